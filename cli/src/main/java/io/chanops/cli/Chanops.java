@@ -1,0 +1,118 @@
+package io.chanops.cli;
+
+import io.chanops.cli.catalog.CatalogCommand;
+import io.chanops.cli.demo.DemoCommand;
+import io.chanops.cli.site.SiteCommand;
+import io.chanops.cli.stock.StockCommand;
+import io.chanops.cli.support.ErrorHandler;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code chanops} root command: global options, subcommands, and the one place the CLI is wired. */
+@Command(name = "chanops",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                InitCommand.class,
+                DemoCommand.class,
+                SiteCommand.class,
+                CatalogCommand.class,
+                StockCommand.class,
+                AutoComplete.GenerateCompletion.class,
+        },
+        footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention; 4 input rejected, nothing written;",
+                "5 ledger unavailable (busy, unreadable, newer schema)."})
+public final class Chanops {
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
+            description = "Ledger: SQLite file or jdbc:postgresql:// URL (default: $CHANOPS_DB, else ./chanops.db).")
+    String db;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Settings file (default ./chanops.properties, then ~/.config/chanops/chanops.properties).")
+    Path configFile;
+
+    @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "'YYYY-MM-DD HH:MM[:SS]'",
+            description = "The clock, for backfills and tests (default: now).")
+    String now;
+
+    @Option(names = "--zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
+            description = "Time zone, e.g. Asia/Shanghai (default: config 'zone', else the system's).")
+    String zone;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set, or not a terminal).")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only results, warnings and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail; stack traces on errors.")
+    boolean verbose;
+
+    final boolean terminal;
+    final Function<String, String> environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private RunContext context;
+
+    private Chanops(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.environment = environment;
+    }
+
+    /** The command line writing to {@code out} and {@code err}: not a terminal, the process environment. */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return create(out, err, false, System::getenv);
+    }
+
+    /** The one place the CLI is wired: exit codes, error handler, writers. Tests and {@link #main} both come here. */
+    public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+        Chanops root = new Chanops(out, err, terminal, environment);
+        CommandLine cmd = new CommandLine(root);
+        boolean colour = terminal && (environment.apply("NO_COLOR") == null || environment.apply("NO_COLOR").isEmpty());
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setAbbreviatedOptionsAllowed(false);
+        cmd.setUsageHelpAutoWidth(terminal);
+        return cmd;
+    }
+
+    /** The context of the current run, built on first use after parsing. */
+    public RunContext context() {
+        if (context == null) {
+            context = new RunContext(this, out, err);
+        }
+        return context;
+    }
+
+    public boolean isVerbose() {
+        return verbose;
+    }
+
+    public boolean isColour() {
+        return context().colour();
+    }
+
+    public static void main(String[] args) {
+        boolean terminal = System.console() != null;
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = create(out, err, terminal, System::getenv).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

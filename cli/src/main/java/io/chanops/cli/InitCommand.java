@@ -1,0 +1,14 @@
+package io.chanops.cli;
+
+import io.chanops.ledger.Ledger;
+import picocli.CommandLine.Command;
+
+@Command(name = "init", description = "Create the ledger, or upgrade its schema (every command does this on first use).")
+public final class InitCommand extends ChanopsCommand {
+    @Override
+    protected int run() {
+        Ledger ledger = ctx().ledger();
+        out().println("ledger ready: " + ledger.location() + " (" + ledger.dialect().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        return ExitCode.OK;
+    }
+}

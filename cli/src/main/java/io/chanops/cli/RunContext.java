@@ -1,0 +1,129 @@
+package io.chanops.cli;
+
+import io.chanops.cli.support.Config;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.time.LocalTimes;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Everything a command needs from the global options, resolved once per run: config, zone, clock, the ledger
+ * (opened and migrated on first use), whether output goes to a colour terminal, verbosity, and the writers.
+ */
+public final class RunContext {
+    private final Chanops root;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Config config;
+    private Ledger ledger;
+    private Clock clock;
+
+    RunContext(Chanops root, PrintWriter out, PrintWriter err) {
+        this.root = root;
+        this.out = out;
+        this.err = err;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public Config config() {
+        if (config == null) {
+            config = Config.load(root.configFile);
+        }
+        return config;
+    }
+
+    /** The ledger location: {@code --db}, else {@code $CHANOPS_DB}, else config {@code db}, else {@code ./chanops.db}. */
+    public String ledgerLocation() {
+        if (root.db != null && !root.db.isBlank()) {
+            return root.db;
+        }
+        String env = root.environment.apply("CHANOPS_DB");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return config().get("db", "chanops.db");
+    }
+
+    public Ledger ledger() {
+        if (ledger == null) {
+            Duration busy = Duration.ofMillis((long) (Double.parseDouble(config().get("busy-timeout", "10")) * 1000));
+            ledger = Ledger.open(ledgerLocation(), busy);
+        }
+        return ledger;
+    }
+
+    public ZoneId zone() {
+        String z = root.zone != null ? root.zone : config().get("zone").orElse(null);
+        if (z == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            throw UserException.usage("--zone " + z + ": unknown time zone (try Asia/Shanghai)");
+        }
+    }
+
+    public Clock clock() {
+        if (clock == null) {
+            Optional<LocalDateTime> now = Optional.empty();
+            if (root.now != null) {
+                now = LocalTimes.parseDateTime(root.now);
+                if (now.isEmpty()) {
+                    throw UserException.usage("--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]'");
+                }
+            }
+            clock = LocalTimes.clock(now, zone());
+        }
+        return clock;
+    }
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock());
+    }
+
+    /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set. */
+    public boolean colour() {
+        String noColor = root.environment.apply("NO_COLOR");
+        return root.terminal && !root.noColor && (noColor == null || noColor.isEmpty());
+    }
+
+    /** True when a person is watching a terminal (progress bars, live solver lines). */
+    public boolean interactive() {
+        return root.terminal && !root.quiet;
+    }
+
+    public boolean quiet() {
+        return root.quiet;
+    }
+
+    public boolean verbose() {
+        return root.verbose;
+    }
+
+    /** Prints a notice on stderr unless --quiet. */
+    public void info(String message) {
+        if (!root.quiet) {
+            err.println(message);
+            err.flush();
+        }
+    }
+
+    /** Prints a warning on stderr (even with --quiet: warnings matter to cron mail). */
+    public void warn(String message) {
+        err.println(colour() ? "\u001b[33mwarning: " + message + "\u001b[0m" : "warning: " + message);
+        err.flush();
+    }
+}

@@ -1,0 +1,125 @@
+package io.chanops.cli.demo;
+
+import io.chanops.cli.Chanops;
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Builds a fresh ledger from the bundled samples and walks through the product, printing each step's command and
+ * result. Fails (exit 1) if a step ends with an exit code other than the one it expects.
+ */
+@Command(name = "demo", description = "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
+public final class DemoCommand extends ChanopsCommand {
+    /** The demo's clock: the morning after the samples' last day, before the emergency cutoff. */
+    public static final String DEMO_NOW = "2026-03-02 09:30";
+
+    /** The sections, in the order a newcomer should see them. */
+    static List<DemoSection> sections() {
+        return List.of(new FoundationDemo());
+    }
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); its ledger is recreated.")
+    Path dir = Path.of("chanops-demo");
+
+    @Override
+    protected int run() throws IOException {
+        PrintWriter out = out();
+        Files.createDirectories(dir.resolve("samples"));
+        Path db = dir.resolve("chanops.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        List<DemoSection> sections = sections();
+        for (DemoSection section : sections) {
+            for (String name : section.sampleFiles()) {
+                extract(name, dir.resolve("samples").resolve(name));
+            }
+        }
+        boolean colour = ctx().colour();
+        int step = 0;
+        List<String> surprises = new ArrayList<>();
+        for (DemoSection section : sections) {
+            for (DemoStep s : section.steps()) {
+                step++;
+                out.println();
+                out.println(bold(colour, "== " + step + ". " + s.title()));
+                out.println(cyan(colour, "$ chanops " + String.join(" ", quoteAll(s.args()))));
+                out.flush();
+                List<String> args = new ArrayList<>();
+                args.add("--db");
+                args.add(db.toString());
+                args.add("--now");
+                args.add(DEMO_NOW);
+                args.add("--zone");
+                args.add("Asia/Shanghai");
+                if (!colour) {
+                    args.add("--no-color");
+                }
+                args.addAll(resolve(s.args()));
+                CommandLine cmd = Chanops.create(out, ctx().err(), colour, System::getenv);
+                int rc = cmd.execute(args.toArray(String[]::new));
+                out.println(dim(colour, "(exit " + rc + ")"));
+                if (rc != s.expectedExit()) {
+                    surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
+                }
+            }
+        }
+        out.println();
+        out.println("Demo ledger: " + db + "   (try: scripts/chanops --db " + db + " stock show --below R)");
+        if (!surprises.isEmpty()) {
+            surprises.forEach(ctx().err()::println);
+            return ExitCode.INTERNAL;
+        }
+        return ExitCode.OK;
+    }
+
+    /** Sample paths in step arguments are relative to DIR. */
+    private List<String> resolve(List<String> args) {
+        List<String> resolved = new ArrayList<>();
+        for (String a : args) {
+            resolved.add(a.startsWith("samples/") || a.startsWith("out/") ? dir.resolve(a).toString() : a);
+        }
+        return resolved;
+    }
+
+    private static void extract(String name, Path target) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/" + name)) {
+            if (in == null) {
+                throw UserException.usage("sample " + name + " is not bundled in this build");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> quoteAll(List<String> args) {
+        return args.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList();
+    }
+
+    private static String bold(boolean c, String s) {
+        return c ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private static String cyan(boolean c, String s) {
+        return c ? "\u001b[36m" + s + "\u001b[0m" : s;
+    }
+
+    private static String dim(boolean c, String s) {
+        return c ? "\u001b[2m" + s + "\u001b[0m" : s;
+    }
+}

@@ -1,0 +1,7 @@
+package io.chanops.cli.stock;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "stock", description = "Stock moves and on-hand levels.", subcommands = {StockImportCommand.class, StockShowCommand.class})
+public final class StockCommand {
+}

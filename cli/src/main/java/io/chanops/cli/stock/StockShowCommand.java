@@ -1,0 +1,58 @@
+package io.chanops.cli.stock;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Style;
+import io.chanops.replenish.position.PositionQuery;
+import io.chanops.replenish.position.PositionStatus;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "show", description = "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
+public final class StockShowCommand extends ChanopsCommand {
+    public static final List<String> COLUMNS = List.of("site_id", "sku", "on_hand", "on_order", "position", "t_days", "R", "S", "L", "state");
+
+    enum Level { R, L }
+
+    @Option(names = "--site", paramLabel = "S", description = "Only this site.")
+    String site;
+
+    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
+    String sku;
+
+    @Option(names = "--below", paramLabel = "R|L", description = "Only positions with inventory position < R (R), or on hand < L (L).")
+    Level below;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        Listing listing = new Listing(COLUMNS).styleRows(row -> switch (String.valueOf(row.get(9))) {
+            case "below_L" -> Style.RED;
+            case "below_R" -> Style.YELLOW;
+            case "no_policy" -> Style.DIM;
+            default -> Style.NONE;
+        });
+        PositionQuery.forEach(ctx().ledger(), site, sku, p -> {
+            if (matches(p)) {
+                listing.add(p.siteId(), p.sku(), p.onHand(), p.onOrder(), p.inventoryPosition(), p.tDays(), p.r(), p.s(), p.l(),
+                        p.state().toString());
+            }
+        });
+        output.render(ctx(), listing);
+        return ExitCode.OK;
+    }
+
+    private boolean matches(PositionStatus p) {
+        if (below == null) {
+            return true;
+        }
+        return below == Level.L ? p.l() != null && p.onHand() < p.l()
+                : p.r() != null && p.inventoryPosition() < p.r();
+    }
+}

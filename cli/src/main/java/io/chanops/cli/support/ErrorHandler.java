@@ -1,0 +1,69 @@
+package io.chanops.cli.support;
+
+import io.chanops.cli.Chanops;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.LedgerUnavailableException;
+import io.chanops.ledger.Problem;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps every failure to its exit code and prints it as one clear line (every located problem, for rejected input);
+ * the stack trace only with {@code --verbose}.
+ */
+public final class ErrorHandler implements IExecutionExceptionHandler {
+    /** Problems printed before the rest are summarised (all of them with --verbose). */
+    static final int MAX_PROBLEMS = 100;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        Chanops root = (Chanops) cmd.getCommandSpec().root().userObject();
+        boolean verbose = root.isVerbose();
+        boolean colour = root.isColour();
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof InputRejectedException rejected) {
+            code = ExitCode.INPUT_REJECTED;
+            printProblems(err, rejected.problems(), rejected.getMessage(), verbose, colour);
+            err.println(paint(colour, "input rejected, nothing was written"));
+        } else if (ex instanceof UserException user) {
+            code = user.exitCode();
+            err.println(paint(colour, "error: " + user.getMessage()));
+        } else if (ex instanceof LedgerUnavailableException unavailable) {
+            code = ExitCode.LEDGER_UNAVAILABLE;
+            err.println(paint(colour, "error: " + unavailable.getMessage()));
+        } else {
+            code = ExitCode.INTERNAL;
+            err.println(paint(colour, "internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** Prints located problems, at most {@link #MAX_PROBLEMS} unless verbose. */
+    public static void printProblems(PrintWriter err, List<Problem> problems, String fallback, boolean verbose, boolean colour) {
+        if (problems.isEmpty()) {
+            err.println(paint(colour, "error: " + fallback));
+            return;
+        }
+        int shown = verbose ? problems.size() : Math.min(MAX_PROBLEMS, problems.size());
+        for (int i = 0; i < shown; i++) {
+            err.println(paint(colour, problems.get(i).toString()));
+        }
+        if (shown < problems.size()) {
+            err.println("... and " + (problems.size() - shown) + " more problems (-v lists them all)");
+        }
+    }
+
+    private static String paint(boolean colour, String text) {
+        return colour ? "\u001b[31m" + text + "\u001b[0m" : text;
+    }
+}

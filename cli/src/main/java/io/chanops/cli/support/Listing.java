@@ -1,0 +1,67 @@
+package io.chanops.cli.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Rows to show, with their column names; rendered as a table, CSV or JSON by {@link Renderer}. Cell values keep their
+ * types (numbers, {@code BigDecimal} yuan, dates, text) so each format writes them correctly. An optional row style
+ * colours whole rows on a terminal.
+ */
+public final class Listing {
+    private final List<String> columns;
+    private final List<List<Object>> rows = new ArrayList<>();
+    private final List<Style> styles = new ArrayList<>();
+    private Function<List<Object>, Style> rowStyle = r -> Style.NONE;
+
+    public Listing(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public static Listing of(String... columns) {
+        return new Listing(List.of(columns));
+    }
+
+    public Listing add(Object... cells) {
+        return add(java.util.Arrays.asList(cells));
+    }
+
+    public Listing add(List<?> cells) {
+        if (cells.size() != columns.size()) {
+            throw new IllegalArgumentException("row has " + cells.size() + " cells for " + columns.size() + " columns");
+        }
+        rows.add(new ArrayList<>(cells));
+        styles.add(null);
+        return this;
+    }
+
+    /** Adds a row with an explicit style. */
+    public Listing add(Style style, List<?> cells) {
+        add(cells);
+        styles.set(styles.size() - 1, style);
+        return this;
+    }
+
+    public Listing styleRows(Function<List<Object>, Style> rowStyle) {
+        this.rowStyle = rowStyle;
+        return this;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<List<Object>> rows() {
+        return rows;
+    }
+
+    public Style styleOf(int row) {
+        Style s = styles.get(row);
+        return s != null ? s : rowStyle.apply(rows.get(row));
+    }
+
+    public int size() {
+        return rows.size();
+    }
+}

@@ -1,0 +1,160 @@
+package io.chanops.cli.support;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chanops.ledger.csv.CsvSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, or JSON. */
+public final class Renderer {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private Renderer() {
+    }
+
+    public static void render(Listing listing, Format format, PrintWriter out, boolean bom, boolean colour) {
+        switch (format) {
+            case TABLE -> table(listing, out, colour);
+            case CSV -> csv(listing, out, bom);
+            case JSON -> json(listing, out);
+        }
+        out.flush();
+    }
+
+    /** Writes to {@code file} atomically (temp file, then rename), so a reader never sees half a report. */
+    public static void renderToFile(Listing listing, Format format, Path file, boolean bom) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                if (format == Format.CSV) {
+                    try (CsvSink sink = CsvSink.to(os, bom)) {
+                        writeCsv(listing, sink);
+                    }
+                } else {
+                    PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8));
+                    render(listing, format, w, bom, false);
+                    w.flush();
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void csv(Listing listing, Writer out, boolean bom) {
+        CsvSink sink = CsvSink.to(new NonClosingWriter(out), bom);
+        writeCsv(listing, sink);
+        sink.close();
+    }
+
+    private static void writeCsv(Listing listing, CsvSink sink) {
+        sink.header(listing.columns());
+        for (List<Object> row : listing.rows()) {
+            sink.row(row);
+        }
+        sink.flush();
+    }
+
+    public static void json(Listing listing, Writer out) {
+        List<Map<String, Object>> items = new ArrayList<>(listing.size());
+        for (List<Object> row : listing.rows()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                item.put(listing.columns().get(i), v instanceof Number || v instanceof Boolean || v == null ? v : CsvSink.plain(v));
+            }
+            items.add(item);
+        }
+        try {
+            JSON.writeValue(out, items);
+            out.write(System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void table(Listing listing, PrintWriter out, boolean colour) {
+        List<String> cols = listing.columns();
+        int n = cols.size();
+        int[] width = new int[n];
+        boolean[] numeric = new boolean[n];
+        java.util.Arrays.fill(numeric, true);
+        for (int c = 0; c < n; c++) {
+            width[c] = DisplayWidth.of(cols.get(c));
+        }
+        List<String[]> texts = new ArrayList<>(listing.size());
+        for (List<Object> row : listing.rows()) {
+            String[] t = new String[n];
+            for (int c = 0; c < n; c++) {
+                Object v = row.get(c);
+                t[c] = CsvSink.plain(v);
+                width[c] = Math.max(width[c], DisplayWidth.of(t[c]));
+                if (v != null && !(v instanceof Number || v instanceof BigDecimal)) {
+                    numeric[c] = false;
+                }
+            }
+            texts.add(t);
+        }
+        StringBuilder header = new StringBuilder();
+        StringBuilder rule = new StringBuilder();
+        for (int c = 0; c < n; c++) {
+            if (c > 0) {
+                header.append("  ");
+                rule.append("  ");
+            }
+            header.append(DisplayWidth.pad(cols.get(c), width[c], numeric[c] && !listing.rows().isEmpty()));
+            rule.append("-".repeat(width[c]));
+        }
+        out.println(Style.BOLD.apply(stripRight(header), colour));
+        out.println(Style.DIM.apply(rule.toString(), colour));
+        for (int r = 0; r < texts.size(); r++) {
+            String[] t = texts.get(r);
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < n; c++) {
+                if (c > 0) {
+                    line.append("  ");
+                }
+                line.append(DisplayWidth.pad(t[c], width[c], numeric[c]));
+            }
+            out.println(listing.styleOf(r).apply(stripRight(line), colour));
+        }
+        if (texts.isEmpty()) {
+            out.println(Style.DIM.apply("(none)", colour));
+        }
+    }
+
+    private static String stripRight(CharSequence s) {
+        return s.toString().stripTrailing();
+    }
+
+    /** Keeps the terminal's writer open when a CSV sink over it is closed. */
+    private static final class NonClosingWriter extends java.io.FilterWriter {
+        NonClosingWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.chanops.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The chanops ledger: an SQLite file (default) or a PostgreSQL database. Opening it migrates the schema forward
+ * (Flyway) and refuses a schema newer than this binary.
+ *
+ * <p>Writers are serialised: on SQLite every write transaction starts with {@code BEGIN IMMEDIATE} and waits up to the
+ * busy timeout for the write lock; on PostgreSQL it takes a transaction-scoped advisory lock with the same timeout. A
+ * writer that cannot get the lock in time fails with {@link LedgerUnavailableException} (exit 5), never half-done.
+ */
+public final class Ledger {
+    /** Advisory lock key that serialises chanops writers on PostgreSQL, as SQLite's write lock does. */
+    private static final long WRITER_LOCK_KEY = 0x6368616e6f7073L; // "chanops"
+
+    private final String location;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    private final Duration busyTimeout;
+    private final DataSource dataSource;
+
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private Ledger(String location, Dialect dialect, DataSource dataSource, Duration busyTimeout) {
+        this.location = location;
+        this.dialect = dialect;
+        this.busyTimeout = busyTimeout;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Opens the ledger at {@code spec}: a file path for SQLite, or a {@code jdbc:postgresql:} / {@code jdbc:sqlite:} URL,
+     * creating or upgrading its schema.
+     */
+    public static Ledger open(String spec, Duration busyTimeout) {
+        Ledger ledger = connect(spec, busyTimeout);
+        ledger.migrate();
+        return ledger;
+    }
+
+    private static Ledger connect(String spec, Duration busyTimeout) {
+        if (spec.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(spec);
+            ds.setOptions("-c lock_timeout=" + busyTimeout.toMillis());
+            return new Ledger(spec, Dialect.POSTGRESQL, ds, busyTimeout);
+        }
+        String file = spec.startsWith("jdbc:sqlite:") ? spec.substring("jdbc:sqlite:".length()) : spec;
+        Path path = Path.of(file).toAbsolutePath();
+        Path parent = path.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new LedgerUnavailableException("cannot open ledger " + file + ": directory " + parent + " does not exist");
+        }
+        if (Files.exists(path) && !Files.isReadable(path)) {
+            throw new LedgerUnavailableException("cannot open ledger " + file + ": not readable");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-65536); // 64 MiB page cache
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + path);
+        return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);
+    }
+
+    private void migrate() {
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load();
+            MigrationInfo[] future = Arrays.stream(flyway.info().all())
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .toArray(MigrationInfo[]::new);
+            if (future.length > 0) {
+                throw new LedgerUnavailableException("ledger " + location + " has schema version "
+                        + future[future.length - 1].getVersion() + ", newer than this chanops understands; upgrade chanops");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw translate("cannot migrate ledger " + location, e);
+        } catch (JdbiException e) {
+            throw translate("cannot open ledger " + location, e);
+        }
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Duration busyTimeout() {
+        return busyTimeout;
+    }
+
+    /** The JDBI instance, for reads and for modules that manage their own handles. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Runs {@code work} as the one write transaction of a command: all of it commits, or none of it. */
+    public <R> R write(HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(h -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", WRITER_LOCK_KEY).mapTo(Object.class).one();
+                }
+                return work.withHandle(h);
+            });
+        } catch (JdbiException e) {
+            throw translate("ledger write failed", e);
+        }
+    }
+
+    /** Runs read-only {@code work} on one handle (no write lock taken). */
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw translate("ledger read failed", e);
+        }
+    }
+
+    /** Maps a database failure to exit 5 when the ledger was busy or unreadable, else rethrows it unchanged. */
+    public RuntimeException translate(String what, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se) {
+                SQLiteErrorCode code = se.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code.name().startsWith("SQLITE_BUSY")) {
+                    return new LedgerUnavailableException("ledger " + location + " is busy: another chanops command held it for more than "
+                            + busyTimeout.toSeconds() + " s; try again", e);
+                }
+                if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                        || code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CORRUPT
+                        || code.name().startsWith("SQLITE_CANTOPEN") || code.name().startsWith("SQLITE_READONLY")) {
+                    return new LedgerUnavailableException(what + ": " + se.getMessage(), e);
+                }
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("55P03") || state.equals("40001") || state.equals("40P01") || state.startsWith("08")
+                        || state.equals("28P01") || state.equals("3D000")) {
+                    return new LedgerUnavailableException(what + ": " + sql.getMessage(), e);
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Convenience for DAOs: {@code ledger.read(h -> h.attach(SiteDao.class).list())}. */
+    public static <T> T dao(Handle h, Class<T> type) {
+        return h.attach(type);
+    }
+}

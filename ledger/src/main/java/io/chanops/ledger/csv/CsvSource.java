@@ -1,0 +1,233 @@
+package io.chanops.ledger.csv;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file the way chanops users hand them in: any charset (UTF-8 by default, a UTF-8 BOM tolerated,
+ * GB18030/GBK for BOSS exports), a header row naming the columns in any order, rows addressed by column name, and
+ * every problem located as {@code file:line: column: problem}. Undecodable bytes are reported with the line they are
+ * on instead of being silently replaced.
+ */
+public final class CsvSource implements Closeable, Iterable<CsvRow> {
+    private final String name;
+    private final CSVParser parser;
+    private final Map<String, Integer> columns;
+    private final List<String> headerNames;
+    private long lastLine;
+
+    private CsvSource(String name, CSVParser parser, Map<String, Integer> columns, List<String> headerNames, long headerLine) {
+        this.name = name;
+        this.parser = parser;
+        this.columns = columns;
+        this.headerNames = headerNames;
+        this.lastLine = headerLine;
+    }
+
+    public static CsvSource open(Path file, Charset charset) {
+        return open(file, charset, ',');
+    }
+
+    /** Opens {@code file} and reads its header row; fails with a located problem if it is missing or unreadable. */
+    public static CsvSource open(Path file, Charset charset, char delimiter) {
+        String name = file.toString();
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "no such file"));
+        } catch (IOException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
+        }
+        try {
+            skipUtf8Bom(in, charset);
+            Reader reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(false)
+                    .get();
+            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                parser.close();
+                throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
+            }
+            CSVRecord header = it.next();
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String raw = header.get(i).replace("\uFEFF", "").strip();
+                names.add(raw);
+                if (raw.isEmpty()) {
+                    continue;
+                }
+                if (columns.putIfAbsent(normalise(raw), i) != null) {
+                    problems.add(new Problem(name, 1, raw, "column appears twice in the header"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                parser.close();
+                throw new InputRejectedException(problems);
+            }
+            return new CsvSource(name, parser, columns, names, parser.getCurrentLineNumber());
+        } catch (UncheckedIOException | IOException e) {
+            closeQuietly(in);
+            throw decodingProblem(name, 1, charset, e);
+        }
+    }
+
+    static String normalise(String column) {
+        return column.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> headerNames() {
+        return List.copyOf(headerNames);
+    }
+
+    public boolean hasColumn(String column) {
+        return columns.containsKey(normalise(column));
+    }
+
+    /** Problems for each required column absent from the header (line 1). */
+    public List<Problem> missingColumns(Collection<String> required) {
+        List<Problem> problems = new ArrayList<>();
+        for (String column : required) {
+            if (!hasColumn(column)) {
+                problems.add(new Problem(name, 1, column, "required column is missing from the header"));
+            }
+        }
+        return problems;
+    }
+
+    /** Fails (exit 4) when a required column is missing. */
+    public CsvSource require(Collection<String> required) {
+        List<Problem> problems = missingColumns(required);
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return this;
+    }
+
+    /** Header names not in {@code known}: ignored, and worth a warning. */
+    public List<String> unknownColumns(Set<String> known) {
+        Set<String> normalisedKnown = new java.util.HashSet<>();
+        known.forEach(k -> normalisedKnown.add(normalise(k)));
+        List<String> unknown = new ArrayList<>();
+        for (String h : headerNames) {
+            if (!h.isEmpty() && !normalisedKnown.contains(normalise(h))) {
+                unknown.add(h);
+            }
+        }
+        return unknown;
+    }
+
+    /** Reports each unknown column through {@code warn} as {@code file:1: column: ignored (unknown column)}. */
+    public CsvSource warnUnknown(Set<String> known, Consumer<String> warn) {
+        for (String column : unknownColumns(known)) {
+            warn.accept(new Problem(name, 1, column, "unknown column, ignored").toString());
+        }
+        return this;
+    }
+
+    @Override
+    public Iterator<CsvRow> iterator() {
+        Iterator<CSVRecord> records = parser.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException e) {
+                    throw decodingProblem(name, lastLine + 1, null, e);
+                }
+            }
+
+            @Override
+            public CsvRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CSVRecord r = records.next();
+                long start = lastLine + 1;
+                lastLine = Math.max(start, parser.getCurrentLineNumber());
+                String[] values = new String[r.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = r.get(i);
+                }
+                return new CsvRow(name, start, columns, values);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // nothing useful to do: the file was only read
+        }
+    }
+
+    private static InputRejectedException decodingProblem(String name, long line, Charset charset, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            String hint = charset == null || charset.equals(StandardCharsets.UTF_8)
+                    ? " (is it GB18030/GBK? try --charset GB18030)" : "";
+            return InputRejectedException.of(new Problem(name, line, "",
+                    "bytes that are not valid " + (charset == null ? "text in the given charset" : charset.name()) + hint));
+        }
+        return InputRejectedException.of(new Problem(name, line, "", "cannot parse CSV: " + cause.getMessage()));
+    }
+
+    private static void skipUtf8Bom(InputStream in, Charset charset) throws IOException {
+        in.mark(3);
+        byte[] b = in.readNBytes(3);
+        boolean bom = b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        if (!bom || !(charset.equals(StandardCharsets.UTF_8) || charset.name().startsWith("GB"))) {
+            in.reset();
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.chanops.ledger.dao;
+
+import io.chanops.ledger.model.Product;
+import io.chanops.ledger.model.ProductType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(ProductDao.ProductMapper.class)
+public interface ProductDao {
+    String COLUMNS = "sku, type, name, brand, price_fen, status, channels, monthly_fee_fen, months";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM product ORDER BY sku")
+    List<Product> list();
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM product WHERE sku = :sku")
+    Optional<Product> find(@Bind("sku") String sku);
+
+    @SqlUpdate("INSERT INTO product (" + COLUMNS + ", batch_id) VALUES (:sku, :type, :name, :brand, :priceFen, :status, :channels, "
+            + ":monthlyFeeFen, :months, :batchId) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, name = excluded.name, "
+            + "brand = excluded.brand, price_fen = excluded.price_fen, status = excluded.status, channels = excluded.channels, "
+            + "monthly_fee_fen = excluded.monthly_fee_fen, months = excluded.months, batch_id = excluded.batch_id")
+    void upsert(@Bind("sku") String sku, @Bind("type") String type, @Bind("name") String name, @Bind("brand") String brand,
+                @Bind("priceFen") long priceFen, @Bind("status") String status, @Bind("channels") String channels,
+                @Bind("monthlyFeeFen") Long monthlyFeeFen, @Bind("months") Integer months, @Bind("batchId") Long batchId);
+
+    default void upsert(Product p, Long batchId) {
+        upsert(p.sku(), p.type().toString(), p.name(), p.brand(), p.priceFen(), p.status(), p.channelsText(),
+                p.monthlyFeeFen(), p.months(), batchId);
+    }
+
+    final class ProductMapper implements RowMapper<Product> {
+        @Override
+        public Product map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long fee = rs.getLong("monthly_fee_fen");
+            Long feeValue = rs.wasNull() ? null : fee;
+            int months = rs.getInt("months");
+            Integer monthsValue = rs.wasNull() ? null : months;
+            String channels = rs.getString("channels");
+            return new Product(rs.getString("sku"), ProductType.parse(rs.getString("type")).orElseThrow(),
+                    rs.getString("name"), rs.getString("brand"), rs.getLong("price_fen"), rs.getString("status"),
+                    channels == null || channels.isEmpty() ? List.of() : Arrays.asList(channels.split("\\|")),
+                    feeValue, monthsValue);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.chanops.ledger.imports;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of an input file: how chanops recognises a file it has imported before. */
+public final class FileDigest {
+    private FileDigest() {
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchFileException e) {
+            throw InputRejectedException.of(Problem.ofFile(file.toString(), "no such file"));
+        } catch (IOException e) {
+            throw InputRejectedException.of(Problem.ofFile(file.toString(), "cannot read: " + e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

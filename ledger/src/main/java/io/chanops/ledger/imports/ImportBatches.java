@@ -1,0 +1,64 @@
+package io.chanops.ledger.imports;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.model.ImportBatch;
+import io.chanops.ledger.time.LocalTimes;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The record of every file imported: kind, SHA-256, row counts, when and by whom. */
+public final class ImportBatches {
+    private ImportBatches() {
+    }
+
+    public static Optional<ImportBatch> find(Handle h, String kind, String sha256) {
+        return h.createQuery("SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced "
+                        + "FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id LIMIT 1")
+                .bind("kind", kind)
+                .bind("sha", sha256)
+                .map((rs, ctx) -> new ImportBatch(rs.getLong("batch_id"), rs.getString("kind"), rs.getString("file_name"),
+                        rs.getString("sha256"), rs.getLong("rows_read"), rs.getLong("rows_written"),
+                        rs.getString("imported_at"), rs.getString("os_user"), rs.getInt("forced") != 0))
+                .findOne();
+    }
+
+    /** Refuses (exit 4) a file whose content was imported before as the same kind, unless {@code force}. */
+    public static void refuseRepeat(Handle h, String kind, Path file, String sha256, boolean force) {
+        if (force) {
+            return;
+        }
+        find(h, kind, sha256).ifPresent(b -> {
+            throw InputRejectedException.of(Problem.ofFile(file.toString(),
+                    "this file was already imported as batch " + b.batchId() + " (" + b.fileName() + ", " + b.importedAt()
+                            + " by " + b.osUser() + ", same SHA-256); use --force to import it again"));
+        });
+    }
+
+    /** Records a batch and returns its id. */
+    public static long record(Handle h, String kind, Path file, String sha256, long rowsRead, long rowsWritten,
+                              LocalDateTime at, boolean forced) {
+        long id = Ids.next(h, "import_batch", "batch_id");
+        h.createUpdate("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced) "
+                        + "VALUES (:id, :kind, :file, :sha, :read, :written, :at, :user, :forced)")
+                .bind("id", id)
+                .bind("kind", kind)
+                .bind("file", file.getFileName().toString())
+                .bind("sha", sha256)
+                .bind("read", rowsRead)
+                .bind("written", rowsWritten)
+                .bind("at", LocalTimes.format(at))
+                .bind("user", System.getProperty("user.name", "unknown"))
+                .bind("forced", forced ? 1 : 0)
+                .execute();
+        return id;
+    }
+
+    /** Updates the written-row count once the import knows it. */
+    public static void setRowsWritten(Handle h, long batchId, long rowsWritten) {
+        h.createUpdate("UPDATE import_batch SET rows_written = :n WHERE batch_id = :id")
+                .bind("n", rowsWritten).bind("id", batchId).execute();
+    }
+}

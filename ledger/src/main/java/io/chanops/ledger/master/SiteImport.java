@@ -1,0 +1,195 @@
+package io.chanops.ledger.master;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.csv.CsvRow;
+import io.chanops.ledger.csv.CsvSource;
+import io.chanops.ledger.dao.SiteDao;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.model.Channel;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.time.LocalTimes;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** Imports {@code sites.csv}: validates every row, then upserts all sites in one transaction. */
+public final class SiteImport {
+    public static final List<String> COLUMNS =
+            List.of("site_id", "name", "kind", "city", "warehouse", "channel", "lat", "lon", "opens", "closes");
+    private static final List<String> REQUIRED = List.of("site_id", "name", "kind");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+
+    public record Result(long batchId, int rows, int created, int updated, int unchanged) {
+    }
+
+    private SiteImport() {
+    }
+
+    public static Result importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
+                                    Consumer<String> warn) {
+        String sha = FileDigest.sha256(file);
+        Map<String, Site> existing = new HashMap<>();
+        ledger.read(h -> h.attach(SiteDao.class).list()).forEach(s -> existing.put(s.siteId(), s));
+        List<Site> sites = read(file, charset, existing, warn);
+        return ledger.write(h -> {
+            ImportBatches.refuseRepeat(h, "sites", file, sha, force);
+            long batch = ImportBatches.record(h, "sites", file, sha, sites.size(), sites.size(), now, force);
+            SiteDao dao = h.attach(SiteDao.class);
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            // warehouses first, so a store never points at a site that does not exist yet
+            List<Site> ordered = new ArrayList<>(sites);
+            ordered.sort((a, b) -> Boolean.compare(a.isStore(), b.isStore()));
+            for (Site s : ordered) {
+                Site before = existing.get(s.siteId());
+                if (before == null) {
+                    created++;
+                } else if (before.equals(s)) {
+                    unchanged++;
+                } else {
+                    updated++;
+                }
+                dao.upsert(s, batch);
+            }
+            return new Result(batch, sites.size(), created, updated, unchanged);
+        });
+    }
+
+    /** Reads and validates the whole file; every problem is reported, and any problem rejects the file. */
+    public static List<Site> read(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
+        ProblemList problems = new ProblemList();
+        Map<String, Site> sites = new LinkedHashMap<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvSource csv = CsvSource.open(file, charset)) {
+            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
+            for (CsvRow row : csv) {
+                if (row.isEmptyLine()) {
+                    continue;
+                }
+                rows.add(row);
+                parse(row, problems).ifPresent(s -> {
+                    Long seen = firstLine.putIfAbsent(s.siteId(), row.line());
+                    if (seen != null) {
+                        problems.add(row.problem("site_id", "duplicate site '" + s.siteId() + "' (first on line " + seen + ")"));
+                    } else {
+                        sites.put(s.siteId(), s);
+                    }
+                });
+            }
+        }
+        for (CsvRow row : rows) {
+            Site s = sites.get(row.get("site_id"));
+            if (s == null || !s.isStore() || s.warehouse() == null || firstLine.get(s.siteId()) != row.line()) {
+                continue;
+            }
+            Site wh = sites.containsKey(s.warehouse()) ? sites.get(s.warehouse()) : existing.get(s.warehouse());
+            if (wh == null) {
+                problems.add(row.problem("warehouse", "unknown warehouse '" + s.warehouse() + "' (not in this file or the ledger)"));
+            } else if (wh.isStore()) {
+                problems.add(row.problem("warehouse", "'" + s.warehouse() + "' is a store, not a warehouse"));
+            }
+        }
+        problems.rejectIfAny();
+        return List.copyOf(sites.values());
+    }
+
+    private static Optional<Site> parse(CsvRow row, ProblemList problems) {
+        int before = problems.size();
+        String id = row.get("site_id");
+        if (id.isEmpty()) {
+            problems.add(row.problem("site_id", "is empty"));
+        } else if (!ID.matcher(id).matches()) {
+            problems.add(row.problem("site_id", "'" + id + "' is not a valid id (letters, digits, _ . -; at most 64)"));
+        }
+        String name = row.get("name");
+        if (name.isEmpty()) {
+            problems.add(row.problem("name", "is empty"));
+        }
+        Site.Kind kind = null;
+        switch (row.get("kind").toLowerCase(java.util.Locale.ROOT)) {
+            case "store" -> kind = Site.Kind.STORE;
+            case "warehouse" -> kind = Site.Kind.WAREHOUSE;
+            default -> problems.add(row.problem("kind", "'" + row.get("kind") + "' is not store or warehouse"));
+        }
+        String warehouse = emptyToNull(row.get("warehouse"));
+        Channel channel = null;
+        String channelText = row.get("channel");
+        if (kind == Site.Kind.STORE) {
+            if (warehouse == null) {
+                problems.add(row.problem("warehouse", "a store needs its supplying warehouse"));
+            }
+            if (channelText.isEmpty()) {
+                problems.add(row.problem("channel", "a store needs a channel (hall, partner, e-channel, self-service)"));
+            } else {
+                channel = Channel.parse(channelText).orElse(null);
+                if (channel == null) {
+                    problems.add(row.problem("channel", "'" + channelText + "' is not hall, partner, e-channel or self-service"));
+                }
+            }
+        } else if (kind == Site.Kind.WAREHOUSE && warehouse != null) {
+            problems.add(row.problem("warehouse", "only stores have a supplying warehouse"));
+        }
+        Double lat = coordinate(row, "lat", 90, problems);
+        Double lon = coordinate(row, "lon", 180, problems);
+        if ((lat == null) != (lon == null) && problems.size() == before) {
+            problems.add(row.problem(lat == null ? "lat" : "lon", "give both lat and lon, or neither"));
+        }
+        LocalTime opens = hourMinute(row, "opens", problems);
+        LocalTime closes = hourMinute(row, "closes", problems);
+        if (opens != null && closes != null && !opens.isBefore(closes)) {
+            problems.add(row.problem("closes", "closes " + closes + " is not after opens " + opens));
+        }
+        if (problems.size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Site(id, name, kind, emptyToNull(row.get("city")), warehouse, channel, lat, lon, opens, closes));
+    }
+
+    private static Double coordinate(CsvRow row, String column, double limit, ProblemList problems) {
+        String text = row.get(column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isNaN(v) || Math.abs(v) > limit) {
+                problems.add(row.problem(column, "'" + text + "' is out of range -" + (int) limit + ".." + (int) limit));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(row.problem(column, "'" + text + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static LocalTime hourMinute(CsvRow row, String column, ProblemList problems) {
+        String text = row.get(column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Optional<LocalTime> t = LocalTimes.parseHourMinute(text);
+        if (t.isEmpty()) {
+            problems.add(row.problem(column, "'" + text + "' is not a time HH:MM"));
+        }
+        return t.orElse(null);
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

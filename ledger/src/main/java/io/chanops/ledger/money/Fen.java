@@ -1,0 +1,70 @@
+package io.chanops.ledger.money;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Money is a {@code long} count of fen (0.01 yuan) inside chanops; yuan with two decimals only at the edges.
+ * Parsing is exact (no floating point) and rejects more than two decimals rather than rounding.
+ */
+public final class Fen {
+    private static final Pattern YUAN = Pattern.compile("[+-]?(\\d{1,15})(\\.(\\d{0,2}))?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,17}");
+
+    private Fen() {
+    }
+
+    /** Parses yuan such as {@code 123}, {@code 123.4}, {@code -0.05}; empty if malformed or with over two decimals. */
+    public static Optional<Long> parseYuan(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        var m = YUAN.matcher(s);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long whole = Long.parseLong(m.group(1));
+        String frac = m.group(3) == null ? "" : m.group(3);
+        long cents = frac.isEmpty() ? 0 : Long.parseLong(frac.length() == 1 ? frac + "0" : frac);
+        long fen = whole * 100 + cents;
+        return Optional.of(s.startsWith("-") ? -fen : fen);
+    }
+
+    /** Explains why {@link #parseYuan} refused {@code text}, for error messages. */
+    public static String whyNotYuan(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            return "amount is empty";
+        }
+        if (s.matches("[+-]?\\d+\\.\\d{3,}")) {
+            return "'" + s + "' has more than two decimals";
+        }
+        return "'" + s + "' is not an amount in yuan (like 123.45)";
+    }
+
+    /** Parses a whole number of fen, as BOSS exports write amounts. */
+    public static Optional<Long> parseFen(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        return WHOLE.matcher(s).matches() ? Optional.of(Long.parseLong(s)) : Optional.empty();
+    }
+
+    /** {@code 12345 -> "123.45"}, {@code -5 -> "-0.05"}. */
+    public static String format(long fen) {
+        return toYuan(fen).toPlainString();
+    }
+
+    /** Yuan with exactly two decimals, as a number (so CSV output never treats it as text). */
+    public static BigDecimal toYuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
+    }
+
+    /** Exact conversion from a yuan amount; fails if it has more than two decimals. */
+    public static long ofYuan(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+}

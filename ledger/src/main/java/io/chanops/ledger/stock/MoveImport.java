@@ -1,0 +1,201 @@
+package io.chanops.ledger.stock;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.csv.CsvRow;
+import io.chanops.ledger.csv.CsvSource;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.model.MoveKind;
+import io.chanops.ledger.model.Position;
+import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.time.LocalTimes;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Imports {@code moves.csv}: every row is validated first (known site, stocked SKU, kind, quantity rules, duplicate
+ * documents), then moves and the on-hand levels they change are written in one transaction.
+ */
+public final class MoveImport {
+    public static final String KIND = "moves";
+    public static final List<String> COLUMNS = List.of("at", "site_id", "sku", "kind", "qty", "ref");
+    private static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
+    private static final int BATCH = 20_000;
+
+    /** A validated row of the file, in file order. */
+    public record Move(String at, String siteId, String sku, MoveKind kind, long qty, String ref, long line) {
+    }
+
+    /** What an import did; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). */
+    public record Result<T>(long batchId, int rows, int positions, T after) {
+    }
+
+    /** A step run for the touched positions inside the import's transaction (the emergency check, for one). */
+    @FunctionalInterface
+    public interface AfterMoves<T> {
+        T apply(Handle h, Set<Position> touched);
+    }
+
+    private MoveImport() {
+    }
+
+    public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
+                                           Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
+        String sha = FileDigest.sha256(file);
+        Map<String, Boolean> sites = new HashMap<>();
+        Map<String, ProductType> products = new HashMap<>();
+        ledger.read(h -> {
+            h.createQuery("SELECT site_id FROM site").mapTo(String.class).forEach(s -> sites.put(s, Boolean.TRUE));
+            h.createQuery("SELECT sku, type FROM product").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> products.put(e.getKey(), ProductType.parse(e.getValue()).orElseThrow()));
+            return null;
+        });
+        List<Move> moves = read(file, charset, sites.keySet(), products, warn, progress);
+        return ledger.write(h -> {
+            ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            long batch = ImportBatches.record(h, KIND, file, sha, moves.size(), moves.size(), now, force);
+            long firstId = insert(h, moves, batch);
+            Set<Position> touched = StockLevels.apply(h, moves, firstId);
+            T result = after == null ? null : after.apply(h, touched);
+            return new Result<>(batch, moves.size(), touched.size(), result);
+        });
+    }
+
+    /** Reads and validates the whole file; any problem rejects it with every problem listed. */
+    public static List<Move> read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
+                                  Consumer<String> warn, LongConsumer progress) {
+        ProblemList problems = new ProblemList();
+        List<Move> moves = new ArrayList<>();
+        Map<String, Long> documents = new HashMap<>();
+        try (CsvSource csv = CsvSource.open(file, charset)) {
+            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
+            long n = 0;
+            for (CsvRow row : csv) {
+                if (++n % 50_000 == 0 && progress != null) {
+                    progress.accept(n);
+                }
+                if (row.isEmptyLine()) {
+                    continue;
+                }
+                Move m = parse(row, sites, products, problems);
+                if (m == null) {
+                    continue;
+                }
+                if (!m.ref().isEmpty()) {
+                    Long seen = documents.putIfAbsent(m.siteId() + '\u0000' + m.sku() + '\u0000' + m.kind() + '\u0000' + m.ref(), m.line());
+                    if (seen != null) {
+                        problems.add(row.problem("ref", "duplicate row: " + m.kind() + " '" + m.ref() + "' of " + m.sku()
+                                + " at " + m.siteId() + " is already on line " + seen));
+                        continue;
+                    }
+                }
+                moves.add(m);
+            }
+            if (progress != null) {
+                progress.accept(n);
+            }
+        }
+        problems.rejectIfAny();
+        return moves;
+    }
+
+    private static Move parse(CsvRow row, Set<String> sites, Map<String, ProductType> products, ProblemList problems) {
+        boolean ok = true;
+        String atText = row.get("at");
+        String at = LocalTimes.normaliseDateTime(atText);
+        if (at == null) {
+            problems.add(row.problem("at", "'" + atText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+            ok = false;
+        }
+        String site = row.get("site_id");
+        if (site.isEmpty()) {
+            problems.add(row.problem("site_id", "is empty"));
+            ok = false;
+        } else if (!sites.contains(site)) {
+            problems.add(row.problem("site_id", "unknown site '" + site + "' (import it with 'site import' first)"));
+            ok = false;
+        }
+        String sku = row.get("sku");
+        ProductType type = products.get(sku);
+        if (sku.isEmpty()) {
+            problems.add(row.problem("sku", "is empty"));
+            ok = false;
+        } else if (type == null) {
+            problems.add(row.problem("sku", "unknown SKU '" + sku + "' (import it with 'catalog import' first)"));
+            ok = false;
+        } else if (!type.isStocked()) {
+            problems.add(row.problem("sku", "'" + sku + "' is a " + type + ", which is not stocked"));
+            ok = false;
+        }
+        String kindText = row.get("kind");
+        MoveKind kind = MoveKind.parse(kindText).orElse(null);
+        if (kind == null) {
+            problems.add(row.problem("kind", "'" + kindText + "' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count"));
+            ok = false;
+        }
+        String qtyText = row.get("qty");
+        long qty = 0;
+        try {
+            qty = Long.parseLong(qtyText);
+            if (kind == MoveKind.ADJUST) {
+                if (qty == 0) {
+                    problems.add(row.problem("qty", "an adjust of 0 changes nothing"));
+                    ok = false;
+                }
+            } else if (kind == MoveKind.COUNT) {
+                if (qty < 0) {
+                    problems.add(row.problem("qty", "a count is the counted on hand and cannot be negative"));
+                    ok = false;
+                }
+            } else if (kind != null && qty <= 0) {
+                problems.add(row.problem("qty", "'" + qtyText + "' must be a positive whole number for a " + kind));
+                ok = false;
+            }
+        } catch (NumberFormatException e) {
+            problems.add(row.problem("qty", "'" + qtyText + "' is not a whole number"));
+            ok = false;
+        }
+        return ok ? new Move(at, site, sku, kind, qty, row.get("ref"), row.line()) : null;
+    }
+
+    /** Inserts the moves with consecutive ids; returns the first id. */
+    static long insert(Handle h, List<Move> moves, long batchId) {
+        long firstId = Ids.next(h, "stock_move", "move_id");
+        long id = firstId;
+        PreparedBatch batch = h.prepareBatch(
+                "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        int pending = 0;
+        for (Move m : moves) {
+            batch.bind(0, id++).bind(1, m.at()).bind(2, m.siteId()).bind(3, m.sku()).bind(4, m.kind().toString())
+                    .bind(5, m.qty()).bind(6, m.ref().isEmpty() ? null : m.ref()).bind(7, batchId).add();
+            if (++pending == BATCH) {
+                batch.execute();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            batch.execute();
+        }
+        return firstId;
+    }
+
+    /** For tests and tools: the positions a list of moves touches. */
+    public static Set<Position> positions(List<Move> moves) {
+        Set<Position> set = new HashSet<>();
+        moves.forEach(m -> set.add(new Position(m.siteId(), m.sku())));
+        return set;
+    }
+}

@@ -1,0 +1,71 @@
+-- Reconciliation runs against BOSS exports, their findings and the orders they confirmed.
+
+CREATE TABLE reconcile_run (
+    run_id          INTEGER PRIMARY KEY,
+    run_at          TEXT    NOT NULL,
+    platform_file   TEXT    NOT NULL,
+    platform_sha256 TEXT    NOT NULL,
+    boss_file       TEXT    NOT NULL,
+    boss_sha256     TEXT    NOT NULL,
+    profile_file    TEXT    NOT NULL,
+    tolerance_fen   BIGINT  NOT NULL,
+    window_minutes  INTEGER NOT NULL,
+    platform_rows   INTEGER NOT NULL,
+    boss_rows       INTEGER NOT NULL,
+    discrepancies   INTEGER NOT NULL,
+    os_user         TEXT    NOT NULL,
+    forced          INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reconcile_run_files ON reconcile_run (platform_sha256, boss_sha256);
+
+-- One row per discrepancy (every category except MATCHED and OK_CANCELLED).
+CREATE TABLE reconcile_item (
+    item_id          INTEGER PRIMARY KEY,
+    run_id           INTEGER NOT NULL REFERENCES reconcile_run (run_id),
+    category         TEXT    NOT NULL,
+    order_id         TEXT,
+    boss_ids         TEXT,                   -- '|'-separated
+    msisdn           TEXT,
+    site_id          TEXT,
+    created_at       TEXT,                   -- platform order creation time
+    platform_amount_fen BIGINT,
+    boss_amount_fen  BIGINT,
+    platform_status  TEXT,
+    boss_status      TEXT,
+    matched_by       TEXT,                   -- order_ref | fallback
+    resolved_run_id  INTEGER                 -- set when a later --carry run found it (RESOLVED_LATE)
+);
+CREATE INDEX reconcile_item_run ON reconcile_item (run_id, category);
+CREATE INDEX reconcile_item_order ON reconcile_item (order_id);
+
+-- Orders a run confirmed (MATCHED): the basis of commission. Cancelled/refunded orders whose BOSS group was
+-- reversed are MATCHED too (platform_status tells): a later one of these triggers a clawback.
+CREATE TABLE confirmed_order (
+    run_id          INTEGER NOT NULL REFERENCES reconcile_run (run_id),
+    order_id        TEXT    NOT NULL,
+    created_at      TEXT    NOT NULL,
+    channel         TEXT,                    -- the platform file's channel column (web|wap|app...)
+    site_id         TEXT,
+    msisdn          TEXT,
+    sku             TEXT,
+    qty             BIGINT  NOT NULL,
+    amount_fen      BIGINT  NOT NULL,        -- platform order amount
+    boss_net_fen    BIGINT  NOT NULL,        -- BOSS group net amount
+    boss_accepted_at TEXT,                   -- latest BOSS row of the group
+    platform_status TEXT    NOT NULL,
+    boss_live       INTEGER NOT NULL,
+    matched_by      TEXT    NOT NULL,
+    PRIMARY KEY (run_id, order_id)
+);
+CREATE INDEX confirmed_order_created ON confirmed_order (created_at);
+CREATE INDEX confirmed_order_order ON confirmed_order (order_id);
+
+-- BOSS rows per site and day, as read by a run: the transaction counts of the channel-cost report.
+CREATE TABLE boss_activity (
+    run_id      INTEGER NOT NULL REFERENCES reconcile_run (run_id),
+    day         TEXT    NOT NULL,
+    site_id     TEXT    NOT NULL,
+    rows_count  INTEGER NOT NULL,
+    amount_fen  BIGINT  NOT NULL,
+    PRIMARY KEY (run_id, day, site_id)
+);

@@ -1,0 +1,50 @@
+package io.chanops.ledger.testing;
+
+import io.chanops.ledger.Ledger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Test helpers shared by every module (published as the ledger test-jar): real migrations on a temp file. */
+public final class TestLedgers {
+    private TestLedgers() {
+    }
+
+    /** A fresh, migrated SQLite ledger in {@code dir}. */
+    public static Ledger fresh(Path dir) {
+        return Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(2));
+    }
+
+    /** The repository's samples/ folder (tests run with the module folder as working directory). */
+    public static Path samples() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("samples")) && Files.exists(p.resolve("pom.xml"))) {
+                return p.resolve("samples");
+            }
+        }
+        throw new IllegalStateException("samples/ not found above " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path sample(String name) {
+        return samples().resolve(name);
+    }
+
+    /** Writes {@code lines} (joined with \n) to {@code dir/name} in UTF-8. */
+    public static Path write(Path dir, String name, String... lines) {
+        return write(dir, name, StandardCharsets.UTF_8, lines);
+    }
+
+    public static Path write(Path dir, String name, Charset charset, String... lines) {
+        try {
+            Path file = dir.resolve(name);
+            Files.writeString(file, String.join("\n", lines) + "\n", charset);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
