@@ -2,6 +2,11 @@ package io.chanops.cli;
 
 import io.chanops.cli.catalog.CatalogCommand;
 import io.chanops.cli.demo.DemoCommand;
+import io.chanops.cli.finance.CommissionCommand;
+import io.chanops.cli.finance.CostCommand;
+import io.chanops.cli.policy.PolicyCommand;
+import io.chanops.cli.reconcile.ReconcileCommand;
+import io.chanops.cli.replenish.ReplenishCommand;
 import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
 import io.chanops.cli.support.ErrorHandler;
@@ -27,10 +32,14 @@ import picocli.CommandLine.ScopeType;
                 SiteCommand.class,
                 CatalogCommand.class,
                 StockCommand.class,
-                AutoComplete.GenerateCompletion.class,
+                PolicyCommand.class,
+                ReplenishCommand.class,
+                ReconcileCommand.class,
+                CommissionCommand.class,
+                CostCommand.class,
         },
-        footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention; 4 input rejected, nothing written;",
-                "5 ledger unavailable (busy, unreadable, newer schema)."})
+        footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
+                "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema)."})
 public final class Chanops {
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
             description = "Ledger: SQLite file or jdbc:postgresql:// URL (default: $CHANOPS_DB, else ./chanops.db).")
@@ -79,6 +88,9 @@ public final class Chanops {
     public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         Chanops root = new Chanops(out, err, terminal, environment);
         CommandLine cmd = new CommandLine(root);
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().description("Print a bash/zsh completion script: source <(chanops completion)");
+        cmd.addSubcommand("completion", completion);
         boolean colour = terminal && (environment.apply("NO_COLOR") == null || environment.apply("NO_COLOR").isEmpty());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setOut(out);

@@ -28,7 +28,8 @@ public final class DemoCommand extends ChanopsCommand {
 
     /** The sections, in the order a newcomer should see them. */
     static List<DemoSection> sections() {
-        return List.of(new FoundationDemo());
+        return List.of(new FoundationDemo(), new CatalogDemo(), new ReplenishDemo(), new PlanningDemo(), new ReconcileDemo(),
+                new FinanceDemo());
     }
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); its ledger is recreated.")

@@ -1,0 +1,16 @@
+package io.chanops.cli.demo;
+
+import java.util.List;
+
+/** The reconcile part of the demo. */
+public final class ReconcileDemo implements DemoSection {
+    @Override
+    public List<String> sampleFiles() {
+        return List.of();
+    }
+
+    @Override
+    public List<DemoStep> steps() {
+        return List.of();
+    }
+}

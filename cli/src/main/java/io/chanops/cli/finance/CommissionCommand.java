@@ -1,0 +1,7 @@
+package io.chanops.cli.finance;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "commission", description = "Commission (酬金) reports from BOSS-confirmed orders.", subcommands = {})
+public final class CommissionCommand {
+}

@@ -1,0 +1,7 @@
+package io.chanops.cli.finance;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "cost", description = "Channel-cost reports: transactions and commission per channel.", subcommands = {})
+public final class CostCommand {
+}

@@ -1,0 +1,7 @@
+package io.chanops.cli.policy;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "policy", description = "(t,R,S,L) policies per position: set, import, list, tune.", subcommands = {})
+public final class PolicyCommand {
+}
