@@ -81,7 +81,7 @@ public final class MoveImport {
         List<Move> moves = new ArrayList<>();
         Map<String, Long> documents = new HashMap<>();
         try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
+            csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
             long n = 0;
             for (CsvRow row : csv) {
                 if (++n % 50_000 == 0 && progress != null) {
