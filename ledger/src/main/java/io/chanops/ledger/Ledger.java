@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -89,6 +91,10 @@ public final class Ledger {
     }
 
     private void migrate() {
+        long start = System.nanoTime();
+        if (isCurrent()) {
+            return;
+        }
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -102,11 +108,50 @@ public final class Ledger {
                         + future[future.length - 1].getVersion() + ", newer than this chanops understands; upgrade chanops");
             }
             flyway.migrate();
+            if (System.getenv("CHANOPS_TRACE") != null) {
+                System.err.printf("flyway: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (FlywayException e) {
             throw translate("cannot migrate ledger " + location, e);
         } catch (JdbiException e) {
             throw translate("cannot open ledger " + location, e);
         }
+    }
+
+    /**
+     * True when every bundled migration is applied successfully and nothing newer is: then Flyway is not needed.
+     * Throws exit 5 for a newer schema; any doubt (no history table, a failed or missing migration) returns false.
+     */
+    private boolean isCurrent() {
+        Set<Integer> bundled = SchemaVersions.bundled();
+        Set<Integer> applied = new TreeSet<>();
+        try {
+            boolean ok = jdbi.withHandle(h -> {
+                h.createQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                        .map((rs, ctx) -> {
+                            if (!rs.getBoolean("success")) {
+                                applied.add(-1);
+                            } else {
+                                applied.add(Integer.parseInt(rs.getString("version")));
+                            }
+                            return null;
+                        })
+                        .forEach(x -> { });
+                return true;
+            });
+            if (!ok || applied.contains(-1)) {
+                return false;
+            }
+        } catch (JdbiException | NumberFormatException e) {
+            return false; // no history yet (new ledger) or an unexpected one: let Flyway decide
+        }
+        int newestBundled = bundled.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int newestApplied = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newestApplied > newestBundled) {
+            throw new LedgerUnavailableException("ledger " + location + " has schema version " + newestApplied
+                    + ", newer than this chanops understands; upgrade chanops");
+        }
+        return applied.containsAll(bundled);
     }
 
     public String location() {
