@@ -176,7 +176,7 @@ public final class Ledger {
         try {
             return jdbi.inTransaction(h -> {
                 if (dialect == Dialect.POSTGRESQL) {
-                    h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", WRITER_LOCK_KEY).mapTo(Object.class).one();
+                    h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS writer_lock").bind("key", WRITER_LOCK_KEY).mapTo(Integer.class).one();
                 }
                 return work.withHandle(h);
             });
