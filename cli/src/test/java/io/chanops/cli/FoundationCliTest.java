@@ -162,4 +162,24 @@ class FoundationCliTest {
                 .execute("--db", db, "site", "list", "--format", "table");
         assertThat(out2.toString()).doesNotContain("\u001b[");
     }
+
+    @Test
+    void optionDefaultsComeFromTheConfigFileAndTheCommandLineWins() throws Exception {
+        CliHarness cli = loaded();
+        Path config = TestLedgers.write(dir, "chanops.properties", "format=json", "chanops.stock.show.site=GZ-WEB");
+        CliHarness.Result r = cli.run("stock", "show", "--config", config.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("[ ]");
+        cli.run("stock", "import", TestLedgers.sample("moves.csv").toString());
+        CliHarness.Result json = cli.run("--config", config.toString(), "stock", "show");
+        assertThat(json.out()).contains("\"site_id\" : \"GZ-WEB\"").doesNotContain("GZ-TH-01");
+        CliHarness.Result csv = cli.run("--config", config.toString(), "stock", "show", "--format", "csv", "--site", "GZ-TH-01");
+        assertThat(csv.out()).startsWith("site_id,sku,").contains("GZ-TH-01,").doesNotContain("GZ-WEB");
+    }
+
+    @Test
+    void aMissingConfigFileIsAUsageError() {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("--config", dir.resolve("nope.properties").toString(), "site", "list").code()).isEqualTo(ExitCode.USAGE);
+    }
 }
