@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code chanops} root command: global options, subcommands, and the one place the CLI is wired. */
 @Command(name = "chanops",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         subcommands = {

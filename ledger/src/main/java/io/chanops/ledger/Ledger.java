@@ -57,7 +57,14 @@ public final class Ledger {
      */
     public static Ledger open(String spec, Duration busyTimeout) {
         Ledger ledger = connect(spec, busyTimeout);
-        ledger.migrate();
+        ledger.migrate(false);
+        return ledger;
+    }
+
+    /** As {@link #open}, but always through Flyway (validating applied migrations' checksums): {@code chanops init}. */
+    public static Ledger openValidated(String spec, Duration busyTimeout) {
+        Ledger ledger = connect(spec, busyTimeout);
+        ledger.migrate(true);
         return ledger;
     }
 
@@ -90,9 +97,9 @@ public final class Ledger {
         return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);
     }
 
-    private void migrate() {
+    private void migrate(boolean full) {
         long start = System.nanoTime();
-        if (isCurrent()) {
+        if (!full && isCurrent()) {
             return;
         }
         try {
@@ -107,10 +114,13 @@ public final class Ledger {
                 throw new LedgerUnavailableException("ledger " + location + " has schema version "
                         + future[future.length - 1].getVersion() + ", newer than this chanops understands; upgrade chanops");
             }
-            flyway.migrate();
+            flyway.migrate(); // validates the applied migrations' checksums first
             if (System.getenv("CHANOPS_TRACE") != null) {
                 System.err.printf("flyway: %d ms%n", (System.nanoTime() - start) / 1_000_000);
             }
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            throw new LedgerUnavailableException("ledger " + location + " does not match this chanops' migrations: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (FlywayException e) {
             throw translate("cannot migrate ledger " + location, e);
         } catch (JdbiException e) {
