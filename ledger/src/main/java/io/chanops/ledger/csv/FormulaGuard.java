@@ -3,7 +3,8 @@ package io.chanops.ledger.csv;
 /**
  * Keeps spreadsheet programs from running text cells as formulas (CSV injection): a text cell that begins with
  * {@code = + - @}, TAB or CR gets a leading {@code '} on the way out, and loses it again on the way in, so whatever
- * chanops writes it reads back unchanged. Numeric cells are never touched.
+ * chanops writes it reads back unchanged (text that itself begins with {@code '=} is written as {@code ''=}). Numeric
+ * cells are never touched.
  */
 public final class FormulaGuard {
     private FormulaGuard() {
@@ -17,7 +18,9 @@ public final class FormulaGuard {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return isGuarded(text.charAt(0)) ? "'" + text : text;
+        boolean looksGuarded = text.length() >= 2 && text.charAt(0) == '\'' && isGuarded(text.charAt(1));
+        // text that itself starts with the guard's prefix gets one more, so the reader's unguard restores it exactly
+        return isGuarded(text.charAt(0)) || looksGuarded ? "'" + text : text;
     }
 
     public static String unguard(String text) {

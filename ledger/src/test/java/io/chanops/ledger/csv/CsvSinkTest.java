@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.CharRange;
@@ -30,6 +29,12 @@ class CsvSinkTest {
     @Test
     void textCellsThatLookLikeFormulasAreGuarded() {
         assertThat(write("=SUM(A1:A9)", "+86", "-5G", "@cmd", "\tx", "ok")).isEqualTo("'=SUM(A1:A9),'+86,'-5G,'@cmd,'\tx,ok\r\n");
+    }
+
+    @Test
+    void textThatStartsWithTheGuardPrefixGetsOneMoreSoItReadsBackExactly() {
+        assertThat(write("'=1+1")).isEqualTo("''=1+1\r\n");
+        assertThat(FormulaGuard.unguard("''=1+1")).isEqualTo("'=1+1");
     }
 
     @Test
@@ -57,8 +62,6 @@ class CsvSinkTest {
                                              @Chars({'=', '+', '-', '@', ' ', ',', '"', '\'', '\n', '\t', ';'})
                                              @CharRange(from = '\u4e00', to = '\u4e2f') String text) throws Exception {
         String value = text.strip();
-        // the one documented ambiguity: user text that itself starts with the guard prefix
-        Assume.that(!(value.length() >= 2 && value.charAt(0) == '\'' && "=+-@\t".indexOf(value.charAt(1)) >= 0));
         Path f = Files.createTempFile("roundtrip", ".csv");
         try {
             try (CsvSink sink = CsvSink.to(Files.newOutputStream(f), true)) {
