@@ -24,7 +24,8 @@ public final class FormulaGuard {
     }
 
     public static String unguard(String text) {
-        if (text != null && text.length() >= 2 && text.charAt(0) == '\'' && isGuarded(text.charAt(1))) {
+        if (text != null && text.length() >= 2 && text.charAt(0) == '\''
+                && (isGuarded(text.charAt(1)) || (text.length() >= 3 && text.charAt(1) == '\'' && isGuarded(text.charAt(2))))) {
             return text.substring(1);
         }
         return text;
