@@ -72,7 +72,12 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                 force, ctx().now());
         RunOutcome outcome;
         try (Progress progress = Progress.start(ctx(), "reconcile", -1, "rows")) {
-            outcome = new ReconcileService(ctx().ledger()).run(req, ctx()::warn, progress);
+            outcome = new ReconcileService(ctx().ledger(), t -> {
+                if (ctx().verbose()) {
+                    ctx().err().println(t);
+                    ctx().err().flush();
+                }
+            }).run(req, ctx()::warn, progress);
         }
         print(outcome);
         return outcome.hasDiscrepancies() ? ExitCode.ATTENTION : ExitCode.OK;

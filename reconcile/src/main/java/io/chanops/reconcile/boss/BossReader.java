@@ -2,8 +2,6 @@ package io.chanops.reconcile.boss;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
-import io.chanops.ledger.csv.CsvRow;
-import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
 import io.chanops.reconcile.platform.Problems;
@@ -26,55 +24,53 @@ public final class BossReader {
     }
 
     public static BossExport read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress) {
-        try (CsvSource csv = CsvSource.open(file, profile.charset(), profile.delimiter())) {
-            Map<Column, String> header = resolveHeader(csv, profile);
-            csv.warnUnknown(profile.allNames(), warn);
-            String cBossId = header.get(Column.BOSS_ID);
-            String cRef = header.get(Column.ORDER_REF);
-            String cMsisdn = header.get(Column.MSISDN);
-            String cBiz = header.get(Column.BIZ_TYPE);
-            String cAt = header.get(Column.ACCEPTED_AT);
-            String cAmount = header.get(Column.AMOUNT);
-            String cStatus = header.get(Column.STATUS);
-            String cSite = header.get(Column.SITE_ID);
+        try (BulkCsv csv = BulkCsv.open(file, profile.charset(), profile.delimiter())) {
+            Map<Column, Integer> header = resolveHeader(csv, profile);
+            for (String unknown : csv.unknownColumns(profile.allNames())) {
+                warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
+            }
+            int cBossId = header.get(Column.BOSS_ID);
+            int cRef = header.get(Column.ORDER_REF);
+            int cMsisdn = header.get(Column.MSISDN);
+            int cAt = header.get(Column.ACCEPTED_AT);
+            int cAmount = header.get(Column.AMOUNT);
+            int cStatus = header.get(Column.STATUS);
+            int cSite = header.get(Column.SITE_ID);
             boolean yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
             BossDateTime dates = profile.dateTime();
             Map<String, Boolean> statuses = profile.statusCompleted();
+            String mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
             TextPool pool = new TextPool();
             Problems problems = new Problems();
             List<BossRow> rows = new ArrayList<>(1 << 12);
             long total = 0;
             long n = 0;
-            for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
-                    continue;
-                }
-                String bossId = row.get(cBossId);
+            while (csv.next()) {
+                String bossId = csv.get(cBossId);
                 if (bossId.isEmpty()) {
-                    problems.add(row.problem(cBossId, "boss_id is empty"));
+                    problems.add(csv.problem(cBossId, "boss_id is empty"));
                 }
-                String amountText = row.get(cAmount);
-                Optional<Long> amount = yuan ? Fen.parseYuan(amountText) : Fen.parseFen(amountText);
-                if (amount.isEmpty()) {
-                    problems.add(row.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
+                String amountText = csv.get(cAmount);
+                long fen = yuan ? Fen.parseYuan(amountText).orElse(Long.MIN_VALUE) : wholeFen(amountText);
+                if (fen == Long.MIN_VALUE) {
+                    problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
                             : "'" + amountText + "' is not a whole number of fen (amount.unit=fen)"));
                 }
-                String atText = row.get(cAt);
+                String atText = csv.get(cAt);
                 long at = dates.parse(atText);
                 if (at == BossDateTime.INVALID) {
-                    problems.add(row.problem(cAt, "'" + atText + "' does not match the pattern " + dates.pattern()));
+                    problems.add(csv.problem(cAt, "'" + atText + "' does not match the pattern " + dates.pattern()));
                 }
-                String statusText = row.get(cStatus);
+                String statusText = csv.get(cStatus);
                 Boolean completed = statuses.get(statusText);
                 if (completed == null) {
-                    problems.add(row.problem(cStatus, "status '" + statusText + "' is not mapped by the profile (it maps "
-                            + String.join(", ", statuses.keySet()) + ")"));
+                    problems.add(csv.problem(cStatus, "status '" + statusText + "' is not mapped by the profile (it maps "
+                            + mapped + ")"));
                 }
                 if (problems.isEmpty()) {
-                    long fen = amount.get();
                     total += fen;
-                    rows.add(new BossRow(bossId, row.get(cRef), row.get(cMsisdn), pool.of(row.get(cBiz)), at, fen,
-                            completed, pool.of(row.get(cSite)), row.line()));
+                    rows.add(new BossRow(bossId, csv.get(cRef), csv.get(cMsisdn), at, fen, completed,
+                            pool.of(csv.get(cSite)), csv.line()));
                 }
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
@@ -86,15 +82,33 @@ public final class BossReader {
         }
     }
 
+    /** A whole number of fen (optionally signed, at most 17 digits), or Long.MIN_VALUE; no regex on the hot path. */
+    static long wholeFen(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (n == i || n - i > 17) {
+            return Long.MIN_VALUE;
+        }
+        long v = 0;
+        for (int k = i; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return s.charAt(0) == '-' ? -v : v;
+    }
+
     /** The header name used for each profile column: the first of its names present in the file. */
-    static Map<Column, String> resolveHeader(CsvSource csv, BossProfile profile) {
-        Map<Column, String> header = new EnumMap<>(Column.class);
+    static Map<Column, Integer> resolveHeader(BulkCsv csv, BossProfile profile) {
+        Map<Column, Integer> header = new EnumMap<>(Column.class);
         List<Problem> problems = new ArrayList<>();
         for (Column column : Column.values()) {
             List<String> names = profile.names(column);
             Optional<String> found = names.stream().filter(csv::hasColumn).findFirst();
             if (found.isPresent()) {
-                header.put(column, found.get());
+                header.put(column, csv.index(found.get()));
             } else {
                 problems.add(new Problem(csv.name(), 1, String.join("|", names),
                         "column named in the profile (" + column.key() + ") is missing from the header"));

@@ -1,7 +1,8 @@
 package io.chanops.reconcile.platform;
 
-import io.chanops.ledger.csv.CsvRow;
-import io.chanops.ledger.csv.CsvSource;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import io.chanops.reconcile.boss.BulkCsv;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -25,52 +25,74 @@ public final class PlatformReader {
     }
 
     public static PlatformOrders read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
-        try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
+        try (BulkCsv csv = BulkCsv.open(file, charset, ',')) {
+            List<Problem> missing = new ArrayList<>();
+            for (String column : COLUMNS) {
+                if (!csv.hasColumn(column)) {
+                    missing.add(new Problem(csv.name(), 1, column, "required column is missing from the header"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InputRejectedException(missing);
+            }
+            for (String unknown : csv.unknownColumns(COLUMNS)) {
+                warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
+            }
+            int cId = csv.index("order_id");
+            int cCreated = csv.index("created_at");
+            int cChannel = csv.index("channel");
+            int cSite = csv.index("site_id");
+            int cMsisdn = csv.index("msisdn");
+            int cSku = csv.index("sku");
+            int cQty = csv.index("qty");
+            int cAmount = csv.index("amount");
+            int cStatus = csv.index("status");
             TextPool pool = new TextPool();
             Problems problems = new Problems();
             List<PlatformOrder> rows = new ArrayList<>(1 << 12);
             long total = 0;
             long n = 0;
-            for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
-                    continue;
-                }
-                String orderId = row.get("order_id");
+            while (csv.next()) {
+                String orderId = csv.get(cId);
                 if (orderId.isEmpty()) {
-                    problems.add(row.problem("order_id", "order_id is empty"));
+                    problems.add(csv.problem(cId, "order_id is empty"));
                 }
-                String createdText = row.get("created_at");
-                String created = LocalTimes.normaliseDateTime(createdText);
-                if (created == null) {
-                    problems.add(row.problem("created_at", "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+                String createdText = csv.get(cCreated);
+                long created = STORED.parse(createdText);
+                if (created == BossDateTime.INVALID) {
+                    String normalised = LocalTimes.normaliseDateTime(createdText);
+                    created = normalised == null ? BossDateTime.INVALID : STORED.parse(normalised);
                 }
-                String channel = row.get("channel");
+                if (created == BossDateTime.INVALID) {
+                    problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+                }
+                String channel = csv.get(cChannel);
                 if (channel.isEmpty()) {
-                    problems.add(row.problem("channel", "channel is empty (web, wap, app...)"));
+                    problems.add(csv.problem(cChannel, "channel is empty (web, wap, app...)"));
                 }
-                String qtyText = row.get("qty");
+                String qtyText = csv.get(cQty);
                 int qty = parseQty(qtyText);
                 if (qty <= 0) {
-                    problems.add(row.problem("qty", "'" + qtyText + "' is not a positive whole number"));
+                    problems.add(csv.problem(cQty, "'" + qtyText + "' is not a positive whole number"));
                 }
-                String amountText = row.get("amount");
+                String amountText = csv.get(cAmount);
                 Optional<Long> amount = Fen.parseYuan(amountText);
                 if (amount.isEmpty()) {
-                    problems.add(row.problem("amount", Fen.whyNotYuan(amountText)));
+                    problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
                 } else if (amount.get() < 0) {
-                    problems.add(row.problem("amount", "'" + amountText + "' is negative (a refund is status refunded, not a negative order)"));
+                    problems.add(csv.problem(cAmount, "'" + amountText
+                            + "' is negative (a refund is status refunded, not a negative order)"));
                 }
-                String statusText = row.get("status");
+                String statusText = csv.get(cStatus);
                 Optional<PlatformStatus> status = PlatformStatus.parse(statusText);
                 if (status.isEmpty()) {
-                    problems.add(row.problem("status", "'" + statusText + "' must be paid, completed, cancelled or refunded"));
+                    problems.add(csv.problem(cStatus, "'" + statusText + "' must be paid, completed, cancelled or refunded"));
                 }
                 if (problems.isEmpty()) {
                     long fen = amount.get();
                     total += fen;
-                    rows.add(new PlatformOrder(orderId, STORED.parse(created), pool.of(channel), pool.of(row.get("site_id")),
-                            row.get("msisdn"), pool.of(row.get("sku")), qty, fen, status.get(), row.line()));
+                    rows.add(new PlatformOrder(orderId, created, pool.of(channel), pool.of(csv.get(cSite)),
+                            csv.get(cMsisdn), pool.of(csv.get(cSku)), qty, fen, status.get(), csv.line()));
                 }
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);

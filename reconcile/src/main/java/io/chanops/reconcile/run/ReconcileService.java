@@ -47,9 +47,23 @@ public final class ReconcileService {
     private static final int BATCH = 10_000;
 
     private final Ledger ledger;
+    private final Consumer<String> trace;
+    private long phaseStart = System.nanoTime();
 
     public ReconcileService(Ledger ledger) {
+        this(ledger, s -> { });
+    }
+
+    /** {@code trace} receives the time each phase took (the CLI shows them with -v). */
+    public ReconcileService(Ledger ledger, Consumer<String> trace) {
         this.ledger = ledger;
+        this.trace = trace;
+    }
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        trace.accept(String.format("%-28s %6d ms", name, (now - phaseStart) / 1_000_000));
+        phaseStart = now;
     }
 
     public RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress) {
@@ -62,6 +76,7 @@ public final class ReconcileService {
             refuseRepeat(h, req, pSha, bossSha);
             return null;
         });
+        phase("hash + repeat check");
 
         long[] read = new long[2];
         CompletableFuture<PlatformOrders> platformRead = CompletableFuture.supplyAsync(() ->
@@ -90,16 +105,18 @@ public final class ReconcileService {
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
         }
+        phase("read + validate");
 
         List<CarriedOrder> carried = req.carry() ? ledger.read(ReconcileService::openMissingInBoss) : List.of();
         Reconciler.Result result = new Reconciler(req.toleranceFen(), req.windowSeconds())
                 .reconcile(platform.rows(), boss.rows(), carried);
         checkAddsUp(result.summary(), platform, boss);
+        phase("match");
 
         Map<String, long[]> activity = activity(boss.rows(), result.items());
         PlatformOrders p = platform;
         BossExport b = boss;
-        return ledger.write(h -> {
+        RunOutcome outcome = ledger.write(h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
@@ -112,14 +129,18 @@ public final class ReconcileService {
                 insertConfirmed(c, runId, result.items());
                 insertActivity(c, runId, activity);
                 closeCarried(c, runId, result.items());
+                phase("ledger inserts");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store run " + runId + ": " + e.getMessage(), e);
             }
             join(reports);
+            phase("reports written");
             List<Item> late = result.of(Category.RESOLVED_LATE);
             return new RunOutcome(runId, dir, result.summary(), p.rows().size(), p.totalFen(), b.rows().size(), b.totalFen(),
                     req.carry(), late);
         });
+        phase("commit");
+        return outcome;
     }
 
     private static <T> T join(CompletableFuture<T> f) {
