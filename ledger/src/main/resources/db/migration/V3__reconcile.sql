@@ -69,10 +69,11 @@ CREATE TABLE confirmed_order (
     platform_status TEXT    NOT NULL,
     boss_live       INTEGER NOT NULL,
     matched_by      TEXT    NOT NULL,
-    PRIMARY KEY (run_id, order_id)
+    -- order_id first: the key also serves "every confirmation of this order" (clawbacks) without a second index,
+    -- which matters when a run confirms a million orders
+    PRIMARY KEY (order_id, run_id)
 );
 CREATE INDEX confirmed_order_created ON confirmed_order (created_at);
-CREATE INDEX confirmed_order_order ON confirmed_order (order_id);
 
 -- BOSS rows per site and day, as read by a run: the transaction counts of the channel-cost report. Extra copies of a
 -- boss_id (DUPLICATE_BOSS) are not transactions and are left out; reversal rows are counted (BOSS did the work).
