@@ -68,14 +68,15 @@ public final class Reports {
                 }
             }
             try (CsvSink discrepancies = sink(dir.resolve("discrepancies.csv"));
-                 CsvSink matched = sink(dir.resolve("matched.csv"))) {
+                 BulkCsvOut matched = new BulkCsvOut(Files.newOutputStream(dir.resolve("matched.csv")), bom)) {
                 discrepancies.header(DISCREPANCIES);
-                matched.header(MATCHED);
+                MATCHED.forEach(matched::text);
+                matched.end();
                 for (Item item : result.items()) {
                     if (item.category().discrepancy()) {
                         discrepancies.row(discrepancyRow(item, mask));
                     } else if (item.category() == Category.MATCHED) {
-                        matched.row(matchedRow(item));
+                        matchedRow(matched, item);
                     }
                 }
             }
@@ -107,12 +108,14 @@ public final class Reports {
                 o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy());
     }
 
-    private List<Object> matchedRow(Item item) {
+    private void matchedRow(BulkCsvOut out, Item item) {
         PlatformOrder o = item.order();
         BossGroup g = item.group();
-        return List.of(o.orderId(), g.bossIds(), BossDateTime.format(o.createdAt()), o.channel(), o.siteId(),
-                msisdn(o.msisdn(), mask), o.sku(), o.qty(), Fen.toYuan(o.amountFen()), Fen.toYuan(g.netFen()),
-                o.status().toString(), g.status(), BossDateTime.format(g.latest().acceptedAt()), item.matchedBy());
+        out.text(o.orderId()).text(g.bossIds()).text(BossDateTime.format(o.createdAt())).text(o.channel()).text(o.siteId())
+                .text(msisdn(o.msisdn(), mask)).text(o.sku()).number(o.qty()).yuan(o.amountFen()).yuan(g.netFen())
+                .text(o.status().toString()).text(g.status()).text(BossDateTime.format(g.latest().acceptedAt()))
+                .text(item.matchedBy());
+        out.end();
     }
 
     public static List<Object> resolvedLateRow(Item item, boolean mask) {
