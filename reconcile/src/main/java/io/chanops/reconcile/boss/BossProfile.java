@@ -90,7 +90,9 @@ public record BossProfile(
                 continue;
             }
             for (String key : one.stringPropertyNames()) {
-                String value = stripTrailingComment(one.getProperty(key));
+                String given = one.getProperty(key);
+                // a tab delimiter (delimiter=\t) is whitespace that stripping would lose
+                String value = key.equals("delimiter") && given.startsWith("\t") ? "\t" : stripTrailingComment(given);
                 if (values.put(key, value) != null) {
                     problems.add(new Problem(name, i + 1, key, "key appears twice"));
                 }

@@ -60,6 +60,16 @@ class BossProfileTest {
     }
 
     @Test
+    void aTabDelimiterAndYuanAmountsAreAccepted() {
+        List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
+        lines.set(1, "delimiter=\\t");
+        lines.set(2, "amount.unit=yuan");
+        BossProfile p = BossProfile.parse("p.properties", lines);
+        assertThat(p.delimiter()).isEqualTo('\t');
+        assertThat(p.amountUnit()).isEqualTo(BossProfile.AmountUnit.YUAN);
+    }
+
+    @Test
     void aStrictPatternRefusesImpossibleDates() {
         BossDateTime compact = BossDateTime.of("yyyyMMddHHmmss");
         assertThat(compact.parse("20260230101010")).isEqualTo(BossDateTime.INVALID);
