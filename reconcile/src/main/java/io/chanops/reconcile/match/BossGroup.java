@@ -17,6 +17,7 @@ public final class BossGroup {
     private List<BossRow> more;
     private BossRow latest;
     private long netFen;
+    private boolean claimed;
 
     BossGroup(String orderRef, BossRow first, boolean fallback) {
         this.orderRef = orderRef;
@@ -40,6 +41,15 @@ public final class BossGroup {
         if (row.acceptedAt() > latest.acceptedAt() || (row.acceptedAt() == latest.acceptedAt() && row.line() > latest.line())) {
             latest = row;
         }
+    }
+
+    /** Marks the group as belonging to a kept platform order (rule 5), so rule 6 leaves it alone. */
+    void claim() {
+        claimed = true;
+    }
+
+    boolean claimed() {
+        return claimed;
     }
 
     public String orderRef() {

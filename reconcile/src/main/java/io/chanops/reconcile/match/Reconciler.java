@@ -97,6 +97,9 @@ public final class Reconciler {
                 if (g == null) {
                     g = fallbackGroups.get(o.orderId());
                 }
+                if (g != null) {
+                    g.claim();
+                }
                 item = new Item(categorise(o, g), o, g, null);
             }
             items.add(item);
@@ -113,7 +116,7 @@ public final class Reconciler {
         }
         List<BossGroup> orphans = new ArrayList<>();
         for (BossGroup g : groups.values()) {
-            if (!orders.containsKey(g.orderRef())) {
+            if (!g.claimed()) {
                 orphans.add(g);
             }
         }
