@@ -58,6 +58,10 @@ class ReconcileCliTest {
         List<String> matched = Files.readAllLines(dir.resolve("out-2026-01/matched.csv"));
         assertThat(matched).anySatisfy(l -> assertThat(l).endsWith(",fallback"));
         assertThat(matched).hasSize((int) count(summary, "MATCHED") + 1);
+        // every confirmed order is in the ledger (more than one multi-row insert's worth)
+        assertThat(count(summary, "MATCHED")).isGreaterThan(200);
+        CliHarness.Result stored = cli.run("reconcile", "show", "1", "--category", "MATCHED", "--format", "csv");
+        assertThat(stored.out().lines()).hasSize((int) count(summary, "MATCHED") + 1);
     }
 
     @Test
