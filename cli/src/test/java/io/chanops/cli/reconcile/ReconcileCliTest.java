@@ -1,0 +1,116 @@
+package io.chanops.cli.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.cli.CliHarness;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end on the sample files, through the real command line. */
+class ReconcileCliTest {
+    @TempDir
+    Path dir;
+    CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(dir);
+    }
+
+    private CliHarness.Result month(String month, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("reconcile", "run",
+                "--platform", TestLedgers.sample("platform-orders-" + month + ".csv").toString(),
+                "--boss", TestLedgers.sample("boss-" + month + ".csv").toString(),
+                "--profile", TestLedgers.sample("boss-profile.properties").toString(),
+                "--out", dir.resolve("out-" + month).toString()));
+        args.addAll(List.of(extra));
+        return cli.run(args);
+    }
+
+    private static long count(List<String> summary, String category) {
+        return summary.stream().filter(l -> l.startsWith(category + ",")).map(l -> Long.parseLong(l.split(",")[1]))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void januarySamplesReconcileWithEveryDiscrepancyKindAndExit3() throws Exception {
+        CliHarness.Result r = month("2026-01");
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).contains("run 1:", "MATCHED", "DUPLICATE_BOSS", "TOTAL");
+        List<String> summary = Files.readAllLines(dir.resolve("out-2026-01/summary.csv"));
+        assertThat(summary).extracting(l -> l.split(",")[0]).containsExactly("category", "MATCHED", "OK_CANCELLED",
+                "AMOUNT_MISMATCH", "STATUS_MISMATCH", "MISSING_IN_BOSS", "MISSING_IN_PLATFORM", "DUPLICATE_PLATFORM",
+                "DUPLICATE_BOSS", "TOTAL");
+        for (String c : List.of("AMOUNT_MISMATCH", "STATUS_MISMATCH", "MISSING_IN_BOSS", "MISSING_IN_PLATFORM",
+                "DUPLICATE_PLATFORM", "DUPLICATE_BOSS")) {
+            assertThat(count(summary, c)).as(c).isBetween(2L, 6L);
+        }
+        List<String> discrepancies = Files.readAllLines(dir.resolve("out-2026-01/discrepancies.csv"));
+        assertThat(discrepancies.get(0)).isEqualTo(
+                "category,order_id,boss_ids,msisdn,platform_amount,boss_amount,diff,platform_status,boss_status,matched_by");
+        assertThat(discrepancies).anySatisfy(l -> assertThat(l).startsWith("AMOUNT_MISMATCH,").contains(",-0.01,"));
+        List<String> matched = Files.readAllLines(dir.resolve("out-2026-01/matched.csv"));
+        assertThat(matched).anySatisfy(l -> assertThat(l).endsWith(",fallback"));
+        assertThat(matched).hasSize((int) count(summary, "MATCHED") + 1);
+        // every confirmed order is in the ledger (more than one multi-row insert's worth)
+        assertThat(count(summary, "MATCHED")).isGreaterThan(200);
+        CliHarness.Result stored = cli.run("reconcile", "show", "1", "--category", "MATCHED", "--format", "csv");
+        assertThat(stored.out().lines()).hasSize((int) count(summary, "MATCHED") + 1);
+    }
+
+    @Test
+    void februaryWithCarryResolvesTheJanuaryOrderLateAndTheSamePairIsRefusedAfterwards() throws Exception {
+        assertThat(month("2026-01").code()).isEqualTo(3);
+        CliHarness.Result feb = month("2026-02", "--carry", "--mask", "--bom");
+        assertThat(feb.code()).as(feb.toString()).isEqualTo(3);
+        assertThat(feb.out()).contains("RESOLVED_LATE", "resolved late");
+        List<String> late = Files.readAllLines(dir.resolve("out-2026-02/resolved-late.csv"), StandardCharsets.UTF_8);
+        assertThat(late).hasSize(2);
+        assertThat(late.get(1)).matches("WO2601\\d{5},BS\\d+,\\d{3}\\*{4}\\d{4},.*,\\d+,1");
+        byte[] bytes = Files.readAllBytes(dir.resolve("out-2026-02/discrepancies.csv"));
+        assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContainPattern(",1[3-9]\\d{9},");
+        // January orders refunded in February are confirmed with their reversal: the basis of clawbacks
+        CliHarness.Result matched = cli.run("reconcile", "show", "2", "--category", "MATCHED", "--format", "csv");
+        assertThat(matched.out()).containsPattern("MATCHED,WO2601\\d{5},,\\d+,[^,]*,2026-01-[^,]+,[\\d.]+,-[\\d.]+,[-\\d.]+,refunded,cancelled");
+
+        CliHarness.Result again = month("2026-02");
+        assertThat(again.code()).isEqualTo(4);
+        assertThat(again.err()).contains("already reconciled as run 2", "--force");
+        assertThat(month("2026-02", "--force").code()).isEqualTo(3);
+
+        CliHarness.Result list = cli.run("reconcile", "list", "--format", "csv");
+        assertThat(list.out().lines()).hasSize(4);
+        CliHarness.Result resolved = cli.run("reconcile", "show", "1", "--category", "missing_in_boss", "--format", "csv");
+        assertThat(resolved.out().lines().filter(l -> l.endsWith(",2"))).hasSize(1);
+    }
+
+    @Test
+    void aBrokenProfileIsRejectedWithItsLineAndNothingIsWritten() throws Exception {
+        List<String> lines = Files.readAllLines(TestLedgers.sample("boss-profile.properties"), StandardCharsets.UTF_8);
+        Path bad = dir.resolve("bad.properties");
+        Files.write(bad, lines.stream().map(l -> l.replace("status.已撤单=cancelled", "status.已撤单=voided")).toList(),
+                StandardCharsets.UTF_8);
+        CliHarness.Result r = cli.run("reconcile", "run", "--platform", TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                "--boss", TestLedgers.sample("boss-2026-01.csv").toString(), "--profile", bad.toString(),
+                "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).containsPattern("bad.properties:\\d+: status.已撤单: 'voided' must be completed or cancelled");
+        assertThat(Files.exists(dir.resolve("x"))).isFalse();
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines()).hasSize(1);
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsAndAnUnknownRunIsReported() {
+        assertThat(month("2026-01", "--window", "soon").code()).isEqualTo(2);
+        assertThat(month("2026-01", "--tolerance", "-1").code()).isEqualTo(2);
+        assertThat(cli.run("reconcile", "show", "42").code()).isEqualTo(4);
+        assertThat(cli.run("reconcile", "show", "1", "--category", "NOPE").code()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,130 @@
+package io.chanops.reconcile.boss;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/**
+ * Parses BOSS date-times with the profile's {@code datetime.pattern} into "local seconds" (seconds since 1970-01-01
+ * 00:00 of the local calendar, no zone: both files are local time, so differences are plain subtractions). The two
+ * patterns BOSS exports use in practice ({@code yyyyMMddHHmmss} and {@code yyyy-MM-dd HH:mm:ss}) take a fast path
+ * without a formatter, because a million rows per file is normal; any other pattern goes through
+ * {@link DateTimeFormatter} with strict resolving (so 20260230 is refused, not moved to 28 February).
+ */
+public final class BossDateTime {
+    /** Returned by {@link #parse} for text that does not match the pattern. */
+    public static final long INVALID = Long.MIN_VALUE;
+
+    private final String pattern;
+    private final DateTimeFormatter formatter;
+    private final boolean compact;
+    private final boolean iso;
+
+    private BossDateTime(String pattern, DateTimeFormatter formatter) {
+        this.pattern = pattern;
+        this.formatter = formatter;
+        this.compact = pattern.equals("yyyyMMddHHmmss") || pattern.equals("uuuuMMddHHmmss");
+        this.iso = pattern.equals("yyyy-MM-dd HH:mm:ss") || pattern.equals("uuuu-MM-dd HH:mm:ss");
+    }
+
+    /** @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern */
+    public static BossDateTime of(String pattern) {
+        // STRICT needs the proleptic year 'u': with 'y' (year of era) it would demand an era field.
+        String strict = pattern.replace('y', 'u');
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(strict).withResolverStyle(ResolverStyle.STRICT);
+        return new BossDateTime(pattern, f);
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    /** Local seconds of {@code text}, or {@link #INVALID}. */
+    public long parse(String text) {
+        if (compact) {
+            return text.length() == 14 ? fields(text, 0, 4, 6, 8, 10, 12) : INVALID;
+        }
+        if (iso) {
+            if (text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+                    || text.charAt(13) != ':' || text.charAt(16) != ':') {
+                return INVALID;
+            }
+            return fields(text, 0, 5, 8, 11, 14, 17);
+        }
+        try {
+            return LocalDateTime.parse(text, formatter).toEpochSecond(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return INVALID;
+        }
+    }
+
+    private static long fields(String s, int y, int mo, int d, int h, int mi, int se) {
+        int year = digits(s, y, 4);
+        int month = digits(s, mo, 2);
+        int day = digits(s, d, 2);
+        int hour = digits(s, h, 2);
+        int minute = digits(s, mi, 2);
+        int second = digits(s, se, 2);
+        if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return INVALID;
+        }
+        try {
+            return LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+        } catch (DateTimeException e) {
+            return INVALID;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Local seconds back to a {@link LocalDateTime}. */
+    public static LocalDateTime toLocal(long localSeconds) {
+        return LocalDateTime.ofEpochSecond(localSeconds, 0, ZoneOffset.UTC);
+    }
+
+    /** Local seconds as the ledger's text form {@code YYYY-MM-DD HH:MM:SS}, built without a formatter. */
+    public static String format(long localSeconds) {
+        long day = Math.floorDiv(localSeconds, 86_400L);
+        int secs = (int) Math.floorMod(localSeconds, 86_400L);
+        LocalDate d = LocalDate.ofEpochDay(day);
+        char[] c = new char[19];
+        put(c, 0, d.getYear(), 4);
+        c[4] = '-';
+        put(c, 5, d.getMonthValue(), 2);
+        c[7] = '-';
+        put(c, 8, d.getDayOfMonth(), 2);
+        c[10] = ' ';
+        put(c, 11, secs / 3600, 2);
+        c[13] = ':';
+        put(c, 14, secs / 60 % 60, 2);
+        c[16] = ':';
+        put(c, 17, secs % 60, 2);
+        return new String(c);
+    }
+
+    /** The date part {@code YYYY-MM-DD} of local seconds. */
+    public static String formatDate(long localSeconds) {
+        return format(localSeconds).substring(0, 10);
+    }
+
+    private static void put(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.chanops.reconcile.boss;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How one BOSS export is laid out (SPEC §4): its charset, delimiter, amount unit, date-time pattern, the header name of
+ * each column (several names allowed, {@code |}-separated, for exports whose headers changed between BOSS releases) and
+ * the map from BOSS status texts to {@code completed|cancelled}. Read from a UTF-8 {@code .properties} file that must
+ * hold exactly these keys: a misspelt key would otherwise silently fall back to nothing.
+ */
+public record BossProfile(
+        Charset charset,
+        char delimiter,
+        AmountUnit amountUnit,
+        BossDateTime dateTime,
+        Map<Column, List<String>> columns,
+        Map<String, Boolean> statusCompleted) {
+
+    /** The columns a profile must name, with the property key of each. */
+    public enum Column {
+        BOSS_ID("boss_id"), ORDER_REF("order_ref"), MSISDN("msisdn"), BIZ_TYPE("biz_type"),
+        ACCEPTED_AT("accepted_at"), AMOUNT("amount"), STATUS("status"), SITE_ID("site_id");
+
+        private final String key;
+
+        Column(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return "column." + key;
+        }
+    }
+
+    public enum AmountUnit { FEN, YUAN }
+
+    private static final Set<String> PLAIN_KEYS = Set.of("charset", "delimiter", "amount.unit", "datetime.pattern");
+
+    public BossProfile {
+        columns = Map.copyOf(columns);
+        statusCompleted = Map.copyOf(statusCompleted);
+    }
+
+    /** Loads and validates a profile; every problem is reported as {@code file:line: key: problem} (exit 4). */
+    public static BossProfile load(Path file) {
+        String name = file.toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "no such file"));
+        } catch (IOException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "cannot read profile (it must be UTF-8): " + e.getMessage()));
+        }
+        return parse(name, lines);
+    }
+
+    /** Parses profile lines (exposed for tests). */
+    public static BossProfile parse(String name, List<String> lines) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = i == 0 ? lines.get(i).replace("\uFEFF", "") : lines.get(i);
+            String trimmed = raw.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                continue;
+            }
+            Properties one = new Properties();
+            try (Reader r = new java.io.StringReader(raw)) {
+                one.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(new Problem(name, i + 1, "", "cannot parse: " + e.getMessage()));
+                continue;
+            }
+            for (String key : one.stringPropertyNames()) {
+                String given = one.getProperty(key);
+                // a tab delimiter (delimiter=\t) is whitespace that stripping would lose
+                String value = key.equals("delimiter") && given.startsWith("\t") ? "\t" : stripTrailingComment(given);
+                if (values.put(key, value) != null) {
+                    problems.add(new Problem(name, i + 1, key, "key appears twice"));
+                }
+                lineOf.put(key, i + 1);
+            }
+        }
+        Map<Column, List<String>> columns = new LinkedHashMap<>();
+        Map<String, Boolean> statuses = new LinkedHashMap<>();
+        Charset charset = StandardCharsets.UTF_8;
+        char delimiter = ',';
+        AmountUnit unit = AmountUnit.FEN;
+        BossDateTime dateTime = null;
+        Set<String> known = new TreeSet<>(PLAIN_KEYS);
+        Arrays.stream(Column.values()).forEach(c -> known.add(c.key()));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            int line = lineOf.get(key);
+            if (key.startsWith("status.")) {
+                String text = key.substring("status.".length()).strip();
+                switch (value.strip()) {
+                    case "completed" -> statuses.put(text, Boolean.TRUE);
+                    case "cancelled" -> statuses.put(text, Boolean.FALSE);
+                    default -> problems.add(new Problem(name, line, key, "'" + value + "' must be completed or cancelled"));
+                }
+                if (text.isEmpty()) {
+                    problems.add(new Problem(name, line, key, "status text is empty"));
+                }
+                continue;
+            }
+            if (!known.contains(key)) {
+                problems.add(new Problem(name, line, key, "unknown key (expected one of " + String.join(", ", known) + ", status.<BOSS text>)"));
+                continue;
+            }
+            switch (key) {
+                case "charset" -> {
+                    try {
+                        charset = Charset.forName(value.strip());
+                    } catch (IllegalArgumentException ex) {
+                        problems.add(new Problem(name, line, key, "unknown charset '" + value + "' (try GB18030, GBK or UTF-8)"));
+                    }
+                }
+                case "delimiter" -> {
+                    String d = value.equals("\\t") || value.equalsIgnoreCase("tab") ? "\t" : value;
+                    if (d.length() != 1) {
+                        problems.add(new Problem(name, line, key, "must be a single character (',' ';' '|' or tab)"));
+                    } else {
+                        delimiter = d.charAt(0);
+                    }
+                }
+                case "amount.unit" -> {
+                    switch (value.strip()) {
+                        case "fen" -> unit = AmountUnit.FEN;
+                        case "yuan" -> unit = AmountUnit.YUAN;
+                        default -> problems.add(new Problem(name, line, key, "'" + value + "' must be fen or yuan"));
+                    }
+                }
+                case "datetime.pattern" -> {
+                    try {
+                        dateTime = BossDateTime.of(value.strip());
+                    } catch (IllegalArgumentException ex) {
+                        problems.add(new Problem(name, line, key, "bad pattern '" + value + "': " + ex.getMessage()));
+                    }
+                }
+                default -> {
+                    Column column = Arrays.stream(Column.values()).filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+                    List<String> names = Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    if (names.isEmpty()) {
+                        problems.add(new Problem(name, line, key, "names no column"));
+                    } else {
+                        columns.put(column, names);
+                    }
+                }
+            }
+        }
+        for (String key : known) {
+            if (!values.containsKey(key)) {
+                problems.add(new Problem(name, 0, key, "required key is missing"));
+            }
+        }
+        if (statuses.isEmpty()) {
+            problems.add(new Problem(name, 0, "status.*", "no status map: add lines like status.正常=completed"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return new BossProfile(charset, delimiter, unit, dateTime, columns, statuses);
+    }
+
+    /** The example of SPEC §4 allows {@code amount.unit=fen   # or yuan}: a blank then {@code #} starts a comment. */
+    private static String stripTrailingComment(String value) {
+        int hash = value.indexOf('#');
+        while (hash > 0) {
+            if (Character.isWhitespace(value.charAt(hash - 1))) {
+                return value.substring(0, hash).strip();
+            }
+            hash = value.indexOf('#', hash + 1);
+        }
+        return value.strip();
+    }
+
+    /** The header names accepted for {@code column}, in order of preference. */
+    public List<String> names(Column column) {
+        return columns.get(column);
+    }
+
+    /** Every name the profile knows (for the unknown-column warning). */
+    public Set<String> allNames() {
+        Set<String> all = new TreeSet<>();
+        columns.values().forEach(all::addAll);
+        return all;
+    }
+}

@@ -1,0 +1,42 @@
+package io.chanops.reconcile.platform;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the problems of a bulk file. A wrong file (another export, a wrong profile) can fail every one of a
+ * million rows: the first {@value #SHOWN} are kept and the rest counted, so the message stays readable and the
+ * reader's memory bounded.
+ */
+public final class Problems {
+    static final int SHOWN = 200;
+    private final List<Problem> shown = new ArrayList<>();
+    private long more;
+    private String file;
+
+    public void add(Problem p) {
+        file = p.file();
+        if (shown.size() < SHOWN) {
+            shown.add(p);
+        } else {
+            more++;
+        }
+    }
+
+    public boolean isEmpty() {
+        return shown.isEmpty();
+    }
+
+    public void rejectIfAny() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<Problem> all = new ArrayList<>(shown);
+        if (more > 0) {
+            all.add(Problem.ofFile(file, more + " more problems not shown"));
+        }
+        throw new InputRejectedException(all);
+    }
+}

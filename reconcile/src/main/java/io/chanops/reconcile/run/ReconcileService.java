@@ -1,0 +1,433 @@
+package io.chanops.reconcile.run;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.boss.BossExport;
+import io.chanops.reconcile.boss.BossProfile;
+import io.chanops.reconcile.boss.BossReader;
+import io.chanops.reconcile.boss.BossRow;
+import io.chanops.reconcile.match.BossGroup;
+import io.chanops.reconcile.match.CarriedOrder;
+import io.chanops.reconcile.match.Category;
+import io.chanops.reconcile.match.Item;
+import io.chanops.reconcile.match.Reconciler;
+import io.chanops.reconcile.match.Summary;
+import io.chanops.reconcile.platform.PlatformOrder;
+import io.chanops.reconcile.platform.PlatformOrders;
+import io.chanops.reconcile.platform.PlatformReader;
+import io.chanops.reconcile.platform.PlatformStatus;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@code reconcile run}: reads and validates both files (nothing is written if either is rejected), matches them with
+ * the {@link Reconciler}, checks that the categories add back to the file totals, and stores the run, its discrepancies,
+ * the orders it confirmed and the BOSS activity per site and day in one ledger transaction, in which the CSV reports are
+ * written too (a failure in either leaves neither).
+ */
+public final class ReconcileService {
+    private static final int BATCH = 10_000;
+
+    private final Ledger ledger;
+    private final Consumer<String> trace;
+    private long phaseStart = System.nanoTime();
+
+    public ReconcileService(Ledger ledger) {
+        this(ledger, s -> { });
+    }
+
+    /** {@code trace} receives the time each phase took (the CLI shows them with -v). */
+    public ReconcileService(Ledger ledger, Consumer<String> trace) {
+        this.ledger = ledger;
+        this.trace = trace;
+    }
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        trace.accept(String.format("%-28s %6d ms", name, (now - phaseStart) / 1_000_000));
+        phaseStart = now;
+    }
+
+    public RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress) {
+        BossProfile profile = BossProfile.load(req.profileFile());
+        // Hash both files first: a repeated pair is refused before a million rows are parsed.
+        CompletableFuture<String> platformSha = CompletableFuture.supplyAsync(() -> FileDigest.sha256(req.platformFile()));
+        String bossSha = FileDigest.sha256(req.bossFile());
+        String pSha = join(platformSha);
+        ledger.read(h -> {
+            refuseRepeat(h, req, pSha, bossSha);
+            return null;
+        });
+        phase("hash + repeat check");
+
+        long[] read = new long[2];
+        CompletableFuture<PlatformOrders> platformRead = CompletableFuture.supplyAsync(() ->
+                PlatformReader.read(req.platformFile(), req.platformCharset(), warn, n -> {
+                    read[0] = n;
+                    progress.accept(read[0] + read[1]);
+                }));
+        BossExport boss;
+        PlatformOrders platform;
+        List<Problem> problems = new ArrayList<>();
+        try {
+            boss = BossReader.read(req.bossFile(), profile, warn, n -> {
+                read[1] = n;
+                progress.accept(read[0] + read[1]);
+            });
+        } catch (InputRejectedException e) {
+            problems.addAll(e.problems());
+            boss = null;
+        }
+        try {
+            platform = join(platformRead);
+        } catch (InputRejectedException e) {
+            problems.addAll(0, e.problems());
+            platform = null;
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        phase("read + validate");
+
+        List<CarriedOrder> carried = req.carry() ? ledger.read(ReconcileService::openMissingInBoss) : List.of();
+        Reconciler.Result result = new Reconciler(req.toleranceFen(), req.windowSeconds())
+                .reconcile(platform.rows(), boss.rows(), carried);
+        checkAddsUp(result.summary(), platform, boss);
+        phase("match");
+
+        Map<String, long[]> activity = activity(boss.rows(), result.items());
+        PlatformOrders p = platform;
+        BossExport b = boss;
+        RunOutcome outcome = ledger.write(h -> {
+            refuseRepeat(h, req, pSha, bossSha);
+            long runId = Ids.next(h, "reconcile_run", "run_id");
+            Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
+            CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
+                    new Reports(req.mask(), req.bom()).write(dir, result, req.carry(), p.totalFen(), b.totalFen()));
+            insertRun(h, runId, req, pSha, bossSha, p, b, result.summary(), dir);
+            try {
+                Connection c = h.getConnection();
+                insertItems(c, runId, result.items());
+                phase("ledger: findings");
+                insertConfirmed(c, runId, result.items());
+                phase("ledger: confirmed orders");
+                insertActivity(c, runId, activity);
+                closeCarried(c, runId, result.items());
+                phase("ledger: activity, carried");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store run " + runId + ": " + e.getMessage(), e);
+            }
+            join(reports);
+            phase("reports written");
+            List<Item> late = result.of(Category.RESOLVED_LATE);
+            return new RunOutcome(runId, dir, result.summary(), p.rows().size(), p.totalFen(), b.rows().size(), b.totalFen(),
+                    req.carry(), late);
+        });
+        phase("commit");
+        return outcome;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void refuseRepeat(Handle h, RunRequest req, String platformSha, String bossSha) {
+        if (req.force()) {
+            return;
+        }
+        h.createQuery("SELECT run_id, run_at FROM reconcile_run WHERE platform_sha256 = :p AND boss_sha256 = :b ORDER BY run_id LIMIT 1")
+                .bind("p", platformSha)
+                .bind("b", bossSha)
+                .map((rs, ctx) -> rs.getLong(1) + " (" + rs.getString(2) + ")")
+                .findOne()
+                .ifPresent(run -> {
+                    throw InputRejectedException.of(Problem.ofFile(req.bossFile().toString(),
+                            "this pair of files (same SHA-256) was already reconciled as run " + run
+                                    + "; use --force to reconcile it again"));
+                });
+    }
+
+    /** The totals check: if the categories do not add back to the files, the report is wrong and must not be stored. */
+    static void checkAddsUp(Summary s, PlatformOrders platform, BossExport boss) {
+        if (s.platformTotalFen() != platform.totalFen() || s.platformRows() != platform.rows().size()
+                || s.bossTotalFen() != boss.totalFen()) {
+            throw new IllegalStateException("reconciliation does not add up: platform " + Fen.format(s.platformTotalFen())
+                    + " of " + Fen.format(platform.totalFen()) + " in " + s.platformRows() + " of " + platform.rows().size()
+                    + " rows, BOSS " + Fen.format(s.bossTotalFen()) + " of " + Fen.format(boss.totalFen()));
+        }
+    }
+
+    /** BOSS rows per (site, day), leaving out the extra copies of duplicated boss_ids. */
+    static Map<String, long[]> activity(List<BossRow> rows, List<Item> items) {
+        // keyed by (site number, epoch day) in one long: no string built per row of a million-row export
+        Map<String, Integer> siteNumber = new HashMap<>();
+        List<String> sites = new ArrayList<>();
+        Map<Long, long[]> perSiteDay = new HashMap<>();
+        for (BossRow r : rows) {
+            long[] a = perSiteDay.computeIfAbsent(activityKey(r, siteNumber, sites), k -> new long[2]);
+            a[0]++;
+            a[1] += r.amountFen();
+        }
+        for (Item item : items) {
+            if (item.category() == Category.DUPLICATE_BOSS) {
+                BossRow r = item.group().first();
+                long[] a = perSiteDay.get(activityKey(r, siteNumber, sites));
+                a[0]--;
+                a[1] -= r.amountFen();
+            }
+        }
+        Map<String, long[]> byName = new HashMap<>();
+        perSiteDay.forEach((key, a) -> {
+            if (a[0] != 0) {
+                byName.put(sites.get((int) (key >>> 32)) + '\u0000' + (int) (long) key, a);
+            }
+        });
+        return byName;
+    }
+
+    private static long activityKey(BossRow r, Map<String, Integer> siteNumber, List<String> sites) {
+        Integer n = siteNumber.get(r.siteId());
+        if (n == null) {
+            n = sites.size();
+            siteNumber.put(r.siteId(), n);
+            sites.add(r.siteId());
+        }
+        long day = Math.floorDiv(r.acceptedAt(), 86_400L);
+        return ((long) n << 32) | (day & 0xFFFF_FFFFL);
+    }
+
+    private static void insertRun(Handle h, long runId, RunRequest req, String pSha, String bSha, PlatformOrders p,
+                                  BossExport b, Summary s, Path dir) {
+        h.createUpdate("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
+                        + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user, forced, "
+                        + "carry, platform_total_fen, boss_total_fen, matched, resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, "
+                        + ":bf, :bs, :prof, :tol, :win, :prows, :brows, :disc, :user, :forced, :carry, :ptot, :btot, :matched, "
+                        + ":late, :dir)")
+                .bind("id", runId)
+                .bind("at", LocalTimes.format(req.now()))
+                .bind("pf", req.platformFile().getFileName().toString())
+                .bind("ps", pSha)
+                .bind("bf", req.bossFile().getFileName().toString())
+                .bind("bs", bSha)
+                .bind("prof", req.profileFile().getFileName().toString())
+                .bind("tol", req.toleranceFen())
+                .bind("win", req.windowSeconds() / 60)
+                .bind("prows", p.rows().size())
+                .bind("brows", b.rows().size())
+                .bind("disc", s.discrepancies())
+                .bind("user", System.getProperty("user.name", "unknown"))
+                .bind("forced", req.force() ? 1 : 0)
+                .bind("carry", req.carry() ? 1 : 0)
+                .bind("ptot", p.totalFen())
+                .bind("btot", b.totalFen())
+                .bind("matched", s.count(Category.MATCHED))
+                .bind("late", s.count(Category.RESOLVED_LATE))
+                .bind("dir", dir.toAbsolutePath().normalize().toString())
+                .execute();
+    }
+
+    private static void insertItems(Connection c, long runId, List<Item> items) throws SQLException {
+        long itemId = nextId(c, "SELECT COALESCE(MAX(item_id), 0) + 1 FROM reconcile_item");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reconcile_item (item_id, run_id, category, order_id, "
+                + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, platform_status, boss_status, "
+                + "matched_by, channel, sku, qty, boss_accepted_at, age_days, carried_item_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (Item item : items) {
+                Category cat = item.category();
+                if (!cat.discrepancy() && cat != Category.RESOLVED_LATE) {
+                    continue;
+                }
+                PlatformOrder o = item.order();
+                BossGroup g = item.group();
+                ps.setLong(1, itemId++);
+                ps.setLong(2, runId);
+                ps.setString(3, cat.name());
+                ps.setString(4, item.orderId());
+                ps.setString(5, g == null ? null : g.bossIds());
+                ps.setString(6, item.msisdn());
+                ps.setString(7, o != null ? o.siteId() : g.latest().siteId());
+                ps.setString(8, o == null ? null : BossDateTime.format(o.createdAt()));
+                setLong(ps, 9, o == null ? null : o.amountFen());
+                setLong(ps, 10, g == null ? null : g.netFen());
+                ps.setString(11, o == null ? null : o.status().toString());
+                ps.setString(12, g == null ? null : g.status());
+                ps.setString(13, item.matchedBy().isEmpty() ? null : item.matchedBy());
+                ps.setString(14, o == null ? null : o.channel());
+                ps.setString(15, o == null ? null : o.sku());
+                setLong(ps, 16, o == null ? null : (long) o.qty());
+                ps.setString(17, g == null ? null : BossDateTime.format(g.latest().acceptedAt()));
+                setLong(ps, 18, cat == Category.RESOLVED_LATE ? Reports.ageDays(item) : null);
+                setLong(ps, 19, item.carried() == null ? null : item.carried().itemId());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group would
+     * have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
+     */
+    private static void insertConfirmed(Connection c, long runId, List<Item> items) throws SQLException {
+        List<Item> confirmed = new ArrayList<>();
+        for (Item item : items) {
+            if (item.category() == Category.MATCHED || (item.category() == Category.RESOLVED_LATE && confirmsLate(item))) {
+                confirmed.add(item);
+            }
+        }
+        // Many rows per statement: a million single-row statements spend more time entering and leaving SQLite (and
+        // its per-statement foreign-key bookkeeping) than inserting. 200 rows x 14 values stays far below SQLite's and
+        // PostgreSQL's bound-parameter limits.
+        int chunk = 200;
+        int full = confirmed.size() / chunk;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(chunk))) {
+                for (int k = 0; k < full; k++) {
+                    int p = 1;
+                    for (int i = k * chunk; i < (k + 1) * chunk; i++) {
+                        p = bindConfirmed(ps, p, runId, confirmed.get(i));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        int rest = confirmed.size() - full * chunk;
+        if (rest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(rest))) {
+                int p = 1;
+                for (int i = full * chunk; i < confirmed.size(); i++) {
+                    p = bindConfirmed(ps, p, runId, confirmed.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String confirmedInsert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, "
+                + "sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    private static int bindConfirmed(PreparedStatement ps, int p, long runId, Item item) throws SQLException {
+        PlatformOrder o = item.order();
+        BossGroup g = item.group();
+        ps.setLong(p++, runId);
+        ps.setString(p++, o.orderId());
+        ps.setString(p++, BossDateTime.format(o.createdAt()));
+        ps.setString(p++, o.channel());
+        ps.setString(p++, o.siteId());
+        ps.setString(p++, o.msisdn());
+        ps.setString(p++, o.sku());
+        ps.setLong(p++, o.qty());
+        ps.setLong(p++, o.amountFen());
+        ps.setLong(p++, g.netFen());
+        ps.setString(p++, BossDateTime.format(g.latest().acceptedAt()));
+        ps.setString(p++, o.status().toString());
+        ps.setInt(p++, g.live() ? 1 : 0);
+        ps.setString(p++, item.matchedBy());
+        return p;
+    }
+
+    /** A late group confirms the order when both sides are live and the amounts agree exactly. */
+    private static boolean confirmsLate(Item item) {
+        return item.order().status().live() && item.group().live() && item.order().amountFen() == item.group().netFen();
+    }
+
+    private static void insertActivity(Connection c, long runId, Map<String, long[]> activity) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, long[]> e : activity.entrySet()) {
+                int sep = e.getKey().indexOf('\u0000');
+                ps.setLong(1, runId);
+                ps.setString(2, BossDateTime.formatDate(Long.parseLong(e.getKey().substring(sep + 1)) * 86_400L));
+                ps.setString(3, e.getKey().substring(0, sep));
+                ps.setLong(4, e.getValue()[0]);
+                ps.setLong(5, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void closeCarried(Connection c, long runId, List<Item> items) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE reconcile_item SET resolved_run_id = ? WHERE item_id = ?")) {
+            for (Item item : items) {
+                if (item.category() == Category.RESOLVED_LATE) {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, item.carried().itemId());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Items earlier runs left MISSING_IN_BOSS and no run has resolved yet. */
+    static List<CarriedOrder> openMissingInBoss(Handle h) {
+        return h.createQuery("SELECT item_id, run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, "
+                        + "platform_amount_fen, platform_status FROM reconcile_item "
+                        + "WHERE category = 'MISSING_IN_BOSS' AND resolved_run_id IS NULL ORDER BY item_id")
+                .map((rs, ctx) -> {
+                    String created = rs.getString("created_at");
+                    PlatformOrder o = new PlatformOrder(rs.getString("order_id"),
+                            BossDateTime.of("yyyy-MM-dd HH:mm:ss").parse(created), nz(rs.getString("channel")),
+                            nz(rs.getString("site_id")), nz(rs.getString("msisdn")), nz(rs.getString("sku")),
+                            (int) rs.getLong("qty"), rs.getLong("platform_amount_fen"),
+                            PlatformStatus.parse(rs.getString("platform_status")).orElse(PlatformStatus.PAID), 0);
+                    return new CarriedOrder(rs.getLong("item_id"), rs.getLong("run_id"), o);
+                })
+                .list();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static long nextId(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.chanops.reconcile.run;
+
+import io.chanops.ledger.csv.CsvSink;
+import io.chanops.ledger.money.Fen;
+import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.match.BossGroup;
+import io.chanops.reconcile.match.Category;
+import io.chanops.reconcile.match.Item;
+import io.chanops.reconcile.match.Reconciler;
+import io.chanops.reconcile.match.Summary;
+import io.chanops.reconcile.platform.PlatformOrder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CSV reports of a run: summary.csv, discrepancies.csv, matched.csv and (with --carry) resolved-late.csv.
+ * Amounts are yuan with two decimals; {@code diff = boss_amount - platform_amount}.
+ */
+public final class Reports {
+    public static final List<String> SUMMARY = List.of("category", "count", "platform_amount", "boss_amount");
+    public static final List<String> DISCREPANCIES = List.of("category", "order_id", "boss_ids", "msisdn", "platform_amount",
+            "boss_amount", "diff", "platform_status", "boss_status", "matched_by");
+    public static final List<String> MATCHED = List.of("order_id", "boss_ids", "created_at", "channel", "site_id", "msisdn",
+            "sku", "qty", "platform_amount", "boss_amount", "platform_status", "boss_status", "boss_accepted_at", "matched_by");
+    public static final List<String> RESOLVED_LATE = List.of("order_id", "boss_ids", "msisdn", "platform_amount",
+            "boss_amount", "diff", "platform_status", "boss_status", "created_at", "boss_accepted_at", "age_days",
+            "missing_since_run");
+
+    private final boolean mask;
+    private final boolean bom;
+
+    public Reports(boolean mask, boolean bom) {
+        this.mask = mask;
+        this.bom = bom;
+    }
+
+    /**
+     * The rows of summary.csv: the eight categories in their fixed order, RESOLVED_LATE when the run carried, and a
+     * TOTAL row whose amounts are the totals read from the files (the check that the categories add back to them).
+     */
+    public static List<List<Object>> summaryRows(Summary s, boolean carry, long platformTotalFen, long bossTotalFen) {
+        List<List<Object>> rows = new ArrayList<>();
+        long count = 0;
+        List<Category> shown = new ArrayList<>(Category.REPORTED);
+        if (carry) {
+            shown.add(Category.RESOLVED_LATE);
+        }
+        for (Category c : shown) {
+            rows.add(List.of(c.name(), s.count(c), Fen.toYuan(s.platformFen(c)), Fen.toYuan(s.bossFen(c))));
+            count += s.count(c);
+        }
+        rows.add(List.of("TOTAL", count, Fen.toYuan(platformTotalFen), Fen.toYuan(bossTotalFen)));
+        return rows;
+    }
+
+    public void write(Path dir, Reconciler.Result result, boolean carry, long platformTotalFen, long bossTotalFen) {
+        try {
+            Files.createDirectories(dir);
+            try (CsvSink sink = sink(dir.resolve("summary.csv"))) {
+                sink.header(SUMMARY);
+                for (List<Object> row : summaryRows(result.summary(), carry, platformTotalFen, bossTotalFen)) {
+                    sink.row(row);
+                }
+            }
+            try (CsvSink discrepancies = sink(dir.resolve("discrepancies.csv"));
+                 BulkCsvOut matched = new BulkCsvOut(Files.newOutputStream(dir.resolve("matched.csv")), bom)) {
+                discrepancies.header(DISCREPANCIES);
+                MATCHED.forEach(matched::text);
+                matched.end();
+                for (Item item : result.items()) {
+                    if (item.category().discrepancy()) {
+                        discrepancies.row(discrepancyRow(item, mask));
+                    } else if (item.category() == Category.MATCHED) {
+                        matchedRow(matched, item);
+                    }
+                }
+            }
+            if (carry) {
+                try (CsvSink late = sink(dir.resolve("resolved-late.csv"))) {
+                    late.header(RESOLVED_LATE);
+                    for (Item item : result.items()) {
+                        if (item.category() == Category.RESOLVED_LATE) {
+                            late.row(resolvedLateRow(item, mask));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write reports to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CsvSink sink(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        return CsvSink.to(out, bom);
+    }
+
+    public static List<Object> discrepancyRow(Item item, boolean mask) {
+        BossGroup g = item.group();
+        PlatformOrder o = item.order();
+        return List.of(item.category().name(), item.orderId(), g == null ? "" : g.bossIds(), msisdn(item.msisdn(), mask),
+                Fen.toYuan(item.platformFen()), Fen.toYuan(item.bossFen()), Fen.toYuan(item.bossFen() - item.platformFen()),
+                o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy());
+    }
+
+    private void matchedRow(BulkCsvOut out, Item item) {
+        PlatformOrder o = item.order();
+        BossGroup g = item.group();
+        out.text(o.orderId()).text(g.bossIds()).text(BossDateTime.format(o.createdAt())).text(o.channel()).text(o.siteId())
+                .text(msisdn(o.msisdn(), mask)).text(o.sku()).number(o.qty()).yuan(o.amountFen()).yuan(g.netFen())
+                .text(o.status().toString()).text(g.status()).text(BossDateTime.format(g.latest().acceptedAt()))
+                .text(item.matchedBy());
+        out.end();
+    }
+
+    public static List<Object> resolvedLateRow(Item item, boolean mask) {
+        PlatformOrder o = item.order();
+        BossGroup g = item.group();
+        return List.of(o.orderId(), g.bossIds(), msisdn(item.msisdn(), mask), Fen.toYuan(o.amountFen()),
+                Fen.toYuan(g.netFen()), Fen.toYuan(g.netFen() - o.amountFen()), o.status().toString(), g.status(),
+                BossDateTime.format(o.createdAt()), BossDateTime.format(g.latest().acceptedAt()), ageDays(item),
+                item.carried().runId());
+    }
+
+    /** Days from the order's creation date to the date BOSS accepted it (its group's latest row). */
+    public static long ageDays(Item item) {
+        return Math.floorDiv(item.group().latest().acceptedAt(), 86_400L) - Math.floorDiv(item.order().createdAt(), 86_400L);
+    }
+
+    static String msisdn(String msisdn, boolean mask) {
+        return mask ? Msisdn.mask(msisdn) : msisdn;
+    }
+}

@@ -1,0 +1,16 @@
+package io.chanops.reconcile.run;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+/**
+ * What {@code reconcile run} was asked to do.
+ *
+ * @param outDir          where to write the reports; null = {@code ./reconcile-<run id>/}
+ * @param platformCharset charset of the platform file (UTF-8 unless told)
+ */
+public record RunRequest(Path platformFile, Charset platformCharset, Path bossFile, Path profileFile, Path outDir,
+                         long toleranceFen, long windowSeconds, boolean carry, boolean mask, boolean bom, boolean force,
+                         LocalDateTime now) {
+}

@@ -1,0 +1,101 @@
+package io.chanops.reconcile.boss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BossReaderTest {
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final String HEADER = "业务流水号,外部订单号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码";
+    private final BossProfile profile = BossProfile.parse("p", BossProfileTest.SPEC_EXAMPLE);
+
+    @TempDir
+    Path dir;
+
+    private List<String> warnings = new ArrayList<>();
+
+    private BossExport read(Path file) {
+        return BossReader.read(file, profile, warnings::add, n -> { });
+    }
+
+    @Test
+    void aGb18030ExportWithABomLessChineseHeaderIsRead() {
+        Path f = TestLedgers.write(dir, "boss.csv", GB18030, HEADER,
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
+                "BS2,WO1,13800138000,退费冲正,20260106090000,-599900,已撤单,GZ-WEB",
+                "BS3,,13900139000,号卡开户,20260105110000,1000,正常,GZ-TH-01");
+        BossExport export = read(f);
+        assertThat(export.rows()).extracting(BossRow::bossId).containsExactly("BS1", "BS2", "BS3");
+        assertThat(export.rows().get(1).completed()).isFalse();
+        assertThat(export.rows().get(2).orderRef()).isEmpty();
+        assertThat(export.rows().get(2).line()).isEqualTo(4);
+        assertThat(export.totalFen()).isEqualTo(1000);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void theSecondAliasOfAColumnIsAcceptedAndUnknownColumnsAreWarnedAbout() {
+        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "业务流水号,订单编号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码,备注",
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB,");
+        assertThat(read(f).rows().get(0).orderRef()).isEqualTo("WO1");
+        assertThat(warnings).singleElement().asString().contains("备注");
+    }
+
+    @Test
+    void aProfileColumnMissingFromTheHeaderIsRejected() {
+        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码",
+                "BS1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
+        assertThatThrownBy(() -> read(f)).isInstanceOfSatisfying(InputRejectedException.class, e ->
+                assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                        f + ":1: 外部订单号|订单编号: column named in the profile (column.order_ref) is missing from the header"));
+    }
+
+    @Test
+    void anUnmappedStatusABadAmountAndABadDateAreEachLocated() {
+        Path f = TestLedgers.write(dir, "boss.csv", GB18030, HEADER,
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
+                "BS2,WO2,13800138000,终端销售,20260105103000,5999.00,正常,GZ-WEB",
+                "BS3,WO3,13800138000,终端销售,2026-01-05,100,正常,GZ-WEB",
+                "BS4,WO4,13800138000,终端销售,20260105103000,100,待处理,GZ-WEB");
+        assertThatThrownBy(() -> read(f)).isInstanceOfSatisfying(InputRejectedException.class, e ->
+                assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                        f + ":3: 金额(分): '5999.00' is not a whole number of fen (amount.unit=fen)",
+                        f + ":4: 受理时间: '2026-01-05' does not match the pattern yyyyMMddHHmmss",
+                        f + ":5: 状态: status '待处理' is not mapped by the profile (it maps 已撤单, 正常)"));
+    }
+
+    @Test
+    void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
+        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
+        try (BulkCsv csv = BulkCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',')) {
+            assertThat(csv.next()).isTrue();
+            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
+        }
+    }
+
+    @Test
+    void quotedCellsWithDelimitersQuotesAndNewlinesKeepTheirLineNumbers() {
+        Path f = TestLedgers.write(dir, "q.csv", java.nio.charset.StandardCharsets.UTF_8, "a,b",
+                "\"x,1\",\"say \"\"hi\"\"\"", "\"multi", "line\",2", "", "last,'=1+1");
+        try (BulkCsv csv = BulkCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',')) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(0)).isEqualTo("x,1");
+            assertThat(csv.get(1)).isEqualTo("say \"hi\"");
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.line()).isEqualTo(3);
+            assertThat(csv.get(0)).isEqualTo("multi\nline");
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.line()).isEqualTo(6);
+            assertThat(csv.get(1)).isEqualTo("=1+1");
+            assertThat(csv.next()).isFalse();
+        }
+    }
+}
