@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ public final class ChannelCost {
     }
 
     /** Keys of the maps are channel codes, or null for sites the ledger does not know. */
-    public static Report compute(YearMonth month, Map<String, Long> transactions, Map<String, Long> commission,
+    public static Report compute(YearMonth month, Map<String, Long> transactionsByChannel, Map<String, Long> commissionByChannel,
                                  Map<String, Long> rates) {
+        // copies that accept the null key (immutable maps refuse even to look it up)
+        Map<String, Long> transactions = new HashMap<>(transactionsByChannel);
+        Map<String, Long> commission = new HashMap<>(commissionByChannel);
         Set<String> channels = new LinkedHashSet<>();
         for (Channel c : Channel.values()) {
             channels.add(c.code());
