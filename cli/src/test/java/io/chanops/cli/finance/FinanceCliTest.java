@@ -195,4 +195,21 @@ class FinanceCliTest {
                 .contains("saving against serving all 400 transactions at the hall cost (3.94 each): 789.60 yuan")
                 .doesNotContain("█"); // no bar chart off a terminal
     }
+
+    @Test
+    void theActiveRulesListBackAsAFileThatLoadsUnchanged() throws IOException {
+        assertThat(cli.run("commission", "report", "--month", "2026-02", "--rules", rules).code()).isZero();
+        CliHarness.Result listed = cli.run("commission", "rules", "--format", "csv");
+        assertThat(listed.code()).isZero();
+        Path exported = dir.resolve("exported.csv");
+        Files.writeString(exported, listed.out(), StandardCharsets.UTF_8);
+        assertThat(listed.out().split("\r\n")).hasSize(17)
+                .contains("SIM-BASE,,,sim,,tiered,,1-100:10.00;101-300:12.00;301-:15.00,2026-01-01,,60")
+                .contains("HS-GANGDING-PROMO,,GZ-TH-P2,handset,,percent,3.5,,2026-02-01,2026-03-31,30");
+        CliHarness.Result reload = cli.run("commission", "report", "--month", "2026-02", "--rules", exported.toString());
+        assertThat(reload.err()).contains("set 2 from exported.csv (16 rules) is now active");
+        assertThat(cli.run("commission", "rules", "--set", "1", "--format", "csv").out()).isEqualTo(listed.out());
+        assertThat(cli.run("commission", "rules", "--history", "--format", "csv").out()).contains("\r\n2,exported.csv,16,");
+        assertThat(cli.run("commission", "rules", "--set", "9").code()).isEqualTo(4);
+    }
 }

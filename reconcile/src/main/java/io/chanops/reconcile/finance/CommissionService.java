@@ -28,8 +28,10 @@ import org.jdbi.v3.core.Handle;
  * BOSS still live) do not claw back: BOSS has not reversed the sale, so finance must settle the discrepancy first.
  */
 public final class CommissionService {
-    private static final String LIVE = "platform_status IN ('paid', 'completed') AND boss_live = 1";
-    private static final String CANCELLED = "platform_status IN ('cancelled', 'refunded') AND boss_live = 0";
+    /** Confirmed live: the platform says paid or completed and the BOSS group is live. */
+    private static final String LIVE = "c.platform_status IN ('paid', 'completed') AND c.boss_live = 1";
+    /** Confirmed cancelled: the platform says cancelled or refunded and BOSS reversed the group. */
+    private static final String CANCELLED = "c.platform_status IN ('cancelled', 'refunded') AND c.boss_live = 0";
 
     private CommissionService() {
     }
@@ -55,8 +57,8 @@ public final class CommissionService {
     /** Orders created in {@code month} confirmed live, each once (latest run), minus those cancelled in the month. */
     static List<Sale> sales(Handle h, YearMonth month, RuleFile.MasterData master, Map<String, Cancellation> cancellations) {
         Map<String, Sale> byOrder = new LinkedHashMap<>();
-        h.createQuery("SELECT order_id, created_at, site_id, sku, qty, boss_net_fen FROM confirmed_order "
-                        + "WHERE created_at >= :from AND created_at < :to AND " + LIVE + " ORDER BY order_id, run_id DESC")
+        h.createQuery("SELECT c.order_id, c.created_at, c.site_id, c.sku, c.qty, c.boss_net_fen FROM confirmed_order c "
+                        + "WHERE c.created_at >= :from AND c.created_at < :to AND " + LIVE + " ORDER BY c.order_id, c.run_id DESC")
                 .bind("from", LocalTimes.format(month.atDay(1).atStartOfDay()))
                 .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1).atStartOfDay()))
                 .map((rs, ctx) -> {
@@ -81,7 +83,7 @@ public final class CommissionService {
     static Map<String, Cancellation> cancellations(Handle h) {
         Map<String, Cancellation> first = new HashMap<>();
         h.createQuery("SELECT c.order_id, c.platform_status, c.boss_accepted_at, c.created_at, c.run_id, r.run_at "
-                        + "FROM confirmed_order c JOIN reconcile_run r ON r.run_id = c.run_id WHERE c." + CANCELLED.replace(" AND ", " AND c.")
+                        + "FROM confirmed_order c JOIN reconcile_run r ON r.run_id = c.run_id WHERE " + CANCELLED
                         + " ORDER BY c.run_id")
                 .map((rs, ctx) -> {
                     LocalDate created = dateTime(rs.getString("created_at")).toLocalDate();
@@ -108,7 +110,7 @@ public final class CommissionService {
             return 0;
         }
         Map<String, YearMonth> candidates = new LinkedHashMap<>();
-        h.createQuery("SELECT DISTINCT c.order_id, c.created_at FROM confirmed_order c WHERE c." + LIVE.replace(" AND ", " AND c.")
+        h.createQuery("SELECT DISTINCT c.order_id, c.created_at FROM confirmed_order c WHERE " + LIVE
                         + " AND NOT EXISTS (SELECT 1 FROM commission_clawback k WHERE k.order_id = c.order_id) ORDER BY c.order_id")
                 .map((rs, ctx) -> Map.entry(rs.getString("order_id"), YearMonth.from(dateTime(rs.getString("created_at")))))
                 .forEach(e -> {

@@ -78,6 +78,26 @@ public final class RuleSets {
     private record Head(long setId, String fileName, String loadedAt) {
     }
 
+    /** Rule set {@code setId}, if it exists. */
+    public static Optional<RuleSet> find(Handle h, long setId) {
+        return h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id")
+                .bind("id", setId)
+                .map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
+                .findOne()
+                .map(head -> new RuleSet(head.setId(), head.fileName(), head.loadedAt(), new RuleBook(rules(h, head.setId()))));
+    }
+
+    /** Every set ever loaded, oldest first (the last one is active). */
+    public record SetInfo(long setId, String fileName, String sha256, int rules, String loadedAt, String osUser) {
+    }
+
+    public static List<SetInfo> history(Handle h) {
+        return h.createQuery("SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
+                .map((rs, ctx) -> new SetInfo(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("sha256"),
+                        rs.getInt("rules"), rs.getString("loaded_at"), rs.getString("os_user")))
+                .list();
+    }
+
     /** The active set, or a clear refusal (exit 4) when none was ever loaded. */
     public static RuleSet requireActive(Handle h) {
         return active(h).orElseThrow(() -> new InputRejectedException(
