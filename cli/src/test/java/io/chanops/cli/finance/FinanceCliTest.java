@@ -212,4 +212,13 @@ class FinanceCliTest {
         assertThat(cli.run("commission", "rules", "--history", "--format", "csv").out()).contains("\r\n2,exported.csv,16,");
         assertThat(cli.run("commission", "rules", "--set", "9").code()).isEqualTo(4);
     }
+
+    @Test
+    void aBadRatesFileIsRejectedBeforeAnythingIsLoaded() {
+        Path bad = TestLedgers.write(dir, "rates.csv", "channel,cost_per_txn", "hall,3.945");
+        CliHarness.Result r = cli.run("cost", "report", "--month", "2026-02", "--rates", bad.toString(), "--rules", rules);
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains(bad + ":2: cost_per_txn: '3.945' has more than two decimals");
+        assertThat(cli.run("commission", "rules").code()).isEqualTo(4);
+    }
 }
