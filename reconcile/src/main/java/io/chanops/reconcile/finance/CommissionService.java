@@ -5,6 +5,7 @@ import io.chanops.ledger.time.LocalTimes;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,25 +107,32 @@ public final class CommissionService {
      */
     private static int bookNewClawbacks(Handle h, RuleSets.RuleSet set, RuleFile.MasterData master,
                                         Map<String, Cancellation> cancellations, LocalDateTime now) {
-        if (cancellations.isEmpty()) {
+        // no rule can claw back later than this: older cancellations need no look (keeps each report's work bounded)
+        int maxDays = set.book().rules().stream().map(CommissionRule::clawbackDays).filter(d -> d != null)
+                .max(Integer::compare).orElse(-1);
+        if (cancellations.isEmpty() || maxDays < 0) {
             return 0;
         }
         Map<String, YearMonth> candidates = new LinkedHashMap<>();
-        h.createQuery("SELECT DISTINCT c.order_id, c.created_at FROM confirmed_order c WHERE " + LIVE
-                        + " AND NOT EXISTS (SELECT 1 FROM commission_clawback k WHERE k.order_id = c.order_id) ORDER BY c.order_id")
-                .map((rs, ctx) -> Map.entry(rs.getString("order_id"), YearMonth.from(dateTime(rs.getString("created_at")))))
+        // CROSS JOIN makes SQLite start from the (few) cancellations; PostgreSQL plans it as the plain join it is
+        h.createQuery("SELECT DISTINCT c.order_id, c.created_at FROM confirmed_order x CROSS JOIN confirmed_order c "
+                        + "WHERE c.order_id = x.order_id AND x.platform_status IN ('cancelled', 'refunded') AND x.boss_live = 0 AND " + LIVE
+                        + " AND NOT EXISTS (SELECT 1 FROM commission_clawback k WHERE k.order_id = c.order_id)")
+                .map((rs, ctx) -> Map.entry(rs.getString("order_id"), dateTime(rs.getString("created_at")).toLocalDate()))
                 .forEach(e -> {
                     Cancellation c = cancellations.get(e.getKey());
-                    if (c != null && Clawbacks.bookedIn(c).isAfter(e.getValue())) {
-                        candidates.putIfAbsent(e.getKey(), e.getValue());
+                    YearMonth orderMonth = YearMonth.from(e.getValue());
+                    if (c != null && Clawbacks.bookedIn(c).isAfter(orderMonth)
+                            && ChronoUnit.DAYS.between(e.getValue(), c.cancelledOn()) <= maxDays) {
+                        candidates.putIfAbsent(e.getKey(), orderMonth);
                     }
                 });
-        Map<YearMonth, List<CommissionLine>> monthLines = new HashMap<>();
+        Map<YearMonth, Map<String, CommissionLine>> monthLines = new HashMap<>();
         int booked = 0;
         for (Map.Entry<String, YearMonth> e : candidates.entrySet()) {
-            List<CommissionLine> paidLines = monthLines.computeIfAbsent(e.getValue(),
-                    m -> CommissionCalculator.compute(sales(h, m, master, cancellations), set.book()));
-            Optional<CommissionLine> paid = paidLines.stream().filter(l -> l.orderId().equals(e.getKey())).findFirst();
+            Map<String, CommissionLine> paidLines = monthLines.computeIfAbsent(e.getValue(), m -> byOrder(
+                    CommissionCalculator.compute(sales(h, m, master, cancellations), set.book())));
+            Optional<CommissionLine> paid = Optional.ofNullable(paidLines.get(e.getKey()));
             if (paid.isEmpty() || paid.get().ruleId() == null) {
                 continue;
             }
@@ -137,6 +145,12 @@ public final class CommissionService {
             }
         }
         return booked;
+    }
+
+    private static Map<String, CommissionLine> byOrder(List<CommissionLine> lines) {
+        Map<String, CommissionLine> map = new HashMap<>(lines.size() * 2);
+        lines.forEach(l -> map.put(l.orderId(), l));
+        return map;
     }
 
     private static void record(Handle h, CommissionLine l, Cancellation c, long setId, LocalDateTime now) {
