@@ -79,6 +79,10 @@ public final class CommissionReportCommand extends ChanopsCommand {
             ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
                     + String.join(", ", report.unknownSites()));
         }
+        if (!report.unknownSkus().isEmpty()) {
+            ctx().warn("orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to them): "
+                    + String.join(", ", report.unknownSkus()));
+        }
         if (report.unmatchedOrders() > 0) {
             ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");
         }

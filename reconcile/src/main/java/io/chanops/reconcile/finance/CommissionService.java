@@ -52,7 +52,9 @@ public final class CommissionService {
         lines.addAll(bookedClawbacks(h, month));
         TreeSet<String> unknownSites = new TreeSet<>();
         sales.stream().filter(s -> !s.siteKnown()).forEach(s -> unknownSites.add(String.valueOf(s.siteId())));
-        return new CommissionReport(month, set, List.copyOf(lines), List.copyOf(unknownSites), booked);
+        TreeSet<String> unknownSkus = new TreeSet<>();
+        sales.stream().filter(s -> s.type() == null).forEach(s -> unknownSkus.add(String.valueOf(s.sku())));
+        return new CommissionReport(month, set, List.copyOf(lines), List.copyOf(unknownSites), List.copyOf(unknownSkus), booked);
     }
 
     /** Orders created in {@code month} confirmed live, each once (latest run), minus those cancelled in the month. */

@@ -98,6 +98,19 @@ class CommissionServiceTest {
     }
 
     @Test
+    void anOrderOfASkuTheCatalogDoesNotKnowMatchesOnlyRulesWithoutATypeAndIsNamed() {
+        loadRules("HS,,,handset,,percent,3,,,,30", "ANY,hall,,,,fixed,1.00,,,,");
+        long run = l.run("2026-03-02 10:00:00");
+        l.live(run, "N", "2026-02-03 10:00:00", "GZ-TH-01", "HS-NEW-2026", 2, 100_000);
+        CommissionReport r = report(FEB);
+        assertThat(r.lines()).singleElement().satisfies(line -> {
+            assertThat(line.ruleId()).isEqualTo("ANY");
+            assertThat(line.commissionFen()).isEqualTo(200);
+        });
+        assertThat(r.unknownSkus()).containsExactly("HS-NEW-2026");
+    }
+
+    @Test
     void aCancellationInsideTheWindowIsClawedBackOnceInTheMonthOfTheCancellation() {
         loadRules("CT,,,contract,,fixed,90.00,,,,30");
         long jan = l.run("2026-02-01 09:00:00");
