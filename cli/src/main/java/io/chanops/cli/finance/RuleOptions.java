@@ -16,7 +16,7 @@ public final class RuleOptions {
     Path rules;
 
     @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class,
-            description = "Charset of the --rules/--rates files (default UTF-8, BOM tolerated).")
+            description = "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved by Chinese Excel).")
     Charset charset = StandardCharsets.UTF_8;
 
     public Charset charset() {
