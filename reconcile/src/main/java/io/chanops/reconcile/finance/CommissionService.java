@@ -51,7 +51,7 @@ public final class CommissionService {
         List<CommissionLine> lines = new ArrayList<>(CommissionCalculator.compute(sales, set.book()));
         lines.addAll(bookedClawbacks(h, month));
         TreeSet<String> unknownSites = new TreeSet<>();
-        sales.stream().filter(s -> !s.siteKnown()).forEach(s -> unknownSites.add(String.valueOf(s.siteId())));
+        sales.stream().filter(s -> !s.siteKnown()).forEach(s -> unknownSites.add(s.siteId() == null ? "(no site)" : s.siteId()));
         TreeSet<String> unknownSkus = new TreeSet<>();
         sales.stream().filter(s -> s.type() == null).forEach(s -> unknownSkus.add(String.valueOf(s.sku())));
         return new CommissionReport(month, set, List.copyOf(lines), List.copyOf(unknownSites), List.copyOf(unknownSkus), booked);
