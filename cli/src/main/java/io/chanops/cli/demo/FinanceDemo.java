@@ -2,15 +2,25 @@ package io.chanops.cli.demo;
 
 import java.util.List;
 
-/** The finance part of the demo. */
+/**
+ * Commission and channel cost for February 2026, from the orders the reconcile steps confirmed: the rules are loaded
+ * (and become the active set) with the first report; the detail and a by-rule view follow; then the cost per channel.
+ */
 public final class FinanceDemo implements DemoSection {
     @Override
     public List<String> sampleFiles() {
-        return List.of();
+        return List.of("commission-rules.csv", "channel-rates.csv");
     }
 
     @Override
     public List<DemoStep> steps() {
-        return List.of();
+        return List.of(
+                DemoStep.of("February's commission by channel; loading the rules makes them the active set",
+                        "commission", "report", "--month", "2026-02", "--rules", "samples/commission-rules.csv",
+                        "--by", "channel", "--format", "table", "--detail", "out/commission-2026-02-detail.csv"),
+                DemoStep.of("The same month by rule (the active set is used; clawbacks are booked once)",
+                        "commission", "report", "--month", "2026-02", "--by", "rule", "--format", "table"),
+                DemoStep.of("February's cost per channel: transactions, commission, all-in cost, e-channel share and saving",
+                        "cost", "report", "--month", "2026-02", "--rates", "samples/channel-rates.csv", "--format", "table"));
     }
 }

@@ -2,6 +2,6 @@ package io.chanops.cli.finance;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "cost", description = "Channel-cost reports: transactions and commission per channel.", subcommands = {})
+@Command(name = "cost", description = "Channel-cost reports: transactions and commission per channel.", subcommands = {CostReportCommand.class})
 public final class CostCommand {
 }

@@ -1,0 +1,108 @@
+package io.chanops.cli.finance;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Renderer;
+import io.chanops.cli.support.Style;
+import io.chanops.ledger.money.Fen;
+import io.chanops.reconcile.finance.CommissionLine;
+import io.chanops.reconcile.finance.CommissionReport;
+import io.chanops.reconcile.finance.CommissionService;
+import io.chanops.reconcile.finance.CommissionSummary;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = {
+        "Commission of a month from BOSS-confirmed orders: a summary by site, channel or rule "
+                + "(key,orders,units,amount,commission,clawback,net + TOTAL), and with --detail one line per order "
+                + "(order_id,order_date,site_id,channel,sku,type,rule_id,basis,units,amount,commission,explain).",
+        "Clawbacks of earlier months' orders cancelled within their rule's window are booked once, in the month of the "
+                + "cancellation."})
+public final class CommissionReportCommand extends ChanopsCommand {
+    public static final List<String> SUMMARY_COLUMNS = List.of("key", "orders", "units", "amount", "commission", "clawback", "net");
+    public static final List<String> DETAIL_COLUMNS = List.of("order_id", "order_date", "site_id", "channel", "sku", "type",
+            "rule_id", "basis", "units", "amount", "commission", "explain");
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
+            description = "The month: orders created in it, clawbacks found in it.")
+    YearMonth month;
+
+    @Option(names = "--by", paramLabel = "site|channel|rule", defaultValue = "site",
+            converter = GroupByConverter.class, description = "Summary key (default: ${DEFAULT-VALUE}).")
+    CommissionSummary.GroupBy by;
+
+    @Option(names = "--detail", paramLabel = "FILE", description = "Also write one CSV line per order and per clawback to FILE.")
+    Path detail;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        rules.loadIfGiven(ctx());
+        CommissionReport report = CommissionService.report(ctx().ledger(), month, ctx().now());
+        warnAbout(report);
+        List<CommissionSummary.Row> rows = CommissionSummary.rows(report.lines(), by);
+        CommissionSummary.Row total = CommissionSummary.total(rows);
+        Listing summary = new Listing(SUMMARY_COLUMNS);
+        for (CommissionSummary.Row r : rows) {
+            summary.add(r.clawbackFen() != 0 ? Style.YELLOW : Style.NONE, cells(r));
+        }
+        summary.add(Style.BOLD, cells(total));
+        boolean table = output.isTable(ctx()) && output.outFile() == null;
+        if (table) {
+            out().printf("Commission %s by %s (rule set %d, %s)%n", month, by, report.ruleSet().setId(), report.ruleSet().fileName());
+        }
+        output.render(ctx(), summary);
+        if (detail != null) {
+            Renderer.renderToFile(detailListing(report), Format.CSV, detail, output.bom());
+            ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
+        }
+        return ExitCode.OK;
+    }
+
+    private void warnAbout(CommissionReport report) {
+        if (report.isEmpty()) {
+            ctx().warn("no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it (was the month reconciled?)");
+        }
+        if (!report.unknownSites().isEmpty()) {
+            ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
+                    + String.join(", ", report.unknownSites()));
+        }
+        if (!report.unknownSkus().isEmpty()) {
+            ctx().warn("orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to them): "
+                    + String.join(", ", report.unknownSkus()));
+        }
+        if (report.unmatchedOrders() > 0) {
+            ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");
+        }
+        if (report.newClawbacks() > 0) {
+            ctx().info("booked " + report.newClawbacks() + " new clawbacks (each once, in the month of its cancellation)");
+        }
+    }
+
+    private static List<Object> cells(CommissionSummary.Row r) {
+        return List.of(r.key(), r.orders(), r.units(), Fen.toYuan(r.amountFen()), Fen.toYuan(r.commissionFen()),
+                Fen.toYuan(r.clawbackFen()), Fen.toYuan(r.netFen()));
+    }
+
+    static Listing detailListing(CommissionReport report) {
+        Listing listing = new Listing(DETAIL_COLUMNS);
+        for (CommissionLine l : report.lines()) {
+            listing.add(l.orderId(), l.orderDate().toString(), l.siteId(), l.channel(), l.sku(), l.type(), l.ruleId(),
+                    l.basis() == null ? null : l.basis().toString(), l.units(), Fen.toYuan(l.amountFen()),
+                    Fen.toYuan(l.commissionFen()), l.explain());
+        }
+        return listing;
+    }
+}

@@ -1,0 +1,113 @@
+package io.chanops.cli.finance;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.DisplayWidth;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Style;
+import io.chanops.ledger.money.Fen;
+import io.chanops.reconcile.finance.ChannelCost;
+import io.chanops.reconcile.finance.ChannelRates;
+import io.chanops.reconcile.finance.CostService;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = {
+        "Cost of each channel in a month: transactions (BOSS rows at the channel's sites), cost per transaction, "
+                + "transaction cost, commission paid, total and all-in cost per transaction "
+                + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn + TOTAL).",
+        "The table view adds the e-channel share and the saving against serving every transaction at the hall cost."})
+public final class CostReportCommand extends ChanopsCommand {
+    public static final List<String> COLUMNS = List.of("channel", "transactions", "share", "cost_per_txn", "transaction_cost",
+            "commission", "total_cost", "all_in_per_txn");
+    private static final int BAR_WIDTH = 40;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
+            description = "The month.")
+    YearMonth month;
+
+    @Option(names = "--rates", paramLabel = "FILE",
+            description = "channel-rates.csv (channel,cost_per_txn in yuan); channels it leaves out keep the defaults "
+                    + "e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94.")
+    Path rates;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
+        rules.loadIfGiven(ctx());
+        CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now());
+        ChannelCost.Report report = result.cost();
+        if (report.total().transactions() == 0) {
+            ctx().warn("no BOSS transactions recorded for " + month + " (was the month reconciled?)");
+        }
+        if (!result.commission().unknownSites().isEmpty() || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
+            ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN + ", with no cost per transaction");
+        }
+        Listing listing = new Listing(COLUMNS);
+        for (ChannelCost.Row r : report.rows()) {
+            listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
+        }
+        listing.add(Style.BOLD, cells(report.total()));
+        boolean table = output.isTable(ctx()) && output.outFile() == null;
+        if (table) {
+            out().printf("Channel cost %s (rule set %d)%n", month, result.commission().ruleSet().setId());
+        }
+        output.render(ctx(), listing);
+        if (table) {
+            PrintWriter out = out();
+            out.printf("e-channel share of transactions: %s%% (electronic, with self-service: %s%%)%n",
+                    report.eChannelSharePercent().toPlainString(), report.electronicSharePercent().toPlainString());
+            out.printf("saving against serving all %d transactions at the hall cost (%s each): %s yuan%n",
+                    report.total().transactions(), Fen.format(report.hallRateFen()), Fen.format(report.savingFen()));
+            if (ctx().interactive()) {
+                bars(report, out, ctx().colour());
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static List<Object> cells(ChannelCost.Row r) {
+        List<Object> cells = new ArrayList<>(8);
+        cells.add(r.channel());
+        cells.add(r.transactions());
+        cells.add(r.sharePercent());
+        cells.add(r.costPerTxnFen() == null ? null : Fen.toYuan(r.costPerTxnFen()));
+        cells.add(Fen.toYuan(r.transactionCostFen()));
+        cells.add(Fen.toYuan(r.commissionFen()));
+        cells.add(Fen.toYuan(r.totalCostFen()));
+        cells.add(r.allInPerTxnFen() == null ? null : Fen.toYuan(r.allInPerTxnFen()));
+        return cells;
+    }
+
+    /** The channel mix as horizontal bars, one per channel, scaled to the largest share. */
+    static void bars(ChannelCost.Report report, PrintWriter out, boolean colour) {
+        int nameWidth = report.rows().stream().mapToInt(r -> DisplayWidth.of(r.channel())).max().orElse(8);
+        BigDecimal max = report.rows().stream().map(ChannelCost.Row::sharePercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        if (max.signum() == 0) {
+            return;
+        }
+        out.println("channel mix:");
+        for (ChannelCost.Row r : report.rows()) {
+            int n = r.sharePercent().multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+            Style style = r.channel().equals("e-channel") || r.channel().equals("self-service") ? Style.GREEN : Style.CYAN;
+            out.println("  " + DisplayWidth.pad(r.channel(), nameWidth, false) + " " + style.apply("█".repeat(n), colour)
+                    + " " + r.sharePercent().toPlainString() + "%");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.chanops.cli.finance;
+
+import io.chanops.cli.RunContext;
+import io.chanops.cli.support.CharsetConverter;
+import io.chanops.reconcile.finance.RuleSets;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --rules FILE} (and its {@code --charset}) shared by the commission and cost reports. */
+public final class RuleOptions {
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "commission-rules.csv: validate it and make it the active rule set (earlier sets are kept). "
+                    + "Without it, the active set in the ledger is used.")
+    Path rules;
+
+    @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class,
+            description = "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved by Chinese Excel).")
+    Charset charset = StandardCharsets.UTF_8;
+
+    public Charset charset() {
+        return charset;
+    }
+
+    /** Loads --rules if given, telling the user which set is now active. */
+    public void loadIfGiven(RunContext ctx) {
+        if (rules == null) {
+            return;
+        }
+        RuleSets.Loaded loaded = RuleSets.load(ctx.ledger(), rules, charset, ctx.now(), ctx::warn);
+        RuleSets.RuleSet set = loaded.set();
+        ctx.info(loaded.unchanged()
+                ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId() + " ("
+                        + set.book().rules().size() + " rules)"
+                : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " (" + set.book().rules().size()
+                        + " rules) is now active");
+    }
+}
