@@ -30,6 +30,8 @@ public final class CatalogRowParser {
     public static final int MAX_BRAND_LENGTH = 60;
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
+    /** Characters the CSV formula guard protects (a guarded cell starts with ' then one of these). */
+    private static final String FORMULA_START = "=+-@\t\r";
     private static final Set<ProductType> FREE_ALLOWED = EnumSet.of(ProductType.PLAN, ProductType.CONTRACT);
 
     private CatalogRowParser() {
@@ -130,11 +132,20 @@ public final class CatalogRowParser {
         return String.join("|", channels);
     }
 
+    private static String describe(char c) {
+        return c == '\t' ? "a tab" : c == '\r' ? "a carriage return" : "'" + c + "'";
+    }
+
     static String article(ProductType type) {
         return (type == ProductType.ACCESSORY ? "an " : "a ") + type;
     }
 
     private static void text(Row r, String column, String value, int maxLength) {
+        if (value.length() >= 2 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0) {
+            // The cell was written ''=...: what is left would lose its quote on the next export/import round trip.
+            r.reject(column, RejectCode.GUARD_PREFIX, "starts with ' followed by " + describe(value.charAt(1))
+                    + ", which a CSV export would read back without the '; drop the '");
+        }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             r.reject(column, RejectCode.CONTROL_CHARACTER, "contains control characters (line breaks, tabs...)");
         }
