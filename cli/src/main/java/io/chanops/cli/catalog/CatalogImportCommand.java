@@ -12,7 +12,6 @@ import io.chanops.ledger.catalog.FieldChange;
 import io.chanops.ledger.master.CatalogImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,22 +75,35 @@ public final class CatalogImportCommand extends ChanopsCommand {
         return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
     }
 
+    /** One line per change; built in chunks because a bulk file can mean tens of thousands of lines. */
     private void printChanges(CatalogImport.Result r) {
         PrintWriter out = out();
         boolean colour = ctx().colour();
         int width = r.changes().stream().mapToInt(c -> c.sku().length()).max().orElse(0);
+        StringBuilder text = new StringBuilder(1 << 16);
         for (CatalogChange c : r.changes()) {
-            String where = c.line() > 0 ? "line " + c.line() : "not in the file";
-            String what = switch (c.kind()) {
-                case CREATED -> c.fields().stream().map(FieldChange::newValue).collect(Collectors.joining(", "));
-                case UPDATED, UNLISTED -> c.fields().stream().map(FieldChange::toString).collect(Collectors.joining("; "));
-            };
+            StringBuilder line = new StringBuilder(120);
+            line.append(c.kind());
+            line.append(" ".repeat(Math.max(1, 9 - line.length())));
+            line.append(c.sku()).append(" ".repeat(width - c.sku().length() + 2));
+            line.append(c.line() > 0 ? "line " + c.line() : "not in the file").append(": ");
+            String separator = c.kind() == CatalogChange.Kind.CREATED ? ", " : "; ";
+            for (int i = 0; i < c.fields().size(); i++) {
+                FieldChange f = c.fields().get(i);
+                line.append(i == 0 ? "" : separator).append(c.kind() == CatalogChange.Kind.CREATED ? f.newValue() : f.toString());
+            }
             Style style = switch (c.kind()) {
                 case CREATED -> Style.GREEN;
                 case UPDATED -> Style.YELLOW;
                 case UNLISTED -> Style.RED;
             };
-            out.println(style.apply(String.format("%-8s %-" + width + "s  %s: %s", c.kind(), c.sku(), where, what), colour));
+            text.append(style.apply(line.toString(), colour)).append(System.lineSeparator());
+            if (text.length() > 60_000) {
+                out.print(text);
+                text.setLength(0);
+            }
         }
+        out.print(text);
+        out.flush();
     }
 }
