@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** The catalog row parser: total on any input, and exact on whatever chanops writes. */
-class CatalogRowParserProperties {
+class CatalogRowParserPropertyTest {
     private static Path dir;
 
     @BeforeContainer
