@@ -58,6 +58,16 @@ public final class CatalogImportCommand extends ChanopsCommand {
             printChanges(r);
         }
         String name = file.getFileName().toString();
+        if (!r.offSaleWithStock().isEmpty()) {
+            int shown = 0;
+            for (var e : new java.util.TreeMap<>(r.offSaleWithStock()).entrySet()) {
+                if (shown++ == 20 && !ctx().verbose()) {
+                    ctx().warn("... and " + (r.offSaleWithStock().size() - 20) + " more products off sale with stock (-v lists them)");
+                    break;
+                }
+                ctx().warn(e.getKey() + (dryRun ? " would go" : " goes") + " off sale with " + e.getValue() + " units on hand");
+            }
+        }
         if (dryRun) {
             out().printf("dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing written%n",
                     name, r.rows(), r.created(), r.updated(), r.unlisted(), r.unchanged(),

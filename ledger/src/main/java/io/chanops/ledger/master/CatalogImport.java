@@ -54,10 +54,13 @@ public final class CatalogImport {
 
     /**
      * What the import did (or, for a dry run, would do). {@code batchId} is 0 for a dry run; {@code rejectsFile} is set
-     * when one was written; {@code earlierImport} is the batch that already imported the same content, if any.
+     * when one was written; {@code earlierImport} is the batch that already imported the same content, if any;
+     * {@code offSaleWithStock} gives, for each product this import takes off sale (listed before, not after), the units
+     * still on hand across all sites, when there are any: stock that the stores can no longer sell.
      */
     public record Result(String file, boolean dryRun, long batchId, int rows, List<CatalogChange> changes, int unchanged,
-                         List<Rejection> rejections, Path rejectsFile, Optional<ImportBatch> earlierImport) {
+                         List<Rejection> rejections, Path rejectsFile, Optional<ImportBatch> earlierImport,
+                         Map<String, Long> offSaleWithStock) {
         public int created() {
             return count(CatalogChange.Kind.CREATED);
         }
@@ -102,7 +105,7 @@ public final class CatalogImport {
         if (options.dryRun()) {
             return ledger.read(h -> {
                 CatalogPlan plan = plan(h, parsed, options.sync());
-                return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha));
+                return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
             });
         }
         Result result = ledger.write(h -> {
@@ -116,7 +119,7 @@ public final class CatalogImport {
             upsert(h, plan.changes(), batch);
             CatalogHistory.record(h, batch, plan.changes());
             Path rejects = options.skipInvalid() ? RejectsFile.pathFor(file) : null;
-            return result(parsed, false, batch, plan, rejects, earlier);
+            return result(parsed, false, batch, plan, rejects, earlier, offSaleWithStock(h, plan));
         });
         if (result.rejectsFile() != null) {
             // Written after the commit: a refused or failed import leaves no rejects file that describes nothing.
@@ -141,13 +144,35 @@ public final class CatalogImport {
                 .bind("sku", sku).mapTo(Integer.class).findOne().isPresent());
     }
 
+    private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
+        Set<String> offSale = new java.util.HashSet<>();
+        for (CatalogChange c : plan.changes()) {
+            if (c.before() != null && "listed".equals(c.before().status()) && !"listed".equals(c.after().status())) {
+                offSale.add(c.sku());
+            }
+        }
+        Map<String, Long> onHand = new java.util.TreeMap<>();
+        if (offSale.isEmpty()) {
+            return onHand;
+        }
+        // one scan of the levels rather than one query per SKU: a --sync can take thousands of products off sale
+        h.createQuery("SELECT sku, SUM(on_hand) FROM stock_level WHERE on_hand > 0 GROUP BY sku")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> {
+                    if (offSale.contains(e.getKey())) {
+                        onHand.put(e.getKey(), e.getValue());
+                    }
+                });
+        return onHand;
+    }
+
     private static Result result(CatalogFile parsed, boolean dryRun, long batch, CatalogPlan plan, Path rejects,
-                                 Optional<ImportBatch> earlier) {
+                                 Optional<ImportBatch> earlier, Map<String, Long> offSaleWithStock) {
         List<Rejection> rejections = new ArrayList<>(parsed.rejections());
         rejections.addAll(plan.rejections());
         rejections.sort(Comparator.comparingLong(Rejection::line));
         return new Result(parsed.name(), dryRun, batch, parsed.rowsRead(), plan.changes(), plan.unchanged(),
-                List.copyOf(rejections), rejects, earlier);
+                List.copyOf(rejections), rejects, earlier, Map.copyOf(offSaleWithStock));
     }
 
     private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {

@@ -187,6 +187,19 @@ class CatalogImportTest {
     }
 
     @Test
+    void productsTakenOffSaleWithStockOnHandAreNamed() {
+        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
+        run(file("v1.csv", "A1,handset,P1,,1.00,listed,web,,", "A2,handset,P2,,1.00,listed,web,,", "A3,handset,P3,,1.00,listed,web,,"));
+        Path moves = TestLedgers.write(dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1",
+                "2026-03-01 10:00,GZ-TH-01,A1,receipt,2,R2", "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
+        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> { }, n -> { }, null);
+        // A1 drops out by --sync, A2 (no stock) too, A3 stays listed
+        CatalogImport.Result r = run(file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
+        assertThat(r.unlisted()).isEqualTo(2);
+        assertThat(r.offSaleWithStock()).containsExactly(java.util.Map.entry("A1", 7L));
+    }
+
+    @Test
     void theFoundationImportStillWorks() {
         CatalogImport.Result r = CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
         assertThat(r.created()).isEqualTo(20);
