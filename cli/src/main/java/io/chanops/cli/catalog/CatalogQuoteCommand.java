@@ -61,7 +61,7 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         listing.add("monthly_fee", Fen.toYuan(contract.monthlyFeeFen()));
         listing.add("months", contract.months());
         listing.add("commitment", Fen.toYuan(q.commitmentFen()));
-        listing.add("tier", q.tier().tier().map(SubsidyTiers.Tier::range).orElse("") + " (" + q.tier().placement().name().toLowerCase() + ")");
+        listing.add("tier", q.tier().describe());
         listing.add("rate_percent", q.tier().ratePercent().setScale(2, java.math.RoundingMode.UNNECESSARY));
         listing.add("subsidy", Fen.toYuan(q.subsidyFen()));
         listing.add("subsidy_applied", Fen.toYuan(q.subsidyAppliedFen()));

@@ -62,6 +62,15 @@ public final class SubsidyTiers {
 
     /** The tier a fee falls in or next to (the one below it, if any), its placement and the rate that applies. */
     public record Match(Optional<Tier> tier, Placement placement, BigDecimal ratePercent) {
+        /** Where the fee fell, for people: {@code 100-200}, {@code gap above 30-90}, {@code below the table}. */
+        public String describe() {
+            return switch (placement) {
+                case IN_TIER -> tier.orElseThrow().range();
+                case IN_GAP -> "gap above " + tier.orElseThrow().range();
+                case ABOVE_TABLE -> "above " + tier.orElseThrow().range();
+                case BELOW_TABLE -> "below the table";
+            };
+        }
     }
 
     private SubsidyTiers(List<Tier> tiers, GapRule gapRule) {

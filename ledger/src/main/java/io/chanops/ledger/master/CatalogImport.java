@@ -99,6 +99,10 @@ public final class CatalogImport {
                              LongConsumer progress) {
         String sha = FileDigest.sha256(file);
         CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
+        if (options.sync() && parsed.skus().isEmpty()) {
+            // A truncated or wrong file must not take the whole catalog off sale.
+            throw InputRejectedException.of(Problem.ofFile(parsed.name(), "names no SKU at all; with --sync it would unlist every product"));
+        }
         if (parsed.hasRejections() && !options.skipInvalid() && !options.dryRun()) {
             throw new InputRejectedException(parsed.problems());
         }

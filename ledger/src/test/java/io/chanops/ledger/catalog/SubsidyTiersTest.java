@@ -44,6 +44,8 @@ class SubsidyTiersTest {
         assertThat(m.placement()).isEqualTo(Placement.IN_GAP);
         assertThat(m.ratePercent()).isEqualByComparingTo("45");
         assertThat(m.tier().orElseThrow().range()).isEqualTo("30-90");
+        assertThat(m.describe()).isEqualTo("gap above 30-90");
+        assertThat(tiers.match(12900).describe()).isEqualTo("100-200");
         assertThat(rate(500)).isEqualByComparingTo("35");
     }
 

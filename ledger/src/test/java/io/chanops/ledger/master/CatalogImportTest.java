@@ -200,6 +200,14 @@ class CatalogImportTest {
     }
 
     @Test
+    void syncWithAFileThatNamesNoSkuIsRefused() {
+        run(TestLedgers.sample("catalog.csv"));
+        assertThatThrownBy(() -> run(file("empty.csv"), false, false, true, false)).isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("would unlist every product");
+        assertThat(products()).allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
+    }
+
+    @Test
     void theFoundationImportStillWorks() {
         CatalogImport.Result r = CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
         assertThat(r.created()).isEqualTo(20);
