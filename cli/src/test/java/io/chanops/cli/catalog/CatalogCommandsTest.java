@@ -103,7 +103,10 @@ class CatalogCommandsTest {
         assertThat(r.out()).contains("0 created, 0 updated, 1 unchanged, 18 unlisted (not in the file)")
                 .contains("unlisted HS-IP16P-256");
         Result history = ok("catalog", "history", "HS-IP16P-256", "--format", "csv");
-        assertThat(history.out()).contains("2026-03-02 09:30:00,2,only.csv," + System.getProperty("user.name") + ",unlisted,status,listed,unlisted");
+        assertThat(history.out()).contains("2026-03-02 09:30:00,2,only.csv," + System.getProperty("user.name") + ",HS-IP16P-256,unlisted,status,listed,unlisted");
+        Result byBatch = ok("catalog", "history", "--batch", "2", "--format", "csv");
+        assertThat(byBatch.out().lines().skip(1)).hasSize(18).allMatch(l -> l.contains(",unlisted,status,listed,unlisted"));
+        assertThat(cli.run("catalog", "history").code()).isEqualTo(2);
         assertThat(ok("catalog", "list", "--status", "listed", "--format", "csv").out().lines()).hasSize(2);
         assertThat(cli.run("catalog", "history", "NOPE").code()).isEqualTo(4);
     }

@@ -39,12 +39,21 @@ public final class CatalogHistory {
 
     /** The history of one SKU, oldest first. */
     public static List<HistoryEntry> of(Handle h, String sku) {
-        return h.createQuery("SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.change, h.field, h.old_value, h.new_value "
+        return query(h, "h.sku = :key", sku);
+    }
+
+    /** Every change one import batch made, in the order it made them. */
+    public static List<HistoryEntry> ofBatch(Handle h, long batchId) {
+        return query(h, "h.batch_id = :key", batchId);
+    }
+
+    private static List<HistoryEntry> query(Handle h, String where, Object key) {
+        return h.createQuery("SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.sku, h.change, h.field, h.old_value, h.new_value "
                         + "FROM product_history h JOIN import_batch b ON b.batch_id = h.batch_id "
-                        + "WHERE h.sku = :sku ORDER BY h.history_id")
-                .bind("sku", sku)
+                        + "WHERE " + where + " ORDER BY h.history_id")
+                .bind("key", key)
                 .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8))))
+                        rs.getString(5), rs.getString(6), rs.getString(7), nullToEmpty(rs.getString(8)), nullToEmpty(rs.getString(9))))
                 .list();
     }
 
