@@ -39,7 +39,8 @@ public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejec
                         + " with stock moves; it cannot become " + CatalogRowParser.article(after.type()) + " (give the new product a new SKU)"));
                 continue;
             }
-            List<FieldChange> fields = ProductFields.diff(before, after);
+            // records compare field by field; the text diff is only needed when something differs
+            List<FieldChange> fields = before.equals(after) ? List.of() : ProductFields.diff(before, after);
             if (fields.isEmpty()) {
                 unchanged++;
             } else {

@@ -146,13 +146,22 @@ public final class CatalogRowParser {
             r.reject(column, RejectCode.GUARD_PREFIX, "starts with ' followed by " + describe(value.charAt(1))
                     + ", which a CSV export would read back without the '; drop the '");
         }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(value)) {
             r.reject(column, RejectCode.CONTROL_CHARACTER, "contains control characters (line breaks, tabs...)");
         }
         int length = value.codePointCount(0, value.length());
         if (length > maxLength) {
             r.reject(column, RejectCode.TOO_LONG, "is " + length + " characters long; at most " + maxLength);
         }
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) { // every control character is in the BMP
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Long amount(Row r, String column, RejectCode malformed) {
