@@ -12,6 +12,8 @@ import io.chanops.ledger.catalog.FieldChange;
 import io.chanops.ledger.master.CatalogImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +62,7 @@ public final class CatalogImportCommand extends ChanopsCommand {
         String name = file.getFileName().toString();
         if (!r.offSaleWithStock().isEmpty()) {
             int shown = 0;
-            for (var e : new java.util.TreeMap<>(r.offSaleWithStock()).entrySet()) {
+            for (Map.Entry<String, Long> e : new TreeMap<>(r.offSaleWithStock()).entrySet()) {
                 if (shown++ == 20 && !ctx().verbose()) {
                     ctx().warn("... and " + (r.offSaleWithStock().size() - 20) + " more products off sale with stock (-v lists them)");
                     break;

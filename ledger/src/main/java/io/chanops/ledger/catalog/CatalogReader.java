@@ -1,5 +1,6 @@
 package io.chanops.ledger.catalog;
 
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.model.Product;
@@ -78,7 +79,7 @@ public final class CatalogReader {
     public static List<Product> readAll(Path file, Charset charset, Consumer<String> warn) {
         CatalogFile f = read(file, charset, warn, n -> { });
         if (f.hasRejections()) {
-            throw new io.chanops.ledger.InputRejectedException(f.problems());
+            throw new InputRejectedException(f.problems());
         }
         return f.valid().stream().map(ProductRow::product).toList();
     }

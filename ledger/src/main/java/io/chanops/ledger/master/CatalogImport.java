@@ -22,11 +22,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -149,13 +151,13 @@ public final class CatalogImport {
     }
 
     private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
-        Set<String> offSale = new java.util.HashSet<>();
+        Set<String> offSale = new HashSet<>();
         for (CatalogChange c : plan.changes()) {
             if (c.before() != null && "listed".equals(c.before().status()) && !"listed".equals(c.after().status())) {
                 offSale.add(c.sku());
             }
         }
-        Map<String, Long> onHand = new java.util.TreeMap<>();
+        Map<String, Long> onHand = new TreeMap<>();
         if (offSale.isEmpty()) {
             return onHand;
         }
