@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "feed", description = {
-        "The listed products of one channel as CSV for the store front: sku,name,brand,type,price,monthly_fee,months.",
+        "The listed products of one channel, as CSV for the store front.",
+        "Columns: sku,name,brand,type,price,monthly_fee,months.",
         "Text cells are formula-guarded; amounts are yuan with two decimals."})
 public final class CatalogFeedCommand extends ChanopsCommand {
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "web, wap, app, partner or hall.")

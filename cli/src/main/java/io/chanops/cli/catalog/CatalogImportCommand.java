@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", description = {
-        "Import catalog.csv (sku,type,name,brand,price,status,channels,monthly_fee,months): upsert by SKU.",
+        "Import catalog.csv: upsert by SKU, with --dry-run diff, --skip-invalid and --sync.",
+        "Columns: sku,type,name,brand,price,status,channels,monthly_fee,months.",
         "Every row is validated first; any invalid row rejects the file (exit 4), unless --skip-invalid."})
 public final class CatalogImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "catalog.csv")

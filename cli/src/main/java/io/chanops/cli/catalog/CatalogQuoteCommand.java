@@ -17,8 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "quote", description = {
-        "Price of a handset bought with a contract plan: commitment (monthly fee x months), subsidy from the return-rate",
-        "table (config subsidy.tiers), price to pay; with --purchase-cost, the operator's subsidy rate against it."})
+        "Price of a handset bought with a contract plan: commitment, subsidy, price to pay.",
+        "Commitment = monthly fee x months; subsidy = commitment x the rate of the monthly fee's tier (config",
+        "subsidy.tiers, subsidy.gap); to pay = price - subsidy, not below 0; with --purchase-cost, the operator's",
+        "subsidy rate against it and its net outlay."})
 public final class CatalogQuoteCommand extends ChanopsCommand {
     @Option(names = "--handset", required = true, paramLabel = "SKU", description = "The handset.")
     String handsetSku;
