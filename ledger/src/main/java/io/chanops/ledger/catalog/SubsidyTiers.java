@@ -19,9 +19,11 @@ import java.util.Optional;
  *       boundary belongs to the tier it starts (30 yuan: 30-90, 45%).</li>
  *   <li>Upper bounds are inclusive when no tier starts there (90 yuan: 30-90; 1000 yuan: 600-1000).</li>
  *   <li>A fee in a gap (95 yuan) or above the table (1200 yuan) gets, by default ({@link GapRule#LOWER_TIER}), the rate
- *       of the tier below it: committing more must never earn a smaller subsidy than committing less, which "no
- *       subsidy in a gap" would do (90 yuan: 45% of the commitment; 95 yuan: nothing). {@link GapRule#NONE} gives 0%
- *       instead, for operators whose gaps are deliberate. Either way the quote says the fee was in a gap.</li>
+ *       of the tier below it. "No subsidy in a gap" would be a cliff (90 yuan: 45% of the commitment; 95 yuan:
+ *       nothing); with the tier below, the subsidy keeps growing through the gap, and the step where the next tier
+ *       starts is like the step at every other boundary of a table whose rates fall as fees rise.
+ *       {@link GapRule#NONE} gives 0% instead, for operators whose gaps are deliberate. Either way the quote says the
+ *       fee was not in a tier.</li>
  *   <li>A fee below the lowest tier gets no subsidy.</li>
  * </ol>
  */
