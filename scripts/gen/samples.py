@@ -105,7 +105,9 @@ def main():
     moves = []
     stores = [s[0] for s in SITES if s[2] == "store"]
     positions = [(st, c) for st in stores for c in CATALOG if stocked(st, c)]
-    wh = {c[0]: 400 for c in CATALOG if c[1] in ("handset", "accessory", "sim")}
+    # the warehouse opens with three weeks of the network's demand
+    wh = {c[0]: round(sum(c[9] * TRAFFIC[st] for st in stores if stocked(st, c)) * 21) + 50
+          for c in CATALOG if c[1] in ("handset", "accessory", "sim")}
     day0 = dt.datetime.combine(START, dt.time(8, 0))
     for sku in wh:
         moves.append((day0 - dt.timedelta(minutes=30), "GZ-WH", sku, "count", wh[sku], f"INV-{START:%Y%m%d}-WH"))
@@ -119,20 +121,21 @@ def main():
     for d in range(DAYS):
         day = START + dt.timedelta(days=d)
         weekend = day.weekday() >= 5
-        # warehouse receipts on Mondays
+        # warehouse receipts on Mondays: a week and a half of the network's demand
         if day.weekday() == 0 and d > 0:
             for sku in wh:
-                qty = 150 + rng.randrange(100)
+                weekly = sum(c[9] * TRAFFIC[st] for st, c in positions if c[0] == sku) * 7
+                qty = round(weekly * 1.5) + rng.randrange(20)
                 wh[sku] += qty
                 doc += 1
                 moves.append((dt.datetime.combine(day, dt.time(7, 15)), "GZ-WH", sku, "receipt", qty, f"PO-{doc}"))
-        # weekly store replenishment on Tuesdays (the old manual process): top up to ~10 days of demand
-        if day.weekday() == 1:
+        # store replenishment on Tuesdays and Fridays (the old manual process): top up to ~18 days of demand
+        if day.weekday() in (1, 4):
             for st, c in positions:
                 demand = c[9] * TRAFFIC[st]
-                target = max(2, round(demand * 10))
+                target = max(3, round(demand * 18))
                 # a few positions are neglected in the last fortnight, so the demo day has shortages
-                if d >= DAYS - 14 and (zlib.crc32((st + c[0]).encode()) % 7 == 0 or (st == "GZ-TH-01" and c[0] in ("HS-IP16-128", "HS-RN14-128"))):
+                if d >= DAYS - 14 and (zlib.crc32((st + c[0]).encode()) % 23 == 0 or (st == "GZ-TH-01" and c[0] in ("HS-IP16-128", "HS-RN14-128"))):
                     continue
                 qty = target - on_hand[(st, c[0])]
                 if qty > 0 and wh[c[0]] >= qty:

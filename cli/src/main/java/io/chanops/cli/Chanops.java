@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code chanops} root command: global options, subcommands, and the one place the CLI is wired. */
 @Command(name = "chanops",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         subcommands = {
@@ -99,8 +100,42 @@ public final class Chanops {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setUsageHelpAutoWidth(terminal);
+        cmd.setExecutionStrategy(parsed -> executeWithConfigDefaults(parsed, out, err, terminal, environment));
         return cmd;
     }
+
+    /**
+     * Options take their defaults from the config file through picocli's {@link PropertiesDefaultProvider} (key: the
+     * option's long name, or qualified by the command path, e.g. {@code format=csv} or {@code chanops.stock.show.format=csv}).
+     * The config file is only known after parsing ({@code --config} may come after the subcommand), so when it exists the
+     * arguments are parsed once more with the provider installed. Command-line values always win.
+     */
+    private static int executeWithConfigDefaults(CommandLine.ParseResult parsed, PrintWriter out, PrintWriter err, boolean terminal,
+                                                 Function<String, String> environment) {
+        Chanops root = (Chanops) parsed.commandSpec().root().userObject();
+        if (root.configDefaultsApplied) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        Integer helpExit = CommandLine.executeHelpRequest(parsed);
+        if (helpExit != null) {
+            return helpExit;
+        }
+        java.util.Properties properties;
+        try {
+            properties = root.context().config().properties();
+        } catch (RuntimeException e) {
+            return new ErrorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
+        }
+        if (properties.isEmpty()) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        CommandLine again = create(out, err, terminal, environment);
+        ((Chanops) again.getCommand()).configDefaultsApplied = true;
+        again.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+        return again.execute(parsed.originalArgs().toArray(String[]::new));
+    }
+
+    private boolean configDefaultsApplied;
 
     /** The context of the current run, built on first use after parsing. */
     public RunContext context() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 public final class InitCommand extends ChanopsCommand {
     @Override
     protected int run() {
-        Ledger ledger = ctx().ledger();
+        Ledger ledger = Ledger.openValidated(ctx().ledgerLocation(), ctx().busyTimeout());
         out().println("ledger ready: " + ledger.location() + " (" + ledger.dialect().name().toLowerCase(java.util.Locale.ROOT) + ")");
         return ExitCode.OK;
     }

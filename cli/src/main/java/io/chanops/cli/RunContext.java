@@ -58,10 +58,19 @@ public final class RunContext {
 
     public Ledger ledger() {
         if (ledger == null) {
-            Duration busy = Duration.ofMillis((long) (Double.parseDouble(config().get("busy-timeout", "10")) * 1000));
-            ledger = Ledger.open(ledgerLocation(), busy);
+            ledger = Ledger.open(ledgerLocation(), busyTimeout());
         }
         return ledger;
+    }
+
+    /** How long a writer waits for another writer: config {@code busy-timeout} seconds, default 10. */
+    public Duration busyTimeout() {
+        String text = config().get("busy-timeout", "10");
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(text) * 1000));
+        } catch (NumberFormatException e) {
+            throw UserException.usage(config().where() + "busy-timeout=" + text + " is not a number of seconds");
+        }
     }
 
     public ZoneId zone() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -55,7 +57,14 @@ public final class Ledger {
      */
     public static Ledger open(String spec, Duration busyTimeout) {
         Ledger ledger = connect(spec, busyTimeout);
-        ledger.migrate();
+        ledger.migrate(false);
+        return ledger;
+    }
+
+    /** As {@link #open}, but always through Flyway (validating applied migrations' checksums): {@code chanops init}. */
+    public static Ledger openValidated(String spec, Duration busyTimeout) {
+        Ledger ledger = connect(spec, busyTimeout);
+        ledger.migrate(true);
         return ledger;
     }
 
@@ -88,7 +97,11 @@ public final class Ledger {
         return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);
     }
 
-    private void migrate() {
+    private void migrate(boolean full) {
+        long start = System.nanoTime();
+        if (!full && isCurrent()) {
+            return;
+        }
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -101,12 +114,54 @@ public final class Ledger {
                 throw new LedgerUnavailableException("ledger " + location + " has schema version "
                         + future[future.length - 1].getVersion() + ", newer than this chanops understands; upgrade chanops");
             }
-            flyway.migrate();
+            flyway.migrate(); // validates the applied migrations' checksums first
+            if (System.getenv("CHANOPS_TRACE") != null) {
+                System.err.printf("flyway: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            throw new LedgerUnavailableException("ledger " + location + " does not match this chanops' migrations: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (FlywayException e) {
             throw translate("cannot migrate ledger " + location, e);
         } catch (JdbiException e) {
             throw translate("cannot open ledger " + location, e);
         }
+    }
+
+    /**
+     * True when every bundled migration is applied successfully and nothing newer is: then Flyway is not needed.
+     * Throws exit 5 for a newer schema; any doubt (no history table, a failed or missing migration) returns false.
+     */
+    private boolean isCurrent() {
+        Set<Integer> bundled = SchemaVersions.bundled();
+        Set<Integer> applied = new TreeSet<>();
+        try {
+            boolean ok = jdbi.withHandle(h -> {
+                h.createQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                        .map((rs, ctx) -> {
+                            if (!rs.getBoolean("success")) {
+                                applied.add(-1);
+                            } else {
+                                applied.add(Integer.parseInt(rs.getString("version")));
+                            }
+                            return null;
+                        })
+                        .forEach(x -> { });
+                return true;
+            });
+            if (!ok || applied.contains(-1)) {
+                return false;
+            }
+        } catch (JdbiException | NumberFormatException e) {
+            return false; // no history yet (new ledger) or an unexpected one: let Flyway decide
+        }
+        int newestBundled = bundled.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int newestApplied = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newestApplied > newestBundled) {
+            throw new LedgerUnavailableException("ledger " + location + " has schema version " + newestApplied
+                    + ", newer than this chanops understands; upgrade chanops");
+        }
+        return applied.containsAll(bundled);
     }
 
     public String location() {
@@ -131,7 +186,7 @@ public final class Ledger {
         try {
             return jdbi.inTransaction(h -> {
                 if (dialect == Dialect.POSTGRESQL) {
-                    h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", WRITER_LOCK_KEY).mapTo(Object.class).one();
+                    h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS writer_lock").bind("key", WRITER_LOCK_KEY).mapTo(Integer.class).one();
                 }
                 return work.withHandle(h);
             });

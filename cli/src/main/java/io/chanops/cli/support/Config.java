@@ -51,6 +51,11 @@ public final class Config {
         return new Config(p, file);
     }
 
+    /** The raw settings, for picocli's properties default provider. */
+    public Properties properties() {
+        return properties;
+    }
+
     public Optional<String> get(String key) {
         String v = properties.getProperty(key);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());

@@ -27,7 +27,10 @@ public final class CsvRow {
 
     /** The cell of {@code column}, stripped and unguarded; empty string when the column or cell is absent. */
     public String get(String column) {
-        Integer index = columns.get(CsvSource.normalise(column));
+        Integer index = columns.get(column); // callers mostly pass the normalised (lower-case) name: skip normalising
+        if (index == null) {
+            index = columns.get(CsvSource.normalise(column));
+        }
         if (index == null || index >= values.length) {
             return "";
         }

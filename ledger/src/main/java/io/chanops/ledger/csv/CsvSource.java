@@ -41,9 +41,14 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     private final CSVParser parser;
     private final Map<String, Integer> columns;
     private final List<String> headerNames;
+    private final Charset charset;
     private long lastLine;
+    /** What a decoder puts where bytes are not valid in the charset: reported with its line instead of kept. */
+    private static final char REPLACEMENT = '\uFFFD';
 
-    private CsvSource(String name, CSVParser parser, Map<String, Integer> columns, List<String> headerNames, long headerLine) {
+    private CsvSource(String name, CSVParser parser, Map<String, Integer> columns, List<String> headerNames, long headerLine,
+                      Charset charset) {
+        this.charset = charset;
         this.name = name;
         this.parser = parser;
         this.columns = columns;
@@ -69,11 +74,11 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         try {
             skipUtf8Bom(in, charset);
             Reader reader = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(true)
+                    .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
@@ -83,6 +88,12 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                 throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
             }
             CSVRecord header = it.next();
+            for (String h : header) {
+                if (h.indexOf(REPLACEMENT) >= 0) {
+                    parser.close();
+                    throw undecodable(name, 1, charset);
+                }
+            }
             Map<String, Integer> columns = new LinkedHashMap<>();
             List<String> names = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
@@ -100,7 +111,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                 parser.close();
                 throw new InputRejectedException(problems);
             }
-            return new CsvSource(name, parser, columns, names, parser.getCurrentLineNumber());
+            return new CsvSource(name, parser, columns, names, parser.getCurrentLineNumber(), charset);
         } catch (UncheckedIOException | IOException e) {
             closeQuietly(in);
             throw decodingProblem(name, 1, charset, e);
@@ -164,17 +175,41 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return this;
     }
 
+    /** Data rows in file order; blank lines are skipped but still counted, so line numbers stay exact. */
     @Override
     public Iterator<CsvRow> iterator() {
         Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {
+            private CsvRow pending;
+
             @Override
             public boolean hasNext() {
-                try {
-                    return records.hasNext();
-                } catch (UncheckedIOException e) {
-                    throw decodingProblem(name, lastLine + 1, null, e);
+                while (pending == null) {
+                    boolean more;
+                    try {
+                        more = records.hasNext();
+                    } catch (UncheckedIOException e) {
+                        throw decodingProblem(name, lastLine + 1, charset, e);
+                    }
+                    if (!more) {
+                        return false;
+                    }
+                    CSVRecord r = records.next();
+                    long start = lastLine + 1;
+                    lastLine = Math.max(start, parser.getCurrentLineNumber());
+                    if (r.size() == 1 && r.get(0).isBlank()) {
+                        continue;
+                    }
+                    String[] values = new String[r.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = r.get(i);
+                        if (values[i].indexOf(REPLACEMENT) >= 0) {
+                            throw undecodable(name, start, charset);
+                        }
+                    }
+                    pending = new CsvRow(name, start, columns, values);
                 }
+                return true;
             }
 
             @Override
@@ -182,14 +217,9 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                CSVRecord r = records.next();
-                long start = lastLine + 1;
-                lastLine = Math.max(start, parser.getCurrentLineNumber());
-                String[] values = new String[r.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = r.get(i);
-                }
-                return new CsvRow(name, start, columns, values);
+                CsvRow row = pending;
+                pending = null;
+                return row;
             }
         };
     }
@@ -201,6 +231,11 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         } catch (IOException e) {
             // nothing useful to do: the file was only read
         }
+    }
+
+    private static InputRejectedException undecodable(String name, long line, Charset charset) {
+        String hint = charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? try --charset GB18030)" : "";
+        return InputRejectedException.of(new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }
 
     private static InputRejectedException decodingProblem(String name, long line, Charset charset, Exception e) {

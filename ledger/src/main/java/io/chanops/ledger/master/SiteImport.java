@@ -75,7 +75,7 @@ public final class SiteImport {
         Map<String, Long> firstLine = new HashMap<>();
         List<CsvRow> rows = new ArrayList<>();
         try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
+            csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
             for (CsvRow row : csv) {
                 if (row.isEmptyLine()) {
                     continue;

@@ -23,7 +23,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Imports {@code moves.csv}: every row is validated first (known site, stocked SKU, kind, quantity rules, duplicate
@@ -63,12 +66,22 @@ public final class MoveImport {
                     .forEach(e -> products.put(e.getKey(), ProductType.parse(e.getValue()).orElseThrow()));
             return null;
         });
+        long t0 = System.nanoTime();
         List<Move> moves = read(file, charset, sites.keySet(), products, warn, progress);
+        long t1 = System.nanoTime();
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             long batch = ImportBatches.record(h, KIND, file, sha, moves.size(), moves.size(), now, force);
-            long firstId = insert(h, moves, batch);
-            Set<Position> touched = StockLevels.apply(h, moves, firstId);
+            long t2 = System.nanoTime();
+            List<PositionMoves> groups = byPosition(moves);
+            insert(h, groups, batch);
+            long t3 = System.nanoTime();
+            Set<Position> touched = StockLevels.apply(h, groups);
+            long t4 = System.nanoTime();
+            if (System.getenv("CHANOPS_TRACE") != null) {
+                System.err.printf("read %d ms, begin %d ms, insert %d ms, levels %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                        (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+            }
             T result = after == null ? null : after.apply(h, touched);
             return new Result<>(batch, moves.size(), touched.size(), result);
         });
@@ -81,7 +94,7 @@ public final class MoveImport {
         List<Move> moves = new ArrayList<>();
         Map<String, Long> documents = new HashMap<>();
         try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
+            csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
             long n = 0;
             for (CsvRow row : csv) {
                 if (++n % 50_000 == 0 && progress != null) {
@@ -171,25 +184,70 @@ public final class MoveImport {
         return ok ? new Move(at, site, sku, kind, qty, row.get("ref"), row.line()) : null;
     }
 
-    /** Inserts the moves with consecutive ids; returns the first id. */
-    static long insert(Handle h, List<Move> moves, long batchId) {
-        long firstId = Ids.next(h, "stock_move", "move_id");
-        long id = firstId;
-        PreparedBatch batch = h.prepareBatch(
-                "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        int pending = 0;
+    /** The moves of one position in time order (file order for equal times), and the id of the first. */
+    record PositionMoves(Position position, List<Move> moves, long firstId) {
+    }
+
+    /**
+     * Groups moves by position, sorted by position, each group in time order (stable: equal times keep file order).
+     * Ids are then consecutive in that order, so within a position id order is time order, and the inserts append to
+     * both the table and its (site, sku, at) index instead of scattering over them.
+     */
+    static List<PositionMoves> byPosition(List<Move> moves) {
+        Map<Position, List<Move>> groups = new HashMap<>();
         for (Move m : moves) {
-            batch.bind(0, id++).bind(1, m.at()).bind(2, m.siteId()).bind(3, m.sku()).bind(4, m.kind().toString())
-                    .bind(5, m.qty()).bind(6, m.ref().isEmpty() ? null : m.ref()).bind(7, batchId).add();
-            if (++pending == BATCH) {
-                batch.execute();
-                pending = 0;
+            groups.computeIfAbsent(new Position(m.siteId(), m.sku()), p -> new ArrayList<>()).add(m);
+        }
+        List<Position> positions = new ArrayList<>(groups.keySet());
+        positions.sort(null);
+        List<PositionMoves> out = new ArrayList<>(positions.size());
+        for (Position p : positions) {
+            List<Move> list = groups.get(p);
+            list.sort(java.util.Comparator.comparing(Move::at));
+            out.add(new PositionMoves(p, list, 0));
+        }
+        return out;
+    }
+
+    /**
+     * Inserts the moves with consecutive ids in position order, recording each group's first id. This is the one hot
+     * path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
+     * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows.
+     */
+    static void insert(Handle h, List<PositionMoves> groups, long batchId) {
+        long id = Ids.next(h, "stock_move", "move_id");
+        String sql = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+            int pending = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                PositionMoves group = groups.get(g);
+                groups.set(g, new PositionMoves(group.position(), group.moves(), id));
+                for (Move m : group.moves()) {
+                    ps.setLong(1, id++);
+                    ps.setString(2, m.at());
+                    ps.setString(3, m.siteId());
+                    ps.setString(4, m.sku());
+                    ps.setString(5, m.kind().toString());
+                    ps.setLong(6, m.qty());
+                    if (m.ref().isEmpty()) {
+                        ps.setNull(7, Types.VARCHAR);
+                    } else {
+                        ps.setString(7, m.ref());
+                    }
+                    ps.setLong(8, batchId);
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
             }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        if (pending > 0) {
-            batch.execute();
-        }
-        return firstId;
     }
 
     /** For tests and tools: the positions a list of moves touches. */

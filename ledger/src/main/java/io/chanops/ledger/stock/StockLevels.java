@@ -3,7 +3,6 @@ package io.chanops.ledger.stock;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,40 +22,24 @@ public final class StockLevels {
     private record Level(long onHand, String lastAt, long lastId) {
     }
 
-    /** Applies freshly inserted moves (ids {@code firstId..}) to the levels; returns the positions touched. */
-    static Set<Position> apply(Handle h, List<MoveImport.Move> moves, long firstId) {
-        Integer[] order = new Integer[moves.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.<Integer, String>comparing(i -> moves.get(i).siteId())
-                .thenComparing(i -> moves.get(i).sku())
-                .thenComparing(i -> moves.get(i).at())
-                .thenComparingInt(i -> i));
+    /** Applies freshly inserted moves, grouped by position, to the levels; returns the positions touched. */
+    static Set<Position> apply(Handle h, List<MoveImport.PositionMoves> groups) {
         Map<Position, Level> existing = load(h);
         Map<Position, Level> updated = new HashMap<>();
         List<Position> recompute = new ArrayList<>();
-        int i = 0;
-        while (i < order.length) {
-            MoveImport.Move first = moves.get(order[i]);
-            Position p = new Position(first.siteId(), first.sku());
-            int j = i;
-            while (j < order.length && moves.get(order[j]).siteId().equals(p.siteId()) && moves.get(order[j]).sku().equals(p.sku())) {
-                j++;
-            }
+        for (MoveImport.PositionMoves group : groups) {
+            Position p = group.position();
+            List<MoveImport.Move> moves = group.moves();
             Level before = existing.get(p);
-            if (before != null && first.at().compareTo(before.lastAt()) < 0) {
-                recompute.add(p);
-            } else {
-                long onHand = before == null ? 0 : before.onHand();
-                MoveImport.Move last = first;
-                for (int k = i; k < j; k++) {
-                    last = moves.get(order[k]);
-                    onHand = last.kind().apply(onHand, last.qty());
-                }
-                updated.put(p, new Level(onHand, last.at(), firstId + order[j - 1]));
+            if (before != null && moves.get(0).at().compareTo(before.lastAt()) < 0) {
+                recompute.add(p); // back-dated: fold all of the position's moves again
+                continue;
             }
-            i = j;
+            long onHand = before == null ? 0 : before.onHand();
+            for (MoveImport.Move m : moves) {
+                onHand = m.kind().apply(onHand, m.qty());
+            }
+            updated.put(p, new Level(onHand, moves.get(moves.size() - 1).at(), group.firstId() + moves.size() - 1));
         }
         for (Position p : recompute) {
             updated.put(p, fold(h, p));

@@ -1,0 +1,79 @@
+package io.chanops.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void openingCreatesTheSchemaInWalMode() {
+        Ledger ledger = TestLedgers.fresh(dir);
+        assertThat((String) ledger.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
+        assertThat((Integer) ledger.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
+    }
+
+    @Test
+    void aSchemaNewerThanThisBinaryIsRefused() {
+        Ledger ledger = TestLedgers.fresh(dir);
+        ledger.write(h -> h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', "
+                + "CURRENT_TIMESTAMP, 1, 1)"));
+        assertThatThrownBy(() -> TestLedgers.fresh(dir))
+                .isInstanceOf(LedgerUnavailableException.class)
+                .hasMessageContaining("newer than this chanops");
+    }
+
+    @Test
+    void aFileThatIsNotALedgerIsUnavailable() throws Exception {
+        Path bogus = dir.resolve("bogus.db");
+        Files.writeString(bogus, "this is not an SQLite database, just some text that is long enough to have a header page");
+        assertThatThrownBy(() -> Ledger.open(bogus.toString(), Duration.ofSeconds(1))).isInstanceOf(LedgerUnavailableException.class);
+    }
+
+    @Test
+    void aWriterWaitsForAnotherWriterThenFailsAsBusy() throws Exception {
+        Ledger first = Ledger.open(dir.resolve("l.db").toString(), Duration.ofSeconds(5));
+        Ledger second = Ledger.open(dir.resolve("l.db").toString(), Duration.ofMillis(300));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = pool.submit(() -> first.write(h -> {
+                h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
+                        + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> second.write(h -> h.execute("DELETE FROM import_batch")))
+                    .isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessageContaining("busy");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            release.countDown();
+            holder.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat((Integer) first.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch").mapTo(Integer.class).one())).isEqualTo(1);
+    }
+}

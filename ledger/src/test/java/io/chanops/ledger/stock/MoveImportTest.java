@@ -1,0 +1,137 @@
+package io.chanops.ledger.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.master.CatalogImport;
+import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MoveImportTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
+
+    @TempDir
+    Path dir;
+    Ledger ledger;
+
+    @BeforeEach
+    void masterData() {
+        ledger = TestLedgers.fresh(dir);
+        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,warehouse,channel",
+                "WH,Warehouse,warehouse,,", "S1,Store 1,store,WH,hall", "S2,Store 2,store,WH,partner");
+        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,price,status,channels,monthly_fee,months",
+                "H1,handset,Phone,1000.00,listed,web|hall,,", "C1,contract,Plan,0,listed,hall,129.00,24");
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> { });
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> { });
+    }
+
+    private MoveImport.Result<Void> importMoves(Path file, boolean force) {
+        return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> { }, null, null);
+    }
+
+    private long onHand(String site, String sku) {
+        return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
+                .bind("s", site).bind("k", sku).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    private long moveCount() {
+        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move").mapTo(Long.class).one());
+    }
+
+    @Test
+    void onHandIsTheFoldOfMovesInTimeOrderAndACountResetsIt() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 12:00,S1,H1,sale,2,S-2",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                "2026-03-01 13:00,S1,H1,count,5,INV-1",
+                "2026-03-01 14:00,S1,H1,adjust,-1,ADJ-1",
+                "2026-03-01 15:00,S1,H1,return,1,RT-1",
+                "2026-03-01 16:00,S1,H1,transfer_out,2,T-1",
+                "2026-03-01 16:00,S2,H1,transfer_in,2,T-1");
+        MoveImport.Result<Void> r = importMoves(f, false);
+        assertThat(r.rows()).isEqualTo(7);
+        assertThat(r.positions()).isEqualTo(2);
+        assertThat(onHand("S1", "H1")).isEqualTo(5 - 1 + 1 - 2);
+        assertThat(onHand("S2", "H1")).isEqualTo(2);
+    }
+
+    @Test
+    void aBackDatedFileRecomputesThePositionFromAllMoves() {
+        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 18:00,S1,H1,count,4,INV-1"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(4);
+        // a sale before the count does not change on hand: the later count wins
+        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 12:00,S1,H1,sale,3,S-9"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(4);
+        // a sale after the count does
+        importMoves(TestLedgers.write(dir, "c.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 19:00,S1,H1,sale,1,S-10"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(3);
+    }
+
+    @Test
+    void everyBadRowIsReportedWithFileLineAndColumnAndNothingIsWritten() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 10:00,S1,H1,sale,1,S-1",
+                "2026-02-30 10:00,S1,H1,sale,1,S-2",
+                "2026-03-01 10:00,S9,H1,sale,1,S-3",
+                "2026-03-01 10:00,S1,X1,sale,1,S-4",
+                "2026-03-01 10:00,S1,C1,sale,1,S-5",
+                "2026-03-01 10:00,S1,H1,sold,1,S-6",
+                "2026-03-01 10:00,S1,H1,sale,1.5,S-7",
+                "2026-03-01 10:00,S1,H1,sale,-1,S-8",
+                "2026-03-01 10:00,S1,H1,count,-1,INV",
+                "2026-03-01 10:00,S1,H1,adjust,0,ADJ",
+                "2026-03-01 10:00,S1,H1,sale,1,S-1");
+        assertThatThrownBy(() -> importMoves(f, false))
+                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+                        .containsExactly(
+                                f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]",
+                                f + ":4: site_id: unknown site 'S9' (import it with 'site import' first)",
+                                f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
+                                f + ":6: sku: 'C1' is a contract, which is not stocked",
+                                f + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count",
+                                f + ":8: qty: '1.5' is not a whole number",
+                                f + ":9: qty: '-1' must be a positive whole number for a sale",
+                                f + ":10: qty: a count is the counted on hand and cannot be negative",
+                                f + ":11: qty: an adjust of 0 changes nothing",
+                                f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2"));
+        assertThat(moveCount()).isZero();
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind = 'moves'").mapTo(Long.class).one())).isZero();
+    }
+
+    @Test
+    void wrongHeaderIsRejected() {
+        Path f = TestLedgers.write(dir, "moves.csv", "when,site,sku,kind,qty", "2026-03-01 10:00,S1,H1,sale,1");
+        assertThatThrownBy(() -> importMoves(f, false)).isInstanceOfSatisfying(InputRejectedException.class,
+                e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                        f + ":1: at: required column is missing from the header",
+                        f + ":1: site_id: required column is missing from the header"));
+    }
+
+    @Test
+    void theSameFileTwiceIsRefusedUnlessForced() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,R-1");
+        importMoves(f, false);
+        assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
+        assertThat(onHand("S1", "H1")).isEqualTo(5);
+        importMoves(f, true);
+        assertThat(onHand("S1", "H1")).isEqualTo(10);
+    }
+
+    @Test
+    void rowsWithoutRefAreNeverDuplicates() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,5,", "2026-03-01 10:00,S1,H1,sale,1,", "2026-03-01 10:00,S1,H1,sale,1,");
+        importMoves(f, false);
+        assertThat(onHand("S1", "H1")).isEqualTo(3);
+    }
+}

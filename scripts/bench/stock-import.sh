@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark: import N stock moves (default 1,000,000) into a fresh SQLite ledger through the real CLI, then
+# `stock show --format csv` over all positions; checks every on hand against an independent fold of the file; and,
+# side by side, what a user would otherwise do: the sqlite3 CLI (.import + GROUP BY for net stock, no validation).
+# usage: scripts/bench/stock-import.sh [N]
+set -euo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+n="${1:-1000000}"
+work="${BENCH_DIR:-$here/bench-data/stock-$n}"
+mkdir -p "$work"
+chanops="$here/scripts/chanops"
+"$chanops" --version >/dev/null   # builds the jar if needed, outside the timings
+
+if [ ! -f "$work/moves.csv" ]; then
+  python3 "$here/scripts/bench/gen_stock.py" "$work" --moves "$n"
+fi
+db="$work/bench.db"
+rm -f "$db" "$db-wal" "$db-shm"
+
+secs() { python3 -c "import time; print(f'{time.time():.3f}')"; }
+elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+
+"$chanops" --db "$db" -q site import "$work/sites.csv" >/dev/null
+"$chanops" --db "$db" -q catalog import "$work/catalog.csv" >/dev/null
+
+t0=$(secs)
+"$chanops" --db "$db" --now '2026-03-02 09:30' stock import "$work/moves.csv"
+t1=$(secs)
+"$chanops" --db "$db" stock show --format csv --out "$work/show.csv" -q
+t2=$(secs)
+"$chanops" --db "$db" --version >/dev/null
+t3=$(secs)
+
+# consistency: every position's on hand equals the independent fold in expected.csv
+python3 - "$work/expected.csv" "$work/show.csv" <<'PY'
+import csv, sys
+exp = {(r["site_id"], r["sku"]): int(r["on_hand"]) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+got = {(r["site_id"], r["sku"]): int(r["on_hand"]) for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))}
+bad = [k for k in exp if got.get(k) != exp[k]]
+print(f"consistency: {len(exp)} positions, {len(bad)} mismatches" + (f" e.g. {bad[:3]}" if bad else ""))
+sys.exit(1 if bad or len(got) != len(exp) else 0)
+PY
+
+sqlite_line="sqlite3 CLI: not installed (apt-get install sqlite3)"
+if command -v sqlite3 >/dev/null; then
+  rm -f "$work/plain.db"
+  s0=$(secs)
+  sqlite3 "$work/plain.db" <<SQL >/dev/null
+.mode csv
+.import $work/moves.csv moves
+CREATE TABLE net AS SELECT site_id, sku, SUM(CASE kind WHEN 'sale' THEN -qty WHEN 'transfer_out' THEN -qty ELSE qty END) AS net FROM moves GROUP BY site_id, sku;
+SQL
+  s1=$(secs)
+  sqlite_line="sqlite3 CLI .import + GROUP BY (no validation, no counts, no index): $(elapsed "$s0" "$s1") s"
+fi
+
+echo
+echo "== stock import benchmark: $n moves, $(($(wc -l < "$work/expected.csv") - 1)) positions"
+echo "chanops stock import (validate + write + levels, one transaction): $(elapsed "$t0" "$t1") s"
+echo "chanops stock show --format csv (all positions):                 $(elapsed "$t1" "$t2") s"
+echo "chanops --version (JVM start-up, for reference):                 $(elapsed "$t2" "$t3") s"
+echo "$sqlite_line"
