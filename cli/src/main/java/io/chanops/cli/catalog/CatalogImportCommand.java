@@ -3,13 +3,26 @@ package io.chanops.cli.catalog;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
+import io.chanops.cli.support.ErrorHandler;
+import io.chanops.cli.support.Progress;
+import io.chanops.cli.support.Style;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.catalog.CatalogChange;
+import io.chanops.ledger.catalog.FieldChange;
 import io.chanops.ledger.master.CatalogImport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import catalog.csv (sku,type,name,brand,price,status,channels,monthly_fee,months); upsert by SKU.")
+@Command(name = "import", description = {
+        "Import catalog.csv: upsert by SKU, with --dry-run diff, --skip-invalid and --sync.",
+        "Columns: sku,type,name,brand,price,status,channels,monthly_fee,months.",
+        "Every row is validated first; any invalid row rejects the file (exit 4), unless --skip-invalid."})
 public final class CatalogImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "catalog.csv")
     Path file;
@@ -17,11 +30,93 @@ public final class CatalogImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
+    @Option(names = "--dry-run", description = "Validate and show what would change, field by field; write nothing (exit 3 if rows are invalid).")
+    boolean dryRun;
+
+    @Option(names = "--skip-invalid", description = "Write the valid rows; list the invalid ones in FILE.rejects.csv (row,column,code,message); exit 3 if any.")
+    boolean skipInvalid;
+
+    @Option(names = "--sync", description = "The file is the whole catalog: listed products whose SKU it does not name become unlisted.")
+    boolean sync;
+
     @Override
     protected int run() {
-        CatalogImport.Result r = CatalogImport.importFile(ctx().ledger(), file, input.charset(), input.force(), ctx().now(), ctx()::warn);
-        out().printf("imported %d products from %s (batch %d): %d created, %d updated, %d unchanged%n",
-                r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
-        return ExitCode.OK;
+        CatalogImport.Options options = new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, input.force());
+        CatalogImport.Result r;
+        try (Progress progress = Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
+            r = CatalogImport.run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress);
+        } catch (InputRejectedException e) {
+            if (!dryRun) {
+                throw e;
+            }
+            // A dry run reports a file it cannot read at all (missing column, bad charset) like invalid rows: exit 3.
+            ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
+            out().printf("dry run: %s cannot be imported; nothing written%n", file.getFileName());
+            return ExitCode.ATTENTION;
+        }
+        if (!r.rejections().isEmpty()) {
+            ErrorHandler.printProblems(ctx().err(), r.problems(), "", ctx().verbose(), ctx().colour());
+        }
+        if (dryRun || ctx().verbose()) {
+            printChanges(r);
+        }
+        String name = file.getFileName().toString();
+        if (!r.offSaleWithStock().isEmpty()) {
+            int shown = 0;
+            for (Map.Entry<String, Long> e : new TreeMap<>(r.offSaleWithStock()).entrySet()) {
+                if (shown++ == 20 && !ctx().verbose()) {
+                    ctx().warn("... and " + (r.offSaleWithStock().size() - 20) + " more products off sale with stock (-v lists them)");
+                    break;
+                }
+                ctx().warn(e.getKey() + (dryRun ? " would go" : " goes") + " off sale with " + e.getValue() + " units on hand");
+            }
+        }
+        if (dryRun) {
+            out().printf("dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing written%n",
+                    name, r.rows(), r.created(), r.updated(), r.unlisted(), r.unchanged(),
+                    r.rejections().isEmpty() ? "" : "; " + r.rejectedRows() + " invalid rows (" + r.rejections().size() + " problems)");
+            r.earlierImport().ifPresent(b -> ctx().info("note: this file was already imported as batch " + b.batchId() + " ("
+                    + b.fileName() + ", " + b.importedAt() + "); importing it again needs --force"));
+            return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
+        }
+        out().printf("imported %d products from %s (batch %d): %d created, %d updated, %d unchanged%s%n",
+                r.rows() - r.rejectedRows(), name, r.batchId(), r.created(), r.updated(), r.unchanged(),
+                sync ? ", " + r.unlisted() + " unlisted (not in the file)" : "");
+        if (r.rejectsFile() != null) {
+            out().printf("%d rows rejected (%d problems), listed in %s%n", r.rejectedRows(), r.rejections().size(), r.rejectsFile());
+        }
+        return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
+    }
+
+    /** One line per change; built in chunks because a bulk file can mean tens of thousands of lines. */
+    private void printChanges(CatalogImport.Result r) {
+        PrintWriter out = out();
+        boolean colour = ctx().colour();
+        int width = r.changes().stream().mapToInt(c -> c.sku().length()).max().orElse(0);
+        StringBuilder text = new StringBuilder(1 << 16);
+        for (CatalogChange c : r.changes()) {
+            StringBuilder line = new StringBuilder(120);
+            line.append(c.kind());
+            line.append(" ".repeat(Math.max(1, 9 - line.length())));
+            line.append(c.sku()).append(" ".repeat(width - c.sku().length() + 2));
+            line.append(c.line() > 0 ? "line " + c.line() : "not in the file").append(": ");
+            String separator = c.kind() == CatalogChange.Kind.CREATED ? ", " : "; ";
+            for (int i = 0; i < c.fields().size(); i++) {
+                FieldChange f = c.fields().get(i);
+                line.append(i == 0 ? "" : separator).append(c.kind() == CatalogChange.Kind.CREATED ? f.newValue() : f.toString());
+            }
+            Style style = switch (c.kind()) {
+                case CREATED -> Style.GREEN;
+                case UPDATED -> Style.YELLOW;
+                case UNLISTED -> Style.RED;
+            };
+            text.append(style.apply(line.toString(), colour)).append(System.lineSeparator());
+            if (text.length() > 60_000) {
+                out.print(text);
+                text.setLength(0);
+            }
+        }
+        out.print(text);
+        out.flush();
     }
 }

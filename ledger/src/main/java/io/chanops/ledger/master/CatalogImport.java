@@ -1,192 +1,206 @@
 package io.chanops.ledger.master;
 
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.csv.CsvRow;
-import io.chanops.ledger.csv.CsvSource;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.catalog.CatalogChange;
+import io.chanops.ledger.catalog.CatalogFile;
+import io.chanops.ledger.catalog.CatalogHistory;
+import io.chanops.ledger.catalog.CatalogPlan;
+import io.chanops.ledger.catalog.CatalogReader;
+import io.chanops.ledger.catalog.CatalogRowParser;
+import io.chanops.ledger.catalog.RejectsFile;
+import io.chanops.ledger.catalog.Rejection;
 import io.chanops.ledger.dao.ProductDao;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
-import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.model.Product;
-import io.chanops.ledger.model.ProductType;
-import io.chanops.ledger.money.Fen;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Imports {@code catalog.csv}: validates every row, then upserts by SKU in one transaction. */
+/**
+ * Imports {@code catalog.csv} (SPEC §9): validates every row before anything is written, works out the plan (created,
+ * updated field by field, unchanged, unlisted by {@code --sync}), then applies it, the catalog history and the import
+ * batch in one transaction. A dry run stops after the plan.
+ */
 public final class CatalogImport {
-    public static final List<String> COLUMNS =
-            List.of("sku", "type", "name", "brand", "price", "status", "channels", "monthly_fee", "months");
-    private static final List<String> REQUIRED = List.of("sku", "type", "name", "price", "status", "channels");
-    public static final Set<String> CHANNELS = Set.of("web", "wap", "app", "partner", "hall");
-    public static final Set<String> STATUSES = Set.of("listed", "unlisted", "draft");
-    public static final Set<Integer> CONTRACT_MONTHS = Set.of(12, 18, 24, 36);
-    public static final int MAX_NAME_LENGTH = 120;
+    public static final List<String> COLUMNS = CatalogReader.COLUMNS;
+    public static final Set<String> CHANNELS = Set.copyOf(CatalogRowParser.CHANNELS);
+    public static final Set<String> STATUSES = CatalogRowParser.STATUSES;
+    public static final Set<Integer> CONTRACT_MONTHS = CatalogRowParser.CONTRACT_MONTHS;
+    public static final int MAX_NAME_LENGTH = CatalogRowParser.MAX_NAME_LENGTH;
+    private static final int BATCH = 2000;
 
-    public record Result(long batchId, int rows, int created, int updated, int unchanged) {
+    /** How to import: {@code skipInvalid} writes the valid rows and the rejected ones to {@code <file>.rejects.csv}. */
+    public record Options(Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
+        public static Options plain(Charset charset, boolean force) {
+            return new Options(charset, false, false, false, force);
+        }
+    }
+
+    /**
+     * What the import did (or, for a dry run, would do). {@code batchId} is 0 for a dry run; {@code rejectsFile} is set
+     * when one was written; {@code earlierImport} is the batch that already imported the same content, if any;
+     * {@code offSaleWithStock} gives, for each product this import takes off sale (listed before, not after), the units
+     * still on hand across all sites, when there are any: stock that the stores can no longer sell.
+     */
+    public record Result(String file, boolean dryRun, long batchId, int rows, List<CatalogChange> changes, int unchanged,
+                         List<Rejection> rejections, Path rejectsFile, Optional<ImportBatch> earlierImport,
+                         Map<String, Long> offSaleWithStock) {
+        public int created() {
+            return count(CatalogChange.Kind.CREATED);
+        }
+
+        public int updated() {
+            return count(CatalogChange.Kind.UPDATED);
+        }
+
+        public int unlisted() {
+            return count(CatalogChange.Kind.UNLISTED);
+        }
+
+        public long rejectedRows() {
+            return rejections.stream().mapToLong(Rejection::line).distinct().count();
+        }
+
+        public List<Problem> problems() {
+            return rejections.stream().map(r -> r.toProblem(file)).toList();
+        }
+
+        private int count(CatalogChange.Kind kind) {
+            return (int) changes.stream().filter(c -> c.kind() == kind).count();
+        }
     }
 
     private CatalogImport() {
     }
 
+    /** The foundation's plain import: every row valid or nothing written, no sync. */
     public static Result importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                     Consumer<String> warn) {
-        String sha = FileDigest.sha256(file);
-        List<Product> products = read(file, charset, warn);
-        return ledger.write(h -> {
-            ImportBatches.refuseRepeat(h, "catalog", file, sha, force);
-            long batch = ImportBatches.record(h, "catalog", file, sha, products.size(), products.size(), now, force);
-            ProductDao dao = h.attach(ProductDao.class);
-            Map<String, Product> existing = new HashMap<>();
-            dao.list().forEach(p -> existing.put(p.sku(), p));
-            int created = 0;
-            int updated = 0;
-            int unchanged = 0;
-            for (Product p : products) {
-                Product before = existing.get(p.sku());
-                if (before == null) {
-                    created++;
-                } else if (before.equals(p)) {
-                    unchanged++;
-                    continue;
-                } else {
-                    updated++;
-                }
-                dao.upsert(p, batch);
-            }
-            return new Result(batch, products.size(), created, updated, unchanged);
-        });
+        return run(ledger, file, Options.plain(charset, force), now, warn, n -> { });
     }
 
-    /** Reads and validates the whole file; any problem rejects it with all problems listed. */
+    public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
+                             LongConsumer progress) {
+        String sha = FileDigest.sha256(file);
+        CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
+        if (options.sync() && parsed.skus().isEmpty()) {
+            // A truncated or wrong file must not take the whole catalog off sale.
+            throw InputRejectedException.of(Problem.ofFile(parsed.name(), "names no SKU at all; with --sync it would unlist every product"));
+        }
+        if (parsed.hasRejections() && !options.skipInvalid() && !options.dryRun()) {
+            throw new InputRejectedException(parsed.problems());
+        }
+        if (options.dryRun()) {
+            return ledger.read(h -> {
+                CatalogPlan plan = plan(h, parsed, options.sync());
+                return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
+            });
+        }
+        Result result = ledger.write(h -> {
+            ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
+            Optional<ImportBatch> earlier = ImportBatches.find(h, "catalog", sha);
+            CatalogPlan plan = plan(h, parsed, options.sync());
+            if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
+                throw new InputRejectedException(plan.rejections().stream().map(r -> r.toProblem(parsed.name())).toList());
+            }
+            long batch = ImportBatches.record(h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
+            upsert(h, plan.changes(), batch);
+            CatalogHistory.record(h, batch, plan.changes());
+            Path rejects = options.skipInvalid() ? RejectsFile.pathFor(file) : null;
+            return result(parsed, false, batch, plan, rejects, earlier, offSaleWithStock(h, plan));
+        });
+        if (result.rejectsFile() != null) {
+            // Written after the commit: a refused or failed import leaves no rejects file that describes nothing.
+            RejectsFile.write(result.rejectsFile(), result.rejections());
+        }
+        return result;
+    }
+
+    /** Reads and validates the whole file; any invalid row rejects it with all problems listed. */
     public static List<Product> read(Path file, Charset charset, Consumer<String> warn) {
-        ProblemList problems = new ProblemList();
-        Map<String, Product> products = new LinkedHashMap<>();
-        Map<String, Long> firstLine = new HashMap<>();
-        try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
-            for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
-                    continue;
-                }
-                parse(row, problems).ifPresent(p -> {
-                    Long seen = firstLine.putIfAbsent(p.sku(), row.line());
-                    if (seen != null) {
-                        problems.add(row.problem("sku", "duplicate SKU '" + p.sku() + "' (first on line " + seen + ")"));
-                    } else {
-                        products.put(p.sku(), p);
+        return CatalogReader.readAll(file, charset, warn);
+    }
+
+    public static List<Product> read(Path file, Consumer<String> warn) {
+        return read(file, StandardCharsets.UTF_8, warn);
+    }
+
+    private static CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
+        Map<String, Product> existing = new LinkedHashMap<>();
+        h.attach(ProductDao.class).list().forEach(p -> existing.put(p.sku(), p));
+        return CatalogPlan.of(existing, parsed, sync, sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
+                .bind("sku", sku).mapTo(Integer.class).findOne().isPresent());
+    }
+
+    private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
+        Set<String> offSale = new HashSet<>();
+        for (CatalogChange c : plan.changes()) {
+            if (c.before() != null && "listed".equals(c.before().status()) && !"listed".equals(c.after().status())) {
+                offSale.add(c.sku());
+            }
+        }
+        Map<String, Long> onHand = new TreeMap<>();
+        if (offSale.isEmpty()) {
+            return onHand;
+        }
+        // one scan of the levels rather than one query per SKU: a --sync can take thousands of products off sale
+        h.createQuery("SELECT sku, SUM(on_hand) FROM stock_level WHERE on_hand > 0 GROUP BY sku")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> {
+                    if (offSale.contains(e.getKey())) {
+                        onHand.put(e.getKey(), e.getValue());
                     }
                 });
-            }
-        }
-        problems.rejectIfAny();
-        return List.copyOf(products.values());
+        return onHand;
     }
 
-    /** Validates one row; adds its problems and returns the product if it had none. */
-    public static Optional<Product> parse(CsvRow row, ProblemList problems) {
-        int before = problems.size();
-        String sku = row.get("sku");
-        if (sku.isEmpty()) {
-            problems.add(row.problem("sku", "is empty"));
-        } else if (!SiteImport.ID.matcher(sku).matches()) {
-            problems.add(row.problem("sku", "'" + sku + "' is not a valid SKU (letters, digits, _ . -; at most 64)"));
-        }
-        ProductType type = ProductType.parse(row.get("type")).orElse(null);
-        if (type == null) {
-            problems.add(row.problem("type", "'" + row.get("type") + "' is not handset, accessory, sim, plan or contract"));
-        }
-        String name = row.get("name");
-        if (name.isEmpty()) {
-            problems.add(row.problem("name", "is empty"));
-        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            problems.add(row.problem("name", "is longer than " + MAX_NAME_LENGTH + " characters"));
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
-            problems.add(row.problem("name", "contains control characters"));
-        }
-        String brand = row.get("brand");
-        if (brand.chars().anyMatch(Character::isISOControl)) {
-            problems.add(row.problem("brand", "contains control characters"));
-        }
-        Long price = null;
-        String priceText = row.get("price");
-        Optional<Long> parsedPrice = Fen.parseYuan(priceText);
-        if (parsedPrice.isEmpty()) {
-            problems.add(row.problem("price", Fen.whyNotYuan(priceText)));
-        } else {
-            price = parsedPrice.get();
-            boolean freeAllowed = type == ProductType.PLAN || type == ProductType.CONTRACT;
-            if (price < 0 || (price == 0 && !freeAllowed)) {
-                problems.add(row.problem("price", "must be greater than 0" + (freeAllowed ? "" : " (only plans and contracts may be 0)")));
+    private static Result result(CatalogFile parsed, boolean dryRun, long batch, CatalogPlan plan, Path rejects,
+                                 Optional<ImportBatch> earlier, Map<String, Long> offSaleWithStock) {
+        List<Rejection> rejections = new ArrayList<>(parsed.rejections());
+        rejections.addAll(plan.rejections());
+        rejections.sort(Comparator.comparingLong(Rejection::line));
+        return new Result(parsed.name(), dryRun, batch, parsed.rowsRead(), plan.changes(), plan.unchanged(),
+                List.copyOf(rejections), rejects, earlier, Map.copyOf(offSaleWithStock));
+    }
+
+    private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO product (" + ProductDao.COLUMNS + ", batch_id) VALUES (:sku, :type, :name, "
+                + ":brand, :price, :status, :channels, :fee, :months, :batch) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, "
+                + "name = excluded.name, brand = excluded.brand, price_fen = excluded.price_fen, status = excluded.status, "
+                + "channels = excluded.channels, monthly_fee_fen = excluded.monthly_fee_fen, months = excluded.months, "
+                + "batch_id = excluded.batch_id");
+        int pending = 0;
+        for (CatalogChange c : changes) {
+            Product p = c.after();
+            batch.bind("sku", p.sku()).bind("type", p.type().toString()).bind("name", p.name()).bind("brand", p.brand())
+                    .bind("price", p.priceFen()).bind("status", p.status()).bind("channels", CatalogRowParser.channelsText(p.channels()))
+                    .bind("fee", p.monthlyFeeFen()).bind("months", p.months()).bind("batch", batchId)
+                    .add();
+            if (++pending == BATCH) {
+                batch.execute();
+                pending = 0;
             }
         }
-        String status = row.get("status").toLowerCase(java.util.Locale.ROOT);
-        if (!STATUSES.contains(status)) {
-            problems.add(row.problem("status", "'" + row.get("status") + "' is not listed, unlisted or draft"));
+        if (pending > 0) {
+            batch.execute();
         }
-        List<String> channels = new ArrayList<>();
-        String channelText = row.get("channels");
-        if (!channelText.isEmpty()) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (String c : channelText.split("\\|", -1)) {
-                String ch = c.strip().toLowerCase(java.util.Locale.ROOT);
-                if (!CHANNELS.contains(ch)) {
-                    problems.add(row.problem("channels", "'" + c.strip() + "' is not one of web, wap, app, partner, hall"));
-                } else if (!seen.add(ch)) {
-                    problems.add(row.problem("channels", "'" + ch + "' is given twice"));
-                }
-            }
-            channels.addAll(seen);
-        } else if ("listed".equals(status)) {
-            problems.add(row.problem("channels", "a listed product needs at least one channel"));
-        }
-        Long fee = null;
-        Integer months = null;
-        String feeText = row.get("monthly_fee");
-        String monthsText = row.get("months");
-        if (type == ProductType.CONTRACT) {
-            Optional<Long> f = Fen.parseYuan(feeText);
-            if (f.isEmpty()) {
-                problems.add(row.problem("monthly_fee", feeText.isEmpty() ? "a contract needs a monthly fee" : Fen.whyNotYuan(feeText)));
-            } else if (f.get() <= 0) {
-                problems.add(row.problem("monthly_fee", "must be greater than 0"));
-            } else {
-                fee = f.get();
-            }
-            if (monthsText.isEmpty()) {
-                problems.add(row.problem("months", "a contract needs its months (12, 18, 24 or 36)"));
-            } else {
-                try {
-                    months = Integer.parseInt(monthsText);
-                    if (!CONTRACT_MONTHS.contains(months)) {
-                        problems.add(row.problem("months", "'" + monthsText + "' is not 12, 18, 24 or 36"));
-                    }
-                } catch (NumberFormatException e) {
-                    problems.add(row.problem("months", "'" + monthsText + "' is not 12, 18, 24 or 36"));
-                }
-            }
-        } else if (type != null) {
-            if (!feeText.isEmpty()) {
-                problems.add(row.problem("monthly_fee", "only contracts have a monthly fee; leave it empty for a " + type));
-            }
-            if (!monthsText.isEmpty()) {
-                problems.add(row.problem("months", "only contracts have months; leave it empty for a " + type));
-            }
-        }
-        if (problems.size() != before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Product(sku, type, name, brand.isEmpty() ? null : brand, price, status,
-                List.copyOf(channels), fee, months));
     }
 }

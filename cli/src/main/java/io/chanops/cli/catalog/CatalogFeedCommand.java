@@ -1,0 +1,42 @@
+package io.chanops.cli.catalog;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Renderer;
+import io.chanops.ledger.catalog.ChannelFeed;
+import io.chanops.ledger.dao.ProductDao;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "feed", description = {
+        "The listed products of one channel, as CSV for the store front.",
+        "Columns: sku,name,brand,type,price,monthly_fee,months.",
+        "Text cells are formula-guarded; amounts are yuan with two decimals."})
+public final class CatalogFeedCommand extends ChanopsCommand {
+    @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "web, wap, app, partner or hall.")
+    String channel;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    Path out;
+
+    @Option(names = "--bom", description = "Start with a UTF-8 BOM, so Excel shows Chinese text correctly.")
+    boolean bom;
+
+    @Override
+    protected int run() {
+        String c = CatalogListCommand.parseChannel(channel);
+        Listing listing = new Listing(ChannelFeed.COLUMNS);
+        ChannelFeed.rows(ctx().ledger().read(h -> h.attach(ProductDao.class).list()), c).forEach(listing::add);
+        if (out != null) {
+            Renderer.renderToFile(listing, Format.CSV, out, bom);
+            ctx().info("wrote " + listing.size() + " products of channel " + c + " to " + out);
+        } else {
+            Renderer.render(listing, Format.CSV, out(), bom, false);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,93 @@
+package io.chanops.cli.catalog;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Config;
+import io.chanops.cli.support.Listing;
+import io.chanops.ledger.catalog.ContractQuote;
+import io.chanops.ledger.catalog.SubsidyTiers;
+import io.chanops.ledger.dao.ProductDao;
+import io.chanops.ledger.model.Product;
+import io.chanops.ledger.money.Fen;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "quote", description = {
+        "Price of a handset bought with a contract plan: commitment, subsidy, price to pay.",
+        "Commitment = monthly fee x months; subsidy = commitment x the rate of the monthly fee's tier (config",
+        "subsidy.tiers, subsidy.gap); to pay = price - subsidy, not below 0; with --purchase-cost, the operator's",
+        "subsidy rate against it and its net outlay."})
+public final class CatalogQuoteCommand extends ChanopsCommand {
+    @Option(names = "--handset", required = true, paramLabel = "SKU", description = "The handset.")
+    String handsetSku;
+
+    @Option(names = "--contract", required = true, paramLabel = "SKU", description = "The contract plan.")
+    String contractSku;
+
+    @Option(names = "--purchase-cost", paramLabel = "YUAN", description = "What the operator paid for the handset.")
+    String purchaseCost;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        SubsidyTiers tiers = tiers(ctx().config());
+        Long cost = null;
+        if (purchaseCost != null) {
+            cost = Fen.parseYuan(purchaseCost).filter(f -> f > 0).orElseThrow(() ->
+                    UserException.usage("--purchase-cost " + purchaseCost + ": expected an amount in yuan above 0, like 4800.00"));
+        }
+        record Pair(Optional<Product> handset, Optional<Product> contract) {
+        }
+        Pair pair = ctx().ledger().read(h -> {
+            ProductDao dao = h.attach(ProductDao.class);
+            return new Pair(dao.find(handsetSku), dao.find(contractSku));
+        });
+        Product handset = pair.handset().orElseThrow(() -> UserException.notFound("no product " + handsetSku + " in the catalog"));
+        Product contract = pair.contract().orElseThrow(() -> UserException.notFound("no product " + contractSku + " in the catalog"));
+        ContractQuote q;
+        try {
+            q = ContractQuote.of(handset, contract, tiers, cost);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        Listing listing = Listing.of("item", "value");
+        listing.add("handset", handset.sku() + " " + handset.name());
+        listing.add("handset_price", Fen.toYuan(handset.priceFen()));
+        listing.add("contract", contract.sku() + " " + contract.name());
+        listing.add("monthly_fee", Fen.toYuan(contract.monthlyFeeFen()));
+        listing.add("months", contract.months());
+        listing.add("commitment", Fen.toYuan(q.commitmentFen()));
+        listing.add("tier", q.tier().describe());
+        listing.add("rate_percent", q.tier().ratePercent().setScale(2, java.math.RoundingMode.UNNECESSARY));
+        listing.add("subsidy", Fen.toYuan(q.subsidyFen()));
+        listing.add("subsidy_applied", Fen.toYuan(q.subsidyAppliedFen()));
+        listing.add("to_pay", Fen.toYuan(q.toPayFen()));
+        if (cost != null) {
+            listing.add("purchase_cost", Fen.toYuan(cost));
+            listing.add("subsidy_rate_percent", q.subsidyRatePercent());
+            listing.add("net_outlay", Fen.toYuan(q.netOutlayFen()));
+        }
+        q.notes().forEach(ctx()::warn);
+        output.render(ctx(), listing);
+        return ExitCode.OK;
+    }
+
+    /** The return-rate table: config {@code subsidy.tiers} (default {@link SubsidyTiers#DEFAULT}) and {@code subsidy.gap}. */
+    static SubsidyTiers tiers(Config config) {
+        String gapText = config.get("subsidy.gap", "lower-tier");
+        SubsidyTiers.GapRule gap = SubsidyTiers.GapRule.parse(gapText).orElseThrow(() ->
+                UserException.usage(config.where() + "subsidy.gap=" + gapText + ": expected lower-tier or none"));
+        String text = config.get("subsidy.tiers", SubsidyTiers.DEFAULT);
+        try {
+            return SubsidyTiers.parse(text, gap);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(config.where() + "subsidy.tiers: " + e.getMessage());
+        }
+    }
+}
