@@ -93,6 +93,8 @@ public final class CheckService {
                 })
                 .forEach(x -> { });
 
+        // Ids follow (site, SKU) order, so the same ledger always numbers its orders the same way.
+        candidates.sort(java.util.Comparator.comparing((Candidate c) -> c.input().siteId()).thenComparing(c -> c.input().sku()));
         long runId = Ids.next(h, "check_run", "run_id");
         OrderIds ids = OrderIds.startAt(h, today);
         List<CheckReport.Row> rows = new ArrayList<>();
