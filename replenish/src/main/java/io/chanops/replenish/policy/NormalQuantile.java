@@ -1,8 +1,8 @@
 package io.chanops.replenish.policy;
 
 /**
- * The standard normal quantile (z for a service level), by Acklam's rational approximation refined with one Halley
- * step: accurate to about 1e-15, no statistics library needed.
+ * The standard normal quantile (z for a service level), by Acklam's rational approximation: relative error below
+ * 1.2e-9, far finer than any service level needs, and no statistics library.
  */
 public final class NormalQuantile {
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
@@ -36,18 +36,6 @@ public final class NormalQuantile {
             x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
                     / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
         }
-        double e = 0.5 * erfc(-x / Math.sqrt(2)) - p;
-        double u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
-        return x - u / (1 + x * u / 2);
-    }
-
-    /** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return x;
     }
 }
