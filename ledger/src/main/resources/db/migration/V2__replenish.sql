@@ -21,12 +21,13 @@ CREATE TABLE policy (
     tune_level     DOUBLE PRECISION,             --   service level, and the method (normal|poisson|no-sales)
     tune_method    TEXT,
     next_review_on TEXT,                         -- first day of the next review cycle; NULL or <= today: review due
+                                                 -- (deliberately not indexed: the check rewrites it for every position
+                                                 -- once per cycle, and index upkeep tripled that update's cost)
     reviewed_at    TEXT,                         -- when the last periodic review ran
     updated_at     TEXT    NOT NULL,
     PRIMARY KEY (site_id, sku),
     CHECK (0 <= l_level AND l_level <= r_level AND r_level <= s_level AND s_level > 0)
 );
-CREATE INDEX policy_review ON policy (t_days, next_review_on);
 
 -- Shared with emergency planning: columns may be added, not renamed or removed.
 CREATE TABLE replenishment_order (

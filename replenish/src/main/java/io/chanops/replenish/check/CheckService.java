@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Applies {@link Check} to the ledger in one write transaction. Built for 1.5M positions: the database selects only
@@ -40,21 +42,25 @@ public final class CheckService {
         }
     }
 
+    /**
+     * Positions where an inequality can fire. On order is left out on purpose: it only raises the inventory position,
+     * so on hand < R is a safe pre-filter for "inventory position < R", and the exact test runs in Java with on order
+     * summed from the open orders (already loaded for escalation). This keeps the scan to policy x stock_level.
+     */
     private static final String CANDIDATES = """
-            SELECT p.site_id, p.sku, p.t_days, p.r_level, p.s_level, p.l_level,
-                   COALESCE(l.on_hand, 0) AS on_hand, COALESCE(o.on_order, 0) AS on_order,
-                   CASE WHEN p.next_review_on IS NULL OR p.next_review_on <= :today THEN 1 ELSE 0 END AS review_due,
-                   s.warehouse
+            SELECT p.site_id, p.sku, p.t_days, p.r_level, p.s_level, p.l_level, COALESCE(l.on_hand, 0) AS on_hand,
+                   CASE WHEN p.next_review_on IS NULL OR p.next_review_on <= :today THEN 1 ELSE 0 END AS review_due
             FROM policy p
             LEFT JOIN stock_level l ON l.site_id = p.site_id AND l.sku = p.sku
-            LEFT JOIN (SELECT site_id, sku, SUM(qty - received_qty) AS on_order FROM replenishment_order
-                       WHERE status IN ('open', 'planned', 'shipped') GROUP BY site_id, sku) o
-                   ON o.site_id = p.site_id AND o.sku = p.sku
-            LEFT JOIN site s ON s.site_id = p.site_id
-            WHERE COALESCE(l.on_hand, 0) < p.l_level
-               OR (:review = 1 AND (p.next_review_on IS NULL OR p.next_review_on <= :today)
-                   AND COALESCE(l.on_hand, 0) + COALESCE(o.on_order, 0) < p.r_level)
             """;
+    private static final String ALL = CANDIDATES + """
+            WHERE COALESCE(l.on_hand, 0) < p.l_level
+               OR (:review = 1 AND COALESCE(l.on_hand, 0) < p.r_level
+                   AND (p.next_review_on IS NULL OR p.next_review_on <= :today))
+            """;
+    private static final String ONE = CANDIDATES + "WHERE p.site_id = :site AND p.sku = :sku";
+    /** Up to this many touched positions, an import's emergency step looks them up one by one instead of scanning. */
+    private static final int POINT_LOOKUPS = 5_000;
 
     private CheckService() {
     }
@@ -78,67 +84,104 @@ public final class CheckService {
         String todayText = today.toString();
         String nowText = LocalTimes.format(now);
         Map<Position, List<Check.OpenOrder>> open = openOrders(h);
-        List<Candidate> candidates = new ArrayList<>();
-        h.createQuery(CANDIDATES).bind("today", todayText).bind("review", review ? 1 : 0)
-                .map((rs, ctx) -> {
-                    Position pos = new Position(rs.getString("site_id"), rs.getString("sku"));
-                    if (only != null && !only.contains(pos)) {
-                        return null;
-                    }
-                    Policy policy = new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
-                    candidates.add(new Candidate(new Check.PositionInput(pos.siteId(), pos.sku(), policy, rs.getLong("on_hand"),
-                            rs.getLong("on_order"), rs.getInt("review_due") == 1, open.getOrDefault(pos, List.of())),
-                            rs.getString("warehouse")));
-                    return null;
-                })
+        Map<String, String> warehouses = new HashMap<>();
+        h.createQuery("SELECT site_id, warehouse FROM site").map((rs, ctx) -> warehouses.put(rs.getString(1), rs.getString(2)))
                 .forEach(x -> { });
+        List<Candidate> candidates = new ArrayList<>();
+        org.jdbi.v3.core.mapper.RowMapper<Void> collect = (rs, ctx) -> {
+            Position pos = new Position(rs.getString("site_id"), rs.getString("sku"));
+            if (only != null && !only.contains(pos)) {
+                return null;
+            }
+            List<Check.OpenOrder> orders = open.getOrDefault(pos, List.of());
+            long onOrder = 0;
+            for (Check.OpenOrder o : orders) {
+                onOrder += o.outstanding();
+            }
+            Policy policy = new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
+            candidates.add(new Candidate(new Check.PositionInput(pos.siteId(), pos.sku(), policy, rs.getLong("on_hand"), onOrder,
+                    rs.getInt("review_due") == 1, orders), warehouses.get(pos.siteId())));
+            return null;
+        };
+        if (only != null && only.size() <= POINT_LOOKUPS) {
+            for (Position pos : only) {
+                h.createQuery(ONE).bind("today", todayText).bind("site", pos.siteId()).bind("sku", pos.sku())
+                        .map(collect).forEach(x -> { });
+            }
+        } else {
+            var q = h.createQuery(ALL).bind("today", todayText).bind("review", review ? 1 : 0);
+            q.setFetchSize(10_000);
+            q.map(collect).forEach(x -> { });
+        }
 
         // Ids follow (site, SKU) order, so the same ledger always numbers its orders the same way.
         candidates.sort(java.util.Comparator.comparing((Candidate c) -> c.input().siteId()).thenComparing(c -> c.input().sku()));
         long runId = Ids.next(h, "check_run", "run_id");
         OrderIds ids = OrderIds.startAt(h, today);
         List<CheckReport.Row> rows = new ArrayList<>();
-        PreparedBatch insert = h.prepareBatch("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, "
-                + "status, raised_at, due_date, warehouse, updated_at, reason, run_id) VALUES (?, ?, ?, ?, ?, 0, 'open', ?, ?, ?, ?, ?, ?)");
-        PreparedBatch escalate = h.prepareBatch("UPDATE replenishment_order SET kind = 'emergency', qty = qty + ?, due_date = ?, "
-                + "escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?");
-        int pendingInsert = 0;
-        int pendingEscalate = 0;
-        for (Candidate c : candidates) {
-            Check.Outcome outcome = Check.decide(c.input(), now, settings, review);
-            if (outcome.decision().isEmpty()) {
-                continue;
-            }
-            Check.Decision d = outcome.decision().get();
-            if (d.action() == Check.Action.RAISED) {
-                String id = ids.next();
-                insert.bind(0, id).bind(1, d.siteId()).bind(2, d.sku()).bind(3, d.kind().toString()).bind(4, d.qty())
-                        .bind(5, nowText).bind(6, d.dueDate().toString()).bind(7, c.warehouse()).bind(8, nowText)
-                        .bind(9, d.reason()).bind(10, runId).add();
-                rows.add(new CheckReport.Row(id, d.siteId(), d.sku(), d.kind(), d.qty(), d.qty(), d.dueDate().toString(),
-                        c.warehouse(), d.action(), d.reason()));
-                if (++pendingInsert == 10_000) {
-                    insert.execute();
-                    pendingInsert = 0;
+        // Plain JDBC batches: tens of thousands of orders on the first check of a cycle, and JDBI's per-argument
+        // binding cost more than SQLite's insert itself.
+        try (PreparedStatement insert = h.getConnection().prepareStatement("INSERT INTO replenishment_order (order_id, site_id, sku, "
+                + "kind, qty, received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
+                + "VALUES (?, ?, ?, ?, ?, 0, 'open', ?, ?, ?, ?, ?, ?)");
+             PreparedStatement escalate = h.getConnection().prepareStatement("UPDATE replenishment_order SET kind = 'emergency', "
+                     + "qty = qty + ?, due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? "
+                     + "WHERE order_id = ?")) {
+            int pendingInsert = 0;
+            int pendingEscalate = 0;
+            for (Candidate c : candidates) {
+                Check.Outcome outcome = Check.decide(c.input(), now, settings, review);
+                if (outcome.decision().isEmpty()) {
+                    continue;
                 }
-            } else {
-                long total = c.input().openOrders().stream().filter(o -> o.orderId().equals(d.escalatedOrderId()))
-                        .mapToLong(Check.OpenOrder::qty).sum() + d.qty();
-                escalate.bind(0, d.qty()).bind(1, d.dueDate().toString()).bind(2, nowText).bind(3, nowText)
-                        .bind(4, d.reason()).bind(5, d.escalatedOrderId()).add();
-                rows.add(new CheckReport.Row(d.escalatedOrderId(), d.siteId(), d.sku(), d.kind(), d.qty(), total,
-                        d.dueDate().toString(), c.warehouse(), d.action(), d.reason()));
-                if (++pendingEscalate == 10_000) {
-                    escalate.execute();
-                    pendingEscalate = 0;
+                Check.Decision d = outcome.decision().get();
+                String due = d.dueDate().toString();
+                if (d.action() == Check.Action.RAISED) {
+                    String id = ids.next();
+                    insert.setString(1, id);
+                    insert.setString(2, d.siteId());
+                    insert.setString(3, d.sku());
+                    insert.setString(4, d.kind().toString());
+                    insert.setLong(5, d.qty());
+                    insert.setString(6, nowText);
+                    insert.setString(7, due);
+                    insert.setString(8, c.warehouse());
+                    insert.setString(9, nowText);
+                    insert.setString(10, d.reason());
+                    insert.setLong(11, runId);
+                    insert.addBatch();
+                    rows.add(new CheckReport.Row(id, d.siteId(), d.sku(), d.kind(), d.qty(), d.qty(), due, c.warehouse(), d.action(),
+                            d.reason()));
+                    if (++pendingInsert == 10_000) {
+                        insert.executeBatch();
+                        pendingInsert = 0;
+                    }
+                } else {
+                    long total = c.input().openOrders().stream().filter(o -> o.orderId().equals(d.escalatedOrderId()))
+                            .mapToLong(Check.OpenOrder::qty).sum() + d.qty();
+                    escalate.setLong(1, d.qty());
+                    escalate.setString(2, due);
+                    escalate.setString(3, nowText);
+                    escalate.setString(4, nowText);
+                    escalate.setString(5, d.reason());
+                    escalate.setString(6, d.escalatedOrderId());
+                    escalate.addBatch();
+                    rows.add(new CheckReport.Row(d.escalatedOrderId(), d.siteId(), d.sku(), d.kind(), d.qty(), total, due,
+                            c.warehouse(), d.action(), d.reason()));
+                    if (++pendingEscalate == 10_000) {
+                        escalate.executeBatch();
+                        pendingEscalate = 0;
+                    }
                 }
             }
-        }
-        if (pendingInsert > 0) {
-            insert.execute();
-        }
-        if (pendingEscalate > 0) {
-            escalate.execute();
+            if (pendingInsert > 0) {
+                insert.executeBatch();
+            }
+            if (pendingEscalate > 0) {
+                escalate.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
         long reviewed = review ? recordReviews(h, settings, today, nowText) : 0;
         long positions = only != null ? only.size()
