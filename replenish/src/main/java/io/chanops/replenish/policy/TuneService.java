@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * {@code policy tune}: streams each position's moves in time order once, rebuilds its on hand day by day over the
@@ -188,6 +190,8 @@ public final class TuneService {
                 .bind("today", todayText).bind("site", o.site()).bind("sku", o.sku());
         q.setFetchSize(10_000);
         Target[] current = {null};
+        String[] lastDate = {null};
+        int[] lastDay = {0};
         String[] currentKey = {null, null};
         q.map((rs, ctx) -> {
             if (++n[0] % 100_000 == 0 && progress != null) {
@@ -205,10 +209,14 @@ public final class TuneService {
             if (t == null || t.locked) {
                 return null;
             }
-            String at = rs.getString(3);
-            MoveKind kind = MoveKind.parse(rs.getString(4)).orElseThrow();
+            String date = rs.getString(3).substring(0, 10);
+            if (!date.equals(lastDate[0])) {
+                lastDate[0] = date;
+                lastDay[0] = (int) ChronoUnit.DAYS.between(from, LocalDate.parse(date));
+            }
+            int day = lastDay[0];
+            MoveKind kind = kind(rs.getString(4));
             long qty = rs.getLong(5);
-            int day = (int) ChronoUnit.DAYS.between(from, LocalDate.parse(at.substring(0, 10)));
             if (day >= 0) {
                 markUntil(t, day);
                 if (t.onHand > 0) {
@@ -231,8 +239,22 @@ public final class TuneService {
         }
     }
 
+    /** The move kinds as stored; a switch, because this runs once per move over millions of moves. */
+    private static MoveKind kind(String text) {
+        return switch (text) {
+            case "sale" -> MoveKind.SALE;
+            case "receipt" -> MoveKind.RECEIPT;
+            case "return" -> MoveKind.RETURN;
+            case "transfer_in" -> MoveKind.TRANSFER_IN;
+            case "transfer_out" -> MoveKind.TRANSFER_OUT;
+            case "adjust" -> MoveKind.ADJUST;
+            case "count" -> MoveKind.COUNT;
+            default -> MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
+        };
+    }
+
     private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {
-        PreparedBatch b = h.prepareBatch("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+        try (PreparedStatement b = h.getConnection().prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
                 + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (site_id, sku) DO UPDATE SET t_days = excluded.t_days, r_level = excluded.r_level, "
@@ -240,21 +262,37 @@ public final class TuneService {
                 + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
                 + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
                 + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
-                + "updated_at = excluded.updated_at");
-        int pending = 0;
-        for (Row r : rows) {
-            Policy p = r.tuned();
-            PolicyTuner.Tuned s = r.stats();
-            b.bind(0, r.siteId()).bind(1, r.sku()).bind(2, p.t()).bind(3, p.r()).bind(4, p.s()).bind(5, p.l())
-                    .bind(6, nowText).bind(7, from.toString()).bind(8, to.toString()).bind(9, s.days()).bind(10, s.mu())
-                    .bind(11, s.sigma()).bind(12, level).bind(13, s.method().toString()).bind(14, nowText).add();
-            if (++pending == 20_000) {
-                b.execute();
-                pending = 0;
+                + "updated_at = excluded.updated_at")) {
+            int pending = 0;
+            for (Row r : rows) {
+                Policy p = r.tuned();
+                PolicyTuner.Tuned s = r.stats();
+                b.setString(1, r.siteId());
+                b.setString(2, r.sku());
+                b.setInt(3, p.t());
+                b.setLong(4, p.r());
+                b.setLong(5, p.s());
+                b.setLong(6, p.l());
+                b.setString(7, nowText);
+                b.setString(8, from.toString());
+                b.setString(9, to.toString());
+                b.setInt(10, s.days());
+                b.setDouble(11, s.mu());
+                b.setDouble(12, s.sigma());
+                b.setDouble(13, level);
+                b.setString(14, s.method().toString());
+                b.setString(15, nowText);
+                b.addBatch();
+                if (++pending == 20_000) {
+                    b.executeBatch();
+                    pending = 0;
+                }
             }
-        }
-        if (pending > 0) {
-            b.execute();
+            if (pending > 0) {
+                b.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 }
