@@ -20,13 +20,23 @@ CREATE TABLE policy (
     tune_sigma     DOUBLE PRECISION,
     tune_level     DOUBLE PRECISION,             --   service level, and the method (normal|poisson|no-sales)
     tune_method    TEXT,
-    next_review_on TEXT,                         -- first day of the next review cycle; NULL or <= today: review due
-                                                 -- (deliberately not indexed: the check rewrites it for every position
-                                                 -- once per cycle, and index upkeep tripled that update's cost)
-    reviewed_at    TEXT,                         -- when the last periodic review ran
+    review_from    TEXT    NOT NULL,             -- when its review schedule started (created, or t changed)
+    reviewed_cycle TEXT,                         -- first day of the cycle it was last reviewed in on its own
+                                                 -- (when it joined after that cycle's review mark)
     updated_at     TEXT    NOT NULL,
     PRIMARY KEY (site_id, sku),
     CHECK (0 <= l_level AND l_level <= r_level AND r_level <= s_level AND s_level > 0)
+);
+
+-- The periodic review, recorded once per review period t and cycle instead of once per position: every policy
+-- with period t whose review_from <= at was reviewed in the cycle starting cycle_start. (Writing a review flag
+-- into 1.5M policy rows every cycle cost more than the rest of the check.)
+CREATE TABLE review_mark (
+    t_days      INTEGER NOT NULL,
+    cycle_start TEXT    NOT NULL,
+    at          TEXT    NOT NULL,
+    run_id      INTEGER NOT NULL,
+    PRIMARY KEY (t_days, cycle_start)
 );
 
 -- Shared with emergency planning: columns may be added, not renamed or removed.

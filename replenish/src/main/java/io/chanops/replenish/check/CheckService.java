@@ -45,20 +45,28 @@ public final class CheckService {
     /**
      * Positions where an inequality can fire. On order is left out on purpose: it only raises the inventory position,
      * so on hand < R is a safe pre-filter for "inventory position < R", and the exact test runs in Java with on order
-     * summed from the open orders (already loaded for escalation). This keeps the scan to policy x stock_level.
+     * summed from the open orders (already loaded for escalation). This keeps the scan to policy x stock_level. The
+     * review is due unless the period's mark for the current cycle covers the policy, or it was reviewed on its own.
      */
     private static final String CANDIDATES = """
             SELECT p.site_id, p.sku, p.t_days, p.r_level, p.s_level, p.l_level, COALESCE(l.on_hand, 0) AS on_hand,
-                   CASE WHEN p.next_review_on IS NULL OR p.next_review_on <= :today THEN 1 ELSE 0 END AS review_due
+                   CASE WHEN %1$s THEN 0 ELSE 1 END AS review_due
             FROM policy p
+            JOIN cur c ON c.t_days = p.t_days
             LEFT JOIN stock_level l ON l.site_id = p.site_id AND l.sku = p.sku
             """;
+    private static final String REVIEWED = "((c.mark_at IS NOT NULL AND p.review_from <= c.mark_at) "
+            + "OR COALESCE(p.reviewed_cycle, '') = c.cycle_start)";
     private static final String ALL = CANDIDATES + """
             WHERE COALESCE(l.on_hand, 0) < p.l_level
-               OR (:review = 1 AND COALESCE(l.on_hand, 0) < p.r_level
-                   AND (p.next_review_on IS NULL OR p.next_review_on <= :today))
+               OR (:review = 1 AND COALESCE(l.on_hand, 0) < p.r_level AND NOT %1$s)
             """;
     private static final String ONE = CANDIDATES + "WHERE p.site_id = :site AND p.sku = :sku";
+
+    /** A review period in use, the first day of its current cycle, and when that cycle's review ran (null: not yet). */
+    public record Period(int t, LocalDate cycleStart, String markAt) {
+    }
+
     /** Up to this many touched positions, an import's emergency step looks them up one by one instead of scanning. */
     private static final int POINT_LOOKUPS = 5_000;
 
@@ -87,6 +95,8 @@ public final class CheckService {
         Map<String, String> warehouses = new HashMap<>();
         h.createQuery("SELECT site_id, warehouse FROM site").map((rs, ctx) -> warehouses.put(rs.getString(1), rs.getString(2)))
                 .forEach(x -> { });
+        List<Period> periods = periods(h, settings, today);
+        String cte = cte(periods);
         List<Candidate> candidates = new ArrayList<>();
         org.jdbi.v3.core.mapper.RowMapper<Void> collect = (rs, ctx) -> {
             Position pos = new Position(rs.getString("site_id"), rs.getString("sku"));
@@ -103,13 +113,16 @@ public final class CheckService {
                     rs.getInt("review_due") == 1, orders), warehouses.get(pos.siteId())));
             return null;
         };
-        if (only != null && only.size() <= POINT_LOOKUPS) {
+        if (periods.isEmpty()) {
+            // no policy at all: nothing can fire
+        } else if (only != null && only.size() <= POINT_LOOKUPS) {
+            String sql = cte + String.format(ONE, REVIEWED);
             for (Position pos : only) {
-                h.createQuery(ONE).bind("today", todayText).bind("site", pos.siteId()).bind("sku", pos.sku())
+                bindPeriods(h.createQuery(sql), periods).bind("site", pos.siteId()).bind("sku", pos.sku())
                         .map(collect).forEach(x -> { });
             }
         } else {
-            var q = h.createQuery(ALL).bind("today", todayText).bind("review", review ? 1 : 0);
+            var q = bindPeriods(h.createQuery(cte + String.format(ALL, REVIEWED)), periods).bind("review", review ? 1 : 0);
             q.setFetchSize(10_000);
             q.map(collect).forEach(x -> { });
         }
@@ -183,7 +196,7 @@ public final class CheckService {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        long reviewed = review ? recordReviews(h, settings, today, nowText) : 0;
+        long reviewed = review ? recordReviews(h, periods, nowText, runId) : 0;
         long positions = only != null ? only.size()
                 : h.createQuery("SELECT COUNT(*) FROM policy").mapTo(Long.class).one();
         CheckReport report = new CheckReport(runId, scope.toString(), positions, reviewed, List.copyOf(rows));
@@ -199,20 +212,56 @@ public final class CheckService {
         return report;
     }
 
+    /** The review periods in use with their current cycle and its review mark, if the cycle was reviewed. */
+    public static List<Period> periods(Handle h, CheckSettings settings, LocalDate today) {
+        List<Period> out = new ArrayList<>();
+        for (int t : h.createQuery("SELECT DISTINCT t_days FROM policy").mapTo(Integer.class).list()) {
+            LocalDate start = new ReviewCycle(settings.anchor(), t).startOf(today);
+            String mark = h.createQuery("SELECT at FROM review_mark WHERE t_days = :t AND cycle_start = :c").bind("t", t)
+                    .bind("c", start.toString()).mapTo(String.class).findOne().orElse(null);
+            out.add(new Period(t, start, mark));
+        }
+        return out;
+    }
+
+    /** The periods as a tiny inline table {@code cur(t_days, cycle_start, mark_at)} (portable: a CTE over VALUES). */
+    private static String cte(List<Period> periods) {
+        StringBuilder sql = new StringBuilder("WITH cur (t_days, cycle_start, mark_at) AS (VALUES ");
+        for (int i = 0; i < periods.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(CAST(:t").append(i).append(" AS INTEGER), CAST(:c").append(i)
+                    .append(" AS TEXT), CAST(:m").append(i).append(" AS TEXT))");
+        }
+        return sql.append(")\n").toString();
+    }
+
+    private static org.jdbi.v3.core.statement.Query bindPeriods(org.jdbi.v3.core.statement.Query q, List<Period> periods) {
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            q.bind("t" + i, p.t()).bind("c" + i, p.cycleStart().toString()).bind("m" + i, p.markAt());
+        }
+        return q;
+    }
+
     /**
-     * Marks every due position reviewed for the current cycle: one update per review period t (each period has one
-     * next-cycle start for today), instead of one statement per position.
+     * Records the review of every due position: the first full check of a period's cycle writes one review mark that
+     * covers every policy of that period existing now; a policy created (or given a new t) after its cycle's mark is
+     * marked reviewed on its own. Returns how many positions were reviewed.
      */
-    private static long recordReviews(Handle h, CheckSettings settings, LocalDate today, String nowText) {
-        List<Integer> periods = h.createQuery("SELECT DISTINCT t_days FROM policy WHERE next_review_on IS NULL OR next_review_on <= :today")
-                .bind("today", today.toString()).mapTo(Integer.class).list();
+    private static long recordReviews(Handle h, List<Period> periods, String nowText, long runId) {
         long n = 0;
-        for (int t : periods) {
-            LocalDate next = new ReviewCycle(settings.anchor(), t).nextStart(today);
-            n += h.createUpdate("UPDATE policy SET next_review_on = :next, reviewed_at = :now "
-                            + "WHERE t_days = :t AND (next_review_on IS NULL OR next_review_on <= :today)")
-                    .bind("next", next.toString()).bind("now", nowText).bind("t", t).bind("today", today.toString())
-                    .execute();
+        for (Period p : periods) {
+            String start = p.cycleStart().toString();
+            if (p.markAt() == null) {
+                n += h.createQuery("SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :now "
+                                + "AND COALESCE(reviewed_cycle, '') <> :c")
+                        .bind("t", p.t()).bind("now", nowText).bind("c", start).mapTo(Long.class).one();
+                h.createUpdate("INSERT INTO review_mark (t_days, cycle_start, at, run_id) VALUES (:t, :c, :now, :run)")
+                        .bind("t", p.t()).bind("c", start).bind("now", nowText).bind("run", runId).execute();
+            } else {
+                n += h.createUpdate("UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark "
+                                + "AND COALESCE(reviewed_cycle, '') <> :c")
+                        .bind("c", start).bind("t", p.t()).bind("mark", p.markAt()).execute();
+            }
         }
         return n;
     }

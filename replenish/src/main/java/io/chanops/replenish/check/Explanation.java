@@ -63,11 +63,16 @@ public final class Explanation {
             }
             ReviewCycle cycle = new ReviewCycle(settings.anchor(), p.policy().t());
             LocalDate today = now.toLocalDate();
-            boolean due = p.nextReviewOn() == null || p.nextReviewOn().compareTo(today.toString()) <= 0;
+            LocalDate start = cycle.startOf(today);
+            String mark = h.createQuery("SELECT at FROM review_mark WHERE t_days = :t AND cycle_start = :c").bind("t", p.policy().t())
+                    .bind("c", start.toString()).mapTo(String.class).findOne().orElse(null);
+            boolean onItsOwn = start.toString().equals(p.reviewedCycle());
+            boolean due = !(onItsOwn || mark != null && p.reviewFrom().compareTo(mark) <= 0);
             f.add(new Fact("review cycle", "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from "
-                    + settings.anchor() + "): " + cycle.startOf(today) + " .. " + cycle.nextStart(today).minusDays(1)));
-            f.add(new Fact("last review", p.reviewedAt() == null ? "never" : p.reviewedAt()));
-            f.add(new Fact("next review", due ? "due at the next check" : "on the first check from " + p.nextReviewOn()));
+                    + settings.anchor() + "): " + start + " .. " + cycle.nextStart(today).minusDays(1)));
+            f.add(new Fact("last review", due ? "not yet in this cycle" : onItsOwn ? "this cycle (on its own: the policy is newer than "
+                    + "the cycle's review at " + mark + ")" : "this cycle, at " + mark));
+            f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
             h.createQuery("SELECT at, scope FROM check_run ORDER BY run_id DESC LIMIT 1").map((rs, c) -> rs.getString(1) + " (" + rs.getString(2) + ")")
                     .findOne().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
             Optional<Order> last = orders.stream().findFirst();
@@ -81,7 +86,7 @@ public final class Explanation {
                     : "does not fire: " + onHand + " >= " + l));
             f.add(new Fact("reorder (position < R)", (ip < r ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
                     + (due ? "; review due: a check now would " + (ip < r && onHand >= l ? "order " + (p.policy().s() - ip) : "not order")
-                    : "; reviewed this cycle: no regular order until " + p.nextReviewOn())));
+                    : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
             return f;
         });
     }

@@ -6,8 +6,8 @@ package io.chanops.replenish.policy;
  */
 public record PolicyRecord(String siteId, String sku, Policy policy, boolean locked, String lockedUntil, String source,
                            String setBy, String reason, String tunedAt, String tuneFrom, String tuneTo, Integer tuneDays,
-                           Double tuneMu, Double tuneSigma, Double tuneLevel, String tuneMethod, String nextReviewOn,
-                           String reviewedAt, String updatedAt) {
+                           Double tuneMu, Double tuneSigma, Double tuneLevel, String tuneMethod, String reviewFrom,
+                           String reviewedCycle, String updatedAt) {
 
     /** Locked and not past its until date: tuning must leave it alone on {@code today}. */
     public boolean lockedOn(java.time.LocalDate today) {

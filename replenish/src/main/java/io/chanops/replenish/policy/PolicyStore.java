@@ -33,7 +33,14 @@ public final class PolicyStore {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
     private static final String SELECT = "SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, "
             + "set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
-            + "next_review_on, reviewed_at, updated_at FROM policy";
+            + "review_from, reviewed_cycle, updated_at FROM policy";
+    /**
+     * On an upsert: a new review period starts a new review schedule (the position is reviewed at the next full
+     * check, then every t days from the anchor); same t keeps the schedule.
+     */
+    static final String NEW_SCHEDULE_IF_T_CHANGES = "review_from = CASE WHEN policy.t_days = excluded.t_days "
+            + "THEN policy.review_from ELSE excluded.review_from END, reviewed_cycle = CASE WHEN policy.t_days = excluded.t_days "
+            + "THEN policy.reviewed_cycle ELSE NULL END";
     /** Review period of a position that gets its first policy without --t. */
     public static final int DEFAULT_T = 7;
 
@@ -68,7 +75,7 @@ public final class PolicyStore {
                 rs.getObject("tune_mu") == null ? null : rs.getDouble("tune_mu"),
                 rs.getObject("tune_sigma") == null ? null : rs.getDouble("tune_sigma"),
                 rs.getObject("tune_level") == null ? null : rs.getDouble("tune_level"),
-                rs.getString("tune_method"), rs.getString("next_review_on"), rs.getString("reviewed_at"), rs.getString("updated_at"));
+                rs.getString("tune_method"), rs.getString("review_from"), rs.getString("reviewed_cycle"), rs.getString("updated_at"));
     }
 
     /**
@@ -105,9 +112,9 @@ public final class PolicyStore {
                     : old.map(PolicyRecord::lockedUntil).orElse(null);
             boolean manual = c.setsLevels();
             String user = System.getProperty("user.name", "unknown");
-            h.createUpdate("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, updated_at) "
-                            + "VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now) "
-                            + "ON CONFLICT (site_id, sku) DO UPDATE SET t_days = excluded.t_days, r_level = excluded.r_level, "
+            h.createUpdate("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, "
+                            + "review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now, :now) "
+                            + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
                             + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
                             + "locked_until = excluded.locked_until, updated_at = excluded.updated_at"
                             + (manual ? ", source = 'manual', set_by = excluded.set_by, reason = excluded.reason" : "")
@@ -237,8 +244,8 @@ public final class PolicyStore {
             long before = h.createQuery("SELECT COUNT(*) FROM policy").mapTo(Long.class).one();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, force);
             PreparedBatch b = h.prepareBatch("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                    + "source, set_by, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?) "
-                    + "ON CONFLICT (site_id, sku) DO UPDATE SET t_days = excluded.t_days, r_level = excluded.r_level, "
+                    + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?, ?) "
+                    + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
                     + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
                     + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
             String user = System.getProperty("user.name", "unknown");
@@ -247,7 +254,7 @@ public final class PolicyStore {
             int pending = 0;
             for (Row r : rows) {
                 b.bind(0, r.site()).bind(1, r.sku()).bind(2, r.policy().t()).bind(3, r.policy().r()).bind(4, r.policy().s())
-                        .bind(5, r.policy().l()).bind(6, r.locked() ? 1 : 0).bind(7, user).bind(8, reason).bind(9, at).add();
+                        .bind(5, r.policy().l()).bind(6, r.locked() ? 1 : 0).bind(7, user).bind(8, reason).bind(9, at).bind(10, at).add();
                 if (++pending == 20_000) {
                     b.execute();
                     pending = 0;

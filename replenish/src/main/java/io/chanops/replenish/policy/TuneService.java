@@ -255,9 +255,9 @@ public final class TuneService {
 
     private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {
         try (PreparedStatement b = h.getConnection().prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (site_id, sku) DO UPDATE SET t_days = excluded.t_days, r_level = excluded.r_level, "
+                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
+                + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + PolicyStore.NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
                 + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
                 + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
                 + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
@@ -282,6 +282,7 @@ public final class TuneService {
                 b.setDouble(13, level);
                 b.setString(14, s.method().toString());
                 b.setString(15, nowText);
+                b.setString(16, nowText);
                 b.addBatch();
                 if (++pending == 20_000) {
                     b.executeBatch();

@@ -36,6 +36,14 @@ class CheckServiceTest {
         s.policy("ST-2", "PHONE", 7, 5, 12, 2);
     }
 
+    /** Policy changes through the store, at the given clock. */
+    private static final class PolicyStoreAccess {
+        static void set(ScenarioLedger s, String site, String sku, int t, long r, long sLevel, long l) {
+            io.chanops.replenish.policy.PolicyStore.set(s.ledger, new io.chanops.replenish.policy.PolicyStore.Change(site, sku, t, r,
+                    sLevel, l, null, "test", null), MONDAY.plusHours(1));
+        }
+    }
+
     private List<Order> orders() {
         return OrderService.list(s.ledger, new OrderService.Filter(null, null, null, null, null));
     }
@@ -77,6 +85,22 @@ class CheckServiceTest {
             assertThat(a.qty()).isEqualTo(8);
             assertThat(a.orderId()).isEqualTo("RO-20260309-000001");
         });
+    }
+
+    @Test
+    void aPolicyCreatedAfterTheCyclesReviewIsReviewedOnItsOwnOnce() {
+        s.check(MONDAY);
+        PolicyStoreAccess.set(s, "ST-2", "CASE", 7, 4, 10, 0); // no stock: position 0 < R 4
+        CheckReport later = s.check(MONDAY.plusHours(2));
+        assertThat(later.reviewed()).isEqualTo(1);
+        assertThat(later.actions()).singleElement().satisfies(a -> {
+            assertThat(a.siteId()).isEqualTo("ST-2");
+            assertThat(a.kind()).isEqualTo(OrderKind.REGULAR);
+            assertThat(a.qty()).isEqualTo(10);
+        });
+        CheckReport again = s.check(MONDAY.plusHours(3));
+        assertThat(again.reviewed()).isZero();
+        assertThat(again.actions()).isEmpty();
     }
 
     @Test
