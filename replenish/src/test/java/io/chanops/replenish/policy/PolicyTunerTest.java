@@ -59,6 +59,12 @@ class PolicyTunerTest {
     }
 
     @Test
+    void storedDateTimesReadAsEpochDays() {
+        assertThat(TuneService.epochDay("2026-03-02 09:30:00")).isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(TuneService.epochDay("2024-02-29 23:59:59")).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+    }
+
+    @Test
     void poissonQuantiles() {
         assertThat(PolicyTuner.poissonQuantile(2.0, 0.95)).isEqualTo(5);
         assertThat(PolicyTuner.poissonQuantile(0.0, 0.95)).isZero();
