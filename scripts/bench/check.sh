@@ -5,8 +5,8 @@
 # Runs the real CLI jar. Prints wall time and CPU time (user+sys): on a shared machine wall time mostly measures the
 # neighbours. The loaded ledger is kept as DIR/loaded.db and reused while the migrations are unchanged.
 # Usage: scripts/bench/check.sh [DIR] [STORES] [SKUS]     (default DIR /tmp/chanops-bench-check)
-# JVM options: CHANOPS_JAVA_OPTS (default here, as in scripts/cron/chanops-cron: C1 only + serial GC, which suit
-# short batch runs).
+# JVM options: CHANOPS_JAVA_OPTS for the checks and imports (default here, as in scripts/cron/chanops-cron: C1 only +
+# serial GC, which suit short batch runs); CHANOPS_TUNE_JAVA_OPTS for the long `policy tune` (default: none, C2 pays).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 dir="${1:-/tmp/chanops-bench-check}"
@@ -23,7 +23,7 @@ run() { java $opts -jar "$dir/chanops.jar" --db "$db" --zone Asia/Shanghai --now
 timed() {
   local label="$1"; shift
   local rc=0
-  /usr/bin/time -o "$dir/time.txt" -f '%e %U %S' java $opts -jar "$dir/chanops.jar" --db "$db" --zone Asia/Shanghai --now "$now" -q "$@" \
+  /usr/bin/time -o "$dir/time.txt" -f '%e %U %S' java ${jvm-$opts} -jar "$dir/chanops.jar" --db "$db" --zone Asia/Shanghai --now "$now" -q "$@" \
     >"$dir/out-${label// /_}.txt" 2>&1 || rc=$?
   read -r wall user sys < <(tail -1 "$dir/time.txt")
   printf '%-26s wall %7.2f s   cpu %7.2f s  (exit %d)\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$rc"
@@ -48,6 +48,6 @@ now='2026-03-02 07:15'
 timed "check (re-run)" replenish check --format csv --out "$dir/check-2.csv"
 echo "  orders raised: $(($(wc -l <"$dir/check-2.csv") - 1))"
 timed "check --emergency-only" replenish check --emergency-only --format csv --out "$dir/check-3.csv"
-timed "policy tune (all)" policy tune --format csv --out "$dir/tune.csv"
+jvm="${CHANOPS_TUNE_JAVA_OPTS-}" timed "policy tune (all)" policy tune --format csv --out "$dir/tune.csv"
 echo "  positions new or changed: $(($(wc -l <"$dir/tune.csv") - 1))"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
