@@ -2,6 +2,6 @@ package io.chanops.cli.stock;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "stock", description = "Stock moves and on-hand levels.", subcommands = {StockImportCommand.class, StockShowCommand.class})
+@Command(name = "stock", description = "Stock moves and on-hand levels.", subcommands = {StockImportCommand.class, StockShowCommand.class, StockSummaryCommand.class})
 public final class StockCommand {
 }

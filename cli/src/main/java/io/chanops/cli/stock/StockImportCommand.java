@@ -3,6 +3,13 @@ package io.chanops.cli.stock;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
+import io.chanops.cli.replenish.CheckConfig;
+import io.chanops.cli.replenish.CheckListing;
+import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Renderer;
+import io.chanops.replenish.check.CheckReport;
+import io.chanops.replenish.check.CheckService;
+import io.chanops.replenish.check.CheckSettings;
 import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.InputRejectedException;
@@ -20,7 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction.")
+@Command(name = "import", description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
 public final class StockImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "moves.csv")
     Path file;
@@ -37,12 +44,21 @@ public final class StockImportCommand extends ChanopsCommand {
         if (dryRun) {
             return dryRun(ledger);
         }
-        MoveImport.Result<Void> r;
+        MoveImport.Result<CheckReport> r;
+        CheckSettings settings = CheckConfig.settings(ctx());
         try (Progress progress = Progress.start(ctx(), "stock import", -1, "rows")) {
-            r = MoveImport.importFile(ledger, file, input.charset(), input.force(), ctx().now(), ctx()::warn, progress, null);
+            r = MoveImport.importFile(ledger, file, input.charset(), input.force(), ctx().now(), ctx()::warn, progress,
+                    (h, touched) -> CheckService.afterImport(h, touched, ctx().now(), settings));
         }
         out().printf("imported %d moves from %s (batch %d), %d positions updated%n", r.rows(), file.getFileName(), r.batchId(), r.positions());
-        return ExitCode.OK;
+        CheckReport alerts = r.after();
+        if (alerts.actions().isEmpty()) {
+            return ExitCode.OK;
+        }
+        // The emergency step ran for the touched positions inside the import's transaction: show what it raised.
+        out().printf("%d emergency alerts from this import:%n", alerts.actions().size());
+        Renderer.render(CheckListing.of(alerts), ctx().interactive() ? Format.TABLE : Format.CSV, out(), false, ctx().colour());
+        return alerts.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }
 
     private int dryRun(Ledger ledger) {

@@ -1,0 +1,39 @@
+package io.chanops.cli.policy;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Style;
+import io.chanops.replenish.policy.PolicyRecord;
+import io.chanops.replenish.policy.PolicyStore;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", description = "List policies. The first seven CSV columns are those of policies.csv, so a list imports back.")
+public final class PolicyListCommand extends ChanopsCommand {
+    public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked", "locked_until", "source",
+            "set_by", "reason", "tuned_at", "updated_at");
+
+    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
+    String site;
+
+    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
+    String sku;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        Listing listing = new Listing(COLUMNS).styleRows(row -> "true".equals(row.get(6)) ? Style.CYAN : Style.NONE);
+        for (PolicyRecord p : PolicyStore.list(ctx().ledger(), site, sku)) {
+            listing.add(p.siteId(), p.sku(), p.policy().t(), p.policy().r(), p.policy().s(), p.policy().l(),
+                    Boolean.toString(p.locked()), p.lockedUntil(), p.source(), p.setBy(), p.reason(), p.tunedAt(), p.updatedAt());
+        }
+        output.render(ctx(), listing);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package io.chanops.cli.replenish;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.replenish.check.Check;
+import io.chanops.replenish.check.CheckReport;
+import io.chanops.replenish.check.CheckService;
+import io.chanops.replenish.check.OrderKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", description = {
+    "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an open regular one),",
+    "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same cycle raises nothing new.",
+    "Lists what this run raised; exit 3 when it raised or escalated an emergency."})
+public final class ReplenishCheckCommand extends ChanopsCommand {
+    @Option(names = "--emergency-only", description = "Run the emergency step only (the 15-minute cron job).")
+    boolean emergencyOnly;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        CheckReport report = CheckService.run(ctx().ledger(), ctx().now(), CheckConfig.settings(ctx()), emergencyOnly);
+        output.render(ctx(), CheckListing.of(report));
+        ctx().info(String.format("check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
+                report.scope(), ctx().now().toString().replace('T', ' '), report.runId(), report.positions(), report.reviewed(),
+                report.count(Check.Action.RAISED, OrderKind.REGULAR), report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
+                report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
+        return report.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
+    }
+}

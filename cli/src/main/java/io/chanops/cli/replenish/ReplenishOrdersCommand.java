@@ -1,0 +1,72 @@
+package io.chanops.cli.replenish;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Style;
+import io.chanops.replenish.check.OrderKind;
+import io.chanops.replenish.check.OrderStatus;
+import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderService;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "orders", description = "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
+public final class ReplenishOrdersCommand extends ChanopsCommand {
+    public static final List<String> COLUMNS = List.of("order_id", "site_id", "sku", "kind", "qty", "status", "raised_at", "due_date", "warehouse");
+
+    @Option(names = "--status", paramLabel = "S", description = "open, planned, shipped, received or cancelled.")
+    String status;
+
+    @Option(names = "--kind", paramLabel = "K", description = "regular or emergency.")
+    String kind;
+
+    @Option(names = "--due", paramLabel = "DATE", description = "Only orders due on this day (YYYY-MM-DD).")
+    String due;
+
+    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
+    String site;
+
+    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
+    String sku;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        OrderService.Filter filter = new OrderService.Filter(parse(status, "--status", OrderStatus::parse),
+                parse(kind, "--kind", OrderKind::parse), parse(due, "--due", LocalDate::parse), site, sku);
+        Listing listing = new Listing(COLUMNS).styleRows(row -> {
+            boolean emergency = "emergency".equals(row.get(3));
+            String st = String.valueOf(row.get(5));
+            if (st.equals("received") || st.equals("cancelled")) {
+                return Style.DIM;
+            }
+            return emergency ? Style.RED : Style.NONE;
+        });
+        for (Order o : OrderService.list(ctx().ledger(), filter)) {
+            listing.add(o.orderId(), o.siteId(), o.sku(), o.kind().toString(), o.qty(), o.status().toString(), o.raisedAt(),
+                    o.dueDate(), o.warehouse());
+        }
+        output.render(ctx(), listing);
+        return ExitCode.OK;
+    }
+
+    private static <T> T parse(String text, String option, java.util.function.Function<String, T> parser) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw UserException.usage(option + " " + text + ": not a valid value");
+        }
+    }
+}

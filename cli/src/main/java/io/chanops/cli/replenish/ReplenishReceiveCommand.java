@@ -1,0 +1,28 @@
+package io.chanops.cli.replenish;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.replenish.orders.OrderService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "receive", description = {
+    "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the same transaction",
+    "that closes the order. With --qty, a partial receipt leaves the rest on order."})
+public final class ReplenishReceiveCommand extends ChanopsCommand {
+    @Parameters(paramLabel = "ID", description = "Order id.")
+    String id;
+
+    @Option(names = "--qty", paramLabel = "N", description = "Units received (default: all outstanding).")
+    Long qty;
+
+    @Override
+    protected int run() {
+        OrderService.Receipt r = OrderService.receive(ctx().ledger(), id, qty, ctx().now());
+        var o = r.order();
+        out().printf("%s: received %d x %s at %s from %s; %s%n", o.orderId(), r.qty(), o.sku(), o.siteId(), o.warehouse(),
+                o.outstanding() == 0 ? "order received in full" : o.outstanding() + " still on order (" + o.status() + ")");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package io.chanops.cli.stock;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Style;
+import io.chanops.replenish.position.StoreSummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "summary", description = {
+    "One line per store: positions with a policy, how many are below R (inventory position < R) and below L (on hand < L),",
+    "on hand, sales per day and days of cover over the last --days, and the SKU that runs out first. Red: something below L."})
+public final class StockSummaryCommand extends ChanopsCommand {
+    public static final List<String> COLUMNS = List.of("site_id", "name", "positions", "below_L", "below_R", "on_hand",
+            "sold_per_day", "days_cover", "first_out_sku", "first_out_days");
+
+    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
+    String site;
+
+    @Option(names = "--days", paramLabel = "N", description = "Sales window for days of cover (default ${DEFAULT-VALUE}).")
+    int days = 28;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected int run() {
+        if (days < 1) {
+            throw UserException.usage("--days must be >= 1");
+        }
+        Listing listing = new Listing(COLUMNS).styleRows(row -> ((Number) row.get(3)).longValue() > 0 ? Style.RED
+                : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
+        for (StoreSummary.Line l : StoreSummary.of(ctx().ledger(), ctx().now().toLocalDate(), days, site)) {
+            listing.add(l.siteId(), l.name(), l.positions(), l.belowL(), l.belowR(), l.onHand(), round(l.soldPerDay()),
+                    l.daysOfCover() == null ? null : round(l.daysOfCover()), l.shortestSku(),
+                    l.shortestCover() == null ? null : round(l.shortestCover()));
+        }
+        output.render(ctx(), listing);
+        return ExitCode.OK;
+    }
+
+    private static BigDecimal round(double v) {
+        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,101 @@
+package io.chanops.replenish.check;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.policy.PolicyRecord;
+import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.ReviewCycle;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code replenish explain}: everything behind one position's numbers and its last decision, as (topic, value) facts
+ * in reading order: stock, policy and where each level came from, the review cycle, the last check, and the two
+ * inequalities evaluated now.
+ */
+public final class Explanation {
+    public record Fact(String topic, String value) {
+    }
+
+    private Explanation() {
+    }
+
+    public static List<Fact> of(Ledger ledger, String site, String sku, LocalDateTime now, CheckSettings settings) {
+        return ledger.read(h -> {
+            List<Fact> f = new ArrayList<>();
+            Optional<String> siteName = h.createQuery("SELECT name FROM site WHERE site_id = :s").bind("s", site).mapTo(String.class).findOne();
+            if (siteName.isEmpty()) {
+                throw InputRejectedException.of(Problem.ofFile("replenish explain", "unknown site '" + site + "'"));
+            }
+            long onHand = h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k").bind("s", site).bind("k", sku)
+                    .mapTo(Long.class).findOne().orElse(0L);
+            List<Order> orders = OrderService.ofPosition(h, site, sku, 10);
+            long onOrder = orders.stream().filter(o -> o.status().isOnOrder()).mapToLong(Order::outstanding).sum();
+            long ip = onHand + onOrder;
+            f.add(new Fact("position", site + " (" + siteName.get() + ") / " + sku));
+            f.add(new Fact("on hand", Long.toString(onHand)));
+            f.add(new Fact("on order", onOrder + (onOrder > 0 ? " (" + String.join(", ", orders.stream().filter(o -> o.status().isOnOrder())
+                    .map(o -> o.orderId() + " " + o.kind() + " " + o.status() + " " + o.outstanding()).toList()) + ")" : "")));
+            f.add(new Fact("inventory position", ip + " (on hand + on order)"));
+            Optional<PolicyRecord> found = PolicyStore.find(h, site, sku);
+            if (found.isEmpty()) {
+                f.add(new Fact("policy", "none: the check ignores this position (set one with 'policy set' or 'policy tune')"));
+                return f;
+            }
+            PolicyRecord p = found.get();
+            f.add(new Fact("policy", p.policy().toString()));
+            f.add(new Fact("source", source(p)));
+            if (p.tunedAt() != null && p.source().equals("tuned")) {
+                f.add(new Fact("tuned", String.format(Locale.ROOT, "at %s from %s..%s: %d in-stock days, mu %.3f/day, sigma %.3f, "
+                                + "service level %.3f, method %s", p.tunedAt(), p.tuneFrom(), p.tuneTo(), p.tuneDays(), p.tuneMu(),
+                        p.tuneSigma(), p.tuneLevel(), p.tuneMethod())));
+            }
+            if (p.locked()) {
+                f.add(new Fact("locked", p.lockedUntil() == null ? "yes: tuning never changes it"
+                        : "until " + p.lockedUntil() + (p.lockedOn(now.toLocalDate()) ? "" : " (expired: tuning may change it)")));
+            }
+            ReviewCycle cycle = new ReviewCycle(settings.anchor(), p.policy().t());
+            LocalDate today = now.toLocalDate();
+            LocalDate start = cycle.startOf(today);
+            String mark = h.createQuery("SELECT at FROM review_mark WHERE t_days = :t AND cycle_start = :c").bind("t", p.policy().t())
+                    .bind("c", start.toString()).mapTo(String.class).findOne().orElse(null);
+            boolean onItsOwn = start.toString().equals(p.reviewedCycle());
+            boolean due = !(onItsOwn || mark != null && p.reviewFrom().compareTo(mark) <= 0);
+            f.add(new Fact("review cycle", "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from "
+                    + settings.anchor() + "): " + start + " .. " + cycle.nextStart(today).minusDays(1)));
+            f.add(new Fact("last review", due ? "not yet in this cycle" : onItsOwn ? "this cycle (on its own: the policy is newer than "
+                    + "the cycle's review at " + mark + ")" : "this cycle, at " + mark));
+            f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
+            h.createQuery("SELECT at, scope FROM check_run ORDER BY run_id DESC LIMIT 1").map((rs, c) -> rs.getString(1) + " (" + rs.getString(2) + ")")
+                    .findOne().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
+            Optional<Order> last = orders.stream().findFirst();
+            last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
+                    + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
+            long l = p.policy().l();
+            long r = p.policy().r();
+            boolean emergencyOpen = orders.stream().anyMatch(o -> o.status().isOnOrder() && o.kind() == OrderKind.EMERGENCY);
+            f.add(new Fact("emergency (on hand < L)", onHand < l
+                    ? "fires: " + onHand + " < " + l + (emergencyOpen ? ", already covered by an open emergency order" : "")
+                    : "does not fire: " + onHand + " >= " + l));
+            f.add(new Fact("reorder (position < R)", (ip < r ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
+                    + (due ? "; review due: a check now would " + (ip < r && onHand >= l ? "order " + (p.policy().s() - ip) : "not order")
+                    : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
+            return f;
+        });
+    }
+
+    private static String source(PolicyRecord p) {
+        return switch (p.source()) {
+            case "manual" -> "set by " + p.setBy() + " at " + p.updatedAt() + (p.reason() == null ? "" : ": " + p.reason());
+            case "import" -> "imported by " + p.setBy() + " at " + p.updatedAt() + (p.reason() == null ? "" : " (" + p.reason() + ")");
+            default -> "tuned";
+        };
+    }
+}

@@ -1,0 +1,303 @@
+package io.chanops.replenish.policy;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.model.MoveKind;
+import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.time.LocalTimes;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * {@code policy tune}: streams each position's moves in time order once, rebuilds its on hand day by day over the
+ * history window (the {@code historyDays} days before today), leaves out the days it spent entirely out of stock,
+ * and tunes R, S, L with {@link PolicyTuner}. Positions: stores x stocked SKUs that have a policy or stock. Locked
+ * positions (whose lock has not expired) are never changed; new values are written in one transaction unless dry run.
+ */
+public final class TuneService {
+    /** Options of one tuning run. {@code displayMin} by product type. */
+    public record Options(int historyDays, double serviceLevel, int leadDays, String site, String sku, boolean dryRun,
+                          Map<ProductType, Long> displayMin) {
+        public Options {
+            if (historyDays < 1) {
+                throw new IllegalArgumentException("--history-days must be >= 1");
+            }
+        }
+    }
+
+    public enum Status {
+        NEW("new"), CHANGED("changed"), UNCHANGED("unchanged"), LOCKED("locked"), NO_DATA("no-data");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    /** One position's outcome: old and new levels (new is null when locked or without in-stock days). */
+    public record Row(String siteId, String sku, Policy old, Policy tuned, PolicyTuner.Tuned stats, Status status) {
+    }
+
+    /** Counts per status, and the rows worth showing (new and changed; locked and no-data too if asked). */
+    public record Report(LocalDate from, LocalDate to, Map<Status, Long> counts, List<Row> rows, boolean dryRun) {
+        public long count(Status s) {
+            return counts.getOrDefault(s, 0L);
+        }
+    }
+
+    private static final class Target {
+        final String siteId;
+        final String sku;
+        final ProductType type;
+        final Policy old;
+        final boolean locked;
+        final long[] sales;
+        final boolean[] inStock;
+        long onHand;
+        int cursor; // first window day whose in-stock flag still depends on later moves
+
+        Target(String siteId, String sku, ProductType type, Policy old, boolean locked, int days) {
+            this.siteId = siteId;
+            this.sku = sku;
+            this.type = type;
+            this.old = old;
+            this.locked = locked;
+            this.sales = new long[days];
+            this.inStock = new boolean[days];
+        }
+    }
+
+    private TuneService() {
+    }
+
+    public static Report tune(Ledger ledger, LocalDateTime now, Options o, boolean keepAllRows, LongConsumer progress) {
+        LocalDate today = now.toLocalDate();
+        LocalDate from = today.minusDays(o.historyDays());
+        LocalDate to = today.minusDays(1);
+        int days = o.historyDays();
+        Map<String, Map<String, Target>> targets = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        Map<Status, Long> counts = new HashMap<>();
+        ledger.read(h -> {
+            loadTargets(h, o, today, days, targets);
+            streamMoves(h, o, from, today, targets, progress);
+            return null;
+        });
+        String nowText = LocalTimes.format(now);
+        List<Row> writes = new ArrayList<>();
+        for (Map<String, Target> bySku : targets.values()) {
+            for (Target t : bySku.values()) {
+                Row row = decide(t, days, o);
+                counts.merge(row.status(), 1L, Long::sum);
+                if (row.status() == Status.NEW || row.status() == Status.CHANGED || row.status() == Status.UNCHANGED) {
+                    writes.add(row);
+                }
+                if (keepAllRows || row.status() == Status.NEW || row.status() == Status.CHANGED) {
+                    rows.add(row);
+                }
+            }
+        }
+        rows.sort((a, b) -> a.siteId().equals(b.siteId()) ? a.sku().compareTo(b.sku()) : a.siteId().compareTo(b.siteId()));
+        if (!o.dryRun() && !writes.isEmpty()) {
+            ledger.write(h -> {
+                write(h, writes, from, to, o.serviceLevel(), nowText);
+                return null;
+            });
+        }
+        return new Report(from, to, counts, rows, o.dryRun());
+    }
+
+    private static Row decide(Target t, int days, Options o) {
+        if (t.locked) {
+            return new Row(t.siteId, t.sku, t.old, null, null, Status.LOCKED);
+        }
+        markUntil(t, days);
+        long[] used = new long[days];
+        int n = 0;
+        for (int d = 0; d < days; d++) {
+            // A day with a sale was in stock, whatever the recorded on hand says.
+            if (t.inStock[d] || t.sales[d] > 0) {
+                used[n++] = t.sales[d];
+            }
+        }
+        int period = t.old != null ? t.old.t() : PolicyStore.DEFAULT_T;
+        long displayMin = o.displayMin().getOrDefault(t.type, 0L);
+        PolicyTuner.Tuned tuned = PolicyTuner.tune(used, n, period,
+                new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
+        if (tuned == null) {
+            return new Row(t.siteId, t.sku, t.old, null, null, Status.NO_DATA);
+        }
+        Status status = t.old == null ? Status.NEW : t.old.equals(tuned.policy()) ? Status.UNCHANGED : Status.CHANGED;
+        return new Row(t.siteId, t.sku, t.old, tuned.policy(), tuned, status);
+    }
+
+    /** Marks window days up to (excluding) day {@code until} with the current on hand. */
+    private static void markUntil(Target t, int until) {
+        boolean stocked = t.onHand > 0;
+        for (int d = Math.max(0, t.cursor); d < until; d++) {
+            t.inStock[d] |= stocked;
+        }
+        t.cursor = Math.max(t.cursor, until);
+    }
+
+    private static void loadTargets(Handle h, Options o, LocalDate today, int days, Map<String, Map<String, Target>> targets) {
+        h.createQuery("""
+                        SELECT k.site_id, k.sku, pr.type, p.t_days, p.r_level, p.s_level, p.l_level, p.locked, p.locked_until
+                        FROM (SELECT site_id, sku FROM policy UNION SELECT site_id, sku FROM stock_level) k
+                        JOIN site s ON s.site_id = k.site_id AND s.kind = 'store'
+                        JOIN product pr ON pr.sku = k.sku AND pr.type IN ('handset', 'accessory', 'sim')
+                        LEFT JOIN policy p ON p.site_id = k.site_id AND p.sku = k.sku
+                        WHERE (:site IS NULL OR k.site_id = :site) AND (:sku IS NULL OR k.sku = :sku)
+                        """)
+                .bind("site", o.site()).bind("sku", o.sku())
+                .map((rs, ctx) -> {
+                    int t = rs.getInt("t_days");
+                    Policy old = rs.wasNull() ? null : new Policy(t, rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
+                    String until = rs.getString("locked_until");
+                    boolean locked = rs.getInt("locked") != 0 && (until == null || today.toString().compareTo(until) <= 0);
+                    String site = rs.getString("site_id");
+                    Map<String, Target> bySku = targets.computeIfAbsent(site, k -> new HashMap<>());
+                    String sku = rs.getString("sku");
+                    bySku.put(sku, new Target(site, sku, ProductType.parse(rs.getString("type")).orElseThrow(), old, locked,
+                            locked ? 0 : days));
+                    return null;
+                })
+                .forEach(x -> { });
+    }
+
+    /** Folds every move before today, in time order, into the targets' on hand, sales and in-stock days. */
+    private static void streamMoves(Handle h, Options o, LocalDate from, LocalDate today,
+                                    Map<String, Map<String, Target>> targets, LongConsumer progress) {
+        String todayText = today.toString();
+        long[] n = {0};
+        var q = h.createQuery("SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :today "
+                        + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
+                .bind("today", todayText).bind("site", o.site()).bind("sku", o.sku());
+        q.setFetchSize(10_000);
+        Target[] current = {null};
+        long fromDay = from.toEpochDay();
+        String[] currentKey = {null, null};
+        q.map((rs, ctx) -> {
+            if (++n[0] % 100_000 == 0 && progress != null) {
+                progress.accept(n[0]);
+            }
+            String site = rs.getString(1);
+            String sku = rs.getString(2);
+            if (!site.equals(currentKey[0]) || !sku.equals(currentKey[1])) {
+                currentKey[0] = site;
+                currentKey[1] = sku;
+                Map<String, Target> bySku = targets.get(site);
+                current[0] = bySku == null ? null : bySku.get(sku);
+            }
+            Target t = current[0];
+            if (t == null || t.locked) {
+                return null;
+            }
+            int day = (int) (epochDay(rs.getString(3)) - fromDay);
+            MoveKind kind = kind(rs.getString(4));
+            long qty = rs.getLong(5);
+            if (day >= 0) {
+                markUntil(t, day);
+                if (t.onHand > 0) {
+                    t.inStock[day] = true;
+                }
+            }
+            t.onHand = kind.apply(t.onHand, qty);
+            if (day >= 0) {
+                if (t.onHand > 0) {
+                    t.inStock[day] = true;
+                }
+                if (kind == MoveKind.SALE) {
+                    t.sales[day] += qty;
+                }
+            }
+            return null;
+        }).forEach(x -> { });
+        if (progress != null) {
+            progress.accept(n[0]);
+        }
+    }
+
+    /**
+     * The epoch day of a stored date-time {@code YYYY-MM-DD HH:MM:SS}, read from its digits: this runs once per move,
+     * and LocalDate.parse was the largest cost of tuning millions of moves.
+     */
+    static long epochDay(String at) {
+        int y = (at.charAt(0) - '0') * 1000 + (at.charAt(1) - '0') * 100 + (at.charAt(2) - '0') * 10 + (at.charAt(3) - '0');
+        int m = (at.charAt(5) - '0') * 10 + (at.charAt(6) - '0');
+        int d = (at.charAt(8) - '0') * 10 + (at.charAt(9) - '0');
+        return LocalDate.of(y, m, d).toEpochDay();
+    }
+
+    /** The move kinds as stored; a switch, because this runs once per move over millions of moves. */
+    private static MoveKind kind(String text) {
+        return switch (text) {
+            case "sale" -> MoveKind.SALE;
+            case "receipt" -> MoveKind.RECEIPT;
+            case "return" -> MoveKind.RETURN;
+            case "transfer_in" -> MoveKind.TRANSFER_IN;
+            case "transfer_out" -> MoveKind.TRANSFER_OUT;
+            case "adjust" -> MoveKind.ADJUST;
+            case "count" -> MoveKind.COUNT;
+            default -> MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
+        };
+    }
+
+    private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {
+        try (PreparedStatement b = h.getConnection().prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
+                + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + PolicyStore.NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
+                + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
+                + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
+                + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
+                + "updated_at = excluded.updated_at")) {
+            int pending = 0;
+            for (Row r : rows) {
+                Policy p = r.tuned();
+                PolicyTuner.Tuned s = r.stats();
+                b.setString(1, r.siteId());
+                b.setString(2, r.sku());
+                b.setInt(3, p.t());
+                b.setLong(4, p.r());
+                b.setLong(5, p.s());
+                b.setLong(6, p.l());
+                b.setString(7, nowText);
+                b.setString(8, from.toString());
+                b.setString(9, to.toString());
+                b.setInt(10, s.days());
+                b.setDouble(11, s.mu());
+                b.setDouble(12, s.sigma());
+                b.setDouble(13, level);
+                b.setString(14, s.method().toString());
+                b.setString(15, nowText);
+                b.setString(16, nowText);
+                b.addBatch();
+                if (++pending == 20_000) {
+                    b.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                b.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.chanops.replenish.check;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.master.CatalogImport;
+import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.stock.MoveImport;
+import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.replenish.policy.PolicyStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A small ledger for service tests: warehouse WH, stores ST-1 and ST-2, SKUs PHONE (handset) and CASE (accessory). */
+final class ScenarioLedger {
+    static final LocalDateTime SETUP = LocalDateTime.of(2026, 2, 23, 8, 0);
+    private final Path dir;
+    final Ledger ledger;
+    private final AtomicInteger files = new AtomicInteger();
+
+    ScenarioLedger(Path dir) {
+        this.dir = dir;
+        this.ledger = TestLedgers.fresh(dir);
+        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
+                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
+                "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
+        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
+                "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> { });
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> { });
+    }
+
+    /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */
+    MoveImport.Result<CheckReport> moves(LocalDateTime now, String... lines) {
+        String[] all = new String[lines.length + 1];
+        all[0] = "at,site_id,sku,kind,qty,ref";
+        System.arraycopy(lines, 0, all, 1, lines.length);
+        Path f = TestLedgers.write(dir, "moves-" + files.incrementAndGet() + ".csv", all);
+        return MoveImport.importFile(ledger, f, StandardCharsets.UTF_8, false, now, w -> { }, null,
+                (h, touched) -> CheckService.afterImport(h, touched, now, CheckSettings.defaults()));
+    }
+
+    void policy(String site, String sku, int t, long r, long s, long l) {
+        PolicyStore.set(ledger, new PolicyStore.Change(site, sku, t, r, s, l, null, "test", null), SETUP);
+    }
+
+    CheckReport check(LocalDateTime now) {
+        return CheckService.run(ledger, now, CheckSettings.defaults(), false);
+    }
+
+    CheckReport emergencyCheck(LocalDateTime now) {
+        return CheckService.run(ledger, now, CheckSettings.defaults(), true);
+    }
+}
