@@ -2,6 +2,6 @@ package io.chanops.cli.replenish;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "replenish", description = "Replenishment: the review/emergency check, orders, explain, emergency planning.", subcommands = {})
+@Command(name = "replenish", description = "Replenishment: the review/emergency check, orders, explain, emergency planning.", subcommands = {ReplenishPlanCommand.class})
 public final class ReplenishCommand {
 }
