@@ -30,6 +30,7 @@ import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -64,7 +65,7 @@ public final class EmergencyPlanner {
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
         SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings));
-        if (method == Method.GREEDY) {
+        if (method == Method.GREEDY && !plannable.isEmpty()) {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
             SolutionManager.create(factory).update(solved);
@@ -73,8 +74,9 @@ public final class EmergencyPlanner {
             improvements.add(only);
             onImprovement.accept(only);
         } else if (plannable.isEmpty()) {
+            // OptaPlanner refuses an empty value range; with nothing to route every constraint is 0.
             solved = problem;
-            SolutionManager.create(factory).update(solved);
+            solved.setScore(HardMediumSoftLongScore.ZERO);
         } else {
             Solver<EmergencyPlan> solver = factory.buildSolver();
             solver.addEventListener(event -> {
@@ -92,8 +94,9 @@ public final class EmergencyPlanner {
 
     static SolverConfig config(SolverSettings settings) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
+        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch();
         if (settings.maxSteps() != null) {
-            termination.setStepCountLimit(settings.maxSteps());
+            localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.maxSteps()));
         } else {
             termination.setUnimprovedSpentLimit(settings.unimproved());
         }
@@ -104,7 +107,7 @@ public final class EmergencyPlanner {
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.seed())
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), settings.tuning().localSearch());
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
     }
 
     private static List<DeliveryOrder> sorted(List<DeliveryOrder> orders) {
