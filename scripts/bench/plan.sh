@@ -18,17 +18,20 @@ days=${DAYS:-"50:5 150:10 300:15"}
 day_limit=${DAY_LIMIT:-30s}
 seed=${SEED:-0}
 
+# Build once, then run a frozen copy of the jar: editing sources while the bench runs must not trigger a rebuild.
 "$chanops" --version >/dev/null
+cp "$root/cli/target/chanops.jar" "$work/chanops.jar"
+chanops() { java ${CHANOPS_JAVA_OPTS:-} -jar "$work/chanops.jar" "$@"; }
 
 load() { # dir
   local d=$1
-  "$chanops" --db "$d/chanops.db" -q site import "$d/sites.csv" >/dev/null
-  "$chanops" --db "$d/chanops.db" -q catalog import "$d/catalog.csv" >/dev/null
-  "$chanops" --db "$d/chanops.db" -q stock import "$d/moves.csv" >/dev/null
+  chanops --db "$d/chanops.db" -q site import "$d/sites.csv" >/dev/null
+  chanops --db "$d/chanops.db" -q catalog import "$d/catalog.csv" >/dev/null
+  chanops --db "$d/chanops.db" -q stock import "$d/moves.csv" >/dev/null
   sqlite3 "$d/chanops.db" < "$d/orders.sql"
 }
 
-metric() { grep "^$2," "$1/summary.csv" | cut -d, -f2; }
+metric() { grep "^$2," "$1/summary.csv" 2>/dev/null | cut -d, -f2 || echo "?"; }
 
 # run DIR LABEL LIMIT METHOD TUNING MATRIX SERVICE OPTIMUM
 run() {
@@ -39,15 +42,16 @@ run() {
   [ -n "$matrix" ] && args+=(--matrix "$d/matrix.csv")
   local start end rc=0
   start=$(date +%s.%N)
-  "$chanops" "${args[@]}" 2>"$log" || rc=$?
+  chanops "${args[@]}" 2>"$log" || rc=$?
   end=$(date +%s.%N)
+  if [ ! -f "$out/summary.csv" ]; then echo "| $label | $method | $tuning | $limit | failed (exit $rc): $(tail -1 "$log") |"; return; fi
   local travel unserved score final_at gap
   travel=$(metric "$out" total_travel_minutes); unserved=$(metric "$out" units_unserved); score=$(metric "$out" score)
   # time to the final best score, and to the first feasible plan with the final medium (unserved) score
-  final_at=$(grep '^best ' "$log" | tail -1 | sed 's/.* at \([0-9]*\) ms/\1/')
+  final_at=$( (grep '^best ' "$log" || true) | tail -1 | sed 's/.* at \([0-9]*\) ms/\1/')
   local medium=${score#*hard/}; medium=${medium%%medium*}
   local served_at
-  served_at=$(grep "^best 0hard/${medium}medium" "$log" | head -1 | sed 's/.* at \([0-9]*\) ms/\1/')
+  served_at=$( (grep "^best 0hard/${medium}medium" "$log" || true) | head -1 | sed 's/.* at \([0-9]*\) ms/\1/')
   gap="-"
   if [ "$optimum" != "-" ]; then gap=$(awk -v t="$travel" -v o="$optimum" 'BEGIN { printf "%.2f", (t - o) * 100 / o }'); fi
   printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n" "$label" "$method" "$tuning" "$limit" "$score" "$unserved" \

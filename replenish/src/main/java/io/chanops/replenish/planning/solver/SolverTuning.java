@@ -24,23 +24,39 @@ import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForage
  * comparison can be re-run.
  */
 public enum SolverTuning {
-    /** Late acceptance over list change/swap (nearby), sub-list change/swap and 2-opt style k-opt moves. */
-    DEFAULT(true, Acceptor.LATE_ACCEPTANCE),
+    /**
+     * Starts from the greedy nearest-neighbour plan, then late acceptance (400) over list change (nearby), list swap,
+     * sub-list change/swap and k-opt (2..3) moves.
+     */
+    DEFAULT(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** The same local search after OptaPlanner's construction heuristic instead of the greedy start. */
+    CONSTRUCTION_HEURISTIC(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** The same with a shorter late-acceptance memory. */
+    LATE_ACCEPTANCE_100(true, Acceptor.LATE_ACCEPTANCE, 100),
+    /** The same with a longer late-acceptance memory. */
+    LATE_ACCEPTANCE_2000(true, Acceptor.LATE_ACCEPTANCE, 2000),
     /** The same moves without nearby selection. */
-    NO_NEARBY(false, Acceptor.LATE_ACCEPTANCE),
+    NO_NEARBY(false, Acceptor.LATE_ACCEPTANCE, 400),
     /** The same moves with tabu search instead of late acceptance. */
-    TABU(true, Acceptor.TABU),
+    TABU(true, Acceptor.TABU, 0),
     /** OptaPlanner's own default local search for list variables (no move configuration). */
-    OPTAPLANNER_DEFAULT(false, null);
+    OPTAPLANNER_DEFAULT(false, null, 0);
 
     enum Acceptor { LATE_ACCEPTANCE, TABU }
 
     private final boolean nearby;
     private final Acceptor acceptor;
+    private final int lateAcceptanceSize;
 
-    SolverTuning(boolean nearby, Acceptor acceptor) {
+    SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize) {
         this.nearby = nearby;
         this.acceptor = acceptor;
+        this.lateAcceptanceSize = lateAcceptanceSize;
+    }
+
+    /** Whether local search starts from the greedy nearest-neighbour plan (else from the construction heuristic). */
+    boolean startsFromGreedy() {
+        return this != CONSTRUCTION_HEURISTIC && this != OPTAPLANNER_DEFAULT;
     }
 
     LocalSearchPhaseConfig localSearch() {
@@ -58,10 +74,10 @@ public enum SolverTuning {
         moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
         phase.setMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
         if (acceptor == Acceptor.LATE_ACCEPTANCE) {
-            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400));
+            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize));
             phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
         } else {
-            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withValueTabuRatio(0.05).withMoveTabuSize(7));
+            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withValueTabuSize(7));
             phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1000));
         }
         return phase;
