@@ -114,6 +114,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         try (LiveLine live = new LiveLine()) {
             plan = DayPlanner.plan(ctx().ledger(), request, ctx()::warn, live);
         }
+        if (plan.stops() == 0 && plan.unserved().isEmpty()) {
+            ctx().info("nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
+                    + " orders due " + day);
+        }
         if (out != null) {
             PlanFiles.write(out, plan, bom);
             ctx().info("wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);
