@@ -196,6 +196,8 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
      */
     private final class LiveLine implements Consumer<PlanResult.Improvement>, AutoCloseable {
         private boolean drawn;
+        private long lastDrawn = -1;
+        private PlanResult.Improvement latest;
 
         @Override
         public synchronized void accept(PlanResult.Improvement i) {
@@ -203,15 +205,25 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                 ctx().err().printf("best %s at %d ms%n", i.score(), i.millis());
                 ctx().err().flush();
             } else if (ctx().interactive()) {
-                ctx().err().printf("\rplanning: best %s after %.1f s   ", i.score(), i.millis() / 1000.0);
-                ctx().err().flush();
-                drawn = true;
+                latest = i;
+                // thousands of improvements a second early on: redraw at most five times a second
+                if (lastDrawn < 0 || i.millis() - lastDrawn >= 200) {
+                    draw(i);
+                }
             }
+        }
+
+        private void draw(PlanResult.Improvement i) {
+            ctx().err().printf("\rplanning: best %s after %.1f s   ", i.score(), i.millis() / 1000.0);
+            ctx().err().flush();
+            drawn = true;
+            lastDrawn = i.millis();
         }
 
         @Override
         public synchronized void close() {
             if (drawn) {
+                draw(latest);
                 ctx().err().println();
                 ctx().err().flush();
             }
