@@ -108,4 +108,24 @@ class ReplenishPlanCommandTest {
         assertThat(a.code()).isZero();
         assertThat(a.out()).isEqualTo(b.out()).contains("GZ-PY-P1");
     }
+
+    @Test
+    void includeRegularAddsRegularOrdersDueByTheDateAndPlannedOrdersReserveStock() throws Exception {
+        // GZ-WH has 154 SIM-DATA-30; the applied first plan reserves 34 of them (E-1, R-1), leaving 120
+        order("E-1", "GZ-TH-01", "SIM-DATA-30", "emergency", 30, "2026-03-02");
+        order("R-1", "GZ-YX-01", "SIM-DATA-30", "regular", 4, "2026-03-01");
+        order("R-2", "GZ-YX-01", "HS-P70-128", "regular", 4, "2026-03-05");
+        Path vehicles = TestLedgers.sample("vehicles.csv");
+        var first = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(), "--include-regular",
+                "--time-limit", "2s", "--max-steps", "100", "--out", dir.resolve("p1").toString(), "--apply");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("p1/lines.csv"))).contains("E-1").contains("R-1").doesNotContain("R-2");
+        assertThat(orderRows()).anyMatch(s -> s.startsWith("R-1:planned:")).anyMatch(s -> s.startsWith("R-2:open:"));
+
+        order("E-2", "GZ-TH-02", "SIM-DATA-30", "emergency", 130, "2026-03-02");
+        var second = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(),
+                "--time-limit", "1s", "--out", dir.resolve("p2").toString());
+        assertThat(second.code()).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("p2/unserved.csv"))).contains("E-2,GZ-TH-02,SIM-DATA-30,130,no stock: GZ-WH has 120");
+    }
 }
