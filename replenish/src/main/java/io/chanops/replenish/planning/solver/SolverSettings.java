@@ -12,11 +12,14 @@ public record SolverSettings(Duration timeLimit, Duration unimproved, long seed,
         if (timeLimit.isZero() || timeLimit.isNegative()) {
             throw new IllegalArgumentException("time limit must be positive");
         }
+        timeLimit = Duration.ofMillis(timeLimit.toMillis());
+        unimproved = Duration.ofMillis(Math.max(1, unimproved.toMillis()));
     }
 
     /** The unimproved-time limit used when none is given: a third of the time limit, at least 2 s. */
     public static Duration defaultUnimproved(Duration timeLimit) {
-        Duration third = timeLimit.dividedBy(3);
+        // whole milliseconds: OptaPlanner rejects a termination limit with nanoseconds (30s / 3 is fine, 25s / 3 is not)
+        Duration third = Duration.ofMillis(timeLimit.toMillis() / 3);
         return third.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : third;
     }
 
