@@ -27,6 +27,8 @@ public class Vehicle {
     private int shiftEnd;
     private boolean standby;
     private TravelTimes travel;
+    /** SKUs the depot could run short of on this day (null = treat every SKU as scarce). */
+    private java.util.Set<String> scarceSkus;
 
     @PlanningListVariable(valueRangeProviderRefs = "visits")
     private List<Visit> visits = new ArrayList<>();
@@ -45,6 +47,16 @@ public class Vehicle {
         this.shiftStart = shiftStart;
         this.shiftEnd = shiftEnd;
         this.travel = travel;
+    }
+
+    /**
+     * Only these SKUs can break the warehouse stock rule (the day's whole demand for any other one fits the depot's
+     * stock), so {@link #skuLoads()} reports only them and the score skips the rest: most moves then touch no stock
+     * bookkeeping at all.
+     */
+    public Vehicle withScarceSkus(java.util.Set<String> skus) {
+        this.scarceSkus = java.util.Set.copyOf(skus);
+        return this;
     }
 
     public static Vehicle standby() {
@@ -134,6 +146,18 @@ public class Vehicle {
         return standby ? 0 : times.lateMinutes();
     }
 
+    /** Weighted units left unserved on the standby vehicle (0 for a real one). */
+    public long unservedWeight() {
+        if (!standby) {
+            return 0;
+        }
+        long sum = 0;
+        for (Visit v : visits) {
+            sum += v.unservedWeight();
+        }
+        return sum;
+    }
+
     /** Units of orders whose supplying warehouse is not this vehicle's depot. */
     public long unitsFromOtherWarehouses() {
         if (standby) {
@@ -155,7 +179,9 @@ public class Vehicle {
         }
         java.util.Map<String, Long> bySku = new java.util.TreeMap<>();
         for (Visit v : visits) {
-            bySku.merge(v.getSku(), v.getQty(), Long::sum);
+            if (scarceSkus == null || scarceSkus.contains(v.getSku())) {
+                bySku.merge(v.getSku(), v.getQty(), Long::sum);
+            }
         }
         List<SkuLoad> loads = new ArrayList<>(bySku.size());
         bySku.forEach((sku, qty) -> loads.add(new SkuLoad(depot, sku, qty)));

@@ -85,9 +85,8 @@ public final class EmergencyConstraintProvider implements ConstraintProvider {
 
     Constraint unservedUnits(ConstraintFactory factory) {
         return factory.forEach(Vehicle.class)
-                .filter(Vehicle::isStandby)
-                .flattenLast(Vehicle::getVisits)
-                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Visit::unservedWeight)
+                .filter(v -> v.unservedWeight() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Vehicle::unservedWeight)
                 .asConstraint(UNSERVED_UNITS);
     }
 

@@ -160,26 +160,34 @@ public final class EmergencyPlanner {
         }
         vehicles.add(Vehicle.standby());
         List<Visit> visits = new ArrayList<>();
-        Map<String, Map<String, Boolean>> skus = new LinkedHashMap<>();
+        Map<String, Long> demand = new LinkedHashMap<>();
         for (DeliveryOrder o : orders) {
             Site site = input.sites().get(o.siteId());
             visits.add(new Visit(o.orderId(), o.siteId(), travel.index(o.siteId()), o.sku(), o.qty(), o.emergency(), o.warehouse(),
                     opens(site), closes(site), input.serviceMinutes(), travel));
-            skus.computeIfAbsent(o.warehouse(), w -> new LinkedHashMap<>()).put(o.sku(), true);
+            demand.merge(o.sku(), o.qty(), Long::sum);
         }
+        // A SKU is scarce at a depot when the day's whole demand for it exceeds the depot's stock; only those get a
+        // stock limit (a missing stock row counts as 0 on hand).
         List<StockLimit> stock = new ArrayList<>();
-        // One limit for every (depot, SKU) a vehicle could carry, so a missing stock row means 0, not "no limit".
+        Map<String, java.util.Set<String>> scarce = new HashMap<>();
         for (Vehicle v : vehicles) {
-            if (v.isStandby()) {
+            if (v.isStandby() || scarce.containsKey(v.getDepot())) {
                 continue;
             }
-            for (Map<String, Boolean> bySku : skus.values()) {
-                for (String sku : bySku.keySet()) {
-                    StockLimit limit = new StockLimit(v.getDepot(), sku, input.available(v.getDepot(), sku));
-                    if (!stock.contains(limit)) {
-                        stock.add(limit);
-                    }
+            java.util.Set<String> skus = new java.util.TreeSet<>();
+            demand.forEach((sku, qty) -> {
+                long onHand = input.available(v.getDepot(), sku);
+                if (qty > onHand) {
+                    skus.add(sku);
+                    stock.add(new StockLimit(v.getDepot(), sku, onHand));
                 }
+            });
+            scarce.put(v.getDepot(), skus);
+        }
+        for (Vehicle v : vehicles) {
+            if (!v.isStandby()) {
+                v.withScarceSkus(scarce.get(v.getDepot()));
             }
         }
         return new EmergencyPlan(vehicles, visits, stock, travel);

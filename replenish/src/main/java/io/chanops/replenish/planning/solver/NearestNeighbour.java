@@ -43,7 +43,7 @@ final class NearestNeighbour {
                 for (Visit c : waiting) {
                     String key = v.getDepot() + "\u0000" + c.getSku();
                     if (!v.getDepot().equals(c.getWarehouse()) || load + c.getQty() > v.getCapacity()
-                            || stockLeft.getOrDefault(key, 0L) < c.getQty()) {
+                            || stockLeft.getOrDefault(key, Long.MAX_VALUE) < c.getQty()) {
                         continue;
                     }
                     boolean sameStop = !route.isEmpty() && at == c.getSiteIndex();
@@ -68,7 +68,8 @@ final class NearestNeighbour {
                 route.add(best);
                 waiting.remove(best);
                 load += best.getQty();
-                stockLeft.merge(v.getDepot() + "\u0000" + best.getSku(), -best.getQty(), Long::sum);
+                // SKUs without a limit are not scarce: the whole day's demand fits the depot's stock
+                stockLeft.computeIfPresent(v.getDepot() + "\u0000" + best.getSku(), (k, left) -> left - best.getQty());
                 at = best.getSiteIndex();
                 time = bestDepart;
             }
