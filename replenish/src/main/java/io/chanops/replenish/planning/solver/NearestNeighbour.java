@@ -69,7 +69,8 @@ final class NearestNeighbour {
                 waiting.remove(best);
                 load += best.getQty();
                 // SKUs without a limit are not scarce: the whole day's demand fits the depot's stock
-                stockLeft.computeIfPresent(v.getDepot() + "\u0000" + best.getSku(), (k, left) -> left - best.getQty());
+                long taken = best.getQty();
+                stockLeft.computeIfPresent(v.getDepot() + "\u0000" + best.getSku(), (k, left) -> left - taken);
                 at = best.getSiteIndex();
                 time = bestDepart;
             }
