@@ -31,7 +31,7 @@ load() { # dir
   sqlite3 "$d/chanops.db" < "$d/orders.sql"
 }
 
-metric() { grep "^$2," "$1/summary.csv" 2>/dev/null | cut -d, -f2 || echo "?"; }
+metric() { grep "^$2," "$1/summary.csv" 2>/dev/null | cut -d, -f2 | tr -d '\r' || echo "?"; }
 
 # run DIR LABEL LIMIT METHOD TUNING MATRIX SERVICE OPTIMUM
 run() {
