@@ -2,15 +2,23 @@ package io.chanops.cli.demo;
 
 import java.util.List;
 
-/** The planning part of the demo. */
+/**
+ * The planning part of the demo: the emergency orders the replenish check raised for 2026-03-02 are routed over the
+ * GZ-WH vans of samples/vehicles.csv, first as the dispatcher's table, then as files with the orders marked planned.
+ */
 public final class PlanningDemo implements DemoSection {
     @Override
     public List<String> sampleFiles() {
-        return List.of();
+        return List.of("vehicles.csv");
     }
 
     @Override
     public List<DemoStep> steps() {
-        return List.of();
+        return List.of(
+                DemoStep.of("Plan today's emergency deliveries over the GZ-WH vans (dispatcher view)",
+                        "replenish", "plan", "--date", "2026-03-02", "--vehicles", "samples/vehicles.csv", "--time-limit", "5s"),
+                DemoStep.of("Write routes/lines/unserved/summary CSV and mark the planned orders",
+                        "replenish", "plan", "--date", "2026-03-02", "--vehicles", "samples/vehicles.csv", "--time-limit", "5s",
+                        "--out", "out/plan", "--apply"));
     }
 }

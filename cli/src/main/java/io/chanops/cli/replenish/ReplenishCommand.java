@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             ReplenishReceiveCommand.class,
             ReplenishCancelCommand.class,
             ReplenishExplainCommand.class,
+            ReplenishPlanCommand.class,
         })
 public final class ReplenishCommand {
 }

@@ -1,0 +1,232 @@
+package io.chanops.cli.replenish;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.cli.support.CharsetConverter;
+import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Renderer;
+import io.chanops.cli.support.Style;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.replenish.planning.DayPlanner;
+import io.chanops.replenish.planning.DeliveryDay;
+import io.chanops.replenish.planning.DeliveryOrder;
+import io.chanops.replenish.planning.PlanResult;
+import io.chanops.replenish.planning.io.PlanFiles;
+import io.chanops.replenish.planning.solver.EmergencyPlanner;
+import io.chanops.replenish.planning.solver.SolverSettings;
+import io.chanops.replenish.planning.solver.SolverTuning;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", description = {
+        "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
+        "Exit 3 when emergency units are left unserved (unserved.csv says why)."})
+public final class ReplenishPlanCommand extends ChanopsCommand {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
+
+    @Option(names = "--date", required = true, paramLabel = "DATE", description = "Delivery day YYYY-MM-DD: emergency orders due that day.")
+    String date;
+
+    @Option(names = "--vehicles", required = true, paramLabel = "FILE", description = "vehicles.csv: vehicle_id,depot,capacity,shift_start,shift_end.")
+    Path vehicles;
+
+    @Option(names = "--matrix", paramLabel = "FILE", description = "matrix.csv: from,to,minutes[,km]; missing pairs use great-circle distance.")
+    Path matrix;
+
+    @Option(names = "--speed-kmh", defaultValue = "30", paramLabel = "N", description = "Speed for great-circle travel (default ${DEFAULT-VALUE}).")
+    double speedKmh;
+
+    @Option(names = "--service-minutes", defaultValue = "10", paramLabel = "N", description = "Minutes to unload at a stop (default ${DEFAULT-VALUE}).")
+    int serviceMinutes;
+
+    @Option(names = "--time-limit", defaultValue = "30s", paramLabel = "DURATION",
+            description = "Longest the solver runs, e.g. 30s, 2m, 500ms (default ${DEFAULT-VALUE}).")
+    String timeLimit;
+
+    @Option(names = "--unimproved-limit", paramLabel = "DURATION",
+            description = "Stop after this long without a better plan (default: a third of --time-limit, at least 2s).")
+    String unimprovedLimit;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Stop local search after N steps instead of the unimproved limit: the same plan on any machine.")
+    Integer maxSteps;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed: same input and seed, same plan (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--include-regular", description = "Also plan open regular orders due on or before DATE.")
+    boolean includeRegular;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan.")
+    Path out;
+
+    @Option(names = "--bom", description = "Start the CSV files with a UTF-8 BOM (Excel).")
+    boolean bom;
+
+    @Option(names = "--apply", description = "Mark the planned orders 'planned' with their vehicle and stop (one transaction).")
+    boolean apply;
+
+    @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class, description = "Charset of vehicles.csv and matrix.csv (default UTF-8).")
+    Charset charset = StandardCharsets.UTF_8;
+
+    @Option(names = "--tuning", hidden = true, description = "Solver configuration to compare (benchmarks): ${COMPLETION-CANDIDATES}.")
+    SolverTuning tuning = SolverTuning.DEFAULT;
+
+    @Option(names = "--method", hidden = true, description = "solver | greedy (the nearest-neighbour baseline, for benchmarks).")
+    String method = "solver";
+
+    @Override
+    protected int run() {
+        LocalDate day = LocalTimes.parseDate(date)
+                .orElseThrow(() -> UserException.usage("--date '" + date + "': expected YYYY-MM-DD"));
+        if (speedKmh <= 0 || Double.isNaN(speedKmh)) {
+            throw UserException.usage("--speed-kmh must be > 0");
+        }
+        if (serviceMinutes < 0) {
+            throw UserException.usage("--service-minutes must be >= 0");
+        }
+        if (maxSteps != null && maxSteps <= 0) {
+            throw UserException.usage("--max-steps must be > 0");
+        }
+        Duration limit = duration("--time-limit", timeLimit);
+        Duration unimproved = unimprovedLimit == null ? SolverSettings.defaultUnimproved(limit) : duration("--unimproved-limit", unimprovedLimit);
+        EmergencyPlanner.Method how = switch (method.toLowerCase(Locale.ROOT)) {
+            case "solver" -> EmergencyPlanner.Method.SOLVER;
+            case "greedy" -> EmergencyPlanner.Method.GREEDY;
+            default -> throw UserException.usage("--method " + method + ": expected solver or greedy");
+        };
+        SolverSettings settings = new SolverSettings(limit, unimproved, seed, maxSteps, tuning);
+        DayPlanner.Request request = new DayPlanner.Request(day, vehicles, matrix, charset, speedKmh, serviceMinutes,
+                includeRegular, settings, how);
+        PlanResult plan;
+        try (LiveLine live = new LiveLine()) {
+            plan = DayPlanner.plan(ctx().ledger(), request, ctx()::warn, live);
+        }
+        if (plan.stops() == 0 && plan.unserved().isEmpty()) {
+            ctx().info("nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
+                    + " orders due " + day);
+        }
+        if (out != null) {
+            PlanFiles.write(out, plan, bom);
+            ctx().info("wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);
+        } else {
+            print(plan);
+        }
+        ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
+                plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
+        if (apply) {
+            int marked = DeliveryDay.apply(ctx().ledger(), plan, ctx().now());
+            ctx().info("marked " + marked + " orders planned");
+        }
+        if (plan.emergencyUnitsUnserved() > 0) {
+            ctx().warn(plan.emergencyUnitsUnserved() + " emergency units left unserved");
+            return ExitCode.ATTENTION;
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(PlanResult plan) {
+        Listing stops = Listing.of("vehicle", "stop", "site", "arrive", "depart", "unload");
+        for (PlanResult.Route r : plan.routes()) {
+            if (r.stops().isEmpty()) {
+                stops.add(Style.DIM, java.util.List.of(r.vehicleId(), "", r.depot(), "", "", "idle"));
+                continue;
+            }
+            stops.add(Style.NONE, java.util.List.of(r.vehicleId(), 0, r.depot(), "", EmergencyPlanner.clock(r.leaves()),
+                    "load " + r.load() + " units, " + r.travelMinutes() + " min driving"));
+            for (PlanResult.Stop s : r.stops()) {
+                stops.add(r.vehicleId(), s.stopNo(), s.siteId(), EmergencyPlanner.clock(s.arrive()), EmergencyPlanner.clock(s.depart()),
+                        s.lines().stream().map(ReplenishPlanCommand::line).collect(Collectors.joining(", ")));
+            }
+            stops.add(Style.NONE, java.util.List.of(r.vehicleId(), r.stops().size() + 1, r.depot(),
+                    EmergencyPlanner.clock(r.returns()), "", "back at depot"));
+        }
+        Renderer.render(stops, Format.TABLE, out(), false, ctx().colour());
+        if (!plan.unserved().isEmpty()) {
+            out().println();
+            out().println("Unserved:");
+            Listing unserved = Listing.of("order_id", "kind", "site", "sku", "qty", "reason");
+            for (PlanResult.UnservedOrder u : plan.unserved()) {
+                DeliveryOrder o = u.order();
+                unserved.add(o.emergency() ? Style.RED : Style.YELLOW,
+                        java.util.List.of(o.orderId(), o.kind(), o.siteId(), o.sku(), o.qty(), u.reason()));
+            }
+            Renderer.render(unserved, Format.TABLE, out(), false, ctx().colour());
+        }
+    }
+
+    private static String line(DeliveryOrder o) {
+        return o.sku() + " x" + o.qty() + " (" + o.orderId() + ")";
+    }
+
+    private static Duration duration(String option, String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw UserException.usage(option + " '" + text + "': expected a duration such as 30s, 2m, 500ms");
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        long millis = (long) (v * switch (unit) {
+            case "ms" -> 1;
+            case "m", "min" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1000;
+        });
+        if (millis <= 0) {
+            throw UserException.usage(option + " '" + text + "': must be more than 0");
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    /**
+     * The live line on a terminal: best score and elapsed time, rewritten in place. With --verbose every improvement
+     * is also logged on its own line (the benchmark reads time-to-feasible from it).
+     */
+    private final class LiveLine implements Consumer<PlanResult.Improvement>, AutoCloseable {
+        private boolean drawn;
+        private long lastDrawn = -1;
+        private PlanResult.Improvement latest;
+
+        @Override
+        public synchronized void accept(PlanResult.Improvement i) {
+            if (ctx().verbose()) {
+                ctx().err().printf("best %s at %d ms%n", i.score(), i.millis());
+                ctx().err().flush();
+            } else if (ctx().interactive()) {
+                latest = i;
+                // thousands of improvements a second early on: redraw at most five times a second
+                if (lastDrawn < 0 || i.millis() - lastDrawn >= 200) {
+                    draw(i);
+                }
+            }
+        }
+
+        private void draw(PlanResult.Improvement i) {
+            ctx().err().printf("\rplanning: best %s after %.1f s   ", i.score(), i.millis() / 1000.0);
+            ctx().err().flush();
+            drawn = true;
+            lastDrawn = i.millis();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (drawn) {
+                draw(latest);
+                ctx().err().println();
+                ctx().err().flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.chanops.replenish.planning.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
+import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.list.SubListSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+
+/**
+ * Local-search configurations compared by {@code scripts/bench/plan.sh}; {@link #DEFAULT} is the one the
+ * measurements in docs/BENCHMARKS.md chose. The others stay selectable (hidden option {@code --tuning}) so the
+ * comparison can be re-run.
+ */
+public enum SolverTuning {
+    /**
+     * Starts from the greedy nearest-neighbour plan, then late acceptance (400) over list change (nearby), list swap,
+     * sub-list change/swap and k-opt (2..3) moves.
+     */
+    DEFAULT(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** The same local search after OptaPlanner's construction heuristic instead of the greedy start. */
+    CONSTRUCTION_HEURISTIC(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** The same with a shorter late-acceptance memory. */
+    LATE_ACCEPTANCE_100(true, Acceptor.LATE_ACCEPTANCE, 100),
+    /** The same with a longer late-acceptance memory. */
+    LATE_ACCEPTANCE_2000(true, Acceptor.LATE_ACCEPTANCE, 2000),
+    /** The same moves without nearby selection. */
+    NO_NEARBY(false, Acceptor.LATE_ACCEPTANCE, 400),
+    /** The same moves with tabu search instead of late acceptance. */
+    TABU(true, Acceptor.TABU, 0),
+    /** OptaPlanner's own default local search for list variables (no move configuration). */
+    OPTAPLANNER_DEFAULT(false, null, 0);
+
+    enum Acceptor { LATE_ACCEPTANCE, TABU }
+
+    private final boolean nearby;
+    private final Acceptor acceptor;
+    private final int lateAcceptanceSize;
+
+    SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize) {
+        this.nearby = nearby;
+        this.acceptor = acceptor;
+        this.lateAcceptanceSize = lateAcceptanceSize;
+    }
+
+    /** Whether local search starts from the greedy nearest-neighbour plan (else from the construction heuristic). */
+    boolean startsFromGreedy() {
+        return this != CONSTRUCTION_HEURISTIC && this != OPTAPLANNER_DEFAULT;
+    }
+
+    LocalSearchPhaseConfig localSearch() {
+        LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
+        if (acceptor == null) {
+            return phase;
+        }
+        List<MoveSelectorConfig> moves = new ArrayList<>();
+        moves.add(listChange("change"));
+        moves.add(new ListSwapMoveSelectorConfig());
+        moves.add(new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true)
+                .withSubListSelectorConfig(new SubListSelectorConfig().withMinimumSubListSize(2).withMaximumSubListSize(8)));
+        moves.add(new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true)
+                .withSubListSelectorConfig(new SubListSelectorConfig().withMinimumSubListSize(1).withMaximumSubListSize(6)));
+        moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
+        phase.setMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
+        if (acceptor == Acceptor.LATE_ACCEPTANCE) {
+            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize));
+            phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        } else {
+            phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withValueTabuSize(7));
+            phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1000));
+        }
+        return phase;
+    }
+
+    private MoveSelectorConfig listChange(String id) {
+        ListChangeMoveSelectorConfig change = new ListChangeMoveSelectorConfig();
+        if (nearby) {
+            change.withValueSelectorConfig(new ValueSelectorConfig().withId(id))
+                    .withDestinationSelectorConfig(new DestinationSelectorConfig()
+                            .withNearbySelectionConfig(new NearbySelectionConfig()
+                                    .withOriginValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(id))
+                                    .withNearbyDistanceMeterClass(VisitNearbyMeter.class)
+                                    .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
+                                    .withParabolicDistributionSizeMaximum(40)));
+        }
+        return change;
+    }
+}
