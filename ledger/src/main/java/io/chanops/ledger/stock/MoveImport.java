@@ -7,6 +7,7 @@ import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
@@ -36,7 +37,6 @@ public final class MoveImport {
     public static final String KIND = "moves";
     public static final List<String> COLUMNS = List.of("at", "site_id", "sku", "kind", "qty", "ref");
     private static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
-    private static final int BATCH = 20_000;
 
     /** A validated row of the file, in file order. */
     public record Move(String at, String siteId, String sku, MoveKind kind, long qty, String ref, long line) {
@@ -134,25 +134,9 @@ public final class MoveImport {
             ok = false;
         }
         String site = row.get("site_id");
-        if (site.isEmpty()) {
-            problems.add(row.problem("site_id", "is empty"));
-            ok = false;
-        } else if (!sites.contains(site)) {
-            problems.add(row.problem("site_id", "unknown site '" + site + "' (import it with 'site import' first)"));
-            ok = false;
-        }
         String sku = row.get("sku");
-        ProductType type = products.get(sku);
-        if (sku.isEmpty()) {
-            problems.add(row.problem("sku", "is empty"));
-            ok = false;
-        } else if (type == null) {
-            problems.add(row.problem("sku", "unknown SKU '" + sku + "' (import it with 'catalog import' first)"));
-            ok = false;
-        } else if (!type.isStocked()) {
-            problems.add(row.problem("sku", "'" + sku + "' is a " + type + ", which is not stocked"));
-            ok = false;
-        }
+        ok &= PositionChecks.knownSite(row, sites::contains, problems);
+        ok &= PositionChecks.stockedSku(row, products, problems);
         String kindText = row.get("kind");
         MoveKind kind = MoveKind.parse(kindText).orElse(null);
         if (kind == null) {
@@ -209,6 +193,11 @@ public final class MoveImport {
         return out;
     }
 
+    /** Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver. */
+    private static final int ROWS_PER_STATEMENT = 64;
+    private static final String INSERT = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
      * Inserts the moves with consecutive ids in position order, recording each group's first id. This is the one hot
      * path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
@@ -216,37 +205,52 @@ public final class MoveImport {
      */
     static void insert(Handle h, List<PositionMoves> groups, long batchId) {
         long id = Ids.next(h, "stock_move", "move_id");
-        String sql = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
-            int pending = 0;
+        List<Move> pending = new ArrayList<>(ROWS_PER_STATEMENT);
+        try (PreparedStatement full = h.getConnection().prepareStatement(
+                INSERT + String.join(", ", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)))) {
+            long firstPending = id;
             for (int g = 0; g < groups.size(); g++) {
                 PositionMoves group = groups.get(g);
                 groups.set(g, new PositionMoves(group.position(), group.moves(), id));
                 for (Move m : group.moves()) {
-                    ps.setLong(1, id++);
-                    ps.setString(2, m.at());
-                    ps.setString(3, m.siteId());
-                    ps.setString(4, m.sku());
-                    ps.setString(5, m.kind().toString());
-                    ps.setLong(6, m.qty());
-                    if (m.ref().isEmpty()) {
-                        ps.setNull(7, Types.VARCHAR);
-                    } else {
-                        ps.setString(7, m.ref());
-                    }
-                    ps.setLong(8, batchId);
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        pending = 0;
+                    pending.add(m);
+                    id++;
+                    if (pending.size() == ROWS_PER_STATEMENT) {
+                        bind(full, pending, firstPending, batchId);
+                        full.executeUpdate();
+                        pending.clear();
+                        firstPending = id;
                     }
                 }
             }
-            if (pending > 0) {
-                ps.executeBatch();
+            if (!pending.isEmpty()) {
+                try (PreparedStatement rest = h.getConnection().prepareStatement(
+                        INSERT + String.join(", ", java.util.Collections.nCopies(pending.size(), ROW)))) {
+                    bind(rest, pending, firstPending, batchId);
+                    rest.executeUpdate();
+                }
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Move> moves, long firstId, long batchId) throws SQLException {
+        int p = 1;
+        long id = firstId;
+        for (Move m : moves) {
+            ps.setLong(p++, id++);
+            ps.setString(p++, m.at());
+            ps.setString(p++, m.siteId());
+            ps.setString(p++, m.sku());
+            ps.setString(p++, m.kind().toString());
+            ps.setLong(p++, m.qty());
+            if (m.ref().isEmpty()) {
+                ps.setNull(p++, Types.VARCHAR);
+            } else {
+                ps.setString(p++, m.ref());
+            }
+            ps.setLong(p++, batchId);
         }
     }
 

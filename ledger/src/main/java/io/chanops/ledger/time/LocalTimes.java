@@ -73,7 +73,8 @@ public final class LocalTimes {
         return s.substring(0, 10) + ' ' + s.substring(11, 16) + (n == 19 ? s.substring(16) : ":00");
     }
 
-    private static int digits(String s, int from, int count) {
+    /** The decimal value of {@code count} digits of {@code s} from {@code from}, or -1 if any is not a digit. */
+    public static int digits(String s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

@@ -80,15 +80,7 @@ public final class BossDateTime {
     }
 
     private static int digits(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return io.chanops.ledger.time.LocalTimes.digits(s, from, count);
     }
 
     /** Local seconds back to a {@link LocalDateTime}. */

@@ -8,6 +8,7 @@ import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
@@ -179,28 +180,13 @@ public final class PolicyStore {
                 boolean ok = true;
                 String site = row.get("site_id");
                 String sku = row.get("sku");
-                String kind = siteKinds.get(site);
-                if (site.isEmpty()) {
-                    problems.add(row.problem("site_id", "is empty"));
+                if (!PositionChecks.knownSite(row, siteKinds::containsKey, problems)) {
                     ok = false;
-                } else if (kind == null) {
-                    problems.add(row.problem("site_id", "unknown site '" + site + "' (import it with 'site import' first)"));
-                    ok = false;
-                } else if (!kind.equals("store")) {
+                } else if (!siteKinds.get(site).equals("store")) {
                     problems.add(row.problem("site_id", "'" + site + "' is a warehouse; policies apply to stores"));
                     ok = false;
                 }
-                ProductType type = products.get(sku);
-                if (sku.isEmpty()) {
-                    problems.add(row.problem("sku", "is empty"));
-                    ok = false;
-                } else if (type == null) {
-                    problems.add(row.problem("sku", "unknown SKU '" + sku + "' (import it with 'catalog import' first)"));
-                    ok = false;
-                } else if (!type.isStocked()) {
-                    problems.add(row.problem("sku", "'" + sku + "' is a " + type + ", which is not stocked"));
-                    ok = false;
-                }
+                ok &= PositionChecks.stockedSku(row, products, problems);
                 long[] v = new long[4];
                 String[] cols = {"t_days", "R", "S", "L"};
                 for (int i = 0; i < 4; i++) {
