@@ -20,12 +20,12 @@ import io.chanops.replenish.planning.solver.SolverTuning;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.chanops.ledger.time.Durations;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,6 @@ import picocli.CommandLine.Option;
         "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
         "Exit 3 when emergency units are left unserved (unserved.csv says why)."})
 public final class ReplenishPlanCommand extends ChanopsCommand {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     @Option(names = "--date", required = true, paramLabel = "DATE", description = "Delivery day YYYY-MM-DD: emergency orders due that day.")
     String date;
@@ -172,22 +171,12 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     }
 
     private static Duration duration(String option, String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw UserException.usage(option + " '" + text + "': expected a duration such as 30s, 2m, 500ms");
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long millis = (long) (v * switch (unit) {
-            case "ms" -> 1;
-            case "m", "min" -> 60_000;
-            case "h" -> 3_600_000;
-            default -> 1000;
-        });
-        if (millis <= 0) {
+        Duration d = Durations.parse(text, ChronoUnit.SECONDS).orElseThrow(() ->
+                UserException.usage(option + " '" + text + "': expected a duration such as 30s, 2m, 500ms"));
+        if (d.isZero()) {
             throw UserException.usage(option + " '" + text + "': must be more than 0");
         }
-        return Duration.ofMillis(millis);
+        return d;
     }
 
     /**
