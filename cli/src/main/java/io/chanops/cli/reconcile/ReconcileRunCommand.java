@@ -72,7 +72,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                 force, ctx().now());
         RunOutcome outcome;
         try (Progress progress = Progress.start(ctx(), "reconcile", -1, "rows")) {
-            outcome = new ReconcileService(ctx().ledger(), t -> {
+            outcome = new ReconcileService(ctx()::ledger, t -> {
                 if (ctx().verbose()) {
                     ctx().err().println(t);
                     ctx().err().flush();

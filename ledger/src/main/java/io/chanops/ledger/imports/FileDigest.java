@@ -32,4 +32,18 @@ public final class FileDigest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A fresh SHA-256 digest, for callers that hash a file while they read it for another purpose. */
+    public static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A digest's bytes as lower-case hex, as {@link #sha256} returns them. */
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
 }

@@ -62,6 +62,62 @@ public final class BossDateTime {
         }
     }
 
+    /**
+     * Local seconds of the text in {@code [from, to)} of {@code b} (ASCII digits in any ASCII-compatible charset), or
+     * {@link #INVALID}: the two common patterns straight from the bytes, any other through {@code fallback}'s text.
+     */
+    public long parse(byte[] b, int from, int to, java.util.function.Supplier<String> fallback) {
+        int n = to - from;
+        if (compact) {
+            return n == 14 ? fields(b, from, from + 4, from + 6, from + 8, from + 10, from + 12) : INVALID;
+        }
+        if (iso) {
+            if (n != 19 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != ' ' || b[from + 13] != ':'
+                    || b[from + 16] != ':') {
+                return INVALID;
+            }
+            return fields(b, from, from + 5, from + 8, from + 11, from + 14, from + 17);
+        }
+        return parse(fallback.get());
+    }
+
+    private int lastDateKey = -1;
+    private long lastEpochDay;
+
+    private long fields(byte[] b, int y, int mo, int d, int h, int mi, int se) {
+        int year = digits(b, y, 4);
+        int month = digits(b, mo, 2);
+        int day = digits(b, d, 2);
+        int hour = digits(b, h, 2);
+        int minute = digits(b, mi, 2);
+        int second = digits(b, se, 2);
+        if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return INVALID;
+        }
+        int key = year * 10_000 + month * 100 + day;
+        if (key != lastDateKey) {
+            try {
+                lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
+            } catch (DateTimeException e) {
+                return INVALID;
+            }
+            lastDateKey = key;
+        }
+        return lastEpochDay * 86_400L + hour * 3600L + minute * 60L + second;
+    }
+
+    private static int digits(byte[] b, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
     private static long fields(String s, int y, int mo, int d, int h, int mi, int se) {
         int year = digits(s, y, 4);
         int month = digits(s, mo, 2);

@@ -4,7 +4,11 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
+import io.chanops.reconcile.bulk.ByteCsv;
+import io.chanops.reconcile.bulk.Numbers;
 import io.chanops.reconcile.platform.Problems;
+import java.nio.charset.Charset;
+import java.security.MessageDigest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,8 +27,14 @@ public final class BossReader {
     private BossReader() {
     }
 
-    public static BossExport read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress) {
-        try (BulkCsv csv = BulkCsv.open(file, profile.charset(), profile.delimiter())) {
+    public static BossTable read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress) {
+        return read(file, profile, warn, progress, null);
+    }
+
+    /** As {@link #read(Path, BossProfile, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be null). */
+    public static BossTable read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress,
+                                 MessageDigest digest) {
+        try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest)) {
             Map<Column, Integer> header = resolveHeader(csv, profile);
             for (String unknown : csv.unknownColumns(profile.allNames())) {
                 warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
@@ -37,40 +47,49 @@ public final class BossReader {
             int cStatus = header.get(Column.STATUS);
             int cSite = header.get(Column.SITE_ID);
             boolean yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
-            BossDateTime dates = profile.dateTime();
+            BossDateTime dates = BossDateTime.of(profile.dateTime().pattern());
             Map<String, Boolean> statuses = profile.statusCompleted();
             String mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
-            TextPool pool = new TextPool();
+            Charset bytesCharset = csv.byteCharset();
+            StatusCodes statusCodes = new StatusCodes(statuses, bytesCharset);
+            BossTable table = new BossTable(file.toString(), bytesCharset, 1 << 16);
             Problems problems = new Problems();
-            List<BossRow> rows = new ArrayList<>(1 << 12);
-            long total = 0;
             long n = 0;
             while (csv.next()) {
-                String bossId = csv.get(cBossId);
-                if (bossId.isEmpty()) {
+                byte[] b = csv.bytes();
+                int idFrom = csv.from(cBossId);
+                int idTo = csv.to(cBossId);
+                if (idFrom >= idTo) {
                     problems.add(csv.problem(cBossId, "boss_id is empty"));
                 }
-                String amountText = csv.get(cAmount);
-                long fen = yuan ? Fen.parseYuan(amountText).orElse(Long.MIN_VALUE) : wholeFen(amountText);
-                if (fen == Long.MIN_VALUE) {
+                int amountFrom = csv.from(cAmount);
+                int amountTo = csv.to(cAmount);
+                long fen = yuan ? Numbers.yuan(b, amountFrom, amountTo) : Numbers.whole(b, amountFrom, amountTo);
+                if (fen == Numbers.NONE && yuan) {
+                    fen = Fen.parseYuan(csv.get(cAmount)).orElse(Numbers.NONE);
+                }
+                if (fen == Numbers.NONE) {
+                    String amountText = csv.get(cAmount);
                     problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
                             : "'" + amountText + "' is not a whole number of fen (amount.unit=fen)"));
                 }
-                String atText = csv.get(cAt);
-                long at = dates.parse(atText);
+                long at = dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt));
                 if (at == BossDateTime.INVALID) {
-                    problems.add(csv.problem(cAt, "'" + atText + "' does not match the pattern " + dates.pattern()));
+                    problems.add(csv.problem(cAt, "'" + csv.get(cAt) + "' does not match the pattern " + dates.pattern()));
                 }
-                String statusText = csv.get(cStatus);
-                Boolean completed = statuses.get(statusText);
+                Boolean completed = statusCodes.of(b, csv.from(cStatus), csv.to(cStatus));
                 if (completed == null) {
-                    problems.add(csv.problem(cStatus, "status '" + statusText + "' is not mapped by the profile (it maps "
+                    completed = statuses.get(csv.get(cStatus));
+                }
+                if (completed == null) {
+                    problems.add(csv.problem(cStatus, "status '" + csv.get(cStatus) + "' is not mapped by the profile (it maps "
                             + mapped + ")"));
                 }
                 if (problems.isEmpty()) {
-                    total += fen;
-                    rows.add(new BossRow(bossId, csv.get(cRef), csv.get(cMsisdn), at, fen, completed,
-                            pool.of(csv.get(cSite)), csv.line()));
+                    table.bossIds.add(b, idFrom, idTo, bytesCharset);
+                    table.orderRefs.add(b, csv.from(cRef), csv.to(cRef), bytesCharset);
+                    table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                    table.add(at, fen, completed, table.sites.code(b, csv.from(cSite), csv.to(cSite)), csv.line());
                 }
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
@@ -78,7 +97,33 @@ public final class BossReader {
             }
             progress.accept(n);
             problems.rejectIfAny();
-            return new BossExport(file.toString(), rows, total);
+            return table;
+        }
+    }
+
+    /** The profile's status texts as bytes of the file's charset, so a cell is mapped without being decoded. */
+    private static final class StatusCodes {
+        private final byte[][] texts;
+        private final Boolean[] completed;
+
+        StatusCodes(Map<String, Boolean> statuses, Charset charset) {
+            texts = new byte[statuses.size()][];
+            completed = new Boolean[statuses.size()];
+            int k = 0;
+            for (Map.Entry<String, Boolean> e : statuses.entrySet()) {
+                texts[k] = e.getKey().getBytes(charset);
+                completed[k] = e.getValue();
+                k++;
+            }
+        }
+
+        Boolean of(byte[] b, int from, int to) {
+            for (int k = 0; k < texts.length; k++) {
+                if (Numbers.is(b, from, to, texts[k])) {
+                    return completed[k];
+                }
+            }
+            return null;
         }
     }
 
@@ -101,7 +146,7 @@ public final class BossReader {
     }
 
     /** The header name used for each profile column: the first of its names present in the file. */
-    static Map<Column, Integer> resolveHeader(BulkCsv csv, BossProfile profile) {
+    static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile) {
         Map<Column, Integer> header = new EnumMap<>(Column.class);
         List<Problem> problems = new ArrayList<>();
         for (Column column : Column.values()) {

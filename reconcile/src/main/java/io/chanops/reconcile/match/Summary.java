@@ -13,10 +13,14 @@ public final class Summary {
     private final long[] bossFen = new long[Category.values().length];
 
     void add(Item item) {
-        int i = item.category().ordinal();
+        add(item.category(), item.platformFen(), item.bossFen());
+    }
+
+    void add(Category category, long platform, long boss) {
+        int i = category.ordinal();
         count[i]++;
-        platformFen[i] += item.platformFen();
-        bossFen[i] += item.bossFen();
+        platformFen[i] += platform;
+        bossFen[i] += boss;
     }
 
     public long count(Category c) {

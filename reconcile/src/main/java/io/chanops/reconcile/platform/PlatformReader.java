@@ -2,30 +2,44 @@ package io.chanops.reconcile.platform;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
-import io.chanops.reconcile.boss.BulkCsv;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.reconcile.boss.TextPool;
+import io.chanops.reconcile.bulk.ByteCsv;
+import io.chanops.reconcile.bulk.Numbers;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-/** Reads platform-orders.csv ({@code order_id,created_at,channel,site_id,msisdn,sku,qty,amount,status}, SPEC §4). */
+/**
+ * Reads platform-orders.csv ({@code order_id,created_at,channel,site_id,msisdn,sku,qty,amount,status}, SPEC §4) into a
+ * {@link PlatformTable}, validating every row; any problem rejects the file with every problem listed (up to a bound).
+ */
 public final class PlatformReader {
     public static final List<String> COLUMNS =
             List.of("order_id", "created_at", "channel", "site_id", "msisdn", "sku", "qty", "amount", "status");
-    private static final BossDateTime STORED = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
+    private static final byte[][] STATUS_WORDS = {
+            "paid".getBytes(StandardCharsets.US_ASCII), "completed".getBytes(StandardCharsets.US_ASCII),
+            "cancelled".getBytes(StandardCharsets.US_ASCII), "refunded".getBytes(StandardCharsets.US_ASCII)};
+    private static final PlatformStatus[] STATUSES =
+            {PlatformStatus.PAID, PlatformStatus.COMPLETED, PlatformStatus.CANCELLED, PlatformStatus.REFUNDED};
 
     private PlatformReader() {
     }
 
-    public static PlatformOrders read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
-        try (BulkCsv csv = BulkCsv.open(file, charset, ',')) {
+    public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+        return read(file, charset, warn, progress, null);
+    }
+
+    /** As {@link #read(Path, Charset, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be null). */
+    public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress,
+                                     MessageDigest digest) {
+        try (ByteCsv csv = ByteCsv.open(file, charset, ',', digest)) {
             List<Problem> missing = new ArrayList<>();
             for (String column : COLUMNS) {
                 if (!csv.hasColumn(column)) {
@@ -47,52 +61,58 @@ public final class PlatformReader {
             int cQty = csv.index("qty");
             int cAmount = csv.index("amount");
             int cStatus = csv.index("status");
-            TextPool pool = new TextPool();
+            BossDateTime stored = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
+            Charset bytesCharset = csv.byteCharset();
+            PlatformTable table = new PlatformTable(file.toString(), bytesCharset, 1 << 16);
             Problems problems = new Problems();
-            List<PlatformOrder> rows = new ArrayList<>(1 << 12);
-            long total = 0;
             long n = 0;
             while (csv.next()) {
-                String orderId = csv.get(cId);
-                if (orderId.isEmpty()) {
+                byte[] b = csv.bytes();
+                int idFrom = csv.from(cId);
+                int idTo = csv.to(cId);
+                if (idFrom >= idTo) {
                     problems.add(csv.problem(cId, "order_id is empty"));
                 }
-                String createdText = csv.get(cCreated);
-                long created = STORED.parse(createdText);
+                long created = stored.parse(b, csv.from(cCreated), csv.to(cCreated), () -> csv.get(cCreated));
                 if (created == BossDateTime.INVALID) {
+                    String createdText = csv.get(cCreated);
                     String normalised = LocalTimes.normaliseDateTime(createdText);
-                    created = normalised == null ? BossDateTime.INVALID : STORED.parse(normalised);
+                    created = normalised == null ? BossDateTime.INVALID : stored.parse(normalised);
+                    if (created == BossDateTime.INVALID) {
+                        problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+                    }
                 }
-                if (created == BossDateTime.INVALID) {
-                    problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
-                }
-                String channel = csv.get(cChannel);
-                if (channel.isEmpty()) {
+                int chFrom = csv.from(cChannel);
+                int chTo = csv.to(cChannel);
+                if (chFrom >= chTo) {
                     problems.add(csv.problem(cChannel, "channel is empty (web, wap, app...)"));
                 }
-                String qtyText = csv.get(cQty);
-                int qty = parseQty(qtyText);
+                int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
                 if (qty <= 0) {
-                    problems.add(csv.problem(cQty, "'" + qtyText + "' is not a positive whole number"));
+                    problems.add(csv.problem(cQty, "'" + csv.get(cQty) + "' is not a positive whole number"));
                 }
-                String amountText = csv.get(cAmount);
-                Optional<Long> amount = Fen.parseYuan(amountText);
-                if (amount.isEmpty()) {
-                    problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
-                } else if (amount.get() < 0) {
-                    problems.add(csv.problem(cAmount, "'" + amountText
+                long fen = Numbers.yuan(b, csv.from(cAmount), csv.to(cAmount));
+                if (fen == Numbers.NONE) {
+                    String amountText = csv.get(cAmount);
+                    fen = Fen.parseYuan(amountText).orElse(Numbers.NONE);
+                    if (fen == Numbers.NONE) {
+                        problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
+                    }
+                }
+                if (fen != Numbers.NONE && fen < 0) {
+                    problems.add(csv.problem(cAmount, "'" + csv.get(cAmount)
                             + "' is negative (a refund is status refunded, not a negative order)"));
                 }
-                String statusText = csv.get(cStatus);
-                Optional<PlatformStatus> status = PlatformStatus.parse(statusText);
-                if (status.isEmpty()) {
-                    problems.add(csv.problem(cStatus, "'" + statusText + "' must be paid, completed, cancelled or refunded"));
+                PlatformStatus status = status(b, csv.from(cStatus), csv.to(cStatus));
+                if (status == null) {
+                    problems.add(csv.problem(cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
                 }
                 if (problems.isEmpty()) {
-                    long fen = amount.get();
-                    total += fen;
-                    rows.add(new PlatformOrder(orderId, created, pool.of(channel), pool.of(csv.get(cSite)),
-                            csv.get(cMsisdn), pool.of(csv.get(cSku)), qty, fen, status.get(), csv.line()));
+                    table.orderIds.add(b, idFrom, idTo, bytesCharset);
+                    table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                    table.add(created, table.channels.code(b, chFrom, chTo),
+                            table.sites.code(b, csv.from(cSite), csv.to(cSite)),
+                            table.skus.code(b, csv.from(cSku), csv.to(cSku)), qty, fen, status, csv.line());
                 }
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
@@ -100,22 +120,16 @@ public final class PlatformReader {
             }
             progress.accept(n);
             problems.rejectIfAny();
-            return new PlatformOrders(file.toString(), rows, total);
+            return table;
         }
     }
 
-    private static int parseQty(String text) {
-        if (text.isEmpty() || text.length() > 9) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
+    private static PlatformStatus status(byte[] b, int from, int to) {
+        for (int k = 0; k < STATUS_WORDS.length; k++) {
+            if (Numbers.is(b, from, to, STATUS_WORDS[k])) {
+                return STATUSES[k];
             }
-            v = v * 10 + (c - '0');
         }
-        return v;
+        return null;
     }
 }

@@ -8,18 +8,19 @@ import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.reconcile.boss.BossExport;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossReader;
-import io.chanops.reconcile.boss.BossRow;
+import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.match.Item;
-import io.chanops.reconcile.match.Reconciler;
+import io.chanops.reconcile.match.Matcher;
+import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.match.Summary;
 import io.chanops.reconcile.platform.PlatformOrder;
-import io.chanops.reconcile.platform.PlatformOrders;
+import io.chanops.reconcile.platform.PlatformTable;
+import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import io.chanops.reconcile.platform.PlatformReader;
 import io.chanops.reconcile.platform.PlatformStatus;
 import java.nio.file.Path;
@@ -33,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.security.MessageDigest;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -46,17 +51,21 @@ import org.jdbi.v3.core.Handle;
 public final class ReconcileService {
     private static final int BATCH = 10_000;
 
-    private final Ledger ledger;
+    private final Supplier<Ledger> ledgerSource;
     private final Consumer<String> trace;
     private long phaseStart = System.nanoTime();
 
     public ReconcileService(Ledger ledger) {
-        this(ledger, s -> { });
+        this(() -> ledger, s -> { });
     }
 
-    /** {@code trace} receives the time each phase took (the CLI shows them with -v). */
-    public ReconcileService(Ledger ledger, Consumer<String> trace) {
-        this.ledger = ledger;
+    /**
+     * {@code ledger} is asked for once, while the files are being read (opening a ledger costs a few hundred ms of
+     * start-up that way overlaps the reading); {@code trace} receives the time each phase took (the CLI shows them
+     * with -v).
+     */
+    public ReconcileService(Supplier<Ledger> ledger, Consumer<String> trace) {
+        this.ledgerSource = ledger;
         this.trace = trace;
     }
 
@@ -68,81 +77,104 @@ public final class ReconcileService {
 
     public RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress) {
         BossProfile profile = BossProfile.load(req.profileFile());
-        // Hash both files first: a repeated pair is refused before a million rows are parsed.
-        CompletableFuture<String> platformSha = CompletableFuture.supplyAsync(() -> FileDigest.sha256(req.platformFile()));
-        String bossSha = FileDigest.sha256(req.bossFile());
-        String pSha = join(platformSha);
-        ledger.read(h -> {
-            refuseRepeat(h, req, pSha, bossSha);
-            return null;
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "reconcile");
+            t.setDaemon(true);
+            return t;
         });
-        phase("hash + repeat check");
+        try {
+            return run(req, profile, pool, warn, progress);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
+    private RunOutcome run(RunRequest req, BossProfile profile, ExecutorService pool, Consumer<String> warn,
+                           LongConsumer progress) {
+        // Both files are read in parallel, each hashed from the same reads; the ledger opens meanwhile.
         long[] read = new long[2];
-        CompletableFuture<PlatformOrders> platformRead = CompletableFuture.supplyAsync(() ->
-                PlatformReader.read(req.platformFile(), req.platformCharset(), warn, n -> {
+        MessageDigest platformDigest = FileDigest.newSha256();
+        MessageDigest bossDigest = FileDigest.newSha256();
+        CompletableFuture<PlatformTable> platformRead = CompletableFuture.supplyAsync(() -> timed("platform file",
+                () -> PlatformReader.read(req.platformFile(), req.platformCharset(), warn, n -> {
                     read[0] = n;
                     progress.accept(read[0] + read[1]);
-                }));
-        BossExport boss;
-        PlatformOrders platform;
+                }, platformDigest)), pool);
+        CompletableFuture<BossTable> bossRead = CompletableFuture.supplyAsync(() -> timed("BOSS file",
+                () -> BossReader.read(req.bossFile(), profile, warn, n -> {
+                    read[1] = n;
+                    progress.accept(read[0] + read[1]);
+                }, bossDigest)), pool);
+        Ledger ledger = timed("open ledger", ledgerSource::get);
         List<Problem> problems = new ArrayList<>();
-        try {
-            boss = BossReader.read(req.bossFile(), profile, warn, n -> {
-                read[1] = n;
-                progress.accept(read[0] + read[1]);
-            });
-        } catch (InputRejectedException e) {
-            problems.addAll(e.problems());
-            boss = null;
-        }
+        PlatformTable platform = null;
+        BossTable boss = null;
         try {
             platform = join(platformRead);
         } catch (InputRejectedException e) {
-            problems.addAll(0, e.problems());
-            platform = null;
+            problems.addAll(e.problems());
+        }
+        try {
+            boss = join(bossRead);
+        } catch (InputRejectedException e) {
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
         }
-        phase("read + validate");
+        String pSha = FileDigest.hex(platformDigest.digest());
+        String bossSha = FileDigest.hex(bossDigest.digest());
+        phase("read + validate + hash");
 
-        List<CarriedOrder> carried = req.carry() ? ledger.read(ReconcileService::openMissingInBoss) : List.of();
-        Reconciler.Result result = new Reconciler(req.toleranceFen(), req.windowSeconds())
-                .reconcile(platform.rows(), boss.rows(), carried);
-        checkAddsUp(result.summary(), platform, boss);
+        List<CarriedOrder> carried = ledger.read(h -> {
+            refuseRepeat(h, req, pSha, bossSha);
+            return req.carry() ? openMissingInBoss(h) : List.<CarriedOrder>of();
+        });
+        Matching m = new Matcher(req.toleranceFen(), req.windowSeconds()).match(platform, boss, carried, pool);
+        checkAddsUp(m.summary(), platform, boss);
+        List<Item> findings = m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE);
+        Map<String, long[]> activity = activity(m);
         phase("match");
 
-        Map<String, long[]> activity = activity(boss.rows(), result.items());
-        PlatformOrders p = platform;
-        BossExport b = boss;
+        PlatformTable p = platform;
+        BossTable b = boss;
         RunOutcome outcome = ledger.write(h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
             CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
-                    new Reports(req.mask(), req.bom()).write(dir, result, req.carry(), p.totalFen(), b.totalFen()));
-            insertRun(h, runId, req, pSha, bossSha, p, b, result.summary(), dir);
+                    new Reports(req.mask(), req.bom()).write(dir, m, findings, req.carry()), pool);
+            insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
             try {
                 Connection c = h.getConnection();
-                insertItems(c, runId, result.items());
+                insertItems(c, runId, findings);
                 phase("ledger: findings");
-                insertConfirmed(c, runId, result.items());
+                insertConfirmed(h, runId, m, findings);
                 phase("ledger: confirmed orders");
                 insertActivity(c, runId, activity);
-                closeCarried(c, runId, result.items());
+                closeCarried(c, runId, findings);
                 phase("ledger: activity, carried");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store run " + runId + ": " + e.getMessage(), e);
             }
             join(reports);
             phase("reports written");
-            List<Item> late = result.of(Category.RESOLVED_LATE);
-            return new RunOutcome(runId, dir, result.summary(), p.rows().size(), p.totalFen(), b.rows().size(), b.totalFen(),
-                    req.carry(), late);
+            List<Item> late = findings.stream().filter(i -> i.category() == Category.RESOLVED_LATE).toList();
+            return new RunOutcome(runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
         });
         phase("commit");
         return outcome;
+    }
+
+    /** Runs {@code work}, tracing its wall and CPU time (the reading threads run side by side, so phases overlap). */
+    private <T> T timed(String what, Supplier<T> work) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = mx.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        T result = work.get();
+        trace.accept(String.format("  %-26s %6d ms (%d ms CPU)", what, (System.nanoTime() - wall) / 1_000_000,
+                (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000));
+        return result;
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -173,56 +205,42 @@ public final class ReconcileService {
     }
 
     /** The totals check: if the categories do not add back to the files, the report is wrong and must not be stored. */
-    static void checkAddsUp(Summary s, PlatformOrders platform, BossExport boss) {
-        if (s.platformTotalFen() != platform.totalFen() || s.platformRows() != platform.rows().size()
+    static void checkAddsUp(Summary s, PlatformTable platform, BossTable boss) {
+        if (s.platformTotalFen() != platform.totalFen() || s.platformRows() != platform.size()
                 || s.bossTotalFen() != boss.totalFen()) {
             throw new IllegalStateException("reconciliation does not add up: platform " + Fen.format(s.platformTotalFen())
-                    + " of " + Fen.format(platform.totalFen()) + " in " + s.platformRows() + " of " + platform.rows().size()
+                    + " of " + Fen.format(platform.totalFen()) + " in " + s.platformRows() + " of " + platform.size()
                     + " rows, BOSS " + Fen.format(s.bossTotalFen()) + " of " + Fen.format(boss.totalFen()));
         }
     }
 
     /** BOSS rows per (site, day), leaving out the extra copies of duplicated boss_ids. */
-    static Map<String, long[]> activity(List<BossRow> rows, List<Item> items) {
-        // keyed by (site number, epoch day) in one long: no string built per row of a million-row export
-        Map<String, Integer> siteNumber = new HashMap<>();
-        List<String> sites = new ArrayList<>();
+    static Map<String, long[]> activity(Matching m) {
+        // keyed by (site code, epoch day) in one long; consecutive rows mostly share the key
+        BossTable boss = m.boss();
+        boolean[] duplicate = m.duplicateBossRows();
         Map<Long, long[]> perSiteDay = new HashMap<>();
-        for (BossRow r : rows) {
-            long[] a = perSiteDay.computeIfAbsent(activityKey(r, siteNumber, sites), k -> new long[2]);
-            a[0]++;
-            a[1] += r.amountFen();
-        }
-        for (Item item : items) {
-            if (item.category() == Category.DUPLICATE_BOSS) {
-                BossRow r = item.group().first();
-                long[] a = perSiteDay.get(activityKey(r, siteNumber, sites));
-                a[0]--;
-                a[1] -= r.amountFen();
+        long lastKey = Long.MIN_VALUE;
+        long[] last = null;
+        for (int r = 0; r < boss.size(); r++) {
+            if (duplicate[r]) {
+                continue;
             }
+            long key = ((long) boss.siteCode(r) << 32) | (Math.floorDiv(boss.acceptedAt(r), 86_400L) & 0xFFFF_FFFFL);
+            if (key != lastKey) {
+                last = perSiteDay.computeIfAbsent(key, k -> new long[2]);
+                lastKey = key;
+            }
+            last[0]++;
+            last[1] += boss.amountFen(r);
         }
         Map<String, long[]> byName = new HashMap<>();
-        perSiteDay.forEach((key, a) -> {
-            if (a[0] != 0) {
-                byName.put(sites.get((int) (key >>> 32)) + '\u0000' + (int) (long) key, a);
-            }
-        });
+        perSiteDay.forEach((key, a) -> byName.put(boss.siteOfCode((int) (key >>> 32)) + '\u0000' + (int) (long) key, a));
         return byName;
     }
 
-    private static long activityKey(BossRow r, Map<String, Integer> siteNumber, List<String> sites) {
-        Integer n = siteNumber.get(r.siteId());
-        if (n == null) {
-            n = sites.size();
-            siteNumber.put(r.siteId(), n);
-            sites.add(r.siteId());
-        }
-        long day = Math.floorDiv(r.acceptedAt(), 86_400L);
-        return ((long) n << 32) | (day & 0xFFFF_FFFFL);
-    }
-
-    private static void insertRun(Handle h, long runId, RunRequest req, String pSha, String bSha, PlatformOrders p,
-                                  BossExport b, Summary s, Path dir) {
+    private static void insertRun(Handle h, long runId, RunRequest req, String pSha, String bSha, PlatformTable p,
+                                  BossTable b, Summary s, Path dir) {
         h.createUpdate("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
                         + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user, forced, "
                         + "carry, platform_total_fen, boss_total_fen, matched, resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, "
@@ -237,8 +255,8 @@ public final class ReconcileService {
                 .bind("prof", req.profileFile().getFileName().toString())
                 .bind("tol", req.toleranceFen())
                 .bind("win", req.windowSeconds() / 60)
-                .bind("prows", p.rows().size())
-                .bind("brows", b.rows().size())
+                .bind("prows", p.size())
+                .bind("brows", b.size())
                 .bind("disc", s.discrepancies())
                 .bind("user", System.getProperty("user.name", "unknown"))
                 .bind("forced", req.force() ? 1 : 0)
@@ -260,9 +278,6 @@ public final class ReconcileService {
             int n = 0;
             for (Item item : items) {
                 Category cat = item.category();
-                if (!cat.discrepancy() && cat != Category.RESOLVED_LATE) {
-                    continue;
-                }
                 PlatformOrder o = item.order();
                 BossGroup g = item.group();
                 ps.setLong(1, itemId++);
@@ -297,68 +312,29 @@ public final class ReconcileService {
      * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group would
      * have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
      */
-    private static void insertConfirmed(Connection c, long runId, List<Item> items) throws SQLException {
-        List<Item> confirmed = new ArrayList<>();
-        for (Item item : items) {
-            if (item.category() == Category.MATCHED || (item.category() == Category.RESOLVED_LATE && confirmsLate(item))) {
-                confirmed.add(item);
+    private static void insertConfirmed(Handle h, long runId, Matching m, List<Item> findings) {
+        PlatformTable p = m.platform();
+        BossTable b = m.boss();
+        try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
+            for (int i = 0; i < p.size(); i++) {
+                if (m.category(i) != Category.MATCHED) {
+                    continue;
+                }
+                int g = m.groupOf(i);
+                int latest = m.latest(g);
+                w.add(p.orderId(i), p.createdAt(i), p.channel(i), p.siteId(i), p.msisdn(i), p.sku(i), p.qty(i),
+                        p.amountFen(i), m.netFen(g), b.acceptedAt(latest), p.status(i).toString(), b.completed(latest),
+                        m.matchedBy(g));
             }
-        }
-        // Many rows per statement: a million single-row statements spend more time entering and leaving SQLite (and
-        // its per-statement foreign-key bookkeeping) than inserting. 200 rows x 14 values stays far below SQLite's and
-        // PostgreSQL's bound-parameter limits.
-        int chunk = 200;
-        int full = confirmed.size() / chunk;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(chunk))) {
-                for (int k = 0; k < full; k++) {
-                    int p = 1;
-                    for (int i = k * chunk; i < (k + 1) * chunk; i++) {
-                        p = bindConfirmed(ps, p, runId, confirmed.get(i));
-                    }
-                    ps.executeUpdate();
+            for (Item item : findings) {
+                if (item.category() == Category.RESOLVED_LATE && confirmsLate(item)) {
+                    PlatformOrder o = item.order();
+                    BossGroup g = item.group();
+                    w.add(o.orderId(), o.createdAt(), o.channel(), o.siteId(), o.msisdn(), o.sku(), o.qty(), o.amountFen(),
+                            g.netFen(), g.latest().acceptedAt(), o.status().toString(), g.live(), item.matchedBy());
                 }
             }
         }
-        int rest = confirmed.size() - full * chunk;
-        if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(rest))) {
-                int p = 1;
-                for (int i = full * chunk; i < confirmed.size(); i++) {
-                    p = bindConfirmed(ps, p, runId, confirmed.get(i));
-                }
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String confirmedInsert(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, "
-                + "sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
-    }
-
-    private static int bindConfirmed(PreparedStatement ps, int p, long runId, Item item) throws SQLException {
-        PlatformOrder o = item.order();
-        BossGroup g = item.group();
-        ps.setLong(p++, runId);
-        ps.setString(p++, o.orderId());
-        ps.setString(p++, BossDateTime.format(o.createdAt()));
-        ps.setString(p++, o.channel());
-        ps.setString(p++, o.siteId());
-        ps.setString(p++, o.msisdn());
-        ps.setString(p++, o.sku());
-        ps.setLong(p++, o.qty());
-        ps.setLong(p++, o.amountFen());
-        ps.setLong(p++, g.netFen());
-        ps.setString(p++, BossDateTime.format(g.latest().acceptedAt()));
-        ps.setString(p++, o.status().toString());
-        ps.setInt(p++, g.live() ? 1 : 0);
-        ps.setString(p++, item.matchedBy());
-        return p;
     }
 
     /** A late group confirms the order when both sides are live and the amounts agree exactly. */

@@ -6,9 +6,10 @@ import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.match.Item;
-import io.chanops.reconcile.match.Reconciler;
+import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.match.Summary;
 import io.chanops.reconcile.platform.PlatformOrder;
+import io.chanops.reconcile.platform.PlatformTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -58,32 +59,37 @@ public final class Reports {
         return rows;
     }
 
-    public void write(Path dir, Reconciler.Result result, boolean carry, long platformTotalFen, long bossTotalFen) {
+    /** Writes the reports of a matching; {@code findings} are its discrepancies and RESOLVED_LATE items, in order. */
+    public void write(Path dir, Matching m, List<Item> findings, boolean carry) {
         try {
             Files.createDirectories(dir);
             try (CsvSink sink = sink(dir.resolve("summary.csv"))) {
                 sink.header(SUMMARY);
-                for (List<Object> row : summaryRows(result.summary(), carry, platformTotalFen, bossTotalFen)) {
+                for (List<Object> row : summaryRows(m.summary(), carry, m.platform().totalFen(), m.boss().totalFen())) {
                     sink.row(row);
                 }
             }
-            try (CsvSink discrepancies = sink(dir.resolve("discrepancies.csv"));
-                 BulkCsvOut matched = new BulkCsvOut(Files.newOutputStream(dir.resolve("matched.csv")), bom)) {
+            try (CsvSink discrepancies = sink(dir.resolve("discrepancies.csv"))) {
                 discrepancies.header(DISCREPANCIES);
-                MATCHED.forEach(matched::text);
-                matched.end();
-                for (Item item : result.items()) {
+                for (Item item : findings) {
                     if (item.category().discrepancy()) {
                         discrepancies.row(discrepancyRow(item, mask));
-                    } else if (item.category() == Category.MATCHED) {
-                        matchedRow(matched, item);
+                    }
+                }
+            }
+            try (MatchedCsv matched = new MatchedCsv(Files.newOutputStream(dir.resolve("matched.csv")), bom, mask)) {
+                matched.header(MATCHED);
+                PlatformTable p = m.platform();
+                for (int i = 0; i < p.size(); i++) {
+                    if (m.category(i) == Category.MATCHED) {
+                        matched.row(m, i);
                     }
                 }
             }
             if (carry) {
                 try (CsvSink late = sink(dir.resolve("resolved-late.csv"))) {
                     late.header(RESOLVED_LATE);
-                    for (Item item : result.items()) {
+                    for (Item item : findings) {
                         if (item.category() == Category.RESOLVED_LATE) {
                             late.row(resolvedLateRow(item, mask));
                         }
@@ -108,15 +114,6 @@ public final class Reports {
                 o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy());
     }
 
-    private void matchedRow(BulkCsvOut out, Item item) {
-        PlatformOrder o = item.order();
-        BossGroup g = item.group();
-        out.text(o.orderId()).text(g.bossIds()).text(BossDateTime.format(o.createdAt())).text(o.channel()).text(o.siteId())
-                .text(msisdn(o.msisdn(), mask)).text(o.sku()).number(o.qty()).yuan(o.amountFen()).yuan(g.netFen())
-                .text(o.status().toString()).text(g.status()).text(BossDateTime.format(g.latest().acceptedAt()))
-                .text(item.matchedBy());
-        out.end();
-    }
 
     public static List<Object> resolvedLateRow(Item item, boolean mask) {
         PlatformOrder o = item.order();

@@ -22,7 +22,7 @@ class BossReaderTest {
 
     private List<String> warnings = new ArrayList<>();
 
-    private BossExport read(Path file) {
+    private BossTable read(Path file) {
         return BossReader.read(file, profile, warnings::add, n -> { });
     }
 
@@ -32,7 +32,7 @@ class BossReaderTest {
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "BS2,WO1,13800138000,退费冲正,20260106090000,-599900,已撤单,GZ-WEB",
                 "BS3,,13900139000,号卡开户,20260105110000,1000,正常,GZ-TH-01");
-        BossExport export = read(f);
+        BossTable export = read(f);
         assertThat(export.rows()).extracting(BossRow::bossId).containsExactly("BS1", "BS2", "BS3");
         assertThat(export.rows().get(1).completed()).isFalse();
         assertThat(export.rows().get(2).orderRef()).isEmpty();
@@ -75,7 +75,7 @@ class BossReaderTest {
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
-        try (BulkCsv csv = BulkCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',')) {
+        try (io.chanops.reconcile.bulk.ByteCsv csv = io.chanops.reconcile.bulk.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
         }
@@ -85,7 +85,7 @@ class BossReaderTest {
     void quotedCellsWithDelimitersQuotesAndNewlinesKeepTheirLineNumbers() {
         Path f = TestLedgers.write(dir, "q.csv", java.nio.charset.StandardCharsets.UTF_8, "a,b",
                 "\"x,1\",\"say \"\"hi\"\"\"", "\"multi", "line\",2", "", "last,'=1+1");
-        try (BulkCsv csv = BulkCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',')) {
+        try (io.chanops.reconcile.bulk.ByteCsv csv = io.chanops.reconcile.bulk.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(0)).isEqualTo("x,1");
             assertThat(csv.get(1)).isEqualTo("say \"hi\"");

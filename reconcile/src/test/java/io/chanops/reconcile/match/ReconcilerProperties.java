@@ -70,4 +70,54 @@ class ReconcilerProperties {
         r.of(Category.MATCHED).stream().filter(i -> i.order().status().live())
                 .forEach(i -> assertThat(Math.abs(i.platformFen() - i.bossFen())).isLessThanOrEqualTo(toleranceFen));
     }
+
+    /** The table-based Matcher finds exactly what the object-per-row reference implementation finds, in the same order. */
+    @Property(tries = 400)
+    void matcherAgreesWithTheReferenceImplementation(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int orders,
+                                                     @ForAll @IntRange(min = 0, max = 60) int bossRows,
+                                                     @ForAll @IntRange(min = 0, max = 200) int toleranceFen,
+                                                     @ForAll @IntRange(min = 0, max = 4000) int windowSeconds) {
+        Random rnd = new Random(seed);
+        long base = Rows.at("2026-01-05 00:00:00");
+        List<PlatformOrder> platform = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            platform.add(new PlatformOrder("O" + rnd.nextInt(orders + 1), base + rnd.nextInt(7200), "web", "GZ-WEB",
+                    rnd.nextInt(8) == 0 ? "" : "1380000000" + rnd.nextInt(3), "SIM-STD", 1, 100L * (1 + rnd.nextInt(3)),
+                    PlatformStatus.values()[rnd.nextInt(4)], 2 + i));
+        }
+        List<BossRow> boss = new ArrayList<>();
+        for (int i = 0; i < bossRows; i++) {
+            long fen = (rnd.nextInt(4) == 0 ? -100L : 100L) * (1 + rnd.nextInt(3)) + (rnd.nextInt(10) == 0 ? 1 : 0);
+            String ref = rnd.nextInt(2) == 0 ? "" : "O" + rnd.nextInt(orders + 3);
+            // equal times happen (latest-row ties are broken by line)
+            boss.add(new BossRow("B" + rnd.nextInt(bossRows + 1), ref, "1380000000" + rnd.nextInt(3),
+                    base + 60L * rnd.nextInt(120), fen, rnd.nextBoolean(), "GZ-WEB", 2 + i));
+        }
+        List<CarriedOrder> carried = new ArrayList<>();
+        for (int i = 0; i < rnd.nextInt(4); i++) {
+            carried.add(new CarriedOrder(10 + i, 1, new PlatformOrder("O" + rnd.nextInt(orders + 3), base, "web", "GZ-WEB",
+                    "13800000000", "SIM-STD", 1, 100, PlatformStatus.PAID, 2)));
+        }
+
+        Reconciler.Result got = new Reconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
+        ReferenceReconciler.Result want = new ReferenceReconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
+
+        assertThat(describe(got.items())).containsExactlyElementsOf(describe(want.items()));
+        for (Category c : Category.values()) {
+            assertThat(got.summary().count(c)).as("count " + c).isEqualTo(want.summary().count(c));
+            assertThat(got.summary().platformFen(c)).as("platform " + c).isEqualTo(want.summary().platformFen(c));
+            assertThat(got.summary().bossFen(c)).as("boss " + c).isEqualTo(want.summary().bossFen(c));
+        }
+    }
+
+    private static List<String> describe(List<Item> items) {
+        List<String> out = new ArrayList<>();
+        for (Item i : items) {
+            out.add(i.category() + " " + (i.order() == null ? "-" : i.order().orderId() + "@" + i.order().line()) + " "
+                    + (i.group() == null ? "-" : i.group().orderRef() + "[" + i.group().bossIds() + "] net " + i.group().netFen()
+                    + " " + i.group().status() + " latest " + i.group().latest().line() + " " + i.matchedBy())
+                    + (i.carried() == null ? "" : " carried " + i.carried().itemId()));
+        }
+        return out;
+    }
 }

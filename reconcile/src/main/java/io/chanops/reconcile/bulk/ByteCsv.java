@@ -1,0 +1,602 @@
+package io.chanops.reconcile.bulk;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An RFC 4180 reader for the two bulk files of a reconciliation (millions of rows), working on the file's bytes: the
+ * record structure (delimiter, quotes, line ends) is found without decoding, and a cell becomes a {@code String} only
+ * when a caller asks for one. ASCII cells - ids, numbers, dates, which is nearly all of a BOSS export - are never
+ * decoded at all.
+ *
+ * <p>That is exact for the charsets exports come in: in UTF-8 every byte of a multi-byte character is &gt;= 0x80, and
+ * in the GB family (GB18030, GBK, GB2312) the reader steps over each multi-byte character as a whole, so a trail byte
+ * that happens to equal a delimiter such as {@code |} (0x7C) is never taken for one. Both are validated structurally
+ * on the way; the first record with bytes that are not valid in the charset is reported with its line. Any other
+ * charset is first transcoded to UTF-8 through the JDK's decoder, then read the same way.
+ *
+ * <p>Contract as the ledger's {@code CsvSource}: a UTF-8 BOM is skipped (and then means UTF-8 whatever the charset
+ * given), header names match case-insensitively, cells are stripped and lose the formula-guard prefix, line numbers
+ * are those of each record's first physical line, blank lines are skipped. The file's SHA-256 is computed from the
+ * same reads when a digest is given.
+ */
+public final class ByteCsv implements Closeable {
+    private static final int BLOCK = 1 << 22;
+
+    /** How multi-byte characters are laid out in the file's bytes. */
+    private enum Layout { UTF8, GB }
+
+    private final String name;
+    private final Charset charset;
+    private final Layout layout;
+    private final boolean fourByteGb;
+    private final boolean replacementIsBad;
+    private final byte delimiter;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private final Path transcoded;
+
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long bytesRead;
+
+    private int width;
+    private int[] start = new int[16];
+    private int[] end = new int[16];
+    private boolean[] complex = new boolean[16];
+    private long line = 1;
+    private long recordLine;
+    private long badLine;
+    private final List<String> header;
+
+    private ByteCsv(String name, FileChannel channel, Charset charset, Layout layout, boolean replacementIsBad,
+                    char delimiter, MessageDigest digest, Path transcoded, int block) throws IOException {
+        this.buf = new byte[block];
+        this.name = name;
+        this.channel = channel;
+        this.charset = charset;
+        this.layout = layout;
+        this.fourByteGb = charset.name().equals("GB18030");
+        this.replacementIsBad = replacementIsBad;
+        this.delimiter = (byte) delimiter;
+        this.digest = digest;
+        this.transcoded = transcoded;
+        fill();
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        if (!nextRecord()) {
+            throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
+        }
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String raw = decode(start[i], end[i]).replace("\uFEFF", "").strip();
+            if (!raw.isEmpty() && h.stream().anyMatch(raw::equalsIgnoreCase)) {
+                throw InputRejectedException.of(new Problem(name, 1, raw, "column appears twice in the header"));
+            }
+            h.add(raw);
+        }
+        this.header = List.copyOf(h);
+    }
+
+    /**
+     * Opens {@code file}; {@code digest} (may be null) receives every byte of the file as it is read, so that after the
+     * last record it holds the file's hash.
+     */
+    public static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest) {
+        return open(file, charset, delimiter, digest, BLOCK);
+    }
+
+    /** As {@link #open(Path, Charset, char, MessageDigest)} with a read buffer of {@code block} bytes (tests: tiny ones). */
+    static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block) {
+        String name = file.toString();
+        if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
+            throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line end");
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "no such file"));
+        } catch (IOException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
+        }
+        try {
+            boolean bom = startsWithBom(ch);
+            Layout layout = layoutOf(charset);
+            if (bom || layout != null) {
+                return new ByteCsv(name, ch, bom ? StandardCharsets.UTF_8 : charset, bom ? Layout.UTF8 : layout, false,
+                        delimiter, digest, null, block);
+            }
+            // another charset: decode it once into a UTF-8 copy (undecodable bytes become U+FFFD, reported by line)
+            ch.close();
+            Path copy = transcode(file, charset, digest);
+            return new ByteCsv(name, FileChannel.open(copy, StandardOpenOption.READ), charset, Layout.UTF8, true, delimiter,
+                    null, copy, block);
+        } catch (IOException e) {
+            throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static boolean startsWithBom(FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(3);
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // read up to three bytes
+        }
+        ch.position(0);
+        return b.position() == 3 && (b.get(0) & 0xff) == 0xEF && (b.get(1) & 0xff) == 0xBB && (b.get(2) & 0xff) == 0xBF;
+    }
+
+    private static Layout layoutOf(Charset charset) {
+        String n = charset.name().toUpperCase(Locale.ROOT);
+        if (n.equals("UTF-8") || n.equals("US-ASCII")) {
+            return Layout.UTF8;
+        }
+        if (n.equals("GB18030") || n.equals("GBK") || n.equals("GB2312") || n.equals("X-MSWIN-936") || n.equals("X-EUC-CN")) {
+            return Layout.GB;
+        }
+        return null;
+    }
+
+    private static Path transcode(Path file, Charset charset, MessageDigest digest) throws IOException {
+        Path copy = Files.createTempFile("chanops-", ".utf8.csv");
+        copy.toFile().deleteOnExit();
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
+                digest == null ? io.chanops.ledger.imports.FileDigest.newSha256() : digest);
+             Reader r = new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                     .onUnmappableCharacter(CodingErrorAction.REPLACE));
+             var w = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+            r.transferTo(w);
+        }
+        return copy;
+    }
+
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    /** Index of {@code column} in the header (case-insensitive), or -1. */
+    public int index(String column) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(column.strip())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean hasColumn(String column) {
+        return index(column) >= 0;
+    }
+
+    /** Header names not in {@code known} (case-insensitive). */
+    public List<String> unknownColumns(Collection<String> known) {
+        List<String> lower = known.stream().map(k -> k.strip().toLowerCase(Locale.ROOT)).toList();
+        return header.stream().filter(h -> !h.isEmpty() && !lower.contains(h.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** Bytes of the file consumed so far (for progress). */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Advances to the next non-blank record; false at the end of the file. */
+    public boolean next() {
+        try {
+            while (nextRecord()) {
+                if (width > 1 || !isBlank(0)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The line the current record starts on. */
+    public long line() {
+        return recordLine;
+    }
+
+    public Problem problem(int column, String message) {
+        return new Problem(name, recordLine, column >= 0 && column < header.size() ? header.get(column) : "", message);
+    }
+
+    // ---- cells of the current record: stripped of surrounding whitespace and of the formula-guard prefix
+
+    /** The bytes the current cells point into (valid until the next call of {@link #next}). */
+    public byte[] bytes() {
+        return buf;
+    }
+
+    /** First byte of cell {@code i} (equal to {@link #to} when the cell is empty or absent). */
+    public int from(int i) {
+        if (i < 0 || i >= width) {
+            return 0;
+        }
+        int s = start[i];
+        int e = end[i];
+        while (s < e && isSpace(buf[s])) {
+            s++;
+        }
+        while (e > s && isSpace(buf[e - 1])) {
+            e--;
+        }
+        if (e - s >= 2 && buf[s] == '\'' && (guarded(buf[s + 1]) || (e - s >= 3 && buf[s + 1] == '\'' && guarded(buf[s + 2])))) {
+            s++;
+        }
+        return s;
+    }
+
+    /** One past the last byte of cell {@code i}. */
+    public int to(int i) {
+        if (i < 0 || i >= width) {
+            return 0;
+        }
+        int s = start[i];
+        int e = end[i];
+        while (e > s && isSpace(buf[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+
+    /** Cell {@code i} as text. */
+    public String get(int i) {
+        int s = from(i);
+        int e = to(i);
+        return s >= e ? "" : decode(s, e);
+    }
+
+    /** Whether every byte of {@code [from, to)} is ASCII. */
+    public static boolean ascii(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text of {@code [from, to)} of {@link #bytes()}, decoded in the file's charset. */
+    public String decode(int from, int to) {
+        if (ascii(buf, from, to)) {
+            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        return new String(buf, from, to - from, layout == Layout.UTF8 ? StandardCharsets.UTF_8 : charset);
+    }
+
+    /** The charset whose bytes {@link #bytes()} holds: UTF-8 after a BOM or transcoding, else the file's. */
+    public Charset byteCharset() {
+        return layout == Layout.UTF8 ? StandardCharsets.UTF_8 : charset;
+    }
+
+    private boolean isBlank(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            if (!isSpace(buf[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
+    }
+
+    private static boolean guarded(byte b) {
+        return b == '=' || b == '+' || b == '-' || b == '@' || b == '\t' || b == '\r';
+    }
+
+    // ---- the record scanner
+
+    private static final int NEED_MORE = -1;
+    private static final int END = -2;
+
+    private boolean nextRecord() throws IOException {
+        while (true) {
+            int r = scan(pos);
+            if (r == END) {
+                return false;
+            }
+            if (r >= 0) {
+                pos = r;
+                if (badLine > 0) {
+                    String hint = charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? give the charset)" : "";
+                    throw InputRejectedException.of(new Problem(name, badLine, "", "bytes that are not valid "
+                            + charset.name() + hint));
+                }
+                return true;
+            }
+            fill();
+        }
+    }
+
+    /** Moves the unread bytes to the front of the buffer (growing it when one record fills it) and reads more. */
+    private void fill() throws IOException {
+        if (eof) {
+            return;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        ByteBuffer bb = ByteBuffer.wrap(buf, limit, buf.length - limit);
+        while (bb.hasRemaining()) {
+            int n = channel.read(bb);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+        }
+        int got = bb.position() - limit;
+        if (digest != null) {
+            // in 64 KiB slices: the digest's compression loop gets compiled (to SHA instructions) after the first few
+            for (int k = 0; k < got; k += 1 << 16) {
+                digest.update(buf, limit + k, Math.min(1 << 16, got - k));
+            }
+        }
+        bytesRead += got;
+        limit = bb.position();
+    }
+
+    /**
+     * Scans one record starting at {@code p}: the index after it, {@link #NEED_MORE} when the buffer ends inside it (and
+     * more bytes may come), {@link #END} at the end of the input. Counts lines into {@link #line} only on success.
+     */
+    private int scan(int p) {
+        if (p >= limit) {
+            return eof ? END : NEED_MORE;
+        }
+        long ln = line;
+        long bad = badLine;
+        int w = 0;
+        int i = p;
+        final byte[] b = buf;
+        final byte d = delimiter;
+        while (true) {
+            int s = i;
+            int e = -1;
+            boolean cx = false;
+            if (i < limit && b[i] == '"') {
+                i++;
+                s = i;
+                while (true) {
+                    if (i >= limit) {
+                        if (eof) {
+                            throw InputRejectedException.of(new Problem(name, ln, "",
+                                    "cannot parse CSV: quoted cell not closed before the end of the file"));
+                        }
+                        return NEED_MORE;
+                    }
+                    byte c = b[i];
+                    if (c == '"') {
+                        if (i + 1 >= limit && !eof) {
+                            return NEED_MORE;
+                        }
+                        if (i + 1 < limit && b[i + 1] == '"') {
+                            cx = true;
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        ln++;
+                    }
+                    if (c < 0) {
+                        int n = sequence(i);
+                        if (n == 0) {
+                            return NEED_MORE;
+                        }
+                        if (n < 0) {
+                            bad = bad > 0 ? bad : ln;
+                            n = 1;
+                        }
+                        i += n;
+                    } else {
+                        i++;
+                    }
+                }
+                e = i; // a plain quoted cell ends before its closing quote
+                i++;
+                if (i < limit && b[i] != d && b[i] != '\n' && b[i] != '\r') {
+                    cx = true; // text after the closing quote is kept, as lenient parsers do
+                }
+                if (cx) {
+                    s--; // the cell is rewritten from its raw bytes, opening quote included
+                }
+            }
+            while (i < limit) {
+                byte c = b[i];
+                if (c == d || c == '\n' || c == '\r') {
+                    break;
+                }
+                if (c < 0) {
+                    int n = sequence(i);
+                    if (n == 0) {
+                        return NEED_MORE;
+                    }
+                    if (n < 0) {
+                        bad = bad > 0 ? bad : ln;
+                        n = 1;
+                    }
+                    i += n;
+                } else {
+                    i++;
+                }
+            }
+            if (i >= limit && !eof) {
+                return NEED_MORE;
+            }
+            if (e < 0 || cx) {
+                e = i; // unquoted, or rewritten from the raw bytes up to the delimiter
+            }
+            if (w == start.length) {
+                start = Arrays.copyOf(start, w * 2);
+                end = Arrays.copyOf(end, w * 2);
+                complex = Arrays.copyOf(complex, w * 2);
+            }
+            start[w] = s;
+            end[w] = e;
+            complex[w] = cx;
+            w++;
+            if (i < limit && b[i] == d) {
+                i++;
+                continue;
+            }
+            if (i < limit && b[i] == '\r') {
+                if (i + 1 >= limit && !eof) {
+                    return NEED_MORE;
+                }
+                i++;
+                if (i < limit && b[i] == '\n') {
+                    i++;
+                }
+                ln++;
+            } else if (i < limit && b[i] == '\n') {
+                i++;
+                ln++;
+            }
+            break;
+        }
+        width = w;
+        recordLine = line;
+        line = ln;
+        badLine = bad;
+        for (int k = 0; k < w; k++) {
+            if (complex[k]) {
+                unescape(k);
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Length of the multi-byte character at {@code i} (its first byte is &gt;= 0x80): 0 when the buffer ends inside it
+     * and more may come, -1 when the bytes are not valid in the file's charset.
+     */
+    private int sequence(int i) {
+        byte[] b = buf;
+        int c = b[i] & 0xff;
+        if (layout == Layout.GB) {
+            if (c == 0x80 || c == 0xFF) {
+                return -1;
+            }
+            if (i + 1 >= limit) {
+                return eof ? -1 : 0;
+            }
+            int c2 = b[i + 1] & 0xff;
+            if (c2 >= 0x30 && c2 <= 0x39) {
+                if (!fourByteGb) {
+                    return -1;
+                }
+                if (i + 3 >= limit) {
+                    return eof ? -1 : 0;
+                }
+                int c3 = b[i + 2] & 0xff;
+                int c4 = b[i + 3] & 0xff;
+                return c3 >= 0x81 && c3 <= 0xFE && c4 >= 0x30 && c4 <= 0x39 ? 4 : -1;
+            }
+            return (c2 >= 0x40 && c2 <= 0x7E) || (c2 >= 0x80 && c2 <= 0xFE) ? 2 : -1;
+        }
+        int n;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            return -1;
+        }
+        if (i + n > limit) {
+            return eof ? -1 : 0;
+        }
+        int cp = c & (0x7F >> n);
+        for (int k = 1; k < n; k++) {
+            int cc = b[i + k] & 0xff;
+            if ((cc & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (replacementIsBad && cp == 0xFFFD)) {
+            return -1;
+        }
+        return n;
+    }
+
+    /** Rewrites a cell with doubled quotes or text after its closing quote, in place: the result is never longer. */
+    private void unescape(int k) {
+        byte[] b = buf;
+        int r = start[k];
+        int w = r;
+        int e = end[k];
+        boolean quoted = false;
+        while (r < e) {
+            byte c = b[r];
+            if (c == '"') {
+                if (quoted && r + 1 < e && b[r + 1] == '"') {
+                    b[w++] = '"';
+                    r += 2;
+                    continue;
+                }
+                quoted = !quoted;
+                r++;
+                continue;
+            }
+            b[w++] = c;
+            r++;
+        }
+        end[k] = w;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+            if (transcoded != null) {
+                Files.deleteIfExists(transcoded);
+            }
+        } catch (IOException ignored) {
+            // only read
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.chanops.reconcile.bulk;
+
+import java.util.Arrays;
+
+/**
+ * An open-addressing hash index over the rows of a {@link KeyColumn}: which row first held a text. One long per slot
+ * (the key's hash and its row), so a probe that meets another key is settled without touching the column, and a
+ * million keys cost 16 MB and no object.
+ */
+public final class KeyIndex {
+    private static final long EMPTY = -1L;
+    private final KeyColumn keys;
+    private final long[] slots;
+    private final int mask;
+
+    public KeyIndex(KeyColumn keys, int expected) {
+        this.keys = keys;
+        int cap = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+        this.slots = new long[cap];
+        Arrays.fill(slots, EMPTY);
+        this.mask = cap - 1;
+    }
+
+    /** Indexes {@code row} unless an earlier row holds the same text: returns that row, or -1 when {@code row} is new. */
+    public int putIfAbsent(int row) {
+        int h = keys.hash(row);
+        int i = mix(h) & mask;
+        while (true) {
+            long s = slots[i];
+            if (s == EMPTY) {
+                slots[i] = ((long) h << 32) | row;
+                return -1;
+            }
+            if ((int) (s >>> 32) == h && keys.sameBytes((int) s, keys, row)) {
+                return (int) s;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** The indexed row holding the text of row {@code row} of {@code other}, or -1. */
+    public int find(KeyColumn other, int row) {
+        int h = other.hash(row);
+        int i = mix(h) & mask;
+        while (true) {
+            long s = slots[i];
+            if (s == EMPTY) {
+                return -1;
+            }
+            if ((int) (s >>> 32) == h && keys.sameBytes((int) s, other, row)) {
+                return (int) s;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private static int mix(int h) {
+        return (h * 0x9E3779B1) ^ (h >>> 16);
+    }
+}

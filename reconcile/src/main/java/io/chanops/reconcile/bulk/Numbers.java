@@ -1,0 +1,101 @@
+package io.chanops.reconcile.bulk;
+
+/**
+ * Number cells parsed straight from a file's bytes, with exactly the grammar of the text parsers they stand in for
+ * ({@code io.chanops.ledger.money.Fen}): {@link #NONE} for anything else, so the caller can fall back to the text
+ * parser for the message.
+ */
+public final class Numbers {
+    public static final long NONE = Long.MIN_VALUE;
+
+    private Numbers() {
+    }
+
+    /** {@code [+-]?\d{1,15}(\.\d{0,2})?} as fen, e.g. {@code 5999.5 -> 599950}. */
+    public static long yuan(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long whole = 0;
+        int digits = 0;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            whole = whole * 10 + (b[i] - '0');
+            digits++;
+            i++;
+        }
+        if (digits == 0 || digits > 15) {
+            return NONE;
+        }
+        long cents = 0;
+        if (i < to) {
+            if (b[i] != '.') {
+                return NONE;
+            }
+            i++;
+            int decimals = to - i;
+            if (decimals > 2) {
+                return NONE;
+            }
+            for (int k = 0; k < decimals; k++) {
+                int c = b[i + k] - '0';
+                if (c < 0 || c > 9) {
+                    return NONE;
+                }
+                cents = cents * 10 + c;
+            }
+            if (decimals == 1) {
+                cents *= 10;
+            }
+        }
+        long fen = whole * 100 + cents;
+        return negative ? -fen : fen;
+    }
+
+    /** {@code [+-]?\d{1,17}}: a whole number of fen. */
+    public static long whole(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int n = to - i;
+        if (n < 1 || n > 17) {
+            return NONE;
+        }
+        long v = 0;
+        for (; i < to; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return NONE;
+            }
+            v = v * 10 + c;
+        }
+        return negative ? -v : v;
+    }
+
+    /** A positive quantity of at most 9 digits, or -1. */
+    public static int quantity(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 1 || n > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
+    /** Whether {@code [from, to)} of {@code b} holds exactly the ASCII text {@code word}. */
+    public static boolean is(byte[] b, int from, int to, byte[] word) {
+        return java.util.Arrays.equals(b, from, to, word, 0, word.length);
+    }
+}

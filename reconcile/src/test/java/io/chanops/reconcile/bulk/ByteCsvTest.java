@@ -1,0 +1,152 @@
+package io.chanops.reconcile.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chanops.ledger.imports.FileDigest;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The byte-level reader splits records exactly as Commons CSV does, in UTF-8 and GB18030, across any buffer size. */
+class ByteCsvTest {
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    @Provide
+    Arbitrary<String> cells() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("WO1", "天河城营业厅", "正常", "a,b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "", "x|y", "€uro",
+                        "𠀀ext", "亅|亅", "ｘ"),
+                Arbitraries.strings().withChars("ab,\"\n|正常亅 ").ofMaxLength(6));
+    }
+
+    @Property(tries = 300)
+    void recordsAndCellsAreThoseCommonsCsvReads(@ForAll @Size(min = 1, max = 12) List<@Size(min = 1, max = 4) List<@net.jqwik.api.From("cells") String>> rows,
+                                                @ForAll("cells") String extra, @ForAll boolean gb, @ForAll boolean pipe,
+                                                @ForAll @IntRange(min = 1, max = 40) int block) throws IOException {
+        char delimiter = pipe ? '|' : ',';
+        Charset cs = gb ? GB18030 : StandardCharsets.UTF_8;
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").build();
+        StringBuilder text = new StringBuilder();
+        List<List<String>> all = new ArrayList<>();
+        all.add(List.of("h1", "h2", "h3", "h4"));
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            row.set(0, "k" + extra.replace("\n", "").replace("\r", ""));
+            all.add(row);
+        }
+        for (List<String> r : all) {
+            text.append(format.format(r.toArray())).append(rows.size() % 2 == 0 ? "\r\n" : "\n");
+        }
+        Path f = Files.createTempFile("bytecsv", ".csv");
+        try {
+            Files.write(f, text.toString().getBytes(cs));
+            List<CSVRecord> want = format.parse(new StringReader(text.toString())).getRecords();
+            MessageDigest md = FileDigest.newSha256();
+            try (ByteCsv csv = ByteCsv.open(f, cs, delimiter, md, block)) {
+                assertThat(csv.header()).containsExactly("h1", "h2", "h3", "h4");
+                for (int k = 1; k < want.size(); k++) {
+                    CSVRecord w = want.get(k);
+                    boolean blank = w.size() == 1 && w.get(0).isBlank();
+                    if (blank) {
+                        continue;
+                    }
+                    assertThat(csv.next()).isTrue();
+                    assertThat(csv.line()).isEqualTo(lineOf(text.toString(), w));
+                    for (int c = 0; c < w.size(); c++) {
+                        assertThat(csv.get(c)).as("row %d cell %d", k, c).isEqualTo(w.get(c).strip());
+                    }
+                }
+                assertThat(csv.next()).isFalse();
+            }
+            assertThat(FileDigest.hex(md.digest())).isEqualTo(FileDigest.sha256(f));
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+
+    /** The physical line a Commons CSV record starts on (its character position, counted in newlines). */
+    private static long lineOf(String text, CSVRecord r) {
+        long line = 1;
+        for (int i = 0; i < r.getCharacterPosition(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    @Test
+    void aGbTrailByteEqualToThePipeDelimiterIsNotADelimiter() throws IOException {
+        // 亅 (U+4E85) is 0x81 0x7C in GB18030: its trail byte is '|'
+        assertThat("亅".getBytes(GB18030)[1]).isEqualTo((byte) '|');
+        Path f = Files.createTempFile("pipe", ".csv");
+        Files.write(f, "a|b\n亅亅|x\n".getBytes(GB18030));
+        try (ByteCsv csv = ByteCsv.open(f, GB18030, '|', null, 3)) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(0)).isEqualTo("亅亅");
+            assertThat(csv.get(1)).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void badBytesAreReportedWithTheirLineInEitherCharset() throws IOException {
+        Path f = Files.createTempFile("bad", ".csv");
+        Files.write(f, new byte[]{'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x80, '\n'});
+        try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
+            assertThat(csv.next()).isTrue();
+            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid GB18030");
+        }
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
+            assertThat(csv.next()).isTrue();
+            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
+        }
+    }
+
+    @Test
+    void otherCharsetsAreReadThroughADecodedCopy() throws IOException {
+        Charset big5 = Charset.forName("Big5");
+        Path f = Files.createTempFile("big5", ".csv");
+        Files.write(f, "id,name\n1,營業廳\n".getBytes(big5));
+        MessageDigest md = FileDigest.newSha256();
+        try (ByteCsv csv = ByteCsv.open(f, big5, ',', md)) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(1)).isEqualTo("營業廳");
+            assertThat(csv.next()).isFalse();
+        }
+        assertThat(FileDigest.hex(md.digest())).isEqualTo(FileDigest.sha256(f));
+    }
+
+    @Test
+    void aUtf8BomWinsOverTheGivenCharsetAndTheGuardPrefixIsRemoved() throws IOException {
+        Path f = Files.createTempFile("bom", ".csv");
+        byte[] body = "id,v\n1,'=SUM(A1)\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[body.length + 3];
+        all[0] = (byte) 0xEF;
+        all[1] = (byte) 0xBB;
+        all[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, all, 3, body.length);
+        Files.write(f, all);
+        try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
+            assertThat(csv.header()).containsExactly("id", "v");
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(1)).isEqualTo("=SUM(A1)");
+        }
+    }
+}
