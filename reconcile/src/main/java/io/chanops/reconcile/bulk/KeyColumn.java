@@ -25,7 +25,7 @@ public final class KeyColumn {
 
     /** Appends {@code [from, to)} of {@code src}, bytes in {@code charset}; returns the row. */
     public int add(byte[] src, int from, int to, Charset charset) {
-        if (!ByteCsv.ascii(src, from, to) && !charset.equals(StandardCharsets.UTF_8)) {
+        if (charset != StandardCharsets.UTF_8 && !ByteCsv.ascii(src, from, to)) {
             byte[] utf8 = new String(src, from, to - from, charset).getBytes(StandardCharsets.UTF_8);
             return add(utf8, 0, utf8.length, StandardCharsets.UTF_8);
         }

@@ -52,75 +52,111 @@ public final class PlatformReader {
             for (String unknown : csv.unknownColumns(COLUMNS)) {
                 warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
             }
-            int cId = csv.index("order_id");
-            int cCreated = csv.index("created_at");
-            int cChannel = csv.index("channel");
-            int cSite = csv.index("site_id");
-            int cMsisdn = csv.index("msisdn");
-            int cSku = csv.index("sku");
-            int cQty = csv.index("qty");
-            int cAmount = csv.index("amount");
-            int cStatus = csv.index("status");
-            BossDateTime stored = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
-            Charset bytesCharset = csv.byteCharset();
-            PlatformTable table = new PlatformTable(file.toString(), bytesCharset, 1 << 16);
-            Problems problems = new Problems();
+            RowReader rows = new RowReader(csv);
             long n = 0;
             while (csv.next()) {
-                byte[] b = csv.bytes();
-                int idFrom = csv.from(cId);
-                int idTo = csv.to(cId);
-                if (idFrom >= idTo) {
-                    problems.add(csv.problem(cId, "order_id is empty"));
-                }
-                long created = stored.parse(b, csv.from(cCreated), csv.to(cCreated), () -> csv.get(cCreated));
-                if (created == BossDateTime.INVALID) {
-                    String createdText = csv.get(cCreated);
-                    String normalised = LocalTimes.normaliseDateTime(createdText);
-                    created = normalised == null ? BossDateTime.INVALID : stored.parse(normalised);
-                    if (created == BossDateTime.INVALID) {
-                        problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
-                    }
-                }
-                int chFrom = csv.from(cChannel);
-                int chTo = csv.to(cChannel);
-                if (chFrom >= chTo) {
-                    problems.add(csv.problem(cChannel, "channel is empty (web, wap, app...)"));
-                }
-                int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
-                if (qty <= 0) {
-                    problems.add(csv.problem(cQty, "'" + csv.get(cQty) + "' is not a positive whole number"));
-                }
-                long fen = Numbers.yuan(b, csv.from(cAmount), csv.to(cAmount));
-                if (fen == Numbers.NONE) {
-                    String amountText = csv.get(cAmount);
-                    fen = Fen.parseYuan(amountText).orElse(Numbers.NONE);
-                    if (fen == Numbers.NONE) {
-                        problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
-                    }
-                }
-                if (fen != Numbers.NONE && fen < 0) {
-                    problems.add(csv.problem(cAmount, "'" + csv.get(cAmount)
-                            + "' is negative (a refund is status refunded, not a negative order)"));
-                }
-                PlatformStatus status = status(b, csv.from(cStatus), csv.to(cStatus));
-                if (status == null) {
-                    problems.add(csv.problem(cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
-                }
-                if (problems.isEmpty()) {
-                    table.orderIds.add(b, idFrom, idTo, bytesCharset);
-                    table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
-                    table.add(created, table.channels.code(b, chFrom, chTo),
-                            table.sites.code(b, csv.from(cSite), csv.to(cSite)),
-                            table.skus.code(b, csv.from(cSku), csv.to(cSku)), qty, fen, status, csv.line());
-                }
+                rows.read();
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
                 }
             }
+            PlatformTable table = rows.table;
+            Problems problems = rows.problems;
             progress.accept(n);
             problems.rejectIfAny();
             return table;
+        }
+    }
+
+    /** Validates and keeps one record at a time (a small method per row: compiled early, cheaply). */
+    private static final class RowReader {
+        private final ByteCsv csv;
+        private final int cId;
+        private final int cCreated;
+        private final int cChannel;
+        private final int cSite;
+        private final int cMsisdn;
+        private final int cSku;
+        private final int cQty;
+        private final int cAmount;
+        private final int cStatus;
+        private final BossDateTime stored = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
+        private final Charset bytesCharset;
+        final PlatformTable table;
+        final Problems problems = new Problems();
+
+        RowReader(ByteCsv csv) {
+            this.csv = csv;
+            cId = csv.index("order_id");
+            cCreated = csv.index("created_at");
+            cChannel = csv.index("channel");
+            cSite = csv.index("site_id");
+            cMsisdn = csv.index("msisdn");
+            cSku = csv.index("sku");
+            cQty = csv.index("qty");
+            cAmount = csv.index("amount");
+            cStatus = csv.index("status");
+            bytesCharset = csv.byteCharset();
+            table = new PlatformTable(csv.name(), bytesCharset, 1 << 16);
+        }
+
+        void read() {
+            byte[] b = csv.bytes();
+            int idFrom = csv.from(cId);
+            int idTo = csv.to(cId);
+            if (idFrom >= idTo) {
+                problems.add(csv.problem(cId, "order_id is empty"));
+            }
+            long created = stored.parse(b, csv.from(cCreated), csv.to(cCreated), () -> csv.get(cCreated));
+            if (created == BossDateTime.INVALID) {
+                created = createdSlowly();
+            }
+            int chFrom = csv.from(cChannel);
+            int chTo = csv.to(cChannel);
+            if (chFrom >= chTo) {
+                problems.add(csv.problem(cChannel, "channel is empty (web, wap, app...)"));
+            }
+            int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
+            if (qty <= 0) {
+                problems.add(csv.problem(cQty, "'" + csv.get(cQty) + "' is not a positive whole number"));
+            }
+            long fen = Numbers.yuan(b, csv.from(cAmount), csv.to(cAmount));
+            if (fen == Numbers.NONE || fen < 0) {
+                fen = amountSlowly(fen);
+            }
+            PlatformStatus status = status(b, csv.from(cStatus), csv.to(cStatus));
+            if (status == null) {
+                problems.add(csv.problem(cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
+            }
+            if (problems.isEmpty()) {
+                table.orderIds.add(b, idFrom, idTo, bytesCharset);
+                table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                table.add(created, table.channels.code(b, chFrom, chTo), table.sites.code(b, csv.from(cSite), csv.to(cSite)),
+                        table.skus.code(b, csv.from(cSku), csv.to(cSku)), qty, fen, status, csv.line());
+            }
+        }
+
+        /** created_at in another accepted form (ISO 'T', no seconds), or a problem. */
+        private long createdSlowly() {
+            String createdText = csv.get(cCreated);
+            String normalised = LocalTimes.normaliseDateTime(createdText);
+            long created = normalised == null ? BossDateTime.INVALID : stored.parse(normalised);
+            if (created == BossDateTime.INVALID) {
+                problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+            }
+            return created;
+        }
+
+        /** The amount through the text parser (its exact grammar and messages), or a problem. */
+        private long amountSlowly(long fast) {
+            String amountText = csv.get(cAmount);
+            long fen = fast != Numbers.NONE ? fast : Fen.parseYuan(amountText).orElse(Numbers.NONE);
+            if (fen == Numbers.NONE) {
+                problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
+            } else if (fen < 0) {
+                problems.add(csv.problem(cAmount, "'" + amountText + "' is negative (a refund is status refunded, not a negative order)"));
+            }
+            return fen;
         }
     }
 

@@ -20,8 +20,10 @@ public enum PlatformStatus {
         };
     }
 
+    private final String text = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return text;
     }
 }

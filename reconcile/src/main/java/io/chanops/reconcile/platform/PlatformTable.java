@@ -135,6 +135,30 @@ public final class PlatformTable {
         return status(i).live();
     }
 
+    public int channelCode(int i) {
+        return channel[i];
+    }
+
+    public int siteCode(int i) {
+        return site[i];
+    }
+
+    public int skuCode(int i) {
+        return sku[i];
+    }
+
+    public String channelOfCode(int code) {
+        return channels.value(code);
+    }
+
+    public String siteOfCode(int code) {
+        return sites.value(code);
+    }
+
+    public String skuOfCode(int code) {
+        return skus.value(code);
+    }
+
     public String channel(int i) {
         return channels.value(channel[i]);
     }

@@ -57,15 +57,15 @@ final class MatchedCsv implements Closeable {
         bytes(ids.bytes(), ids.from(i), ids.to(i));
         bossIds(m, g);
         dateTime(p.createdAt(i));
-        cached(p.channel(i));
-        cached(p.siteId(i));
+        coded(channels, p.channelCode(i), p::channelOfCode);
+        coded(sites, p.siteCode(i), p::siteOfCode);
         KeyColumn msisdns = p.msisdns();
         if (mask) {
             text(Reports.msisdn(p.msisdn(i), true));
         } else {
             bytes(msisdns.bytes(), msisdns.from(i), msisdns.to(i));
         }
-        cached(p.sku(i));
+        coded(skus, p.skuCode(i), p::skuOfCode);
         number(p.qty(i));
         yuan(p.amountFen(i));
         yuan(m.netFen(g));
@@ -123,7 +123,38 @@ final class MatchedCsv implements Closeable {
         return false;
     }
 
-    /** A text cell of one of a few distinct values (channel, site, status...): encoded once. */
+    private byte[][] channels = new byte[16][];
+    private byte[][] sites = new byte[16][];
+    private byte[][] skus = new byte[16][];
+
+    /** A dictionary-coded text cell: encoded once per code (null: needs the general path every time). */
+    private void coded(byte[][] cache, int code, java.util.function.IntFunction<String> value) {
+        if (code >= cache.length) {
+            byte[][] grown = java.util.Arrays.copyOf(cache, Math.max(code + 1, cache.length * 2));
+            if (cache == channels) {
+                channels = grown;
+            } else if (cache == sites) {
+                sites = grown;
+            } else {
+                skus = grown;
+            }
+            cache = grown;
+        }
+        byte[] e = cache[code];
+        if (e == null) {
+            String v = value.apply(code);
+            e = v.getBytes(StandardCharsets.UTF_8);
+            if (e.length == 0 || needsCare(e, 0, e.length)) {
+                text(v);
+                return;
+            }
+            cache[code] = e;
+        }
+        separate();
+        put(e, 0, e.length);
+    }
+
+    /** A text cell of one of a few distinct values (status, matched_by): encoded once. */
     private void cached(String value) {
         byte[] e = encoded.get(value);
         if (e == null) {
