@@ -12,6 +12,7 @@ import io.chanops.reconcile.boss.BossExport;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossReader;
 import io.chanops.reconcile.boss.BossRow;
+import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
@@ -127,7 +128,7 @@ public final class ReconcileService {
                 Connection c = h.getConnection();
                 insertItems(c, runId, result.items());
                 phase("ledger: findings");
-                insertConfirmed(c, runId, result.items());
+                insertConfirmed(h, runId, result.items());
                 phase("ledger: confirmed orders");
                 insertActivity(c, runId, activity);
                 closeCarried(c, runId, result.items());
@@ -297,68 +298,17 @@ public final class ReconcileService {
      * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group would
      * have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
      */
-    private static void insertConfirmed(Connection c, long runId, List<Item> items) throws SQLException {
-        List<Item> confirmed = new ArrayList<>();
-        for (Item item : items) {
-            if (item.category() == Category.MATCHED || (item.category() == Category.RESOLVED_LATE && confirmsLate(item))) {
-                confirmed.add(item);
-            }
-        }
-        // Many rows per statement: a million single-row statements spend more time entering and leaving SQLite (and
-        // its per-statement foreign-key bookkeeping) than inserting. 200 rows x 14 values stays far below SQLite's and
-        // PostgreSQL's bound-parameter limits.
-        int chunk = 200;
-        int full = confirmed.size() / chunk;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(chunk))) {
-                for (int k = 0; k < full; k++) {
-                    int p = 1;
-                    for (int i = k * chunk; i < (k + 1) * chunk; i++) {
-                        p = bindConfirmed(ps, p, runId, confirmed.get(i));
-                    }
-                    ps.executeUpdate();
+    private static void insertConfirmed(Handle h, long runId, List<Item> items) {
+        try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
+            for (Item item : items) {
+                if (item.category() == Category.MATCHED || (item.category() == Category.RESOLVED_LATE && confirmsLate(item))) {
+                    PlatformOrder o = item.order();
+                    BossGroup g = item.group();
+                    w.add(o.orderId(), o.createdAt(), o.channel(), o.siteId(), o.msisdn(), o.sku(), o.qty(), o.amountFen(),
+                            g.netFen(), g.latest().acceptedAt(), o.status().toString(), g.live(), item.matchedBy());
                 }
             }
         }
-        int rest = confirmed.size() - full * chunk;
-        if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(confirmedInsert(rest))) {
-                int p = 1;
-                for (int i = full * chunk; i < confirmed.size(); i++) {
-                    p = bindConfirmed(ps, p, runId, confirmed.get(i));
-                }
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String confirmedInsert(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, "
-                + "sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
-    }
-
-    private static int bindConfirmed(PreparedStatement ps, int p, long runId, Item item) throws SQLException {
-        PlatformOrder o = item.order();
-        BossGroup g = item.group();
-        ps.setLong(p++, runId);
-        ps.setString(p++, o.orderId());
-        ps.setString(p++, BossDateTime.format(o.createdAt()));
-        ps.setString(p++, o.channel());
-        ps.setString(p++, o.siteId());
-        ps.setString(p++, o.msisdn());
-        ps.setString(p++, o.sku());
-        ps.setLong(p++, o.qty());
-        ps.setLong(p++, o.amountFen());
-        ps.setLong(p++, g.netFen());
-        ps.setString(p++, BossDateTime.format(g.latest().acceptedAt()));
-        ps.setString(p++, o.status().toString());
-        ps.setInt(p++, g.live() ? 1 : 0);
-        ps.setString(p++, item.matchedBy());
-        return p;
     }
 
     /** A late group confirms the order when both sides are live and the amounts agree exactly. */
