@@ -23,9 +23,8 @@ import java.util.zip.Inflater;
  * <h2>Payload format, version 1</h2>
  * Integers are LEB128 varints (7 bits per byte, low group first, high bit = more follows); "zigzag" maps a signed
  * value {@code v} to {@code (v << 1) ^ (v >> 63)} first, so small negatives stay short. Arithmetic on times and
- * amounts wraps (two's complement), so every {@code long} round-trips. Strings are UTF-8; a string may be absent
- * (SQL NULL, only in chunks converted from the old {@code confirmed_order} table), written as length 0, while a
- * present string of {@code n} bytes is written as length {@code n + 1}.
+ * amounts wraps (two's complement), so every {@code long} round-trips. Strings are UTF-8. A string may be absent (SQL
+ * NULL; only in chunks converted from the old {@code confirmed_order} table).
  * <pre>
  * byte     version = 1
  * byte     flags: bit 0 = body deflated (java.util.zip raw deflate, no zlib header)
@@ -33,12 +32,10 @@ import java.util.zip.Inflater;
  * body:
  *   varint rows
  *   5 dictionaries, in this order: channel, site_id, sku, platform_status, matched_by;
- *     each: varint entries, then per entry: varint length (+1, 0 = absent), bytes
- *   15 columns, in this order, each: varint byte length, then its rows' values
- *     order_id lengths   varint (+1) per row
- *     order_id bytes     the rows' bytes, concatenated
- *     msisdn lengths     varint (+1) per row
- *     msisdn bytes       concatenated
+ *     each: varint entries, then per entry: varint length + 1 (0 = absent), UTF-8 bytes
+ *   21 columns, in this order, each: varint byte length, then its rows' values
+ *     order_id   4 columns (a "text column", below)
+ *     msisdn     4 columns (a text column)
  *     created_at         zigzag varint: the first row's local seconds, then each row minus the row before
  *     boss_accepted_at   zigzag varint of (accepted - created_at) for rows whose flag bit 1 is clear; nothing otherwise
  *     qty                zigzag varint
@@ -46,7 +43,17 @@ import java.util.zip.Inflater;
  *     boss_net_fen       zigzag varint of (boss_net_fen - amount_fen): 0, one byte, for almost every order
  *     channel, site_id, sku, platform_status, matched_by   varint index into the chunk's dictionary
  *     flags              one byte per row: bit 0 = boss_live, bit 1 = boss_accepted_at absent
+ * text column: a value is split into a head and its trailing digits (at most 18), e.g. "WO" + "000012345",
+ * "" + "13800138000", "Ä-7" + "" (no digits):
+ *     head codes     varint per row: 0 = absent, 1 = same head as the row before (before the first row: ""),
+ *                    n + 2 = a new head of n bytes, which are next in "head bytes"
+ *     head bytes     the new heads' UTF-8 bytes, concatenated
+ *     digit counts   one varint per present row: the number of trailing digits, leading zeros included
+ *     numbers        per row with digits: zigzag varint of (its number - the number of the last row with digits)
  * </pre>
+ * Sequential order ids so cost three bytes, a mobile number about six. Deflate then takes 1M orders of the
+ * reconcile benchmark from about 24 to about 8 bytes each.
+ *
  * Times are "local seconds" (seconds since 1970-01-01 00:00 of the local calendar, no zone), as
  * {@code io.chanops.reconcile.boss.BossDateTime} produces them. A chunk holds one run's orders in the order they were
  * added. Decoding checks every length against the blob and the row count against the metadata: a damaged chunk fails
@@ -58,6 +65,19 @@ import java.util.zip.Inflater;
 public final class ConfirmedChunk {
     /** Orders per chunk: large enough that the per-statement cost vanishes, small enough to prune by creation time. */
     public static final int ROWS = 16_384;
+    /** Trailing digits of an order_id or msisdn stored as a number (10^18 still fits a long). */
+    static final int MAX_DIGITS = 18;
+    private static final long[] TEN_POW = new long[MAX_DIGITS + 1];
+
+    static {
+        TEN_POW[0] = 1;
+        for (int i = 1; i <= MAX_DIGITS; i++) {
+            TEN_POW[i] = TEN_POW[i - 1] * 10;
+        }
+    }
+
+    /** The most orders a decoder accepts in one chunk. */
+    public static final int MAX_ROWS = 1 << 20;
     /** {@link #acceptedAt} of an order converted from the old table without a BOSS acceptance time. */
     public static final long NO_TIME = Long.MIN_VALUE;
 
@@ -78,10 +98,8 @@ public final class ConfirmedChunk {
     private final int rows;
     private final String[][] dictionaries;
     private final int[][] codes;
-    private final byte[] orderIds;
-    private final int[] orderIdEnd;
-    private final byte[] msisdns;
-    private final int[] msisdnEnd;
+    private final Texts orderIds;
+    private final Texts msisdns;
     private final long[] createdAt;
     private final long[] acceptedAt;
     private final long[] qty;
@@ -89,16 +107,13 @@ public final class ConfirmedChunk {
     private final long[] bossNetFen;
     private final byte[] flags;
 
-    private ConfirmedChunk(int rows, String[][] dictionaries, int[][] codes, byte[] orderIds, int[] orderIdEnd, byte[] msisdns,
-                           int[] msisdnEnd, long[] createdAt, long[] acceptedAt, long[] qty, long[] amountFen,
+    private ConfirmedChunk(int rows, String[][] dictionaries, int[][] codes, Texts orderIds, Texts msisdns, long[] createdAt, long[] acceptedAt, long[] qty, long[] amountFen,
                            long[] bossNetFen, byte[] flags) {
         this.rows = rows;
         this.dictionaries = dictionaries;
         this.codes = codes;
         this.orderIds = orderIds;
-        this.orderIdEnd = orderIdEnd;
         this.msisdns = msisdns;
-        this.msisdnEnd = msisdnEnd;
         this.createdAt = createdAt;
         this.acceptedAt = acceptedAt;
         this.qty = qty;
@@ -112,11 +127,11 @@ public final class ConfirmedChunk {
     }
 
     public String orderId(int row) {
-        return text(orderIds, orderIdEnd, row);
+        return orderIds.text(row);
     }
 
     public String msisdn(int row) {
-        return text(msisdns, msisdnEnd, row);
+        return msisdns.text(row);
     }
 
     public long createdAt(int row) {
@@ -182,15 +197,6 @@ public final class ConfirmedChunk {
         return "paid".equals(status) || "completed".equals(status);
     }
 
-    private static String text(byte[] bytes, int[] ends, int row) {
-        int end = ends[row];
-        if (end < 0) {
-            return null;
-        }
-        int start = row == 0 ? 0 : ends[row - 1] >= 0 ? ends[row - 1] : -ends[row - 1] - 1;
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-    }
-
     // ---------------------------------------------------------------------------------------------------- decoding
 
     /**
@@ -251,7 +257,7 @@ public final class ConfirmedChunk {
     }
 
     private static ConfirmedChunk body(Input in) throws Corrupt {
-        int rows = in.count(ROWS * 4);
+        int rows = in.count(MAX_ROWS);
         String[][] dictionaries = new String[DICTIONARIES][];
         for (int d = 0; d < DICTIONARIES; d++) {
             int entries = in.count(rows);
@@ -266,12 +272,8 @@ public final class ConfirmedChunk {
             }
             dictionaries[d] = dict;
         }
-        int[] orderIdEnd = new int[rows];
-        Input lengths = in.column();
-        byte[] orderIds = strings(in.column(), lengths, orderIdEnd, "order_id");
-        int[] msisdnEnd = new int[rows];
-        lengths = in.column();
-        byte[] msisdns = strings(in.column(), lengths, msisdnEnd, "msisdn");
+        Texts orderIds = Texts.read(in, rows, "order_id");
+        Texts msisdns = Texts.read(in, rows, "msisdn");
         long[] createdAt = new long[rows];
         Input c = in.column();
         long t = 0;
@@ -312,34 +314,88 @@ public final class ConfirmedChunk {
         if (in.pos != in.limit) {
             throw new Corrupt((in.limit - in.pos) + " bytes after the last column");
         }
-        return new ConfirmedChunk(rows, dictionaries, codes, orderIds, orderIdEnd, msisdns, msisdnEnd, createdAt, acceptedAt,
+        return new ConfirmedChunk(rows, dictionaries, codes, orderIds, msisdns, createdAt, acceptedAt,
                 qty, amountFen, bossNetFen, flags);
     }
 
     /**
-     * Reads the lengths into {@code ends}: a present row's end offset in the returned bytes, or {@code -end - 1} for an
-     * absent row (its end is its start), so that {@link #text} always finds a row's start in the row before.
+     * A decoded text column (order_id, msisdn): per row the index of its head in {@code heads} (-1 = absent), and the
+     * trailing digits as a count and a value; strings are built only for the rows a reader asks for.
      */
-    private static byte[] strings(Input data, Input lengths, int[] ends, String column) throws Corrupt {
-        int at = 0;
-        int size = data.limit - data.pos;
-        for (int i = 0; i < ends.length; i++) {
-            long len = lengths.varint();
-            if (len == 0) {
-                ends[i] = -at - 1;
-                continue;
-            }
-            if (len - 1 > size - at) {
-                throw new Corrupt(column + " of row " + i + " runs past its column");
-            }
-            at += (int) (len - 1);
-            ends[i] = at;
+    private static final class Texts {
+        final String[] heads;
+        final int[] head;
+        final byte[] digits;
+        final long[] value;
+
+        private Texts(String[] heads, int[] head, byte[] digits, long[] value) {
+            this.heads = heads;
+            this.head = head;
+            this.digits = digits;
+            this.value = value;
         }
-        lengths.end(column + " lengths");
-        if (at != size) {
-            throw new Corrupt(column + " bytes: " + size + " where the lengths add up to " + at);
+
+        String text(int row) {
+            int h = head[row];
+            if (h < 0) {
+                return null;
+            }
+            int d = digits[row];
+            if (d == 0) {
+                return heads[h];
+            }
+            String prefix = heads[h];
+            char[] c = new char[prefix.length() + d];
+            prefix.getChars(0, prefix.length(), c, 0);
+            long v = value[row];
+            for (int i = c.length - 1; i >= prefix.length(); i--) {
+                c[i] = (char) ('0' + v % 10);
+                v /= 10;
+            }
+            return new String(c);
         }
-        return Arrays.copyOfRange(data.bytes, data.pos, data.limit);
+
+        static Texts read(Input in, int rows, String column) throws Corrupt {
+            Input codes = in.column();
+            Input headBytes = in.column();
+            Input counts = in.column();
+            Input numbers = in.column();
+            List<String> heads = new ArrayList<>();
+            heads.add("");
+            int[] head = new int[rows];
+            byte[] digits = new byte[rows];
+            long[] value = new long[rows];
+            int current = 0;
+            long previous = 0;
+            for (int i = 0; i < rows; i++) {
+                long code = codes.varint();
+                if (code == 0) {
+                    head[i] = -1;
+                    continue;
+                }
+                if (code > 1) {
+                    int n = headBytes.length(code - 2);
+                    heads.add(new String(headBytes.bytes, headBytes.pos, n, StandardCharsets.UTF_8));
+                    headBytes.pos += n;
+                    current = heads.size() - 1;
+                }
+                head[i] = current;
+                int d = counts.count(MAX_DIGITS);
+                digits[i] = (byte) d;
+                if (d > 0) {
+                    previous += zigzag(numbers.varint());
+                    if (previous < 0 || previous >= TEN_POW[d]) {
+                        throw new Corrupt(column + " of row " + i + ": " + previous + " has more than " + d + " digits");
+                    }
+                    value[i] = previous;
+                }
+            }
+            codes.end(column + " heads");
+            headBytes.end(column + " head bytes");
+            counts.end(column + " digit counts");
+            numbers.end(column + " numbers");
+            return new Texts(heads.toArray(new String[0]), head, digits, value);
+        }
     }
 
     private static long[] longs(Input col, int rows, String column) throws Corrupt {
@@ -424,10 +480,9 @@ public final class ConfirmedChunk {
     /** Collects up to {@link #ROWS} orders column by column; {@link #encode} makes the payload. Not thread-safe. */
     public static final class Builder {
         private final boolean deflate;
-        private final Output orderIdLengths = new Output(64 * 1024);
-        private final Output orderIds = new Output(256 * 1024);
-        private final Output msisdnLengths = new Output(32 * 1024);
-        private final Output msisdns = new Output(256 * 1024);
+        private final int capacity;
+        private final TextColumn orderIds = new TextColumn();
+        private final TextColumn msisdns = new TextColumn();
         private final Output created = new Output(64 * 1024);
         private final Output accepted = new Output(64 * 1024);
         private final Output qty = new Output(32 * 1024);
@@ -444,7 +499,16 @@ public final class ConfirmedChunk {
 
         /** {@code deflate}: compress the body (smaller ledger, more CPU). */
         public Builder(boolean deflate) {
+            this(deflate, ROWS);
+        }
+
+        /** A chunk of at most {@code capacity} orders (up to {@link #MAX_ROWS}; benchmarks try other sizes). */
+        public Builder(boolean deflate, int capacity) {
+            if (capacity < 1 || capacity > MAX_ROWS) {
+                throw new IllegalArgumentException("chunk capacity " + capacity + " outside 1.." + MAX_ROWS);
+            }
             this.deflate = deflate;
+            this.capacity = capacity;
             for (int d = 0; d < DICTIONARIES; d++) {
                 dictionaries[d] = new Dictionary();
             }
@@ -455,11 +519,11 @@ public final class ConfirmedChunk {
         public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qtyValue,
                         long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
                         String matchedBy) {
-            if (rows == ROWS) {
-                throw new IllegalStateException("a chunk holds at most " + ROWS + " orders");
+            if (rows == capacity) {
+                throw new IllegalStateException("this chunk holds at most " + capacity + " orders");
             }
-            text(orderIdLengths, orderIds, orderId);
-            text(msisdnLengths, msisdns, msisdn);
+            orderIds.add(orderId);
+            msisdns.add(msisdn);
             created.zigzag(createdAt - previousCreated);
             previousCreated = createdAt;
             minCreated = Math.min(minCreated, createdAt);
@@ -494,7 +558,7 @@ public final class ConfirmedChunk {
         }
 
         public boolean full() {
-            return rows == ROWS;
+            return rows == capacity;
         }
 
         public long minCreatedAt() {
@@ -528,7 +592,8 @@ public final class ConfirmedChunk {
                     }
                 }
             }
-            for (Output col : new Output[] {orderIdLengths, orderIds, msisdnLengths, msisdns, created, accepted, qty, amount, net}) {
+            for (Output col : new Output[] {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
+                msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net}) {
                 body.column(col);
             }
             for (Dictionary d : dictionaries) {
@@ -561,7 +626,8 @@ public final class ConfirmedChunk {
 
         private int size() {
             int n = 64;
-            for (Output col : new Output[] {orderIdLengths, orderIds, msisdnLengths, msisdns, created, accepted, qty, amount, net, flags}) {
+            for (Output col : new Output[] {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
+                msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net, flags}) {
                 n += col.size + 10;
             }
             for (Dictionary d : dictionaries) {
@@ -572,9 +638,11 @@ public final class ConfirmedChunk {
 
         /** Starts a new chunk. */
         public void clear() {
-            for (Output o : new Output[] {orderIdLengths, orderIds, msisdnLengths, msisdns, created, accepted, qty, amount, net, flags}) {
+            for (Output o : new Output[] {created, accepted, qty, amount, net, flags}) {
                 o.size = 0;
             }
+            orderIds.clear();
+            msisdns.clear();
             for (Dictionary d : dictionaries) {
                 d.clear();
             }
@@ -586,14 +654,68 @@ public final class ConfirmedChunk {
             liveRows = 0;
         }
 
-        private static void text(Output lengths, Output bytes, String s) {
+    }
+
+    /**
+     * Encodes a text column whose values are mostly a repeated head and a number (WO000012345, 13800138000): per row a
+     * head code (0 = absent, 1 = the previous row's head, n + 2 = a new head of n bytes, written to {@code heads}),
+     * the count of trailing digits (up to {@value #MAX_DIGITS}; leading zeros included, so the text comes back
+     * exactly), and the number they spell as a zigzag delta from the previous row's number.
+     */
+    private static final class TextColumn {
+        final Output codes = new Output(32 * 1024);
+        final Output heads = new Output(1024);
+        final Output counts = new Output(32 * 1024);
+        final Output numbers = new Output(64 * 1024);
+        private String previous;
+        private int previousHead;
+        private long previousNumber;
+
+        void add(String s) {
             if (s == null) {
-                lengths.write(0);
+                codes.write(0);
                 return;
             }
-            int before = bytes.size;
-            bytes.utf8(s);
-            lengths.varint(bytes.size - before + 1L);
+            int n = s.length();
+            int headLength = n;
+            long number = 0;
+            long scale = 1;
+            while (headLength > 0 && n - headLength < MAX_DIGITS) {
+                char c = s.charAt(headLength - 1);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                number += (c - '0') * scale;
+                scale *= 10;
+                headLength--;
+            }
+            if (previous != null && headLength == previousHead && s.regionMatches(0, previous, 0, headLength)) {
+                codes.write(1);
+            } else if (previous == null && headLength == 0) {
+                codes.write(1); // the head before the first row is ""
+            } else {
+                int before = heads.size;
+                heads.utf8(s, headLength);
+                codes.varint(heads.size - before + 2L);
+            }
+            previous = s;
+            previousHead = headLength;
+            int digits = n - headLength;
+            counts.write(digits);
+            if (digits > 0) {
+                numbers.zigzag(number - previousNumber);
+                previousNumber = number;
+            }
+        }
+
+        void clear() {
+            codes.size = 0;
+            heads.size = 0;
+            counts.size = 0;
+            numbers.size = 0;
+            previous = null;
+            previousHead = 0;
+            previousNumber = 0;
         }
     }
 
@@ -743,8 +865,8 @@ public final class ConfirmedChunk {
             write(col.bytes, 0, col.size);
         }
 
-        void utf8(String s) {
-            int n = s.length();
+        /** The first {@code n} chars of {@code s} as UTF-8. */
+        void utf8(String s, int n) {
             ensure(n);
             byte[] b = bytes;
             int p = size;
@@ -752,7 +874,7 @@ public final class ConfirmedChunk {
                 char ch = s.charAt(i);
                 if (ch >= 0x80) {
                     size = p;
-                    byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                    byte[] rest = s.substring(i, n).getBytes(StandardCharsets.UTF_8);
                     write(rest, 0, rest.length);
                     return;
                 }
