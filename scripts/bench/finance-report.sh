@@ -12,12 +12,82 @@ chanops() { "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai --now '2026-
 chanops site import "$here/samples/sites.csv" >/dev/null
 chanops catalog import "$here/samples/catalog.csv" >/dev/null
 python3 - "$db" "$n" <<'PY'
-import random, sqlite3, sys
+# Writes what `reconcile run` stores: confirmed orders as confirmed_chunk rows in the format documented in
+# ledger/src/main/java/io/chanops/ledger/confirmed/ConfirmedChunk.java (version 1, deflated body).
+import random, sqlite3, sys, zlib, datetime
 db, n = sys.argv[1], int(sys.argv[2])
 random.seed(7)
 c = sqlite3.connect(db)
 sites = [r[0] for r in c.execute("SELECT site_id FROM site WHERE kind = 'store'")] + ["GZ-NEW-01"]
 skus = [(r[0], r[1]) for r in c.execute("SELECT sku, price_fen FROM product")]
+EPOCH = datetime.datetime(1970, 1, 1)
+def secs(text):  # 'YYYY-MM-DD HH:MM:SS' as local seconds
+    return int((datetime.datetime.strptime(text, "%Y-%m-%d %H:%M:%S") - EPOCH).total_seconds())
+def varint(out, v):
+    v &= (1 << 64) - 1
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+def zz(v):
+    return ((v << 1) ^ (v >> 63)) & ((1 << 64) - 1)
+def text_column(values):  # head codes, head bytes, digit counts, numbers
+    codes, heads, counts, numbers = bytearray(), bytearray(), bytearray(), bytearray()
+    prev_head, prev_num = "", 0
+    for s in values:
+        k = len(s)
+        while k > 0 and len(s) - k < 18 and s[k - 1].isdigit() and s[k - 1].isascii():
+            k -= 1
+        head, digits = s[:k], s[k:]
+        if head == prev_head:
+            codes.append(1)
+        else:
+            b = head.encode()
+            varint(codes, len(b) + 2)
+            heads += b
+        prev_head = head
+        varint(counts, len(digits))
+        if digits:
+            varint(numbers, zz(int(digits) - prev_num))
+            prev_num = int(digits)
+    return [codes, heads, counts, numbers]
+def chunk(rows):  # rows: (order_id, created, channel, site, msisdn, sku, qty, amount, net, accepted, status, live, matched_by)
+    body = bytearray()
+    varint(body, len(rows))
+    codes = []
+    for col in (2, 3, 5, 10, 12):
+        entries = {}
+        code = bytearray()
+        for r in rows:
+            varint(code, entries.setdefault(r[col], len(entries)))
+        varint(body, len(entries))
+        for e in entries:
+            b = e.encode()
+            varint(body, len(b) + 1)
+            body += b
+        codes.append(code)
+    created, accepted, qty, amount, net, flags = bytearray(), bytearray(), bytearray(), bytearray(), bytearray(), bytearray()
+    prev = 0
+    for r in rows:
+        varint(created, zz(r[1] - prev)); prev = r[1]
+        varint(accepted, zz(r[9] - r[1]))
+        varint(qty, zz(r[6])); varint(amount, zz(r[7])); varint(net, zz(r[8] - r[7]))
+        flags.append(1 if r[11] else 0)
+    for col in text_column([r[0] for r in rows]) + text_column([r[4] for r in rows]) + [created, accepted, qty, amount, net] + codes + [flags]:
+        varint(body, len(col))
+        body += col
+    z = zlib.compressobj(1, zlib.DEFLATED, -15)
+    out = bytearray([1, 1])
+    varint(out, len(body))
+    return bytes(out + z.compress(bytes(body)) + z.flush())
+def store(run, rows):
+    for k in range(0, len(rows), 16384):
+        part = rows[k:k + 16384]
+        cancelled = sum(1 for r in part if r[10] in ("cancelled", "refunded") and not r[11])
+        live = sum(1 for r in part if r[10] in ("paid", "completed") and r[11])
+        c.execute("INSERT INTO confirmed_chunk (run_id, chunk_no, row_count, min_created_at, max_created_at, cancelled_rows, "
+                  "live_rows, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  (run, k // 16384, len(part), min(r[1] for r in part), max(r[1] for r in part), cancelled, live, chunk(part)))
 def run(i, at):
     c.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, profile_file, "
               "tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
@@ -32,16 +102,17 @@ def orders(month, count):
         out.append((f"O{month}{k:08d}", f"2026-{month:02d}-{day:02d} {random.randint(8, 21):02d}:{random.randint(0, 59):02d}:00",
                     random.choice(sites), sku, qty, amount))
     return out
-ins = ("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, boss_net_fen, "
-       "boss_accepted_at, platform_status, boss_live, matched_by) VALUES (?, ?, ?, 'web', ?, '13800138000', ?, ?, ?, ?, ?, ?, ?, 'order_ref')")
+def confirmed(o, t, s, k, q, amount, net, accepted, status, live):
+    return (o, secs(t), "web", s, "13800138000", k, q, amount, net, secs(accepted), status, live, "order_ref")
 jan, feb = orders(1, n), orders(2, n)
 run(1, "2026-02-01 09:00:00")
-c.executemany(ins, [(1, o, t, s, k, q, a, a, t, "completed", 1) for (o, t, s, k, q, a) in jan])
+store(1, [confirmed(o, t, s, k, q, a, a, t, "completed", True) for (o, t, s, k, q, a) in jan])
 for r in (2, 3):  # February reconciled twice (the second with --force)
     run(r, f"2026-03-0{r - 1} 09:00:00")
-    c.executemany(ins, [(r, o, t, s, k, q, a, a, t, "completed", 1) for (o, t, s, k, q, a) in feb])
-    c.executemany(ins, [(r, o, t, s, k, q, 0, -a, f"2026-02-{random.randint(1, 28):02d} 12:00:00", "refunded", 0)
-                        for (o, t, s, k, q, a) in jan[: n // 50]])
+    rows = [confirmed(o, t, s, k, q, a, a, t, "completed", True) for (o, t, s, k, q, a) in feb]
+    rows += [confirmed(o, t, s, k, q, 0, -a, f"2026-02-{random.randint(1, 28):02d} 12:00:00", "refunded", False)
+             for (o, t, s, k, q, a) in jan[: n // 50]]
+    store(r, rows)
     c.executemany("INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) VALUES (?, ?, ?, ?, 0)",
                   [(r, f"2026-02-{d:02d}", s, n // 300) for d in range(1, 29) for s in sites])
 c.commit()

@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The migration versions bundled with this binary ({@code db/migration/V<n>__*.sql}), read without Flyway. Lets a
+ * The migration versions bundled with this binary ({@code db/migration/V<n>__*.sql}, and Java migrations
+ * {@code db.migration.V<n>__*} as class files in the same folder), read without Flyway. Lets a
  * command skip Flyway's start-up (hundreds of milliseconds, paid by every cron run) when the ledger is already at the
  * bundled version; Flyway still runs whenever anything is missing.
  */
 final class SchemaVersions {
     private static final String LOCATION = "db/migration";
-    private static final Pattern FILE = Pattern.compile("V(\\d+)__.*\\.sql");
+    private static final Pattern FILE = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
 
     private SchemaVersions() {
     }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +47,18 @@ class FinanceCliTest {
 
     private void order(long run, String id, String created, String site, String sku, long qty, long netFen, String status,
                        boolean live, String acceptedAt) {
-        sql("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
-                + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
-                + "VALUES (?, ?, ?, 'web', ?, '13800138000', ?, ?, ?, ?, ?, ?, ?, 'order_ref')",
-                run, id, created, site, sku, qty, netFen, netFen, acceptedAt, status, live ? 1 : 0);
+        Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(2));
+        ledger.write(h -> {
+            try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, run)) {
+                w.add(id, seconds(created), "web", site, "13800138000", sku, qty, netFen, netFen, seconds(acceptedAt), status, live,
+                        "order_ref");
+            }
+            return null;
+        });
+    }
+
+    private static long seconds(String dateTime) {
+        return LocalTimes.parseDateTime(dateTime).orElseThrow().toEpochSecond(ZoneOffset.UTC);
     }
 
     private void activity(long run, String day, String site, long rows) {

@@ -1,41 +1,84 @@
 package io.chanops.reconcile.confirmed;
 
-import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.ledger.confirmed.ConfirmedChunk;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 
-/** Stores the orders a run confirmed, row by row in confirmed_order (interim: replaced by the chunk store). */
+/**
+ * Stores the orders one reconcile run confirmed as chunks of {@link ConfirmedChunk#ROWS} orders ({@code confirmed_chunk},
+ * format in {@link ConfirmedChunk}), inside the caller's transaction: a chunk is written whenever it fills, the last one
+ * by {@link #close}. Use from one thread at a time (not necessarily the one that opened the transaction), and nothing
+ * else on the handle until {@link #close} returns.
+ *
+ * <p>A full chunk is compressed and inserted on a helper thread while the caller fills the next one (two chunk buffers;
+ * the caller waits only if the helper is still busy with the one before). Small runs that never fill a chunk start no
+ * thread. An error on the helper surfaces from the next {@link #add} or from {@link #close}.
+ *
+ * <pre>{@code
+ * try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
+ *     for (...) w.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, acceptedAt, status, live, matchedBy);
+ * }
+ * }</pre>
+ */
 public final class ConfirmedOrderWriter implements AutoCloseable {
-    private static final int CHUNK = 200;
+    /**
+     * Body deflated: on 1M generated orders deflate (level 1) takes 12 instead of 38 bytes per order, which saves more
+     * in SQLite's page writes and commit than it costs, and runs on the helper thread; see docs/BENCHMARKS.md
+     * "Confirmed-order store".
+     */
+    static final boolean DEFLATE = true;
+
     private final Handle h;
     private final long runId;
-    private final List<Object[]> pending = new ArrayList<>(CHUNK);
-    private PreparedStatement full;
+    private ConfirmedChunk.Builder filling;
+    private ConfirmedChunk.Builder spare;
+    private ExecutorService helper;
+    private Future<?> pending;
+    private PreparedStatement insert;
+    private int chunkNo = -1;
     private long rows;
+    private boolean closed;
 
     public ConfirmedOrderWriter(Handle h, long runId) {
-        this.h = h;
-        this.runId = runId;
+        this(h, runId, DEFLATE, ConfirmedChunk.ROWS);
     }
 
+    /** For benchmarks and tests: another chunk size or encoding (readers take any). */
+    ConfirmedOrderWriter(Handle h, long runId, boolean deflate, int chunkRows) {
+        this.h = h;
+        this.runId = runId;
+        this.filling = new ConfirmedChunk.Builder(deflate, chunkRows);
+        this.spare = new ConfirmedChunk.Builder(deflate, chunkRows);
+    }
+
+    /** createdAt / bossAcceptedAt: "local seconds" as io.chanops.reconcile.boss.BossDateTime produces them. */
     public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qty,
                     long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
                     String matchedBy) {
-        pending.add(new Object[]{runId, orderId, BossDateTime.format(createdAt), channel, siteId, msisdn, sku, qty, amountFen,
-                bossNetFen, BossDateTime.format(bossAcceptedAt), platformStatus, bossLive ? 1 : 0, matchedBy});
+        if (closed) {
+            throw new IllegalStateException("confirmed orders of run " + runId + ": writer already closed");
+        }
+        filling.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, bossAcceptedAt, platformStatus,
+                bossLive, matchedBy);
         rows++;
-        if (pending.size() == CHUNK) {
-            try {
-                if (full == null) {
-                    full = h.getConnection().prepareStatement(sql(CHUNK));
-                }
-                flush(full);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store confirmed orders: " + e.getMessage(), e);
+        if (filling.full()) {
+            awaitPending();
+            ConfirmedChunk.Builder full = filling;
+            filling = spare;
+            spare = full;
+            if (helper == null) {
+                helper = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "confirmed-orders-run-" + runId);
+                    t.setDaemon(true);
+                    return t;
+                });
             }
+            pending = helper.submit(() -> store(full));
         }
     }
 
@@ -43,39 +86,66 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
         return rows;
     }
 
-    private void flush(PreparedStatement ps) throws SQLException {
-        int p = 1;
-        for (Object[] row : pending) {
-            for (Object v : row) {
-                ps.setObject(p++, v);
-            }
-        }
-        ps.executeUpdate();
-        pending.clear();
-    }
-
-    private static String sql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, "
-                + "sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
-    }
-
+    /** Writes the last chunk; no-op on the ledger when {@link #rows()} is 0. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            if (!pending.isEmpty()) {
-                try (PreparedStatement rest = h.getConnection().prepareStatement(sql(pending.size()))) {
-                    flush(rest);
+            awaitPending();
+            if (filling.rows() > 0) {
+                store(filling);
+            }
+        } finally {
+            if (helper != null) {
+                helper.shutdownNow();
+            }
+            if (insert != null) {
+                try {
+                    insert.close();
+                } catch (SQLException e) {
+                    throw failed(e);
                 }
             }
-            if (full != null) {
-                full.close();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store confirmed orders: " + e.getMessage(), e);
         }
+    }
+
+    private void awaitPending() {
+        if (pending == null) {
+            return;
+        }
+        Future<?> p = pending;
+        pending = null;
+        try {
+            p.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing confirmed orders of run " + runId, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot store confirmed orders of run " + runId + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Encodes and inserts {@code chunk}, then clears it; on the helper thread or, for the last chunk, the caller's. */
+    private void store(ConfirmedChunk.Builder chunk) {
+        try {
+            if (insert == null) {
+                chunkNo = ConfirmedChunk.nextChunkNo(h.getConnection(), runId);
+                insert = h.getConnection().prepareStatement(ConfirmedChunk.TABLE_INSERT);
+            }
+            ConfirmedChunk.insert(insert, runId, chunkNo++, chunk, chunk.encode());
+            chunk.clear();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("cannot store confirmed orders of run " + runId + ": " + e.getMessage(), e);
     }
 }

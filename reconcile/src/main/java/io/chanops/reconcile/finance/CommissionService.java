@@ -2,16 +2,22 @@ package io.chanops.reconcile.finance;
 
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrders;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
@@ -29,11 +35,6 @@ import org.jdbi.v3.core.Handle;
  * BOSS still live) do not claw back: BOSS has not reversed the sale, so finance must settle the discrepancy first.
  */
 public final class CommissionService {
-    /** Confirmed live: the platform says paid or completed and the BOSS group is live. */
-    private static final String LIVE = "c.platform_status IN ('paid', 'completed') AND c.boss_live = 1";
-    /** Confirmed cancelled: the platform says cancelled or refunded and BOSS reversed the group. */
-    private static final String CANCELLED = "c.platform_status IN ('cancelled', 'refunded') AND c.boss_live = 0";
-
     private CommissionService() {
     }
 
@@ -59,21 +60,19 @@ public final class CommissionService {
 
     /** Orders created in {@code month} confirmed live, each once (latest run), minus those cancelled in the month. */
     static List<Sale> sales(Handle h, YearMonth month, RuleFile.MasterData master, Map<String, Cancellation> cancellations) {
-        Map<String, Sale> byOrder = new LinkedHashMap<>();
-        h.createQuery("SELECT c.order_id, c.created_at, c.site_id, c.sku, c.qty, c.boss_net_fen FROM confirmed_order c "
-                        + "WHERE c.created_at >= :from AND c.created_at < :to AND " + LIVE + " ORDER BY c.order_id, c.run_id DESC")
-                .bind("from", LocalTimes.format(month.atDay(1).atStartOfDay()))
-                .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1).atStartOfDay()))
-                .map((rs, ctx) -> {
-                    String site = rs.getString("site_id");
-                    String sku = rs.getString("sku");
-                    return new Sale(rs.getString("order_id"), dateTime(rs.getString("created_at")), site,
-                            site == null ? null : master.siteChannels().get(site), sku,
-                            sku == null ? null : master.skuTypes().get(sku), rs.getLong("qty"), rs.getLong("boss_net_fen"));
-                })
-                .forEach(s -> byOrder.putIfAbsent(s.orderId(), s));
-        List<Sale> sales = new ArrayList<>(byOrder.size());
-        for (Sale s : byOrder.values()) {
+        Map<String, ConfirmedOrder> latest = new HashMap<>();
+        // chunks come in run order: a later run's confirmation replaces an earlier one
+        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().createdIn(seconds(month.atDay(1)), seconds(month.plusMonths(1).atDay(1)))
+                .live(), o -> latest.merge(o.orderId(), o, (a, b) -> b.runId() > a.runId() ? b : a));
+        List<ConfirmedOrder> orders = new ArrayList<>(latest.values());
+        orders.sort(Comparator.comparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
+        List<Sale> sales = new ArrayList<>(orders.size());
+        for (ConfirmedOrder o : orders) {
+            String site = o.siteId();
+            String sku = o.sku();
+            Sale s = new Sale(o.orderId(), BossDateTime.toLocal(o.createdAt()), site,
+                    site == null ? null : master.siteChannels().get(site), sku,
+                    sku == null ? null : master.skuTypes().get(sku), o.qty(), o.bossNetFen());
             Cancellation c = cancellations.get(s.orderId());
             if (c == null || !Clawbacks.voidsOwnMonth(s, c)) {
                 sales.add(s);
@@ -84,22 +83,22 @@ public final class CommissionService {
 
     /** Per order, its earliest cancellation evidence. */
     static Map<String, Cancellation> cancellations(Handle h) {
+        Map<Long, String> runAt = new HashMap<>();
+        h.createQuery("SELECT run_id, run_at FROM reconcile_run")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> runAt.put(e.getKey(), e.getValue()));
         Map<String, Cancellation> first = new HashMap<>();
-        h.createQuery("SELECT c.order_id, c.platform_status, c.boss_accepted_at, c.created_at, c.run_id, r.run_at "
-                        + "FROM confirmed_order c JOIN reconcile_run r ON r.run_id = c.run_id WHERE " + CANCELLED
-                        + " ORDER BY c.run_id")
-                .map((rs, ctx) -> {
-                    LocalDate created = dateTime(rs.getString("created_at")).toLocalDate();
-                    String reversal = rs.getString("boss_accepted_at");
-                    LocalDate on = reversal != null && !reversal.isBlank() ? dateTime(reversal).toLocalDate()
-                            : dateTime(rs.getString("run_at")).toLocalDate();
-                    // a reversal dated before the order (clock skew between systems) counts as the order day
-                    if (on.isBefore(created)) {
-                        on = created;
-                    }
-                    return new Cancellation(rs.getString("order_id"), on, rs.getString("platform_status"), rs.getLong("run_id"));
-                })
-                .forEach(c -> first.merge(c.orderId(), c, (a, b) -> b.cancelledOn().isBefore(a.cancelledOn()) ? b : a));
+        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().cancelled(), o -> {
+            LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
+            LocalDate on = o.bossAcceptedAt() != ConfirmedOrder.NO_TIME ? BossDateTime.toLocal(o.bossAcceptedAt()).toLocalDate()
+                    : dateTime(runAt.get(o.runId())).toLocalDate();
+            // a reversal dated before the order (clock skew between systems) counts as the order day
+            if (on.isBefore(created)) {
+                on = created;
+            }
+            Cancellation c = new Cancellation(o.orderId(), on, o.platformStatus(), o.runId());
+            first.merge(c.orderId(), c, (a, b) -> b.cancelledOn().isBefore(a.cancelledOn()) ? b : a);
+        });
         return first;
     }
 
@@ -116,19 +115,26 @@ public final class CommissionService {
             return 0;
         }
         Map<String, YearMonth> candidates = new LinkedHashMap<>();
-        // CROSS JOIN makes SQLite start from the (few) cancellations; PostgreSQL plans it as the plain join it is
-        h.createQuery("SELECT DISTINCT c.order_id, c.created_at FROM confirmed_order x CROSS JOIN confirmed_order c "
-                        + "WHERE c.order_id = x.order_id AND x.platform_status IN ('cancelled', 'refunded') AND x.boss_live = 0 AND " + LIVE
-                        + " AND NOT EXISTS (SELECT 1 FROM commission_clawback k WHERE k.order_id = c.order_id)")
-                .map((rs, ctx) -> Map.entry(rs.getString("order_id"), dateTime(rs.getString("created_at")).toLocalDate()))
-                .forEach(e -> {
-                    Cancellation c = cancellations.get(e.getKey());
-                    YearMonth orderMonth = YearMonth.from(e.getValue());
-                    if (c != null && Clawbacks.bookedIn(c).isAfter(orderMonth)
-                            && ChronoUnit.DAYS.between(e.getValue(), c.cancelledOn()) <= maxDays) {
-                        candidates.putIfAbsent(e.getKey(), orderMonth);
-                    }
-                });
+        Set<String> alreadyBooked = new HashSet<>(h.createQuery("SELECT order_id FROM commission_clawback").mapTo(String.class).list());
+        // Only a live confirmation created within maxDays before a cancellation, in an earlier month, can pass the
+        // checks below: read just the chunks that overlap that span.
+        LocalDate from = LocalDate.MAX;
+        LocalDate to = LocalDate.MIN;
+        for (Cancellation c : cancellations.values()) {
+            from = min(from, c.cancelledOn().minusDays(maxDays));
+            to = max(to, Clawbacks.bookedIn(c).atDay(1));
+        }
+        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().createdIn(seconds(from), seconds(to)).live(), o -> {
+            Cancellation c = cancellations.get(o.orderId());
+            if (c == null || alreadyBooked.contains(o.orderId())) {
+                return;
+            }
+            LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
+            YearMonth orderMonth = YearMonth.from(created);
+            if (Clawbacks.bookedIn(c).isAfter(orderMonth) && ChronoUnit.DAYS.between(created, c.cancelledOn()) <= maxDays) {
+                candidates.putIfAbsent(o.orderId(), orderMonth);
+            }
+        });
         Map<YearMonth, Map<String, CommissionLine>> monthLines = new HashMap<>();
         int booked = 0;
         for (Map.Entry<String, YearMonth> e : candidates.entrySet()) {
@@ -180,9 +186,21 @@ public final class CommissionService {
                 .list();
     }
 
+    private static long seconds(LocalDate day) {
+        return day.toEpochDay() * 86_400L;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     private static LocalDateTime dateTime(String text) {
         return LocalTimes.parseDateTime(text)
                 .or(() -> LocalTimes.parseDate(text).map(LocalDate::atStartOfDay))
-                .orElseThrow(() -> new IllegalStateException("confirmed_order: unreadable date-time '" + text + "'"));
+                .orElseThrow(() -> new IllegalStateException("reconcile_run: unreadable run time '" + text + "'"));
     }
 }

@@ -1,7 +1,12 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrders;
 import io.chanops.reconcile.match.Category;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,14 +50,20 @@ public final class RunHistory {
     /** The findings of a run, optionally of one category; MATCHED reads the orders the run confirmed. */
     public List<Finding> findings(long runId, Optional<Category> category) {
         if (category.isPresent() && category.get() == Category.MATCHED) {
-            return ledger.read(h -> h.createQuery("SELECT order_id, msisdn, site_id, created_at, amount_fen, boss_net_fen, "
-                            + "platform_status, boss_live, matched_by, boss_accepted_at FROM confirmed_order WHERE run_id = :run "
-                            + "ORDER BY created_at, order_id")
-                    .bind("run", runId)
-                    .map((rs, ctx) -> new Finding("MATCHED", rs.getString(1), null, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
-                            rs.getInt(8) != 0 ? "completed" : "cancelled", rs.getString(9), rs.getString(10), null, null))
-                    .list());
+            List<ConfirmedOrder> orders = new ArrayList<>();
+            ledger.read(h -> {
+                ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().run(runId), orders::add);
+                return null;
+            });
+            orders.sort(Comparator.comparingLong(ConfirmedOrder::createdAt)
+                    .thenComparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
+            List<Finding> findings = new ArrayList<>(orders.size());
+            for (ConfirmedOrder o : orders) {
+                findings.add(new Finding("MATCHED", o.orderId(), null, o.msisdn(), o.siteId(), BossDateTime.format(o.createdAt()),
+                        o.amountFen(), o.bossNetFen(), o.platformStatus(), o.bossLive() ? "completed" : "cancelled", o.matchedBy(),
+                        o.bossAcceptedAt() == ConfirmedOrder.NO_TIME ? null : BossDateTime.format(o.bossAcceptedAt()), null, null));
+            }
+            return findings;
         }
         return ledger.read(h -> h.createQuery("SELECT category, order_id, boss_ids, msisdn, site_id, created_at, "
                         + "platform_amount_fen, boss_amount_fen, platform_status, boss_status, matched_by, boss_accepted_at, "

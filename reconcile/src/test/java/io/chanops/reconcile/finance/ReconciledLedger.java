@@ -4,9 +4,13 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.CatalogImport;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * A test ledger with the sample sites and catalog, where tests write what reconciliation would have stored:
@@ -33,15 +37,20 @@ final class ReconciledLedger {
         return id;
     }
 
-    /** A MATCHED order as run {@code runId} stored it. */
+    /** A MATCHED order as run {@code runId} stored it (times as {@code YYYY-MM-DD HH:MM:SS}; a null acceptance: none). */
     void confirmed(long runId, String orderId, String createdAt, String site, String sku, long qty, long bossNetFen,
                    String status, boolean bossLive, String bossAcceptedAt) {
-        ledger.write(h -> h.createUpdate("INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, sku, "
-                        + "qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) VALUES (:run, :id, "
-                        + ":created, 'web', :site, '13800138000', :sku, :qty, :amount, :net, :accepted, :status, :live, 'order_ref')")
-                .bind("run", runId).bind("id", orderId).bind("created", createdAt).bind("site", site).bind("sku", sku)
-                .bind("qty", qty).bind("amount", bossNetFen).bind("net", bossNetFen).bind("accepted", bossAcceptedAt)
-                .bind("status", status).bind("live", bossLive ? 1 : 0).execute());
+        ledger.write(h -> {
+            try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
+                w.add(orderId, seconds(createdAt), "web", site, "13800138000", sku, qty, bossNetFen, bossNetFen,
+                        bossAcceptedAt == null ? ConfirmedOrder.NO_TIME : seconds(bossAcceptedAt), status, bossLive, "order_ref");
+            }
+            return null;
+        });
+    }
+
+    static long seconds(String dateTime) {
+        return LocalTimes.parseDateTime(dateTime).orElseThrow().toEpochSecond(ZoneOffset.UTC);
     }
 
     void live(long runId, String orderId, String createdAt, String site, String sku, long qty, long bossNetFen) {

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.confirmed.ConfirmedOrders;
 import io.chanops.reconcile.match.Category;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,9 +69,7 @@ class ReconcileServiceTest {
         assertThat(o.summary().count(Category.MATCHED)).isEqualTo(3);
         assertThat(o.summary().count(Category.MISSING_IN_BOSS)).isEqualTo(1);
         assertThat(o.summary().count(Category.DUPLICATE_BOSS)).isEqualTo(1);
-        List<Map<String, Object>> confirmed = ledger.read(h -> h.createQuery(
-                "SELECT order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, "
-                        + "platform_status, boss_live, matched_by FROM confirmed_order ORDER BY order_id").mapToMap().list());
+        List<Map<String, Object>> confirmed = confirmedOrders();
         assertThat(confirmed).hasSize(3);
         assertThat(confirmed.get(1)).containsEntry("order_id", "B").containsEntry("platform_status", "refunded")
                 .containsEntry("boss_live", 0).containsEntry("boss_net_fen", 0).containsEntry("qty", 2)
@@ -95,6 +98,34 @@ class ReconcileServiceTest {
                 "MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,");
     }
 
+    /** The stored confirmed orders by order_id, as the old table's columns (times as text, boss_live 0/1). */
+    private List<Map<String, Object>> confirmedOrders() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ledger.read(h -> {
+            ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all(), o -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("run_id", o.runId());
+                m.put("order_id", o.orderId());
+                m.put("created_at", BossDateTime.format(o.createdAt()));
+                m.put("channel", o.channel());
+                m.put("site_id", o.siteId());
+                m.put("msisdn", o.msisdn());
+                m.put("sku", o.sku());
+                m.put("qty", (int) o.qty());
+                m.put("amount_fen", (int) o.amountFen());
+                m.put("boss_net_fen", (int) o.bossNetFen());
+                m.put("boss_accepted_at", BossDateTime.format(o.bossAcceptedAt()));
+                m.put("platform_status", o.platformStatus());
+                m.put("boss_live", o.bossLive() ? 1 : 0);
+                m.put("matched_by", o.matchedBy());
+                rows.add(m);
+            });
+            return null;
+        });
+        rows.sort(Comparator.comparing(m -> (String) m.get("order_id")));
+        return rows;
+    }
+
     @Test
     void theSamePairOfFilesIsRefusedUnlessForced() {
         Path p = january();
@@ -121,8 +152,7 @@ class ReconcileServiceTest {
         long resolvedBy = ledger.read(h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
                 .mapTo(Long.class).one());
         assertThat(resolvedBy).isEqualTo(2);
-        int confirmed = ledger.read(h -> h.createQuery("SELECT count(*) FROM confirmed_order WHERE run_id = 2 AND order_id = 'D'")
-                .mapTo(Integer.class).one());
+        long confirmed = confirmedOrders().stream().filter(m -> m.get("run_id").equals(2L) && m.get("order_id").equals("D")).count();
         assertThat(confirmed).isEqualTo(1);
         assertThat(new RunHistory(ledger).findings(2, java.util.Optional.of(Category.RESOLVED_LATE)))
                 .singleElement().satisfies(f -> assertThat(f.ageDays()).isEqualTo(27));
