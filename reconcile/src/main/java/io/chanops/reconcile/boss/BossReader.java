@@ -52,7 +52,7 @@ public final class BossReader {
             String mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
             Charset bytesCharset = csv.byteCharset();
             StatusCodes statusCodes = new StatusCodes(statuses, bytesCharset);
-            BossTable table = new BossTable(file.toString(), bytesCharset, 1 << 16);
+            BossTable table = new BossTable(file.toString(), bytesCharset, csv.estimatedRecords());
             Problems problems = new Problems();
             long n = 0;
             while (csv.next()) {

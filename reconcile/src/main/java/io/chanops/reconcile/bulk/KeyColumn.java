@@ -18,7 +18,7 @@ public final class KeyColumn {
 
     public KeyColumn(int expectedRows) {
         int rows = Math.max(16, expectedRows);
-        bytes = new byte[rows * 12];
+        bytes = new byte[(int) Math.min((long) rows * 12, Integer.MAX_VALUE - 16)];
         offsets = new int[rows + 1];
         hashes = new int[rows];
     }

@@ -97,7 +97,7 @@ public final class PlatformReader {
             cAmount = csv.index("amount");
             cStatus = csv.index("status");
             bytesCharset = csv.byteCharset();
-            table = new PlatformTable(csv.name(), bytesCharset, 1 << 16);
+            table = new PlatformTable(csv.name(), bytesCharset, csv.estimatedRecords());
         }
 
         void read() {
