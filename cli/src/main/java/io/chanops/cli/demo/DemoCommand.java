@@ -35,6 +35,13 @@ public final class DemoCommand extends ChanopsCommand {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); its ledger is recreated.")
     Path dir = Path.of("chanops-demo");
 
+    /**
+     * Leaves out the planning section (the solver runs for seconds): the launcher's class-data-sharing training run
+     * uses it, to load the classes of every other command in one short process.
+     */
+    @Option(names = "--without-planning", hidden = true)
+    boolean withoutPlanning;
+
     @Override
     protected int run() throws IOException {
         PrintWriter out = out();
@@ -43,7 +50,8 @@ public final class DemoCommand extends ChanopsCommand {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
-        List<DemoSection> sections = sections();
+        List<DemoSection> sections = sections().stream()
+                .filter(section -> !(withoutPlanning && section instanceof PlanningDemo)).toList();
         for (DemoSection section : sections) {
             for (String name : section.sampleFiles()) {
                 extract(name, dir.resolve("samples").resolve(name));
