@@ -39,65 +39,107 @@ public final class BossReader {
             for (String unknown : csv.unknownColumns(profile.allNames())) {
                 warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
             }
-            int cBossId = header.get(Column.BOSS_ID);
-            int cRef = header.get(Column.ORDER_REF);
-            int cMsisdn = header.get(Column.MSISDN);
-            int cAt = header.get(Column.ACCEPTED_AT);
-            int cAmount = header.get(Column.AMOUNT);
-            int cStatus = header.get(Column.STATUS);
-            int cSite = header.get(Column.SITE_ID);
-            boolean yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
-            BossDateTime dates = BossDateTime.of(profile.dateTime().pattern());
-            Map<String, Boolean> statuses = profile.statusCompleted();
-            String mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
-            Charset bytesCharset = csv.byteCharset();
-            StatusCodes statusCodes = new StatusCodes(statuses, bytesCharset);
-            BossTable table = new BossTable(file.toString(), bytesCharset, csv.estimatedRecords());
-            Problems problems = new Problems();
+            RowReader rows = new RowReader(csv, header, profile);
             long n = 0;
             while (csv.next()) {
-                byte[] b = csv.bytes();
-                int idFrom = csv.from(cBossId);
-                int idTo = csv.to(cBossId);
-                if (idFrom >= idTo) {
-                    problems.add(csv.problem(cBossId, "boss_id is empty"));
-                }
-                int amountFrom = csv.from(cAmount);
-                int amountTo = csv.to(cAmount);
-                long fen = yuan ? Numbers.yuan(b, amountFrom, amountTo) : Numbers.whole(b, amountFrom, amountTo);
-                if (fen == Numbers.NONE && yuan) {
-                    fen = Fen.parseYuan(csv.get(cAmount)).orElse(Numbers.NONE);
-                }
-                if (fen == Numbers.NONE) {
-                    String amountText = csv.get(cAmount);
-                    problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
-                            : "'" + amountText + "' is not a whole number of fen (amount.unit=fen)"));
-                }
-                long at = dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt));
-                if (at == BossDateTime.INVALID) {
-                    problems.add(csv.problem(cAt, "'" + csv.get(cAt) + "' does not match the pattern " + dates.pattern()));
-                }
-                Boolean completed = statusCodes.of(b, csv.from(cStatus), csv.to(cStatus));
-                if (completed == null) {
-                    completed = statuses.get(csv.get(cStatus));
-                }
-                if (completed == null) {
-                    problems.add(csv.problem(cStatus, "status '" + csv.get(cStatus) + "' is not mapped by the profile (it maps "
-                            + mapped + ")"));
-                }
-                if (problems.isEmpty()) {
-                    table.bossIds.add(b, idFrom, idTo, bytesCharset);
-                    table.orderRefs.add(b, csv.from(cRef), csv.to(cRef), bytesCharset);
-                    table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
-                    table.add(at, fen, completed, table.sites.code(b, csv.from(cSite), csv.to(cSite)), csv.line());
-                }
+                rows.read();
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
                 }
             }
+            BossTable table = rows.table;
+            Problems problems = rows.problems;
             progress.accept(n);
             problems.rejectIfAny();
             return table;
+        }
+    }
+
+    /** Validates and keeps one record at a time (a small method per row: compiled early, cheaply). */
+    private static final class RowReader {
+        private final ByteCsv csv;
+        private final int cBossId;
+        private final int cRef;
+        private final int cMsisdn;
+        private final int cAt;
+        private final int cAmount;
+        private final int cStatus;
+        private final int cSite;
+        private final boolean yuan;
+        private final BossDateTime dates;
+        private final Map<String, Boolean> statuses;
+        private final String mapped;
+        private final Charset bytesCharset;
+        private final StatusCodes statusCodes;
+        final BossTable table;
+        final Problems problems = new Problems();
+
+        RowReader(ByteCsv csv, Map<Column, Integer> header, BossProfile profile) {
+            this.csv = csv;
+            cBossId = header.get(Column.BOSS_ID);
+            cRef = header.get(Column.ORDER_REF);
+            cMsisdn = header.get(Column.MSISDN);
+            cAt = header.get(Column.ACCEPTED_AT);
+            cAmount = header.get(Column.AMOUNT);
+            cStatus = header.get(Column.STATUS);
+            cSite = header.get(Column.SITE_ID);
+            yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
+            dates = BossDateTime.of(profile.dateTime().pattern());
+            statuses = profile.statusCompleted();
+            mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
+            bytesCharset = csv.byteCharset();
+            statusCodes = new StatusCodes(statuses, bytesCharset);
+            table = new BossTable(csv.name(), bytesCharset, csv.estimatedRecords());
+        }
+
+        void read() {
+            byte[] b = csv.bytes();
+            int idFrom = csv.from(cBossId);
+            int idTo = csv.to(cBossId);
+            if (idFrom >= idTo) {
+                problems.add(csv.problem(cBossId, "boss_id is empty"));
+            }
+            int amountFrom = csv.from(cAmount);
+            int amountTo = csv.to(cAmount);
+            long fen = yuan ? Numbers.yuan(b, amountFrom, amountTo) : Numbers.whole(b, amountFrom, amountTo);
+            if (fen == Numbers.NONE) {
+                fen = amountSlowly();
+            }
+            long at = dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt));
+            if (at == BossDateTime.INVALID) {
+                problems.add(csv.problem(cAt, "'" + csv.get(cAt) + "' does not match the pattern " + dates.pattern()));
+            }
+            Boolean completed = statusCodes.of(b, csv.from(cStatus), csv.to(cStatus));
+            if (completed == null) {
+                completed = statusSlowly();
+            }
+            if (problems.isEmpty()) {
+                table.bossIds.add(b, idFrom, idTo, bytesCharset);
+                table.orderRefs.add(b, csv.from(cRef), csv.to(cRef), bytesCharset);
+                table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                table.add(at, fen, completed, table.sites.code(b, csv.from(cSite), csv.to(cSite)), csv.line());
+            }
+        }
+
+        /** The amount through the text parser (its exact grammar and messages), or a problem. */
+        private long amountSlowly() {
+            String amountText = csv.get(cAmount);
+            long fen = yuan ? Fen.parseYuan(amountText).orElse(Numbers.NONE) : Numbers.NONE;
+            if (fen == Numbers.NONE) {
+                problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
+                        : "'" + amountText + "' is not a whole number of fen (amount.unit=fen)"));
+            }
+            return fen;
+        }
+
+        /** The status through its decoded text (cells with surrounding quirks), or a problem. */
+        private Boolean statusSlowly() {
+            String text = csv.get(cStatus);
+            Boolean completed = statuses.get(text);
+            if (completed == null) {
+                problems.add(csv.problem(cStatus, "status '" + text + "' is not mapped by the profile (it maps " + mapped + ")"));
+            }
+            return completed;
         }
     }
 
@@ -127,23 +169,6 @@ public final class BossReader {
         }
     }
 
-    /** A whole number of fen (optionally signed, at most 17 digits), or Long.MIN_VALUE; no regex on the hot path. */
-    static long wholeFen(String s) {
-        int n = s.length();
-        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
-        if (n == i || n - i > 17) {
-            return Long.MIN_VALUE;
-        }
-        long v = 0;
-        for (int k = i; k < n; k++) {
-            char c = s.charAt(k);
-            if (c < '0' || c > '9') {
-                return Long.MIN_VALUE;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return s.charAt(0) == '-' ? -v : v;
-    }
 
     /** The header name used for each profile column: the first of its names present in the file. */
     static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile) {
