@@ -71,7 +71,7 @@ measure pandas "$py" "$here/scripts/bench/reconcile_pandas.py" "$dir"
 
 echo
 echo "reconcile benchmark: $n platform orders, $(($(wc -l < "$dir/boss.csv") - 1)) BOSS rows (GB18030); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -E ' ms$' "$dir/chanops.err" | sed 's/^/  chanops phase: /' || true
+grep -E ' ms( |$)' "$dir/chanops.err" | sed 's/^/  chanops phase: /' || true
 printf '%-10s %10s %10s %10s %5s\n' tool wall_s cpu_s peak_MB exit
 while read -r label wall cpu rss rc; do printf '%-10s %10s %10s %10s %5s\n' "$label" "$wall" "$cpu" "$rss" "$rc"; done < "$dir/results"
 c=$(awk '$1=="chanops" {print $2}' "$dir/results"); s=$(awk '$1=="sqlite3" {print $2}' "$dir/results")
