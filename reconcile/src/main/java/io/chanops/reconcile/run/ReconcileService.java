@@ -130,10 +130,12 @@ public final class ReconcileService {
             refuseRepeat(h, req, pSha, bossSha);
             return req.carry() ? openMissingInBoss(h) : List.<CarriedOrder>of();
         });
-        Matching m = new Matcher(req.toleranceFen(), req.windowSeconds()).match(platform, boss, carried, pool);
+        PlatformTable pt = platform;
+        BossTable bt = boss;
+        Matching m = timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(pt, bt, carried, pool));
         checkAddsUp(m.summary(), platform, boss);
-        List<Item> findings = m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE);
-        Map<String, long[]> activity = activity(m);
+        List<Item> findings = timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
+        Map<String, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
         PlatformTable p = platform;
