@@ -204,7 +204,7 @@ public final class MoveImport {
      * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows.
      */
     static void insert(Handle h, List<PositionMoves> groups, long batchId) {
-        long id = Ids.next(h, "stock_move", "move_id");
+        long id = Ids.reserve(h, Ids.STOCK_MOVE, groups.stream().mapToLong(g -> g.moves().size()).sum());
         List<Move> pending = new ArrayList<>(ROWS_PER_STATEMENT);
         try (PreparedStatement full = h.getConnection().prepareStatement(
                 INSERT + String.join(", ", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)))) {
