@@ -16,6 +16,7 @@ import java.util.Arrays;
 public final class CsvBytes {
     private final CsvSource header;
     private final byte[] bytes;
+    private final int limit;
     private final int[] cellStart;
     private final int[] cellEnd;
     private int next;
@@ -25,13 +26,14 @@ public final class CsvBytes {
     private int cells;
     private boolean ascii;
 
-    private CsvBytes(CsvSource header, byte[] bytes, int width) {
+    private CsvBytes(CsvSource header, byte[] bytes, int width, int from, int to, long firstLine) {
         this.header = header;
         this.bytes = bytes;
+        this.limit = to;
         this.cellStart = new int[width];
         this.cellEnd = new int[width];
-        int start = hasUtf8Bom(bytes) ? 3 : 0;
-        this.next = endOfLine(bytes, start);
+        this.next = from;
+        this.line = firstLine - 1;
     }
 
     /** True when {@code bytes} can be read this way: no quote character anywhere. */
@@ -49,7 +51,44 @@ public final class CsvBytes {
      * first {@code width} cells of each line are located.
      */
     public static CsvBytes of(CsvSource header, byte[] bytes, int width) {
-        return new CsvBytes(header, bytes, width);
+        return new CsvBytes(header, bytes, width, dataStart(bytes), bytes.length, 2);
+    }
+
+    /**
+     * Scans only the lines in {@code bytes[from..to)}, the first of them being line {@code firstLine} of the file:
+     * for reading one file in parts on several threads ({@link #dataStart}, {@link #lineStartAfter},
+     * {@link #lineBreaks} find the parts).
+     */
+    public static CsvBytes part(CsvSource header, byte[] bytes, int width, int from, int to, long firstLine) {
+        return new CsvBytes(header, bytes, width, from, to, firstLine);
+    }
+
+    /** Where line 2 (the first data line) starts. */
+    public static int dataStart(byte[] bytes) {
+        return endOfLine(bytes, hasUtf8Bom(bytes) ? 3 : 0);
+    }
+
+    /** Where the first line starting at or after {@code pos} starts (the end of the file if none does). */
+    public static int lineStartAfter(byte[] bytes, int pos) {
+        if (pos <= 0) {
+            return 0;
+        }
+        if (bytes[pos - 1] == '\n' || (bytes[pos - 1] == '\r' && (pos == bytes.length || bytes[pos] != '\n'))) {
+            return pos;
+        }
+        return endOfLine(bytes, pos);
+    }
+
+    /** How many line breaks (LF, CR or CRLF, each counted once) {@code bytes[from..to)} holds. */
+    public static long lineBreaks(byte[] bytes, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '\r' || (b == '\n' && (i == 0 || bytes[i - 1] != '\r'))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {
@@ -80,7 +119,7 @@ public final class CsvBytes {
 
     /** Moves to the next line, blank lines included; false at the end of the file. */
     public boolean next() {
-        if (next >= bytes.length) {
+        if (next >= limit) {
             return false;
         }
         line++;

@@ -49,9 +49,9 @@ public final class MoveImport {
 
     public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                            Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
-        long t0 = System.nanoTime();
+        Phases phases = new Phases();
         // the digest reads the file on the other core while this one validates it
-        CompletableFuture<String> digest = CompletableFuture.supplyAsync(() -> FileDigest.sha256(file));
+        CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
         Map<String, Boolean> sites = new HashMap<>();
         Map<String, ProductType> products = new HashMap<>();
         ledger.read(h -> {
@@ -60,40 +60,70 @@ public final class MoveImport {
                     .forEach(e -> products.put(e.getKey(), ProductType.parse(e.getValue()).orElseThrow()));
             return null;
         });
+        phases.end("master-data");
         Moves moves = read(file, charset, sites.keySet(), products, warn, progress);
-        long t1 = System.nanoTime();
+        phases.end("read");
         Moves.Order order = moves.order();
-        String sha = sha256(digest);
-        long t2 = System.nanoTime();
-        long[] t = new long[4];
-        Result<T> result = ledger.write(h -> {
+        phases.end("sort");
+        String sha = join(digest);
+        phases.end("digest");
+        Result<T> result = ledger.writeBulk(h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             long batch = ImportBatches.record(h, KIND, file, sha, moves.size(), moves.size(), now, force);
             long firstId = Ids.reserve(h, Ids.STOCK_MOVE, moves.size());
-            t[0] = System.nanoTime();
+            StockLevels.Update levels = StockLevels.prepare(h, moves, order, firstId);
+            CompletableFuture<StockLevels.Update> folded = onTheOtherCore("stock-levels", levels::fold);
+            phases.end("begin");
             insert(h, ledger.dialect(), moves, order.rows(), firstId, batch);
-            t[1] = System.nanoTime();
-            Set<Position> touched = StockLevels.apply(h, moves, order, firstId);
-            t[2] = System.nanoTime();
+            checkReferences(h, moves, file);
+            phases.end("insert");
+            Set<Position> touched = join(folded).write(h);
+            phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);
-            t[3] = System.nanoTime();
+            phases.end("after");
             return new Result<>(batch, moves.size(), touched.size(), afterResult);
         });
-        if (TRACE) {
-            long t5 = System.nanoTime();
-            System.err.printf("read %d ms, sort + digest %d ms, begin %d ms, insert %d ms, levels %d ms, after %d ms, commit %d ms%n",
-                    ms(t1 - t0), ms(t2 - t1), ms(t[0] - t2), ms(t[1] - t[0]), ms(t[2] - t[1]), ms(t[3] - t[2]), ms(t5 - t[3]));
-        }
+        phases.end("commit");
+        phases.print();
         return result;
     }
 
-    private static long ms(long nanos) {
-        return nanos / 1_000_000;
+    /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */
+    private static final class Phases {
+        private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final StringBuilder text = new StringBuilder("stock import phases (wall/cpu ms):");
+        private long wall = System.nanoTime();
+        private long cpuNanos = TRACE ? cpu.getCurrentThreadCpuTime() : 0;
+
+        void end(String phase) {
+            if (TRACE) {
+                long w = System.nanoTime();
+                long c = cpu.getCurrentThreadCpuTime();
+                text.append(' ').append(phase).append(' ').append((w - wall) / 1_000_000).append('/').append((c - cpuNanos) / 1_000_000);
+                wall = w;
+                cpuNanos = c;
+            }
+        }
+
+        void print() {
+            if (TRACE) {
+                System.err.println(text);
+            }
+        }
     }
 
-    private static String sha256(CompletableFuture<String> digest) {
+    /** Runs {@code work} on a thread of its own (the common pool may have a single thread on two cores). */
+    private static <R> CompletableFuture<R> onTheOtherCore(String name, java.util.function.Supplier<R> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static <R> R join(CompletableFuture<R> result) {
         try {
-            return digest.join();
+            return result.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -106,6 +136,24 @@ public final class MoveImport {
     public static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
                              Consumer<String> warn, LongConsumer progress) {
         return MoveReader.read(file, charset, sites, products, warn, progress);
+    }
+
+    /**
+     * What the foreign keys of stock_move would check row by row (writeBulk turns them off on SQLite), checked once
+     * per distinct site and SKU inside the write transaction: the master data could have changed since the file was
+     * validated against it. The batch is the one this transaction recorded.
+     */
+    static void checkReferences(Handle h, Moves moves, Path file) {
+        Set<String> sites = new java.util.HashSet<>(h.createQuery("SELECT site_id FROM site").mapTo(String.class).list());
+        Set<String> skus = new java.util.HashSet<>(h.createQuery("SELECT sku FROM product").mapTo(String.class).list());
+        for (int p = 0; p < moves.positionCount(); p++) {
+            Position position = moves.position(p);
+            if (!sites.contains(position.siteId()) || !skus.contains(position.sku())) {
+                throw io.chanops.ledger.InputRejectedException.of(io.chanops.ledger.Problem.ofFile(file.toString(),
+                        "site '" + position.siteId() + "' or SKU '" + position.sku()
+                                + "' was removed from the ledger while the file was read; nothing was imported"));
+            }
+        }
     }
 
     /**

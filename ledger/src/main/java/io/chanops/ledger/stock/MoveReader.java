@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -42,6 +43,19 @@ final class MoveReader {
     private final ProblemList problems = new ProblemList();
     private final Moves moves;
     private String csvName;
+
+    /** A reader for another part of the same file: the same site and SKU numbers, its own moves and problems. */
+    private MoveReader(MoveReader same) {
+        this.sites = same.sites;
+        this.products = same.products;
+        this.siteIds = same.siteIds;
+        this.siteNumbers.putAll(same.siteNumbers);
+        this.skuIds = same.skuIds;
+        this.skuNumbers.putAll(same.skuNumbers);
+        this.stocked = same.stocked;
+        this.moves = new Moves(siteIds.length, skuIds.length);
+        this.csvName = same.csvName;
+    }
 
     private MoveReader(Set<String> sites, Map<String, ProductType> products) {
         this.sites = sites;
@@ -68,13 +82,73 @@ final class MoveReader {
             csv.warnUnknown(Set.copyOf(MoveImport.COLUMNS), warn).require(MoveImport.REQUIRED);
             byte[] bytes = charset.equals(StandardCharsets.UTF_8) ? readSmall(file) : null;
             if (bytes != null && CsvBytes.applies(bytes)) {
-                reader.scan(csv, bytes, progress);
+                Moves inParts = bytes.length >= PARALLEL_BYTES ? reader.inTwoParts(csv, bytes, progress) : null;
+                if (inParts != null) {
+                    return inParts;
+                }
+                reader.scan(csv, CsvBytes.of(csv, bytes, width(csv)), progress, null);
             } else {
                 reader.parseAll(csv, progress);
             }
         }
         reader.problems.rejectIfAny();
         return reader.moves;
+    }
+
+    /** Files from this size are read in two halves on two threads. */
+    private static final int PARALLEL_BYTES = 4 << 20;
+
+    /**
+     * Reads the two halves of the file on two threads, for a valid file; null when either half has any problem (or
+     * the halves repeat a document): the caller then reads the file again in one pass, which lists every problem in
+     * file order with the same words.
+     */
+    private Moves inTwoParts(CsvSource csv, byte[] bytes, LongConsumer progress) {
+        int start = CsvBytes.dataStart(bytes);
+        int middle = CsvBytes.lineStartAfter(bytes, start + (bytes.length - start) / 2);
+        long secondLine = 2 + CsvBytes.lineBreaks(bytes, start, middle);
+        int width = width(csv);
+        MoveReader first = new MoveReader(this);
+        MoveReader second = new MoveReader(this);
+        AtomicLong rows = new AtomicLong();
+        RuntimeException[] failed = {null};
+        Thread other = new Thread(() -> {
+            try {
+                second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, secondLine), null, rows);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "moves-reader");
+        other.setDaemon(true);
+        other.start();
+        RuntimeException mine = null;
+        try {
+            first.scan(csv, CsvBytes.part(csv, bytes, width, start, middle, 2), progress, rows);
+        } catch (RuntimeException e) {
+            mine = e;
+        }
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + csv.name(), e);
+        }
+        if (mine != null || failed[0] != null || !first.problems.isEmpty() || !second.problems.isEmpty()
+                || !first.moves.append(second.moves)) {
+            return null;
+        }
+        if (progress != null) {
+            progress.accept(rows.get());
+        }
+        return first.moves;
+    }
+
+    private static int width(CsvSource csv) {
+        int width = 0;
+        for (String column : MoveImport.COLUMNS) {
+            width = Math.max(width, csv.columnIndex(column) + 1);
+        }
+        return width;
     }
 
     /** The file's bytes when it is small enough to hold (up to 1 GiB), else null (it is then streamed). */
@@ -109,12 +183,14 @@ final class MoveReader {
     private static final int QTY = 4;
     private static final int REF = 5;
 
-    private void scan(CsvSource csv, byte[] bytes, LongConsumer progress) {
+    /**
+     * Reads the lines of {@code lines}; {@code progress} (if any) is told the rows read so far, counted in
+     * {@code shared} when several threads read parts of one file.
+     */
+    private void scan(CsvSource csv, CsvBytes lines, LongConsumer progress, AtomicLong shared) {
         int[] column = new int[6];
-        int width = 0;
         for (int c = 0; c < column.length; c++) {
             column[c] = csv.columnIndex(MoveImport.COLUMNS.get(c));
-            width = Math.max(width, column[c] + 1);
         }
         ByteNames siteNames = new ByteNames(siteIds);
         ByteNames skuNames = new ByteNames(skuIds);
@@ -124,11 +200,13 @@ final class MoveReader {
             kindCodes[k] = kinds[k].toString();
         }
         ByteNames kindNames = new ByteNames(kindCodes);
-        CsvBytes lines = CsvBytes.of(csv, bytes, width);
         long n = 0;
         while (lines.next()) {
-            if (++n % PROGRESS_EVERY == 0 && progress != null) {
-                progress.accept(n);
+            if (++n % PROGRESS_EVERY == 0) {
+                long total = shared == null ? n : shared.addAndGet(PROGRESS_EVERY);
+                if (progress != null) {
+                    progress.accept(total);
+                }
             }
             if (lines.isAscii()) {
                 if (lines.isBlank()) {
@@ -143,7 +221,9 @@ final class MoveReader {
                 parse(row);
             }
         }
-        if (progress != null) {
+        if (shared != null) {
+            shared.addAndGet(n % PROGRESS_EVERY);
+        } else if (progress != null) {
             progress.accept(n);
         }
     }

@@ -26,6 +26,7 @@ public final class Moves {
 
     /** Positions by dense number, in the order they first appear; keyed by site number x SKU count + SKU number. */
     private Position[] positions = new Position[256];
+    private long[] positionKeys = new long[256];
     private int positionCount;
     private final Map<Long, Integer> positionByKey = new HashMap<>();
     /** Dense number + 1 by key, when sites x SKUs is small enough for a plain array (it usually is). */
@@ -59,8 +60,10 @@ public final class Moves {
         }
         if (positionCount == positions.length) {
             positions = Arrays.copyOf(positions, positionCount * 2);
+            positionKeys = Arrays.copyOf(positionKeys, positionCount * 2);
         }
         positions[positionCount] = new Position(siteId, skuId);
+        positionKeys[positionCount] = key;
         return positionCount++;
     }
 
@@ -69,6 +72,9 @@ public final class Moves {
      * line of the first one and adds nothing; returns 0 when the move was added.
      */
     int add(int position, long at, MoveKind kind, long qty, String ref, long line) {
+        if (appended) {
+            throw new IllegalStateException("moves are only added before another part is appended");
+        }
         if (size == this.at.length) {
             grow();
         }
@@ -87,6 +93,70 @@ public final class Moves {
         }
         size++;
         return 0;
+    }
+
+    /** The dense number of an existing position by its key, or -1. */
+    private int existingPosition(long key) {
+        if (positionByIndex != null) {
+            return positionByIndex[(int) key] - 1;
+        }
+        Integer p = positionByKey.get(key);
+        return p == null ? -1 : p;
+    }
+
+    private boolean appended;
+
+    /**
+     * Appends the moves of {@code later}, read from the rest of the same file with the same site and SKU numbers.
+     * Returns false, appending nothing, when one of them repeats a document of these (the caller then reads the file
+     * in one pass to word the problem). No move is added afterwards.
+     */
+    boolean append(Moves later) {
+        for (int r = 0; r < later.size; r++) {
+            if (later.ref[r] != null) {
+                int p = existingPosition(later.positionKeys[later.position[r]]);
+                if (p >= 0 && findDocument(p, later.kind[r], later.ref[r]) >= 0) {
+                    return false;
+                }
+            }
+        }
+        appended = true;
+        int[] number = new int[later.positionCount];
+        for (int p = 0; p < later.positionCount; p++) {
+            long key = later.positionKeys[p];
+            number[p] = position((int) (key / skuCount), (int) (key % skuCount), later.positions[p].siteId(), later.positions[p].sku());
+        }
+        int n = size + later.size;
+        position = Arrays.copyOf(position, n);
+        at = Arrays.copyOf(at, n);
+        kind = Arrays.copyOf(kind, n);
+        qty = Arrays.copyOf(qty, n);
+        ref = Arrays.copyOf(ref, n);
+        line = Arrays.copyOf(line, n);
+        for (int r = 0; r < later.size; r++) {
+            position[size + r] = number[later.position[r]];
+        }
+        System.arraycopy(later.at, 0, at, size, later.size);
+        System.arraycopy(later.kind, 0, kind, size, later.size);
+        System.arraycopy(later.qty, 0, qty, size, later.size);
+        System.arraycopy(later.ref, 0, ref, size, later.size);
+        System.arraycopy(later.line, 0, line, size, later.size);
+        size = n;
+        return true;
+    }
+
+    /** The row holding the document (position, kind, ref), or -1. */
+    private int findDocument(int p, byte k, String r) {
+        int mask = documents.length - 1;
+        for (int i = documentHash(p, k, r) & mask; ; i = (i + 1) & mask) {
+            int row = documents[i] - 1;
+            if (row < 0) {
+                return -1;
+            }
+            if (position[row] == p && kind[row] == k && ref[row].equals(r)) {
+                return row;
+            }
+        }
     }
 
     /** The row already holding the document of {@code row}, or -1 after recording {@code row} as its holder. */
@@ -119,8 +189,12 @@ public final class Moves {
     }
 
     private int documentHash(int row) {
+        return documentHash(position[row], kind[row], ref[row]);
+    }
+
+    private static int documentHash(int position, byte kind, String ref) {
         // mixed, not 31-summed: refs like D123456 and dense position numbers would otherwise collide in runs
-        int h = ref[row].hashCode() * 0x9E3779B1 + position[row] * 0x85EBCA6B + kind[row];
+        int h = ref.hashCode() * 0x9E3779B1 + position * 0x85EBCA6B + kind;
         h ^= h >>> 15;
         h *= 0x2C1B3C6D;
         return h ^ (h >>> 12);
@@ -144,6 +218,11 @@ public final class Moves {
     /** How many positions they touch. */
     public int positionCount() {
         return positionCount;
+    }
+
+    /** The position of dense number {@code p} (0 to positionCount - 1). */
+    Position position(int p) {
+        return positions[p];
     }
 
     Position positionOf(int row) {
@@ -171,23 +250,33 @@ public final class Moves {
         return ref[row];
     }
 
-    /** A time in the stored text form {@code YYYY-MM-DD HH:MM:SS}. */
+    /** A time in the stored text form {@code YYYY-MM-DD HH:MM:SS} (a million per import: int arithmetic only). */
     static String atText(long at) {
+        int date = (int) (at / 1_000_000);
+        int time = (int) (at - date * 1_000_000L);
         byte[] b = new byte[19];
-        long v = at;
-        for (int i = 18; i >= 0; i--) {
-            if (i == 16 || i == 13) {
-                b[i] = ':';
-            } else if (i == 10) {
-                b[i] = ' ';
-            } else if (i == 7 || i == 4) {
-                b[i] = '-';
-            } else {
-                b[i] = (byte) ('0' + v % 10);
-                v /= 10;
-            }
-        }
+        int year = date / 10_000;
+        int monthDay = date - year * 10_000;
+        b[0] = (byte) ('0' + year / 1000);
+        b[1] = (byte) ('0' + year / 100 % 10);
+        b[2] = (byte) ('0' + year / 10 % 10);
+        b[3] = (byte) ('0' + year % 10);
+        b[4] = '-';
+        twoDigits(b, 5, monthDay / 100);
+        b[7] = '-';
+        twoDigits(b, 8, monthDay % 100);
+        b[10] = ' ';
+        twoDigits(b, 11, time / 10_000);
+        b[13] = ':';
+        twoDigits(b, 14, time / 100 % 100);
+        b[16] = ':';
+        twoDigits(b, 17, time % 100);
         return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void twoDigits(byte[] b, int at, int value) {
+        b[at] = (byte) ('0' + value / 10);
+        b[at + 1] = (byte) ('0' + value % 10);
     }
 
     /** The digits of a stored-form time {@code YYYY-MM-DD HH:MM:SS}. */

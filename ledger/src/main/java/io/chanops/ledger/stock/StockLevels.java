@@ -33,45 +33,75 @@ public final class StockLevels {
     }
 
     /**
-     * Applies freshly inserted moves (in writing order, ids consecutive from {@code firstId}) to the levels; returns the
-     * positions touched, in (site, SKU) order.
+     * The levels an import sets: prepared inside its transaction before its moves are inserted (the existing levels of
+     * the positions it touches are read then), folded while they are being inserted (pure computation, so on the
+     * other core), and written after.
      */
-    static Set<Position> apply(Handle h, Moves moves, Moves.Order order, long firstId) {
+    static final class Update {
+        private final Moves moves;
+        private final Moves.Order order;
+        private final long firstId;
+        private final Position[] positions;
+        private final Map<Position, Level> existing;
+        private Map<Position, Level> updated;
+        private List<Position> backDated;
+
+        private Update(Moves moves, Moves.Order order, long firstId, Position[] positions, Map<Position, Level> existing) {
+            this.moves = moves;
+            this.order = order;
+            this.firstId = firstId;
+            this.positions = positions;
+            this.existing = existing;
+        }
+
+        /**
+         * Folds the new moves (in writing order, ids consecutive from {@code firstId}) onto the existing levels; a
+         * position with a move earlier than its last one is left for {@link #write}, which folds it from the ledger.
+         */
+        Update fold() {
+            int[] rows = order.rows();
+            int[] start = order.start();
+            Map<Position, Level> levels = new LinkedHashMap<>(positions.length * 2);
+            List<Position> recompute = new ArrayList<>();
+            for (int g = 0; g < positions.length; g++) {
+                Position p = positions[g];
+                Level before = existing.get(p);
+                if (before != null && moves.at(rows[start[g]]) < Moves.atDigits(before.lastAt())) {
+                    recompute.add(p); // back-dated: fold all of the position's moves again
+                    levels.put(p, null);
+                    continue;
+                }
+                long onHand = before == null ? 0 : before.onHand();
+                for (int i = start[g]; i < start[g + 1]; i++) {
+                    onHand = moves.kind(rows[i]).apply(onHand, moves.qty(rows[i]));
+                }
+                int last = start[g + 1] - 1;
+                levels.put(p, new Level(onHand, Moves.atText(moves.at(rows[last])), firstId + last));
+            }
+            this.updated = levels;
+            this.backDated = recompute;
+            return this;
+        }
+
+        /** Writes the folded levels, after the moves are in the ledger; returns the positions touched, in (site, SKU) order. */
+        Set<Position> write(Handle h) {
+            for (Position p : backDated) {
+                updated.put(p, StockLevels.fold(h, p));
+            }
+            upsert(h, updated);
+            return updated.keySet();
+        }
+    }
+
+    /** Reads the existing levels of the positions {@code moves} touch, before they are inserted. */
+    static Update prepare(Handle h, Moves moves, Moves.Order order, long firstId) {
         int[] rows = order.rows();
         int[] start = order.start();
         Position[] positions = new Position[order.groups()];
         for (int g = 0; g < positions.length; g++) {
             positions[g] = moves.positionOf(rows[start[g]]);
         }
-        long t0 = System.nanoTime();
-        Map<Position, Level> existing = load(h, positions);
-        long t1 = System.nanoTime();
-        Map<Position, Level> updated = new LinkedHashMap<>(positions.length * 2);
-        List<Position> recompute = new ArrayList<>();
-        for (int g = 0; g < positions.length; g++) {
-            Position p = positions[g];
-            Level before = existing.get(p);
-            if (before != null && moves.at(rows[start[g]]) < Moves.atDigits(before.lastAt())) {
-                recompute.add(p); // back-dated: fold all of the position's moves again
-                updated.put(p, null);
-                continue;
-            }
-            long onHand = before == null ? 0 : before.onHand();
-            for (int i = start[g]; i < start[g + 1]; i++) {
-                onHand = moves.kind(rows[i]).apply(onHand, moves.qty(rows[i]));
-            }
-            int last = start[g + 1] - 1;
-            updated.put(p, new Level(onHand, Moves.atText(moves.at(rows[last])), firstId + last));
-        }
-        for (Position p : recompute) {
-            updated.put(p, fold(h, p));
-        }
-        long t2 = System.nanoTime();
-        upsert(h, updated);
-        if (System.getenv("CHANOPS_TRACE") != null) {
-            System.err.printf("levels: load %d ms, fold %d ms, upsert %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        }
-        return updated.keySet();
+        return new Update(moves, order, firstId, positions, load(h, positions));
     }
 
     /** Recomputes the given positions from all their moves (repair, or after a back-dated import). */
