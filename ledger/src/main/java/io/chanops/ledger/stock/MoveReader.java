@@ -76,13 +76,22 @@ final class MoveReader {
     /** Reads and validates the whole file; any problem rejects it with every problem listed. */
     static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
                       Consumer<String> warn, LongConsumer progress) {
+        return read(file, charset, sites, products, warn, progress, true, PARALLEL_BYTES);
+    }
+
+    /**
+     * As above; for tests, {@code scanBytes} false reads every row through {@link CsvRow} (the reference the byte scan
+     * must agree with), and {@code parallelBytes} is the file size from which it reads in two halves.
+     */
+    static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
+                      Consumer<String> warn, LongConsumer progress, boolean scanBytes, int parallelBytes) {
         MoveReader reader = new MoveReader(sites, products);
         try (CsvSource csv = CsvSource.open(file, charset)) {
             reader.csvName = csv.name();
             csv.warnUnknown(Set.copyOf(MoveImport.COLUMNS), warn).require(MoveImport.REQUIRED);
-            byte[] bytes = charset.equals(StandardCharsets.UTF_8) ? readSmall(file) : null;
+            byte[] bytes = scanBytes && charset.equals(StandardCharsets.UTF_8) ? readSmall(file) : null;
             if (bytes != null && CsvBytes.applies(bytes)) {
-                Moves inParts = bytes.length >= PARALLEL_BYTES ? reader.inTwoParts(csv, bytes, progress) : null;
+                Moves inParts = bytes.length >= parallelBytes ? reader.inTwoParts(csv, bytes, progress) : null;
                 if (inParts != null) {
                     return inParts;
                 }

@@ -245,6 +245,11 @@ public final class Moves {
         return qty[row];
     }
 
+    /** The line of the file the move is on. */
+    long line(int row) {
+        return line[row];
+    }
+
     /** The document reference, or null when the row has none. */
     String ref(int row) {
         return ref[row];
