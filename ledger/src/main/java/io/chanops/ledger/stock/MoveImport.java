@@ -33,6 +33,8 @@ public final class MoveImport {
     public static final List<String> COLUMNS = List.of("at", "site_id", "sku", "kind", "qty", "ref");
     static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
     private static final boolean TRACE = System.getenv("CHANOPS_TRACE") != null;
+    /** The batch's digest until the file's is known, later in the same transaction (never a SHA-256 in hex). */
+    private static final String PENDING_DIGEST = "pending";
 
     /** What an import did; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). */
     public record Result<T>(long batchId, int rows, int positions, T after) {
@@ -50,8 +52,6 @@ public final class MoveImport {
     public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                            Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
         Phases phases = new Phases();
-        // the digest reads the file on the other core while this one validates it
-        CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
         Map<String, Boolean> sites = new HashMap<>();
         Map<String, ProductType> products = new HashMap<>();
         ledger.read(h -> {
@@ -65,11 +65,12 @@ public final class MoveImport {
         phases.end("read");
         Moves.Order order = moves.order();
         phases.end("sort");
-        String sha = join(digest);
-        phases.end("digest");
         Result<T> result = ledger.writeBulk(h -> {
-            ImportBatches.refuseRepeat(h, KIND, file, sha, force);
-            long batch = ImportBatches.record(h, KIND, file, sha, moves.size(), moves.size(), now, force);
+            // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
+            // then; while reading it reads the other half). A file imported before is therefore refused after the
+            // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
+            CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
+            long batch = ImportBatches.record(h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, force);
             long firstId = Ids.reserve(h, Ids.STOCK_MOVE, moves.size());
             StockLevels.Update levels = StockLevels.prepare(h, moves, order, firstId);
             CompletableFuture<StockLevels.Update> folded = onTheOtherCore("stock-levels", levels::fold);
@@ -77,6 +78,10 @@ public final class MoveImport {
             insert(h, ledger.dialect(), moves, order.rows(), firstId, batch);
             checkReferences(h, moves, file);
             phases.end("insert");
+            String sha = join(digest);
+            ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            ImportBatches.setDigest(h, batch, sha);
+            phases.end("digest");
             Set<Position> touched = join(folded).write(h);
             phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);

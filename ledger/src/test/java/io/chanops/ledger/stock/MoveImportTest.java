@@ -125,6 +125,11 @@ class MoveImportTest {
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
+        // the digest is computed during the insert and recorded in the same transaction
+        java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
+                .mapTo(String.class).list());
+        String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
+        assertThat(digests).containsExactly(sha, sha);
     }
 
     @Test
