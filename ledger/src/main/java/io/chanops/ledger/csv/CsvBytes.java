@@ -56,8 +56,8 @@ public final class CsvBytes {
 
     /**
      * Scans only the lines in {@code bytes[from..to)}, the first of them being line {@code firstLine} of the file:
-     * for reading one file in parts on several threads ({@link #dataStart}, {@link #lineStartAfter},
-     * {@link #lineBreaks} find the parts).
+     * for reading one file in parts on several threads ({@link #dataStart} and {@link #lineStartAfter} find the
+     * parts).
      */
     public static CsvBytes part(CsvSource header, byte[] bytes, int width, int from, int to, long firstLine) {
         return new CsvBytes(header, bytes, width, from, to, firstLine);
@@ -77,18 +77,6 @@ public final class CsvBytes {
             return pos;
         }
         return endOfLine(bytes, pos);
-    }
-
-    /** How many line breaks (LF, CR or CRLF, each counted once) {@code bytes[from..to)} holds. */
-    public static long lineBreaks(byte[] bytes, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b == '\r' || (b == '\n' && (i == 0 || bytes[i - 1] != '\r'))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

@@ -115,7 +115,6 @@ final class MoveReader {
     private Moves inTwoParts(CsvSource csv, byte[] bytes, LongConsumer progress) {
         int start = CsvBytes.dataStart(bytes);
         int middle = CsvBytes.lineStartAfter(bytes, start + (bytes.length - start) / 2);
-        long secondLine = 2 + CsvBytes.lineBreaks(bytes, start, middle);
         int width = width(csv);
         MoveReader first = new MoveReader(this);
         MoveReader second = new MoveReader(this);
@@ -123,7 +122,9 @@ final class MoveReader {
         RuntimeException[] failed = {null};
         Thread other = new Thread(() -> {
             try {
-                second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, secondLine), null, rows);
+                // numbered from 1 here, renumbered once the first half's line count is known (without a problem
+                // in either half, the lines are never shown)
+                second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, 1), null, rows);
             } catch (RuntimeException e) {
                 failed[0] = e;
             }
@@ -131,8 +132,9 @@ final class MoveReader {
         other.setDaemon(true);
         other.start();
         RuntimeException mine = null;
+        CsvBytes firstPart = CsvBytes.part(csv, bytes, width, start, middle, 2);
         try {
-            first.scan(csv, CsvBytes.part(csv, bytes, width, start, middle, 2), progress, rows);
+            first.scan(csv, firstPart, progress, rows);
         } catch (RuntimeException e) {
             mine = e;
         }
@@ -142,8 +144,11 @@ final class MoveReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + csv.name(), e);
         }
-        if (mine != null || failed[0] != null || !first.problems.isEmpty() || !second.problems.isEmpty()
-                || !first.moves.append(second.moves)) {
+        if (mine != null || failed[0] != null || !first.problems.isEmpty() || !second.problems.isEmpty()) {
+            return null;
+        }
+        second.moves.shiftLines(firstPart.line());
+        if (!first.moves.append(second.moves)) {
             return null;
         }
         if (progress != null) {

@@ -95,6 +95,13 @@ public final class Moves {
         return 0;
     }
 
+    /** Adds {@code lines} to every move's line: for moves read from a later part of the file, numbered from 1. */
+    void shiftLines(long lines) {
+        for (int r = 0; r < size; r++) {
+            line[r] += (int) lines;
+        }
+    }
+
     /** The dense number of an existing position by its key, or -1. */
     private int existingPosition(long key) {
         if (positionByIndex != null) {
