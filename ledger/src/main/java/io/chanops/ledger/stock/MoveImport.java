@@ -95,7 +95,7 @@ public final class MoveImport {
 
     /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */
     private static final class Phases {
-        private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.lang.management.ThreadMXBean cpu = TRACE ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
         private final StringBuilder text = new StringBuilder("stock import phases (wall/cpu ms): JVM up "
                 + (TRACE ? java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() : 0) + " ms before;");
         private long wall = System.nanoTime();
