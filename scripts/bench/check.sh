@@ -28,7 +28,7 @@ timed() {
   read -r wall user sys < <(tail -1 "$dir/time.txt")
   printf '%-26s wall %7.2f s   cpu %7.2f s  (exit %d)\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$rc"
 }
-stamp="$(cat "$here"/ledger/src/main/resources/db/migration/*.sql | sha256sum | cut -c1-16)-$stores-$skus"
+stamp="$(cat "$here"/ledger/src/main/resources/db/*/*.sql | sha256sum | cut -c1-16)-$stores-$skus"
 rm -f "$db" "$db-wal" "$db-shm"
 echo "positions: $((stores * skus)), moves: $(($(wc -l <"$dir/moves.csv") - 1)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -f "$dir/loaded.db" ] && [ "$(cat "$dir/loaded.stamp" 2>/dev/null)" = "$stamp" ]; then

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -17,22 +18,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The migration versions bundled with this binary ({@code db/migration/V<n>__*.sql}, and Java migrations
- * {@code db.migration.V<n>__*} as class files in the same folder), read without Flyway. Lets a
+ * The migration versions bundled with this binary ({@code db/migration/V<n>__*.sql} and Java migrations
+ * {@code db.migration.V<n>__*} as class files in the same folder, plus the dialect's own {@code db/sqlite} or
+ * {@code db/postgresql}), read without Flyway. Lets a
  * command skip Flyway's start-up (hundreds of milliseconds, paid by every cron run) when the ledger is already at the
  * bundled version; Flyway still runs whenever anything is missing.
  */
 final class SchemaVersions {
-    private static final String LOCATION = "db/migration";
+    private static final String PORTABLE = "db/migration";
     private static final Pattern FILE = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
 
     private SchemaVersions() {
     }
 
-    static Set<Integer> bundled() {
+    /** Where the dialect's migrations are: the portable ones and the dialect's own (classpath folders). */
+    static List<String> locations(Ledger.Dialect dialect) {
+        return List.of(PORTABLE, dialect == Ledger.Dialect.SQLITE ? "db/sqlite" : "db/postgresql");
+    }
+
+    static Set<Integer> bundled(Ledger.Dialect dialect) {
         Set<Integer> versions = new TreeSet<>();
+        for (String location : locations(dialect)) {
+            scan(location, versions);
+        }
+        return versions;
+    }
+
+    private static void scan(String location, Set<Integer> versions) {
         try {
-            Enumeration<URL> roots = SchemaVersions.class.getClassLoader().getResources(LOCATION);
+            Enumeration<URL> roots = SchemaVersions.class.getClassLoader().getResources(location);
             while (roots.hasMoreElements()) {
                 URL url = roots.nextElement();
                 if ("jar".equals(url.getProtocol())) {
@@ -42,8 +56,8 @@ final class SchemaVersions {
                         Enumeration<JarEntry> entries = jar.entries();
                         while (entries.hasMoreElements()) {
                             String name = entries.nextElement().getName();
-                            if (name.startsWith(LOCATION + "/")) {
-                                add(versions, name.substring(LOCATION.length() + 1));
+                            if (name.startsWith(location + "/")) {
+                                add(versions, name.substring(location.length() + 1));
                             }
                         }
                     }
@@ -58,7 +72,6 @@ final class SchemaVersions {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return versions;
     }
 
     private static void add(Set<Integer> versions, String fileName) {

@@ -27,6 +27,22 @@ class LedgerTest {
     }
 
     @Test
+    void aBulkWriteIsOneTransactionWithoutPerRowReferenceChecksAndOtherWritesKeepThem() {
+        Ledger ledger = TestLedgers.fresh(dir);
+        assertThatThrownBy(() -> ledger.writeBulk(h -> {
+            assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isZero();
+            h.execute("INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 10:00:00', 'u', 0)");
+            throw new IllegalStateException("fails after writing");
+        })).hasMessage("fails after writing");
+        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch").mapTo(Integer.class).one())).isZero();
+        assertThatThrownBy(() -> ledger.write(h -> h.execute(
+                "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES ('S', 'K', 1, 'x', 1)")
+                + h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) "
+                + "VALUES (1, '2026-03-01 10:00:00', 'NO-SITE', 'NO-SKU', 'sale', 1, NULL, 1)")))
+                .hasMessageContaining("FOREIGN KEY");
+    }
+
+    @Test
     void aSchemaNewerThanThisBinaryIsRefused() {
         Ledger ledger = TestLedgers.fresh(dir);
         ledger.write(h -> h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "

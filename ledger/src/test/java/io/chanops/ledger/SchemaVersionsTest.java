@@ -14,7 +14,8 @@ class SchemaVersionsTest {
 
     @Test
     void javaMigrationsCountAsBundledVersions() {
-        assertThat(SchemaVersions.bundled()).contains(1, 3, 6, 8);
+        assertThat(SchemaVersions.bundled(Ledger.Dialect.SQLITE)).contains(1, 3, 6, 7, 8);
+        assertThat(SchemaVersions.bundled(Ledger.Dialect.POSTGRESQL)).contains(1, 3, 6, 7, 8);
     }
 
     @Test

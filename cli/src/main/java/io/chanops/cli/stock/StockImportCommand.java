@@ -16,10 +16,10 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.stock.MoveImport;
+import io.chanops.ledger.stock.Moves;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -70,9 +70,9 @@ public final class StockImportCommand extends ChanopsCommand {
             return null;
         });
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
-            List<MoveImport.Move> moves = MoveImport.read(file, input.charset(), sites, products, ctx()::warn, progress);
+            Moves moves = MoveImport.read(file, input.charset(), sites, products, ctx()::warn, progress);
             out().printf("dry run: %d moves in %s are valid, %d positions; nothing written%n", moves.size(), file.getFileName(),
-                    MoveImport.positions(moves).size());
+                    moves.positionCount());
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());

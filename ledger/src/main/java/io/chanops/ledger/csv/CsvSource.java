@@ -130,6 +130,16 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return List.copyOf(headerNames);
     }
 
+    /** The index of {@code column} in the header (matched as {@link #hasColumn} does), or -1. */
+    public int columnIndex(String column) {
+        Integer i = columns.get(normalise(column));
+        return i == null ? -1 : i;
+    }
+
+    Map<String, Integer> columns() {
+        return columns;
+    }
+
     public boolean hasColumn(String column) {
         return columns.containsKey(normalise(column));
     }
@@ -233,7 +243,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         }
     }
 
-    private static InputRejectedException undecodable(String name, long line, Charset charset) {
+    static InputRejectedException undecodable(String name, long line, Charset charset) {
         String hint = charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? try --charset GB18030)" : "";
         return InputRejectedException.of(new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }

@@ -56,6 +56,11 @@ public final class ImportBatches {
         return id;
     }
 
+    /** Sets the batch's SHA-256 when it is known only after the rows were written (same transaction). */
+    public static void setDigest(Handle h, long batchId, String sha256) {
+        h.createUpdate("UPDATE import_batch SET sha256 = :sha WHERE batch_id = :id").bind("sha", sha256).bind("id", batchId).execute();
+    }
+
     /** Updates the written-row count once the import knows it. */
     public static void setRowsWritten(Handle h, long batchId, long rowsWritten) {
         h.createUpdate("UPDATE import_batch SET rows_written = :n WHERE batch_id = :id")

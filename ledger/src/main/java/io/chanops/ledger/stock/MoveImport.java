@@ -1,32 +1,27 @@
 package io.chanops.ledger.stock;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.csv.CsvRow;
-import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.ImportBatches;
-import io.chanops.ledger.imports.ProblemList;
-import io.chanops.ledger.master.PositionChecks;
-import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
-import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.LongConsumer;
-import org.jdbi.v3.core.Handle;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -36,11 +31,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class MoveImport {
     public static final String KIND = "moves";
     public static final List<String> COLUMNS = List.of("at", "site_id", "sku", "kind", "qty", "ref");
-    private static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
-
-    /** A validated row of the file, in file order. */
-    public record Move(String at, String siteId, String sku, MoveKind kind, long qty, String ref, long line) {
-    }
+    static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
+    private static final boolean TRACE = System.getenv("CHANOPS_TRACE") != null;
+    /** The batch's digest until the file's is known, later in the same transaction (never a SHA-256 in hex). */
+    private static final String PENDING_DIGEST = "pending";
 
     /** What an import did; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). */
     public record Result<T>(long batchId, int rows, int positions, T after) {
@@ -57,7 +51,7 @@ public final class MoveImport {
 
     public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                            Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
-        String sha = FileDigest.sha256(file);
+        Phases phases = new Phases();
         Map<String, Boolean> sites = new HashMap<>();
         Map<String, ProductType> products = new HashMap<>();
         ledger.read(h -> {
@@ -66,167 +60,137 @@ public final class MoveImport {
                     .forEach(e -> products.put(e.getKey(), ProductType.parse(e.getValue()).orElseThrow()));
             return null;
         });
-        long t0 = System.nanoTime();
-        List<Move> moves = read(file, charset, sites.keySet(), products, warn, progress);
-        long t1 = System.nanoTime();
-        return ledger.write(h -> {
+        phases.end("master-data");
+        Moves moves = read(file, charset, sites.keySet(), products, warn, progress);
+        phases.end("read");
+        Moves.Order order = moves.order();
+        phases.end("sort");
+        Result<T> result = ledger.writeBulk(h -> {
+            // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
+            // then; while reading it reads the other half). A file imported before is therefore refused after the
+            // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
+            CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
+            long batch = ImportBatches.record(h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, force);
+            long firstId = Ids.reserve(h, Ids.STOCK_MOVE, moves.size());
+            StockLevels.Update levels = StockLevels.prepare(h, moves, order, firstId);
+            CompletableFuture<StockLevels.Update> folded = onTheOtherCore("stock-levels", levels::fold);
+            phases.end("begin");
+            insert(h, ledger.dialect(), moves, order.rows(), firstId, batch);
+            checkReferences(h, moves, file);
+            phases.end("insert");
+            String sha = join(digest);
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
-            long batch = ImportBatches.record(h, KIND, file, sha, moves.size(), moves.size(), now, force);
-            long t2 = System.nanoTime();
-            List<PositionMoves> groups = byPosition(moves);
-            insert(h, groups, batch);
-            long t3 = System.nanoTime();
-            Set<Position> touched = StockLevels.apply(h, groups);
-            long t4 = System.nanoTime();
-            if (System.getenv("CHANOPS_TRACE") != null) {
-                System.err.printf("read %d ms, begin %d ms, insert %d ms, levels %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                        (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+            ImportBatches.setDigest(h, batch, sha);
+            phases.end("digest");
+            Set<Position> touched = join(folded).write(h);
+            phases.end("levels");
+            T afterResult = after == null ? null : after.apply(h, touched);
+            phases.end("after");
+            return new Result<>(batch, moves.size(), touched.size(), afterResult);
+        });
+        phases.end("commit");
+        phases.print();
+        return result;
+    }
+
+    /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */
+    private static final class Phases {
+        private final java.lang.management.ThreadMXBean cpu = TRACE ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
+        private final StringBuilder text = new StringBuilder("stock import phases (wall/cpu ms): JVM up "
+                + (TRACE ? java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() : 0) + " ms before;");
+        private long wall = System.nanoTime();
+        private long cpuNanos = TRACE ? cpu.getCurrentThreadCpuTime() : 0;
+
+        void end(String phase) {
+            if (TRACE) {
+                long w = System.nanoTime();
+                long c = cpu.getCurrentThreadCpuTime();
+                text.append(' ').append(phase).append(' ').append((w - wall) / 1_000_000).append('/').append((c - cpuNanos) / 1_000_000);
+                wall = w;
+                cpuNanos = c;
             }
-            T result = after == null ? null : after.apply(h, touched);
-            return new Result<>(batch, moves.size(), touched.size(), result);
+        }
+
+        void print() {
+            if (TRACE) {
+                System.err.println(text);
+            }
+        }
+    }
+
+    /** Runs {@code work} on a thread of its own (the common pool may have a single thread on two cores). */
+    private static <R> CompletableFuture<R> onTheOtherCore(String name, java.util.function.Supplier<R> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
         });
     }
 
-    /** Reads and validates the whole file; any problem rejects it with every problem listed. */
-    public static List<Move> read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
-                                  Consumer<String> warn, LongConsumer progress) {
-        ProblemList problems = new ProblemList();
-        List<Move> moves = new ArrayList<>();
-        Map<String, Long> documents = new HashMap<>();
-        try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
-            long n = 0;
-            for (CsvRow row : csv) {
-                if (++n % 50_000 == 0 && progress != null) {
-                    progress.accept(n);
-                }
-                if (row.isEmptyLine()) {
-                    continue;
-                }
-                Move m = parse(row, sites, products, problems);
-                if (m == null) {
-                    continue;
-                }
-                if (!m.ref().isEmpty()) {
-                    Long seen = documents.putIfAbsent(m.siteId() + '\u0000' + m.sku() + '\u0000' + m.kind() + '\u0000' + m.ref(), m.line());
-                    if (seen != null) {
-                        problems.add(row.problem("ref", "duplicate row: " + m.kind() + " '" + m.ref() + "' of " + m.sku()
-                                + " at " + m.siteId() + " is already on line " + seen));
-                        continue;
-                    }
-                }
-                moves.add(m);
-            }
-            if (progress != null) {
-                progress.accept(n);
-            }
-        }
-        problems.rejectIfAny();
-        return moves;
-    }
-
-    private static Move parse(CsvRow row, Set<String> sites, Map<String, ProductType> products, ProblemList problems) {
-        boolean ok = true;
-        String atText = row.get("at");
-        String at = LocalTimes.normaliseDateTime(atText);
-        if (at == null) {
-            problems.add(row.problem("at", "'" + atText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
-            ok = false;
-        }
-        String site = row.get("site_id");
-        String sku = row.get("sku");
-        ok &= PositionChecks.knownSite(row, sites::contains, problems);
-        ok &= PositionChecks.stockedSku(row, products, problems);
-        String kindText = row.get("kind");
-        MoveKind kind = MoveKind.parse(kindText).orElse(null);
-        if (kind == null) {
-            problems.add(row.problem("kind", "'" + kindText + "' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count"));
-            ok = false;
-        }
-        String qtyText = row.get("qty");
-        long qty = 0;
+    private static <R> R join(CompletableFuture<R> result) {
         try {
-            qty = Long.parseLong(qtyText);
-            if (kind == MoveKind.ADJUST) {
-                if (qty == 0) {
-                    problems.add(row.problem("qty", "an adjust of 0 changes nothing"));
-                    ok = false;
-                }
-            } else if (kind == MoveKind.COUNT) {
-                if (qty < 0) {
-                    problems.add(row.problem("qty", "a count is the counted on hand and cannot be negative"));
-                    ok = false;
-                }
-            } else if (kind != null && qty <= 0) {
-                problems.add(row.problem("qty", "'" + qtyText + "' must be a positive whole number for a " + kind));
-                ok = false;
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-        } catch (NumberFormatException e) {
-            problems.add(row.problem("qty", "'" + qtyText + "' is not a whole number"));
-            ok = false;
+            throw e;
         }
-        return ok ? new Move(at, site, sku, kind, qty, row.get("ref"), row.line()) : null;
     }
 
-    /** The moves of one position in time order (file order for equal times), and the id of the first. */
-    record PositionMoves(Position position, List<Move> moves, long firstId) {
+    /** Reads and validates the whole file; any problem rejects it with every problem listed. */
+    public static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
+                             Consumer<String> warn, LongConsumer progress) {
+        return MoveReader.read(file, charset, sites, products, warn, progress);
     }
 
     /**
-     * Groups moves by position, sorted by position, each group in time order (stable: equal times keep file order).
-     * Ids are then consecutive in that order, so within a position id order is time order, and the inserts append to
-     * both the table and its (site, sku, at) index instead of scattering over them.
+     * What the foreign keys of stock_move would check row by row (writeBulk turns them off on SQLite), checked once
+     * per distinct site and SKU inside the write transaction: the master data could have changed since the file was
+     * validated against it. The batch is the one this transaction recorded.
      */
-    static List<PositionMoves> byPosition(List<Move> moves) {
-        Map<Position, List<Move>> groups = new HashMap<>();
-        for (Move m : moves) {
-            groups.computeIfAbsent(new Position(m.siteId(), m.sku()), p -> new ArrayList<>()).add(m);
+    static void checkReferences(Handle h, Moves moves, Path file) {
+        Set<String> sites = new java.util.HashSet<>(h.createQuery("SELECT site_id FROM site").mapTo(String.class).list());
+        Set<String> skus = new java.util.HashSet<>(h.createQuery("SELECT sku FROM product").mapTo(String.class).list());
+        for (int p = 0; p < moves.positionCount(); p++) {
+            Position position = moves.position(p);
+            if (!sites.contains(position.siteId()) || !skus.contains(position.sku())) {
+                throw io.chanops.ledger.InputRejectedException.of(io.chanops.ledger.Problem.ofFile(file.toString(),
+                        "site '" + position.siteId() + "' or SKU '" + position.sku()
+                                + "' was removed from the ledger while the file was read; nothing was imported"));
+            }
         }
-        List<Position> positions = new ArrayList<>(groups.keySet());
-        positions.sort(null);
-        List<PositionMoves> out = new ArrayList<>(positions.size());
-        for (Position p : positions) {
-            List<Move> list = groups.get(p);
-            list.sort(java.util.Comparator.comparing(Move::at));
-            out.add(new PositionMoves(p, list, 0));
-        }
-        return out;
     }
 
-    /** Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver. */
+    /**
+     * Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver (measured: 32, 64
+     * and 128 equal within the noise, 256 slower).
+     */
     private static final int ROWS_PER_STATEMENT = 64;
     private static final String INSERT = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Inserts the moves with consecutive ids in position order, recording each group's first id. This is the one hot
-     * path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
-     * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows.
+     * Inserts the moves in writing order with consecutive ids from {@code firstId}: within a position id order is then
+     * time order, and the inserts append to the position-clustered table instead of scattering over it. This is the
+     * one hot path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
+     * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows. On SQLite the
+     * first id and the batch are bound once per statement (numbered parameters, the row's id computed as ?1 + n):
+     * every value bound is a call through JNI, and six per row cost about half a second less per million rows than
+     * eight.
      */
-    static void insert(Handle h, List<PositionMoves> groups, long batchId) {
-        long id = Ids.next(h, "stock_move", "move_id");
-        List<Move> pending = new ArrayList<>(ROWS_PER_STATEMENT);
-        try (PreparedStatement full = h.getConnection().prepareStatement(
-                INSERT + String.join(", ", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW)))) {
-            long firstPending = id;
-            for (int g = 0; g < groups.size(); g++) {
-                PositionMoves group = groups.get(g);
-                groups.set(g, new PositionMoves(group.position(), group.moves(), id));
-                for (Move m : group.moves()) {
-                    pending.add(m);
-                    id++;
-                    if (pending.size() == ROWS_PER_STATEMENT) {
-                        bind(full, pending, firstPending, batchId);
-                        full.executeUpdate();
-                        pending.clear();
-                        firstPending = id;
-                    }
-                }
+    static void insert(Handle h, Ledger.Dialect dialect, Moves moves, int[] rows, long firstId, long batchId) {
+        boolean numbered = dialect == Ledger.Dialect.SQLITE;
+        Connection c = h.getConnection();
+        int n = rows.length;
+        try (PreparedStatement full = c.prepareStatement(insertSql(ROWS_PER_STATEMENT, numbered))) {
+            int i = 0;
+            for (; i + ROWS_PER_STATEMENT <= n; i += ROWS_PER_STATEMENT) {
+                bind(full, numbered, moves, rows, i, ROWS_PER_STATEMENT, firstId, batchId);
+                full.executeUpdate();
             }
-            if (!pending.isEmpty()) {
-                try (PreparedStatement rest = h.getConnection().prepareStatement(
-                        INSERT + String.join(", ", java.util.Collections.nCopies(pending.size(), ROW)))) {
-                    bind(rest, pending, firstPending, batchId);
+            if (i < n) {
+                try (PreparedStatement rest = c.prepareStatement(insertSql(n - i, numbered))) {
+                    bind(rest, numbered, moves, rows, i, n - i, firstId, batchId);
                     rest.executeUpdate();
                 }
             }
@@ -235,29 +199,51 @@ public final class MoveImport {
         }
     }
 
-    private static void bind(PreparedStatement ps, List<Move> moves, long firstId, long batchId) throws SQLException {
-        int p = 1;
-        long id = firstId;
-        for (Move m : moves) {
-            ps.setLong(p++, id++);
-            ps.setString(p++, m.at());
-            ps.setString(p++, m.siteId());
-            ps.setString(p++, m.sku());
-            ps.setString(p++, m.kind().toString());
-            ps.setLong(p++, m.qty());
-            if (m.ref().isEmpty()) {
-                ps.setNull(p++, Types.VARCHAR);
-            } else {
-                ps.setString(p++, m.ref());
+    static String insertSql(int count, boolean numbered) {
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (int r = 0; r < count; r++) {
+            if (r > 0) {
+                sql.append(", ");
             }
-            ps.setLong(p++, batchId);
+            if (numbered) {
+                int p = 3 + 6 * r;
+                sql.append("(?1 + ").append(r).append(", ?").append(p).append(", ?").append(p + 1).append(", ?").append(p + 2)
+                        .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?2)");
+            } else {
+                sql.append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            }
         }
+        return sql.toString();
     }
 
-    /** For tests and tools: the positions a list of moves touches. */
-    public static Set<Position> positions(List<Move> moves) {
-        Set<Position> set = new HashSet<>();
-        moves.forEach(m -> set.add(new Position(m.siteId(), m.sku())));
-        return set;
+    /** Binds {@code count} rows from {@code rows[from]}; the row at index i of {@code rows} gets id firstId + i. */
+    private static void bind(PreparedStatement ps, boolean numbered, Moves moves, int[] rows, int from, int count,
+                             long firstId, long batchId) throws SQLException {
+        int p = 1;
+        if (numbered) {
+            ps.setLong(p++, firstId + from);
+            ps.setLong(p++, batchId);
+        }
+        for (int i = from; i < from + count; i++) {
+            int row = rows[i];
+            Position position = moves.positionOf(row);
+            if (!numbered) {
+                ps.setLong(p++, firstId + i);
+            }
+            ps.setString(p++, Moves.atText(moves.at(row)));
+            ps.setString(p++, position.siteId());
+            ps.setString(p++, position.sku());
+            ps.setString(p++, moves.kind(row).toString());
+            ps.setLong(p++, moves.qty(row));
+            String ref = moves.ref(row);
+            if (ref == null) {
+                ps.setNull(p++, Types.VARCHAR);
+            } else {
+                ps.setString(p++, ref);
+            }
+            if (!numbered) {
+                ps.setLong(p++, batchId);
+            }
+        }
     }
 }

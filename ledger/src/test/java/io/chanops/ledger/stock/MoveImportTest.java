@@ -125,6 +125,11 @@ class MoveImportTest {
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
+        // the digest is computed during the insert and recorded in the same transaction
+        java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
+                .mapTo(String.class).list());
+        String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
+        assertThat(digests).containsExactly(sha, sha);
     }
 
     @Test
@@ -133,5 +138,44 @@ class MoveImportTest {
                 "2026-03-01 08:00,S1,H1,receipt,5,", "2026-03-01 10:00,S1,H1,sale,1,", "2026-03-01 10:00,S1,H1,sale,1,");
         importMoves(f, false);
         assertThat(onHand("S1", "H1")).isEqualTo(3);
+    }
+
+    @Test
+    void quotedCellsCrlfAndABomReadAsThePlainFileDoes() throws Exception {
+        Path plain = TestLedgers.write(dir, "plain.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
+        Path crlf = dir.resolve("crlf.csv");
+        java.nio.file.Files.write(crlf, ("\uFEFFat,site_id,sku,kind,qty,ref\r\n2026-03-01 08:00,S2,H1,receipt,10,R-1\r\n\r\n"
+                + "2026-03-01 12:00,S2,H1,sale,2,S-2\r\n").getBytes(StandardCharsets.UTF_8));
+        importMoves(plain, false);
+        importMoves(crlf, false);
+        assertThat(onHand("S1", "H1")).isEqualTo(8);
+        assertThat(onHand("S2", "H1")).isEqualTo(8);
+        assertThat((String) ledger.read(h -> h.createQuery("SELECT ref FROM stock_move WHERE site_id = 'S1' AND kind = 'sale'")
+                .mapTo(String.class).one())).isEqualTo("S,2");
+    }
+
+    @Test
+    void movesGetConsecutiveIdsInPositionAndTimeOrderAcrossImports() {
+        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 12:00,S2,H1,receipt,1,", "2026-03-01 08:00,S1,H1,receipt,1,", "2026-03-01 09:00,S1,H1,receipt,1,"), false);
+        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"), false);
+        java.util.List<String> ids = ledger.read(h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
+                .mapTo(String.class).list());
+        assertThat(ids).containsExactly("1 S1 2026-03-01 08:00:00", "2 S1 2026-03-01 09:00:00",
+                "3 S2 2026-03-01 12:00:00", "4 S1 2026-03-02 08:00:00");
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT last_move_id FROM stock_level WHERE site_id = 'S1'").mapTo(Long.class).one()))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 08:00,GONE,H1,receipt,1,");
+        Moves moves = MoveImport.read(f, StandardCharsets.UTF_8, java.util.Set.of("GONE", "S1"),
+                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
+        assertThatThrownBy(() -> ledger.writeBulk(h -> {
+            MoveImport.checkReferences(h, moves, f);
+            return null;
+        })).isInstanceOf(InputRejectedException.class).hasMessageContaining("site 'GONE' or SKU 'H1' was removed");
     }
 }

@@ -109,7 +109,7 @@ public final class OrderService {
             }
             String at = LocalTimes.format(now);
             long batch = ImportBatches.record(h, RECEIPT_BATCH_KIND, Path.of(id), id + "#" + (o.receivedQty() + n), 2, 2, now, false);
-            long moveId = Ids.next(h, "stock_move", "move_id");
+            long moveId = Ids.reserve(h, Ids.STOCK_MOVE, 2);
             String ref = id;
             h.createUpdate("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
                             + "(:m1, :at, :wh, :sku, 'transfer_out', :qty, :ref, :batch), (:m2, :at, :site, :sku, 'transfer_in', :qty, :ref, :batch)")
