@@ -50,6 +50,8 @@ measure() {
 }
 
 rm -rf "$dir/chanops.db"* "$dir/out"
+# a ledger in use: created (schema migrated) before the measurement, as the daily reconciliation finds it
+"$here/scripts/chanops" --db "$dir/chanops.db" -q init >/dev/null
 measure chanops "$here/scripts/chanops" --db "$dir/chanops.db" --now '2026-03-02 09:30' -v reconcile run \
   --platform "$dir/platform-orders.csv" --boss "$dir/boss.csv" --profile "$dir/boss-profile.properties" --out "$dir/out"
 
