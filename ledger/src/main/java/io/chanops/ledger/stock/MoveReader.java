@@ -293,12 +293,12 @@ final class MoveReader {
                 || (n == 19 && b[from + 16] != ':')) {
             return -1;
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        int hour = digits(b, from + 11, 2);
-        int minute = digits(b, from + 14, 2);
-        int second = n == 19 ? digits(b, from + 17, 2) : 0;
+        int year = LocalTimes.digits(b, from, 4);
+        int month = LocalTimes.digits(b, from + 5, 2);
+        int day = LocalTimes.digits(b, from + 8, 2);
+        int hour = LocalTimes.digits(b, from + 11, 2);
+        int minute = LocalTimes.digits(b, from + 14, 2);
+        int second = n == 19 ? LocalTimes.digits(b, from + 17, 2) : 0;
         if (year < 1900 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59 || day > lengthOfMonth(year, month)) {
             return -1;
@@ -314,17 +314,6 @@ final class MoveReader {
         };
     }
 
-    private static int digits(byte[] b, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
 
     /** Checks one row, wording every problem it has; adds it when it has none. */
     private void parse(CsvRow row) {

@@ -86,6 +86,19 @@ public final class LocalTimes {
         return v;
     }
 
+    /** As {@link #digits(String, int, int)}, on ASCII bytes (the bulk readers parse dates without decoding them). */
+    public static int digits(byte[] b, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     public static Optional<LocalDate> parseDate(String text) {
         if (text == null || text.strip().length() != 10) {
             return Optional.empty();

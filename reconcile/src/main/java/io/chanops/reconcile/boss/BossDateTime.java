@@ -1,5 +1,6 @@
 package io.chanops.reconcile.boss;
 
+import io.chanops.ledger.time.LocalTimes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,15 +46,9 @@ public final class BossDateTime {
 
     /** Local seconds of {@code text}, or {@link #INVALID}. */
     public long parse(String text) {
-        if (compact) {
-            return text.length() == 14 ? fields(text, 0, 4, 6, 8, 10, 12) : INVALID;
-        }
-        if (iso) {
-            if (text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
-                    || text.charAt(13) != ':' || text.charAt(16) != ':') {
-                return INVALID;
-            }
-            return fields(text, 0, 5, 8, 11, 14, 17);
+        if (compact || iso) {
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // non-Latin text fails on digits
+            return parse(b, 0, b.length, () -> text);
         }
         try {
             return LocalDateTime.parse(text, formatter).toEpochSecond(ZoneOffset.UTC);
@@ -81,63 +76,36 @@ public final class BossDateTime {
         return parse(fallback.get());
     }
 
-    private int lastDateKey = -1;
-    private long lastEpochDay;
+    /** The last date parsed and its epoch day: consecutive rows mostly share a date. One immutable holder, so a
+     * profile's instance may be shared between threads. */
+    private record Day(int key, long epochDay) {
+    }
+
+    private Day lastDay = new Day(-1, 0);
 
     private long fields(byte[] b, int y, int mo, int d, int h, int mi, int se) {
-        int year = digits(b, y, 4);
-        int month = digits(b, mo, 2);
-        int day = digits(b, d, 2);
-        int hour = digits(b, h, 2);
-        int minute = digits(b, mi, 2);
-        int second = digits(b, se, 2);
+        int year = LocalTimes.digits(b, y, 4);
+        int month = LocalTimes.digits(b, mo, 2);
+        int day = LocalTimes.digits(b, d, 2);
+        int hour = LocalTimes.digits(b, h, 2);
+        int minute = LocalTimes.digits(b, mi, 2);
+        int second = LocalTimes.digits(b, se, 2);
         if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return INVALID;
         }
         int key = year * 10_000 + month * 100 + day;
-        if (key != lastDateKey) {
+        Day last = lastDay;
+        if (key != last.key()) {
             try {
-                lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
+                last = new Day(key, LocalDate.of(year, month, day).toEpochDay());
             } catch (DateTimeException e) {
                 return INVALID;
             }
-            lastDateKey = key;
+            lastDay = last;
         }
-        return lastEpochDay * 86_400L + hour * 3600L + minute * 60L + second;
+        return last.epochDay() * 86_400L + hour * 3600L + minute * 60L + second;
     }
 
-    private static int digits(byte[] b, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int c = b[i] - '0';
-            if (c < 0 || c > 9) {
-                return -1;
-            }
-            v = v * 10 + c;
-        }
-        return v;
-    }
-
-    private static long fields(String s, int y, int mo, int d, int h, int mi, int se) {
-        int year = digits(s, y, 4);
-        int month = digits(s, mo, 2);
-        int day = digits(s, d, 2);
-        int hour = digits(s, h, 2);
-        int minute = digits(s, mi, 2);
-        int second = digits(s, se, 2);
-        if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return INVALID;
-        }
-        try {
-            return LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
-        } catch (DateTimeException e) {
-            return INVALID;
-        }
-    }
-
-    private static int digits(String s, int from, int count) {
-        return io.chanops.ledger.time.LocalTimes.digits(s, from, count);
-    }
 
     /** Local seconds back to a {@link LocalDateTime}. */
     public static LocalDateTime toLocal(long localSeconds) {

@@ -405,7 +405,7 @@ public final class ByteCsv implements Closeable {
             return eof ? END : NEED_MORE;
         }
         long ln = line;
-        long bad = badLine;
+        scanBad = badLine;
         int w = 0;
         int i = p;
         final byte[] b = buf;
@@ -440,19 +440,11 @@ public final class ByteCsv implements Closeable {
                     if (c == '\n') {
                         ln++;
                     }
-                    if (c < 0) {
-                        int n = sequence(i);
-                        if (n == 0) {
-                            return NEED_MORE;
-                        }
-                        if (n < 0) {
-                            bad = bad > 0 ? bad : ln;
-                            n = 1;
-                        }
-                        i += n;
-                    } else {
-                        i++;
+                    int n = c < 0 ? step(i, ln) : 1;
+                    if (n == 0) {
+                        return NEED_MORE;
                     }
+                    i += n;
                 }
                 e = i; // a plain quoted cell ends before its closing quote
                 i++;
@@ -468,19 +460,11 @@ public final class ByteCsv implements Closeable {
                 if (c == d || c == '\n' || c == '\r') {
                     break;
                 }
-                if (c < 0) {
-                    int n = sequence(i);
-                    if (n == 0) {
-                        return NEED_MORE;
-                    }
-                    if (n < 0) {
-                        bad = bad > 0 ? bad : ln;
-                        n = 1;
-                    }
-                    i += n;
-                } else {
-                    i++;
+                int n = c < 0 ? step(i, ln) : 1;
+                if (n == 0) {
+                    return NEED_MORE;
                 }
+                i += n;
             }
             if (i >= limit && !eof) {
                 return NEED_MORE;
@@ -519,13 +503,31 @@ public final class ByteCsv implements Closeable {
         width = w;
         recordLine = line;
         line = ln;
-        badLine = bad;
+        badLine = scanBad;
         for (int k = 0; k < w; k++) {
             if (complex[k]) {
                 unescape(k);
             }
         }
         return i;
+    }
+
+    /** The first line with invalid bytes seen by the scan in progress (committed with the record). */
+    private long scanBad;
+
+    /**
+     * How far to step over the multi-byte character at {@code i} on line {@code ln}: its length, 0 when the buffer ends
+     * inside it and more may come, 1 over an invalid byte (whose line is noted for the error).
+     */
+    private int step(int i, long ln) {
+        int n = sequence(i);
+        if (n < 0) {
+            if (scanBad == 0) {
+                scanBad = ln;
+            }
+            return 1;
+        }
+        return n;
     }
 
     /**

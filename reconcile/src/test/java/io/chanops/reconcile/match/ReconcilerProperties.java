@@ -100,7 +100,7 @@ class ReconcilerProperties {
         }
 
         Reconciler.Result got = new Reconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
-        ReferenceReconciler.Result want = new ReferenceReconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
+        Reconciler.Result want = new ReferenceReconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
 
         assertThat(describe(got.items())).containsExactlyElementsOf(describe(want.items()));
         for (Category c : Category.values()) {

@@ -29,18 +29,11 @@ final class ReferenceReconciler {
         this.windowSeconds = windowSeconds;
     }
 
-    /** The findings: platform-side items in platform file order, then BOSS-only items in BOSS file order. */
-    public record Result(List<Item> items, Summary summary) {
-        public List<Item> of(Category category) {
-            return items.stream().filter(i -> i.category() == category).toList();
-        }
-    }
-
-    public Result reconcile(List<PlatformOrder> platform, List<BossRow> boss) {
+    public Reconciler.Result reconcile(List<PlatformOrder> platform, List<BossRow> boss) {
         return reconcile(platform, boss, List.of());
     }
 
-    public Result reconcile(List<PlatformOrder> platform, List<BossRow> boss, List<CarriedOrder> carried) {
+    public Reconciler.Result reconcile(List<PlatformOrder> platform, List<BossRow> boss, List<CarriedOrder> carried) {
         List<Item> bossOnly = new ArrayList<>();
 
         // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS.
@@ -139,7 +132,7 @@ final class ReferenceReconciler {
             items.add(item);
             summary.add(item);
         }
-        return new Result(items, summary);
+        return new Reconciler.Result(items, summary);
     }
 
     /** Rule 5 for an order that is kept; {@code g} is its group or null. */
