@@ -11,9 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes matched.csv, the one report of a million rows, straight from the matching's columns into a byte buffer:
@@ -29,7 +27,6 @@ final class MatchedCsv implements Closeable {
     private byte[] buf = new byte[1 << 20];
     private int n;
     private boolean first = true;
-    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
     private byte[] scratch = new byte[256];
     private long cachedDay = Long.MIN_VALUE;
     private final byte[] cachedDate = new byte[10];
@@ -47,6 +44,17 @@ final class MatchedCsv implements Closeable {
         end();
     }
 
+    private static final byte[][] STATUS = {
+            ascii("paid"), ascii("completed"), ascii("cancelled"), ascii("refunded")};
+    private static final byte[] COMPLETED = ascii("completed");
+    private static final byte[] CANCELLED = ascii("cancelled");
+    private static final byte[] ORDER_REF = ascii("order_ref");
+    private static final byte[] FALLBACK = ascii("fallback");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** One MATCHED platform row {@code i} of the matching, in the columns of {@link Reports#MATCHED}. */
     void row(Matching m, int i) {
         PlatformTable p = m.platform();
@@ -57,23 +65,29 @@ final class MatchedCsv implements Closeable {
         bytes(ids.bytes(), ids.from(i), ids.to(i));
         bossIds(m, g);
         dateTime(p.createdAt(i));
-        coded(channels, p.channelCode(i), p::channelOfCode);
-        coded(sites, p.siteCode(i), p::siteOfCode);
+        channels = coded(channels, p.channelCode(i), p, CHANNEL);
+        sites = coded(sites, p.siteCode(i), p, SITE);
         KeyColumn msisdns = p.msisdns();
         if (mask) {
             text(Reports.msisdn(p.msisdn(i), true));
         } else {
             bytes(msisdns.bytes(), msisdns.from(i), msisdns.to(i));
         }
-        coded(skus, p.skuCode(i), p::skuOfCode);
+        skus = coded(skus, p.skuCode(i), p, SKU);
         number(p.qty(i));
         yuan(p.amountFen(i));
         yuan(m.netFen(g));
-        cached(p.status(i).toString());
-        cached(b.completed(latest) ? "completed" : "cancelled");
+        plain(STATUS[p.status(i).ordinal()]);
+        plain(b.completed(latest) ? COMPLETED : CANCELLED);
         dateTime(b.acceptedAt(latest));
-        cached(m.matchedBy(g));
+        plain(m.fallback(g) ? FALLBACK : ORDER_REF);
         end();
+    }
+
+    /** A cell known to need neither quotes nor the guard. */
+    private void plain(byte[] e) {
+        separate();
+        put(e, 0, e.length);
     }
 
     /** The group's boss_ids in file order, {@code |}-separated. */
@@ -123,51 +137,34 @@ final class MatchedCsv implements Closeable {
         return false;
     }
 
+    private static final int CHANNEL = 0;
+    private static final int SITE = 1;
+    private static final int SKU = 2;
     private byte[][] channels = new byte[16][];
     private byte[][] sites = new byte[16][];
     private byte[][] skus = new byte[16][];
 
-    /** A dictionary-coded text cell: encoded once per code (null: needs the general path every time). */
-    private void coded(byte[][] cache, int code, java.util.function.IntFunction<String> value) {
+    /**
+     * A dictionary-coded text cell of {@code p} ({@code column}: CHANNEL, SITE or SKU), encoded once per code; returns the
+     * cache (grown when a code is past its end). A value that needs quotes or the guard takes the general path each time.
+     */
+    private byte[][] coded(byte[][] cache, int code, PlatformTable p, int column) {
         if (code >= cache.length) {
-            byte[][] grown = java.util.Arrays.copyOf(cache, Math.max(code + 1, cache.length * 2));
-            if (cache == channels) {
-                channels = grown;
-            } else if (cache == sites) {
-                sites = grown;
-            } else {
-                skus = grown;
-            }
-            cache = grown;
+            cache = java.util.Arrays.copyOf(cache, Math.max(code + 1, cache.length * 2));
         }
         byte[] e = cache[code];
         if (e == null) {
-            String v = value.apply(code);
+            String v = column == CHANNEL ? p.channelOfCode(code) : column == SITE ? p.siteOfCode(code) : p.skuOfCode(code);
             e = v.getBytes(StandardCharsets.UTF_8);
             if (e.length == 0 || needsCare(e, 0, e.length)) {
                 text(v);
-                return;
+                return cache;
             }
             cache[code] = e;
         }
         separate();
         put(e, 0, e.length);
-    }
-
-    /** A text cell of one of a few distinct values (status, matched_by): encoded once. */
-    private void cached(String value) {
-        byte[] e = encoded.get(value);
-        if (e == null) {
-            e = value.getBytes(StandardCharsets.UTF_8);
-            if (e.length > 0 && !needsCare(e, 0, e.length)) {
-                encoded.put(value, e);
-            } else {
-                text(value);
-                return;
-            }
-        }
-        separate();
-        put(e, 0, e.length);
+        return cache;
     }
 
     /** Any text cell, with the ledger's quoting and guard rules. */
@@ -265,10 +262,18 @@ final class MatchedCsv implements Closeable {
             return;
         }
         int k = digitScratch.length;
-        do {
+        while (v >= 100) {
+            int r = (int) (v % 100);
+            v /= 100;
+            digitScratch[--k] = (byte) ('0' + r % 10);
+            digitScratch[--k] = (byte) ('0' + r / 10);
+        }
+        if (v >= 10) {
             digitScratch[--k] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
+            digitScratch[--k] = (byte) ('0' + v / 10);
+        } else {
+            digitScratch[--k] = (byte) ('0' + v);
+        }
         put(digitScratch, k, digitScratch.length - k);
     }
 

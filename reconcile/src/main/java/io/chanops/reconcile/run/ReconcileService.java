@@ -145,13 +145,13 @@ public final class ReconcileService {
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
             CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
-                    new Reports(req.mask(), req.bom()).write(dir, m, findings, req.carry()), pool);
+                    timed("reports (thread)", () -> new Reports(req.mask(), req.bom()).write(dir, m, findings, req.carry())), pool);
             insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
             try {
                 Connection c = h.getConnection();
                 insertItems(c, runId, findings);
                 phase("ledger: findings");
-                insertConfirmed(h, runId, m, findings);
+                timed("confirmed orders (main)", () -> insertConfirmed(h, runId, m, findings));
                 phase("ledger: confirmed orders");
                 insertActivity(c, runId, activity);
                 closeCarried(c, runId, findings);
@@ -177,6 +177,13 @@ public final class ReconcileService {
         trace.accept(String.format("  %-26s %6d ms (%d ms CPU)", what, (System.nanoTime() - wall) / 1_000_000,
                 (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000));
         return result;
+    }
+
+    private void timed(String what, Runnable work) {
+        timed(what, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private static <T> T join(CompletableFuture<T> f) {
