@@ -554,7 +554,9 @@ public final class ByteCsv implements Closeable {
                 }
                 int c3 = b[i + 2] & 0xff;
                 int c4 = b[i + 3] & 0xff;
-                return c3 >= 0x81 && c3 <= 0xFE && c4 >= 0x30 && c4 <= 0x39 ? 4 : -1;
+                // four-byte forms exist for BMP code points (first byte 0x81-0x84) and supplementary ones (0x90-0xE3)
+                boolean lead = (c >= 0x81 && c <= 0x84) || (c >= 0x90 && c <= 0xE3);
+                return lead && c3 >= 0x81 && c3 <= 0xFE && c4 >= 0x30 && c4 <= 0x39 ? 4 : -1;
             }
             return (c2 >= 0x40 && c2 <= 0x7E) || (c2 >= 0x80 && c2 <= 0xFE) ? 2 : -1;
         }

@@ -120,6 +120,28 @@ class ByteCsvTest {
     }
 
     @Test
+    void fourByteGb18030IsAcceptedOnlyWhereTheStandardDefinesIt() throws IOException {
+        Path f = Files.createTempFile("gb4", ".csv");
+        byte[] ok = "𠀀".getBytes(GB18030); // a supplementary character: four bytes, first 0x95
+        assertThat(ok).hasSize(4);
+        byte[] head = "a,b\n1,".getBytes(GB18030);
+        byte[] bad = {(byte) 0xFE, 0x39, (byte) 0xFE, 0x39, '\n'};
+        byte[] all = new byte[head.length + ok.length + 1 + 2 + bad.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(ok, 0, all, head.length, ok.length);
+        all[head.length + ok.length] = '\n';
+        all[head.length + ok.length + 1] = '2';
+        all[head.length + ok.length + 2] = ',';
+        System.arraycopy(bad, 0, all, head.length + ok.length + 3, bad.length);
+        Files.write(f, all);
+        try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(1)).isEqualTo("𠀀");
+            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid GB18030");
+        }
+    }
+
+    @Test
     void otherCharsetsAreReadThroughADecodedCopy() throws IOException {
         Charset big5 = Charset.forName("Big5");
         Path f = Files.createTempFile("big5", ".csv");
