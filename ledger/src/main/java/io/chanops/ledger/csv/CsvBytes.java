@@ -144,24 +144,8 @@ public final class CsvBytes {
 
     /** Records cell {@code c} as {@code [from, to)} stripped of ASCII white space and of the formula guard's quote. */
     private void cell(int c, int from, int to) {
-        byte[] b = bytes;
-        while (from < to && isSpace(b[from])) {
-            from++;
-        }
-        while (to > from && isSpace(b[to - 1])) {
-            to--;
-        }
-        if (to - from >= 2 && b[from] == '\''
-                && (FormulaGuard.isGuarded((char) b[from + 1]) || (to - from >= 3 && b[from + 1] == '\'' && FormulaGuard.isGuarded((char) b[from + 2])))) {
-            from++;
-        }
-        cellStart[c] = from;
-        cellEnd[c] = to;
-    }
-
-    /** What {@link String#strip} removes, for ASCII. */
-    private static boolean isSpace(byte x) {
-        return x == ' ' || (x >= 9 && x <= 13) || (x >= 28 && x <= 31);
+        cellStart[c] = CellBytes.start(bytes, from, to);
+        cellEnd[c] = CellBytes.end(bytes, from, to);
     }
 
     /** The line number of the current line (the header is line 1). */
@@ -178,7 +162,7 @@ public final class CsvBytes {
     public boolean isBlank() {
         for (int i = lineStart; i < lineEnd; i++) {
             byte x = bytes[i];
-            if (x != ',' && !isSpace(x)) {
+            if (x != ',' && !CellBytes.isSpace(x)) {
                 return false;
             }
         }

@@ -18,18 +18,16 @@ public final class FileDigest {
 
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = newSha256();
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
-            return HexFormat.of().formatHex(md.digest());
+            return hex(md.digest());
         } catch (NoSuchFileException e) {
             throw InputRejectedException.of(Problem.ofFile(file.toString(), "no such file"));
         } catch (IOException e) {
             throw InputRejectedException.of(Problem.ofFile(file.toString(), "cannot read: " + e.getMessage()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -4,7 +4,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
-import io.chanops.reconcile.bulk.ByteCsv;
+import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.reconcile.bulk.Numbers;
 import io.chanops.reconcile.platform.Problems;
 import java.nio.charset.Charset;

@@ -1,5 +1,7 @@
 package io.chanops.reconcile.bulk;
 
+import io.chanops.ledger.csv.ByteCsv;
+
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;

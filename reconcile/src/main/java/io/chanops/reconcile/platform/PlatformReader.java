@@ -5,7 +5,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.reconcile.bulk.ByteCsv;
+import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.reconcile.bulk.Numbers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +32,7 @@ public final class PlatformReader {
     private PlatformReader() {
     }
 
-    public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
-        return read(file, charset, warn, progress, null);
-    }
-
-    /** As {@link #read(Path, Charset, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be null). */
+    /** Reads and validates the whole file, feeding every byte read to {@code digest} (may be null). */
     public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress,
                                      MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, charset, ',', digest)) {

@@ -75,7 +75,7 @@ class BossReaderTest {
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
-        try (io.chanops.reconcile.bulk.ByteCsv csv = io.chanops.reconcile.bulk.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+        try (io.chanops.ledger.csv.ByteCsv csv = io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
         }
@@ -85,7 +85,7 @@ class BossReaderTest {
     void quotedCellsWithDelimitersQuotesAndNewlinesKeepTheirLineNumbers() {
         Path f = TestLedgers.write(dir, "q.csv", java.nio.charset.StandardCharsets.UTF_8, "a,b",
                 "\"x,1\",\"say \"\"hi\"\"\"", "\"multi", "line\",2", "", "last,'=1+1");
-        try (io.chanops.reconcile.bulk.ByteCsv csv = io.chanops.reconcile.bulk.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+        try (io.chanops.ledger.csv.ByteCsv csv = io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(0)).isEqualTo("x,1");
             assertThat(csv.get(1)).isEqualTo("say \"hi\"");

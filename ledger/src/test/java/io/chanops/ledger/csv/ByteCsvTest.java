@@ -1,4 +1,4 @@
-package io.chanops.reconcile.bulk;
+package io.chanops.ledger.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.chanops.reconcile.bulk;
+package io.chanops.ledger.csv;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An RFC 4180 reader for the two bulk files of a reconciliation (millions of rows), working on the file's bytes: the
+ * An RFC 4180 reader for bulk files (the two files of a reconciliation: millions of rows), working on the file's bytes: the
  * record structure (delimiter, quotes, line ends) is found without decoding, and a cell becomes a {@code String} only
  * when a caller asks for one. ASCII cells - ids, numbers, dates, which is nearly all of a BOSS export - are never
  * decoded at all.
@@ -263,34 +263,12 @@ public final class ByteCsv implements Closeable {
 
     /** First byte of cell {@code i} (equal to {@link #to} when the cell is empty or absent). */
     public int from(int i) {
-        if (i < 0 || i >= width) {
-            return 0;
-        }
-        int s = start[i];
-        int e = end[i];
-        while (s < e && isSpace(buf[s])) {
-            s++;
-        }
-        while (e > s && isSpace(buf[e - 1])) {
-            e--;
-        }
-        if (e - s >= 2 && buf[s] == '\'' && (guarded(buf[s + 1]) || (e - s >= 3 && buf[s + 1] == '\'' && guarded(buf[s + 2])))) {
-            s++;
-        }
-        return s;
+        return i < 0 || i >= width ? 0 : CellBytes.start(buf, start[i], end[i]);
     }
 
     /** One past the last byte of cell {@code i}. */
     public int to(int i) {
-        if (i < 0 || i >= width) {
-            return 0;
-        }
-        int s = start[i];
-        int e = end[i];
-        while (e > s && isSpace(buf[e - 1])) {
-            e--;
-        }
-        return e;
+        return i < 0 || i >= width ? 0 : CellBytes.end(buf, start[i], end[i]);
     }
 
     /** Cell {@code i} as text. */
@@ -325,19 +303,11 @@ public final class ByteCsv implements Closeable {
 
     private boolean isBlank(int i) {
         for (int k = start[i]; k < end[i]; k++) {
-            if (!isSpace(buf[k])) {
+            if (!CellBytes.isSpace(buf[k])) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
-    }
-
-    private static boolean guarded(byte b) {
-        return b == '=' || b == '+' || b == '-' || b == '@' || b == '\t' || b == '\r';
     }
 
     // ---- the record scanner
