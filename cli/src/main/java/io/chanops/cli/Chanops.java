@@ -13,6 +13,8 @@ import io.chanops.cli.support.ErrorHandler;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -26,22 +28,30 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                InitCommand.class,
-                DemoCommand.class,
-                SiteCommand.class,
-                CatalogCommand.class,
-                StockCommand.class,
-                PolicyCommand.class,
-                ReplenishCommand.class,
-                ReconcileCommand.class,
-                CommissionCommand.class,
-                CostCommand.class,
-        },
         footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
                 "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema)."})
 public final class Chanops {
+    /**
+     * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
+     * every command it names at start-up (a quarter of a second of reflection, paid by every cron run), so
+     * {@link #create(String[], PrintWriter, PrintWriter, boolean, Function)} adds only the one the arguments invoke.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            InitCommand.class,
+            DemoCommand.class,
+            SiteCommand.class,
+            CatalogCommand.class,
+            StockCommand.class,
+            PolicyCommand.class,
+            ReplenishCommand.class,
+            ReconcileCommand.class,
+            CommissionCommand.class,
+            CostCommand.class);
+    static final String COMPLETION = "completion";
+    /** Global options that take a value (as a separate argument unless written --name=value). */
+    private static final Set<String> VALUED_GLOBALS = Set.of("--db", "--config", "--now", "--zone");
+
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
             description = "Ledger: SQLite file or jdbc:postgresql:// URL (default: $CHANOPS_DB, else ./chanops.db).")
     String db;
@@ -85,13 +95,30 @@ public final class Chanops {
         return create(out, err, false, System::getenv);
     }
 
-    /** The one place the CLI is wired: exit codes, error handler, writers. Tests and {@link #main} both come here. */
+    /** The whole command line, every subcommand included. */
     public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+        return create(null, out, err, terminal, environment);
+    }
+
+    /**
+     * The one place the CLI is wired: exit codes, error handler, writers. Tests and {@link #main} both come here. With
+     * {@code args} whose first word names a subcommand, only that subcommand's tree is built (it parses and runs those
+     * arguments exactly as the whole command line would); otherwise (no subcommand, help, completion, a typo that
+     * deserves suggestions, or {@code args} null) every subcommand is.
+     */
+    public static CommandLine create(String[] args, PrintWriter out, PrintWriter err, boolean terminal,
+                                     Function<String, String> environment) {
         Chanops root = new Chanops(out, err, terminal, environment);
         CommandLine cmd = new CommandLine(root);
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().description("Print a bash/zsh completion script: source <(chanops completion)");
-        cmd.addSubcommand("completion", completion);
+        Class<?> invoked = args == null ? null : invokedSubcommand(args);
+        if (invoked != null) {
+            cmd.addSubcommand(invoked);
+        } else if (args == null || !asksOnlyForVersion(args)) {
+            SUBCOMMANDS.forEach(cmd::addSubcommand);
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().description("Print a bash/zsh completion script: source <(chanops completion)");
+            cmd.addSubcommand(COMPLETION, completion);
+        }
         boolean colour = terminal && (environment.apply("NO_COLOR") == null || environment.apply("NO_COLOR").isEmpty());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setOut(out);
@@ -129,13 +156,55 @@ public final class Chanops {
         if (properties.isEmpty()) {
             return new CommandLine.RunLast().execute(parsed);
         }
-        CommandLine again = create(out, err, terminal, environment);
+        CommandLine again = create(parsed.originalArgs().toArray(String[]::new), out, err, terminal, environment);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
         again.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
         return again.execute(parsed.originalArgs().toArray(String[]::new));
     }
 
     private boolean configDefaultsApplied;
+
+    /**
+     * The top-level subcommand the arguments invoke: the first word that is neither an option nor a global option's
+     * value, when it names one of {@link #SUBCOMMANDS} other than help; null otherwise.
+     */
+    static boolean asksOnlyForVersion(String[] args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (VALUED_GLOBALS.contains(a)) {
+                i++;
+            } else if (a.equals("-V") || a.equals("--version")) {
+                version = true;
+            } else if (!a.startsWith("-") || a.equals("-h") || a.equals("--help")) {
+                return false;
+            }
+        }
+        return version;
+    }
+
+    static Class<?> invokedSubcommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-")) {
+                if (VALUED_GLOBALS.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            for (Class<?> c : SUBCOMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && command.name().equals(a)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
 
     /** The context of the current run, built on first use after parsing. */
     public RunContext context() {
@@ -157,7 +226,7 @@ public final class Chanops {
         boolean terminal = System.console() != null;
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = create(out, err, terminal, System::getenv).execute(args);
+        int code = create(args, out, err, terminal, System::getenv).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

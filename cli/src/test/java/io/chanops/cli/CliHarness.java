@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Runs chanops commands in-process against one temp ledger, as a user would from a shell:
  * {@code var r = cli.run("stock", "import", file); assertEquals(4, r.code()); assertThat(r.err()).contains("moves.csv:7:")}.
- * Every run gets {@code --db} of this harness, the zone Asia/Shanghai and the clock set by {@link #at}.
+ * Every run gets {@code --db} of this harness, the zone Asia/Shanghai and the clock set by {@link #at}. The command
+ * line is built from the arguments as {@link Chanops#main} builds it (only the invoked subcommand's tree).
  */
 public final class CliHarness {
     private final Path db;
@@ -52,8 +53,8 @@ public final class CliHarness {
             all.add(now);
         }
         all.addAll(List.of(args));
-        int code = Chanops.create(new PrintWriter(out, true), new PrintWriter(err, true), false, env::get)
-                .execute(all.toArray(String[]::new));
+        String[] argv = all.toArray(String[]::new);
+        int code = Chanops.create(argv, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get).execute(argv);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -78,8 +78,9 @@ public final class DemoCommand extends ChanopsCommand {
                     args.add("--no-color");
                 }
                 args.addAll(resolve(s.args()));
-                CommandLine cmd = Chanops.create(out, ctx().err(), colour, System::getenv);
-                int rc = cmd.execute(args.toArray(String[]::new));
+                String[] argv = args.toArray(String[]::new);
+                CommandLine cmd = Chanops.create(argv, out, ctx().err(), colour, System::getenv);
+                int rc = cmd.execute(argv);
                 out.println(dim(colour, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
                     surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
