@@ -1,5 +1,6 @@
 package io.chanops.ledger;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -69,6 +70,14 @@ public final class Ledger {
         return ledger;
     }
 
+    /**
+     * Page size of a new SQLite ledger (an existing one keeps its own: a WAL database cannot change it in place). 32 KiB
+     * instead of SQLite's 4 KiB: a million-move import commits in about half the time (fewer, larger WAL frames to
+     * write and checkpoint) and the table B-trees are shallower; a small write (an alert, a policy override) writes a
+     * few 32 KiB frames, still well under a millisecond.
+     */
+    static final int NEW_LEDGER_PAGE_SIZE = 32768;
+
     private static Ledger connect(String spec, Duration busyTimeout) {
         if (spec.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -85,6 +94,7 @@ public final class Ledger {
         if (Files.exists(path) && !Files.isReadable(path)) {
             throw new LedgerUnavailableException("cannot open ledger " + file + ": not readable");
         }
+        createWithPageSize(path);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -96,6 +106,24 @@ public final class Ledger {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + path);
         return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);
+    }
+
+    /**
+     * Creates a missing (or empty) SQLite ledger file with {@link #NEW_LEDGER_PAGE_SIZE} pages, in WAL mode. Needs its
+     * own connection: the page size must be set before anything, the journal mode included, writes the file's header.
+     */
+    private static void createWithPageSize(Path path) {
+        try {
+            if (Files.exists(path) && Files.size(path) > 0) {
+                return;
+            }
+            Jdbi.create("jdbc:sqlite:" + path).useHandle(h -> {
+                h.execute("PRAGMA page_size = " + NEW_LEDGER_PAGE_SIZE);
+                h.execute("PRAGMA journal_mode = WAL");
+            });
+        } catch (IOException | JdbiException e) {
+            throw new LedgerUnavailableException("cannot create ledger " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private void migrate(boolean full) {

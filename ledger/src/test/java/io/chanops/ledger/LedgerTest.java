@@ -27,6 +27,21 @@ class LedgerTest {
     }
 
     @Test
+    void aNewLedgerHasLargePagesAndAnExistingOneKeepsItsOwn() throws Exception {
+        Ledger fresh = TestLedgers.fresh(dir);
+        assertThat((Integer) fresh.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())).isEqualTo(Ledger.NEW_LEDGER_PAGE_SIZE);
+
+        Path old = dir.resolve("old.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old); var st = c.createStatement()) {
+            st.execute("PRAGMA page_size = 4096");
+            st.execute("PRAGMA journal_mode = WAL");
+        }
+        Ledger opened = Ledger.open(old.toString(), Duration.ofSeconds(1));
+        assertThat((Integer) opened.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())).isEqualTo(4096);
+        assertThat((Integer) opened.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
+    }
+
+    @Test
     void aBulkWriteIsOneTransactionWithoutPerRowReferenceChecksAndOtherWritesKeepThem() {
         Ledger ledger = TestLedgers.fresh(dir);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
