@@ -54,7 +54,7 @@ class ByteCsvTest {
         for (List<String> r : all) {
             text.append(format.format(r.toArray())).append(rows.size() % 2 == 0 ? "\r\n" : "\n");
         }
-        Path f = Files.createTempFile("bytecsv", ".csv");
+        Path f = tempCsv("bytecsv");
         try {
             Files.write(f, text.toString().getBytes(cs));
             List<CSVRecord> want = format.parse(new StringReader(text.toString())).getRecords();
@@ -96,7 +96,7 @@ class ByteCsvTest {
     void aGbTrailByteEqualToThePipeDelimiterIsNotADelimiter() throws IOException {
         // 亅 (U+4E85) is 0x81 0x7C in GB18030: its trail byte is '|'
         assertThat("亅".getBytes(GB18030)[1]).isEqualTo((byte) '|');
-        Path f = Files.createTempFile("pipe", ".csv");
+        Path f = tempCsv("pipe");
         Files.write(f, "a|b\n亅亅|x\n".getBytes(GB18030));
         try (ByteCsv csv = ByteCsv.open(f, GB18030, '|', null, 3)) {
             assertThat(csv.next()).isTrue();
@@ -107,7 +107,7 @@ class ByteCsvTest {
 
     @Test
     void badBytesAreReportedWithTheirLineInEitherCharset() throws IOException {
-        Path f = Files.createTempFile("bad", ".csv");
+        Path f = tempCsv("bad");
         Files.write(f, new byte[]{'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x80, '\n'});
         try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
             assertThat(csv.next()).isTrue();
@@ -121,7 +121,7 @@ class ByteCsvTest {
 
     @Test
     void fourByteGb18030IsAcceptedOnlyWhereTheStandardDefinesIt() throws IOException {
-        Path f = Files.createTempFile("gb4", ".csv");
+        Path f = tempCsv("gb4");
         byte[] ok = "𠀀".getBytes(GB18030); // a supplementary character: four bytes, first 0x95
         assertThat(ok).hasSize(4);
         byte[] head = "a,b\n1,".getBytes(GB18030);
@@ -144,7 +144,7 @@ class ByteCsvTest {
     @Test
     void otherCharsetsAreReadThroughADecodedCopy() throws IOException {
         Charset big5 = Charset.forName("Big5");
-        Path f = Files.createTempFile("big5", ".csv");
+        Path f = tempCsv("big5");
         Files.write(f, "id,name\n1,營業廳\n".getBytes(big5));
         MessageDigest md = FileDigest.newSha256();
         try (ByteCsv csv = ByteCsv.open(f, big5, ',', md)) {
@@ -157,7 +157,7 @@ class ByteCsvTest {
 
     @Test
     void aUtf8BomWinsOverTheGivenCharsetAndTheGuardPrefixIsRemoved() throws IOException {
-        Path f = Files.createTempFile("bom", ".csv");
+        Path f = tempCsv("bom");
         byte[] body = "id,v\n1,'=SUM(A1)\n".getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[body.length + 3];
         all[0] = (byte) 0xEF;
@@ -170,5 +170,12 @@ class ByteCsvTest {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(1)).isEqualTo("=SUM(A1)");
         }
+    }
+
+    /** A temporary CSV file, removed when the test JVM exits (properties run hundreds of tries). */
+    private static Path tempCsv(String prefix) throws java.io.IOException {
+        Path f = Files.createTempFile(prefix, ".csv");
+        f.toFile().deleteOnExit();
+        return f;
     }
 }

@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,18 @@ class ConfirmedOrdersTest {
     }
 
     private static Ledger shared;
+    private static Path sharedDir;
+
+    @AfterContainer
+    static void removeSharedLedger() throws java.io.IOException {
+        if (sharedDir != null) {
+            try (var files = Files.walk(sharedDir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
     private static final AtomicLong RUNS = new AtomicLong();
 
     @Property(tries = 40)
@@ -135,7 +148,8 @@ class ConfirmedOrdersTest {
                                                         @ForAll("chunkRows") int chunkRows) throws Exception {
         synchronized (ConfirmedOrdersTest.class) {
             if (shared == null) {
-                shared = TestLedgers.fresh(Files.createTempDirectory("confirmed-orders-property"));
+                sharedDir = Files.createTempDirectory("confirmed-orders-property");
+                shared = TestLedgers.fresh(sharedDir);
             }
         }
         long runId = RUNS.incrementAndGet();
