@@ -63,7 +63,7 @@ public final class MoveImport {
         phases.end("master-data");
         Moves moves = read(file, charset, sites.keySet(), products, warn, progress);
         phases.end("read");
-        Moves.Order order = moves.order();
+        Moves.Order order = moves.sortIntoWritingOrder();
         phases.end("sort");
         Result<T> result = ledger.writeBulk(h -> {
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle

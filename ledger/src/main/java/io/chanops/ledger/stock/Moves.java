@@ -119,6 +119,9 @@ public final class Moves {
      * in one pass to word the problem). No move is added afterwards.
      */
     boolean append(Moves later) {
+        if (documents == null) {
+            throw new IllegalStateException("moves sorted into writing order take no more moves");
+        }
         for (int r = 0; r < later.size; r++) {
             if (later.ref[r] != null) {
                 int p = existingPosition(later.positionKeys[later.position[r]]);
@@ -342,6 +345,56 @@ public final class Moves {
             }
         }
         return new Order(rows, start);
+    }
+
+    /**
+     * Sorts the moves themselves into writing order ({@link #order()}): afterwards row i is the i-th move to write, and
+     * the order returned is rows 0..n-1 with the same position runs. The insert, the fold of the levels and the
+     * bindings then read every column front to back; through the row numbers of {@link #order()} each value of a
+     * million-row column is a jump to another part of memory (a cache miss per value, about a tenth of the insert).
+     * Nothing is added afterwards.
+     */
+    Order sortIntoWritingOrder() {
+        Order order = order();
+        int[] rows = order.rows();
+        int n = size;
+        int[] newPosition = new int[n];
+        for (int i = 0; i < n; i++) {
+            newPosition[i] = position[rows[i]];
+        }
+        long[] newAt = new long[n];
+        for (int i = 0; i < n; i++) {
+            newAt[i] = at[rows[i]];
+        }
+        byte[] newKind = new byte[n];
+        for (int i = 0; i < n; i++) {
+            newKind[i] = kind[rows[i]];
+        }
+        long[] newQty = new long[n];
+        for (int i = 0; i < n; i++) {
+            newQty[i] = qty[rows[i]];
+        }
+        String[] newRef = new String[n];
+        for (int i = 0; i < n; i++) {
+            newRef[i] = ref[rows[i]];
+        }
+        int[] newLine = new int[n];
+        for (int i = 0; i < n; i++) {
+            newLine[i] = line[rows[i]];
+        }
+        position = newPosition;
+        at = newAt;
+        kind = newKind;
+        qty = newQty;
+        ref = newRef;
+        line = newLine;
+        documents = null; // row numbers of the old order
+        appended = true;  // nothing more is added or appended
+        int[] sequential = new int[n];
+        for (int i = 0; i < n; i++) {
+            sequential[i] = i;
+        }
+        return new Order(sequential, order.start());
     }
 
     /** Rows in writing order; the rows of the i-th position (in (site, SKU) order) are {@code rows[start[i]..start[i+1])}. */

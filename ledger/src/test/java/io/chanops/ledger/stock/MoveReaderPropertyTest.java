@@ -68,16 +68,29 @@ class MoveReaderPropertyTest {
         try {
             Moves moves = MoveReader.read(file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> { }, null, scanBytes, parallelBytes);
             StringBuilder s = new StringBuilder("moves:\n");
+            String[] rows = new String[moves.size()];
             for (int r = 0; r < moves.size(); r++) {
-                s.append(moves.line(r)).append(' ').append(moves.positionOf(r)).append(' ').append(Moves.atText(moves.at(r)))
-                        .append(' ').append(moves.kind(r)).append(' ').append(moves.qty(r)).append(' ').append(moves.ref(r)).append('\n');
+                rows[r] = describe(moves, r);
+                s.append(rows[r]).append('\n');
             }
             Moves.Order order = moves.order();
             s.append("order: ").append(java.util.Arrays.toString(order.rows())).append(java.util.Arrays.toString(order.start()));
+            // sorted in place: row i is the order's i-th row, the runs are the same, and the order is 0..n-1
+            Moves.Order sorted = moves.sortIntoWritingOrder();
+            assertThat(sorted.start()).containsExactly(order.start());
+            for (int i = 0; i < moves.size(); i++) {
+                assertThat(sorted.rows()[i]).isEqualTo(i);
+                assertThat(describe(moves, i)).isEqualTo(rows[order.rows()[i]]);
+            }
             return s.toString();
         } catch (InputRejectedException e) {
             return "rejected:\n" + String.join("\n", e.problems().stream().map(Problem::toString).toList());
         }
+    }
+
+    private static String describe(Moves moves, int r) {
+        return moves.line(r) + " " + moves.positionOf(r) + " " + Moves.atText(moves.at(r)) + " " + moves.kind(r) + " "
+                + moves.qty(r) + " " + moves.ref(r);
     }
 
     @Provide
