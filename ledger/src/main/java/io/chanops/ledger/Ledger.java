@@ -94,7 +94,7 @@ public final class Ledger {
         if (Files.exists(path) && !Files.isReadable(path)) {
             throw new LedgerUnavailableException("cannot open ledger " + file + ": not readable");
         }
-        createWithPageSize(path);
+        createWithPageSize(path, busyTimeout);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -112,12 +112,17 @@ public final class Ledger {
      * Creates a missing (or empty) SQLite ledger file with {@link #NEW_LEDGER_PAGE_SIZE} pages, in WAL mode. Needs its
      * own connection: the page size must be set before anything, the journal mode included, writes the file's header.
      */
-    private static void createWithPageSize(Path path) {
+    private static void createWithPageSize(Path path, Duration busyTimeout) {
         try {
             if (Files.exists(path) && Files.size(path) > 0) {
                 return;
             }
-            Jdbi.create("jdbc:sqlite:" + path).useHandle(h -> {
+            // another process may be creating it at this moment: wait for its lock like any other open
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+            SQLiteDataSource ds = new SQLiteDataSource(config);
+            ds.setUrl("jdbc:sqlite:" + path);
+            Jdbi.create(ds).useHandle(h -> {
                 h.execute("PRAGMA page_size = " + NEW_LEDGER_PAGE_SIZE);
                 h.execute("PRAGMA journal_mode = WAL");
             });

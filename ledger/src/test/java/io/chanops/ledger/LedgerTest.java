@@ -42,6 +42,29 @@ class LedgerTest {
     }
 
     @Test
+    void severalOpeningTheSameNewLedgerAtOnceAllGetIt() throws Exception {
+        Path shared = dir.resolve("together.db");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            java.util.List<Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    Ledger l = Ledger.open(shared.toString(), Duration.ofSeconds(20));
+                    return l.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : opened) {
+                assertThat(f.get()).isEqualTo(Ledger.NEW_LEDGER_PAGE_SIZE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aBulkWriteIsOneTransactionWithoutPerRowReferenceChecksAndOtherWritesKeepThem() {
         Ledger ledger = TestLedgers.fresh(dir);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
