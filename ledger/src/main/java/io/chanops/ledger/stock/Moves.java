@@ -359,28 +359,19 @@ public final class Moves {
         int[] rows = order.rows();
         int n = size;
         int[] newPosition = new int[n];
-        for (int i = 0; i < n; i++) {
-            newPosition[i] = position[rows[i]];
-        }
         long[] newAt = new long[n];
-        for (int i = 0; i < n; i++) {
-            newAt[i] = at[rows[i]];
-        }
         byte[] newKind = new byte[n];
-        for (int i = 0; i < n; i++) {
-            newKind[i] = kind[rows[i]];
-        }
         long[] newQty = new long[n];
-        for (int i = 0; i < n; i++) {
-            newQty[i] = qty[rows[i]];
-        }
         String[] newRef = new String[n];
-        for (int i = 0; i < n; i++) {
-            newRef[i] = ref[rows[i]];
-        }
         int[] newLine = new int[n];
         for (int i = 0; i < n; i++) {
-            newLine[i] = line[rows[i]];
+            int r = rows[i];
+            newPosition[i] = position[r];
+            newAt[i] = at[r];
+            newKind[i] = kind[r];
+            newQty[i] = qty[r];
+            newRef[i] = ref[r];
+            newLine[i] = line[r];
         }
         position = newPosition;
         at = newAt;
