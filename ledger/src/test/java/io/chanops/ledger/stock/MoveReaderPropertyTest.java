@@ -17,6 +17,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -53,6 +54,18 @@ class MoveReaderPropertyTest {
     @Property(tries = 300)
     void theByteScanAgreesOnValidFiles(@ForAll("validFiles") byte[] content) throws IOException {
         assertThat(agree(content)).startsWith("moves:");
+    }
+
+    /** A document repeated far apart in the file (in different halves when it is read on two threads) is refused. */
+    @Example
+    void aDocumentRepeatedFarApartInTheFileIsRefusedHoweverItIsRead() throws IOException {
+        StringBuilder file = new StringBuilder("at,site_id,sku,kind,qty,ref\n");
+        for (int i = 0; i < 80; i++) {
+            String ref = i == 25 || i == 65 ? "DOC-X" : "D" + i;
+            file.append("2026-03-01 08:").append(String.format("%02d", i % 60)).append(",S1,H1,receipt,1,").append(ref).append('\n');
+        }
+        String reference = agree(file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(reference).startsWith("rejected:").contains(":67:");
     }
 
     private static String agree(byte[] content) throws IOException {
