@@ -164,46 +164,46 @@ public final class Chanops {
 
     private boolean configDefaultsApplied;
 
+    /** True when the arguments ask for the version and nothing else (no subcommand, no help): no subcommand is needed. */
+    static boolean asksOnlyForVersion(String[] args) {
+        return firstWord(args) < 0 && (has(args, "-V") || has(args, "--version")) && !has(args, "-h") && !has(args, "--help");
+    }
+
     /**
      * The top-level subcommand the arguments invoke: the first word that is neither an option nor a global option's
      * value, when it names one of {@link #SUBCOMMANDS} other than help; null otherwise.
      */
-    static boolean asksOnlyForVersion(String[] args) {
-        boolean version = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (VALUED_GLOBALS.contains(a)) {
-                i++;
-            } else if (a.equals("-V") || a.equals("--version")) {
-                version = true;
-            } else if (!a.startsWith("-") || a.equals("-h") || a.equals("--help")) {
-                return false;
-            }
-        }
-        return version;
-    }
-
     static Class<?> invokedSubcommand(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                return null;
-            }
-            if (a.startsWith("-")) {
-                if (VALUED_GLOBALS.contains(a)) {
-                    i++;
-                }
-                continue;
-            }
-            for (Class<?> c : SUBCOMMANDS) {
-                Command command = c.getAnnotation(Command.class);
-                if (c != CommandLine.HelpCommand.class && command.name().equals(a)) {
-                    return c;
-                }
-            }
+        int i = firstWord(args);
+        if (i < 0) {
             return null;
         }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[i])) {
+                return c;
+            }
+        }
         return null;
+    }
+
+    /** Where the first word that is neither an option nor a global option's value is; -1 if none (or after "--"). */
+    private static int firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                return -1;
+            }
+            if (!args[i].startsWith("-")) {
+                return i;
+            }
+            if (VALUED_GLOBALS.contains(args[i])) {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean has(String[] args, String option) {
+        return List.of(args).contains(option);
     }
 
     /** The context of the current run, built on first use after parsing. */

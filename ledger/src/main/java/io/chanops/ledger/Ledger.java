@@ -99,7 +99,7 @@ public final class Ledger {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.setBusyTimeout(millis(busyTimeout));
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65536); // 64 MiB page cache
@@ -119,7 +119,7 @@ public final class Ledger {
             }
             // another process may be creating it at this moment: wait for its lock like any other open
             SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+            config.setBusyTimeout(millis(busyTimeout));
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl("jdbc:sqlite:" + path);
             Jdbi.create(ds).useHandle(h -> {
@@ -129,6 +129,10 @@ public final class Ledger {
         } catch (IOException | JdbiException e) {
             throw new LedgerUnavailableException("cannot create ledger " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int millis(Duration busyTimeout) {
+        return (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
     }
 
     private void migrate(boolean full) {
