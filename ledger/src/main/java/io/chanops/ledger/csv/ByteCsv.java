@@ -202,6 +202,28 @@ public final class ByteCsv implements Closeable {
         return header.stream().filter(h -> !h.isEmpty() && !lower.contains(h.toLowerCase(Locale.ROOT))).toList();
     }
 
+    /** Rejects the file (exit 4) naming every column of {@code required} the header lacks; as {@link CsvSource#require}. */
+    public ByteCsv require(Collection<String> required) {
+        List<Problem> missing = new ArrayList<>();
+        for (String column : required) {
+            if (!hasColumn(column)) {
+                missing.add(new Problem(name(), 1, column, "required column is missing from the header"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputRejectedException(missing);
+        }
+        return this;
+    }
+
+    /** Warns of every header name not in {@code known}: ignored; as {@link CsvSource#warnUnknown}. */
+    public ByteCsv warnUnknown(Collection<String> known, java.util.function.Consumer<String> warn) {
+        for (String column : unknownColumns(known)) {
+            warn.accept(new Problem(name(), 1, column, "unknown column, ignored").toString());
+        }
+        return this;
+    }
+
     /**
      * About how many records the file holds, from its size and the line length of its first block (to size tables once
      * instead of growing them row by row); at least 16.

@@ -32,6 +32,9 @@ public final class BossDateTime {
         this.iso = pattern.equals("yyyy-MM-dd HH:mm:ss") || pattern.equals("uuuu-MM-dd HH:mm:ss");
     }
 
+    /** The form the ledger and platform-orders.csv use: {@code yyyy-MM-dd HH:mm:ss}. */
+    public static final BossDateTime STORED = of("yyyy-MM-dd HH:mm:ss");
+
     /** @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern */
     public static BossDateTime of(String pattern) {
         // STRICT needs the proleptic year 'u': with 'y' (year of era) it would demand an era field.

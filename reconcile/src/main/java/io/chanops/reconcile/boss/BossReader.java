@@ -36,9 +36,7 @@ public final class BossReader {
                                  MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest)) {
             Map<Column, Integer> header = resolveHeader(csv, profile);
-            for (String unknown : csv.unknownColumns(profile.allNames())) {
-                warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
-            }
+            csv.warnUnknown(profile.allNames(), warn);
             RowReader rows = new RowReader(csv, header, profile);
             long n = 0;
             while (csv.next()) {
@@ -84,7 +82,7 @@ public final class BossReader {
             cStatus = header.get(Column.STATUS);
             cSite = header.get(Column.SITE_ID);
             yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
-            dates = BossDateTime.of(profile.dateTime().pattern());
+            dates = profile.dateTime();
             statuses = profile.statusCompleted();
             mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
             bytesCharset = csv.byteCharset();

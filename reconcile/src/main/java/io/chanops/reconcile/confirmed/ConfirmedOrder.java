@@ -12,14 +12,4 @@ public record ConfirmedOrder(long runId, String orderId, long createdAt, String 
                              String sku, long qty, long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus,
                              boolean bossLive, String matchedBy) {
     public static final long NO_TIME = ConfirmedChunk.NO_TIME;
-
-    /** Confirmed live: the platform says paid or completed and the BOSS group is live (the order earns commission). */
-    public boolean live() {
-        return bossLive && ("paid".equals(platformStatus) || "completed".equals(platformStatus));
-    }
-
-    /** Confirmed cancelled: the platform says cancelled or refunded and BOSS reversed the group (clawback evidence). */
-    public boolean cancelled() {
-        return !bossLive && ("cancelled".equals(platformStatus) || "refunded".equals(platformStatus));
-    }
 }

@@ -34,12 +34,18 @@ public final class ConfirmedOrders {
             return new Filter(runId, from, to, liveOnly, cancelledOnly);
         }
 
-        /** Only orders confirmed live ({@link ConfirmedOrder#live()}). */
+        /**
+         * Only orders confirmed live: the platform says paid or completed and the BOSS group is live (the order earns
+         * commission; {@link ConfirmedChunk#live(int)}).
+         */
         public Filter live() {
             return new Filter(runId, createdFrom, createdTo, true, cancelledOnly);
         }
 
-        /** Only orders confirmed cancelled ({@link ConfirmedOrder#cancelled()}). */
+        /**
+         * Only orders confirmed cancelled: the platform says cancelled or refunded and BOSS reversed the group
+         * (clawback evidence; {@link ConfirmedChunk#cancelled(int)}).
+         */
         public Filter cancelled() {
             return new Filter(runId, createdFrom, createdTo, liveOnly, true);
         }

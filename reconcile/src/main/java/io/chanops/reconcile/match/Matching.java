@@ -22,7 +22,6 @@ public final class Matching {
     int[] groupFirst;
     int[] groupLast;
     int[] groupLatest;
-    int[] groupSize;
     long[] groupNet;
     int[] groupOrder; // fallback groups: the platform row whose id is the group's order_ref; else -1
     final int[] nextInGroup;
@@ -42,7 +41,6 @@ public final class Matching {
         groupFirst = new int[cap];
         groupLast = new int[cap];
         groupLatest = new int[cap];
-        groupSize = new int[cap];
         groupNet = new long[cap];
         groupOrder = new int[cap];
         nextInGroup = new int[boss.size()];
@@ -107,7 +105,6 @@ public final class Matching {
             groupFirst = java.util.Arrays.copyOf(groupFirst, n);
             groupLast = java.util.Arrays.copyOf(groupLast, n);
             groupLatest = java.util.Arrays.copyOf(groupLatest, n);
-            groupSize = java.util.Arrays.copyOf(groupSize, n);
             groupNet = java.util.Arrays.copyOf(groupNet, n);
             groupOrder = java.util.Arrays.copyOf(groupOrder, n);
         }
@@ -115,7 +112,6 @@ public final class Matching {
         groupFirst[g] = firstRow;
         groupLast[g] = firstRow;
         groupLatest[g] = firstRow;
-        groupSize[g] = 1;
         groupNet[g] = boss.amountFen(firstRow);
         groupOrder[g] = orderRow;
         nextInGroup[firstRow] = -1;
@@ -126,7 +122,6 @@ public final class Matching {
         nextInGroup[groupLast[g]] = row;
         nextInGroup[row] = -1;
         groupLast[g] = row;
-        groupSize[g]++;
         groupNet[g] += boss.amountFen(row);
         int latest = groupLatest[g];
         long at = boss.acceptedAt(row);

@@ -1,7 +1,5 @@
 package io.chanops.reconcile.platform;
 
-import io.chanops.ledger.InputRejectedException;
-import io.chanops.ledger.Problem;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
@@ -11,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -23,11 +20,7 @@ import java.util.function.LongConsumer;
 public final class PlatformReader {
     public static final List<String> COLUMNS =
             List.of("order_id", "created_at", "channel", "site_id", "msisdn", "sku", "qty", "amount", "status");
-    private static final byte[][] STATUS_WORDS = {
-            "paid".getBytes(StandardCharsets.US_ASCII), "completed".getBytes(StandardCharsets.US_ASCII),
-            "cancelled".getBytes(StandardCharsets.US_ASCII), "refunded".getBytes(StandardCharsets.US_ASCII)};
-    private static final PlatformStatus[] STATUSES =
-            {PlatformStatus.PAID, PlatformStatus.COMPLETED, PlatformStatus.CANCELLED, PlatformStatus.REFUNDED};
+    private static final PlatformStatus[] STATUSES = PlatformStatus.values();
 
     private PlatformReader() {
     }
@@ -36,18 +29,7 @@ public final class PlatformReader {
     public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress,
                                      MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, charset, ',', digest)) {
-            List<Problem> missing = new ArrayList<>();
-            for (String column : COLUMNS) {
-                if (!csv.hasColumn(column)) {
-                    missing.add(new Problem(csv.name(), 1, column, "required column is missing from the header"));
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new InputRejectedException(missing);
-            }
-            for (String unknown : csv.unknownColumns(COLUMNS)) {
-                warn.accept(new Problem(csv.name(), 1, unknown, "unknown column, ignored").toString());
-            }
+            csv.require(COLUMNS).warnUnknown(COLUMNS, warn);
             RowReader rows = new RowReader(csv);
             long n = 0;
             while (csv.next()) {
@@ -76,7 +58,7 @@ public final class PlatformReader {
         private final int cQty;
         private final int cAmount;
         private final int cStatus;
-        private final BossDateTime stored = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
+        private final BossDateTime stored = BossDateTime.STORED;
         private final Charset bytesCharset;
         final PlatformTable table;
         final Problems problems = new Problems();
@@ -157,9 +139,9 @@ public final class PlatformReader {
     }
 
     private static PlatformStatus status(byte[] b, int from, int to) {
-        for (int k = 0; k < STATUS_WORDS.length; k++) {
-            if (Numbers.is(b, from, to, STATUS_WORDS[k])) {
-                return STATUSES[k];
+        for (PlatformStatus status : STATUSES) {
+            if (Numbers.is(b, from, to, status.ascii())) {
+                return status;
             }
         }
         return null;

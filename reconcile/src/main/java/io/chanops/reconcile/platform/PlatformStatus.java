@@ -11,16 +11,21 @@ public enum PlatformStatus {
     }
 
     public static Optional<PlatformStatus> parse(String text) {
-        return switch (text) {
-            case "paid" -> Optional.of(PAID);
-            case "completed" -> Optional.of(COMPLETED);
-            case "cancelled" -> Optional.of(CANCELLED);
-            case "refunded" -> Optional.of(REFUNDED);
-            default -> Optional.empty();
-        };
+        for (PlatformStatus s : values()) {
+            if (s.text.equals(text)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     private final String text = name().toLowerCase(java.util.Locale.ROOT);
+    private final byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The word as it is written in files, in ASCII bytes (shared: do not modify). */
+    public byte[] ascii() {
+        return ascii;
+    }
 
     @Override
     public String toString() {

@@ -44,8 +44,6 @@ final class MatchedCsv implements Closeable {
         end();
     }
 
-    private static final byte[][] STATUS = {
-            ascii("paid"), ascii("completed"), ascii("cancelled"), ascii("refunded")};
     private static final byte[] COMPLETED = ascii("completed");
     private static final byte[] CANCELLED = ascii("cancelled");
     private static final byte[] ORDER_REF = ascii("order_ref");
@@ -77,7 +75,7 @@ final class MatchedCsv implements Closeable {
         number(p.qty(i));
         yuan(p.amountFen(i));
         yuan(m.netFen(g));
-        plain(STATUS[p.status(i).ordinal()]);
+        plain(p.status(i).ascii());
         plain(b.completed(latest) ? COMPLETED : CANCELLED);
         dateTime(b.acceptedAt(latest));
         plain(m.fallback(g) ? FALLBACK : ORDER_REF);

@@ -149,7 +149,7 @@ public final class ReconcileService {
             insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
             try {
                 Connection c = h.getConnection();
-                insertItems(c, runId, findings);
+                insertItems(c, runId, Ids.next(h, "reconcile_item", "item_id"), findings);
                 phase("ledger: findings");
                 timed("confirmed orders (main)", () -> insertConfirmed(h, runId, m, findings));
                 phase("ledger: confirmed orders");
@@ -278,8 +278,7 @@ public final class ReconcileService {
                 .execute();
     }
 
-    private static void insertItems(Connection c, long runId, List<Item> items) throws SQLException {
-        long itemId = nextId(c, "SELECT COALESCE(MAX(item_id), 0) + 1 FROM reconcile_item");
+    private static void insertItems(Connection c, long runId, long itemId, List<Item> items) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reconcile_item (item_id, run_id, category, order_id, "
                 + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, platform_status, boss_status, "
                 + "matched_by, channel, sku, qty, boss_accepted_at, age_days, carried_item_id) "
@@ -388,7 +387,7 @@ public final class ReconcileService {
                 .map((rs, ctx) -> {
                     String created = rs.getString("created_at");
                     PlatformOrder o = new PlatformOrder(rs.getString("order_id"),
-                            BossDateTime.of("yyyy-MM-dd HH:mm:ss").parse(created), nz(rs.getString("channel")),
+                            BossDateTime.STORED.parse(created), nz(rs.getString("channel")),
                             nz(rs.getString("site_id")), nz(rs.getString("msisdn")), nz(rs.getString("sku")),
                             (int) rs.getLong("qty"), rs.getLong("platform_amount_fen"),
                             PlatformStatus.parse(rs.getString("platform_status")).orElse(PlatformStatus.PAID), 0);
@@ -399,13 +398,6 @@ public final class ReconcileService {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static long nextId(Connection c, String sql) throws SQLException {
-        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
