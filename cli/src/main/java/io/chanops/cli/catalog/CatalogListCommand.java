@@ -46,7 +46,7 @@ public final class CatalogListCommand extends ChanopsCommand {
         Listing listing = new Listing(CatalogImport.COLUMNS);
         for (Product p : products) {
             listing.add(p.sku(), p.type().toString(), p.name(), p.brand(), Fen.toYuan(p.priceFen()), p.status(),
-                    CatalogRowParser.channelsText(p.channels()),
+                    p.channelsText(),
                     p.monthlyFeeFen() == null ? null : Fen.toYuan(p.monthlyFeeFen()), p.months());
         }
         listing.styleRows(row -> switch (String.valueOf(row.get(5))) {

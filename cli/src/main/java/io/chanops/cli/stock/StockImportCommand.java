@@ -14,14 +14,9 @@ import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.stock.MoveImport;
 import io.chanops.ledger.stock.Moves;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,15 +57,8 @@ public final class StockImportCommand extends ChanopsCommand {
     }
 
     private int dryRun(Ledger ledger) {
-        Set<String> sites = new HashSet<>(ledger.read(h -> h.createQuery("SELECT site_id FROM site").mapTo(String.class).list()));
-        Map<String, ProductType> products = new HashMap<>();
-        ledger.read(h -> {
-            h.createQuery("SELECT sku, type FROM product").map((rs, c) -> products.put(rs.getString(1), ProductType.parse(rs.getString(2)).orElseThrow()))
-                    .forEach(x -> { });
-            return null;
-        });
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
-            Moves moves = MoveImport.read(file, input.charset(), sites, products, ctx()::warn, progress);
+            Moves moves = MoveImport.validate(ledger, file, input.charset(), ctx()::warn, progress);
             out().printf("dry run: %d moves in %s are valid, %d positions; nothing written%n", moves.size(), file.getFileName(),
                     moves.positionCount());
             return ExitCode.OK;

@@ -28,7 +28,7 @@ public final class CatalogRowParser {
     /** Longest product name, in characters (code points): what the store front and receipts show. */
     public static final int MAX_NAME_LENGTH = 120;
     public static final int MAX_BRAND_LENGTH = 60;
-    static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    static final Pattern SKU = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
     /** Characters the CSV formula guard protects (a guarded cell starts with ' then one of these). */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -125,11 +125,6 @@ public final class CatalogRowParser {
         }
         return Optional.of(new Product(sku, type, name, brand.isEmpty() ? null : brand, price, status,
                 channels, fee, months));
-    }
-
-    /** Canonical channel text: known channels in the order of {@link #CHANNELS}. */
-    public static String channelsText(List<String> channels) {
-        return String.join("|", channels);
     }
 
     private static String describe(char c) {

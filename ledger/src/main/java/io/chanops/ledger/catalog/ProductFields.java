@@ -13,7 +13,7 @@ public final class ProductFields {
     /** The values in the order of {@link CatalogReader#COLUMNS}; "" for an absent value. */
     public static List<String> of(Product p) {
         return List.of(p.sku(), p.type().toString(), p.name(), p.brand() == null ? "" : p.brand(), Fen.format(p.priceFen()),
-                p.status(), CatalogRowParser.channelsText(p.channels()),
+                p.status(), p.channelsText(),
                 p.monthlyFeeFen() == null ? "" : Fen.format(p.monthlyFeeFen()),
                 p.months() == null ? "" : p.months().toString());
     }

@@ -251,10 +251,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     private static InputRejectedException decodingProblem(String name, long line, Charset charset, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            String hint = charset == null || charset.equals(StandardCharsets.UTF_8)
-                    ? " (is it GB18030/GBK? try --charset GB18030)" : "";
-            return InputRejectedException.of(new Problem(name, line, "",
-                    "bytes that are not valid " + (charset == null ? "text in the given charset" : charset.name()) + hint));
+            return undecodable(name, line, charset);
         }
         return InputRejectedException.of(new Problem(name, line, "", "cannot parse CSV: " + cause.getMessage()));
     }

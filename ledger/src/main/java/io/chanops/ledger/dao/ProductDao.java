@@ -12,7 +12,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterRowMapper(ProductDao.ProductMapper.class)
 public interface ProductDao {
@@ -24,18 +23,15 @@ public interface ProductDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM product WHERE sku = :sku")
     Optional<Product> find(@Bind("sku") String sku);
 
-    @SqlUpdate("INSERT INTO product (" + COLUMNS + ", batch_id) VALUES (:sku, :type, :name, :brand, :priceFen, :status, :channels, "
-            + ":monthlyFeeFen, :months, :batchId) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, name = excluded.name, "
-            + "brand = excluded.brand, price_fen = excluded.price_fen, status = excluded.status, channels = excluded.channels, "
-            + "monthly_fee_fen = excluded.monthly_fee_fen, months = excluded.months, batch_id = excluded.batch_id")
-    void upsert(@Bind("sku") String sku, @Bind("type") String type, @Bind("name") String name, @Bind("brand") String brand,
-                @Bind("priceFen") long priceFen, @Bind("status") String status, @Bind("channels") String channels,
-                @Bind("monthlyFeeFen") Long monthlyFeeFen, @Bind("months") Integer months, @Bind("batchId") Long batchId);
-
-    default void upsert(Product p, Long batchId) {
-        upsert(p.sku(), p.type().toString(), p.name(), p.brand(), p.priceFen(), p.status(), p.channelsText(),
-                p.monthlyFeeFen(), p.months(), batchId);
-    }
+    /**
+     * Inserts or replaces a product (named parameters sku, type, name, brand, price, status, channels, fee, months,
+     * batch): the one product write, batched by {@link io.chanops.ledger.master.CatalogImport}.
+     */
+    String UPSERT = "INSERT INTO product (" + COLUMNS + ", batch_id) VALUES (:sku, :type, :name, "
+            + ":brand, :price, :status, :channels, :fee, :months, :batch) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, "
+            + "name = excluded.name, brand = excluded.brand, price_fen = excluded.price_fen, status = excluded.status, "
+            + "channels = excluded.channels, monthly_fee_fen = excluded.monthly_fee_fen, months = excluded.months, "
+            + "batch_id = excluded.batch_id";
 
     final class ProductMapper implements RowMapper<Product> {
         @Override

@@ -116,7 +116,8 @@ public final class CatalogImport {
         }
         Result result = ledger.write(h -> {
             ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
-            Optional<ImportBatch> earlier = ImportBatches.find(h, "catalog", sha);
+            // refused above unless forced: only a forced re-import has an earlier batch to report
+            Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
             CatalogPlan plan = plan(h, parsed, options.sync());
             if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
                 throw new InputRejectedException(plan.rejections().stream().map(r -> r.toProblem(parsed.name())).toList());
@@ -182,16 +183,12 @@ public final class CatalogImport {
     }
 
     private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO product (" + ProductDao.COLUMNS + ", batch_id) VALUES (:sku, :type, :name, "
-                + ":brand, :price, :status, :channels, :fee, :months, :batch) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, "
-                + "name = excluded.name, brand = excluded.brand, price_fen = excluded.price_fen, status = excluded.status, "
-                + "channels = excluded.channels, monthly_fee_fen = excluded.monthly_fee_fen, months = excluded.months, "
-                + "batch_id = excluded.batch_id");
+        PreparedBatch batch = h.prepareBatch(ProductDao.UPSERT);
         int pending = 0;
         for (CatalogChange c : changes) {
             Product p = c.after();
             batch.bind("sku", p.sku()).bind("type", p.type().toString()).bind("name", p.name()).bind("brand", p.brand())
-                    .bind("price", p.priceFen()).bind("status", p.status()).bind("channels", CatalogRowParser.channelsText(p.channels()))
+                    .bind("price", p.priceFen()).bind("status", p.status()).bind("channels", p.channelsText())
                     .bind("fee", p.monthlyFeeFen()).bind("months", p.months()).bind("batch", batchId)
                     .add();
             if (++pending == BATCH) {

@@ -29,7 +29,8 @@ public final class SiteImport {
     public static final List<String> COLUMNS =
             List.of("site_id", "name", "kind", "city", "warehouse", "channel", "lat", "lon", "opens", "closes");
     private static final List<String> REQUIRED = List.of("site_id", "name", "kind");
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    /** A site id or SKU: a letter or digit, then letters, digits, _ . -; at most 64. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
 
     public record Result(long batchId, int rows, int created, int updated, int unchanged) {
     }

@@ -4,6 +4,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import java.nio.charset.Charset;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,16 +52,7 @@ public final class MoveImport {
     public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                            Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
         Phases phases = new Phases();
-        Map<String, Boolean> sites = new HashMap<>();
-        Map<String, ProductType> products = new HashMap<>();
-        ledger.read(h -> {
-            h.createQuery("SELECT site_id FROM site").mapTo(String.class).forEach(s -> sites.put(s, Boolean.TRUE));
-            h.createQuery("SELECT sku, type FROM product").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> products.put(e.getKey(), ProductType.parse(e.getValue()).orElseThrow()));
-            return null;
-        });
-        phases.end("master-data");
-        Moves moves = read(file, charset, sites.keySet(), products, warn, progress);
+        Moves moves = validate(ledger, file, charset, warn, progress);
         phases.end("read");
         Moves.Order order = moves.sortIntoWritingOrder();
         phases.end("sort");
@@ -138,6 +129,17 @@ public final class MoveImport {
         }
     }
 
+    /**
+     * Reads and validates the whole file against the ledger's sites and products, writing nothing (also what
+     * {@code stock import --dry-run} does); any problem rejects it with every problem listed.
+     */
+    public static Moves validate(Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+        record MasterData(Set<String> sites, Map<String, ProductType> products) {
+        }
+        MasterData master = ledger.read(h -> new MasterData(PositionChecks.sites(h), PositionChecks.products(h)));
+        return read(file, charset, master.sites(), master.products(), warn, progress);
+    }
+
     /** Reads and validates the whole file; any problem rejects it with every problem listed. */
     public static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
                              Consumer<String> warn, LongConsumer progress) {
@@ -150,8 +152,8 @@ public final class MoveImport {
      * validated against it. The batch is the one this transaction recorded.
      */
     static void checkReferences(Handle h, Moves moves, Path file) {
-        Set<String> sites = new java.util.HashSet<>(h.createQuery("SELECT site_id FROM site").mapTo(String.class).list());
-        Set<String> skus = new java.util.HashSet<>(h.createQuery("SELECT sku FROM product").mapTo(String.class).list());
+        Set<String> sites = PositionChecks.sites(h);
+        Set<String> skus = PositionChecks.products(h).keySet();
         for (int p = 0; p < moves.positionCount(); p++) {
             Position position = moves.position(p);
             if (!sites.contains(position.siteId()) || !skus.contains(position.sku())) {

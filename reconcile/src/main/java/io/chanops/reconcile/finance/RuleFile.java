@@ -33,7 +33,7 @@ public final class RuleFile {
     public static final List<String> COLUMNS = List.of("rule_id", "channel", "site_id", "type", "sku", "basis", "rate",
             "tiers", "valid_from", "valid_to", "clawback_days");
     private static final List<String> REQUIRED = List.of("rule_id", "basis");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    private static final Pattern ID = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,4})?");
     private static final Pattern TIER = Pattern.compile("(\\d{1,9})-(\\d{1,9})?:(.+)");
     private static final int MAX_CLAWBACK_DAYS = 3650;

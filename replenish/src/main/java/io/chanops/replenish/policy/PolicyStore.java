@@ -159,12 +159,9 @@ public final class PolicyStore {
                                           Consumer<String> warn) {
         String sha = FileDigest.sha256(file);
         Map<String, String> siteKinds = new HashMap<>();
-        Map<String, ProductType> products = new HashMap<>();
-        ledger.read(h -> {
+        Map<String, ProductType> products = ledger.read(h -> {
             h.createQuery("SELECT site_id, kind FROM site").map((rs, ctx) -> siteKinds.put(rs.getString(1), rs.getString(2))).forEach(x -> { });
-            h.createQuery("SELECT sku, type FROM product").map((rs, ctx) -> products.put(rs.getString(1),
-                    ProductType.parse(rs.getString(2)).orElseThrow())).forEach(x -> { });
-            return null;
+            return PositionChecks.products(h);
         });
         record Row(String site, String sku, Policy policy, boolean locked) {
         }
