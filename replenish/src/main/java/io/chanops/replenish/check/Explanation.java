@@ -36,12 +36,13 @@ public final class Explanation {
             }
             long onHand = h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k").bind("s", site).bind("k", sku)
                     .mapTo(Long.class).findOne().orElse(0L);
-            List<Order> orders = OrderService.ofPosition(h, site, sku, 10);
-            long onOrder = orders.stream().filter(o -> o.status().isOnOrder()).mapToLong(Order::outstanding).sum();
+            // all of them, as the check counts them (not only the latest few)
+            List<Order> open = OrderService.onOrder(h, site, sku);
+            long onOrder = open.stream().mapToLong(Order::outstanding).sum();
             long ip = onHand + onOrder;
             f.add(new Fact("position", site + " (" + siteName.get() + ") / " + sku));
             f.add(new Fact("on hand", Long.toString(onHand)));
-            f.add(new Fact("on order", onOrder + (onOrder > 0 ? " (" + String.join(", ", orders.stream().filter(o -> o.status().isOnOrder())
+            f.add(new Fact("on order", onOrder + (onOrder > 0 ? " (" + String.join(", ", open.stream()
                     .map(o -> o.orderId() + " " + o.kind() + " " + o.status() + " " + o.outstanding()).toList()) + ")" : "")));
             f.add(new Fact("inventory position", ip + " (on hand + on order)"));
             Optional<PolicyRecord> found = PolicyStore.find(h, site, sku);
@@ -75,12 +76,12 @@ public final class Explanation {
             f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
             h.createQuery("SELECT at, scope FROM check_run ORDER BY run_id DESC LIMIT 1").map((rs, c) -> rs.getString(1) + " (" + rs.getString(2) + ")")
                     .findOne().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
-            Optional<Order> last = orders.stream().findFirst();
+            Optional<Order> last = OrderService.ofPosition(h, site, sku, 1).stream().findFirst();
             last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
                     + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
             long l = p.policy().l();
             long r = p.policy().r();
-            boolean emergencyOpen = orders.stream().anyMatch(o -> o.status().isOnOrder() && o.kind() == OrderKind.EMERGENCY);
+            boolean emergencyOpen = open.stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
             f.add(new Fact("emergency (on hand < L)", onHand < l
                     ? "fires: " + onHand + " < " + l + (emergencyOpen ? ", already covered by an open emergency order" : "")
                     : "does not fire: " + onHand + " >= " + l));

@@ -63,6 +63,13 @@ public final class OrderService {
                 .bind("site", site).bind("sku", sku).bind("n", limit).map((rs, ctx) -> order(rs)).list();
     }
 
+    /** Every order of one position still on order (open, planned or shipped: what the check counts), newest first. */
+    public static List<Order> onOrder(Handle h, String site, String sku) {
+        return h.createQuery(SELECT + " WHERE site_id = :site AND sku = :sku AND status IN ('open', 'planned', 'shipped') "
+                        + "ORDER BY raised_at DESC, order_id DESC")
+                .bind("site", site).bind("sku", sku).map((rs, ctx) -> order(rs)).list();
+    }
+
     static Order order(ResultSet rs) throws SQLException {
         return new Order(rs.getString("order_id"), rs.getString("site_id"), rs.getString("sku"), OrderKind.parse(rs.getString("kind")),
                 rs.getLong("qty"), rs.getLong("received_qty"), OrderStatus.parse(rs.getString("status")), rs.getString("raised_at"),
