@@ -59,7 +59,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
             summary.add(r.clawbackFen() != 0 ? Style.YELLOW : Style.NONE, cells(r));
         }
         summary.add(Style.BOLD, cells(total));
-        boolean table = output.isTable(ctx()) && output.outFile() == null;
+        boolean table = output.tableOnTerminal(ctx());
         if (table) {
             out().printf("Commission %s by %s (rule set %d, %s)%n", month, by, report.ruleSet().setId(), report.ruleSet().fileName());
         }

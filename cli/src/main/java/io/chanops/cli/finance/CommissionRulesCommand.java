@@ -44,7 +44,7 @@ public final class CommissionRulesCommand extends ChanopsCommand {
         RuleSets.RuleSet set = ctx().ledger().read(h -> setId == null ? RuleSets.requireActive(h)
                 : RuleSets.find(h, setId).orElseThrow(() -> UserException.notFound("no commission rule set " + setId
                         + " (see commission rules --history)")));
-        if (output.isTable(ctx()) && output.outFile() == null) {
+        if (output.tableOnTerminal(ctx())) {
             out().printf("Rule set %d (%s, loaded %s)%n", set.setId(), set.fileName(), set.loadedAt());
         }
         Listing listing = new Listing(RuleFile.COLUMNS);

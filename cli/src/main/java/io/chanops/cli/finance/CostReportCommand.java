@@ -6,6 +6,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.DisplayWidth;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.finance.ChannelCost;
 import io.chanops.reconcile.finance.ChannelRates;
@@ -64,7 +65,7 @@ public final class CostReportCommand extends ChanopsCommand {
             listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
         }
         listing.add(Style.BOLD, cells(report.total()));
-        boolean table = output.isTable(ctx()) && output.outFile() == null;
+        boolean table = output.tableOnTerminal(ctx());
         if (table) {
             out().printf("Channel cost %s (rule set %d)%n", month, result.commission().ruleSet().setId());
         }
@@ -105,7 +106,7 @@ public final class CostReportCommand extends ChanopsCommand {
         out.println("channel mix:");
         for (ChannelCost.Row r : report.rows()) {
             int n = r.sharePercent().multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue();
-            Style style = r.channel().equals("e-channel") || r.channel().equals("self-service") ? Style.GREEN : Style.CYAN;
+            Style style = r.channel().equals(Channel.E_CHANNEL.code()) || r.channel().equals(Channel.SELF_SERVICE.code()) ? Style.GREEN : Style.CYAN;
             out.println("  " + DisplayWidth.pad(r.channel(), nameWidth, false) + " " + style.apply("█".repeat(n), colour)
                     + " " + r.sharePercent().toPlainString() + "%");
         }

@@ -30,6 +30,11 @@ public final class OutputOptions {
         return format(ctx) == Format.TABLE;
     }
 
+    /** A table for the terminal: table format and no --out file (where commands add their coloured extras). */
+    public boolean tableOnTerminal(RunContext ctx) {
+        return isTable(ctx) && out == null;
+    }
+
     public Path outFile() {
         return out;
     }

@@ -3,7 +3,6 @@ package io.chanops.cli.reconcile;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
-import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;

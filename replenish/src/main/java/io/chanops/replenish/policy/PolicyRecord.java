@@ -11,6 +11,11 @@ public record PolicyRecord(String siteId, String sku, Policy policy, boolean loc
 
     /** Locked and not past its until date: tuning must leave it alone on {@code today}. */
     public boolean lockedOn(java.time.LocalDate today) {
-        return locked && (lockedUntil == null || today.toString().compareTo(lockedUntil) <= 0);
+        return lockedOn(locked, lockedUntil, today);
+    }
+
+    /** Locked on {@code today}: locked, with no end or an end not yet passed ({@code until} as YYYY-MM-DD). */
+    public static boolean lockedOn(boolean locked, String until, java.time.LocalDate today) {
+        return locked && (until == null || today.toString().compareTo(until) <= 0);
     }
 }

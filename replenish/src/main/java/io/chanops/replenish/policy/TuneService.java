@@ -168,7 +168,7 @@ public final class TuneService {
                     int t = rs.getInt("t_days");
                     Policy old = rs.wasNull() ? null : new Policy(t, rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
                     String until = rs.getString("locked_until");
-                    boolean locked = rs.getInt("locked") != 0 && (until == null || today.toString().compareTo(until) <= 0);
+                    boolean locked = PolicyRecord.lockedOn(rs.getInt("locked") != 0, until, today);
                     String site = rs.getString("site_id");
                     Map<String, Target> bySku = targets.computeIfAbsent(site, k -> new HashMap<>());
                     String sku = rs.getString("sku");
@@ -243,18 +243,9 @@ public final class TuneService {
         return LocalDate.of(y, m, d).toEpochDay();
     }
 
-    /** The move kinds as stored; a switch, because this runs once per move over millions of moves. */
+    /** The move kinds as stored (MoveKind.parse is a map lookup: fine once per move over millions of moves). */
     private static MoveKind kind(String text) {
-        return switch (text) {
-            case "sale" -> MoveKind.SALE;
-            case "receipt" -> MoveKind.RECEIPT;
-            case "return" -> MoveKind.RETURN;
-            case "transfer_in" -> MoveKind.TRANSFER_IN;
-            case "transfer_out" -> MoveKind.TRANSFER_OUT;
-            case "adjust" -> MoveKind.ADJUST;
-            case "count" -> MoveKind.COUNT;
-            default -> MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
-        };
+        return MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
     }
 
     private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {
