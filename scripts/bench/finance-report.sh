@@ -11,11 +11,12 @@ db="$work/bench.db"
 chanops() { "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai --now '2026-03-02 09:30' "$@"; }
 chanops site import "$here/samples/sites.csv" >/dev/null
 chanops catalog import "$here/samples/catalog.csv" >/dev/null
-python3 - "$db" "$n" <<'PY'
-# Writes what `reconcile run` stores: confirmed orders as confirmed_chunk rows in the format documented in
-# ledger/src/main/java/io/chanops/ledger/confirmed/ConfirmedChunk.java (version 1, deflated body).
-import random, sqlite3, sys, zlib, datetime
-db, n = sys.argv[1], int(sys.argv[2])
+python3 - "$db" "$n" "$work/confirmed.tsv" <<'PY'
+# Writes what `reconcile run` stores: runs and BOSS activity directly, and the confirmed orders to a TSV file that
+# FillConfirmed.java (below) stores through the product's own ConfirmedOrderWriter, so the chunk format is never
+# written a second time here.
+import random, sqlite3, sys, datetime
+db, n, tsv = sys.argv[1], int(sys.argv[2]), open(sys.argv[3], "w", encoding="utf-8")
 random.seed(7)
 c = sqlite3.connect(db)
 sites = [r[0] for r in c.execute("SELECT site_id FROM site WHERE kind = 'store'")] + ["GZ-NEW-01"]
@@ -23,71 +24,9 @@ skus = [(r[0], r[1]) for r in c.execute("SELECT sku, price_fen FROM product")]
 EPOCH = datetime.datetime(1970, 1, 1)
 def secs(text):  # 'YYYY-MM-DD HH:MM:SS' as local seconds
     return int((datetime.datetime.strptime(text, "%Y-%m-%d %H:%M:%S") - EPOCH).total_seconds())
-def varint(out, v):
-    v &= (1 << 64) - 1
-    while v >= 0x80:
-        out.append((v & 0x7F) | 0x80)
-        v >>= 7
-    out.append(v)
-def zz(v):
-    return ((v << 1) ^ (v >> 63)) & ((1 << 64) - 1)
-def text_column(values):  # head codes, head bytes, digit counts, numbers
-    codes, heads, counts, numbers = bytearray(), bytearray(), bytearray(), bytearray()
-    prev_head, prev_num = "", 0
-    for s in values:
-        k = len(s)
-        while k > 0 and len(s) - k < 18 and s[k - 1].isdigit() and s[k - 1].isascii():
-            k -= 1
-        head, digits = s[:k], s[k:]
-        if head == prev_head:
-            codes.append(1)
-        else:
-            b = head.encode()
-            varint(codes, len(b) + 2)
-            heads += b
-        prev_head = head
-        varint(counts, len(digits))
-        if digits:
-            varint(numbers, zz(int(digits) - prev_num))
-            prev_num = int(digits)
-    return [codes, heads, counts, numbers]
-def chunk(rows):  # rows: (order_id, created, channel, site, msisdn, sku, qty, amount, net, accepted, status, live, matched_by)
-    body = bytearray()
-    varint(body, len(rows))
-    codes = []
-    for col in (2, 3, 5, 10, 12):
-        entries = {}
-        code = bytearray()
-        for r in rows:
-            varint(code, entries.setdefault(r[col], len(entries)))
-        varint(body, len(entries))
-        for e in entries:
-            b = e.encode()
-            varint(body, len(b) + 1)
-            body += b
-        codes.append(code)
-    created, accepted, qty, amount, net, flags = bytearray(), bytearray(), bytearray(), bytearray(), bytearray(), bytearray()
-    prev = 0
+def store(run, rows):  # rows: (order_id, created, channel, site, msisdn, sku, qty, amount, net, accepted, status, live, matched_by)
     for r in rows:
-        varint(created, zz(r[1] - prev)); prev = r[1]
-        varint(accepted, zz(r[9] - r[1]))
-        varint(qty, zz(r[6])); varint(amount, zz(r[7])); varint(net, zz(r[8] - r[7]))
-        flags.append(1 if r[11] else 0)
-    for col in text_column([r[0] for r in rows]) + text_column([r[4] for r in rows]) + [created, accepted, qty, amount, net] + codes + [flags]:
-        varint(body, len(col))
-        body += col
-    z = zlib.compressobj(1, zlib.DEFLATED, -15)
-    out = bytearray([1, 1])
-    varint(out, len(body))
-    return bytes(out + z.compress(bytes(body)) + z.flush())
-def store(run, rows):
-    for k in range(0, len(rows), 16384):
-        part = rows[k:k + 16384]
-        cancelled = sum(1 for r in part if r[10] in ("cancelled", "refunded") and not r[11])
-        live = sum(1 for r in part if r[10] in ("paid", "completed") and r[11])
-        c.execute("INSERT INTO confirmed_chunk (run_id, chunk_no, row_count, min_created_at, max_created_at, cancelled_rows, "
-                  "live_rows, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  (run, k // 16384, len(part), min(r[1] for r in part), max(r[1] for r in part), cancelled, live, chunk(part)))
+        tsv.write("\t".join(str(v) for v in (run,) + r) + "\n")
 def run(i, at):
     c.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, profile_file, "
               "tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
@@ -116,7 +55,9 @@ for r in (2, 3):  # February reconciled twice (the second with --force)
     c.executemany("INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) VALUES (?, ?, ?, ?, 0)",
                   [(r, f"2026-02-{d:02d}", s, n // 300) for d in range(1, 29) for s in sites])
 c.commit()
+tsv.close()
 PY
+java -cp "$here/cli/target/chanops.jar" "$here/scripts/bench/FillConfirmed.java" "$db" "$work/confirmed.tsv"
 echo "ledger: $n orders a month (Jan once, Feb twice), $((n / 50)) January orders reversed in February"
 jar="$here/cli/target/chanops.jar"   # built by the imports above
 t() {
