@@ -34,9 +34,7 @@ class CatalogRowParserPropertyTest {
 
     @AfterContainer
     static void deleteDir() throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
     }
 
     @Property(tries = 1000)

@@ -41,9 +41,7 @@ class MoveReaderPropertyTest {
 
     @AfterContainer
     static void deleteDir() throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
     }
 
     @Property(tries = 600)

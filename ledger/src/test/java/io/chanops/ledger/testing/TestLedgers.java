@@ -47,4 +47,19 @@ public final class TestLedgers {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Deletes a directory tree (if any): for jqwik properties, which cannot use {@code @TempDir}, in their
+     * {@code @AfterContainer}.
+     */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        if (dir == null || !java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
 }

@@ -133,13 +133,7 @@ class ConfirmedOrdersTest {
 
     @AfterContainer
     static void removeSharedLedger() throws java.io.IOException {
-        if (sharedDir != null) {
-            try (var files = Files.walk(sharedDir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        TestLedgers.deleteTree(sharedDir);
     }
     private static final AtomicLong RUNS = new AtomicLong();
 
