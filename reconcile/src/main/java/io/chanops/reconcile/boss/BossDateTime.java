@@ -135,11 +135,6 @@ public final class BossDateTime {
         return new String(c);
     }
 
-    /** The date part {@code YYYY-MM-DD} of local seconds. */
-    public static String formatDate(long localSeconds) {
-        return format(localSeconds).substring(0, 10);
-    }
-
     private static void put(char[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             c[i] = (char) ('0' + value % 10);

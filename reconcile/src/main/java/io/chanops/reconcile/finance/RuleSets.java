@@ -69,10 +69,14 @@ public final class RuleSets {
 
     /** The active (latest) rule set, if any was ever loaded. */
     public static Optional<RuleSet> active(Handle h) {
-        return h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
-                .map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
+        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
+    }
+
+    /** The set the query finds (set_id, file_name, loaded_at), with its rules. */
+    private static Optional<RuleSet> load(Handle h, org.jdbi.v3.core.statement.Query head) {
+        return head.map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
                 .findOne()
-                .map(head -> new RuleSet(head.setId(), head.fileName(), head.loadedAt(), new RuleBook(rules(h, head.setId()))));
+                .map(set -> new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(h, set.setId()))));
     }
 
     private record Head(long setId, String fileName, String loadedAt) {
@@ -80,11 +84,7 @@ public final class RuleSets {
 
     /** Rule set {@code setId}, if it exists. */
     public static Optional<RuleSet> find(Handle h, long setId) {
-        return h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id")
-                .bind("id", setId)
-                .map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
-                .findOne()
-                .map(head -> new RuleSet(head.setId(), head.fileName(), head.loadedAt(), new RuleBook(rules(h, head.setId()))));
+        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id").bind("id", setId));
     }
 
     /** Every set ever loaded, oldest first (the last one is active). */

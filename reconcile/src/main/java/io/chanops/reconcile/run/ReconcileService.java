@@ -135,7 +135,7 @@ public final class ReconcileService {
         Matching m = timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(pt, bt, carried, pool));
         checkAddsUp(m.summary(), platform, boss);
         List<Item> findings = timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
-        Map<String, long[]> activity = timed("BOSS activity", () -> activity(m));
+        Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
         PlatformTable p = platform;
@@ -223,8 +223,12 @@ public final class ReconcileService {
         }
     }
 
-    /** BOSS rows per (site, day), leaving out the extra copies of duplicated boss_ids. */
-    static Map<String, long[]> activity(Matching m) {
+    /** A site and a day {@code YYYY-MM-DD}: the key of the BOSS activity. */
+    record SiteDay(String siteId, String day) {
+    }
+
+    /** BOSS rows and amount per (site, day), leaving out the extra copies of duplicated boss_ids. */
+    static Map<SiteDay, long[]> activity(Matching m) {
         // keyed by (site code, epoch day) in one long; consecutive rows mostly share the key
         BossTable boss = m.boss();
         boolean[] duplicate = m.duplicateBossRows();
@@ -243,8 +247,9 @@ public final class ReconcileService {
             last[0]++;
             last[1] += boss.amountFen(r);
         }
-        Map<String, long[]> byName = new HashMap<>();
-        perSiteDay.forEach((key, a) -> byName.put(boss.siteOfCode((int) (key >>> 32)) + '\u0000' + (int) (long) key, a));
+        Map<SiteDay, long[]> byName = new HashMap<>();
+        perSiteDay.forEach((key, a) -> byName.put(new SiteDay(boss.siteOfCode((int) (key >>> 32)),
+                LocalTimes.format(java.time.LocalDate.ofEpochDay((int) (long) key))), a));
         return byName;
     }
 
@@ -350,14 +355,13 @@ public final class ReconcileService {
         return item.order().status().live() && item.group().live() && item.order().amountFen() == item.group().netFen();
     }
 
-    private static void insertActivity(Connection c, long runId, Map<String, long[]> activity) throws SQLException {
+    private static void insertActivity(Connection c, long runId, Map<SiteDay, long[]> activity) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) VALUES (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, long[]> e : activity.entrySet()) {
-                int sep = e.getKey().indexOf('\u0000');
+            for (Map.Entry<SiteDay, long[]> e : activity.entrySet()) {
                 ps.setLong(1, runId);
-                ps.setString(2, BossDateTime.formatDate(Long.parseLong(e.getKey().substring(sep + 1)) * 86_400L));
-                ps.setString(3, e.getKey().substring(0, sep));
+                ps.setString(2, e.getKey().day());
+                ps.setString(3, e.getKey().siteId());
                 ps.setLong(4, e.getValue()[0]);
                 ps.setLong(5, e.getValue()[1]);
                 ps.addBatch();
