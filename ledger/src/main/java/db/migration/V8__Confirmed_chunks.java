@@ -61,8 +61,7 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
                 long runId = rs.getLong("run_id");
                 if (runId != run || chunk.full()) {
                     if (chunk.rows() > 0) {
-                        ConfirmedChunk.insert(insert, run, chunkNo++, chunk, chunk.encode());
-                        chunk.clear();
+                        ConfirmedChunk.insert(insert, run, chunkNo++, chunk);
                     }
                     if (runId != run) {
                         chunkNo = 0;
@@ -78,7 +77,7 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
                         rs.getString("platform_status"), rs.getInt("boss_live") != 0, rs.getString("matched_by"));
             }
             if (chunk.rows() > 0) {
-                ConfirmedChunk.insert(insert, run, chunkNo, chunk, chunk.encode());
+                ConfirmedChunk.insert(insert, run, chunkNo, chunk);
             }
         }
     }

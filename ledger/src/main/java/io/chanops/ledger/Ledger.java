@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -149,8 +150,7 @@ public final class Ledger {
                     .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
                     .toArray(MigrationInfo[]::new);
             if (future.length > 0) {
-                throw new LedgerUnavailableException("ledger " + location + " has schema version "
-                        + future[future.length - 1].getVersion() + ", newer than this chanops understands; upgrade chanops");
+                throw newerSchema(future[future.length - 1].getVersion().toString());
             }
             flyway.migrate(); // validates the applied migrations' checksums first
             if (System.getenv("CHANOPS_TRACE") != null) {
@@ -172,34 +172,31 @@ public final class Ledger {
      */
     private boolean isCurrent() {
         Set<Integer> bundled = SchemaVersions.bundled(dialect);
-        Set<Integer> applied = new TreeSet<>();
+        Set<Integer> applied;
         try {
-            boolean ok = jdbi.withHandle(h -> {
-                h.createQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
-                        .map((rs, ctx) -> {
-                            if (!rs.getBoolean("success")) {
-                                applied.add(-1);
-                            } else {
-                                applied.add(Integer.parseInt(rs.getString("version")));
-                            }
-                            return null;
-                        })
-                        .forEach(x -> { });
-                return true;
-            });
-            if (!ok || applied.contains(-1)) {
-                return false;
-            }
+            // a failed migration reads as -1
+            List<Integer> versions = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                    .map((rs, ctx) -> rs.getBoolean("success") ? Integer.parseInt(rs.getString("version")) : -1)
+                    .list());
+            applied = new TreeSet<>(versions);
         } catch (JdbiException | NumberFormatException e) {
             return false; // no history yet (new ledger) or an unexpected one: let Flyway decide
+        }
+        if (applied.contains(-1)) {
+            return false;
         }
         int newestBundled = bundled.stream().mapToInt(Integer::intValue).max().orElse(0);
         int newestApplied = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
         if (newestApplied > newestBundled) {
-            throw new LedgerUnavailableException("ledger " + location + " has schema version " + newestApplied
-                    + ", newer than this chanops understands; upgrade chanops");
+            throw newerSchema(Integer.toString(newestApplied));
         }
         return applied.containsAll(bundled);
+    }
+
+    private LedgerUnavailableException newerSchema(String version) {
+        return new LedgerUnavailableException("ledger " + location + " has schema version " + version
+                + ", newer than this chanops understands; upgrade chanops");
     }
 
     public String location() {

@@ -31,7 +31,6 @@ public final class CatalogRowParser {
     static final Pattern SKU = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
     /** Characters the CSV formula guard protects (a guarded cell starts with ' then one of these). */
-    private static final String FORMULA_START = "=+-@\t\r";
     private static final Set<ProductType> FREE_ALLOWED = EnumSet.of(ProductType.PLAN, ProductType.CONTRACT);
 
     private CatalogRowParser() {
@@ -136,7 +135,7 @@ public final class CatalogRowParser {
     }
 
     private static void text(Row r, String column, String value, int maxLength) {
-        if (value.length() >= 2 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0) {
+        if (io.chanops.ledger.csv.FormulaGuard.looksGuarded(value)) {
             // The cell was written ''=...: what is left would lose its quote on the next export/import round trip.
             r.reject(column, RejectCode.GUARD_PREFIX, "starts with ' followed by " + describe(value.charAt(1))
                     + ", which a CSV export would read back without the '; drop the '");

@@ -720,10 +720,11 @@ public final class ConfirmedChunk {
     }
 
     /**
-     * Writes the builder's chunk as chunk {@code chunkNo} of run {@code runId} through {@code ps} (prepared from
-     * {@link #TABLE_INSERT}) and clears the builder.
+     * Encodes the builder's chunk, writes it as chunk {@code chunkNo} of run {@code runId} through {@code ps} (prepared
+     * from {@link #TABLE_INSERT}) and clears the builder.
      */
-    public static void insert(PreparedStatement ps, long runId, int chunkNo, Builder chunk, byte[] payload) throws SQLException {
+    public static void insert(PreparedStatement ps, long runId, int chunkNo, Builder chunk) throws SQLException {
+        byte[] payload = chunk.encode();
         ps.setLong(1, runId);
         ps.setInt(2, chunkNo);
         ps.setInt(3, chunk.rows());
@@ -733,6 +734,7 @@ public final class ConfirmedChunk {
         ps.setInt(7, chunk.liveRows());
         ps.setBytes(8, payload);
         ps.executeUpdate();
+        chunk.clear();
     }
 
     /** The next free chunk number of run {@code runId}. */

@@ -18,9 +18,13 @@ public final class FormulaGuard {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        boolean looksGuarded = text.length() >= 2 && text.charAt(0) == '\'' && isGuarded(text.charAt(1));
         // text that itself starts with the guard's prefix gets one more, so the reader's unguard restores it exactly
-        return isGuarded(text.charAt(0)) || looksGuarded ? "'" + text : text;
+        return isGuarded(text.charAt(0)) || looksGuarded(text) ? "'" + text : text;
+    }
+
+    /** True when {@code text} starts as a guarded cell does: {@code '} and then one of {@code = + - @}, TAB, CR. */
+    public static boolean looksGuarded(String text) {
+        return text.length() >= 2 && text.charAt(0) == '\'' && isGuarded(text.charAt(1));
     }
 
     public static String unguard(String text) {

@@ -138,8 +138,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                 chunkNo = ConfirmedChunk.nextChunkNo(h.getConnection(), runId);
                 insert = h.getConnection().prepareStatement(ConfirmedChunk.TABLE_INSERT);
             }
-            ConfirmedChunk.insert(insert, runId, chunkNo++, chunk, chunk.encode());
-            chunk.clear();
+            ConfirmedChunk.insert(insert, runId, chunkNo++, chunk);
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -63,7 +63,7 @@ public final class ChannelCost {
         long totalCost = costSum + commissionSum;
         Row total = new Row(TOTAL, allTxns, allTxns == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(100).setScale(2),
                 null, costSum, commissionSum, totalCost, perTxn(totalCost, allTxns));
-        long hallRate = rates.getOrDefault(Channel.HALL.code(), 394L);
+        long hallRate = rates.getOrDefault(Channel.HALL.code(), ChannelRates.defaults().get(Channel.HALL.code()));
         long saving = hallRate * allTxns - costSum;
         long eTxns = transactions.getOrDefault(Channel.E_CHANNEL.code(), 0L);
         long electronic = eTxns + transactions.getOrDefault(Channel.SELF_SERVICE.code(), 0L);

@@ -40,7 +40,7 @@ public final class CommissionSummary {
     public static String keyOf(CommissionLine line, GroupBy by) {
         return switch (by) {
             case SITE -> line.siteId() == null ? "(no site)" : line.siteId();
-            case CHANNEL -> line.channel() == null ? "(unknown site)" : line.channel();
+            case CHANNEL -> line.channel() == null ? ChannelCost.UNKNOWN : line.channel();
             case RULE -> line.ruleId() == null ? "(no rule)" : line.ruleId();
         };
     }

@@ -36,15 +36,17 @@ public final class RunHistory {
             + "discrepancies, resolved_late, platform_total_fen, boss_total_fen, carry, forced, out_dir";
 
     public List<Run> runs() {
-        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run ORDER BY run_id")
-                .map((rs, ctx) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getInt(12) != 0, rs.getInt(13) != 0, rs.getString(14)))
-                .list());
+        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run ORDER BY run_id").map(RunHistory::runOf).list());
     }
 
     public Optional<Run> run(long runId) {
-        return runs().stream().filter(r -> r.runId() == runId).findFirst();
+        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run WHERE run_id = :id").bind("id", runId)
+                .map(RunHistory::runOf).findOne());
+    }
+
+    private static Run runOf(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getInt(12) != 0, rs.getInt(13) != 0, rs.getString(14));
     }
 
     /** The findings of a run, optionally of one category; MATCHED reads the orders the run confirmed. */
