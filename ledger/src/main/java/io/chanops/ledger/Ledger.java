@@ -104,6 +104,9 @@ public final class Ledger {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65536); // 64 MiB page cache
+        // The driver otherwise runs "SELECT last_insert_rowid()" after every INSERT it executes, for getGeneratedKeys(),
+        // which chanops never asks for: a second statement per INSERT (about 0.1 s of a million-move import).
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + path);
         return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);

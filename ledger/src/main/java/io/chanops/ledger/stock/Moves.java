@@ -267,9 +267,15 @@ public final class Moves {
 
     /** A time in the stored text form {@code YYYY-MM-DD HH:MM:SS} (a million per import: int arithmetic only). */
     static String atText(long at) {
+        return new String(atBytes(at, new byte[AT_TEXT_LENGTH]), StandardCharsets.ISO_8859_1);
+    }
+
+    static final int AT_TEXT_LENGTH = 19;
+
+    /** {@link #atText} as ASCII bytes, written into {@code b} (of {@link #AT_TEXT_LENGTH}), which is returned. */
+    static byte[] atBytes(long at, byte[] b) {
         int date = (int) (at / 1_000_000);
         int time = (int) (at - date * 1_000_000L);
-        byte[] b = new byte[19];
         int year = date / 10_000;
         int monthDay = date - year * 10_000;
         b[0] = (byte) ('0' + year / 1000);
@@ -286,7 +292,7 @@ public final class Moves {
         twoDigits(b, 14, time / 100 % 100);
         b[16] = ':';
         twoDigits(b, 17, time % 100);
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return b;
     }
 
     private static void twoDigits(byte[] b, int at, int value) {
