@@ -117,22 +117,47 @@ public final class Ledger {
      * own connection: the page size must be set before anything, the journal mode included, writes the file's header.
      */
     private static void createWithPageSize(Path path, Duration busyTimeout) {
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
         try {
-            if (Files.exists(path) && Files.size(path) > 0) {
-                return;
+            while (!(Files.exists(path) && Files.size(path) > 0)) {
+                // another process may be creating it at this moment: wait for its lock like any other open
+                SQLiteConfig config = new SQLiteConfig();
+                config.setBusyTimeout(millis(busyTimeout));
+                SQLiteDataSource ds = new SQLiteDataSource(config);
+                ds.setUrl("jdbc:sqlite:" + path);
+                try {
+                    Jdbi.create(ds).useHandle(h -> {
+                        h.execute("PRAGMA page_size = " + NEW_LEDGER_PAGE_SIZE);
+                        h.execute("PRAGMA journal_mode = WAL");
+                    });
+                    return;
+                } catch (JdbiException e) {
+                    // Two connections switching a new file to WAL at once can deadlock on the lock upgrade; SQLite
+                    // then answers one of them SQLITE_BUSY at once, without waiting: try again until the timeout.
+                    if (!isBusy(e) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(20);
+                }
             }
-            // another process may be creating it at this moment: wait for its lock like any other open
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(millis(busyTimeout));
-            SQLiteDataSource ds = new SQLiteDataSource(config);
-            ds.setUrl("jdbc:sqlite:" + path);
-            Jdbi.create(ds).useHandle(h -> {
-                h.execute("PRAGMA page_size = " + NEW_LEDGER_PAGE_SIZE);
-                h.execute("PRAGMA journal_mode = WAL");
-            });
         } catch (IOException | JdbiException e) {
             throw new LedgerUnavailableException("cannot create ledger " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("cannot create ledger " + path + ": interrupted", e);
         }
+    }
+
+    /** True when {@code e} comes from SQLite finding the ledger locked by another connection. */
+    private static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se) {
+                SQLiteErrorCode code = se.getResultCode();
+                return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code.name().startsWith("SQLITE_BUSY");
+            }
+        }
+        return false;
     }
 
     private static int millis(Duration busyTimeout) {
@@ -275,8 +300,7 @@ public final class Ledger {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException se) {
                 SQLiteErrorCode code = se.getResultCode();
-                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
-                        || code.name().startsWith("SQLITE_BUSY")) {
+                if (isBusy(se)) {
                     return new LedgerUnavailableException("ledger " + location + " is busy: another chanops command held it for more than "
                             + busyTimeout.toSeconds() + " s; try again", e);
                 }

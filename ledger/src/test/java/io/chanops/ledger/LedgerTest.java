@@ -41,7 +41,7 @@ class LedgerTest {
         assertThat((Integer) opened.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(20) // a race: one round passed by luck before the retry on SQLITE_BUSY
     void severalOpeningTheSameNewLedgerAtOnceAllGetIt() throws Exception {
         Path shared = dir.resolve("together.db");
         ExecutorService pool = Executors.newFixedThreadPool(4);

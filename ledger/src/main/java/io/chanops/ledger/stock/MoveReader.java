@@ -275,8 +275,13 @@ final class MoveReader {
         if (kind == MoveKind.ADJUST ? qty == 0 : kind == MoveKind.COUNT ? qty < 0 : qty <= 0) {
             return false;
         }
-        String ref = lines.start(column[REF]) == lines.end(column[REF]) ? null : lines.text(column[REF]);
-        add(moves.position(site, sku, siteIds[site], skuIds[sku]), at, kind, qty, ref, lines.line(), siteIds[site], skuIds[sku], null);
+        int refFrom = lines.start(column[REF]);
+        int refTo = lines.end(column[REF]);
+        int first = moves.add(moves.position(site, sku, siteIds[site], skuIds[sku]), at, kind, qty,
+                refFrom == refTo ? null : b, refFrom, refTo, lines.line());
+        if (first != 0) {
+            problems.add(new Problem(csvName, lines.line(), "ref", duplicate(kind, lines.text(column[REF]), skuIds[sku], siteIds[site], first)));
+        }
         return true;
     }
 
@@ -360,18 +365,20 @@ final class MoveReader {
             int s = siteNumbers.get(site);
             int k = skuNumbers.get(sku);
             String ref = row.get("ref");
-            add(moves.position(s, k, siteIds[s], skuIds[k]), Moves.atDigits(at), kind, qty, ref.isEmpty() ? null : ref, row.line(),
-                    site, sku, row);
+            add(moves.position(s, k, siteIds[s], skuIds[k]), Moves.atDigits(at), kind, qty, ref.isEmpty() ? null : ref, site, sku, row);
         }
     }
 
     /** Adds a valid move, or reports it as a repeat of a document (same ref, site, SKU and kind) met earlier. */
-    private void add(int position, long at, MoveKind kind, long qty, String ref, long line, String site, String sku, CsvRow row) {
-        int first = moves.add(position, at, kind, qty, ref, line);
+    private void add(int position, long at, MoveKind kind, long qty, String ref, String site, String sku, CsvRow row) {
+        int first = moves.add(position, at, kind, qty, ref, row.line());
         if (first != 0) {
-            String message = "duplicate row: " + kind + " '" + ref + "' of " + sku + " at " + site + " is already on line " + first;
-            problems.add(row != null ? row.problem("ref", message) : new Problem(csvName, line, "ref", message));
+            problems.add(row.problem("ref", duplicate(kind, ref, sku, site, first)));
         }
+    }
+
+    private static String duplicate(MoveKind kind, String ref, String sku, String site, int firstLine) {
+        return "duplicate row: " + kind + " '" + ref + "' of " + sku + " at " + site + " is already on line " + firstLine;
     }
 
     /** Known names (site ids, SKUs, kinds) found by their UTF-8 bytes, without making a String. */

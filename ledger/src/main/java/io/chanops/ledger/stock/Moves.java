@@ -21,8 +21,17 @@ public final class Moves {
     private long[] at = new long[1024];
     private byte[] kind = new byte[1024];
     private long[] qty = new long[1024];
-    private String[] ref = new String[1024];
+    /** Where each move's document reference starts in {@link #refBytes} (UTF-8), and its length; -1 when it has none. */
+    private int[] refStart = new int[1024];
+    private int[] refLength = new int[1024];
     private int[] line = new int[1024];
+    /**
+     * The references' bytes, one after the other: a million references in one array instead of a million Strings (no
+     * objects for the collector to copy while the file is read, no hashing of new Strings, nothing to encode again
+     * for the insert).
+     */
+    private byte[] refBytes = new byte[8192];
+    private int refBytesSize;
 
     /** Positions by dense number, in the order they first appear; keyed by site number x SKU count + SKU number. */
     private Position[] positions = new Position[256];
@@ -33,8 +42,12 @@ public final class Moves {
     private final int[] positionByIndex;
     private final int skuCount;
 
-    /** Row numbers of moves with a document reference, hashed by (position, kind, ref): duplicates of a document. */
-    private int[] documents = new int[1 << 12];
+    /**
+     * Moves with a document reference, by (position, kind, ref): duplicates of a document. Open addressing, a slot
+     * holding the document's hash in its high half and row + 1 in its low half (0 = empty), so that probing compares
+     * hashes in the table instead of reading other rows' columns.
+     */
+    private long[] documents = new long[1 << 12];
     private int documentCount;
 
     Moves(int siteCount, int skuCount) {
@@ -72,6 +85,18 @@ public final class Moves {
      * line of the first one and adds nothing; returns 0 when the move was added.
      */
     int add(int position, long at, MoveKind kind, long qty, String ref, long line) {
+        if (ref == null) {
+            return add(position, at, kind, qty, null, 0, 0, line);
+        }
+        byte[] utf8 = ref.getBytes(StandardCharsets.UTF_8);
+        return add(position, at, kind, qty, utf8, 0, utf8.length, line);
+    }
+
+    /**
+     * As {@link #add(int, long, MoveKind, long, String, long)}, the reference being the UTF-8 bytes {@code
+     * ref[from..to)}, or none when {@code ref} is null.
+     */
+    int add(int position, long at, MoveKind kind, long qty, byte[] ref, int from, int to, long line) {
         if (appended) {
             throw new IllegalStateException("moves are only added before another part is appended");
         }
@@ -83,11 +108,22 @@ public final class Moves {
         this.at[row] = at;
         this.kind[row] = (byte) kind.ordinal();
         this.qty[row] = qty;
-        this.ref[row] = ref;
         this.line[row] = (int) line;
-        if (ref != null) {
+        if (ref == null) {
+            refStart[row] = 0;
+            refLength[row] = -1;
+        } else {
+            int n = to - from;
+            if (refBytesSize + n > refBytes.length) {
+                refBytes = Arrays.copyOf(refBytes, Math.max(refBytes.length * 2, refBytesSize + n));
+            }
+            System.arraycopy(ref, from, refBytes, refBytesSize, n);
+            refStart[row] = refBytesSize;
+            refLength[row] = n;
+            refBytesSize += n;
             int first = document(row);
             if (first >= 0) {
+                refBytesSize -= n;
                 return this.line[first];
             }
         }
@@ -123,9 +159,9 @@ public final class Moves {
             throw new IllegalStateException("moves sorted into writing order take no more moves");
         }
         for (int r = 0; r < later.size; r++) {
-            if (later.ref[r] != null) {
+            if (later.refLength[r] >= 0) {
                 int p = existingPosition(later.positionKeys[later.position[r]]);
-                if (p >= 0 && findDocument(p, later.kind[r], later.ref[r]) >= 0) {
+                if (p >= 0 && findDocument(p, later.kind[r], later.refBytes, later.refStart[r], later.refLength[r]) >= 0) {
                     return false;
                 }
             }
@@ -141,70 +177,85 @@ public final class Moves {
         at = Arrays.copyOf(at, n);
         kind = Arrays.copyOf(kind, n);
         qty = Arrays.copyOf(qty, n);
-        ref = Arrays.copyOf(ref, n);
+        refStart = Arrays.copyOf(refStart, n);
+        refLength = Arrays.copyOf(refLength, n);
         line = Arrays.copyOf(line, n);
         for (int r = 0; r < later.size; r++) {
             position[size + r] = number[later.position[r]];
+            refStart[size + r] = later.refStart[r] + refBytesSize;
         }
+        refBytes = Arrays.copyOf(refBytes, refBytesSize + later.refBytesSize);
+        System.arraycopy(later.refBytes, 0, refBytes, refBytesSize, later.refBytesSize);
+        refBytesSize += later.refBytesSize;
         System.arraycopy(later.at, 0, at, size, later.size);
         System.arraycopy(later.kind, 0, kind, size, later.size);
         System.arraycopy(later.qty, 0, qty, size, later.size);
-        System.arraycopy(later.ref, 0, ref, size, later.size);
+        System.arraycopy(later.refLength, 0, refLength, size, later.size);
         System.arraycopy(later.line, 0, line, size, later.size);
         size = n;
         return true;
     }
 
-    /** The row holding the document (position, kind, ref), or -1. */
-    private int findDocument(int p, byte k, String r) {
+    /** The row holding the document (position, kind, the UTF-8 reference {@code r[from..from+length)}), or -1. */
+    private int findDocument(int p, byte k, byte[] r, int from, int length) {
+        int hash = documentHash(p, k, r, from, length);
         int mask = documents.length - 1;
-        for (int i = documentHash(p, k, r) & mask; ; i = (i + 1) & mask) {
-            int row = documents[i] - 1;
-            if (row < 0) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long slot = documents[i];
+            if (slot == 0) {
                 return -1;
             }
-            if (position[row] == p && kind[row] == k && ref[row].equals(r)) {
+            int row = (int) slot - 1;
+            if ((int) (slot >>> 32) == hash && sameDocument(row, p, k, r, from, length)) {
                 return row;
             }
         }
     }
 
+    private boolean sameDocument(int row, int p, byte k, byte[] r, int from, int length) {
+        return position[row] == p && kind[row] == k && refLength[row] == length
+                && Arrays.equals(refBytes, refStart[row], refStart[row] + length, r, from, from + length);
+    }
+
     /** The row already holding the document of {@code row}, or -1 after recording {@code row} as its holder. */
     private int document(int row) {
         if (documentCount * 2 >= documents.length) {
-            int[] old = documents;
-            documents = new int[old.length * 2];
-            for (int r : old) {
-                if (r != 0) {
-                    int i = documentHash(r - 1) & (documents.length - 1);
+            long[] old = documents;
+            documents = new long[old.length * 2];
+            int mask = documents.length - 1;
+            for (long slot : old) {
+                if (slot != 0) {
+                    int i = (int) (slot >>> 32) & mask;
                     while (documents[i] != 0) {
-                        i = (i + 1) & (documents.length - 1);
+                        i = (i + 1) & mask;
                     }
-                    documents[i] = r;
+                    documents[i] = slot;
                 }
             }
         }
+        int hash = documentHash(position[row], kind[row], refBytes, refStart[row], refLength[row]);
         int mask = documents.length - 1;
-        for (int i = documentHash(row) & mask; ; i = (i + 1) & mask) {
-            int r = documents[i] - 1;
-            if (r < 0) {
-                documents[i] = row + 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long slot = documents[i];
+            if (slot == 0) {
+                documents[i] = (long) hash << 32 | (row + 1);
                 documentCount++;
                 return -1;
             }
-            if (position[r] == position[row] && kind[r] == kind[row] && ref[r].equals(ref[row])) {
+            int r = (int) slot - 1;
+            if ((int) (slot >>> 32) == hash && sameDocument(r, position[row], kind[row], refBytes, refStart[row], refLength[row])) {
                 return r;
             }
         }
     }
 
-    private int documentHash(int row) {
-        return documentHash(position[row], kind[row], ref[row]);
-    }
-
-    private static int documentHash(int position, byte kind, String ref) {
-        // mixed, not 31-summed: refs like D123456 and dense position numbers would otherwise collide in runs
-        int h = ref.hashCode() * 0x9E3779B1 + position * 0x85EBCA6B + kind;
+    private static int documentHash(int position, byte kind, byte[] ref, int from, int length) {
+        int h = 0;
+        for (int i = from; i < from + length; i++) {
+            h = 31 * h + ref[i];
+        }
+        // mixed, not 31-summed with the rest: refs like D123456 and dense position numbers would otherwise collide in runs
+        h = h * 0x9E3779B1 + position * 0x85EBCA6B + kind;
         h ^= h >>> 15;
         h *= 0x2C1B3C6D;
         return h ^ (h >>> 12);
@@ -216,7 +267,8 @@ public final class Moves {
         at = Arrays.copyOf(at, n);
         kind = Arrays.copyOf(kind, n);
         qty = Arrays.copyOf(qty, n);
-        ref = Arrays.copyOf(ref, n);
+        refStart = Arrays.copyOf(refStart, n);
+        refLength = Arrays.copyOf(refLength, n);
         line = Arrays.copyOf(line, n);
     }
 
@@ -262,7 +314,12 @@ public final class Moves {
 
     /** The document reference, or null when the row has none. */
     String ref(int row) {
-        return ref[row];
+        return refLength[row] < 0 ? null : new String(refBytes, refStart[row], refLength[row], StandardCharsets.UTF_8);
+    }
+
+    /** The document reference as UTF-8 bytes (a new array), or null when the row has none. */
+    byte[] refUtf8(int row) {
+        return refLength[row] < 0 ? null : Arrays.copyOfRange(refBytes, refStart[row], refStart[row] + refLength[row]);
     }
 
     /** A time in the stored text form {@code YYYY-MM-DD HH:MM:SS} (a million per import: int arithmetic only). */
@@ -368,7 +425,8 @@ public final class Moves {
         long[] newAt = new long[n];
         byte[] newKind = new byte[n];
         long[] newQty = new long[n];
-        String[] newRef = new String[n];
+        int[] newRefStart = new int[n];
+        int[] newRefLength = new int[n];
         int[] newLine = new int[n];
         for (int i = 0; i < n; i++) {
             int r = rows[i];
@@ -376,14 +434,16 @@ public final class Moves {
             newAt[i] = at[r];
             newKind[i] = kind[r];
             newQty[i] = qty[r];
-            newRef[i] = ref[r];
+            newRefStart[i] = refStart[r];
+            newRefLength[i] = refLength[r];
             newLine[i] = line[r];
         }
         position = newPosition;
         at = newAt;
         kind = newKind;
         qty = newQty;
-        ref = newRef;
+        refStart = newRefStart;
+        refLength = newRefLength;
         line = newLine;
         documents = null; // row numbers of the old order
         appended = true;  // nothing more is added or appended

@@ -183,13 +183,13 @@ class MoveImportTest {
     void movesAreStoredAsTextValuesWhateverTheyAreBoundAsAndTheKindCheckIsOnAgainAfterwards() {
         // SQLite gets the text columns as UTF-8 blobs cast back to text, with its CHECK constraints off for the insert
         importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 12:00,S2,H1,receipt,1,R-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"), false);
+                "2026-03-01 12:00,S2,H1,receipt,1,票-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"), false);
         java.util.List<String> rows = ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
                         + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
                         + "FROM stock_move ORDER BY move_id").mapTo(String.class).list());
         assertThat(rows).containsExactly("texttexttexttextnull 2026-03-01 08:00:30 S1 H1 transfer_out",
                 "texttexttexttexttext 2026-03-01 12:00:00 S2 H1 receipt");
-        int found = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move WHERE site_id = 'S2' AND kind = 'receipt'")
+        int found = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move WHERE site_id = 'S2' AND kind = 'receipt' AND ref = '票-1'")
                 .mapTo(Integer.class).one());
         assertThat(found).isEqualTo(1);
 
