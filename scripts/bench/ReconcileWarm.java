@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  *   java -Xmx700m -cp cli/target/chanops.jar scripts/bench/ReconcileWarm.java [DIR] [R]
  *
- * DIR defaults to /tmp/chanops-bench-reconcile, R to 4.
+ * DIR defaults to /tmp/chanops-bench-reconcile, R to 4. With WARM_V set, each run prints its phases (-v) on stderr.
  */
 public class ReconcileWarm {
     public static void main(String[] args) throws Exception {
@@ -23,7 +23,7 @@ public class ReconcileWarm {
             }
             run("--db", db.toString(), "-q", "init");
             long start = System.nanoTime();
-            int rc = run("--db", db.toString(), "--now", "2026-03-02 09:30", "-q", "reconcile", "run",
+            int rc = run("--db", db.toString(), "--now", "2026-03-02 09:30", System.getenv("WARM_V") != null ? "-v" : "-q", "reconcile", "run",
                     "--platform", dir.resolve("platform-orders.csv").toString(), "--boss", dir.resolve("boss.csv").toString(),
                     "--profile", dir.resolve("boss-profile.properties").toString(), "--out", dir.resolve("warm-out-" + i).toString());
             System.out.printf("run %d: exit %d, %d ms%n", i + 1, rc, (System.nanoTime() - start) / 1_000_000);
