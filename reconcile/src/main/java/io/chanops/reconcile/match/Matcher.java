@@ -53,10 +53,16 @@ public final class Matcher {
             // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS (reported last).
             KeyIndex bossIds = new KeyIndex(boss.bossIds(), nb);
             for (int r = 0; r < nb; r++) {
+                if (r % KeyIndex.AHEAD == 0) {
+                    bossIds.touch(boss.bossIds(), r, Math.min(nb, r + KeyIndex.AHEAD));
+                }
                 duplicateBoss[r] = bossIds.putIfAbsent(r) >= 0;
             }
             // Rule 3: kept rows with an order_ref form one group per order_ref (reversals and re-submissions included).
             for (int r = 0; r < nb; r++) {
+                if (r % KeyIndex.AHEAD == 0) {
+                    refIndex.touch(refs, r, Math.min(nb, r + KeyIndex.AHEAD));
+                }
                 if (duplicateBoss[r]) {
                     continue;
                 }
@@ -75,6 +81,9 @@ public final class Matcher {
         // Rule 2: the first copy of an order_id is kept, later copies are DUPLICATE_PLATFORM.
         CompletableFuture<Void> platformSide = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < np; i++) {
+                if (i % KeyIndex.AHEAD == 0) {
+                    orderIds.touch(platform.orderIds(), i, Math.min(np, i + KeyIndex.AHEAD));
+                }
                 duplicateOrder[i] = orderIds.putIfAbsent(i) >= 0;
             }
         }, executor);
@@ -140,6 +149,9 @@ public final class Matcher {
     private static void lookUpGroups(int from, int to, boolean[] duplicateOrder, KeyIndex refIndex, PlatformTable platform,
                                      int[] groupOfFirstRow, int[] groupOf) {
         for (int i = from; i < to; i++) {
+            if ((i - from) % KeyIndex.AHEAD == 0) {
+                refIndex.touch(platform.orderIds(), i, Math.min(to, i + KeyIndex.AHEAD));
+            }
             int first = duplicateOrder[i] ? -1 : refIndex.find(platform.orderIds(), i);
             groupOf[i] = first < 0 ? -1 : groupOfFirstRow[first];
         }
