@@ -22,6 +22,8 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         try {
             return run();
+        } catch (OutOfMemoryError e) {
+            throw UserException.outOfMemory(e);
         } finally {
             ctx().out().flush();
             ctx().err().flush();

@@ -22,7 +22,7 @@ public final class BossTable {
     private int size;
     private long[] acceptedAt;
     private long[] amountFen;
-    private long[] lines;
+    private int[] lines; // line numbers of a file fit an int; half the memory of longs
     private boolean[] completed;
     private int[] site;
     private long totalFen;
@@ -36,7 +36,7 @@ public final class BossTable {
         sites = new Dictionary(dictionaryCharset);
         acceptedAt = new long[n];
         amountFen = new long[n];
-        lines = new long[n];
+        lines = new int[n];
         completed = new boolean[n];
         site = new int[n];
     }
@@ -67,7 +67,7 @@ public final class BossTable {
         amountFen[size] = fen;
         completed[size] = done;
         site[size] = siteCode;
-        lines[size] = line;
+        lines[size] = Math.toIntExact(line);
         totalFen += fen;
         size++;
     }

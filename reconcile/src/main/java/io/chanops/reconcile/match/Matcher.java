@@ -44,12 +44,11 @@ public final class Matcher {
         boolean[] duplicateBoss = new boolean[nb];
         boolean[] duplicateOrder = new boolean[np];
         KeyColumn refs = boss.orderRefs();
-        KeyIndex refIndex = new KeyIndex(refs, nb);
         int[] groupOfFirstRow = new int[nb];
         List<Integer> withoutRef = new ArrayList<>();
         KeyIndex orderIds = new KeyIndex(platform.orderIds(), np);
 
-        CompletableFuture<Void> bossSide = CompletableFuture.runAsync(() -> {
+        CompletableFuture<KeyIndex> bossSide = CompletableFuture.supplyAsync(() -> {
             // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS (reported last).
             KeyIndex bossIds = new KeyIndex(boss.bossIds(), nb);
             for (int r = 0; r < nb; r++) {
@@ -58,6 +57,8 @@ public final class Matcher {
                 }
                 duplicateBoss[r] = bossIds.putIfAbsent(r) >= 0;
             }
+            bossIds = null; // collectable before the order_ref index is made: one index less at the peak of memory
+            KeyIndex refIndex = new KeyIndex(refs, nb);
             // Rule 3: kept rows with an order_ref form one group per order_ref (reversals and re-submissions included).
             for (int r = 0; r < nb; r++) {
                 if (r % KeyIndex.AHEAD == 0) {
@@ -77,6 +78,7 @@ public final class Matcher {
                     m.addToGroup(groupOfFirstRow[first], r);
                 }
             }
+            return refIndex;
         }, executor);
         // Rule 2: the first copy of an order_id is kept, later copies are DUPLICATE_PLATFORM.
         CompletableFuture<Void> platformSide = CompletableFuture.runAsync(() -> {
@@ -88,6 +90,7 @@ public final class Matcher {
             }
         }, executor);
         join(CompletableFuture.allOf(bossSide, platformSide));
+        KeyIndex refIndex = bossSide.join();
         int refGroups = m.groups;
 
         // Each kept order's group by order_ref, if any (two halves, as two tasks).

@@ -23,7 +23,7 @@ public final class PlatformTable {
     private int size;
     private long[] createdAt;
     private long[] amountFen;
-    private long[] lines;
+    private int[] lines; // line numbers of a file fit an int; half the memory of longs
     private int[] qty;
     private byte[] status;
     private int[] channel;
@@ -41,7 +41,7 @@ public final class PlatformTable {
         skus = new Dictionary(dictionaryCharset);
         createdAt = new long[n];
         amountFen = new long[n];
-        lines = new long[n];
+        lines = new int[n];
         qty = new int[n];
         status = new byte[n];
         channel = new int[n];
@@ -81,7 +81,7 @@ public final class PlatformTable {
         qty[size] = quantity;
         amountFen[size] = fen;
         status[size] = (byte) st.ordinal();
-        lines[size] = line;
+        lines[size] = Math.toIntExact(line);
         totalFen += fen;
         size++;
     }
