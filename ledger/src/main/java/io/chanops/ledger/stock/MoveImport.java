@@ -179,9 +179,8 @@ public final class MoveImport {
      * time order, and the inserts append to the position-clustered table instead of scattering over it. This is the
      * one hot path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
      * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows. On SQLite the
-     * first id and the batch are bound once per statement (numbered parameters, the row's id computed as ?1 + n):
-     * every value bound is a call through JNI, and six per row cost about half a second less per million rows than
-     * eight.
+     * kind's CHECK is off for the insert ({@link #checkConstraints}) and the values are bound as {@link SqliteRowBinder}
+     * says.
      */
     static void insert(Handle h, Ledger.Dialect dialect, Moves moves, int[] rows, long firstId, long batchId) {
         boolean numbered = dialect == Ledger.Dialect.SQLITE;
@@ -287,12 +286,12 @@ public final class MoveImport {
     }
 
     /**
-     * SQLite: the first id and the batch once per statement, then six values a row, the time, site, SKU, kind and ref
-     * as UTF-8 bytes that SQLite casts back to text. sqlite-jdbc encodes every String it binds into a new byte array;
-     * the site, SKU and kind bytes are instead made once per position and kind, the times are written into arrays
-     * reused from one statement to the next (the driver copies a value when the statement runs), and the refs are
-     * copied out of the bytes they were read into. Every value
-     * bound is a call through JNI: six per row cost about half a second less per million rows than eight.
+     * SQLite: the first id and the batch once per statement (numbered parameters, a row's id computed as ?1 + n), then
+     * six values a row. Every value bound is a call through JNI: six per row cost about half a second less per million
+     * rows than eight. The time, site, SKU, kind and ref go as UTF-8 bytes that SQLite casts back to text: sqlite-jdbc
+     * encodes every String it binds into a new byte array, while these bytes are made once per position and kind, the
+     * times are written into arrays reused from one statement to the next (the driver copies a value when the
+     * statement runs), and the refs are copied out of the bytes they were read into.
      */
     private static final class SqliteRowBinder implements RowBinder {
         private final Moves moves;
