@@ -56,19 +56,27 @@ public final class KeyIndex {
 
     /** Rows touched ahead at a time by {@link #touch}. */
     public static final int AHEAD = 32;
-    private long touched;
+    /** Where callers leave what {@link #touch} returned, once per loop, so that its reads are not optimised away. */
+    private static volatile long touched;
 
     /**
      * Reads the slots that rows {@code from..to} of {@code column} hash to, so that probing them next finds them in the
      * cache: the reads of a plain loop do not depend on each other, so the processor waits for them together instead of
-     * one cache miss per probe (a million-key index is far bigger than the cache).
+     * one cache miss per probe (a million-key index is far bigger than the cache). Returns a sum of what it read, for
+     * the caller to add up and hand to {@link #keep} after its loop (a shared field written per call would bounce its
+     * cache line between the threads probing one index).
      */
-    public void touch(KeyColumn column, int from, int to) {
+    public long touch(KeyColumn column, int from, int to) {
         long sum = 0;
         for (int r = from; r < to; r++) {
             sum += slots[mix(column.hash(r)) & mask];
         }
-        touched += sum; // kept, so that the reads are not optimised away
+        return sum;
+    }
+
+    /** See {@link #touch}. */
+    public static void keep(long sum) {
+        touched = sum;
     }
 
     private static int mix(int h) {

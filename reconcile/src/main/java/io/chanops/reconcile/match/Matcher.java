@@ -51,9 +51,10 @@ public final class Matcher {
         CompletableFuture<KeyIndex> bossSide = CompletableFuture.supplyAsync(() -> {
             // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS (reported last).
             KeyIndex bossIds = new KeyIndex(boss.bossIds(), nb);
+            long touched = 0;
             for (int r = 0; r < nb; r++) {
                 if (r % KeyIndex.AHEAD == 0) {
-                    bossIds.touch(boss.bossIds(), r, Math.min(nb, r + KeyIndex.AHEAD));
+                    touched += bossIds.touch(boss.bossIds(), r, Math.min(nb, r + KeyIndex.AHEAD));
                 }
                 duplicateBoss[r] = bossIds.putIfAbsent(r) >= 0;
             }
@@ -62,7 +63,7 @@ public final class Matcher {
             // Rule 3: kept rows with an order_ref form one group per order_ref (reversals and re-submissions included).
             for (int r = 0; r < nb; r++) {
                 if (r % KeyIndex.AHEAD == 0) {
-                    refIndex.touch(refs, r, Math.min(nb, r + KeyIndex.AHEAD));
+                    touched += refIndex.touch(refs, r, Math.min(nb, r + KeyIndex.AHEAD));
                 }
                 if (duplicateBoss[r]) {
                     continue;
@@ -78,16 +79,19 @@ public final class Matcher {
                     m.addToGroup(groupOfFirstRow[first], r);
                 }
             }
+            KeyIndex.keep(touched);
             return refIndex;
         }, executor);
         // Rule 2: the first copy of an order_id is kept, later copies are DUPLICATE_PLATFORM.
         CompletableFuture<Void> platformSide = CompletableFuture.runAsync(() -> {
+            long touched = 0;
             for (int i = 0; i < np; i++) {
                 if (i % KeyIndex.AHEAD == 0) {
-                    orderIds.touch(platform.orderIds(), i, Math.min(np, i + KeyIndex.AHEAD));
+                    touched += orderIds.touch(platform.orderIds(), i, Math.min(np, i + KeyIndex.AHEAD));
                 }
                 duplicateOrder[i] = orderIds.putIfAbsent(i) >= 0;
             }
+            KeyIndex.keep(touched);
         }, executor);
         join(CompletableFuture.allOf(bossSide, platformSide));
         KeyIndex refIndex = bossSide.join();
@@ -151,13 +155,15 @@ public final class Matcher {
 
     private static void lookUpGroups(int from, int to, boolean[] duplicateOrder, KeyIndex refIndex, PlatformTable platform,
                                      int[] groupOfFirstRow, int[] groupOf) {
+        long touched = 0;
         for (int i = from; i < to; i++) {
             if ((i - from) % KeyIndex.AHEAD == 0) {
-                refIndex.touch(platform.orderIds(), i, Math.min(to, i + KeyIndex.AHEAD));
+                touched += refIndex.touch(platform.orderIds(), i, Math.min(to, i + KeyIndex.AHEAD));
             }
             int first = duplicateOrder[i] ? -1 : refIndex.find(platform.orderIds(), i);
             groupOf[i] = first < 0 ? -1 : groupOfFirstRow[first];
         }
+        KeyIndex.keep(touched);
     }
 
     private static void join(CompletableFuture<Void> f) {
