@@ -519,11 +519,36 @@ public final class ConfirmedChunk {
         public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qtyValue,
                         long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
                         String matchedBy) {
+            checkRoom();
+            orderIds.add(orderId);
+            msisdns.add(msisdn);
+            addRest(createdAt, channel, siteId, sku, qtyValue, amountFen, bossNetFen, bossAcceptedAt, platformStatus, bossLive,
+                    matchedBy);
+        }
+
+        /**
+         * As {@link #add(String, long, String, String, String, String, long, long, long, long, String, boolean, String)},
+         * the order id and msisdn given as their UTF-8 bytes ({@code ids[from..to)}, {@code msisdns[from..to)}): what a
+         * reconciliation holds, so that a million confirmed orders make no Strings (the same chunk, byte for byte).
+         */
+        public void add(byte[] ids, int idFrom, int idTo, long createdAt, String channel, String siteId, byte[] phones,
+                        int phoneFrom, int phoneTo, String sku, long qtyValue, long amountFen, long bossNetFen,
+                        long bossAcceptedAt, String platformStatus, boolean bossLive, String matchedBy) {
+            checkRoom();
+            orderIds.add(ids, idFrom, idTo);
+            msisdns.add(phones, phoneFrom, phoneTo);
+            addRest(createdAt, channel, siteId, sku, qtyValue, amountFen, bossNetFen, bossAcceptedAt, platformStatus, bossLive,
+                    matchedBy);
+        }
+
+        private void checkRoom() {
             if (rows == capacity) {
                 throw new IllegalStateException("this chunk holds at most " + capacity + " orders");
             }
-            orderIds.add(orderId);
-            msisdns.add(msisdn);
+        }
+
+        private void addRest(long createdAt, String channel, String siteId, String sku, long qtyValue, long amountFen,
+                             long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive, String matchedBy) {
             created.zigzag(createdAt - previousCreated);
             previousCreated = createdAt;
             minCreated = Math.min(minCreated, createdAt);
@@ -667,8 +692,10 @@ public final class ConfirmedChunk {
         final Output heads = new Output(1024);
         final Output counts = new Output(32 * 1024);
         final Output numbers = new Output(64 * 1024);
-        private String previous;
-        private int previousHead;
+        /** The previous value's head (UTF-8), when there was a previous value in this chunk. */
+        private byte[] previousHead = new byte[32];
+        private int previousHeadLength;
+        private boolean hasPrevious;
         private long previousNumber;
 
         void add(String s) {
@@ -676,31 +703,39 @@ public final class ConfirmedChunk {
                 codes.write(0);
                 return;
             }
-            int n = s.length();
-            int headLength = n;
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            add(utf8, 0, utf8.length);
+        }
+
+        /** The value whose UTF-8 bytes are {@code b[from..to)}: the same encoding as {@link #add(String)} of its text. */
+        void add(byte[] b, int from, int to) {
+            int headEnd = to;
             long number = 0;
             long scale = 1;
-            while (headLength > 0 && n - headLength < MAX_DIGITS) {
-                char c = s.charAt(headLength - 1);
+            while (headEnd > from && to - headEnd < MAX_DIGITS) {
+                byte c = b[headEnd - 1];
                 if (c < '0' || c > '9') {
                     break;
                 }
                 number += (c - '0') * scale;
                 scale *= 10;
-                headLength--;
+                headEnd--;
             }
-            if (previous != null && headLength == previousHead && s.regionMatches(0, previous, 0, headLength)) {
-                codes.write(1);
-            } else if (previous == null && headLength == 0) {
-                codes.write(1); // the head before the first row is ""
+            int headLength = headEnd - from;
+            if (hasPrevious ? headLength == previousHeadLength && Arrays.equals(b, from, headEnd, previousHead, 0, headLength)
+                    : headLength == 0) {
+                codes.write(1); // the previous row's head (before the first row, the head is "")
             } else {
-                int before = heads.size;
-                heads.utf8(s, headLength);
-                codes.varint(heads.size - before + 2L);
+                heads.write(b, from, headLength);
+                codes.varint(headLength + 2L);
             }
-            previous = s;
-            previousHead = headLength;
-            int digits = n - headLength;
+            if (previousHead.length < headLength) {
+                previousHead = new byte[headLength * 2];
+            }
+            System.arraycopy(b, from, previousHead, 0, headLength);
+            previousHeadLength = headLength;
+            hasPrevious = true;
+            int digits = to - headEnd;
             counts.write(digits);
             if (digits > 0) {
                 numbers.zigzag(number - previousNumber);
@@ -713,8 +748,8 @@ public final class ConfirmedChunk {
             heads.size = 0;
             counts.size = 0;
             numbers.size = 0;
-            previous = null;
-            previousHead = 0;
+            hasPrevious = false;
+            previousHeadLength = 0;
             previousNumber = 0;
         }
     }

@@ -169,6 +169,30 @@ class ConfirmedChunkTest {
         assertThat(roundTrip(rows, deflate)).containsExactlyElementsOf(rows);
     }
 
+    @Property(tries = 200)
+    void orderIdsAndMsisdnsGivenAsBytesMakeTheSameChunk(@ForAll("chunks") List<Row> rows, @ForAll boolean deflate) {
+        ConfirmedChunk.Builder fromStrings = new ConfirmedChunk.Builder(deflate, Math.max(1, rows.size()));
+        ConfirmedChunk.Builder fromBytes = new ConfirmedChunk.Builder(deflate, Math.max(1, rows.size()));
+        byte[] padding = {'9', 'x', (byte) 0xE4};
+        for (Row r : rows) {
+            r.addTo(fromStrings);
+            // each value inside a larger array, with digits and a stray byte around it, as a reader's column holds it
+            byte[] id = concat(padding, r.orderId().getBytes(java.nio.charset.StandardCharsets.UTF_8), padding);
+            byte[] phone = concat(padding, r.msisdn().getBytes(java.nio.charset.StandardCharsets.UTF_8), padding);
+            fromBytes.add(id, padding.length, id.length - padding.length, r.createdAt(), r.channel(), r.siteId(), phone,
+                    padding.length, phone.length - padding.length, r.sku(), r.qty(), r.amountFen(), r.bossNetFen(), r.acceptedAt(),
+                    r.status(), r.live(), r.matchedBy());
+        }
+        assertThat(fromBytes.encode()).isEqualTo(fromStrings.encode());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        System.arraycopy(c, 0, all, a.length + b.length, c.length);
+        return all;
+    }
+
     @Provide
     Arbitrary<List<Row>> chunks() {
         Arbitrary<String> text = Arbitraries.oneOf(

@@ -60,11 +60,30 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qty,
                     long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
                     String matchedBy) {
+        checkOpen();
+        filling.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, bossAcceptedAt, platformStatus,
+                bossLive, matchedBy);
+        added();
+    }
+
+    /** As the other {@code add}, the order id and msisdn as UTF-8 bytes (see {@link ConfirmedChunk.Builder}). */
+    public void add(byte[] ids, int idFrom, int idTo, long createdAt, String channel, String siteId, byte[] phones,
+                    int phoneFrom, int phoneTo, String sku, long qty, long amountFen, long bossNetFen, long bossAcceptedAt,
+                    String platformStatus, boolean bossLive, String matchedBy) {
+        checkOpen();
+        filling.add(ids, idFrom, idTo, createdAt, channel, siteId, phones, phoneFrom, phoneTo, sku, qty, amountFen, bossNetFen,
+                bossAcceptedAt, platformStatus, bossLive, matchedBy);
+        added();
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("confirmed orders of run " + runId + ": writer already closed");
         }
-        filling.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, bossAcceptedAt, platformStatus,
-                bossLive, matchedBy);
+    }
+
+    /** Counts the order just added and hands a full chunk to the helper thread. */
+    private void added() {
         rows++;
         if (filling.full()) {
             awaitPending();

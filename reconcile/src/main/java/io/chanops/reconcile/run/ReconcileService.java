@@ -11,6 +11,7 @@ import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossReader;
 import io.chanops.reconcile.boss.BossTable;
+import io.chanops.reconcile.bulk.KeyColumn;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
@@ -328,6 +329,8 @@ public final class ReconcileService {
     private static void insertConfirmed(Handle h, long runId, Matching m, List<Item> findings) {
         PlatformTable p = m.platform();
         BossTable b = m.boss();
+        KeyColumn ids = p.orderIds();
+        KeyColumn phones = p.msisdns();
         try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
             for (int i = 0; i < p.size(); i++) {
                 if (m.category(i) != Category.MATCHED) {
@@ -335,9 +338,9 @@ public final class ReconcileService {
                 }
                 int g = m.groupOf(i);
                 int latest = m.latest(g);
-                w.add(p.orderId(i), p.createdAt(i), p.channel(i), p.siteId(i), p.msisdn(i), p.sku(i), p.qty(i),
-                        p.amountFen(i), m.netFen(g), b.acceptedAt(latest), p.status(i).toString(), b.completed(latest),
-                        m.matchedBy(g));
+                w.add(ids.bytes(), ids.from(i), ids.to(i), p.createdAt(i), p.channel(i), p.siteId(i), phones.bytes(),
+                        phones.from(i), phones.to(i), p.sku(i), p.qty(i), p.amountFen(i), m.netFen(g), b.acceptedAt(latest),
+                        p.status(i).toString(), b.completed(latest), m.matchedBy(g));
             }
             for (Item item : findings) {
                 if (item.category() == Category.RESOLVED_LATE && confirmsLate(item)) {
