@@ -30,7 +30,7 @@ public final class CatalogRowParser {
     public static final int MAX_BRAND_LENGTH = 60;
     static final Pattern SKU = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
-    /** Characters the CSV formula guard protects (a guarded cell starts with ' then one of these). */
+    /** Product types that may be listed at price 0. */
     private static final Set<ProductType> FREE_ALLOWED = EnumSet.of(ProductType.PLAN, ProductType.CONTRACT);
 
     private CatalogRowParser() {

@@ -853,7 +853,7 @@ public final class ConfirmedChunk {
         }
     }
 
-    /** A growable byte buffer with varint and UTF-8 writers. */
+    /** A growable byte buffer with varint writers. */
     private static final class Output {
         byte[] bytes;
         int size;
@@ -900,24 +900,6 @@ public final class ConfirmedChunk {
         void column(Output col) {
             varint(col.size);
             write(col.bytes, 0, col.size);
-        }
-
-        /** The first {@code n} chars of {@code s} as UTF-8. */
-        void utf8(String s, int n) {
-            ensure(n);
-            byte[] b = bytes;
-            int p = size;
-            for (int i = 0; i < n; i++) {
-                char ch = s.charAt(i);
-                if (ch >= 0x80) {
-                    size = p;
-                    byte[] rest = s.substring(i, n).getBytes(StandardCharsets.UTF_8);
-                    write(rest, 0, rest.length);
-                    return;
-                }
-                b[p++] = (byte) ch;
-            }
-            size = p;
         }
     }
 }

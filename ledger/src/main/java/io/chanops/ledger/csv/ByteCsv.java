@@ -4,6 +4,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -60,7 +61,6 @@ public final class ByteCsv implements Closeable {
     private int pos;
     private int limit;
     private boolean eof;
-    private long bytesRead;
 
     private int width;
     private int[] start = new int[16];
@@ -163,8 +163,8 @@ public final class ByteCsv implements Closeable {
     private static Path transcode(Path file, Charset charset, MessageDigest digest) throws IOException {
         Path copy = Files.createTempFile("chanops-", ".utf8.csv");
         copy.toFile().deleteOnExit();
-        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
-                digest == null ? io.chanops.ledger.imports.FileDigest.newSha256() : digest);
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = digest == null ? raw : new java.security.DigestInputStream(raw, digest);
              Reader r = new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                      .onUnmappableCharacter(CodingErrorAction.REPLACE));
              var w = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
@@ -246,11 +246,6 @@ public final class ByteCsv implements Closeable {
         }
         long estimate = size * lines / (limit - pos) * 21 / 20 + 16;
         return (int) Math.min(estimate, Integer.MAX_VALUE - 64);
-    }
-
-    /** Bytes of the file consumed so far (for progress). */
-    public long bytesRead() {
-        return bytesRead;
     }
 
     /** Advances to the next non-blank record; false at the end of the file. */
@@ -384,7 +379,6 @@ public final class ByteCsv implements Closeable {
                 digest.update(buf, limit + k, Math.min(1 << 16, got - k));
             }
         }
-        bytesRead += got;
         limit = bb.position();
     }
 
