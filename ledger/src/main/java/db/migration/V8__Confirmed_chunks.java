@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -83,8 +82,7 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
     }
 
     private static long seconds(String text, long runId, String orderId) {
-        LocalDateTime t = LocalTimes.parseDateTime(text)
-                .or(() -> LocalTimes.parseDate(text).map(LocalDate::atStartOfDay))
+        LocalDateTime t = LocalTimes.parseDateTimeOrDate(text)
                 .orElseThrow(() -> new IllegalStateException("confirmed_order of run " + runId + ", order " + orderId
                         + ": unreadable date-time '" + text + "'; correct it and migrate again"));
         return t.toEpochSecond(ZoneOffset.UTC);

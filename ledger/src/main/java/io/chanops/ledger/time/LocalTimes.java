@@ -110,6 +110,11 @@ public final class LocalTimes {
         }
     }
 
+    /** A stored date-time ({@link #parseDateTime}), or a bare date as its start of day. */
+    public static Optional<LocalDateTime> parseDateTimeOrDate(String text) {
+        return parseDateTime(text).or(() -> parseDate(text).map(LocalDate::atStartOfDay));
+    }
+
     /** Parses {@code HH:MM}. */
     public static Optional<LocalTime> parseHourMinute(String text) {
         if (text == null || !text.strip().matches("\\d{1,2}:\\d{2}")) {

@@ -199,8 +199,7 @@ public final class CommissionService {
     }
 
     private static LocalDateTime dateTime(String text) {
-        return LocalTimes.parseDateTime(text)
-                .or(() -> LocalTimes.parseDate(text).map(LocalDate::atStartOfDay))
+        return LocalTimes.parseDateTimeOrDate(text)
                 .orElseThrow(() -> new IllegalStateException("reconcile_run: unreadable run time '" + text + "'"));
     }
 }
