@@ -490,6 +490,9 @@ public final class ConfirmedChunk {
         private final Output net = new Output(32 * 1024);
         private final Dictionary[] dictionaries = new Dictionary[DICTIONARIES];
         private final Output flags = new Output(32 * 1024);
+        /** The columns other than the dictionaries' codes and the flags, in the order the payload holds them. */
+        private final Output[] columns = {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
+            msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net};
         private int rows;
         private long previousCreated;
         private long minCreated;
@@ -617,8 +620,7 @@ public final class ConfirmedChunk {
                     }
                 }
             }
-            for (Output col : new Output[] {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
-                msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net}) {
+            for (Output col : columns) {
                 body.column(col);
             }
             for (Dictionary d : dictionaries) {
@@ -650,9 +652,8 @@ public final class ConfirmedChunk {
         }
 
         private int size() {
-            int n = 64;
-            for (Output col : new Output[] {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
-                msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net, flags}) {
+            int n = 64 + flags.size + 10;
+            for (Output col : columns) {
                 n += col.size + 10;
             }
             for (Dictionary d : dictionaries) {
@@ -663,11 +664,12 @@ public final class ConfirmedChunk {
 
         /** Starts a new chunk. */
         public void clear() {
-            for (Output o : new Output[] {created, accepted, qty, amount, net, flags}) {
-                o.size = 0;
-            }
             orderIds.clear();
             msisdns.clear();
+            for (Output o : columns) {
+                o.size = 0;
+            }
+            flags.size = 0;
             for (Dictionary d : dictionaries) {
                 d.clear();
             }
