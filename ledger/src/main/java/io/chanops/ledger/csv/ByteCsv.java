@@ -69,7 +69,7 @@ public final class ByteCsv implements Closeable {
     private long line = 1;
     private long recordLine;
     private long badLine;
-    private final List<String> header;
+    private final CsvHeader header;
 
     private ByteCsv(String name, FileChannel channel, Charset charset, Layout layout, boolean replacementIsBad,
                     char delimiter, MessageDigest digest, Path transcoded, int block) throws IOException {
@@ -90,15 +90,11 @@ public final class ByteCsv implements Closeable {
         if (!nextRecord()) {
             throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
         }
-        List<String> h = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            String raw = decode(start[i], end[i]).replace("\uFEFF", "").strip();
-            if (!raw.isEmpty() && h.stream().anyMatch(raw::equalsIgnoreCase)) {
-                throw InputRejectedException.of(new Problem(name, 1, raw, "column appears twice in the header"));
-            }
-            h.add(raw);
+            cells.add(decode(start[i], end[i]));
         }
-        this.header = List.copyOf(h);
+        this.header = CsvHeader.of(name, cells);
     }
 
     /**
@@ -179,48 +175,32 @@ public final class ByteCsv implements Closeable {
     }
 
     public List<String> header() {
-        return header;
+        return header.names();
     }
 
     /** Index of {@code column} in the header (case-insensitive), or -1. */
     public int index(String column) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).equalsIgnoreCase(column.strip())) {
-                return i;
-            }
-        }
-        return -1;
+        return header.index(column);
     }
 
     public boolean hasColumn(String column) {
-        return index(column) >= 0;
+        return header.has(column);
     }
 
     /** Header names not in {@code known} (case-insensitive). */
     public List<String> unknownColumns(Collection<String> known) {
-        List<String> lower = known.stream().map(k -> k.strip().toLowerCase(Locale.ROOT)).toList();
-        return header.stream().filter(h -> !h.isEmpty() && !lower.contains(h.toLowerCase(Locale.ROOT))).toList();
+        return header.unknown(known);
     }
 
-    /** Rejects the file (exit 4) naming every column of {@code required} the header lacks; as {@link CsvSource#require}. */
+    /** Rejects the file (exit 4) naming every column of {@code required} the header lacks. */
     public ByteCsv require(Collection<String> required) {
-        List<Problem> missing = new ArrayList<>();
-        for (String column : required) {
-            if (!hasColumn(column)) {
-                missing.add(new Problem(name(), 1, column, "required column is missing from the header"));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InputRejectedException(missing);
-        }
+        header.require(required);
         return this;
     }
 
-    /** Warns of every header name not in {@code known}: ignored; as {@link CsvSource#warnUnknown}. */
+    /** Warns of every header name not in {@code known}: ignored. */
     public ByteCsv warnUnknown(Collection<String> known, java.util.function.Consumer<String> warn) {
-        for (String column : unknownColumns(known)) {
-            warn.accept(new Problem(name(), 1, column, "unknown column, ignored").toString());
-        }
+        header.warnUnknown(known, warn);
         return this;
     }
 
@@ -268,7 +248,7 @@ public final class ByteCsv implements Closeable {
     }
 
     public Problem problem(int column, String message) {
-        return new Problem(name, recordLine, column >= 0 && column < header.size() ? header.get(column) : "", message);
+        return new Problem(name, recordLine, column >= 0 && column < header.names().size() ? header.names().get(column) : "", message);
     }
 
     // ---- cells of the current record: stripped of surrounding whitespace and of the formula-guard prefix

@@ -29,7 +29,7 @@ public final class CsvRow {
     public String get(String column) {
         Integer index = columns.get(column); // callers mostly pass the normalised (lower-case) name: skip normalising
         if (index == null) {
-            index = columns.get(CsvSource.normalise(column));
+            index = columns.get(CsvHeader.normalise(column));
         }
         if (index == null || index >= values.length) {
             return "";
@@ -39,7 +39,7 @@ public final class CsvRow {
     }
 
     public boolean has(String column) {
-        return columns.containsKey(CsvSource.normalise(column));
+        return columns.containsKey(CsvHeader.normalise(column));
     }
 
     public boolean isBlank(String column) {

@@ -16,12 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -39,20 +36,17 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvSource implements Closeable, Iterable<CsvRow> {
     private final String name;
     private final CSVParser parser;
-    private final Map<String, Integer> columns;
-    private final List<String> headerNames;
+    private final CsvHeader header;
     private final Charset charset;
     private long lastLine;
     /** What a decoder puts where bytes are not valid in the charset: reported with its line instead of kept. */
     private static final char REPLACEMENT = '\uFFFD';
 
-    private CsvSource(String name, CSVParser parser, Map<String, Integer> columns, List<String> headerNames, long headerLine,
-                      Charset charset) {
+    private CsvSource(String name, CSVParser parser, CsvHeader header, long headerLine, Charset charset) {
         this.charset = charset;
         this.name = name;
         this.parser = parser;
-        this.columns = columns;
-        this.headerNames = headerNames;
+        this.header = header;
         this.lastLine = headerLine;
     }
 
@@ -94,32 +88,18 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                     throw undecodable(name, 1, charset);
                 }
             }
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String raw = header.get(i).replace("\uFEFF", "").strip();
-                names.add(raw);
-                if (raw.isEmpty()) {
-                    continue;
-                }
-                if (columns.putIfAbsent(normalise(raw), i) != null) {
-                    problems.add(new Problem(name, 1, raw, "column appears twice in the header"));
-                }
-            }
-            if (!problems.isEmpty()) {
+            CsvHeader names;
+            try {
+                names = CsvHeader.of(name, header.toList());
+            } catch (InputRejectedException e) {
                 parser.close();
-                throw new InputRejectedException(problems);
+                throw e;
             }
-            return new CsvSource(name, parser, columns, names, parser.getCurrentLineNumber(), charset);
+            return new CsvSource(name, parser, names, parser.getCurrentLineNumber(), charset);
         } catch (UncheckedIOException | IOException e) {
             closeQuietly(in);
             throw decodingProblem(name, 1, charset, e);
         }
-    }
-
-    static String normalise(String column) {
-        return column.strip().toLowerCase(Locale.ROOT);
     }
 
     public String name() {
@@ -127,61 +107,41 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     }
 
     public List<String> headerNames() {
-        return List.copyOf(headerNames);
+        return header.names();
     }
 
     /** The index of {@code column} in the header (matched as {@link #hasColumn} does), or -1. */
     public int columnIndex(String column) {
-        Integer i = columns.get(normalise(column));
-        return i == null ? -1 : i;
+        return header.index(column);
     }
 
     Map<String, Integer> columns() {
-        return columns;
+        return header.columns();
     }
 
     public boolean hasColumn(String column) {
-        return columns.containsKey(normalise(column));
+        return header.has(column);
     }
 
     /** Problems for each required column absent from the header (line 1). */
     public List<Problem> missingColumns(Collection<String> required) {
-        List<Problem> problems = new ArrayList<>();
-        for (String column : required) {
-            if (!hasColumn(column)) {
-                problems.add(new Problem(name, 1, column, "required column is missing from the header"));
-            }
-        }
-        return problems;
+        return header.missing(required);
     }
 
     /** Fails (exit 4) when a required column is missing. */
     public CsvSource require(Collection<String> required) {
-        List<Problem> problems = missingColumns(required);
-        if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems);
-        }
+        header.require(required);
         return this;
     }
 
     /** Header names not in {@code known}: ignored, and worth a warning. */
     public List<String> unknownColumns(Set<String> known) {
-        Set<String> normalisedKnown = new java.util.HashSet<>();
-        known.forEach(k -> normalisedKnown.add(normalise(k)));
-        List<String> unknown = new ArrayList<>();
-        for (String h : headerNames) {
-            if (!h.isEmpty() && !normalisedKnown.contains(normalise(h))) {
-                unknown.add(h);
-            }
-        }
-        return unknown;
+        return header.unknown(known);
     }
 
-    /** Reports each unknown column through {@code warn} as {@code file:1: column: ignored (unknown column)}. */
+    /** Reports each unknown column through {@code warn} as {@code file:1: column: unknown column, ignored}. */
     public CsvSource warnUnknown(Set<String> known, Consumer<String> warn) {
-        for (String column : unknownColumns(known)) {
-            warn.accept(new Problem(name, 1, column, "unknown column, ignored").toString());
-        }
+        header.warnUnknown(known, warn);
         return this;
     }
 
@@ -217,7 +177,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                             throw undecodable(name, start, charset);
                         }
                     }
-                    pending = new CsvRow(name, start, columns, values);
+                    pending = new CsvRow(name, start, header.columns(), values);
                 }
                 return true;
             }

@@ -1,0 +1,109 @@
+package io.chanops.ledger.csv;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The header row of a CSV file as both readers ({@link CsvSource}, {@link ByteCsv}) see it: names stripped and without
+ * a byte-order mark, matched case-insensitively, a name twice rejected, required and unknown columns reported on line 1.
+ */
+final class CsvHeader {
+    private final String file;
+    private final List<String> names;
+    private final Map<String, Integer> columns;
+
+    private CsvHeader(String file, List<String> names, Map<String, Integer> columns) {
+        this.file = file;
+        this.names = names;
+        this.columns = columns;
+    }
+
+    /** The header of {@code file} from its raw cells; rejects it (exit 4) naming every column that appears twice. */
+    static CsvHeader of(String file, List<String> cells) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String raw = cells.get(i).replace("\uFEFF", "").strip();
+            names.add(raw);
+            if (!raw.isEmpty() && columns.putIfAbsent(normalise(raw), i) != null) {
+                problems.add(new Problem(file, 1, raw, "column appears twice in the header"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return new CsvHeader(file, List.copyOf(names), columns);
+    }
+
+    static String normalise(String column) {
+        return column.strip().toLowerCase(Locale.ROOT);
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    /** Column name (normalised) to its index. */
+    Map<String, Integer> columns() {
+        return columns;
+    }
+
+    /** The index of {@code column}, or -1. */
+    int index(String column) {
+        Integer i = columns.get(normalise(column));
+        return i == null ? -1 : i;
+    }
+
+    boolean has(String column) {
+        return columns.containsKey(normalise(column));
+    }
+
+    /** Problems for each required column absent from the header (line 1). */
+    List<Problem> missing(Collection<String> required) {
+        List<Problem> problems = new ArrayList<>();
+        for (String column : required) {
+            if (!has(column)) {
+                problems.add(new Problem(file, 1, column, "required column is missing from the header"));
+            }
+        }
+        return problems;
+    }
+
+    /** Rejects the file (exit 4) naming every required column the header lacks. */
+    void require(Collection<String> required) {
+        List<Problem> problems = missing(required);
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+    }
+
+    /** Header names not in {@code known}: ignored, and worth a warning. */
+    List<String> unknown(Collection<String> known) {
+        Set<String> normalisedKnown = new HashSet<>();
+        known.forEach(k -> normalisedKnown.add(normalise(k)));
+        List<String> unknown = new ArrayList<>();
+        for (String h : names) {
+            if (!h.isEmpty() && !normalisedKnown.contains(normalise(h))) {
+                unknown.add(h);
+            }
+        }
+        return unknown;
+    }
+
+    /** Reports each unknown column through {@code warn} as {@code file:1: column: unknown column, ignored}. */
+    void warnUnknown(Collection<String> known, Consumer<String> warn) {
+        for (String column : unknown(known)) {
+            warn.accept(new Problem(file, 1, column, "unknown column, ignored").toString());
+        }
+    }
+}
