@@ -1,5 +1,6 @@
 package io.chanops.ledger.stock;
 
+import io.chanops.ledger.Futures;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -72,11 +72,11 @@ public final class MoveImport {
             insert(h, ledger.dialect(), moves, order.rows(), firstId, batch);
             checkReferences(h, moves, file);
             phases.end("insert");
-            String sha = join(digest);
+            String sha = Futures.join(digest);
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             ImportBatches.setDigest(h, batch, sha);
             phases.end("digest");
-            Set<Position> touched = join(folded).write(h);
+            Set<Position> touched = Futures.join(folded).write(h);
             phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);
             phases.end("after");
@@ -119,17 +119,6 @@ public final class MoveImport {
             t.setDaemon(true);
             t.start();
         });
-    }
-
-    private static <R> R join(CompletableFuture<R> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -146,6 +146,9 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err; // running out of memory, say: passed on as Futures.join does
+            }
             throw new IllegalStateException("cannot store confirmed orders of run " + runId + ": " + e.getCause(), e.getCause());
         }
     }

@@ -1,5 +1,6 @@
 package io.chanops.reconcile.match;
 
+import io.chanops.ledger.Futures;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.bulk.KeyColumn;
 import io.chanops.reconcile.bulk.KeyIndex;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -93,14 +93,14 @@ public final class Matcher {
             }
             KeyIndex.keep(touched);
         }, executor);
-        join(CompletableFuture.allOf(bossSide, platformSide));
+        Futures.join(CompletableFuture.allOf(bossSide, platformSide));
         KeyIndex refIndex = bossSide.join();
         int refGroups = m.groups;
 
         // Each kept order's group by order_ref, if any (two halves, as two tasks).
         int[] groupOf = m.groupOf;
         int half = np / 2;
-        join(CompletableFuture.allOf(
+        Futures.join(CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> lookUpGroups(0, half, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf), executor),
                 CompletableFuture.runAsync(() -> lookUpGroups(half, np, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf), executor)));
 
@@ -164,20 +164,6 @@ public final class Matcher {
             groupOf[i] = first < 0 ? -1 : groupOfFirstRow[first];
         }
         KeyIndex.keep(touched);
-    }
-
-    private static void join(CompletableFuture<Void> f) {
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     /** Rule 5 for a kept order; {@code groupLive} is null when it has no group. */

@@ -1,5 +1,6 @@
 package io.chanops.reconcile.run;
 
+import io.chanops.ledger.Futures;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -111,12 +111,12 @@ public final class ReconcileService {
         PlatformTable platform = null;
         BossTable boss = null;
         try {
-            platform = join(platformRead);
+            platform = Futures.join(platformRead);
         } catch (InputRejectedException e) {
             problems.addAll(e.problems());
         }
         try {
-            boss = join(bossRead);
+            boss = Futures.join(bossRead);
         } catch (InputRejectedException e) {
             problems.addAll(e.problems());
         }
@@ -160,7 +160,7 @@ public final class ReconcileService {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store run " + runId + ": " + e.getMessage(), e);
             }
-            join(reports);
+            Futures.join(reports);
             phase("reports written");
             List<Item> late = findings.stream().filter(i -> i.category() == Category.RESOLVED_LATE).toList();
             return new RunOutcome(runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
@@ -185,17 +185,6 @@ public final class ReconcileService {
             work.run();
             return null;
         });
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private static void refuseRepeat(Handle h, RunRequest req, String platformSha, String bossSha) {
