@@ -17,7 +17,6 @@ public final class BossGroup {
     private List<BossRow> more;
     private BossRow latest;
     private long netFen;
-    private boolean claimed;
 
     BossGroup(String orderRef, BossRow first, boolean fallback) {
         this.orderRef = orderRef;
@@ -25,11 +24,6 @@ public final class BossGroup {
         this.latest = first;
         this.netFen = first.amountFen();
         this.fallback = fallback;
-    }
-
-    /** A group of one row: an unmatched row without order_ref, or a duplicate copy. */
-    public static BossGroup single(BossRow row) {
-        return new BossGroup(row.orderRef(), row, false);
     }
 
     void add(BossRow row) {
@@ -41,15 +35,6 @@ public final class BossGroup {
         if (row.acceptedAt() > latest.acceptedAt() || (row.acceptedAt() == latest.acceptedAt() && row.line() > latest.line())) {
             latest = row;
         }
-    }
-
-    /** Marks the group as belonging to a kept platform order (rule 5), so rule 6 leaves it alone. */
-    void claim() {
-        claimed = true;
-    }
-
-    boolean claimed() {
-        return claimed;
     }
 
     public String orderRef() {

@@ -12,10 +12,6 @@ public final class Summary {
     private final long[] platformFen = new long[Category.values().length];
     private final long[] bossFen = new long[Category.values().length];
 
-    void add(Item item) {
-        add(item.category(), item.platformFen(), item.bossFen());
-    }
-
     void add(Category category, long platform, long boss) {
         int i = category.ordinal();
         count[i]++;

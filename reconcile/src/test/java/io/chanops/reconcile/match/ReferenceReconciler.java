@@ -45,7 +45,7 @@ final class ReferenceReconciler {
                 if (seen.add(r.bossId())) {
                     keptBoss.add(r);
                 } else {
-                    duplicateBoss.add(new Item(Category.DUPLICATE_BOSS, null, BossGroup.single(r), null));
+                    duplicateBoss.add(new Item(Category.DUPLICATE_BOSS, null, new BossGroup(r.orderRef(), r, false), null));
                 }
             }
         }
@@ -82,6 +82,7 @@ final class ReferenceReconciler {
 
         // Rule 5: each kept platform order, in file order.
         Summary summary = new Summary();
+        Set<BossGroup> claimed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Item> items = new ArrayList<>(platform.size() + withoutRef.size() + duplicateBoss.size() + 16);
         for (int i = 0; i < platform.size(); i++) {
             PlatformOrder o = platform.get(i);
@@ -94,12 +95,12 @@ final class ReferenceReconciler {
                     g = fallbackGroups.get(o.orderId());
                 }
                 if (g != null) {
-                    g.claim();
+                    claimed.add(g);
                 }
                 item = new Item(categorise(o, g), o, g, null);
             }
             items.add(item);
-            summary.add(item);
+            summary.add(item.category(), item.platformFen(), item.bossFen());
         }
 
         // Rule 6: groups and unmatched rows without a platform order; --carry gives earlier MISSING_IN_BOSS orders a
@@ -112,13 +113,13 @@ final class ReferenceReconciler {
         }
         List<BossGroup> orphans = new ArrayList<>();
         for (BossGroup g : groups.values()) {
-            if (!g.claimed()) {
+            if (!claimed.contains(g)) {
                 orphans.add(g);
             }
         }
         for (BossRow r : withoutRef) {
             if (!fallbackMatched.contains(r)) {
-                orphans.add(BossGroup.single(r));
+                orphans.add(new BossGroup(r.orderRef(), r, false));
             }
         }
         orphans.sort(Comparator.comparingLong(g -> g.first().line()));
@@ -130,7 +131,7 @@ final class ReferenceReconciler {
         bossOnly.addAll(duplicateBoss);
         for (Item item : bossOnly) {
             items.add(item);
-            summary.add(item);
+            summary.add(item.category(), item.platformFen(), item.bossFen());
         }
         return new Reconciler.Result(items, summary);
     }
