@@ -41,7 +41,7 @@ public final class Matcher {
         Matching m = new Matching(platform, boss);
         int nb = boss.size();
         int np = platform.size();
-        boolean[] duplicateBoss = new boolean[nb];
+        boolean[] duplicateBoss = m.duplicateBoss;
         boolean[] duplicateOrder = new boolean[np];
         KeyColumn refs = boss.orderRefs();
         int[] groupOfFirstRow = new int[nb];

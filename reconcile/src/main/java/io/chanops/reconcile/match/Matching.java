@@ -17,6 +17,8 @@ public final class Matching {
     final BossTable boss;
     final byte[] category;
     final int[] groupOf;
+    /** Rule 1: BOSS rows that are extra copies of a boss_id. */
+    final boolean[] duplicateBoss;
     // groups: ref groups, fallback groups, and single-row groups for orphan rows without order_ref and duplicates
     int groups;
     int[] groupFirst;
@@ -37,6 +39,7 @@ public final class Matching {
         this.boss = boss;
         this.category = new byte[platform.size()];
         this.groupOf = new int[platform.size()];
+        this.duplicateBoss = new boolean[boss.size()];
         int cap = Math.max(16, boss.size());
         groupFirst = new int[cap];
         groupLast = new int[cap];
@@ -180,15 +183,9 @@ public final class Matching {
         return items;
     }
 
-    /** Which BOSS rows are extra copies of a boss_id (DUPLICATE_BOSS). */
-    public boolean[] duplicateBossRows() {
-        boolean[] d = new boolean[boss.size()];
-        for (int k = 0; k < bossOnly; k++) {
-            if (bossOnlyCategory[k] == Category.DUPLICATE_BOSS.ordinal()) {
-                d[groupFirst[bossOnlyGroup[k]]] = true;
-            }
-        }
-        return d;
+    /** Whether BOSS row {@code r} is an extra copy of a boss_id (DUPLICATE_BOSS). */
+    public boolean duplicateBoss(int r) {
+        return duplicateBoss[r];
     }
 
     /** Every finding as an object (tests and small files). */

@@ -221,12 +221,11 @@ public final class ReconcileService {
     static Map<SiteDay, long[]> activity(Matching m) {
         // keyed by (site code, epoch day) in one long; consecutive rows mostly share the key
         BossTable boss = m.boss();
-        boolean[] duplicate = m.duplicateBossRows();
         Map<Long, long[]> perSiteDay = new HashMap<>();
         long lastKey = Long.MIN_VALUE;
         long[] last = null;
         for (int r = 0; r < boss.size(); r++) {
-            if (duplicate[r]) {
+            if (m.duplicateBoss(r)) {
                 continue;
             }
             long key = ((long) boss.siteCode(r) << 32) | (Math.floorDiv(boss.acceptedAt(r), 86_400L) & 0xFFFF_FFFFL);
