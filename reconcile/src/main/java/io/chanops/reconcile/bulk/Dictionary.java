@@ -39,8 +39,7 @@ public final class Dictionary {
         }
         // keep the raw bytes as the lookup key (not re-encoded), and the decoded text as the value
         int c = values.size();
-        byte[] raw = Arrays.copyOfRange(src, from, to);
-        keys.add(raw, 0, raw.length, java.nio.charset.StandardCharsets.UTF_8);
+        keys.add(src, from, to, java.nio.charset.StandardCharsets.UTF_8);
         values.add(ByteCsv.ascii(src, from, to) ? new String(src, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 : new String(src, from, to - from, charset));
         slots[i] = c;
@@ -71,9 +70,5 @@ public final class Dictionary {
 
     public String value(int code) {
         return values.get(code);
-    }
-
-    public int size() {
-        return values.size();
     }
 }

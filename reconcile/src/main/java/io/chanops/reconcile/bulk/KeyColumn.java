@@ -90,13 +90,7 @@ public final class KeyColumn {
                 : new String(bytes, f, t - f, StandardCharsets.UTF_8);
     }
 
-    /** Whether row {@code a} of this column and row {@code b} of {@code other} hold the same text. */
-    public boolean same(int a, KeyColumn other, int b) {
-        return hashes[a] == other.hashes[b] && Arrays.equals(bytes, offsets[a], offsets[a + 1], other.bytes,
-                other.offsets[b], other.offsets[b + 1]);
-    }
-
-    /** As {@link #same}, when the hashes are known to be equal. */
+    /** Whether row {@code a} of this column and row {@code b} of {@code other} hold the same bytes (hashes already compared). */
     boolean sameBytes(int a, KeyColumn other, int b) {
         return Arrays.equals(bytes, offsets[a], offsets[a + 1], other.bytes, other.offsets[b], other.offsets[b + 1]);
     }

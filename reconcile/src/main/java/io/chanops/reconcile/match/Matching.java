@@ -166,15 +166,14 @@ public final class Matching {
      */
     public List<Item> items(Predicate<Category> wanted) {
         List<Item> items = new ArrayList<>();
-        Category[] all = Category.values();
         for (int i = 0; i < category.length; i++) {
-            Category c = all[category[i]];
+            Category c = CATEGORIES[category[i]];
             if (wanted.test(c)) {
                 items.add(new Item(c, platform.order(i), groupOf[i] >= 0 ? group(groupOf[i]) : null, null));
             }
         }
         for (int k = 0; k < bossOnly; k++) {
-            Category c = all[bossOnlyCategory[k]];
+            Category c = CATEGORIES[bossOnlyCategory[k]];
             if (wanted.test(c)) {
                 CarriedOrder carried = bossOnlyCarried[k];
                 items.add(new Item(c, carried == null ? null : carried.order(), group(bossOnlyGroup[k]), carried));

@@ -131,16 +131,14 @@ public final class ReconcileService {
             refuseRepeat(h, req, pSha, bossSha);
             return req.carry() ? openMissingInBoss(h) : List.<CarriedOrder>of();
         });
-        PlatformTable pt = platform;
-        BossTable bt = boss;
-        Matching m = timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(pt, bt, carried, pool));
-        checkAddsUp(m.summary(), platform, boss);
+        PlatformTable p = platform; // effectively final copies for the lambdas below
+        BossTable b = boss;
+        Matching m = timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(p, b, carried, pool));
+        checkAddsUp(m.summary(), p, b);
         List<Item> findings = timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
-        PlatformTable p = platform;
-        BossTable b = boss;
         RunOutcome outcome = ledger.write(h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
