@@ -10,7 +10,8 @@ public final class FormulaGuard {
     private FormulaGuard() {
     }
 
-    static boolean isGuarded(char c) {
+    /** True for the characters that make a text cell starting with them look like a formula: {@code = + - @}, TAB, CR. */
+    public static boolean isGuarded(char c) {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 

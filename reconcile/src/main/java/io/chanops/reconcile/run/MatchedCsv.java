@@ -123,7 +123,8 @@ final class MatchedCsv implements Closeable {
 
     private static boolean needsCare(byte[] b, int from, int to) {
         int c0 = b[from] & 0xff;
-        if (c0 <= '#' || c0 == '=' || c0 == '+' || c0 == '-' || c0 == '@' || c0 == '\'' || (b[to - 1] & 0xff) <= ' ') {
+        // the guard's characters and its own prefix, or what RFC 4180 quoting minds at the start or the end
+        if (FormulaGuard.isGuarded((char) c0) || c0 == '\'' || c0 <= '#' || (b[to - 1] & 0xff) <= ' ') {
             return true;
         }
         for (int k = from; k < to; k++) {
