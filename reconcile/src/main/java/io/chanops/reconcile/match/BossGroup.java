@@ -32,9 +32,14 @@ public final class BossGroup {
         }
         more.add(row);
         netFen += row.amountFen();
-        if (row.acceptedAt() > latest.acceptedAt() || (row.acceptedAt() == latest.acceptedAt() && row.line() > latest.line())) {
+        if (isLater(row.acceptedAt(), row.line(), latest.acceptedAt(), latest.line())) {
             latest = row;
         }
+    }
+
+    /** Rule 3's latest row: a later accepted_at, or the same one on a later line. */
+    static boolean isLater(long acceptedAt, long line, long latestAcceptedAt, long latestLine) {
+        return acceptedAt > latestAcceptedAt || (acceptedAt == latestAcceptedAt && line > latestLine);
     }
 
     public String orderRef() {

@@ -127,9 +127,7 @@ public final class Matching {
         groupLast[g] = row;
         groupNet[g] += boss.amountFen(row);
         int latest = groupLatest[g];
-        long at = boss.acceptedAt(row);
-        long latestAt = boss.acceptedAt(latest);
-        if (at > latestAt || (at == latestAt && boss.line(row) > boss.line(latest))) {
+        if (BossGroup.isLater(boss.acceptedAt(row), boss.line(row), boss.acceptedAt(latest), boss.line(latest))) {
             groupLatest[g] = row;
         }
     }
