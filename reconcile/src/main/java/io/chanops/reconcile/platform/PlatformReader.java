@@ -20,7 +20,6 @@ import java.util.function.LongConsumer;
 public final class PlatformReader {
     public static final List<String> COLUMNS =
             List.of("order_id", "created_at", "channel", "site_id", "msisdn", "sku", "qty", "amount", "status");
-    private static final PlatformStatus[] STATUSES = PlatformStatus.values();
 
     private PlatformReader() {
     }
@@ -102,7 +101,7 @@ public final class PlatformReader {
             if (fen == Numbers.NONE || fen < 0) {
                 fen = amountSlowly(fen);
             }
-            PlatformStatus status = status(b, csv.from(cStatus), csv.to(cStatus));
+            PlatformStatus status = PlatformStatus.of(b, csv.from(cStatus), csv.to(cStatus));
             if (status == null) {
                 problems.add(csv.problem(cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
             }
@@ -136,14 +135,5 @@ public final class PlatformReader {
             }
             return fen;
         }
-    }
-
-    private static PlatformStatus status(byte[] b, int from, int to) {
-        for (PlatformStatus status : STATUSES) {
-            if (Numbers.is(b, from, to, status.ascii())) {
-                return status;
-            }
-        }
-        return null;
     }
 }

@@ -19,6 +19,23 @@ public enum PlatformStatus {
         return Optional.empty();
     }
 
+    private static final PlatformStatus[] ALL = values();
+
+    /** The status whose word is the ASCII bytes {@code b[from..to)} (as {@link #parse} for text), or null. */
+    static PlatformStatus of(byte[] b, int from, int to) {
+        for (PlatformStatus s : ALL) {
+            if (java.util.Arrays.equals(b, from, to, s.ascii, 0, s.ascii.length)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The status of ordinal {@code ordinal}. */
+    static PlatformStatus ofOrdinal(int ordinal) {
+        return ALL[ordinal];
+    }
+
     private final String text = name().toLowerCase(java.util.Locale.ROOT);
     private final byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -13,7 +13,6 @@ import java.util.List;
  * 70 MB and no object per row; {@link #order(int)} gives one row as a {@link PlatformOrder} when one is needed.
  */
 public final class PlatformTable {
-    private static final PlatformStatus[] STATUSES = PlatformStatus.values();
     private final String file;
     final KeyColumn orderIds;
     final KeyColumn msisdns;
@@ -128,7 +127,7 @@ public final class PlatformTable {
     }
 
     public PlatformStatus status(int i) {
-        return STATUSES[status[i]];
+        return PlatformStatus.ofOrdinal(status[i]);
     }
 
     public boolean live(int i) {
