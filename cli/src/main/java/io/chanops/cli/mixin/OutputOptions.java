@@ -35,10 +35,6 @@ public final class OutputOptions {
         return isTable(ctx) && out == null;
     }
 
-    public Path outFile() {
-        return out;
-    }
-
     public boolean bom() {
         return bom;
     }

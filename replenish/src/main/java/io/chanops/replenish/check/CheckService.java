@@ -269,7 +269,7 @@ public final class CheckService {
     static Map<Position, List<Check.OpenOrder>> openOrders(Handle h) {
         Map<Position, List<Check.OpenOrder>> open = new HashMap<>();
         h.createQuery("SELECT order_id, site_id, sku, kind, status, qty, qty - received_qty AS outstanding, raised_at "
-                        + "FROM replenishment_order WHERE status IN ('open', 'planned', 'shipped')")
+                        + "FROM replenishment_order WHERE " + OrderStatus.ON_ORDER)
                 .map((rs, ctx) -> {
                     open.computeIfAbsent(new Position(rs.getString("site_id"), rs.getString("sku")), k -> new ArrayList<>())
                             .add(new Check.OpenOrder(rs.getString("order_id"), OrderKind.parse(rs.getString("kind")),

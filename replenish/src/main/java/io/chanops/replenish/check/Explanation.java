@@ -76,7 +76,7 @@ public final class Explanation {
             f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
             h.createQuery("SELECT at, scope FROM check_run ORDER BY run_id DESC LIMIT 1").map((rs, c) -> rs.getString(1) + " (" + rs.getString(2) + ")")
                     .findOne().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
-            Optional<Order> last = OrderService.ofPosition(h, site, sku, 1).stream().findFirst();
+            Optional<Order> last = OrderService.lastOf(h, site, sku);
             last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
                     + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
             long l = p.policy().l();

@@ -6,10 +6,8 @@ import java.util.Locale;
 public enum OrderStatus {
     OPEN, PLANNED, SHIPPED, RECEIVED, CANCELLED;
 
-    /** Open, planned and shipped orders count as on order. */
-    public boolean isOnOrder() {
-        return this == OPEN || this == PLANNED || this == SHIPPED;
-    }
+    /** The SQL condition on replenishment_order.status of the orders that count as on order: open, planned, shipped. */
+    public static final String ON_ORDER = "status IN ('open', 'planned', 'shipped')";
 
     public static OrderStatus parse(String text) {
         return valueOf(text.strip().toUpperCase(Locale.ROOT));

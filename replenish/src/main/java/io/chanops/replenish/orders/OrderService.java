@@ -57,16 +57,16 @@ public final class OrderService {
         return h.createQuery(SELECT + " WHERE order_id = :id").bind("id", id).map((rs, ctx) -> order(rs)).findOne();
     }
 
-    /** Orders of one position, newest first. */
-    public static List<Order> ofPosition(Handle h, String site, String sku, int limit) {
-        return h.createQuery(SELECT + " WHERE site_id = :site AND sku = :sku ORDER BY raised_at DESC, order_id DESC LIMIT :n")
-                .bind("site", site).bind("sku", sku).bind("n", limit).map((rs, ctx) -> order(rs)).list();
+    /** The newest order of one position, if it has any. */
+    public static Optional<Order> lastOf(Handle h, String site, String sku) {
+        return h.createQuery(SELECT + " WHERE site_id = :site AND sku = :sku ORDER BY raised_at DESC, order_id DESC LIMIT 1")
+                .bind("site", site).bind("sku", sku).map((rs, ctx) -> order(rs)).findOne();
     }
 
     /** Every order of one position still on order (open, planned or shipped: what the check counts), newest first. */
     public static List<Order> onOrder(Handle h, String site, String sku) {
-        return h.createQuery(SELECT + " WHERE site_id = :site AND sku = :sku AND status IN ('open', 'planned', 'shipped') "
-                        + "ORDER BY raised_at DESC, order_id DESC")
+        return h.createQuery(SELECT + " WHERE site_id = :site AND sku = :sku AND " + OrderStatus.ON_ORDER
+                        + " ORDER BY raised_at DESC, order_id DESC")
                 .bind("site", site).bind("sku", sku).map((rs, ctx) -> order(rs)).list();
     }
 

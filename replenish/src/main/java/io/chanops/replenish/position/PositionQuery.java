@@ -15,11 +15,11 @@ public final class PositionQuery {
             LEFT JOIN stock_level l ON l.site_id = k.site_id AND l.sku = k.sku
             LEFT JOIN policy p ON p.site_id = k.site_id AND p.sku = k.sku
             LEFT JOIN (SELECT site_id, sku, SUM(qty - received_qty) AS on_order FROM replenishment_order
-                       WHERE status IN ('open', 'planned', 'shipped') GROUP BY site_id, sku) o
+                       WHERE %s GROUP BY site_id, sku) o
                    ON o.site_id = k.site_id AND o.sku = k.sku
             WHERE (:site IS NULL OR k.site_id = :site) AND (:sku IS NULL OR k.sku = :sku)
             ORDER BY k.site_id, k.sku
-            """;
+            """.formatted(io.chanops.replenish.check.OrderStatus.ON_ORDER);
 
     private PositionQuery() {
     }
