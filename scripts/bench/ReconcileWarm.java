@@ -31,7 +31,6 @@ public class ReconcileWarm {
     }
 
     private static int run(String... argv) {
-        return Chanops.create(argv, new PrintWriter(new StringWriter()), new PrintWriter(System.err, true), false, System::getenv)
-                .execute(argv);
+        return Chanops.execute(argv, new PrintWriter(new StringWriter()), new PrintWriter(System.err, true), false, System::getenv);
     }
 }

@@ -95,6 +95,11 @@ public final class Chanops {
         return create(out, err, false, System::getenv);
     }
 
+    /** Runs {@code args} as chanops does from the shell (building only the subcommand they name); returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+        return create(args, out, err, terminal, environment).execute(args);
+    }
+
     /** The whole command line, every subcommand included. */
     public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         return create(null, out, err, terminal, environment);
@@ -156,10 +161,11 @@ public final class Chanops {
         if (properties.isEmpty()) {
             return new CommandLine.RunLast().execute(parsed);
         }
-        CommandLine again = create(parsed.originalArgs().toArray(String[]::new), out, err, terminal, environment);
+        String[] args = parsed.originalArgs().toArray(String[]::new);
+        CommandLine again = create(args, out, err, terminal, environment);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
         again.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
-        return again.execute(parsed.originalArgs().toArray(String[]::new));
+        return again.execute(args);
     }
 
     private boolean configDefaultsApplied;
@@ -226,7 +232,7 @@ public final class Chanops {
         boolean terminal = System.console() != null;
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = create(args, out, err, terminal, System::getenv).execute(args);
+        int code = execute(args, out, err, terminal, System::getenv);
         out.flush();
         err.flush();
         System.exit(code);

@@ -54,7 +54,7 @@ public final class CliHarness {
         }
         all.addAll(List.of(args));
         String[] argv = all.toArray(String[]::new);
-        int code = Chanops.create(argv, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get).execute(argv);
+        int code = Chanops.execute(argv, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get);
         return new Result(code, out.toString(), err.toString());
     }
 

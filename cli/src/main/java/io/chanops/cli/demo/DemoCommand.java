@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,8 +78,7 @@ public final class DemoCommand extends ChanopsCommand {
                 }
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
-                CommandLine cmd = Chanops.create(argv, out, ctx().err(), colour, System::getenv);
-                int rc = cmd.execute(argv);
+                int rc = Chanops.execute(argv, out, ctx().err(), colour, System::getenv);
                 out.println(dim(colour, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
                     surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
