@@ -49,8 +49,14 @@ public final class Chanops {
             CommissionCommand.class,
             CostCommand.class);
     static final String COMPLETION = "completion";
-    /** Global options that take a value (as a separate argument unless written --name=value). */
-    private static final Set<String> VALUED_GLOBALS = Set.of("--db", "--config", "--now", "--zone");
+    /**
+     * Global options that take a value (as a separate argument unless written --name=value): the names of this class's
+     * non-boolean options, read from their annotations so that a new one cannot be missed.
+     */
+    private static final Set<String> VALUED_GLOBALS = java.util.Arrays.stream(Chanops.class.getDeclaredFields())
+            .filter(f -> f.isAnnotationPresent(Option.class) && f.getType() != boolean.class)
+            .flatMap(f -> java.util.Arrays.stream(f.getAnnotation(Option.class).names()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
             description = "Ledger: SQLite file or jdbc:postgresql:// URL (default: $CHANOPS_DB, else ./chanops.db).")
