@@ -106,7 +106,7 @@ public final class CostReportCommand extends ChanopsCommand {
         out.println("channel mix:");
         for (ChannelCost.Row r : report.rows()) {
             int n = r.sharePercent().multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue();
-            Style style = r.channel().equals(Channel.E_CHANNEL.code()) || r.channel().equals(Channel.SELF_SERVICE.code()) ? Style.GREEN : Style.CYAN;
+            Style style = Channel.parse(r.channel()).map(Channel::electronic).orElse(false) ? Style.GREEN : Style.CYAN;
             out.println("  " + DisplayWidth.pad(r.channel(), nameWidth, false) + " " + style.apply("█".repeat(n), colour)
                     + " " + r.sharePercent().toPlainString() + "%");
         }

@@ -17,6 +17,11 @@ public enum Channel {
         return code;
     }
 
+    /** E-channel and self-service: the electronic channels, cheaper per transaction than a hall. */
+    public boolean electronic() {
+        return this == E_CHANNEL || this == SELF_SERVICE;
+    }
+
     public static Optional<Channel> parse(String text) {
         return Arrays.stream(values()).filter(c -> c.code.equalsIgnoreCase(text.strip())).findFirst();
     }

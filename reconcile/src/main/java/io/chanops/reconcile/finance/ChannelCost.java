@@ -66,7 +66,8 @@ public final class ChannelCost {
         long hallRate = rates.getOrDefault(Channel.HALL.code(), ChannelRates.defaults().get(Channel.HALL.code()));
         long saving = hallRate * allTxns - costSum;
         long eTxns = transactions.getOrDefault(Channel.E_CHANNEL.code(), 0L);
-        long electronic = eTxns + transactions.getOrDefault(Channel.SELF_SERVICE.code(), 0L);
+        long electronic = java.util.Arrays.stream(Channel.values()).filter(Channel::electronic)
+                .mapToLong(c -> transactions.getOrDefault(c.code(), 0L)).sum();
         return new Report(month, rows, total, percent(eTxns, allTxns), percent(electronic, allTxns), hallRate, saving);
     }
 
