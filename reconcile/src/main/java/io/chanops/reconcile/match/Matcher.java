@@ -127,20 +127,19 @@ public final class Matcher {
         // Rule 6: groups and unmatched rows without order_ref that have no platform order, by their first line; --carry
         // gives earlier MISSING_IN_BOSS orders a second chance here, by order_ref.
         Map<String, CarriedOrder> carriedById = carriedById(carried, orderIds);
-        List<int[]> orphans = new ArrayList<>(); // {group, line order}
+        List<Integer> orphans = new ArrayList<>(); // groups
         for (int g = 0; g < refGroups; g++) {
             if (!claimed[g]) {
-                orphans.add(new int[]{g});
+                orphans.add(g);
             }
         }
         for (int r : withoutRef) {
             if (!fallbackMatched[r]) {
-                orphans.add(new int[]{m.newGroup(r, -1)});
+                orphans.add(m.newGroup(r, -1));
             }
         }
-        orphans.sort((a, b) -> Long.compare(boss.line(m.first(a[0])), boss.line(m.first(b[0]))));
-        for (int[] o : orphans) {
-            int g = o[0];
+        orphans.sort(java.util.Comparator.comparingLong(g -> boss.line(m.first(g))));
+        for (int g : orphans) {
             int first = m.first(g);
             CarriedOrder c = carriedById.isEmpty() || refs.isEmpty(first) ? null : carriedById.get(refs.get(first));
             m.addBossOnly(c == null ? Category.MISSING_IN_PLATFORM : Category.RESOLVED_LATE, g, c);
