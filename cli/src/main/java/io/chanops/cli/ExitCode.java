@@ -14,6 +14,8 @@ public final class ExitCode {
     public static final int INPUT_REJECTED = 4;
     /** Ledger unavailable: locked past the busy timeout, unreadable, or newer schema. */
     public static final int LEDGER_UNAVAILABLE = 5;
+    /** Output could not be written (disk full, permission, standard output failed); nothing was committed. */
+    public static final int OUTPUT_FAILED = 6;
 
     private ExitCode() {
     }

@@ -32,6 +32,10 @@ public final class UserException extends RuntimeException {
                 + "CHANOPS_JAVA_OPTS=-Xmx" + Math.max(1, 2 * maxMb / 1024 + 1) + "g");
     }
 
+    public static UserException outputFailed(String message) {
+        return new UserException(ExitCode.OUTPUT_FAILED, message);
+    }
+
     public static UserException notFound(String message) {
         return new UserException(ExitCode.INPUT_REJECTED, message);
     }

@@ -5,6 +5,7 @@ import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.LedgerUnavailableException;
+import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.Problem;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         } else if (ex instanceof LedgerUnavailableException unavailable) {
             code = ExitCode.LEDGER_UNAVAILABLE;
             err.println(paint(colour, "error: " + unavailable.getMessage()));
+        } else if (ex instanceof OutputFailedException failed) {
+            code = ExitCode.OUTPUT_FAILED;
+            err.println(paint(colour, "error: output could not be written: " + failed.getMessage()));
         } else {
             code = ExitCode.INTERNAL;
             err.println(paint(colour, "internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
