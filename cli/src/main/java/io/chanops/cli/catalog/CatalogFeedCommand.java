@@ -5,7 +5,7 @@ import io.chanops.cli.ExitCode;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
-import io.chanops.ledger.catalog.ChannelFeed;
+import io.chanops.catalog.ChannelFeed;
 import io.chanops.ledger.dao.ProductDao;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.chanops.cli.finance;
 
-import io.chanops.reconcile.finance.CommissionSummary;
+import io.chanops.finance.CommissionSummary;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -2,7 +2,7 @@ package io.chanops.cli.finance;
 
 import io.chanops.cli.RunContext;
 import io.chanops.cli.support.CharsetConverter;
-import io.chanops.reconcile.finance.RuleSets;
+import io.chanops.finance.RuleSets;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.chanops.cli.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.reconcile.finance.ChannelCost;
-import io.chanops.reconcile.finance.ChannelRates;
+import io.chanops.finance.ChannelCost;
+import io.chanops.finance.ChannelRates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.YearMonth;

@@ -25,7 +25,7 @@ public interface ProductDao {
 
     /**
      * Inserts or replaces a product (named parameters sku, type, name, brand, price, status, channels, fee, months,
-     * batch): the one product write, batched by {@link io.chanops.ledger.master.CatalogImport}.
+     * batch): the one product write, batched by {@link io.chanops.catalog.CatalogImport}.
      */
     String UPSERT = "INSERT INTO product (" + COLUMNS + ", batch_id) VALUES (:sku, :type, :name, "
             + ":brand, :price, :status, :channels, :fee, :months, :batch) ON CONFLICT (sku) DO UPDATE SET type = excluded.type, "

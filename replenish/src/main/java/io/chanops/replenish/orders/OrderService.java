@@ -6,7 +6,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
-import io.chanops.ledger.stock.StockLevels;
+import io.chanops.replenish.stock.StockLevels;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.check.OrderKind;
 import io.chanops.replenish.check.OrderStatus;

@@ -1,9 +1,9 @@
 package io.chanops.replenish.check;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.master.CatalogImport;
+import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.master.SiteImport;
-import io.chanops.ledger.stock.MoveImport;
+import io.chanops.replenish.stock.MoveImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.policy.PolicyStore;
 import java.nio.charset.StandardCharsets;

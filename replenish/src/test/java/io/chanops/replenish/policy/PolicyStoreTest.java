@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.master.CatalogImport;
+import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;

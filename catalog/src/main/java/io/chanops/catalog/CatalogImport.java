@@ -1,0 +1,203 @@
+package io.chanops.catalog;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.catalog.CatalogChange;
+import io.chanops.catalog.CatalogFile;
+import io.chanops.catalog.CatalogHistory;
+import io.chanops.catalog.CatalogPlan;
+import io.chanops.catalog.CatalogReader;
+import io.chanops.catalog.CatalogRowParser;
+import io.chanops.catalog.RejectsFile;
+import io.chanops.catalog.Rejection;
+import io.chanops.ledger.dao.ProductDao;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.model.ImportBatch;
+import io.chanops.ledger.model.Product;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Imports {@code catalog.csv} (SPEC §9): validates every row before anything is written, works out the plan (created,
+ * updated field by field, unchanged, unlisted by {@code --sync}), then applies it, the catalog history and the import
+ * batch in one transaction. A dry run stops after the plan.
+ */
+public final class CatalogImport {
+    public static final List<String> COLUMNS = CatalogReader.COLUMNS;
+    public static final Set<String> CHANNELS = Set.copyOf(CatalogRowParser.CHANNELS);
+    public static final Set<String> STATUSES = CatalogRowParser.STATUSES;
+    public static final Set<Integer> CONTRACT_MONTHS = CatalogRowParser.CONTRACT_MONTHS;
+    public static final int MAX_NAME_LENGTH = CatalogRowParser.MAX_NAME_LENGTH;
+    private static final int BATCH = 2000;
+
+    /** How to import: {@code skipInvalid} writes the valid rows and the rejected ones to {@code <file>.rejects.csv}. */
+    public record Options(Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
+        public static Options plain(Charset charset, boolean force) {
+            return new Options(charset, false, false, false, force);
+        }
+    }
+
+    /**
+     * What the import did (or, for a dry run, would do). {@code batchId} is 0 for a dry run; {@code rejectsFile} is set
+     * when one was written; {@code earlierImport} is the batch that already imported the same content, if any;
+     * {@code offSaleWithStock} gives, for each product this import takes off sale (listed before, not after), the units
+     * still on hand across all sites, when there are any: stock that the stores can no longer sell.
+     */
+    public record Result(String file, boolean dryRun, long batchId, int rows, List<CatalogChange> changes, int unchanged,
+                         List<Rejection> rejections, Path rejectsFile, Optional<ImportBatch> earlierImport,
+                         Map<String, Long> offSaleWithStock) {
+        public int created() {
+            return count(CatalogChange.Kind.CREATED);
+        }
+
+        public int updated() {
+            return count(CatalogChange.Kind.UPDATED);
+        }
+
+        public int unlisted() {
+            return count(CatalogChange.Kind.UNLISTED);
+        }
+
+        public long rejectedRows() {
+            return rejections.stream().mapToLong(Rejection::line).distinct().count();
+        }
+
+        public List<Problem> problems() {
+            return rejections.stream().map(r -> r.toProblem(file)).toList();
+        }
+
+        private int count(CatalogChange.Kind kind) {
+            return (int) changes.stream().filter(c -> c.kind() == kind).count();
+        }
+    }
+
+    private CatalogImport() {
+    }
+
+    /** The foundation's plain import: every row valid or nothing written, no sync. */
+    public static Result importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
+                                    Consumer<String> warn) {
+        return run(ledger, file, Options.plain(charset, force), now, warn, n -> { });
+    }
+
+    public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
+                             LongConsumer progress) {
+        String sha = FileDigest.sha256(file);
+        CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
+        if (options.sync() && parsed.skus().isEmpty()) {
+            // A truncated or wrong file must not take the whole catalog off sale.
+            throw InputRejectedException.of(Problem.ofFile(parsed.name(), "names no SKU at all; with --sync it would unlist every product"));
+        }
+        if (parsed.hasRejections() && !options.skipInvalid() && !options.dryRun()) {
+            throw new InputRejectedException(parsed.problems());
+        }
+        if (options.dryRun()) {
+            return ledger.read(h -> {
+                CatalogPlan plan = plan(h, parsed, options.sync());
+                return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
+            });
+        }
+        Result result = ledger.write(h -> {
+            ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
+            // refused above unless forced: only a forced re-import has an earlier batch to report
+            Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
+            CatalogPlan plan = plan(h, parsed, options.sync());
+            if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
+                throw new InputRejectedException(plan.rejections().stream().map(r -> r.toProblem(parsed.name())).toList());
+            }
+            long batch = ImportBatches.record(h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
+            upsert(h, plan.changes(), batch);
+            CatalogHistory.record(h, batch, plan.changes());
+            Path rejects = options.skipInvalid() ? RejectsFile.pathFor(file) : null;
+            return result(parsed, false, batch, plan, rejects, earlier, offSaleWithStock(h, plan));
+        });
+        if (result.rejectsFile() != null) {
+            // Written after the commit: a refused or failed import leaves no rejects file that describes nothing.
+            RejectsFile.write(result.rejectsFile(), result.rejections());
+        }
+        return result;
+    }
+
+    /** Reads and validates the whole file; any invalid row rejects it with all problems listed. */
+    public static List<Product> read(Path file, Charset charset, Consumer<String> warn) {
+        return CatalogReader.readAll(file, charset, warn);
+    }
+
+    public static List<Product> read(Path file, Consumer<String> warn) {
+        return read(file, StandardCharsets.UTF_8, warn);
+    }
+
+    private static CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
+        Map<String, Product> existing = new LinkedHashMap<>();
+        h.attach(ProductDao.class).list().forEach(p -> existing.put(p.sku(), p));
+        return CatalogPlan.of(existing, parsed, sync, sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
+                .bind("sku", sku).mapTo(Integer.class).findOne().isPresent());
+    }
+
+    private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
+        Set<String> offSale = new HashSet<>();
+        for (CatalogChange c : plan.changes()) {
+            if (c.before() != null && "listed".equals(c.before().status()) && !"listed".equals(c.after().status())) {
+                offSale.add(c.sku());
+            }
+        }
+        Map<String, Long> onHand = new TreeMap<>();
+        if (offSale.isEmpty()) {
+            return onHand;
+        }
+        // one scan of the levels rather than one query per SKU: a --sync can take thousands of products off sale
+        h.createQuery("SELECT sku, SUM(on_hand) FROM stock_level WHERE on_hand > 0 GROUP BY sku")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> {
+                    if (offSale.contains(e.getKey())) {
+                        onHand.put(e.getKey(), e.getValue());
+                    }
+                });
+        return onHand;
+    }
+
+    private static Result result(CatalogFile parsed, boolean dryRun, long batch, CatalogPlan plan, Path rejects,
+                                 Optional<ImportBatch> earlier, Map<String, Long> offSaleWithStock) {
+        List<Rejection> rejections = new ArrayList<>(parsed.rejections());
+        rejections.addAll(plan.rejections());
+        rejections.sort(Comparator.comparingLong(Rejection::line));
+        return new Result(parsed.name(), dryRun, batch, parsed.rowsRead(), plan.changes(), plan.unchanged(),
+                List.copyOf(rejections), rejects, earlier, Map.copyOf(offSaleWithStock));
+    }
+
+    private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
+        PreparedBatch batch = h.prepareBatch(ProductDao.UPSERT);
+        int pending = 0;
+        for (CatalogChange c : changes) {
+            Product p = c.after();
+            batch.bind("sku", p.sku()).bind("type", p.type().toString()).bind("name", p.name()).bind("brand", p.brand())
+                    .bind("price", p.priceFen()).bind("status", p.status()).bind("channels", p.channelsText())
+                    .bind("fee", p.monthlyFeeFen()).bind("months", p.months()).bind("batch", batchId)
+                    .add();
+            if (++pending == BATCH) {
+                batch.execute();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            batch.execute();
+        }
+    }
+}

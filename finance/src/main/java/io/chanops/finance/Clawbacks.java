@@ -1,0 +1,52 @@
+package io.chanops.finance;
+
+import io.chanops.ledger.money.Fen;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * When a cancellation reverses commission. Pure.
+ *
+ * <ul>
+ *   <li>Cancelled in the order's own month (or earlier): the order simply earns nothing that month; no clawback.</li>
+ *   <li>Cancelled in a later month, within the rule's {@code clawback_days} of the order date (inclusive): one negative
+ *   line, booked in the month of the cancellation, for minus the commission the order earned in its month.</li>
+ *   <li>Cancelled after the window, or under a rule without {@code clawback_days}: the commission stands.</li>
+ * </ul>
+ */
+public final class Clawbacks {
+    private Clawbacks() {
+    }
+
+    /** The month a clawback for {@code c} is booked in. */
+    public static YearMonth bookedIn(Cancellation c) {
+        return YearMonth.from(c.cancelledOn());
+    }
+
+    /** True when the cancellation falls in the order's own month (or before it): the order earns nothing. */
+    public static boolean voidsOwnMonth(Sale sale, Cancellation c) {
+        return !bookedIn(c).isAfter(YearMonth.from(sale.orderDate()));
+    }
+
+    /** The clawback line for {@code paid} (the order's line in its own month) under {@code rule}, if any. */
+    public static Optional<CommissionLine> of(CommissionLine paid, CommissionRule rule, Cancellation c) {
+        if (paid.clawback() || paid.commissionFen() == 0 || rule.clawbackDays() == null) {
+            return Optional.empty();
+        }
+        YearMonth paidIn = YearMonth.from(paid.orderDate());
+        if (!bookedIn(c).isAfter(paidIn)) {
+            return Optional.empty();
+        }
+        long days = ChronoUnit.DAYS.between(paid.orderDate(), c.cancelledOn());
+        if (days > rule.clawbackDays()) {
+            return Optional.empty();
+        }
+        String explain = "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", " + days
+                + " days after the order (rule " + rule.ruleId() + " claws back within " + rule.clawbackDays()
+                + " days); reverses " + Fen.format(paid.commissionFen()) + " paid for " + paidIn + " (found by reconcile run "
+                + c.runId() + ")";
+        return Optional.of(new CommissionLine(paid.orderId(), paid.orderDate(), paid.siteId(), paid.channel(), paid.sku(),
+                paid.type(), paid.ruleId(), paid.basis(), paid.units(), paid.amountFen(), -paid.commissionFen(), explain, true));
+    }
+}

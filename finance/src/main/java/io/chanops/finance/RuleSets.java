@@ -1,0 +1,145 @@
+package io.chanops.finance;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.time.LocalTimes;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Commission rule sets in the ledger. Loading a file validates it and makes it the active set (the highest set id);
+ * earlier sets are kept, so what was active when is never lost. Loading the content that is already active again adds
+ * nothing.
+ */
+public final class RuleSets {
+    /** A rule set as stored. */
+    public record RuleSet(long setId, String fileName, String loadedAt, RuleBook book) {
+    }
+
+    public record Loaded(RuleSet set, boolean unchanged) {
+    }
+
+    private RuleSets() {
+    }
+
+    public static Loaded load(Ledger ledger, Path file, Charset charset, LocalDateTime now, Consumer<String> warn) {
+        String sha = FileDigest.sha256(file);
+        RuleFile.MasterData master = ledger.read(RuleSets::masterData);
+        List<CommissionRule> rules = RuleFile.read(file, charset, master, warn);
+        return ledger.write(h -> {
+            Optional<String> activeSha = h.createQuery("SELECT sha256 FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
+                    .mapTo(String.class).findOne();
+            if (activeSha.isPresent() && activeSha.get().equals(sha)) {
+                return new Loaded(active(h).orElseThrow(), true);
+            }
+            long setId = Ids.next(h, "commission_rule_set", "set_id");
+            h.createUpdate("INSERT INTO commission_rule_set (set_id, file_name, sha256, rules, loaded_at, os_user) "
+                            + "VALUES (:id, :file, :sha, :rules, :at, :user)")
+                    .bind("id", setId).bind("file", file.getFileName().toString()).bind("sha", sha)
+                    .bind("rules", rules.size()).bind("at", LocalTimes.format(now))
+                    .bind("user", System.getProperty("user.name", "unknown"))
+                    .execute();
+            var batch = h.prepareBatch("INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
+                    + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
+                    + ":basis, :rate, :tiers, :from, :to, :claw)");
+            for (CommissionRule r : rules) {
+                batch.bind("set", setId).bind("id", r.ruleId()).bind("line", r.line()).bind("channel", r.channel())
+                        .bind("site", r.siteId()).bind("type", r.type()).bind("sku", r.sku()).bind("basis", r.basis().toString())
+                        .bind("rate", r.basis() == Basis.TIERED ? null : r.rateText())
+                        .bind("tiers", r.basis() == Basis.TIERED ? r.tiersText() : null)
+                        .bind("from", r.validFrom() == null ? null : r.validFrom().toString())
+                        .bind("to", r.validTo() == null ? null : r.validTo().toString())
+                        .bind("claw", r.clawbackDays())
+                        .add();
+            }
+            batch.execute();
+            return new Loaded(new RuleSet(setId, file.getFileName().toString(), LocalTimes.format(now), new RuleBook(rules)), false);
+        });
+    }
+
+    /** The active (latest) rule set, if any was ever loaded. */
+    public static Optional<RuleSet> active(Handle h) {
+        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
+    }
+
+    /** The set the query finds (set_id, file_name, loaded_at), with its rules. */
+    private static Optional<RuleSet> load(Handle h, org.jdbi.v3.core.statement.Query head) {
+        return head.map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
+                .findOne()
+                .map(set -> new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(h, set.setId()))));
+    }
+
+    private record Head(long setId, String fileName, String loadedAt) {
+    }
+
+    /** Rule set {@code setId}, if it exists. */
+    public static Optional<RuleSet> find(Handle h, long setId) {
+        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id").bind("id", setId));
+    }
+
+    /** Every set ever loaded, oldest first (the last one is active). */
+    public record SetInfo(long setId, String fileName, String sha256, int rules, String loadedAt, String osUser) {
+    }
+
+    public static List<SetInfo> history(Handle h) {
+        return h.createQuery("SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
+                .map((rs, ctx) -> new SetInfo(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("sha256"),
+                        rs.getInt("rules"), rs.getString("loaded_at"), rs.getString("os_user")))
+                .list();
+    }
+
+    /** The active set, or a clear refusal (exit 4) when none was ever loaded. */
+    public static RuleSet requireActive(Handle h) {
+        return active(h).orElseThrow(() -> new InputRejectedException(
+                "no commission rules in the ledger yet: load a rule file once with --rules FILE (see samples/commission-rules.csv)"));
+    }
+
+    static List<CommissionRule> rules(Handle h, long setId) {
+        List<RuleFile.Fields> fields = h.createQuery("SELECT rule_id, line, channel, site_id, type, sku, basis, rate, tiers, "
+                        + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER BY line")
+                .bind("id", setId)
+                .map((rs, ctx) -> {
+                    int claw = rs.getInt("clawback_days");
+                    String clawText = rs.wasNull() ? "" : Integer.toString(claw);
+                    return new RuleFile.Fields(rs.getString("rule_id"), text(rs.getString("channel")), text(rs.getString("site_id")),
+                            text(rs.getString("type")), text(rs.getString("sku")), rs.getString("basis"), text(rs.getString("rate")),
+                            text(rs.getString("tiers")), text(rs.getString("valid_from")), text(rs.getString("valid_to")), clawText,
+                            rs.getLong("line"));
+                })
+                .list();
+        List<CommissionRule> rules = new ArrayList<>(fields.size());
+        for (RuleFile.Fields f : fields) {
+            rules.add(RuleFile.parse(f, (column, message) -> {
+                throw new IllegalStateException("rule set " + setId + ", rule " + f.ruleId() + ": " + column + ": " + message);
+            }).orElseThrow());
+        }
+        return rules;
+    }
+
+    /** Site channels and SKU types, to check rules against and to place orders. */
+    public static RuleFile.MasterData masterData(Handle h) {
+        Map<String, String> sites = new HashMap<>();
+        h.createQuery("SELECT site_id, channel FROM site WHERE channel IS NOT NULL")
+                .map((rs, ctx) -> Map.entry(rs.getString("site_id"), rs.getString("channel")))
+                .forEach(e -> sites.put(e.getKey(), e.getValue()));
+        Map<String, String> skus = new HashMap<>();
+        h.createQuery("SELECT sku, type FROM product")
+                .map((rs, ctx) -> Map.entry(rs.getString("sku"), rs.getString("type")))
+                .forEach(e -> skus.put(e.getKey(), e.getValue()));
+        return new RuleFile.MasterData(sites, skus);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,202 @@
+package io.chanops.replenish.stock;
+
+import io.chanops.ledger.model.MoveKind;
+import io.chanops.ledger.model.Position;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Keeps {@code stock_level} (on hand per position) equal to the fold of the position's moves in time order
+ * ({@code at}, then move id), where a count resets on hand. New moves later than a position's last move are applied
+ * incrementally; a back-dated move makes that position be recomputed from all its moves.
+ */
+public final class StockLevels {
+    /** Rows per upsert statement (5 values each). */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    private StockLevels() {
+    }
+
+    private record Level(long onHand, String lastAt, long lastId) {
+    }
+
+    /**
+     * The levels an import sets: prepared inside its transaction before its moves are inserted (the existing levels of
+     * the positions it touches are read then), folded while they are being inserted (pure computation, so on the
+     * other core), and written after.
+     */
+    static final class Update {
+        private final Moves moves;
+        private final Moves.Order order;
+        private final long firstId;
+        private final Position[] positions;
+        private final Map<Position, Level> existing;
+        private Map<Position, Level> updated;
+        private List<Position> backDated;
+
+        private Update(Moves moves, Moves.Order order, long firstId, Position[] positions, Map<Position, Level> existing) {
+            this.moves = moves;
+            this.order = order;
+            this.firstId = firstId;
+            this.positions = positions;
+            this.existing = existing;
+        }
+
+        /**
+         * Folds the new moves (in writing order, ids consecutive from {@code firstId}) onto the existing levels; a
+         * position with a move earlier than its last one is left for {@link #write}, which folds it from the ledger.
+         */
+        Update fold() {
+            int[] rows = order.rows();
+            int[] start = order.start();
+            Map<Position, Level> levels = new LinkedHashMap<>(positions.length * 2);
+            List<Position> recompute = new ArrayList<>();
+            for (int g = 0; g < positions.length; g++) {
+                Position p = positions[g];
+                Level before = existing.get(p);
+                if (before != null && moves.at(rows[start[g]]) < Moves.atDigits(before.lastAt())) {
+                    recompute.add(p); // back-dated: fold all of the position's moves again
+                    levels.put(p, null);
+                    continue;
+                }
+                long onHand = before == null ? 0 : before.onHand();
+                for (int i = start[g]; i < start[g + 1]; i++) {
+                    onHand = moves.kind(rows[i]).apply(onHand, moves.qty(rows[i]));
+                }
+                int last = start[g + 1] - 1;
+                levels.put(p, new Level(onHand, Moves.atText(moves.at(rows[last])), firstId + last));
+            }
+            this.updated = levels;
+            this.backDated = recompute;
+            return this;
+        }
+
+        /** Writes the folded levels, after the moves are in the ledger; returns the positions touched, in (site, SKU) order. */
+        Set<Position> write(Handle h) {
+            for (Position p : backDated) {
+                updated.put(p, StockLevels.fold(h, p));
+            }
+            upsert(h, updated);
+            return updated.keySet();
+        }
+    }
+
+    /** Reads the existing levels of the positions {@code moves} touch, before they are inserted. */
+    static Update prepare(Handle h, Moves moves, Moves.Order order, long firstId) {
+        int[] rows = order.rows();
+        int[] start = order.start();
+        Position[] positions = new Position[order.groups()];
+        for (int g = 0; g < positions.length; g++) {
+            positions[g] = moves.positionOf(rows[start[g]]);
+        }
+        return new Update(moves, order, firstId, positions, load(h, positions));
+    }
+
+    /** Recomputes the given positions from all their moves (repair, or after a back-dated import). */
+    public static void recompute(Handle h, Set<Position> positions) {
+        Map<Position, Level> levels = new HashMap<>();
+        for (Position p : positions) {
+            levels.put(p, fold(h, p));
+        }
+        upsert(h, levels);
+    }
+
+    private static Level fold(Handle h, Position p) {
+        long[] state = {0, 0};
+        String[] lastAt = {""};
+        h.createQuery("SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
+                .bind("site", p.siteId()).bind("sku", p.sku())
+                .map((rs, ctx) -> {
+                    state[0] = MoveKind.parse(rs.getString("kind")).orElseThrow().apply(state[0], rs.getLong("qty"));
+                    state[1] = rs.getLong("move_id");
+                    lastAt[0] = rs.getString("at");
+                    return null;
+                })
+                .forEach(x -> { });
+        return new Level(state[0], lastAt[0], state[1]);
+    }
+
+    /** The levels of {@code positions} that exist, read site by site (a key-prefix range of stock_level each). */
+    private static Map<Position, Level> load(Handle h, Position[] positions) {
+        Map<Position, Level> levels = new HashMap<>();
+        if (positions.length == 0) {
+            return levels;
+        }
+        Set<Position> wanted = new HashSet<>(Arrays.asList(positions));
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "SELECT sku, on_hand, last_move_at, last_move_id FROM stock_level WHERE site_id = ?")) {
+            String site = null;
+            for (Position p : positions) { // in (site, SKU) order: each site once
+                if (p.siteId().equals(site)) {
+                    continue;
+                }
+                site = p.siteId();
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Position q = new Position(site, rs.getString(1));
+                        if (wanted.contains(q)) {
+                            levels.put(q, new Level(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        return levels;
+    }
+
+    /** Writes the levels with multi-row upserts through the handle's connection (plain JDBC: JDBI binds cost more). */
+    private static void upsert(Handle h, Map<Position, Level> levels) {
+        Connection c = h.getConnection();
+        List<Map.Entry<Position, Level>> all = new ArrayList<>(levels.entrySet());
+        try (PreparedStatement full = all.size() < ROWS_PER_STATEMENT ? null : c.prepareStatement(upsertSql(ROWS_PER_STATEMENT))) {
+            int i = 0;
+            for (; i + ROWS_PER_STATEMENT <= all.size(); i += ROWS_PER_STATEMENT) {
+                bind(full, all, i, ROWS_PER_STATEMENT);
+                full.executeUpdate();
+            }
+            if (i < all.size()) {
+                try (PreparedStatement rest = c.prepareStatement(upsertSql(all.size() - i))) {
+                    bind(rest, all, i, all.size() - i);
+                    rest.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static String upsertSql(int rows) {
+        return "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?)"))
+                + " ON CONFLICT (site_id, sku) DO UPDATE SET on_hand = excluded.on_hand, "
+                + "last_move_at = excluded.last_move_at, last_move_id = excluded.last_move_id";
+    }
+
+    private static void bind(PreparedStatement ps, List<Map.Entry<Position, Level>> levels, int from, int count) throws SQLException {
+        int p = 1;
+        for (int i = from; i < from + count; i++) {
+            Position position = levels.get(i).getKey();
+            Level l = levels.get(i).getValue();
+            ps.setString(p++, position.siteId());
+            ps.setString(p++, position.sku());
+            ps.setLong(p++, l.onHand());
+            ps.setString(p++, l.lastAt());
+            ps.setLong(p++, l.lastId());
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.chanops.replenish.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.catalog.CatalogImport;
+import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MoveImportTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
+
+    @TempDir
+    Path dir;
+    Ledger ledger;
+
+    @BeforeEach
+    void masterData() {
+        ledger = TestLedgers.fresh(dir);
+        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,warehouse,channel",
+                "WH,Warehouse,warehouse,,", "S1,Store 1,store,WH,hall", "S2,Store 2,store,WH,partner");
+        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,price,status,channels,monthly_fee,months",
+                "H1,handset,Phone,1000.00,listed,web|hall,,", "C1,contract,Plan,0,listed,hall,129.00,24");
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> { });
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> { });
+    }
+
+    private MoveImport.Result<Void> importMoves(Path file, boolean force) {
+        return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> { }, null, null);
+    }
+
+    private long onHand(String site, String sku) {
+        return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
+                .bind("s", site).bind("k", sku).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    private long moveCount() {
+        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move").mapTo(Long.class).one());
+    }
+
+    @Test
+    void onHandIsTheFoldOfMovesInTimeOrderAndACountResetsIt() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 12:00,S1,H1,sale,2,S-2",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                "2026-03-01 13:00,S1,H1,count,5,INV-1",
+                "2026-03-01 14:00,S1,H1,adjust,-1,ADJ-1",
+                "2026-03-01 15:00,S1,H1,return,1,RT-1",
+                "2026-03-01 16:00,S1,H1,transfer_out,2,T-1",
+                "2026-03-01 16:00,S2,H1,transfer_in,2,T-1");
+        MoveImport.Result<Void> r = importMoves(f, false);
+        assertThat(r.rows()).isEqualTo(7);
+        assertThat(r.positions()).isEqualTo(2);
+        assertThat(onHand("S1", "H1")).isEqualTo(5 - 1 + 1 - 2);
+        assertThat(onHand("S2", "H1")).isEqualTo(2);
+    }
+
+    @Test
+    void aBackDatedFileRecomputesThePositionFromAllMoves() {
+        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 18:00,S1,H1,count,4,INV-1"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(4);
+        // a sale before the count does not change on hand: the later count wins
+        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 12:00,S1,H1,sale,3,S-9"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(4);
+        // a sale after the count does
+        importMoves(TestLedgers.write(dir, "c.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 19:00,S1,H1,sale,1,S-10"), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(3);
+    }
+
+    @Test
+    void everyBadRowIsReportedWithFileLineAndColumnAndNothingIsWritten() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 10:00,S1,H1,sale,1,S-1",
+                "2026-02-30 10:00,S1,H1,sale,1,S-2",
+                "2026-03-01 10:00,S9,H1,sale,1,S-3",
+                "2026-03-01 10:00,S1,X1,sale,1,S-4",
+                "2026-03-01 10:00,S1,C1,sale,1,S-5",
+                "2026-03-01 10:00,S1,H1,sold,1,S-6",
+                "2026-03-01 10:00,S1,H1,sale,1.5,S-7",
+                "2026-03-01 10:00,S1,H1,sale,-1,S-8",
+                "2026-03-01 10:00,S1,H1,count,-1,INV",
+                "2026-03-01 10:00,S1,H1,adjust,0,ADJ",
+                "2026-03-01 10:00,S1,H1,sale,1,S-1");
+        assertThatThrownBy(() -> importMoves(f, false))
+                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+                        .containsExactly(
+                                f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]",
+                                f + ":4: site_id: unknown site 'S9' (import it with 'site import' first)",
+                                f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
+                                f + ":6: sku: 'C1' is a contract, which is not stocked",
+                                f + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count",
+                                f + ":8: qty: '1.5' is not a whole number",
+                                f + ":9: qty: '-1' must be a positive whole number for a sale",
+                                f + ":10: qty: a count is the counted on hand and cannot be negative",
+                                f + ":11: qty: an adjust of 0 changes nothing",
+                                f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2"));
+        assertThat(moveCount()).isZero();
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind = 'moves'").mapTo(Long.class).one())).isZero();
+    }
+
+    @Test
+    void wrongHeaderIsRejected() {
+        Path f = TestLedgers.write(dir, "moves.csv", "when,site,sku,kind,qty", "2026-03-01 10:00,S1,H1,sale,1");
+        assertThatThrownBy(() -> importMoves(f, false)).isInstanceOfSatisfying(InputRejectedException.class,
+                e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                        f + ":1: at: required column is missing from the header",
+                        f + ":1: site_id: required column is missing from the header"));
+    }
+
+    @Test
+    void theSameFileTwiceIsRefusedUnlessForced() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,R-1");
+        importMoves(f, false);
+        assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
+        assertThat(onHand("S1", "H1")).isEqualTo(5);
+        importMoves(f, true);
+        assertThat(onHand("S1", "H1")).isEqualTo(10);
+        // the digest is computed during the insert and recorded in the same transaction
+        java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
+                .mapTo(String.class).list());
+        String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
+        assertThat(digests).containsExactly(sha, sha);
+    }
+
+    @Test
+    void rowsWithoutRefAreNeverDuplicates() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,5,", "2026-03-01 10:00,S1,H1,sale,1,", "2026-03-01 10:00,S1,H1,sale,1,");
+        importMoves(f, false);
+        assertThat(onHand("S1", "H1")).isEqualTo(3);
+    }
+
+    @Test
+    void quotedCellsCrlfAndABomReadAsThePlainFileDoes() throws Exception {
+        Path plain = TestLedgers.write(dir, "plain.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
+        Path crlf = dir.resolve("crlf.csv");
+        java.nio.file.Files.write(crlf, ("\uFEFFat,site_id,sku,kind,qty,ref\r\n2026-03-01 08:00,S2,H1,receipt,10,R-1\r\n\r\n"
+                + "2026-03-01 12:00,S2,H1,sale,2,S-2\r\n").getBytes(StandardCharsets.UTF_8));
+        importMoves(plain, false);
+        importMoves(crlf, false);
+        assertThat(onHand("S1", "H1")).isEqualTo(8);
+        assertThat(onHand("S2", "H1")).isEqualTo(8);
+        assertThat((String) ledger.read(h -> h.createQuery("SELECT ref FROM stock_move WHERE site_id = 'S1' AND kind = 'sale'")
+                .mapTo(String.class).one())).isEqualTo("S,2");
+    }
+
+    @Test
+    void movesGetConsecutiveIdsInPositionAndTimeOrderAcrossImports() {
+        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 12:00,S2,H1,receipt,1,", "2026-03-01 08:00,S1,H1,receipt,1,", "2026-03-01 09:00,S1,H1,receipt,1,"), false);
+        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"), false);
+        java.util.List<String> ids = ledger.read(h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
+                .mapTo(String.class).list());
+        assertThat(ids).containsExactly("1 S1 2026-03-01 08:00:00", "2 S1 2026-03-01 09:00:00",
+                "3 S2 2026-03-01 12:00:00", "4 S1 2026-03-02 08:00:00");
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT last_move_id FROM stock_level WHERE site_id = 'S1'").mapTo(Long.class).one()))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 08:00,GONE,H1,receipt,1,");
+        Moves moves = MoveImport.read(f, StandardCharsets.UTF_8, java.util.Set.of("GONE", "S1"),
+                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
+        assertThatThrownBy(() -> ledger.writeBulk(h -> {
+            MoveImport.checkReferences(h, moves, f);
+            return null;
+        })).isInstanceOf(InputRejectedException.class).hasMessageContaining("site 'GONE' or SKU 'H1' was removed");
+    }
+
+    @Test
+    void movesAreStoredAsTextValuesWhateverTheyAreBoundAsAndTheKindCheckIsOnAgainAfterwards() {
+        // SQLite gets the text columns as UTF-8 blobs cast back to text, with its CHECK constraints off for the insert
+        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 12:00,S2,H1,receipt,1,票-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"), false);
+        java.util.List<String> rows = ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
+                        + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
+                        + "FROM stock_move ORDER BY move_id").mapTo(String.class).list());
+        assertThat(rows).containsExactly("texttexttexttextnull 2026-03-01 08:00:30 S1 H1 transfer_out",
+                "texttexttexttexttext 2026-03-01 12:00:00 S2 H1 receipt");
+        int found = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move WHERE site_id = 'S2' AND kind = 'receipt' AND ref = '票-1'")
+                .mapTo(Integer.class).one());
+        assertThat(found).isEqualTo(1);
+
+        Moves moves = MoveImport.read(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-02 08:00,S1,H1,sale,1,"), StandardCharsets.UTF_8, java.util.Set.of("S1"),
+                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
+        int ignoring = ledger.writeBulk(h -> {
+            MoveImport.insert(h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);
+            return h.createQuery("PRAGMA ignore_check_constraints").mapTo(Integer.class).one();
+        });
+        assertThat(ignoring).isZero();
+    }
+
+    @Test
+    void theSqliteBindingStoresExactlyWhatPlainParametersStore() {
+        // 1,000 moves (many 64-row statements and a shorter last one) with refs of every kind: none, ASCII, non-ASCII,
+        // formula-like; inserted once through SQLite's binder (bytes cast to text, numbered parameters) and once
+        // through the portable one (Strings, eight parameters a row), into two tables of the same ledger
+        java.util.Random random = new java.util.Random(7);
+        String[] kinds = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"};
+        String[] refs = {"", "R-%d", "票据-%d", "'=%d", "Ü-%d"};
+        java.util.List<String> lines = new java.util.ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
+        for (int i = 0; i < 1000; i++) {
+            String kind = kinds[random.nextInt(kinds.length)];
+            lines.add(String.format("2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s", 1 + random.nextInt(28), random.nextInt(24),
+                    random.nextInt(60), random.nextInt(60), random.nextBoolean() ? "S1" : "S2", random.nextBoolean() ? "H1" : "A1",
+                    kind, kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
+                    String.format(refs[random.nextInt(refs.length)], i)));
+        }
+        Path sites = TestLedgers.write(dir, "more-sites.csv", "site_id,name,kind,warehouse,channel", "WH,Warehouse,warehouse,,",
+                "S1,Store 1,store,WH,hall", "S2,Store 2,store,WH,partner");
+        Path catalog = TestLedgers.write(dir, "more-catalog.csv", "sku,type,name,price,status,channels,monthly_fee,months",
+                "H1,handset,Phone,1000.00,listed,web|hall,,", "A1,accessory,Case,10.00,listed,web|hall,,");
+        io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> { });
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> { });
+        Moves moves = MoveImport.read(TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)), StandardCharsets.UTF_8,
+                java.util.Set.of("S1", "S2"), java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET,
+                        "A1", io.chanops.ledger.model.ProductType.ACCESSORY), w -> { }, null);
+        int[] rows = moves.sortIntoWritingOrder().rows();
+        String columns = "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
+                + "ref, typeof(ref), batch_id";
+        java.util.List<String> viaSqlite = ledger.writeBulk(h -> {
+            MoveImport.insert(h, Ledger.Dialect.SQLITE, moves, rows, 1, 1);
+            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
+                    .stream().map(Object::toString).toList();
+        });
+        java.util.List<String> viaPlain = ledger.writeBulk(h -> {
+            h.execute("DELETE FROM stock_move");
+            MoveImport.insert(h, Ledger.Dialect.POSTGRESQL, moves, rows, 1, 1);
+            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
+                    .stream().map(Object::toString).toList();
+        });
+        assertThat(viaSqlite).hasSize(1000).isEqualTo(viaPlain);
+        assertThat(viaSqlite).anyMatch(r -> r.contains("票据-")).anyMatch(r -> r.contains("ref=null"));
+    }
+}

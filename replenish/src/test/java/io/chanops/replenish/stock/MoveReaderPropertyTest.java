@@ -1,0 +1,186 @@
+package io.chanops.replenish.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.model.ProductType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * The byte scan of moves.csv, on one thread or two, says exactly what the row-by-row reading through CsvSource says:
+ * the same moves in the same order, or the same problems, worded the same, in the same order.
+ */
+class MoveReaderPropertyTest {
+    private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
+    private static final Map<String, ProductType> PRODUCTS = Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY,
+            "C1", ProductType.CONTRACT);
+    private static Path dir;
+
+    @BeforeContainer
+    static void createDir() throws IOException {
+        dir = Files.createTempDirectory("moves-props");
+    }
+
+    @AfterContainer
+    static void deleteDir() throws IOException {
+        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
+    }
+
+    @Property(tries = 600)
+    void theByteScanAgreesWithTheRowReader(@ForAll("files") byte[] content) throws IOException {
+        agree(content);
+    }
+
+    @Property(tries = 300)
+    void theByteScanAgreesOnValidFiles(@ForAll("validFiles") byte[] content) throws IOException {
+        assertThat(agree(content)).startsWith("moves:");
+    }
+
+    /** A document repeated far apart in the file (in different halves when it is read on two threads) is refused. */
+    @Example
+    void aDocumentRepeatedFarApartInTheFileIsRefusedHoweverItIsRead() throws IOException {
+        StringBuilder file = new StringBuilder("at,site_id,sku,kind,qty,ref\n");
+        for (int i = 0; i < 80; i++) {
+            String ref = i == 25 || i == 65 ? "DOC-X" : "D" + i;
+            file.append("2026-03-01 08:").append(String.format("%02d", i % 60)).append(",S1,H1,receipt,1,").append(ref).append('\n');
+        }
+        String reference = agree(file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(reference).startsWith("rejected:").contains(":67:");
+    }
+
+    private static String agree(byte[] content) throws IOException {
+        Path file = Files.write(dir.resolve("moves.csv"), content);
+        String reference = outcome(file, false, Integer.MAX_VALUE);
+        assertThat(outcome(file, true, Integer.MAX_VALUE)).isEqualTo(reference);
+        assertThat(outcome(file, true, 1)).isEqualTo(reference); // always in two halves
+        return reference;
+    }
+
+    /** The moves read, one line each, or the problems. */
+    private static String outcome(Path file, boolean scanBytes, int parallelBytes) {
+        try {
+            Moves moves = MoveReader.read(file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> { }, null, scanBytes, parallelBytes);
+            StringBuilder s = new StringBuilder("moves:\n");
+            String[] rows = new String[moves.size()];
+            for (int r = 0; r < moves.size(); r++) {
+                rows[r] = describe(moves, r);
+                s.append(rows[r]).append('\n');
+            }
+            Moves.Order order = moves.order();
+            s.append("order: ").append(java.util.Arrays.toString(order.rows())).append(java.util.Arrays.toString(order.start()));
+            // sorted in place: row i is the order's i-th row, the runs are the same, and the order is 0..n-1
+            Moves.Order sorted = moves.sortIntoWritingOrder();
+            assertThat(sorted.start()).containsExactly(order.start());
+            for (int i = 0; i < moves.size(); i++) {
+                assertThat(sorted.rows()[i]).isEqualTo(i);
+                assertThat(describe(moves, i)).isEqualTo(rows[order.rows()[i]]);
+            }
+            return s.toString();
+        } catch (InputRejectedException e) {
+            return "rejected:\n" + String.join("\n", e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    private static String describe(Moves moves, int r) {
+        return moves.line(r) + " " + moves.positionOf(r) + " " + Moves.atText(moves.at(r)) + " " + moves.kind(r) + " "
+                + moves.qty(r) + " " + moves.ref(r);
+    }
+
+    @Provide
+    Arbitrary<byte[]> files() {
+        return files(false);
+    }
+
+    /** Files without a problem: every cell valid, white space and guards where allowed, no repeated document. */
+    @Provide
+    Arbitrary<byte[]> validFiles() {
+        return files(true);
+    }
+
+    private static <T> Arbitrary<T> valid(boolean onlyValid, Arbitrary<T> good, Arbitrary<T> bad) {
+        return onlyValid ? good : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, good), net.jqwik.api.Tuple.of(1, bad));
+    }
+
+    private static Arbitrary<byte[]> files(boolean onlyValid) {
+        Arbitrary<String> at = valid(onlyValid,
+                Arbitraries.of("2026-03-01 08:00", "2026-03-01 08:00:30", "2026-03-01T09:15", "2026-02-28 23:59:59",
+                        "2024-02-29 10:00", "2026-03-02 07:00"),
+                Arbitraries.of("2026-02-30 10:00", "2026-3-1 10:00", "", "yesterday", " 2026-03-01 08:00 ", "1899-12-31 10:00",
+                        "2026-03-01 24:00", "2026-03-01 08:00:60", "2025-02-29 10:00"));
+        Arbitrary<String> site = valid(onlyValid, Arbitraries.of("S1", "S2", "WH", " S1", "店1"), Arbitraries.of("S9", "", "s1"));
+        Arbitrary<String> sku = valid(onlyValid, Arbitraries.of("H1", "A1", "H1 "), Arbitraries.of("C1", "X1", ""));
+        Arbitrary<String> kind = valid(onlyValid, Arbitraries.of("receipt", "sale", "return", "transfer_in", "transfer_out",
+                "adjust", "count", "SALE", " sale"), Arbitraries.of("sold", "", "adjust "));
+        Arbitrary<String> qty = valid(onlyValid, Arbitraries.of("1", "2", "10", "3", "+2", "007", "٣", "123456789012345678"),
+                Arbitraries.of("0", "-1", "1.5", "", "99999999999999999999", "-0"));
+        Arbitrary<String> ref = onlyValid
+                ? Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.integers().between(0, 100_000).map(i -> "R-" + i),
+                        Arbitraries.integers().between(0, 100_000).map(i -> "'=" + i), Arbitraries.integers().between(0, 100_000).map(i -> "票-" + i))
+                : Arbitraries.of("", "R-1", "R-2", "R-3", "D9", "'=X", "''=Y", " R-1 ", "票-1", "'-5");
+        Arbitrary<String> row = Combinators.combine(at, site, sku, kind, qty, ref)
+                .as((a, s, k, d, q, r) -> String.join(",", a, s, k, d, q, r));
+        Arbitrary<String> line = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(20, row),
+                net.jqwik.api.Tuple.of(1, onlyValid ? Arbitraries.of("", "   ", ",,,,,", "\t") : Arbitraries.of("", "   ", ",,,,,", "\t", "2026-03-01 08:00,S1,H1,receipt,5",
+                        "2026-03-01 08:00,S1,H1,receipt,5,R-9,extra", "2026-03-01 08:00,S1,H1,\"sale\",1,Q")));
+        Arbitrary<String> lineBreak = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(10, Arbitraries.just("\n")),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just("\r\n")), net.jqwik.api.Tuple.of(1, Arbitraries.just("\r")));
+        Arbitrary<List<String>> lines = line.list().ofMaxSize(40);
+        Arbitrary<List<String>> breaks = lineBreak.list().ofSize(41);
+        Arbitrary<String> header = Arbitraries.of("at,site_id,sku,kind,qty,ref", "\uFEFFat,site_id,sku,kind,qty,ref",
+                "site_id,at,sku,kind,qty,ref", "at,site_id,sku,kind,qty", "at,site_id,sku,kind,qty,ref,note");
+        Arbitrary<Boolean> badByte = Arbitraries.integers().between(0, 30).map(i -> i == 0 && !onlyValid);
+        Arbitrary<Boolean> finalBreak = Arbitraries.of(true, false);
+        return Combinators.combine(header, lines, breaks, badByte, finalBreak).as((h, ls, bs, bad, last) -> {
+            List<String> all = new ArrayList<>();
+            all.add(h);
+            for (String l : ls) {
+                String[] cells = l.split(",", -1);
+                if (onlyValid && cells.length == 6 && !cells[5].isEmpty()) {
+                    l = l + "/" + all.size(); // one document per line
+                }
+                all.add(h.startsWith("site_id,at") ? swapFirstTwo(l) : l);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int i = 0; i < all.size(); i++) {
+                out.writeBytes(all.get(i).getBytes(StandardCharsets.UTF_8));
+                if (bad && i == all.size() / 2) {
+                    out.write(0xFF);
+                }
+                if (i < all.size() - 1 || last) {
+                    out.writeBytes(bs.get(i).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return out.toByteArray();
+        });
+    }
+
+    private static String swapFirstTwo(String line) {
+        String[] cells = line.split(",", -1);
+        if (cells.length < 2) {
+            return line;
+        }
+        String t = cells[0];
+        cells[0] = cells[1];
+        cells[1] = t;
+        return String.join(",", cells);
+    }
+}
