@@ -9,6 +9,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
 import io.chanops.replenish.planning.DeliveryOrder;
@@ -74,7 +75,8 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     @Option(names = "--bom", description = "Start the CSV files with a UTF-8 BOM (Excel).")
     boolean bom;
 
-    @Option(names = "--apply", description = "Mark the planned orders 'planned' with their vehicle and stop (one transaction).")
+    @Option(names = "--apply", description = {"Mark the planned orders 'planned' with their vehicle and stop (one transaction).",
+            "Refused (exit 4, nothing marked) if an order changed while planning: plan again."})
     boolean apply;
 
     @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class, description = "Charset of vehicles.csv and matrix.csv (default UTF-8).")
@@ -109,10 +111,11 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         SolverSettings settings = new SolverSettings(limit, unimproved, seed, maxSteps, tuning);
         DayPlanner.Request request = new DayPlanner.Request(day, vehicles, matrix, charset, speedKmh, serviceMinutes,
                 includeRegular, settings, how);
-        PlanResult plan;
+        DayPlan dayPlan;
         try (LiveLine live = new LiveLine()) {
-            plan = DayPlanner.plan(ctx().ledger(), request, ctx()::warn, live);
+            dayPlan = DayPlanner.plan(ctx().ledger(), request, ctx()::warn, live);
         }
+        PlanResult plan = dayPlan.result();
         if (plan.stops() == 0 && plan.unserved().isEmpty()) {
             ctx().info("nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
                     + " orders due " + day);
@@ -126,8 +129,13 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
                 plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
         if (apply) {
-            int marked = DeliveryDay.apply(ctx().ledger(), plan, ctx().now());
-            ctx().info("marked " + marked + " orders planned");
+            DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), () -> { });
+            if (applied.refused()) {
+                applied.changed().forEach(change -> ctx().err().println(change));
+                throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
+                        + "solved: nothing was marked; plan again");
+            }
+            ctx().info("marked " + applied.marked() + " orders planned");
         }
         if (plan.emergencyUnitsUnserved() > 0) {
             ctx().warn(plan.emergencyUnitsUnserved() + " emergency units left unserved");

@@ -25,14 +25,18 @@ public final class DayPlanner {
     private DayPlanner() {
     }
 
-    /** Reads and validates (exit 4 on any problem, before solving), then solves. */
-    public static PlanResult plan(Ledger ledger, Request request, Consumer<String> warn,
-                                  Consumer<PlanResult.Improvement> onImprovement) {
-        return EmergencyPlanner.plan(input(ledger, request, warn), request.settings(), request.method(), onImprovement);
+    /**
+     * Reads and validates (exit 4 on any problem, before solving), then solves. The plan keeps the orders as read, for
+     * {@link DeliveryDay#apply}.
+     */
+    public static DayPlan plan(Ledger ledger, Request request, Consumer<String> warn,
+                               Consumer<PlanResult.Improvement> onImprovement) {
+        DeliveryDay.Snapshot day = DeliveryDay.load(ledger, request.date(), request.includeRegular());
+        PlanResult result = EmergencyPlanner.plan(input(day, request, warn), request.settings(), request.method(), onImprovement);
+        return new DayPlan(result, day.ordersAsRead());
     }
 
-    public static PlanInput input(Ledger ledger, Request request, Consumer<String> warn) {
-        DeliveryDay.Snapshot day = DeliveryDay.load(ledger, request.date(), request.includeRegular());
+    private static PlanInput input(DeliveryDay.Snapshot day, Request request, Consumer<String> warn) {
         List<VehicleSpec> vehicles = VehicleFile.read(request.vehicles(), request.charset(), day.sites(), warn);
         MatrixFile.Entries matrix = request.matrix() == null ? MatrixFile.Entries.none()
                 : MatrixFile.read(request.matrix(), request.charset(), day.sites(), warn);

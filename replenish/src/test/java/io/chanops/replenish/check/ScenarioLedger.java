@@ -12,13 +12,13 @@ import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small ledger for service tests: warehouse WH, stores ST-1 and ST-2, SKUs PHONE (handset) and CASE (accessory). */
-final class ScenarioLedger {
-    static final LocalDateTime SETUP = LocalDateTime.of(2026, 2, 23, 8, 0);
+public final class ScenarioLedger {
+    public static final LocalDateTime SETUP = LocalDateTime.of(2026, 2, 23, 8, 0);
     private final Path dir;
-    final Ledger ledger;
+    public final Ledger ledger;
     private final AtomicInteger files = new AtomicInteger();
 
-    ScenarioLedger(Path dir) {
+    public ScenarioLedger(Path dir) {
         this.dir = dir;
         this.ledger = TestLedgers.fresh(dir);
         Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
@@ -33,7 +33,7 @@ final class ScenarioLedger {
     }
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */
-    MoveImport.Result<CheckReport> moves(LocalDateTime now, String... lines) {
+    public MoveImport.Result<CheckReport> moves(LocalDateTime now, String... lines) {
         String[] all = new String[lines.length + 1];
         all[0] = "at,site_id,sku,kind,qty,ref";
         System.arraycopy(lines, 0, all, 1, lines.length);
@@ -42,7 +42,7 @@ final class ScenarioLedger {
                 (h, touched) -> CheckService.afterImport(h, touched, now, CheckSettings.defaults()));
     }
 
-    void policy(String site, String sku, int t, long r, long s, long l) {
+    public void policy(String site, String sku, int t, long r, long s, long l) {
         PolicyStore.set(ledger, new PolicyStore.Change(site, sku, t, r, s, l, null, "test", null), SETUP);
     }
 
