@@ -14,7 +14,7 @@ import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
 import io.chanops.replenish.planning.DeliveryOrder;
 import io.chanops.replenish.planning.PlanResult;
-import io.chanops.replenish.planning.io.PlanFiles;
+import io.chanops.replenish.planning.io.StagedPlanFiles;
 import io.chanops.replenish.planning.solver.EmergencyPlanner;
 import io.chanops.replenish.planning.solver.SolverSettings;
 import io.chanops.replenish.planning.solver.SolverTuning;
@@ -76,7 +76,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     boolean bom;
 
     @Option(names = "--apply", description = {"Mark the planned orders 'planned' with their vehicle and stop (one transaction).",
-            "Refused (exit 4, nothing marked) if an order changed while planning: plan again."})
+            "Refused (exit 4, nothing marked, no files written) if an order changed while planning: plan again."})
     boolean apply;
 
     @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class, description = "Charset of vehicles.csv and matrix.csv (default UTF-8).")
@@ -120,22 +120,29 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             ctx().info("nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
                     + " orders due " + day);
         }
+        // Printed once solving is done and before anything is applied or published: PlanApplyRaceTest changes an order
+        // when it sees this line.
+        ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
+                plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
+        // The files are complete before the apply commits, and published only by it: a refused apply leaves --out as it was.
+        try (StagedPlanFiles files = out == null ? null : StagedPlanFiles.write(out, plan, bom)) {
+            Runnable publish = files == null ? () -> { } : files::publish;
+            if (apply) {
+                DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), publish);
+                if (applied.refused()) {
+                    applied.changed().forEach(change -> ctx().err().println(change));
+                    throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
+                            + "solved: nothing was marked" + (out == null ? "" : ", no files were written") + "; plan again");
+                }
+                ctx().info("marked " + applied.marked() + " orders planned");
+            } else {
+                publish.run();
+            }
+        }
         if (out != null) {
-            PlanFiles.write(out, plan, bom);
             ctx().info("wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);
         } else {
             print(plan);
-        }
-        ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
-                plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
-        if (apply) {
-            DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), () -> { });
-            if (applied.refused()) {
-                applied.changed().forEach(change -> ctx().err().println(change));
-                throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
-                        + "solved: nothing was marked; plan again");
-            }
-            ctx().info("marked " + applied.marked() + " orders planned");
         }
         if (plan.emergencyUnitsUnserved() > 0) {
             ctx().warn(plan.emergencyUnitsUnserved() + " emergency units left unserved");

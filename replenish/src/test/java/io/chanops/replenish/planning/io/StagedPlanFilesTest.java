@@ -1,0 +1,46 @@
+package io.chanops.replenish.planning.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.replenish.planning.PlanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StagedPlanFilesTest {
+    private static final PlanResult EMPTY = new PlanResult(List.of(), List.of(), "0hard/0medium/0soft", List.of());
+
+    @TempDir
+    Path dir;
+
+    private List<String> names(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void nothingAppearsUntilPublishedAndAnUnpublishedStagingLeavesNothingBehind() throws IOException {
+        Path out = dir.resolve("plan");
+        try (StagedPlanFiles staged = StagedPlanFiles.write(out, EMPTY, false)) {
+            assertThat(out).doesNotExist();
+        }
+        assertThat(names(dir)).isEmpty();
+    }
+
+    @Test
+    void publishMovesEveryFileIntoTheDirectoryReplacingAnEarlierPlan() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("plan"));
+        Files.writeString(out.resolve("summary.csv"), "an earlier plan\n");
+        try (StagedPlanFiles staged = StagedPlanFiles.write(out, EMPTY, false)) {
+            staged.publish();
+        }
+        assertThat(names(out)).containsExactly("lines.csv", "routes.csv", "summary.csv", "unserved.csv");
+        assertThat(Files.readString(out.resolve("summary.csv"))).startsWith("metric,value").contains("score,0hard/0medium/0soft");
+        assertThat(names(dir)).containsExactly("plan");
+    }
+}
