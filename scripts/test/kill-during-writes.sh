@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Crash-safety check for the writers other than the stock import (kill-during-import.sh covers that one):
+# `reconcile run` (its report phase included), `catalog import`, `replenish check` and `replenish plan --apply --out`.
+# Each is first run to completion on a copy of one prepared ledger to learn how long it takes (T), then started again
+# on fresh copies and killed with SIGKILL at fractions of T, so that the kills land in its reading, writing,
+# committing and publishing moments whatever the machine's speed. After every kill:
+#   - `PRAGMA integrity_check` is ok;
+#   - the ledger holds all of the command's work or none of it;
+#   - the output path holds all of the command's files, complete, or none of them (a killed process cannot remove its
+#     randomly named dot-temp files; those are the only leftovers allowed).
+# Prints one line per kill and a closing count; exits 1 on the first violation.
+#   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan" picks some)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+n="${1:-300000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$here/scripts/chanops" --version >/dev/null
+jar="$here/cli/target/chanops.jar"
+kills=0
+sections=" ${SECTIONS:-reconcile catalog check plan} "
+want() { [[ "$sections" == *" $1 "* ]]; }
+
+sql() { python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print("|".join(str(v) for v in c.execute(sys.argv[2]).fetchone()))
+PY
+}
+integrity() {
+  local r; r=$(sql "$1" "PRAGMA integrity_check")
+  [ "$r" = "ok" ] || { echo "FAIL: integrity_check of $1: $r"; exit 1; }
+}
+# run_killed DELAY DB CMD...: starts chanops on DB, kills it with SIGKILL after DELAY seconds (if still running)
+run_killed() {
+  local delay="$1" db="$2"; shift 2
+  java -jar "$jar" --db "$db" -q "$@" >/dev/null 2>&1 &
+  local pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  kills=$((kills + 1))
+}
+# full_run_seconds DB CMD...: runs chanops to completion on DB, prints its wall time in seconds
+full_run_seconds() {
+  local db="$1"; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  java -jar "$jar" --db "$db" -q "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }' 
+}
+# kill_delays T: the moments to kill at, as fractions of T
+kill_delays() { awk -v t="$1" 'BEGIN { n = split("0.3 0.5 0.65 0.8 0.88 0.94 0.98 1.02", f, " "); for (i = 1; i <= n; i++) printf "%.2f\n", t * f[i] }'; }
+# all_or_none DIR NAMES...: every named file exists or none does; no other visible file
+all_or_none() {
+  local dir="$1"; shift
+  [ -d "$dir" ] || { echo none; return; }
+  local present=0 name
+  for name in "$@"; do [ -f "$dir/$name" ] && present=$((present + 1)); done
+  local visible; visible=$(find "$dir" -maxdepth 1 -type f ! -name '.*' | wc -l)
+  if [ "$present" -eq 0 ] && [ "$visible" -eq 0 ]; then echo none
+  elif [ "$present" -eq $# ] && [ "$visible" -eq $# ]; then echo all
+  else echo "partial($present of $#, $visible visible)"; fi
+}
+
+# ---------------------------------------------------------------- the prepared ledger
+base="$work/base.db"
+java -jar "$jar" --db "$base" -q init >/dev/null
+java -jar "$jar" --db "$base" -q site import "$here/samples/sites.csv" >/dev/null
+java -jar "$jar" --db "$base" -q catalog import "$here/samples/catalog.csv" >/dev/null
+java -jar "$jar" --db "$base" -q --now '2026-03-02 08:00' stock import "$here/samples/moves.csv" >/dev/null || true
+java -jar "$jar" --db "$base" -q policy import "$here/samples/policies.csv" >/dev/null
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$base" "$1"; }
+
+# ---------------------------------------------------------------- reconcile run
+if want reconcile; then
+python3 "$here/scripts/bench/gen_reconcile.py" "$work/rec" "$n" >/dev/null
+rec=(--now '2026-03-02 09:30' reconcile run --platform "$work/rec/platform-orders.csv" --boss "$work/rec/boss.csv"
+     --profile "$work/rec/boss-profile.properties" --out "$work/rec-out")
+files=(summary.csv discrepancies.csv matched.csv)
+db="$work/rec.db"; fresh "$db"; rm -rf "$work/rec-out"
+t=$(full_run_seconds "$db" "${rec[@]}")
+echo "reconcile run of $n orders takes ${t}s"
+for delay in $(kill_delays "$t"); do
+  db="$work/rec.db"; fresh "$db"; rm -rf "$work/rec-out"
+  run_killed "$delay" "$db" "${rec[@]}"
+  integrity "$db"
+  runs=$(sql "$db" "SELECT count(*) FROM reconcile_run")
+  out=$(all_or_none "$work/rec-out" "${files[@]}")
+  case "$out" in all|none) ;; *) echo "FAIL: reconcile killed at ${delay}s left $out files"; exit 1 ;; esac
+  if [ "$runs" = "1" ]; then
+    # a committed run has all its items
+    items=$(sql "$db" "SELECT (SELECT discrepancies FROM reconcile_run) = (SELECT count(*) FROM reconcile_item WHERE category NOT IN ('MATCHED', 'OK_CANCELLED'))")
+    [ "$items" = "1" ] || [ "$items" = "True" ] || { echo "FAIL: reconcile killed at ${delay}s: run without all its items"; exit 1; }
+    [ "$out" = "all" ] || { echo "FAIL: reconcile killed at ${delay}s committed a run whose files are missing"; exit 1; }
+  fi
+  echo "reconcile run killed at ${delay}s: runs=$runs files=$out"
+done
+# a killed --force re-run leaves the earlier run's files as they were
+db="$work/rec.db"; fresh "$db"; rm -rf "$work/rec-out"
+java -jar "$jar" --db "$db" -q "${rec[@]}" >/dev/null 2>&1 || true
+before=$(cat "$work/rec-out"/*.csv | sha256sum)
+for delay in $(awk -v t="$t" 'BEGIN { printf "%.2f\n%.2f\n", t * 0.6, t * 0.9 }'); do
+  run_killed "$delay" "$db" "${rec[@]}" --force
+  integrity "$db"
+  after=$(cat "$work/rec-out"/*.csv | sha256sum)
+  [ "$before" = "$after" ] || [ "$(all_or_none "$work/rec-out" "${files[@]}")" = all ] \
+    || { echo "FAIL: a killed --force re-run damaged the earlier run's files"; exit 1; }
+  echo "reconcile run --force killed at ${delay}s: earlier files intact or replaced whole"
+done
+
+fi
+# ---------------------------------------------------------------- catalog import
+if want catalog; then
+python3 "$here/scripts/bench/gen_catalog.py" 10000 "$work/catalog-big.csv" >/dev/null
+products_before=$(sql "$base" "SELECT count(*) FROM product")
+db="$work/cat.db"; fresh "$db"
+t=$(full_run_seconds "$db" catalog import "$work/catalog-big.csv")
+echo "catalog import of 10000 products takes ${t}s"
+for delay in $(kill_delays "$t"); do
+  db="$work/cat.db"; fresh "$db"
+  run_killed "$delay" "$db" catalog import "$work/catalog-big.csv"
+  integrity "$db"
+  products=$(sql "$db" "SELECT count(*) FROM product")
+  batches=$(sql "$db" "SELECT count(*) FROM import_batch WHERE kind = 'catalog'")
+  if [ "$products" = "$products_before" ]; then
+    [ "$batches" = "1" ] || { echo "FAIL: catalog killed at ${delay}s: a batch without its products"; exit 1; }
+  else
+    [ "$batches" = "2" ] || { echo "FAIL: catalog killed at ${delay}s: products without their batch"; exit 1; }
+  fi
+  echo "catalog import killed at ${delay}s: products $products_before -> $products, batches $batches"
+done
+
+fi
+# ---------------------------------------------------------------- replenish check (84k positions)
+if want check; then
+python3 "$here/scripts/bench/gen_check.py" "$work/chk" >/dev/null
+chk="$work/chk-base.db"
+java -jar "$jar" --db "$chk" -q init >/dev/null
+java -jar "$jar" --db "$chk" -q site import "$work/chk/sites.csv" >/dev/null
+java -jar "$jar" --db "$chk" -q catalog import "$work/chk/catalog.csv" >/dev/null
+java -jar "$jar" --db "$chk" -q --now '2026-03-02 08:00' stock import "$work/chk/moves.csv" >/dev/null || true
+java -jar "$jar" --db "$chk" -q policy import "$work/chk/policies.csv" >/dev/null
+ref="$work/chk-ref.db"; cp "$chk" "$ref"
+t=$(full_run_seconds "$ref" --now '2026-03-02 09:00' replenish check)
+echo "replenish check of 84,000 positions takes ${t}s"
+full=$(sql "$ref" "SELECT count(*) || '/' || coalesce(sum(qty), 0) FROM replenishment_order")
+for delay in $(kill_delays "$t"); do
+  db="$work/chk.db"; rm -f "$db"*; cp "$chk" "$db"
+  run_killed "$delay" "$db" --now '2026-03-02 09:00' replenish check
+  integrity "$db"
+  got=$(sql "$db" "SELECT count(*) || '/' || coalesce(sum(qty), 0) FROM replenishment_order")
+  [ "$got" = "0/0" ] || [ "$got" = "$full" ] || { echo "FAIL: check killed at ${delay}s left orders $got (full run: $full)"; exit 1; }
+  # and running it again completes the work exactly once
+  java -jar "$jar" --db "$db" -q --now '2026-03-02 09:00' replenish check >/dev/null || true
+  again=$(sql "$db" "SELECT count(*) || '/' || coalesce(sum(qty), 0) FROM replenishment_order")
+  [ "$again" = "$full" ] || { echo "FAIL: check after a kill at ${delay}s gave $again, a full run $full"; exit 1; }
+  echo "replenish check killed at ${delay}s: orders $got, after a re-run $again"
+done
+
+fi
+# ---------------------------------------------------------------- replenish plan --apply --out
+if want plan; then
+pl="$work/plan-base.db"; cp "$base" "$pl"
+java -jar "$jar" --db "$pl" -q --now '2026-03-02 09:00' replenish check >/dev/null || true
+pfiles=(routes.csv lines.csv unserved.csv summary.csv)
+plan=(--now '2026-03-02 09:00' replenish plan --date 2026-03-02 --vehicles "$here/samples/vehicles.csv" --time-limit 2s
+      --out "$work/plan-out" --apply)
+db="$work/plan.db"; rm -f "$db"*; cp "$pl" "$db"; rm -rf "$work/plan-out"
+t=$(full_run_seconds "$db" "${plan[@]}")
+[ "$(sql "$db" "SELECT count(*) > 0 FROM replenishment_order WHERE status = 'planned'")" = "1" ] \
+  || { echo "FAIL: the uninterrupted plan --apply planned no order: nothing to test"; exit 1; }
+echo "replenish plan --apply takes ${t}s"
+for delay in $(kill_delays "$t"); do
+  db="$work/plan.db"; rm -f "$db"*; cp "$pl" "$db"; rm -rf "$work/plan-out"
+  run_killed "$delay" "$db" "${plan[@]}"
+  integrity "$db"
+  planned=$(sql "$db" "SELECT count(*) FROM replenishment_order WHERE status = 'planned'")
+  out=$(all_or_none "$work/plan-out" "${pfiles[@]}")
+  case "$out" in all|none) ;; *) echo "FAIL: plan killed at ${delay}s left $out files"; exit 1 ;; esac
+  if [ "$planned" != "0" ] && [ "$out" != "all" ]; then
+    echo "FAIL: plan killed at ${delay}s marked $planned orders planned without publishing its files"; exit 1
+  fi
+  echo "replenish plan --apply killed at ${delay}s: planned=$planned files=$out"
+done
+fi
+
+echo "OK: $kills kills; every ledger passed integrity_check and held all or none of the killed command's work"
