@@ -9,6 +9,7 @@ import io.chanops.cli.reconcile.ReconcileCommand;
 import io.chanops.cli.replenish.ReplenishCommand;
 import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
+import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.ErrorHandler;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -130,8 +131,9 @@ public final class Chanops {
             completion.getCommandSpec().usageMessage().description("Print a bash/zsh completion script: source <(chanops completion)");
             cmd.addSubcommand(COMPLETION, completion);
         }
-        boolean colour = terminal && (environment.apply("NO_COLOR") == null || environment.apply("NO_COLOR").isEmpty());
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        // picocli's messages before parsing (usage errors) know only the terminal, NO_COLOR and the raw arguments; help
+        // and everything after parsing takes the run's decision (RunContext.colours)
+        cmd.setColorScheme(Colours.decide(terminal, args != null && has(args, "--no-color"), environment).helpScheme());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new ErrorHandler());
@@ -154,6 +156,7 @@ public final class Chanops {
         if (root.configDefaultsApplied) {
             return new CommandLine.RunLast().execute(parsed);
         }
+        parsed.commandSpec().commandLine().setColorScheme(root.context().colours().helpScheme());
         Integer helpExit = CommandLine.executeHelpRequest(parsed);
         if (helpExit != null) {
             return helpExit;
@@ -236,6 +239,7 @@ public final class Chanops {
 
     public static void main(String[] args) {
         boolean terminal = System.console() != null;
+        Colours.prepareConsole(terminal);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(args, out, err, terminal, System::getenv);

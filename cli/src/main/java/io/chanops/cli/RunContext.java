@@ -1,6 +1,8 @@
 package io.chanops.cli;
 
+import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Config;
+import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.PrintWriter;
@@ -22,6 +24,7 @@ public final class RunContext {
     private Config config;
     private Ledger ledger;
     private Clock clock;
+    private Colours colours;
 
     RunContext(Chanops root, PrintWriter out, PrintWriter err) {
         this.root = root;
@@ -103,10 +106,16 @@ public final class RunContext {
         return LocalDateTime.now(clock());
     }
 
-    /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set. */
+    /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set: decided once per run. */
+    public Colours colours() {
+        if (colours == null) {
+            colours = Colours.decide(root.terminal, root.noColor, root.environment);
+        }
+        return colours;
+    }
+
     public boolean colour() {
-        String noColor = root.environment.apply("NO_COLOR");
-        return root.terminal && !root.noColor && (noColor == null || noColor.isEmpty());
+        return colours().on();
     }
 
     /** True when a person is watching a terminal (progress bars, live solver lines). */
@@ -132,7 +141,7 @@ public final class RunContext {
 
     /** Prints a warning on stderr (even with --quiet: warnings matter to cron mail). */
     public void warn(String message) {
-        err.println(colour() ? "\u001b[33mwarning: " + message + "\u001b[0m" : "warning: " + message);
+        err.println(colours().paint(Style.YELLOW, "warning: " + message));
         err.flush();
     }
 }

@@ -4,6 +4,8 @@ import io.chanops.cli.Chanops;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
+import io.chanops.cli.support.Colours;
+import io.chanops.cli.support.Style;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -56,15 +58,16 @@ public final class DemoCommand extends ChanopsCommand {
                 extract(name, dir.resolve("samples").resolve(name));
             }
         }
-        boolean colour = ctx().colour();
+        Colours colours = ctx().colours();
+        boolean colour = colours.on();
         int step = 0;
         List<String> surprises = new ArrayList<>();
         for (DemoSection section : sections) {
             for (DemoStep s : section.steps()) {
                 step++;
                 out.println();
-                out.println(bold(colour, "== " + step + ". " + s.title()));
-                out.println(cyan(colour, "$ chanops " + String.join(" ", quoteAll(s.args()))));
+                out.println(colours.paint(Style.BOLD, "== " + step + ". " + s.title()));
+                out.println(colours.paint(Style.CYAN, "$ chanops " + String.join(" ", quoteAll(s.args()))));
                 out.flush();
                 List<String> args = new ArrayList<>();
                 args.add("--db");
@@ -79,7 +82,7 @@ public final class DemoCommand extends ChanopsCommand {
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
                 int rc = Chanops.execute(argv, out, ctx().err(), colour, System::getenv);
-                out.println(dim(colour, "(exit " + rc + ")"));
+                out.println(colours.paint(Style.DIM, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
                     surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
                 }
@@ -117,17 +120,5 @@ public final class DemoCommand extends ChanopsCommand {
 
     private static List<String> quoteAll(List<String> args) {
         return args.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList();
-    }
-
-    private static String bold(boolean c, String s) {
-        return c ? "\u001b[1m" + s + "\u001b[0m" : s;
-    }
-
-    private static String cyan(boolean c, String s) {
-        return c ? "\u001b[36m" + s + "\u001b[0m" : s;
-    }
-
-    private static String dim(boolean c, String s) {
-        return c ? "\u001b[2m" + s + "\u001b[0m" : s;
     }
 }

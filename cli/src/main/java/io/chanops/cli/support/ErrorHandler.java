@@ -68,6 +68,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     private static String paint(boolean colour, String text) {
-        return colour ? "\u001b[31m" + text + "\u001b[0m" : text;
+        return Style.RED.apply(text, colour);
     }
 }
