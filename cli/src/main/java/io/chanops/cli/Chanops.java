@@ -136,7 +136,7 @@ public final class Chanops {
         cmd.setColorScheme(Colours.decide(terminal, args != null && has(args, "--no-color"), environment).helpScheme());
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setExecutionExceptionHandler(root.errorHandler());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setUsageHelpAutoWidth(terminal);
@@ -165,7 +165,7 @@ public final class Chanops {
         try {
             properties = root.context().config().properties();
         } catch (RuntimeException e) {
-            return new ErrorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
+            return root.errorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
         }
         if (properties.isEmpty()) {
             return new CommandLine.RunLast().execute(parsed);
@@ -224,17 +224,13 @@ public final class Chanops {
     /** The context of the current run, built on first use after parsing. */
     public RunContext context() {
         if (context == null) {
-            context = new RunContext(this, out, err);
+            context = new RunContext(this, out, err, (args, o, e, terminal) -> execute(args, o, e, terminal, environment));
         }
         return context;
     }
 
-    public boolean isVerbose() {
-        return verbose;
-    }
-
-    public boolean isColour() {
-        return context().colour();
+    private ErrorHandler errorHandler() {
+        return new ErrorHandler(() -> verbose, () -> context().colour());
     }
 
     public static void main(String[] args) {

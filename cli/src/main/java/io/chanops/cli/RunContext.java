@@ -21,15 +21,17 @@ public final class RunContext {
     private final Chanops root;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final CommandRunner runner;
     private Config config;
     private Ledger ledger;
     private Clock clock;
     private Colours colours;
 
-    RunContext(Chanops root, PrintWriter out, PrintWriter err) {
+    RunContext(Chanops root, PrintWriter out, PrintWriter err, CommandRunner runner) {
         this.root = root;
         this.out = out;
         this.err = err;
+        this.runner = runner;
     }
 
     public PrintWriter out() {
@@ -38,6 +40,11 @@ public final class RunContext {
 
     public PrintWriter err() {
         return err;
+    }
+
+    /** Runs another chanops command line in this process, with this run's environment (the demo's steps). */
+    public CommandRunner runner() {
+        return runner;
     }
 
     public Config config() {

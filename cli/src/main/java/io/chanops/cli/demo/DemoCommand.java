@@ -1,6 +1,5 @@
 package io.chanops.cli.demo;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
@@ -81,7 +80,7 @@ public final class DemoCommand extends ChanopsCommand {
                 }
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
-                int rc = Chanops.execute(argv, out, ctx().err(), colour, System::getenv);
+                int rc = ctx().runner().run(argv, out, ctx().err(), colour);
                 out.println(colours.paint(Style.DIM, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
                     surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());

@@ -1,6 +1,5 @@
 package io.chanops.cli.support;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.ledger.InputRejectedException;
@@ -9,6 +8,7 @@ import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.Problem;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,11 +21,19 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     /** Problems printed before the rest are summarised (all of them with --verbose). */
     static final int MAX_PROBLEMS = 100;
 
+    private final BooleanSupplier verbose;
+    private final BooleanSupplier colour;
+
+    /** {@code verbose} and {@code colour} are asked when a failure is handled, once the arguments are parsed. */
+    public ErrorHandler(BooleanSupplier verbose, BooleanSupplier colour) {
+        this.verbose = verbose;
+        this.colour = colour;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        Chanops root = (Chanops) cmd.getCommandSpec().root().userObject();
-        boolean verbose = root.isVerbose();
-        boolean colour = root.isColour();
+        boolean verbose = this.verbose.getAsBoolean();
+        boolean colour = this.colour.getAsBoolean();
         PrintWriter err = cmd.getErr();
         int code;
         if (ex instanceof InputRejectedException rejected) {
