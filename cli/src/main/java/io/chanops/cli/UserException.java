@@ -17,10 +17,6 @@ public final class UserException extends RuntimeException {
         return new UserException(ExitCode.INPUT_REJECTED, message);
     }
 
-    public static UserException ledgerBusy(String message) {
-        return new UserException(ExitCode.LEDGER_UNAVAILABLE, message);
-    }
-
     /**
      * The JVM ran out of heap: exit 1 (the command did not complete; its transaction, if any, was rolled back) with
      * what to do about it instead of a stack trace.

@@ -187,11 +187,6 @@ public final class ByteCsv implements Closeable {
         return header.has(column);
     }
 
-    /** Header names not in {@code known} (case-insensitive). */
-    public List<String> unknownColumns(Collection<String> known) {
-        return header.unknown(known);
-    }
-
     /** Rejects the file (exit 4) naming every column of {@code required} the header lacks. */
     public ByteCsv require(Collection<String> required) {
         header.require(required);

@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -106,10 +105,6 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return name;
     }
 
-    public List<String> headerNames() {
-        return header.names();
-    }
-
     /** The index of {@code column} in the header (matched as {@link #hasColumn} does), or -1. */
     public int columnIndex(String column) {
         return header.index(column);
@@ -123,20 +118,10 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return header.has(column);
     }
 
-    /** Problems for each required column absent from the header (line 1). */
-    public List<Problem> missingColumns(Collection<String> required) {
-        return header.missing(required);
-    }
-
     /** Fails (exit 4) when a required column is missing. */
     public CsvSource require(Collection<String> required) {
         header.require(required);
         return this;
-    }
-
-    /** Header names not in {@code known}: ignored, and worth a warning. */
-    public List<String> unknownColumns(Set<String> known) {
-        return header.unknown(known);
     }
 
     /** Reports each unknown column through {@code warn} as {@code file:1: column: unknown column, ignored}. */

@@ -60,10 +60,4 @@ public final class ImportBatches {
     public static void setDigest(Handle h, long batchId, String sha256) {
         h.createUpdate("UPDATE import_batch SET sha256 = :sha WHERE batch_id = :id").bind("sha", sha256).bind("id", batchId).execute();
     }
-
-    /** Updates the written-row count once the import knows it. */
-    public static void setRowsWritten(Handle h, long batchId, long rowsWritten) {
-        h.createUpdate("UPDATE import_batch SET rows_written = :n WHERE batch_id = :id")
-                .bind("n", rowsWritten).bind("id", batchId).execute();
-    }
 }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class Fen {
     private static final Pattern YUAN = Pattern.compile("[+-]?(\\d{1,15})(\\.(\\d{0,2}))?");
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,17}");
 
     private Fen() {
     }
@@ -44,15 +43,6 @@ public final class Fen {
         return "'" + s + "' is not an amount in yuan (like 123.45)";
     }
 
-    /** Parses a whole number of fen, as BOSS exports write amounts. */
-    public static Optional<Long> parseFen(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String s = text.strip();
-        return WHOLE.matcher(s).matches() ? Optional.of(Long.parseLong(s)) : Optional.empty();
-    }
-
     /** {@code 12345 -> "123.45"}, {@code -5 -> "-0.05"}. */
     public static String format(long fen) {
         return toYuan(fen).toPlainString();
@@ -61,10 +51,5 @@ public final class Fen {
     /** Yuan with exactly two decimals, as a number (so CSV output never treats it as text). */
     public static BigDecimal toYuan(long fen) {
         return BigDecimal.valueOf(fen, 2);
-    }
-
-    /** Exact conversion from a yuan amount; fails if it has more than two decimals. */
-    public static long ofYuan(BigDecimal yuan) {
-        return yuan.movePointRight(2).longValueExact();
     }
 }

@@ -92,7 +92,9 @@ class CsvSourceTest {
         Path f = dir.resolve("u.csv");
         Files.writeString(f, "sku,colour\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
-            assertThat(csv.unknownColumns(Set.of("sku"))).containsExactly("colour");
+            List<String> warnings = new ArrayList<>();
+            csv.warnUnknown(Set.of("sku"), warnings::add);
+            assertThat(warnings).containsExactly(f + ":1: colour: unknown column, ignored");
         }
     }
 
