@@ -34,7 +34,7 @@ import picocli.CommandLine.ScopeType;
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
-     * every command it names at start-up (a quarter of a second of reflection, paid by every cron run), so
+     * every command it names at start-up (reflection paid by every cron run), so
      * {@link #create(String[], PrintWriter, PrintWriter, boolean, Function)} adds only the one the arguments invoke.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(

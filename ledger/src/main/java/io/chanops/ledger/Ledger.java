@@ -73,9 +73,9 @@ public final class Ledger {
 
     /**
      * Page size of a new SQLite ledger (an existing one keeps its own: a WAL database cannot change it in place). 32 KiB
-     * instead of SQLite's 4 KiB: a million-move import commits in about half the time (fewer, larger WAL frames to
+     * instead of SQLite's 4 KiB: a bulk import commits sooner (fewer, larger WAL frames to
      * write and checkpoint) and the table B-trees are shallower; a small write (an alert, a policy override) writes a
-     * few 32 KiB frames, still well under a millisecond.
+     * few 32 KiB frames, still cheap.
      */
     static final int NEW_LEDGER_PAGE_SIZE = 32768;
 
@@ -105,7 +105,7 @@ public final class Ledger {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65536); // 64 MiB page cache
         // The driver otherwise runs "SELECT last_insert_rowid()" after every INSERT it executes, for getGeneratedKeys(),
-        // which chanops never asks for: a second statement per INSERT (about 0.1 s of a million-move import).
+        // which chanops never asks for: a second statement per INSERT.
         config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + path);
@@ -260,8 +260,8 @@ public final class Ledger {
 
     /**
      * As {@link #write}, for a bulk writer that checks its rows' references itself inside the transaction, once per
-     * distinct value: on SQLite the per-row foreign-key checks are off for this transaction (they cost about a tenth
-     * of a million-row insert). The pragma only takes effect outside a transaction, hence its own handle; the
+     * distinct value: on SQLite the per-row foreign-key checks are off for this transaction (a cost on every row
+     * of a bulk insert). The pragma only takes effect outside a transaction, hence its own handle; the
      * connection is not reused afterwards, and the pragma is restored all the same. PostgreSQL: exactly {@link #write}.
      */
     public <R> R writeBulk(HandleCallback<R, RuntimeException> work) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * An open-addressing hash index over the rows of a {@link KeyColumn}: which row first held a text. One long per slot
  * (the key's hash and its row), so a probe that meets another key is settled without touching the column, and a
- * million keys cost 16 MB and no object.
+ * keys cost no object.
  */
 public final class KeyIndex {
     private static final long EMPTY = -1L;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The rows of one platform-orders file in file order, column by column: ids and phone numbers as UTF-8 bytes
- * ({@link KeyColumn}), channel/site/SKU as dictionary codes, numbers in primitive arrays. A million orders take about
- * 70 MB and no object per row; {@link #order(int)} gives one row as a {@link PlatformOrder} when one is needed.
+ * ({@link KeyColumn}), channel/site/SKU as dictionary codes, numbers in primitive arrays. The orders take no
+ * object per row; {@link #order(int)} gives one row as a {@link PlatformOrder} when one is needed.
  */
 public final class PlatformTable {
     private final String file;

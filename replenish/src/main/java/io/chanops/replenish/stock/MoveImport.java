@@ -157,8 +157,7 @@ public final class MoveImport {
     }
 
     /**
-     * Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver (measured: 32, 64
-     * and 128 equal within the noise, 256 slower).
+     * Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver.
      */
     private static final int ROWS_PER_STATEMENT = 64;
     private static final String INSERT = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES ";
@@ -167,7 +166,7 @@ public final class MoveImport {
      * Inserts the moves in writing order with consecutive ids from {@code firstId}: within a position id order is then
      * time order, and the inserts append to the position-clustered table instead of scattering over it. This is the
      * one hot path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
-     * parameters): JDBI's PreparedBatch costs twice as much per row, which matters at a million rows. On SQLite the
+     * parameters): JDBI's PreparedBatch costs more per row, which matters at a million rows. On SQLite the
      * kind's CHECK is off for the insert ({@link #checkConstraints}) and the values are bound as {@link SqliteRowBinder}
      * says.
      */
@@ -195,9 +194,8 @@ public final class MoveImport {
     /**
      * SQLite's CHECK constraints on or off for statements prepared from now on, on this connection. The moves' only one
      * is stock_move's kind list, and a move's kind is one of the {@link MoveKind}s by construction; SQLite evaluating
-     * that IN list for every row was over half of its own insert work (sqlite3 CLI, a million sorted moves: 1.8-2.2 s
-     * with the check, 0.7-0.8 s without). NOT NULL is still enforced. Unlike the foreign keys, this pragma works
-     * inside the transaction.
+     * that IN list for every row is a large part of its own insert work. NOT NULL is still enforced. Unlike the
+     * foreign keys, this pragma works inside the transaction.
      */
     private static void checkConstraints(Connection c, boolean on) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {
@@ -276,8 +274,8 @@ public final class MoveImport {
 
     /**
      * SQLite: the first id and the batch once per statement (numbered parameters, a row's id computed as ?1 + n), then
-     * six values a row. Every value bound is a call through JNI: six per row cost about half a second less per million
-     * rows than eight. The time, site, SKU, kind and ref go as UTF-8 bytes that SQLite casts back to text: sqlite-jdbc
+     * six values a row. Every value bound is a call through JNI, hence six per row rather
+     * than eight. The time, site, SKU, kind and ref go as UTF-8 bytes that SQLite casts back to text: sqlite-jdbc
      * encodes every String it binds into a new byte array, while these bytes are made once per position and kind, the
      * times are written into arrays reused from one statement to the next (the driver copies a value when the
      * statement runs), and the refs are copied out of the bytes they were read into.

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The validated moves of one file, held column by column in file order (a million moves in about 40 MB instead of a
+ * The validated moves of one file, held column by column in file order (in arrays instead of a
  * million objects), and their order for writing: by position, each position in time order (file order for equal
  * times). Times are kept as the decimal digits of the stored form, {@code 2026-03-01 08:00:00} as 20260301080000,
  * which orders like the text.
@@ -414,7 +414,7 @@ public final class Moves {
      * Sorts the moves themselves into writing order ({@link #order()}): afterwards row i is the i-th move to write, and
      * the order returned is rows 0..n-1 with the same position runs. The insert, the fold of the levels and the
      * bindings then read every column front to back; through the row numbers of {@link #order()} each value of a
-     * million-row column is a jump to another part of memory (a cache miss per value, about a tenth of the insert).
+     * million-row column is a jump to another part of memory (a cache miss per value).
      * Nothing is added afterwards.
      */
     Order sortIntoWritingOrder() {

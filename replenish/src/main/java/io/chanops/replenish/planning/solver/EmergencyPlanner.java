@@ -91,7 +91,7 @@ public final class EmergencyPlanner {
                 }
             });
             if (settings.tuning().startsFromGreedy()) {
-                // Local search then only ever improves on what a dispatcher would do by hand (measured: the
+                // Local search then only ever improves on what a dispatcher would do by hand (the
                 // construction heuristic's start is far worse on days with opening hours, see docs/BENCHMARKS.md).
                 NearestNeighbour.plan(problem);
             }
