@@ -12,6 +12,9 @@ import io.chanops.catalog.CatalogRowParser;
 import io.chanops.catalog.RejectsFile;
 import io.chanops.catalog.Rejection;
 import io.chanops.ledger.dao.ProductDao;
+import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.ImportBatch;
@@ -99,6 +102,22 @@ public final class CatalogImport {
 
     public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
                              LongConsumer progress) {
+        try (OutputSet outputs = new OutputSet(OutputGuard.inputs(file))) {
+            Result result = run(ledger, file, options, now, warn, progress, outputs);
+            outputs.publish();
+            return result;
+        }
+    }
+
+    /**
+     * As {@link #run(Ledger, Path, Options, LocalDateTime, Consumer, LongConsumer)}, with the rejects file of
+     * {@code --skip-invalid} declared in {@code outputs} before anything else and written before the commit; the
+     * caller publishes {@code outputs} after this returns. A refused or failed import leaves no rejects file that
+     * describes nothing, and a rejects file that cannot be written commits nothing.
+     */
+    public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
+                             LongConsumer progress, OutputSet outputs) {
+        OutputFile rejectsFile = options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
         String sha = FileDigest.sha256(file);
         CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
         if (options.sync() && parsed.skus().isEmpty()) {
@@ -114,7 +133,7 @@ public final class CatalogImport {
                 return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
             });
         }
-        Result result = ledger.write(h -> {
+        return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
             // refused above unless forced: only a forced re-import has an earlier batch to report
             Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
@@ -125,14 +144,13 @@ public final class CatalogImport {
             long batch = ImportBatches.record(h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
             upsert(h, plan.changes(), batch);
             CatalogHistory.record(h, batch, plan.changes());
-            Path rejects = options.skipInvalid() ? RejectsFile.pathFor(file) : null;
-            return result(parsed, false, batch, plan, rejects, earlier, offSaleWithStock(h, plan));
+            Result r = result(parsed, false, batch, plan, rejectsFile == null ? null : rejectsFile.target(), earlier,
+                    offSaleWithStock(h, plan));
+            if (rejectsFile != null) {
+                RejectsFile.write(rejectsFile, r.rejections());
+            }
+            return r;
         });
-        if (result.rejectsFile() != null) {
-            // Written after the commit: a refused or failed import leaves no rejects file that describes nothing.
-            RejectsFile.write(result.rejectsFile(), result.rejections());
-        }
-        return result;
     }
 
     /** Reads and validates the whole file; any invalid row rejects it with all problems listed. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,8 +39,27 @@ public final class CommissionService {
     private CommissionService() {
     }
 
+    /** What a report did: the rule set its rule file became, if one was given, and the report. */
+    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionReport report) {
+    }
+
     public static CommissionReport report(Ledger ledger, YearMonth month, LocalDateTime now) {
         return ledger.write(h -> report(h, month, now));
+    }
+
+    /**
+     * The report of {@code month} in one transaction: with {@code rules}, that file first becomes the active set.
+     * {@code beforeCommit} receives the report before anything (the rule set, new clawbacks) is committed: a command
+     * writes its files there, so that a file which cannot be written leaves the ledger as it was (SPEC §3.1).
+     */
+    public static Outcome report(Ledger ledger, YearMonth month, LocalDateTime now, Optional<RuleSets.Validated> rules,
+                                 Consumer<CommissionReport> beforeCommit) {
+        return ledger.write(h -> {
+            Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
+            CommissionReport report = report(h, month, now);
+            beforeCommit.accept(report);
+            return new Outcome(loaded, report);
+        });
     }
 
     /** Within a caller's write transaction (the cost report uses the same computation). */

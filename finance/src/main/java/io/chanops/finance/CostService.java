@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -17,22 +19,37 @@ import org.jdbi.v3.core.Handle;
  * from the latest run that read it: a later export of a day is taken as the corrected one.
  */
 public final class CostService {
-    /** The cost report, and the commission report it used (its warnings matter too). */
-    public record Result(ChannelCost.Report cost, CommissionReport commission) {
+    /**
+     * The cost report, the commission report it used (its warnings matter too), and the rule set a rule file given
+     * with it became.
+     */
+    public record Result(ChannelCost.Report cost, CommissionReport commission, Optional<RuleSets.Loaded> rules) {
     }
 
     private CostService() {
     }
 
     public static Result report(Ledger ledger, YearMonth month, Map<String, Long> rates, LocalDateTime now) {
+        return report(ledger, month, rates, now, Optional.empty(), r -> { });
+    }
+
+    /**
+     * With {@code rules}, that file first becomes the active set; {@code beforeCommit} receives the result before
+     * anything is committed (see {@link CommissionService#report(Ledger, YearMonth, LocalDateTime, Optional, Consumer)}).
+     */
+    public static Result report(Ledger ledger, YearMonth month, Map<String, Long> rates, LocalDateTime now,
+                                Optional<RuleSets.Validated> rules, Consumer<Result> beforeCommit) {
         return ledger.write(h -> {
+            Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
             CommissionReport commission = CommissionService.report(h, month, now);
             Map<String, Long> paid = new HashMap<>();
             for (CommissionLine l : commission.lines()) {
                 paid.merge(l.channel(), l.commissionFen(), Long::sum);
             }
             Map<String, Long> txns = transactions(h, month);
-            return new Result(ChannelCost.compute(month, txns, paid, rates), commission);
+            Result result = new Result(ChannelCost.compute(month, txns, paid, rates), commission, loaded);
+            beforeCommit.accept(result);
+            return result;
         });
     }
 

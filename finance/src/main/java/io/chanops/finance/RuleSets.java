@@ -32,39 +32,54 @@ public final class RuleSets {
     private RuleSets() {
     }
 
+    /** A rule file read and checked against the ledger's sites and catalog, not stored yet. */
+    public record Validated(Path file, String sha256, List<CommissionRule> rules) {
+    }
+
     public static Loaded load(Ledger ledger, Path file, Charset charset, LocalDateTime now, Consumer<String> warn) {
+        Validated rules = read(ledger, file, charset, warn);
+        return ledger.write(h -> store(h, rules, now));
+    }
+
+    /** Reads and validates a rule file (exit 4 with every located problem), outside any write transaction. */
+    public static Validated read(Ledger ledger, Path file, Charset charset, Consumer<String> warn) {
         String sha = FileDigest.sha256(file);
         RuleFile.MasterData master = ledger.read(RuleSets::masterData);
-        List<CommissionRule> rules = RuleFile.read(file, charset, master, warn);
-        return ledger.write(h -> {
-            Optional<String> activeSha = h.createQuery("SELECT sha256 FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
-                    .mapTo(String.class).findOne();
-            if (activeSha.isPresent() && activeSha.get().equals(sha)) {
-                return new Loaded(active(h).orElseThrow(), true);
-            }
-            long setId = Ids.next(h, "commission_rule_set", "set_id");
-            h.createUpdate("INSERT INTO commission_rule_set (set_id, file_name, sha256, rules, loaded_at, os_user) "
-                            + "VALUES (:id, :file, :sha, :rules, :at, :user)")
-                    .bind("id", setId).bind("file", file.getFileName().toString()).bind("sha", sha)
-                    .bind("rules", rules.size()).bind("at", LocalTimes.format(now))
-                    .bind("user", System.getProperty("user.name", "unknown"))
-                    .execute();
-            var batch = h.prepareBatch("INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
-                    + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
-                    + ":basis, :rate, :tiers, :from, :to, :claw)");
-            for (CommissionRule r : rules) {
-                batch.bind("set", setId).bind("id", r.ruleId()).bind("line", r.line()).bind("channel", r.channel())
-                        .bind("site", r.siteId()).bind("type", r.type()).bind("sku", r.sku()).bind("basis", r.basis().toString())
-                        .bind("rate", r.basis() == Basis.TIERED ? null : r.rateText())
-                        .bind("tiers", r.basis() == Basis.TIERED ? r.tiersText() : null)
-                        .bind("from", r.validFrom() == null ? null : r.validFrom().toString())
-                        .bind("to", r.validTo() == null ? null : r.validTo().toString())
-                        .bind("claw", r.clawbackDays())
-                        .add();
-            }
-            batch.execute();
-            return new Loaded(new RuleSet(setId, file.getFileName().toString(), LocalTimes.format(now), new RuleBook(rules)), false);
-        });
+        return new Validated(file, sha, RuleFile.read(file, charset, master, warn));
+    }
+
+    /** Makes {@code validated} the active set, within the caller's write transaction (unless it already is). */
+    public static Loaded store(Handle h, Validated validated, LocalDateTime now) {
+        Path file = validated.file();
+        String sha = validated.sha256();
+        List<CommissionRule> rules = validated.rules();
+        Optional<String> activeSha = h.createQuery("SELECT sha256 FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
+                .mapTo(String.class).findOne();
+        if (activeSha.isPresent() && activeSha.get().equals(sha)) {
+            return new Loaded(active(h).orElseThrow(), true);
+        }
+        long setId = Ids.next(h, "commission_rule_set", "set_id");
+        h.createUpdate("INSERT INTO commission_rule_set (set_id, file_name, sha256, rules, loaded_at, os_user) "
+                        + "VALUES (:id, :file, :sha, :rules, :at, :user)")
+                .bind("id", setId).bind("file", file.getFileName().toString()).bind("sha", sha)
+                .bind("rules", rules.size()).bind("at", LocalTimes.format(now))
+                .bind("user", System.getProperty("user.name", "unknown"))
+                .execute();
+        var batch = h.prepareBatch("INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
+                + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
+                + ":basis, :rate, :tiers, :from, :to, :claw)");
+        for (CommissionRule r : rules) {
+            batch.bind("set", setId).bind("id", r.ruleId()).bind("line", r.line()).bind("channel", r.channel())
+                    .bind("site", r.siteId()).bind("type", r.type()).bind("sku", r.sku()).bind("basis", r.basis().toString())
+                    .bind("rate", r.basis() == Basis.TIERED ? null : r.rateText())
+                    .bind("tiers", r.basis() == Basis.TIERED ? r.tiersText() : null)
+                    .bind("from", r.validFrom() == null ? null : r.validFrom().toString())
+                    .bind("to", r.validTo() == null ? null : r.validTo().toString())
+                    .bind("claw", r.clawbackDays())
+                    .add();
+        }
+        batch.execute();
+        return new Loaded(new RuleSet(setId, file.getFileName().toString(), LocalTimes.format(now), new RuleBook(rules)), false);
     }
 
     /** The active (latest) rule set, if any was ever loaded. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,10 @@ class CommissionServiceTest {
 
     private CommissionReport report(YearMonth month) {
         return CommissionService.report(l.ledger, month, NOW);
+    }
+
+    private long activeSet() {
+        return l.ledger.read(h -> RuleSets.requireActive(h).setId());
     }
 
     private int count(String table) {
@@ -165,6 +171,32 @@ class CommissionServiceTest {
         long r = l.run("2026-03-01 09:00:00");
         l.cancelled(r, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00");
         assertThat(report(FEB).lines()).isEmpty();
+    }
+
+    @Test
+    void aReportWhoseFilesCannotBeWrittenCommitsNeitherItsRuleSetNorItsClawbacks() {
+        loadRules("CT,,,contract,,fixed,90.00,,,,30");
+        long jan = l.run("2026-02-01 09:00:00");
+        l.live(jan, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, 12_900);
+        long feb = l.run("2026-03-01 09:00:00");
+        l.cancelled(feb, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00");
+        Path r2 = TestLedgers.write(dir, "r2.csv", Rules.HEADER, "CT,,,contract,,fixed,100.00,,,,30");
+        RuleSets.Validated rules = RuleSets.read(l.ledger, r2, StandardCharsets.UTF_8, w -> { });
+        assertThatThrownBy(() -> CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> {
+            assertThat(report.ruleSet().setId()).isEqualTo(2);
+            assertThat(report.newClawbacks()).isEqualTo(1);
+            throw new OutputFailedException("out/commission.csv: No space left on device");
+        })).isInstanceOf(OutputFailedException.class);
+        assertThat(activeSet()).isEqualTo(1);
+        assertThat(count("commission_clawback")).isZero();
+        assertThatThrownBy(() -> CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW, Optional.of(rules), result -> {
+            throw new OutputFailedException("out/cost.csv: No space left on device");
+        })).isInstanceOf(OutputFailedException.class);
+        assertThat(activeSet()).isEqualTo(1);
+
+        CommissionService.Outcome done = CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> { });
+        assertThat(done.rules()).hasValueSatisfying(loaded -> assertThat(loaded.set().setId()).isEqualTo(2));
+        assertThat(count("commission_clawback")).isEqualTo(1);
     }
 
     @Test

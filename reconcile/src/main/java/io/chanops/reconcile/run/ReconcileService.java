@@ -4,6 +4,8 @@ import io.chanops.ledger.Futures;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.money.Fen;
@@ -47,27 +49,32 @@ import org.jdbi.v3.core.Handle;
  * {@code reconcile run}: reads and validates both files (nothing is written if either is rejected), matches them with
  * the {@link Reconciler}, checks that the categories add back to the file totals, and stores the run, its discrepancies,
  * the orders it confirmed and the BOSS activity per site and day in one ledger transaction, in which the CSV reports are
- * written too (a failure in either leaves neither).
+ * written too, to temporary files that replace the report directory's files only after the commit (a failure in either
+ * leaves neither, and a failed re-run leaves an earlier run's reports as they were).
  */
 public final class ReconcileService {
     private static final int BATCH = 10_000;
 
     private final Supplier<Ledger> ledgerSource;
     private final Consumer<String> trace;
+    private final OutputSet outputs;
     private long phaseStart = System.nanoTime();
 
+    /** Publishes the reports itself, right after the run is committed. */
     public ReconcileService(Ledger ledger) {
-        this(() -> ledger, s -> { });
+        this(() -> ledger, s -> { }, null);
     }
 
     /**
      * {@code ledger} is asked for once, while the files are being read (opening a ledger costs a few hundred ms of
      * start-up that way overlaps the reading); {@code trace} receives the time each phase took (the CLI shows them
-     * with -v).
+     * with -v); the reports are declared in {@code outputs} and written before the commit, and the caller publishes
+     * {@code outputs} after {@link #run} returns (null: the service uses a set of its own and publishes it itself).
      */
-    public ReconcileService(Supplier<Ledger> ledger, Consumer<String> trace) {
+    public ReconcileService(Supplier<Ledger> ledger, Consumer<String> trace, OutputSet outputs) {
         this.ledgerSource = ledger;
         this.trace = trace;
+        this.outputs = outputs;
     }
 
     private void phase(String name) {
@@ -77,6 +84,19 @@ public final class ReconcileService {
     }
 
     public RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress) {
+        if (outputs != null) {
+            return run(req, warn, progress, outputs);
+        }
+        try (OutputSet own = new OutputSet(OutputGuard.inputs(req.platformFile(), req.bossFile(), req.profileFile()))) {
+            RunOutcome outcome = run(req, warn, progress, own);
+            own.publish();
+            return outcome;
+        }
+    }
+
+    private RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress, OutputSet outputs) {
+        // an explicit --out is checked before any work; the default directory is named after the run id
+        Reports.ReportFiles declared = req.outDir() == null ? null : Reports.declare(outputs, req.outDir(), req.carry());
         BossProfile profile = BossProfile.load(req.profileFile());
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "reconcile");
@@ -84,14 +104,14 @@ public final class ReconcileService {
             return t;
         });
         try {
-            return run(req, profile, pool, warn, progress);
+            return run(req, profile, pool, warn, progress, outputs, declared);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private RunOutcome run(RunRequest req, BossProfile profile, ExecutorService pool, Consumer<String> warn,
-                           LongConsumer progress) {
+                           LongConsumer progress, OutputSet outputs, Reports.ReportFiles declared) {
         // Both files are read in parallel, each hashed from the same reads; the ledger opens meanwhile.
         long[] read = new long[2];
         MessageDigest platformDigest = FileDigest.newSha256();
@@ -143,8 +163,10 @@ public final class ReconcileService {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
+            Reports.ReportFiles files = declared != null ? declared : Reports.declare(outputs, dir, req.carry());
+            // written to temporary files while the run is stored; they replace DIR's files only after the commit
             CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
-                    timed("reports (thread)", () -> new Reports(req.mask(), req.bom()).write(dir, m, findings, req.carry())), pool);
+                    timed("reports (thread)", () -> new Reports(req.mask(), req.bom()).write(files, m, findings, req.carry())), pool);
             insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
             try {
                 Connection c = h.getConnection();

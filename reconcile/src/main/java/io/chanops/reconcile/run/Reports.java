@@ -10,10 +10,8 @@ import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.match.Summary;
 import io.chanops.reconcile.platform.PlatformOrder;
 import io.chanops.reconcile.platform.PlatformTable;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +57,35 @@ public final class Reports {
         return rows;
     }
 
-    /** Writes the reports of a matching; {@code findings} are its discrepancies and RESOLVED_LATE items, in order. */
-    public void write(Path dir, Matching m, List<Item> findings, boolean carry) {
-        try {
-            Files.createDirectories(dir);
-            try (CsvSink sink = sink(dir.resolve("summary.csv"))) {
+    /**
+     * The report files of one run in DIR, declared (checked) before any work: resolved-late.csv only with --carry.
+     * The files with phone numbers are written readable by their owner only unless {@code --mask} hides the numbers.
+     */
+    public record ReportFiles(OutputFile summary, OutputFile discrepancies, OutputFile matched, OutputFile resolvedLate) {
+    }
+
+    public static ReportFiles declare(OutputSet outputs, Path dir, boolean carry) {
+        outputs.directory(dir);
+        return new ReportFiles(outputs.file(dir.resolve("summary.csv")), outputs.file(dir.resolve("discrepancies.csv")),
+                outputs.file(dir.resolve("matched.csv")), carry ? outputs.file(dir.resolve("resolved-late.csv")) : null);
+    }
+
+    /**
+     * Writes the reports of a matching to their temporary files (they appear when the set is published, after the
+     * run is committed); {@code findings} are its discrepancies and RESOLVED_LATE items, in order.
+     */
+    public void write(ReportFiles files, Matching m, List<Item> findings, boolean carry) {
+        OutputFile.Access phones = mask ? OutputFile.Access.DEFAULT : OutputFile.Access.OWNER_ONLY;
+        files.summary().write(OutputFile.Access.DEFAULT, out -> {
+            try (CsvSink sink = CsvSink.to(out, bom)) {
                 sink.header(SUMMARY);
                 for (List<Object> row : summaryRows(m.summary(), carry, m.platform().totalFen(), m.boss().totalFen())) {
                     sink.row(row);
                 }
             }
-            try (CsvSink discrepancies = sink(dir.resolve("discrepancies.csv"))) {
+        });
+        files.discrepancies().write(phones, out -> {
+            try (CsvSink discrepancies = CsvSink.to(out, bom)) {
                 discrepancies.header(DISCREPANCIES);
                 for (Item item : findings) {
                     if (item.category().discrepancy()) {
@@ -77,7 +93,9 @@ public final class Reports {
                     }
                 }
             }
-            try (MatchedCsv matched = new MatchedCsv(Files.newOutputStream(dir.resolve("matched.csv")), bom, mask)) {
+        });
+        files.matched().write(phones, out -> {
+            try (MatchedCsv matched = new MatchedCsv(out, bom, mask)) {
                 matched.header(MATCHED);
                 PlatformTable p = m.platform();
                 for (int i = 0; i < p.size(); i++) {
@@ -86,8 +104,10 @@ public final class Reports {
                     }
                 }
             }
-            if (carry) {
-                try (CsvSink late = sink(dir.resolve("resolved-late.csv"))) {
+        });
+        if (carry) {
+            files.resolvedLate().write(phones, out -> {
+                try (CsvSink late = CsvSink.to(out, bom)) {
                     late.header(RESOLVED_LATE);
                     for (Item item : findings) {
                         if (item.category() == Category.RESOLVED_LATE) {
@@ -95,15 +115,8 @@ public final class Reports {
                         }
                     }
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write reports to " + dir + ": " + e.getMessage(), e);
+            });
         }
-    }
-
-    private CsvSink sink(Path file) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
-        return CsvSink.to(out, bom);
     }
 
     public static List<Object> discrepancyRow(Item item, boolean mask) {

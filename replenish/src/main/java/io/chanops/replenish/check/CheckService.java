@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -75,7 +76,17 @@ public final class CheckService {
 
     /** {@code replenish check [--emergency-only]}: one transaction. */
     public static CheckReport run(Ledger ledger, LocalDateTime now, CheckSettings settings, boolean emergencyOnly) {
-        return ledger.write(h -> run(h, now, settings, emergencyOnly ? Scope.EMERGENCY : Scope.FULL, null));
+        return run(ledger, now, settings, emergencyOnly, report -> { });
+    }
+
+    /** As above; {@code beforeCommit} receives the report before it is committed (a command writes its files there). */
+    public static CheckReport run(Ledger ledger, LocalDateTime now, CheckSettings settings, boolean emergencyOnly,
+                                  Consumer<CheckReport> beforeCommit) {
+        return ledger.write(h -> {
+            CheckReport report = run(h, now, settings, emergencyOnly ? Scope.EMERGENCY : Scope.FULL, null);
+            beforeCommit.accept(report);
+            return report;
+        });
     }
 
     /** The emergency step for the positions a stock import touched, inside the import's transaction. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
@@ -85,6 +86,15 @@ public final class TuneService {
     }
 
     public static Report tune(Ledger ledger, LocalDateTime now, Options o, boolean keepAllRows, LongConsumer progress) {
+        return tune(ledger, now, o, keepAllRows, progress, report -> { });
+    }
+
+    /**
+     * As above; {@code beforeCommit} receives the report before the tuned policies are committed (a command writes its
+     * files there), or, when there is nothing to write, once the report is made.
+     */
+    public static Report tune(Ledger ledger, LocalDateTime now, Options o, boolean keepAllRows, LongConsumer progress,
+                              Consumer<Report> beforeCommit) {
         LocalDate today = now.toLocalDate();
         LocalDate from = today.minusDays(o.historyDays());
         LocalDate to = today.minusDays(1);
@@ -112,13 +122,17 @@ public final class TuneService {
             }
         }
         rows.sort((a, b) -> a.siteId().equals(b.siteId()) ? a.sku().compareTo(b.sku()) : a.siteId().compareTo(b.siteId()));
+        Report report = new Report(from, to, counts, rows, o.dryRun());
         if (!o.dryRun() && !writes.isEmpty()) {
             ledger.write(h -> {
                 write(h, writes, from, to, o.serviceLevel(), nowText);
+                beforeCommit.accept(report);
                 return null;
             });
+        } else {
+            beforeCommit.accept(report);
         }
-        return new Report(from, to, counts, rows, o.dryRun());
+        return report;
     }
 
     private static Row decide(Target t, int days, Options o) {

@@ -1,21 +1,21 @@
 package io.chanops.replenish.planning.io;
 
 import io.chanops.ledger.csv.CsvSink;
+import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.replenish.planning.DeliveryOrder;
 import io.chanops.replenish.planning.PlanResult;
 import io.chanops.replenish.planning.solver.EmergencyPlanner;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The plan as files (SPEC §6): routes.csv, lines.csv, unserved.csv, summary.csv. Each is written to a temp file
- * and renamed, so a dispatcher's script never reads half a plan file.
+ * The plan as files (SPEC §6): routes.csv, lines.csv, unserved.csv, summary.csv in DIR. {@link #declare} checks DIR
+ * and its four files before planning; {@link #write} writes all four to temporary files, and they replace DIR's files
+ * together when the {@link OutputSet} is published (after {@code --apply} commits), so a dispatcher's script never
+ * reads half a plan, nor files of two different plans.
  */
 public final class PlanFiles {
     public static final List<String> ROUTES = List.of("vehicle_id", "stop", "site_id", "arrive", "depart", "load");
@@ -23,16 +23,36 @@ public final class PlanFiles {
     public static final List<String> UNSERVED = List.of("order_id", "site_id", "sku", "qty", "reason");
     public static final List<String> SUMMARY = List.of("metric", "value");
 
-    private PlanFiles() {
+    private final OutputFile routes;
+    private final OutputFile lines;
+    private final OutputFile unserved;
+    private final OutputFile summary;
+
+    private PlanFiles(OutputFile routes, OutputFile lines, OutputFile unserved, OutputFile summary) {
+        this.routes = routes;
+        this.lines = lines;
+        this.unserved = unserved;
+        this.summary = summary;
     }
 
+    /** Declares DIR (an existing directory, or a new one in an existing directory) and the plan's files in it. */
+    public static PlanFiles declare(OutputSet outputs, Path dir) {
+        outputs.directory(dir);
+        return new PlanFiles(outputs.file(dir.resolve("routes.csv")), outputs.file(dir.resolve("lines.csv")),
+                outputs.file(dir.resolve("unserved.csv")), outputs.file(dir.resolve("summary.csv")));
+    }
+
+    /** Writes the plan's four files, all or none, now. */
     public static void write(Path dir, PlanResult plan, boolean bom) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
+            declare(outputs, dir).write(plan, bom);
+            outputs.publish();
         }
-        write(dir.resolve("routes.csv"), bom, ROUTES, sink -> {
+    }
+
+    /** Writes the four files to their temporary files; they appear in DIR when the set is published. */
+    public void write(PlanResult plan, boolean bom) {
+        write(routes, bom, ROUTES, sink -> {
             for (PlanResult.Route r : plan.routes()) {
                 for (PlanResult.Stop s : r.stops()) {
                     sink.row(r.vehicleId(), s.stopNo(), s.siteId(), EmergencyPlanner.clock(s.arrive()),
@@ -40,7 +60,7 @@ public final class PlanFiles {
                 }
             }
         });
-        write(dir.resolve("lines.csv"), bom, LINES, sink -> {
+        write(lines, bom, LINES, sink -> {
             for (PlanResult.Route r : plan.routes()) {
                 for (PlanResult.Stop s : r.stops()) {
                     for (DeliveryOrder o : s.lines()) {
@@ -49,12 +69,12 @@ public final class PlanFiles {
                 }
             }
         });
-        write(dir.resolve("unserved.csv"), bom, UNSERVED, sink -> {
+        write(unserved, bom, UNSERVED, sink -> {
             for (PlanResult.UnservedOrder u : plan.unserved()) {
                 sink.row(u.order().orderId(), u.order().siteId(), u.order().sku(), u.order().qty(), u.reason());
             }
         });
-        write(dir.resolve("summary.csv"), bom, SUMMARY, sink -> {
+        write(summary, bom, SUMMARY, sink -> {
             sink.row("vehicles_used", plan.vehiclesUsed());
             sink.row("stops", plan.stops());
             sink.row("units_delivered", plan.unitsDelivered());
@@ -64,16 +84,12 @@ public final class PlanFiles {
         });
     }
 
-    private static void write(Path file, boolean bom, List<String> header, Consumer<CsvSink> rows) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); CsvSink sink = CsvSink.to(os, bom)) {
+    private static void write(OutputFile file, boolean bom, List<String> header, Consumer<CsvSink> rows) {
+        file.write(OutputFile.Access.DEFAULT, out -> {
+            try (CsvSink sink = CsvSink.to(out, bom)) {
                 sink.header(header);
                 rows.accept(sink);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }
