@@ -9,8 +9,13 @@ import io.chanops.cli.reconcile.ReconcileCommand;
 import io.chanops.cli.replenish.ReplenishCommand;
 import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
+import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.ErrorHandler;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +35,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
-                "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema)."})
+                "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema);",
+                "6 output could not be written, nothing committed."})
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
@@ -235,8 +241,12 @@ public final class Chanops {
 
     public static void main(String[] args) {
         boolean terminal = System.console() != null;
+        PrintStream plain = System.out;
         Colours.prepareConsole(terminal);
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Straight to file descriptor 1: System.out swallows a write error, and a full disk must be exit 6. A Windows
+        // console whose System.out Jansi replaced (to translate colours) keeps it: nothing to report there.
+        OutputStream stdout = System.out == plain ? new FileOutputStream(FileDescriptor.out) : System.out;
+        PrintWriter out = CheckedPrintWriter.of(stdout, true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(args, out, err, terminal, System::getenv);
         out.flush();

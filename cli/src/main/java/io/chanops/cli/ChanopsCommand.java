@@ -1,5 +1,9 @@
 package io.chanops.cli;
 
+import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.CheckedPrintWriter;
+import io.chanops.ledger.OutputFailedException;
+import io.chanops.ledger.files.OutputSet;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +22,47 @@ public abstract class ChanopsCommand implements Callable<Integer> {
         return ctx().out();
     }
 
+    /**
+     * Runs the command: its outputs are declared (and checked) first, published if it returns 0 or 3 and removed
+     * otherwise; standard output must have taken everything it was given.
+     */
     @Override
     public final Integer call() throws Exception {
-        try {
-            return run();
+        RunContext ctx = ctx();
+        try (OutputSet outputs = ctx.openOutputs(CommandInputs.of(spec))) {
+            for (CommandSpec mixin : spec.mixins().values()) {
+                if (mixin.userObject() instanceof OutputOptions options) {
+                    options.declare(ctx);
+                }
+            }
+            int code = run();
+            if (code == ExitCode.OK || code == ExitCode.ATTENTION) {
+                outputs.publish();
+            }
+            return checkStandardOutput(ctx.out(), code);
         } catch (OutOfMemoryError e) {
             throw UserException.outOfMemory(e);
         } finally {
-            ctx().out().flush();
-            ctx().err().flush();
+            ctx.out().flush();
+            ctx.err().flush();
         }
+    }
+
+    /**
+     * A failed write to standard output (disk full, I/O error) is exit 6 (SPEC §3.1); a closed pipe (the reader, such
+     * as {@code head}, has all it wanted) ends the command quietly with its own code.
+     */
+    private static int checkStandardOutput(PrintWriter out, int code) {
+        if (!out.checkError()) {
+            return code;
+        }
+        if (out instanceof CheckedPrintWriter checked) {
+            if (checked.closedPipe()) {
+                return code;
+            }
+            throw new OutputFailedException("standard output: " + checked.failure().map(Throwable::getMessage).orElse("write failed"));
+        }
+        throw new OutputFailedException("standard output: write failed");
     }
 
     protected abstract int run() throws Exception;

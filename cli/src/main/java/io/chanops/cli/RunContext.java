@@ -4,13 +4,17 @@ import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,7 @@ public final class RunContext {
     private Ledger ledger;
     private Clock clock;
     private Colours colours;
+    private OutputSet outputs;
 
     RunContext(Chanops root, PrintWriter out, PrintWriter err, CommandRunner runner) {
         this.root = root;
@@ -71,6 +76,23 @@ public final class RunContext {
             ledger = Ledger.open(ledgerLocation(), busyTimeout());
         }
         return ledger;
+    }
+
+    /**
+     * The files this run writes (SPEC §3.1 "Files written"): a command declares them before its work, writes them
+     * before it commits; they are published when it returns 0 or 3, and removed otherwise.
+     */
+    public OutputSet outputs() {
+        if (outputs == null) {
+            throw new IllegalStateException("the run's outputs are opened when its command starts");
+        }
+        return outputs;
+    }
+
+    /** Opens the run's outputs, guarding the ledger file and the command's {@code inputs} against being written over. */
+    OutputSet openOutputs(List<Path> inputs) {
+        outputs = new OutputSet(OutputGuard.of(OutputGuard.ledgerFile(ledgerLocation()), inputs));
+        return outputs;
     }
 
     /** How long a writer waits for another writer: config {@code busy-timeout} seconds, default 10. */

@@ -46,6 +46,12 @@ public final class CliHarness {
 
     public Result run(String... args) {
         StringWriter out = new StringWriter();
+        Result r = run(new PrintWriter(out, true), args);
+        return new Result(r.code(), out.toString(), r.err());
+    }
+
+    /** Runs with {@code stdout} as standard output (a failing one, say); the result's {@code out} is empty. */
+    public Result run(PrintWriter stdout, String... args) {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--zone", "Asia/Shanghai"));
         if (now != null) {
@@ -54,8 +60,8 @@ public final class CliHarness {
         }
         all.addAll(List.of(args));
         String[] argv = all.toArray(String[]::new);
-        int code = Chanops.execute(argv, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get);
-        return new Result(code, out.toString(), err.toString());
+        int code = Chanops.execute(argv, stdout, new PrintWriter(err, true), false, env::get);
+        return new Result(code, "", err.toString());
     }
 
     public Result run(List<String> args) {

@@ -6,6 +6,7 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.catalog.ChannelFeed;
+import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.dao.ProductDao;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class CatalogFeedCommand extends ChanopsCommand {
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "web, wap, app, partner or hall.")
     String channel;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
     @Option(names = "--bom", description = "Start with a UTF-8 BOM, so Excel shows Chinese text correctly.")
@@ -28,11 +29,12 @@ public final class CatalogFeedCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
+        OutputFile file = out == null ? null : ctx().outputs().file(out);
         String c = CatalogListCommand.parseChannel(channel);
         Listing listing = new Listing(ChannelFeed.COLUMNS);
         ChannelFeed.rows(ctx().ledger().read(h -> h.attach(ProductDao.class).list()), c).forEach(listing::add);
         if (out != null) {
-            Renderer.renderToFile(listing, Format.CSV, out, bom);
+            Renderer.renderToFile(listing, Format.CSV, file, bom);
             ctx().info("wrote " + listing.size() + " products of channel " + c + " to " + out);
         } else {
             Renderer.render(listing, Format.CSV, out(), bom, false);

@@ -44,7 +44,7 @@ public final class CatalogImportCommand extends ChanopsCommand {
         CatalogImport.Options options = new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, input.force());
         CatalogImport.Result r;
         try (Progress progress = Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
-            r = CatalogImport.run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress);
+            r = CatalogImport.run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress, ctx().outputs());
         } catch (InputRejectedException e) {
             if (!dryRun) {
                 throw e;

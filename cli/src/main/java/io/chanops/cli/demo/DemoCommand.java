@@ -46,6 +46,8 @@ public final class DemoCommand extends ChanopsCommand {
     protected int run() throws IOException {
         PrintWriter out = out();
         Files.createDirectories(dir.resolve("samples"));
+        // the steps' reports go there (an output's directory must exist)
+        Files.createDirectories(dir.resolve("out"));
         Path db = dir.resolve("chanops.db");
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(db + suffix));

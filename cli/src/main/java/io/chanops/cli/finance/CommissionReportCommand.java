@@ -7,14 +7,17 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
 import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionReport;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CommissionSummary;
+import io.chanops.finance.RuleSets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +52,27 @@ public final class CommissionReportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        rules.loadIfGiven(ctx());
-        CommissionReport report = CommissionService.report(ctx().ledger(), month, ctx().now());
+        OutputFile detailFile = detail == null ? null : ctx().outputs().file(detail);
+        Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
+        // the files are complete before the rule set and new clawbacks commit: a file that cannot be written commits nothing
+        CommissionService.Outcome outcome = CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
+            output.writeFile(ctx(), summary(report));
+            if (detailFile != null) {
+                Renderer.renderToFile(detailListing(report), Format.CSV, detailFile, output.bom());
+                ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
+            }
+        });
+        rules.tell(ctx(), outcome.rules());
+        CommissionReport report = outcome.report();
         warnAbout(report);
+        if (output.tableOnTerminal(ctx())) {
+            out().printf("Commission %s by %s (rule set %d, %s)%n", month, by, report.ruleSet().setId(), report.ruleSet().fileName());
+        }
+        output.print(ctx(), summary(report));
+        return ExitCode.OK;
+    }
+
+    private Listing summary(CommissionReport report) {
         List<CommissionSummary.Row> rows = CommissionSummary.rows(report.lines(), by);
         CommissionSummary.Row total = CommissionSummary.total(rows);
         Listing summary = new Listing(SUMMARY_COLUMNS);
@@ -59,16 +80,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
             summary.add(r.clawbackFen() != 0 ? Style.YELLOW : Style.NONE, cells(r));
         }
         summary.add(Style.BOLD, cells(total));
-        boolean table = output.tableOnTerminal(ctx());
-        if (table) {
-            out().printf("Commission %s by %s (rule set %d, %s)%n", month, by, report.ruleSet().setId(), report.ruleSet().fileName());
-        }
-        output.render(ctx(), summary);
-        if (detail != null) {
-            Renderer.renderToFile(detailListing(report), Format.CSV, detail, output.bom());
-            ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
-        }
-        return ExitCode.OK;
+        return summary;
     }
 
     private void warnAbout(CommissionReport report) {

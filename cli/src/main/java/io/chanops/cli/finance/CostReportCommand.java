@@ -11,6 +11,7 @@ import io.chanops.ledger.money.Fen;
 import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
 import io.chanops.finance.CostService;
+import io.chanops.finance.RuleSets;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,6 +20,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +53,11 @@ public final class CostReportCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
-        rules.loadIfGiven(ctx());
-        CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now());
+        Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
+        // the file is complete before the rule set and new clawbacks commit: a file that cannot be written commits nothing
+        CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now(), newRules,
+                r -> output.writeFile(ctx(), listing(r.cost())));
+        rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         if (report.total().transactions() == 0) {
             ctx().warn("no BOSS transactions recorded for " + month + " (was the month reconciled?)");
@@ -60,16 +65,11 @@ public final class CostReportCommand extends ChanopsCommand {
         if (!result.commission().unknownSites().isEmpty() || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
             ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN + ", with no cost per transaction");
         }
-        Listing listing = new Listing(COLUMNS);
-        for (ChannelCost.Row r : report.rows()) {
-            listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
-        }
-        listing.add(Style.BOLD, cells(report.total()));
         boolean table = output.tableOnTerminal(ctx());
         if (table) {
             out().printf("Channel cost %s (rule set %d)%n", month, result.commission().ruleSet().setId());
         }
-        output.render(ctx(), listing);
+        output.print(ctx(), listing(report));
         if (table) {
             PrintWriter out = out();
             out.printf("e-channel share of transactions: %s%% (electronic, with self-service: %s%%)%n",
@@ -81,6 +81,15 @@ public final class CostReportCommand extends ChanopsCommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    private static Listing listing(ChannelCost.Report report) {
+        Listing listing = new Listing(COLUMNS);
+        for (ChannelCost.Row r : report.rows()) {
+            listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
+        }
+        listing.add(Style.BOLD, cells(report.total()));
+        return listing;
     }
 
     private static List<Object> cells(ChannelCost.Row r) {

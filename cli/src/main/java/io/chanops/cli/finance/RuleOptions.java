@@ -6,6 +6,7 @@ import io.chanops.finance.RuleSets;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --rules FILE} (and its {@code --charset}) shared by the commission and cost reports. */
@@ -23,17 +24,20 @@ public final class RuleOptions {
         return charset;
     }
 
-    /** Loads --rules if given, telling the user which set is now active. */
-    public void loadIfGiven(RunContext ctx) {
-        if (rules == null) {
-            return;
-        }
-        RuleSets.Loaded loaded = RuleSets.load(ctx.ledger(), rules, charset, ctx.now(), ctx::warn);
-        RuleSets.RuleSet set = loaded.set();
-        ctx.info(loaded.unchanged()
-                ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId() + " ("
-                        + set.book().rules().size() + " rules)"
-                : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " (" + set.book().rules().size()
-                        + " rules) is now active");
+    /** Reads and validates --rules, if given (exit 4 with every problem): it becomes active in the report's transaction. */
+    public Optional<RuleSets.Validated> readIfGiven(RunContext ctx) {
+        return rules == null ? Optional.empty() : Optional.of(RuleSets.read(ctx.ledger(), rules, charset, ctx::warn));
+    }
+
+    /** Tells the user which set is now active, when --rules was given. */
+    public void tell(RunContext ctx, Optional<RuleSets.Loaded> loaded) {
+        loaded.ifPresent(l -> {
+            RuleSets.RuleSet set = l.set();
+            ctx.info(l.unchanged()
+                    ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId() + " ("
+                            + set.book().rules().size() + " rules)"
+                    : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " (" + set.book().rules().size()
+                            + " rules) is now active");
+        });
     }
 }

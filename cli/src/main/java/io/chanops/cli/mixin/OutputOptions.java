@@ -4,6 +4,7 @@ import io.chanops.cli.RunContext;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
+import io.chanops.ledger.files.OutputFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,8 @@ public final class OutputOptions {
 
     @Option(names = "--bom", description = "Start CSV with a UTF-8 BOM, so Excel shows Chinese text correctly.")
     boolean bom;
+
+    private OutputFile file;
 
     public Format format(RunContext ctx) {
         if (format != null) {
@@ -39,14 +42,40 @@ public final class OutputOptions {
         return bom;
     }
 
-    /** Renders to --out (atomically) or to the terminal. */
+    /** Declares the --out file (checked before the command's work; {@link io.chanops.cli.ChanopsCommand} does it). */
+    public void declare(RunContext ctx) {
+        if (out != null && file == null) {
+            file = ctx.outputs().file(out);
+        }
+    }
+
+    /** True with --out: the listing goes to a file (published after the command's commit), not to standard output. */
+    public boolean toFile() {
+        return out != null;
+    }
+
+    /** Renders to the --out file or to standard output (read-only commands). */
     public void render(RunContext ctx, Listing listing) {
-        Format f = format(ctx);
+        writeFile(ctx, listing);
+        print(ctx, listing);
+    }
+
+    /**
+     * With --out, writes the listing to the file's temporary file: a command that commits calls this before its
+     * commit, so that a file which cannot be written commits nothing. Without --out, does nothing.
+     */
+    public void writeFile(RunContext ctx, Listing listing) {
         if (out != null) {
-            Renderer.renderToFile(listing, f, out, bom);
+            declare(ctx);
+            Renderer.renderToFile(listing, format(ctx), file, bom);
             ctx.info("wrote " + listing.size() + " rows to " + out);
-        } else {
-            Renderer.render(listing, f, ctx.out(), bom, ctx.colour());
+        }
+    }
+
+    /** Without --out, prints the listing on standard output (after the commit); with --out, does nothing. */
+    public void print(RunContext ctx, Listing listing) {
+        if (out == null) {
+            Renderer.render(listing, format(ctx), ctx.out(), bom, ctx.colour());
         }
     }
 }

@@ -59,11 +59,20 @@ public final class PolicyTuneCommand extends ChanopsCommand {
             throw UserException.usage("--lead-days must be >= 0");
         }
         TuneService.Report report;
+        boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {
             report = TuneService.tune(ctx().ledger(), ctx().now(), new TuneService.Options(historyDays, serviceLevel, lead, site, sku,
-                    dryRun, CheckConfig.displayMin(ctx())), all, progress);
+                    dryRun, CheckConfig.displayMin(ctx())), all, progress, r -> output.writeFile(ctx(), listing(r, table)));
         }
-        boolean table = output.isTable(ctx());
+        output.print(ctx(), listing(report, table));
+        ctx().info(String.format("tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",
+                report.from(), report.to(), dryRun ? " (dry run: nothing written)" : "", report.count(TuneService.Status.NEW),
+                report.count(TuneService.Status.CHANGED), report.count(TuneService.Status.UNCHANGED),
+                report.count(TuneService.Status.LOCKED), report.count(TuneService.Status.NO_DATA)));
+        return ExitCode.OK;
+    }
+
+    private static Listing listing(TuneService.Report report, boolean table) {
         Listing listing = new Listing(COLUMNS).styleRows(row -> switch (String.valueOf(row.get(2))) {
             case "new" -> Style.CYAN;
             case "changed" -> Style.YELLOW;
@@ -84,12 +93,7 @@ public final class PolicyTuneCommand extends ChanopsCommand {
                     s == null ? null : String.format(Locale.ROOT, "%.3f", s.sigma()),
                     s == null ? null : s.method().toString());
         }
-        output.render(ctx(), listing);
-        ctx().info(String.format("tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",
-                report.from(), report.to(), dryRun ? " (dry run: nothing written)" : "", report.count(TuneService.Status.NEW),
-                report.count(TuneService.Status.CHANGED), report.count(TuneService.Status.UNCHANGED),
-                report.count(TuneService.Status.LOCKED), report.count(TuneService.Status.NO_DATA)));
-        return ExitCode.OK;
+        return listing;
     }
 
     /** "old -> new" when the value changes, else the value; CSV/JSON cells stay "old -> new" text only when they differ. */

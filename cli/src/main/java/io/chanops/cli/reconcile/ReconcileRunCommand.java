@@ -76,7 +76,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                     ctx().err().println(t);
                     ctx().err().flush();
                 }
-            }).run(req, ctx()::warn, progress);
+            }, ctx().outputs()).run(req, ctx()::warn, progress);
         }
         print(outcome);
         return outcome.hasDiscrepancies() ? ExitCode.ATTENTION : ExitCode.OK;

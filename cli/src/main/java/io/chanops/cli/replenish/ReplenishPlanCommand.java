@@ -14,7 +14,7 @@ import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
 import io.chanops.replenish.planning.DeliveryOrder;
 import io.chanops.replenish.planning.PlanResult;
-import io.chanops.replenish.planning.io.StagedPlanFiles;
+import io.chanops.replenish.planning.io.PlanFiles;
 import io.chanops.replenish.planning.solver.EmergencyPlanner;
 import io.chanops.replenish.planning.solver.SolverSettings;
 import io.chanops.replenish.planning.solver.SolverTuning;
@@ -90,6 +90,8 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
+        // DIR and its four files are checked before planning
+        PlanFiles files = out == null ? null : PlanFiles.declare(ctx().outputs(), out);
         LocalDate day = LocalTimes.parseDate(date)
                 .orElseThrow(() -> UserException.usage("--date '" + date + "': expected YYYY-MM-DD"));
         if (speedKmh <= 0 || Double.isNaN(speedKmh)) {
@@ -124,20 +126,22 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         // when it sees this line.
         ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
                 plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
-        // The files are complete before the apply commits, and published only by it: a refused apply leaves --out as it was.
-        try (StagedPlanFiles files = out == null ? null : StagedPlanFiles.write(out, plan, bom)) {
-            Runnable publish = files == null ? () -> { } : files::publish;
-            if (apply) {
-                DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), publish);
-                if (applied.refused()) {
-                    applied.changed().forEach(change -> ctx().err().println(change));
-                    throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
-                            + "solved: nothing was marked" + (out == null ? "" : ", no files were written") + "; plan again");
-                }
-                ctx().info("marked " + applied.marked() + " orders planned");
-            } else {
-                publish.run();
+        // The files are complete before the apply commits, and published only by it (after its marks, before its
+        // commit): a refused apply leaves --out as it was.
+        if (files != null) {
+            files.write(plan, bom);
+        }
+        Runnable publish = ctx().outputs()::publish;
+        if (apply) {
+            DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), publish);
+            if (applied.refused()) {
+                applied.changed().forEach(change -> ctx().err().println(change));
+                throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
+                        + "solved: nothing was marked" + (out == null ? "" : ", no files were written") + "; plan again");
             }
+            ctx().info("marked " + applied.marked() + " orders planned");
+        } else {
+            publish.run();
         }
         if (out != null) {
             ctx().info("wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);

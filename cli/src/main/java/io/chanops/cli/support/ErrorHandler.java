@@ -6,6 +6,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.LedgerUnavailableException;
 import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.files.OutputRefusedException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -46,6 +47,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         } else if (ex instanceof LedgerUnavailableException unavailable) {
             code = ExitCode.LEDGER_UNAVAILABLE;
             err.println(paint(colour, "error: " + unavailable.getMessage()));
+        } else if (ex instanceof OutputRefusedException refused) {
+            code = ExitCode.USAGE;
+            err.println(paint(colour, "error: " + refused.getMessage()));
         } else if (ex instanceof OutputFailedException failed) {
             code = ExitCode.OUTPUT_FAILED;
             err.println(paint(colour, "error: output could not be written: " + failed.getMessage()));

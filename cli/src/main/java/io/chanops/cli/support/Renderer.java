@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chanops.ledger.csv.CsvSink;
+import io.chanops.ledger.files.OutputFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,28 +33,24 @@ public final class Renderer {
         out.flush();
     }
 
-    /** Writes to {@code file} atomically (temp file, then rename), so a reader never sees half a report. */
-    public static void renderToFile(Listing listing, Format format, Path file, boolean bom) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                if (format == Format.CSV) {
-                    try (CsvSink sink = CsvSink.to(os, bom)) {
-                        writeCsv(listing, sink);
-                    }
-                } else {
-                    PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8));
-                    render(listing, format, w, bom, false);
-                    w.flush();
+    /**
+     * Writes the listing to {@code file}'s temporary file; it replaces the file when the run's outputs are published,
+     * so a reader never sees half a report. A listing with phone numbers (an {@code msisdn} column) is written
+     * readable by its owner only.
+     */
+    public static void renderToFile(Listing listing, Format format, OutputFile file, boolean bom) {
+        OutputFile.Access access = listing.columns().contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
+        file.write(access, os -> {
+            if (format == Format.CSV) {
+                try (CsvSink sink = CsvSink.to(os, bom)) {
+                    writeCsv(listing, sink);
                 }
+            } else {
+                CheckedPrintWriter w = CheckedPrintWriter.of(os, false);
+                render(listing, format, w, bom, false);
+                w.throwIfFailed();
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     public static void csv(Listing listing, Writer out, boolean bom) {

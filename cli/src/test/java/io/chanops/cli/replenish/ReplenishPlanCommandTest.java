@@ -70,6 +70,23 @@ class ReplenishPlanCommandTest {
     }
 
     @Test
+    void aPlanDirectoryThatCannotTakeAllFourFilesIsRefusedBeforePlanningAndNothingIsApplied() throws Exception {
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        Path out = Files.createDirectory(dir.resolve("plan"));
+        Files.writeString(out.resolve("routes.csv"), "yesterday's routes");
+        Files.createDirectory(out.resolve("summary.csv"));
+        var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", TestLedgers.sample("vehicles.csv").toString(),
+                "--time-limit", "1s", "--out", out.toString(), "--apply");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("summary.csv: is a directory");
+        assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo("yesterday's routes");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("routes.csv", "summary.csv");
+        }
+        assertThat(orderRows()).containsExactly("E-1:open::");
+    }
+
+    @Test
     void emergencyBeyondWarehouseStockIsUnservedWithReasonAndExit3() throws Exception {
         long stock = warehouseStock("SIM-IOT");
         order("E-1", "GZ-BY-01", "SIM-IOT", "emergency", stock + 5, "2026-03-02");

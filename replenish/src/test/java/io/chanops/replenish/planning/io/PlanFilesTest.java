@@ -2,6 +2,8 @@ package io.chanops.replenish.planning.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.replenish.planning.PlanResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StagedPlanFilesTest {
+class PlanFilesTest {
     private static final PlanResult EMPTY = new PlanResult(List.of(), List.of(), "0hard/0medium/0soft", List.of());
 
     @TempDir
@@ -24,20 +26,23 @@ class StagedPlanFilesTest {
     }
 
     @Test
-    void nothingAppearsUntilPublishedAndAnUnpublishedStagingLeavesNothingBehind() throws IOException {
+    void nothingAppearsUntilPublishedAndAnUnpublishedPlanLeavesNothingBehind() throws IOException {
         Path out = dir.resolve("plan");
-        try (StagedPlanFiles staged = StagedPlanFiles.write(out, EMPTY, false)) {
-            assertThat(out).doesNotExist();
+        try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
+            PlanFiles.declare(outputs, out).write(EMPTY, false);
+            assertThat(names(out)).allMatch(n -> n.startsWith(".") && n.endsWith(".tmp")).hasSize(4);
         }
         assertThat(names(dir)).isEmpty();
     }
 
     @Test
-    void publishMovesEveryFileIntoTheDirectoryReplacingAnEarlierPlan() throws IOException {
+    void publishingReplacesAnEarlierPlanWithAllFourFiles() throws IOException {
         Path out = Files.createDirectories(dir.resolve("plan"));
         Files.writeString(out.resolve("summary.csv"), "an earlier plan\n");
-        try (StagedPlanFiles staged = StagedPlanFiles.write(out, EMPTY, false)) {
-            staged.publish();
+        try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
+            PlanFiles.declare(outputs, out).write(EMPTY, false);
+            assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo("an earlier plan\n");
+            outputs.publish();
         }
         assertThat(names(out)).containsExactly("lines.csv", "routes.csv", "summary.csv", "unserved.csv");
         assertThat(Files.readString(out.resolve("summary.csv"))).startsWith("metric,value").contains("score,0hard/0medium/0soft");

@@ -1,0 +1,237 @@
+package io.chanops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.chanops.cli.support.CheckedPrintWriter;
+import io.chanops.ledger.testing.TestLedgers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC §3.1 "Files written" and "Outputs before commit", and exit 6 for standard output, through the real command line. */
+class OutputFilesCliTest {
+    @TempDir
+    Path dir;
+    CliHarness cli;
+    String rules;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(dir);
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
+        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
+        rules = TestLedgers.sample("commission-rules.csv").toString();
+    }
+
+    private List<String> siteIds() {
+        CliHarness.Result r = cli.run("site", "list", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isZero();
+        return r.out().lines().skip(1).map(l -> l.split(",")[0]).toList();
+    }
+
+    private long ruleSets() {
+        CliHarness.Result r = cli.run("commission", "rules", "--history", "--format", "csv");
+        return r.out().lines().skip(1).count();
+    }
+
+    private List<String> names(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void outOntoTheLedgerIsRefusedAndTheLedgerKeepsItsData() throws IOException {
+        List<String> before = siteIds();
+        assertThat(before).isNotEmpty();
+        for (Path target : List.of(cli.db(), Path.of(cli.db() + "-wal"), dir.resolve("x/../chanops.db"))) {
+            CliHarness.Result r = cli.run("stock", "show", "--out", target.toString());
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains(target + ": refusing to write over the ledger");
+        }
+        assertThat(siteIds()).isEqualTo(before);
+    }
+
+    @Test
+    void outOntoADirectoryOrIntoAMissingOneIsAUsageError() throws IOException {
+        Path reports = Files.createDirectory(dir.resolve("reports"));
+        CliHarness.Result onto = cli.run("site", "list", "--out", reports.toString());
+        assertThat(onto.code()).as(onto.toString()).isEqualTo(2);
+        assertThat(onto.err()).contains(reports + ": is a directory");
+        CliHarness.Result into = cli.run("site", "list", "--out", dir.resolve("typo/sites.csv").toString());
+        assertThat(into.code()).as(into.toString()).isEqualTo(2);
+        assertThat(into.err()).contains("no such directory");
+        assertThat(Files.exists(dir.resolve("typo"))).isFalse();
+    }
+
+    @Test
+    void outOntoAnInputIsRefusedBeforeAnythingIsCommitted() throws IOException {
+        Path mine = dir.resolve("rules.csv");
+        Files.copy(Path.of(rules), mine);
+        byte[] content = Files.readAllBytes(mine);
+        CliHarness.Result r = cli.run("commission", "report", "--month", "2026-02", "--rules", mine.toString(), "--out", mine.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains(mine + ": refusing to write over an input of this command");
+        assertThat(Files.readAllBytes(mine)).isEqualTo(content);
+        assertThat(ruleSets()).isZero();
+        CliHarness.Result twice = cli.run("commission", "report", "--month", "2026-02", "--rules", rules,
+                "--out", dir.resolve("c.csv").toString(), "--detail", dir.resolve("c.csv").toString());
+        assertThat(twice.code()).as(twice.toString()).isEqualTo(2);
+        assertThat(ruleSets()).isZero();
+    }
+
+    @Test
+    void aLinkPlantedAtTheTargetOrAtItsOldTemporaryNameIsNeverWrittenThrough() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Path report = dir.resolve("report.csv");
+        Files.createSymbolicLink(dir.resolve(".report.csv.tmp"), victim);
+        CliHarness.Result r = cli.run("site", "list", "--out", report.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Files.isSymbolicLink(report)).isFalse();
+        assertThat(Files.readString(report)).startsWith("site_id,");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), victim);
+        CliHarness.Result through = cli.run("site", "list", "--out", link.toString());
+        assertThat(through.code()).as(through.toString()).isEqualTo(2);
+        assertThat(through.err()).contains("is a symbolic link");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(names(dir)).noneMatch(n -> n.startsWith(".report.csv.") && n.endsWith(".tmp") && !n.equals(".report.csv.tmp"));
+    }
+
+    @Test
+    void aCommissionReportThatCannotWriteItsFileLeavesTheActiveRuleSetAsItWas() throws IOException {
+        assertThat(cli.run("commission", "report", "--month", "2026-02", "--rules", rules).code()).isZero();
+        assertThat(ruleSets()).isEqualTo(1);
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(rules)));
+        lines.set(1, lines.get(1).replace(",1.5,", ",2.5,"));
+        Path r2 = Files.write(dir.resolve("r2.csv"), lines);
+        Path reports = Files.createDirectory(dir.resolve("reports"));
+
+        CliHarness.Result onDirectory = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
+                "--out", reports.toString());
+        assertThat(onDirectory.code()).as(onDirectory.toString()).isEqualTo(2);
+        assertThat(ruleSets()).isEqualTo(1);
+
+        // a directory nothing can be created in, whoever runs the test (root included)
+        Path proc = Path.of("/proc/chanops-commission.csv");
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        CliHarness.Result unwritable = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
+                "--out", proc.toString());
+        assertThat(unwritable.code()).as(unwritable.toString()).isEqualTo(6);
+        assertThat(unwritable.err()).contains("error: output could not be written: " + proc);
+        assertThat(ruleSets()).isEqualTo(1);
+
+        CliHarness.Result written = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
+                "--out", reports.resolve("commission.csv").toString());
+        assertThat(written.code()).as(written.toString()).isZero();
+        assertThat(ruleSets()).isEqualTo(2);
+        assertThat(names(reports)).containsExactly("commission.csv");
+    }
+
+    private List<String> reconcileArgs(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("reconcile", "run",
+                "--platform", TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                "--boss", TestLedgers.sample("boss-2026-01.csv").toString(),
+                "--profile", TestLedgers.sample("boss-profile.properties").toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    @Test
+    void aReconcileReRunThatFailsWhileWritingLeavesTheEarlierReportsIntact() throws IOException {
+        Path out = dir.resolve("reconcile");
+        assertThat(cli.run(reconcileArgs(out)).code()).isEqualTo(3);
+        List<String> files = List.of("summary.csv", "discrepancies.csv", "matched.csv");
+        List<byte[]> before = new ArrayList<>();
+        for (String f : files) {
+            before.add(Files.readAllBytes(out.resolve(f)));
+        }
+        // the re-run (masked: different content) cannot write its last file
+        Files.createDirectory(out.resolve("resolved-late.csv"));
+        CliHarness.Result again = cli.run(reconcileArgs(out, "--force", "--mask", "--carry"));
+        assertThat(again.code()).as(again.toString()).isEqualTo(2);
+        assertThat(again.err()).contains("resolved-late.csv: is a directory");
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(Files.readAllBytes(out.resolve(files.get(i)))).as(files.get(i)).isEqualTo(before.get(i));
+        }
+        assertThat(names(out)).containsExactly("discrepancies.csv", "matched.csv", "resolved-late.csv", "summary.csv");
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines()).hasSize(2);
+    }
+
+    @Test
+    void reportsWithUnmaskedPhoneNumbersAndRejectsFilesAreReadableByTheirOwnerOnly() throws IOException {
+        assumeTrue(posix(dir));
+        String usual = mode(Files.createFile(dir.resolve("usual")));
+        Path plain = dir.resolve("plain");
+        assertThat(cli.run(reconcileArgs(plain)).code()).isEqualTo(3);
+        assertThat(mode(plain.resolve("discrepancies.csv"))).isEqualTo("rw-------");
+        assertThat(mode(plain.resolve("matched.csv"))).isEqualTo("rw-------");
+        assertThat(mode(plain.resolve("summary.csv"))).isEqualTo(usual);
+        Path masked = dir.resolve("masked");
+        assertThat(cli.run(reconcileArgs(masked, "--force", "--mask")).code()).isEqualTo(3);
+        assertThat(mode(masked.resolve("matched.csv"))).isEqualTo(usual);
+
+        Path shown = dir.resolve("shown.csv");
+        assertThat(cli.run("reconcile", "show", "1", "--out", shown.toString()).code()).isZero();
+        assertThat(mode(shown)).isEqualTo("rw-------");
+
+        Path catalog = TestLedgers.write(dir, "mixed.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                "A1,handset,Phone,,10.00,listed,web,,", "A2,handset,Phone,,10.00,sold,web,,");
+        assertThat(cli.run("catalog", "import", catalog.toString(), "--skip-invalid").code()).isEqualTo(3);
+        assertThat(mode(dir.resolve("mixed.csv.rejects.csv"))).isEqualTo("rw-------");
+    }
+
+    /** A stream that fails every write as the operating system would. */
+    private static OutputStream failing(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException(message);
+            }
+        };
+    }
+
+    @Test
+    void aFullDiskOnStandardOutputIsExit6() {
+        PrintWriter devFull = new PrintWriter(new java.io.OutputStreamWriter(failing("No space left on device"), StandardCharsets.UTF_8), true);
+        CliHarness.Result r = cli.run(devFull, "site", "list", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isEqualTo(6);
+        assertThat(r.err()).contains("error: output could not be written: standard output");
+        CliHarness.Result checked = cli.run(CheckedPrintWriter.of(failing("No space left on device"), true), "site", "list");
+        assertThat(checked.code()).isEqualTo(6);
+        assertThat(checked.err()).contains("standard output: No space left on device");
+    }
+
+    @Test
+    void aClosedPipeOnStandardOutputEndsQuietly() {
+        CliHarness.Result r = cli.run(CheckedPrintWriter.of(failing("Broken pipe"), true), "site", "list", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+    }
+}
