@@ -103,17 +103,15 @@ public final class CatalogImport {
     public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
                              LongConsumer progress) {
         try (OutputSet outputs = new OutputSet(OutputGuard.inputs(file))) {
-            Result result = run(ledger, file, options, now, warn, progress, outputs);
-            outputs.publish();
-            return result;
+            return run(ledger, file, options, now, warn, progress, outputs);
         }
     }
 
     /**
      * As {@link #run(Ledger, Path, Options, LocalDateTime, Consumer, LongConsumer)}, with the rejects file of
-     * {@code --skip-invalid} declared in {@code outputs} before anything else and written before the commit; the
-     * caller publishes {@code outputs} after this returns. A refused or failed import leaves no rejects file that
-     * describes nothing, and a rejects file that cannot be written commits nothing.
+     * {@code --skip-invalid} declared in {@code outputs} before anything else, written in the import's transaction and
+     * published (with whatever else {@code outputs} holds) as its last step. A refused or failed import leaves no
+     * rejects file that describes nothing, and a rejects file that cannot be written commits nothing.
      */
     public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
                              LongConsumer progress, OutputSet outputs) {
@@ -149,6 +147,7 @@ public final class CatalogImport {
             if (rejectsFile != null) {
                 RejectsFile.write(rejectsFile, r.rejections());
             }
+            outputs.publish();
             return r;
         });
     }

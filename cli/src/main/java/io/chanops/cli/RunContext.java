@@ -79,8 +79,9 @@ public final class RunContext {
     }
 
     /**
-     * The files this run writes (SPEC §3.1 "Files written"): a command declares them before its work, writes them
-     * before it commits; they are published when it returns 0 or 3, and removed otherwise.
+     * The files this run writes (SPEC §3.1 "Files written"): a command declares them before its work; one that commits
+     * writes and publishes them in its transaction, before the commit; what is left is published when the command
+     * returns 0 or 3, and removed otherwise.
      */
     public OutputSet outputs() {
         if (outputs == null) {

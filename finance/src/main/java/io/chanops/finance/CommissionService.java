@@ -50,7 +50,8 @@ public final class CommissionService {
     /**
      * The report of {@code month} in one transaction: with {@code rules}, that file first becomes the active set.
      * {@code beforeCommit} receives the report before anything (the rule set, new clawbacks) is committed: a command
-     * writes its files there, so that a file which cannot be written leaves the ledger as it was (SPEC §3.1).
+     * writes and publishes its files there, so that a file which cannot be written leaves the ledger as it was
+     * (SPEC §3.1).
      */
     public static Outcome report(Ledger ledger, YearMonth month, LocalDateTime now, Optional<RuleSets.Validated> rules,
                                  Consumer<CommissionReport> beforeCommit) {

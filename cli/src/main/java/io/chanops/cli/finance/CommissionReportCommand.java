@@ -54,13 +54,14 @@ public final class CommissionReportCommand extends ChanopsCommand {
     protected int run() {
         OutputFile detailFile = detail == null ? null : ctx().outputs().file(detail);
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
-        // the files are complete before the rule set and new clawbacks commit: a file that cannot be written commits nothing
+        // the files are in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
         CommissionService.Outcome outcome = CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
             output.writeFile(ctx(), summary(report));
             if (detailFile != null) {
                 Renderer.renderToFile(detailListing(report), Format.CSV, detailFile, output.bom());
                 ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
             }
+            ctx().outputs().publish();
         });
         rules.tell(ctx(), outcome.rules());
         CommissionReport report = outcome.report();

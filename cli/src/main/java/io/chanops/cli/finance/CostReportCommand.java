@@ -54,9 +54,9 @@ public final class CostReportCommand extends ChanopsCommand {
     protected int run() {
         Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
-        // the file is complete before the rule set and new clawbacks commit: a file that cannot be written commits nothing
+        // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
         CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now(), newRules,
-                r -> output.writeFile(ctx(), listing(r.cost())));
+                r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         if (report.total().transactions() == 0) {

@@ -60,15 +60,23 @@ public final class OutputOptions {
         print(ctx, listing);
     }
 
-    /**
-     * With --out, writes the listing to the file's temporary file: a command that commits calls this before its
-     * commit, so that a file which cannot be written commits nothing. Without --out, does nothing.
-     */
+    /** With --out, writes the listing to the file's temporary file, published with the run's outputs. */
     public void writeFile(RunContext ctx, Listing listing) {
         if (out != null) {
             declare(ctx);
             Renderer.renderToFile(listing, format(ctx), file, bom);
             ctx.info("wrote " + listing.size() + " rows to " + out);
+        }
+    }
+
+    /**
+     * With --out, writes the listing and publishes the run's outputs: a command that commits calls this as the last
+     * step of its transaction, so that a file which cannot be written commits nothing. Without --out, does nothing.
+     */
+    public void publishFile(RunContext ctx, Listing listing) {
+        if (out != null) {
+            writeFile(ctx, listing);
+            ctx.outputs().publish();
         }
     }
 

@@ -62,7 +62,7 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {
             report = TuneService.tune(ctx().ledger(), ctx().now(), new TuneService.Options(historyDays, serviceLevel, lead, site, sku,
-                    dryRun, CheckConfig.displayMin(ctx())), all, progress, r -> output.writeFile(ctx(), listing(r, table)));
+                    dryRun, CheckConfig.displayMin(ctx())), all, progress, r -> output.publishFile(ctx(), listing(r, table)));
         }
         output.print(ctx(), listing(report, table));
         ctx().info(String.format("tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",

@@ -25,7 +25,7 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
     @Override
     protected int run() {
         CheckReport report = CheckService.run(ctx().ledger(), ctx().now(), CheckConfig.settings(ctx()), emergencyOnly,
-                r -> output.writeFile(ctx(), CheckListing.of(r)));
+                r -> output.publishFile(ctx(), CheckListing.of(r)));
         output.print(ctx(), CheckListing.of(report));
         ctx().info(String.format("check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
                 report.scope(), ctx().now().toString().replace('T', ' '), report.runId(), report.positions(), report.reviewed(),

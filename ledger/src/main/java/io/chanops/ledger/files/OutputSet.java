@@ -34,9 +34,11 @@ import java.util.Set;
  *       directory does not exist; a directory that cannot be written is an {@link OutputFailedException} (exit 6).</li>
  *   <li>Write each file with {@link OutputFile#write}: a temporary file, created exclusively under an unpredictable
  *       name in the target's directory, written and flushed to disk. A command that also commits to the ledger writes
- *       its files before it commits: a file that cannot be written then fails the command before the commit.</li>
- *   <li>{@link #publish}: each written file is renamed onto its target (atomic within a directory), after the
- *       commit.</li>
+ *       its files inside its transaction, before the commit: a file that cannot be written commits nothing.</li>
+ *   <li>{@link #publish}: each written file is renamed onto its target (atomic within a directory). A command that
+ *       commits publishes as the last step of its transaction: a crash between the renames and the commit leaves
+ *       files of a run the ledger does not have (the next run replaces them), never a committed run without its
+ *       files.</li>
  *   <li>{@link #close}: removes whatever was not published (temporary files, a new output directory left empty).
  *       Until then a shutdown hook does the same if the JVM is stopped (SIGTERM, Ctrl-C); after a SIGKILL, hidden
  *       {@code .NAME.RANDOM.tmp} files may remain, never a half-written target.</li>

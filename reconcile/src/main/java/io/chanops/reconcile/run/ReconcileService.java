@@ -49,8 +49,9 @@ import org.jdbi.v3.core.Handle;
  * {@code reconcile run}: reads and validates both files (nothing is written if either is rejected), matches them with
  * the {@link Reconciler}, checks that the categories add back to the file totals, and stores the run, its discrepancies,
  * the orders it confirmed and the BOSS activity per site and day in one ledger transaction, in which the CSV reports are
- * written too, to temporary files that replace the report directory's files only after the commit (a failure in either
- * leaves neither, and a failed re-run leaves an earlier run's reports as they were).
+ * written too, to temporary files that replace the report directory's files only once the run is stored, as the
+ * transaction's last step (a failure in either leaves neither, and a failed re-run leaves an earlier run's reports as
+ * they were).
  */
 public final class ReconcileService {
     private static final int BATCH = 10_000;
@@ -60,7 +61,6 @@ public final class ReconcileService {
     private final OutputSet outputs;
     private long phaseStart = System.nanoTime();
 
-    /** Publishes the reports itself, right after the run is committed. */
     public ReconcileService(Ledger ledger) {
         this(() -> ledger, s -> { }, null);
     }
@@ -68,8 +68,8 @@ public final class ReconcileService {
     /**
      * {@code ledger} is asked for once, while the files are being read (opening a ledger costs a few hundred ms of
      * start-up that way overlaps the reading); {@code trace} receives the time each phase took (the CLI shows them
-     * with -v); the reports are declared in {@code outputs} and written before the commit, and the caller publishes
-     * {@code outputs} after {@link #run} returns (null: the service uses a set of its own and publishes it itself).
+     * with -v); the reports are declared in {@code outputs}, written while the run is stored, and {@code outputs} is
+     * published as the transaction's last step, before its commit (null: a set of the service's own).
      */
     public ReconcileService(Supplier<Ledger> ledger, Consumer<String> trace, OutputSet outputs) {
         this.ledgerSource = ledger;
@@ -88,9 +88,7 @@ public final class ReconcileService {
             return run(req, warn, progress, outputs);
         }
         try (OutputSet own = new OutputSet(OutputGuard.inputs(req.platformFile(), req.bossFile(), req.profileFile()))) {
-            RunOutcome outcome = run(req, warn, progress, own);
-            own.publish();
-            return outcome;
+            return run(req, warn, progress, own);
         }
     }
 
@@ -164,7 +162,7 @@ public final class ReconcileService {
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
             Reports.ReportFiles files = declared != null ? declared : Reports.declare(outputs, dir, req.carry());
-            // written to temporary files while the run is stored; they replace DIR's files only after the commit
+            // written to temporary files while the run is stored; they replace DIR's files just before the commit
             CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
                     timed("reports (thread)", () -> new Reports(req.mask(), req.bom()).write(files, m, findings, req.carry())), pool);
             insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
@@ -181,6 +179,7 @@ public final class ReconcileService {
                 throw new IllegalStateException("cannot store run " + runId + ": " + e.getMessage(), e);
             }
             Futures.join(reports);
+            outputs.publish();
             phase("reports written");
             List<Item> late = findings.stream().filter(i -> i.category() == Category.RESOLVED_LATE).toList();
             return new RunOutcome(runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);

@@ -71,8 +71,8 @@ public final class Reports {
     }
 
     /**
-     * Writes the reports of a matching to their temporary files (they appear when the set is published, after the
-     * run is committed); {@code findings} are its discrepancies and RESOLVED_LATE items, in order.
+     * Writes the reports of a matching to their temporary files (they appear when the set is published, once the run
+     * is stored); {@code findings} are its discrepancies and RESOLVED_LATE items, in order.
      */
     public void write(ReportFiles files, Matching m, List<Item> findings, boolean carry) {
         OutputFile.Access phones = mask ? OutputFile.Access.DEFAULT : OutputFile.Access.OWNER_ONLY;

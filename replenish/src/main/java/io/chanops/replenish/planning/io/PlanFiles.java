@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * The plan as files (SPEC §6): routes.csv, lines.csv, unserved.csv, summary.csv in DIR. {@link #declare} checks DIR
  * and its four files before planning; {@link #write} writes all four to temporary files, and they replace DIR's files
- * together when the {@link OutputSet} is published (after {@code --apply} commits), so a dispatcher's script never
- * reads half a plan, nor files of two different plans.
+ * together when the {@link OutputSet} is published (by {@code --apply}, after its marks and before its commit), so a
+ * dispatcher's script never reads half a plan.
  */
 public final class PlanFiles {
     public static final List<String> ROUTES = List.of("vehicle_id", "stop", "site_id", "arrive", "depart", "load");
