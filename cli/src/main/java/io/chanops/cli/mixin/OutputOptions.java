@@ -49,11 +49,6 @@ public final class OutputOptions {
         }
     }
 
-    /** True with --out: the listing goes to a file (published after the command's commit), not to standard output. */
-    public boolean toFile() {
-        return out != null;
-    }
-
     /** Renders to the --out file or to standard output (read-only commands). */
     public void render(RunContext ctx, Listing listing) {
         writeFile(ctx, listing);
