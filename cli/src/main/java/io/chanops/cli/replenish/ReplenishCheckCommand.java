@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", description = {
+@Command(name = "check", footerHeading = "%nExamples:%n", footer = {"  chanops replenish check", "  chanops replenish check --emergency-only --format table"},
+        description = {
     "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an open regular one),",
     "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same cycle raises nothing new.",
     "Lists what this run raised; exit 3 when it raised or escalated an emergency."})
