@@ -28,7 +28,7 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
         CheckReport report = CheckService.run(ctx().ledger(), ctx().now(), CheckConfig.settings(ctx()), emergencyOnly);
         output.render(ctx(), CheckListing.of(report));
         ctx().info(String.format("check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
-                report.scope(), ctx().now().toString().replace('T', ' '), report.runId(), report.positions(), report.reviewed(),
+                report.scope(), io.chanops.ledger.time.LocalTimes.format(ctx().now()), report.runId(), report.positions(), report.reviewed(),
                 report.count(Check.Action.RAISED, OrderKind.REGULAR), report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
         return report.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
