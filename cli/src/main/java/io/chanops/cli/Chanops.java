@@ -11,11 +11,15 @@ import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
 import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Colours;
+import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import io.chanops.cli.support.HelpLayout;
+import io.chanops.cli.support.NestedHelpCommand;
+import io.chanops.cli.support.UsageErrors;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +48,7 @@ public final class Chanops {
      * {@link #create(String[], PrintWriter, PrintWriter, boolean, Function)} adds only the one the arguments invoke.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            CommandLine.HelpCommand.class,
+            NestedHelpCommand.class,
             InitCommand.class,
             DemoCommand.class,
             SiteCommand.class,
@@ -134,12 +138,19 @@ public final class Chanops {
         } else if (args == null || !asksOnlyForVersion(args)) {
             SUBCOMMANDS.forEach(cmd::addSubcommand);
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().usageMessage().description("Print a bash/zsh completion script: source <(chanops completion)");
+            completion.getCommandSpec().name(COMPLETION).usageMessage()
+                    .description("Print a bash/zsh completion script: source <(chanops completion)")
+                    .footerHeading("%nExamples:%n")
+                    .footer("  source <(chanops completion)", "  chanops completion > /etc/bash_completion.d/chanops");
             cmd.addSubcommand(COMPLETION, completion);
         }
+        HelpLayout.apply(cmd);
+        DateConverters.register(cmd);
         // picocli's messages before parsing (usage errors) know only the terminal, NO_COLOR and the raw arguments; help
         // and everything after parsing takes the run's decision (RunContext.colours)
-        cmd.setColorScheme(Colours.decide(terminal, args != null && has(args, "--no-color"), environment).helpScheme());
+        Colours early = Colours.decide(terminal, args != null && has(args, "--no-color"), environment);
+        cmd.setColorScheme(early.helpScheme());
+        cmd.setParameterExceptionHandler(new UsageErrors(early::on));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(root.errorHandler());
@@ -200,7 +211,7 @@ public final class Chanops {
             return null;
         }
         for (Class<?> c : SUBCOMMANDS) {
-            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[i])) {
+            if (c != NestedHelpCommand.class && c.getAnnotation(Command.class).name().equals(args[i])) {
                 return c;
             }
         }

@@ -53,7 +53,7 @@ class ColourCliTest {
         Output rejected = runs.get(1);
         assertThat(rejected.code()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(rejected.err()).contains(new Ansi().fgYellow().a("warning: ").toString())
-                .contains(new Ansi().fgRed().a("input rejected, nothing was written").reset().toString());
+                .contains(new Ansi().fgRed().a("error: input rejected").reset().toString());
     }
 
     @Test

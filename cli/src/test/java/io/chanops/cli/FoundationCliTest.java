@@ -50,7 +50,7 @@ class FoundationCliTest {
                 .contains(bad + ":4: qty: 'one' is not a whole number")
                 .contains(bad + ":5: at: 'yesterday' is not a date-time")
                 .contains(bad + ":6: ref: duplicate row")
-                .contains("nothing was written");
+                .contains("error: input rejected");
         CliHarness.Result show = cli.run("stock", "show");
         assertThat(show.out().lines().count()).isEqualTo(1);
     }

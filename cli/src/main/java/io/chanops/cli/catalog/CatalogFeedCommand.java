@@ -13,7 +13,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "feed", description = {
+@Command(name = "feed", footerHeading = "%nExamples:%n", footer = {"  chanops catalog feed --channel web --out feed.csv", "  chanops catalog feed --channel app --out feed.csv --bom"},
+        description = {
         "The listed products of one channel, as CSV for the store front.",
         "Columns: sku,name,brand,type,price,monthly_fee,months.",
         "Text cells are formula-guarded; amounts are yuan with two decimals."})

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = {"Every change to one product (or by one import batch), field by field.",
+@Command(name = "history", footerHeading = "%nExamples:%n", footer = {"  chanops catalog history HS-IP16-128", "  chanops catalog history HS-IP16-128 --batch 2"},
+        description = {"Every change to one product (or by one import batch), field by field.",
         "Columns: at,batch,file,user,sku,change,field,old,new."})
 public final class CatalogHistoryCommand extends ChanopsCommand {
     @Parameters(paramLabel = "SKU", arity = "0..1", description = "The product.")

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {
+@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops catalog import samples/catalog.csv", "  chanops catalog import samples/catalog-update.csv --dry-run", "  chanops catalog import samples/catalog-broken.csv --skip-invalid"},
+        description = {
         "Import catalog.csv: upsert by SKU, with --dry-run diff, --skip-invalid and --sync.",
         "Columns: sku,type,name,brand,price,status,channels,monthly_fee,months.",
         "Every row is validated first; any invalid row rejects the file (exit 4), unless --skip-invalid."})

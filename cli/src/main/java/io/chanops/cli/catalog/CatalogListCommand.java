@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", description = "List products (CSV output has the columns of catalog.csv, so it imports back unchanged).")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops catalog list --type handset", "  chanops catalog list --search iPhone --format csv"},
+        description = "List products (CSV output has the columns of catalog.csv, so it imports back unchanged).")
 public final class CatalogListCommand extends ChanopsCommand {
     @Option(names = "--type", paramLabel = "TYPE", description = "handset, accessory, sim, plan or contract.")
     String type;

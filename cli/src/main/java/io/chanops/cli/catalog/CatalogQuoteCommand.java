@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "quote", description = {
+@Command(name = "quote", footerHeading = "%nExamples:%n", footer = {"  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-199-24", "  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-129-24 --purchase-cost 5200.00"},
+        description = {
         "Price of a handset bought with a contract plan: commitment, subsidy, price to pay.",
         "Commitment = monthly fee x months; subsidy = commitment x the rate of the monthly fee's tier (config",
         "subsidy.tiers, subsidy.gap); to pay = price - subsidy, not below 0; with --purchase-cost, the operator's",

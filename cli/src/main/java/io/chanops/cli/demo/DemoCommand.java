@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * Builds a fresh ledger from the bundled samples and walks through the product, printing each step's command and
  * result. Fails (exit 1) if a step ends with an exit code other than the one it expects.
  */
-@Command(name = "demo", description = "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
+@Command(name = "demo", footerHeading = "%nExamples:%n", footer = {"  chanops demo", "  chanops demo --dir /tmp/chanops-demo --without-planning"},
+        description = "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
 public final class DemoCommand extends ChanopsCommand {
     /** The demo's clock: the morning after the samples' last day, before the emergency cutoff. */
     public static final String DEMO_NOW = "2026-03-02 09:30";

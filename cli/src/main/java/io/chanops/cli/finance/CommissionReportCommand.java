@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", description = {
+@Command(name = "report", footerHeading = "%nExamples:%n", footer = {"  chanops commission report --month 2026-02 --rules samples/commission-rules.csv --by channel", "  chanops commission report --month 2026-02 --by rule --format csv --out commission.csv", "  chanops commission report --month 2026-02 --detail detail.csv"},
+        description = {
         "Commission of a month from BOSS-confirmed orders: a summary by site, channel or rule "
                 + "(key,orders,units,amount,commission,clawback,net + TOTAL), and with --detail one line per order "
                 + "(order_id,order_date,site_id,channel,sku,type,rule_id,basis,units,amount,commission,explain).",

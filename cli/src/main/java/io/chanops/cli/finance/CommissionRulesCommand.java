@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "rules", description = {
+@Command(name = "rules", footerHeading = "%nExamples:%n", footer = {"  chanops commission rules", "  chanops commission rules --history"},
+        description = {
         "The commission rules in the ledger: the active set (or --set N) in the columns of commission-rules.csv, so "
                 + "--format csv writes a file that loads back unchanged; --history lists every set loaded."})
 public final class CommissionRulesCommand extends ChanopsCommand {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", description = {
+@Command(name = "report", footerHeading = "%nExamples:%n", footer = {"  chanops cost report --month 2026-02 --rates samples/channel-rates.csv", "  chanops cost report --month 2026-02 --format csv --out cost-2026-02.csv"},
+        description = {
         "Cost of each channel in a month: transactions (BOSS rows at the channel's sites), cost per transaction, "
                 + "transaction cost, commission paid, total and all-in cost per transaction "
                 + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn + TOTAL).",

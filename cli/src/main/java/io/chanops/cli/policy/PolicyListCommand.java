@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", description = "List policies. The first seven CSV columns are those of policies.csv, so a list imports back.")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops policy list --site GZ-TH-01", "  chanops policy list --sku HS-IP16-128 --format csv"},
+        description = "List policies. The first seven CSV columns are those of policies.csv, so a list imports back.")
 public final class PolicyListCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked", "locked_until", "source",
             "set_by", "reason", "tuned_at", "updated_at");

@@ -2,16 +2,15 @@ package io.chanops.cli.policy;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
-import io.chanops.cli.UserException;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyStore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "set", description = {
+@Command(name = "set", footerHeading = "%nExamples:%n", footer = {"  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --R 8 --S 20 --reason 'launch promotion' --until 2026-03-15", "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --unlock"},
+        description = {
     "Set a position's policy by hand. New values are manual: they record who, why (--reason) and until when (--until),",
     "and lock the position against tuning (until --until, if given; --unlock to let tuning change them).",
     "--lock/--unlock alone lock or release the current values. Rules: 0 <= L <= R <= S, S > 0, t >= 1."})
@@ -49,18 +48,11 @@ public final class PolicySetCommand extends ChanopsCommand {
     String reason;
 
     @Option(names = "--until", paramLabel = "DATE", description = "The lock expires after this day (YYYY-MM-DD); tuning may then change the values.")
-    String until;
+    LocalDate until;
 
     @Override
     protected int run() {
-        LocalDate untilDate = null;
-        if (until != null) {
-            try {
-                untilDate = LocalDate.parse(until);
-            } catch (DateTimeParseException e) {
-                throw UserException.usage("--until " + until + ": expected YYYY-MM-DD");
-            }
-        }
+        LocalDate untilDate = until;
         Boolean locking = lock == null ? null : lock.lock;
         PolicyRecord p = PolicyStore.set(ctx().ledger(), new PolicyStore.Change(site, sku, t, r, s, l, locking, reason, untilDate), ctx().now());
         out().printf("%s/%s: %s%s%n", p.siteId(), p.sku(), p.policy(),

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "tune", description = {
+@Command(name = "tune", footerHeading = "%nExamples:%n", footer = {"  chanops policy tune --dry-run", "  chanops policy tune --site GZ-TH-01 --history-days 56 --service-level 0.98"},
+        description = {
     "Derive R, S, L of unlocked store positions from sales in the history window (days out of stock left out;",
     "Poisson quantiles for slow sellers). Prints old -> new for every new or changed position; locked positions are never changed."})
 public final class PolicyTuneCommand extends ChanopsCommand {

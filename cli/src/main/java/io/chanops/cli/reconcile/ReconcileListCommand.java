@@ -10,7 +10,8 @@ import io.chanops.reconcile.run.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "list", description = "List reconciliation runs.")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile list", "  chanops reconcile list --format csv"},
+        description = "List reconciliation runs.")
 public final class ReconcileListCommand extends ChanopsCommand {
     @Mixin
     OutputOptions output;

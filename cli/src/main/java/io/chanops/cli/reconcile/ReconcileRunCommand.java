@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = {
+@Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties", "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out recon-2026-02 --mask"},
+        description = {
         "Reconcile platform-orders.csv against a BOSS export (read through a profile), write summary.csv, "
                 + "discrepancies.csv and matched.csv, and store the run in the ledger.",
         "Exit 3 when any discrepancy was found; 4 when an input is rejected or the same pair of files was reconciled before."})

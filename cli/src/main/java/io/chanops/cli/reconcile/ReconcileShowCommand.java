@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show the findings a run stored: its discrepancies and RESOLVED_LATE items, "
+@Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile show 1", "  chanops reconcile show 1 --category MISSING_IN_BOSS --format csv"},
+        description = "Show the findings a run stored: its discrepancies and RESOLVED_LATE items, "
         + "or with --category MATCHED the orders it confirmed.")
 public final class ReconcileShowCommand extends ChanopsCommand {
     @Parameters(paramLabel = "RUN", description = "Run id (see reconcile list).")

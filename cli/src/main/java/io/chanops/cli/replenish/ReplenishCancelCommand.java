@@ -7,7 +7,8 @@ import io.chanops.replenish.orders.OrderService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cancel", description = "Cancel an open or planned order (a shipped order must be received).")
+@Command(name = "cancel", footerHeading = "%nExamples:%n", footer = {"  chanops replenish cancel 42"},
+        description = "Cancel an open or planned order (a shipped order must be received).")
 public final class ReplenishCancelCommand extends ChanopsCommand {
     @Parameters(paramLabel = "ID", description = "Order id.")
     String id;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "orders", description = "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
+@Command(name = "orders", footerHeading = "%nExamples:%n", footer = {"  chanops replenish orders --kind emergency --due 2026-03-02", "  chanops replenish orders --status open --site GZ-TH-01 --format csv"},
+        description = "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
 public final class ReplenishOrdersCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of("order_id", "site_id", "sku", "kind", "qty", "status", "raised_at", "due_date", "warehouse");
 
@@ -28,7 +29,7 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     String kind;
 
     @Option(names = "--due", paramLabel = "DATE", description = "Only orders due on this day (YYYY-MM-DD).")
-    String due;
+    LocalDate due;
 
     @Option(names = "--site", paramLabel = "S", description = "Only this store.")
     String site;
@@ -42,7 +43,7 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     @Override
     protected int run() {
         OrderService.Filter filter = new OrderService.Filter(parse(status, "--status", OrderStatus::parse),
-                parse(kind, "--kind", OrderKind::parse), parse(due, "--due", LocalDate::parse), site, sku);
+                parse(kind, "--kind", OrderKind::parse), due, site, sku);
         Listing listing = new Listing(COLUMNS).styleRows(row -> {
             boolean emergency = "emergency".equals(row.get(3));
             String st = String.valueOf(row.get(5));

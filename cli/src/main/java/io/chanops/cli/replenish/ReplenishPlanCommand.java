@@ -8,7 +8,6 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
-import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
@@ -31,13 +30,14 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "plan", description = {
+@Command(name = "plan", footerHeading = "%nExamples:%n", footer = {"  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --time-limit 30s", "  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --out plan --apply"},
+        description = {
         "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
         "Exit 3 when emergency units are left unserved (unserved.csv says why)."})
 public final class ReplenishPlanCommand extends ChanopsCommand {
 
     @Option(names = "--date", required = true, paramLabel = "DATE", description = "Delivery day YYYY-MM-DD: emergency orders due that day.")
-    String date;
+    LocalDate date;
 
     @Option(names = "--vehicles", required = true, paramLabel = "FILE", description = "vehicles.csv: vehicle_id,depot,capacity,shift_start,shift_end.")
     Path vehicles;
@@ -92,8 +92,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     protected int run() {
         // DIR and its four files are checked before planning
         PlanFiles files = out == null ? null : PlanFiles.declare(ctx().outputs(), out);
-        LocalDate day = LocalTimes.parseDate(date)
-                .orElseThrow(() -> UserException.usage("--date '" + date + "': expected YYYY-MM-DD"));
+        LocalDate day = date;
         if (speedKmh <= 0 || Double.isNaN(speedKmh)) {
             throw UserException.usage("--speed-kmh must be > 0");
         }

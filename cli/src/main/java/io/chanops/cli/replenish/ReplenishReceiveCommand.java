@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "receive", description = {
+@Command(name = "receive", footerHeading = "%nExamples:%n", footer = {"  chanops replenish receive 42", "  chanops replenish receive 42 --qty 3"},
+        description = {
     "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the same transaction",
     "that closes the order. With --qty, a partial receipt leaves the rest on order."})
 public final class ReplenishReceiveCommand extends ChanopsCommand {

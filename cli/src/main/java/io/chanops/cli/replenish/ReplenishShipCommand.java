@@ -7,7 +7,8 @@ import io.chanops.replenish.orders.OrderService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ship", description = "Mark an open or planned order as shipped (it stays on order until received).")
+@Command(name = "ship", footerHeading = "%nExamples:%n", footer = {"  chanops replenish ship 42"},
+        description = "Mark an open or planned order as shipped (it stays on order until received).")
 public final class ReplenishShipCommand extends ChanopsCommand {
     @Parameters(paramLabel = "ID", description = "Order id, e.g. RO-20260302-000001.")
     String id;

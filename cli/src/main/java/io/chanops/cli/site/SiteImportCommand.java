@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import sites.csv (site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes); upsert by site_id.")
+@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops site import samples/sites.csv"},
+        description = "Import sites.csv (site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes); upsert by site_id.")
 public final class SiteImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "sites.csv")
     Path file;

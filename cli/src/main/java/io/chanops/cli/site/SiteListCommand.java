@@ -11,7 +11,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "list", description = "List sites (CSV output has the columns of sites.csv, so it imports back unchanged).")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops site list", "  chanops site list --format csv --out sites.csv"},
+        description = "List sites (CSV output has the columns of sites.csv, so it imports back unchanged).")
 public final class SiteListCommand extends ChanopsCommand {
     @Mixin
     OutputOptions output;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
+@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops stock import samples/moves.csv", "  chanops stock import samples/moves-broken.csv --dry-run", "  chanops stock import moves-gbk.csv --charset GBK"},
+        description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
 public final class StockImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "moves.csv")
     Path file;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", description = "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
+@Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  chanops stock show --site GZ-TH-01", "  chanops stock show --below R --format csv"},
+        description = "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
 public final class StockShowCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "on_hand", "on_order", "position", "t_days", "R", "S", "L", "state");
 

@@ -40,7 +40,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof InputRejectedException rejected) {
             code = ExitCode.INPUT_REJECTED;
             printProblems(err, rejected.problems(), rejected.getMessage(), verbose, colour);
-            err.println(paint(colour, "input rejected, nothing was written"));
+            // no "nothing was written": read-only commands reject input too, and had nothing to write
+            err.println(paint(colour, "error: input rejected"));
         } else if (ex instanceof UserException user) {
             code = user.exitCode();
             err.println(paint(colour, "error: " + user.getMessage()));
@@ -55,7 +56,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             err.println(paint(colour, "error: output could not be written: " + failed.getMessage()));
         } else {
             code = ExitCode.INTERNAL;
-            err.println(paint(colour, "internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
+            err.println(paint(colour, "error: internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
         }
         if (verbose) {
             ex.printStackTrace(err);
@@ -72,10 +73,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         }
         int shown = verbose ? problems.size() : Math.min(MAX_PROBLEMS, problems.size());
         for (int i = 0; i < shown; i++) {
-            err.println(paint(colour, problems.get(i).toString()));
+            err.println(paint(colour, "error: " + problems.get(i)));
         }
         if (shown < problems.size()) {
-            err.println("... and " + (problems.size() - shown) + " more problems (-v lists them all)");
+            err.println("error: ... and " + (problems.size() - shown) + " more problems (-v lists them all)");
         }
     }
 

@@ -60,7 +60,7 @@ class CatalogCommandsTest {
         assertThat(dry.err()).contains("bad.csv:2: price: must be greater than 0 for a handset");
         Result real = cli.run("catalog", "import", bad.toString());
         assertThat(real.code()).isEqualTo(4);
-        assertThat(real.err()).contains("bad.csv:2: price:").contains("nothing was written");
+        assertThat(real.err()).contains("bad.csv:2: price:").contains("error: input rejected");
         Path noColumn = TestLedgers.write(dir, "nocol.csv", "sku,type,name", "A1,handset,Phone");
         assertThat(cli.run("catalog", "import", noColumn.toString(), "--dry-run").code()).isEqualTo(3);
         assertThat(ok("catalog", "list", "--format", "csv").out().lines()).hasSize(1);

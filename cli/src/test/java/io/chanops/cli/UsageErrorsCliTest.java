@@ -1,0 +1,52 @@
+package io.chanops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors that teach: the expected form of a date, one line for a usage error, every error line marked. */
+class UsageErrorsCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDateInAnotherFormNamesTheExpectedOne() {
+        CliHarness cli = new CliHarness(dir);
+        for (String[] args : new String[][] {{"replenish", "orders", "--due", "02/03/2026"},
+                {"replenish", "plan", "--date", "2026/03/02", "--vehicles", "v.csv"},
+                {"policy", "set", "--site", "S", "--sku", "K", "--until", "15.03.2026"}}) {
+            CliHarness.Result r = cli.run(args);
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).as(r.toString()).startsWith("error: ").contains("expected YYYY-MM-DD").doesNotContain("Usage:");
+        }
+    }
+
+    @Test
+    void aMissingRequiredOptionIsOneLineAndAHint() {
+        CliHarness.Result r = new CliHarness(dir).run("replenish", "plan");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().lines().toList()).hasSize(2);
+        assertThat(r.err()).startsWith("error: missing required option").contains("'--date=DATE'")
+                .contains("Try 'chanops replenish plan --help'").doesNotContain("Usage:");
+    }
+
+    @Test
+    void aMistypedCommandStillGetsSuggestions() {
+        CliHarness.Result r = new CliHarness(dir).run("stock", "shwo");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("error: ").contains("show").contains("Try 'chanops stock --help'");
+    }
+
+    @Test
+    void rejectedInputNeverSaysNothingWasWrittenSinceReadOnlyCommandsRejectItTooAndEveryLineIsAnError() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("init").code()).isZero();
+        java.nio.file.Files.writeString(dir.resolve("sites.csv"), "site_id,name\nX,\n");
+        CliHarness.Result r = cli.run("site", "import", dir.resolve("sites.csv").toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(r.err()).doesNotContain("nothing was written");
+        assertThat(r.err().lines()).allSatisfy(l -> assertThat(l).startsWith("error: "));
+    }
+}
