@@ -23,17 +23,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", description = {
-    "Replay each store position's recorded daily sales from --from to --to under candidate policies and report what would",
-    "have happened: demand served and lost, stock-out days, regular and emergency orders, units ordered, mean on hand.",
-    "Candidates: current (the ledger's policies now), --policies FILE, and one per --service-level (tuned as policy tune",
-    "does, from the --history-days days before --from, ignoring locks). Writes nothing to the ledger. The table shows the",
-    "change against current in parentheses where a metric differs; an escalated regular order counts as an emergency."},
+    "Replay each store position's recorded daily sales from --from to --to under candidate policies and report what "
+        + "would have happened: demand served and lost, stock-out days, regular and emergency orders (an escalated "
+        + "regular order counts as an emergency), units ordered, mean end-of-day on hand. Writes nothing to the ledger.",
+    "Candidates: current (the ledger's policies now); --policies FILE (its positions take its levels, the others keep "
+        + "current); one per --service-level, tuned as policy tune does from the --history-days days before --from, "
+        + "ignoring locks.",
+    "The table shows each metric's change against current in parentheses where it differs."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 --service-level 0.90,0.95,0.98",
-            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 --policies next-quarter.csv --by position \\",
-            "      --format csv --out simulation.csv",
-            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 --site GZ-TH-01 --lead-days 3"})
+            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
+            "      --service-level 0.90,0.95,0.98",
+            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
+            "      --policies next-quarter.csv --by position --format csv --out sim.csv",
+            "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
+            "      --site GZ-TH-01 --lead-days 3"})
 public final class PolicySimulateCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of("candidate", "positions", "days", "demand", "served", "lost", "fill_rate",
             "stockout_days", "regular_orders", "emergency_orders", "units_ordered", "avg_on_hand");

@@ -5,7 +5,7 @@ import io.chanops.replenish.policy.Policy;
 
 /**
  * A store position as the ledger recorded it: its current policy, its on hand at the start of the window, and its
- * sale units on the days of the window that had any ({@code saleDays[i]} is a day index, 0 = the first day, rising;
+ * sale units on the days of the window that had any ({@code saleDays[i]} is a day index, 0 = the first day;
  * {@code saleUnits[i]} the units sold that day). Sparse, because most positions sell on few days.
  */
 public record RecordedPosition(Position position, Policy current, long onHandAtStart, int[] saleDays, long[] saleUnits) {

@@ -171,12 +171,9 @@ public final class SimulationService {
         List<SalesHistory> histories = r.serviceLevels().isEmpty() ? null : histories(h, r, index, progress);
         List<RecordedPosition> positions = new ArrayList<>(keys.size());
         List<ProductType> typeList = new ArrayList<>(keys.size());
-        int[] noDays = new int[0];
-        long[] noUnits = new long[0];
         for (int i = 0; i < keys.size(); i++) {
             Position pos = keys.get(i);
-            positions.add(new RecordedPosition(pos, current.get(pos), onHand[i], saleDays[i] != null ? saleDays[i] : noDays,
-                    saleUnits[i] != null ? saleUnits[i] : noUnits));
+            positions.add(new RecordedPosition(pos, current.get(pos), onHand[i], saleDays[i], saleUnits[i]));
             typeList.add(types.get(pos));
         }
         return new Recorded(positions, typeList, histories);
@@ -231,55 +228,83 @@ public final class SimulationService {
     }
 
     /**
-     * Sale units per position and day of the window, grouped by the database; the rows of one position come
-     * together, so each position's days are gathered in one pass.
+     * Sale units per position and day of the window, grouped by the database. The grouped rows may come in any order
+     * (PostgreSQL hashes its groups); they are gathered per position afterwards.
      */
     private static void dailySales(Handle h, Request r, Map<Position, Integer> index, int[][] saleDays, long[][] saleUnits) {
         long fromDay = r.from().toEpochDay();
-        int days = (int) (r.to().toEpochDay() - fromDay + 1);
-        int[] dayBuffer = new int[days];
-        long[] unitBuffer = new long[days];
-        int[] state = {-1, 0}; // position index being gathered (-1: none), days gathered
+        SaleRows rows = new SaleRows(index.size());
         String[] key = {null, null};
+        int[] current = {-1}; // the position of the last row's (site, sku), -1 when it is not simulated
         var q = h.createQuery("""
                         SELECT site_id, sku, SUBSTR(at, 1, 10) AS day, SUM(qty) AS units
                         FROM stock_move
                         WHERE kind = :sale AND at >= :from AND at < :until
                           AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku)
                         GROUP BY site_id, sku, SUBSTR(at, 1, 10)
-                        ORDER BY site_id, sku, day
                         """)
                 .bind("sale", MoveKind.SALE.toString()).bind("from", r.from().toString())
                 .bind("until", r.to().plusDays(1).toString()).bind("site", r.site()).bind("sku", r.sku());
         q.setFetchSize(10_000);
-        Runnable flush = () -> {
-            if (state[0] >= 0 && state[1] > 0) {
-                saleDays[state[0]] = Arrays.copyOf(dayBuffer, state[1]);
-                saleUnits[state[0]] = Arrays.copyOf(unitBuffer, state[1]);
-            }
-            state[1] = 0;
-        };
         q.map((rs, ctx) -> {
             String site = rs.getString(1);
             String sku = rs.getString(2);
-            if (!site.equals(key[0]) || !sku.equals(key[1])) {
-                flush.run();
+            if (!site.equals(key[0]) || !sku.equals(key[1])) { // rows of a position mostly come together: one lookup
                 key[0] = site;
                 key[1] = sku;
                 Integer i = index.get(new Position(site, sku));
-                state[0] = i == null ? -1 : i;
+                current[0] = i == null ? -1 : i;
             }
-            if (state[0] >= 0) {
+            if (current[0] >= 0) {
                 String day = rs.getString(3); // YYYY-MM-DD, read from its digits: once per row of a large result
-                long epochDay = LocalDate.of(LocalTimes.digits(day, 0, 4), LocalTimes.digits(day, 5, 2), LocalTimes.digits(day, 8, 2))
-                        .toEpochDay();
-                dayBuffer[state[1]] = (int) (epochDay - fromDay);
-                unitBuffer[state[1]] = rs.getLong(4);
-                state[1]++;
+                long epochDay = LocalDate.of(LocalTimes.digits(day, 0, 4), LocalTimes.digits(day, 5, 2),
+                        LocalTimes.digits(day, 8, 2)).toEpochDay();
+                rows.add(current[0], (int) (epochDay - fromDay), rs.getLong(4));
             }
             return null;
         }).forEach(x -> { });
-        flush.run();
+        rows.spread(saleDays, saleUnits);
+    }
+
+    /** Grouped sale rows as they come (position index, day index, units), spread per position at the end. */
+    private static final class SaleRows {
+        private int[] position = new int[4096];
+        private int[] day = new int[4096];
+        private long[] units = new long[4096];
+        private int size;
+        private final int[] perPosition;
+
+        SaleRows(int positions) {
+            perPosition = new int[positions];
+        }
+
+        void add(int p, int d, long u) {
+            if (size == position.length) {
+                position = Arrays.copyOf(position, size * 2);
+                day = Arrays.copyOf(day, size * 2);
+                units = Arrays.copyOf(units, size * 2);
+            }
+            position[size] = p;
+            day[size] = d;
+            units[size] = u;
+            perPosition[p]++;
+            size++;
+        }
+
+        /** Fills each position's own arrays (empty for a position without a sale in the window). */
+        void spread(int[][] days, long[][] unitsOut) {
+            for (int p = 0; p < perPosition.length; p++) {
+                days[p] = new int[perPosition[p]];
+                unitsOut[p] = new long[perPosition[p]];
+            }
+            int[] filled = new int[perPosition.length];
+            for (int k = 0; k < size; k++) {
+                int p = position[k];
+                days[p][filled[p]] = day[k];
+                unitsOut[p][filled[p]] = units[k];
+                filled[p]++;
+            }
+        }
     }
 
     /** Each position's sales history over the {@code historyDays} days before {@code from}, as policy tune reads it. */
