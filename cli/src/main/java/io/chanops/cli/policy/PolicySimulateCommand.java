@@ -105,8 +105,9 @@ public final class PolicySimulateCommand extends ChanopsCommand {
         }
         output.render(ctx(), listing(report, byPosition, output.isTable(ctx())));
         SimulationReport.Result current = report.candidates().get(0);
-        ctx().info(String.format("simulated %d positions x %d days (%s..%s, lead %d days) under %d candidates; nothing written",
-                current.total().positions(), report.days(), report.from(), report.to(), lead, report.candidates().size()));
+        int candidates = report.candidates().size();
+        ctx().info(String.format("simulated %d positions x %d days (%s..%s, lead %d days) under %d candidate%s; nothing written",
+                current.total().positions(), report.days(), report.from(), report.to(), lead, candidates, candidates == 1 ? "" : "s"));
         return ExitCode.OK;
     }
 
