@@ -50,7 +50,8 @@ report() { # ledger -> the reports whose content must not depend on the backend
   local db="$1"
   for cmd in "stock show --format csv" "replenish orders --format csv" "policy list --format csv" \
              "commission report --month 2026-02 --by rule --format csv" "cost report --month 2026-02 --format csv" \
-             "reconcile list --format csv" "catalog list --format csv"; do
+             "reconcile list --format csv" "catalog list --format csv" \
+             "policy simulate --from 2026-02-02 --to 2026-03-01 --policies samples/policies.csv --service-level 0.90,0.95 --by position --format csv"; do
     # shellcheck disable=SC2086
     java -jar "$here/cli/target/chanops.jar" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd 2>"$work/err" \
       || { echo "FAIL on $db: '$cmd' exited $?" >&2; cat "$work/err" >&2; exit 1; }

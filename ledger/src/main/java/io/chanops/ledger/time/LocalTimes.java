@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Optional;
  * configured zone, stored as {@code YYYY-MM-DD HH:MM:SS} so that text order is time order.
  */
 public final class LocalTimes {
-    public static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
-    public static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    // Strict: the default (smart) resolver moves 2026-02-30 to 2026-02-28 and reads 24:00 as midnight.
+    public static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     private LocalTimes() {
     }

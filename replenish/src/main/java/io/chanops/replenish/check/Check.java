@@ -69,7 +69,7 @@ public final class Check {
         long ip = p.inventoryPosition();
         Decision decision = null;
         boolean handled = false;
-        if (p.onHand() < policy.l()) {
+        if (policy.belowEmergencyPoint(p.onHand())) {
             handled = true;
             boolean emergencyOpen = p.openOrders().stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
             if (!emergencyOpen) {
@@ -78,20 +78,20 @@ public final class Check {
                         .filter(o -> o.kind() == OrderKind.REGULAR && o.status() == OrderStatus.OPEN)
                         .min(Comparator.comparing(OpenOrder::raisedAt).thenComparing(OpenOrder::orderId));
                 if (regular.isPresent()) {
-                    long add = Math.max(0, policy.s() - ip);
+                    long add = Math.max(0, policy.upToS(ip));
                     decision = new Decision(Action.ESCALATED, p.siteId(), p.sku(), OrderKind.EMERGENCY, add, due,
                             regular.get().orderId(), "on hand " + p.onHand() + " < L " + policy.l() + ": regular order "
                             + regular.get().orderId() + " escalated, qty + max(0, S " + policy.s() + " - position " + ip + ") = +" + add);
-                } else if (policy.s() - ip > 0) {
-                    long qty = policy.s() - ip;
+                } else if (policy.upToS(ip) > 0) {
+                    long qty = policy.upToS(ip);
                     decision = new Decision(Action.RAISED, p.siteId(), p.sku(), OrderKind.EMERGENCY, qty, due, null,
                             "on hand " + p.onHand() + " < L " + policy.l() + ": S " + policy.s() + " - position " + ip + " = " + qty);
                 }
             }
         }
         boolean reviewed = review && p.reviewDue();
-        if (reviewed && !handled && ip < policy.r()) {
-            long qty = policy.s() - ip;
+        if (reviewed && !handled && policy.belowReorderPoint(ip)) {
+            long qty = policy.upToS(ip);
             decision = new Decision(Action.RAISED, p.siteId(), p.sku(), OrderKind.REGULAR, qty, regularDue(now, settings), null,
                     "review: position " + ip + " < R " + policy.r() + ": S " + policy.s() + " - position " + ip + " = " + qty);
         }

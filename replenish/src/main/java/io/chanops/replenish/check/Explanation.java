@@ -5,6 +5,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyStore;
 import io.chanops.replenish.policy.ReviewCycle;
@@ -79,14 +80,17 @@ public final class Explanation {
             Optional<Order> last = OrderService.lastOf(h, site, sku);
             last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
                     + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
-            long l = p.policy().l();
-            long r = p.policy().r();
+            Policy policy = p.policy();
+            long l = policy.l();
+            long r = policy.r();
+            boolean emergency = policy.belowEmergencyPoint(onHand);
+            boolean below = policy.belowReorderPoint(ip);
             boolean emergencyOpen = open.stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
-            f.add(new Fact("emergency (on hand < L)", onHand < l
+            f.add(new Fact("emergency (on hand < L)", emergency
                     ? "fires: " + onHand + " < " + l + (emergencyOpen ? ", already covered by an open emergency order" : "")
                     : "does not fire: " + onHand + " >= " + l));
-            f.add(new Fact("reorder (position < R)", (ip < r ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
-                    + (due ? "; review due: a check now would " + (ip < r && onHand >= l ? "order " + (p.policy().s() - ip) : "not order")
+            f.add(new Fact("reorder (position < R)", (below ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
+                    + (due ? "; review due: a check now would " + (below && !emergency ? "order " + policy.upToS(ip) : "not order")
                     : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
             return f;
         });

@@ -16,6 +16,24 @@ public record Policy(int t, long r, long s, long l) {
         }
     }
 
+    /**
+     * The emergency inequality, strict (SPEC §5): on hand below L. The check and the simulation both ask this, so
+     * they cannot disagree on the boundary.
+     */
+    public boolean belowEmergencyPoint(long onHand) {
+        return onHand < l;
+    }
+
+    /** The review inequality, strict (SPEC §5): inventory position below R. */
+    public boolean belowReorderPoint(long inventoryPosition) {
+        return inventoryPosition < r;
+    }
+
+    /** The units that bring {@code inventoryPosition} up to S (zero or negative when it is already there). */
+    public long upToS(long inventoryPosition) {
+        return s - inventoryPosition;
+    }
+
     /** Everything wrong with these levels, in words an ops person can act on; empty when valid. */
     public static List<String> problems(long t, long r, long s, long l) {
         List<String> out = new ArrayList<>();

@@ -147,25 +147,22 @@ public final class PolicyStore {
         return Optional.empty();
     }
 
-    /** What a policy import did. */
-    public record ImportResult(long batchId, int rows, int created, int updated) {
+    /** One row of a policies.csv file, validated. */
+    public record FileRow(String siteId, String sku, Policy policy, boolean locked) {
     }
 
     /**
-     * {@code policy import FILE} ({@code site_id,sku,t_days,R,S,L,locked}): every row validated first, then all
-     * written in one transaction as source {@code import} (who = OS user, why = the file name).
+     * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) as {@code policy import}
+     * does: known store, stocked SKU, whole numbers, valid levels, each position once. Any bad row rejects the whole
+     * file ({@link InputRejectedException}, every problem with its line). Writes nothing.
      */
-    public static ImportResult importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
-                                          Consumer<String> warn) {
-        String sha = FileDigest.sha256(file);
+    public static List<FileRow> readFile(Ledger ledger, Path file, Charset charset, Consumer<String> warn) {
         Map<String, String> siteKinds = new HashMap<>();
         Map<String, ProductType> products = ledger.read(h -> {
             h.createQuery("SELECT site_id, kind FROM site").map((rs, ctx) -> siteKinds.put(rs.getString(1), rs.getString(2))).forEach(x -> { });
             return PositionChecks.products(h);
         });
-        record Row(String site, String sku, Policy policy, boolean locked) {
-        }
-        List<Row> rows = new ArrayList<>();
+        List<FileRow> rows = new ArrayList<>();
         ProblemList problems = new ProblemList();
         Map<String, Long> seen = new HashMap<>();
         try (CsvSource csv = CsvSource.open(file, charset)) {
@@ -218,10 +215,25 @@ public final class PolicyStore {
                     problems.add(row.problem("sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
                     continue;
                 }
-                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked));
+                rows.add(new FileRow(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked));
             }
         }
         problems.rejectIfAny();
+        return rows;
+    }
+
+    /** What a policy import did. */
+    public record ImportResult(long batchId, int rows, int created, int updated) {
+    }
+
+    /**
+     * {@code policy import FILE} ({@code site_id,sku,t_days,R,S,L,locked}): every row validated first, then all
+     * written in one transaction as source {@code import} (who = OS user, why = the file name).
+     */
+    public static ImportResult importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
+                                          Consumer<String> warn) {
+        String sha = FileDigest.sha256(file);
+        List<FileRow> rows = readFile(ledger, file, charset, warn);
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             long before = h.createQuery("SELECT COUNT(*) FROM policy").mapTo(Long.class).one();
@@ -235,8 +247,8 @@ public final class PolicyStore {
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";
             String at = LocalTimes.format(now);
             int pending = 0;
-            for (Row r : rows) {
-                b.bind(0, r.site()).bind(1, r.sku()).bind(2, r.policy().t()).bind(3, r.policy().r()).bind(4, r.policy().s())
+            for (FileRow r : rows) {
+                b.bind(0, r.siteId()).bind(1, r.sku()).bind(2, r.policy().t()).bind(3, r.policy().r()).bind(4, r.policy().s())
                         .bind(5, r.policy().l()).bind(6, r.locked() ? 1 : 0).bind(7, user).bind(8, reason).bind(9, at).bind(10, at).add();
                 if (++pending == 20_000) {
                     b.execute();

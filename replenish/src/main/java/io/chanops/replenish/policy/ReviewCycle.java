@@ -25,6 +25,19 @@ public record ReviewCycle(LocalDate anchor, int t) {
         return anchor.plusDays(cycleOf(day) * t);
     }
 
+    /**
+     * A review day: the first day of a cycle. The check reviews a position once per cycle, so a check run every day
+     * reviews on exactly these days; the simulation replays that.
+     */
+    public boolean isReviewDay(LocalDate day) {
+        return Math.floorMod(ChronoUnit.DAYS.between(anchor, day), t) == 0;
+    }
+
+    /** The first review day on or after {@code day}. */
+    public LocalDate firstReviewDayFrom(LocalDate day) {
+        return isReviewDay(day) ? day : nextStart(day);
+    }
+
     /** First day of the cycle after the one {@code day} falls in: the day the next review becomes due. */
     public LocalDate nextStart(LocalDate day) {
         return startOf(day).plusDays(t);

@@ -1,7 +1,6 @@
 package io.chanops.replenish.policy;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.time.LocalTimes;
 import java.time.LocalDate;
@@ -18,8 +17,8 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * {@code policy tune}: streams each position's moves in time order once, rebuilds its on hand day by day over the
- * history window (the {@code historyDays} days before today), leaves out the days it spent entirely out of stock,
+ * {@code policy tune}: streams each position's moves in time order once into its {@link SalesHistory} over the
+ * history window (the {@code historyDays} days before today), which leaves out the days it spent entirely out of stock,
  * and tunes R, S, L with {@link PolicyTuner}. Positions: stores x stocked SKUs that have a policy or stock. Locked
  * positions (whose lock has not expired) are never changed; new values are written in one transaction unless dry run.
  */
@@ -66,10 +65,7 @@ public final class TuneService {
         final ProductType type;
         final Policy old;
         final boolean locked;
-        final long[] sales;
-        final boolean[] inStock;
-        long onHand;
-        int cursor; // first window day whose in-stock flag still depends on later moves
+        final SalesHistory history; // null when locked: its moves are not read
 
         Target(String siteId, String sku, ProductType type, Policy old, boolean locked, int days) {
             this.siteId = siteId;
@@ -77,8 +73,7 @@ public final class TuneService {
             this.type = type;
             this.old = old;
             this.locked = locked;
-            this.sales = new long[days];
-            this.inStock = new boolean[days];
+            this.history = locked ? null : new SalesHistory(days);
         }
     }
 
@@ -104,14 +99,18 @@ public final class TuneService {
         Map<Status, Long> counts = new HashMap<>();
         ledger.read(h -> {
             loadTargets(h, o, today, days, targets);
-            streamMoves(h, o, from, today, targets, progress);
+            SalesHistory.read(h, from, today, o.site(), o.sku(), (site, sku) -> {
+                Map<String, Target> bySku = targets.get(site);
+                Target t = bySku == null ? null : bySku.get(sku);
+                return t == null ? null : t.history;
+            }, progress);
             return null;
         });
         String nowText = LocalTimes.format(now);
         List<Row> writes = new ArrayList<>();
         for (Map<String, Target> bySku : targets.values()) {
             for (Target t : bySku.values()) {
-                Row row = decide(t, days, o);
+                Row row = decide(t, o);
                 counts.merge(row.status(), 1L, Long::sum);
                 if (row.status() == Status.NEW || row.status() == Status.CHANGED || row.status() == Status.UNCHANGED) {
                     writes.add(row);
@@ -135,37 +134,18 @@ public final class TuneService {
         return report;
     }
 
-    private static Row decide(Target t, int days, Options o) {
+    private static Row decide(Target t, Options o) {
         if (t.locked) {
             return new Row(t.siteId, t.sku, t.old, null, null, Status.LOCKED);
         }
-        markUntil(t, days);
-        long[] used = new long[days];
-        int n = 0;
-        for (int d = 0; d < days; d++) {
-            // A day with a sale was in stock, whatever the recorded on hand says.
-            if (t.inStock[d] || t.sales[d] > 0) {
-                used[n++] = t.sales[d];
-            }
-        }
         int period = t.old != null ? t.old.t() : PolicyStore.DEFAULT_T;
         long displayMin = o.displayMin().getOrDefault(t.type, 0L);
-        PolicyTuner.Tuned tuned = PolicyTuner.tune(used, n, period,
-                new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
+        PolicyTuner.Tuned tuned = t.history.tune(period, new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
         if (tuned == null) {
             return new Row(t.siteId, t.sku, t.old, null, null, Status.NO_DATA);
         }
         Status status = t.old == null ? Status.NEW : t.old.equals(tuned.policy()) ? Status.UNCHANGED : Status.CHANGED;
         return new Row(t.siteId, t.sku, t.old, tuned.policy(), tuned, status);
-    }
-
-    /** Marks window days up to (excluding) day {@code until} with the current on hand. */
-    private static void markUntil(Target t, int until) {
-        boolean stocked = t.onHand > 0;
-        for (int d = Math.max(0, t.cursor); d < until; d++) {
-            t.inStock[d] |= stocked;
-        }
-        t.cursor = Math.max(t.cursor, until);
     }
 
     private static void loadTargets(Handle h, Options o, LocalDate today, int days, Map<String, Map<String, Target>> targets) {
@@ -186,80 +166,10 @@ public final class TuneService {
                     String site = rs.getString("site_id");
                     Map<String, Target> bySku = targets.computeIfAbsent(site, k -> new HashMap<>());
                     String sku = rs.getString("sku");
-                    bySku.put(sku, new Target(site, sku, ProductType.parse(rs.getString("type")).orElseThrow(), old, locked,
-                            locked ? 0 : days));
+                    bySku.put(sku, new Target(site, sku, ProductType.parse(rs.getString("type")).orElseThrow(), old, locked, days));
                     return null;
                 })
                 .forEach(x -> { });
-    }
-
-    /** Folds every move before today, in time order, into the targets' on hand, sales and in-stock days. */
-    private static void streamMoves(Handle h, Options o, LocalDate from, LocalDate today,
-                                    Map<String, Map<String, Target>> targets, LongConsumer progress) {
-        String todayText = today.toString();
-        long[] n = {0};
-        var q = h.createQuery("SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :today "
-                        + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
-                .bind("today", todayText).bind("site", o.site()).bind("sku", o.sku());
-        q.setFetchSize(10_000);
-        Target[] current = {null};
-        long fromDay = from.toEpochDay();
-        String[] currentKey = {null, null};
-        q.map((rs, ctx) -> {
-            if (++n[0] % 100_000 == 0 && progress != null) {
-                progress.accept(n[0]);
-            }
-            String site = rs.getString(1);
-            String sku = rs.getString(2);
-            if (!site.equals(currentKey[0]) || !sku.equals(currentKey[1])) {
-                currentKey[0] = site;
-                currentKey[1] = sku;
-                Map<String, Target> bySku = targets.get(site);
-                current[0] = bySku == null ? null : bySku.get(sku);
-            }
-            Target t = current[0];
-            if (t == null || t.locked) {
-                return null;
-            }
-            int day = (int) (epochDay(rs.getString(3)) - fromDay);
-            MoveKind kind = kind(rs.getString(4));
-            long qty = rs.getLong(5);
-            if (day >= 0) {
-                markUntil(t, day);
-                if (t.onHand > 0) {
-                    t.inStock[day] = true;
-                }
-            }
-            t.onHand = kind.apply(t.onHand, qty);
-            if (day >= 0) {
-                if (t.onHand > 0) {
-                    t.inStock[day] = true;
-                }
-                if (kind == MoveKind.SALE) {
-                    t.sales[day] += qty;
-                }
-            }
-            return null;
-        }).forEach(x -> { });
-        if (progress != null) {
-            progress.accept(n[0]);
-        }
-    }
-
-    /**
-     * The epoch day of a stored date-time {@code YYYY-MM-DD HH:MM:SS}, read from its digits: this runs once per move,
-     * and LocalDate.parse was the largest cost of tuning millions of moves.
-     */
-    static long epochDay(String at) {
-        int y = (at.charAt(0) - '0') * 1000 + (at.charAt(1) - '0') * 100 + (at.charAt(2) - '0') * 10 + (at.charAt(3) - '0');
-        int m = (at.charAt(5) - '0') * 10 + (at.charAt(6) - '0');
-        int d = (at.charAt(8) - '0') * 10 + (at.charAt(9) - '0');
-        return LocalDate.of(y, m, d).toEpochDay();
-    }
-
-    /** The move kinds as stored (MoveKind.parse is a map lookup: fine once per move over millions of moves). */
-    private static MoveKind kind(String text) {
-        return MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
     }
 
     private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {

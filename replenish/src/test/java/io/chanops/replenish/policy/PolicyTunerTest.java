@@ -60,8 +60,8 @@ class PolicyTunerTest {
 
     @Test
     void storedDateTimesReadAsEpochDays() {
-        assertThat(TuneService.epochDay("2026-03-02 09:30:00")).isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
-        assertThat(TuneService.epochDay("2024-02-29 23:59:59")).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(SalesHistory.epochDay("2026-03-02 09:30:00")).isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(SalesHistory.epochDay("2024-02-29 23:59:59")).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
     }
 
     @Test
