@@ -4,6 +4,7 @@ import io.chanops.cli.catalog.CatalogCommand;
 import io.chanops.cli.demo.DemoCommand;
 import io.chanops.cli.finance.CommissionCommand;
 import io.chanops.cli.finance.CostCommand;
+import io.chanops.cli.ledger.LedgerCommand;
 import io.chanops.cli.policy.PolicyCommand;
 import io.chanops.cli.reconcile.ReconcileCommand;
 import io.chanops.cli.replenish.ReplenishCommand;
@@ -39,8 +40,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
-                "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema);",
-                "6 output could not be written, nothing committed."})
+                "4 input rejected, nothing written; 5 ledger unavailable (missing, busy, unreadable, not a chanops ledger,",
+                "newer schema); 6 output could not be written, nothing committed."})
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
@@ -51,6 +52,7 @@ public final class Chanops {
             NestedHelpCommand.class,
             InitCommand.class,
             DemoCommand.class,
+            LedgerCommand.class,
             SiteCommand.class,
             CatalogCommand.class,
             StockCommand.class,
@@ -78,11 +80,13 @@ public final class Chanops {
     Path configFile;
 
     @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "'YYYY-MM-DD HH:MM[:SS]'",
-            description = "The clock, for backfills and tests (default: now).")
+            description = "The clock, for backfills and tests: a local time in the ledger's zone, or an instant with its "
+                    + "offset (2026-03-02T03:30Z) (default: now).")
     String now;
 
     @Option(names = "--zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
-            description = "Time zone, e.g. Asia/Shanghai (default: config 'zone', else the system's).")
+            description = "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the system's); "
+                    + "elsewhere it must be the ledger's.")
     String zone;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set, or not a terminal).")
