@@ -12,6 +12,7 @@ import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
 import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Colours;
+import io.chanops.cli.support.ConfigKeys;
 import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
 import java.io.FileDescriptor;
@@ -169,7 +170,8 @@ public final class Chanops {
      * Options take their defaults from the config file through picocli's {@link PropertiesDefaultProvider} (key: the
      * option's long name, or qualified by the command path, e.g. {@code format=csv} or {@code chanops.stock.show.format=csv}).
      * The config file is only known after parsing ({@code --config} may come after the subcommand), so when it exists the
-     * arguments are parsed once more with the provider installed. Command-line values always win.
+     * arguments are parsed once more with the provider installed. Command-line values always win. A key that is not a
+     * setting or a harmless option's default is refused first ({@link ConfigKeys}).
      */
     private static int executeWithConfigDefaults(CommandLine.ParseResult parsed, PrintWriter out, PrintWriter err, boolean terminal,
                                                  Function<String, String> environment) {
@@ -185,6 +187,7 @@ public final class Chanops {
         java.util.Properties properties;
         try {
             properties = root.context().config().properties();
+            ConfigKeys.check(root.context().config(), parsed.commandSpec().commandLine(), () -> create(null, out, err, terminal, environment));
         } catch (RuntimeException e) {
             return root.errorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
         }
@@ -194,7 +197,7 @@ public final class Chanops {
         String[] args = parsed.originalArgs().toArray(String[]::new);
         CommandLine again = create(args, out, err, terminal, environment);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
-        again.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+        again.setDefaultValueProvider(ConfigKeys.defaults(properties));
         return again.execute(args);
     }
 

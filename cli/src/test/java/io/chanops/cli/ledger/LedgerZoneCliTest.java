@@ -74,6 +74,10 @@ class LedgerZoneCliTest {
         CliHarness.Result r = cli.zone("Europe/London").run("stock", "show");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--zone Europe/London differs from the time zone of ledger " + cli.db() + ", Asia/Shanghai");
+        Path config = TestLedgers.write(dir, "chanops.properties", "zone=UTC");
+        CliHarness.Result fromConfig = cli.zone(null).run("--config", config.toString(), "stock", "show");
+        assertThat(fromConfig.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(fromConfig.err()).contains(config + ": zone=UTC differs from the time zone of ledger").contains("Asia/Shanghai");
         assertThat(cli.zone("Asia/Chongqing").run("stock", "show").code()).as("another name of the same zone").isZero();
         assertThat(cli.zone("Europe/London").run("init").code()).as("init cannot change it either").isEqualTo(ExitCode.USAGE);
     }
