@@ -331,13 +331,13 @@ public final class Ledger {
     }
 
     /**
-     * One read, on one connection: the tables, the migrations applied, the settings, the journal mode. A ledger locked
-     * past the busy timeout fails here, once: exit 5.
+     * One read, on one connection: the tables and views, the migrations applied, the settings, the journal mode. A
+     * ledger locked past the busy timeout fails here, once: exit 5.
      */
     private Inspection inspect() {
         try {
             return jdbi.withHandle(h -> {
-                List<String> tables = tables(h, dialect);
+                List<String> tables = relations(h, dialect, true);
                 List<AppliedMigration> history = !tables.contains(HISTORY) ? List.of()
                         : h.createQuery("SELECT version, script, success FROM flyway_schema_history WHERE version IS NOT NULL")
                         .map((rs, ctx) -> new AppliedMigration(rs.getString("version"), rs.getString("script"), rs.getBoolean("success")))
@@ -353,11 +353,20 @@ public final class Ledger {
 
     /** The tables of the ledger's schema (SQLite's own excepted). */
     static List<String> tables(Handle h, Dialect dialect) {
+        return relations(h, dialect, false);
+    }
+
+    /**
+     * The tables (and with {@code views}, the views) of the ledger's schema, from the database's own catalog: on
+     * PostgreSQL also those this user may not read, which information_schema would hide.
+     */
+    private static List<String> relations(Handle h, Dialect dialect, boolean views) {
         return dialect == Dialect.SQLITE
-                ? h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                + "ORDER BY name").mapTo(String.class).list()
-                : h.createQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-                + "AND table_type = 'BASE TABLE' ORDER BY table_name").mapTo(String.class).list();
+                ? h.createQuery("SELECT name FROM sqlite_master WHERE type IN (" + (views ? "'table', 'view'" : "'table'") + ") "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").mapTo(String.class).list()
+                : h.createQuery("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = current_schema() AND c.relkind IN (" + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
+                + "ORDER BY c.relname").mapTo(String.class).list();
     }
 
     /**
