@@ -35,6 +35,7 @@ if [ -f "$dir/loaded.db" ] && [ "$(cat "$dir/loaded.stamp" 2>/dev/null)" = "$sta
   echo "(reusing the loaded ledger $dir/loaded.db)"
   cp "$dir/loaded.db" "$db"
 else
+  run init >/dev/null
   run site import "$dir/sites.csv" >/dev/null
   run catalog import "$dir/catalog.csv" >/dev/null
   timed "stock import" stock import "$dir/moves.csv"

@@ -9,6 +9,7 @@ n="${1:-100000}"
 work="$(mktemp -d)"
 db="$work/bench.db"
 chanops() { "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai --now '2026-03-02 09:30' "$@"; }
+chanops init >/dev/null
 chanops site import "$here/samples/sites.csv" >/dev/null
 chanops catalog import "$here/samples/catalog.csv" >/dev/null
 python3 - "$db" "$n" "$work/confirmed.tsv" <<'PY'

@@ -25,6 +25,7 @@ chanops() { java ${CHANOPS_JAVA_OPTS:-} -jar "$work/chanops.jar" "$@"; }
 
 load() { # dir
   local d=$1
+  chanops --db "$d/chanops.db" --zone Asia/Shanghai -q init >/dev/null
   chanops --db "$d/chanops.db" -q site import "$d/sites.csv" >/dev/null
   chanops --db "$d/chanops.db" -q catalog import "$d/catalog.csv" >/dev/null
   chanops --db "$d/chanops.db" -q stock import "$d/moves.csv" >/dev/null

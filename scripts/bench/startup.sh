@@ -16,6 +16,7 @@ mkdir -p "$dir"
 "$chanops" --version >/dev/null   # builds the jar, the class-data archive and the native library outside the timings
 db="$dir/ledger.db"
 rm -f "$db" "$db-wal" "$db-shm"
+"$chanops" --db "$db" --zone Asia/Shanghai -q init >/dev/null
 "$chanops" --db "$db" -q site import "$here/samples/sites.csv" >/dev/null
 "$chanops" --db "$db" -q catalog import "$here/samples/catalog.csv" >/dev/null
 "$chanops" --db "$db" -q --now '2026-03-02 09:30' stock import "$here/samples/moves.csv" >/dev/null || true

@@ -20,6 +20,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 secs() { date +%s.%N; }   # not a python3 call: its own start-up (~30 ms) would land inside the timed interval
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
+"$chanops" --db "$db" --zone Asia/Shanghai -q init >/dev/null
 "$chanops" --db "$db" -q site import "$work/sites.csv" >/dev/null
 "$chanops" --db "$db" -q catalog import "$work/catalog.csv" >/dev/null
 

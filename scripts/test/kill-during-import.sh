@@ -13,6 +13,7 @@ n=1500000
 python3 "$here/scripts/bench/gen_stock.py" "$work" --moves "$n" --stores 100 --skus 50 >/dev/null
 db="$work/k.db"
 run() { java -jar "$here/cli/target/chanops.jar" --db "$db" -q "$@"; }
+run init >/dev/null
 run site import "$work/sites.csv" >/dev/null
 run catalog import "$work/catalog.csv" >/dev/null
 java -jar "$here/cli/target/chanops.jar" --db "$db" -q stock import "$work/moves.csv" >/dev/null 2>&1 &

@@ -32,6 +32,7 @@ day() { # ledger -> runs the sample day, prints "exit command" lines
     java -jar "$here/cli/target/chanops.jar" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd >/dev/null 2>"$work/err" || rc=$?
     if [ "$rc" != "$expect" ]; then echo "FAIL on $db: '$cmd' exited $rc, expected $expect"; cat "$work/err"; exit 1; fi
   done <<'STEPS'
+0|init
 0|site import samples/sites.csv
 0|catalog import samples/catalog.csv
 0|stock import samples/moves.csv

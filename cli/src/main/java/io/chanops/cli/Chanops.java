@@ -4,6 +4,7 @@ import io.chanops.cli.catalog.CatalogCommand;
 import io.chanops.cli.demo.DemoCommand;
 import io.chanops.cli.finance.CommissionCommand;
 import io.chanops.cli.finance.CostCommand;
+import io.chanops.cli.ledger.LedgerCommand;
 import io.chanops.cli.policy.PolicyCommand;
 import io.chanops.cli.reconcile.ReconcileCommand;
 import io.chanops.cli.replenish.ReplenishCommand;
@@ -11,6 +12,7 @@ import io.chanops.cli.site.SiteCommand;
 import io.chanops.cli.stock.StockCommand;
 import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Colours;
+import io.chanops.cli.support.ConfigKeys;
 import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
 import java.io.FileDescriptor;
@@ -39,8 +41,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
-                "4 input rejected, nothing written; 5 ledger unavailable (busy, unreadable, newer schema);",
-                "6 output could not be written, nothing committed."})
+                "4 input rejected, nothing written; 5 ledger unavailable (missing, busy, unreadable, not a chanops ledger,",
+                "newer schema); 6 output could not be written, nothing committed."})
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
@@ -51,6 +53,7 @@ public final class Chanops {
             NestedHelpCommand.class,
             InitCommand.class,
             DemoCommand.class,
+            LedgerCommand.class,
             SiteCommand.class,
             CatalogCommand.class,
             StockCommand.class,
@@ -78,11 +81,13 @@ public final class Chanops {
     Path configFile;
 
     @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "'YYYY-MM-DD HH:MM[:SS]'",
-            description = "The clock, for backfills and tests (default: now).")
+            description = "The clock, for backfills and tests: a local time in the ledger's zone, or an instant with its "
+                    + "offset (2026-03-02T03:30Z) (default: now).")
     String now;
 
     @Option(names = "--zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
-            description = "Time zone, e.g. Asia/Shanghai (default: config 'zone', else the system's).")
+            description = "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the system's); "
+                    + "elsewhere it must be the ledger's.")
     String zone;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set, or not a terminal).")
@@ -165,7 +170,8 @@ public final class Chanops {
      * Options take their defaults from the config file through picocli's {@link PropertiesDefaultProvider} (key: the
      * option's long name, or qualified by the command path, e.g. {@code format=csv} or {@code chanops.stock.show.format=csv}).
      * The config file is only known after parsing ({@code --config} may come after the subcommand), so when it exists the
-     * arguments are parsed once more with the provider installed. Command-line values always win.
+     * arguments are parsed once more with the provider installed. Command-line values always win. A key that is not a
+     * setting or a harmless option's default is refused first ({@link ConfigKeys}).
      */
     private static int executeWithConfigDefaults(CommandLine.ParseResult parsed, PrintWriter out, PrintWriter err, boolean terminal,
                                                  Function<String, String> environment) {
@@ -181,6 +187,7 @@ public final class Chanops {
         java.util.Properties properties;
         try {
             properties = root.context().config().properties();
+            ConfigKeys.check(root.context().config(), parsed.commandSpec().commandLine(), () -> create(null, out, err, terminal, environment));
         } catch (RuntimeException e) {
             return root.errorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
         }
@@ -190,7 +197,7 @@ public final class Chanops {
         String[] args = parsed.originalArgs().toArray(String[]::new);
         CommandLine again = create(args, out, err, terminal, environment);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
-        again.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+        again.setDefaultValueProvider(ConfigKeys.defaults(properties));
         return again.execute(args);
     }
 

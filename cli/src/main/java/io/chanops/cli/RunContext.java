@@ -4,6 +4,7 @@ import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.time.LocalTimes;
@@ -12,14 +13,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything a command needs from the global options, resolved once per run: config, zone, clock, the ledger
- * (opened and migrated on first use), whether output goes to a colour terminal, verbosity, and the writers.
+ * Everything a command needs from the global options, resolved once per run: config, the ledger (opened and migrated
+ * on first use, never created), its zone and the clock, whether output goes to a colour terminal, verbosity, and the
+ * writers.
  */
 public final class RunContext {
     private final Chanops root;
@@ -60,20 +66,37 @@ public final class RunContext {
     }
 
     /** The ledger location: {@code --db}, else {@code $CHANOPS_DB}, else config {@code db}, else {@code ./chanops.db}. */
-    public String ledgerLocation() {
+    public LedgerLocation ledgerLocation() {
+        try {
+            return LedgerLocation.parse(ledgerSpec());
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(e.getMessage());
+        }
+    }
+
+    /** {@link #ledgerLocation()} as given, not yet checked. */
+    private String ledgerSpec() {
         if (root.db != null && !root.db.isBlank()) {
             return root.db;
         }
         String env = root.environment.apply("CHANOPS_DB");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        return config().get("db", "chanops.db");
+        return env != null && !env.isBlank() ? env : config().get("db", "chanops.db");
     }
 
+    /**
+     * The existing ledger, opened and migrated on first use (never created: exit 5 if there is none), after checking
+     * that a {@code --zone} or config {@code zone} given is its zone.
+     */
     public Ledger ledger() {
         if (ledger == null) {
-            ledger = Ledger.open(ledgerLocation(), busyTimeout());
+            Optional<ZoneId> asked = requestedZone();
+            Ledger opened = Ledger.open(ledgerLocation(), busyTimeout(), asked.orElseGet(ZoneId::systemDefault));
+            if (opened.opening().zoneRecorded()) {
+                warn("ledger " + opened.location() + " had no time zone recorded; recorded " + opened.zone().getId()
+                        + ", used for all its local dates and times from now on");
+            }
+            requireLedgerZone(opened);
+            ledger = opened;
         }
         return ledger;
     }
@@ -92,7 +115,7 @@ public final class RunContext {
 
     /** Opens the run's outputs, guarding the ledger file and the command's {@code inputs} against being written over. */
     OutputSet openOutputs(List<Path> inputs) {
-        outputs = new OutputSet(OutputGuard.of(OutputGuard.ledgerFile(ledgerLocation()), inputs));
+        outputs = new OutputSet(OutputGuard.of(OutputGuard.ledgerFile(ledgerSpec()), inputs));
         return outputs;
     }
 
@@ -106,30 +129,72 @@ public final class RunContext {
         }
     }
 
+    /**
+     * The ledger's time zone (SPEC §3.1), in which every local date and time is read and written: opens the ledger, so
+     * only commands that use one ask for it.
+     */
     public ZoneId zone() {
+        return ledger().zone();
+    }
+
+    /** The zone the user asked for: {@code --zone}, else config {@code zone}; empty when neither is given. */
+    public Optional<ZoneId> requestedZone() {
         String z = root.zone != null ? root.zone : config().get("zone").orElse(null);
         if (z == null) {
-            return ZoneId.systemDefault();
+            return Optional.empty();
         }
         try {
-            return ZoneId.of(z);
+            return Optional.of(ZoneId.of(z.strip()));
         } catch (DateTimeException e) {
-            throw UserException.usage("--zone " + z + ": unknown time zone (try Asia/Shanghai)");
+            throw UserException.usage((root.zone != null ? "--zone " : config().where() + "zone=") + z
+                    + ": unknown time zone (try Asia/Shanghai)");
         }
     }
 
+    /** Refuses (exit 2) a {@code --zone} or config {@code zone} that is not {@code ledger}'s zone. */
+    public void requireLedgerZone(Ledger ledger) {
+        Optional<ZoneId> asked = requestedZone();
+        if (asked.isPresent() && !sameZone(asked.get(), ledger.zone())) {
+            String given = root.zone != null ? "--zone " + root.zone : config().where() + "zone=" + asked.get().getId();
+            throw UserException.usage(given + " differs from the time zone of ledger " + ledger.location() + ", "
+                    + ledger.zone().getId() + " (a ledger has one zone, recorded by init): drop it or give "
+                    + ledger.zone().getId());
+        }
+    }
+
+    /** Two names of one zone (Asia/Shanghai and its link Asia/Chongqing, UTC and Etc/UTC) are the same zone. */
+    private static boolean sameZone(ZoneId a, ZoneId b) {
+        return a.equals(b) || a.normalized().equals(b.normalized()) || a.getRules().equals(b.getRules());
+    }
+
+    /**
+     * The clock of the run, in the ledger's zone: {@code --now} when given, a local time in that zone or an instant with
+     * its offset ({@code 2026-03-02T03:30Z}), else the system clock.
+     */
     public Clock clock() {
         if (clock == null) {
             Optional<LocalDateTime> now = Optional.empty();
+            Optional<Instant> instant = Optional.empty();
             if (root.now != null) {
-                now = LocalTimes.parseDateTime(root.now);
-                if (now.isEmpty()) {
-                    throw UserException.usage("--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]'");
+                instant = instant(root.now);
+                now = instant.isPresent() ? now : LocalTimes.parseDateTime(root.now);
+                if (now.isEmpty() && instant.isEmpty()) {
+                    throw UserException.usage("--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
+                            + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z");
                 }
             }
-            clock = LocalTimes.clock(now, zone());
+            ZoneId zone = zone();
+            clock = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
         }
         return clock;
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text.strip().replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public LocalDateTime now() {

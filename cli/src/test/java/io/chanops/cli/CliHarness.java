@@ -10,12 +10,17 @@ import java.util.Map;
 /**
  * Runs chanops commands in-process against one temp ledger, as a user would from a shell:
  * {@code var r = cli.run("stock", "import", file); assertEquals(4, r.code()); assertThat(r.err()).contains("moves.csv:7:")}.
- * Every run gets {@code --db} of this harness, the zone Asia/Shanghai and the clock set by {@link #at}. The command
- * line is built from the arguments as {@link Chanops#main} builds it (only the invoked subcommand's tree).
+ * The ledger is made first ({@code chanops init}, zone Asia/Shanghai) unless {@link #withoutLedger}. Every run gets
+ * {@code --db} of this harness, {@code --zone Asia/Shanghai} (unless {@link #zone} says otherwise) and the clock set by
+ * {@link #at}. The command line is built from the arguments as {@link Chanops#main} builds it (only the invoked
+ * subcommand's tree).
  */
 public final class CliHarness {
+    public static final String ZONE = "Asia/Shanghai";
+
     private final Path db;
     private String now = "2026-03-02 09:30";
+    private String zone = ZONE;
     private Map<String, String> env = Map.of();
 
     public record Result(int code, String out, String err) {
@@ -25,8 +30,24 @@ public final class CliHarness {
         }
     }
 
+    /** A harness on a new ledger {@code dir/chanops.db}, made by {@code chanops init --zone Asia/Shanghai}. */
     public CliHarness(Path dir) {
-        this.db = dir.resolve("chanops.db");
+        this(dir.resolve("chanops.db"), true);
+    }
+
+    private CliHarness(Path db, boolean init) {
+        this.db = db;
+        if (init) {
+            Result made = run("init");
+            if (made.code() != 0) {
+                throw new IllegalStateException("chanops init failed: " + made);
+            }
+        }
+    }
+
+    /** A harness on {@code db} without making a ledger there (tests of what happens where there is none). */
+    public static CliHarness withoutLedger(Path db) {
+        return new CliHarness(db, false);
     }
 
     public Path db() {
@@ -36,6 +57,12 @@ public final class CliHarness {
     /** Sets the clock for the following runs ({@code --now}). */
     public CliHarness at(String now) {
         this.now = now;
+        return this;
+    }
+
+    /** The {@code --zone} of the following runs; null for none. */
+    public CliHarness zone(String zone) {
+        this.zone = zone;
         return this;
     }
 
@@ -53,7 +80,11 @@ public final class CliHarness {
     /** Runs with {@code stdout} as standard output (a failing one, say); the result's {@code out} is empty. */
     public Result run(PrintWriter stdout, String... args) {
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--zone", "Asia/Shanghai"));
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        if (zone != null) {
+            all.add("--zone");
+            all.add(zone);
+        }
         if (now != null) {
             all.add("--now");
             all.add(now);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jline.jansi.Ansi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,12 @@ class ColourCliTest {
 
     @TempDir
     Path dir;
+
+    /** The ledger the runs use (only init creates one). */
+    @BeforeEach
+    void ledger() {
+        new CliHarness(dir);
+    }
 
     private record Output(int code, String out, String err) {
         String both() {

@@ -153,7 +153,7 @@ class FoundationCliTest {
     void coloursOnlyOnATerminalAndNeverWithNoColor() throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        String db = dir.resolve("c.db").toString();
+        String db = new CliHarness(dir).db().toString();
         Chanops.create(new java.io.PrintWriter(out), new java.io.PrintWriter(err), true, Map.<String, String>of()::get)
                 .execute("--db", db, "site", "list", "--format", "table");
         assertThat(out.toString()).contains("\u001b[1m");

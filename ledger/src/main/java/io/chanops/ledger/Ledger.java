@@ -1,12 +1,22 @@
 package io.chanops.ledger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -20,15 +30,21 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The chanops ledger: an SQLite file (default) or a PostgreSQL database. Opening it migrates the schema forward
- * (Flyway) and refuses a schema newer than this binary. Migrations live in {@code db/migration} (portable SQL, run on
- * both) and, where the dialects must differ, in {@code db/sqlite} or {@code db/postgresql} under the same version.
+ * The chanops ledger: an SQLite file (default) or a PostgreSQL database. Only {@link #init} creates one; {@link #open}
+ * opens an existing one and refuses (exit 5) a missing ledger, a file that is not an SQLite database, and a database
+ * that is not a chanops ledger, leaving them as they are. Opening migrates the schema forward (Flyway) and refuses a
+ * schema newer than this binary. Migrations live in {@code db/migration} (portable SQL, run on both) and, where the
+ * dialects must differ, in {@code db/sqlite} or {@code db/postgresql} under the same version.
+ *
+ * <p>Every ledger records its time zone ({@link LedgerSettings#ZONE}): {@code init} records the one it is given; a
+ * ledger made before zones were recorded takes the zone its first open is given.
  *
  * <p>Writers are serialised: on SQLite every write transaction starts with {@code BEGIN IMMEDIATE} and waits up to the
  * busy timeout for the write lock; on PostgreSQL it takes a transaction-scoped advisory lock with the same timeout. A
@@ -37,38 +53,90 @@ import org.sqlite.SQLiteException;
 public final class Ledger {
     /** Advisory lock key that serialises chanops writers on PostgreSQL, as SQLite's write lock does. */
     private static final long WRITER_LOCK_KEY = 0x6368616e6f7073L; // "chanops"
+    /** The first 16 bytes of every SQLite database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    static final String HISTORY = "flyway_schema_history";
 
-    private final String location;
+    private final LedgerLocation location;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final Duration busyTimeout;
     private final DataSource dataSource;
+    /** Set while opening, before the ledger is handed out. */
+    private ZoneId zone;
+    private Opening opening;
 
     public enum Dialect { SQLITE, POSTGRESQL }
 
-    private Ledger(String location, Dialect dialect, DataSource dataSource, Duration busyTimeout) {
+    /**
+     * What opening the ledger did.
+     *
+     * @param created      the ledger was created (it did not exist, or was an empty database)
+     * @param fromVersion  its schema version before (0 when created)
+     * @param toVersion    its schema version now
+     * @param zoneRecorded its time zone was recorded now (created, or made before zones were recorded)
+     */
+    public record Opening(boolean created, int fromVersion, int toVersion, boolean zoneRecorded) {
+        public boolean upgraded() {
+            return !created && toVersion > fromVersion;
+        }
+    }
+
+    private Ledger(LedgerLocation location, DataSource dataSource, Duration busyTimeout) {
         this.location = location;
-        this.dialect = dialect;
+        this.dialect = location.dialect();
         this.busyTimeout = busyTimeout;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
-    /**
-     * Opens the ledger at {@code spec}: a file path for SQLite, or a {@code jdbc:postgresql:} / {@code jdbc:sqlite:} URL,
-     * creating or upgrading its schema.
-     */
+    /** As {@link #open(LedgerLocation, Duration, ZoneId)} with the system's zone for a ledger that has none recorded. */
     public static Ledger open(String spec, Duration busyTimeout) {
-        Ledger ledger = connect(spec, busyTimeout);
-        ledger.migrate(false);
+        return open(LedgerLocation.parse(spec), busyTimeout, ZoneId.systemDefault());
+    }
+
+    /**
+     * Opens the existing ledger at {@code location}, upgrading its schema. A ledger made before zones were recorded
+     * records {@code zoneIfUnrecorded}. Never creates one: no ledger there is exit 5, and so is a database that is not
+     * a chanops ledger (left untouched).
+     */
+    public static Ledger open(LedgerLocation location, Duration busyTimeout, ZoneId zoneIfUnrecorded) {
+        Ledger ledger = connect(location, busyTimeout, false);
+        ledger.prepare(false, zoneIfUnrecorded);
         return ledger;
     }
 
-    /** As {@link #open}, but always through Flyway (validating applied migrations' checksums): {@code chanops init}. */
-    public static Ledger openValidated(String spec, Duration busyTimeout) {
-        Ledger ledger = connect(spec, busyTimeout);
-        ledger.migrate(true);
+    /** As {@link #init(LedgerLocation, Duration, ZoneId)}. */
+    public static Ledger init(String spec, Duration busyTimeout, ZoneId zone) {
+        return init(LedgerLocation.parse(spec), busyTimeout, zone);
+    }
+
+    /**
+     * {@code chanops init}: creates the ledger at {@code location} with time zone {@code zone}, or upgrades an existing
+     * one (always through Flyway, validating the applied migrations' checksums; an existing ledger keeps its zone, or
+     * records {@code zone} if it has none). {@link #opening()} tells which.
+     */
+    public static Ledger init(LedgerLocation location, Duration busyTimeout, ZoneId zone) {
+        Ledger ledger = connect(location, busyTimeout, true);
+        ledger.prepare(true, zone);
         return ledger;
+    }
+
+    /**
+     * The settings of the chanops ledger at {@code location} (an SQLite file), read without changing anything (no
+     * migration, no journal mode); empty when there is none there: no file, not an SQLite database, not a chanops ledger.
+     */
+    public static Optional<Map<String, String>> settingsOf(LedgerLocation location, Duration busyTimeout) {
+        if (location.dialect() != Dialect.SQLITE) {
+            throw new IllegalArgumentException("only an SQLite ledger is read this way");
+        }
+        Path file = location.file();
+        if (!Files.isRegularFile(file) || !hasSqliteHeader(file)) {
+            return Optional.empty();
+        }
+        Ledger ledger = new Ledger(location, sqliteDataSource(file, busyTimeout, true), busyTimeout);
+        Inspection found = ledger.inspect();
+        return found.kind() == Kind.CHANOPS ? Optional.of(found.settings()) : Optional.empty();
     }
 
     /**
@@ -79,25 +147,40 @@ public final class Ledger {
      */
     static final int NEW_LEDGER_PAGE_SIZE = 32768;
 
-    private static Ledger connect(String spec, Duration busyTimeout) {
-        if (spec.startsWith("jdbc:postgresql:")) {
+    private static Ledger connect(LedgerLocation location, Duration busyTimeout, boolean create) {
+        if (location.dialect() == Dialect.POSTGRESQL) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(spec);
+            ds.setUrl(location.spec());
             ds.setOptions("-c lock_timeout=" + busyTimeout.toMillis());
-            return new Ledger(spec, Dialect.POSTGRESQL, ds, busyTimeout);
+            return new Ledger(location, ds, busyTimeout);
         }
-        String file = spec.startsWith("jdbc:sqlite:") ? spec.substring("jdbc:sqlite:".length()) : spec;
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = location.file();
+        String shown = location.display();
         Path parent = path.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new LedgerUnavailableException("cannot open ledger " + file + ": directory " + parent + " does not exist");
+            throw new LedgerUnavailableException("cannot open ledger " + shown + ": directory " + parent + " does not exist");
         }
-        if (Files.exists(path) && !Files.isReadable(path)) {
-            throw new LedgerUnavailableException("cannot open ledger " + file + ": not readable");
+        if (Files.isDirectory(path)) {
+            throw new LedgerUnavailableException(shown + " is a directory, not a chanops ledger");
         }
-        createWithPageSize(path, busyTimeout);
+        if (!Files.exists(path) || isEmptyFile(path)) {
+            if (!create) {
+                throw noLedger(location);
+            }
+            createWithPageSize(path, busyTimeout);
+        } else if (!Files.isReadable(path)) {
+            throw new LedgerUnavailableException("cannot open ledger " + shown + ": not readable");
+        } else if (!hasSqliteHeader(path)) {
+            throw new LedgerUnavailableException(shown + " is not a chanops ledger (not an SQLite database); it was left unchanged");
+        }
+        return new Ledger(location, sqliteDataSource(path, busyTimeout, false), busyTimeout);
+    }
+
+    private static SQLiteDataSource sqliteDataSource(Path path, Duration busyTimeout, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // No journal mode here: WAL is a property of the file, set once it is known to be a chanops ledger (prepare),
+        // so that a database that is not one is never switched to WAL.
+        config.setReadOnly(readOnly);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(millis(busyTimeout));
@@ -109,16 +192,39 @@ public final class Ledger {
         config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + path);
-        return new Ledger(file, Dialect.SQLITE, ds, busyTimeout);
+        return ds;
+    }
+
+    private static LedgerUnavailableException noLedger(LedgerLocation location) {
+        return new LedgerUnavailableException("no ledger at " + location.display() + " (create one with: " + location.initCommand() + ")");
+    }
+
+    private static boolean isEmptyFile(Path path) {
+        try {
+            return Files.size(path) == 0;
+        } catch (IOException e) {
+            return false; // then reading it fails with its own message
+        }
+    }
+
+    private static boolean hasSqliteHeader(Path path) {
+        byte[] head = new byte[SQLITE_HEADER.length];
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, SQLITE_HEADER);
+        } catch (IOException e) {
+            throw new LedgerUnavailableException("cannot open ledger " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Creates a missing (or empty) SQLite ledger file with {@link #NEW_LEDGER_PAGE_SIZE} pages, in WAL mode. Needs its
-     * own connection: the page size must be set before anything, the journal mode included, writes the file's header.
+     * Creates a missing (or empty) SQLite ledger file, readable by its owner only (SQLite gives its -wal and -shm files
+     * the same permissions), with {@link #NEW_LEDGER_PAGE_SIZE} pages, in WAL mode. Needs its own connection: the page
+     * size must be set before anything, the journal mode included, writes the file's header.
      */
     private static void createWithPageSize(Path path, Duration busyTimeout) {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
         try {
+            createOwnerOnly(path);
             while (!(Files.exists(path) && Files.size(path) > 0)) {
                 // another process may be creating it at this moment: wait for its lock like any other open
                 SQLiteConfig config = new SQLiteConfig();
@@ -164,11 +270,119 @@ public final class Ledger {
         return (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
     }
 
-    private void migrate(boolean full) {
-        long start = System.nanoTime();
-        if (!full && isCurrent()) {
-            return;
+    /** Creates {@code path} empty with permissions rw------- where the file system has POSIX permissions. */
+    private static void createOwnerOnly(Path path) throws IOException {
+        try {
+            if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(path);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process creates it at this moment, or it is an empty file: SQLite writes its header either way
         }
+    }
+
+    /** What the database at the location holds, read before anything is changed in it. */
+    private enum Kind { EMPTY, CHANOPS, FOREIGN }
+
+    private record AppliedMigration(String version, String script, boolean success) {
+        /** The version as a number; -1 for a failed migration or a version that is not a whole number. */
+        int number() {
+            return success && version.matches("\\d{1,9}") ? Integer.parseInt(version) : -1;
+        }
+    }
+
+    private record Inspection(Kind kind, Set<Integer> applied, Map<String, String> settings, String journalMode) {
+        int newestApplied() {
+            return applied.stream().mapToInt(Integer::intValue).filter(v -> v >= 0).max().orElse(0);
+        }
+
+        static Inspection of(Collection<String> tables, List<AppliedMigration> history, Map<String, String> settings,
+                             String journalMode) {
+            Set<Integer> applied = new TreeSet<>();
+            history.forEach(m -> applied.add(m.number()));
+            // every chanops ledger starts with this migration; Flyway on an empty database may leave only its history
+            boolean chanops = history.stream().anyMatch(m -> m.success() && m.version().equals("1") && m.script().equals("V1__init.sql"));
+            boolean empty = tables.stream().allMatch(HISTORY::equals) && history.stream().noneMatch(AppliedMigration::success);
+            return new Inspection(chanops ? Kind.CHANOPS : empty ? Kind.EMPTY : Kind.FOREIGN, applied, Map.copyOf(settings), journalMode);
+        }
+    }
+
+    /**
+     * Checks what is at the location, then makes it a current chanops ledger: creates it (only for {@code init}),
+     * switches it to WAL, migrates it, records its zone. Nothing is changed in a database that is not a chanops ledger.
+     */
+    private void prepare(boolean init, ZoneId zoneIfUnrecorded) {
+        Inspection found = inspect();
+        if (found.kind() == Kind.FOREIGN) {
+            throw new LedgerUnavailableException(location.display() + " is not a chanops ledger (a database with other tables); "
+                    + "it was left unchanged");
+        }
+        if (found.kind() == Kind.EMPTY && !init) {
+            throw noLedger(location);
+        }
+        if (dialect == Dialect.SQLITE && !"wal".equalsIgnoreCase(found.journalMode())) {
+            run("cannot open ledger " + location.display(), h -> h.execute("PRAGMA journal_mode = WAL"));
+        }
+        int newest = migrate(init, found);
+        boolean zoneRecorded = settleZone(found.settings(), zoneIfUnrecorded);
+        opening = new Opening(found.kind() == Kind.EMPTY, found.newestApplied(), newest, zoneRecorded);
+    }
+
+    /**
+     * One read, on one connection: the tables and views, the migrations applied, the settings, the journal mode. A
+     * ledger locked past the busy timeout fails here, once: exit 5.
+     */
+    private Inspection inspect() {
+        try {
+            return jdbi.withHandle(h -> {
+                List<String> tables = relations(h, dialect, true);
+                List<AppliedMigration> history = !tables.contains(HISTORY) ? List.of()
+                        : h.createQuery("SELECT version, script, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                        .map((rs, ctx) -> new AppliedMigration(rs.getString("version"), rs.getString("script"), rs.getBoolean("success")))
+                        .list();
+                Map<String, String> settings = tables.contains(LedgerSettings.TABLE) ? LedgerSettings.all(h) : Map.of();
+                String journal = dialect == Dialect.SQLITE ? h.createQuery("PRAGMA journal_mode").mapTo(String.class).one() : null;
+                return Inspection.of(tables, history, settings, journal);
+            });
+        } catch (JdbiException e) {
+            throw translate("cannot open ledger " + location.display(), e);
+        }
+    }
+
+    /** The tables of the ledger's schema (SQLite's own excepted). */
+    static List<String> tables(Handle h, Dialect dialect) {
+        return relations(h, dialect, false);
+    }
+
+    /**
+     * The tables (and with {@code views}, the views) of the ledger's schema, from the database's own catalog: on
+     * PostgreSQL also those this user may not read, which information_schema would hide.
+     */
+    private static List<String> relations(Handle h, Dialect dialect, boolean views) {
+        return dialect == Dialect.SQLITE
+                ? h.createQuery("SELECT name FROM sqlite_master WHERE type IN (" + (views ? "'table', 'view'" : "'table'") + ") "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").mapTo(String.class).list()
+                : h.createQuery("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = current_schema() AND c.relkind IN (" + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
+                + "ORDER BY c.relname").mapTo(String.class).list();
+    }
+
+    /**
+     * Migrates the schema forward when a bundled migration is missing (always through Flyway for {@code init}, which
+     * validates the applied migrations' checksums); returns the schema version now.
+     */
+    private int migrate(boolean full, Inspection found) {
+        Set<Integer> bundled = SchemaVersions.bundled(dialect);
+        int newestBundled = bundled.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (found.newestApplied() > newestBundled) {
+            throw newerSchema(Integer.toString(found.newestApplied()));
+        }
+        if (!full && !found.applied().contains(-1) && found.applied().containsAll(bundled)) {
+            return found.newestApplied(); // current: Flyway's start-up is not needed
+        }
+        long start = System.nanoTime();
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -184,51 +398,63 @@ public final class Ledger {
             if (System.getenv("CHANOPS_TRACE") != null) {
                 System.err.printf("flyway: %d ms%n", (System.nanoTime() - start) / 1_000_000);
             }
+            return newestBundled;
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
-            throw new LedgerUnavailableException("ledger " + location + " does not match this chanops' migrations: "
+            throw new LedgerUnavailableException("ledger " + location.display() + " does not match this chanops' migrations: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (FlywayException e) {
-            throw translate("cannot migrate ledger " + location, e);
+            throw translate("cannot migrate ledger " + location.display(), e);
         } catch (JdbiException e) {
-            throw translate("cannot open ledger " + location, e);
+            throw translate("cannot open ledger " + location.display(), e);
         }
     }
 
     /**
-     * True when every bundled migration is applied successfully and nothing newer is: then Flyway is not needed.
-     * Throws exit 5 for a newer schema; any doubt (no history table, a failed or missing migration) returns false.
+     * Reads the ledger's zone, or records {@code zoneIfUnrecorded} when it has none (a new ledger, or one made before
+     * zones were recorded); true when this call recorded it.
      */
-    private boolean isCurrent() {
-        Set<Integer> bundled = SchemaVersions.bundled(dialect);
-        Set<Integer> applied;
+    private boolean settleZone(Map<String, String> settings, ZoneId zoneIfUnrecorded) {
+        String recorded = settings.get(LedgerSettings.ZONE);
+        boolean recordedNow = false;
+        if (recorded == null) {
+            recordedNow = write(h -> LedgerSettings.putIfAbsent(h, LedgerSettings.ZONE, zoneIfUnrecorded.getId()));
+            recorded = recordedNow ? zoneIfUnrecorded.getId() : LedgerSettings.get(this, LedgerSettings.ZONE).orElseThrow();
+        }
         try {
-            // a failed migration reads as -1
-            List<Integer> versions = jdbi.withHandle(h -> h.createQuery(
-                            "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
-                    .map((rs, ctx) -> rs.getBoolean("success") ? Integer.parseInt(rs.getString("version")) : -1)
-                    .list());
-            applied = new TreeSet<>(versions);
-        } catch (JdbiException | NumberFormatException e) {
-            return false; // no history yet (new ledger) or an unexpected one: let Flyway decide
+            zone = ZoneId.of(recorded);
+        } catch (DateTimeException e) {
+            throw new LedgerUnavailableException("ledger " + location.display() + " records the time zone '" + recorded
+                    + "', which this Java does not know", e);
         }
-        if (applied.contains(-1)) {
-            return false;
+        return recordedNow;
+    }
+
+    private void run(String what, org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
+        try {
+            jdbi.useHandle(work);
+        } catch (JdbiException e) {
+            throw translate(what, e);
         }
-        int newestBundled = bundled.stream().mapToInt(Integer::intValue).max().orElse(0);
-        int newestApplied = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
-        if (newestApplied > newestBundled) {
-            throw newerSchema(Integer.toString(newestApplied));
-        }
-        return applied.containsAll(bundled);
     }
 
     private LedgerUnavailableException newerSchema(String version) {
-        return new LedgerUnavailableException("ledger " + location + " has schema version " + version
+        return new LedgerUnavailableException("ledger " + location.display() + " has schema version " + version
                 + ", newer than this chanops understands; upgrade chanops");
     }
 
+    /** Where the ledger is, as shown to people: the file, or the URL with its password masked. */
     public String location() {
-        return location;
+        return location.display();
+    }
+
+    /** The ledger's time zone: every local date and time in it is in this zone. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** What opening the ledger did (created, upgraded, recorded its zone). */
+    public Opening opening() {
+        return opening;
     }
 
     public Dialect dialect() {
@@ -297,12 +523,21 @@ public final class Ledger {
 
     /** Maps a database failure to exit 5 when the ledger was busy or unreadable, else rethrows it unchanged. */
     public RuntimeException translate(String what, RuntimeException e) {
+        return translate(location, busyTimeout, what, e);
+    }
+
+    /**
+     * As {@link #translate(String, RuntimeException)}: one line naming the ledger (its password masked) and the
+     * database's own message without the statement or its context.
+     */
+    static RuntimeException translate(LedgerLocation location, Duration busyTimeout, String what, RuntimeException e) {
+        String busy = "ledger " + location.display() + " is busy: another chanops command held it for more than "
+                + seconds(busyTimeout) + "; try again";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException se) {
                 SQLiteErrorCode code = se.getResultCode();
                 if (isBusy(se)) {
-                    return new LedgerUnavailableException("ledger " + location + " is busy: another chanops command held it for more than "
-                            + busyTimeout.toSeconds() + " s; try again", e);
+                    return new LedgerUnavailableException(busy, e);
                 }
                 if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CANTOPEN
                         || code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CORRUPT
@@ -312,13 +547,31 @@ public final class Ledger {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.equals("55P03") || state.equals("40001") || state.equals("40P01") || state.startsWith("08")
-                        || state.equals("28P01") || state.equals("3D000")) {
-                    return new LedgerUnavailableException(what + ": " + sql.getMessage(), e);
+                if (state.equals("55P03")) { // lock_not_available: the lock_timeout set to the busy timeout
+                    return new LedgerUnavailableException(busy, e);
+                }
+                if (state.equals("40001") || state.equals("40P01")) {
+                    return new LedgerUnavailableException(what + ": " + primaryMessage(sql) + "; try again", e);
+                }
+                if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.equals("57P03")) {
+                    return new LedgerUnavailableException("cannot connect to ledger " + location.display() + ": " + primaryMessage(sql), e);
                 }
             }
         }
         return e;
+    }
+
+    /** The database's message alone: PostgreSQL's primary message (no statement, position or context), else the first line. */
+    private static String primaryMessage(SQLException e) {
+        if (e instanceof PSQLException pg && pg.getServerErrorMessage() != null && pg.getServerErrorMessage().getMessage() != null) {
+            return pg.getServerErrorMessage().getMessage();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return LedgerLocation.mask(message.lines().findFirst().orElse(message));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /** Convenience for DAOs: {@code ledger.read(h -> h.attach(SiteDao.class).list())}. */

@@ -36,7 +36,7 @@ class LedgerTest {
             st.execute("PRAGMA page_size = 4096");
             st.execute("PRAGMA journal_mode = WAL");
         }
-        Ledger opened = Ledger.open(old.toString(), Duration.ofSeconds(1));
+        Ledger opened = Ledger.init(old.toString(), Duration.ofSeconds(1), TestLedgers.ZONE);
         assertThat((Integer) opened.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())).isEqualTo(4096);
         assertThat((Integer) opened.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
     }
@@ -51,7 +51,7 @@ class LedgerTest {
             for (int i = 0; i < 4; i++) {
                 opened.add(pool.submit(() -> {
                     go.await();
-                    Ledger l = Ledger.open(shared.toString(), Duration.ofSeconds(20));
+                    Ledger l = Ledger.init(shared.toString(), Duration.ofSeconds(20), TestLedgers.ZONE);
                     return l.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
                 }));
             }
@@ -100,7 +100,7 @@ class LedgerTest {
 
     @Test
     void aWriterWaitsForAnotherWriterThenFailsAsBusy() throws Exception {
-        Ledger first = Ledger.open(dir.resolve("l.db").toString(), Duration.ofSeconds(5));
+        Ledger first = Ledger.init(dir.resolve("l.db").toString(), Duration.ofSeconds(5), TestLedgers.ZONE);
         Ledger second = Ledger.open(dir.resolve("l.db").toString(), Duration.ofMillis(300));
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -129,5 +129,29 @@ class LedgerTest {
             pool.shutdownNow();
         }
         assertThat((Integer) first.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch").mapTo(Integer.class).one())).isEqualTo(1);
+    }
+
+    /**
+     * Another process holding the ledger in SQLite's exclusive locking mode: opening waits the busy timeout once, not
+     * once to look at the schema and again for Flyway (it waited twice as long).
+     */
+    @Test
+    void aLedgerHeldInExclusiveLockingModeWaitsTheBusyTimeoutOnceThenFailsAsBusy() throws Exception {
+        Path db = dir.resolve("held.db");
+        TestLedgers.fresh(dir); // makes test.db; this one:
+        Ledger.init(db.toString(), Duration.ofSeconds(2), TestLedgers.ZONE);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("PRAGMA locking_mode = EXCLUSIVE");
+            st.execute("BEGIN IMMEDIATE");
+            st.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
+                    + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Ledger.open(db.toString(), Duration.ofSeconds(1)))
+                    .isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessageContaining("is busy");
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofMillis(1600));
+            st.execute("ROLLBACK");
+        }
     }
 }

@@ -5,13 +5,18 @@ import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.LedgerLocation;
+import io.chanops.ledger.LedgerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,6 +31,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand extends ChanopsCommand {
     /** The demo's clock: the morning after the samples' last day, before the emergency cutoff. */
     public static final String DEMO_NOW = "2026-03-02 09:30";
+    /** The demo ledger's zone: the samples are a Guangzhou operator's. */
+    static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** The sections, in the order a newcomer should see them. */
     static List<DemoSection> sections() {
@@ -33,7 +40,8 @@ public final class DemoCommand extends ChanopsCommand {
                 new FinanceDemo());
     }
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); its ledger is recreated.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); a ledger the "
+            + "demo made there before is recreated, any other is refused.")
     Path dir = Path.of("chanops-demo");
 
     /**
@@ -46,10 +54,11 @@ public final class DemoCommand extends ChanopsCommand {
     @Override
     protected int run() throws IOException {
         PrintWriter out = out();
+        Path db = dir.resolve("chanops.db");
+        requireNoOtherLedger(db);
         Files.createDirectories(dir.resolve("samples"));
         // the steps' reports go there (an output's directory must exist)
         Files.createDirectories(dir.resolve("out"));
-        Path db = dir.resolve("chanops.db");
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
@@ -62,6 +71,7 @@ public final class DemoCommand extends ChanopsCommand {
         }
         Colours colours = ctx().colours();
         boolean colour = colours.on();
+        boolean marked = false;
         int step = 0;
         List<String> surprises = new ArrayList<>();
         for (DemoSection section : sections) {
@@ -77,13 +87,19 @@ public final class DemoCommand extends ChanopsCommand {
                 args.add("--now");
                 args.add(DEMO_NOW);
                 args.add("--zone");
-                args.add("Asia/Shanghai");
+                args.add(DEMO_ZONE.getId());
                 if (!colour) {
                     args.add("--no-color");
                 }
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
                 int rc = ctx().runner().run(argv, out, ctx().err(), colour);
+                if (!marked && Files.exists(db)) {
+                    // made by this step (the first, init): from now on the demo may recreate it
+                    LedgerSettings.put(Ledger.open(LedgerLocation.parse(db.toString()), ctx().busyTimeout(), DEMO_ZONE),
+                            LedgerSettings.MADE_BY, LedgerSettings.DEMO);
+                    marked = true;
+                }
                 out.println(colours.paint(Style.DIM, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
                     surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
@@ -97,6 +113,23 @@ public final class DemoCommand extends ChanopsCommand {
             return ExitCode.INTERNAL;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Refuses (exit 2) a DIR whose chanops.db is not a ledger an earlier demo made (marked in the ledger itself): the
+     * demo recreates its own ledger and must never replace anyone else's, nor any other file of that name.
+     */
+    private void requireNoOtherLedger(Path db) {
+        if (!Files.exists(db, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean demoMade = Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)
+                && Ledger.settingsOf(LedgerLocation.parse(db.toString()), ctx().busyTimeout())
+                .map(settings -> LedgerSettings.DEMO.equals(settings.get(LedgerSettings.MADE_BY))).orElse(false);
+        if (!demoMade) {
+            throw UserException.usage("--dir " + dir + " holds " + db.getFileName() + ", which the demo did not make; the demo "
+                    + "never replaces it: give another --dir");
+        }
     }
 
     /** Sample paths in step arguments are relative to DIR. */

@@ -13,7 +13,7 @@ public final class FoundationDemo implements DemoSection {
     @Override
     public List<DemoStep> steps() {
         return List.of(
-                DemoStep.of("Create the ledger (every command does this on first use)", "init"),
+                DemoStep.of("Create the ledger (only init creates one; it records the time zone, here Asia/Shanghai)", "init"),
                 DemoStep.of("Import the city's warehouse and stores", "site", "import", "samples/sites.csv"),
                 DemoStep.of("Import the catalog", "catalog", "import", "samples/catalog.csv"),
                 DemoStep.expecting(ExitCode.INPUT_REJECTED, "A file with mistakes is rejected as a whole, every problem located",

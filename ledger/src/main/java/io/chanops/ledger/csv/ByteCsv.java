@@ -2,13 +2,19 @@ package io.chanops.ledger.csv;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -17,12 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * An RFC 4180 reader for bulk files (the two files of a reconciliation: millions of rows), working on the file's bytes: the
@@ -55,7 +65,8 @@ public final class ByteCsv implements Closeable {
     private final byte delimiter;
     private final FileChannel channel;
     private final MessageDigest digest;
-    private final Path transcoded;
+    /** Names of the UTF-8 copies: not guessable, so that nobody can plant a file or link there first. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private byte[] buf;
     private int pos;
@@ -72,7 +83,7 @@ public final class ByteCsv implements Closeable {
     private final CsvHeader header;
 
     private ByteCsv(String name, FileChannel channel, Charset charset, Layout layout, boolean replacementIsBad,
-                    char delimiter, MessageDigest digest, Path transcoded, int block) throws IOException {
+                    char delimiter, MessageDigest digest, int block) throws IOException {
         this.buf = new byte[block];
         this.name = name;
         this.channel = channel;
@@ -82,7 +93,6 @@ public final class ByteCsv implements Closeable {
         this.replacementIsBad = replacementIsBad;
         this.delimiter = (byte) delimiter;
         this.digest = digest;
-        this.transcoded = transcoded;
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
@@ -107,6 +117,11 @@ public final class ByteCsv implements Closeable {
 
     /** As {@link #open(Path, Charset, char, MessageDigest)} with a read buffer of {@code block} bytes (tests: tiny ones). */
     static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block) {
+        return open(file, charset, delimiter, digest, block, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #open(Path, Charset, char, MessageDigest, int)}, a UTF-8 copy (another charset) made in {@code tempDir}. */
+    static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block, Path tempDir) {
         String name = file.toString();
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
             throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line end");
@@ -124,15 +139,26 @@ public final class ByteCsv implements Closeable {
             Layout layout = layoutOf(charset);
             if (bom || layout != null) {
                 return new ByteCsv(name, ch, bom ? StandardCharsets.UTF_8 : charset, bom ? Layout.UTF8 : layout, false,
-                        delimiter, digest, null, block);
+                        delimiter, digest, block);
             }
             // another charset: decode it once into a UTF-8 copy (undecodable bytes become U+FFFD, reported by line)
             ch.close();
-            Path copy = transcode(file, charset, digest);
-            return new ByteCsv(name, FileChannel.open(copy, StandardOpenOption.READ), charset, Layout.UTF8, true, delimiter,
-                    null, copy, block);
+            ch = transcode(file, charset, digest, tempDir);
+            return new ByteCsv(name, ch, charset, Layout.UTF8, true, delimiter, null, block);
         } catch (IOException e) {
+            closeQuietly(ch);
             throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // only read
         }
     }
 
@@ -156,19 +182,46 @@ public final class ByteCsv implements Closeable {
         return null;
     }
 
-    private static Path transcode(Path file, Charset charset, MessageDigest digest) throws IOException {
-        Path copy = Files.createTempFile("chanops-", ".utf8.csv");
-        copy.toFile().deleteOnExit();
+    /**
+     * The file decoded into a UTF-8 copy, open for reading from its start. The copy may hold unmasked phone numbers: it
+     * is created exclusively under an unpredictable name, readable by its owner only, and deleted on close; on Unix it
+     * has no name at all once opened (unlinked at once), so that not even a killed process leaves it behind.
+     */
+    private static FileChannel transcode(Path file, Charset charset, MessageDigest digest, Path tempDir) throws IOException {
+        Path name = tempDir.resolve("chanops-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong()) + ".utf8.csv");
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+        FileChannel copy = tempDir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(name, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(name, options);
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = digest == null ? raw : new java.security.DigestInputStream(raw, digest);
              Reader r = new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                      .onUnmappableCharacter(CodingErrorAction.REPLACE));
-             var w = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+             Writer w = new BufferedWriter(new OutputStreamWriter(unclosable(copy), StandardCharsets.UTF_8), 1 << 16)) {
             r.transferTo(w);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(copy);
+            throw e;
         }
+        copy.position(0);
         return copy;
     }
 
+    /** Writes to {@code channel} and leaves it open when closed: the copy is read back through the same channel. */
+    private static OutputStream unclosable(FileChannel channel) {
+        return new FilterOutputStream(Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
 
     public String name() {
         return name;
@@ -580,10 +633,7 @@ public final class ByteCsv implements Closeable {
     @Override
     public void close() {
         try {
-            channel.close();
-            if (transcoded != null) {
-                Files.deleteIfExists(transcoded);
-            }
+            channel.close(); // a UTF-8 copy is deleted with it
         } catch (IOException ignored) {
             // only read
         }

@@ -172,6 +172,31 @@ class ByteCsvTest {
         }
     }
 
+    /**
+     * The decoded copy of a Big5 file (it may hold unmasked phone numbers) never has a name another process could read,
+     * and nothing of it is left, neither after reading nor when the file is rejected: a kill cannot leave it behind.
+     */
+    @Test
+    void theDecodedCopyHasNoNameWhileReadAndNothingIsLeftAfterAnyEnd(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Charset big5 = Charset.forName("Big5");
+        Path f = tempCsv("big5");
+        Files.write(f, "id,msisdn\n1,13812345678\n".getBytes(big5));
+        Path copies = Files.createDirectories(tmp.resolve("copies"));
+        try (ByteCsv csv = ByteCsv.open(f, big5, ',', null, 1 << 16, copies)) {
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(1)).isEqualTo("13812345678");
+            try (var listed = Files.list(copies)) {
+                assertThat(listed).as("a named copy while reading").isEmpty();
+            }
+        }
+        Path headerless = tempCsv("empty");
+        Files.write(headerless, new byte[0]);
+        assertThatThrownBy(() -> ByteCsv.open(headerless, big5, ',', null, 1 << 16, copies)).hasMessageContaining("empty file");
+        try (var listed = Files.list(copies)) {
+            assertThat(listed).as("copies left").isEmpty();
+        }
+    }
+
     /** A temporary CSV file, removed when the test JVM exits (properties run hundreds of tries). */
     private static Path tempCsv(String prefix) throws java.io.IOException {
         Path f = Files.createTempFile(prefix, ".csv");

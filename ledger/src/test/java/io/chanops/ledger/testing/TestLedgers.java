@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Test helpers shared by every module (published as the ledger test-jar): real migrations on a temp file. */
 public final class TestLedgers {
     private TestLedgers() {
     }
 
-    /** A fresh, migrated SQLite ledger in {@code dir}. */
+    /** The zone of the test ledgers, as the samples' times are. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** A fresh, migrated SQLite ledger in {@code dir} (as {@code chanops init}; an existing one is opened). */
     public static Ledger fresh(Path dir) {
-        return Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(2));
+        return Ledger.init(dir.resolve("test.db").toString(), Duration.ofSeconds(2), ZONE);
     }
 
     /** The repository's samples/ folder (tests run with the module folder as working directory). */

@@ -60,7 +60,7 @@ public final class ConfirmedStoreBench {
         for (int k = 0; k < repeats; k++) {
             Path db = dir.resolve("bench-" + k + ".db");
             Files.deleteIfExists(db);
-            Ledger ledger = Ledger.open(db.toString(), Duration.ofSeconds(5));
+            Ledger ledger = Ledger.init(db.toString(), Duration.ofSeconds(5), java.time.ZoneId.of("Asia/Shanghai"));
             ledger.write(h -> h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
                     + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
                     + "VALUES (1, '2026-02-01 09:00:00', 'p', 'p', 'b', 'b', 'x', 0, 30, 0, 0, 0, 'bench')"));

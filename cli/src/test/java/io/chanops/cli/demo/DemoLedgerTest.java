@@ -1,0 +1,57 @@
+package io.chanops.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.cli.CliHarness;
+import io.chanops.cli.ExitCode;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.LedgerLocation;
+import io.chanops.ledger.LedgerSettings;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo recreates only a ledger it made itself; any other ledger (or file) in its directory is refused, never wiped. */
+class DemoLedgerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDirectoryHoldingALedgerTheDemoDidNotMakeIsRefusedAndTheLedgerKept() throws Exception {
+        CliHarness real = new CliHarness(dir);
+        assertThat(real.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
+        String before = FileDigest.sha256(real.db());
+        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--dir " + dir + " holds chanops.db, which the demo did not make");
+        assertThat(FileDigest.sha256(real.db())).isEqualTo(before);
+        assertThat(real.run("site", "list", "--format", "csv").out().lines()).hasSize(14);
+        assertThat(dir.resolve("samples")).doesNotExist();
+    }
+
+    @Test
+    void anyOtherFileNamedLikeTheLedgerIsRefusedToo() throws Exception {
+        Files.writeString(dir.resolve("chanops.db"), "my notes");
+        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readString(dir.resolve("chanops.db"))).isEqualTo("my notes");
+    }
+
+    /** The one run of the whole demo (its solver section left out) in the tests: it must keep working. */
+    @Test
+    void theDemoRecreatesALedgerItMadeAndMarksTheNewOne() {
+        CliHarness earlier = new CliHarness(dir);
+        LedgerSettings.put(Ledger.open(earlier.db().toString(), Duration.ofSeconds(2)), LedgerSettings.MADE_BY, LedgerSettings.DEMO);
+        earlier.run("site", "import", TestLedgers.write(dir, "s.csv", "site_id,name,kind", "OLD-WH,Old,warehouse").toString());
+        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("unused.db")).run("demo", "--without-planning", "--dir", dir.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("created ledger " + dir.resolve("chanops.db"));
+        assertThat(earlier.run("site", "list", "--format", "csv").out()).doesNotContain("OLD-WH");
+        LedgerLocation demo = LedgerLocation.parse(dir.resolve("chanops.db").toString());
+        assertThat(Ledger.settingsOf(demo, Duration.ofSeconds(2)).map(s -> s.get(LedgerSettings.MADE_BY))).contains(LedgerSettings.DEMO);
+    }
+}

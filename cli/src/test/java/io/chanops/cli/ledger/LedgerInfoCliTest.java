@@ -1,0 +1,28 @@
+package io.chanops.cli.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.cli.CliHarness;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerInfoCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void infoShowsLocationZoneSchemaPageSizeAndRowCounts() {
+        CliHarness cli = new CliHarness(dir);
+        cli.run("site", "import", TestLedgers.sample("sites.csv").toString());
+        CliHarness.Result r = cli.run("ledger", "info", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().lines()).startsWith("item,value", "location," + cli.db(), "database,sqlite", "zone,Asia/Shanghai",
+                "schema_version,9", "page_size,32768");
+        assertThat(r.out().lines()).contains("rows.site,13", "rows.stock_move,0", "rows.import_batch,1")
+                .noneMatch(l -> l.startsWith("rows.flyway_schema_history") || l.startsWith("rows.ledger_setting"));
+        CliHarness.Result json = cli.run("ledger", "info", "--format", "json");
+        assertThat(json.out()).contains("\"item\" : \"zone\"").contains("\"value\" : \"Asia/Shanghai\"");
+    }
+}

@@ -1,0 +1,73 @@
+package io.chanops.ledger;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where a ledger is, as given by {@code --db}: an SQLite file path (also written {@code jdbc:sqlite:PATH}) or a
+ * {@code jdbc:postgresql:} URL. Anything else (another JDBC driver, an in-memory database, a URL without {@code jdbc:})
+ * is refused: chanops would otherwise make an SQLite file of that name, or keep its ledger nowhere.
+ *
+ * @param spec    the value as given
+ * @param dialect the database it names
+ * @param file    the SQLite file, absolute; null for PostgreSQL
+ */
+public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final String SQLITE = "jdbc:sqlite:";
+    private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?]*:)[^/@?]*@");
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+    /** Reads {@code --db}; throws {@link IllegalArgumentException} (a usage error) for a value that names no ledger. */
+    public static LedgerLocation parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("--db is empty: give a ledger file or a jdbc:postgresql: URL");
+        }
+        if (spec.startsWith(POSTGRESQL)) {
+            return new LedgerLocation(spec, Ledger.Dialect.POSTGRESQL, null);
+        }
+        String lower = spec.toLowerCase(Locale.ROOT);
+        String path = spec;
+        if (lower.startsWith(SQLITE)) {
+            path = spec.substring(SQLITE.length());
+        } else if (lower.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
+                    + "jdbc:postgresql: URL, not this JDBC URL");
+        } else if (URL.matcher(spec).find()) {
+            throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
+                    + "jdbc:postgresql: URL (a PostgreSQL URL starts with jdbc:postgresql://)");
+        }
+        if (path.isBlank() || path.equals(":memory:") || path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            throw new IllegalArgumentException("--db " + spec + ": a chanops ledger is a file on disk, not an in-memory "
+                    + "database or an SQLite URI");
+        }
+        try {
+            return new LedgerLocation(spec, Ledger.Dialect.SQLITE, Path.of(path).toAbsolutePath());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("--db " + spec + ": not a file path (" + e.getReason() + ")");
+        }
+    }
+
+    /** The location as shown in messages: the file as given, or the URL with any password replaced by {@code ***}. */
+    public String display() {
+        if (dialect == Ledger.Dialect.SQLITE) {
+            return spec.regionMatches(true, 0, SQLITE, 0, SQLITE.length()) ? spec.substring(SQLITE.length()) : spec;
+        }
+        return mask(spec);
+    }
+
+    /** {@code url} with the password of a {@code password=} parameter or of {@code user:password@} masked. */
+    public static String mask(String url) {
+        return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+    }
+
+    /** The command that creates a ledger here, to paste into a shell. */
+    String initCommand() {
+        String db = display();
+        return "chanops init --db " + (SHELL_SAFE.matcher(db).matches() ? db : "'" + db.replace("'", "'\\''") + "'");
+    }
+}
