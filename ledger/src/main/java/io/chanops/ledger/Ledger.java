@@ -14,7 +14,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -321,8 +320,12 @@ public final class Ledger {
         return e;
     }
 
-    /** Convenience for DAOs: {@code ledger.read(h -> h.attach(SiteDao.class).list())}. */
-    public static <T> T dao(Handle h, Class<T> type) {
-        return h.attach(type);
+    /**
+     * A repository (a JDBI SqlObject type) on demand: each call runs on the handle of the {@link #read}, {@link #write}
+     * or {@link #writeBulk} it is made in (JDBI shares a thread's handle with the extensions used inside it), or on a
+     * handle of its own outside them. Services hold these and call them inside their one transaction.
+     */
+    public <T> T repository(Class<T> type) {
+        return jdbi.onDemand(type);
     }
 }
