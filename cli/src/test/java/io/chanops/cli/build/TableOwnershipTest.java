@@ -32,7 +32,7 @@ class TableOwnershipTest {
             "replenishment_order", Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/"),
             "policy", Set.of(REPLENISH + "policy/PolicyRepository.java", REPLENISH_SQL + "policy/PolicyRepository/"),
             "review_mark", Set.of(REPLENISH + "policy/PolicyRepository.java"),
-            "check_run", Set.of(REPLENISH + "check/CheckRunRepository.java"),
+            "check_run", Set.of(REPLENISH + "orders/OrderRepository.java"),
             "stock_move", Set.of(REPLENISH + "stock/StockRepository.java", REPLENISH_SQL + "stock/StockRepository/",
                     REPLENISH + "stock/StockLevels.java", REPLENISH + "stock/MoveInsert.java",
                     // open item: the catalog import asks whether a SKU has stock moves or stock; replenish depends on

@@ -51,16 +51,14 @@ public final class CheckService {
     private final Ledger ledger;
     private final PolicyRepository policies;
     private final OrderRepository orders;
-    private final CheckRunRepository runs;
     private final SiteRepository sites;
     private final OperationContext context;
 
-    public CheckService(Ledger ledger, PolicyRepository policies, OrderRepository orders, CheckRunRepository runs,
-                        SiteRepository sites, OperationContext context) {
+    public CheckService(Ledger ledger, PolicyRepository policies, OrderRepository orders, SiteRepository sites,
+                        OperationContext context) {
         this.ledger = ledger;
         this.policies = policies;
         this.orders = orders;
-        this.runs = runs;
         this.sites = sites;
         this.context = context;
     }
@@ -68,7 +66,7 @@ public final class CheckService {
     /** The service on {@code ledger}'s repositories. */
     public static CheckService of(Ledger ledger, OperationContext context) {
         return new CheckService(ledger, ledger.repository(PolicyRepository.class), ledger.repository(OrderRepository.class),
-                ledger.repository(CheckRunRepository.class), ledger.repository(SiteRepository.class), context);
+                ledger.repository(SiteRepository.class), context);
     }
 
     /** {@code replenish check [--emergency-only]} at the context's time: one transaction. */
@@ -128,7 +126,7 @@ public final class CheckService {
 
         // Ids follow (site, SKU) order, so the same ledger always numbers its orders the same way.
         candidates.sort(Comparator.comparing((Candidate c) -> c.input().siteId()).thenComparing(c -> c.input().sku()));
-        long runId = runs.nextId();
+        long runId = orders.nextRunId();
         OrderIds ids = OrderIds.startAt(orders, today);
         List<CheckReport.Row> rows = new ArrayList<>();
         List<OrderRepository.NewOrder> raised = new ArrayList<>();
@@ -159,7 +157,7 @@ public final class CheckService {
         long reviewed = review ? recordReviews(periods, nowText, runId) : 0;
         long positions = only != null ? only.size() : policies.count();
         CheckReport report = new CheckReport(runId, scope.toString(), positions, reviewed, List.copyOf(rows));
-        runs.record(runId, nowText, scope.toString(), positions, reviewed,
+        orders.recordRun(runId, nowText, scope.toString(), positions, reviewed,
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY),

@@ -35,25 +35,22 @@ public final class Explanation {
     private final StockRepository stock;
     private final OrderRepository orders;
     private final PolicyRepository policies;
-    private final CheckRunRepository runs;
     private final OperationContext context;
 
     public Explanation(Ledger ledger, SiteRepository sites, StockRepository stock, OrderRepository orders,
-                       PolicyRepository policies, CheckRunRepository runs, OperationContext context) {
+                       PolicyRepository policies, OperationContext context) {
         this.ledger = ledger;
         this.sites = sites;
         this.stock = stock;
         this.orders = orders;
         this.policies = policies;
-        this.runs = runs;
         this.context = context;
     }
 
     /** The explanation on {@code ledger}'s repositories. */
     public static Explanation of(Ledger ledger, OperationContext context) {
         return new Explanation(ledger, ledger.repository(SiteRepository.class), new StockRepository(ledger),
-                ledger.repository(OrderRepository.class), ledger.repository(PolicyRepository.class),
-                ledger.repository(CheckRunRepository.class), context);
+                ledger.repository(OrderRepository.class), ledger.repository(PolicyRepository.class), context);
     }
 
     /** The facts of one position now (the context's time), in one read. */
@@ -103,7 +100,7 @@ public final class Explanation {
             f.add(new Fact("last review", due ? "not yet in this cycle" : onItsOwn ? "this cycle (on its own: the policy is newer than "
                     + "the cycle's review at " + mark + ")" : "this cycle, at " + mark));
             f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
-            runs.last().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
+            orders.lastRun().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
             Optional<Order> last = orders.lastOf(site, sku);
             last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
                     + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));

@@ -27,7 +27,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The replenishment orders: the only code that reads or writes {@code replenishment_order}. Statuses and kinds are
+ * The replenishment orders and the check runs that raise them: the only code that reads or writes
+ * {@code replenishment_order} and {@code check_run}. Statuses and kinds are
  * {@link OrderStatus} and {@link OrderKind}, bound and read as their codes. The check raises and escalates orders in
  * JDBC batches through the transaction's connection ({@link #raise}, {@link #escalate}): tens of thousands of orders
  * on the first check of a cycle, where JDBI's per-argument binding cost more than SQLite's insert itself.
@@ -153,6 +154,21 @@ public interface OrderRepository extends SqlObject {
     default int markPlanned(String orderId, String vehicleId, int stopNo, String at) {
         return plan(orderId, vehicleId, stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
     }
+
+    /** The next check run id, inside the serialised write transaction. */
+    @SqlQuery("SELECT COALESCE(MAX(run_id), 0) + 1 FROM check_run")
+    long nextRunId();
+
+    /** Records a check run: its scope (full, emergency, import), what it examined and raised, and who ran it. */
+    @SqlUpdate("INSERT INTO check_run (run_id, at, scope, positions, reviewed, regular, emergency, escalated, os_user) "
+            + "VALUES (:id, :at, :scope, :positions, :reviewed, :regular, :emergency, :escalated, :user)")
+    void recordRun(@Bind("id") long runId, @Bind("at") String at, @Bind("scope") String scope,
+                   @Bind("positions") long positions, @Bind("reviewed") long reviewed, @Bind("regular") long regular,
+                   @Bind("emergency") long emergency, @Bind("escalated") long escalated, @Bind("user") String user);
+
+    /** The latest check run as {@code "at (scope)"}, if any ran. */
+    @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")
+    Optional<String> lastRun();
 
     /** Inserts new open orders, in batches. */
     default void raise(List<NewOrder> orders) {
