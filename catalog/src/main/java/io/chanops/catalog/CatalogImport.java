@@ -11,7 +11,6 @@ import io.chanops.catalog.CatalogReader;
 import io.chanops.catalog.CatalogRowParser;
 import io.chanops.catalog.RejectsFile;
 import io.chanops.catalog.Rejection;
-import io.chanops.ledger.dao.ProductDao;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -163,7 +162,7 @@ public final class CatalogImport {
 
     private static CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
         Map<String, Product> existing = new LinkedHashMap<>();
-        h.attach(ProductDao.class).list().forEach(p -> existing.put(p.sku(), p));
+        h.attach(ProductRepository.class).list().forEach(p -> existing.put(p.sku(), p));
         return CatalogPlan.of(existing, parsed, sync, sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
                 .bind("sku", sku).mapTo(Integer.class).findOne().isPresent());
     }
@@ -200,7 +199,7 @@ public final class CatalogImport {
     }
 
     private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
-        PreparedBatch batch = h.prepareBatch(ProductDao.UPSERT);
+        PreparedBatch batch = h.prepareBatch(ProductRepository.UPSERT);
         int pending = 0;
         for (CatalogChange c : changes) {
             Product p = c.after();

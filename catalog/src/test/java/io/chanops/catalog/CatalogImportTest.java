@@ -9,7 +9,6 @@ import io.chanops.catalog.CatalogHistory;
 import io.chanops.catalog.HistoryEntry;
 import io.chanops.catalog.RejectCode;
 import io.chanops.catalog.Rejection;
-import io.chanops.ledger.dao.ProductDao;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
@@ -45,7 +44,7 @@ class CatalogImportTest {
     }
 
     private List<Product> products() {
-        return ledger.read(h -> h.attach(ProductDao.class).list());
+        return ledger.read(h -> h.attach(ProductRepository.class).list());
     }
 
     private int count(String table) {

@@ -5,6 +5,7 @@ import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerLocation;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.time.LocalTimes;
@@ -199,6 +200,11 @@ public final class RunContext {
 
     public LocalDateTime now() {
         return LocalDateTime.now(clock());
+    }
+
+    /** What services are built with: this run's clock and zone, acting as the OS user. */
+    public OperationContext operation() {
+        return new OperationContext(clock(), zone(), OperationContext.osUser());
     }
 
     /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set: decided once per run. */

@@ -1,6 +1,8 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -53,17 +55,26 @@ public final class CostService {
         });
     }
 
-    /** BOSS rows of the month per channel of their site (null key: sites the ledger does not know). */
+    /**
+     * BOSS rows of the month per channel of their site (null key: sites the ledger does not know, or without a
+     * channel): the rows are summed per site here, and each site's channel comes from the site repository.
+     */
     static Map<String, Long> transactions(Handle h, YearMonth month) {
+        Map<String, Site> sites = h.attach(SiteRepository.class).byId();
         Map<String, Long> txns = new HashMap<>();
-        h.createQuery("SELECT s.channel, SUM(a.rows_count) AS n FROM boss_activity a LEFT JOIN site s ON s.site_id = a.site_id "
+        h.createQuery("SELECT a.site_id, SUM(a.rows_count) AS n FROM boss_activity a "
                         + "WHERE a.day >= :from AND a.day < :to "
                         + "AND a.run_id = (SELECT MAX(b.run_id) FROM boss_activity b WHERE b.day = a.day AND b.site_id = a.site_id) "
-                        + "GROUP BY s.channel")
+                        + "GROUP BY a.site_id")
                 .bind("from", LocalTimes.format(month.atDay(1)))
                 .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1)))
-                .map((rs, ctx) -> Map.entry(rs.getString("channel") == null ? "" : rs.getString("channel"), rs.getLong("n")))
+                .map((rs, ctx) -> Map.entry(channelOf(sites.get(rs.getString("site_id"))), rs.getLong("n")))
                 .forEach(e -> txns.merge(e.getKey().isEmpty() ? null : e.getKey(), e.getValue(), Long::sum));
         return txns;
+    }
+
+    /** The channel code of a site; empty for an unknown site or one without a channel. */
+    private static String channelOf(Site site) {
+        return site == null || site.channel() == null ? "" : site.channel().code();
     }
 }

@@ -1,9 +1,13 @@
 package io.chanops.finance;
 
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -63,7 +67,7 @@ public final class RuleSets {
                         + "VALUES (:id, :file, :sha, :rules, :at, :user)")
                 .bind("id", setId).bind("file", file.getFileName().toString()).bind("sha", sha)
                 .bind("rules", rules.size()).bind("at", LocalTimes.format(now))
-                .bind("user", System.getProperty("user.name", "unknown"))
+                .bind("user", OperationContext.osUser())
                 .execute();
         var batch = h.prepareBatch("INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
                 + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
@@ -144,13 +148,12 @@ public final class RuleSets {
     /** Site channels and SKU types, to check rules against and to place orders. */
     public static RuleFile.MasterData masterData(Handle h) {
         Map<String, String> sites = new HashMap<>();
-        h.createQuery("SELECT site_id, channel FROM site WHERE channel IS NOT NULL")
-                .map((rs, ctx) -> Map.entry(rs.getString("site_id"), rs.getString("channel")))
-                .forEach(e -> sites.put(e.getKey(), e.getValue()));
-        Map<String, String> skus = new HashMap<>();
-        h.createQuery("SELECT sku, type FROM product")
-                .map((rs, ctx) -> Map.entry(rs.getString("sku"), rs.getString("type")))
-                .forEach(e -> skus.put(e.getKey(), e.getValue()));
+        for (Site s : h.attach(SiteRepository.class).list()) {
+            if (s.channel() != null) {
+                sites.put(s.siteId(), s.channel().code());
+            }
+        }
+        Map<String, String> skus = new HashMap<>(h.attach(ProductRepository.class).typeTexts());
         return new RuleFile.MasterData(sites, skus);
     }
 

@@ -574,8 +574,12 @@ public final class Ledger {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
-    /** Convenience for DAOs: {@code ledger.read(h -> h.attach(SiteDao.class).list())}. */
-    public static <T> T dao(Handle h, Class<T> type) {
-        return h.attach(type);
+    /**
+     * A repository (a JDBI SqlObject type) on demand: each call runs on the handle of the {@link #read}, {@link #write}
+     * or {@link #writeBulk} it is made in (JDBI shares a thread's handle with the extensions used inside it), or on a
+     * handle of its own outside them. Services hold these and call them inside their one transaction.
+     */
+    public <T> T repository(Class<T> type) {
+        return jdbi.onDemand(type);
     }
 }

@@ -7,7 +7,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.catalog.ChannelFeed;
 import io.chanops.ledger.files.OutputFile;
-import io.chanops.ledger.dao.ProductDao;
+import io.chanops.catalog.ProductRepository;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ public final class CatalogFeedCommand extends ChanopsCommand {
         OutputFile file = out == null ? null : ctx().outputs().file(out);
         String c = CatalogListCommand.parseChannel(channel);
         Listing listing = new Listing(ChannelFeed.COLUMNS);
-        ChannelFeed.rows(ctx().ledger().read(h -> h.attach(ProductDao.class).list()), c).forEach(listing::add);
+        ChannelFeed.rows(ctx().ledger().read(h -> h.attach(ProductRepository.class).list()), c).forEach(listing::add);
         if (out != null) {
             Renderer.renderToFile(listing, Format.CSV, file, bom);
             ctx().info("wrote " + listing.size() + " products of channel " + c + " to " + out);

@@ -8,7 +8,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.catalog.CatalogHistory;
 import io.chanops.catalog.HistoryEntry;
-import io.chanops.ledger.dao.ProductDao;
+import io.chanops.catalog.ProductRepository;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ public final class CatalogHistoryCommand extends ChanopsCommand {
         } else {
             record Found(boolean exists, List<HistoryEntry> entries) {
             }
-            Found found = ctx().ledger().read(h -> new Found(h.attach(ProductDao.class).find(sku).isPresent(), CatalogHistory.of(h, sku)));
+            Found found = ctx().ledger().read(h -> new Found(h.attach(ProductRepository.class).find(sku).isPresent(), CatalogHistory.of(h, sku)));
             if (!found.exists() && found.entries().isEmpty()) {
                 throw UserException.notFound("no product " + sku + " in the catalog");
             }

@@ -8,7 +8,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.catalog.CatalogFilter;
 import io.chanops.catalog.CatalogRowParser;
-import io.chanops.ledger.dao.ProductDao;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
@@ -43,7 +43,7 @@ public final class CatalogListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         CatalogFilter filter = new CatalogFilter(parseType(), parseStatus(), parseChannel(channel), brand, search);
-        List<Product> products = filter.apply(ctx().ledger().read(h -> h.attach(ProductDao.class).list()));
+        List<Product> products = filter.apply(ctx().ledger().read(h -> h.attach(ProductRepository.class).list()));
         Listing listing = new Listing(CatalogImport.COLUMNS);
         for (Product p : products) {
             listing.add(p.sku(), p.type().toString(), p.name(), p.brand(), Fen.toYuan(p.priceFen()), p.status(),

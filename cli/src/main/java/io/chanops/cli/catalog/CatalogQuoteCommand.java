@@ -8,7 +8,7 @@ import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Listing;
 import io.chanops.catalog.ContractQuote;
 import io.chanops.catalog.SubsidyTiers;
-import io.chanops.ledger.dao.ProductDao;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.money.Fen;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         record Pair(Optional<Product> handset, Optional<Product> contract) {
         }
         Pair pair = ctx().ledger().read(h -> {
-            ProductDao dao = h.attach(ProductDao.class);
+            ProductRepository dao = h.attach(ProductRepository.class);
             return new Pair(dao.find(handsetSku), dao.find(contractSku));
         });
         Product handset = pair.handset().orElseThrow(() -> UserException.notFound("no product " + handsetSku + " in the catalog"));

@@ -3,7 +3,7 @@ package io.chanops.cli.policy;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,8 @@ public final class PolicyImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        PolicyStore.ImportResult r = PolicyStore.importFile(ctx().ledger(), file, input.charset(), input.force(), ctx().now(), ctx()::warn);
+        PolicyService.ImportResult r = PolicyService.of(ctx().ledger(), ctx().operation())
+                .importFile(file, input.charset(), input.force(), ctx()::warn);
         out().printf("imported %d policies from %s (batch %d): %d created, %d updated%n", r.rows(), file.getFileName(), r.batchId(),
                 r.created(), r.updated());
         return ExitCode.OK;

@@ -6,7 +6,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.policy.PolicyRecord;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyService;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +30,7 @@ public final class PolicyListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = new Listing(COLUMNS).styleRows(row -> "true".equals(row.get(6)) ? Style.CYAN : Style.NONE);
-        for (PolicyRecord p : PolicyStore.list(ctx().ledger(), site, sku)) {
+        for (PolicyRecord p : PolicyService.of(ctx().ledger(), ctx().operation()).list(site, sku)) {
             listing.add(p.siteId(), p.sku(), p.policy().t(), p.policy().r(), p.policy().s(), p.policy().l(),
                     Boolean.toString(p.locked()), p.lockedUntil(), p.source(), p.setBy(), p.reason(), p.tunedAt(), p.updatedAt());
         }

@@ -3,7 +3,7 @@ package io.chanops.cli.policy;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.replenish.policy.PolicyRecord;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyService;
 import java.time.LocalDate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -54,7 +54,8 @@ public final class PolicySetCommand extends ChanopsCommand {
     protected int run() {
         LocalDate untilDate = until;
         Boolean locking = lock == null ? null : lock.lock;
-        PolicyRecord p = PolicyStore.set(ctx().ledger(), new PolicyStore.Change(site, sku, t, r, s, l, locking, reason, untilDate), ctx().now());
+        PolicyRecord p = PolicyService.of(ctx().ledger(), ctx().operation())
+                .set(new PolicyService.Change(site, sku, t, r, s, l, locking, reason, untilDate));
         out().printf("%s/%s: %s%s%n", p.siteId(), p.sku(), p.policy(),
                 p.locked() ? ", locked" + (p.lockedUntil() == null ? "" : " until " + p.lockedUntil()) : ", not locked");
         return ExitCode.OK;

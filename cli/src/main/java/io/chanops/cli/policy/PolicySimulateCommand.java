@@ -101,7 +101,7 @@ public final class PolicySimulateCommand extends ChanopsCommand {
                 levels, historyDays, lead, CheckConfig.settings(ctx()).anchor(), CheckConfig.displayMin(ctx()), byPosition);
         SimulationReport report;
         try (Progress progress = Progress.start(ctx(), "policy simulate", -1, "moves")) {
-            report = SimulationService.simulate(ctx().ledger(), request, ctx()::warn, levels.isEmpty() ? null : progress);
+            report = SimulationService.of(ctx().ledger()).simulate(request, ctx()::warn, levels.isEmpty() ? null : progress);
         }
         output.render(ctx(), listing(report, byPosition, output.isTable(ctx())));
         SimulationReport.Result current = report.candidates().get(0);

@@ -62,7 +62,7 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         TuneService.Report report;
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {
-            report = TuneService.tune(ctx().ledger(), ctx().now(), new TuneService.Options(historyDays, serviceLevel, lead, site, sku,
+            report = TuneService.of(ctx().ledger(), ctx().operation()).tune(new TuneService.Options(historyDays, serviceLevel, lead, site, sku,
                     dryRun, CheckConfig.displayMin(ctx())), all, progress, r -> output.publishFile(ctx(), listing(r, table)));
         }
         output.print(ctx(), listing(report, table));

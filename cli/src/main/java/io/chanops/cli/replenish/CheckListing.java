@@ -3,7 +3,7 @@ package io.chanops.cli.replenish;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.check.CheckReport;
-import io.chanops.replenish.check.OrderKind;
+import io.chanops.replenish.orders.OrderKind;
 import java.util.List;
 
 /** The table of what a check raised or escalated: emergencies in red. Shared by the check and stock import. */

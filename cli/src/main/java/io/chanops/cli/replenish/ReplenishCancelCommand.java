@@ -15,7 +15,7 @@ public final class ReplenishCancelCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        Order o = OrderService.cancel(ctx().ledger(), id, ctx().now());
+        Order o = OrderService.of(ctx().ledger(), ctx().operation()).cancel(id);
         out().printf("%s cancelled (%s %d x %s for %s)%n", o.orderId(), o.kind(), o.qty(), o.sku(), o.siteId());
         return ExitCode.OK;
     }

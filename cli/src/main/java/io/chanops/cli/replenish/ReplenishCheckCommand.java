@@ -6,7 +6,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.replenish.check.Check;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
-import io.chanops.replenish.check.OrderKind;
+import io.chanops.replenish.orders.OrderKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +25,7 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        CheckReport report = CheckService.run(ctx().ledger(), ctx().now(), CheckConfig.settings(ctx()), emergencyOnly,
+        CheckReport report = CheckService.of(ctx().ledger(), ctx().operation()).run(CheckConfig.settings(ctx()), emergencyOnly,
                 r -> output.publishFile(ctx(), CheckListing.of(r)));
         output.print(ctx(), CheckListing.of(report));
         ctx().info(String.format("check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",

@@ -24,7 +24,7 @@ public final class ReplenishExplainCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = Listing.of("topic", "value");
-        Explanation.of(ctx().ledger(), site, sku, ctx().now(), CheckConfig.settings(ctx()))
+        Explanation.of(ctx().ledger(), ctx().operation()).explain(site, sku, CheckConfig.settings(ctx()))
                 .forEach(f -> listing.add(f.topic(), f.value()));
         output.render(ctx(), listing);
         return ExitCode.OK;

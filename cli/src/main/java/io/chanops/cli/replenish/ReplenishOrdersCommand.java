@@ -6,10 +6,10 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
-import io.chanops.replenish.check.OrderKind;
-import io.chanops.replenish.check.OrderStatus;
 import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.orders.OrderStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
             }
             return emergency ? Style.RED : Style.NONE;
         });
-        for (Order o : OrderService.list(ctx().ledger(), filter)) {
+        for (Order o : OrderService.of(ctx().ledger(), ctx().operation()).list(filter)) {
             listing.add(o.orderId(), o.siteId(), o.sku(), o.kind().toString(), o.qty(), o.status().toString(), o.raisedAt(),
                     o.dueDate(), o.warehouse());
         }

@@ -112,9 +112,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         SolverSettings settings = new SolverSettings(limit, unimproved, seed, maxSteps, tuning);
         DayPlanner.Request request = new DayPlanner.Request(day, vehicles, matrix, charset, speedKmh, serviceMinutes,
                 includeRegular, settings, how);
+        DeliveryDay deliveries = DeliveryDay.of(ctx().ledger(), ctx().operation());
         DayPlan dayPlan;
         try (LiveLine live = new LiveLine()) {
-            dayPlan = DayPlanner.plan(ctx().ledger(), request, ctx()::warn, live);
+            dayPlan = new DayPlanner(deliveries).plan(request, ctx()::warn, live);
         }
         PlanResult plan = dayPlan.result();
         if (plan.stops() == 0 && plan.unserved().isEmpty()) {
@@ -132,7 +133,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         }
         Runnable publish = ctx().outputs()::publish;
         if (apply) {
-            DeliveryDay.Application applied = DeliveryDay.apply(ctx().ledger(), dayPlan, ctx().now(), publish);
+            DeliveryDay.Application applied = deliveries.apply(dayPlan, publish);
             if (applied.refused()) {
                 applied.changed().forEach(change -> ctx().err().println(change));
                 throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "

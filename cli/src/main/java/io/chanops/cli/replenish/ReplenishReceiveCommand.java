@@ -20,7 +20,7 @@ public final class ReplenishReceiveCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        OrderService.Receipt r = OrderService.receive(ctx().ledger(), id, qty, ctx().now());
+        OrderService.Receipt r = OrderService.of(ctx().ledger(), ctx().operation()).receive(id, qty);
         var o = r.order();
         out().printf("%s: received %d x %s at %s from %s; %s%n", o.orderId(), r.qty(), o.sku(), o.siteId(), o.warehouse(),
                 o.outstanding() == 0 ? "order received in full" : o.outstanding() + " still on order (" + o.status() + ")");

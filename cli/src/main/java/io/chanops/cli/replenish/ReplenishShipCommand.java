@@ -15,7 +15,7 @@ public final class ReplenishShipCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        Order o = OrderService.ship(ctx().ledger(), id, ctx().now());
+        Order o = OrderService.of(ctx().ledger(), ctx().operation()).ship(id);
         out().printf("%s shipped: %d x %s from %s to %s%n", o.orderId(), o.outstanding(), o.sku(), o.warehouse(), o.siteId());
         return ExitCode.OK;
     }

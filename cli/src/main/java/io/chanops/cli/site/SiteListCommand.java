@@ -4,9 +4,9 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
-import io.chanops.ledger.dao.SiteDao;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,7 @@ public final class SiteListCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        List<Site> sites = ctx().ledger().read(h -> h.attach(SiteDao.class).list());
+        List<Site> sites = ctx().ledger().read(h -> h.attach(SiteRepository.class).list());
         Listing listing = new Listing(SiteImport.COLUMNS);
         for (Site s : sites) {
             listing.add(s.siteId(), s.name(), s.kind().toString(), s.city(), s.warehouse(), s.channel(), s.lat(), s.lon(),

@@ -42,9 +42,10 @@ public final class StockImportCommand extends ChanopsCommand {
         }
         MoveImport.Result<CheckReport> r;
         CheckSettings settings = CheckConfig.settings(ctx());
+        CheckService checks = CheckService.of(ledger, ctx().operation());
         try (Progress progress = Progress.start(ctx(), "stock import", -1, "rows")) {
             r = MoveImport.importFile(ledger, file, input.charset(), input.force(), ctx().now(), ctx()::warn, progress,
-                    (h, touched) -> CheckService.afterImport(h, touched, ctx().now(), settings));
+                    (h, touched) -> checks.afterImport(touched, settings));
         }
         out().printf("imported %d moves from %s (batch %d), %d positions updated%n", r.rows(), file.getFileName(), r.batchId(), r.positions());
         CheckReport alerts = r.after();

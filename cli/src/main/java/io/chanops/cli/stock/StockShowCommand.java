@@ -39,7 +39,7 @@ public final class StockShowCommand extends ChanopsCommand {
             case "no_policy" -> Style.DIM;
             default -> Style.NONE;
         });
-        PositionQuery.forEach(ctx().ledger(), site, sku, p -> {
+        PositionQuery.of(ctx().ledger()).forEach(site, sku, p -> {
             if (matches(p)) {
                 listing.add(p.siteId(), p.sku(), p.onHand(), p.onOrder(), p.inventoryPosition(), p.tDays(), p.r(), p.s(), p.l(),
                         p.state().toString());

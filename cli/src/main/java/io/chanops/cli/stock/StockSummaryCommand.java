@@ -38,7 +38,7 @@ public final class StockSummaryCommand extends ChanopsCommand {
         }
         Listing listing = new Listing(COLUMNS).styleRows(row -> ((Number) row.get(3)).longValue() > 0 ? Style.RED
                 : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
-        for (StoreSummary.Line l : StoreSummary.of(ctx().ledger(), ctx().now().toLocalDate(), days, site)) {
+        for (StoreSummary.Line l : StoreSummary.of(ctx().ledger(), ctx().operation()).lines(days, site)) {
             listing.add(l.siteId(), l.name(), l.positions(), l.belowL(), l.belowR(), l.onHand(), round(l.soldPerDay()),
                     l.daysOfCover() == null ? null : round(l.daysOfCover()), l.shortestSku(),
                     l.shortestCover() == null ? null : round(l.shortestCover()));

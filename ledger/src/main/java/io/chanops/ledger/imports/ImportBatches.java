@@ -1,6 +1,7 @@
 package io.chanops.ledger.imports;
 
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.time.LocalTimes;
@@ -37,9 +38,15 @@ public final class ImportBatches {
         });
     }
 
-    /** Records a batch and returns its id. */
+    /** Records a batch imported by the OS user and returns its id. */
     public static long record(Handle h, String kind, Path file, String sha256, long rowsRead, long rowsWritten,
                               LocalDateTime at, boolean forced) {
+        return record(h, kind, file, sha256, rowsRead, rowsWritten, at, OperationContext.osUser(), forced);
+    }
+
+    /** Records a batch imported by {@code user} and returns its id. */
+    public static long record(Handle h, String kind, Path file, String sha256, long rowsRead, long rowsWritten,
+                              LocalDateTime at, String user, boolean forced) {
         long id = Ids.next(h, "import_batch", "batch_id");
         h.createUpdate("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced) "
                         + "VALUES (:id, :kind, :file, :sha, :read, :written, :at, :user, :forced)")
@@ -50,7 +57,7 @@ public final class ImportBatches {
                 .bind("read", rowsRead)
                 .bind("written", rowsWritten)
                 .bind("at", LocalTimes.format(at))
-                .bind("user", System.getProperty("user.name", "unknown"))
+                .bind("user", user)
                 .bind("forced", forced ? 1 : 0)
                 .execute();
         return id;

@@ -3,29 +3,15 @@ package io.chanops.ledger.master;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.model.ProductType;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
 
-/** The checks every per-position file shares (moves, policies): the site is known, the SKU is known and stocked. */
+/**
+ * The checks every per-position file shares (moves, policies): the site is known, the SKU is known and stocked. The
+ * known sites and SKUs come from the site and product repositories.
+ */
 public final class PositionChecks {
     private PositionChecks() {
-    }
-
-    /** The ledger's site ids: what {@link #knownSite} checks against. */
-    public static Set<String> sites(Handle h) {
-        return new HashSet<>(h.createQuery("SELECT site_id FROM site").mapTo(String.class).list());
-    }
-
-    /** The ledger's SKUs and their types: what {@link #stockedSku} checks against. */
-    public static Map<String, ProductType> products(Handle h) {
-        Map<String, ProductType> products = new HashMap<>();
-        h.createQuery("SELECT sku, type FROM product").map((rs, ctx) -> products.put(rs.getString(1),
-                ProductType.parse(rs.getString(2)).orElseThrow())).forEach(x -> { });
-        return products;
     }
 
     /** Adds a problem and returns false unless the row's {@code site_id} is non-empty and {@code known}. */

@@ -3,12 +3,12 @@ package io.chanops.ledger.master;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
-import io.chanops.ledger.dao.SiteDao;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -42,12 +42,12 @@ public final class SiteImport {
                                     Consumer<String> warn) {
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
-        ledger.read(h -> h.attach(SiteDao.class).list()).forEach(s -> existing.put(s.siteId(), s));
+        ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
         List<Site> sites = read(file, charset, existing, warn);
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, "sites", file, sha, force);
             long batch = ImportBatches.record(h, "sites", file, sha, sites.size(), sites.size(), now, force);
-            SiteDao dao = h.attach(SiteDao.class);
+            SiteRepository dao = h.attach(SiteRepository.class);
             int created = 0;
             int updated = 0;
             int unchanged = 0;

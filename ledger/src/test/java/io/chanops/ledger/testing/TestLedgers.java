@@ -1,6 +1,7 @@
 package io.chanops.ledger.testing;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** Test helpers shared by every module (published as the ledger test-jar): real migrations on a temp file. */
@@ -15,8 +17,13 @@ public final class TestLedgers {
     private TestLedgers() {
     }
 
-    /** The zone of the test ledgers, as the samples' times are. */
+    /** The zone of the tests' operation contexts. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** A context whose clock stands still at {@code now} (in {@link #ZONE}), acting as the OS user. */
+    public static OperationContext at(LocalDateTime now) {
+        return OperationContext.at(now, ZONE);
+    }
 
     /** A fresh, migrated SQLite ledger in {@code dir} (as {@code chanops init}; an existing one is opened). */
     public static Ledger fresh(Path dir) {

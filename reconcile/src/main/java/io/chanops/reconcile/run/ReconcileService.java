@@ -3,6 +3,7 @@ package io.chanops.reconcile.run;
 import io.chanops.ledger.Futures;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -280,7 +281,7 @@ public final class ReconcileService {
                 .bind("prows", p.size())
                 .bind("brows", b.size())
                 .bind("disc", s.discrepancies())
-                .bind("user", System.getProperty("user.name", "unknown"))
+                .bind("user", OperationContext.osUser())
                 .bind("forced", req.force() ? 1 : 0)
                 .bind("carry", req.carry() ? 1 : 0)
                 .bind("ptot", p.totalFen())

@@ -1,5 +1,7 @@
 package io.chanops.replenish.check;
 
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.policy.Policy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

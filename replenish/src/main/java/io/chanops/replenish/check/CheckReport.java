@@ -1,5 +1,6 @@
 package io.chanops.replenish.check;
 
+import io.chanops.replenish.orders.OrderKind;
 import java.util.List;
 
 /** What one check run did: the positions it examined, reviews recorded, and every order raised or escalated. */

@@ -2,13 +2,18 @@ package io.chanops.replenish.check;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.replenish.orders.Order;
-import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderRepository;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyRepository;
 import io.chanops.replenish.policy.ReviewCycle;
+import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,20 +30,41 @@ public final class Explanation {
     public record Fact(String topic, String value) {
     }
 
-    private Explanation() {
+    private final Ledger ledger;
+    private final SiteRepository sites;
+    private final StockRepository stock;
+    private final OrderRepository orders;
+    private final PolicyRepository policies;
+    private final OperationContext context;
+
+    public Explanation(Ledger ledger, SiteRepository sites, StockRepository stock, OrderRepository orders,
+                       PolicyRepository policies, OperationContext context) {
+        this.ledger = ledger;
+        this.sites = sites;
+        this.stock = stock;
+        this.orders = orders;
+        this.policies = policies;
+        this.context = context;
     }
 
-    public static List<Fact> of(Ledger ledger, String site, String sku, LocalDateTime now, CheckSettings settings) {
+    /** The explanation on {@code ledger}'s repositories. */
+    public static Explanation of(Ledger ledger, OperationContext context) {
+        return new Explanation(ledger, ledger.repository(SiteRepository.class), new StockRepository(ledger),
+                ledger.repository(OrderRepository.class), ledger.repository(PolicyRepository.class), context);
+    }
+
+    /** The facts of one position now (the context's time), in one read. */
+    public List<Fact> explain(String site, String sku, CheckSettings settings) {
+        LocalDateTime now = context.now();
         return ledger.read(h -> {
             List<Fact> f = new ArrayList<>();
-            Optional<String> siteName = h.createQuery("SELECT name FROM site WHERE site_id = :s").bind("s", site).mapTo(String.class).findOne();
+            Optional<String> siteName = sites.find(site).map(Site::name);
             if (siteName.isEmpty()) {
                 throw InputRejectedException.of(Problem.ofFile("replenish explain", "unknown site '" + site + "'"));
             }
-            long onHand = h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k").bind("s", site).bind("k", sku)
-                    .mapTo(Long.class).findOne().orElse(0L);
+            long onHand = stock.onHand(site, sku).orElse(0L);
             // all of them, as the check counts them (not only the latest few)
-            List<Order> open = OrderService.onOrder(h, site, sku);
+            List<Order> open = orders.onOrder(site, sku);
             long onOrder = open.stream().mapToLong(Order::outstanding).sum();
             long ip = onHand + onOrder;
             f.add(new Fact("position", site + " (" + siteName.get() + ") / " + sku));
@@ -46,7 +72,7 @@ public final class Explanation {
             f.add(new Fact("on order", onOrder + (onOrder > 0 ? " (" + String.join(", ", open.stream()
                     .map(o -> o.orderId() + " " + o.kind() + " " + o.status() + " " + o.outstanding()).toList()) + ")" : "")));
             f.add(new Fact("inventory position", ip + " (on hand + on order)"));
-            Optional<PolicyRecord> found = PolicyStore.find(h, site, sku);
+            Optional<PolicyRecord> found = policies.find(site, sku);
             if (found.isEmpty()) {
                 f.add(new Fact("policy", "none: the check ignores this position (set one with 'policy set' or 'policy tune')"));
                 return f;
@@ -66,8 +92,7 @@ public final class Explanation {
             ReviewCycle cycle = new ReviewCycle(settings.anchor(), p.policy().t());
             LocalDate today = now.toLocalDate();
             LocalDate start = cycle.startOf(today);
-            String mark = h.createQuery("SELECT at FROM review_mark WHERE t_days = :t AND cycle_start = :c").bind("t", p.policy().t())
-                    .bind("c", start.toString()).mapTo(String.class).findOne().orElse(null);
+            String mark = policies.reviewMark(p.policy().t(), start.toString()).orElse(null);
             boolean onItsOwn = start.toString().equals(p.reviewedCycle());
             boolean due = !(onItsOwn || mark != null && p.reviewFrom().compareTo(mark) <= 0);
             f.add(new Fact("review cycle", "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from "
@@ -75,9 +100,8 @@ public final class Explanation {
             f.add(new Fact("last review", due ? "not yet in this cycle" : onItsOwn ? "this cycle (on its own: the policy is newer than "
                     + "the cycle's review at " + mark + ")" : "this cycle, at " + mark));
             f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
-            h.createQuery("SELECT at, scope FROM check_run ORDER BY run_id DESC LIMIT 1").map((rs, c) -> rs.getString(1) + " (" + rs.getString(2) + ")")
-                    .findOne().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
-            Optional<Order> last = OrderService.lastOf(h, site, sku);
+            orders.lastRun().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
+            Optional<Order> last = orders.lastOf(site, sku);
             last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
                     + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
             Policy policy = p.policy();

@@ -1,8 +1,5 @@
 package io.chanops.replenish.orders;
 
-import io.chanops.replenish.check.OrderKind;
-import io.chanops.replenish.check.OrderStatus;
-
 /** A replenishment order as stored. Outstanding = qty - received qty (what still counts as on order while open). */
 public record Order(String orderId, String siteId, String sku, OrderKind kind, long qty, long receivedQty,
                     OrderStatus status, String raisedAt, String dueDate, String warehouse, String vehicleId,

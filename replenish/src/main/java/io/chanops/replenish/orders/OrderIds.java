@@ -2,7 +2,6 @@ package io.chanops.replenish.orders;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Order ids {@code RO-YYYYMMDD-NNNNNN}: the day the order was raised, then a six-digit sequence within that day.
@@ -21,11 +20,10 @@ public final class OrderIds {
         this.next = next;
     }
 
-    /** Starts allocating after the highest id already raised on {@code day}. */
-    public static OrderIds startAt(Handle h, LocalDate day) {
+    /** Starts allocating after the highest id already raised on {@code day} (inside the write transaction). */
+    public static OrderIds startAt(OrderRepository orders, LocalDate day) {
         String prefix = "RO-" + DAY.format(day) + "-";
-        String max = h.createQuery("SELECT MAX(order_id) FROM replenishment_order WHERE order_id LIKE :p")
-                .bind("p", prefix + "%").mapTo(String.class).findOne().orElse(null);
+        String max = orders.highestIdStartingWith(prefix);
         long last = max == null ? 0 : Long.parseLong(max.substring(prefix.length()));
         return new OrderIds(prefix, last + 1);
     }

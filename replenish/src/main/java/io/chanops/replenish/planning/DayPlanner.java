@@ -1,6 +1,5 @@
 package io.chanops.replenish.planning;
 
-import io.chanops.ledger.Ledger;
 import io.chanops.replenish.planning.io.MatrixFile;
 import io.chanops.replenish.planning.io.TravelMatrix;
 import io.chanops.replenish.planning.io.VehicleFile;
@@ -22,16 +21,18 @@ public final class DayPlanner {
                           boolean includeRegular, SolverSettings settings, EmergencyPlanner.Method method) {
     }
 
-    private DayPlanner() {
+    private final DeliveryDay deliveries;
+
+    public DayPlanner(DeliveryDay deliveries) {
+        this.deliveries = deliveries;
     }
 
     /**
      * Reads and validates (exit 4 on any problem, before solving), then solves. The plan keeps the orders as read, for
      * {@link DeliveryDay#apply}.
      */
-    public static DayPlan plan(Ledger ledger, Request request, Consumer<String> warn,
-                               Consumer<PlanResult.Improvement> onImprovement) {
-        DeliveryDay.Snapshot day = DeliveryDay.load(ledger, request.date(), request.includeRegular());
+    public DayPlan plan(Request request, Consumer<String> warn, Consumer<PlanResult.Improvement> onImprovement) {
+        DeliveryDay.Snapshot day = deliveries.load(request.date(), request.includeRegular());
         PlanResult result = EmergencyPlanner.plan(input(day, request, warn), request.settings(), request.method(), onImprovement);
         return new DayPlan(result, day.ordersAsRead());
     }

@@ -1,20 +1,20 @@
 package io.chanops.replenish.planning;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.dao.SiteDao;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Site;
+import io.chanops.ledger.model.StockLevel;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
-import io.chanops.replenish.check.OrderKind;
-import io.chanops.replenish.check.OrderStatus;
-import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderRepository;
+import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The ledger side of planning: what is to be delivered on a date and what the warehouses can ship, read in one go;
@@ -44,50 +44,52 @@ public final class DeliveryDay {
         }
     }
 
-    private DeliveryDay() {
+    private final Ledger ledger;
+    private final OrderRepository orders;
+    private final SiteRepository sites;
+    private final StockRepository stock;
+    private final OperationContext context;
+
+    public DeliveryDay(Ledger ledger, OrderRepository orders, SiteRepository sites, StockRepository stock,
+                       OperationContext context) {
+        this.ledger = ledger;
+        this.orders = orders;
+        this.sites = sites;
+        this.stock = stock;
+        this.context = context;
     }
 
-    public static Snapshot load(Ledger ledger, LocalDate date, boolean includeRegular) {
+    /** The delivery day on {@code ledger}'s repositories. */
+    public static DeliveryDay of(Ledger ledger, OperationContext context) {
+        return new DeliveryDay(ledger, ledger.repository(OrderRepository.class), ledger.repository(SiteRepository.class),
+                new StockRepository(ledger), context);
+    }
+
+    public Snapshot load(LocalDate date, boolean includeRegular) {
         return ledger.read(h -> {
-            Map<String, Site> sites = new LinkedHashMap<>();
-            h.attach(SiteDao.class).list().forEach(s -> sites.put(s.siteId(), s));
-            String day = LocalTimes.format(date);
+            Map<String, Site> byId = sites.byId();
             List<OrderAsPlanned> asRead = new ArrayList<>();
-            List<DeliveryOrder> orders = h.createQuery("""
-                            SELECT order_id, site_id, sku, kind, qty, received_qty, status, warehouse, due_date
-                            FROM replenishment_order
-                            WHERE status = 'open' AND qty > received_qty
-                              AND ((kind = 'emergency' AND due_date = :day)
-                                   OR (:regular = 1 AND kind = 'regular' AND due_date <= :day))
-                            ORDER BY order_id""")
-                    .bind("day", day)
-                    .bind("regular", includeRegular ? 1 : 0)
-                    .map((rs, ctx) -> {
-                        OrderAsPlanned stored = new OrderAsPlanned(rs.getString("order_id"), OrderStatus.parse(rs.getString("status")),
-                                OrderKind.parse(rs.getString("kind")), rs.getLong("qty"), rs.getLong("received_qty"),
-                                LocalDate.parse(rs.getString("due_date")), rs.getString("warehouse"));
-                        asRead.add(stored);
-                        String siteId = rs.getString("site_id");
-                        String warehouse = stored.warehouse();
-                        if (warehouse == null || warehouse.isBlank()) {
-                            Site s = sites.get(siteId);
-                            warehouse = s == null ? null : s.warehouse();
-                        }
-                        return new DeliveryOrder(stored.orderId(), siteId, rs.getString("sku"), stored.kind() == OrderKind.EMERGENCY,
-                                stored.qty() - stored.receivedQty(), warehouse, stored.dueDate());
-                    })
-                    .list();
+            List<DeliveryOrder> toDeliver = new ArrayList<>();
+            for (Order o : orders.toDeliver(LocalTimes.format(date), includeRegular)) {
+                OrderAsPlanned stored = OrderAsPlanned.of(o);
+                asRead.add(stored);
+                String warehouse = stored.warehouse();
+                if (warehouse == null || warehouse.isBlank()) {
+                    Site s = byId.get(o.siteId());
+                    warehouse = s == null ? null : s.warehouse();
+                }
+                toDeliver.add(new DeliveryOrder(stored.orderId(), o.siteId(), o.sku(), stored.kind() == OrderKind.EMERGENCY,
+                        stored.qty() - stored.receivedQty(), warehouse, stored.dueDate()));
+            }
             Map<String, Map<String, Long>> available = new HashMap<>();
-            h.createQuery("SELECT l.site_id, l.sku, l.on_hand FROM stock_level l JOIN site s ON s.site_id = l.site_id "
-                            + "WHERE s.kind = 'warehouse'")
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
-                    .forEach(r -> available.computeIfAbsent((String) r[0], w -> new HashMap<>()).put((String) r[1], (Long) r[2]));
-            h.createQuery("SELECT warehouse, sku, SUM(qty - received_qty) FROM replenishment_order "
-                            + "WHERE status IN ('planned', 'shipped') AND warehouse IS NOT NULL GROUP BY warehouse, sku")
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
-                    .forEach(r -> available.computeIfAbsent((String) r[0], w -> new HashMap<>())
-                            .merge((String) r[1], -(Long) r[2], Long::sum));
-            return new Snapshot(orders, asRead, sites, available);
+            List<String> warehouses = byId.values().stream().filter(s -> !s.isStore()).map(Site::siteId).toList();
+            for (StockLevel l : stock.levelsAt(warehouses)) {
+                available.computeIfAbsent(l.siteId(), w -> new HashMap<>()).put(l.sku(), l.onHand());
+            }
+            for (OrderRepository.Units u : orders.committedAtWarehouses()) {
+                available.computeIfAbsent(u.siteId(), w -> new HashMap<>()).merge(u.sku(), -u.units(), Long::sum);
+            }
+            return new Snapshot(toDeliver, asRead, byId, available);
         });
     }
 
@@ -97,9 +99,10 @@ public final class DeliveryDay {
      * plan read is read again first; if any is no longer exactly as read (SPEC §6), nothing is marked, {@code publish}
      * does not run, and the changed orders are returned.
      */
-    public static Application apply(Ledger ledger, DayPlan plan, LocalDateTime now, Runnable publish) {
+    public Application apply(DayPlan plan, Runnable publish) {
+        String now = LocalTimes.format(context.now());
         return ledger.write(h -> {
-            List<OrderChange> changed = changedSinceRead(h, plan.ordersAsRead());
+            List<OrderChange> changed = changedSinceRead(plan.ordersAsRead());
             if (!changed.isEmpty()) {
                 return new Application(0, changed);
             }
@@ -107,13 +110,7 @@ public final class DeliveryDay {
             for (PlanResult.Route route : plan.result().routes()) {
                 for (PlanResult.Stop stop : route.stops()) {
                     for (DeliveryOrder o : stop.lines()) {
-                        marked += h.createUpdate("UPDATE replenishment_order SET status = 'planned', vehicle_id = :vehicle, "
-                                        + "stop_no = :stop, updated_at = :now WHERE order_id = :id AND status = 'open'")
-                                .bind("vehicle", route.vehicleId())
-                                .bind("stop", stop.stopNo())
-                                .bind("now", LocalTimes.format(now))
-                                .bind("id", o.orderId())
-                                .execute();
+                        marked += orders.markPlanned(o.orderId(), route.vehicleId(), stop.stopNo(), now);
                     }
                 }
             }
@@ -122,10 +119,10 @@ public final class DeliveryDay {
         });
     }
 
-    private static List<OrderChange> changedSinceRead(Handle h, List<OrderAsPlanned> asRead) {
+    private List<OrderChange> changedSinceRead(List<OrderAsPlanned> asRead) {
         List<OrderChange> changed = new ArrayList<>();
         for (OrderAsPlanned then : asRead) {
-            List<String> differences = OrderService.find(h, then.orderId())
+            List<String> differences = orders.find(then.orderId())
                     .map(now -> then.differences(OrderAsPlanned.of(now)))
                     .orElse(List.of("no longer in the ledger"));
             if (!differences.isEmpty()) {

@@ -1,8 +1,8 @@
 package io.chanops.replenish.planning;
 
-import io.chanops.replenish.check.OrderKind;
-import io.chanops.replenish.check.OrderStatus;
 import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.chanops.replenish.policy;
 
 import io.chanops.ledger.model.MoveKind;
+import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
-import org.jdbi.v3.core.Handle;
 
 /**
  * One position's sales over a tuning window, day by day, and which of those days it spent in stock: what
@@ -78,36 +78,29 @@ public final class SalesHistory {
     }
 
     /**
-     * Streams every move before {@code until} (in time order: the stored key order, without a sort) into the histories
-     * of a window that starts on {@code from}, for the positions {@code historyOf(site, sku)} returns a history for
-     * (null: skip). {@code site}/{@code sku} narrow the scan (null: all). Reports moves read to {@code progress}.
+     * Streams every move before {@code until} (in time order) from {@code stock} into the histories of a window that
+     * starts on {@code from}, for the positions {@code historyOf(site, sku)} returns a history for (null: skip).
+     * {@code site}/{@code sku} narrow the scan (null: all). Reports moves read to {@code progress}.
      */
-    public static void read(Handle h, LocalDate from, LocalDate until, String site, String sku,
+    public static void read(StockRepository stock, LocalDate from, LocalDate until, String site, String sku,
                             BiFunction<String, String, SalesHistory> historyOf, LongConsumer progress) {
         long[] n = {0};
-        var q = h.createQuery("SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :until "
-                        + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
-                .bind("until", until.toString()).bind("site", site).bind("sku", sku);
-        q.setFetchSize(10_000);
         SalesHistory[] current = {null};
         long fromDay = from.toEpochDay();
         String[] currentKey = {null, null};
-        q.map((rs, ctx) -> {
+        stock.forEachMoveBefore(until, site, sku, (s, k, at, kind, qty) -> {
             if (++n[0] % 100_000 == 0 && progress != null) {
                 progress.accept(n[0]);
             }
-            String s = rs.getString(1);
-            String k = rs.getString(2);
             if (!s.equals(currentKey[0]) || !k.equals(currentKey[1])) {
                 currentKey[0] = s;
                 currentKey[1] = k;
                 current[0] = historyOf.apply(s, k);
             }
             if (current[0] != null) {
-                current[0].apply((int) (epochDay(rs.getString(3)) - fromDay), kind(rs.getString(4)), rs.getLong(5));
+                current[0].apply((int) (epochDay(at) - fromDay), kind, qty);
             }
-            return null;
-        }).forEach(x -> { });
+        });
         if (progress != null) {
             progress.accept(n[0]);
         }
@@ -122,10 +115,5 @@ public final class SalesHistory {
         int m = (at.charAt(5) - '0') * 10 + (at.charAt(6) - '0');
         int d = (at.charAt(8) - '0') * 10 + (at.charAt(9) - '0');
         return LocalDate.of(y, m, d).toEpochDay();
-    }
-
-    /** The move kinds as stored (MoveKind.parse is a map lookup: fine once per move over millions of moves). */
-    private static MoveKind kind(String text) {
-        return MoveKind.parse(text).orElseThrow(() -> new IllegalStateException("unknown move kind '" + text + "'"));
     }
 }

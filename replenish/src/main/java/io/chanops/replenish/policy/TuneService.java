@@ -1,20 +1,23 @@
 package io.chanops.replenish.policy;
 
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.jdbi.v3.core.Handle;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * {@code policy tune}: streams each position's moves in time order once into its {@link SalesHistory} over the
@@ -77,19 +80,40 @@ public final class TuneService {
         }
     }
 
-    private TuneService() {
+    private final Ledger ledger;
+    private final PolicyRepository policies;
+    private final StockRepository stock;
+    private final SiteRepository sites;
+    private final ProductRepository products;
+    private final OperationContext context;
+
+    public TuneService(Ledger ledger, PolicyRepository policies, StockRepository stock, SiteRepository sites,
+                       ProductRepository products, OperationContext context) {
+        this.ledger = ledger;
+        this.policies = policies;
+        this.stock = stock;
+        this.sites = sites;
+        this.products = products;
+        this.context = context;
     }
 
-    public static Report tune(Ledger ledger, LocalDateTime now, Options o, boolean keepAllRows, LongConsumer progress) {
-        return tune(ledger, now, o, keepAllRows, progress, report -> { });
+    /** The service on {@code ledger}'s repositories. */
+    public static TuneService of(Ledger ledger, OperationContext context) {
+        return new TuneService(ledger, ledger.repository(PolicyRepository.class), new StockRepository(ledger),
+                ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class), context);
+    }
+
+    /** Tunes as of the context's today: reads, then writes the new levels in one transaction (unless dry run). */
+    public Report tune(Options o, boolean keepAllRows, LongConsumer progress) {
+        return tune(o, keepAllRows, progress, report -> { });
     }
 
     /**
      * As above; {@code beforeCommit} receives the report before the tuned policies are committed (a command writes its
      * files there), or, when there is nothing to write, once the report is made.
      */
-    public static Report tune(Ledger ledger, LocalDateTime now, Options o, boolean keepAllRows, LongConsumer progress,
-                              Consumer<Report> beforeCommit) {
+    public Report tune(Options o, boolean keepAllRows, LongConsumer progress, Consumer<Report> beforeCommit) {
+        LocalDateTime now = context.now();
         LocalDate today = now.toLocalDate();
         LocalDate from = today.minusDays(o.historyDays());
         LocalDate to = today.minusDays(1);
@@ -98,8 +122,8 @@ public final class TuneService {
         List<Row> rows = new ArrayList<>();
         Map<Status, Long> counts = new HashMap<>();
         ledger.read(h -> {
-            loadTargets(h, o, today, days, targets);
-            SalesHistory.read(h, from, today, o.site(), o.sku(), (site, sku) -> {
+            loadTargets(o, today, days, targets);
+            SalesHistory.read(stock, from, today, o.site(), o.sku(), (site, sku) -> {
                 Map<String, Target> bySku = targets.get(site);
                 Target t = bySku == null ? null : bySku.get(sku);
                 return t == null ? null : t.history;
@@ -123,8 +147,10 @@ public final class TuneService {
         rows.sort((a, b) -> a.siteId().equals(b.siteId()) ? a.sku().compareTo(b.sku()) : a.siteId().compareTo(b.siteId()));
         Report report = new Report(from, to, counts, rows, o.dryRun());
         if (!o.dryRun() && !writes.isEmpty()) {
+            List<PolicyRepository.Tuning> tunings = writes.stream()
+                    .map(r -> new PolicyRepository.Tuning(r.siteId(), r.sku(), r.stats())).toList();
             ledger.write(h -> {
-                write(h, writes, from, to, o.serviceLevel(), nowText);
+                policies.writeTuned(tunings, from, to, o.serviceLevel(), nowText);
                 beforeCommit.accept(report);
                 return null;
             });
@@ -138,7 +164,7 @@ public final class TuneService {
         if (t.locked) {
             return new Row(t.siteId, t.sku, t.old, null, null, Status.LOCKED);
         }
-        int period = t.old != null ? t.old.t() : PolicyStore.DEFAULT_T;
+        int period = t.old != null ? t.old.t() : PolicyService.DEFAULT_T;
         long displayMin = o.displayMin().getOrDefault(t.type, 0L);
         PolicyTuner.Tuned tuned = t.history.tune(period, new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
         if (tuned == null) {
@@ -148,71 +174,19 @@ public final class TuneService {
         return new Row(t.siteId, t.sku, t.old, tuned.policy(), tuned, status);
     }
 
-    private static void loadTargets(Handle h, Options o, LocalDate today, int days, Map<String, Map<String, Target>> targets) {
-        h.createQuery("""
-                        SELECT k.site_id, k.sku, pr.type, p.t_days, p.r_level, p.s_level, p.l_level, p.locked, p.locked_until
-                        FROM (SELECT site_id, sku FROM policy UNION SELECT site_id, sku FROM stock_level) k
-                        JOIN site s ON s.site_id = k.site_id AND s.kind = 'store'
-                        JOIN product pr ON pr.sku = k.sku AND pr.type IN ('handset', 'accessory', 'sim')
-                        LEFT JOIN policy p ON p.site_id = k.site_id AND p.sku = k.sku
-                        WHERE (:site IS NULL OR k.site_id = :site) AND (:sku IS NULL OR k.sku = :sku)
-                        """)
-                .bind("site", o.site()).bind("sku", o.sku())
-                .map((rs, ctx) -> {
-                    int t = rs.getInt("t_days");
-                    Policy old = rs.wasNull() ? null : new Policy(t, rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
-                    String until = rs.getString("locked_until");
-                    boolean locked = PolicyRecord.lockedOn(rs.getInt("locked") != 0, until, today);
-                    String site = rs.getString("site_id");
-                    Map<String, Target> bySku = targets.computeIfAbsent(site, k -> new HashMap<>());
-                    String sku = rs.getString("sku");
-                    bySku.put(sku, new Target(site, sku, ProductType.parse(rs.getString("type")).orElseThrow(), old, locked, days));
-                    return null;
-                })
-                .forEach(x -> { });
-    }
-
-    private static void write(Handle h, List<Row> rows, LocalDate from, LocalDate to, double level, String nowText) {
-        try (PreparedStatement b = h.getConnection().prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
-                + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + PolicyStore.NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
-                + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
-                + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
-                + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
-                + "updated_at = excluded.updated_at")) {
-            int pending = 0;
-            for (Row r : rows) {
-                Policy p = r.tuned();
-                PolicyTuner.Tuned s = r.stats();
-                b.setString(1, r.siteId());
-                b.setString(2, r.sku());
-                b.setInt(3, p.t());
-                b.setLong(4, p.r());
-                b.setLong(5, p.s());
-                b.setLong(6, p.l());
-                b.setString(7, nowText);
-                b.setString(8, from.toString());
-                b.setString(9, to.toString());
-                b.setInt(10, s.days());
-                b.setDouble(11, s.mu());
-                b.setDouble(12, s.sigma());
-                b.setDouble(13, level);
-                b.setString(14, s.method().toString());
-                b.setString(15, nowText);
-                b.setString(16, nowText);
-                b.addBatch();
-                if (++pending == 20_000) {
-                    b.executeBatch();
-                    pending = 0;
-                }
+    /** The store positions of stocked SKUs that have a policy or stock, with their policy and lock. */
+    private void loadTargets(Options o, LocalDate today, int days, Map<String, Map<String, Target>> targets) {
+        Set<String> stores = new HashSet<>();
+        sites.list().stream().filter(Site::isStore).forEach(s -> stores.add(s.siteId()));
+        Map<String, ProductType> types = products.types();
+        policies.forEachTuneTarget(o.site(), o.sku(), k -> {
+            ProductType type = types.get(k.sku());
+            if (!stores.contains(k.siteId()) || type == null || !type.isStocked()) {
+                return;
             }
-            if (pending > 0) {
-                b.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+            boolean locked = PolicyRecord.lockedOn(k.locked(), k.lockedUntil(), today);
+            targets.computeIfAbsent(k.siteId(), x -> new HashMap<>())
+                    .put(k.sku(), new Target(k.siteId(), k.sku(), type, k.policy(), locked, days));
+        });
     }
 }

@@ -1,48 +1,51 @@
 package io.chanops.replenish.position;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.model.Position;
+import io.chanops.replenish.orders.OrderRepository;
+import io.chanops.replenish.policy.Policy;
+import io.chanops.replenish.policy.PolicyRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.statement.Query;
 
 /** Reads positions (every site/SKU with stock or a policy) with on hand, on order and policy. */
 public final class PositionQuery {
-    private static final String SQL = """
-            SELECT k.site_id, k.sku, COALESCE(l.on_hand, 0) AS on_hand, COALESCE(o.on_order, 0) AS on_order,
-                   p.t_days, p.r_level, p.s_level, p.l_level
-            FROM (SELECT site_id, sku FROM stock_level UNION SELECT site_id, sku FROM policy) k
-            LEFT JOIN stock_level l ON l.site_id = k.site_id AND l.sku = k.sku
-            LEFT JOIN policy p ON p.site_id = k.site_id AND p.sku = k.sku
-            LEFT JOIN (SELECT site_id, sku, SUM(qty - received_qty) AS on_order FROM replenishment_order
-                       WHERE %s GROUP BY site_id, sku) o
-                   ON o.site_id = k.site_id AND o.sku = k.sku
-            WHERE (:site IS NULL OR k.site_id = :site) AND (:sku IS NULL OR k.sku = :sku)
-            ORDER BY k.site_id, k.sku
-            """.formatted(io.chanops.replenish.check.OrderStatus.ON_ORDER);
+    private final Ledger ledger;
+    private final PolicyRepository policies;
+    private final OrderRepository orders;
 
-    private PositionQuery() {
+    public PositionQuery(Ledger ledger, PolicyRepository policies, OrderRepository orders) {
+        this.ledger = ledger;
+        this.policies = policies;
+        this.orders = orders;
     }
 
-    public static List<PositionStatus> list(Ledger ledger, String site, String sku) {
+    /** The query on {@code ledger}'s repositories. */
+    public static PositionQuery of(Ledger ledger) {
+        return new PositionQuery(ledger, ledger.repository(PolicyRepository.class), ledger.repository(OrderRepository.class));
+    }
+
+    public List<PositionStatus> list(String site, String sku) {
         List<PositionStatus> out = new ArrayList<>();
-        forEach(ledger, site, sku, out::add);
+        forEach(site, sku, out::add);
         return out;
     }
 
-    /** Streams positions without holding them all (1.5M positions fit, but need not). */
-    public static void forEach(Ledger ledger, String site, String sku, Consumer<PositionStatus> each) {
+    /**
+     * Streams positions by site and SKU without holding them all (1.5M positions fit, but need not); only the on-order
+     * sums of the positions with open orders are held.
+     */
+    public void forEach(String site, String sku, Consumer<PositionStatus> each) {
         ledger.read(h -> {
-            Query q = h.createQuery(SQL).bind("site", site).bind("sku", sku);
-            q.setFetchSize(10_000);
-            q.map((rs, ctx) -> {
-                int t = rs.getInt("t_days");
-                boolean hasPolicy = !rs.wasNull();
-                return new PositionStatus(rs.getString("site_id"), rs.getString("sku"), rs.getLong("on_hand"),
-                        rs.getLong("on_order"), hasPolicy ? t : null,
-                        hasPolicy ? rs.getLong("r_level") : null, hasPolicy ? rs.getLong("s_level") : null,
-                        hasPolicy ? rs.getLong("l_level") : null);
-            }).forEach(each);
+            Map<Position, Long> onOrder = orders.onOrderByPosition(site, sku);
+            policies.forEachPosition(site, sku, p -> {
+                Policy policy = p.policy();
+                long units = onOrder.isEmpty() ? 0 : onOrder.getOrDefault(new Position(p.siteId(), p.sku()), 0L);
+                each.accept(new PositionStatus(p.siteId(), p.sku(), p.onHand(), units, policy == null ? null : policy.t(),
+                        policy == null ? null : policy.r(), policy == null ? null : policy.s(), policy == null ? null : policy.l()));
+            });
             return null;
         });
     }

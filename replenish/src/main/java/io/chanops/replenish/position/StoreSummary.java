@@ -1,12 +1,17 @@
 package io.chanops.replenish.position;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Position;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
+import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One line per store for ops at a glance: positions with a policy, how many are below R (inventory position &lt; R)
@@ -19,24 +24,42 @@ public final class StoreSummary {
                        Double daysOfCover, String shortestSku, Double shortestCover) {
     }
 
-    private StoreSummary() {
+    private final Ledger ledger;
+    private final StockRepository stock;
+    private final SiteRepository sites;
+    private final PositionQuery positions;
+    private final OperationContext context;
+
+    public StoreSummary(Ledger ledger, StockRepository stock, SiteRepository sites, PositionQuery positions,
+                        OperationContext context) {
+        this.ledger = ledger;
+        this.stock = stock;
+        this.sites = sites;
+        this.positions = positions;
+        this.context = context;
     }
 
-    public static List<Line> of(Ledger ledger, LocalDate today, int days, String site) {
-        Map<Position, Long> sold = new HashMap<>();
-        Map<String, String[]> stores = new java.util.TreeMap<>();
-        ledger.read(h -> {
-            h.createQuery("SELECT site_id, sku, SUM(qty) FROM stock_move WHERE kind = 'sale' AND at >= :from AND at < :to "
-                            + "AND (:site IS NULL OR site_id = :site) GROUP BY site_id, sku")
-                    .bind("from", today.minusDays(days).toString()).bind("to", today.toString()).bind("site", site)
-                    .map((rs, ctx) -> sold.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3))).forEach(x -> { });
-            h.createQuery("SELECT site_id, name FROM site WHERE kind = 'store' AND (:site IS NULL OR site_id = :site)").bind("site", site)
-                    .map((rs, ctx) -> stores.put(rs.getString(1), new String[] {rs.getString(2)})).forEach(x -> { });
-            return null;
+    /** The summary on {@code ledger}'s repositories. */
+    public static StoreSummary of(Ledger ledger, OperationContext context) {
+        return new StoreSummary(ledger, new StockRepository(ledger), ledger.repository(SiteRepository.class),
+                PositionQuery.of(ledger), context);
+    }
+
+    /** One line per store (or only {@code site}), with sales over the {@code days} before the context's today. */
+    public List<Line> lines(int days, String site) {
+        LocalDate today = context.today();
+        Map<String, String[]> stores = new TreeMap<>();
+        Map<Position, Long> sold = ledger.read(h -> {
+            for (Site s : sites.list()) {
+                if (s.isStore() && (site == null || s.siteId().equals(site))) {
+                    stores.put(s.siteId(), new String[] {s.name()});
+                }
+            }
+            return stock.sales(today.minusDays(days), today, site);
         });
         Map<String, long[]> counts = new HashMap<>();
         Map<String, Object[]> shortest = new HashMap<>();
-        PositionQuery.forEach(ledger, site, null, p -> {
+        positions.forEach(site, null, p -> {
             if (!stores.containsKey(p.siteId())) {
                 return;
             }

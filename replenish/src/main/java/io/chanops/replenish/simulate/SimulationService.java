@@ -1,26 +1,32 @@
 package io.chanops.replenish.simulate;
 
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.policy.Policy;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyFile;
+import io.chanops.replenish.policy.PolicyRepository;
 import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.policy.SalesHistory;
+import io.chanops.replenish.stock.StockRepository;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code policy simulate} (SPEC §11): reads the ledger in bulk (the store positions with a policy, their on hand at
@@ -57,13 +63,33 @@ public final class SimulationService {
     record Recorded(List<RecordedPosition> positions, List<ProductType> types, List<SalesHistory> histories) {
     }
 
-    private SimulationService() {
+    private final Ledger ledger;
+    private final PolicyRepository policies;
+    private final StockRepository stock;
+    private final SiteRepository sites;
+    private final ProductRepository products;
+    private final PolicyFile files;
+
+    public SimulationService(Ledger ledger, PolicyRepository policies, StockRepository stock, SiteRepository sites,
+                             ProductRepository products, PolicyFile files) {
+        this.ledger = ledger;
+        this.policies = policies;
+        this.stock = stock;
+        this.sites = sites;
+        this.products = products;
+        this.files = files;
+    }
+
+    /** The service on {@code ledger}'s repositories. */
+    public static SimulationService of(Ledger ledger) {
+        return new SimulationService(ledger, ledger.repository(PolicyRepository.class), new StockRepository(ledger),
+                ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class), PolicyFile.of(ledger));
     }
 
     /** Reads the ledger, builds the candidates and simulates; {@code warn} gets notes on the policies file. */
-    public static SimulationReport simulate(Ledger ledger, Request r, Consumer<String> warn, LongConsumer progress) {
-        List<PolicyStore.FileRow> fileRows = r.policies() == null ? null : PolicyStore.readFile(ledger, r.policies(), r.charset(), warn);
-        Recorded recorded = ledger.read(h -> h.inTransaction(tx -> read(tx, r, progress)));
+    public SimulationReport simulate(Request r, Consumer<String> warn, LongConsumer progress) {
+        List<PolicyFile.Row> fileRows = r.policies() == null ? null : files.read(r.policies(), r.charset(), warn);
+        Recorded recorded = ledger.read(h -> h.inTransaction(tx -> read(r, progress)));
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(current(recorded.positions()));
         if (fileRows != null) {
@@ -82,10 +108,10 @@ public final class SimulationService {
      * The file's positions take its levels, the others keep current. Rows for positions inside the {@code --site}/
      * {@code --sku} filter that have no current policy are not simulated (a warning counts them).
      */
-    static Candidate fromFile(String name, List<RecordedPosition> positions, List<PolicyStore.FileRow> rows, Request r,
+    static Candidate fromFile(String name, List<RecordedPosition> positions, List<PolicyFile.Row> rows, Request r,
                               Consumer<String> warn) {
         Map<Position, Policy> byPosition = new HashMap<>();
-        for (PolicyStore.FileRow row : rows) {
+        for (PolicyFile.Row row : rows) {
             byPosition.put(new Position(row.siteId(), row.sku()), row.policy());
         }
         List<Policy> policies = new ArrayList<>(positions.size());
@@ -139,36 +165,33 @@ public final class SimulationService {
         return base.equals(CURRENT) ? name : base;
     }
 
-    static Recorded read(Handle h, Request r, LongConsumer progress) {
+    /** The store positions with a policy, as recorded; inside a read of the ledger. */
+    Recorded read(Request r, LongConsumer progress) {
         List<Position> keys = new ArrayList<>();
         Map<Position, Policy> current = new HashMap<>();
         Map<Position, ProductType> types = new HashMap<>();
-        h.createQuery("""
-                        SELECT p.site_id, p.sku, pr.type, p.t_days, p.r_level, p.s_level, p.l_level
-                        FROM policy p
-                        JOIN site s ON s.site_id = p.site_id AND s.kind = 'store'
-                        JOIN product pr ON pr.sku = p.sku
-                        WHERE (:site IS NULL OR p.site_id = :site) AND (:sku IS NULL OR p.sku = :sku)
-                        """)
-                .bind("site", r.site()).bind("sku", r.sku())
-                .map((rs, ctx) -> {
-                    Position pos = new Position(rs.getString(1), rs.getString(2));
-                    keys.add(pos);
-                    types.put(pos, ProductType.parse(rs.getString(3)).orElseThrow());
-                    current.put(pos, new Policy(rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-                    return null;
-                })
-                .forEach(x -> { });
+        Set<String> stores = new HashSet<>();
+        sites.list().stream().filter(Site::isStore).forEach(s -> stores.add(s.siteId()));
+        Map<String, ProductType> productTypes = products.types();
+        policies.forEachPolicy(r.site(), r.sku(), p -> {
+            ProductType type = productTypes.get(p.sku());
+            if (stores.contains(p.siteId()) && type != null) {
+                Position pos = new Position(p.siteId(), p.sku());
+                keys.add(pos);
+                types.put(pos, type);
+                current.put(pos, p.policy());
+            }
+        });
         keys.sort(null); // the same order on every backend, whatever its collation
         Map<Position, Integer> index = new HashMap<>(keys.size() * 2);
         for (int i = 0; i < keys.size(); i++) {
             index.put(keys.get(i), i);
         }
-        long[] onHand = openingStock(h, r, index);
+        long[] onHand = openingStock(r, index);
         int[][] saleDays = new int[keys.size()][];
         long[][] saleUnits = new long[keys.size()][];
-        dailySales(h, r, index, saleDays, saleUnits);
-        List<SalesHistory> histories = r.serviceLevels().isEmpty() ? null : histories(h, r, index, progress);
+        dailySales(r, index, saleDays, saleUnits);
+        List<SalesHistory> histories = r.serviceLevels().isEmpty() ? null : histories(r, index, progress);
         List<RecordedPosition> positions = new ArrayList<>(keys.size());
         List<ProductType> typeList = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
@@ -184,71 +207,27 @@ public final class SimulationService {
      * before {@code from} (by time, then move id) plus the signed quantities of the moves after it; without a count,
      * the signed quantities of all moves. The same fold as the ledger's on hand ({@link MoveKind#apply}).
      */
-    private static long[] openingStock(Handle h, Request r, Map<Position, Integer> index) {
+    private long[] openingStock(Request r, Map<Position, Integer> index) {
         long[] out = new long[index.size()];
-        String sql = """
-                WITH last_count AS (
-                    SELECT site_id, sku, at, move_id, qty FROM (
-                        SELECT site_id, sku, at, move_id, qty,
-                               ROW_NUMBER() OVER (PARTITION BY site_id, sku ORDER BY at DESC, move_id DESC) AS nth
-                        FROM stock_move
-                        WHERE kind = :count AND at < :from AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku)
-                    ) counts
-                    WHERE nth = 1
-                )
-                SELECT m.site_id, m.sku, COALESCE(MAX(c.qty), 0) + SUM(CASE
-                           WHEN c.at IS NOT NULL AND (m.at < c.at OR (m.at = c.at AND m.move_id <= c.move_id)) THEN 0
-                           ELSE %s END) AS on_hand
-                FROM stock_move m
-                LEFT JOIN last_count c ON c.site_id = m.site_id AND c.sku = m.sku
-                WHERE m.at < :from AND (:site IS NULL OR m.site_id = :site) AND (:sku IS NULL OR m.sku = :sku)
-                GROUP BY m.site_id, m.sku
-                """.formatted(signedQuantity("m"));
-        var q = h.createQuery(sql).bind("count", MoveKind.COUNT.toString()).bind("from", r.from().toString())
-                .bind("site", r.site()).bind("sku", r.sku());
-        q.setFetchSize(10_000);
-        q.map((rs, ctx) -> {
-            Integer i = index.get(new Position(rs.getString(1), rs.getString(2)));
+        stock.forEachOpeningStock(r.from(), r.site(), r.sku(), (site, sku, qty) -> {
+            Integer i = index.get(new Position(site, sku));
             if (i != null) {
-                out[i] = rs.getLong(3);
+                out[i] = qty;
             }
-            return null;
-        }).forEach(x -> { });
+        });
         return out;
-    }
-
-    /** A move's effect on on hand in SQL, from {@link MoveKind#apply}: + or - its quantity; 0 for a count. */
-    private static String signedQuantity(String alias) {
-        StringBuilder sql = new StringBuilder("CASE ").append(alias).append(".kind");
-        for (MoveKind k : MoveKind.values()) {
-            String effect = k == MoveKind.COUNT ? "0" : k.apply(0, 1) > 0 ? alias + ".qty" : "-" + alias + ".qty";
-            sql.append(" WHEN '").append(k).append("' THEN ").append(effect);
-        }
-        return sql.append(" END").toString();
     }
 
     /**
      * Sale units per position and day of the window, grouped by the database. The grouped rows may come in any order
      * (PostgreSQL hashes its groups); they are gathered per position afterwards.
      */
-    private static void dailySales(Handle h, Request r, Map<Position, Integer> index, int[][] saleDays, long[][] saleUnits) {
+    private void dailySales(Request r, Map<Position, Integer> index, int[][] saleDays, long[][] saleUnits) {
         long fromDay = r.from().toEpochDay();
         SaleRows rows = new SaleRows(index.size());
         String[] key = {null, null};
         int[] current = {-1}; // the position of the last row's (site, sku), -1 when it is not simulated
-        var q = h.createQuery("""
-                        SELECT site_id, sku, SUBSTR(at, 1, 10) AS day, SUM(qty) AS units
-                        FROM stock_move
-                        WHERE kind = :sale AND at >= :from AND at < :until
-                          AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku)
-                        GROUP BY site_id, sku, SUBSTR(at, 1, 10)
-                        """)
-                .bind("sale", MoveKind.SALE.toString()).bind("from", r.from().toString())
-                .bind("until", r.to().plusDays(1).toString()).bind("site", r.site()).bind("sku", r.sku());
-        q.setFetchSize(10_000);
-        q.map((rs, ctx) -> {
-            String site = rs.getString(1);
-            String sku = rs.getString(2);
+        stock.forEachDailySale(r.from(), r.to().plusDays(1), r.site(), r.sku(), (site, sku, day, units) -> {
             if (!site.equals(key[0]) || !sku.equals(key[1])) { // rows of a position mostly come together: one lookup
                 key[0] = site;
                 key[1] = sku;
@@ -256,13 +235,12 @@ public final class SimulationService {
                 current[0] = i == null ? -1 : i;
             }
             if (current[0] >= 0) {
-                String day = rs.getString(3); // YYYY-MM-DD, read from its digits: once per row of a large result
+                // YYYY-MM-DD, read from its digits: once per row of a large result
                 long epochDay = LocalDate.of(LocalTimes.digits(day, 0, 4), LocalTimes.digits(day, 5, 2),
                         LocalTimes.digits(day, 8, 2)).toEpochDay();
-                rows.add(current[0], (int) (epochDay - fromDay), rs.getLong(4));
+                rows.add(current[0], (int) (epochDay - fromDay), units);
             }
-            return null;
-        }).forEach(x -> { });
+        });
         rows.spread(saleDays, saleUnits);
     }
 
@@ -308,12 +286,12 @@ public final class SimulationService {
     }
 
     /** Each position's sales history over the {@code historyDays} days before {@code from}, as policy tune reads it. */
-    private static List<SalesHistory> histories(Handle h, Request r, Map<Position, Integer> index, LongConsumer progress) {
+    private List<SalesHistory> histories(Request r, Map<Position, Integer> index, LongConsumer progress) {
         SalesHistory[] out = new SalesHistory[index.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = new SalesHistory(r.historyDays());
         }
-        SalesHistory.read(h, r.from().minusDays(r.historyDays()), r.from(), r.site(), r.sku(), (site, sku) -> {
+        SalesHistory.read(stock, r.from().minusDays(r.historyDays()), r.from(), r.site(), r.sku(), (site, sku) -> {
             Integer i = index.get(new Position(site, sku));
             return i == null ? null : out[i];
         }, progress);

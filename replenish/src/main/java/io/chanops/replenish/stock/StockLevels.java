@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * ({@code at}, then move id), where a count resets on hand. New moves later than a position's last move are applied
  * incrementally; a back-dated move makes that position be recomputed from all its moves.
  */
-public final class StockLevels {
+final class StockLevels {
     /** Rows per upsert statement (5 values each). */
     private static final int ROWS_PER_STATEMENT = 100;
 
@@ -105,7 +105,7 @@ public final class StockLevels {
     }
 
     /** Recomputes the given positions from all their moves (repair, or after a back-dated import). */
-    public static void recompute(Handle h, Set<Position> positions) {
+    static void recompute(Handle h, Set<Position> positions) {
         Map<Position, Level> levels = new HashMap<>();
         for (Position p : positions) {
             levels.put(p, fold(h, p));

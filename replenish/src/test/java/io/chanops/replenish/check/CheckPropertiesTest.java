@@ -2,6 +2,8 @@ package io.chanops.replenish.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.policy.Policy;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -2,8 +2,11 @@ package io.chanops.replenish.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.orders.Order;
+import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
+import io.chanops.replenish.orders.OrderStatus;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -39,13 +42,13 @@ class CheckServiceTest {
     /** Policy changes through the store, at the given clock. */
     private static final class PolicyStoreAccess {
         static void set(ScenarioLedger s, String site, String sku, int t, long r, long sLevel, long l) {
-            io.chanops.replenish.policy.PolicyStore.set(s.ledger, new io.chanops.replenish.policy.PolicyStore.Change(site, sku, t, r,
-                    sLevel, l, null, "test", null), MONDAY.plusHours(1));
+            io.chanops.replenish.policy.PolicyService.of(s.ledger, TestLedgers.at(MONDAY.plusHours(1))).set(
+                    new io.chanops.replenish.policy.PolicyService.Change(site, sku, t, r, sLevel, l, null, "test", null));
         }
     }
 
     private List<Order> orders() {
-        return OrderService.list(s.ledger, new OrderService.Filter(null, null, null, null, null));
+        return OrderService.of(s.ledger, TestLedgers.at(MONDAY)).list(new OrderService.Filter(null, null, null, null, null));
     }
 
     @Test
@@ -136,12 +139,12 @@ class CheckServiceTest {
     @Test
     void partialReceiptKeepsTheRestOnOrderAndWritesTheMoves() {
         s.check(MONDAY);
-        OrderService.Receipt r = OrderService.receive(s.ledger, "RO-20260302-000002", 4L, MONDAY.plusDays(1));
+        OrderService.Receipt r = OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(1))).receive("RO-20260302-000002", 4L);
         assertThat(r.order().status()).isEqualTo(OrderStatus.OPEN);
         assertThat(r.order().outstanding()).isEqualTo(5);
         assertThat(onHand("ST-1", "PHONE")).isEqualTo(7);
         assertThat(onHand("WH", "PHONE")).isEqualTo(96);
-        OrderService.Receipt rest = OrderService.receive(s.ledger, "RO-20260302-000002", null, MONDAY.plusDays(2));
+        OrderService.Receipt rest = OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(2))).receive("RO-20260302-000002", null);
         assertThat(rest.qty()).isEqualTo(5);
         assertThat(rest.order().status()).isEqualTo(OrderStatus.RECEIVED);
         assertThat(onHand("ST-1", "PHONE")).isEqualTo(12);
@@ -166,7 +169,7 @@ class CheckServiceTest {
             for (var ledger : List.of(s.ledger, second)) {
                 runs.add(pool.submit(() -> {
                     start.await();
-                    return CheckService.run(ledger, MONDAY, CheckSettings.defaults(), false);
+                    return CheckService.of(ledger, TestLedgers.at(MONDAY)).run(CheckSettings.defaults(), false);
                 }));
             }
             int raised = 0;

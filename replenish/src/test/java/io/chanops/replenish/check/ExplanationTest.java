@@ -2,6 +2,7 @@ package io.chanops.replenish.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -25,8 +26,8 @@ class ExplanationTest {
             }
             return null;
         });
-        List<Explanation.Fact> facts = Explanation.of(s.ledger, "ST-1", "PHONE", LocalDateTime.of(2026, 3, 2, 9, 30),
-                CheckSettings.defaults());
+        List<Explanation.Fact> facts = Explanation.of(s.ledger, TestLedgers.at(LocalDateTime.of(2026, 3, 2, 9, 30)))
+                .explain("ST-1", "PHONE", CheckSettings.defaults());
         assertThat(facts).anySatisfy(f -> {
             assertThat(f.topic()).isEqualTo("on order");
             assertThat(f.value()).startsWith("5 (RO-20260201-000001 regular open 5)");

@@ -1,11 +1,11 @@
 package io.chanops.replenish.check;
 
-import io.chanops.ledger.Ledger;
 import io.chanops.catalog.CatalogImport;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
-import io.chanops.replenish.stock.MoveImport;
 import io.chanops.ledger.testing.TestLedgers;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyService;
+import io.chanops.replenish.stock.MoveImport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -39,18 +39,18 @@ public final class ScenarioLedger {
         System.arraycopy(lines, 0, all, 1, lines.length);
         Path f = TestLedgers.write(dir, "moves-" + files.incrementAndGet() + ".csv", all);
         return MoveImport.importFile(ledger, f, StandardCharsets.UTF_8, false, now, w -> { }, null,
-                (h, touched) -> CheckService.afterImport(h, touched, now, CheckSettings.defaults()));
+                (h, touched) -> CheckService.of(ledger, TestLedgers.at(now)).afterImport(touched, CheckSettings.defaults()));
     }
 
     public void policy(String site, String sku, int t, long r, long s, long l) {
-        PolicyStore.set(ledger, new PolicyStore.Change(site, sku, t, r, s, l, null, "test", null), SETUP);
+        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change(site, sku, t, r, s, l, null, "test", null));
     }
 
     CheckReport check(LocalDateTime now) {
-        return CheckService.run(ledger, now, CheckSettings.defaults(), false);
+        return CheckService.of(ledger, TestLedgers.at(now)).run(CheckSettings.defaults(), false);
     }
 
     CheckReport emergencyCheck(LocalDateTime now) {
-        return CheckService.run(ledger, now, CheckSettings.defaults(), true);
+        return CheckService.of(ledger, TestLedgers.at(now)).run(CheckSettings.defaults(), true);
     }
 }

@@ -3,9 +3,11 @@ package io.chanops.replenish.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyRepository;
+import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.policy.TuneService;
 import java.nio.file.Path;
@@ -48,11 +50,11 @@ class TuneServiceTest {
     }
 
     private TuneService.Report tune(String site, boolean dryRun) {
-        return TuneService.tune(s.ledger, NOW, new TuneService.Options(28, 0.95, 2, site, null, dryRun, DISPLAY), true, null);
+        return TuneService.of(s.ledger, TestLedgers.at(NOW)).tune(new TuneService.Options(28, 0.95, 2, site, null, dryRun, DISPLAY), true, null);
     }
 
     private java.util.Optional<PolicyRecord> find(String site, String sku) {
-        return s.ledger.read(h -> PolicyStore.find(h, site, sku));
+        return s.ledger.read(h -> h.attach(PolicyRepository.class).find(site, sku));
     }
 
     private TuneService.Row row(TuneService.Report r, String site, String sku) {
@@ -89,8 +91,8 @@ class TuneServiceTest {
     @Test
     void lockedPositionsAreNeverChangedUntilTheLockExpires() {
         s.policy("ST-1", "PHONE", 7, 2, 3, 1); // manual: locked, no end
-        PolicyStore.set(s.ledger, new PolicyStore.Change("ST-1", "CASE", null, 2L, 4L, 1L, null, "promo", LocalDate.of(2026, 3, 1)),
-                ScenarioLedger.SETUP);
+        PolicyService.of(s.ledger, TestLedgers.at(ScenarioLedger.SETUP))
+                .set(new PolicyService.Change("ST-1", "CASE", null, 2L, 4L, 1L, null, "promo", LocalDate.of(2026, 3, 1)));
         TuneService.Report r = tune("ST-1", false);
         assertThat(row(r, "ST-1", "PHONE").status()).isEqualTo(TuneService.Status.LOCKED);
         assertThat(find("ST-1", "PHONE").orElseThrow().policy()).isEqualTo(new Policy(7, 2, 3, 1));

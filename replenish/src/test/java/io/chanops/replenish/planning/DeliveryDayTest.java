@@ -45,6 +45,8 @@ class DeliveryDayTest {
     Path dir;
     ScenarioLedger s;
     Path vehicles;
+    /** The delivery day as planned and applied at {@link #PLANNED_AT}. */
+    DeliveryDay day;
 
     @BeforeEach
     void setUp() {
@@ -57,6 +59,7 @@ class DeliveryDayTest {
         order("O-3", "ST-2", "PHONE", 6);
         order("O-4", "ST-2", "CASE", 7);
         vehicles = TestLedgers.write(dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,60,08:00,18:00");
+        day = DeliveryDay.of(s.ledger, TestLedgers.at(PLANNED_AT));
     }
 
     private void order(String id, String site, String sku, long qty) {
@@ -72,7 +75,7 @@ class DeliveryDayTest {
 
     private DayPlan plan(EmergencyPlanner.Method method, Consumer<PlanResult.Improvement> whileSolving) {
         SolverSettings settings = new SolverSettings(Duration.ofSeconds(20), Duration.ofSeconds(5), 0, 50, SolverTuning.DEFAULT);
-        return DayPlanner.plan(s.ledger, new DayPlanner.Request(WEDNESDAY, vehicles, null, StandardCharsets.UTF_8, 30, 10, true,
+        return new DayPlanner(day).plan(new DayPlanner.Request(WEDNESDAY, vehicles, null, StandardCharsets.UTF_8, 30, 10, true,
                 settings, method), w -> { }, whileSolving);
     }
 
@@ -93,11 +96,11 @@ class DeliveryDayTest {
         assertThat(plan.result().stops()).isEqualTo(2);
         s.moves(SALE_AT, SALE); // the emergency step of the import escalates O-1
         sql("UPDATE replenishment_order SET qty = 7 WHERE order_id = 'O-2'");
-        OrderService.cancel(s.ledger, "O-3", SALE_AT);
+        OrderService.of(s.ledger, TestLedgers.at(SALE_AT)).cancel("O-3");
         sql("UPDATE replenishment_order SET due_date = '2026-03-05' WHERE order_id = 'O-4'");
         AtomicBoolean published = new AtomicBoolean();
 
-        DeliveryDay.Application applied = DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> published.set(true));
+        DeliveryDay.Application applied = day.apply(plan, () -> published.set(true));
 
         assertThat(applied.refused()).isTrue();
         assertThat(applied.marked()).isZero();
@@ -113,9 +116,9 @@ class DeliveryDayTest {
     @Test
     void oneChangedOrderRefusesTheWholePlan() {
         DayPlan plan = plan();
-        OrderService.receive(s.ledger, "O-4", 3L, SALE_AT);
+        OrderService.of(s.ledger, TestLedgers.at(SALE_AT)).receive("O-4", 3L);
 
-        DeliveryDay.Application applied = DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> { });
+        DeliveryDay.Application applied = day.apply(plan, () -> { });
 
         assertThat(applied.changed()).extracting(OrderChange::toString).containsExactly("order O-4: received 0 -> 3");
         assertThat(orders()).containsExactly("O-1:open:", "O-2:open:", "O-3:open:", "O-4:open:");
@@ -128,7 +131,7 @@ class DeliveryDayTest {
         assertThat(plan.result().unserved()).extracting(u -> u.order().orderId()).containsExactly("O-3");
         sql("UPDATE replenishment_order SET qty = 6 WHERE order_id = 'O-3'");
 
-        DeliveryDay.Application applied = DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> { });
+        DeliveryDay.Application applied = day.apply(plan, () -> { });
 
         assertThat(applied.changed()).extracting(OrderChange::toString).containsExactly("order O-3: qty 500 -> 6");
         assertThat(orders()).allMatch(o -> o.endsWith(":open:"));
@@ -147,13 +150,13 @@ class DeliveryDayTest {
         assertThat(plan.result().routes().get(0).stops()).flatExtracting(PlanResult.Stop::lines)
                 .anyMatch(o -> o.orderId().equals("O-1") && o.qty() == 9);
 
-        DeliveryDay.Application refused = DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> { });
+        DeliveryDay.Application refused = day.apply(plan, () -> { });
         assertThat(refused.changed()).extracting(OrderChange::orderId).containsExactly("O-1");
         assertThat(orders()).allMatch(o -> o.endsWith(":open:"));
 
         // planned again on the new state: O-1 is due today now, so Wednesday's plan leaves it out
         DayPlan again = plan();
-        DeliveryDay.Application applied = DeliveryDay.apply(s.ledger, again, PLANNED_AT, () -> { });
+        DeliveryDay.Application applied = day.apply(again, () -> { });
         assertThat(applied.refused()).isFalse();
         assertThat(applied.marked()).isEqualTo(3);
         assertThat(orders()).containsExactly("O-1:open:", "O-2:planned:VAN-1", "O-3:planned:VAN-1", "O-4:planned:VAN-1");
@@ -164,7 +167,7 @@ class DeliveryDayTest {
         DayPlan plan = plan(EmergencyPlanner.Method.SOLVER, i -> { });
         AtomicBoolean published = new AtomicBoolean();
 
-        DeliveryDay.Application applied = DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> {
+        DeliveryDay.Application applied = day.apply(plan, () -> {
             published.set(true);
             // published before the commit: another connection does not see the marks yet
             assertThat(CompletableFuture.supplyAsync(this::orders).join()).allMatch(o -> o.endsWith(":open:"));
@@ -180,7 +183,7 @@ class DeliveryDayTest {
     void aPublishThatFailsMarksNothing() {
         DayPlan plan = plan();
 
-        assertThatThrownBy(() -> DeliveryDay.apply(s.ledger, plan, PLANNED_AT, () -> {
+        assertThatThrownBy(() -> day.apply(plan, () -> {
             throw new OutputFailedException("cannot write to plan/: disk full");
         })).isInstanceOf(OutputFailedException.class);
 

@@ -2,8 +2,8 @@ package io.chanops.replenish.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.replenish.check.OrderKind;
-import io.chanops.replenish.check.OrderStatus;
+import io.chanops.replenish.orders.OrderKind;
+import io.chanops.replenish.orders.OrderStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.model.Position;
 import io.chanops.replenish.policy.Policy;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.policy.ReviewCycle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -68,14 +68,14 @@ class SimulationPropertyTest {
                                                                          @ForAll @IntRange(min = 0, max = 4) int lead,
                                                                          @ForAll long seed) {
         List<RecordedPosition> positions = new ArrayList<>();
-        List<PolicyStore.FileRow> rows = new ArrayList<>();
+        List<PolicyFile.Row> rows = new ArrayList<>();
         Random random = new Random(seed);
         for (int i = 0; i < generated.size(); i++) {
             RecordedPosition p = recorded(i, generated.get(i));
             positions.add(p);
-            rows.add(new PolicyStore.FileRow(p.position().siteId(), p.position().sku(), p.current(), random.nextBoolean()));
+            rows.add(new PolicyFile.Row(p.position().siteId(), p.position().sku(), p.current(), random.nextBoolean()));
         }
-        rows.add(new PolicyStore.FileRow("ST-99", "SKU-0", new Policy(7, 1, 2, 0), false));
+        rows.add(new PolicyFile.Row("ST-99", "SKU-0", new Policy(7, 1, 2, 0), false));
         Collections.shuffle(rows, random);
         SimulationService.Request request = new SimulationService.Request(FROM, FROM.plusDays(20), null, null, Path.of("same.csv"),
                 StandardCharsets.UTF_8, List.of(), 28, lead, ReviewCycle.DEFAULT_ANCHOR, Map.of(), true);

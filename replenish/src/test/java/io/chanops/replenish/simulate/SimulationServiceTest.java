@@ -12,9 +12,8 @@ import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
-import io.chanops.replenish.policy.PolicyStore;
+import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.policy.ReviewCycle;
-import io.chanops.replenish.policy.SalesHistory;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.stock.MoveImport;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +86,7 @@ class SimulationServiceTest {
 
     /** An unlocked policy (policy set locks new levels unless told not to). */
     private void policy(String site, String sku, int t, long r, long s, long l) {
-        PolicyStore.set(ledger, new PolicyStore.Change(site, sku, t, r, s, l, false, "test", null), SETUP);
+        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change(site, sku, t, r, s, l, false, "test", null));
     }
 
     private SimulationService.Request request(LocalDate from, LocalDate to, Path policies, List<ServiceLevel> levels) {
@@ -96,7 +95,7 @@ class SimulationServiceTest {
     }
 
     private SimulationService.Recorded read(SimulationService.Request r) {
-        return ledger.read(h -> SimulationService.read(h, r, null));
+        return ledger.read(h -> SimulationService.of(ledger).read(r, null));
     }
 
     private static RecordedPosition position(SimulationService.Recorded recorded, Position p) {
@@ -146,16 +145,16 @@ class SimulationServiceTest {
 
     @Test
     void serviceLevelCandidatesAreTheLevelsPolicyTuneSetsOnFromIgnoringLocks() {
-        PolicyStore.set(ledger, new PolicyStore.Change("ST-1", "PHONE", null, null, null, null, true, "keep", null), SETUP);
-        List<PolicyRecord> before = PolicyStore.list(ledger, null, null);
+        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, true, "keep", null));
+        List<PolicyRecord> before = PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null);
         List<ServiceLevel> levels = ServiceLevel.parseList("0.90,0.98");
         SimulationService.Request r = request(FROM, TO, null, levels);
         List<Candidate> tuned = SimulationService.tuned(read(r), r);
         assertThat(tuned).extracting(Candidate::name).containsExactly("sl=0.90", "sl=0.98");
-        PolicyStore.set(ledger, new PolicyStore.Change("ST-1", "PHONE", null, null, null, null, false, null, null), SETUP);
+        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, false, null, null));
         List<Position> order = List.of(ST1_CASE, ST1_PHONE, ST2_CASE);
         for (int k = 0; k < levels.size(); k++) {
-            TuneService.Report report = TuneService.tune(ledger, FROM.atStartOfDay(),
+            TuneService.Report report = TuneService.of(ledger, TestLedgers.at(FROM.atStartOfDay())).tune(
                     new TuneService.Options(28, levels.get(k).value(), 2, null, null, true, DISPLAY), true, null);
             for (int i = 0; i < order.size(); i++) {
                 Position p = order.get(i);
@@ -168,7 +167,7 @@ class SimulationServiceTest {
         // ST-1 PHONE sold one a day: tuned, though it was locked
         assertThat(tuned.get(1).policies().get(1)).isNotEqualTo(new Policy(7, 3, 8, 1));
         assertThat(before.stream().map(PolicyRecord::policy).toList())
-                .as("nothing written").isEqualTo(PolicyStore.list(ledger, null, null).stream().map(PolicyRecord::policy).toList());
+                .as("nothing written").isEqualTo(PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null).stream().map(PolicyRecord::policy).toList());
     }
 
     @Test
@@ -177,7 +176,7 @@ class SimulationServiceTest {
                 "ST-1,PHONE,7,5,12,2,false",
                 "ST-2,PHONE,7,1,2,0,false"); // no current policy: not simulated
         List<String> warnings = new ArrayList<>();
-        SimulationReport report = SimulationService.simulate(ledger, request(FROM, TO, file, List.of(new ServiceLevel("0.95", 0.95))),
+        SimulationReport report = SimulationService.of(ledger).simulate(request(FROM, TO, file, List.of(new ServiceLevel("0.95", 0.95))),
                 warnings::add, null);
         assertThat(report.candidates()).extracting(SimulationReport.Result::candidate).containsExactly("current", "next-week", "sl=0.95");
         assertThat(warnings).containsExactly("1 position(s) of next-week.csv have no current policy: not simulated");
@@ -195,7 +194,7 @@ class SimulationServiceTest {
         Path file = TestLedgers.write(dir, "bad.csv", "site_id,sku,t_days,R,S,L,locked",
                 "ST-1,PHONE,7,5,4,2,false",
                 "WH,PHONE,7,1,2,0,false");
-        assertThatThrownBy(() -> SimulationService.simulate(ledger, request(FROM, TO, file, List.of()), w -> { }, null))
+        assertThatThrownBy(() -> SimulationService.of(ledger).simulate(request(FROM, TO, file, List.of()), w -> { }, null))
                 .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems().toString())
                         .contains("bad.csv:2: R: R (5) must be <= S (4)").contains("bad.csv:3:"));
     }

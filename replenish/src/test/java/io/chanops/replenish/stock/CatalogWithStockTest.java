@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.dao.ProductDao;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
@@ -42,7 +42,7 @@ class CatalogWithStockTest {
     }
 
     private List<Product> products() {
-        return ledger.read(h -> h.attach(ProductDao.class).list());
+        return ledger.read(h -> h.attach(ProductRepository.class).list());
     }
 
     private Path file(String name, String... rows) {

@@ -3,10 +3,10 @@ package io.chanops.replenish.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
-import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +198,7 @@ class MoveImportTest {
                 "2026-03-02 08:00,S1,H1,sale,1,"), StandardCharsets.UTF_8, java.util.Set.of("S1"),
                 java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
         int ignoring = ledger.writeBulk(h -> {
-            MoveImport.insert(h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);
+            MoveInsert.insert(h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);
             return h.createQuery("PRAGMA ignore_check_constraints").mapTo(Integer.class).one();
         });
         assertThat(ignoring).isZero();
@@ -233,13 +233,13 @@ class MoveImportTest {
         String columns = "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
                 + "ref, typeof(ref), batch_id";
         java.util.List<String> viaSqlite = ledger.writeBulk(h -> {
-            MoveImport.insert(h, Ledger.Dialect.SQLITE, moves, rows, 1, 1);
+            MoveInsert.insert(h, Ledger.Dialect.SQLITE, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
                     .stream().map(Object::toString).toList();
         });
         java.util.List<String> viaPlain = ledger.writeBulk(h -> {
             h.execute("DELETE FROM stock_move");
-            MoveImport.insert(h, Ledger.Dialect.POSTGRESQL, moves, rows, 1, 1);
+            MoveInsert.insert(h, Ledger.Dialect.POSTGRESQL, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
                     .stream().map(Object::toString).toList();
         });

@@ -1,4 +1,4 @@
-package io.chanops.replenish.check;
+package io.chanops.replenish.orders;
 
 import java.util.Locale;
 
@@ -6,12 +6,17 @@ import java.util.Locale;
 public enum OrderKind {
     REGULAR, EMERGENCY;
 
+    /** What the ledger stores: {@code regular} or {@code emergency}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     public static OrderKind parse(String text) {
         return valueOf(text.strip().toUpperCase(Locale.ROOT));
     }
 
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return code();
     }
 }

@@ -1,12 +1,16 @@
-package io.chanops.ledger.dao;
+package io.chanops.ledger.site;
 
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.time.LocalTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -14,15 +18,32 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterRowMapper(SiteDao.SiteMapper.class)
-public interface SiteDao {
+/**
+ * The stores and warehouses: the one place that reads or writes the {@code site} table, for every module. Attach it
+ * to a handle, or take it from {@code jdbi.onDemand(SiteRepository.class)}: on demand, a call made inside
+ * {@code Ledger.read}/{@code write} runs on that transaction's handle.
+ */
+@RegisterRowMapper(SiteRepository.SiteMapper.class)
+public interface SiteRepository {
     String COLUMNS = "site_id, name, kind, city, warehouse, channel, lat, lon, opens, closes";
 
+    /** Warehouses first, then stores, each by id. */
     @SqlQuery("SELECT " + COLUMNS + " FROM site ORDER BY kind DESC, site_id")
     List<Site> list();
 
     @SqlQuery("SELECT " + COLUMNS + " FROM site WHERE site_id = :id")
     Optional<Site> find(@Bind("id") String siteId);
+
+    /** Every site id: what a per-position file is checked against. */
+    @SqlQuery("SELECT site_id FROM site")
+    Set<String> ids();
+
+    /** Every site by id, in {@link #list} order. */
+    default Map<String, Site> byId() {
+        Map<String, Site> sites = new LinkedHashMap<>();
+        list().forEach(s -> sites.put(s.siteId(), s));
+        return sites;
+    }
 
     @SqlUpdate("INSERT INTO site (" + COLUMNS + ", batch_id) VALUES (:siteId, :name, :kind, :city, :warehouse, :channel, :lat, :lon, :opens, :closes, :batchId) "
             + "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, city = excluded.city, "
@@ -49,7 +70,7 @@ public interface SiteDao {
             Double lonValue = rs.wasNull() ? null : lon;
             String channel = rs.getString("channel");
             return new Site(rs.getString("site_id"), rs.getString("name"),
-                    Site.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("city"),
+                    Site.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("city"),
                     rs.getString("warehouse"), channel == null ? null : Channel.parse(channel).orElse(null),
                     latValue, lonValue,
                     LocalTimes.parseHourMinute(rs.getString("opens")).orElse(null),

@@ -1,0 +1,94 @@
+package io.chanops.cli.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A build check: a table is read and written only by its repository (and that repository's private fast paths and
+ * {@code .sql} resources), never by a service, a command or another module. Migrations are left out: they own the
+ * schema.
+ */
+class TableOwnershipTest {
+    private static final String REPLENISH = "replenish/src/main/java/io/chanops/replenish/";
+    private static final String REPLENISH_SQL = "replenish/src/main/resources/io/chanops/replenish/";
+
+    /** Each table and the files (paths from the repository root) that may name it in SQL. */
+    private static final Map<String, Set<String>> OWNERS = Map.of(
+            "site", Set.of("ledger/src/main/java/io/chanops/ledger/site/SiteRepository.java"),
+            "product", Set.of("catalog/src/main/java/io/chanops/catalog/ProductRepository.java"),
+            "replenishment_order", Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/"),
+            "policy", Set.of(REPLENISH + "policy/PolicyRepository.java", REPLENISH_SQL + "policy/PolicyRepository/"),
+            "review_mark", Set.of(REPLENISH + "policy/PolicyRepository.java"),
+            "check_run", Set.of(REPLENISH + "orders/OrderRepository.java"),
+            "stock_move", Set.of(REPLENISH + "stock/StockRepository.java", REPLENISH_SQL + "stock/StockRepository/",
+                    REPLENISH + "stock/StockLevels.java", REPLENISH + "stock/MoveInsert.java",
+                    // open item: the catalog import asks whether a SKU has stock moves or stock; replenish depends on
+                    // catalog, so this needs a question catalog declares and the stock module answers
+                    "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"),
+            "stock_level", Set.of(REPLENISH + "stock/StockRepository.java", REPLENISH + "stock/StockLevels.java",
+                    // the check's, tuning's and stock show's scans join each policy's on hand, read only
+                    REPLENISH_SQL + "policy/PolicyRepository/",
+                    "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"));
+
+    private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void onlyItsRepositoryNamesATableInSql() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<Path> mainSources;
+        try (Stream<Path> modules = Files.list(root)) {
+            mainSources = modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList();
+        }
+        assertThat(mainSources).as("main source folders under " + root).hasSizeGreaterThan(3);
+        List<String> trespasses = new ArrayList<>();
+        for (Path dir : mainSources) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(TableOwnershipTest::isSource).toList()) {
+                    String path = root.relativize(file).toString().replace('\\', '/');
+                    if (isMigration(path)) {
+                        continue;
+                    }
+                    Matcher m = TABLE.matcher(read(file));
+                    while (m.find()) {
+                        String table = m.group(1).toLowerCase(Locale.ROOT);
+                        Set<String> owners = OWNERS.get(table);
+                        if (owners != null && owners.stream().noneMatch(path::startsWith)) {
+                            trespasses.add(path + ": " + m.group());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(trespasses).as("SQL on a table outside its repository (ask the repository instead)").isEmpty();
+    }
+
+    private static boolean isSource(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".sql");
+    }
+
+    private static boolean isMigration(String path) {
+        return path.contains("/db/migration/") || path.contains("/db/sqlite/") || path.contains("/db/postgresql/");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.chanops.replenish.orders;
+
+import io.chanops.ledger.model.Position;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The replenishment orders and the check runs that raise them: the only code that reads or writes
+ * {@code replenishment_order} and {@code check_run}. Statuses and kinds are
+ * {@link OrderStatus} and {@link OrderKind}, bound and read as their codes. The check raises and escalates orders in
+ * JDBC batches through the transaction's connection ({@link #raise}, {@link #escalate}): tens of thousands of orders
+ * on the first check of a cycle, where JDBI's per-argument binding cost more than SQLite's insert itself.
+ */
+@RegisterConstructorMapper(Order.class)
+@RegisterConstructorMapper(OrderRepository.Units.class)
+@RegisterColumnMapper(OrderRepository.StatusColumn.class)
+@RegisterColumnMapper(OrderRepository.KindColumn.class)
+@RegisterArgumentFactory(OrderRepository.StatusArgument.class)
+@RegisterArgumentFactory(OrderRepository.KindArgument.class)
+public interface OrderRepository extends SqlObject {
+    String COLUMNS = "order_id, site_id, sku, kind, qty, received_qty, status, raised_at, due_date, warehouse, vehicle_id, "
+            + "stop_no, updated_at, reason, escalated_at";
+    /** Orders in batches of this many rows. */
+    int BATCH = 10_000;
+
+    /** A new order as the check raises it: open, nothing received. */
+    record NewOrder(String orderId, String siteId, String sku, OrderKind kind, long qty, String raisedAt, String dueDate,
+                    String warehouse, String reason, long runId) {
+    }
+
+    /** A regular order turned emergency: {@code addQty} more units, due again, the reason appended. */
+    record Escalation(String orderId, long addQty, String dueDate, String at, String reason) {
+    }
+
+    /** Units of a (site or warehouse, SKU). */
+    record Units(String siteId, String sku, long units) {
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE order_id = :id")
+    Optional<Order> find(@Bind("id") String orderId);
+
+    /** {@code replenish orders}: oldest first; a null filter matches any order. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
+            + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id = :site) "
+            + "AND (:sku IS NULL OR sku = :sku) ORDER BY raised_at, order_id")
+    List<Order> list(@Bind("status") OrderStatus status, @Bind("kind") OrderKind kind, @Bind("due") String dueDate,
+                     @Bind("site") String siteId, @Bind("sku") String sku);
+
+    /** The newest order of one position, if it has any. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE site_id = :site AND sku = :sku "
+            + "ORDER BY raised_at DESC, order_id DESC LIMIT 1")
+    Optional<Order> lastOf(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE site_id = :site AND sku = :sku AND status IN (<statuses>) "
+            + "ORDER BY raised_at DESC, order_id DESC")
+    List<Order> ofPosition(@Bind("site") String siteId, @Bind("sku") String sku,
+                           @BindList("statuses") List<OrderStatus> statuses);
+
+    /** Every order of one position still on order (what the check counts), newest first. */
+    default List<Order> onOrder(String siteId, String sku) {
+        return ofPosition(siteId, sku, List.copyOf(OrderStatus.ON_ORDER));
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE status IN (<statuses>)")
+    List<Order> withStatus(@BindList("statuses") List<OrderStatus> statuses);
+
+    /** Every order still on order, in no particular order. */
+    default List<Order> onOrder() {
+        return withStatus(List.copyOf(OrderStatus.ON_ORDER));
+    }
+
+    @SqlQuery("SELECT site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order WHERE status IN (<statuses>) "
+            + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) GROUP BY site_id, sku")
+    List<Units> outstandingByPosition(@BindList("statuses") List<OrderStatus> statuses, @Bind("site") String siteId,
+                                      @Bind("sku") String sku);
+
+    /** On order per position (outstanding units of its on-order orders); null filters match any. */
+    default Map<Position, Long> onOrderByPosition(String siteId, String sku) {
+        Map<Position, Long> onOrder = new HashMap<>();
+        for (Units u : outstandingByPosition(List.copyOf(OrderStatus.ON_ORDER), siteId, sku)) {
+            onOrder.put(new Position(u.siteId(), u.sku()), u.units());
+        }
+        return onOrder;
+    }
+
+    /**
+     * Units promised away from each warehouse and not delivered yet: the outstanding units of its planned and shipped
+     * orders ({@link Units#siteId} is the warehouse).
+     */
+    @SqlQuery("SELECT warehouse AS site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order "
+            + "WHERE status IN (<statuses>) AND warehouse IS NOT NULL GROUP BY warehouse, sku")
+    List<Units> outstandingFromWarehouses(@BindList("statuses") List<OrderStatus> statuses);
+
+    default List<Units> committedAtWarehouses() {
+        return outstandingFromWarehouses(List.of(OrderStatus.PLANNED, OrderStatus.SHIPPED));
+    }
+
+    /**
+     * The open orders to deliver on {@code day} with units still to come: emergencies due that day and, with
+     * {@code includeRegular}, regular orders due on or before it; by id.
+     */
+    @SqlQuery("toDeliver")
+    @UseClasspathSqlLocator
+    List<Order> toDeliver(@Bind("day") String day, @Bind("regular") int includeRegular, @Bind("open") OrderStatus open,
+                          @Bind("emergency") OrderKind emergency, @Bind("regularKind") OrderKind regular);
+
+    default List<Order> toDeliver(String day, boolean includeRegular) {
+        return toDeliver(day, includeRegular ? 1 : 0, OrderStatus.OPEN, OrderKind.EMERGENCY, OrderKind.REGULAR);
+    }
+
+    @SqlQuery("SELECT MAX(order_id) FROM replenishment_order WHERE order_id LIKE :pattern")
+    String highestIdLike(@Bind("pattern") String pattern);
+
+    /** The highest order id starting with {@code prefix}, or null. */
+    default String highestIdStartingWith(String prefix) {
+        return highestIdLike(prefix + "%");
+    }
+
+    @SqlUpdate("UPDATE replenishment_order SET status = :status, updated_at = :at WHERE order_id = :id")
+    void setStatus(@Bind("id") String orderId, @Bind("status") OrderStatus status, @Bind("at") String at);
+
+    @SqlUpdate("UPDATE replenishment_order SET received_qty = :received, status = :status, updated_at = :at WHERE order_id = :id")
+    void setReceived(@Bind("id") String orderId, @Bind("received") long receivedQty, @Bind("status") OrderStatus status,
+                     @Bind("at") String at);
+
+    @SqlUpdate("UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = :at "
+            + "WHERE order_id = :id AND status = :open")
+    int plan(@Bind("id") String orderId, @Bind("vehicle") String vehicleId, @Bind("stop") int stopNo, @Bind("at") String at,
+             @Bind("planned") OrderStatus planned, @Bind("open") OrderStatus open);
+
+    /** Marks an open order planned on a vehicle's stop; 0 when it is no longer open. */
+    default int markPlanned(String orderId, String vehicleId, int stopNo, String at) {
+        return plan(orderId, vehicleId, stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
+    }
+
+    /** The next check run id, inside the serialised write transaction. */
+    @SqlQuery("SELECT COALESCE(MAX(run_id), 0) + 1 FROM check_run")
+    long nextRunId();
+
+    /** Records a check run: its scope (full, emergency, import), what it examined and raised, and who ran it. */
+    @SqlUpdate("INSERT INTO check_run (run_id, at, scope, positions, reviewed, regular, emergency, escalated, os_user) "
+            + "VALUES (:id, :at, :scope, :positions, :reviewed, :regular, :emergency, :escalated, :user)")
+    void recordRun(@Bind("id") long runId, @Bind("at") String at, @Bind("scope") String scope,
+                   @Bind("positions") long positions, @Bind("reviewed") long reviewed, @Bind("regular") long regular,
+                   @Bind("emergency") long emergency, @Bind("escalated") long escalated, @Bind("user") String user);
+
+    /** The latest check run as {@code "at (scope)"}, if any ran. */
+    @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")
+    Optional<String> lastRun();
+
+    /** Inserts new open orders, in batches. */
+    default void raise(List<NewOrder> orders) {
+        Connection c = getHandle().getConnection();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
+                + "received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
+                + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (NewOrder o : orders) {
+                insert.setString(1, o.orderId());
+                insert.setString(2, o.siteId());
+                insert.setString(3, o.sku());
+                insert.setString(4, o.kind().code());
+                insert.setLong(5, o.qty());
+                insert.setString(6, OrderStatus.OPEN.code());
+                insert.setString(7, o.raisedAt());
+                insert.setString(8, o.dueDate());
+                insert.setString(9, o.warehouse());
+                insert.setString(10, o.raisedAt());
+                insert.setString(11, o.reason());
+                insert.setLong(12, o.runId());
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Turns regular orders into emergencies: more units, a new due date, the reason appended; in batches. */
+    default void escalate(List<Escalation> escalations) {
+        Connection c = getHandle().getConnection();
+        try (PreparedStatement escalate = c.prepareStatement("UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
+                + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?")) {
+            int pending = 0;
+            for (Escalation e : escalations) {
+                escalate.setString(1, OrderKind.EMERGENCY.code());
+                escalate.setLong(2, e.addQty());
+                escalate.setString(3, e.dueDate());
+                escalate.setString(4, e.at());
+                escalate.setString(5, e.at());
+                escalate.setString(6, e.reason());
+                escalate.setString(7, e.orderId());
+                escalate.addBatch();
+                if (++pending == BATCH) {
+                    escalate.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                escalate.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Reads a stored status code. */
+    final class StatusColumn implements ColumnMapper<OrderStatus> {
+        @Override
+        public OrderStatus map(ResultSet r, int columnNumber, StatementContext ctx) throws SQLException {
+            String code = r.getString(columnNumber);
+            return code == null ? null : OrderStatus.parse(code);
+        }
+    }
+
+    /** Reads a stored kind code. */
+    final class KindColumn implements ColumnMapper<OrderKind> {
+        @Override
+        public OrderKind map(ResultSet r, int columnNumber, StatementContext ctx) throws SQLException {
+            String code = r.getString(columnNumber);
+            return code == null ? null : OrderKind.parse(code);
+        }
+    }
+
+    /** Binds a status as its code. */
+    final class StatusArgument extends AbstractArgumentFactory<OrderStatus> {
+        public StatusArgument() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(OrderStatus value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.code());
+        }
+    }
+
+    /** Binds a kind as its code. */
+    final class KindArgument extends AbstractArgumentFactory<OrderKind> {
+        public KindArgument() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(OrderKind value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.code());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.chanops.replenish.policy;
+
+import io.chanops.catalog.ProductRepository;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.csv.CsvRow;
+import io.chanops.ledger.csv.CsvSource;
+import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.PositionChecks;
+import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.site.SiteRepository;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) read and validated against the ledger's stores and
+ * stocked SKUs: what {@code policy import} writes and {@code policy simulate} tries as a candidate.
+ */
+public final class PolicyFile {
+    public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
+
+    /** One row of a policies.csv file, validated. */
+    public record Row(String siteId, String sku, Policy policy, boolean locked) {
+    }
+
+    private final Ledger ledger;
+    private final SiteRepository sites;
+    private final ProductRepository products;
+
+    public PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository products) {
+        this.ledger = ledger;
+        this.sites = sites;
+        this.products = products;
+    }
+
+    /** The reader on {@code ledger}'s repositories. */
+    public static PolicyFile of(Ledger ledger) {
+        return new PolicyFile(ledger, ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class));
+    }
+
+    /**
+     * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) as {@code policy import}
+     * does: known store, stocked SKU, whole numbers, valid levels, each position once. Any bad row rejects the whole
+     * file ({@link InputRejectedException}, every problem with its line). Writes nothing.
+     */
+    public List<Row> read(Path file, Charset charset, Consumer<String> warn) {
+        Map<String, String> siteKinds = new HashMap<>();
+        Map<String, ProductType> productTypes = ledger.read(h -> {
+            sites.list().forEach(s -> siteKinds.put(s.siteId(), s.kind().toString()));
+            return products.types();
+        });
+        List<Row> rows = new ArrayList<>();
+        ProblemList problems = new ProblemList();
+        Map<String, Long> seen = new HashMap<>();
+        try (CsvSource csv = CsvSource.open(file, charset)) {
+            csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
+            for (CsvRow row : csv) {
+                if (row.isEmptyLine()) {
+                    continue;
+                }
+                boolean ok = true;
+                String site = row.get("site_id");
+                String sku = row.get("sku");
+                if (!PositionChecks.knownSite(row, siteKinds::containsKey, problems)) {
+                    ok = false;
+                } else if (!siteKinds.get(site).equals("store")) {
+                    problems.add(row.problem("site_id", "'" + site + "' is a warehouse; policies apply to stores"));
+                    ok = false;
+                }
+                ok &= PositionChecks.stockedSku(row, productTypes, problems);
+                long[] v = new long[4];
+                String[] cols = {"t_days", "R", "S", "L"};
+                for (int i = 0; i < 4; i++) {
+                    String text = row.get(cols[i]);
+                    try {
+                        v[i] = Long.parseLong(text);
+                    } catch (NumberFormatException e) {
+                        problems.add(row.problem(cols[i], "'" + text + "' is not a whole number"));
+                        ok = false;
+                    }
+                }
+                String lockedText = row.get("locked").toLowerCase(Locale.ROOT);
+                boolean locked = lockedText.equals("true");
+                if (!lockedText.equals("true") && !lockedText.equals("false") && !lockedText.isEmpty()) {
+                    problems.add(row.problem("locked", "'" + row.get("locked") + "' is not true or false"));
+                    ok = false;
+                }
+                if (!ok) {
+                    continue;
+                }
+                List<String> why = Policy.problems(v[0], v[1], v[2], v[3]);
+                if (!why.isEmpty()) {
+                    problems.add(row.problem(why.get(0).startsWith("t") ? "t_days" : why.get(0).substring(0, 1), String.join("; ", why)));
+                    continue;
+                }
+                if (v[0] > Integer.MAX_VALUE) {
+                    problems.add(row.problem("t_days", "is too large"));
+                    continue;
+                }
+                Long first = seen.putIfAbsent(site + '\u0000' + sku, row.line());
+                if (first != null) {
+                    problems.add(row.problem("sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
+                    continue;
+                }
+                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked));
+            }
+        }
+        problems.rejectIfAny();
+        return rows;
+    }
+}

@@ -1,0 +1,309 @@
+package io.chanops.replenish.policy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The (t,R,S,L) policies and their review record: the only code that reads or writes {@code policy} and
+ * {@code review_mark}. The check's, tuning's and {@code stock show}'s reads need each policy with its on hand, so
+ * they join {@code stock_level} here, read only: those scans run over every position and stay one query each.
+ * Bulk writes (a policy file, a tuning run) go in batches.
+ */
+@RegisterRowMapper(PolicyRepository.RecordMapper.class)
+@RegisterRowMapper(PolicyRepository.TuneTargetMapper.class)
+@RegisterRowMapper(PolicyRepository.LevelsMapper.class)
+@RegisterRowMapper(PolicyRepository.PositionPolicyMapper.class)
+public interface PolicyRepository extends SqlObject {
+    String COLUMNS = "site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, tuned_at, "
+            + "tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, review_from, reviewed_cycle, updated_at";
+    /**
+     * On an upsert: a new review period starts a new review schedule (the position is reviewed at the next full
+     * check, then every t days from the anchor); same t keeps the schedule.
+     */
+    String NEW_SCHEDULE_IF_T_CHANGES = "review_from = CASE WHEN policy.t_days = excluded.t_days "
+            + "THEN policy.review_from ELSE excluded.review_from END, reviewed_cycle = CASE WHEN policy.t_days = excluded.t_days "
+            + "THEN policy.reviewed_cycle ELSE NULL END";
+    /** Rows per batch of a bulk write. */
+    int BATCH = 20_000;
+    /** Rows fetched at a time by the scans over every position. */
+    int FETCH = 10_000;
+
+    /** A position the check may act on: its policy, its on hand, and whether its review is due in this cycle. */
+    record Candidate(String siteId, String sku, Policy policy, long onHand, boolean reviewDue) {
+    }
+
+    /** A store position tuning may look at: its policy if it has one (null: none yet) and its lock. */
+    record TuneTarget(String siteId, String sku, Policy policy, boolean locked, String lockedUntil) {
+    }
+
+    /** A position with stock or a policy: its on hand and its policy (null: none). */
+    record Levels(String siteId, String sku, long onHand, Policy policy) {
+    }
+
+    /** A position's policy levels. */
+    record PositionPolicy(String siteId, String sku, Policy policy) {
+    }
+
+    /** New levels from a tuning run, with the statistics behind them. */
+    record Tuning(String siteId, String sku, PolicyTuner.Tuned tuned) {
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM policy WHERE site_id = :site AND sku = :sku")
+    Optional<PolicyRecord> find(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    /** By position; null filters match any. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM policy WHERE (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) "
+            + "ORDER BY site_id, sku")
+    List<PolicyRecord> list(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    @SqlQuery("SELECT site_id, sku, t_days, r_level, s_level, l_level FROM policy "
+            + "WHERE (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku)")
+    @FetchSize(FETCH)
+    Stream<PositionPolicy> levels(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    /** Every policy's levels, optionally of one site and/or SKU, streamed in no particular order. */
+    default void forEachPolicy(String siteId, String sku, Consumer<PositionPolicy> each) {
+        try (Stream<PositionPolicy> levels = levels(siteId, sku)) {
+            levels.forEach(each);
+        }
+    }
+
+    @SqlQuery("SELECT COUNT(*) FROM policy")
+    long count();
+
+    /** The review periods (t) in use. */
+    @SqlQuery("SELECT DISTINCT t_days FROM policy")
+    List<Integer> periodsInUse();
+
+    /** When the review of the cycle of period {@code t} starting {@code cycleStart} ran, if it did. */
+    @SqlQuery("SELECT at FROM review_mark WHERE t_days = :t AND cycle_start = :c")
+    Optional<String> reviewMark(@Bind("t") int t, @Bind("c") String cycleStart);
+
+    /** Records that the review of a period's cycle ran at {@code at}: it covers every policy of that period then. */
+    @SqlUpdate("INSERT INTO review_mark (t_days, cycle_start, at, run_id) VALUES (:t, :c, :at, :run)")
+    void markReviewed(@Bind("t") int t, @Bind("c") String cycleStart, @Bind("at") String at, @Bind("run") long runId);
+
+    /** Policies of period {@code t} a review mark at {@code at} covers and that were not reviewed on their own. */
+    @SqlQuery("SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :at AND COALESCE(reviewed_cycle, '') <> :c")
+    long coveredByMark(@Bind("t") int t, @Bind("at") String at, @Bind("c") String cycleStart);
+
+    /** Marks reviewed, on their own, the policies of period {@code t} that are newer than its cycle's mark. */
+    @SqlUpdate("UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark AND COALESCE(reviewed_cycle, '') <> :c")
+    int reviewNewerThanMark(@Bind("t") int t, @Bind("c") String cycleStart, @Bind("mark") String markAt);
+
+    /**
+     * {@code policy set}: inserts or updates one position's levels and lock as {@code user} at {@code at}. With
+     * {@code manual} (new levels) the source becomes manual with who and why; otherwise only the lock changes, and the
+     * reason (with who) when one is given.
+     */
+    default void set(String siteId, String sku, long t, long r, long s, long l, boolean locked, String until, boolean manual,
+                     String user, String reason, String at) {
+        getHandle().createUpdate("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, "
+                        + "review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now, :now) "
+                        + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                        + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
+                        + "locked_until = excluded.locked_until, updated_at = excluded.updated_at"
+                        + (manual ? ", source = 'manual', set_by = excluded.set_by, reason = excluded.reason" : "")
+                        + (!manual && reason != null ? ", reason = excluded.reason, set_by = excluded.set_by" : ""))
+                .bind("site", siteId).bind("sku", sku).bind("t", t).bind("r", r).bind("s", s).bind("l", l)
+                .bind("locked", locked ? 1 : 0).bind("until", until).bind("user", user).bind("reason", reason)
+                .bind("now", at)
+                .execute();
+    }
+
+    /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
+    default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
+        PreparedBatch b = getHandle().prepareBatch("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?, ?) "
+                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
+                + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
+        int pending = 0;
+        for (PolicyFile.Row r : rows) {
+            b.bind(0, r.siteId()).bind(1, r.sku()).bind(2, r.policy().t()).bind(3, r.policy().r()).bind(4, r.policy().s())
+                    .bind(5, r.policy().l()).bind(6, r.locked() ? 1 : 0).bind(7, user).bind(8, reason).bind(9, at).bind(10, at).add();
+            if (++pending == BATCH) {
+                b.execute();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            b.execute();
+        }
+    }
+
+    /**
+     * A tuning run's new levels, as source tuned (unlocked, no who or why), with its window {@code from}..{@code to}
+     * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
+     */
+    default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
+        Connection c = getHandle().getConnection();
+        try (PreparedStatement b = c.prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
+                + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
+                + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
+                + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
+                + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
+                + "updated_at = excluded.updated_at")) {
+            int pending = 0;
+            for (Tuning tuning : tunings) {
+                PolicyTuner.Tuned s = tuning.tuned();
+                Policy p = s.policy();
+                b.setString(1, tuning.siteId());
+                b.setString(2, tuning.sku());
+                b.setInt(3, p.t());
+                b.setLong(4, p.r());
+                b.setLong(5, p.s());
+                b.setLong(6, p.l());
+                b.setString(7, at);
+                b.setString(8, from.toString());
+                b.setString(9, to.toString());
+                b.setInt(10, s.days());
+                b.setDouble(11, s.mu());
+                b.setDouble(12, s.sigma());
+                b.setDouble(13, serviceLevel);
+                b.setString(14, s.method().toString());
+                b.setString(15, at);
+                b.setString(16, at);
+                b.addBatch();
+                if (++pending == BATCH) {
+                    b.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                b.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /**
+     * The positions where an inequality of the check can fire (on hand &lt; L; with {@code review}, review due and
+     * on hand &lt; R), for the given review periods, streamed. See {@code checkCandidates.sql}.
+     */
+    default void forEachCheckCandidate(List<ReviewPeriod> periods, boolean review, Consumer<Candidate> each) {
+        Query q = candidates("checkCandidates", periods).bind("review", review ? 1 : 0);
+        q.setFetchSize(FETCH);
+        q.map(PolicyRepository::candidate).forEach(each);
+    }
+
+    /** One position as {@link #forEachCheckCandidate} sees it, whatever its levels (empty without a policy). */
+    default Optional<Candidate> checkCandidate(List<ReviewPeriod> periods, String siteId, String sku) {
+        return candidates("checkCandidate", periods).bind("site", siteId).bind("sku", sku)
+                .map(PolicyRepository::candidate).findOne();
+    }
+
+    private Query candidates(String name, List<ReviewPeriod> periods) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < periods.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(CAST(:t").append(i).append(" AS INTEGER), CAST(:c").append(i)
+                    .append(" AS TEXT), CAST(:m").append(i).append(" AS TEXT))");
+        }
+        Query q = getHandle().createQuery(ClasspathSqlLocator.removingComments().locate(PolicyRepository.class, name))
+                .define("periods", rows.toString());
+        for (int i = 0; i < periods.size(); i++) {
+            ReviewPeriod p = periods.get(i);
+            q.bind("t" + i, p.t()).bind("c" + i, p.cycleStart().toString()).bind("m" + i, p.markAt());
+        }
+        return q;
+    }
+
+    private static Candidate candidate(ResultSet rs, StatementContext ctx) throws SQLException {
+        Policy policy = new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
+        return new Candidate(rs.getString("site_id"), rs.getString("sku"), policy, rs.getLong("on_hand"),
+                rs.getInt("review_due") == 1);
+    }
+
+    /** Every position with a policy or stock, optionally of one site and/or SKU; see {@code tuneTargets.sql}. */
+    @SqlQuery("tuneTargets")
+    @UseClasspathSqlLocator
+    @FetchSize(FETCH)
+    Stream<TuneTarget> tuneTargets(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    default void forEachTuneTarget(String siteId, String sku, Consumer<TuneTarget> each) {
+        try (Stream<TuneTarget> targets = tuneTargets(siteId, sku)) {
+            targets.forEach(each);
+        }
+    }
+
+    /** Positions with stock or a policy by site and SKU, with on hand and policy; see {@code positions.sql}. */
+    @SqlQuery("positions")
+    @UseClasspathSqlLocator
+    @FetchSize(FETCH)
+    Stream<Levels> positions(@Bind("site") String siteId, @Bind("sku") String sku);
+
+    default void forEachPosition(String siteId, String sku, Consumer<Levels> each) {
+        try (Stream<Levels> positions = positions(siteId, sku)) {
+            positions.forEach(each);
+        }
+    }
+
+    /** A stored policy with where its levels came from. */
+    final class RecordMapper implements RowMapper<PolicyRecord> {
+        @Override
+        public PolicyRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new PolicyRecord(rs.getString("site_id"), rs.getString("sku"),
+                    new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level")),
+                    rs.getInt("locked") != 0, rs.getString("locked_until"), rs.getString("source"), rs.getString("set_by"),
+                    rs.getString("reason"), rs.getString("tuned_at"), rs.getString("tune_from"), rs.getString("tune_to"),
+                    rs.getObject("tune_days") == null ? null : rs.getInt("tune_days"),
+                    rs.getObject("tune_mu") == null ? null : rs.getDouble("tune_mu"),
+                    rs.getObject("tune_sigma") == null ? null : rs.getDouble("tune_sigma"),
+                    rs.getObject("tune_level") == null ? null : rs.getDouble("tune_level"),
+                    rs.getString("tune_method"), rs.getString("review_from"), rs.getString("reviewed_cycle"), rs.getString("updated_at"));
+        }
+    }
+
+    /** The policy of a row whose policy columns may all be null (a position without one). */
+    private static Policy policyOrNull(ResultSet rs) throws SQLException {
+        int t = rs.getInt("t_days");
+        return rs.wasNull() ? null : new Policy(t, rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
+    }
+
+    final class TuneTargetMapper implements RowMapper<TuneTarget> {
+        @Override
+        public TuneTarget map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Policy policy = policyOrNull(rs);
+            return new TuneTarget(rs.getString("site_id"), rs.getString("sku"), policy, rs.getInt("locked") != 0,
+                    rs.getString("locked_until"));
+        }
+    }
+
+    final class PositionPolicyMapper implements RowMapper<PositionPolicy> {
+        @Override
+        public PositionPolicy map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new PositionPolicy(rs.getString("site_id"), rs.getString("sku"), policyOrNull(rs));
+        }
+    }
+
+    final class LevelsMapper implements RowMapper<Levels> {
+        @Override
+        public Levels map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Levels(rs.getString("site_id"), rs.getString("sku"), rs.getLong("on_hand"), policyOrNull(rs));
+        }
+    }
+}

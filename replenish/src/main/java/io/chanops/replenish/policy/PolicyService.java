@@ -1,0 +1,151 @@
+package io.chanops.replenish.policy;
+
+import io.chanops.catalog.ProductRepository;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.model.Product;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.time.LocalTimes;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes policies: {@code policy set}, {@code policy import}, {@code policy list}. Each call is one
+ * transaction; changes are recorded at the context's time as its acting user.
+ */
+public final class PolicyService {
+    public static final String KIND = "policies";
+    /** Review period of a position that gets its first policy without --t. */
+    public static final int DEFAULT_T = 7;
+
+    /** A {@code policy set} request: null fields keep the current value. */
+    public record Change(String siteId, String sku, Integer t, Long r, Long s, Long l, Boolean lock, String reason,
+                         LocalDate until) {
+        boolean setsLevels() {
+            return t != null || r != null || s != null || l != null;
+        }
+    }
+
+    /** What a policy import did. */
+    public record ImportResult(long batchId, int rows, int created, int updated) {
+    }
+
+    private final Ledger ledger;
+    private final PolicyRepository policies;
+    private final SiteRepository sites;
+    private final ProductRepository products;
+    private final PolicyFile files;
+    private final OperationContext context;
+
+    public PolicyService(Ledger ledger, PolicyRepository policies, SiteRepository sites, ProductRepository products,
+                         PolicyFile files, OperationContext context) {
+        this.ledger = ledger;
+        this.policies = policies;
+        this.sites = sites;
+        this.products = products;
+        this.files = files;
+        this.context = context;
+    }
+
+    /** The service on {@code ledger}'s repositories. */
+    public static PolicyService of(Ledger ledger, OperationContext context) {
+        return new PolicyService(ledger, ledger.repository(PolicyRepository.class), ledger.repository(SiteRepository.class),
+                ledger.repository(ProductRepository.class), PolicyFile.of(ledger), context);
+    }
+
+    public Optional<PolicyRecord> find(String siteId, String sku) {
+        return ledger.read(h -> policies.find(siteId, sku));
+    }
+
+    public List<PolicyRecord> list(String site, String sku) {
+        return ledger.read(h -> policies.list(site, sku));
+    }
+
+    /**
+     * {@code policy set}: new values are manual: they record who, why and until when, and lock the position against
+     * tuning (until {@code until}, if given) unless {@code lock} is false. {@code --lock/--unlock} alone only lock or
+     * release the current values. Rejected (exit 4, nothing written) when the site or SKU is unknown, the site is a
+     * warehouse, the SKU is not stocked, or the resulting levels break 0 <= L <= R <= S, S > 0, t >= 1.
+     */
+    public PolicyRecord set(Change c) {
+        LocalDateTime now = context.now();
+        return ledger.write(h -> {
+            String where = "policy set --site " + c.siteId() + " --sku " + c.sku();
+            checkPosition(c.siteId(), c.sku()).ifPresent(msg -> {
+                throw InputRejectedException.of(Problem.ofFile(where, msg));
+            });
+            Optional<PolicyRecord> old = policies.find(c.siteId(), c.sku());
+            if (old.isEmpty() && (c.r() == null || c.s() == null)) {
+                throw InputRejectedException.of(Problem.ofFile(where, "the position has no policy yet: give at least --R and --S "
+                        + "(--L defaults to 0, --t to " + DEFAULT_T + ")"));
+            }
+            if (!c.setsLevels() && c.lock() == null && c.until() == null && c.reason() == null) {
+                throw InputRejectedException.of(Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
+            }
+            Policy base = old.map(PolicyRecord::policy).orElse(null);
+            long t = c.t() != null ? c.t() : base != null ? base.t() : DEFAULT_T;
+            long r = c.r() != null ? c.r() : base.r();
+            long s = c.s() != null ? c.s() : base.s();
+            long l = c.l() != null ? c.l() : base != null ? base.l() : 0;
+            List<String> problems = Policy.problems(t, r, s, l);
+            if (!problems.isEmpty()) {
+                throw InputRejectedException.of(Problem.ofFile(where, String.join("; ", problems)));
+            }
+            boolean locked = c.lock() != null ? c.lock() : c.setsLevels() || old.map(PolicyRecord::locked).orElse(false);
+            String until = c.until() != null ? c.until().toString() : (c.setsLevels() || c.lock() != null) ? null
+                    : old.map(PolicyRecord::lockedUntil).orElse(null);
+            policies.set(c.siteId(), c.sku(), t, r, s, l, locked, until, c.setsLevels(), context.user(), c.reason(),
+                    LocalTimes.format(now));
+            return policies.find(c.siteId(), c.sku()).orElseThrow();
+        });
+    }
+
+    /** Why a (site, SKU) cannot have a policy, or empty when it can. */
+    private Optional<String> checkPosition(String siteId, String sku) {
+        Optional<Site> site = sites.find(siteId);
+        if (site.isEmpty()) {
+            return Optional.of("unknown site '" + siteId + "'");
+        }
+        if (!site.get().isStore()) {
+            return Optional.of("'" + siteId + "' is a warehouse; policies apply to stores");
+        }
+        Optional<Product> product = products.find(sku);
+        if (product.isEmpty()) {
+            return Optional.of("unknown SKU '" + sku + "'");
+        }
+        if (!product.get().type().isStocked()) {
+            return Optional.of("'" + sku + "' is a " + product.get().type() + ", which is not stocked");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code policy import FILE} ({@code site_id,sku,t_days,R,S,L,locked}): every row validated first, then all
+     * written in one transaction as source {@code import} (who = the acting user, why = the file name).
+     */
+    public ImportResult importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+        LocalDateTime now = context.now();
+        String sha = FileDigest.sha256(file);
+        List<PolicyFile.Row> rows = files.read(file, charset, warn);
+        return ledger.write(h -> {
+            ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            long before = policies.count();
+            long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);
+            String reason = "import " + file.getFileName() + " (batch " + batch + ")";
+            policies.importAll(rows, context.user(), reason, LocalTimes.format(now));
+            long after = policies.count();
+            int created = (int) (after - before);
+            return new ImportResult(batch, rows.size(), created, rows.size() - created);
+        });
+    }
+}
