@@ -41,8 +41,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
         footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
-                "4 input rejected, nothing written; 5 ledger unavailable (missing, busy, unreadable, not a chanops ledger,",
-                "newer schema); 6 output could not be written, nothing committed."})
+                "4 input rejected, nothing written; 5 ledger unavailable (missing, busy,",
+                "unreadable, not a chanops ledger, newer schema); 6 output could not be written,",
+                "nothing committed."})
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
