@@ -92,7 +92,8 @@ public final class Cells {
         if (s.matches("[+-]?[0-9]+")) {
             return "'" + s + "' is out of range: at most " + String.format("%,d", max) + " in absolute value";
         }
-        return "'" + s + "' is not a whole number (ASCII digits 0-9)";
+        boolean otherDigits = s.chars().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));
+        return "'" + s + "' is not a whole number" + (otherDigits ? " (digits 0-9 only, not full-width or other scripts)" : "");
     }
 
     /**

@@ -131,7 +131,8 @@ class CellsTest {
         assertThat(Cells.whole("", Cells.MAX_QUANTITY)).isNull();
         assertThat(Cells.whyNotWhole("9223372036854775807", Cells.MAX_QUANTITY))
                 .isEqualTo("'9223372036854775807' is out of range: at most 1,000,000 in absolute value");
-        assertThat(Cells.whyNotWhole("５", Cells.MAX_QUANTITY)).isEqualTo("'５' is not a whole number (ASCII digits 0-9)");
+        assertThat(Cells.whyNotWhole("５", Cells.MAX_QUANTITY)).isEqualTo("'５' is not a whole number (digits 0-9 only, not full-width or other scripts)");
+        assertThat(Cells.whyNotWhole("x", Cells.MAX_QUANTITY)).isEqualTo("'x' is not a whole number");
     }
 
     @Test

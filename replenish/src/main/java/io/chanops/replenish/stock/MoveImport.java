@@ -54,7 +54,12 @@ public final class MoveImport {
         StockRepository stock = new StockRepository(ledger);
         Result<T> result = ledger.writeBulk(h -> {
             // in the transaction that books them: no other import can book the same documents in between
-            refuseBookedDocuments(h, moves, file);
+            List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
+            if (!repeated.isEmpty()) {
+                // the whole file imported before is the likelier mistake, and the clearer message
+                ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
+                throw new io.chanops.ledger.InputRejectedException(repeated);
+            }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
             // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.

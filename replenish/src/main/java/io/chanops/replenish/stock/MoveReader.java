@@ -94,6 +94,9 @@ final class MoveReader {
             if (bytes != null && CsvBytes.applies(bytes)) {
                 Moves inParts = bytes.length >= parallelBytes ? reader.inTwoParts(csv, bytes, progress) : null;
                 if (inParts != null) {
+                    if (inParts.size() == 0) {
+                        throw InputRejectedException.of(new Problem(csv.name(), 1, "", Cells.NO_ROWS));
+                    }
                     return inParts;
                 }
                 reader.scan(csv, CsvBytes.of(csv, bytes, width(csv)), progress, null);

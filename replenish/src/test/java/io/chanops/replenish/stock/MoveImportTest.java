@@ -120,17 +120,23 @@ class MoveImportTest {
 
     @Test
     void theSameFileTwiceIsRefusedUnlessForced() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,R-1");
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,");
         importMoves(f, false);
         assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
+        // a file whose documents are booked says first that it was imported before; forced, its documents still repeat
+        Path withRef = TestLedgers.write(dir, "grn.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
+        importMoves(withRef, false);
+        assertThatThrownBy(() -> importMoves(withRef, false)).hasMessageContaining("already imported as batch");
+        assertThatThrownBy(() -> importMoves(withRef, true)).hasMessageContaining(":2: ref: duplicate row: receipt 'GRN-1'");
+        assertThat(onHand("S1", "H1")).isEqualTo(15);
         // the digest is computed during the insert and recorded in the same transaction
         java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
                 .mapTo(String.class).list());
         String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
-        assertThat(digests).containsExactly(sha, sha);
+        assertThat(digests).containsExactly(sha, sha, io.chanops.ledger.imports.FileDigest.sha256(withRef));
     }
 
     @Test
