@@ -7,9 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +18,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * A document once (SPEC §3.1): a move whose document - (ref, site, SKU, kind) - the ledger already holds, from any
- * earlier file, is a duplicate row, as two rows of one file are. The file's references are looked up through the index
- * {@code stock_move_document}, in sorted batches (neighbouring lookups read neighbouring index pages); moves without a
- * ref are never duplicates. A ledger without any referenced move (a first import) costs one index probe.
+ * earlier file, is a duplicate row, as two rows of one file are. The documents are looked up through the index
+ * {@code stock_move_document}, a batch per query, in the moves' order (by position after sorting for the insert, so
+ * that neighbouring lookups read neighbouring index pages); moves without a ref are never duplicates. A ledger without
+ * any referenced move (a first import) costs one index probe.
  */
 final class BookedDocuments {
-    /** References per query: one prepared statement, well below every driver's limit on parameters. */
-    private static final int REFS_PER_QUERY = 500;
+    /** Documents per query: four parameters each, well below every driver's limit. */
+    private static final int DOCUMENTS_PER_QUERY = 200;
+    /** Booked documents whose batch is named in the message; the rest (a whole file again, say) only say so. */
+    private static final int NAMED_BATCHES = 100;
 
     private BookedDocuments() {
     }
@@ -34,27 +37,25 @@ final class BookedDocuments {
         if (moves.size() == 0 || !anyReferencedMove(h)) {
             return List.of();
         }
-        String[] refs = refs(moves);
-        if (refs.length == 0) {
-            return List.of();
-        }
-        Map<String, Long> booked = booked(h.getConnection(), refs);
+        Set<String> booked = booked(h.getConnection(), moves);
         if (booked.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> files = batchFiles(h, Set.copyOf(booked.values()));
         List<Problem> problems = new ArrayList<>();
+        Map<String, String> batches = new HashMap<>();
         for (int row = 0; row < moves.size(); row++) {
             String ref = moves.ref(row);
             if (ref == null) {
                 continue;
             }
             Position p = moves.positionOf(row);
-            Long batch = booked.get(key(ref, p.siteId(), p.sku(), moves.kind(row).toString()));
-            if (batch != null) {
-                problems.add(new Problem(file, moves.line(row), "ref", "duplicate row: " + moves.kind(row) + " '" + ref + "' of "
-                        + p.sku() + " at " + p.siteId() + " is already in the ledger (batch " + batch
-                        + (files.containsKey(batch) ? ", " + files.get(batch) : "") + ")"));
+            String kind = moves.kind(row).toString();
+            String key = key(p.siteId(), p.sku(), kind, ref);
+            if (booked.contains(key)) {
+                String batch = batches.size() < NAMED_BATCHES ? batches.computeIfAbsent(key, k -> batch(h, p, kind, ref))
+                        : batches.getOrDefault(key, "");
+                problems.add(new Problem(file, moves.line(row), "ref", "duplicate row: " + kind + " '" + ref + "' of "
+                        + p.sku() + " at " + p.siteId() + " is already in the ledger" + batch));
             }
         }
         problems.sort(Comparator.comparingLong(Problem::line));
@@ -65,45 +66,37 @@ final class BookedDocuments {
         return h.createQuery("SELECT 1 FROM stock_move WHERE ref IS NOT NULL LIMIT 1").mapTo(Integer.class).findOne().isPresent();
     }
 
-    /** The distinct references of the moves, sorted. */
-    private static String[] refs(Moves moves) {
-        String[] all = new String[moves.size()];
-        int n = 0;
-        for (int row = 0; row < moves.size(); row++) {
-            String ref = moves.ref(row);
-            if (ref != null) {
-                all[n++] = ref;
-            }
+    /**
+     * The documents of {@code moves} that the ledger holds, as {@link #key}s. The query reads the index only (it is
+     * covering), one index search per document.
+     */
+    private static Set<String> booked(Connection c, Moves moves) {
+        Set<String> booked = new HashSet<>();
+        StringBuilder sql = new StringBuilder("SELECT m.site_id, m.sku, m.kind, m.ref FROM (VALUES ");
+        for (int i = 0; i < DOCUMENTS_PER_QUERY; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
         }
-        Arrays.sort(all, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || !all[i].equals(all[distinct - 1])) {
-                all[distinct++] = all[i];
-            }
-        }
-        return Arrays.copyOf(all, distinct);
-    }
-
-    /** The booked documents among those with these references: {@link #key} to the batch that booked each. */
-    private static Map<String, Long> booked(Connection c, String[] refs) {
-        Map<String, Long> booked = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT ref, site_id, sku, kind, batch_id FROM stock_move WHERE ref IS NOT NULL AND ref IN (");
-        for (int i = 0; i < REFS_PER_QUERY; i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(')');
+        sql.append(") AS v JOIN stock_move m ON m.site_id = v.column1 AND m.sku = v.column2 AND m.kind = v.column3 "
+                + "AND m.ref = v.column4 WHERE m.ref IS NOT NULL");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int from = 0; from < refs.length; from += REFS_PER_QUERY) {
-                for (int i = 0; i < REFS_PER_QUERY; i++) {
-                    // the last batch repeats its last reference in the places it does not fill
-                    ps.setString(i + 1, refs[Math.min(from + i, refs.length - 1)]);
+            int n = 0;
+            int last = -1;
+            for (int row = 0; row < moves.size(); row++) {
+                if (moves.ref(row) == null) {
+                    continue;
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        booked.putIfAbsent(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(5));
-                    }
+                bind(ps, n++, moves, row);
+                last = row;
+                if (n == DOCUMENTS_PER_QUERY) {
+                    collect(ps, booked);
+                    n = 0;
                 }
+            }
+            if (n > 0) {
+                for (; n < DOCUMENTS_PER_QUERY; n++) {
+                    bind(ps, n, moves, last); // the last query repeats its last document in the places it does not fill
+                }
+                collect(ps, booked);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
@@ -111,16 +104,39 @@ final class BookedDocuments {
         return booked;
     }
 
-    private static Map<Long, String> batchFiles(Handle h, Set<Long> batches) {
-        Map<Long, String> files = new HashMap<>();
-        for (long batch : batches) {
-            h.createQuery("SELECT file_name FROM import_batch WHERE batch_id = :id").bind("id", batch).mapTo(String.class)
-                    .findOne().ifPresent(f -> files.put(batch, f));
-        }
-        return files;
+    private static void bind(PreparedStatement ps, int n, Moves moves, int row) throws SQLException {
+        Position p = moves.positionOf(row);
+        ps.setString(4 * n + 1, p.siteId());
+        ps.setString(4 * n + 2, p.sku());
+        ps.setString(4 * n + 3, moves.kind(row).toString());
+        ps.setString(4 * n + 4, moves.ref(row));
     }
 
-    private static String key(String ref, String site, String sku, String kind) {
-        return ref + '\u0000' + site + '\u0000' + sku + '\u0000' + kind;
+    private static void collect(PreparedStatement ps, Set<String> booked) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                booked.add(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
+    /**
+     * " (batch N, FILE)": which import booked the document first. In two steps, each through a key: the document index
+     * (covering: it holds the move's key) gives the move, the move's key its batch.
+     */
+    private static String batch(Handle h, Position p, String kind, String ref) {
+        return h.createQuery("SELECT at, move_id FROM stock_move WHERE site_id = :site AND sku = :sku AND kind = :kind "
+                        + "AND ref = :ref AND ref IS NOT NULL ORDER BY move_id LIMIT 1")
+                .bind("site", p.siteId()).bind("sku", p.sku()).bind("kind", kind).bind("ref", ref)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).findOne()
+                .flatMap(move -> h.createQuery("SELECT b.batch_id, b.file_name FROM stock_move m JOIN import_batch b "
+                                + "ON b.batch_id = m.batch_id WHERE m.site_id = :site AND m.sku = :sku AND m.at = :at AND m.move_id = :id")
+                        .bind("site", p.siteId()).bind("sku", p.sku()).bind("at", move.getKey()).bind("id", move.getValue())
+                        .map((rs, ctx) -> " (batch " + rs.getLong(1) + ", " + rs.getString(2) + ")").findOne())
+                .orElse("");
+    }
+
+    private static String key(String site, String sku, String kind, String ref) {
+        return site + '\u0000' + sku + '\u0000' + kind + '\u0000' + ref;
     }
 }
