@@ -292,7 +292,7 @@ public final class RuleFile {
         }
         Optional<LocalDate> d = LocalTimes.parseDate(text);
         if (d.isEmpty()) {
-            p.accept(column, "'" + text + "' is not a date YYYY-MM-DD (a day that exists)");
+            p.accept(column, "'" + text + "' is not a date YYYY-MM-DD");
         }
         return d.orElse(null);
     }
