@@ -1,6 +1,8 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.model.Product;
@@ -53,6 +55,9 @@ public final class CatalogReader {
                     skus.add(sku);
                     linesBySku.computeIfAbsent(sku, k -> new ArrayList<>(1)).add(row.line());
                 }
+                if (rejectedByFileRules(row, rejections)) {
+                    continue;
+                }
                 CatalogRowParser.parse(row.line(), row::get, rejections).ifPresent(p -> parsed.add(new ProductRow(row.line(), p)));
             }
         }
@@ -82,6 +87,20 @@ public final class CatalogReader {
             throw new InputRejectedException(f.problems());
         }
         return f.valid().stream().map(ProductRow::product).toList();
+    }
+
+    /**
+     * The rules every file shares ({@link CsvRow#ruleProblems}) as rejections: a row as wide as the header, clean
+     * text. True when the row broke one; it is then left out (and, with --skip-invalid, goes to the rejects file).
+     */
+    private static boolean rejectedByFileRules(CsvRow row, List<Rejection> rejections) {
+        List<Problem> problems = row.ruleProblems();
+        for (Problem p : problems) {
+            RejectCode code = p.column().isEmpty() ? RejectCode.ROW_WIDTH
+                    : p.message().startsWith(Cells.CONTROL_CHARACTER) ? RejectCode.CONTROL_CHARACTER : RejectCode.TOO_LONG;
+            rejections.add(new Rejection(row.line(), p.column(), code, p.message()));
+        }
+        return !problems.isEmpty();
     }
 
     private static String join(List<Long> lines) {

@@ -29,6 +29,8 @@ public enum RejectCode {
     DUPLICATE_SKU,
     TOO_LONG,
     CONTROL_CHARACTER,
+    /** A row with more or fewer fields than the header (an unquoted comma in a value, most often). */
+    ROW_WIDTH,
     /** Text starting with the formula guard's own prefix ({@code '=} ...), which would not survive a round trip. */
     GUARD_PREFIX,
     /** A SKU with stock moves cannot become a type that is not stocked. */

@@ -175,8 +175,10 @@ class CatalogImportTest {
     @Test
     void syncWithAFileThatNamesNoSkuIsRefused() {
         run(TestLedgers.sample("catalog.csv"));
-        assertThatThrownBy(() -> run(file("empty.csv"), false, false, true, false)).isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("would unlist every product");
+        assertThatThrownBy(() -> run(file("nosku.csv", ",handset,No SKU,,1.00,listed,web,,"), false, true, true, false))
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("would unlist every product");
+        assertThatThrownBy(() -> run(file("empty.csv"), false, true, true, false)).isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining(":1: " + io.chanops.ledger.csv.Cells.NO_ROWS);
         assertThat(products()).allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
     }
 

@@ -66,7 +66,7 @@ public final class RuleFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
+                if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
                 }
                 Fields f = Fields.of(row);
@@ -85,7 +85,7 @@ public final class RuleFile {
             }
         }
         if (rules.isEmpty() && problems.isEmpty()) {
-            problems.add(Problem.ofFile(name, "no rules in the file"));
+            problems.add(new Problem(name, 1, "", "no rules in the file"));
         }
         for (Problem p : ambiguities(name, rules)) {
             problems.add(p);

@@ -133,6 +133,6 @@ class RuleFileTest {
 
     @Test
     void anEmptyFileIsRejected() {
-        assertThatThrownBy(() -> read()).isInstanceOf(InputRejectedException.class).hasMessageContaining("no rules in the file");
+        assertThatThrownBy(() -> read()).isInstanceOf(InputRejectedException.class).hasMessageContaining(":1: no data rows below the header");
     }
 }

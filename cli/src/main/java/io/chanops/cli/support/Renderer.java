@@ -3,6 +3,7 @@ package io.chanops.cli.support;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, or JSON. */
+/**
+ * Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, or JSON. A table shows control
+ * characters as visible escapes ({@link Cells#visible}); CSV and JSON keep the data exact.
+ */
 public final class Renderer {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -92,14 +96,15 @@ public final class Renderer {
         boolean[] numeric = new boolean[n];
         java.util.Arrays.fill(numeric, true);
         for (int c = 0; c < n; c++) {
-            width[c] = DisplayWidth.of(cols.get(c));
+            width[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
         }
         List<String[]> texts = new ArrayList<>(listing.size());
         for (List<Object> row : listing.rows()) {
             String[] t = new String[n];
             for (int c = 0; c < n; c++) {
                 Object v = row.get(c);
-                t[c] = CsvSink.plain(v);
+                // a table is for a person at a terminal: no text from the ledger may move the cursor or set the title
+                t[c] = Cells.visible(CsvSink.plain(v));
                 width[c] = Math.max(width[c], DisplayWidth.of(t[c]));
                 if (v != null && !(v instanceof Number || v instanceof BigDecimal)) {
                     numeric[c] = false;
@@ -114,7 +119,7 @@ public final class Renderer {
                 header.append("  ");
                 rule.append("  ");
             }
-            header.append(DisplayWidth.pad(cols.get(c), width[c], numeric[c] && !listing.rows().isEmpty()));
+            header.append(DisplayWidth.pad(Cells.visible(cols.get(c)), width[c], numeric[c] && !listing.rows().isEmpty()));
             rule.append("-".repeat(width[c]));
         }
         out.println(Style.BOLD.apply(stripRight(header), colour));

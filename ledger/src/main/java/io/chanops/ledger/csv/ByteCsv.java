@@ -77,6 +77,11 @@ public final class ByteCsv implements Closeable {
     private int[] start = new int[16];
     private int[] end = new int[16];
     private boolean[] complex = new boolean[16];
+    /** Whether each cell of the record holds a control character ({@link Cells#isControl}). */
+    private boolean[] control = new boolean[16];
+    /** Whether the cell being scanned holds a control character so far. */
+    private boolean cellControl;
+    private boolean anyRecord;
     private long line = 1;
     private long recordLine;
     private long badLine;
@@ -98,7 +103,7 @@ public final class ByteCsv implements Closeable {
             pos = 3;
         }
         if (!nextRecord()) {
-            throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
+            throw InputRejectedException.of(Cells.rowProblem(name, 1, "empty file: a header row is required"));
         }
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < width; i++) {
@@ -276,13 +281,20 @@ public final class ByteCsv implements Closeable {
         return (int) Math.min(estimate, Integer.MAX_VALUE - 64);
     }
 
-    /** Advances to the next non-blank record; false at the end of the file. */
+    /**
+     * Advances to the next non-blank record; false at the end of the file. A file without any data record is rejected
+     * at its end ({@link Cells#NO_ROWS}).
+     */
     public boolean next() {
         try {
             while (nextRecord()) {
                 if (width > 1 || !isBlank(0)) {
+                    anyRecord = true;
                     return true;
                 }
+            }
+            if (!anyRecord) {
+                throw InputRejectedException.of(Cells.rowProblem(name, 1, Cells.NO_ROWS));
             }
             return false;
         } catch (IOException e) {
@@ -293,6 +305,30 @@ public final class ByteCsv implements Closeable {
     /** The line the current record starts on. */
     public long line() {
         return recordLine;
+    }
+
+    /**
+     * Reports what in the current record breaks the rules every file shares ({@link Cells}) to {@code sink}: a record
+     * wider or narrower than the header (then only that), or a cell of a column the reader uses holding a control
+     * character or over {@value Cells#MAX_TEXT_LENGTH} characters. True when there was any: the caller leaves the
+     * record out.
+     */
+    public boolean rejected(java.util.function.Consumer<Problem> sink) {
+        if (width != header.width()) {
+            sink.accept(Cells.rowProblem(name, recordLine, Cells.widthProblem(width, header.width())));
+            return true;
+        }
+        boolean any = false;
+        for (int i = 0; i < width; i++) {
+            if ((control[i] || end[i] - start[i] > Cells.MAX_TEXT_LENGTH) && header.used(i)) {
+                String why = Cells.textProblem(decode(start[i], end[i]));
+                if (why != null) {
+                    sink.accept(new Problem(name, recordLine, header.name(i), why));
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     public Problem problem(int column, String message) {
@@ -428,6 +464,7 @@ public final class ByteCsv implements Closeable {
             int s = i;
             int e = -1;
             boolean cx = false;
+            cellControl = false;
             if (i < limit && b[i] == '"') {
                 i++;
                 s = i;
@@ -454,6 +491,9 @@ public final class ByteCsv implements Closeable {
                     if (c == '\n') {
                         ln++;
                     }
+                    if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7F) {
+                        cellControl = true;
+                    }
                     int n = c < 0 ? step(i, ln) : 1;
                     if (n == 0) {
                         return NEED_MORE;
@@ -471,14 +511,24 @@ public final class ByteCsv implements Closeable {
             }
             while (i < limit) {
                 byte c = b[i];
-                if (c == d || c == '\n' || c == '\r') {
+                if (c == d) {
                     break;
                 }
-                int n = c < 0 ? step(i, ln) : 1;
-                if (n == 0) {
-                    return NEED_MORE;
+                if (c < 0x20 || c == 0x7F) { // line ends, other controls, and (negative) bytes of multi-byte characters
+                    if (c == '\n' || c == '\r') {
+                        break;
+                    }
+                    if (c < 0) {
+                        int n = step(i, ln);
+                        if (n == 0) {
+                            return NEED_MORE;
+                        }
+                        i += n;
+                        continue;
+                    }
+                    cellControl |= c != '\t';
                 }
-                i += n;
+                i++;
             }
             if (i >= limit && !eof) {
                 return NEED_MORE;
@@ -490,10 +540,12 @@ public final class ByteCsv implements Closeable {
                 start = Arrays.copyOf(start, w * 2);
                 end = Arrays.copyOf(end, w * 2);
                 complex = Arrays.copyOf(complex, w * 2);
+                control = Arrays.copyOf(control, w * 2);
             }
             start[w] = s;
             end[w] = e;
             complex[w] = cx;
+            control[w] = cellControl;
             w++;
             if (i < limit && b[i] == d) {
                 i++;
@@ -570,7 +622,14 @@ public final class ByteCsv implements Closeable {
                 int c4 = b[i + 3] & 0xff;
                 // four-byte forms exist for BMP code points (first byte 0x81-0x84) and supplementary ones (0x90-0xE3)
                 boolean lead = (c >= 0x81 && c <= 0x84) || (c >= 0x90 && c <= 0xE3);
-                return lead && c3 >= 0x81 && c3 <= 0xFE && c4 >= 0x30 && c4 <= 0x39 ? 4 : -1;
+                if (!lead || c3 < 0x81 || c3 > 0xFE || c4 < 0x30 || c4 > 0x39) {
+                    return -1;
+                }
+                // U+0080..U+009F (C1 controls) are the first 32 four-byte codes: 81 30 81 30 .. 81 30 84 31
+                if (c == 0x81 && c2 == 0x30 && (c3 - 0x81) * 10 + (c4 - 0x30) < 32) {
+                    cellControl = true;
+                }
+                return 4;
             }
             return (c2 >= 0x40 && c2 <= 0x7E) || (c2 >= 0x80 && c2 <= 0xFE) ? 2 : -1;
         }
@@ -601,6 +660,9 @@ public final class ByteCsv implements Closeable {
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (replacementIsBad && cp == 0xFFFD)) {
             return -1;
+        }
+        if (cp <= 0x9F) {
+            cellControl = true; // a C1 control
         }
         return n;
     }

@@ -1,7 +1,6 @@
 package io.chanops.ledger.csv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A whole UTF-8 CSV file in memory, scanned as bytes: for files of a million rows, where a String per cell costs more
@@ -25,6 +24,7 @@ public final class CsvBytes {
     private long line = 1;
     private int cells;
     private boolean ascii;
+    private boolean control;
 
     private CsvBytes(CsvSource header, byte[] bytes, int width, int from, int to, long firstLine) {
         this.header = header;
@@ -118,6 +118,7 @@ public final class CsvBytes {
         int c = 0;
         int cellFrom = i;
         int high = 0;
+        boolean ctl = false;
         while (i < b.length) {
             byte x = b[i];
             if (x == ',') {
@@ -126,8 +127,11 @@ public final class CsvBytes {
                 }
                 c++;
                 cellFrom = i + 1;
-            } else if (x == '\n' || x == '\r') {
-                break;
+            } else if (x < 0x20 || x == 0x7F) {
+                if (x == '\n' || x == '\r') {
+                    break;
+                }
+                ctl |= (x >= 0 && x != '\t') || x == 0x7F;
             }
             high |= x;
             i++;
@@ -138,6 +142,7 @@ public final class CsvBytes {
         cells = c + 1;
         lineEnd = i;
         ascii = high >= 0;
+        control = ctl;
         next = afterBreak(b, i);
         return true;
     }
@@ -156,6 +161,24 @@ public final class CsvBytes {
     /** True when the current line is plain ASCII: its cells can be read as bytes. */
     public boolean isAscii() {
         return ascii;
+    }
+
+    /**
+     * True when the current line holds a C0 control character other than TAB, or DEL: the line is then to be read as
+     * a {@link #row()}, whose checks word the problem.
+     */
+    public boolean hasControl() {
+        return control;
+    }
+
+    /** How many fields the current line has (the header's width, unless the row is malformed). */
+    public int width() {
+        return cells;
+    }
+
+    /** How many fields the header has. */
+    public int headerWidth() {
+        return header.width();
     }
 
     /** True when every cell of the current (ASCII) line is empty or white space. */
@@ -197,6 +220,6 @@ public final class CsvBytes {
             throw CsvSource.undecodable(header.name(), line, StandardCharsets.UTF_8);
         }
         String[] values = text.split(",", -1);
-        return new CsvRow(header.name(), line, header.columns(), Arrays.copyOf(values, values.length));
+        return header.row(line, values);
     }
 }

@@ -20,11 +20,18 @@ final class CsvHeader {
     private final String file;
     private final List<String> names;
     private final Map<String, Integer> columns;
+    /**
+     * Columns the reader uses (named as required or known): their cells must be clean text (SPEC §3.1). Until the
+     * reader names any, every column is.
+     */
+    private final boolean[] used;
+    private boolean anyUsed;
 
     private CsvHeader(String file, List<String> names, Map<String, Integer> columns) {
         this.file = file;
         this.names = names;
         this.columns = columns;
+        this.used = new boolean[names.size()];
     }
 
     /** The header of {@code file} from its raw cells; rejects it (exit 4) naming every column that appears twice. */
@@ -53,6 +60,31 @@ final class CsvHeader {
         return names;
     }
 
+    /** How many fields the header has: every row must have as many. */
+    int width() {
+        return names.size();
+    }
+
+    /** Whether the cells of column {@code index} are checked as text the reader uses. */
+    boolean used(int index) {
+        return !anyUsed || (index < used.length && used[index]);
+    }
+
+    /** The name of column {@code index}, or "" past the header. */
+    String name(int index) {
+        return index >= 0 && index < names.size() ? names.get(index) : "";
+    }
+
+    private void use(Collection<String> columnNames) {
+        for (String column : columnNames) {
+            int i = index(column);
+            if (i >= 0) {
+                used[i] = true;
+            }
+        }
+        anyUsed = true;
+    }
+
     /** Column name (normalised) to its index. */
     Map<String, Integer> columns() {
         return columns;
@@ -70,6 +102,7 @@ final class CsvHeader {
 
     /** Problems for each required column absent from the header (line 1). */
     List<Problem> missing(Collection<String> required) {
+        use(required);
         List<Problem> problems = new ArrayList<>();
         for (String column : required) {
             if (!has(column)) {
@@ -89,6 +122,7 @@ final class CsvHeader {
 
     /** Header names not in {@code known}: ignored, and worth a warning. */
     List<String> unknown(Collection<String> known) {
+        use(known);
         Set<String> normalisedKnown = new HashSet<>();
         known.forEach(k -> normalisedKnown.add(normalise(k)));
         List<String> unknown = new ArrayList<>();

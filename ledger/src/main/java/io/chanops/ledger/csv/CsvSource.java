@@ -38,6 +38,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     private final CsvHeader header;
     private final Charset charset;
     private long lastLine;
+    private boolean anyRow;
     /** What a decoder puts where bytes are not valid in the charset: reported with its line instead of kept. */
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -78,7 +79,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 parser.close();
-                throw InputRejectedException.of(Problem.ofFile(name, "empty file: a header row is required"));
+                throw InputRejectedException.of(Cells.rowProblem(name, 1, "empty file: a header row is required"));
             }
             CSVRecord header = it.next();
             for (String h : header) {
@@ -114,6 +115,16 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return header.columns();
     }
 
+    /** How many fields the header has: every row must have as many. */
+    int width() {
+        return header.width();
+    }
+
+    /** A row of this file at {@code line} with these raw cells (for {@link CsvBytes}, which finds the cells itself). */
+    CsvRow row(long line, String[] values) {
+        return new CsvRow(name, line, header, values);
+    }
+
     public boolean hasColumn(String column) {
         return header.has(column);
     }
@@ -130,7 +141,10 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return this;
     }
 
-    /** Data rows in file order; blank lines are skipped but still counted, so line numbers stay exact. */
+    /**
+     * Data rows in file order; blank lines are skipped but still counted, so line numbers stay exact. A file without
+     * any data row is rejected when the iteration ends ({@link Cells#NO_ROWS}).
+     */
     @Override
     public Iterator<CsvRow> iterator() {
         Iterator<CSVRecord> records = parser.iterator();
@@ -147,6 +161,9 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                         throw decodingProblem(name, lastLine + 1, charset, e);
                     }
                     if (!more) {
+                        if (!anyRow) {
+                            throw InputRejectedException.of(Cells.rowProblem(name, 1, Cells.NO_ROWS));
+                        }
                         return false;
                     }
                     CSVRecord r = records.next();
@@ -162,7 +179,8 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                             throw undecodable(name, start, charset);
                         }
                     }
-                    pending = new CsvRow(name, start, header.columns(), values);
+                    pending = new CsvRow(name, start, header, values);
+                    anyRow = true;
                 }
                 return true;
             }

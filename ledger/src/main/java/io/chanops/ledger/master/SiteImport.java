@@ -31,6 +31,8 @@ public final class SiteImport {
     private static final List<String> REQUIRED = List.of("site_id", "name", "kind");
     /** A site id or SKU: a letter or digit, then letters, digits, _ . -; at most 64. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    /** Degrees of latitude or longitude: ASCII digits, an optional sign and decimals. */
+    private static final Pattern DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?");
 
     public record Result(long batchId, int rows, int created, int updated, int unchanged) {
     }
@@ -78,7 +80,7 @@ public final class SiteImport {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
+                if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
                 }
                 rows.add(row);
@@ -141,8 +143,13 @@ public final class SiteImport {
                     problems.add(row.problem("channel", "'" + channelText + "' is not hall, partner, e-channel or self-service"));
                 }
             }
-        } else if (kind == Site.Kind.WAREHOUSE && warehouse != null) {
-            problems.add(row.problem("warehouse", "only stores have a supplying warehouse"));
+        } else if (kind == Site.Kind.WAREHOUSE) {
+            if (warehouse != null) {
+                problems.add(row.problem("warehouse", "only stores have a supplying warehouse"));
+            }
+            if (!channelText.isEmpty()) {
+                problems.add(row.problem("channel", "'" + channelText + "': only stores have a channel; leave it empty for a warehouse"));
+            }
         }
         Double lat = coordinate(row, "lat", 90, problems);
         Double lon = coordinate(row, "lon", 180, problems);
@@ -165,17 +172,17 @@ public final class SiteImport {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isNaN(v) || Math.abs(v) > limit) {
-                problems.add(row.problem(column, "'" + text + "' is out of range -" + (int) limit + ".." + (int) limit));
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            problems.add(row.problem(column, "'" + text + "' is not a number"));
+        if (!DEGREES.matcher(text).matches()) {
+            // not Double.parseDouble's grammar: it also takes 1e2, 0x1p3, 90d, Infinity and NaN
+            problems.add(row.problem(column, "'" + text + "' is not a number in degrees like 23.1291"));
             return null;
         }
+        double v = Double.parseDouble(text);
+        if (Math.abs(v) > limit) {
+            problems.add(row.problem(column, "'" + text + "' is out of range -" + (int) limit + ".." + (int) limit));
+            return null;
+        }
+        return v;
     }
 
     private static LocalTime hourMinute(CsvRow row, String column, ProblemList problems) {
@@ -185,7 +192,7 @@ public final class SiteImport {
         }
         Optional<LocalTime> t = LocalTimes.parseHourMinute(text);
         if (t.isEmpty()) {
-            problems.add(row.problem(column, "'" + text + "' is not a time HH:MM"));
+            problems.add(row.problem(column, "'" + text + "' is not a time HH:MM (00:00-23:59)"));
         }
         return t.orElse(null);
     }

@@ -26,9 +26,12 @@ public enum MoveKind {
         this.code = name().toLowerCase(Locale.ROOT);
     }
 
-    /** On hand after this move, given on hand before it. */
+    /**
+     * On hand after this move, given on hand before it. Quantities are bounded per row (SPEC §3.1), so no real ledger
+     * comes near a long's range; if one ever did, this fails loudly instead of wrapping to a negative on hand.
+     */
     public long apply(long onHand, long qty) {
-        return this == COUNT ? qty : onHand + sign * qty;
+        return this == COUNT ? qty : Math.addExact(onHand, Math.multiplyExact(sign, qty));
     }
 
     public static Optional<MoveKind> parse(String text) {

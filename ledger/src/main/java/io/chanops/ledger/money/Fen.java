@@ -6,10 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * Money is a {@code long} count of fen (0.01 yuan) inside chanops; yuan with two decimals only at the edges.
- * Parsing is exact (no floating point) and rejects more than two decimals rather than rounding.
+ * Parsing is exact (no floating point), takes ASCII digits only, rejects more than two decimals rather than rounding,
+ * and bounds every amount read to {@link #MAX_AMOUNT_FEN} in absolute value (SPEC §3.1), so that sums of any
+ * realistic number of rows stay far from overflowing a long.
  */
 public final class Fen {
+    /** The largest amount an input row may hold, in absolute value: 100,000,000.00 yuan. */
+    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+    /** Java's {@code \d} is ASCII-only without UNICODE_CHARACTER_CLASS: other digits (５, ٥) never match. */
     private static final Pattern YUAN = Pattern.compile("[+-]?(\\d{1,15})(\\.(\\d{0,2}))?");
+    private static final Pattern TOO_LARGE = Pattern.compile("[+-]?\\d+(\\.\\d{0,2})?");
 
     private Fen() {
     }
@@ -28,6 +34,9 @@ public final class Fen {
         String frac = m.group(3) == null ? "" : m.group(3);
         long cents = frac.isEmpty() ? 0 : Long.parseLong(frac.length() == 1 ? frac + "0" : frac);
         long fen = whole * 100 + cents;
+        if (fen > MAX_AMOUNT_FEN) {
+            return Optional.empty();
+        }
         return Optional.of(s.startsWith("-") ? -fen : fen);
     }
 
@@ -40,7 +49,19 @@ public final class Fen {
         if (s.matches("[+-]?\\d+\\.\\d{3,}")) {
             return "'" + s + "' has more than two decimals";
         }
+        if (TOO_LARGE.matcher(s).matches()) {
+            return "'" + s + "' is out of range: at most " + format(MAX_AMOUNT_FEN) + " yuan in absolute value";
+        }
         return "'" + s + "' is not an amount in yuan (like 123.45)";
+    }
+
+    /** Explains why a whole number of fen (BOSS amounts, {@code amount.unit=fen}) was refused, for error messages. */
+    public static String whyNotFen(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.matches("[+-]?\\d+")) {
+            return "'" + s + "' is out of range: at most " + MAX_AMOUNT_FEN + " fen in absolute value";
+        }
+        return "'" + s + "' is not a whole number of fen";
     }
 
     /** {@code 12345 -> "123.45"}, {@code -5 -> "-0.05"}. */

@@ -12,11 +12,16 @@ import java.util.Optional;
 
 /**
  * The ledger's text forms of time. Dates are {@code YYYY-MM-DD}; date-times {@code YYYY-MM-DD HH:MM[:SS]} local to the
- * configured zone, stored as {@code YYYY-MM-DD HH:MM:SS} so that text order is time order.
+ * configured zone, stored as {@code YYYY-MM-DD HH:MM:SS} so that text order is time order. Parsing is strict
+ * everywhere (options, files, rules): a day or time that does not exist is an error.
  */
 public final class LocalTimes {
-    // Strict: the default (smart) resolver moves 2026-02-30 to 2026-02-28 and reads 24:00 as midnight.
-    public static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    /*
+     * Strict resolving: 2026-02-29, 2026-04-31 and 24:00 are errors, never moved to another day (the default, SMART,
+     * would make them 2026-02-28, 2026-04-30 and 00:00). STRICT needs the proleptic year 'u', not the year of era 'y'.
+     */
+    public static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     public static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 

@@ -31,4 +31,17 @@ class LocalTimesTest {
         assertThat(LocalTimes.parseHourMinute("9:00")).contains(LocalTime.of(9, 0));
         assertThat(LocalTimes.parseHourMinute("24:00")).isEmpty();
     }
+
+    @Test
+    void theBulkFormAndOptionsRefuse24And29February() {
+        assertThat(LocalTimes.normaliseDateTime("2026-02-29 10:00")).isNull();
+        assertThat(LocalTimes.parseDateTime("2026-03-01 24:00")).isEmpty();
+        assertThat(LocalTimes.parseHourMinute("23:60")).isEmpty();
+    }
+
+    @Test
+    void otherDigitsAreNotDigits() {
+        assertThat(LocalTimes.parseDate("２０２６-０３-０１")).isEmpty();
+        assertThat(LocalTimes.parseHourMinute("٠٩:٣٠")).isEmpty();
+    }
 }

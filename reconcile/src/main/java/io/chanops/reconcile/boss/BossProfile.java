@@ -2,9 +2,13 @@ package io.chanops.reconcile.boss;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.Cells;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,15 +64,39 @@ public record BossProfile(
     /** Loads and validates a profile; every problem is reported as {@code file:line: key: problem} (exit 4). */
     public static BossProfile load(Path file) {
         String name = file.toString();
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw InputRejectedException.of(Problem.ofFile(name, "no such file"));
         } catch (IOException e) {
-            throw InputRejectedException.of(Problem.ofFile(name, "cannot read profile (it must be UTF-8): " + e.getMessage()));
+            throw InputRejectedException.of(Problem.ofFile(name, "cannot read profile: " + e.getMessage()));
         }
-        return parse(name, lines);
+        return parse(name, utf8Lines(name, bytes));
+    }
+
+    /** The profile's lines, decoded strictly: bytes that are not UTF-8 are reported with their line. */
+    private static List<String> utf8Lines(String name, byte[] bytes) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i == bytes.length && from == i) {
+                    break;
+                }
+                int to = i > from && bytes[i - 1] == '\r' ? i - 1 : i;
+                try {
+                    lines.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
+                } catch (CharacterCodingException e) {
+                    throw InputRejectedException.of(new Problem(name, lines.size() + 1, "",
+                            "bytes that are not valid UTF-8 (a profile is a UTF-8 .properties file)"));
+                }
+                from = i + 1;
+            }
+        }
+        return lines;
     }
 
     /** Parses profile lines (exposed for tests). */
@@ -91,6 +119,11 @@ public record BossProfile(
             }
             for (String key : one.stringPropertyNames()) {
                 String given = one.getProperty(key);
+                String unclean = Cells.textProblem(key + given);
+                if (unclean != null) {
+                    problems.add(new Problem(name, i + 1, key, unclean.replaceFirst(" at character \\d+", "")));
+                    continue;
+                }
                 // a tab delimiter (delimiter=\t) is whitespace that stripping would lose
                 String value = key.equals("delimiter") && given.startsWith("\t") ? "\t" : stripTrailingComment(given);
                 if (values.put(key, value) != null) {
@@ -170,11 +203,11 @@ public record BossProfile(
         }
         for (String key : known) {
             if (!values.containsKey(key)) {
-                problems.add(new Problem(name, 0, key, "required key is missing"));
+                problems.add(new Problem(name, 1, key, "required key is missing"));
             }
         }
         if (statuses.isEmpty()) {
-            problems.add(new Problem(name, 0, "status.*", "no status map: add lines like status.正常=completed"));
+            problems.add(new Problem(name, 1, "status.*", "no status map: add lines like status.正常=completed"));
         }
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);

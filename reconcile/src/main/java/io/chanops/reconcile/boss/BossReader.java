@@ -91,6 +91,9 @@ public final class BossReader {
         }
 
         void read() {
+            if (csv.rejected(problems::add)) {
+                return;
+            }
             byte[] b = csv.bytes();
             int idFrom = csv.from(cBossId);
             int idTo = csv.to(cBossId);
@@ -125,7 +128,7 @@ public final class BossReader {
             long fen = yuan ? Fen.parseYuan(amountText).orElse(Numbers.NONE) : Numbers.NONE;
             if (fen == Numbers.NONE) {
                 problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
-                        : "'" + amountText + "' is not a whole number of fen (amount.unit=fen)"));
+                        : Fen.whyNotFen(amountText) + " (amount.unit=fen)"));
             }
             return fen;
         }

@@ -68,7 +68,7 @@ public final class BossTable {
         completed[size] = done;
         site[size] = siteCode;
         lines[size] = Math.toIntExact(line);
-        totalFen += fen;
+        totalFen = Math.addExact(totalFen, fen); // amounts are bounded per row: fails only on an absurd file
         size++;
     }
 

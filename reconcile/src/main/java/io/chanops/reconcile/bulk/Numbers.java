@@ -1,9 +1,12 @@
 package io.chanops.reconcile.bulk;
 
+import io.chanops.ledger.csv.Cells;
+import io.chanops.ledger.money.Fen;
+
 /**
- * Number cells parsed straight from a file's bytes, with exactly the grammar of the text parsers they stand in for
- * ({@code io.chanops.ledger.money.Fen}): {@link #NONE} for anything else, so the caller can fall back to the text
- * parser for the message.
+ * Number cells parsed straight from a file's bytes, with exactly the grammar and bounds of the text parsers they stand
+ * in for ({@code io.chanops.ledger.money.Fen}, {@code io.chanops.ledger.csv.Cells}): {@link #NONE} for anything else,
+ * so the caller can fall back to the text parser for the message.
  */
 public final class Numbers {
     public static final long NONE = Long.MIN_VALUE;
@@ -51,6 +54,9 @@ public final class Numbers {
             }
         }
         long fen = whole * 100 + cents;
+        if (fen > Fen.MAX_AMOUNT_FEN) {
+            return NONE;
+        }
         return negative ? -fen : fen;
     }
 
@@ -74,10 +80,13 @@ public final class Numbers {
             }
             v = v * 10 + c;
         }
+        if (v > Fen.MAX_AMOUNT_FEN) {
+            return NONE;
+        }
         return negative ? -v : v;
     }
 
-    /** A positive quantity of at most 9 digits, or -1. */
+    /** A quantity of at most {@link Cells#MAX_QUANTITY} (ASCII digits only), or -1. */
     public static int quantity(byte[] b, int from, int to) {
         int n = to - from;
         if (n < 1 || n > 9) {
@@ -91,7 +100,7 @@ public final class Numbers {
             }
             v = v * 10 + c;
         }
-        return v;
+        return v <= Cells.MAX_QUANTITY ? v : -1;
     }
 
     /** Whether {@code [from, to)} of {@code b} holds exactly the ASCII text {@code word}. */

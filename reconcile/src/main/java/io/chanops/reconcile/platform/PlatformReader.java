@@ -1,5 +1,6 @@
 package io.chanops.reconcile.platform;
 
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
@@ -78,6 +79,9 @@ public final class PlatformReader {
         }
 
         void read() {
+            if (csv.rejected(problems::add)) {
+                return;
+            }
             byte[] b = csv.bytes();
             int idFrom = csv.from(cId);
             int idTo = csv.to(cId);
@@ -95,7 +99,9 @@ public final class PlatformReader {
             }
             int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
             if (qty <= 0) {
-                problems.add(csv.problem(cQty, "'" + csv.get(cQty) + "' is not a positive whole number"));
+                String text = csv.get(cQty);
+                problems.add(csv.problem(cQty, qty == 0 || Cells.whole(text, Cells.MAX_QUANTITY) != null
+                        ? "'" + text + "' is not a positive whole number" : Cells.whyNotWhole(text, Cells.MAX_QUANTITY)));
             }
             long fen = Numbers.yuan(b, csv.from(cAmount), csv.to(cAmount));
             if (fen == Numbers.NONE || fen < 0) {

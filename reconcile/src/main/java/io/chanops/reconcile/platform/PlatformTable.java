@@ -81,7 +81,7 @@ public final class PlatformTable {
         amountFen[size] = fen;
         status[size] = (byte) st.ordinal();
         lines[size] = Math.toIntExact(line);
-        totalFen += fen;
+        totalFen = Math.addExact(totalFen, fen); // amounts are bounded per row: fails only on an absurd file
         size++;
     }
 

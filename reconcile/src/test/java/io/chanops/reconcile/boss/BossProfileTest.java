@@ -54,7 +54,7 @@ class BossProfileTest {
         assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
                 .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Object::toString)
                         .contains("p.properties:3: amount.unit: 'cents' must be fen or yuan",
-                                "p.properties: column.msisdn: required key is missing")
+                                "p.properties:1: column.msisdn: required key is missing")
                         .anySatisfy(s -> assertThat(s).startsWith("p.properties:14: column.msisdm: unknown key"))
                         .anySatisfy(s -> assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
     }

@@ -3,6 +3,7 @@ package io.chanops.replenish.policy;
 import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class PolicyFile {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
+    /** Longest review period, in days (ten years). */
+    static final long MAX_T_DAYS = 3650;
 
     /** One row of a policies.csv file, validated. */
     public record Row(String siteId, String sku, Policy policy, boolean locked) {
@@ -45,6 +48,22 @@ public final class PolicyFile {
         return new PolicyFile(ledger, ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class));
     }
 
+    /** The levels given beyond the bounds of SPEC §3.1 (a policy file's and {@code policy set}'s), in words. */
+    static List<String> outOfRange(long t, long r, long s, long l) {
+        List<String> out = new ArrayList<>();
+        if (t > MAX_T_DAYS) {
+            out.add("t must be at most " + MAX_T_DAYS + " days (got " + t + ")");
+        }
+        String[] names = {"R", "S", "L"};
+        long[] levels = {r, s, l};
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(levels[i]) > Cells.MAX_QUANTITY) {
+                out.add(names[i] + " must be at most " + String.format("%,d", Cells.MAX_QUANTITY) + " units (got " + levels[i] + ")");
+            }
+        }
+        return out;
+    }
+
     /**
      * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) as {@code policy import}
      * does: known store, stocked SKU, whole numbers, valid levels, each position once. Any bad row rejects the whole
@@ -62,7 +81,7 @@ public final class PolicyFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
+                if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
                 }
                 boolean ok = true;
@@ -79,11 +98,12 @@ public final class PolicyFile {
                 String[] cols = {"t_days", "R", "S", "L"};
                 for (int i = 0; i < 4; i++) {
                     String text = row.get(cols[i]);
-                    try {
-                        v[i] = Long.parseLong(text);
-                    } catch (NumberFormatException e) {
-                        problems.add(row.problem(cols[i], "'" + text + "' is not a whole number"));
+                    Long value = Cells.whole(text, i == 0 ? MAX_T_DAYS : Cells.MAX_QUANTITY);
+                    if (value == null) {
+                        problems.add(row.problem(cols[i], Cells.whyNotWhole(text, i == 0 ? MAX_T_DAYS : Cells.MAX_QUANTITY)));
                         ok = false;
+                    } else {
+                        v[i] = value;
                     }
                 }
                 String lockedText = row.get("locked").toLowerCase(Locale.ROOT);
@@ -98,10 +118,6 @@ public final class PolicyFile {
                 List<String> why = Policy.problems(v[0], v[1], v[2], v[3]);
                 if (!why.isEmpty()) {
                     problems.add(row.problem(why.get(0).startsWith("t") ? "t_days" : why.get(0).substring(0, 1), String.join("; ", why)));
-                    continue;
-                }
-                if (v[0] > Integer.MAX_VALUE) {
-                    problems.add(row.problem("t_days", "is too large"));
                     continue;
                 }
                 Long first = seen.putIfAbsent(site + '\u0000' + sku, row.line());

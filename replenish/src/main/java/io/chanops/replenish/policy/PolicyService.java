@@ -97,7 +97,8 @@ public final class PolicyService {
             long r = c.r() != null ? c.r() : base.r();
             long s = c.s() != null ? c.s() : base.s();
             long l = c.l() != null ? c.l() : base != null ? base.l() : 0;
-            List<String> problems = Policy.problems(t, r, s, l);
+            List<String> problems = new java.util.ArrayList<>(Policy.problems(t, r, s, l));
+            problems.addAll(PolicyFile.outOfRange(t, r, s, l));
             if (!problems.isEmpty()) {
                 throw InputRejectedException.of(Problem.ofFile(where, String.join("; ", problems)));
             }

@@ -47,12 +47,19 @@ public final class MoveImport {
     public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
                                            Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
         Phases phases = new Phases();
-        Moves moves = validate(ledger, file, charset, warn, progress);
+        Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
         phases.end("read");
         Moves.Order order = moves.sortIntoWritingOrder();
         phases.end("sort");
         StockRepository stock = new StockRepository(ledger);
         Result<T> result = ledger.writeBulk(h -> {
+            // in the transaction that books them: no other import can book the same documents in between
+            List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
+            if (!repeated.isEmpty()) {
+                // the whole file imported before is the likelier mistake, and the clearer message
+                ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
+                throw new io.chanops.ledger.InputRejectedException(repeated);
+            }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
             // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
@@ -119,6 +126,24 @@ public final class MoveImport {
      * {@code stock import --dry-run} does); any problem rejects it with every problem listed.
      */
     public static Moves validate(Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+        Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
+        ledger.read(h -> {
+            refuseBookedDocuments(h, moves, file);
+            return null;
+        });
+        return moves;
+    }
+
+    /** Rejects the file (exit 4) when any of its moves repeats a document the ledger already holds. */
+    private static void refuseBookedDocuments(Handle h, Moves moves, Path file) {
+        List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
+        if (!repeated.isEmpty()) {
+            throw new io.chanops.ledger.InputRejectedException(repeated);
+        }
+    }
+
+    private static Moves readAgainstMasterData(Ledger ledger, Path file, Charset charset, Consumer<String> warn,
+                                               LongConsumer progress) {
         record MasterData(Set<String> sites, Map<String, ProductType> products) {
         }
         MasterData master = ledger.read(h -> new MasterData(h.attach(SiteRepository.class).ids(),

@@ -2,6 +2,7 @@ package io.chanops.replenish.stock;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvBytes;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
@@ -93,9 +94,15 @@ final class MoveReader {
             if (bytes != null && CsvBytes.applies(bytes)) {
                 Moves inParts = bytes.length >= parallelBytes ? reader.inTwoParts(csv, bytes, progress) : null;
                 if (inParts != null) {
+                    if (inParts.size() == 0) {
+                        throw InputRejectedException.of(new Problem(csv.name(), 1, "", Cells.NO_ROWS));
+                    }
                     return inParts;
                 }
                 reader.scan(csv, CsvBytes.of(csv, bytes, width(csv)), progress, null);
+                if (reader.moves.size() == 0 && reader.problems.isEmpty()) {
+                    reader.problems.add(new Problem(csv.name(), 1, "", Cells.NO_ROWS)); // as CsvSource's rows say
+                }
             } else {
                 reader.parseAll(csv, progress);
             }
@@ -214,6 +221,7 @@ final class MoveReader {
             kindCodes[k] = kinds[k].toString();
         }
         ByteNames kindNames = new ByteNames(kindCodes);
+        int headerWidth = lines.headerWidth();
         long n = 0;
         while (lines.next()) {
             if (++n % PROGRESS_EVERY == 0) {
@@ -226,7 +234,8 @@ final class MoveReader {
                 if (lines.isBlank()) {
                     continue;
                 }
-                if (take(lines, column, siteNames, skuNames, kindNames, kinds)) {
+                if (lines.width() == headerWidth && !lines.hasControl()
+                        && take(lines, column, siteNames, skuNames, kindNames, kinds)) {
                     continue;
                 }
             }
@@ -260,7 +269,7 @@ final class MoveReader {
         if (from < to && (b[from] == '-' || b[from] == '+')) {
             from++;
         }
-        if (from == to || to - from > 18) {
+        if (from == to || to - from > 7) { // at most 1,000,000 (Cells.MAX_QUANTITY)
             return false;
         }
         long qty = 0;
@@ -271,12 +280,18 @@ final class MoveReader {
             }
             qty = qty * 10 + d;
         }
+        if (qty > Cells.MAX_QUANTITY) {
+            return false;
+        }
         qty = negative ? -qty : qty;
         if (kind == MoveKind.ADJUST ? qty == 0 : kind == MoveKind.COUNT ? qty < 0 : qty <= 0) {
             return false;
         }
         int refFrom = lines.start(column[REF]);
         int refTo = lines.end(column[REF]);
+        if (refTo - refFrom > Cells.MAX_TEXT_LENGTH) {
+            return false;
+        }
         int first = moves.add(moves.position(site, sku, siteIds[site], skuIds[sku]), at, kind, qty,
                 refFrom == refTo ? null : b, refFrom, refTo, lines.line());
         if (first != 0) {
@@ -322,6 +337,9 @@ final class MoveReader {
 
     /** Checks one row, wording every problem it has; adds it when it has none. */
     private void parse(CsvRow row) {
+        if (row.rejected(problems::add)) {
+            return;
+        }
         boolean ok = true;
         String atText = row.get("at");
         String at = LocalTimes.normaliseDateTime(atText);
@@ -340,9 +358,12 @@ final class MoveReader {
             ok = false;
         }
         String qtyText = row.get("qty");
-        long qty = 0;
-        try {
-            qty = Long.parseLong(qtyText);
+        Long parsed = Cells.whole(qtyText, Cells.MAX_QUANTITY);
+        long qty = parsed == null ? 0 : parsed;
+        if (parsed == null) {
+            problems.add(row.problem("qty", Cells.whyNotWhole(qtyText, Cells.MAX_QUANTITY)));
+            ok = false;
+        } else {
             if (kind == MoveKind.ADJUST) {
                 if (qty == 0) {
                     problems.add(row.problem("qty", "an adjust of 0 changes nothing"));
@@ -357,9 +378,6 @@ final class MoveReader {
                 problems.add(row.problem("qty", "'" + qtyText + "' must be a positive whole number for a " + kind));
                 ok = false;
             }
-        } catch (NumberFormatException e) {
-            problems.add(row.problem("qty", "'" + qtyText + "' is not a whole number"));
-            ok = false;
         }
         if (ok) {
             int s = siteNumbers.get(site);

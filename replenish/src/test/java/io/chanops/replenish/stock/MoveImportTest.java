@@ -120,17 +120,23 @@ class MoveImportTest {
 
     @Test
     void theSameFileTwiceIsRefusedUnlessForced() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,R-1");
+        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,");
         importMoves(f, false);
         assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
+        // a file whose documents are booked says first that it was imported before; forced, its documents still repeat
+        Path withRef = TestLedgers.write(dir, "grn.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
+        importMoves(withRef, false);
+        assertThatThrownBy(() -> importMoves(withRef, false)).hasMessageContaining("already imported as batch");
+        assertThatThrownBy(() -> importMoves(withRef, true)).hasMessageContaining(":2: ref: duplicate row: receipt 'GRN-1'");
+        assertThat(onHand("S1", "H1")).isEqualTo(15);
         // the digest is computed during the insert and recorded in the same transaction
         java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
                 .mapTo(String.class).list());
         String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
-        assertThat(digests).containsExactly(sha, sha);
+        assertThat(digests).containsExactly(sha, sha, io.chanops.ledger.imports.FileDigest.sha256(withRef));
     }
 
     @Test
@@ -245,5 +251,31 @@ class MoveImportTest {
         });
         assertThat(viaSqlite).hasSize(1000).isEqualTo(viaPlain);
         assertThat(viaSqlite).anyMatch(r -> r.contains("票据-")).anyMatch(r -> r.contains("ref=null"));
+    }
+
+    @Test
+    void aDocumentBookedByAnEarlierFileIsADuplicateRowNamingItsLineAndBatch() {
+        importMoves(TestLedgers.write(dir, "feb.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,8,GRN-001", "2026-03-01 09:00,S1,H1,sale,1,"), false);
+        Path again = TestLedgers.write(dir, "mar.csv", "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 10:00,S1,H1,receipt,5,GRN-002",
+                "2026-03-01 09:00,S1,H1,sale,1,",
+                "2026-03-01 08:00,S1,H1,receipt,8,GRN-001");
+        assertThatThrownBy(() -> importMoves(again, false)).isInstanceOfSatisfying(InputRejectedException.class, e ->
+                assertThat(e.problems()).extracting(Problem::toString).containsExactly(again + ":4: ref: duplicate row: receipt "
+                        + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)"));
+        assertThatThrownBy(() -> MoveImport.validate(ledger, again, StandardCharsets.UTF_8, w -> { }, null))
+                .hasMessageContaining(":4: ref: duplicate row");
+        assertThat(onHand("S1", "H1")).isEqualTo(7);
+        assertThat(moveCount()).isEqualTo(2);
+    }
+
+    @Test
+    void documentsAreLookedUpThroughTheirIndex() {
+        String plan = ledger.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN SELECT m.site_id, m.sku, m.kind, m.ref "
+                + "FROM (VALUES ('S1', 'H1', 'receipt', 'A'), ('S2', 'H1', 'sale', 'B')) AS v JOIN stock_move m ON m.site_id = v.column1 "
+                + "AND m.sku = v.column2 AND m.kind = v.column3 AND m.ref = v.column4 WHERE m.ref IS NOT NULL")
+                .map((rs, ctx) -> rs.getString(4)).list()));
+        assertThat(plan).contains("SEARCH m USING COVERING INDEX stock_move_document (site_id=? AND sku=? AND kind=? AND ref=?)");
     }
 }

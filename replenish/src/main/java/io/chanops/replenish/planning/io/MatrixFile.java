@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 public final class MatrixFile {
     public static final List<String> REQUIRED = List.of("from", "to", "minutes");
     private static final Set<String> KNOWN = Set.of("from", "to", "minutes", "km");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
     /** Travel minutes keyed by {@link #key(String, String)}, with the file each came from (for messages). */
     public record Entries(String file, Map<String, Integer> minutes) {
@@ -45,7 +46,7 @@ public final class MatrixFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(REQUIRED).warnUnknown(KNOWN, warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
+                if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
                 }
                 int before = problems.size();
@@ -90,15 +91,15 @@ public final class MatrixFile {
             }
             return 0;
         }
-        try {
-            double v = Double.parseDouble(text);
-            if (!(v >= 0) || Double.isInfinite(v) || v > 100_000) {
-                problems.add(row.problem(column, "'" + text + "': must be a number >= 0"));
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            problems.add(row.problem(column, "'" + text + "': must be a number >= 0"));
+        // not Double.parseDouble's grammar: it also takes 1e3, 0x1p3, 5d, Infinity and NaN
+        if (!DECIMAL.matcher(text).matches()) {
+            problems.add(row.problem(column, "'" + text + "': must be a number >= 0 like 12.5 (ASCII digits)"));
             return 0;
         }
+        double v = Double.parseDouble(text);
+        if (v > 100_000) {
+            problems.add(row.problem(column, "'" + text + "': must be at most 100000"));
+        }
+        return v;
     }
 }

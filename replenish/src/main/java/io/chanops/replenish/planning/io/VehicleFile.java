@@ -1,5 +1,6 @@
 package io.chanops.replenish.planning.io;
 
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
@@ -32,7 +33,7 @@ public final class VehicleFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
+                if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
                 }
                 int before = problems.size();
@@ -51,13 +52,10 @@ public final class VehicleFile {
                 } else if (site.isStore()) {
                     problems.add(row.problem("depot", depot + " is a store; a depot must be a warehouse"));
                 }
-                long capacity = 0;
-                try {
-                    capacity = Long.parseLong(row.get("capacity"));
-                    if (capacity <= 0) {
-                        problems.add(row.problem("capacity", "'" + row.get("capacity") + "': must be a whole number of units > 0"));
-                    }
-                } catch (NumberFormatException e) {
+                Long capacity = Cells.whole(row.get("capacity"), Cells.MAX_QUANTITY);
+                if (capacity == null) {
+                    problems.add(row.problem("capacity", Cells.whyNotWhole(row.get("capacity"), Cells.MAX_QUANTITY) + " (units)"));
+                } else if (capacity <= 0) {
                     problems.add(row.problem("capacity", "'" + row.get("capacity") + "': must be a whole number of units > 0"));
                 }
                 Optional<LocalTime> start = time(row, "shift_start", problems);

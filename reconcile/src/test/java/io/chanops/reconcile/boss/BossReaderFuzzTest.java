@@ -1,0 +1,67 @@
+package io.chanops.reconcile.boss;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.chanops.ledger.InputRejectedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzzing of a BOSS export read through its profile (the byte reader, amounts, date-times, status
+ * map): whatever the bytes, {@link BossReader} gives a table or rejects the export with
+ * {@link InputRejectedException}; never another exception, never a hang. The first byte picks one of three profiles
+ * (UTF-8 fen and compact times; GB18030; yuan with a '|' delimiter and ISO times). Seeds in
+ * {@code BossReaderFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
+ */
+class BossReaderFuzzTest {
+    private static final String COLUMNS = """
+            column.boss_id=业务流水号
+            column.order_ref=外部订单号|订单编号
+            column.msisdn=手机号码
+            column.biz_type=业务类型
+            column.accepted_at=受理时间
+            column.amount=金额(分)
+            column.status=状态
+            column.site_id=营业厅编码
+            status.正常=completed
+            status.已撤单=cancelled
+            """;
+    private static final List<BossProfile> PROFILES = List.of(
+            profile("charset=UTF-8\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
+            profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
+            profile("charset=UTF-8\ndelimiter=|\namount.unit=yuan\ndatetime.pattern=yyyy-MM-dd HH:mm:ss\n"));
+    private static Path dir;
+
+    private static BossProfile profile(String head) {
+        return BossProfile.parse("profile", (head + COLUMNS).lines().toList());
+    }
+
+    @BeforeAll
+    static void tempDir() throws IOException {
+        dir = Files.createTempDirectory("chanops-fuzz");
+    }
+
+    @AfterAll
+    static void removeTempDir() throws IOException {
+        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
+    }
+
+    @Timeout(10)
+    @FuzzTest(maxDuration = "5s")
+    void readsOrRejects(byte[] data) throws IOException {
+        BossProfile profile = PROFILES.get(data.length > 0 ? (data[0] & 0xff) % PROFILES.size() : 0);
+        Path f = Files.write(dir.resolve("boss.csv"), data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
+        try {
+            BossTable t = BossReader.read(f, profile, w -> { }, n -> { });
+            t.totalFen();
+        } catch (InputRejectedException expected) {
+            // a rejected export is a correct outcome
+        }
+    }
+}
