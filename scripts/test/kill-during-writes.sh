@@ -51,7 +51,7 @@ full_run_seconds() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }' 
 }
 # kill_delays T: the moments to kill at, as fractions of T
-kill_delays() { awk -v t="$1" 'BEGIN { n = split("0.3 0.5 0.65 0.8 0.88 0.94 0.98 1.02", f, " "); for (i = 1; i <= n; i++) printf "%.2f\n", t * f[i] }'; }
+kill_delays() { awk -v t="$1" 'BEGIN { n = split("0.4 0.7 0.85 0.93 0.98 1.02", f, " "); for (i = 1; i <= n; i++) printf "%.2f\n", t * f[i] }'; }
 # all_or_none DIR NAMES...: every named file exists or none does; no other visible file
 all_or_none() {
   local dir="$1"; shift
