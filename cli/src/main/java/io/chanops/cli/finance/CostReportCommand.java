@@ -4,6 +4,7 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.DisplayWidth;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.model.Channel;
@@ -90,7 +91,7 @@ public final class CostReportCommand extends ChanopsCommand {
             listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
         }
         listing.add(Style.BOLD, cells(report.total()));
-        return listing;
+        return listing.type(ColumnType.NUMBER, "share");
     }
 
     private static List<Object> cells(ChannelCost.Row r) {

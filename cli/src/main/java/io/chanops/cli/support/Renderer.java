@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, or JSON. */
+/** Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, JSON, or an xlsx file. */
 public final class Renderer {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -29,6 +29,7 @@ public final class Renderer {
             case TABLE -> table(listing, out, colour);
             case CSV -> csv(listing, out, bom);
             case JSON -> json(listing, out);
+            case XLSX -> throw new IllegalArgumentException("xlsx is written to a file only");
         }
         out.flush();
     }
@@ -45,6 +46,8 @@ public final class Renderer {
                 try (CsvSink sink = CsvSink.to(os, bom)) {
                     writeCsv(listing, sink);
                 }
+            } else if (format == Format.XLSX) {
+                XlsxWriter.write(listing, os);
             } else {
                 CheckedPrintWriter w = CheckedPrintWriter.of(os, false);
                 render(listing, format, w, bom, false);
