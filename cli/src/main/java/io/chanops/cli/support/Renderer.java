@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Renderer {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Renderer() {
     }
@@ -70,13 +71,14 @@ public final class Renderer {
         sink.flush();
     }
 
+    /** JSON values typed by column: numbers, amounts (two decimals) and booleans unquoted, all else as text. */
     public static void json(Listing listing, Writer out) {
+        List<ColumnType> types = listing.types();
         List<Map<String, Object>> items = new ArrayList<>(listing.size());
         for (List<Object> row : listing.rows()) {
             Map<String, Object> item = new LinkedHashMap<>();
             for (int i = 0; i < row.size(); i++) {
-                Object v = row.get(i);
-                item.put(listing.columns().get(i), v instanceof Number || v instanceof Boolean || v == null ? v : CsvSink.plain(v));
+                item.put(listing.columns().get(i), types.get(i).typed(row.get(i)));
             }
             items.add(item);
         }
