@@ -55,6 +55,9 @@ public final class CostReportCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
+        if (rates == null) {
+            ctx().info("no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
+        }
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
         // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
         CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now(), newRules,
