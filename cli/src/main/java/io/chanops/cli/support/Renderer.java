@@ -10,9 +10,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, JSON, or an xlsx file. */
@@ -99,12 +103,13 @@ public final class Renderer {
         for (int c = 0; c < n; c++) {
             width[c] = DisplayWidth.of(cols.get(c));
         }
+        List<ColumnType> types = listing.types();
         List<String[]> texts = new ArrayList<>(listing.size());
         for (List<Object> row : listing.rows()) {
             String[] t = new String[n];
             for (int c = 0; c < n; c++) {
                 Object v = row.get(c);
-                t[c] = CsvSink.plain(v);
+                t[c] = types.get(c) == ColumnType.AMOUNT && v instanceof BigDecimal d ? grouped(d) : CsvSink.plain(v);
                 width[c] = Math.max(width[c], DisplayWidth.of(t[c]));
                 if (v != null && !(v instanceof Number || v instanceof BigDecimal)) {
                     numeric[c] = false;
@@ -138,6 +143,13 @@ public final class Renderer {
         if (texts.isEmpty()) {
             out.println(Style.DIM.apply("(none)", colour));
         }
+    }
+
+    /** An amount as the table shows it, digits grouped by thousands ({@code 1,429,901,348.00}); CSV and JSON never are. */
+    static String grouped(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(amount);
     }
 
     private static String stripRight(CharSequence s) {
