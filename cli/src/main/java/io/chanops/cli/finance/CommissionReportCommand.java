@@ -3,7 +3,6 @@ package io.chanops.cli.finance;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
-import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
@@ -59,7 +58,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
         CommissionService.Outcome outcome = CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
             output.writeFile(ctx(), summary(report));
             if (detailFile != null) {
-                Renderer.renderToFile(detailListing(report), Format.CSV, detailFile, output.bom());
+                Renderer.renderToFile(detailListing(report), output.fileFormat(ctx()), detailFile, output.bom());
                 ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
             }
             ctx().outputs().publish();

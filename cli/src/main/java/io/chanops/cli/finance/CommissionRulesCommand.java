@@ -4,6 +4,7 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.finance.CommissionRule;
@@ -54,6 +55,7 @@ public final class CommissionRulesCommand extends ChanopsCommand {
                     r.validFrom() == null ? null : r.validFrom().toString(), r.validTo() == null ? null : r.validTo().toString(),
                     r.clawbackDays() == null ? null : String.valueOf(r.clawbackDays()));
         }
+        listing.type(ColumnType.NUMBER, "clawback_days");
         output.render(ctx(), listing);
         return ExitCode.OK;
     }

@@ -4,6 +4,7 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.DisplayWidth;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.model.Channel;
@@ -54,6 +55,9 @@ public final class CostReportCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
+        if (rates == null) {
+            ctx().info("no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
+        }
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
         // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
         CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now(), newRules,
@@ -90,7 +94,7 @@ public final class CostReportCommand extends ChanopsCommand {
             listing.add(r.transactions() == 0 && r.commissionFen() == 0 ? Style.DIM : Style.NONE, cells(r));
         }
         listing.add(Style.BOLD, cells(report.total()));
-        return listing;
+        return listing.type(ColumnType.NUMBER, "share");
     }
 
     private static List<Object> cells(ChannelCost.Row r) {

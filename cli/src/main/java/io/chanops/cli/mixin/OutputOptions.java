@@ -1,6 +1,7 @@
 package io.chanops.cli.mixin;
 
 import io.chanops.cli.RunContext;
+import io.chanops.cli.UserException;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
@@ -8,10 +9,10 @@ import io.chanops.ledger.files.OutputFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --format table|csv|json}, {@code --out FILE}, {@code --bom} for listing commands. */
+/** {@code --format table|csv|json|xlsx}, {@code --out FILE}, {@code --bom} for listing commands (xlsx needs --out). */
 public final class OutputOptions {
-    @Option(names = "--format", paramLabel = "table|csv|json",
-            description = "Output format (default: table on a terminal, csv otherwise or with --out).")
+    @Option(names = "--format", paramLabel = "table|csv|json|xlsx",
+            description = "Output format (default: table on a terminal, csv otherwise or with --out; xlsx needs --out).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -38,12 +39,20 @@ public final class OutputOptions {
         return isTable(ctx) && out == null;
     }
 
+    /** The format of a command's other files (such as a --detail file): xlsx with --format xlsx, CSV otherwise. */
+    public Format fileFormat(RunContext ctx) {
+        return format(ctx) == Format.XLSX ? Format.XLSX : Format.CSV;
+    }
+
     public boolean bom() {
         return bom;
     }
 
     /** Declares the --out file (checked before the command's work; {@link io.chanops.cli.ChanopsCommand} does it). */
     public void declare(RunContext ctx) {
+        if (format == Format.XLSX && out == null) {
+            throw UserException.usage("--format xlsx needs --out FILE: a workbook is written to a file, not to standard output");
+        }
         if (out != null && file == null) {
             file = ctx.outputs().file(out);
         }

@@ -3,6 +3,7 @@ package io.chanops.cli.policy;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.policy.PolicyRecord;
@@ -34,6 +35,7 @@ public final class PolicyListCommand extends ChanopsCommand {
             listing.add(p.siteId(), p.sku(), p.policy().t(), p.policy().r(), p.policy().s(), p.policy().l(),
                     Boolean.toString(p.locked()), p.lockedUntil(), p.source(), p.setBy(), p.reason(), p.tunedAt(), p.updatedAt());
         }
+        listing.type(ColumnType.BOOLEAN, "locked");
         output.render(ctx(), listing);
         return ExitCode.OK;
     }

@@ -1,8 +1,8 @@
 package io.chanops.cli.support;
 
-/** Output formats of listing commands. */
+/** Output formats of listing commands; xlsx only to a file ({@code --out}). */
 public enum Format {
-    TABLE, CSV, JSON;
+    TABLE, CSV, JSON, XLSX;
 
     @Override
     public String toString() {

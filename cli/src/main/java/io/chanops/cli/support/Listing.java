@@ -1,6 +1,7 @@
 package io.chanops.cli.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,10 +14,12 @@ public final class Listing {
     private final List<String> columns;
     private final List<List<Object>> rows = new ArrayList<>();
     private final List<Style> styles = new ArrayList<>();
+    private final ColumnType[] types;
     private Function<List<Object>, Style> rowStyle = r -> Style.NONE;
 
     public Listing(List<String> columns) {
         this.columns = List.copyOf(columns);
+        this.types = new ColumnType[this.columns.size()];
     }
 
     public static Listing of(String... columns) {
@@ -24,7 +27,7 @@ public final class Listing {
     }
 
     public Listing add(Object... cells) {
-        return add(java.util.Arrays.asList(cells));
+        return add(Arrays.asList(cells));
     }
 
     public Listing add(List<?> cells) {
@@ -46,6 +49,38 @@ public final class Listing {
     public Listing styleRows(Function<List<Object>, Style> rowStyle) {
         this.rowStyle = rowStyle;
         return this;
+    }
+
+    /** Declares the type of some columns (JSON and xlsx write their cells so); others take their first cell's type. */
+    public Listing type(ColumnType type, String... names) {
+        for (String name : names) {
+            int i = columns.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("no column " + name + " in " + columns);
+            }
+            types[i] = type;
+        }
+        return this;
+    }
+
+    /** The declared type of column {@code c}, or the type of its first non-null cell (text if it has none). */
+    public ColumnType typeOf(int c) {
+        if (types[c] != null) {
+            return types[c];
+        }
+        for (List<Object> row : rows) {
+            if (row.get(c) != null) {
+                return ColumnType.inferredFrom(row.get(c));
+            }
+        }
+        return ColumnType.TEXT;
+    }
+
+    /** Every column's type, in column order. */
+    public List<ColumnType> types() {
+        ColumnType[] all = new ColumnType[columns.size()];
+        Arrays.setAll(all, this::typeOf);
+        return List.of(all);
     }
 
     public List<String> columns() {

@@ -11,19 +11,24 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, or JSON. A table shows control
- * characters as visible escapes ({@link Cells#visible}); CSV and JSON keep the data exact.
+ * Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, JSON, or an xlsx file. A table
+ * shows control characters as visible escapes ({@link Cells#visible}); CSV, JSON and xlsx keep the data exact.
  */
 public final class Renderer {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Renderer() {
     }
@@ -33,6 +38,7 @@ public final class Renderer {
             case TABLE -> table(listing, out, colour);
             case CSV -> csv(listing, out, bom);
             case JSON -> json(listing, out);
+            case XLSX -> throw new IllegalArgumentException("xlsx is written to a file only");
         }
         out.flush();
     }
@@ -49,6 +55,8 @@ public final class Renderer {
                 try (CsvSink sink = CsvSink.to(os, bom)) {
                     writeCsv(listing, sink);
                 }
+            } else if (format == Format.XLSX) {
+                XlsxWriter.write(listing, os);
             } else {
                 CheckedPrintWriter w = CheckedPrintWriter.of(os, false);
                 render(listing, format, w, bom, false);
@@ -71,13 +79,14 @@ public final class Renderer {
         sink.flush();
     }
 
+    /** JSON values typed by column: numbers, amounts (two decimals) and booleans unquoted, all else as text. */
     public static void json(Listing listing, Writer out) {
+        List<ColumnType> types = listing.types();
         List<Map<String, Object>> items = new ArrayList<>(listing.size());
         for (List<Object> row : listing.rows()) {
             Map<String, Object> item = new LinkedHashMap<>();
             for (int i = 0; i < row.size(); i++) {
-                Object v = row.get(i);
-                item.put(listing.columns().get(i), v instanceof Number || v instanceof Boolean || v == null ? v : CsvSink.plain(v));
+                item.put(listing.columns().get(i), types.get(i).typed(row.get(i)));
             }
             items.add(item);
         }
@@ -98,13 +107,16 @@ public final class Renderer {
         for (int c = 0; c < n; c++) {
             width[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
         }
+        List<ColumnType> types = listing.types();
         List<String[]> texts = new ArrayList<>(listing.size());
         for (List<Object> row : listing.rows()) {
             String[] t = new String[n];
             for (int c = 0; c < n; c++) {
                 Object v = row.get(c);
                 // a table is for a person at a terminal: no text from the ledger may move the cursor or set the title
-                t[c] = Cells.visible(CsvSink.plain(v));
+                t[c] = types.get(c) == ColumnType.AMOUNT && v instanceof BigDecimal d
+                        ? grouped(d)
+                        : Cells.visible(CsvSink.plain(v));
                 width[c] = Math.max(width[c], DisplayWidth.of(t[c]));
                 if (v != null && !(v instanceof Number || v instanceof BigDecimal)) {
                     numeric[c] = false;
@@ -138,6 +150,13 @@ public final class Renderer {
         if (texts.isEmpty()) {
             out.println(Style.DIM.apply("(none)", colour));
         }
+    }
+
+    /** An amount as the table shows it, digits grouped by thousands ({@code 1,429,901,348.00}); CSV and JSON never are. */
+    static String grouped(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(amount);
     }
 
     private static String stripRight(CharSequence s) {

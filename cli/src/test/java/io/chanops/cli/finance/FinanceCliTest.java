@@ -197,6 +197,18 @@ class FinanceCliTest {
     }
 
     @Test
+    void costReportWithoutRatesSaysOnStderrThatItUsesTheDefaults() {
+        reconciledJanuaryAndFebruary();
+        CliHarness.Result defaults = cli.run("cost", "report", "--month", "2026-02", "--rules", rules, "--format", "csv");
+        assertThat(defaults.code()).isZero();
+        assertThat(defaults.err()).contains("no --rates: using the default cost per transaction");
+        assertThat(defaults.out()).doesNotContain("default");
+        Path rates = TestLedgers.sample("channel-rates.csv");
+        CliHarness.Result given = cli.run("cost", "report", "--month", "2026-02", "--rates", rates.toString(), "--format", "csv");
+        assertThat(given.err()).doesNotContain("default cost");
+    }
+
+    @Test
     void costReportTableShowsTheEChannelShareAndTheSaving() {
         reconciledJanuaryAndFebruary();
         CliHarness.Result r = cli.run("cost", "report", "--month", "2026-02", "--rules", rules, "--format", "table");

@@ -53,8 +53,18 @@ class ReconcileCliTest {
         }
         List<String> discrepancies = Files.readAllLines(dir.resolve("out-2026-01/discrepancies.csv"));
         assertThat(discrepancies.get(0)).isEqualTo(
-                "category,order_id,boss_ids,msisdn,platform_amount,boss_amount,diff,platform_status,boss_status,matched_by");
+                "category,order_id,boss_ids,msisdn,platform_amount,boss_amount,diff,platform_status,boss_status,matched_by,"
+                        + "site_id,created_at");
         assertThat(discrepancies).anySatisfy(l -> assertThat(l).startsWith("AMOUNT_MISMATCH,").contains(",-0.01,"));
+        // site_id and created_at, last, are those reconcile show has for the same order
+        String missing = discrepancies.stream().filter(l -> l.startsWith("MISSING_IN_BOSS,")).findFirst().orElseThrow();
+        String[] f = missing.split(",", -1);
+        assertThat(f).hasSize(12);
+        assertThat(f[10]).isNotEmpty();
+        assertThat(f[11]).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        CliHarness.Result shown = cli.run("reconcile", "show", "1", "--category", "MISSING_IN_BOSS", "--format", "csv");
+        assertThat(shown.out().lines()).anySatisfy(l -> assertThat(l).startsWith("MISSING_IN_BOSS," + f[1] + ",")
+                .contains("," + f[10] + "," + f[11] + ","));
         List<String> matched = Files.readAllLines(dir.resolve("out-2026-01/matched.csv"));
         assertThat(matched).anySatisfy(l -> assertThat(l).endsWith(",fallback"));
         assertThat(matched).hasSize((int) count(summary, "MATCHED") + 1);

@@ -23,7 +23,7 @@ import java.util.List;
 public final class Reports {
     public static final List<String> SUMMARY = List.of("category", "count", "platform_amount", "boss_amount");
     public static final List<String> DISCREPANCIES = List.of("category", "order_id", "boss_ids", "msisdn", "platform_amount",
-            "boss_amount", "diff", "platform_status", "boss_status", "matched_by");
+            "boss_amount", "diff", "platform_status", "boss_status", "matched_by", "site_id", "created_at");
     public static final List<String> MATCHED = List.of("order_id", "boss_ids", "created_at", "channel", "site_id", "msisdn",
             "sku", "qty", "platform_amount", "boss_amount", "platform_status", "boss_status", "boss_accepted_at", "matched_by");
     public static final List<String> RESOLVED_LATE = List.of("order_id", "boss_ids", "msisdn", "platform_amount",
@@ -119,12 +119,14 @@ public final class Reports {
         }
     }
 
+    /** A line of discrepancies.csv; site_id and created_at (the platform order's, empty without one) come last, added later. */
     public static List<Object> discrepancyRow(Item item, boolean mask) {
         BossGroup g = item.group();
         PlatformOrder o = item.order();
         return List.of(item.category().name(), item.orderId(), g == null ? "" : g.bossIds(), msisdn(item.msisdn(), mask),
                 Fen.toYuan(item.platformFen()), Fen.toYuan(item.bossFen()), Fen.toYuan(item.bossFen() - item.platformFen()),
-                o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy());
+                o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy(),
+                o != null ? o.siteId() : g.latest().siteId(), o == null ? "" : BossDateTime.format(o.createdAt()));
     }
 
 

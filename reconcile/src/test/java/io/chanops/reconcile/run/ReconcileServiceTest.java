@@ -95,7 +95,7 @@ class ReconcileServiceTest {
                 "DUPLICATE_BOSS,1,0.00,129.00",
                 "TOTAL,5,1358.00,1457.00");
         assertThat(Files.readAllLines(dir.resolve("out/discrepancies.csv"))).contains(
-                "MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,");
+                "MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,,GZ-WEB,2026-01-07 12:00:00");
     }
 
     /** The stored confirmed orders by order_id, as the old table's columns (times as text, boss_live 0/1). */
