@@ -27,16 +27,19 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres = c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE confirmed_chunk ("
                     + "run_id INTEGER NOT NULL REFERENCES reconcile_run (run_id), "
                     + "chunk_no INTEGER NOT NULL, "
                     + "row_count INTEGER NOT NULL, "
-                    + "min_created_at BIGINT NOT NULL, "   // local seconds of the chunk's earliest created_at
+                    + "min_created_at BIGINT NOT NULL, " // local seconds of the chunk's earliest created_at
                     + "max_created_at BIGINT NOT NULL, "
-                    + "cancelled_rows INTEGER NOT NULL, "  // platform cancelled|refunded and boss_live = 0
-                    + "live_rows INTEGER NOT NULL, "       // platform paid|completed and boss_live = 1
+                    + "cancelled_rows INTEGER NOT NULL, " // platform cancelled|refunded and boss_live = 0
+                    + "live_rows INTEGER NOT NULL, " // platform paid|completed and boss_live = 1
                     + "payload " + (postgres ? "BYTEA" : "BLOB") + " NOT NULL, "
                     + "PRIMARY KEY (run_id, chunk_no))");
         }
@@ -52,10 +55,11 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
         long run = -1;
         int chunkNo = 0;
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
-                     + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM confirmed_order "
-                     + "ORDER BY run_id, created_at, order_id");
-             PreparedStatement insert = c.prepareStatement(ConfirmedChunk.TABLE_INSERT)) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
+                                + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM confirmed_order "
+                                + "ORDER BY run_id, created_at, order_id");
+                PreparedStatement insert = c.prepareStatement(ConfirmedChunk.TABLE_INSERT)) {
             while (rs.next()) {
                 long runId = rs.getLong("run_id");
                 if (runId != run || chunk.full()) {
@@ -70,10 +74,23 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
                 String orderId = rs.getString("order_id");
                 long created = seconds(rs.getString("created_at"), runId, orderId);
                 String accepted = rs.getString("boss_accepted_at");
-                long acceptedAt = accepted == null || accepted.isBlank() ? ConfirmedChunk.NO_TIME : seconds(accepted, runId, orderId);
-                chunk.add(orderId, created, rs.getString("channel"), rs.getString("site_id"), rs.getString("msisdn"),
-                        rs.getString("sku"), rs.getLong("qty"), rs.getLong("amount_fen"), rs.getLong("boss_net_fen"), acceptedAt,
-                        rs.getString("platform_status"), rs.getInt("boss_live") != 0, rs.getString("matched_by"));
+                long acceptedAt = accepted == null || accepted.isBlank()
+                        ? ConfirmedChunk.NO_TIME
+                        : seconds(accepted, runId, orderId);
+                chunk.add(
+                        orderId,
+                        created,
+                        rs.getString("channel"),
+                        rs.getString("site_id"),
+                        rs.getString("msisdn"),
+                        rs.getString("sku"),
+                        rs.getLong("qty"),
+                        rs.getLong("amount_fen"),
+                        rs.getLong("boss_net_fen"),
+                        acceptedAt,
+                        rs.getString("platform_status"),
+                        rs.getInt("boss_live") != 0,
+                        rs.getString("matched_by"));
             }
             if (chunk.rows() > 0) {
                 ConfirmedChunk.insert(insert, run, chunkNo, chunk);

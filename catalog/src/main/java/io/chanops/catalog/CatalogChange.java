@@ -11,7 +11,9 @@ import java.util.Locale;
 public record CatalogChange(Kind kind, long line, Product before, Product after, List<FieldChange> fields) {
 
     public enum Kind {
-        CREATED, UPDATED, UNLISTED;
+        CREATED,
+        UPDATED,
+        UNLISTED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

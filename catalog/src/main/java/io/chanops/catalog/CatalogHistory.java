@@ -12,19 +12,24 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class CatalogHistory {
     private static final int BATCH = 2000;
 
-    private CatalogHistory() {
-    }
+    private CatalogHistory() {}
 
     /** Records every field of every change as made by {@code batchId}. */
     public static void record(Handle h, long batchId, List<CatalogChange> changes) {
         long id = Ids.next(h, "product_history", "history_id");
-        PreparedBatch batch = h.prepareBatch("INSERT INTO product_history (history_id, batch_id, sku, change, field, old_value, new_value) "
-                + "VALUES (:id, :batch, :sku, :change, :field, :old, :new)");
+        PreparedBatch batch = h.prepareBatch(
+                "INSERT INTO product_history (history_id, batch_id, sku, change, field, old_value, new_value) "
+                        + "VALUES (:id, :batch, :sku, :change, :field, :old, :new)");
         int pending = 0;
         for (CatalogChange c : changes) {
             for (FieldChange f : c.fields()) {
-                batch.bind("id", id++).bind("batch", batchId).bind("sku", c.sku()).bind("change", c.kind().code())
-                        .bind("field", f.field()).bind("old", emptyToNull(f.oldValue())).bind("new", emptyToNull(f.newValue()))
+                batch.bind("id", id++)
+                        .bind("batch", batchId)
+                        .bind("sku", c.sku())
+                        .bind("change", c.kind().code())
+                        .bind("field", f.field())
+                        .bind("old", emptyToNull(f.oldValue()))
+                        .bind("new", emptyToNull(f.newValue()))
                         .add();
                 if (++pending == BATCH) {
                     batch.execute();
@@ -48,12 +53,21 @@ public final class CatalogHistory {
     }
 
     private static List<HistoryEntry> query(Handle h, String where, Object key) {
-        return h.createQuery("SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.sku, h.change, h.field, h.old_value, h.new_value "
-                        + "FROM product_history h JOIN import_batch b ON b.batch_id = h.batch_id "
-                        + "WHERE " + where + " ORDER BY h.history_id")
+        return h.createQuery(
+                        "SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.sku, h.change, h.field, h.old_value, h.new_value "
+                                + "FROM product_history h JOIN import_batch b ON b.batch_id = h.batch_id "
+                                + "WHERE " + where + " ORDER BY h.history_id")
                 .bind("key", key)
-                .map((rs, ctx) -> new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), nullToEmpty(rs.getString(8)), nullToEmpty(rs.getString(9))))
+                .map((rs, ctx) -> new HistoryEntry(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        nullToEmpty(rs.getString(8)),
+                        nullToEmpty(rs.getString(9))))
                 .list();
     }
 

@@ -3,14 +3,6 @@ package io.chanops.catalog;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
-import io.chanops.catalog.CatalogChange;
-import io.chanops.catalog.CatalogFile;
-import io.chanops.catalog.CatalogHistory;
-import io.chanops.catalog.CatalogPlan;
-import io.chanops.catalog.CatalogReader;
-import io.chanops.catalog.CatalogRowParser;
-import io.chanops.catalog.RejectsFile;
-import io.chanops.catalog.Rejection;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -62,9 +54,17 @@ public final class CatalogImport {
      * {@code offSaleWithStock} gives, for each product this import takes off sale (listed before, not after), the units
      * still on hand across all sites, when there are any: stock that the stores can no longer sell.
      */
-    public record Result(String file, boolean dryRun, long batchId, int rows, List<CatalogChange> changes, int unchanged,
-                         List<Rejection> rejections, Path rejectsFile, Optional<ImportBatch> earlierImport,
-                         Map<String, Long> offSaleWithStock) {
+    public record Result(
+            String file,
+            boolean dryRun,
+            long batchId,
+            int rows,
+            List<CatalogChange> changes,
+            int unchanged,
+            List<Rejection> rejections,
+            Path rejectsFile,
+            Optional<ImportBatch> earlierImport,
+            Map<String, Long> offSaleWithStock) {
         public int created() {
             return count(CatalogChange.Kind.CREATED);
         }
@@ -90,17 +90,21 @@ public final class CatalogImport {
         }
     }
 
-    private CatalogImport() {
-    }
+    private CatalogImport() {}
 
     /** The foundation's plain import: every row valid or nothing written, no sync. */
-    public static Result importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
-                                    Consumer<String> warn) {
-        return run(ledger, file, Options.plain(charset, force), now, warn, n -> { });
+    public static Result importFile(
+            Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now, Consumer<String> warn) {
+        return run(ledger, file, Options.plain(charset, force), now, warn, n -> {});
     }
 
-    public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
-                             LongConsumer progress) {
+    public static Result run(
+            Ledger ledger,
+            Path file,
+            Options options,
+            LocalDateTime now,
+            Consumer<String> warn,
+            LongConsumer progress) {
         try (OutputSet outputs = new OutputSet(OutputGuard.inputs(file))) {
             return run(ledger, file, options, now, warn, progress, outputs);
         }
@@ -112,14 +116,22 @@ public final class CatalogImport {
      * published (with whatever else {@code outputs} holds) as its last step. A refused or failed import leaves no
      * rejects file that describes nothing, and a rejects file that cannot be written commits nothing.
      */
-    public static Result run(Ledger ledger, Path file, Options options, LocalDateTime now, Consumer<String> warn,
-                             LongConsumer progress, OutputSet outputs) {
-        OutputFile rejectsFile = options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
+    public static Result run(
+            Ledger ledger,
+            Path file,
+            Options options,
+            LocalDateTime now,
+            Consumer<String> warn,
+            LongConsumer progress,
+            OutputSet outputs) {
+        OutputFile rejectsFile =
+                options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
         String sha = FileDigest.sha256(file);
         CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
         if (options.sync() && parsed.skus().isEmpty()) {
             // A truncated or wrong file must not take the whole catalog off sale.
-            throw InputRejectedException.of(Problem.ofFile(parsed.name(), "names no SKU at all; with --sync it would unlist every product"));
+            throw InputRejectedException.of(
+                    Problem.ofFile(parsed.name(), "names no SKU at all; with --sync it would unlist every product"));
         }
         if (parsed.hasRejections() && !options.skipInvalid() && !options.dryRun()) {
             throw new InputRejectedException(parsed.problems());
@@ -127,7 +139,8 @@ public final class CatalogImport {
         if (options.dryRun()) {
             return ledger.read(h -> {
                 CatalogPlan plan = plan(h, parsed, options.sync());
-                return result(parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
+                return result(
+                        parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
             });
         }
         return ledger.write(h -> {
@@ -136,12 +149,21 @@ public final class CatalogImport {
             Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
             CatalogPlan plan = plan(h, parsed, options.sync());
             if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
-                throw new InputRejectedException(plan.rejections().stream().map(r -> r.toProblem(parsed.name())).toList());
+                throw new InputRejectedException(plan.rejections().stream()
+                        .map(r -> r.toProblem(parsed.name()))
+                        .toList());
             }
-            long batch = ImportBatches.record(h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
+            long batch = ImportBatches.record(
+                    h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
             upsert(h, plan.changes(), batch);
             CatalogHistory.record(h, batch, plan.changes());
-            Result r = result(parsed, false, batch, plan, rejectsFile == null ? null : rejectsFile.target(), earlier,
+            Result r = result(
+                    parsed,
+                    false,
+                    batch,
+                    plan,
+                    rejectsFile == null ? null : rejectsFile.target(),
+                    earlier,
                     offSaleWithStock(h, plan));
             if (rejectsFile != null) {
                 RejectsFile.write(rejectsFile, r.rejections());
@@ -163,14 +185,23 @@ public final class CatalogImport {
     private static CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
         Map<String, Product> existing = new LinkedHashMap<>();
         h.attach(ProductRepository.class).list().forEach(p -> existing.put(p.sku(), p));
-        return CatalogPlan.of(existing, parsed, sync, sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
-                .bind("sku", sku).mapTo(Integer.class).findOne().isPresent());
+        return CatalogPlan.of(
+                existing,
+                parsed,
+                sync,
+                sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
+                        .bind("sku", sku)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent());
     }
 
     private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
         Set<String> offSale = new HashSet<>();
         for (CatalogChange c : plan.changes()) {
-            if (c.before() != null && "listed".equals(c.before().status()) && !"listed".equals(c.after().status())) {
+            if (c.before() != null
+                    && "listed".equals(c.before().status())
+                    && !"listed".equals(c.after().status())) {
                 offSale.add(c.sku());
             }
         }
@@ -189,13 +220,28 @@ public final class CatalogImport {
         return onHand;
     }
 
-    private static Result result(CatalogFile parsed, boolean dryRun, long batch, CatalogPlan plan, Path rejects,
-                                 Optional<ImportBatch> earlier, Map<String, Long> offSaleWithStock) {
+    private static Result result(
+            CatalogFile parsed,
+            boolean dryRun,
+            long batch,
+            CatalogPlan plan,
+            Path rejects,
+            Optional<ImportBatch> earlier,
+            Map<String, Long> offSaleWithStock) {
         List<Rejection> rejections = new ArrayList<>(parsed.rejections());
         rejections.addAll(plan.rejections());
         rejections.sort(Comparator.comparingLong(Rejection::line));
-        return new Result(parsed.name(), dryRun, batch, parsed.rowsRead(), plan.changes(), plan.unchanged(),
-                List.copyOf(rejections), rejects, earlier, Map.copyOf(offSaleWithStock));
+        return new Result(
+                parsed.name(),
+                dryRun,
+                batch,
+                parsed.rowsRead(),
+                plan.changes(),
+                plan.unchanged(),
+                List.copyOf(rejections),
+                rejects,
+                earlier,
+                Map.copyOf(offSaleWithStock));
     }
 
     private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
@@ -203,9 +249,16 @@ public final class CatalogImport {
         int pending = 0;
         for (CatalogChange c : changes) {
             Product p = c.after();
-            batch.bind("sku", p.sku()).bind("type", p.type().toString()).bind("name", p.name()).bind("brand", p.brand())
-                    .bind("price", p.priceFen()).bind("status", p.status()).bind("channels", p.channelsText())
-                    .bind("fee", p.monthlyFeeFen()).bind("months", p.months()).bind("batch", batchId)
+            batch.bind("sku", p.sku())
+                    .bind("type", p.type().toString())
+                    .bind("name", p.name())
+                    .bind("brand", p.brand())
+                    .bind("price", p.priceFen())
+                    .bind("status", p.status())
+                    .bind("channels", p.channelsText())
+                    .bind("fee", p.monthlyFeeFen())
+                    .bind("months", p.months())
+                    .bind("batch", batchId)
                     .add();
             if (++pending == BATCH) {
                 batch.execute();

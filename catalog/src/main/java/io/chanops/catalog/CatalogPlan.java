@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  */
 public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejection> rejections) {
 
-    public static CatalogPlan of(Map<String, Product> existing, CatalogFile file, boolean sync, Predicate<String> hasStockMoves) {
+    public static CatalogPlan of(
+            Map<String, Product> existing, CatalogFile file, boolean sync, Predicate<String> hasStockMoves) {
         List<CatalogChange> changes = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         int unchanged = 0;
@@ -31,12 +32,18 @@ public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejec
             Product after = row.product();
             Product before = existing.get(after.sku());
             if (before == null) {
-                changes.add(new CatalogChange(CatalogChange.Kind.CREATED, row.line(), null, after, ProductFields.created(after)));
+                changes.add(new CatalogChange(
+                        CatalogChange.Kind.CREATED, row.line(), null, after, ProductFields.created(after)));
                 continue;
             }
             if (before.type().isStocked() && !after.type().isStocked() && hasStockMoves.test(after.sku())) {
-                rejections.add(new Rejection(row.line(), "type", RejectCode.TYPE_CHANGE, "'" + after.sku() + "' is " + CatalogRowParser.article(before.type())
-                        + " with stock moves; it cannot become " + CatalogRowParser.article(after.type()) + " (give the new product a new SKU)"));
+                rejections.add(new Rejection(
+                        row.line(),
+                        "type",
+                        RejectCode.TYPE_CHANGE,
+                        "'" + after.sku() + "' is " + CatalogRowParser.article(before.type())
+                                + " with stock moves; it cannot become " + CatalogRowParser.article(after.type())
+                                + " (give the new product a new SKU)"));
                 continue;
             }
             // records compare field by field; the text diff is only needed when something differs
@@ -50,9 +57,18 @@ public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejec
         if (sync) {
             for (Product p : existing.values()) {
                 if ("listed".equals(p.status()) && !file.skus().contains(p.sku())) {
-                    Product after = new Product(p.sku(), p.type(), p.name(), p.brand(), p.priceFen(), "unlisted", p.channels(),
-                            p.monthlyFeeFen(), p.months());
-                    changes.add(new CatalogChange(CatalogChange.Kind.UNLISTED, 0, p, after, ProductFields.diff(p, after)));
+                    Product after = new Product(
+                            p.sku(),
+                            p.type(),
+                            p.name(),
+                            p.brand(),
+                            p.priceFen(),
+                            "unlisted",
+                            p.channels(),
+                            p.monthlyFeeFen(),
+                            p.months());
+                    changes.add(
+                            new CatalogChange(CatalogChange.Kind.UNLISTED, 0, p, after, ProductFields.diff(p, after)));
                 }
             }
         }

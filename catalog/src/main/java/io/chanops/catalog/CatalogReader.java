@@ -29,8 +29,7 @@ public final class CatalogReader {
     public static final List<String> REQUIRED_COLUMNS = List.of("sku", "type", "name", "price", "status", "channels");
     private static final int PROGRESS_EVERY = 1000;
 
-    private CatalogReader() {
-    }
+    private CatalogReader() {}
 
     public static CatalogFile read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         List<Rejection> rejections = new ArrayList<>();
@@ -58,7 +57,8 @@ public final class CatalogReader {
                 if (rejectedByFileRules(row, rejections)) {
                     continue;
                 }
-                CatalogRowParser.parse(row.line(), row::get, rejections).ifPresent(p -> parsed.add(new ProductRow(row.line(), p)));
+                CatalogRowParser.parse(row.line(), row::get, rejections)
+                        .ifPresent(p -> parsed.add(new ProductRow(row.line(), p)));
             }
         }
         progress.accept(rows);
@@ -69,20 +69,27 @@ public final class CatalogReader {
             if (lines.size() > 1) {
                 duplicated.add(e.getKey());
                 for (long line : lines) {
-                    rejections.add(new Rejection(line, "sku", RejectCode.DUPLICATE_SKU, "SKU '" + e.getKey() + "' is in the file "
-                            + lines.size() + " times (lines " + join(lines) + "); none of them is imported"));
+                    rejections.add(new Rejection(
+                            line,
+                            "sku",
+                            RejectCode.DUPLICATE_SKU,
+                            "SKU '" + e.getKey() + "' is in the file " + lines.size() + " times (lines " + join(lines)
+                                    + "); none of them is imported"));
                 }
             }
         }
-        List<ProductRow> valid = duplicated.isEmpty() ? parsed
-                : parsed.stream().filter(r -> !duplicated.contains(r.product().sku())).toList();
+        List<ProductRow> valid = duplicated.isEmpty()
+                ? parsed
+                : parsed.stream()
+                        .filter(r -> !duplicated.contains(r.product().sku()))
+                        .toList();
         rejections.sort(Comparator.comparingLong(Rejection::line));
         return new CatalogFile(name, rows, List.copyOf(valid), List.copyOf(rejections), Set.copyOf(skus));
     }
 
     /** Reads the file and returns its products, rejecting the whole file (exit 4) on any invalid row. */
     public static List<Product> readAll(Path file, Charset charset, Consumer<String> warn) {
-        CatalogFile f = read(file, charset, warn, n -> { });
+        CatalogFile f = read(file, charset, warn, n -> {});
         if (f.hasRejections()) {
             throw new InputRejectedException(f.problems());
         }
@@ -96,8 +103,11 @@ public final class CatalogReader {
     private static boolean rejectedByFileRules(CsvRow row, List<Rejection> rejections) {
         List<Problem> problems = row.ruleProblems();
         for (Problem p : problems) {
-            RejectCode code = p.column().isEmpty() ? RejectCode.ROW_WIDTH
-                    : p.message().startsWith(Cells.CONTROL_CHARACTER) ? RejectCode.CONTROL_CHARACTER : RejectCode.TOO_LONG;
+            RejectCode code = p.column().isEmpty()
+                    ? RejectCode.ROW_WIDTH
+                    : p.message().startsWith(Cells.CONTROL_CHARACTER)
+                            ? RejectCode.CONTROL_CHARACTER
+                            : RejectCode.TOO_LONG;
             rejections.add(new Rejection(row.line(), p.column(), code, p.message()));
         }
         return !problems.isEmpty();

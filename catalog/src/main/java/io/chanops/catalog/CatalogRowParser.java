@@ -23,18 +23,19 @@ import java.util.regex.Pattern;
 public final class CatalogRowParser {
     /** The channels a product can be sold in, in their canonical order. */
     public static final List<String> CHANNELS = List.of("web", "wap", "app", "partner", "hall");
+
     public static final Set<String> STATUSES = Set.of("listed", "unlisted", "draft");
     public static final Set<Integer> CONTRACT_MONTHS = Set.of(12, 18, 24, 36);
     /** Longest product name, in characters (code points): what the store front and receipts show. */
     public static final int MAX_NAME_LENGTH = 120;
+
     public static final int MAX_BRAND_LENGTH = 60;
     static final Pattern SKU = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
     /** Product types that may be listed at price 0. */
     private static final Set<ProductType> FREE_ALLOWED = EnumSet.of(ProductType.PLAN, ProductType.CONTRACT);
 
-    private CatalogRowParser() {
-    }
+    private CatalogRowParser() {}
 
     /**
      * Parses the row at {@code line} whose cells {@code cell} gives by column name (stripped, "" when absent); adds
@@ -48,7 +49,10 @@ public final class CatalogRowParser {
         if (sku.isEmpty()) {
             r.reject("sku", RejectCode.MISSING, "is empty");
         } else if (!SKU.matcher(sku).matches()) {
-            r.reject("sku", RejectCode.BAD_SKU, "'" + sku + "' is not a valid SKU (a letter or digit, then letters, digits, _ . -; at most 64)");
+            r.reject(
+                    "sku",
+                    RejectCode.BAD_SKU,
+                    "'" + sku + "' is not a valid SKU (a letter or digit, then letters, digits, _ . -; at most 64)");
         }
 
         String typeText = r.get("type");
@@ -56,7 +60,8 @@ public final class CatalogRowParser {
         if (typeText.isEmpty()) {
             r.reject("type", RejectCode.MISSING, "is empty (handset, accessory, sim, plan or contract)");
         } else if (type == null) {
-            r.reject("type", RejectCode.BAD_TYPE, "'" + typeText + "' is not handset, accessory, sim, plan or contract");
+            r.reject(
+                    "type", RejectCode.BAD_TYPE, "'" + typeText + "' is not handset, accessory, sim, plan or contract");
         }
 
         String name = r.get("name");
@@ -73,7 +78,10 @@ public final class CatalogRowParser {
             if (price < 0) {
                 r.reject("price", RejectCode.PRICE_NOT_POSITIVE, "must not be negative");
             } else if (price == 0 && type != null && !FREE_ALLOWED.contains(type)) {
-                r.reject("price", RejectCode.PRICE_NOT_POSITIVE, "must be greater than 0 for " + article(type) + " (only plans and contracts may be 0)");
+                r.reject(
+                        "price",
+                        RejectCode.PRICE_NOT_POSITIVE,
+                        "must be greater than 0 for " + article(type) + " (only plans and contracts may be 0)");
             }
         }
 
@@ -112,18 +120,24 @@ public final class CatalogRowParser {
             }
         } else if (type != null) {
             if (!feeText.isEmpty()) {
-                r.reject("monthly_fee", RejectCode.NOT_A_CONTRACT, "only contracts have a monthly fee; leave it empty for " + article(type));
+                r.reject(
+                        "monthly_fee",
+                        RejectCode.NOT_A_CONTRACT,
+                        "only contracts have a monthly fee; leave it empty for " + article(type));
             }
             if (!monthsText.isEmpty()) {
-                r.reject("months", RejectCode.NOT_A_CONTRACT, "only contracts have months; leave it empty for " + article(type));
+                r.reject(
+                        "months",
+                        RejectCode.NOT_A_CONTRACT,
+                        "only contracts have months; leave it empty for " + article(type));
             }
         }
 
         if (rejections.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new Product(sku, type, name, brand.isEmpty() ? null : brand, price, status,
-                channels, fee, months));
+        return Optional.of(
+                new Product(sku, type, name, brand.isEmpty() ? null : brand, price, status, channels, fee, months));
     }
 
     private static String describe(char c) {
@@ -137,8 +151,11 @@ public final class CatalogRowParser {
     private static void text(Row r, String column, String value, int maxLength) {
         if (io.chanops.ledger.csv.FormulaGuard.looksGuarded(value)) {
             // The cell was written ''=...: what is left would lose its quote on the next export/import round trip.
-            r.reject(column, RejectCode.GUARD_PREFIX, "starts with ' followed by " + describe(value.charAt(1))
-                    + ", which a CSV export would read back without the '; drop the '");
+            r.reject(
+                    column,
+                    RejectCode.GUARD_PREFIX,
+                    "starts with ' followed by " + describe(value.charAt(1))
+                            + ", which a CSV export would read back without the '; drop the '");
         }
         if (hasControlCharacter(value)) {
             r.reject(column, RejectCode.CONTROL_CHARACTER, "contains control characters (line breaks, tabs...)");
@@ -180,7 +197,10 @@ public final class CatalogRowParser {
         String text = r.get("channels");
         if (text.isEmpty()) {
             if ("listed".equals(status)) {
-                r.reject("channels", RejectCode.NO_CHANNEL, "a listed product needs at least one channel (web, wap, app, partner, hall)");
+                r.reject(
+                        "channels",
+                        RejectCode.NO_CHANNEL,
+                        "a listed product needs at least one channel (web, wap, app, partner, hall)");
             }
             return List.of();
         }
@@ -191,7 +211,10 @@ public final class CatalogRowParser {
             if (ch.isEmpty()) {
                 r.reject("channels", RejectCode.BAD_CHANNEL, "'" + text + "' has an empty channel between '|'");
             } else if (index < 0) {
-                r.reject("channels", RejectCode.BAD_CHANNEL, "'" + part.strip() + "' is not one of web, wap, app, partner, hall");
+                r.reject(
+                        "channels",
+                        RejectCode.BAD_CHANNEL,
+                        "'" + part.strip() + "' is not one of web, wap, app, partner, hall");
             } else if (seen[index]) {
                 r.reject("channels", RejectCode.DUPLICATE_CHANNEL, "'" + ch + "' is given twice");
             } else {

@@ -13,21 +13,29 @@ import java.util.List;
  * numbers; text goes through the CSV formula guard when written.
  */
 public final class ChannelFeed {
-    public static final List<String> COLUMNS = List.of("sku", "name", "brand", "type", "price", "monthly_fee", "months");
+    public static final List<String> COLUMNS =
+            List.of("sku", "name", "brand", "type", "price", "monthly_fee", "months");
 
-    private ChannelFeed() {
-    }
+    private ChannelFeed() {}
 
     public static List<Product> products(List<Product> catalog, String channel) {
-        return catalog.stream().filter(p -> "listed".equals(p.status()) && p.channels().contains(channel)).toList();
+        return catalog.stream()
+                .filter(p -> "listed".equals(p.status()) && p.channels().contains(channel))
+                .toList();
     }
 
     /** The feed's rows, cells typed (numbers stay numbers) for a CSV writer. */
     public static List<List<Object>> rows(List<Product> catalog, String channel) {
         List<List<Object>> rows = new ArrayList<>();
         for (Product p : products(catalog, channel)) {
-            rows.add(Arrays.asList(p.sku(), p.name(), p.brand(), p.type().toString(), Fen.toYuan(p.priceFen()),
-                    p.monthlyFeeFen() == null ? null : Fen.toYuan(p.monthlyFeeFen()), p.months()));
+            rows.add(Arrays.asList(
+                    p.sku(),
+                    p.name(),
+                    p.brand(),
+                    p.type().toString(),
+                    Fen.toYuan(p.priceFen()),
+                    p.monthlyFeeFen() == null ? null : Fen.toYuan(p.monthlyFeeFen()),
+                    p.months()));
         }
         return rows;
     }

@@ -20,9 +20,18 @@ import java.util.List;
  *       recovered from the contract; negative when the customer pays more than the handset cost).</li>
  * </ul>
  */
-public record ContractQuote(Product handset, Product contract, long commitmentFen, SubsidyTiers.Match tier,
-                            long subsidyFen, long subsidyAppliedFen, long toPayFen, Long purchaseCostFen,
-                            BigDecimal subsidyRatePercent, Long netOutlayFen, List<String> notes) {
+public record ContractQuote(
+        Product handset,
+        Product contract,
+        long commitmentFen,
+        SubsidyTiers.Match tier,
+        long subsidyFen,
+        long subsidyAppliedFen,
+        long toPayFen,
+        Long purchaseCostFen,
+        BigDecimal subsidyRatePercent,
+        Long netOutlayFen,
+        List<String> notes) {
 
     public static ContractQuote of(Product handset, Product contract, SubsidyTiers tiers, Long purchaseCostFen) {
         if (handset.type() != ProductType.HANDSET) {
@@ -39,26 +48,35 @@ public record ContractQuote(Product handset, Product contract, long commitmentFe
         SubsidyTiers.Match match = tiers.match(contract.monthlyFeeFen());
         String fee = Fen.format(contract.monthlyFeeFen());
         switch (match.placement()) {
-            case BELOW_TABLE -> notes.add("monthly fee " + fee + " is below the lowest tier of the subsidy table: no subsidy");
-            case IN_GAP, ABOVE_TABLE -> notes.add("monthly fee " + fee + (match.placement() == SubsidyTiers.Placement.IN_GAP
-                    ? " is in a gap of the subsidy table" : " is above the subsidy table")
-                    + (tiers.gapRule() == SubsidyTiers.GapRule.LOWER_TIER
-                    ? "; the rate of the tier below (" + match.tier().orElseThrow() + ") applies"
-                    : "; no subsidy (subsidy.gap=none)"));
-            default -> { }
+            case BELOW_TABLE ->
+                notes.add("monthly fee " + fee + " is below the lowest tier of the subsidy table: no subsidy");
+            case IN_GAP, ABOVE_TABLE ->
+                notes.add("monthly fee " + fee
+                        + (match.placement() == SubsidyTiers.Placement.IN_GAP
+                                ? " is in a gap of the subsidy table"
+                                : " is above the subsidy table")
+                        + (tiers.gapRule() == SubsidyTiers.GapRule.LOWER_TIER
+                                ? "; the rate of the tier below ("
+                                        + match.tier().orElseThrow() + ") applies"
+                                : "; no subsidy (subsidy.gap=none)"));
+            default -> {}
         }
-        long subsidy = BigDecimal.valueOf(commitment).multiply(match.ratePercent())
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+        long subsidy = BigDecimal.valueOf(commitment)
+                .multiply(match.ratePercent())
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                .longValueExact();
         long applied = Math.min(subsidy, handset.priceFen());
         if (applied < subsidy) {
-            notes.add("the subsidy " + Fen.format(subsidy) + " is more than the handset's price: the handset is free and "
-                    + Fen.format(subsidy - applied) + " of it is not used");
+            notes.add(
+                    "the subsidy " + Fen.format(subsidy) + " is more than the handset's price: the handset is free and "
+                            + Fen.format(subsidy - applied) + " of it is not used");
         }
         long toPay = handset.priceFen() - applied;
         BigDecimal rate = null;
         Long outlay = null;
         if (purchaseCostFen != null) {
-            rate = BigDecimal.valueOf(applied).multiply(BigDecimal.valueOf(100))
+            rate = BigDecimal.valueOf(applied)
+                    .multiply(BigDecimal.valueOf(100))
                     .divide(BigDecimal.valueOf(purchaseCostFen), 2, RoundingMode.HALF_UP);
             outlay = purchaseCostFen - toPay;
         }
@@ -67,7 +85,17 @@ public record ContractQuote(Product handset, Product contract, long commitmentFe
                 notes.add(p.sku() + " is " + p.status() + ", not on sale");
             }
         }
-        return new ContractQuote(handset, contract, commitment, match, subsidy, applied, toPay, purchaseCostFen, rate, outlay,
+        return new ContractQuote(
+                handset,
+                contract,
+                commitment,
+                match,
+                subsidy,
+                applied,
+                toPay,
+                purchaseCostFen,
+                rate,
+                outlay,
                 List.copyOf(notes));
     }
 }

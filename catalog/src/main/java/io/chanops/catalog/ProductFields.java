@@ -7,13 +7,18 @@ import java.util.List;
 
 /** A product's fields as catalog.csv writes them: the vocabulary of diffs and of the catalog history. */
 public final class ProductFields {
-    private ProductFields() {
-    }
+    private ProductFields() {}
 
     /** The values in the order of {@link CatalogReader#COLUMNS}; "" for an absent value. */
     public static List<String> of(Product p) {
-        return List.of(p.sku(), p.type().toString(), p.name(), p.brand() == null ? "" : p.brand(), Fen.format(p.priceFen()),
-                p.status(), p.channelsText(),
+        return List.of(
+                p.sku(),
+                p.type().toString(),
+                p.name(),
+                p.brand() == null ? "" : p.brand(),
+                Fen.format(p.priceFen()),
+                p.status(),
+                p.channelsText(),
                 p.monthlyFeeFen() == null ? "" : Fen.format(p.monthlyFeeFen()),
                 p.months() == null ? "" : p.months().toString());
     }

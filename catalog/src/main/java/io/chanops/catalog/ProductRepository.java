@@ -39,7 +39,8 @@ public interface ProductRepository {
     /** Every SKU with its type: what a per-position file is checked against. */
     default Map<String, ProductType> types() {
         Map<String, ProductType> types = new HashMap<>();
-        typeTexts().forEach((sku, type) -> types.put(sku, ProductType.parse(type).orElseThrow()));
+        typeTexts()
+                .forEach((sku, type) -> types.put(sku, ProductType.parse(type).orElseThrow()));
         return types;
     }
 
@@ -61,10 +62,16 @@ public interface ProductRepository {
             int months = rs.getInt("months");
             Integer monthsValue = rs.wasNull() ? null : months;
             String channels = rs.getString("channels");
-            return new Product(rs.getString("sku"), ProductType.parse(rs.getString("type")).orElseThrow(),
-                    rs.getString("name"), rs.getString("brand"), rs.getLong("price_fen"), rs.getString("status"),
+            return new Product(
+                    rs.getString("sku"),
+                    ProductType.parse(rs.getString("type")).orElseThrow(),
+                    rs.getString("name"),
+                    rs.getString("brand"),
+                    rs.getLong("price_fen"),
+                    rs.getString("status"),
                     channels == null || channels.isEmpty() ? List.of() : Arrays.asList(channels.split("\\|")),
-                    feeValue, monthsValue);
+                    feeValue,
+                    monthsValue);
         }
     }
 }

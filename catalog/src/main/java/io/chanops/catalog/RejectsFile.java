@@ -15,8 +15,7 @@ import java.util.List;
 public final class RejectsFile {
     public static final List<String> COLUMNS = List.of("row", "column", "code", "message");
 
-    private RejectsFile() {
-    }
+    private RejectsFile() {}
 
     public static Path pathFor(Path imported) {
         return imported.resolveSibling(imported.getFileName() + ".rejects.csv");

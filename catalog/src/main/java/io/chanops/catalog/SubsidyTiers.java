@@ -37,7 +37,9 @@ public final class SubsidyTiers {
     public record Tier(long fromFen, Long toFen, BigDecimal ratePercent) {
         public String range() {
             return Fen.toYuan(fromFen).stripTrailingZeros().toPlainString() + "-"
-                    + (toFen == null ? "" : Fen.toYuan(toFen).stripTrailingZeros().toPlainString());
+                    + (toFen == null
+                            ? ""
+                            : Fen.toYuan(toFen).stripTrailingZeros().toPlainString());
         }
 
         @Override
@@ -48,7 +50,8 @@ public final class SubsidyTiers {
 
     /** What to do with a fee in a gap of the table or above it. */
     public enum GapRule {
-        LOWER_TIER, NONE;
+        LOWER_TIER,
+        NONE;
 
         public static Optional<GapRule> parse(String text) {
             return switch (text.strip().toLowerCase(Locale.ROOT)) {
@@ -60,7 +63,12 @@ public final class SubsidyTiers {
     }
 
     /** Where a fee fell in the table. */
-    public enum Placement { IN_TIER, IN_GAP, ABOVE_TABLE, BELOW_TABLE }
+    public enum Placement {
+        IN_TIER,
+        IN_GAP,
+        ABOVE_TABLE,
+        BELOW_TABLE
+    }
 
     /** The tier a fee falls in or next to (the one below it, if any), its placement and the rate that applies. */
     public record Match(Optional<Tier> tier, Placement placement, BigDecimal ratePercent) {
@@ -115,7 +123,8 @@ public final class SubsidyTiers {
             if (!tiers.isEmpty()) {
                 Tier last = tiers.get(tiers.size() - 1);
                 if (last.toFen() == null) {
-                    throw new IllegalArgumentException("tier '" + s + "' follows an open-ended tier; only the last tier may be open");
+                    throw new IllegalArgumentException(
+                            "tier '" + s + "' follows an open-ended tier; only the last tier may be open");
                 }
                 if (from < last.toFen()) {
                     throw new IllegalArgumentException("tier '" + s + "' overlaps the tier before it (" + last.range()
@@ -159,7 +168,9 @@ public final class SubsidyTiers {
     }
 
     private static long yuan(String tier, String text) {
-        return Fen.parseYuan(text.strip()).filter(f -> f >= 0)
-                .orElseThrow(() -> new IllegalArgumentException("tier '" + tier + "': '" + text.strip() + "' is not an amount in yuan"));
+        return Fen.parseYuan(text.strip())
+                .filter(f -> f >= 0)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "tier '" + tier + "': '" + text.strip() + "' is not an amount in yuan"));
     }
 }

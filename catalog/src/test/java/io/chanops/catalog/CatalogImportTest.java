@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.catalog.CatalogHistory;
-import io.chanops.catalog.HistoryEntry;
-import io.chanops.catalog.RejectCode;
-import io.chanops.catalog.Rejection;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
@@ -27,6 +23,7 @@ class CatalogImportTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
 
     @BeforeEach
@@ -35,8 +32,13 @@ class CatalogImportTest {
     }
 
     private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return CatalogImport.run(ledger, file, new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                NOW, w -> { }, n -> { });
+        return CatalogImport.run(
+                ledger,
+                file,
+                new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                NOW,
+                w -> {},
+                n -> {});
     }
 
     private CatalogImport.Result run(Path file) {
@@ -48,7 +50,9 @@ class CatalogImportTest {
     }
 
     private int count(String table) {
-        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 
     private Path file(String name, String... rows) {
@@ -73,7 +77,9 @@ class CatalogImportTest {
     void dryRunOfAFileWithInvalidRowsListsThemAndWritesNothing() {
         Path f = file("c.csv", "A1,handset,Phone,,1.00,listed,web,,", "A2,handset,Phone,,1.001,listed,web,,");
         CatalogImport.Result r = run(f, true, false, false, false);
-        assertThat(r.rejections()).extracting(Rejection::line, Rejection::code).containsExactly(org.assertj.core.groups.Tuple.tuple(3L, RejectCode.PRICE_DECIMALS));
+        assertThat(r.rejections())
+                .extracting(Rejection::line, Rejection::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, RejectCode.PRICE_DECIMALS));
         assertThat(r.created()).isEqualTo(1);
         assertThat(count("product")).isZero();
         assertThat(Files.exists(dir.resolve("c.csv.rejects.csv"))).isFalse();
@@ -88,45 +94,65 @@ class CatalogImportTest {
         assertThat(again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(20);
         assertThat(again.earlierImport()).map(b -> b.batchId()).contains(first.batchId());
-        assertThat(count("product_history")).isEqualTo(first.changes().stream().mapToInt(c -> c.fields().size()).sum());
+        assertThat(count("product_history"))
+                .isEqualTo(first.changes().stream()
+                        .mapToInt(c -> c.fields().size())
+                        .sum());
     }
 
     @Test
     void theSameFileAgainIsRefusedWithoutForce() {
         run(TestLedgers.sample("catalog.csv"));
-        assertThatThrownBy(() -> run(TestLedgers.sample("catalog.csv"))).isInstanceOf(InputRejectedException.class)
+        assertThatThrownBy(() -> run(TestLedgers.sample("catalog.csv")))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("already imported");
     }
 
     @Test
     void anyInvalidRowRejectsTheWholeFileWithEveryProblem() {
-        Path f = file("c.csv", "A1,handset,Phone,,1.00,listed,web,,", "A2,phone,Phone,,1.00,listed,web,,",
-                "A3,contract,C,,0,listed,web,,", "A1,handset,Phone again,,2.00,listed,web,,");
-        assertThatThrownBy(() -> run(f)).isInstanceOfSatisfying(InputRejectedException.class, e ->
-                assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                        f + ":2: sku: SKU 'A1' is in the file 2 times (lines 2, 5); none of them is imported",
-                        f + ":3: type: 'phone' is not handset, accessory, sim, plan or contract",
-                        f + ":4: monthly_fee: a contract needs a monthly fee",
-                        f + ":4: months: a contract needs its months (12, 18, 24 or 36)",
-                        f + ":5: sku: SKU 'A1' is in the file 2 times (lines 2, 5); none of them is imported"));
+        Path f = file(
+                "c.csv",
+                "A1,handset,Phone,,1.00,listed,web,,",
+                "A2,phone,Phone,,1.00,listed,web,,",
+                "A3,contract,C,,0,listed,web,,",
+                "A1,handset,Phone again,,2.00,listed,web,,");
+        assertThatThrownBy(() -> run(f))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        f
+                                                + ":2: sku: SKU 'A1' is in the file 2 times (lines 2, 5); none of them is imported",
+                                        f + ":3: type: 'phone' is not handset, accessory, sim, plan or contract",
+                                        f + ":4: monthly_fee: a contract needs a monthly fee",
+                                        f + ":4: months: a contract needs its months (12, 18, 24 or 36)",
+                                        f
+                                                + ":5: sku: SKU 'A1' is in the file 2 times (lines 2, 5); none of them is imported"));
         assertThat(count("product")).isZero();
         assertThat(count("import_batch")).isZero();
     }
 
     @Test
     void skipInvalidWritesTheValidRowsAndListsTheRestInTheRejectsFile() throws IOException {
-        Path f = file("c.csv", "A1,handset,Phone,,1.00,listed,web,,", "A2,phone,Phone,,1.00,listed,web|tv,,",
+        Path f = file(
+                "c.csv",
+                "A1,handset,Phone,,1.00,listed,web,,",
+                "A2,phone,Phone,,1.00,listed,web|tv,,",
                 "A3,accessory,Case,,9.90,listed,web,,");
         CatalogImport.Result r = run(f, false, true, false, false);
         assertThat(r.created()).isEqualTo(2);
         assertThat(r.rejectedRows()).isEqualTo(1);
         assertThat(products()).extracting(Product::sku).containsExactly("A1", "A3");
         assertThat(r.rejectsFile()).isEqualTo(dir.resolve("c.csv.rejects.csv"));
-        assertThat(Files.readAllLines(r.rejectsFile())).containsExactly(
-                "row,column,code,message",
-                "3,type,bad_type,'phone' is not handset, accessory, sim, plan or contract".replace("'phone' is not handset, accessory, sim, plan or contract",
-                        "\"'phone' is not handset, accessory, sim, plan or contract\""),
-                "3,channels,bad_channel,\"'tv' is not one of web, wap, app, partner, hall\"");
+        assertThat(Files.readAllLines(r.rejectsFile()))
+                .containsExactly(
+                        "row,column,code,message",
+                        "3,type,bad_type,'phone' is not handset, accessory, sim, plan or contract"
+                                .replace(
+                                        "'phone' is not handset, accessory, sim, plan or contract",
+                                        "\"'phone' is not handset, accessory, sim, plan or contract\""),
+                        "3,channels,bad_channel,\"'tv' is not one of web, wap, app, partner, hall\"");
     }
 
     @Test
@@ -144,30 +170,52 @@ class CatalogImportTest {
         CatalogImport.Result second = run(file("v2.csv", "A1,handset,Phone Pro,Acme,1.50,listed,web|hall,,"));
         assertThat(second.updated()).isEqualTo(1);
         List<HistoryEntry> history = ledger.read(h -> CatalogHistory.of(h, "A1"));
-        assertThat(history).filteredOn(e -> e.batchId() == second.batchId())
-                .extracting(HistoryEntry::change, HistoryEntry::field, HistoryEntry::oldValue, HistoryEntry::newValue, HistoryEntry::file)
+        assertThat(history)
+                .filteredOn(e -> e.batchId() == second.batchId())
+                .extracting(
+                        HistoryEntry::change,
+                        HistoryEntry::field,
+                        HistoryEntry::oldValue,
+                        HistoryEntry::newValue,
+                        HistoryEntry::file)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("updated", "name", "Phone", "Phone Pro", "v2.csv"),
                         org.assertj.core.groups.Tuple.tuple("updated", "price", "1.00", "1.50", "v2.csv"),
                         org.assertj.core.groups.Tuple.tuple("updated", "channels", "web", "web|hall", "v2.csv"));
-        assertThat(history).filteredOn(e -> e.batchId() == first.batchId()).extracting(HistoryEntry::change).containsOnly("created");
+        assertThat(history)
+                .filteredOn(e -> e.batchId() == first.batchId())
+                .extracting(HistoryEntry::change)
+                .containsOnly("created");
         assertThat(history).allSatisfy(e -> assertThat(e.at()).isEqualTo("2026-03-02 09:30:00"));
         assertThat(history.get(0).user()).isEqualTo(System.getProperty("user.name"));
     }
 
     @Test
     void syncUnlistsListedProductsMissingFromTheFileButNotThoseOnRejectedRows() {
-        run(file("v1.csv", "A1,handset,P1,,1.00,listed,web,,", "A2,handset,P2,,1.00,listed,web,,",
-                "A3,handset,P3,,1.00,listed,web,,", "A4,handset,P4,,1.00,draft,,,"));
-        CatalogImport.Result r = run(file("v2.csv", "A1,handset,P1,,1.00,listed,web,,", "A3,handset,P3,,bad,listed,web,,"),
-                false, true, true, false);
+        run(file(
+                "v1.csv",
+                "A1,handset,P1,,1.00,listed,web,,",
+                "A2,handset,P2,,1.00,listed,web,,",
+                "A3,handset,P3,,1.00,listed,web,,",
+                "A4,handset,P4,,1.00,draft,,,"));
+        CatalogImport.Result r = run(
+                file("v2.csv", "A1,handset,P1,,1.00,listed,web,,", "A3,handset,P3,,bad,listed,web,,"),
+                false,
+                true,
+                true,
+                false);
         assertThat(r.unlisted()).isEqualTo(1);
         assertThat(r.unchanged()).isEqualTo(1);
-        assertThat(products()).extracting(Product::sku, Product::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("A1", "listed"), org.assertj.core.groups.Tuple.tuple("A2", "unlisted"),
-                org.assertj.core.groups.Tuple.tuple("A3", "listed"), org.assertj.core.groups.Tuple.tuple("A4", "draft"));
+        assertThat(products())
+                .extracting(Product::sku, Product::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("A1", "listed"),
+                                org.assertj.core.groups.Tuple.tuple("A2", "unlisted"),
+                        org.assertj.core.groups.Tuple.tuple("A3", "listed"),
+                                org.assertj.core.groups.Tuple.tuple("A4", "draft"));
         List<HistoryEntry> a2 = ledger.read(h -> CatalogHistory.of(h, "A2"));
-        assertThat(a2).last()
+        assertThat(a2)
+                .last()
                 .extracting(HistoryEntry::change, HistoryEntry::field, HistoryEntry::newValue)
                 .containsExactly("unlisted", "status", "unlisted");
     }
@@ -176,16 +224,21 @@ class CatalogImportTest {
     void syncWithAFileThatNamesNoSkuIsRefused() {
         run(TestLedgers.sample("catalog.csv"));
         assertThatThrownBy(() -> run(file("nosku.csv", ",handset,No SKU,,1.00,listed,web,,"), false, true, true, false))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("would unlist every product");
-        assertThatThrownBy(() -> run(file("empty.csv"), false, true, true, false)).isInstanceOf(InputRejectedException.class)
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("would unlist every product");
+        assertThatThrownBy(() -> run(file("empty.csv"), false, true, true, false))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining(":1: " + io.chanops.ledger.csv.Cells.NO_ROWS);
-        assertThat(products()).allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
+        assertThat(products())
+                .allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
     }
 
     @Test
     void theFoundationImportStillWorks() {
-        CatalogImport.Result r = CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
+        CatalogImport.Result r = CatalogImport.importFile(
+                ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
         assertThat(r.created()).isEqualTo(20);
-        assertThat(CatalogImport.read(TestLedgers.sample("catalog.csv"), w -> { })).hasSize(20);
+        assertThat(CatalogImport.read(TestLedgers.sample("catalog.csv"), w -> {}))
+                .hasSize(20);
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogPlanTest {
     private static Product handset(String sku, long priceFen, String status) {
-        return new Product(sku, ProductType.HANDSET, "Phone " + sku, "Acme", priceFen, status, List.of("web"), null, null);
+        return new Product(
+                sku, ProductType.HANDSET, "Phone " + sku, "Acme", priceFen, status, List.of("web"), null, null);
     }
 
     private static Map<String, Product> ledger(Product... products) {
@@ -36,29 +37,49 @@ class CatalogPlanTest {
     @Test
     void newSkuIsCreatedSameRowIsUnchangedDifferentRowIsUpdatedFieldByField() {
         Map<String, Product> existing = ledger(handset("A", 100, "listed"), handset("B", 200, "listed"));
-        CatalogPlan plan = CatalogPlan.of(existing, file(List.of(handset("A", 100, "listed"), handset("B", 250, "unlisted"),
-                handset("C", 300, "listed")), Set.of()), false, sku -> false);
+        CatalogPlan plan = CatalogPlan.of(
+                existing,
+                file(
+                        List.of(
+                                handset("A", 100, "listed"),
+                                handset("B", 250, "unlisted"),
+                                handset("C", 300, "listed")),
+                        Set.of()),
+                false,
+                sku -> false);
         assertThat(plan.unchanged()).isEqualTo(1);
         assertThat(plan.created()).isEqualTo(1);
         assertThat(plan.updated()).isEqualTo(1);
-        CatalogChange update = plan.changes().stream().filter(c -> c.sku().equals("B")).findFirst().orElseThrow();
-        assertThat(update.fields()).containsExactly(new FieldChange("price", "2.00", "2.50"), new FieldChange("status", "listed", "unlisted"));
+        CatalogChange update = plan.changes().stream()
+                .filter(c -> c.sku().equals("B"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(update.fields())
+                .containsExactly(
+                        new FieldChange("price", "2.00", "2.50"), new FieldChange("status", "listed", "unlisted"));
         assertThat(update.line()).isEqualTo(3);
     }
 
     @Test
     void createdRecordsEveryNonEmptyField() {
-        CatalogPlan plan = CatalogPlan.of(ledger(), file(List.of(handset("A", 100, "listed")), Set.of()), false, sku -> false);
-        assertThat(plan.changes().get(0).fields()).extracting(FieldChange::field)
+        CatalogPlan plan =
+                CatalogPlan.of(ledger(), file(List.of(handset("A", 100, "listed")), Set.of()), false, sku -> false);
+        assertThat(plan.changes().get(0).fields())
+                .extracting(FieldChange::field)
                 .containsExactly("type", "name", "brand", "price", "status", "channels");
     }
 
     @Test
     void syncUnlistsOnlyListedProductsTheFileDoesNotName() {
-        Map<String, Product> existing = ledger(handset("A", 100, "listed"), handset("B", 100, "listed"),
-                handset("D", 100, "draft"), handset("U", 100, "unlisted"), handset("R", 100, "listed"));
+        Map<String, Product> existing = ledger(
+                handset("A", 100, "listed"),
+                handset("B", 100, "listed"),
+                handset("D", 100, "draft"),
+                handset("U", 100, "unlisted"),
+                handset("R", 100, "listed"));
         // R is named by a rejected row: it must stay listed.
-        CatalogPlan plan = CatalogPlan.of(existing, file(List.of(handset("A", 100, "listed")), Set.of("R")), true, sku -> false);
+        CatalogPlan plan =
+                CatalogPlan.of(existing, file(List.of(handset("A", 100, "listed")), Set.of("R")), true, sku -> false);
         assertThat(plan.unlisted()).isEqualTo(1);
         CatalogChange c = plan.changes().get(0);
         assertThat(c.sku()).isEqualTo("B");
@@ -68,17 +89,20 @@ class CatalogPlanTest {
 
     @Test
     void withoutSyncMissingProductsAreLeftAlone() {
-        CatalogPlan plan = CatalogPlan.of(ledger(handset("B", 100, "listed")), file(List.of(), Set.of()), false, sku -> false);
+        CatalogPlan plan =
+                CatalogPlan.of(ledger(handset("B", 100, "listed")), file(List.of(), Set.of()), false, sku -> false);
         assertThat(plan.changes()).isEmpty();
     }
 
     @Test
     void aStockedSkuWithMovesCannotBecomeAPlanOrContract() {
         Product plan = new Product("A", ProductType.PLAN, "Plan A", null, 0, "listed", List.of("web"), null, null);
-        CatalogPlan withMoves = CatalogPlan.of(ledger(handset("A", 100, "listed")), file(List.of(plan), Set.of()), false, sku -> true);
+        CatalogPlan withMoves =
+                CatalogPlan.of(ledger(handset("A", 100, "listed")), file(List.of(plan), Set.of()), false, sku -> true);
         assertThat(withMoves.changes()).isEmpty();
         assertThat(withMoves.rejections()).extracting(Rejection::code).containsExactly(RejectCode.TYPE_CHANGE);
-        CatalogPlan noMoves = CatalogPlan.of(ledger(handset("A", 100, "listed")), file(List.of(plan), Set.of()), false, sku -> false);
+        CatalogPlan noMoves =
+                CatalogPlan.of(ledger(handset("A", 100, "listed")), file(List.of(plan), Set.of()), false, sku -> false);
         assertThat(noMoves.updated()).isEqualTo(1);
         assertThat(noMoves.rejections()).isEmpty();
     }

@@ -56,7 +56,7 @@ class CatalogRowParserPropertyTest {
             sink.row(new ArrayList<Object>(ProductFields.of(product)));
         }
         Path file = Files.writeString(dir.resolve("p.csv"), text.toString(), StandardCharsets.UTF_8);
-        CatalogFile read = CatalogReader.read(file, StandardCharsets.UTF_8, w -> { }, n -> { });
+        CatalogFile read = CatalogReader.read(file, StandardCharsets.UTF_8, w -> {}, n -> {});
         assertThat(read.rejections()).isEmpty();
         assertThat(read.valid()).extracting(ProductRow::product).containsExactly(product);
     }
@@ -65,35 +65,66 @@ class CatalogRowParserPropertyTest {
     Arbitrary<Map<String, String>> cells() {
         Arbitrary<String> any = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(12),
-                Arbitraries.of("", "handset", "contract", "plan", "listed", "draft", "web|hall", "web||x", "0", "12", "24",
-                        "99.00", "1.999", "-5", "=SUM(A1)", "'=x", "HS-1"));
-        return Combinators.combine(java.util.Collections.nCopies(CatalogReader.COLUMNS.size(), any)).as(values -> {
-            Map<String, String> m = new java.util.HashMap<>();
-            for (int k = 0; k < values.size(); k++) {
-                m.put(CatalogReader.COLUMNS.get(k), values.get(k).strip());
-            }
-            return m;
-        });
+                Arbitraries.of(
+                        "",
+                        "handset",
+                        "contract",
+                        "plan",
+                        "listed",
+                        "draft",
+                        "web|hall",
+                        "web||x",
+                        "0",
+                        "12",
+                        "24",
+                        "99.00",
+                        "1.999",
+                        "-5",
+                        "=SUM(A1)",
+                        "'=x",
+                        "HS-1"));
+        return Combinators.combine(java.util.Collections.nCopies(CatalogReader.COLUMNS.size(), any))
+                .as(values -> {
+                    Map<String, String> m = new java.util.HashMap<>();
+                    for (int k = 0; k < values.size(); k++) {
+                        m.put(CatalogReader.COLUMNS.get(k), values.get(k).strip());
+                    }
+                    return m;
+                });
     }
 
     @Provide
     Arbitrary<Product> products() {
         Arbitrary<String> sku = Combinators.combine(
-                Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9').ofLength(1),
-                Arbitraries.strings().withCharRange('A', 'Z').withCharRange('a', 'z').withCharRange('0', '9').withChars("_.-").ofMaxLength(63))
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .withCharRange('0', '9')
+                                .ofLength(1),
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .withCharRange('a', 'z')
+                                .withCharRange('0', '9')
+                                .withChars("_.-")
+                                .ofMaxLength(63))
                 .as(String::concat);
         Arbitrary<String> text = Arbitraries.strings()
-                .withCharRange(' ', '~').withCharRange('\u00a0', '\u00ff').withCharRange('\u4e00', '\u4fff')
+                .withCharRange(' ', '~')
+                .withCharRange('\u00a0', '\u00ff')
+                .withCharRange('\u4e00', '\u4fff')
                 .withChars("=+-@'\",;|")
-                .ofMinLength(1).ofMaxLength(40)
+                .ofMinLength(1)
+                .ofMaxLength(40)
                 .map(String::strip)
-                .filter(s -> !s.isEmpty() && !(s.length() >= 2 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0));
+                .filter(s ->
+                        !s.isEmpty() && !(s.length() >= 2 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0));
         Arbitrary<ProductType> type = Arbitraries.of(ProductType.class);
         Arbitrary<String> status = Arbitraries.of("listed", "unlisted", "draft");
         Arbitrary<List<String>> channels = Arbitraries.subsetOf(CatalogRowParser.CHANNELS)
-                .map(set -> CatalogRowParser.CHANNELS.stream().filter(set::contains).toList());
+                .map(set ->
+                        CatalogRowParser.CHANNELS.stream().filter(set::contains).toList());
         Arbitrary<Long> price = Arbitraries.longs().between(0, 99_999_999_99L);
-        Arbitrary<long[]> term = Combinators.combine(Arbitraries.longs().between(1, 9_999_99L), Arbitraries.of(12, 18, 24, 36))
+        Arbitrary<long[]> term = Combinators.combine(
+                        Arbitraries.longs().between(1, 9_999_99L), Arbitraries.of(12, 18, 24, 36))
                 .as((fee, months) -> new long[] {fee, months});
         Arbitrary<Optional<String>> brand = text.optional();
         return Combinators.combine(sku, type, text, brand, price, status, channels, term)
@@ -101,7 +132,16 @@ class CatalogRowParserPropertyTest {
                     boolean contract = t == ProductType.CONTRACT;
                     long pr = p == 0 && t != ProductType.PLAN && !contract ? 1 : p;
                     List<String> chs = ch.isEmpty() && st.equals("listed") ? List.of("hall") : ch;
-                    return new Product(s, t, n, b.orElse(null), pr, st, chs, contract ? fm[0] : null, contract ? (int) fm[1] : null);
+                    return new Product(
+                            s,
+                            t,
+                            n,
+                            b.orElse(null),
+                            pr,
+                            st,
+                            chs,
+                            contract ? fm[0] : null,
+                            contract ? (int) fm[1] : null);
                 });
     }
 }

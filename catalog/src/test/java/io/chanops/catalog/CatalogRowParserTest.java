@@ -48,15 +48,26 @@ class CatalogRowParserTest {
 
     private void assertRejected(Optional<Product> p, String column, RejectCode code) {
         assertThat(p).isEmpty();
-        assertThat(rejections).extracting(Rejection::column, Rejection::code).contains(org.assertj.core.groups.Tuple.tuple(column, code));
+        assertThat(rejections)
+                .extracting(Rejection::column, Rejection::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(column, code));
         assertThat(rejections).allSatisfy(r -> assertThat(r.line()).isEqualTo(7));
     }
 
     @Test
     void validHandsetIsParsedWithPriceInFen() {
         Product p = parse(handset()).orElseThrow();
-        assertThat(p).isEqualTo(new Product("HS-X1", ProductType.HANDSET, "Phone X1 128GB", "Acme", 199900, "listed",
-                List.of("web", "hall"), null, null));
+        assertThat(p)
+                .isEqualTo(new Product(
+                        "HS-X1",
+                        ProductType.HANDSET,
+                        "Phone X1 128GB",
+                        "Acme",
+                        199900,
+                        "listed",
+                        List.of("web", "hall"),
+                        null,
+                        null));
         assertThat(rejections).isEmpty();
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ContractQuoteTest {
     private static Product handset(long priceFen) {
-        return new Product("HS-1", ProductType.HANDSET, "Phone", "Acme", priceFen, "listed", List.of("web"), null, null);
+        return new Product(
+                "HS-1", ProductType.HANDSET, "Phone", "Acme", priceFen, "listed", List.of("web"), null, null);
     }
 
     private static Product contract(long feeFen, int months) {
@@ -56,7 +57,8 @@ class ContractQuoteTest {
 
     @Test
     void handsetAndContractMustBeWhatTheySay() {
-        assertThatThrownBy(() -> ContractQuote.of(contract(9900, 12), contract(9900, 12), SubsidyTiers.defaults(), null))
+        assertThatThrownBy(
+                        () -> ContractQuote.of(contract(9900, 12), contract(9900, 12), SubsidyTiers.defaults(), null))
                 .hasMessageContaining("not a handset");
         assertThatThrownBy(() -> ContractQuote.of(handset(1), handset(1), SubsidyTiers.defaults(), null))
                 .hasMessageContaining("not a contract");

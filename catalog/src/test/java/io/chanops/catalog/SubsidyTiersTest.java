@@ -73,11 +73,17 @@ class SubsidyTiersTest {
 
     @Test
     void malformedTablesAreRefusedNamingTheTier() {
-        assertThatThrownBy(() -> SubsidyTiers.parse("30-90:45;60-100:40", SubsidyTiers.GapRule.NONE)).hasMessageContaining("overlaps");
-        assertThatThrownBy(() -> SubsidyTiers.parse("90-30:45", SubsidyTiers.GapRule.NONE)).hasMessageContaining("upper bound");
-        assertThatThrownBy(() -> SubsidyTiers.parse("30-90:145", SubsidyTiers.GapRule.NONE)).hasMessageContaining("0 to 100");
-        assertThatThrownBy(() -> SubsidyTiers.parse("30-90", SubsidyTiers.GapRule.NONE)).hasMessageContaining("FROM-TO:RATE");
-        assertThatThrownBy(() -> SubsidyTiers.parse("30-:45;90-100:10", SubsidyTiers.GapRule.NONE)).hasMessageContaining("open-ended");
-        assertThatThrownBy(() -> SubsidyTiers.parse("", SubsidyTiers.GapRule.NONE)).hasMessageContaining("no tiers");
+        assertThatThrownBy(() -> SubsidyTiers.parse("30-90:45;60-100:40", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("overlaps");
+        assertThatThrownBy(() -> SubsidyTiers.parse("90-30:45", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("upper bound");
+        assertThatThrownBy(() -> SubsidyTiers.parse("30-90:145", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("0 to 100");
+        assertThatThrownBy(() -> SubsidyTiers.parse("30-90", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("FROM-TO:RATE");
+        assertThatThrownBy(() -> SubsidyTiers.parse("30-:45;90-100:10", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("open-ended");
+        assertThatThrownBy(() -> SubsidyTiers.parse("", SubsidyTiers.GapRule.NONE))
+                .hasMessageContaining("no tiers");
     }
 }

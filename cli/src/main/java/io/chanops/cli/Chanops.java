@@ -15,13 +15,13 @@ import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.ConfigKeys;
 import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
+import io.chanops.cli.support.HelpLayout;
+import io.chanops.cli.support.NestedHelpCommand;
+import io.chanops.cli.support.UsageErrors;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import io.chanops.cli.support.HelpLayout;
-import io.chanops.cli.support.NestedHelpCommand;
-import io.chanops.cli.support.UsageErrors;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,15 +35,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code chanops} root command: global options, subcommands, and the one place the CLI is wired. */
-@Command(name = "chanops",
+@Command(
+        name = "chanops",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        description = "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
-        footer = {"", "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
-                "4 input rejected, nothing written; 5 ledger unavailable (missing, busy,",
-                "unreadable, not a chanops ledger, newer schema); 6 output could not be written,",
-                "nothing committed."})
+        description =
+                "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
+        footer = {
+            "",
+            "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
+            "4 input rejected, nothing written; 5 ledger unavailable (missing, busy,",
+            "unreadable, not a chanops ledger, newer schema); 6 output could not be written,",
+            "nothing committed."
+        })
 public final class Chanops {
     /**
      * The top-level subcommands, in help order. Not in the {@code @Command} annotation: picocli builds the model of
@@ -63,6 +68,7 @@ public final class Chanops {
             ReconcileCommand.class,
             CommissionCommand.class,
             CostCommand.class);
+
     static final String COMPLETION = "completion";
     /**
      * Global options that take a value (as a separate argument unless written --name=value): the names of this class's
@@ -73,31 +79,54 @@ public final class Chanops {
             .flatMap(f -> java.util.Arrays.stream(f.getAnnotation(Option.class).names()))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
+    @Option(
+            names = "--db",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PATH|JDBC-URL",
             description = "Ledger: SQLite file or jdbc:postgresql:// URL (default: $CHANOPS_DB, else ./chanops.db).")
     String db;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "Settings file (default ./chanops.properties, then ~/.config/chanops/chanops.properties).")
     Path configFile;
 
-    @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "'YYYY-MM-DD HH:MM[:SS]'",
-            description = "The clock, for backfills and tests: a local time in the ledger's zone, or an instant with its "
-                    + "offset (2026-03-02T03:30Z) (default: now).")
+    @Option(
+            names = "--now",
+            scope = ScopeType.INHERIT,
+            paramLabel = "'YYYY-MM-DD HH:MM[:SS]'",
+            description =
+                    "The clock, for backfills and tests: a local time in the ledger's zone, or an instant with its "
+                            + "offset (2026-03-02T03:30Z) (default: now).")
     String now;
 
-    @Option(names = "--zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
-            description = "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the system's); "
-                    + "elsewhere it must be the ledger's.")
+    @Option(
+            names = "--zone",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ZONE",
+            description =
+                    "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the system's); "
+                            + "elsewhere it must be the ledger's.")
     String zone;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set, or not a terminal).")
+    @Option(
+            names = "--no-color",
+            scope = ScopeType.INHERIT,
+            description = "No colours (also: NO_COLOR set, or not a terminal).")
     boolean noColor;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only results, warnings and errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Only results, warnings and errors.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail; stack traces on errors.")
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "More detail; stack traces on errors.")
     boolean verbose;
 
     final boolean terminal;
@@ -119,12 +148,14 @@ public final class Chanops {
     }
 
     /** Runs {@code args} as chanops does from the shell (building only the subcommand they name); returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+    public static int execute(
+            String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         return create(args, out, err, terminal, environment).execute(args);
     }
 
     /** The whole command line, every subcommand included. */
-    public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+    public static CommandLine create(
+            PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         return create(null, out, err, terminal, environment);
     }
 
@@ -134,8 +165,8 @@ public final class Chanops {
      * arguments exactly as the whole command line would); otherwise (no subcommand, help, completion, a typo that
      * deserves suggestions, or {@code args} null) every subcommand is.
      */
-    public static CommandLine create(String[] args, PrintWriter out, PrintWriter err, boolean terminal,
-                                     Function<String, String> environment) {
+    public static CommandLine create(
+            String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         Chanops root = new Chanops(out, err, terminal, environment);
         CommandLine cmd = new CommandLine(root);
         Class<?> invoked = args == null ? null : invokedSubcommand(args);
@@ -144,7 +175,10 @@ public final class Chanops {
         } else if (args == null || !asksOnlyForVersion(args)) {
             SUBCOMMANDS.forEach(cmd::addSubcommand);
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().name(COMPLETION).usageMessage()
+            completion
+                    .getCommandSpec()
+                    .name(COMPLETION)
+                    .usageMessage()
                     .description("Print a bash/zsh completion script: source <(chanops completion)")
                     .footerHeading("%nExamples:%n")
                     .footer("  source <(chanops completion)", "  chanops completion > /etc/bash_completion.d/chanops");
@@ -174,13 +208,19 @@ public final class Chanops {
      * arguments are parsed once more with the provider installed. Command-line values always win. A key that is not a
      * setting or a harmless option's default is refused first ({@link ConfigKeys}).
      */
-    private static int executeWithConfigDefaults(CommandLine.ParseResult parsed, PrintWriter out, PrintWriter err, boolean terminal,
-                                                 Function<String, String> environment) {
+    private static int executeWithConfigDefaults(
+            CommandLine.ParseResult parsed,
+            PrintWriter out,
+            PrintWriter err,
+            boolean terminal,
+            Function<String, String> environment) {
         Chanops root = (Chanops) parsed.commandSpec().root().userObject();
         if (root.configDefaultsApplied) {
             return new CommandLine.RunLast().execute(parsed);
         }
-        parsed.commandSpec().commandLine().setColorScheme(root.context().colours().helpScheme());
+        parsed.commandSpec()
+                .commandLine()
+                .setColorScheme(root.context().colours().helpScheme());
         Integer helpExit = CommandLine.executeHelpRequest(parsed);
         if (helpExit != null) {
             return helpExit;
@@ -188,9 +228,13 @@ public final class Chanops {
         java.util.Properties properties;
         try {
             properties = root.context().config().properties();
-            ConfigKeys.check(root.context().config(), parsed.commandSpec().commandLine(), () -> create(null, out, err, terminal, environment));
+            ConfigKeys.check(
+                    root.context().config(),
+                    parsed.commandSpec().commandLine(),
+                    () -> create(null, out, err, terminal, environment));
         } catch (RuntimeException e) {
-            return root.errorHandler().handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
+            return root.errorHandler()
+                    .handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
         }
         if (properties.isEmpty()) {
             return new CommandLine.RunLast().execute(parsed);
@@ -206,7 +250,10 @@ public final class Chanops {
 
     /** True when the arguments ask for the version and nothing else (no subcommand, no help): no subcommand is needed. */
     static boolean asksOnlyForVersion(String[] args) {
-        return firstWord(args) < 0 && (has(args, "-V") || has(args, "--version")) && !has(args, "-h") && !has(args, "--help");
+        return firstWord(args) < 0
+                && (has(args, "-V") || has(args, "--version"))
+                && !has(args, "-h")
+                && !has(args, "--help");
     }
 
     /**
@@ -219,7 +266,8 @@ public final class Chanops {
             return null;
         }
         for (Class<?> c : SUBCOMMANDS) {
-            if (c != NestedHelpCommand.class && c.getAnnotation(Command.class).name().equals(args[i])) {
+            if (c != NestedHelpCommand.class
+                    && c.getAnnotation(Command.class).name().equals(args[i])) {
                 return c;
             }
         }
@@ -249,7 +297,8 @@ public final class Chanops {
     /** The context of the current run, built on first use after parsing. */
     public RunContext context() {
         if (context == null) {
-            context = new RunContext(this, out, err, (args, o, e, terminal) -> execute(args, o, e, terminal, environment));
+            context = new RunContext(
+                    this, out, err, (args, o, e, terminal) -> execute(args, o, e, terminal, environment));
         }
         return context;
     }

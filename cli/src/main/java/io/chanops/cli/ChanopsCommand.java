@@ -60,7 +60,8 @@ public abstract class ChanopsCommand implements Callable<Integer> {
             if (checked.closedPipe()) {
                 return code;
             }
-            throw new OutputFailedException("standard output: " + checked.failure().map(Throwable::getMessage).orElse("write failed"));
+            throw new OutputFailedException("standard output: "
+                    + checked.failure().map(Throwable::getMessage).orElse("write failed"));
         }
         throw new OutputFailedException("standard output: write failed");
     }

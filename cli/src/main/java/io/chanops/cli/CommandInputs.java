@@ -20,8 +20,7 @@ final class CommandInputs {
     /** The options that name files the command writes. */
     static final Set<String> OUTPUT_OPTIONS = Set.of("--out", "--detail");
 
-    private CommandInputs() {
-    }
+    private CommandInputs() {}
 
     static List<Path> of(CommandSpec spec) {
         List<Path> inputs = new ArrayList<>();

@@ -17,6 +17,5 @@ public final class ExitCode {
     /** Output could not be written (disk full, permission, standard output failed); nothing was committed. */
     public static final int OUTPUT_FAILED = 6;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

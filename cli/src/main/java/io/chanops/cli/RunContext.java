@@ -93,8 +93,8 @@ public final class RunContext {
             Optional<ZoneId> asked = requestedZone();
             Ledger opened = Ledger.open(ledgerLocation(), busyTimeout(), asked.orElseGet(ZoneId::systemDefault));
             if (opened.opening().zoneRecorded()) {
-                warn("ledger " + opened.location() + " had no time zone recorded; recorded " + opened.zone().getId()
-                        + ", used for all its local dates and times from now on");
+                warn("ledger " + opened.location() + " had no time zone recorded; recorded "
+                        + opened.zone().getId() + ", used for all its local dates and times from now on");
             }
             requireLedgerZone(opened);
             ledger = opened;
@@ -156,7 +156,9 @@ public final class RunContext {
     public void requireLedgerZone(Ledger ledger) {
         Optional<ZoneId> asked = requestedZone();
         if (asked.isPresent() && !sameZone(asked.get(), ledger.zone())) {
-            String given = root.zone != null ? "--zone " + root.zone : config().where() + "zone=" + asked.get().getId();
+            String given = root.zone != null
+                    ? "--zone " + root.zone
+                    : config().where() + "zone=" + asked.get().getId();
             throw UserException.usage(given + " differs from the time zone of ledger " + ledger.location() + ", "
                     + ledger.zone().getId() + " (a ledger has one zone, recorded by init): drop it or give "
                     + ledger.zone().getId());
@@ -165,7 +167,9 @@ public final class RunContext {
 
     /** Two names of one zone (Asia/Shanghai and its link Asia/Chongqing, UTC and Etc/UTC) are the same zone. */
     private static boolean sameZone(ZoneId a, ZoneId b) {
-        return a.equals(b) || a.normalized().equals(b.normalized()) || a.getRules().equals(b.getRules());
+        return a.equals(b)
+                || a.normalized().equals(b.normalized())
+                || a.getRules().equals(b.getRules());
     }
 
     /**
@@ -180,8 +184,9 @@ public final class RunContext {
                 instant = instant(root.now);
                 now = instant.isPresent() ? now : LocalTimes.parseDateTime(root.now);
                 if (now.isEmpty() && instant.isEmpty()) {
-                    throw UserException.usage("--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
-                            + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z");
+                    throw UserException.usage(
+                            "--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
+                                    + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z");
                 }
             }
             ZoneId zone = zone();
@@ -192,7 +197,9 @@ public final class RunContext {
 
     private static Optional<Instant> instant(String text) {
         try {
-            return Optional.of(OffsetDateTime.parse(text.strip().replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(
+                    OffsetDateTime.parse(text.strip().replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

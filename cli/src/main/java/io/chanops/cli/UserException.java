@@ -23,9 +23,11 @@ public final class UserException extends RuntimeException {
      */
     public static UserException outOfMemory(OutOfMemoryError e) {
         long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return new UserException(ExitCode.INTERNAL, "out of memory (" + e.getMessage() + ", Java heap at most " + maxMb
-                + " MB): the input is too large for this heap; nothing was committed. Give chanops more memory, e.g. "
-                + "CHANOPS_JAVA_OPTS=-Xmx" + Math.max(1, 2 * maxMb / 1024 + 1) + "g");
+        return new UserException(
+                ExitCode.INTERNAL,
+                "out of memory (" + e.getMessage() + ", Java heap at most " + maxMb
+                        + " MB): the input is too large for this heap; nothing was committed. Give chanops more memory, e.g. "
+                        + "CHANOPS_JAVA_OPTS=-Xmx" + Math.max(1, 2 * maxMb / 1024 + 1) + "g");
     }
 
     public static UserException outputFailed(String message) {

@@ -15,7 +15,9 @@ public final class VersionProvider implements IVersionProvider {
                 p.load(in);
             }
         }
-        return new String[] {"chanops " + p.getProperty("version", "dev"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {
+            "chanops " + p.getProperty("version", "dev"),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        };
     }
 }

@@ -19,8 +19,12 @@ class CommandTreeTest {
 
     @Test
     void findsTheInvokedSubcommandPastGlobalOptionsAndTheirValues() {
-        assertSame(StockCommand.class, Chanops.invokedSubcommand(new String[] {"--db", "stock", "--now", "2026-03-02 09:30", "-q", "stock", "show"}));
-        assertSame(StockCommand.class, Chanops.invokedSubcommand(new String[] {"--db=x.db", "-v", "stock", "import", "m.csv"}));
+        assertSame(StockCommand.class, Chanops.invokedSubcommand(new String[] {
+            "--db", "stock", "--now", "2026-03-02 09:30", "-q", "stock", "show"
+        }));
+        assertSame(
+                StockCommand.class,
+                Chanops.invokedSubcommand(new String[] {"--db=x.db", "-v", "stock", "import", "m.csv"}));
         assertNull(Chanops.invokedSubcommand(new String[] {"help", "stock"}));
         assertNull(Chanops.invokedSubcommand(new String[] {"stok", "show"}));
         assertNull(Chanops.invokedSubcommand(new String[] {"--db", "x.db"}));
@@ -31,7 +35,12 @@ class CommandTreeTest {
     /** Every command path's help, built lazily from its own arguments, is the same text as from the whole tree. */
     @Test
     void everyCommandsHelpIsTheSameFromItsOwnTree() {
-        CommandLine whole = Chanops.create(null, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, Map.<String, String>of()::get);
+        CommandLine whole = Chanops.create(
+                null,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                false,
+                Map.<String, String>of()::get);
         List<List<String>> paths = new ArrayList<>();
         collect(whole, new ArrayList<>(), paths);
         assertTrue(paths.size() > 30, "command paths: " + paths.size());
@@ -80,13 +89,17 @@ class CommandTreeTest {
         return o.out;
     }
 
-    private record Output(int code, String out, String err) {
-    }
+    private record Output(int code, String out, String err) {}
 
     private static Output run(String[] treeFor, String[] argv) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Chanops.create(treeFor, new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get)
+        int code = Chanops.create(
+                        treeFor,
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        false,
+                        Map.<String, String>of()::get)
                 .execute(argv);
         return new Output(code, out.toString(), err.toString());
     }

@@ -17,14 +17,24 @@ class ConfigKeysCliTest {
     void anOptionThatActsCannotBeDefaultedFromAConfigFile() {
         CliHarness cli = new CliHarness(dir);
         Path moves = TestLedgers.write(dir, "m.csv", "at,site_id,sku,kind,qty,ref");
-        for (String line : new String[] {"force=true", "out=" + dir.resolve("stolen.csv"), "chanops.stock.import.force=true",
-                "dry-run=true", "skip-invalid=true", "apply=true", "detail=" + dir.resolve("d.csv"), "chanops.demo.dir=/srv",
-                "now=2026-01-01 00:00"}) {
+        for (String line : new String[] {
+            "force=true",
+            "out=" + dir.resolve("stolen.csv"),
+            "chanops.stock.import.force=true",
+            "dry-run=true",
+            "skip-invalid=true",
+            "apply=true",
+            "detail=" + dir.resolve("d.csv"),
+            "chanops.demo.dir=/srv",
+            "now=2026-01-01 00:00"
+        }) {
             Path config = TestLedgers.write(dir, "chanops.properties", "format=csv", line);
             String key = line.substring(0, line.indexOf('='));
             CliHarness.Result r = cli.run("--config", config.toString(), "stock", "import", moves.toString());
             assertThat(r.code()).as(line + "\n" + r).isEqualTo(ExitCode.USAGE);
-            assertThat(r.err()).startsWith("error: " + config + ": " + key + ": --").contains("cannot default it");
+            assertThat(r.err())
+                    .startsWith("error: " + config + ": " + key + ": --")
+                    .contains("cannot default it");
         }
         assertThat(dir.resolve("stolen.csv")).doesNotExist();
     }
@@ -32,21 +42,40 @@ class ConfigKeysCliTest {
     @Test
     void anUnknownKeyIsRefusedNamingTheFileAndKey() {
         CliHarness cli = new CliHarness(dir);
-        for (String line : new String[] {"forse=true", "chanops.stock.show.nonsense=1", "chanops.nocommand.format=csv", "FILE=x.csv",
-                "tune.display-min.phone=2"}) {
+        for (String line : new String[] {
+            "forse=true",
+            "chanops.stock.show.nonsense=1",
+            "chanops.nocommand.format=csv",
+            "FILE=x.csv",
+            "tune.display-min.phone=2"
+        }) {
             Path config = TestLedgers.write(dir, "c.properties", line);
             CliHarness.Result r = cli.run("--config", config.toString(), "site", "list");
             assertThat(r.code()).as(line + "\n" + r).isEqualTo(ExitCode.USAGE);
-            assertThat(r.err()).startsWith("error: " + config + ": " + line.substring(0, line.indexOf('=')) + ": unknown key");
+            assertThat(r.err())
+                    .startsWith("error: " + config + ": " + line.substring(0, line.indexOf('=')) + ": unknown key");
         }
     }
 
     @Test
     void settingsAndHarmlessDefaultsOfAnyCommandStayAllowed() {
         CliHarness cli = new CliHarness(dir);
-        Path config = TestLedgers.write(dir, "c.properties", "busy-timeout=5", "emergency.cutoff=11:00", "lead.days=2",
-                "review.anchor=2026-01-05", "tune.display-min=1", "tune.display-min.handset=2", "subsidy.gap=none",
-                "zone=Asia/Shanghai", "format=csv", "chanops.stock.show.site=GZ-WEB", "window=45m", "mask=true", "bom=false");
+        Path config = TestLedgers.write(
+                dir,
+                "c.properties",
+                "busy-timeout=5",
+                "emergency.cutoff=11:00",
+                "lead.days=2",
+                "review.anchor=2026-01-05",
+                "tune.display-min=1",
+                "tune.display-min.handset=2",
+                "subsidy.gap=none",
+                "zone=Asia/Shanghai",
+                "format=csv",
+                "chanops.stock.show.site=GZ-WEB",
+                "window=45m",
+                "mask=true",
+                "bom=false");
         CliHarness.Result r = cli.run("--config", config.toString(), "site", "list");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("site_id,");
@@ -57,8 +86,11 @@ class ConfigKeysCliTest {
         CliHarness cli = new CliHarness(dir);
         Path config = TestLedgers.write(dir, "c.properties", "db=" + dir.resolve("absent.db"));
         java.io.StringWriter out = new java.io.StringWriter();
-        int code = Chanops.execute(new String[] {"--config", config.toString(), "--zone", "Asia/Shanghai", "site", "list"},
-                new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), false,
+        int code = Chanops.execute(
+                new String[] {"--config", config.toString(), "--zone", "Asia/Shanghai", "site", "list"},
+                new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                false,
                 Map.of("CHANOPS_DB", cli.db().toString())::get);
         assertThat(code).isZero();
         assertThat(dir.resolve("absent.db")).doesNotExist();

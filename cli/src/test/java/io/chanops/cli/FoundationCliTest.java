@@ -17,28 +17,42 @@ class FoundationCliTest {
 
     private CliHarness loaded() {
         CliHarness cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
         return cli;
     }
-
 
     @Test
     void samplesImportAndStockShowPrintsTheSpecColumns() {
         CliHarness cli = loaded();
-        CliHarness.Result r = cli.run("stock", "import", TestLedgers.sample("moves.csv").toString());
+        CliHarness.Result r =
+                cli.run("stock", "import", TestLedgers.sample("moves.csv").toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("imported").contains("moves");
         CliHarness.Result show = cli.run("stock", "show", "--site", "GZ-TH-01", "--sku", "SIM-STD");
-        assertThat(show.out().lines().toList()).first().isEqualTo("site_id,sku,on_hand,on_order,position,t_days,R,S,L,state");
+        assertThat(show.out().lines().toList())
+                .first()
+                .isEqualTo("site_id,sku,on_hand,on_order,position,t_days,R,S,L,state");
         assertThat(show.out().lines().toList()).hasSize(2);
-        assertThat(show.out().lines().toList().get(1)).startsWith("GZ-TH-01,SIM-STD,").endsWith(",,,,,no_policy");
+        assertThat(show.out().lines().toList().get(1))
+                .startsWith("GZ-TH-01,SIM-STD,")
+                .endsWith(",,,,,no_policy");
     }
 
     @Test
     void badMovesAreRejectedWithLocatedMessagesExit4AndTheLedgerIsUnchanged() throws Exception {
         CliHarness cli = loaded();
-        Path bad = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+        Path bad = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,R-1",
                 "2026-03-01 10:00,GZ-XX-99,HS-IP16-128,sale,1,S-1",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,sale,one,S-2",
@@ -46,7 +60,8 @@ class FoundationCliTest {
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,R-1");
         CliHarness.Result r = cli.run("stock", "import", bad.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_REJECTED);
-        assertThat(r.err()).contains(bad + ":3: site_id: unknown site 'GZ-XX-99'")
+        assertThat(r.err())
+                .contains(bad + ":3: site_id: unknown site 'GZ-XX-99'")
                 .contains(bad + ":4: qty: 'one' is not a whole number")
                 .contains(bad + ":5: at: 'yesterday' is not a date-time")
                 .contains(bad + ":6: ref: duplicate row")
@@ -58,10 +73,12 @@ class FoundationCliTest {
     @Test
     void wrongHeaderIsRejected() {
         CliHarness cli = loaded();
-        Path bad = TestLedgers.write(dir, "m.csv", "date,store,sku,kind,qty", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5");
+        Path bad = TestLedgers.write(
+                dir, "m.csv", "date,store,sku,kind,qty", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5");
         CliHarness.Result r = cli.run("stock", "import", bad.toString());
         assertThat(r.code()).isEqualTo(4);
-        assertThat(r.err()).contains(bad + ":1: at: required column is missing from the header")
+        assertThat(r.err())
+                .contains(bad + ":1: at: required column is missing from the header")
                 .contains(bad + ":1: site_id: required column is missing from the header");
         assertThat(r.err()).contains("warning: " + bad + ":1: date: unknown column, ignored");
     }
@@ -69,11 +86,18 @@ class FoundationCliTest {
     @Test
     void gb18030FileNeedsItsCharset() {
         CliHarness cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(dir, "sites-gbk.csv", Charset.forName("GB18030"),
-                "site_id,name,kind,city,warehouse,channel", "WH1,广州仓,warehouse,广州,,", "S1,天河城营业厅,store,广州,WH1,hall");
+        Path sites = TestLedgers.write(
+                dir,
+                "sites-gbk.csv",
+                Charset.forName("GB18030"),
+                "site_id,name,kind,city,warehouse,channel",
+                "WH1,广州仓,warehouse,广州,,",
+                "S1,天河城营业厅,store,广州,WH1,hall");
         CliHarness.Result asUtf8 = cli.run("site", "import", sites.toString());
         assertThat(asUtf8.code()).isEqualTo(4);
-        assertThat(asUtf8.err()).contains(sites + ":2: bytes that are not valid UTF-8").contains("--charset GB18030");
+        assertThat(asUtf8.err())
+                .contains(sites + ":2: bytes that are not valid UTF-8")
+                .contains("--charset GB18030");
         CliHarness.Result ok = cli.run("site", "import", "--charset", "GB18030", sites.toString());
         assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(cli.run("site", "list", "--format", "csv").out()).contains("S1,天河城营业厅,store,广州,WH1,hall");
@@ -82,9 +106,12 @@ class FoundationCliTest {
     @Test
     void dryRunWritesNothingAndExits3OnInvalidRows() {
         CliHarness cli = loaded();
-        Path good = TestLedgers.write(dir, "good.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,R-1");
-        Path bad = TestLedgers.write(dir, "bad.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,0,R-1");
-        assertThat(cli.run("stock", "import", "--dry-run", good.toString()).code()).isZero();
+        Path good = TestLedgers.write(
+                dir, "good.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,R-1");
+        Path bad = TestLedgers.write(
+                dir, "bad.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,0,R-1");
+        assertThat(cli.run("stock", "import", "--dry-run", good.toString()).code())
+                .isZero();
         CliHarness.Result r = cli.run("stock", "import", "--dry-run", bad.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ATTENTION);
         assertThat(r.err()).contains(bad + ":2: qty:");
@@ -96,14 +123,17 @@ class FoundationCliTest {
     @Test
     void reImportingTheSameFileIsRefusedUnlessForced() {
         CliHarness cli = loaded();
-        Path f = TestLedgers.write(dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,");
+        Path f = TestLedgers.write(
+                dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,");
         assertThat(cli.run("stock", "import", f.toString()).code()).isZero();
         CliHarness.Result again = cli.run("stock", "import", f.toString());
         assertThat(again.code()).isEqualTo(4);
         assertThat(again.err()).contains("already imported").contains("--force");
         // a move without a document reference is never a duplicate: forced, it is booked again
         assertThat(cli.run("stock", "import", "--force", f.toString()).code()).isZero();
-        assertThat(cli.run("stock", "show", "--sku", "HS-IP16-128", "--site", "GZ-TH-01").out()).contains("GZ-TH-01,HS-IP16-128,10,");
+        assertThat(cli.run("stock", "show", "--sku", "HS-IP16-128", "--site", "GZ-TH-01")
+                        .out())
+                .contains("GZ-TH-01,HS-IP16-128,10,");
     }
 
     @Test
@@ -114,7 +144,8 @@ class FoundationCliTest {
         CliHarness.Result r = cli.run("site", "import", export.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("0 created, 0 updated, 13 unchanged");
-        CliHarness.Result c = cli.run("catalog", "list", "--out", dir.resolve("cat.csv").toString());
+        CliHarness.Result c =
+                cli.run("catalog", "list", "--out", dir.resolve("cat.csv").toString());
         assertThat(c.code()).isZero();
         assertThat(Files.readString(dir.resolve("cat.csv"))).contains("CT-5G-129-24,contract,");
     }
@@ -142,7 +173,8 @@ class FoundationCliTest {
     @Test
     void anUnreadableLedgerExits5() throws Exception {
         Path bogus = dir.resolve("not-a-ledger.db");
-        Files.writeString(bogus, "plain text, certainly not an SQLite database file; long enough for a header".repeat(3));
+        Files.writeString(
+                bogus, "plain text, certainly not an SQLite database file; long enough for a header".repeat(3));
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Chanops.create(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err))
                 .execute("--db", bogus.toString(), "site", "list");
@@ -174,13 +206,16 @@ class FoundationCliTest {
         cli.run("stock", "import", TestLedgers.sample("moves.csv").toString());
         CliHarness.Result json = cli.run("--config", config.toString(), "stock", "show");
         assertThat(json.out()).contains("\"site_id\" : \"GZ-WEB\"").doesNotContain("GZ-TH-01");
-        CliHarness.Result csv = cli.run("--config", config.toString(), "stock", "show", "--format", "csv", "--site", "GZ-TH-01");
+        CliHarness.Result csv =
+                cli.run("--config", config.toString(), "stock", "show", "--format", "csv", "--site", "GZ-TH-01");
         assertThat(csv.out()).startsWith("site_id,sku,").contains("GZ-TH-01,").doesNotContain("GZ-WEB");
     }
 
     @Test
     void aMissingConfigFileIsAUsageError() {
         CliHarness cli = new CliHarness(dir);
-        assertThat(cli.run("--config", dir.resolve("nope.properties").toString(), "site", "list").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("--config", dir.resolve("nope.properties").toString(), "site", "list")
+                        .code())
+                .isEqualTo(ExitCode.USAGE);
     }
 }

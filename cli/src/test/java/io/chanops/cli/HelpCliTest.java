@@ -22,13 +22,18 @@ class HelpCliTest {
         assertThat(leaves).hasSizeGreaterThan(28);
         for (List<String> leaf : leaves) {
             String own = help(with(leaf, "--help"));
-            assertThat(own).as("help of %s", leaf).contains("Examples:").contains("  chanops " + String.join(" ", leaf));
+            assertThat(own)
+                    .as("help of %s", leaf)
+                    .contains("Examples:")
+                    .contains("  chanops " + String.join(" ", leaf));
             assertThat(own).as("help of %s", leaf).contains("Global options (any command):");
             List<String> viaHelp = new ArrayList<>(List.of("help"));
             viaHelp.addAll(leaf);
             assertThat(help(viaHelp)).as("help %s", leaf).isEqualTo(own);
             if (leaf.size() == 2) {
-                assertThat(help(List.of(leaf.get(0), "help", leaf.get(1)))).as("%s help %s", leaf.get(0), leaf.get(1)).isEqualTo(own);
+                assertThat(help(List.of(leaf.get(0), "help", leaf.get(1))))
+                        .as("%s help %s", leaf.get(0), leaf.get(1))
+                        .isEqualTo(own);
             }
         }
     }
@@ -38,15 +43,26 @@ class HelpCliTest {
         String text = help(List.of("stock", "import", "--help"));
         String own = text.substring(text.indexOf("Options:"), text.indexOf("Global options (any command):"));
         String global = text.substring(text.indexOf("Global options (any command):"), text.indexOf("Examples:"));
-        assertThat(own).contains("--dry-run").contains("--charset").doesNotContain("--db").doesNotContain("--zone");
-        assertThat(global).contains("--db").contains("--now").contains("--zone").contains("--quiet").doesNotContain("--dry-run");
+        assertThat(own)
+                .contains("--dry-run")
+                .contains("--charset")
+                .doesNotContain("--db")
+                .doesNotContain("--zone");
+        assertThat(global)
+                .contains("--db")
+                .contains("--now")
+                .contains("--zone")
+                .contains("--quiet")
+                .doesNotContain("--dry-run");
         assertThat(text).contains("Usage: chanops stock import [OPTIONS] FILE");
     }
 
     @Test
     void commandListsShowTheFirstSentenceWhole() {
         String stock = help(List.of("stock", "--help"));
-        assertThat(stock).contains("summary").contains("One line per store: positions with a policy, how many are below R");
+        assertThat(stock)
+                .contains("summary")
+                .contains("One line per store: positions with a policy, how many are below R");
         for (String line : stock.lines().toList()) {
             assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
         }
@@ -56,7 +72,10 @@ class HelpCliTest {
     @Test
     void completionCallsItselfCompletion() {
         String text = help(List.of("completion", "--help"));
-        assertThat(text).contains("Usage: chanops completion").doesNotContain("generate-completion").contains("Examples:");
+        assertThat(text)
+                .contains("Usage: chanops completion")
+                .doesNotContain("generate-completion")
+                .contains("Examples:");
     }
 
     @Test
@@ -69,8 +88,8 @@ class HelpCliTest {
     /** Snapshots in src/test/resources/help; a differing text is written to target/help-actual for review. */
     @Test
     void helpTextsMatchTheirSnapshots() throws IOException {
-        Map<String, List<String>> snapshots = Map.of("stock-import", List.of("stock", "import", "--help"),
-                "replenish", List.of("replenish", "--help"));
+        Map<String, List<String>> snapshots = Map.of(
+                "stock-import", List.of("stock", "import", "--help"), "replenish", List.of("replenish", "--help"));
         for (var e : snapshots.entrySet()) {
             String actual = help(e.getValue());
             String expected;
@@ -93,7 +112,12 @@ class HelpCliTest {
     }
 
     private static CommandLine whole() {
-        return Chanops.create(null, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, Map.<String, String>of()::get);
+        return Chanops.create(
+                null,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                false,
+                Map.<String, String>of()::get);
     }
 
     private static void collectLeaves(CommandLine cmd, List<String> path, List<List<String>> into) {
@@ -111,13 +135,16 @@ class HelpCliTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Chanops.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false,
+        int code = Chanops.execute(
+                args.toArray(String[]::new),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                false,
                 Map.<String, String>of()::get);
         return new Run(code, out.toString(), err.toString());
     }

@@ -74,37 +74,81 @@ class HostileInputTest {
         CliHarness.Result r = cli.run(command(file));
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
         String at = file + ":";
-        List<String> located = r.err().lines().filter(l -> l.startsWith(at) && l.substring(at.length()).matches("\\d+: .+")).toList();
+        List<String> located = r.err()
+                .lines()
+                .filter(l -> l.startsWith(at) && l.substring(at.length()).matches("\\d+: .+"))
+                .toList();
         assertThat(located).as("an error line FILE:LINE: ...\n" + r).isNotEmpty();
         Path expect = file.resolveSibling(name.substring(name.indexOf('/') + 1).replaceFirst("\\.[a-z]+$", ".expect"));
         if (Files.exists(expect)) {
             String wanted = at + Files.readString(expect).strip();
             assertThat(located).as(r.toString()).anyMatch(l -> l.startsWith(wanted));
         }
-        assertThat(RAW_CONTROL.matcher(r.err() + r.out()).find()).as("raw control characters printed\n" + r).isFalse();
+        assertThat(RAW_CONTROL.matcher(r.err() + r.out()).find())
+                .as("raw control characters printed\n" + r)
+                .isFalse();
         assertThat(dump(cli.db())).as("the ledger's content").isEqualTo(before);
     }
 
     /** The command that reads a file of the importer the case's folder names. */
     private List<String> command(Path file) {
         String f = file.toString();
-        String out = dir.resolve("out-" + file.getParent().getFileName() + "-" + file.getFileName()).toString();
+        String out = dir.resolve("out-" + file.getParent().getFileName() + "-" + file.getFileName())
+                .toString();
         return switch (file.getParent().getFileName().toString()) {
             case "sites" -> List.of("site", "import", f);
             case "catalog" -> List.of("catalog", "import", f);
             case "moves" -> List.of("stock", "import", f);
             case "policies" -> List.of("policy", "import", f);
-            case "platform" -> List.of("reconcile", "run", "--platform", f, "--boss", sample("boss-2026-02.csv"),
-                    "--profile", sample("boss-profile.properties"), "--out", out);
-            case "boss" -> List.of("reconcile", "run", "--platform", sample("platform-orders-2026-02.csv"), "--boss", f,
-                    "--profile", file.resolveSibling("_profile.properties").toString(), "--out", out);
-            case "profile" -> List.of("reconcile", "run", "--platform", sample("platform-orders-2026-02.csv"),
-                    "--boss", sample("boss-2026-02.csv"), "--profile", f, "--out", out);
+            case "platform" ->
+                List.of(
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        f,
+                        "--boss",
+                        sample("boss-2026-02.csv"),
+                        "--profile",
+                        sample("boss-profile.properties"),
+                        "--out",
+                        out);
+            case "boss" ->
+                List.of(
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        sample("platform-orders-2026-02.csv"),
+                        "--boss",
+                        f,
+                        "--profile",
+                        file.resolveSibling("_profile.properties").toString(),
+                        "--out",
+                        out);
+            case "profile" ->
+                List.of(
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        sample("platform-orders-2026-02.csv"),
+                        "--boss",
+                        sample("boss-2026-02.csv"),
+                        "--profile",
+                        f,
+                        "--out",
+                        out);
             case "rules" -> List.of("commission", "report", "--month", "2026-02", "--rules", f);
             case "rates" -> List.of("cost", "report", "--month", "2026-02", "--rates", f);
             case "vehicles" -> List.of("replenish", "plan", "--date", "2026-03-02", "--vehicles", f);
-            case "matrix" -> List.of("replenish", "plan", "--date", "2026-03-02", "--vehicles", sample("vehicles.csv"),
-                    "--matrix", f);
+            case "matrix" ->
+                List.of(
+                        "replenish",
+                        "plan",
+                        "--date",
+                        "2026-03-02",
+                        "--vehicles",
+                        sample("vehicles.csv"),
+                        "--matrix",
+                        f);
             default -> throw new IllegalArgumentException("no command for the folder of " + file);
         };
     }
@@ -120,7 +164,8 @@ class HostileInputTest {
     /** Every row of every table, in key order: what "the ledger is unchanged" compares. */
     static Map<String, List<String>> dump(Path db) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (rs.next()) {

@@ -21,14 +21,25 @@ class InputRulesCliTest {
     private CliHarness loaded() {
         CliHarness cli = new CliHarness(dir);
         assertThat(cli.run("init").code()).isZero();
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
         return cli;
     }
 
     private String onHand(CliHarness cli, String site, String sku) {
-        String line = cli.run("stock", "show", "--site", site, "--sku", sku, "--format", "csv").out().lines().skip(1)
-                .findFirst().orElse("");
+        String line = cli.run("stock", "show", "--site", site, "--sku", sku, "--format", "csv")
+                .out()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElse("");
         return line.isEmpty() ? "none" : line.split(",")[2];
     }
 
@@ -45,7 +56,12 @@ class InputRulesCliTest {
     @Test
     void aPlanForFebruary29thOf2026IsAUsageError() {
         CliHarness cli = loaded();
-        CliHarness.Result r = cli.run("replenish", "plan", "--date", "2026-02-29", "--vehicles",
+        CliHarness.Result r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-02-29",
+                "--vehicles",
                 TestLedgers.sample("vehicles.csv").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--date '2026-02-29': expected YYYY-MM-DD");
@@ -54,20 +70,30 @@ class InputRulesCliTest {
     @Test
     void aDocumentInASecondFileIsADuplicateRowAndBooksNothing() {
         CliHarness cli = loaded();
-        Path first = TestLedgers.write(dir, "grn-1.csv", "at,site_id,sku,kind,qty,ref",
+        Path first = TestLedgers.write(
+                dir,
+                "grn-1.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,GRN-001",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,sale,1,");
         assertThat(cli.run("stock", "import", first.toString()).code()).isZero();
-        Path second = TestLedgers.write(dir, "grn-2.csv", "at,site_id,sku,kind,qty,ref",
+        Path second = TestLedgers.write(
+                dir,
+                "grn-2.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 11:00,GZ-TH-01,HS-IP16-128,receipt,3,GRN-002",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,GRN-001");
         CliHarness.Result r = cli.run("stock", "import", second.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
-        assertThat(r.err()).contains(second + ":3: ref: duplicate row: receipt 'GRN-001' of HS-IP16-128 at GZ-TH-01 is already "
-                + "in the ledger (batch ");
+        assertThat(r.err())
+                .contains(second + ":3: ref: duplicate row: receipt 'GRN-001' of HS-IP16-128 at GZ-TH-01 is already "
+                        + "in the ledger (batch ");
         assertThat(onHand(cli, "GZ-TH-01", "HS-IP16-128")).isEqualTo("4");
         // the same reference for another kind or position is another document; rows without a ref never repeat one
-        Path third = TestLedgers.write(dir, "grn-3.csv", "at,site_id,sku,kind,qty,ref",
+        Path third = TestLedgers.write(
+                dir,
+                "grn-3.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 12:00,GZ-TH-01,HS-IP16-128,return,1,GRN-001",
                 "2026-03-01 12:00,GZ-TH-02,HS-IP16-128,receipt,5,GRN-001",
                 "2026-03-01 12:00,GZ-TH-01,HS-IP16-128,sale,1,");
@@ -81,12 +107,16 @@ class InputRulesCliTest {
     @Test
     void twoReceiptsOfLongMaxAreRowErrorsNotANegativeOnHand() {
         CliHarness cli = loaded();
-        Path f = TestLedgers.write(dir, "max.csv", "at,site_id,sku,kind,qty,ref",
+        Path f = TestLedgers.write(
+                dir,
+                "max.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,9223372036854775807,A",
                 "2026-03-01 10:01,GZ-TH-01,HS-IP16-128,receipt,9223372036854775807,B");
         CliHarness.Result r = cli.run("stock", "import", f.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_REJECTED);
-        assertThat(r.err()).contains(f + ":2: qty: '9223372036854775807' is out of range: at most 1,000,000")
+        assertThat(r.err())
+                .contains(f + ":2: qty: '9223372036854775807' is out of range: at most 1,000,000")
                 .contains(f + ":3: qty:");
         assertThat(onHand(cli, "GZ-TH-01", "HS-IP16-128")).isEqualTo("none");
     }
@@ -94,8 +124,19 @@ class InputRulesCliTest {
     @Test
     void aHugeOrderUpToLevelIsRefusedByPolicySet() {
         CliHarness cli = loaded();
-        CliHarness.Result r = cli.run("policy", "set", "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--R", "5", "--S",
-                "9223372036854775807", "--L", "2");
+        CliHarness.Result r = cli.run(
+                "policy",
+                "set",
+                "--site",
+                "GZ-TH-01",
+                "--sku",
+                "HS-IP16-128",
+                "--R",
+                "5",
+                "--S",
+                "9223372036854775807",
+                "--L",
+                "2");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(r.err()).contains("S must be at most 1,000,000 units (got 9223372036854775807)");
     }
@@ -115,12 +156,15 @@ class InputRulesCliTest {
         CliHarness cli = loaded();
         // a ledger written before names were checked may hold anything
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cli.db());
-             PreparedStatement ps = c.prepareStatement("UPDATE site SET name = ? WHERE site_id = 'GZ-TH-01'")) {
+                PreparedStatement ps = c.prepareStatement("UPDATE site SET name = ? WHERE site_id = 'GZ-TH-01'")) {
             ps.setString(1, "\u001b[2J\u001b]0;owned\u0007天河\u009b");
             ps.executeUpdate();
         }
         CliHarness.Result table = cli.run("site", "list", "--format", "table");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("\\x1b[2J\\x1b]0;owned\\x07天河\\x9b").doesNotContain("\u001b").doesNotContain("\u009b");
+        assertThat(table.out())
+                .contains("\\x1b[2J\\x1b]0;owned\\x07天河\\x9b")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u009b");
     }
 }

@@ -23,15 +23,19 @@ class OutOfMemoryTest {
     void runningOutOfHeapIsOneActionableLineWithExitOne() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Chanops.create(new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
+        CommandLine cmd = Chanops.create(
+                new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
         cmd.addSubcommand(new ExhaustCommand());
         cmd.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)); // to the new subcommand too
 
         int code = cmd.execute("exhaust");
 
         assertThat(code).isEqualTo(ExitCode.INTERNAL);
-        assertThat(err.toString().strip()).startsWith("error: out of memory (Java heap space, Java heap at most ")
-                .contains("nothing was committed").contains("CHANOPS_JAVA_OPTS=-Xmx").doesNotContain("\tat ");
+        assertThat(err.toString().strip())
+                .startsWith("error: out of memory (Java heap space, Java heap at most ")
+                .contains("nothing was committed")
+                .contains("CHANOPS_JAVA_OPTS=-Xmx")
+                .doesNotContain("\tat ");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 }

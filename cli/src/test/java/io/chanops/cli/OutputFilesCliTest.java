@@ -23,14 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFilesCliTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
     String rules;
 
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
         rules = TestLedgers.sample("commission-rules.csv").toString();
     }
 
@@ -77,7 +85,8 @@ class OutputFilesCliTest {
         CliHarness.Result onto = cli.run("site", "list", "--out", reports.toString());
         assertThat(onto.code()).as(onto.toString()).isEqualTo(2);
         assertThat(onto.err()).contains(reports + ": is a directory");
-        CliHarness.Result into = cli.run("site", "list", "--out", dir.resolve("typo/sites.csv").toString());
+        CliHarness.Result into =
+                cli.run("site", "list", "--out", dir.resolve("typo/sites.csv").toString());
         assertThat(into.code()).as(into.toString()).isEqualTo(2);
         assertThat(into.err()).contains("no such directory");
         assertThat(Files.exists(dir.resolve("typo"))).isFalse();
@@ -88,13 +97,23 @@ class OutputFilesCliTest {
         Path mine = dir.resolve("rules.csv");
         Files.copy(Path.of(rules), mine);
         byte[] content = Files.readAllBytes(mine);
-        CliHarness.Result r = cli.run("commission", "report", "--month", "2026-02", "--rules", mine.toString(), "--out", mine.toString());
+        CliHarness.Result r = cli.run(
+                "commission", "report", "--month", "2026-02", "--rules", mine.toString(), "--out", mine.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains(mine + ": refusing to write over an input of this command");
         assertThat(Files.readAllBytes(mine)).isEqualTo(content);
         assertThat(ruleSets()).isZero();
-        CliHarness.Result twice = cli.run("commission", "report", "--month", "2026-02", "--rules", rules,
-                "--out", dir.resolve("c.csv").toString(), "--detail", dir.resolve("c.csv").toString());
+        CliHarness.Result twice = cli.run(
+                "commission",
+                "report",
+                "--month",
+                "2026-02",
+                "--rules",
+                rules,
+                "--out",
+                dir.resolve("c.csv").toString(),
+                "--detail",
+                dir.resolve("c.csv").toString());
         assertThat(twice.code()).as(twice.toString()).isEqualTo(2);
         assertThat(ruleSets()).isZero();
     }
@@ -115,45 +134,61 @@ class OutputFilesCliTest {
         assertThat(through.code()).as(through.toString()).isEqualTo(2);
         assertThat(through.err()).contains("is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious");
-        assertThat(names(dir)).noneMatch(n -> n.startsWith(".report.csv.") && n.endsWith(".tmp") && !n.equals(".report.csv.tmp"));
+        assertThat(names(dir))
+                .noneMatch(n -> n.startsWith(".report.csv.") && n.endsWith(".tmp") && !n.equals(".report.csv.tmp"));
     }
 
     @Test
     void aCommissionReportThatCannotWriteItsFileLeavesTheActiveRuleSetAsItWas() throws IOException {
-        assertThat(cli.run("commission", "report", "--month", "2026-02", "--rules", rules).code()).isZero();
+        assertThat(cli.run("commission", "report", "--month", "2026-02", "--rules", rules)
+                        .code())
+                .isZero();
         assertThat(ruleSets()).isEqualTo(1);
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(rules)));
         lines.set(1, lines.get(1).replace(",1.5,", ",2.5,"));
         Path r2 = Files.write(dir.resolve("r2.csv"), lines);
         Path reports = Files.createDirectory(dir.resolve("reports"));
 
-        CliHarness.Result onDirectory = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
-                "--out", reports.toString());
+        CliHarness.Result onDirectory = cli.run(
+                "commission", "report", "--month", "2026-02", "--rules", r2.toString(), "--out", reports.toString());
         assertThat(onDirectory.code()).as(onDirectory.toString()).isEqualTo(2);
         assertThat(ruleSets()).isEqualTo(1);
 
         // a directory nothing can be created in, whoever runs the test (root included)
         Path proc = Path.of("/proc/chanops-commission.csv");
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
-        CliHarness.Result unwritable = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
-                "--out", proc.toString());
+        CliHarness.Result unwritable = cli.run(
+                "commission", "report", "--month", "2026-02", "--rules", r2.toString(), "--out", proc.toString());
         assertThat(unwritable.code()).as(unwritable.toString()).isEqualTo(6);
         assertThat(unwritable.err()).contains("error: output could not be written: " + proc);
         assertThat(ruleSets()).isEqualTo(1);
 
-        CliHarness.Result written = cli.run("commission", "report", "--month", "2026-02", "--rules", r2.toString(),
-                "--out", reports.resolve("commission.csv").toString());
+        CliHarness.Result written = cli.run(
+                "commission",
+                "report",
+                "--month",
+                "2026-02",
+                "--rules",
+                r2.toString(),
+                "--out",
+                reports.resolve("commission.csv").toString());
         assertThat(written.code()).as(written.toString()).isZero();
         assertThat(ruleSets()).isEqualTo(2);
         assertThat(names(reports)).containsExactly("commission.csv");
     }
 
     private List<String> reconcileArgs(Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("reconcile", "run",
-                "--platform", TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                "--boss", TestLedgers.sample("boss-2026-01.csv").toString(),
-                "--profile", TestLedgers.sample("boss-profile.properties").toString(),
-                "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "reconcile",
+                "run",
+                "--platform",
+                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                "--boss",
+                TestLedgers.sample("boss-2026-01.csv").toString(),
+                "--profile",
+                TestLedgers.sample("boss-profile.properties").toString(),
+                "--out",
+                out.toString()));
         args.addAll(List.of(extra));
         return args;
     }
@@ -173,10 +208,13 @@ class OutputFilesCliTest {
         assertThat(again.code()).as(again.toString()).isEqualTo(2);
         assertThat(again.err()).contains("resolved-late.csv: is a directory");
         for (int i = 0; i < files.size(); i++) {
-            assertThat(Files.readAllBytes(out.resolve(files.get(i)))).as(files.get(i)).isEqualTo(before.get(i));
+            assertThat(Files.readAllBytes(out.resolve(files.get(i))))
+                    .as(files.get(i))
+                    .isEqualTo(before.get(i));
         }
         assertThat(names(out)).containsExactly("discrepancies.csv", "matched.csv", "resolved-late.csv", "summary.csv");
-        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines()).hasSize(2);
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
+                .hasSize(2);
     }
 
     @Test
@@ -193,12 +231,19 @@ class OutputFilesCliTest {
         assertThat(mode(masked.resolve("matched.csv"))).isEqualTo(usual);
 
         Path shown = dir.resolve("shown.csv");
-        assertThat(cli.run("reconcile", "show", "1", "--out", shown.toString()).code()).isZero();
+        assertThat(cli.run("reconcile", "show", "1", "--out", shown.toString()).code())
+                .isZero();
         assertThat(mode(shown)).isEqualTo("rw-------");
 
-        Path catalog = TestLedgers.write(dir, "mixed.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "A1,handset,Phone,,10.00,listed,web,,", "A2,handset,Phone,,10.00,sold,web,,");
-        assertThat(cli.run("catalog", "import", catalog.toString(), "--skip-invalid").code()).isEqualTo(3);
+        Path catalog = TestLedgers.write(
+                dir,
+                "mixed.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                "A1,handset,Phone,,10.00,listed,web,,",
+                "A2,handset,Phone,,10.00,sold,web,,");
+        assertThat(cli.run("catalog", "import", catalog.toString(), "--skip-invalid")
+                        .code())
+                .isEqualTo(3);
         assertThat(mode(dir.resolve("mixed.csv.rejects.csv"))).isEqualTo("rw-------");
     }
 
@@ -219,18 +264,21 @@ class OutputFilesCliTest {
 
     @Test
     void aFullDiskOnStandardOutputIsExit6() {
-        PrintWriter devFull = new PrintWriter(new java.io.OutputStreamWriter(failing("No space left on device"), StandardCharsets.UTF_8), true);
+        PrintWriter devFull = new PrintWriter(
+                new java.io.OutputStreamWriter(failing("No space left on device"), StandardCharsets.UTF_8), true);
         CliHarness.Result r = cli.run(devFull, "site", "list", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isEqualTo(6);
         assertThat(r.err()).contains("error: output could not be written: standard output");
-        CliHarness.Result checked = cli.run(CheckedPrintWriter.of(failing("No space left on device"), true), "site", "list");
+        CliHarness.Result checked =
+                cli.run(CheckedPrintWriter.of(failing("No space left on device"), true), "site", "list");
         assertThat(checked.code()).isEqualTo(6);
         assertThat(checked.err()).contains("standard output: No space left on device");
     }
 
     @Test
     void aClosedPipeOnStandardOutputEndsQuietly() {
-        CliHarness.Result r = cli.run(CheckedPrintWriter.of(failing("Broken pipe"), true), "site", "list", "--format", "csv");
+        CliHarness.Result r =
+                cli.run(CheckedPrintWriter.of(failing("Broken pipe"), true), "site", "list", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
     }

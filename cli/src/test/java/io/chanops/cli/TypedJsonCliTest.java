@@ -12,32 +12,55 @@ import org.junit.jupiter.api.io.TempDir;
 class TypedJsonCliTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
     }
 
     @Test
     void policyListHasBooleanAndNumberValues() {
-        CliHarness.Result imported = cli.run("policy", "import", TestLedgers.sample("policies.csv").toString());
+        CliHarness.Result imported =
+                cli.run("policy", "import", TestLedgers.sample("policies.csv").toString());
         assertThat(imported.code()).as(imported.toString()).isZero();
-        CliHarness.Result r = cli.run("policy", "list", "--site", "GZ-SS-01", "--sku", "SIM-DATA-30", "--format", "json");
+        CliHarness.Result r =
+                cli.run("policy", "list", "--site", "GZ-SS-01", "--sku", "SIM-DATA-30", "--format", "json");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"site_id\" : \"GZ-SS-01\"").contains("\"t_days\" : 7").contains("\"R\" : 10")
-                .contains("\"locked\" : true").doesNotContain("\"true\"");
+        assertThat(r.out())
+                .contains("\"site_id\" : \"GZ-SS-01\"")
+                .contains("\"t_days\" : 7")
+                .contains("\"R\" : 10")
+                .contains("\"locked\" : true")
+                .doesNotContain("\"true\"");
     }
 
     @Test
     void commissionRulesHaveNumericClawbackDays() {
-        assertThat(cli.run("commission", "report", "--month", "2026-02", "--rules",
-                TestLedgers.sample("commission-rules.csv").toString()).code()).isZero();
+        assertThat(cli.run(
+                                "commission",
+                                "report",
+                                "--month",
+                                "2026-02",
+                                "--rules",
+                                TestLedgers.sample("commission-rules.csv").toString())
+                        .code())
+                .isZero();
         CliHarness.Result r = cli.run("commission", "rules", "--format", "json");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"rule_id\" : \"HS-BASE\"").contains("\"clawback_days\" : 30")
+        assertThat(r.out())
+                .contains("\"rule_id\" : \"HS-BASE\"")
+                .contains("\"clawback_days\" : 30")
                 .doesNotContain("\"clawback_days\" : \"");
     }
 

@@ -14,12 +14,18 @@ class UsageErrorsCliTest {
     @Test
     void aDateInAnotherFormNamesTheExpectedOne() {
         CliHarness cli = new CliHarness(dir);
-        for (String[] args : new String[][] {{"replenish", "orders", "--due", "02/03/2026"},
-                {"replenish", "plan", "--date", "2026/03/02", "--vehicles", "v.csv"},
-                {"policy", "set", "--site", "S", "--sku", "K", "--until", "15.03.2026"}}) {
+        for (String[] args : new String[][] {
+            {"replenish", "orders", "--due", "02/03/2026"},
+            {"replenish", "plan", "--date", "2026/03/02", "--vehicles", "v.csv"},
+            {"policy", "set", "--site", "S", "--sku", "K", "--until", "15.03.2026"}
+        }) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
-            assertThat(r.err()).as(r.toString()).startsWith("error: ").contains("expected YYYY-MM-DD").doesNotContain("Usage:");
+            assertThat(r.err())
+                    .as(r.toString())
+                    .startsWith("error: ")
+                    .contains("expected YYYY-MM-DD")
+                    .doesNotContain("Usage:");
         }
     }
 
@@ -28,8 +34,11 @@ class UsageErrorsCliTest {
         CliHarness.Result r = new CliHarness(dir).run("replenish", "plan");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().toList()).hasSize(2);
-        assertThat(r.err()).startsWith("error: missing required option").contains("'--date=DATE'")
-                .contains("Try 'chanops replenish plan --help'").doesNotContain("Usage:");
+        assertThat(r.err())
+                .startsWith("error: missing required option")
+                .contains("'--date=DATE'")
+                .contains("Try 'chanops replenish plan --help'")
+                .doesNotContain("Usage:");
     }
 
     @Test
@@ -40,7 +49,8 @@ class UsageErrorsCliTest {
     }
 
     @Test
-    void rejectedInputNeverSaysNothingWasWrittenSinceReadOnlyCommandsRejectItTooAndEveryLineIsAnError() throws Exception {
+    void rejectedInputNeverSaysNothingWasWrittenSinceReadOnlyCommandsRejectItTooAndEveryLineIsAnError()
+            throws Exception {
         CliHarness cli = new CliHarness(dir);
         assertThat(cli.run("init").code()).isZero();
         java.nio.file.Files.writeString(dir.resolve("sites.csv"), "site_id,name\nX,\n");

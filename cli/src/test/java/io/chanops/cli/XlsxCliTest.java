@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class XlsxCliTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -44,7 +45,10 @@ class XlsxCliTest {
             assertThat(rows).hasSize(3);
             assertThat(rows.get(0).getCell(0).asString()).isEqualTo("site_id");
             assertThat(rows.get(0).getCell(6).asString()).isEqualTo("lat");
-            Row store = rows.stream().filter(row -> "0755-01".equals(row.getCell(0).asString())).findFirst().orElseThrow();
+            Row store = rows.stream()
+                    .filter(row -> "0755-01".equals(row.getCell(0).asString()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(store.getCell(1).asString()).isEqualTo("福田营业厅");
             assertThat(store.getCell(4).getType()).isEqualTo(CellType.STRING);
             assertThat(store.getCell(4).asString()).isEqualTo("0755");

@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * cancelled/refunded and whose BOSS group was reversed (not live). {@code cancelledOn} is the day of the BOSS reversal
  * (the book of record's date), or the day of the run when the export did not date it.
  */
-public record Cancellation(String orderId, LocalDate cancelledOn, String status, long runId) {
-}
+public record Cancellation(String orderId, LocalDate cancelledOn, String status, long runId) {}

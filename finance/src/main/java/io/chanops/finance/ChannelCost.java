@@ -24,20 +24,33 @@ public final class ChannelCost {
     public static final String UNKNOWN = "(unknown site)";
     public static final String TOTAL = "TOTAL";
 
-    public record Row(String channel, long transactions, BigDecimal sharePercent, Long costPerTxnFen, long transactionCostFen,
-                      long commissionFen, long totalCostFen, Long allInPerTxnFen) {
-    }
+    public record Row(
+            String channel,
+            long transactions,
+            BigDecimal sharePercent,
+            Long costPerTxnFen,
+            long transactionCostFen,
+            long commissionFen,
+            long totalCostFen,
+            Long allInPerTxnFen) {}
 
-    public record Report(YearMonth month, List<Row> rows, Row total, BigDecimal eChannelSharePercent,
-                         BigDecimal electronicSharePercent, long hallRateFen, long savingFen) {
-    }
+    public record Report(
+            YearMonth month,
+            List<Row> rows,
+            Row total,
+            BigDecimal eChannelSharePercent,
+            BigDecimal electronicSharePercent,
+            long hallRateFen,
+            long savingFen) {}
 
-    private ChannelCost() {
-    }
+    private ChannelCost() {}
 
     /** Keys of the maps are channel codes, or null for sites the ledger does not know. */
-    public static Report compute(YearMonth month, Map<String, Long> transactionsByChannel, Map<String, Long> commissionByChannel,
-                                 Map<String, Long> rates) {
+    public static Report compute(
+            YearMonth month,
+            Map<String, Long> transactionsByChannel,
+            Map<String, Long> commissionByChannel,
+            Map<String, Long> rates) {
         // copies that accept the null key (immutable maps refuse even to look it up)
         Map<String, Long> transactions = new HashMap<>(transactionsByChannel);
         Map<String, Long> commission = new HashMap<>(commissionByChannel);
@@ -61,18 +74,35 @@ public final class ChannelCost {
             commissionSum += r.commissionFen();
         }
         long totalCost = costSum + commissionSum;
-        Row total = new Row(TOTAL, allTxns, allTxns == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(100).setScale(2),
-                null, costSum, commissionSum, totalCost, perTxn(totalCost, allTxns));
-        long hallRate = rates.getOrDefault(Channel.HALL.code(), ChannelRates.defaults().get(Channel.HALL.code()));
+        Row total = new Row(
+                TOTAL,
+                allTxns,
+                allTxns == 0
+                        ? BigDecimal.ZERO.setScale(2)
+                        : BigDecimal.valueOf(100).setScale(2),
+                null,
+                costSum,
+                commissionSum,
+                totalCost,
+                perTxn(totalCost, allTxns));
+        long hallRate =
+                rates.getOrDefault(Channel.HALL.code(), ChannelRates.defaults().get(Channel.HALL.code()));
         long saving = hallRate * allTxns - costSum;
         long eTxns = transactions.getOrDefault(Channel.E_CHANNEL.code(), 0L);
-        long electronic = java.util.Arrays.stream(Channel.values()).filter(Channel::electronic)
-                .mapToLong(c -> transactions.getOrDefault(c.code(), 0L)).sum();
+        long electronic = java.util.Arrays.stream(Channel.values())
+                .filter(Channel::electronic)
+                .mapToLong(c -> transactions.getOrDefault(c.code(), 0L))
+                .sum();
         return new Report(month, rows, total, percent(eTxns, allTxns), percent(electronic, allTxns), hallRate, saving);
     }
 
-    private static Row row(String name, String key, Map<String, Long> transactions, Map<String, Long> commission,
-                           Map<String, Long> rates, long allTxns) {
+    private static Row row(
+            String name,
+            String key,
+            Map<String, Long> transactions,
+            Map<String, Long> commission,
+            Map<String, Long> rates,
+            long allTxns) {
         long txns = transactions.getOrDefault(key, 0L);
         Long rate = key == null ? null : rates.get(key);
         long cost = rate == null ? 0 : txns * rate;
@@ -84,13 +114,17 @@ public final class ChannelCost {
         if (whole == 0) {
             return BigDecimal.ZERO.setScale(2);
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
     static Long perTxn(long fen, long txns) {
         if (txns == 0) {
             return null;
         }
-        return BigDecimal.valueOf(fen).divide(BigDecimal.valueOf(txns), 0, RoundingMode.HALF_UP).longValueExact();
+        return BigDecimal.valueOf(fen)
+                .divide(BigDecimal.valueOf(txns), 0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }

@@ -22,8 +22,7 @@ import java.util.function.Consumer;
 public final class ChannelRates {
     public static final List<String> COLUMNS = List.of("channel", "cost_per_txn");
 
-    private ChannelRates() {
-    }
+    private ChannelRates() {}
 
     /** Channel code -> fen per transaction, in the order hall, partner, e-channel, self-service. */
     public static Map<String, Long> defaults() {
@@ -47,11 +46,14 @@ public final class ChannelRates {
                 }
                 Optional<Channel> channel = Channel.parse(row.get("channel"));
                 if (channel.isEmpty()) {
-                    problems.add(row.problem("channel", "'" + row.get("channel") + "' is not hall, partner, e-channel or self-service"));
+                    problems.add(row.problem(
+                            "channel", "'" + row.get("channel") + "' is not hall, partner, e-channel or self-service"));
                 } else {
                     Long seen = firstLine.putIfAbsent(channel.get().code(), row.line());
                     if (seen != null) {
-                        problems.add(row.problem("channel", "channel " + channel.get().code() + " given twice (first on line " + seen + ")"));
+                        problems.add(row.problem(
+                                "channel",
+                                "channel " + channel.get().code() + " given twice (first on line " + seen + ")"));
                     }
                 }
                 Optional<Long> fen = Fen.parseYuan(row.get("cost_per_txn"));

@@ -16,8 +16,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class Clawbacks {
-    private Clawbacks() {
-    }
+    private Clawbacks() {}
 
     /** The month a clawback for {@code c} is booked in. */
     public static YearMonth bookedIn(Cancellation c) {
@@ -42,11 +41,25 @@ public final class Clawbacks {
         if (days > rule.clawbackDays()) {
             return Optional.empty();
         }
-        String explain = "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", " + days
-                + " days after the order (rule " + rule.ruleId() + " claws back within " + rule.clawbackDays()
-                + " days); reverses " + Fen.format(paid.commissionFen()) + " paid for " + paidIn + " (found by reconcile run "
-                + c.runId() + ")";
-        return Optional.of(new CommissionLine(paid.orderId(), paid.orderDate(), paid.siteId(), paid.channel(), paid.sku(),
-                paid.type(), paid.ruleId(), paid.basis(), paid.units(), paid.amountFen(), -paid.commissionFen(), explain, true));
+        String explain =
+                "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", " + days
+                        + " days after the order (rule " + rule.ruleId() + " claws back within " + rule.clawbackDays()
+                        + " days); reverses " + Fen.format(paid.commissionFen()) + " paid for " + paidIn
+                        + " (found by reconcile run "
+                        + c.runId() + ")";
+        return Optional.of(new CommissionLine(
+                paid.orderId(),
+                paid.orderDate(),
+                paid.siteId(),
+                paid.channel(),
+                paid.sku(),
+                paid.type(),
+                paid.ruleId(),
+                paid.basis(),
+                paid.units(),
+                paid.amountFen(),
+                -paid.commissionFen(),
+                explain,
+                true));
     }
 }

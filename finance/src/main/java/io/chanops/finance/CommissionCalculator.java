@@ -19,8 +19,7 @@ import java.util.Optional;
  * at the band that count reaches (120 units in 1-100:10.00;101-300:12.00 pays 120 x 12.00).
  */
 public final class CommissionCalculator {
-    private CommissionCalculator() {
-    }
+    private CommissionCalculator() {}
 
     public static List<CommissionLine> compute(List<Sale> sales, RuleBook rules) {
         Map<Sale, Optional<CommissionRule>> chosen = new LinkedHashMap<>();
@@ -34,7 +33,8 @@ public final class CommissionCalculator {
                     .ifPresent(r -> tierUnits.merge(new TierKey(r.ruleId(), s.siteId()), s.units(), Long::sum));
         }
         List<CommissionLine> lines = new ArrayList<>(sales.size());
-        chosen.forEach((s, rule) -> lines.add(rule.map(r -> line(s, r, tierUnits)).orElseGet(() -> unmatched(s))));
+        chosen.forEach(
+                (s, rule) -> lines.add(rule.map(r -> line(s, r, tierUnits)).orElseGet(() -> unmatched(s))));
         return lines;
     }
 
@@ -55,23 +55,48 @@ public final class CommissionCalculator {
                 long monthUnits = tierUnits.getOrDefault(new TierKey(r.ruleId(), s.siteId()), 0L);
                 Tier tier = r.tierFor(monthUnits);
                 commission = s.units() * tier.perUnitFen();
-                explain = s.units() + " x " + Fen.format(tier.perUnitFen()) + " per unit: tier " + tier.range() + " reached by "
-                        + monthUnits + " units of rule " + r.ruleId() + " at " + s.siteId() + " this month";
+                explain = s.units() + " x " + Fen.format(tier.perUnitFen()) + " per unit: tier " + tier.range()
+                        + " reached by " + monthUnits + " units of rule " + r.ruleId() + " at " + s.siteId()
+                        + " this month";
             }
         }
-        return new CommissionLine(s.orderId(), s.orderDate(), s.siteId(), s.channel(), s.sku(), s.type(), r.ruleId(),
-                r.basis(), s.units(), s.amountFen(), commission, explain + "; rule " + r.ruleId() + " (" + r.scope() + ")",
+        return new CommissionLine(
+                s.orderId(),
+                s.orderDate(),
+                s.siteId(),
+                s.channel(),
+                s.sku(),
+                s.type(),
+                r.ruleId(),
+                r.basis(),
+                s.units(),
+                s.amountFen(),
+                commission,
+                explain + "; rule " + r.ruleId() + " (" + r.scope() + ")",
                 false);
     }
 
     private static CommissionLine unmatched(Sale s) {
-        String why = s.siteKnown() ? "no rule matches (channel " + s.channel() + ", site " + s.siteId() + ", type "
-                + (s.type() == null ? "unknown" : s.type()) + ", sku " + s.sku() + ", on " + s.orderDate() + ")"
-                : "no rule matches: site " + s.siteId() + " is not in the ledger, so only rules with empty channel and site apply";
-        return new CommissionLine(s.orderId(), s.orderDate(), s.siteId(), s.channel(), s.sku(), s.type(), null, null,
-                s.units(), s.amountFen(), 0, why, false);
+        String why = s.siteKnown()
+                ? "no rule matches (channel " + s.channel() + ", site " + s.siteId() + ", type "
+                        + (s.type() == null ? "unknown" : s.type()) + ", sku " + s.sku() + ", on " + s.orderDate() + ")"
+                : "no rule matches: site " + s.siteId()
+                        + " is not in the ledger, so only rules with empty channel and site apply";
+        return new CommissionLine(
+                s.orderId(),
+                s.orderDate(),
+                s.siteId(),
+                s.channel(),
+                s.sku(),
+                s.type(),
+                null,
+                null,
+                s.units(),
+                s.amountFen(),
+                0,
+                why,
+                false);
     }
 
-    private record TierKey(String ruleId, String siteId) {
-    }
+    private record TierKey(String ruleId, String siteId) {}
 }

@@ -9,8 +9,13 @@ import java.util.List;
  * the catalog does not know (their orders only match rules without a type, or naming the SKU); how many
  * clawbacks this computation found and booked for the first time (in any month).
  */
-public record CommissionReport(YearMonth month, RuleSets.RuleSet ruleSet, List<CommissionLine> lines,
-                               List<String> unknownSites, List<String> unknownSkus, int newClawbacks) {
+public record CommissionReport(
+        YearMonth month,
+        RuleSets.RuleSet ruleSet,
+        List<CommissionLine> lines,
+        List<String> unknownSites,
+        List<String> unknownSkus,
+        int newClawbacks) {
     public long unmatchedOrders() {
         return lines.stream().filter(l -> !l.clawback() && l.ruleId() == null).count();
     }

@@ -20,9 +20,20 @@ import java.util.stream.Collectors;
  * @param tiers    for {@link Basis#TIERED}: contiguous bands from 1 unit, the last open-ended
  * @param clawbackDays days after the order date within which a cancellation reverses the commission; null = never
  */
-public record CommissionRule(String ruleId, String channel, String siteId, String type, String sku, Basis basis,
-                             BigDecimal percent, long fixedFen, List<Tier> tiers, LocalDate validFrom, LocalDate validTo,
-                             Integer clawbackDays, long line) {
+public record CommissionRule(
+        String ruleId,
+        String channel,
+        String siteId,
+        String type,
+        String sku,
+        Basis basis,
+        BigDecimal percent,
+        long fixedFen,
+        List<Tier> tiers,
+        LocalDate validFrom,
+        LocalDate validTo,
+        Integer clawbackDays,
+        long line) {
 
     public CommissionRule {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -77,13 +88,16 @@ public record CommissionRule(String ruleId, String channel, String siteId, Strin
     public boolean ambiguousWith(CommissionRule other) {
         return specificity() == other.specificity()
                 && validityOverlaps(other)
-                && compatible(channel, other.channel) && compatible(siteId, other.siteId)
-                && compatible(type, other.type) && compatible(sku, other.sku);
+                && compatible(channel, other.channel)
+                && compatible(siteId, other.siteId)
+                && compatible(type, other.type)
+                && compatible(sku, other.sku);
     }
 
     public boolean validityOverlaps(CommissionRule other) {
         boolean startsBeforeOtherEnds = validFrom == null || other.validTo == null || !validFrom.isAfter(other.validTo);
-        boolean otherStartsBeforeThisEnds = other.validFrom == null || validTo == null || !other.validFrom.isAfter(validTo);
+        boolean otherStartsBeforeThisEnds =
+                other.validFrom == null || validTo == null || !other.validFrom.isAfter(validTo);
         return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
     }
 
@@ -104,7 +118,9 @@ public record CommissionRule(String ruleId, String channel, String siteId, Strin
 
     /** Percent commission on {@code amountFen}, rounded half-up to the fen (once per order line). */
     public long percentOf(long amountFen) {
-        return BigDecimal.valueOf(amountFen).multiply(percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(amountFen)
+                .multiply(percent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
                 .longValueExact();
     }
 
@@ -141,15 +157,24 @@ public record CommissionRule(String ruleId, String channel, String siteId, Strin
     }
 
     public String validityText() {
-        return (validFrom == null ? "always" : validFrom.toString()) + ".." + (validTo == null ? "open" : validTo.toString());
+        return (validFrom == null ? "always" : validFrom.toString()) + ".."
+                + (validTo == null ? "open" : validTo.toString());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CommissionRule r && ruleId.equals(r.ruleId) && line == r.line && Objects.equals(channel, r.channel)
-                && Objects.equals(siteId, r.siteId) && Objects.equals(type, r.type) && Objects.equals(sku, r.sku)
-                && basis == r.basis && Objects.equals(rateText(), r.rateText()) && tiers.equals(r.tiers)
-                && Objects.equals(validFrom, r.validFrom) && Objects.equals(validTo, r.validTo)
+        return o instanceof CommissionRule r
+                && ruleId.equals(r.ruleId)
+                && line == r.line
+                && Objects.equals(channel, r.channel)
+                && Objects.equals(siteId, r.siteId)
+                && Objects.equals(type, r.type)
+                && Objects.equals(sku, r.sku)
+                && basis == r.basis
+                && Objects.equals(rateText(), r.rateText())
+                && tiers.equals(r.tiers)
+                && Objects.equals(validFrom, r.validFrom)
+                && Objects.equals(validTo, r.validTo)
                 && Objects.equals(clawbackDays, r.clawbackDays);
     }
 

@@ -36,12 +36,10 @@ import org.jdbi.v3.core.Handle;
  * BOSS still live) do not claw back: BOSS has not reversed the sale, so finance must settle the discrepancy first.
  */
 public final class CommissionService {
-    private CommissionService() {
-    }
+    private CommissionService() {}
 
     /** What a report did: the rule set its rule file became, if one was given, and the report. */
-    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionReport report) {
-    }
+    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionReport report) {}
 
     public static CommissionReport report(Ledger ledger, YearMonth month, LocalDateTime now) {
         return ledger.write(h -> report(h, month, now));
@@ -53,8 +51,12 @@ public final class CommissionService {
      * writes and publishes its files there, so that a file which cannot be written leaves the ledger as it was
      * (SPEC §3.1).
      */
-    public static Outcome report(Ledger ledger, YearMonth month, LocalDateTime now, Optional<RuleSets.Validated> rules,
-                                 Consumer<CommissionReport> beforeCommit) {
+    public static Outcome report(
+            Ledger ledger,
+            YearMonth month,
+            LocalDateTime now,
+            Optional<RuleSets.Validated> rules,
+            Consumer<CommissionReport> beforeCommit) {
         return ledger.write(h -> {
             Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
             CommissionReport report = report(h, month, now);
@@ -73,27 +75,43 @@ public final class CommissionService {
         List<CommissionLine> lines = new ArrayList<>(CommissionCalculator.compute(sales, set.book()));
         lines.addAll(bookedClawbacks(h, month));
         TreeSet<String> unknownSites = new TreeSet<>();
-        sales.stream().filter(s -> !s.siteKnown()).forEach(s -> unknownSites.add(s.siteId() == null ? "(no site)" : s.siteId()));
+        sales.stream()
+                .filter(s -> !s.siteKnown())
+                .forEach(s -> unknownSites.add(s.siteId() == null ? "(no site)" : s.siteId()));
         TreeSet<String> unknownSkus = new TreeSet<>();
         sales.stream().filter(s -> s.type() == null).forEach(s -> unknownSkus.add(String.valueOf(s.sku())));
-        return new CommissionReport(month, set, List.copyOf(lines), List.copyOf(unknownSites), List.copyOf(unknownSkus), booked);
+        return new CommissionReport(
+                month, set, List.copyOf(lines), List.copyOf(unknownSites), List.copyOf(unknownSkus), booked);
     }
 
     /** Orders created in {@code month} confirmed live, each once (latest run), minus those cancelled in the month. */
-    static List<Sale> sales(Handle h, YearMonth month, RuleFile.MasterData master, Map<String, Cancellation> cancellations) {
+    static List<Sale> sales(
+            Handle h, YearMonth month, RuleFile.MasterData master, Map<String, Cancellation> cancellations) {
         Map<String, ConfirmedOrder> latest = new HashMap<>();
         // chunks come in run order: a later run's confirmation replaces an earlier one
-        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().createdIn(seconds(month.atDay(1)), seconds(month.plusMonths(1).atDay(1)))
-                .live(), o -> latest.merge(o.orderId(), o, (a, b) -> b.runId() > a.runId() ? b : a));
+        ConfirmedOrders.forEach(
+                h,
+                ConfirmedOrders.Filter.all()
+                        .createdIn(
+                                seconds(month.atDay(1)),
+                                seconds(month.plusMonths(1).atDay(1)))
+                        .live(),
+                o -> latest.merge(o.orderId(), o, (a, b) -> b.runId() > a.runId() ? b : a));
         List<ConfirmedOrder> orders = new ArrayList<>(latest.values());
         orders.sort(Comparator.comparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
         List<Sale> sales = new ArrayList<>(orders.size());
         for (ConfirmedOrder o : orders) {
             String site = o.siteId();
             String sku = o.sku();
-            Sale s = new Sale(o.orderId(), BossDateTime.toLocal(o.createdAt()), site,
-                    site == null ? null : master.siteChannels().get(site), sku,
-                    sku == null ? null : master.skuTypes().get(sku), o.qty(), o.bossNetFen());
+            Sale s = new Sale(
+                    o.orderId(),
+                    BossDateTime.toLocal(o.createdAt()),
+                    site,
+                    site == null ? null : master.siteChannels().get(site),
+                    sku,
+                    sku == null ? null : master.skuTypes().get(sku),
+                    o.qty(),
+                    o.bossNetFen());
             Cancellation c = cancellations.get(s.orderId());
             if (c == null || !Clawbacks.voidsOwnMonth(s, c)) {
                 sales.add(s);
@@ -111,7 +129,8 @@ public final class CommissionService {
         Map<String, Cancellation> first = new HashMap<>();
         ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().cancelled(), o -> {
             LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
-            LocalDate on = o.bossAcceptedAt() != ConfirmedOrder.NO_TIME ? BossDateTime.toLocal(o.bossAcceptedAt()).toLocalDate()
+            LocalDate on = o.bossAcceptedAt() != ConfirmedOrder.NO_TIME
+                    ? BossDateTime.toLocal(o.bossAcceptedAt()).toLocalDate()
                     : dateTime(runAt.get(o.runId())).toLocalDate();
             // a reversal dated before the order (clock skew between systems) counts as the order day
             if (on.isBefore(created)) {
@@ -127,16 +146,25 @@ public final class CommissionService {
      * Books every clawback not booked yet: orders with cancellation evidence that were once confirmed live, whose
      * cancellation falls in a later month than the order, within the rule's window.
      */
-    private static int bookNewClawbacks(Handle h, RuleSets.RuleSet set, RuleFile.MasterData master,
-                                        Map<String, Cancellation> cancellations, LocalDateTime now) {
+    private static int bookNewClawbacks(
+            Handle h,
+            RuleSets.RuleSet set,
+            RuleFile.MasterData master,
+            Map<String, Cancellation> cancellations,
+            LocalDateTime now) {
         // no rule can claw back later than this: older cancellations need no look (keeps each report's work bounded)
-        int maxDays = set.book().rules().stream().map(CommissionRule::clawbackDays).filter(d -> d != null)
-                .max(Integer::compare).orElse(-1);
+        int maxDays = set.book().rules().stream()
+                .map(CommissionRule::clawbackDays)
+                .filter(d -> d != null)
+                .max(Integer::compare)
+                .orElse(-1);
         if (cancellations.isEmpty() || maxDays < 0) {
             return 0;
         }
         Map<String, YearMonth> candidates = new LinkedHashMap<>();
-        Set<String> alreadyBooked = new HashSet<>(h.createQuery("SELECT order_id FROM commission_clawback").mapTo(String.class).list());
+        Set<String> alreadyBooked = new HashSet<>(h.createQuery("SELECT order_id FROM commission_clawback")
+                .mapTo(String.class)
+                .list());
         // Only a live confirmation created within maxDays before a cancellation, in an earlier month, can pass the
         // checks below: read just the chunks that overlap that span.
         LocalDate from = LocalDate.MAX;
@@ -145,22 +173,29 @@ public final class CommissionService {
             from = min(from, c.cancelledOn().minusDays(maxDays));
             to = max(to, Clawbacks.bookedIn(c).atDay(1));
         }
-        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().createdIn(seconds(from), seconds(to)).live(), o -> {
-            Cancellation c = cancellations.get(o.orderId());
-            if (c == null || alreadyBooked.contains(o.orderId())) {
-                return;
-            }
-            LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
-            YearMonth orderMonth = YearMonth.from(created);
-            if (Clawbacks.bookedIn(c).isAfter(orderMonth) && ChronoUnit.DAYS.between(created, c.cancelledOn()) <= maxDays) {
-                candidates.putIfAbsent(o.orderId(), orderMonth);
-            }
-        });
+        ConfirmedOrders.forEach(
+                h,
+                ConfirmedOrders.Filter.all()
+                        .createdIn(seconds(from), seconds(to))
+                        .live(),
+                o -> {
+                    Cancellation c = cancellations.get(o.orderId());
+                    if (c == null || alreadyBooked.contains(o.orderId())) {
+                        return;
+                    }
+                    LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
+                    YearMonth orderMonth = YearMonth.from(created);
+                    if (Clawbacks.bookedIn(c).isAfter(orderMonth)
+                            && ChronoUnit.DAYS.between(created, c.cancelledOn()) <= maxDays) {
+                        candidates.putIfAbsent(o.orderId(), orderMonth);
+                    }
+                });
         Map<YearMonth, Map<String, CommissionLine>> monthLines = new HashMap<>();
         int booked = 0;
         for (Map.Entry<String, YearMonth> e : candidates.entrySet()) {
-            Map<String, CommissionLine> paidLines = monthLines.computeIfAbsent(e.getValue(), m -> byOrder(
-                    CommissionCalculator.compute(sales(h, m, master, cancellations), set.book())));
+            Map<String, CommissionLine> paidLines = monthLines.computeIfAbsent(
+                    e.getValue(),
+                    m -> byOrder(CommissionCalculator.compute(sales(h, m, master, cancellations), set.book())));
             Optional<CommissionLine> paid = Optional.ofNullable(paidLines.get(e.getKey()));
             if (paid.isEmpty() || paid.get().ruleId() == null) {
                 continue;
@@ -183,27 +218,51 @@ public final class CommissionService {
     }
 
     private static void record(Handle h, CommissionLine l, Cancellation c, long setId, LocalDateTime now) {
-        h.createUpdate("INSERT INTO commission_clawback (order_id, month, order_date, site_id, channel, sku, type, rule_id, basis, "
-                        + "units, amount_fen, commission_fen, cancelled_on, platform_status, found_run_id, set_id, explain, recorded_at) "
-                        + "VALUES (:order, :month, :date, :site, :channel, :sku, :type, :rule, :basis, :units, :amount, :commission, "
-                        + ":cancelled, :status, :run, :set, :explain, :at) ON CONFLICT (order_id) DO NOTHING")
-                .bind("order", l.orderId()).bind("month", Clawbacks.bookedIn(c).toString()).bind("date", l.orderDate().toString())
-                .bind("site", l.siteId()).bind("channel", l.channel()).bind("sku", l.sku()).bind("type", l.type())
-                .bind("rule", l.ruleId()).bind("basis", l.basis().toString()).bind("units", l.units())
-                .bind("amount", l.amountFen()).bind("commission", l.commissionFen())
-                .bind("cancelled", c.cancelledOn().toString()).bind("status", c.status()).bind("run", c.runId())
-                .bind("set", setId).bind("explain", l.explain()).bind("at", LocalTimes.format(now))
+        h.createUpdate(
+                        "INSERT INTO commission_clawback (order_id, month, order_date, site_id, channel, sku, type, rule_id, basis, "
+                                + "units, amount_fen, commission_fen, cancelled_on, platform_status, found_run_id, set_id, explain, recorded_at) "
+                                + "VALUES (:order, :month, :date, :site, :channel, :sku, :type, :rule, :basis, :units, :amount, :commission, "
+                                + ":cancelled, :status, :run, :set, :explain, :at) ON CONFLICT (order_id) DO NOTHING")
+                .bind("order", l.orderId())
+                .bind("month", Clawbacks.bookedIn(c).toString())
+                .bind("date", l.orderDate().toString())
+                .bind("site", l.siteId())
+                .bind("channel", l.channel())
+                .bind("sku", l.sku())
+                .bind("type", l.type())
+                .bind("rule", l.ruleId())
+                .bind("basis", l.basis().toString())
+                .bind("units", l.units())
+                .bind("amount", l.amountFen())
+                .bind("commission", l.commissionFen())
+                .bind("cancelled", c.cancelledOn().toString())
+                .bind("status", c.status())
+                .bind("run", c.runId())
+                .bind("set", setId)
+                .bind("explain", l.explain())
+                .bind("at", LocalTimes.format(now))
                 .execute();
     }
 
     static List<CommissionLine> bookedClawbacks(Handle h, YearMonth month) {
-        return h.createQuery("SELECT order_id, order_date, site_id, channel, sku, type, rule_id, basis, units, amount_fen, "
-                        + "commission_fen, explain FROM commission_clawback WHERE month = :month ORDER BY cancelled_on, order_id")
+        return h.createQuery(
+                        "SELECT order_id, order_date, site_id, channel, sku, type, rule_id, basis, units, amount_fen, "
+                                + "commission_fen, explain FROM commission_clawback WHERE month = :month ORDER BY cancelled_on, order_id")
                 .bind("month", month.toString())
-                .map((rs, ctx) -> new CommissionLine(rs.getString("order_id"), LocalDate.parse(rs.getString("order_date")),
-                        rs.getString("site_id"), rs.getString("channel"), rs.getString("sku"), rs.getString("type"),
-                        rs.getString("rule_id"), Basis.parse(rs.getString("basis")).orElseThrow(), rs.getLong("units"),
-                        rs.getLong("amount_fen"), rs.getLong("commission_fen"), rs.getString("explain"), true))
+                .map((rs, ctx) -> new CommissionLine(
+                        rs.getString("order_id"),
+                        LocalDate.parse(rs.getString("order_date")),
+                        rs.getString("site_id"),
+                        rs.getString("channel"),
+                        rs.getString("sku"),
+                        rs.getString("type"),
+                        rs.getString("rule_id"),
+                        Basis.parse(rs.getString("basis")).orElseThrow(),
+                        rs.getLong("units"),
+                        rs.getLong("amount_fen"),
+                        rs.getLong("commission_fen"),
+                        rs.getString("explain"),
+                        true))
                 .list();
     }
 

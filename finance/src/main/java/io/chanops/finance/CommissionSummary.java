@@ -15,7 +15,9 @@ public final class CommissionSummary {
     public static final String TOTAL = "TOTAL";
 
     public enum GroupBy {
-        SITE, CHANNEL, RULE;
+        SITE,
+        CHANNEL,
+        RULE;
 
         @Override
         public String toString() {
@@ -29,13 +31,17 @@ public final class CommissionSummary {
         }
 
         Row plus(Row o) {
-            return new Row(key, orders + o.orders, units + o.units, amountFen + o.amountFen, commissionFen + o.commissionFen,
+            return new Row(
+                    key,
+                    orders + o.orders,
+                    units + o.units,
+                    amountFen + o.amountFen,
+                    commissionFen + o.commissionFen,
                     clawbackFen + o.clawbackFen);
         }
     }
 
-    private CommissionSummary() {
-    }
+    private CommissionSummary() {}
 
     public static String keyOf(CommissionLine line, GroupBy by) {
         return switch (by) {
@@ -50,7 +56,8 @@ public final class CommissionSummary {
         Map<String, Row> rows = new TreeMap<>();
         for (CommissionLine l : lines) {
             String key = keyOf(l, by);
-            Row add = l.clawback() ? new Row(key, 0, 0, 0, 0, l.commissionFen())
+            Row add = l.clawback()
+                    ? new Row(key, 0, 0, 0, 0, l.commissionFen())
                     : new Row(key, 1, l.units(), l.amountFen(), l.commissionFen(), 0);
             rows.merge(key, add, Row::plus);
         }

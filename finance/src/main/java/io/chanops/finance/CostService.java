@@ -25,22 +25,25 @@ public final class CostService {
      * The cost report, the commission report it used (its warnings matter too), and the rule set a rule file given
      * with it became.
      */
-    public record Result(ChannelCost.Report cost, CommissionReport commission, Optional<RuleSets.Loaded> rules) {
-    }
+    public record Result(ChannelCost.Report cost, CommissionReport commission, Optional<RuleSets.Loaded> rules) {}
 
-    private CostService() {
-    }
+    private CostService() {}
 
     public static Result report(Ledger ledger, YearMonth month, Map<String, Long> rates, LocalDateTime now) {
-        return report(ledger, month, rates, now, Optional.empty(), r -> { });
+        return report(ledger, month, rates, now, Optional.empty(), r -> {});
     }
 
     /**
      * With {@code rules}, that file first becomes the active set; {@code beforeCommit} receives the result before
      * anything is committed (see {@link CommissionService#report(Ledger, YearMonth, LocalDateTime, Optional, Consumer)}).
      */
-    public static Result report(Ledger ledger, YearMonth month, Map<String, Long> rates, LocalDateTime now,
-                                Optional<RuleSets.Validated> rules, Consumer<Result> beforeCommit) {
+    public static Result report(
+            Ledger ledger,
+            YearMonth month,
+            Map<String, Long> rates,
+            LocalDateTime now,
+            Optional<RuleSets.Validated> rules,
+            Consumer<Result> beforeCommit) {
         return ledger.write(h -> {
             Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
             CommissionReport commission = CommissionService.report(h, month, now);

@@ -30,8 +30,18 @@ import java.util.regex.Pattern;
  * could match the same order with the same specificity on the same day (both rule ids are named).
  */
 public final class RuleFile {
-    public static final List<String> COLUMNS = List.of("rule_id", "channel", "site_id", "type", "sku", "basis", "rate",
-            "tiers", "valid_from", "valid_to", "clawback_days");
+    public static final List<String> COLUMNS = List.of(
+            "rule_id",
+            "channel",
+            "site_id",
+            "type",
+            "sku",
+            "basis",
+            "rate",
+            "tiers",
+            "valid_from",
+            "valid_to",
+            "clawback_days");
     private static final List<String> REQUIRED = List.of("rule_id", "basis");
     private static final Pattern ID = io.chanops.ledger.master.SiteImport.ID;
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,4})?");
@@ -46,17 +56,37 @@ public final class RuleFile {
     }
 
     /** The text cells of one rule, as in the file or the ledger. */
-    public record Fields(String ruleId, String channel, String siteId, String type, String sku, String basis, String rate,
-                         String tiers, String validFrom, String validTo, String clawbackDays, long line) {
+    public record Fields(
+            String ruleId,
+            String channel,
+            String siteId,
+            String type,
+            String sku,
+            String basis,
+            String rate,
+            String tiers,
+            String validFrom,
+            String validTo,
+            String clawbackDays,
+            long line) {
         static Fields of(CsvRow row) {
-            return new Fields(row.get("rule_id"), row.get("channel"), row.get("site_id"), row.get("type"), row.get("sku"),
-                    row.get("basis"), row.get("rate"), row.get("tiers"), row.get("valid_from"), row.get("valid_to"),
-                    row.get("clawback_days"), row.line());
+            return new Fields(
+                    row.get("rule_id"),
+                    row.get("channel"),
+                    row.get("site_id"),
+                    row.get("type"),
+                    row.get("sku"),
+                    row.get("basis"),
+                    row.get("rate"),
+                    row.get("tiers"),
+                    row.get("valid_from"),
+                    row.get("valid_to"),
+                    row.get("clawback_days"),
+                    row.line());
         }
     }
 
-    private RuleFile() {
-    }
+    private RuleFile() {}
 
     public static List<CommissionRule> read(Path file, Charset charset, MasterData master, Consumer<String> warn) {
         ProblemList problems = new ProblemList();
@@ -70,11 +100,13 @@ public final class RuleFile {
                     continue;
                 }
                 Fields f = Fields.of(row);
-                Optional<CommissionRule> rule = parse(f, (column, message) -> problems.add(row.problem(column, message)));
+                Optional<CommissionRule> rule =
+                        parse(f, (column, message) -> problems.add(row.problem(column, message)));
                 if (!f.ruleId().isEmpty()) {
                     Long seen = firstLine.putIfAbsent(f.ruleId(), row.line());
                     if (seen != null) {
-                        problems.add(row.problem("rule_id", "duplicate rule id '" + f.ruleId() + "' (first on line " + seen + ")"));
+                        problems.add(row.problem(
+                                "rule_id", "duplicate rule id '" + f.ruleId() + "' (first on line " + seen + ")"));
                         continue;
                     }
                 }
@@ -105,10 +137,17 @@ public final class RuleFile {
                 CommissionRule a = rules.get(j);
                 CommissionRule b = rules.get(i);
                 if (b.ambiguousWith(a)) {
-                    problems.add(new Problem(file, b.line(), "rule_id", "rule " + b.ruleId() + " overlaps rule " + a.ruleId()
-                            + " (line " + a.line() + "): same specificity (" + b.specificityName() + "), validity "
-                            + b.validityText() + " overlaps " + a.validityText() + ", and both can match the same order ("
-                            + b.scope() + " / " + a.scope() + "); narrow one of them or make their dates disjoint"));
+                    problems.add(new Problem(
+                            file,
+                            b.line(),
+                            "rule_id",
+                            "rule " + b.ruleId() + " overlaps rule " + a.ruleId()
+                                    + " (line " + a.line() + "): same specificity (" + b.specificityName()
+                                    + "), validity "
+                                    + b.validityText() + " overlaps " + a.validityText()
+                                    + ", and both can match the same order ("
+                                    + b.scope() + " / " + a.scope()
+                                    + "); narrow one of them or make their dates disjoint"));
                 }
             }
         }
@@ -135,14 +174,18 @@ public final class RuleFile {
         if (!f.channel().isEmpty()) {
             channel = Channel.parse(f.channel()).map(Channel::code).orElse(null);
             if (channel == null) {
-                p.accept("channel", "'" + f.channel() + "' is not hall, partner, e-channel or self-service (or empty for any)");
+                p.accept(
+                        "channel",
+                        "'" + f.channel() + "' is not hall, partner, e-channel or self-service (or empty for any)");
             }
         }
         String type = null;
         if (!f.type().isEmpty()) {
             type = ProductType.parse(f.type()).map(ProductType::toString).orElse(null);
             if (type == null) {
-                p.accept("type", "'" + f.type() + "' is not handset, accessory, sim, plan or contract (or empty for any)");
+                p.accept(
+                        "type",
+                        "'" + f.type() + "' is not handset, accessory, sim, plan or contract (or empty for any)");
             }
         }
         String siteId = emptyToNull(f.siteId());
@@ -164,10 +207,16 @@ public final class RuleFile {
                 p.accept("tiers", "only a tiered rule has tiers (this one is " + basis + ")");
             }
             if (f.rate().isEmpty()) {
-                p.accept("rate", "is empty: a " + basis + " rule needs "
-                        + (basis == Basis.PERCENT ? "a percent of the amount (e.g. 2.5)" : "yuan per unit (e.g. 50.00)"));
+                p.accept(
+                        "rate",
+                        "is empty: a " + basis + " rule needs "
+                                + (basis == Basis.PERCENT
+                                        ? "a percent of the amount (e.g. 2.5)"
+                                        : "yuan per unit (e.g. 50.00)"));
             } else if (basis == Basis.PERCENT) {
-                String r = f.rate().endsWith("%") ? f.rate().substring(0, f.rate().length() - 1).strip() : f.rate();
+                String r = f.rate().endsWith("%")
+                        ? f.rate().substring(0, f.rate().length() - 1).strip()
+                        : f.rate();
                 if (!PERCENT.matcher(r).matches()) {
                     p.accept("rate", "'" + f.rate() + "' is not a percent like 2.5 (at most 4 decimals)");
                 } else {
@@ -200,8 +249,10 @@ public final class RuleFile {
         Integer clawbackDays = null;
         if (!f.clawbackDays().isEmpty()) {
             if (!f.clawbackDays().matches("\\d{1,5}") || Integer.parseInt(f.clawbackDays()) > MAX_CLAWBACK_DAYS) {
-                p.accept("clawback_days", "'" + f.clawbackDays() + "' is not a number of days 0.." + MAX_CLAWBACK_DAYS
-                        + " (or empty for no clawback)");
+                p.accept(
+                        "clawback_days",
+                        "'" + f.clawbackDays() + "' is not a number of days 0.." + MAX_CLAWBACK_DAYS
+                                + " (or empty for no clawback)");
             } else {
                 clawbackDays = Integer.parseInt(f.clawbackDays());
             }
@@ -209,8 +260,8 @@ public final class RuleFile {
         if (count[0] > 0) {
             return Optional.empty();
         }
-        return Optional.of(new CommissionRule(ruleId, channel, siteId, type, sku, basis, percent, fixedFen, tiers, from, to,
-                clawbackDays, f.line()));
+        return Optional.of(new CommissionRule(
+                ruleId, channel, siteId, type, sku, basis, percent, fixedFen, tiers, from, to, clawbackDays, f.line()));
     }
 
     /** {@code 1-100:10.00;101-300:12.00;301-:15.00}: bands from 1, each starting right after the previous, the last open. */
@@ -226,7 +277,9 @@ public final class RuleFile {
             String band = part.strip();
             Matcher m = TIER.matcher(band);
             if (!m.matches()) {
-                p.accept("tiers", "'" + band + "' is not a band FROM-TO:YUAN (e.g. 101-300:12.00; the last one FROM-:YUAN)");
+                p.accept(
+                        "tiers",
+                        "'" + band + "' is not a band FROM-TO:YUAN (e.g. 101-300:12.00; the last one FROM-:YUAN)");
                 return List.of();
             }
             if (open) {
@@ -237,8 +290,12 @@ public final class RuleFile {
             Long to = m.group(2) == null ? null : Long.parseLong(m.group(2));
             Optional<Long> fen = Fen.parseYuan(m.group(3));
             if (from != expectedFrom) {
-                p.accept("tiers", "band '" + band + "' should start at " + expectedFrom
-                        + (expectedFrom == 1 ? " (bands start at 1 unit)" : " (right after the previous band: no gaps or overlaps)"));
+                p.accept(
+                        "tiers",
+                        "band '" + band + "' should start at " + expectedFrom
+                                + (expectedFrom == 1
+                                        ? " (bands start at 1 unit)"
+                                        : " (right after the previous band: no gaps or overlaps)"));
                 return List.of();
             }
             if (to != null && to < from) {
@@ -246,7 +303,10 @@ public final class RuleFile {
                 return List.of();
             }
             if (fen.isEmpty() || fen.get() < 0) {
-                p.accept("tiers", "band '" + band + "': " + (fen.isEmpty() ? Fen.whyNotYuan(m.group(3)) : "negative yuan per unit"));
+                p.accept(
+                        "tiers",
+                        "band '" + band + "': "
+                                + (fen.isEmpty() ? Fen.whyNotYuan(m.group(3)) : "negative yuan per unit"));
                 return List.of();
             }
             tiers.add(new Tier(from, to, fen.get()));
@@ -263,25 +323,38 @@ public final class RuleFile {
         return tiers;
     }
 
-    private static void checkAgainstLedger(CommissionRule r, MasterData master, String file, ProblemList problems,
-                                           Consumer<String> warn) {
+    private static void checkAgainstLedger(
+            CommissionRule r, MasterData master, String file, ProblemList problems, Consumer<String> warn) {
         if (r.siteId() != null) {
             String siteChannel = master.siteChannels().get(r.siteId());
             if (siteChannel == null) {
-                warn.accept(new Problem(file, r.line(), "site_id", "site '" + r.siteId()
-                        + "' is not in the ledger (yet); the rule matches nothing until it is").toString());
+                warn.accept(new Problem(
+                                file,
+                                r.line(),
+                                "site_id",
+                                "site '" + r.siteId()
+                                        + "' is not in the ledger (yet); the rule matches nothing until it is")
+                        .toString());
             } else if (r.channel() != null && !r.channel().equals(siteChannel)) {
-                problems.add(new Problem(file, r.line(), "channel", "site " + r.siteId() + " is in channel " + siteChannel
-                        + ", not " + r.channel() + ": the rule could never match"));
+                problems.add(new Problem(
+                        file,
+                        r.line(),
+                        "channel",
+                        "site " + r.siteId() + " is in channel " + siteChannel + ", not " + r.channel()
+                                + ": the rule could never match"));
             }
         }
         if (r.sku() != null) {
             String skuType = master.skuTypes().get(r.sku());
             if (skuType == null) {
-                warn.accept(new Problem(file, r.line(), "sku", "SKU '" + r.sku() + "' is not in the catalog (yet)").toString());
+                warn.accept(new Problem(file, r.line(), "sku", "SKU '" + r.sku() + "' is not in the catalog (yet)")
+                        .toString());
             } else if (r.type() != null && !r.type().equals(skuType)) {
-                problems.add(new Problem(file, r.line(), "type", r.sku() + " is a " + skuType + ", not a " + r.type()
-                        + ": the rule could never match"));
+                problems.add(new Problem(
+                        file,
+                        r.line(),
+                        "type",
+                        r.sku() + " is a " + skuType + ", not a " + r.type() + ": the rule could never match"));
             }
         }
     }

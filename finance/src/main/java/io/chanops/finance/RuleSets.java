@@ -27,18 +27,14 @@ import org.jdbi.v3.core.Handle;
  */
 public final class RuleSets {
     /** A rule set as stored. */
-    public record RuleSet(long setId, String fileName, String loadedAt, RuleBook book) {
-    }
+    public record RuleSet(long setId, String fileName, String loadedAt, RuleBook book) {}
 
-    public record Loaded(RuleSet set, boolean unchanged) {
-    }
+    public record Loaded(RuleSet set, boolean unchanged) {}
 
-    private RuleSets() {
-    }
+    private RuleSets() {}
 
     /** A rule file read and checked against the ledger's sites and catalog, not stored yet. */
-    public record Validated(Path file, String sha256, List<CommissionRule> rules) {
-    }
+    public record Validated(Path file, String sha256, List<CommissionRule> rules) {}
 
     public static Loaded load(Ledger ledger, Path file, Charset charset, LocalDateTime now, Consumer<String> warn) {
         Validated rules = read(ledger, file, charset, warn);
@@ -57,24 +53,36 @@ public final class RuleSets {
         Path file = validated.file();
         String sha = validated.sha256();
         List<CommissionRule> rules = validated.rules();
-        Optional<String> activeSha = h.createQuery("SELECT sha256 FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
-                .mapTo(String.class).findOne();
+        Optional<String> activeSha = h.createQuery(
+                        "SELECT sha256 FROM commission_rule_set ORDER BY set_id DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne();
         if (activeSha.isPresent() && activeSha.get().equals(sha)) {
             return new Loaded(active(h).orElseThrow(), true);
         }
         long setId = Ids.next(h, "commission_rule_set", "set_id");
         h.createUpdate("INSERT INTO commission_rule_set (set_id, file_name, sha256, rules, loaded_at, os_user) "
                         + "VALUES (:id, :file, :sha, :rules, :at, :user)")
-                .bind("id", setId).bind("file", file.getFileName().toString()).bind("sha", sha)
-                .bind("rules", rules.size()).bind("at", LocalTimes.format(now))
+                .bind("id", setId)
+                .bind("file", file.getFileName().toString())
+                .bind("sha", sha)
+                .bind("rules", rules.size())
+                .bind("at", LocalTimes.format(now))
                 .bind("user", OperationContext.osUser())
                 .execute();
-        var batch = h.prepareBatch("INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
-                + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
-                + ":basis, :rate, :tiers, :from, :to, :claw)");
+        var batch = h.prepareBatch(
+                "INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
+                        + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
+                        + ":basis, :rate, :tiers, :from, :to, :claw)");
         for (CommissionRule r : rules) {
-            batch.bind("set", setId).bind("id", r.ruleId()).bind("line", r.line()).bind("channel", r.channel())
-                    .bind("site", r.siteId()).bind("type", r.type()).bind("sku", r.sku()).bind("basis", r.basis().toString())
+            batch.bind("set", setId)
+                    .bind("id", r.ruleId())
+                    .bind("line", r.line())
+                    .bind("channel", r.channel())
+                    .bind("site", r.siteId())
+                    .bind("type", r.type())
+                    .bind("sku", r.sku())
+                    .bind("basis", r.basis().toString())
                     .bind("rate", r.basis() == Basis.TIERED ? null : r.rateText())
                     .bind("tiers", r.basis() == Basis.TIERED ? r.tiersText() : null)
                     .bind("from", r.validFrom() == null ? null : r.validFrom().toString())
@@ -83,64 +91,91 @@ public final class RuleSets {
                     .add();
         }
         batch.execute();
-        return new Loaded(new RuleSet(setId, file.getFileName().toString(), LocalTimes.format(now), new RuleBook(rules)), false);
+        return new Loaded(
+                new RuleSet(setId, file.getFileName().toString(), LocalTimes.format(now), new RuleBook(rules)), false);
     }
 
     /** The active (latest) rule set, if any was ever loaded. */
     public static Optional<RuleSet> active(Handle h) {
-        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
+        return load(
+                h,
+                h.createQuery(
+                        "SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
     }
 
     /** The set the query finds (set_id, file_name, loaded_at), with its rules. */
     private static Optional<RuleSet> load(Handle h, org.jdbi.v3.core.statement.Query head) {
-        return head.map((rs, ctx) -> new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
+        return head.map((rs, ctx) ->
+                        new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
                 .findOne()
-                .map(set -> new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(h, set.setId()))));
+                .map(set ->
+                        new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(h, set.setId()))));
     }
 
-    private record Head(long setId, String fileName, String loadedAt) {
-    }
+    private record Head(long setId, String fileName, String loadedAt) {}
 
     /** Rule set {@code setId}, if it exists. */
     public static Optional<RuleSet> find(Handle h, long setId) {
-        return load(h, h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id").bind("id", setId));
+        return load(
+                h,
+                h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id")
+                        .bind("id", setId));
     }
 
     /** Every set ever loaded, oldest first (the last one is active). */
-    public record SetInfo(long setId, String fileName, String sha256, int rules, String loadedAt, String osUser) {
-    }
+    public record SetInfo(long setId, String fileName, String sha256, int rules, String loadedAt, String osUser) {}
 
     public static List<SetInfo> history(Handle h) {
-        return h.createQuery("SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
-                .map((rs, ctx) -> new SetInfo(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("sha256"),
-                        rs.getInt("rules"), rs.getString("loaded_at"), rs.getString("os_user")))
+        return h.createQuery(
+                        "SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
+                .map((rs, ctx) -> new SetInfo(
+                        rs.getLong("set_id"),
+                        rs.getString("file_name"),
+                        rs.getString("sha256"),
+                        rs.getInt("rules"),
+                        rs.getString("loaded_at"),
+                        rs.getString("os_user")))
                 .list();
     }
 
     /** The active set, or a clear refusal (exit 4) when none was ever loaded. */
     public static RuleSet requireActive(Handle h) {
-        return active(h).orElseThrow(() -> new InputRejectedException(
-                "no commission rules in the ledger yet: load a rule file once with --rules FILE (see samples/commission-rules.csv)"));
+        return active(h)
+                .orElseThrow(
+                        () -> new InputRejectedException(
+                                "no commission rules in the ledger yet: load a rule file once with --rules FILE (see samples/commission-rules.csv)"));
     }
 
     static List<CommissionRule> rules(Handle h, long setId) {
-        List<RuleFile.Fields> fields = h.createQuery("SELECT rule_id, line, channel, site_id, type, sku, basis, rate, tiers, "
-                        + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER BY line")
+        List<RuleFile.Fields> fields = h.createQuery(
+                        "SELECT rule_id, line, channel, site_id, type, sku, basis, rate, tiers, "
+                                + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER BY line")
                 .bind("id", setId)
                 .map((rs, ctx) -> {
                     int claw = rs.getInt("clawback_days");
                     String clawText = rs.wasNull() ? "" : Integer.toString(claw);
-                    return new RuleFile.Fields(rs.getString("rule_id"), text(rs.getString("channel")), text(rs.getString("site_id")),
-                            text(rs.getString("type")), text(rs.getString("sku")), rs.getString("basis"), text(rs.getString("rate")),
-                            text(rs.getString("tiers")), text(rs.getString("valid_from")), text(rs.getString("valid_to")), clawText,
+                    return new RuleFile.Fields(
+                            rs.getString("rule_id"),
+                            text(rs.getString("channel")),
+                            text(rs.getString("site_id")),
+                            text(rs.getString("type")),
+                            text(rs.getString("sku")),
+                            rs.getString("basis"),
+                            text(rs.getString("rate")),
+                            text(rs.getString("tiers")),
+                            text(rs.getString("valid_from")),
+                            text(rs.getString("valid_to")),
+                            clawText,
                             rs.getLong("line"));
                 })
                 .list();
         List<CommissionRule> rules = new ArrayList<>(fields.size());
         for (RuleFile.Fields f : fields) {
             rules.add(RuleFile.parse(f, (column, message) -> {
-                throw new IllegalStateException("rule set " + setId + ", rule " + f.ruleId() + ": " + column + ": " + message);
-            }).orElseThrow());
+                        throw new IllegalStateException(
+                                "rule set " + setId + ", rule " + f.ruleId() + ": " + column + ": " + message);
+                    })
+                    .orElseThrow());
         }
         return rules;
     }
@@ -153,7 +188,8 @@ public final class RuleSets {
                 sites.put(s.siteId(), s.channel().code());
             }
         }
-        Map<String, String> skus = new HashMap<>(h.attach(ProductRepository.class).typeTexts());
+        Map<String, String> skus =
+                new HashMap<>(h.attach(ProductRepository.class).typeTexts());
         return new RuleFile.MasterData(sites, skus);
     }
 

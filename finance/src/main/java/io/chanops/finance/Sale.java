@@ -11,8 +11,15 @@ import java.time.LocalDateTime;
  * @param channel the channel of the site in the ledger; null when the site is unknown
  * @param type    the product type of the SKU in the catalog; null when the SKU is unknown
  */
-public record Sale(String orderId, LocalDateTime createdAt, String siteId, String channel, String sku, String type,
-                   long units, long amountFen) {
+public record Sale(
+        String orderId,
+        LocalDateTime createdAt,
+        String siteId,
+        String channel,
+        String sku,
+        String type,
+        long units,
+        long amountFen) {
     public LocalDate orderDate() {
         return createdAt.toLocalDate();
     }

@@ -13,7 +13,9 @@ class ChannelCostTest {
         Map<String, Long> txns = Map.of("hall", 600L, "partner", 200L, "e-channel", 150L, "self-service", 50L);
         Map<String, Long> commission = Map.of("hall", 10_000L, "partner", 25_000L, "e-channel", -500L);
         ChannelCost.Report r = ChannelCost.compute(YearMonth.of(2026, 2), txns, commission, ChannelRates.defaults());
-        assertThat(r.rows()).extracting(ChannelCost.Row::channel).containsExactly("hall", "partner", "e-channel", "self-service");
+        assertThat(r.rows())
+                .extracting(ChannelCost.Row::channel)
+                .containsExactly("hall", "partner", "e-channel", "self-service");
         ChannelCost.Row hall = r.rows().get(0);
         assertThat(hall.transactionCostFen()).isEqualTo(600 * 394);
         assertThat(hall.totalCostFen()).isEqualTo(600 * 394 + 10_000);
@@ -21,7 +23,10 @@ class ChannelCostTest {
         assertThat(hall.allInPerTxnFen()).isEqualTo(411); // (236400 + 10000) / 600 = 410.67 -> 411
         ChannelCost.Row total = r.total();
         assertThat(total.transactions()).isEqualTo(1000);
-        assertThat(total.transactionCostFen()).isEqualTo(r.rows().stream().mapToLong(ChannelCost.Row::transactionCostFen).sum());
+        assertThat(total.transactionCostFen())
+                .isEqualTo(r.rows().stream()
+                        .mapToLong(ChannelCost.Row::transactionCostFen)
+                        .sum());
         assertThat(total.commissionFen()).isEqualTo(34_500);
         assertThat(total.totalCostFen()).isEqualTo(total.transactionCostFen() + total.commissionFen());
         assertThat(r.eChannelSharePercent()).isEqualByComparingTo("15.00");

@@ -18,18 +18,25 @@ class ChannelRatesTest {
     @Test
     void channelsTheFileLeavesOutKeepTheDefaults() {
         Path file = TestLedgers.write(dir, "rates.csv", "channel,cost_per_txn", "partner,2.50");
-        Map<String, Long> rates = ChannelRates.read(file, StandardCharsets.UTF_8, w -> { });
-        assertThat(rates).containsEntry("partner", 250L).containsEntry("hall", 394L).containsEntry("e-channel", 18L)
+        Map<String, Long> rates = ChannelRates.read(file, StandardCharsets.UTF_8, w -> {});
+        assertThat(rates)
+                .containsEntry("partner", 250L)
+                .containsEntry("hall", 394L)
+                .containsEntry("e-channel", 18L)
                 .containsEntry("self-service", 18L);
     }
 
     @Test
     void badRowsAreRejectedWithTheirLine() {
         Path file = TestLedgers.write(dir, "rates.csv", "channel,cost_per_txn", "shop,1.00", "hall,abc", "hall,3.00");
-        assertThatThrownBy(() -> ChannelRates.read(file, StandardCharsets.UTF_8, w -> { }))
-                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Object::toString)
-                        .containsExactly(file + ":2: channel: 'shop' is not hall, partner, e-channel or self-service",
-                                file + ":3: cost_per_txn: 'abc' is not an amount in yuan (like 123.45)",
-                                file + ":4: channel: channel hall given twice (first on line 3)"));
+        assertThatThrownBy(() -> ChannelRates.read(file, StandardCharsets.UTF_8, w -> {}))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        file + ":2: channel: 'shop' is not hall, partner, e-channel or self-service",
+                                        file + ":3: cost_per_txn: 'abc' is not an amount in yuan (like 123.45)",
+                                        file + ":4: channel: channel hall given twice (first on line 3)"));
     }
 }

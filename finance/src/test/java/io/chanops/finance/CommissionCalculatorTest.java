@@ -25,13 +25,18 @@ class CommissionCalculatorTest {
     @Test
     void percentIsOfTheAmountRoundedHalfUpPerLine() {
         // 1.5% of 1199.30 = 17.9895 -> 17.99
-        CommissionLine l = only(sale("o1", "2026-02-03 10:00", "GZ-TH-01", "hall", "HS-RN14-128", "handset", 1, 119930));
+        CommissionLine l =
+                only(sale("o1", "2026-02-03 10:00", "GZ-TH-01", "hall", "HS-RN14-128", "handset", 1, 119930));
         assertThat(l.ruleId()).isEqualTo("HS-BASE");
         assertThat(l.commissionFen()).isEqualTo(1799);
         assertThat(l.explain()).contains("1.5% of 1199.30 = 17.99");
         // 1.5% of 0.30 = 0.0045 -> 0.00; of 0.70 = 0.0105 -> 0.01
-        assertThat(only(sale("o2", "2026-02-03 10:00", "GZ-TH-01", "hall", "X", "handset", 1, 30)).commissionFen()).isZero();
-        assertThat(only(sale("o3", "2026-02-03 10:00", "GZ-TH-01", "hall", "X", "handset", 1, 70)).commissionFen()).isEqualTo(1);
+        assertThat(only(sale("o2", "2026-02-03 10:00", "GZ-TH-01", "hall", "X", "handset", 1, 30))
+                        .commissionFen())
+                .isZero();
+        assertThat(only(sale("o3", "2026-02-03 10:00", "GZ-TH-01", "hall", "X", "handset", 1, 70))
+                        .commissionFen())
+                .isEqualTo(1);
     }
 
     @Test
@@ -44,34 +49,42 @@ class CommissionCalculatorTest {
 
     @Test
     void channelBeatsAnyAndSiteBeatsChannel() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 429900)).ruleId())
+        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 429900))
+                        .ruleId())
                 .isEqualTo("HS-PARTNER");
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 429900)).ruleId())
+        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 429900))
+                        .ruleId())
                 .isEqualTo("HS-SITE");
     }
 
     @Test
     void skuBeatsTypeEvenAtASiteWithItsOwnRule() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 899900)).ruleId())
+        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 899900))
+                        .ruleId())
                 .isEqualTo("HS-IP-PARTNER");
     }
 
     @Test
     void aRuleWithNoConditionsCatchesTheRest() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-01", "hall", "AC-FILM-01", "accessory", 2, 7800)).ruleId())
+        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-01", "hall", "AC-FILM-01", "accessory", 2, 7800))
+                        .ruleId())
                 .isEqualTo("ANY");
     }
 
     @Test
     void validityDatesAreInclusiveAtBothEnds() {
-        assertThat(only(sale("o", "2026-01-31 23:59", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0)).ruleId())
+        assertThat(only(sale("o", "2026-01-31 23:59", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
+                        .ruleId())
                 .isEqualTo("CT-BASE");
-        assertThat(only(sale("o", "2026-02-01 00:00", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0)).ruleId())
+        assertThat(only(sale("o", "2026-02-01 00:00", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
+                        .ruleId())
                 .isEqualTo("CT-BASE-FEB");
         // the site override ends 2026-02-28: on 03-01 the channel rule applies again
-        assertThat(only(sale("o", "2026-02-28 21:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100)).ruleId())
+        assertThat(only(sale("o", "2026-02-28 21:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
+                        .ruleId())
                 .isEqualTo("HS-SITE");
-        assertThat(only(sale("o", "2026-03-01 09:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100)).ruleId())
+        assertThat(only(sale("o", "2026-03-01 09:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
+                        .ruleId())
                 .isEqualTo("HS-PARTNER");
     }
 
@@ -80,8 +93,10 @@ class CommissionCalculatorTest {
         CommissionLine l = only(sale("o", "2026-02-10 10:00", "GZ-XX-99", null, "HS-MI15-256", "handset", 1, 429900));
         assertThat(l.ruleId()).isEqualTo("HS-BASE");
         RuleBook placeOnly = Rules.book("P,partner,,,,fixed,1.00,,,,");
-        assertThat(CommissionCalculator.compute(List.of(sale("o", "2026-02-10 10:00", "GZ-XX-99", null, "S", "sim", 1, 0)), placeOnly)
-                .get(0)).satisfies(u -> {
+        assertThat(CommissionCalculator.compute(
+                                List.of(sale("o", "2026-02-10 10:00", "GZ-XX-99", null, "S", "sim", 1, 0)), placeOnly)
+                        .get(0))
+                .satisfies(u -> {
                     assertThat(u.ruleId()).isNull();
                     assertThat(u.commissionFen()).isZero();
                     assertThat(u.explain()).contains("not in the ledger");
@@ -91,7 +106,15 @@ class CommissionCalculatorTest {
     private static List<Sale> sims(String site, int orders, int unitsEach) {
         List<Sale> sales = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
-            sales.add(sale(site + "-" + i, "2026-02-0" + (1 + i % 9) + " 10:00", site, "hall", "SIM-STD", "sim", unitsEach, 1000L * unitsEach));
+            sales.add(sale(
+                    site + "-" + i,
+                    "2026-02-0" + (1 + i % 9) + " 10:00",
+                    site,
+                    "hall",
+                    "SIM-STD",
+                    "sim",
+                    unitsEach,
+                    1000L * unitsEach));
         }
         return sales;
     }
@@ -100,7 +123,8 @@ class CommissionCalculatorTest {
     void tierAt100UnitsPaysTheFirstBandForAll() {
         List<CommissionLine> lines = CommissionCalculator.compute(sims("GZ-TH-01", 100, 1), BOOK);
         assertThat(lines).allSatisfy(l -> assertThat(l.commissionFen()).isEqualTo(1000));
-        assertThat(lines.stream().mapToLong(CommissionLine::commissionFen).sum()).isEqualTo(100_000);
+        assertThat(lines.stream().mapToLong(CommissionLine::commissionFen).sum())
+                .isEqualTo(100_000);
     }
 
     @Test
@@ -116,7 +140,8 @@ class CommissionCalculatorTest {
     void tiersCountUnitsPerSiteNotAcrossSites() {
         List<Sale> sales = new ArrayList<>(sims("GZ-TH-01", 60, 1));
         sales.addAll(sims("GZ-TH-02", 60, 1));
-        assertThat(CommissionCalculator.compute(sales, BOOK)).allSatisfy(l -> assertThat(l.commissionFen()).isEqualTo(1000));
+        assertThat(CommissionCalculator.compute(sales, BOOK))
+                .allSatisfy(l -> assertThat(l.commissionFen()).isEqualTo(1000));
     }
 
     @Test

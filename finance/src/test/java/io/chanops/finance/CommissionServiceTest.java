@@ -38,7 +38,7 @@ class CommissionServiceTest {
         all[0] = Rules.HEADER;
         System.arraycopy(lines, 0, all, 1, lines.length);
         Path file = TestLedgers.write(dir, "rules-" + System.nanoTime() + ".csv", all);
-        RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> { });
+        RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {});
     }
 
     private CommissionReport report(YearMonth month) {
@@ -50,7 +50,9 @@ class CommissionServiceTest {
     }
 
     private int count(String table) {
-        Integer n = l.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        Integer n = l.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
         return n;
     }
 
@@ -60,7 +62,8 @@ class CommissionServiceTest {
 
     @Test
     void withoutAnyRuleSetTheReportIsRefusedClearly() {
-        assertThatThrownBy(() -> report(FEB)).isInstanceOf(InputRejectedException.class)
+        assertThatThrownBy(() -> report(FEB))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("no commission rules in the ledger yet");
     }
 
@@ -78,10 +81,27 @@ class CommissionServiceTest {
         long r1 = l.run("2026-03-01 10:00:00");
         long r2 = l.run("2026-03-02 10:00:00");
         l.live(r1, "A", "2026-02-03 10:00:00", "GZ-TH-01", "HS-MI15-256", 1, 429_900);
-        l.live(r2, "A", "2026-02-03 10:00:00", "GZ-TH-01", "HS-MI15-256", 1, 419_900); // reconciled again: latest run wins
+        l.live(
+                r2,
+                "A",
+                "2026-02-03 10:00:00",
+                "GZ-TH-01",
+                "HS-MI15-256",
+                1,
+                419_900); // reconciled again: latest run wins
         l.live(r1, "B", "2026-01-31 23:59:59", "GZ-TH-01", "HS-MI15-256", 1, 429_900); // January
         l.live(r1, "C", "2026-03-01 00:00:00", "GZ-TH-01", "HS-MI15-256", 1, 429_900); // March
-        l.confirmed(r1, "D", "2026-02-04 10:00:00", "GZ-TH-01", "HS-MI15-256", 1, 429_900, "paid", false, null); // BOSS not live
+        l.confirmed(
+                r1,
+                "D",
+                "2026-02-04 10:00:00",
+                "GZ-TH-01",
+                "HS-MI15-256",
+                1,
+                429_900,
+                "paid",
+                false,
+                null); // BOSS not live
         CommissionReport r = report(FEB);
         assertThat(r.lines()).singleElement().satisfies(line -> {
             assertThat(line.orderId()).isEqualTo("A");
@@ -149,7 +169,8 @@ class CommissionServiceTest {
         long jan = l.run("2026-02-01 09:00:00");
         l.live(jan, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, 12_900);
         long feb = l.run("2026-03-01 09:00:00");
-        l.cancelled(feb, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00"); // 21 days > 20
+        l.cancelled(
+                feb, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00"); // 21 days > 20
         assertThat(report(FEB).lines()).isEmpty();
         assertThat(net(report(JAN))).isEqualTo(9_000);
     }
@@ -181,21 +202,25 @@ class CommissionServiceTest {
         long feb = l.run("2026-03-01 09:00:00");
         l.cancelled(feb, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00");
         Path r2 = TestLedgers.write(dir, "r2.csv", Rules.HEADER, "CT,,,contract,,fixed,100.00,,,,30");
-        RuleSets.Validated rules = RuleSets.read(l.ledger, r2, StandardCharsets.UTF_8, w -> { });
+        RuleSets.Validated rules = RuleSets.read(l.ledger, r2, StandardCharsets.UTF_8, w -> {});
         assertThatThrownBy(() -> CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> {
-            assertThat(report.ruleSet().setId()).isEqualTo(2);
-            assertThat(report.newClawbacks()).isEqualTo(1);
-            throw new OutputFailedException("out/commission.csv: No space left on device");
-        })).isInstanceOf(OutputFailedException.class);
+                    assertThat(report.ruleSet().setId()).isEqualTo(2);
+                    assertThat(report.newClawbacks()).isEqualTo(1);
+                    throw new OutputFailedException("out/commission.csv: No space left on device");
+                }))
+                .isInstanceOf(OutputFailedException.class);
         assertThat(activeSet()).isEqualTo(1);
         assertThat(count("commission_clawback")).isZero();
-        assertThatThrownBy(() -> CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW, Optional.of(rules), result -> {
-            throw new OutputFailedException("out/cost.csv: No space left on device");
-        })).isInstanceOf(OutputFailedException.class);
+        assertThatThrownBy(() ->
+                        CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW, Optional.of(rules), result -> {
+                            throw new OutputFailedException("out/cost.csv: No space left on device");
+                        }))
+                .isInstanceOf(OutputFailedException.class);
         assertThat(activeSet()).isEqualTo(1);
 
-        CommissionService.Outcome done = CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> { });
-        assertThat(done.rules()).hasValueSatisfying(loaded -> assertThat(loaded.set().setId()).isEqualTo(2));
+        CommissionService.Outcome done = CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> {});
+        assertThat(done.rules())
+                .hasValueSatisfying(loaded -> assertThat(loaded.set().setId()).isEqualTo(2));
         assertThat(count("commission_clawback")).isEqualTo(1);
     }
 
@@ -214,19 +239,27 @@ class CommissionServiceTest {
     @Test
     void loadingTheActiveFileAgainAddsNoSet() {
         Path file = TestLedgers.write(dir, "rules.csv", Rules.HEADER, "CT,,,contract,,fixed,90.00,,,,30");
-        assertThat(RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> { }).unchanged()).isFalse();
-        RuleSets.Loaded again = RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> { });
+        assertThat(RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {})
+                        .unchanged())
+                .isFalse();
+        RuleSets.Loaded again = RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {});
         assertThat(again.unchanged()).isTrue();
         assertThat(again.set().setId()).isEqualTo(1);
-        assertThat(again.set().book().rules()).singleElement().satisfies(rule -> assertThat(rule.fixedFen()).isEqualTo(9_000));
+        assertThat(again.set().book().rules())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.fixedFen()).isEqualTo(9_000));
     }
 
     @Test
     void rulesReadBackFromTheLedgerEqualTheFile() {
-        List<CommissionRule> fromFile = RuleFile.read(TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8,
-                RuleFile.MasterData.none(), w -> { });
-        RuleSets.load(l.ledger, TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, NOW, w -> { });
-        List<CommissionRule> stored = l.ledger.read(h -> RuleSets.requireActive(h).book().rules());
+        List<CommissionRule> fromFile = RuleFile.read(
+                TestLedgers.sample("commission-rules.csv"),
+                StandardCharsets.UTF_8,
+                RuleFile.MasterData.none(),
+                w -> {});
+        RuleSets.load(l.ledger, TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, NOW, w -> {});
+        List<CommissionRule> stored =
+                l.ledger.read(h -> RuleSets.requireActive(h).book().rules());
         assertThat(stored).isEqualTo(fromFile);
     }
 
@@ -242,7 +275,11 @@ class CommissionServiceTest {
         l.activity(r1, "2026-03-01", "GZ-WEB", 99); // March
         l.activity(r1, "2026-02-02", "SZ-XX-01", 5);
         Map<String, Long> txns = l.ledger.read(h -> CostService.transactions(h, FEB));
-        assertThat(txns).containsEntry("hall", 52L).containsEntry("e-channel", 30L).containsEntry(null, 5L).hasSize(3);
+        assertThat(txns)
+                .containsEntry("hall", 52L)
+                .containsEntry("e-channel", 30L)
+                .containsEntry(null, 5L)
+                .hasSize(3);
         CostService.Result result = CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW);
         assertThat(result.cost().total().transactions()).isEqualTo(87);
     }

@@ -1,7 +1,7 @@
 package io.chanops.finance;
 
-import io.chanops.ledger.Ledger;
 import io.chanops.catalog.CatalogImport;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.time.LocalTimes;
@@ -23,27 +23,52 @@ final class ReconciledLedger {
     ReconciledLedger(Path dir) {
         ledger = TestLedgers.fresh(dir);
         LocalDateTime at = LocalDateTime.of(2026, 1, 1, 8, 0);
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, at, w -> { });
-        CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, at, w -> { });
+        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, at, w -> {});
+        CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, at, w -> {});
     }
 
     /** A reconcile run at {@code runAt}; returns its id. */
     long run(String runAt) {
         long id = ++runs;
-        ledger.write(h -> h.createUpdate("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                        + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                        + "VALUES (:id, :at, 'p.csv', :sha, 'b.csv', :sha, 'boss.properties', 0, 30, 0, 0, 0, 'test')")
-                .bind("id", id).bind("at", runAt).bind("sha", "sha" + id).execute());
+        ledger.write(h -> h.createUpdate(
+                        "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
+                                + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
+                                + "VALUES (:id, :at, 'p.csv', :sha, 'b.csv', :sha, 'boss.properties', 0, 30, 0, 0, 0, 'test')")
+                .bind("id", id)
+                .bind("at", runAt)
+                .bind("sha", "sha" + id)
+                .execute());
         return id;
     }
 
     /** A MATCHED order as run {@code runId} stored it (times as {@code YYYY-MM-DD HH:MM:SS}; a null acceptance: none). */
-    void confirmed(long runId, String orderId, String createdAt, String site, String sku, long qty, long bossNetFen,
-                   String status, boolean bossLive, String bossAcceptedAt) {
+    void confirmed(
+            long runId,
+            String orderId,
+            String createdAt,
+            String site,
+            String sku,
+            long qty,
+            long bossNetFen,
+            String status,
+            boolean bossLive,
+            String bossAcceptedAt) {
         ledger.write(h -> {
             try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
-                w.add(orderId, seconds(createdAt), "web", site, "13800138000", sku, qty, bossNetFen, bossNetFen,
-                        bossAcceptedAt == null ? ConfirmedOrder.NO_TIME : seconds(bossAcceptedAt), status, bossLive, "order_ref");
+                w.add(
+                        orderId,
+                        seconds(createdAt),
+                        "web",
+                        site,
+                        "13800138000",
+                        sku,
+                        qty,
+                        bossNetFen,
+                        bossNetFen,
+                        bossAcceptedAt == null ? ConfirmedOrder.NO_TIME : seconds(bossAcceptedAt),
+                        status,
+                        bossLive,
+                        "order_ref");
             }
             return null;
         });
@@ -64,6 +89,10 @@ final class ReconciledLedger {
     void activity(long runId, String day, String site, long rows) {
         ledger.write(h -> h.createUpdate("INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) "
                         + "VALUES (:run, :day, :site, :rows, 0)")
-                .bind("run", runId).bind("day", day).bind("site", site).bind("rows", rows).execute());
+                .bind("run", runId)
+                .bind("day", day)
+                .bind("site", site)
+                .bind("rows", rows)
+                .execute());
     }
 }

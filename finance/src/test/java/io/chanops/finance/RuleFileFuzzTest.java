@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code RuleFileFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
  */
 class RuleFileFuzzTest {
-    private static final RuleFile.MasterData MASTER = new RuleFile.MasterData(Map.of("S1", "hall", "S2", "partner"),
-            Map.of("H1", "handset", "C1", "contract"));
+    private static final RuleFile.MasterData MASTER =
+            new RuleFile.MasterData(Map.of("S1", "hall", "S2", "partner"), Map.of("H1", "handset", "C1", "contract"));
     private static Path dir;
 
     @BeforeAll
@@ -36,7 +36,7 @@ class RuleFileFuzzTest {
     void readsOrRejects(byte[] data) throws IOException {
         Path f = Files.write(dir.resolve("rules.csv"), data);
         try {
-            for (CommissionRule r : RuleFile.read(f, StandardCharsets.UTF_8, MASTER, w -> { })) {
+            for (CommissionRule r : RuleFile.read(f, StandardCharsets.UTF_8, MASTER, w -> {})) {
                 r.validityText();
                 r.scope();
             }

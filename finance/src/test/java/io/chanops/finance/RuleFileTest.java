@@ -24,8 +24,13 @@ class RuleFileTest {
         List<String> all = new ArrayList<>(List.of(Rules.HEADER));
         all.addAll(List.of(lines));
         Path file = TestLedgers.write(dir, "rules.csv", all.toArray(String[]::new));
-        return RuleFile.read(file, StandardCharsets.UTF_8, new RuleFile.MasterData(
-                Map.of("GZ-TH-01", "hall", "GZ-PY-P1", "partner"), Map.of("HS-IP16-128", "handset", "SIM-STD", "sim")), warnings::add);
+        return RuleFile.read(
+                file,
+                StandardCharsets.UTF_8,
+                new RuleFile.MasterData(
+                        Map.of("GZ-TH-01", "hall", "GZ-PY-P1", "partner"),
+                        Map.of("HS-IP16-128", "handset", "SIM-STD", "sim")),
+                warnings::add);
     }
 
     private List<String> problems(String... lines) {
@@ -39,8 +44,11 @@ class RuleFileTest {
 
     @Test
     void theSampleRuleFileIsValid() {
-        List<CommissionRule> rules = RuleFile.read(TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8,
-                RuleFile.MasterData.none(), warnings::add);
+        List<CommissionRule> rules = RuleFile.read(
+                TestLedgers.sample("commission-rules.csv"),
+                StandardCharsets.UTF_8,
+                RuleFile.MasterData.none(),
+                warnings::add);
         assertThat(rules).hasSizeGreaterThan(10);
         assertThat(rules).extracting(CommissionRule::basis).contains(Basis.PERCENT, Basis.FIXED, Basis.TIERED);
     }
@@ -55,7 +63,8 @@ class RuleFileTest {
         assertThat(rules.get(0).clawbackDays()).isEqualTo(30);
         assertThat(rules.get(1).fixedFen()).isEqualTo(8000);
         assertThat(rules.get(1).clawbackDays()).isNull();
-        assertThat(rules.get(2).tiers()).containsExactly(new Tier(1, 100L, 1000), new Tier(101, 300L, 1200), new Tier(301, null, 1500));
+        assertThat(rules.get(2).tiers())
+                .containsExactly(new Tier(1, 100L, 1000), new Tier(101, 300L, 1200), new Tier(301, null, 1500));
         assertThat(rules.get(2).line()).isEqualTo(4);
     }
 
@@ -67,13 +76,14 @@ class RuleFileTest {
                 "C,,,sim,,tiered,5,1-100:10.00;150-:12.00,,,",
                 "D,,,,,bonus,1,,2026-02-01,2026-01-01,");
         String f = dir.resolve("rules.csv").toString();
-        assertThat(p).contains(
-                f + ":2: channel: 'shop' is not hall, partner, e-channel or self-service (or empty for any)",
-                f + ":2: type: 'gadget' is not handset, accessory, sim, plan or contract (or empty for any)",
-                f + ":2: rate: 'abc' is not a percent like 2.5 (at most 4 decimals)",
-                f + ":2: valid_from: '2026-13-01' is not a date YYYY-MM-DD",
-                f + ":5: basis: 'bonus' is not percent, fixed or tiered",
-                f + ":5: valid_to: 2026-01-01 is before valid_from 2026-02-01");
+        assertThat(p)
+                .contains(
+                        f + ":2: channel: 'shop' is not hall, partner, e-channel or self-service (or empty for any)",
+                        f + ":2: type: 'gadget' is not handset, accessory, sim, plan or contract (or empty for any)",
+                        f + ":2: rate: 'abc' is not a percent like 2.5 (at most 4 decimals)",
+                        f + ":2: valid_from: '2026-13-01' is not a date YYYY-MM-DD",
+                        f + ":5: basis: 'bonus' is not percent, fixed or tiered",
+                        f + ":5: valid_to: 2026-01-01 is before valid_from 2026-02-01");
         assertThat(p).anyMatch(s -> s.startsWith(f + ":2: clawback_days:"));
         assertThat(p).anyMatch(s -> s.startsWith(f + ":3: rate: is empty"));
         assertThat(p).anyMatch(s -> s.startsWith(f + ":4: rate: a tiered rule"));
@@ -84,7 +94,8 @@ class RuleFileTest {
     void tiersMustEndOpen() {
         assertThat(problems("T,,,sim,,tiered,,1-100:10.00;101-300:12.00,,,"))
                 .anyMatch(s -> s.contains("the last band must be open-ended"));
-        assertThat(problems("T,,,sim,,tiered,,2-100:10.00;101-:12.00,,,")).anyMatch(s -> s.contains("should start at 1"));
+        assertThat(problems("T,,,sim,,tiered,,2-100:10.00;101-:12.00,,,"))
+                .anyMatch(s -> s.contains("should start at 1"));
     }
 
     @Test
@@ -96,28 +107,29 @@ class RuleFileTest {
     @Test
     void ambiguousRulesAreRejectedNamingBoth() {
         List<String> p = problems(
-                "H1,hall,,handset,,percent,1,,2026-01-01,2026-06-30,",
-                "H2,hall,,handset,,percent,2,,2026-06-01,,");
-        assertThat(p).singleElement().satisfies(s -> assertThat(s)
-                .startsWith(dir.resolve("rules.csv") + ":3: rule_id: rule H2 overlaps rule H1 (line 2)")
-                .contains("type+channel"));
+                "H1,hall,,handset,,percent,1,,2026-01-01,2026-06-30,", "H2,hall,,handset,,percent,2,,2026-06-01,,");
+        assertThat(p)
+                .singleElement()
+                .satisfies(s -> assertThat(s)
+                        .startsWith(dir.resolve("rules.csv") + ":3: rule_id: rule H2 overlaps rule H1 (line 2)")
+                        .contains("type+channel"));
     }
 
     @Test
     void sameSpecificityForDifferentChannelsOrDisjointDatesIsFine() {
         assertThat(read(
-                "H1,hall,,handset,,percent,1,,2026-01-01,2026-05-31,",
-                "H2,hall,,handset,,percent,2,,2026-06-01,,",
-                "P1,partner,,handset,,percent,3,,,,",
-                "S1,,GZ-TH-01,handset,,percent,4,,,,")).hasSize(4);
+                        "H1,hall,,handset,,percent,1,,2026-01-01,2026-05-31,",
+                        "H2,hall,,handset,,percent,2,,2026-06-01,,",
+                        "P1,partner,,handset,,percent,3,,,,",
+                        "S1,,GZ-TH-01,handset,,percent,4,,,,"))
+                .hasSize(4);
     }
 
     @Test
     void aRuleWithAnEmptyFieldOverlapsOneThatSetsItAtTheSameLevel() {
         // both type-level and site-level; one also names the channel: an order at GZ-TH-01 (hall) matches both
-        assertThat(problems(
-                "A,,GZ-TH-01,handset,,percent,1,,,,",
-                "B,hall,GZ-TH-01,handset,,percent,2,,,,")).anyMatch(s -> s.contains("rule B overlaps rule A"));
+        assertThat(problems("A,,GZ-TH-01,handset,,percent,1,,,,", "B,hall,GZ-TH-01,handset,,percent,2,,,,"))
+                .anyMatch(s -> s.contains("rule B overlaps rule A"));
     }
 
     @Test
@@ -127,12 +139,15 @@ class RuleFileTest {
         assertThat(problems("A,,,handset,SIM-STD,fixed,1.00,,,,"))
                 .anyMatch(s -> s.contains("type: SIM-STD is a sim, not a handset"));
         read("A,,GZ-NEW-01,,HS-NEW,fixed,1.00,,,,");
-        assertThat(warnings).anyMatch(w -> w.contains("site 'GZ-NEW-01' is not in the ledger"))
+        assertThat(warnings)
+                .anyMatch(w -> w.contains("site 'GZ-NEW-01' is not in the ledger"))
                 .anyMatch(w -> w.contains("SKU 'HS-NEW' is not in the catalog"));
     }
 
     @Test
     void anEmptyFileIsRejected() {
-        assertThatThrownBy(() -> read()).isInstanceOf(InputRejectedException.class).hasMessageContaining(":1: no data rows below the header");
+        assertThatThrownBy(() -> read())
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining(":1: no data rows below the header");
     }
 }

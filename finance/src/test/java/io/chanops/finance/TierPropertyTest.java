@@ -36,11 +36,14 @@ class TierPropertyTest {
     }
 
     @Property(tries = 300)
-    void everyPositiveUnitCountFallsInExactlyOneBand(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int count,
-                                                     @ForAll @LongRange(min = 1, max = 5_000) long units) {
+    void everyPositiveUnitCountFallsInExactlyOneBand(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 6) int count,
+            @ForAll @LongRange(min = 1, max = 5_000) long units) {
         List<Tier> tiers = bands(seed, count);
         assertThat(tiers.stream().filter(t -> t.contains(units))).hasSize(1);
-        CommissionRule rule = new CommissionRule("T", null, null, "sim", null, Basis.TIERED, null, 0, tiers, null, null, null, 2);
+        CommissionRule rule =
+                new CommissionRule("T", null, null, "sim", null, Basis.TIERED, null, 0, tiers, null, null, null, 2);
         assertThat(rule.tierFor(units).contains(units)).isTrue();
     }
 
@@ -56,17 +59,31 @@ class TierPropertyTest {
                 "IP-SITE,,GZ-TH-01,,HS-IP16P-256,percent,0.5,,,,30"));
         Collections.shuffle(lines, new Random(seed));
         RuleBook book = Rules.book(lines.toArray(String[]::new));
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("IP-P");
+        assertThat(book.find(Rules.sale(
+                                "o", "2026-02-01 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 1))
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("IP-P");
         assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-01", "hall", "HS-IP16P-256", "handset", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("IP-SITE");
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("IP-SITE");
         assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-02", "hall", "HS-IP16P-256", "handset", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("IP");
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("IP");
         assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("HS-SITE");
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("HS-SITE");
         assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("HS-P");
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-PY-P1", "partner", "AC-FILM-01", "accessory", 1, 1))
-                .orElseThrow().ruleId()).isEqualTo("ANY");
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("HS-P");
+        assertThat(book.find(Rules.sale(
+                                "o", "2026-02-01 10:00", "GZ-PY-P1", "partner", "AC-FILM-01", "accessory", 1, 1))
+                        .orElseThrow()
+                        .ruleId())
+                .isEqualTo("ANY");
     }
 }

@@ -5,8 +5,7 @@ import java.util.concurrent.CompletionException;
 
 /** Waiting for work run on another thread. */
 public final class Futures {
-    private Futures() {
-    }
+    private Futures() {}
 
     /**
      * The result of {@code f}, once done. A task that failed with an unchecked exception or an error (running out of

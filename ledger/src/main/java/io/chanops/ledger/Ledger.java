@@ -55,6 +55,7 @@ public final class Ledger {
     private static final long WRITER_LOCK_KEY = 0x6368616e6f7073L; // "chanops"
     /** The first 16 bytes of every SQLite database file. */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
     static final String HISTORY = "flyway_schema_history";
 
     private final LedgerLocation location;
@@ -64,9 +65,13 @@ public final class Ledger {
     private final DataSource dataSource;
     /** Set while opening, before the ledger is handed out. */
     private ZoneId zone;
+
     private Opening opening;
 
-    public enum Dialect { SQLITE, POSTGRESQL }
+    public enum Dialect {
+        SQLITE,
+        POSTGRESQL
+    }
 
     /**
      * What opening the ledger did.
@@ -158,7 +163,8 @@ public final class Ledger {
         String shown = location.display();
         Path parent = path.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new LedgerUnavailableException("cannot open ledger " + shown + ": directory " + parent + " does not exist");
+            throw new LedgerUnavailableException(
+                    "cannot open ledger " + shown + ": directory " + parent + " does not exist");
         }
         if (Files.isDirectory(path)) {
             throw new LedgerUnavailableException(shown + " is a directory, not a chanops ledger");
@@ -171,7 +177,8 @@ public final class Ledger {
         } else if (!Files.isReadable(path)) {
             throw new LedgerUnavailableException("cannot open ledger " + shown + ": not readable");
         } else if (!hasSqliteHeader(path)) {
-            throw new LedgerUnavailableException(shown + " is not a chanops ledger (not an SQLite database); it was left unchanged");
+            throw new LedgerUnavailableException(
+                    shown + " is not a chanops ledger (not an SQLite database); it was left unchanged");
         }
         return new Ledger(location, sqliteDataSource(path, busyTimeout, false), busyTimeout);
     }
@@ -187,7 +194,8 @@ public final class Ledger {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65536); // 64 MiB page cache
-        // The driver otherwise runs "SELECT last_insert_rowid()" after every INSERT it executes, for getGeneratedKeys(),
+        // The driver otherwise runs "SELECT last_insert_rowid()" after every INSERT it executes, for
+        // getGeneratedKeys(),
         // which chanops never asks for: a second statement per INSERT.
         config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
@@ -196,7 +204,8 @@ public final class Ledger {
     }
 
     private static LedgerUnavailableException noLedger(LedgerLocation location) {
-        return new LedgerUnavailableException("no ledger at " + location.display() + " (create one with: " + location.initCommand() + ")");
+        return new LedgerUnavailableException(
+                "no ledger at " + location.display() + " (create one with: " + location.initCommand() + ")");
     }
 
     private static boolean isEmptyFile(Path path) {
@@ -259,7 +268,8 @@ public final class Ledger {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException se) {
                 SQLiteErrorCode code = se.getResultCode();
-                return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                return code == SQLiteErrorCode.SQLITE_BUSY
+                        || code == SQLiteErrorCode.SQLITE_LOCKED
                         || code.name().startsWith("SQLITE_BUSY");
             }
         }
@@ -274,7 +284,8 @@ public final class Ledger {
     private static void createOwnerOnly(Path path) throws IOException {
         try {
             if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(path);
             }
@@ -284,7 +295,11 @@ public final class Ledger {
     }
 
     /** What the database at the location holds, read before anything is changed in it. */
-    private enum Kind { EMPTY, CHANOPS, FOREIGN }
+    private enum Kind {
+        EMPTY,
+        CHANOPS,
+        FOREIGN
+    }
 
     private record AppliedMigration(String version, String script, boolean success) {
         /** The version as a number; -1 for a failed migration or a version that is not a whole number. */
@@ -295,17 +310,31 @@ public final class Ledger {
 
     private record Inspection(Kind kind, Set<Integer> applied, Map<String, String> settings, String journalMode) {
         int newestApplied() {
-            return applied.stream().mapToInt(Integer::intValue).filter(v -> v >= 0).max().orElse(0);
+            return applied.stream()
+                    .mapToInt(Integer::intValue)
+                    .filter(v -> v >= 0)
+                    .max()
+                    .orElse(0);
         }
 
-        static Inspection of(Collection<String> tables, List<AppliedMigration> history, Map<String, String> settings,
-                             String journalMode) {
+        static Inspection of(
+                Collection<String> tables,
+                List<AppliedMigration> history,
+                Map<String, String> settings,
+                String journalMode) {
             Set<Integer> applied = new TreeSet<>();
             history.forEach(m -> applied.add(m.number()));
             // every chanops ledger starts with this migration; Flyway on an empty database may leave only its history
-            boolean chanops = history.stream().anyMatch(m -> m.success() && m.version().equals("1") && m.script().equals("V1__init.sql"));
-            boolean empty = tables.stream().allMatch(HISTORY::equals) && history.stream().noneMatch(AppliedMigration::success);
-            return new Inspection(chanops ? Kind.CHANOPS : empty ? Kind.EMPTY : Kind.FOREIGN, applied, Map.copyOf(settings), journalMode);
+            boolean chanops = history.stream()
+                    .anyMatch(m ->
+                            m.success() && m.version().equals("1") && m.script().equals("V1__init.sql"));
+            boolean empty = tables.stream().allMatch(HISTORY::equals)
+                    && history.stream().noneMatch(AppliedMigration::success);
+            return new Inspection(
+                    chanops ? Kind.CHANOPS : empty ? Kind.EMPTY : Kind.FOREIGN,
+                    applied,
+                    Map.copyOf(settings),
+                    journalMode);
         }
     }
 
@@ -316,8 +345,8 @@ public final class Ledger {
     private void prepare(boolean init, ZoneId zoneIfUnrecorded) {
         Inspection found = inspect();
         if (found.kind() == Kind.FOREIGN) {
-            throw new LedgerUnavailableException(location.display() + " is not a chanops ledger (a database with other tables); "
-                    + "it was left unchanged");
+            throw new LedgerUnavailableException(location.display()
+                    + " is not a chanops ledger (a database with other tables); " + "it was left unchanged");
         }
         if (found.kind() == Kind.EMPTY && !init) {
             throw noLedger(location);
@@ -338,12 +367,19 @@ public final class Ledger {
         try {
             return jdbi.withHandle(h -> {
                 List<String> tables = relations(h, dialect, true);
-                List<AppliedMigration> history = !tables.contains(HISTORY) ? List.of()
-                        : h.createQuery("SELECT version, script, success FROM flyway_schema_history WHERE version IS NOT NULL")
-                        .map((rs, ctx) -> new AppliedMigration(rs.getString("version"), rs.getString("script"), rs.getBoolean("success")))
-                        .list();
+                List<AppliedMigration> history = !tables.contains(HISTORY)
+                        ? List.of()
+                        : h.createQuery(
+                                        "SELECT version, script, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                                .map((rs, ctx) -> new AppliedMigration(
+                                        rs.getString("version"), rs.getString("script"), rs.getBoolean("success")))
+                                .list();
                 Map<String, String> settings = tables.contains(LedgerSettings.TABLE) ? LedgerSettings.all(h) : Map.of();
-                String journal = dialect == Dialect.SQLITE ? h.createQuery("PRAGMA journal_mode").mapTo(String.class).one() : null;
+                String journal = dialect == Dialect.SQLITE
+                        ? h.createQuery("PRAGMA journal_mode")
+                                .mapTo(String.class)
+                                .one()
+                        : null;
                 return Inspection.of(tables, history, settings, journal);
             });
         } catch (JdbiException e) {
@@ -362,11 +398,18 @@ public final class Ledger {
      */
     private static List<String> relations(Handle h, Dialect dialect, boolean views) {
         return dialect == Dialect.SQLITE
-                ? h.createQuery("SELECT name FROM sqlite_master WHERE type IN (" + (views ? "'table', 'view'" : "'table'") + ") "
-                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").mapTo(String.class).list()
-                : h.createQuery("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = current_schema() AND c.relkind IN (" + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
-                + "ORDER BY c.relname").mapTo(String.class).list();
+                ? h.createQuery("SELECT name FROM sqlite_master WHERE type IN ("
+                                + (views ? "'table', 'view'" : "'table'") + ") "
+                                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+                        .mapTo(String.class)
+                        .list()
+                : h.createQuery(
+                                "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                        + "WHERE n.nspname = current_schema() AND c.relkind IN ("
+                                        + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
+                                        + "ORDER BY c.relname")
+                        .mapTo(String.class)
+                        .list();
     }
 
     /**
@@ -386,10 +429,13 @@ public final class Ledger {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(SchemaVersions.locations(dialect).stream().map(l -> "classpath:" + l).toArray(String[]::new))
+                    .locations(SchemaVersions.locations(dialect).stream()
+                            .map(l -> "classpath:" + l)
+                            .toArray(String[]::new))
                     .load();
             MigrationInfo[] future = Arrays.stream(flyway.info().all())
-                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                            || m.getState() == MigrationState.FUTURE_FAILED)
                     .toArray(MigrationInfo[]::new);
             if (future.length > 0) {
                 throw newerSchema(future[future.length - 1].getVersion().toString());
@@ -400,8 +446,10 @@ public final class Ledger {
             }
             return newestBundled;
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
-            throw new LedgerUnavailableException("ledger " + location.display() + " does not match this chanops' migrations: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new LedgerUnavailableException(
+                    "ledger " + location.display() + " does not match this chanops' migrations: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         } catch (FlywayException e) {
             throw translate("cannot migrate ledger " + location.display(), e);
         } catch (JdbiException e) {
@@ -418,13 +466,17 @@ public final class Ledger {
         boolean recordedNow = false;
         if (recorded == null) {
             recordedNow = write(h -> LedgerSettings.putIfAbsent(h, LedgerSettings.ZONE, zoneIfUnrecorded.getId()));
-            recorded = recordedNow ? zoneIfUnrecorded.getId() : LedgerSettings.get(this, LedgerSettings.ZONE).orElseThrow();
+            recorded = recordedNow
+                    ? zoneIfUnrecorded.getId()
+                    : LedgerSettings.get(this, LedgerSettings.ZONE).orElseThrow();
         }
         try {
             zone = ZoneId.of(recorded);
         } catch (DateTimeException e) {
-            throw new LedgerUnavailableException("ledger " + location.display() + " records the time zone '" + recorded
-                    + "', which this Java does not know", e);
+            throw new LedgerUnavailableException(
+                    "ledger " + location.display() + " records the time zone '" + recorded
+                            + "', which this Java does not know",
+                    e);
         }
         return recordedNow;
     }
@@ -475,7 +527,10 @@ public final class Ledger {
         try {
             return jdbi.inTransaction(h -> {
                 if (dialect == Dialect.POSTGRESQL) {
-                    h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS writer_lock").bind("key", WRITER_LOCK_KEY).mapTo(Integer.class).one();
+                    h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS writer_lock")
+                            .bind("key", WRITER_LOCK_KEY)
+                            .mapTo(Integer.class)
+                            .one();
                 }
                 return work.withHandle(h);
             });
@@ -539,9 +594,12 @@ public final class Ledger {
                 if (isBusy(se)) {
                     return new LedgerUnavailableException(busy, e);
                 }
-                if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CANTOPEN
-                        || code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CORRUPT
-                        || code.name().startsWith("SQLITE_CANTOPEN") || code.name().startsWith("SQLITE_READONLY")) {
+                if (code == SQLiteErrorCode.SQLITE_NOTADB
+                        || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                        || code == SQLiteErrorCode.SQLITE_READONLY
+                        || code == SQLiteErrorCode.SQLITE_CORRUPT
+                        || code.name().startsWith("SQLITE_CANTOPEN")
+                        || code.name().startsWith("SQLITE_READONLY")) {
                     return new LedgerUnavailableException(what + ": " + se.getMessage(), e);
                 }
             }
@@ -553,8 +611,12 @@ public final class Ledger {
                 if (state.equals("40001") || state.equals("40P01")) {
                     return new LedgerUnavailableException(what + ": " + primaryMessage(sql) + "; try again", e);
                 }
-                if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.equals("57P03")) {
-                    return new LedgerUnavailableException("cannot connect to ledger " + location.display() + ": " + primaryMessage(sql), e);
+                if (state.startsWith("08")
+                        || state.startsWith("28")
+                        || state.equals("3D000")
+                        || state.equals("57P03")) {
+                    return new LedgerUnavailableException(
+                            "cannot connect to ledger " + location.display() + ": " + primaryMessage(sql), e);
                 }
             }
         }
@@ -563,7 +625,9 @@ public final class Ledger {
 
     /** The database's message alone: PostgreSQL's primary message (no statement, position or context), else the first line. */
     private static String primaryMessage(SQLException e) {
-        if (e instanceof PSQLException pg && pg.getServerErrorMessage() != null && pg.getServerErrorMessage().getMessage() != null) {
+        if (e instanceof PSQLException pg
+                && pg.getServerErrorMessage() != null
+                && pg.getServerErrorMessage().getMessage() != null) {
             return pg.getServerErrorMessage().getMessage();
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -571,7 +635,9 @@ public final class Ledger {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + " s"
+                : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /**

@@ -13,21 +13,39 @@ import java.util.Set;
  * @param rows rows per table, by table name; the ledger's own bookkeeping tables (migration history, settings, id
  *             counters) left out
  */
-public record LedgerInfo(String location, Ledger.Dialect dialect, ZoneId zone, int schemaVersion, OptionalInt pageSize,
-                         Map<String, Long> rows) {
+public record LedgerInfo(
+        String location,
+        Ledger.Dialect dialect,
+        ZoneId zone,
+        int schemaVersion,
+        OptionalInt pageSize,
+        Map<String, Long> rows) {
     private static final Set<String> BOOKKEEPING = Set.of(Ledger.HISTORY, LedgerSettings.TABLE, "id_counter");
 
     public static LedgerInfo of(Ledger ledger) {
         return ledger.read(h -> {
-            int version = h.createQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
-                    .mapTo(String.class).stream().filter(v -> v.matches("\\d{1,9}")).mapToInt(Integer::parseInt).max().orElse(0);
+            int version = h
+                    .createQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                    .mapTo(String.class)
+                    .stream()
+                    .filter(v -> v.matches("\\d{1,9}"))
+                    .mapToInt(Integer::parseInt)
+                    .max()
+                    .orElse(0);
             OptionalInt pageSize = ledger.dialect() == Ledger.Dialect.SQLITE
-                    ? OptionalInt.of(h.createQuery("PRAGMA page_size").mapTo(Integer.class).one()) : OptionalInt.empty();
+                    ? OptionalInt.of(h.createQuery("PRAGMA page_size")
+                            .mapTo(Integer.class)
+                            .one())
+                    : OptionalInt.empty();
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : Ledger.tables(h, ledger.dialect())) {
                 if (!BOOKKEEPING.contains(table)) {
                     // a name from the database's own catalog, quoted as an identifier (names cannot be bound)
-                    rows.put(table, h.createQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"").mapTo(Long.class).one());
+                    rows.put(
+                            table,
+                            h.createQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")
+                                    .mapTo(Long.class)
+                                    .one());
                 }
             }
             return new LedgerInfo(ledger.location(), ledger.dialect(), ledger.zone(), version, pageSize, rows);

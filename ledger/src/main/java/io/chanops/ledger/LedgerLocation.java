@@ -41,9 +41,11 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
             throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
                     + "jdbc:postgresql: URL (a PostgreSQL URL starts with jdbc:postgresql://)");
         }
-        if (path.isBlank() || path.equals(":memory:") || path.toLowerCase(Locale.ROOT).startsWith("file:")) {
-            throw new IllegalArgumentException("--db " + spec + ": a chanops ledger is a file on disk, not an in-memory "
-                    + "database or an SQLite URI");
+        if (path.isBlank()
+                || path.equals(":memory:")
+                || path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            throw new IllegalArgumentException("--db " + spec
+                    + ": a chanops ledger is a file on disk, not an in-memory " + "database or an SQLite URI");
         }
         try {
             return new LedgerLocation(spec, Ledger.Dialect.SQLITE, Path.of(path).toAbsolutePath());
@@ -62,7 +64,9 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
 
     /** {@code url} with the password of a {@code password=} parameter or of {@code user:password@} masked. */
     public static String mask(String url) {
-        return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+        return USER_INFO
+                .matcher(PASSWORD_PARAMETER.matcher(url).replaceAll("$1***"))
+                .replaceAll("$1***@");
     }
 
     /** The command that creates a ledger here, to paste into a shell. */

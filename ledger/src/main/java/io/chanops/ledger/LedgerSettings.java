@@ -14,12 +14,12 @@ public final class LedgerSettings {
     public static final String ZONE = "zone";
     /** Set to {@link #DEMO} in a ledger made by {@code chanops demo}, which may replace only such a ledger. */
     public static final String MADE_BY = "made_by";
+
     public static final String DEMO = "chanops demo";
 
     static final String TABLE = "ledger_setting";
 
-    private LedgerSettings() {
-    }
+    private LedgerSettings() {}
 
     static Map<String, String> all(Handle h) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -31,19 +31,27 @@ public final class LedgerSettings {
 
     /** Records {@code value} unless the setting exists; true when this call recorded it. */
     static boolean putIfAbsent(Handle h, String name, String value) {
-        return h.createUpdate("INSERT INTO ledger_setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
-                .bind("name", name).bind("value", value).execute() == 1;
+        return h.createUpdate(
+                                "INSERT INTO ledger_setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+                        .bind("name", name)
+                        .bind("value", value)
+                        .execute()
+                == 1;
     }
 
     public static Optional<String> get(Ledger ledger, String name) {
         return ledger.read(h -> h.createQuery("SELECT value FROM ledger_setting WHERE name = :name")
-                .bind("name", name).mapTo(String.class).findOne());
+                .bind("name", name)
+                .mapTo(String.class)
+                .findOne());
     }
 
     /** Records {@code value}, replacing an earlier one. */
     public static void put(Ledger ledger, String name, String value) {
         ledger.write(h -> h.createUpdate("INSERT INTO ledger_setting (name, value) VALUES (:name, :value) "
                         + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")
-                .bind("name", name).bind("value", value).execute());
+                .bind("name", name)
+                .bind("value", value)
+                .execute());
     }
 }

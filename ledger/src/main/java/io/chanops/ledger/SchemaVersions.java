@@ -28,8 +28,7 @@ final class SchemaVersions {
     private static final String PORTABLE = "db/migration";
     private static final Pattern FILE = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
 
-    private SchemaVersions() {
-    }
+    private SchemaVersions() {}
 
     /** Where the dialect's migrations are: the portable ones and the dialect's own (classpath folders). */
     static List<String> locations(Ledger.Dialect dialect) {

@@ -12,14 +12,19 @@ class FuturesTest {
     void aTaskFailureIsRethrownAsTheTaskThrewIt() {
         assertThat(Futures.join(CompletableFuture.supplyAsync(() -> 42))).isEqualTo(42);
         assertThatThrownBy(() -> Futures.join(CompletableFuture.supplyAsync(() -> {
-            throw new IllegalArgumentException("bad row");
-        }))).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("bad row");
+                    throw new IllegalArgumentException("bad row");
+                })))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad row");
         // an error such as running out of memory reaches the CLI as itself, which turns it into its one-line advice
         assertThatThrownBy(() -> Futures.join(CompletableFuture.supplyAsync(() -> {
-            throw new OutOfMemoryError("Java heap space");
-        }))).isExactlyInstanceOf(OutOfMemoryError.class);
+                    throw new OutOfMemoryError("Java heap space");
+                })))
+                .isExactlyInstanceOf(OutOfMemoryError.class);
         CompletableFuture<Object> checked = new CompletableFuture<>();
         checked.completeExceptionally(new java.io.IOException("disk"));
-        assertThatThrownBy(() -> Futures.join(checked)).isInstanceOf(CompletionException.class).hasCauseInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> Futures.join(checked))
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(java.io.IOException.class);
     }
 }

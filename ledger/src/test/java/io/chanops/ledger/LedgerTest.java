@@ -21,24 +21,40 @@ class LedgerTest {
     @Test
     void openingCreatesTheSchemaInWalMode() {
         Ledger ledger = TestLedgers.fresh(dir);
-        assertThat((String) ledger.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
-        assertThat((Integer) ledger.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
-        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
+        assertThat((String) ledger.read(h ->
+                        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()))
+                .isEqualToIgnoringCase("wal");
+        assertThat((Integer) ledger.read(h -> h.createQuery("PRAGMA foreign_keys")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isEqualTo(1);
+        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM site")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isZero();
     }
 
     @Test
     void aNewLedgerHasLargePagesAndAnExistingOneKeepsItsOwn() throws Exception {
         Ledger fresh = TestLedgers.fresh(dir);
-        assertThat((Integer) fresh.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())).isEqualTo(Ledger.NEW_LEDGER_PAGE_SIZE);
+        assertThat((Integer) fresh.read(h ->
+                        h.createQuery("PRAGMA page_size").mapTo(Integer.class).one()))
+                .isEqualTo(Ledger.NEW_LEDGER_PAGE_SIZE);
 
         Path old = dir.resolve("old.db");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old); var st = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                var st = c.createStatement()) {
             st.execute("PRAGMA page_size = 4096");
             st.execute("PRAGMA journal_mode = WAL");
         }
         Ledger opened = Ledger.init(old.toString(), Duration.ofSeconds(1), TestLedgers.ZONE);
-        assertThat((Integer) opened.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())).isEqualTo(4096);
-        assertThat((Integer) opened.read(h -> h.createQuery("SELECT COUNT(*) FROM site").mapTo(Integer.class).one())).isZero();
+        assertThat((Integer) opened.read(h ->
+                        h.createQuery("PRAGMA page_size").mapTo(Integer.class).one()))
+                .isEqualTo(4096);
+        assertThat((Integer) opened.read(h -> h.createQuery("SELECT COUNT(*) FROM site")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isZero();
     }
 
     @org.junit.jupiter.api.RepeatedTest(20) // a race: one round passed by luck before the retry on SQLITE_BUSY
@@ -52,7 +68,9 @@ class LedgerTest {
                 opened.add(pool.submit(() -> {
                     go.await();
                     Ledger l = Ledger.init(shared.toString(), Duration.ofSeconds(20), TestLedgers.ZONE);
-                    return l.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
+                    return l.read(h -> h.createQuery("PRAGMA page_size")
+                            .mapTo(Integer.class)
+                            .one());
                 }));
             }
             go.countDown();
@@ -68,24 +86,33 @@ class LedgerTest {
     void aBulkWriteIsOneTransactionWithoutPerRowReferenceChecksAndOtherWritesKeepThem() {
         Ledger ledger = TestLedgers.fresh(dir);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
-            assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isZero();
-            h.execute("INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 10:00:00', 'u', 0)");
-            throw new IllegalStateException("fails after writing");
-        })).hasMessage("fails after writing");
-        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch").mapTo(Integer.class).one())).isZero();
+                    assertThat(h.createQuery("PRAGMA foreign_keys")
+                                    .mapTo(Integer.class)
+                                    .one())
+                            .isZero();
+                    h.execute(
+                            "INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 10:00:00', 'u', 0)");
+                    throw new IllegalStateException("fails after writing");
+                }))
+                .hasMessage("fails after writing");
+        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isZero();
         assertThatThrownBy(() -> ledger.write(h -> h.execute(
-                "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES ('S', 'K', 1, 'x', 1)")
-                + h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) "
-                + "VALUES (1, '2026-03-01 10:00:00', 'NO-SITE', 'NO-SKU', 'sale', 1, NULL, 1)")))
+                                "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES ('S', 'K', 1, 'x', 1)")
+                        + h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) "
+                                + "VALUES (1, '2026-03-01 10:00:00', 'NO-SITE', 'NO-SKU', 'sale', 1, NULL, 1)")))
                 .hasMessageContaining("FOREIGN KEY");
     }
 
     @Test
     void aSchemaNewerThanThisBinaryIsRefused() {
         Ledger ledger = TestLedgers.fresh(dir);
-        ledger.write(h -> h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', "
-                + "CURRENT_TIMESTAMP, 1, 1)"));
+        ledger.write(h -> h.execute(
+                "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                        + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', "
+                        + "CURRENT_TIMESTAMP, 1, 1)"));
         assertThatThrownBy(() -> TestLedgers.fresh(dir))
                 .isInstanceOf(LedgerUnavailableException.class)
                 .hasMessageContaining("newer than this chanops");
@@ -94,8 +121,10 @@ class LedgerTest {
     @Test
     void aFileThatIsNotALedgerIsUnavailable() throws Exception {
         Path bogus = dir.resolve("bogus.db");
-        Files.writeString(bogus, "this is not an SQLite database, just some text that is long enough to have a header page");
-        assertThatThrownBy(() -> Ledger.open(bogus.toString(), Duration.ofSeconds(1))).isInstanceOf(LedgerUnavailableException.class);
+        Files.writeString(
+                bogus, "this is not an SQLite database, just some text that is long enough to have a header page");
+        assertThatThrownBy(() -> Ledger.open(bogus.toString(), Duration.ofSeconds(1)))
+                .isInstanceOf(LedgerUnavailableException.class);
     }
 
     @Test
@@ -107,8 +136,9 @@ class LedgerTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> holder = pool.submit(() -> first.write(h -> {
-                h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
-                        + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                h.execute(
+                        "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
+                                + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
                 holding.countDown();
                 try {
                     release.await();
@@ -128,7 +158,10 @@ class LedgerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat((Integer) first.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch").mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat((Integer) first.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isEqualTo(1);
     }
 
     /**
@@ -140,11 +173,13 @@ class LedgerTest {
         Path db = dir.resolve("held.db");
         TestLedgers.fresh(dir); // makes test.db; this one:
         Ledger.init(db.toString(), Duration.ofSeconds(2), TestLedgers.ZONE);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
             st.execute("PRAGMA locking_mode = EXCLUSIVE");
             st.execute("BEGIN IMMEDIATE");
-            st.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
-                    + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+            st.execute(
+                    "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
+                            + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
             long start = System.nanoTime();
             assertThatThrownBy(() -> Ledger.open(db.toString(), Duration.ofSeconds(1)))
                     .isInstanceOf(LedgerUnavailableException.class)

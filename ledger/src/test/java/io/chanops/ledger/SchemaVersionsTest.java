@@ -21,13 +21,20 @@ class SchemaVersionsTest {
     @Test
     void aLedgerMigratedOnceIsCurrentWithTheJavaMigrationApplied() {
         Ledger ledger = TestLedgers.fresh(dir);
-        int applied = ledger.read(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '8' AND success")
-                .mapTo(Integer.class).one());
+        int applied = ledger.read(
+                h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '8' AND success")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(applied).isEqualTo(1);
-        boolean table = ledger.read(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'confirmed_chunk'")
-                .mapTo(Integer.class).one()) == 1;
+        boolean table =
+                ledger.read(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'confirmed_chunk'")
+                                .mapTo(Integer.class)
+                                .one())
+                        == 1;
         assertThat(table).isTrue();
         // opened again: the fast path finds every bundled version applied (Flyway would refuse nothing either)
-        assertThat(Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(2)).dialect()).isEqualTo(Ledger.Dialect.SQLITE);
+        assertThat(Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(2))
+                        .dialect())
+                .isEqualTo(Ledger.Dialect.SQLITE);
     }
 }

@@ -1,25 +1,35 @@
 package io.chanops.cli.catalog;
 
+import io.chanops.catalog.ChannelFeed;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
-import io.chanops.catalog.ChannelFeed;
 import io.chanops.ledger.files.OutputFile;
-import io.chanops.catalog.ProductRepository;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "feed", footerHeading = "%nExamples:%n", footer = {"  chanops catalog feed --channel web --out feed.csv", "  chanops catalog feed --channel app --out feed.csv --bom"},
+@Command(
+        name = "feed",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops catalog feed --channel web --out feed.csv",
+            "  chanops catalog feed --channel app --out feed.csv --bom"
+        },
         description = {
-        "The listed products of one channel, as CSV for the store front.",
-        "Columns: sku,name,brand,type,price,monthly_fee,months.",
-        "Text cells are formula-guarded; amounts are yuan with two decimals."})
+            "The listed products of one channel, as CSV for the store front.",
+            "Columns: sku,name,brand,type,price,monthly_fee,months.",
+            "Text cells are formula-guarded; amounts are yuan with two decimals."
+        })
 public final class CatalogFeedCommand extends ChanopsCommand {
-    @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "web, wap, app, partner or hall.")
+    @Option(
+            names = "--channel",
+            required = true,
+            paramLabel = "CHANNEL",
+            description = "web, wap, app, partner or hall.")
     String channel;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -33,7 +43,11 @@ public final class CatalogFeedCommand extends ChanopsCommand {
         OutputFile file = out == null ? null : ctx().outputs().file(out);
         String c = CatalogListCommand.parseChannel(channel);
         Listing listing = new Listing(ChannelFeed.COLUMNS);
-        ChannelFeed.rows(ctx().ledger().read(h -> h.attach(ProductRepository.class).list()), c).forEach(listing::add);
+        ChannelFeed.rows(
+                        ctx().ledger()
+                                .read(h -> h.attach(ProductRepository.class).list()),
+                        c)
+                .forEach(listing::add);
         if (out != null) {
             Renderer.renderToFile(listing, Format.CSV, file, bom);
             ctx().info("wrote " + listing.size() + " products of channel " + c + " to " + out);

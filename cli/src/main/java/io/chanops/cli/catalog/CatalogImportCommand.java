@@ -1,5 +1,8 @@
 package io.chanops.cli.catalog;
 
+import io.chanops.catalog.CatalogChange;
+import io.chanops.catalog.CatalogImport;
+import io.chanops.catalog.FieldChange;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
@@ -7,9 +10,6 @@ import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
-import io.chanops.catalog.CatalogChange;
-import io.chanops.catalog.FieldChange;
-import io.chanops.catalog.CatalogImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,11 +19,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops catalog import samples/catalog.csv", "  chanops catalog import samples/catalog-update.csv --dry-run", "  chanops catalog import samples/catalog-broken.csv --skip-invalid"},
+@Command(
+        name = "import",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops catalog import samples/catalog.csv",
+            "  chanops catalog import samples/catalog-update.csv --dry-run",
+            "  chanops catalog import samples/catalog-broken.csv --skip-invalid"
+        },
         description = {
-        "Import catalog.csv: upsert by SKU, with --dry-run diff, --skip-invalid and --sync.",
-        "Columns: sku,type,name,brand,price,status,channels,monthly_fee,months.",
-        "Every row is validated first; any invalid row rejects the file (exit 4), unless --skip-invalid."})
+            "Import catalog.csv: upsert by SKU, with --dry-run diff, --skip-invalid and --sync.",
+            "Columns: sku,type,name,brand,price,status,channels,monthly_fee,months.",
+            "Every row is validated first; any invalid row rejects the file (exit 4), unless --skip-invalid."
+        })
 public final class CatalogImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "catalog.csv")
     Path file;
@@ -31,20 +39,30 @@ public final class CatalogImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
-    @Option(names = "--dry-run", description = "Validate and show what would change, field by field; write nothing (exit 3 if rows are invalid).")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Validate and show what would change, field by field; write nothing (exit 3 if rows are invalid).")
     boolean dryRun;
 
-    @Option(names = "--skip-invalid", description = "Write the valid rows; list the invalid ones in FILE.rejects.csv (row,column,code,message); exit 3 if any.")
+    @Option(
+            names = "--skip-invalid",
+            description =
+                    "Write the valid rows; list the invalid ones in FILE.rejects.csv (row,column,code,message); exit 3 if any.")
     boolean skipInvalid;
 
-    @Option(names = "--sync", description = "The file is the whole catalog: listed products whose SKU it does not name become unlisted.")
+    @Option(
+            names = "--sync",
+            description = "The file is the whole catalog: listed products whose SKU it does not name become unlisted.")
     boolean sync;
 
     @Override
     protected int run() {
-        CatalogImport.Options options = new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, input.force());
+        CatalogImport.Options options =
+                new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, input.force());
         CatalogImport.Result r;
-        try (Progress progress = Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
+        try (Progress progress =
+                Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
             r = CatalogImport.run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress, ctx().outputs());
         } catch (InputRejectedException e) {
             if (!dryRun) {
@@ -66,25 +84,45 @@ public final class CatalogImportCommand extends ChanopsCommand {
             int shown = 0;
             for (Map.Entry<String, Long> e : new TreeMap<>(r.offSaleWithStock()).entrySet()) {
                 if (shown++ == 20 && !ctx().verbose()) {
-                    ctx().warn("... and " + (r.offSaleWithStock().size() - 20) + " more products off sale with stock (-v lists them)");
+                    ctx().warn("... and " + (r.offSaleWithStock().size() - 20)
+                            + " more products off sale with stock (-v lists them)");
                     break;
                 }
-                ctx().warn(e.getKey() + (dryRun ? " would go" : " goes") + " off sale with " + e.getValue() + " units on hand");
+                ctx().warn(e.getKey() + (dryRun ? " would go" : " goes") + " off sale with " + e.getValue()
+                        + " units on hand");
             }
         }
         if (dryRun) {
-            out().printf("dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing written%n",
-                    name, r.rows(), r.created(), r.updated(), r.unlisted(), r.unchanged(),
-                    r.rejections().isEmpty() ? "" : "; " + r.rejectedRows() + " invalid rows (" + r.rejections().size() + " problems)");
-            r.earlierImport().ifPresent(b -> ctx().info("note: this file was already imported as batch " + b.batchId() + " ("
-                    + b.fileName() + ", " + b.importedAt() + "); importing it again needs --force"));
+            out().printf(
+                            "dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing written%n",
+                            name,
+                            r.rows(),
+                            r.created(),
+                            r.updated(),
+                            r.unlisted(),
+                            r.unchanged(),
+                            r.rejections().isEmpty()
+                                    ? ""
+                                    : "; " + r.rejectedRows() + " invalid rows ("
+                                            + r.rejections().size() + " problems)");
+            r.earlierImport()
+                    .ifPresent(b -> ctx().info("note: this file was already imported as batch " + b.batchId() + " ("
+                            + b.fileName() + ", " + b.importedAt() + "); importing it again needs --force"));
             return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
         }
-        out().printf("imported %d products from %s (batch %d): %d created, %d updated, %d unchanged%s%n",
-                r.rows() - r.rejectedRows(), name, r.batchId(), r.created(), r.updated(), r.unchanged(),
-                sync ? ", " + r.unlisted() + " unlisted (not in the file)" : "");
+        out().printf(
+                        "imported %d products from %s (batch %d): %d created, %d updated, %d unchanged%s%n",
+                        r.rows() - r.rejectedRows(),
+                        name,
+                        r.batchId(),
+                        r.created(),
+                        r.updated(),
+                        r.unchanged(),
+                        sync ? ", " + r.unlisted() + " unlisted (not in the file)" : "");
         if (r.rejectsFile() != null) {
-            out().printf("%d rows rejected (%d problems), listed in %s%n", r.rejectedRows(), r.rejections().size(), r.rejectsFile());
+            out().printf(
+                            "%d rows rejected (%d problems), listed in %s%n",
+                            r.rejectedRows(), r.rejections().size(), r.rejectsFile());
         }
         return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
     }
@@ -104,7 +142,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
             String separator = c.kind() == CatalogChange.Kind.CREATED ? ", " : "; ";
             for (int i = 0; i < c.fields().size(); i++) {
                 FieldChange f = c.fields().get(i);
-                line.append(i == 0 ? "" : separator).append(c.kind() == CatalogChange.Kind.CREATED ? f.newValue() : f.toString());
+                line.append(i == 0 ? "" : separator)
+                        .append(c.kind() == CatalogChange.Kind.CREATED ? f.newValue() : f.toString());
             }
             Style style = switch (c.kind()) {
                 case CREATED -> Style.GREEN;

@@ -1,15 +1,15 @@
 package io.chanops.cli.catalog;
 
+import io.chanops.catalog.CatalogFilter;
+import io.chanops.catalog.CatalogImport;
+import io.chanops.catalog.CatalogRowParser;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
-import io.chanops.catalog.CatalogFilter;
-import io.chanops.catalog.CatalogRowParser;
-import io.chanops.catalog.ProductRepository;
-import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.money.Fen;
@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops catalog list --type handset", "  chanops catalog list --search iPhone --format csv"},
+@Command(
+        name = "list",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops catalog list --type handset", "  chanops catalog list --search iPhone --format csv"},
         description = "List products (CSV output has the columns of catalog.csv, so it imports back unchanged).")
 public final class CatalogListCommand extends ChanopsCommand {
     @Option(names = "--type", paramLabel = "TYPE", description = "handset, accessory, sim, plan or contract.")
@@ -28,7 +31,10 @@ public final class CatalogListCommand extends ChanopsCommand {
     @Option(names = "--status", paramLabel = "STATUS", description = "listed, unlisted or draft.")
     String status;
 
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "Products sold in this channel: web, wap, app, partner or hall.")
+    @Option(
+            names = "--channel",
+            paramLabel = "CHANNEL",
+            description = "Products sold in this channel: web, wap, app, partner or hall.")
     String channel;
 
     @Option(names = "--brand", paramLabel = "BRAND", description = "Products of this brand (any letter case).")
@@ -43,12 +49,20 @@ public final class CatalogListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         CatalogFilter filter = new CatalogFilter(parseType(), parseStatus(), parseChannel(channel), brand, search);
-        List<Product> products = filter.apply(ctx().ledger().read(h -> h.attach(ProductRepository.class).list()));
+        List<Product> products = filter.apply(
+                ctx().ledger().read(h -> h.attach(ProductRepository.class).list()));
         Listing listing = new Listing(CatalogImport.COLUMNS);
         for (Product p : products) {
-            listing.add(p.sku(), p.type().toString(), p.name(), p.brand(), Fen.toYuan(p.priceFen()), p.status(),
+            listing.add(
+                    p.sku(),
+                    p.type().toString(),
+                    p.name(),
+                    p.brand(),
+                    Fen.toYuan(p.priceFen()),
+                    p.status(),
                     p.channelsText(),
-                    p.monthlyFeeFen() == null ? null : Fen.toYuan(p.monthlyFeeFen()), p.months());
+                    p.monthlyFeeFen() == null ? null : Fen.toYuan(p.monthlyFeeFen()),
+                    p.months());
         }
         listing.styleRows(row -> switch (String.valueOf(row.get(5))) {
             case "unlisted" -> Style.DIM;
@@ -63,8 +77,9 @@ public final class CatalogListCommand extends ChanopsCommand {
         if (type == null) {
             return null;
         }
-        return ProductType.parse(type).orElseThrow(() ->
-                UserException.usage("--type " + type + ": expected handset, accessory, sim, plan or contract"));
+        return ProductType.parse(type)
+                .orElseThrow(() ->
+                        UserException.usage("--type " + type + ": expected handset, accessory, sim, plan or contract"));
     }
 
     private String parseStatus() {

@@ -1,14 +1,14 @@
 package io.chanops.cli.catalog;
 
+import io.chanops.catalog.ContractQuote;
+import io.chanops.catalog.ProductRepository;
+import io.chanops.catalog.SubsidyTiers;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Listing;
-import io.chanops.catalog.ContractQuote;
-import io.chanops.catalog.SubsidyTiers;
-import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.money.Fen;
 import java.util.Optional;
@@ -16,12 +16,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "quote", footerHeading = "%nExamples:%n", footer = {"  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-199-24", "  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-129-24 --purchase-cost 5200.00"},
+@Command(
+        name = "quote",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-199-24",
+            "  chanops catalog quote --handset HS-IP16-128 --contract CT-5G-129-24 --purchase-cost 5200.00"
+        },
         description = {
-        "Price of a handset bought with a contract plan: commitment, subsidy, price to pay.",
-        "Commitment = monthly fee x months; subsidy = commitment x the rate of the monthly fee's tier (config",
-        "subsidy.tiers, subsidy.gap); to pay = price - subsidy, not below 0; with --purchase-cost, the operator's",
-        "subsidy rate against it and its net outlay."})
+            "Price of a handset bought with a contract plan: commitment, subsidy, price to pay.",
+            "Commitment = monthly fee x months; subsidy = commitment x the rate of the monthly fee's tier (config",
+            "subsidy.tiers, subsidy.gap); to pay = price - subsidy, not below 0; with --purchase-cost, the operator's",
+            "subsidy rate against it and its net outlay."
+        })
 public final class CatalogQuoteCommand extends ChanopsCommand {
     @Option(names = "--handset", required = true, paramLabel = "SKU", description = "The handset.")
     String handsetSku;
@@ -40,17 +47,20 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         SubsidyTiers tiers = tiers(ctx().config());
         Long cost = null;
         if (purchaseCost != null) {
-            cost = Fen.parseYuan(purchaseCost).filter(f -> f > 0).orElseThrow(() ->
-                    UserException.usage("--purchase-cost " + purchaseCost + ": expected an amount in yuan above 0, like 4800.00"));
+            cost = Fen.parseYuan(purchaseCost)
+                    .filter(f -> f > 0)
+                    .orElseThrow(() -> UserException.usage(
+                            "--purchase-cost " + purchaseCost + ": expected an amount in yuan above 0, like 4800.00"));
         }
-        record Pair(Optional<Product> handset, Optional<Product> contract) {
-        }
+        record Pair(Optional<Product> handset, Optional<Product> contract) {}
         Pair pair = ctx().ledger().read(h -> {
             ProductRepository dao = h.attach(ProductRepository.class);
             return new Pair(dao.find(handsetSku), dao.find(contractSku));
         });
-        Product handset = pair.handset().orElseThrow(() -> UserException.notFound("no product " + handsetSku + " in the catalog"));
-        Product contract = pair.contract().orElseThrow(() -> UserException.notFound("no product " + contractSku + " in the catalog"));
+        Product handset = pair.handset()
+                .orElseThrow(() -> UserException.notFound("no product " + handsetSku + " in the catalog"));
+        Product contract = pair.contract()
+                .orElseThrow(() -> UserException.notFound("no product " + contractSku + " in the catalog"));
         ContractQuote q;
         try {
             q = ContractQuote.of(handset, contract, tiers, cost);
@@ -82,8 +92,9 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
     /** The return-rate table: config {@code subsidy.tiers} (default {@link SubsidyTiers#DEFAULT}) and {@code subsidy.gap}. */
     static SubsidyTiers tiers(Config config) {
         String gapText = config.get("subsidy.gap", "lower-tier");
-        SubsidyTiers.GapRule gap = SubsidyTiers.GapRule.parse(gapText).orElseThrow(() ->
-                UserException.usage(config.where() + "subsidy.gap=" + gapText + ": expected lower-tier or none"));
+        SubsidyTiers.GapRule gap = SubsidyTiers.GapRule.parse(gapText)
+                .orElseThrow(() -> UserException.usage(
+                        config.where() + "subsidy.gap=" + gapText + ": expected lower-tier or none"));
         String text = config.get("subsidy.tiers", SubsidyTiers.DEFAULT);
         try {
             return SubsidyTiers.parse(text, gap);

@@ -26,8 +26,12 @@ import picocli.CommandLine.Option;
  * Builds a fresh ledger from the bundled samples and walks through the product, printing each step's command and
  * result. Fails (exit 1) if a step ends with an exit code other than the one it expects.
  */
-@Command(name = "demo", footerHeading = "%nExamples:%n", footer = {"  chanops demo", "  chanops demo --dir /tmp/chanops-demo --without-planning"},
-        description = "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
+@Command(
+        name = "demo",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops demo", "  chanops demo --dir /tmp/chanops-demo --without-planning"},
+        description =
+                "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
 public final class DemoCommand extends ChanopsCommand {
     /** The demo's clock: the morning after the samples' last day, before the emergency cutoff. */
     public static final String DEMO_NOW = "2026-03-02 09:30";
@@ -36,12 +40,20 @@ public final class DemoCommand extends ChanopsCommand {
 
     /** The sections, in the order a newcomer should see them. */
     static List<DemoSection> sections() {
-        return List.of(new FoundationDemo(), new CatalogDemo(), new ReplenishDemo(), new PlanningDemo(), new ReconcileDemo(),
+        return List.of(
+                new FoundationDemo(),
+                new CatalogDemo(),
+                new ReplenishDemo(),
+                new PlanningDemo(),
+                new ReconcileDemo(),
                 new FinanceDemo());
     }
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to build the demo (default ./chanops-demo); a ledger the "
-            + "demo made there before is recreated, any other is refused.")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where to build the demo (default ./chanops-demo); a ledger the "
+                    + "demo made there before is recreated, any other is refused.")
     Path dir = Path.of("chanops-demo");
 
     /**
@@ -63,7 +75,8 @@ public final class DemoCommand extends ChanopsCommand {
             Files.deleteIfExists(Path.of(db + suffix));
         }
         List<DemoSection> sections = sections().stream()
-                .filter(section -> !(withoutPlanning && section instanceof PlanningDemo)).toList();
+                .filter(section -> !(withoutPlanning && section instanceof PlanningDemo))
+                .toList();
         for (DemoSection section : sections) {
             for (String name : section.sampleFiles()) {
                 extract(name, dir.resolve("samples").resolve(name));
@@ -96,13 +109,16 @@ public final class DemoCommand extends ChanopsCommand {
                 int rc = ctx().runner().run(argv, out, ctx().err(), colour);
                 if (!marked && Files.exists(db)) {
                     // made by this step (the first, init): from now on the demo may recreate it
-                    LedgerSettings.put(Ledger.open(LedgerLocation.parse(db.toString()), ctx().busyTimeout(), DEMO_ZONE),
-                            LedgerSettings.MADE_BY, LedgerSettings.DEMO);
+                    LedgerSettings.put(
+                            Ledger.open(LedgerLocation.parse(db.toString()), ctx().busyTimeout(), DEMO_ZONE),
+                            LedgerSettings.MADE_BY,
+                            LedgerSettings.DEMO);
                     marked = true;
                 }
                 out.println(colours.paint(Style.DIM, "(exit " + rc + ")"));
                 if (rc != s.expectedExit()) {
-                    surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected " + s.expectedExit());
+                    surprises.add("step " + step + " (" + s.title() + ") ended with exit " + rc + ", expected "
+                            + s.expectedExit());
                 }
             }
         }
@@ -125,10 +141,11 @@ public final class DemoCommand extends ChanopsCommand {
         }
         boolean demoMade = Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)
                 && Ledger.settingsOf(LedgerLocation.parse(db.toString()), ctx().busyTimeout())
-                .map(settings -> LedgerSettings.DEMO.equals(settings.get(LedgerSettings.MADE_BY))).orElse(false);
+                        .map(settings -> LedgerSettings.DEMO.equals(settings.get(LedgerSettings.MADE_BY)))
+                        .orElse(false);
         if (!demoMade) {
-            throw UserException.usage("--dir " + dir + " holds " + db.getFileName() + ", which the demo did not make; the demo "
-                    + "never replaces it: give another --dir");
+            throw UserException.usage("--dir " + dir + " holds " + db.getFileName()
+                    + ", which the demo did not make; the demo " + "never replaces it: give another --dir");
         }
     }
 
@@ -136,7 +153,10 @@ public final class DemoCommand extends ChanopsCommand {
     private List<String> resolve(List<String> args) {
         List<String> resolved = new ArrayList<>();
         for (String a : args) {
-            resolved.add(a.startsWith("samples/") || a.startsWith("out/") ? dir.resolve(a).toString() : a);
+            resolved.add(
+                    a.startsWith("samples/") || a.startsWith("out/")
+                            ? dir.resolve(a).toString()
+                            : a);
         }
         return resolved;
     }

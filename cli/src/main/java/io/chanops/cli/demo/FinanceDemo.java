@@ -15,12 +15,39 @@ public final class FinanceDemo implements DemoSection {
     @Override
     public List<DemoStep> steps() {
         return List.of(
-                DemoStep.of("February's commission by channel; loading the rules makes them the active set",
-                        "commission", "report", "--month", "2026-02", "--rules", "samples/commission-rules.csv",
-                        "--by", "channel", "--format", "table", "--detail", "out/commission-2026-02-detail.csv"),
-                DemoStep.of("The same month by rule (the active set is used; clawbacks are booked once)",
-                        "commission", "report", "--month", "2026-02", "--by", "rule", "--format", "table"),
-                DemoStep.of("February's cost per channel: transactions, commission, all-in cost, e-channel share and saving",
-                        "cost", "report", "--month", "2026-02", "--rates", "samples/channel-rates.csv", "--format", "table"));
+                DemoStep.of(
+                        "February's commission by channel; loading the rules makes them the active set",
+                        "commission",
+                        "report",
+                        "--month",
+                        "2026-02",
+                        "--rules",
+                        "samples/commission-rules.csv",
+                        "--by",
+                        "channel",
+                        "--format",
+                        "table",
+                        "--detail",
+                        "out/commission-2026-02-detail.csv"),
+                DemoStep.of(
+                        "The same month by rule (the active set is used; clawbacks are booked once)",
+                        "commission",
+                        "report",
+                        "--month",
+                        "2026-02",
+                        "--by",
+                        "rule",
+                        "--format",
+                        "table"),
+                DemoStep.of(
+                        "February's cost per channel: transactions, commission, all-in cost, e-channel share and saving",
+                        "cost",
+                        "report",
+                        "--month",
+                        "2026-02",
+                        "--rates",
+                        "samples/channel-rates.csv",
+                        "--format",
+                        "table"));
     }
 }

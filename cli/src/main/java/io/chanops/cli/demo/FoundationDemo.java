@@ -13,14 +13,24 @@ public final class FoundationDemo implements DemoSection {
     @Override
     public List<DemoStep> steps() {
         return List.of(
-                DemoStep.of("Create the ledger (only init creates one; it records the time zone, here Asia/Shanghai)", "init"),
+                DemoStep.of(
+                        "Create the ledger (only init creates one; it records the time zone, here Asia/Shanghai)",
+                        "init"),
                 DemoStep.of("Import the city's warehouse and stores", "site", "import", "samples/sites.csv"),
                 DemoStep.of("Import the catalog", "catalog", "import", "samples/catalog.csv"),
-                DemoStep.expecting(ExitCode.INPUT_REJECTED, "A file with mistakes is rejected as a whole, every problem located",
-                        "stock", "import", "samples/moves-broken.csv"),
+                DemoStep.expecting(
+                        ExitCode.INPUT_REJECTED,
+                        "A file with mistakes is rejected as a whole, every problem located",
+                        "stock",
+                        "import",
+                        "samples/moves-broken.csv"),
                 DemoStep.of("Import 8 weeks of stock moves", "stock", "import", "samples/moves.csv"),
-                DemoStep.expecting(ExitCode.INPUT_REJECTED, "Importing the same file again is refused",
-                        "stock", "import", "samples/moves.csv"),
+                DemoStep.expecting(
+                        ExitCode.INPUT_REJECTED,
+                        "Importing the same file again is refused",
+                        "stock",
+                        "import",
+                        "samples/moves.csv"),
                 DemoStep.of("Stock of one store", "stock", "show", "--site", "GZ-TH-01", "--format", "table"));
     }
 }

@@ -15,10 +15,28 @@ public final class PlanningDemo implements DemoSection {
     @Override
     public List<DemoStep> steps() {
         return List.of(
-                DemoStep.of("Plan today's emergency deliveries over the GZ-WH vans (dispatcher view)",
-                        "replenish", "plan", "--date", "2026-03-02", "--vehicles", "samples/vehicles.csv", "--time-limit", "5s"),
-                DemoStep.of("Write routes/lines/unserved/summary CSV and mark the planned orders",
-                        "replenish", "plan", "--date", "2026-03-02", "--vehicles", "samples/vehicles.csv", "--time-limit", "5s",
-                        "--out", "out/plan", "--apply"));
+                DemoStep.of(
+                        "Plan today's emergency deliveries over the GZ-WH vans (dispatcher view)",
+                        "replenish",
+                        "plan",
+                        "--date",
+                        "2026-03-02",
+                        "--vehicles",
+                        "samples/vehicles.csv",
+                        "--time-limit",
+                        "5s"),
+                DemoStep.of(
+                        "Write routes/lines/unserved/summary CSV and mark the planned orders",
+                        "replenish",
+                        "plan",
+                        "--date",
+                        "2026-03-02",
+                        "--vehicles",
+                        "samples/vehicles.csv",
+                        "--time-limit",
+                        "5s",
+                        "--out",
+                        "out/plan",
+                        "--apply"));
     }
 }

@@ -12,26 +12,68 @@ public final class ReconcileDemo implements DemoSection {
 
     @Override
     public List<String> sampleFiles() {
-        return List.of("boss-profile.properties", "platform-orders-2026-01.csv", "boss-2026-01.csv",
-                "platform-orders-2026-02.csv", "boss-2026-02.csv");
+        return List.of(
+                "boss-profile.properties",
+                "platform-orders-2026-01.csv",
+                "boss-2026-01.csv",
+                "platform-orders-2026-02.csv",
+                "boss-2026-02.csv");
     }
 
     @Override
     public List<DemoStep> steps() {
         return List.of(
-                DemoStep.expecting(3, "Reconcile January's online orders against the BOSS export (GB18030, through the profile); "
+                DemoStep.expecting(
+                        3,
+                        "Reconcile January's online orders against the BOSS export (GB18030, through the profile); "
                                 + "a handful of each discrepancy is planted, so exit 3",
-                        "reconcile", "run", "--platform", "samples/platform-orders-2026-01.csv", "--boss", "samples/boss-2026-01.csv",
-                        "--profile", PROFILE, "--out", "out/reconcile-2026-01"),
-                DemoStep.expecting(3, "Reconcile February with --carry: a January order missing in BOSS turns up (RESOLVED_LATE); "
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        "samples/platform-orders-2026-01.csv",
+                        "--boss",
+                        "samples/boss-2026-01.csv",
+                        "--profile",
+                        PROFILE,
+                        "--out",
+                        "out/reconcile-2026-01"),
+                DemoStep.expecting(
+                        3,
+                        "Reconcile February with --carry: a January order missing in BOSS turns up (RESOLVED_LATE); "
                                 + "January orders refunded in February are confirmed with their BOSS reversals",
-                        "reconcile", "run", "--platform", "samples/platform-orders-2026-02.csv", "--boss", "samples/boss-2026-02.csv",
-                        "--profile", PROFILE, "--out", "out/reconcile-2026-02", "--carry", "--mask"),
-                DemoStep.expecting(4, "The same pair of files again is refused",
-                        "reconcile", "run", "--platform", "samples/platform-orders-2026-02.csv", "--boss", "samples/boss-2026-02.csv",
-                        "--profile", PROFILE),
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        "samples/platform-orders-2026-02.csv",
+                        "--boss",
+                        "samples/boss-2026-02.csv",
+                        "--profile",
+                        PROFILE,
+                        "--out",
+                        "out/reconcile-2026-02",
+                        "--carry",
+                        "--mask"),
+                DemoStep.expecting(
+                        4,
+                        "The same pair of files again is refused",
+                        "reconcile",
+                        "run",
+                        "--platform",
+                        "samples/platform-orders-2026-02.csv",
+                        "--boss",
+                        "samples/boss-2026-02.csv",
+                        "--profile",
+                        PROFILE),
                 DemoStep.of("The runs in the ledger", "reconcile", "list", "--format", "table"),
-                DemoStep.of("January's amount mismatches", "reconcile", "show", "1", "--category", "AMOUNT_MISMATCH",
-                        "--format", "table", "--mask"));
+                DemoStep.of(
+                        "January's amount mismatches",
+                        "reconcile",
+                        "show",
+                        "1",
+                        "--category",
+                        "AMOUNT_MISMATCH",
+                        "--format",
+                        "table",
+                        "--mask"));
     }
 }

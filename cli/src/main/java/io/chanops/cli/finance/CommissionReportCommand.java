@@ -6,13 +6,13 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
-import io.chanops.ledger.files.OutputFile;
-import io.chanops.ledger.money.Fen;
 import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionReport;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CommissionSummary;
 import io.chanops.finance.RuleSets;
+import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.money.Fen;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -21,27 +21,58 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", footerHeading = "%nExamples:%n", footer = {"  chanops commission report --month 2026-02 --rules samples/commission-rules.csv --by channel", "  chanops commission report --month 2026-02 --by rule --format csv --out commission.csv", "  chanops commission report --month 2026-02 --detail detail.csv"},
+@Command(
+        name = "report",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops commission report --month 2026-02 --rules samples/commission-rules.csv --by channel",
+            "  chanops commission report --month 2026-02 --by rule --format csv --out commission.csv",
+            "  chanops commission report --month 2026-02 --detail detail.csv"
+        },
         description = {
-        "Commission of a month from BOSS-confirmed orders: a summary by site, channel or rule "
-                + "(key,orders,units,amount,commission,clawback,net + TOTAL), and with --detail one line per order "
-                + "(order_id,order_date,site_id,channel,sku,type,rule_id,basis,units,amount,commission,explain).",
-        "Clawbacks of earlier months' orders cancelled within their rule's window are booked once, in the month of the "
-                + "cancellation."})
+            "Commission of a month from BOSS-confirmed orders: a summary by site, channel or rule "
+                    + "(key,orders,units,amount,commission,clawback,net + TOTAL), and with --detail one line per order "
+                    + "(order_id,order_date,site_id,channel,sku,type,rule_id,basis,units,amount,commission,explain).",
+            "Clawbacks of earlier months' orders cancelled within their rule's window are booked once, in the month of the "
+                    + "cancellation."
+        })
 public final class CommissionReportCommand extends ChanopsCommand {
-    public static final List<String> SUMMARY_COLUMNS = List.of("key", "orders", "units", "amount", "commission", "clawback", "net");
-    public static final List<String> DETAIL_COLUMNS = List.of("order_id", "order_date", "site_id", "channel", "sku", "type",
-            "rule_id", "basis", "units", "amount", "commission", "explain");
+    public static final List<String> SUMMARY_COLUMNS =
+            List.of("key", "orders", "units", "amount", "commission", "clawback", "net");
+    public static final List<String> DETAIL_COLUMNS = List.of(
+            "order_id",
+            "order_date",
+            "site_id",
+            "channel",
+            "sku",
+            "type",
+            "rule_id",
+            "basis",
+            "units",
+            "amount",
+            "commission",
+            "explain");
 
-    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
+    @Option(
+            names = "--month",
+            required = true,
+            paramLabel = "YYYY-MM",
+            converter = MonthConverter.class,
             description = "The month: orders created in it, clawbacks found in it.")
     YearMonth month;
 
-    @Option(names = "--by", paramLabel = "site|channel|rule", defaultValue = "site",
-            converter = GroupByConverter.class, description = "Summary key (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--by",
+            paramLabel = "site|channel|rule",
+            defaultValue = "site",
+            converter = GroupByConverter.class,
+            description = "Summary key (default: ${DEFAULT-VALUE}).")
     CommissionSummary.GroupBy by;
 
-    @Option(names = "--detail", paramLabel = "FILE", description = "Also write one CSV line per order and per clawback to FILE.")
+    @Option(
+            names = "--detail",
+            paramLabel = "FILE",
+            description = "Also write one CSV line per order and per clawback to FILE.")
     Path detail;
 
     @Mixin
@@ -54,20 +85,28 @@ public final class CommissionReportCommand extends ChanopsCommand {
     protected int run() {
         OutputFile detailFile = detail == null ? null : ctx().outputs().file(detail);
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
-        // the files are in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
-        CommissionService.Outcome outcome = CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
-            output.writeFile(ctx(), summary(report));
-            if (detailFile != null) {
-                Renderer.renderToFile(detailListing(report), output.fileFormat(ctx()), detailFile, output.bom());
-                ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
-            }
-            ctx().outputs().publish();
-        });
+        // the files are in place before the rule set and new clawbacks commit: a file that cannot be written commits
+        // nothing
+        CommissionService.Outcome outcome =
+                CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
+                    output.writeFile(ctx(), summary(report));
+                    if (detailFile != null) {
+                        Renderer.renderToFile(
+                                detailListing(report), output.fileFormat(ctx()), detailFile, output.bom());
+                        ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
+                    }
+                    ctx().outputs().publish();
+                });
         rules.tell(ctx(), outcome.rules());
         CommissionReport report = outcome.report();
         warnAbout(report);
         if (output.tableOnTerminal(ctx())) {
-            out().printf("Commission %s by %s (rule set %d, %s)%n", month, by, report.ruleSet().setId(), report.ruleSet().fileName());
+            out().printf(
+                            "Commission %s by %s (rule set %d, %s)%n",
+                            month,
+                            by,
+                            report.ruleSet().setId(),
+                            report.ruleSet().fileName());
         }
         output.print(ctx(), summary(report));
         return ExitCode.OK;
@@ -86,35 +125,54 @@ public final class CommissionReportCommand extends ChanopsCommand {
 
     private void warnAbout(CommissionReport report) {
         if (report.isEmpty()) {
-            ctx().warn("no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it (was the month reconciled?)");
+            ctx().warn("no BOSS-confirmed orders created in " + month
+                    + " and no clawbacks booked in it (was the month reconciled?)");
         }
         if (!report.unknownSites().isEmpty()) {
             ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
                     + String.join(", ", report.unknownSites()));
         }
         if (!report.unknownSkus().isEmpty()) {
-            ctx().warn("orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to them): "
-                    + String.join(", ", report.unknownSkus()));
+            ctx().warn(
+                            "orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to them): "
+                                    + String.join(", ", report.unknownSkus()));
         }
         if (report.unmatchedOrders() > 0) {
             ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");
         }
         if (report.newClawbacks() > 0) {
-            ctx().info("booked " + report.newClawbacks() + " new clawbacks (each once, in the month of its cancellation)");
+            ctx().info("booked " + report.newClawbacks()
+                    + " new clawbacks (each once, in the month of its cancellation)");
         }
     }
 
     private static List<Object> cells(CommissionSummary.Row r) {
-        return List.of(r.key(), r.orders(), r.units(), Fen.toYuan(r.amountFen()), Fen.toYuan(r.commissionFen()),
-                Fen.toYuan(r.clawbackFen()), Fen.toYuan(r.netFen()));
+        return List.of(
+                r.key(),
+                r.orders(),
+                r.units(),
+                Fen.toYuan(r.amountFen()),
+                Fen.toYuan(r.commissionFen()),
+                Fen.toYuan(r.clawbackFen()),
+                Fen.toYuan(r.netFen()));
     }
 
     static Listing detailListing(CommissionReport report) {
         Listing listing = new Listing(DETAIL_COLUMNS);
         for (CommissionLine l : report.lines()) {
-            listing.add(l.orderId(), l.orderDate().toString(), l.siteId(), l.channel(), l.sku(), l.type(), l.ruleId(),
-                    l.basis() == null ? null : l.basis().toString(), l.units(), Fen.toYuan(l.amountFen()),
-                    Fen.toYuan(l.commissionFen()), l.explain());
+            listing.add(
+                    l.orderId(),
+                    l.orderDate().toString(),
+                    l.siteId(),
+                    l.channel(),
+                    l.sku(),
+                    l.type(),
+                    l.ruleId(),
+                    l.basis() == null ? null : l.basis().toString(),
+                    l.units(),
+                    Fen.toYuan(l.amountFen()),
+                    Fen.toYuan(l.commissionFen()),
+                    l.explain());
         }
         return listing;
     }

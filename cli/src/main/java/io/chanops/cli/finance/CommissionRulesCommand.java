@@ -15,10 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "rules", footerHeading = "%nExamples:%n", footer = {"  chanops commission rules", "  chanops commission rules --history"},
+@Command(
+        name = "rules",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops commission rules", "  chanops commission rules --history"},
         description = {
-        "The commission rules in the ledger: the active set (or --set N) in the columns of commission-rules.csv, so "
-                + "--format csv writes a file that loads back unchanged; --history lists every set loaded."})
+            "The commission rules in the ledger: the active set (or --set N) in the columns of commission-rules.csv, so "
+                    + "--format csv writes a file that loads back unchanged; --history lists every set loaded."
+        })
 public final class CommissionRulesCommand extends ChanopsCommand {
     @Option(names = "--set", paramLabel = "N", description = "An earlier rule set instead of the active one.")
     Long setId;
@@ -37,22 +41,42 @@ public final class CommissionRulesCommand extends ChanopsCommand {
             for (int i = 0; i < sets.size(); i++) {
                 RuleSets.SetInfo s = sets.get(i);
                 boolean active = i == sets.size() - 1;
-                listing.add(active ? Style.BOLD : Style.NONE,
-                        List.of(s.setId(), s.fileName(), s.rules(), s.loadedAt(), s.osUser(), active ? "yes" : "no", s.sha256()));
+                listing.add(
+                        active ? Style.BOLD : Style.NONE,
+                        List.of(
+                                s.setId(),
+                                s.fileName(),
+                                s.rules(),
+                                s.loadedAt(),
+                                s.osUser(),
+                                active ? "yes" : "no",
+                                s.sha256()));
             }
             output.render(ctx(), listing);
             return ExitCode.OK;
         }
-        RuleSets.RuleSet set = ctx().ledger().read(h -> setId == null ? RuleSets.requireActive(h)
-                : RuleSets.find(h, setId).orElseThrow(() -> UserException.notFound("no commission rule set " + setId
-                        + " (see commission rules --history)")));
+        RuleSets.RuleSet set = ctx().ledger()
+                .read(h -> setId == null
+                        ? RuleSets.requireActive(h)
+                        : RuleSets.find(h, setId)
+                                .orElseThrow(() -> UserException.notFound(
+                                        "no commission rule set " + setId + " (see commission rules --history)")));
         if (output.tableOnTerminal(ctx())) {
             out().printf("Rule set %d (%s, loaded %s)%n", set.setId(), set.fileName(), set.loadedAt());
         }
         Listing listing = new Listing(RuleFile.COLUMNS);
         for (CommissionRule r : set.book().rules()) {
-            listing.add(r.ruleId(), r.channel(), r.siteId(), r.type(), r.sku(), r.basis().toString(), r.rateText(), r.tiersText(),
-                    r.validFrom() == null ? null : r.validFrom().toString(), r.validTo() == null ? null : r.validTo().toString(),
+            listing.add(
+                    r.ruleId(),
+                    r.channel(),
+                    r.siteId(),
+                    r.type(),
+                    r.sku(),
+                    r.basis().toString(),
+                    r.rateText(),
+                    r.tiersText(),
+                    r.validFrom() == null ? null : r.validFrom().toString(),
+                    r.validTo() == null ? null : r.validTo().toString(),
                     r.clawbackDays() == null ? null : String.valueOf(r.clawbackDays()));
         }
         listing.type(ColumnType.NUMBER, "clawback_days");

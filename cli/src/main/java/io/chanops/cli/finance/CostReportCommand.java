@@ -3,16 +3,16 @@ package io.chanops.cli.finance;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
-import io.chanops.cli.support.DisplayWidth;
 import io.chanops.cli.support.ColumnType;
+import io.chanops.cli.support.DisplayWidth;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
-import io.chanops.ledger.model.Channel;
-import io.chanops.ledger.money.Fen;
 import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
 import io.chanops.finance.CostService;
 import io.chanops.finance.RuleSets;
+import io.chanops.ledger.model.Channel;
+import io.chanops.ledger.money.Fen;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,22 +26,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", footerHeading = "%nExamples:%n", footer = {"  chanops cost report --month 2026-02 --rates samples/channel-rates.csv", "  chanops cost report --month 2026-02 --format csv --out cost-2026-02.csv"},
+@Command(
+        name = "report",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops cost report --month 2026-02 --rates samples/channel-rates.csv",
+            "  chanops cost report --month 2026-02 --format csv --out cost-2026-02.csv"
+        },
         description = {
-        "Cost of each channel in a month: transactions (BOSS rows at the channel's sites), cost per transaction, "
-                + "transaction cost, commission paid, total and all-in cost per transaction "
-                + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn + TOTAL).",
-        "The table view adds the e-channel share and the saving against serving every transaction at the hall cost."})
+            "Cost of each channel in a month: transactions (BOSS rows at the channel's sites), cost per transaction, "
+                    + "transaction cost, commission paid, total and all-in cost per transaction "
+                    + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn + TOTAL).",
+            "The table view adds the e-channel share and the saving against serving every transaction at the hall cost."
+        })
 public final class CostReportCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("channel", "transactions", "share", "cost_per_txn", "transaction_cost",
-            "commission", "total_cost", "all_in_per_txn");
+    public static final List<String> COLUMNS = List.of(
+            "channel",
+            "transactions",
+            "share",
+            "cost_per_txn",
+            "transaction_cost",
+            "commission",
+            "total_cost",
+            "all_in_per_txn");
     private static final int BAR_WIDTH = 40;
 
-    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
+    @Option(
+            names = "--month",
+            required = true,
+            paramLabel = "YYYY-MM",
+            converter = MonthConverter.class,
             description = "The month.")
     YearMonth month;
 
-    @Option(names = "--rates", paramLabel = "FILE",
+    @Option(
+            names = "--rates",
+            paramLabel = "FILE",
             description = "channel-rates.csv (channel,cost_per_txn in yuan); channels it leaves out keep the defaults "
                     + "e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94.")
     Path rates;
@@ -54,32 +74,47 @@ public final class CostReportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        Map<String, Long> costPerTxn = rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
+        Map<String, Long> costPerTxn =
+                rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
         if (rates == null) {
-            ctx().info("no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
+            ctx().info(
+                            "no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
         }
         Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
-        // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits nothing
-        CostService.Result result = CostService.report(ctx().ledger(), month, costPerTxn, ctx().now(), newRules,
+        // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits
+        // nothing
+        CostService.Result result = CostService.report(
+                ctx().ledger(),
+                month,
+                costPerTxn,
+                ctx().now(),
+                newRules,
                 r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         if (report.total().transactions() == 0) {
             ctx().warn("no BOSS transactions recorded for " + month + " (was the month reconciled?)");
         }
-        if (!result.commission().unknownSites().isEmpty() || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
-            ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN + ", with no cost per transaction");
+        if (!result.commission().unknownSites().isEmpty()
+                || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
+            ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN
+                    + ", with no cost per transaction");
         }
         boolean table = output.tableOnTerminal(ctx());
         if (table) {
-            out().printf("Channel cost %s (rule set %d)%n", month, result.commission().ruleSet().setId());
+            out().printf(
+                            "Channel cost %s (rule set %d)%n",
+                            month, result.commission().ruleSet().setId());
         }
         output.print(ctx(), listing(report));
         if (table) {
             PrintWriter out = out();
-            out.printf("e-channel share of transactions: %s%% (electronic, with self-service: %s%%)%n",
-                    report.eChannelSharePercent().toPlainString(), report.electronicSharePercent().toPlainString());
-            out.printf("saving against serving all %d transactions at the hall cost (%s each): %s yuan%n",
+            out.printf(
+                    "e-channel share of transactions: %s%% (electronic, with self-service: %s%%)%n",
+                    report.eChannelSharePercent().toPlainString(),
+                    report.electronicSharePercent().toPlainString());
+            out.printf(
+                    "saving against serving all %d transactions at the hall cost (%s each): %s yuan%n",
                     report.total().transactions(), Fen.format(report.hallRateFen()), Fen.format(report.savingFen()));
             if (ctx().interactive()) {
                 bars(report, out, ctx().colour());
@@ -112,17 +147,27 @@ public final class CostReportCommand extends ChanopsCommand {
 
     /** The channel mix as horizontal bars, one per channel, scaled to the largest share. */
     static void bars(ChannelCost.Report report, PrintWriter out, boolean colour) {
-        int nameWidth = report.rows().stream().mapToInt(r -> DisplayWidth.of(r.channel())).max().orElse(8);
-        BigDecimal max = report.rows().stream().map(ChannelCost.Row::sharePercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        int nameWidth = report.rows().stream()
+                .mapToInt(r -> DisplayWidth.of(r.channel()))
+                .max()
+                .orElse(8);
+        BigDecimal max = report.rows().stream()
+                .map(ChannelCost.Row::sharePercent)
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
         if (max.signum() == 0) {
             return;
         }
         out.println("channel mix:");
         for (ChannelCost.Row r : report.rows()) {
-            int n = r.sharePercent().multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+            int n = r.sharePercent()
+                    .multiply(BigDecimal.valueOf(BAR_WIDTH))
+                    .divide(max, 0, RoundingMode.HALF_UP)
+                    .intValue();
             Style style = Channel.parse(r.channel()).map(Channel::electronic).orElse(false) ? Style.GREEN : Style.CYAN;
-            out.println("  " + DisplayWidth.pad(r.channel(), nameWidth, false) + " " + style.apply("█".repeat(n), colour)
-                    + " " + r.sharePercent().toPlainString() + "%");
+            out.println(
+                    "  " + DisplayWidth.pad(r.channel(), nameWidth, false) + " " + style.apply("█".repeat(n), colour)
+                            + " " + r.sharePercent().toPlainString() + "%");
         }
     }
 }

@@ -11,13 +11,19 @@ import picocli.CommandLine.Option;
 
 /** {@code --rules FILE} (and its {@code --charset}) shared by the commission and cost reports. */
 public final class RuleOptions {
-    @Option(names = "--rules", paramLabel = "FILE",
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
             description = "commission-rules.csv: validate it and make it the active rule set (earlier sets are kept). "
                     + "Without it, the active set in the ledger is used.")
     Path rules;
 
-    @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class,
-            description = "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved by Chinese Excel).")
+    @Option(
+            names = "--charset",
+            paramLabel = "CS",
+            converter = CharsetConverter.class,
+            description =
+                    "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved by Chinese Excel).")
     Charset charset = StandardCharsets.UTF_8;
 
     public Charset charset() {
@@ -33,11 +39,12 @@ public final class RuleOptions {
     public void tell(RunContext ctx, Optional<RuleSets.Loaded> loaded) {
         loaded.ifPresent(l -> {
             RuleSets.RuleSet set = l.set();
-            ctx.info(l.unchanged()
-                    ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId() + " ("
-                            + set.book().rules().size() + " rules)"
-                    : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " (" + set.book().rules().size()
-                            + " rules) is now active");
+            ctx.info(
+                    l.unchanged()
+                            ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId()
+                                    + " (" + set.book().rules().size() + " rules)"
+                            : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " ("
+                                    + set.book().rules().size() + " rules) is now active");
         });
     }
 }

@@ -10,10 +10,12 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "info", footerHeading = "%nExamples:%n", footer = {"  chanops ledger info",
-        "  chanops ledger info --db /srv/chanops/chanops.db --format json"},
+@Command(
+        name = "info",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops ledger info", "  chanops ledger info --db /srv/chanops/chanops.db --format json"},
         description = "Where the ledger is (a URL's password masked), its time zone, schema version, page size "
-        + "(SQLite) and the rows of each table.")
+                + "(SQLite) and the rows of each table.")
 public final class LedgerInfoCommand extends ChanopsCommand {
     @Mixin
     OutputOptions output;

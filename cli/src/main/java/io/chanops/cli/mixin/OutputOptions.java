@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --format table|csv|json|xlsx}, {@code --out FILE}, {@code --bom} for listing commands (xlsx needs --out). */
 public final class OutputOptions {
-    @Option(names = "--format", paramLabel = "table|csv|json|xlsx",
-            description = "Output format (default: table on a terminal, csv otherwise or with --out; xlsx needs --out).")
+    @Option(
+            names = "--format",
+            paramLabel = "table|csv|json|xlsx",
+            description =
+                    "Output format (default: table on a terminal, csv otherwise or with --out; xlsx needs --out).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -51,7 +54,8 @@ public final class OutputOptions {
     /** Declares the --out file (checked before the command's work; {@link io.chanops.cli.ChanopsCommand} does it). */
     public void declare(RunContext ctx) {
         if (format == Format.XLSX && out == null) {
-            throw UserException.usage("--format xlsx needs --out FILE: a workbook is written to a file, not to standard output");
+            throw UserException.usage(
+                    "--format xlsx needs --out FILE: a workbook is written to a file, not to standard output");
         }
         if (out != null && file == null) {
             file = ctx.outputs().file(out);

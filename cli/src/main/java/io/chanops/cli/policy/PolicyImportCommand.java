@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops policy import samples/policies.csv"},
-        description = "Import policies.csv (site_id,sku,t_days,R,S,L,locked): validate every row, then upsert all in one transaction.")
+@Command(
+        name = "import",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops policy import samples/policies.csv"},
+        description =
+                "Import policies.csv (site_id,sku,t_days,R,S,L,locked): validate every row, then upsert all in one transaction.")
 public final class PolicyImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "policies.csv")
     Path file;
@@ -22,8 +26,9 @@ public final class PolicyImportCommand extends ChanopsCommand {
     protected int run() {
         PolicyService.ImportResult r = PolicyService.of(ctx().ledger(), ctx().operation())
                 .importFile(file, input.charset(), input.force(), ctx()::warn);
-        out().printf("imported %d policies from %s (batch %d): %d created, %d updated%n", r.rows(), file.getFileName(), r.batchId(),
-                r.created(), r.updated());
+        out().printf(
+                        "imported %d policies from %s (batch %d): %d created, %d updated%n",
+                        r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated());
         return ExitCode.OK;
     }
 }

@@ -13,11 +13,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops policy list --site GZ-TH-01", "  chanops policy list --sku HS-IP16-128 --format csv"},
+@Command(
+        name = "list",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops policy list --site GZ-TH-01", "  chanops policy list --sku HS-IP16-128 --format csv"},
         description = "List policies. The first seven CSV columns are those of policies.csv, so a list imports back.")
 public final class PolicyListCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked", "locked_until", "source",
-            "set_by", "reason", "tuned_at", "updated_at");
+    public static final List<String> COLUMNS = List.of(
+            "site_id",
+            "sku",
+            "t_days",
+            "R",
+            "S",
+            "L",
+            "locked",
+            "locked_until",
+            "source",
+            "set_by",
+            "reason",
+            "tuned_at",
+            "updated_at");
 
     @Option(names = "--site", paramLabel = "S", description = "Only this store.")
     String site;
@@ -31,9 +46,22 @@ public final class PolicyListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = new Listing(COLUMNS).styleRows(row -> "true".equals(row.get(6)) ? Style.CYAN : Style.NONE);
-        for (PolicyRecord p : PolicyService.of(ctx().ledger(), ctx().operation()).list(site, sku)) {
-            listing.add(p.siteId(), p.sku(), p.policy().t(), p.policy().r(), p.policy().s(), p.policy().l(),
-                    Boolean.toString(p.locked()), p.lockedUntil(), p.source(), p.setBy(), p.reason(), p.tunedAt(), p.updatedAt());
+        for (PolicyRecord p :
+                PolicyService.of(ctx().ledger(), ctx().operation()).list(site, sku)) {
+            listing.add(
+                    p.siteId(),
+                    p.sku(),
+                    p.policy().t(),
+                    p.policy().r(),
+                    p.policy().s(),
+                    p.policy().l(),
+                    Boolean.toString(p.locked()),
+                    p.lockedUntil(),
+                    p.source(),
+                    p.setBy(),
+                    p.reason(),
+                    p.tunedAt(),
+                    p.updatedAt());
         }
         listing.type(ColumnType.BOOLEAN, "locked");
         output.render(ctx(), listing);

@@ -9,11 +9,18 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "set", footerHeading = "%nExamples:%n", footer = {"  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --R 8 --S 20 --reason 'launch promotion' --until 2026-03-15", "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --unlock"},
+@Command(
+        name = "set",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --R 8 --S 20 --reason 'launch promotion' --until 2026-03-15",
+            "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --unlock"
+        },
         description = {
-    "Set a position's policy by hand. New values are manual: they record who, why (--reason) and until when (--until),",
-    "and lock the position against tuning (until --until, if given; --unlock to let tuning change them).",
-    "--lock/--unlock alone lock or release the current values. Rules: 0 <= L <= R <= S, S > 0, t >= 1."})
+            "Set a position's policy by hand. New values are manual: they record who, why (--reason) and until when (--until),",
+            "and lock the position against tuning (until --until, if given; --unlock to let tuning change them).",
+            "--lock/--unlock alone lock or release the current values. Rules: 0 <= L <= R <= S, S > 0, t >= 1."
+        })
 public final class PolicySetCommand extends ChanopsCommand {
     @Option(names = "--site", required = true, paramLabel = "S", description = "Store.")
     String site;
@@ -24,13 +31,19 @@ public final class PolicySetCommand extends ChanopsCommand {
     @Option(names = "--t", paramLabel = "N", description = "Review period in days (new policies default to 7).")
     Integer t;
 
-    @Option(names = "--R", paramLabel = "N", description = "Reorder point: a review orders when inventory position < R.")
+    @Option(
+            names = "--R",
+            paramLabel = "N",
+            description = "Reorder point: a review orders when inventory position < R.")
     Long r;
 
     @Option(names = "--S", paramLabel = "N", description = "Order-up-to level.")
     Long s;
 
-    @Option(names = "--L", paramLabel = "N", description = "Emergency point: an emergency order when on hand < L (new policies default to 0).")
+    @Option(
+            names = "--L",
+            paramLabel = "N",
+            description = "Emergency point: an emergency order when on hand < L (new policies default to 0).")
     Long l;
 
     @ArgGroup(exclusive = true)
@@ -44,10 +57,16 @@ public final class PolicySetCommand extends ChanopsCommand {
         boolean unlock;
     }
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (shown by 'policy list' and 'replenish explain').")
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
+            description = "Why (shown by 'policy list' and 'replenish explain').")
     String reason;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "The lock expires after this day (YYYY-MM-DD); tuning may then change the values.")
+    @Option(
+            names = "--until",
+            paramLabel = "DATE",
+            description = "The lock expires after this day (YYYY-MM-DD); tuning may then change the values.")
     LocalDate until;
 
     @Override
@@ -56,8 +75,14 @@ public final class PolicySetCommand extends ChanopsCommand {
         Boolean locking = lock == null ? null : lock.lock;
         PolicyRecord p = PolicyService.of(ctx().ledger(), ctx().operation())
                 .set(new PolicyService.Change(site, sku, t, r, s, l, locking, reason, untilDate));
-        out().printf("%s/%s: %s%s%n", p.siteId(), p.sku(), p.policy(),
-                p.locked() ? ", locked" + (p.lockedUntil() == null ? "" : " until " + p.lockedUntil()) : ", not locked");
+        out().printf(
+                        "%s/%s: %s%s%n",
+                        p.siteId(),
+                        p.sku(),
+                        p.policy(),
+                        p.locked()
+                                ? ", locked" + (p.lockedUntil() == null ? "" : " until " + p.lockedUntil())
+                                : ", not locked");
         return ExitCode.OK;
     }
 }

@@ -22,14 +22,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", description = {
-    "Replay each store position's recorded daily sales from --from to --to under candidate policies and report what "
-        + "would have happened: demand served and lost, stock-out days, regular and emergency orders (an escalated "
-        + "regular order counts as an emergency), units ordered, mean end-of-day on hand. Writes nothing to the ledger.",
-    "Candidates: current (the ledger's policies now); --policies FILE (its positions take its levels, the others keep "
-        + "current); one per --service-level, tuned as policy tune does from the --history-days days before --from, "
-        + "ignoring locks.",
-    "The table shows each metric's change against current in parentheses where it differs."},
+@Command(
+        name = "simulate",
+        description = {
+            "Replay each store position's recorded daily sales from --from to --to under candidate policies and report what "
+                    + "would have happened: demand served and lost, stock-out days, regular and emergency orders (an escalated "
+                    + "regular order counts as an emergency), units ordered, mean end-of-day on hand. Writes nothing to the ledger.",
+            "Candidates: current (the ledger's policies now); --policies FILE (its positions take its levels, the others keep "
+                    + "current); one per --service-level, tuned as policy tune does from the --history-days days before --from, "
+                    + "ignoring locks.",
+            "The table shows each metric's change against current in parentheses where it differs."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
@@ -37,15 +40,31 @@ import picocli.CommandLine.Option;
             "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
             "      --policies next-quarter.csv --by position --format csv --out sim.csv",
             "  chanops policy simulate --from 2026-02-02 --to 2026-03-01 \\",
-            "      --site GZ-TH-01 --lead-days 3"})
+            "      --site GZ-TH-01 --lead-days 3"
+        })
 public final class PolicySimulateCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("candidate", "positions", "days", "demand", "served", "lost", "fill_rate",
-            "stockout_days", "regular_orders", "emergency_orders", "units_ordered", "avg_on_hand");
+    public static final List<String> COLUMNS = List.of(
+            "candidate",
+            "positions",
+            "days",
+            "demand",
+            "served",
+            "lost",
+            "fill_rate",
+            "stockout_days",
+            "regular_orders",
+            "emergency_orders",
+            "units_ordered",
+            "avg_on_hand");
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day replayed, YYYY-MM-DD.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day replayed (inclusive), YYYY-MM-DD.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "DATE",
+            description = "Last day replayed (inclusive), YYYY-MM-DD.")
     String to;
 
     @Option(names = "--site", paramLabel = "S", description = "Only this store.")
@@ -54,17 +73,29 @@ public final class PolicySimulateCommand extends ChanopsCommand {
     @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
     String sku;
 
-    @Option(names = "--policies", paramLabel = "FILE",
-            description = "A candidate from policies.csv (site_id,sku,t_days,R,S,L,locked): its positions take its levels, the others keep current.")
+    @Option(
+            names = "--policies",
+            paramLabel = "FILE",
+            description =
+                    "A candidate from policies.csv (site_id,sku,t_days,R,S,L,locked): its positions take its levels, the others keep current.")
     Path policies;
 
-    @Option(names = "--service-level", paramLabel = "LIST", description = "Tuned candidates, one per level, e.g. 0.90,0.95,0.98.")
+    @Option(
+            names = "--service-level",
+            paramLabel = "LIST",
+            description = "Tuned candidates, one per level, e.g. 0.90,0.95,0.98.")
     String serviceLevels;
 
-    @Option(names = "--history-days", paramLabel = "N", description = "Days of sales before --from that tuned candidates learn from (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--history-days",
+            paramLabel = "N",
+            description = "Days of sales before --from that tuned candidates learn from (default ${DEFAULT-VALUE}).")
     int historyDays = 28;
 
-    @Option(names = "--lead-days", paramLabel = "N", description = "Lead time of a regular order in days (default: config lead.days, else 2).")
+    @Option(
+            names = "--lead-days",
+            paramLabel = "N",
+            description = "Lead time of a regular order in days (default: config lead.days, else 2).")
     Integer leadDays;
 
     @Option(names = "--by", paramLabel = "position", description = "One row per candidate and position.")
@@ -97,22 +128,42 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             throw UserException.usage("--service-level: " + e.getMessage());
         }
         boolean byPosition = by != null;
-        SimulationService.Request request = new SimulationService.Request(first, last, site, sku, policies, StandardCharsets.UTF_8,
-                levels, historyDays, lead, CheckConfig.settings(ctx()).anchor(), CheckConfig.displayMin(ctx()), byPosition);
+        SimulationService.Request request = new SimulationService.Request(
+                first,
+                last,
+                site,
+                sku,
+                policies,
+                StandardCharsets.UTF_8,
+                levels,
+                historyDays,
+                lead,
+                CheckConfig.settings(ctx()).anchor(),
+                CheckConfig.displayMin(ctx()),
+                byPosition);
         SimulationReport report;
         try (Progress progress = Progress.start(ctx(), "policy simulate", -1, "moves")) {
-            report = SimulationService.of(ctx().ledger()).simulate(request, ctx()::warn, levels.isEmpty() ? null : progress);
+            report = SimulationService.of(ctx().ledger())
+                    .simulate(request, ctx()::warn, levels.isEmpty() ? null : progress);
         }
         output.render(ctx(), listing(report, byPosition, output.isTable(ctx())));
         SimulationReport.Result current = report.candidates().get(0);
         int candidates = report.candidates().size();
-        ctx().info(String.format("simulated %d positions x %d days (%s..%s, lead %d days) under %d candidate%s; nothing written",
-                current.total().positions(), report.days(), report.from(), report.to(), lead, candidates, candidates == 1 ? "" : "s"));
+        ctx().info(String.format(
+                "simulated %d positions x %d days (%s..%s, lead %d days) under %d candidate%s; nothing written",
+                current.total().positions(),
+                report.days(),
+                report.from(),
+                report.to(),
+                lead,
+                candidates,
+                candidates == 1 ? "" : "s"));
         return ExitCode.OK;
     }
 
     private static LocalDate date(String option, String text) {
-        return LocalTimes.parseDate(text).orElseThrow(() -> UserException.usage(option + " '" + text + "': expected a date YYYY-MM-DD"));
+        return LocalTimes.parseDate(text)
+                .orElseThrow(() -> UserException.usage(option + " '" + text + "': expected a date YYYY-MM-DD"));
     }
 
     /** The rows; a table (for people) adds each metric's change against current where it differs. */
@@ -131,13 +182,19 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             }
             for (int i = 0; i < c.positions().size(); i++) {
                 SimulationReport.PositionResult p = c.positions().get(i);
-                listing.add(row(c.candidate(), p, p.metrics(), compare ? current.positions().get(i).metrics() : null, report.days()));
+                listing.add(row(
+                        c.candidate(),
+                        p,
+                        p.metrics(),
+                        compare ? current.positions().get(i).metrics() : null,
+                        report.days()));
             }
         }
         return listing;
     }
 
-    private static List<Object> row(String candidate, SimulationReport.PositionResult position, Metrics m, Metrics base, int days) {
+    private static List<Object> row(
+            String candidate, SimulationReport.PositionResult position, Metrics m, Metrics base, int days) {
         List<Object> cells = new ArrayList<>(COLUMNS.size() + 2);
         cells.add(candidate);
         if (position != null) {

@@ -16,20 +16,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "tune", footerHeading = "%nExamples:%n", footer = {"  chanops policy tune --dry-run", "  chanops policy tune --site GZ-TH-01 --history-days 56 --service-level 0.98"},
+@Command(
+        name = "tune",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops policy tune --dry-run",
+            "  chanops policy tune --site GZ-TH-01 --history-days 56 --service-level 0.98"
+        },
         description = {
-    "Derive R, S, L of unlocked store positions from sales in the history window (days out of stock left out;",
-    "Poisson quantiles for slow sellers). Prints old -> new for every new or changed position; locked positions are never changed."})
+            "Derive R, S, L of unlocked store positions from sales in the history window (days out of stock left out;",
+            "Poisson quantiles for slow sellers). Prints old -> new for every new or changed position; locked positions are never changed."
+        })
 public final class PolicyTuneCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("site_id", "sku", "status", "t_days", "R", "S", "L", "days", "mu", "sigma", "method");
+    public static final List<String> COLUMNS =
+            List.of("site_id", "sku", "status", "t_days", "R", "S", "L", "days", "mu", "sigma", "method");
 
-    @Option(names = "--history-days", paramLabel = "N", description = "Days of sales before today to learn from (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--history-days",
+            paramLabel = "N",
+            description = "Days of sales before today to learn from (default ${DEFAULT-VALUE}).")
     int historyDays = 28;
 
-    @Option(names = "--service-level", paramLabel = "P", description = "Probability of not running out during a cycle (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--service-level",
+            paramLabel = "P",
+            description = "Probability of not running out during a cycle (default ${DEFAULT-VALUE}).")
     double serviceLevel = 0.95;
 
-    @Option(names = "--lead-days", paramLabel = "N", description = "Lead time of a regular order in days (default: config lead.days, else 2).")
+    @Option(
+            names = "--lead-days",
+            paramLabel = "N",
+            description = "Lead time of a regular order in days (default: config lead.days, else 2).")
     Integer leadDays;
 
     @Option(names = "--site", paramLabel = "S", description = "Only this store.")
@@ -62,14 +79,25 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         TuneService.Report report;
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {
-            report = TuneService.of(ctx().ledger(), ctx().operation()).tune(new TuneService.Options(historyDays, serviceLevel, lead, site, sku,
-                    dryRun, CheckConfig.displayMin(ctx())), all, progress, r -> output.publishFile(ctx(), listing(r, table)));
+            report = TuneService.of(ctx().ledger(), ctx().operation())
+                    .tune(
+                            new TuneService.Options(
+                                    historyDays, serviceLevel, lead, site, sku, dryRun, CheckConfig.displayMin(ctx())),
+                            all,
+                            progress,
+                            r -> output.publishFile(ctx(), listing(r, table)));
         }
         output.print(ctx(), listing(report, table));
-        ctx().info(String.format("tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",
-                report.from(), report.to(), dryRun ? " (dry run: nothing written)" : "", report.count(TuneService.Status.NEW),
-                report.count(TuneService.Status.CHANGED), report.count(TuneService.Status.UNCHANGED),
-                report.count(TuneService.Status.LOCKED), report.count(TuneService.Status.NO_DATA)));
+        ctx().info(String.format(
+                "tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",
+                report.from(),
+                report.to(),
+                dryRun ? " (dry run: nothing written)" : "",
+                report.count(TuneService.Status.NEW),
+                report.count(TuneService.Status.CHANGED),
+                report.count(TuneService.Status.UNCHANGED),
+                report.count(TuneService.Status.LOCKED),
+                report.count(TuneService.Status.NO_DATA)));
         return ExitCode.OK;
     }
 
@@ -84,7 +112,10 @@ public final class PolicyTuneCommand extends ChanopsCommand {
             Policy o = r.old();
             Policy n = r.tuned();
             var s = r.stats();
-            listing.add(r.siteId(), r.sku(), r.status().toString(),
+            listing.add(
+                    r.siteId(),
+                    r.sku(),
+                    r.status().toString(),
                     cell(o == null ? null : (long) o.t(), n == null ? null : (long) n.t(), table),
                     cell(o == null ? null : o.r(), n == null ? null : n.r(), table),
                     cell(o == null ? null : o.s(), n == null ? null : n.s(), table),

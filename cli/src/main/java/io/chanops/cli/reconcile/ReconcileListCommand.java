@@ -10,7 +10,10 @@ import io.chanops.reconcile.run.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile list", "  chanops reconcile list --format csv"},
+@Command(
+        name = "list",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops reconcile list", "  chanops reconcile list --format csv"},
         description = "List reconciliation runs.")
 public final class ReconcileListCommand extends ChanopsCommand {
     @Mixin
@@ -18,13 +21,39 @@ public final class ReconcileListCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        Listing listing = Listing.of("run_id", "run_at", "platform_file", "boss_file", "platform_rows", "boss_rows", "matched",
-                "discrepancies", "resolved_late", "platform_total", "boss_total", "carry", "forced", "out_dir");
+        Listing listing = Listing.of(
+                "run_id",
+                "run_at",
+                "platform_file",
+                "boss_file",
+                "platform_rows",
+                "boss_rows",
+                "matched",
+                "discrepancies",
+                "resolved_late",
+                "platform_total",
+                "boss_total",
+                "carry",
+                "forced",
+                "out_dir");
         for (RunHistory.Run r : new RunHistory(ctx().ledger()).runs()) {
-            listing.add(r.discrepancies() > 0 ? Style.YELLOW : Style.GREEN, java.util.Arrays.asList(r.runId(), r.runAt(),
-                    r.platformFile(), r.bossFile(), r.platformRows(), r.bossRows(), r.matched(), r.discrepancies(),
-                    r.resolvedLate(), Fen.toYuan(r.platformTotalFen()), Fen.toYuan(r.bossTotalFen()), r.carry(), r.forced(),
-                    r.outDir()));
+            listing.add(
+                    r.discrepancies() > 0 ? Style.YELLOW : Style.GREEN,
+                    java.util.Arrays.asList(
+                            r.runId(),
+                            r.runAt(),
+                            r.platformFile(),
+                            r.bossFile(),
+                            r.platformRows(),
+                            r.bossRows(),
+                            r.matched(),
+                            r.discrepancies(),
+                            r.resolvedLate(),
+                            Fen.toYuan(r.platformTotalFen()),
+                            Fen.toYuan(r.bossTotalFen()),
+                            r.carry(),
+                            r.forced(),
+                            r.outDir()));
         }
         output.render(ctx(), listing);
         return ExitCode.OK;

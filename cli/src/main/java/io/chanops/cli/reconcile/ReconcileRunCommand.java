@@ -17,14 +17,20 @@ import io.chanops.reconcile.run.Window;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties", "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out recon-2026-02 --mask"},
+@Command(
+        name = "run",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties",
+            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out recon-2026-02 --mask"
+        },
         description = {
-        "Reconcile platform-orders.csv against a BOSS export (read through a profile), write summary.csv, "
-                + "discrepancies.csv and matched.csv, and store the run in the ledger.",
-        "Exit 3 when any discrepancy was found; 4 when an input is rejected or the same pair of files was reconciled before."})
+            "Reconcile platform-orders.csv against a BOSS export (read through a profile), write summary.csv, "
+                    + "discrepancies.csv and matched.csv, and store the run in the ledger.",
+            "Exit 3 when any discrepancy was found; 4 when an input is rejected or the same pair of files was reconciled before."
+        })
 public final class ReconcileRunCommand extends ChanopsCommand {
     @Option(names = "--platform", required = true, paramLabel = "FILE", description = "platform-orders.csv")
     Path platform;
@@ -32,21 +38,37 @@ public final class ReconcileRunCommand extends ChanopsCommand {
     @Option(names = "--boss", required = true, paramLabel = "FILE", description = "The BOSS export.")
     Path boss;
 
-    @Option(names = "--profile", required = true, paramLabel = "FILE", description = "The BOSS export profile (.properties, UTF-8).")
+    @Option(
+            names = "--profile",
+            required = true,
+            paramLabel = "FILE",
+            description = "The BOSS export profile (.properties, UTF-8).")
     Path profile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default ./reconcile-<run id>/).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Directory for the reports (default ./reconcile-<run id>/).")
     Path out;
 
-    @Option(names = "--tolerance", paramLabel = "YUAN", defaultValue = "0.00",
+    @Option(
+            names = "--tolerance",
+            paramLabel = "YUAN",
+            defaultValue = "0.00",
             description = "Largest amount difference still MATCHED (default ${DEFAULT-VALUE}).")
     String tolerance;
 
-    @Option(names = "--window", paramLabel = "30m", defaultValue = "30m",
-            description = "Time window for matching BOSS rows without order_ref (s, m, h, d; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--window",
+            paramLabel = "30m",
+            defaultValue = "30m",
+            description =
+                    "Time window for matching BOSS rows without order_ref (s, m, h, d; default ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--carry", description = "Match earlier runs' open MISSING_IN_BOSS orders against this BOSS export (RESOLVED_LATE).")
+    @Option(
+            names = "--carry",
+            description = "Match earlier runs' open MISSING_IN_BOSS orders against this BOSS export (RESOLVED_LATE).")
     boolean carry;
 
     @Option(names = "--mask", description = "Write msisdn as 138****1234 in the reports and on the terminal.")
@@ -55,29 +77,52 @@ public final class ReconcileRunCommand extends ChanopsCommand {
     @Option(names = "--bom", description = "Start the CSV reports with a UTF-8 BOM (Excel).")
     boolean bom;
 
-    @Option(names = "--charset", paramLabel = "CS", converter = io.chanops.cli.support.CharsetConverter.class,
+    @Option(
+            names = "--charset",
+            paramLabel = "CS",
+            converter = io.chanops.cli.support.CharsetConverter.class,
             description = "Charset of the platform file (default UTF-8; the BOSS charset comes from the profile).")
     java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
 
-    @Option(names = "--force", description = "Reconcile even if this pair of files (same SHA-256) was reconciled before.")
+    @Option(
+            names = "--force",
+            description = "Reconcile even if this pair of files (same SHA-256) was reconciled before.")
     boolean force;
 
     @Override
     protected int run() {
-        long toleranceFen = Fen.parseYuan(tolerance).filter(t -> t >= 0)
-                .orElseThrow(() -> UserException.usage("--tolerance " + tolerance + ": expected yuan such as 0.00 or 0.05"));
+        long toleranceFen = Fen.parseYuan(tolerance)
+                .filter(t -> t >= 0)
+                .orElseThrow(
+                        () -> UserException.usage("--tolerance " + tolerance + ": expected yuan such as 0.00 or 0.05"));
         long windowSeconds = Window.parseSeconds(window)
-                .orElseThrow(() -> UserException.usage("--window " + window + ": expected a duration such as 30m, 2h or 90s"));
-        RunRequest req = new RunRequest(platform, charset, boss, profile, out, toleranceFen, windowSeconds, carry, mask, bom,
-                force, ctx().now());
+                .orElseThrow(() ->
+                        UserException.usage("--window " + window + ": expected a duration such as 30m, 2h or 90s"));
+        RunRequest req = new RunRequest(
+                platform,
+                charset,
+                boss,
+                profile,
+                out,
+                toleranceFen,
+                windowSeconds,
+                carry,
+                mask,
+                bom,
+                force,
+                ctx().now());
         RunOutcome outcome;
         try (Progress progress = Progress.start(ctx(), "reconcile", -1, "rows")) {
-            outcome = new ReconcileService(ctx()::ledger, t -> {
-                if (ctx().verbose()) {
-                    ctx().err().println(t);
-                    ctx().err().flush();
-                }
-            }, ctx().outputs()).run(req, ctx()::warn, progress);
+            outcome = new ReconcileService(
+                            ctx()::ledger,
+                            t -> {
+                                if (ctx().verbose()) {
+                                    ctx().err().println(t);
+                                    ctx().err().flush();
+                                }
+                            },
+                            ctx().outputs())
+                    .run(req, ctx()::warn, progress);
         }
         print(outcome);
         return outcome.hasDiscrepancies() ? ExitCode.ATTENTION : ExitCode.OK;
@@ -85,8 +130,15 @@ public final class ReconcileRunCommand extends ChanopsCommand {
 
     private void print(RunOutcome o) {
         var out = out();
-        out.printf("run %d: %s (%d rows, %s) against %s (%d rows, %s)%n", o.runId(), platform.getFileName(), o.platformRows(),
-                Fen.format(o.platformTotalFen()), boss.getFileName(), o.bossRows(), Fen.format(o.bossTotalFen()));
+        out.printf(
+                "run %d: %s (%d rows, %s) against %s (%d rows, %s)%n",
+                o.runId(),
+                platform.getFileName(),
+                o.platformRows(),
+                Fen.format(o.platformTotalFen()),
+                boss.getFileName(),
+                o.bossRows(),
+                Fen.format(o.bossTotalFen()));
         Listing summary = new Listing(Reports.SUMMARY);
         for (List<Object> row : Reports.summaryRows(o.summary(), o.carry(), o.platformTotalFen(), o.bossTotalFen())) {
             summary.add(styleOf(row), row);

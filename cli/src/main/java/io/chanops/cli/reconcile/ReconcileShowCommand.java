@@ -18,15 +18,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  chanops reconcile show 1", "  chanops reconcile show 1 --category MISSING_IN_BOSS --format csv"},
+@Command(
+        name = "show",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops reconcile show 1", "  chanops reconcile show 1 --category MISSING_IN_BOSS --format csv"},
         description = "Show the findings a run stored: its discrepancies and RESOLVED_LATE items, "
-        + "or with --category MATCHED the orders it confirmed.")
+                + "or with --category MATCHED the orders it confirmed.")
 public final class ReconcileShowCommand extends ChanopsCommand {
     @Parameters(paramLabel = "RUN", description = "Run id (see reconcile list).")
     long runId;
 
-    @Option(names = "--category", paramLabel = "C", description = "Only this category (MATCHED, AMOUNT_MISMATCH, "
-            + "STATUS_MISMATCH, MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE).")
+    @Option(
+            names = "--category",
+            paramLabel = "C",
+            description =
+                    "Only this category (MATCHED, AMOUNT_MISMATCH, "
+                            + "STATUS_MISMATCH, MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE).")
     String category;
 
     @Option(names = "--mask", description = "Show msisdn as 138****1234.")
@@ -41,20 +48,35 @@ public final class ReconcileShowCommand extends ChanopsCommand {
         if (category != null) {
             cat = Category.parse(category);
             if (cat.isEmpty() || cat.get() == Category.OK_CANCELLED) {
-                throw UserException.usage("--category " + category + ": expected one of MATCHED, AMOUNT_MISMATCH, STATUS_MISMATCH, "
-                        + "MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE "
-                        + "(OK_CANCELLED orders are counted, not stored)");
+                throw UserException.usage(
+                        "--category " + category + ": expected one of MATCHED, AMOUNT_MISMATCH, STATUS_MISMATCH, "
+                                + "MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE "
+                                + "(OK_CANCELLED orders are counted, not stored)");
             }
         }
         RunHistory history = new RunHistory(ctx().ledger());
         if (history.run(runId).isEmpty()) {
             throw UserException.notFound("no reconciliation run " + runId + " (see reconcile list)");
         }
-        Listing listing = Listing.of("category", "order_id", "boss_ids", "msisdn", "site_id", "created_at", "platform_amount",
-                "boss_amount", "diff", "platform_status", "boss_status", "matched_by", "boss_accepted_at", "age_days",
+        Listing listing = Listing.of(
+                "category",
+                "order_id",
+                "boss_ids",
+                "msisdn",
+                "site_id",
+                "created_at",
+                "platform_amount",
+                "boss_amount",
+                "diff",
+                "platform_status",
+                "boss_status",
+                "matched_by",
+                "boss_accepted_at",
+                "age_days",
                 "resolved_by_run");
         for (RunHistory.Finding f : history.findings(runId, cat)) {
-            BigDecimal diff = f.platformAmountFen() == null && f.bossAmountFen() == null ? null
+            BigDecimal diff = f.platformAmountFen() == null && f.bossAmountFen() == null
+                    ? null
                     : Fen.toYuan(nz(f.bossAmountFen()) - nz(f.platformAmountFen()));
             Style style = switch (f.category()) {
                 case "MATCHED" -> Style.GREEN;
@@ -62,10 +84,24 @@ public final class ReconcileShowCommand extends ChanopsCommand {
                 case "DUPLICATE_PLATFORM", "DUPLICATE_BOSS" -> Style.YELLOW;
                 default -> f.resolvedRunId() != null ? Style.DIM : Style.RED;
             };
-            listing.add(style, Arrays.asList(f.category(), f.orderId(), f.bossIds(),
-                    f.msisdn() == null ? null : mask ? Msisdn.mask(f.msisdn()) : f.msisdn(), f.siteId(), f.createdAt(),
-                    yuan(f.platformAmountFen()), yuan(f.bossAmountFen()), diff, f.platformStatus(), f.bossStatus(),
-                    f.matchedBy(), f.bossAcceptedAt(), f.ageDays(), f.resolvedRunId()));
+            listing.add(
+                    style,
+                    Arrays.asList(
+                            f.category(),
+                            f.orderId(),
+                            f.bossIds(),
+                            f.msisdn() == null ? null : mask ? Msisdn.mask(f.msisdn()) : f.msisdn(),
+                            f.siteId(),
+                            f.createdAt(),
+                            yuan(f.platformAmountFen()),
+                            yuan(f.bossAmountFen()),
+                            diff,
+                            f.platformStatus(),
+                            f.bossStatus(),
+                            f.matchedBy(),
+                            f.bossAcceptedAt(),
+                            f.ageDays(),
+                            f.resolvedRunId()));
         }
         output.render(ctx(), listing);
         return ExitCode.OK;

@@ -18,8 +18,7 @@ import java.util.Map;
  * {@code tune.display-min.<type>} (default 1 for handsets, 0 otherwise). A bad value is a usage error naming the file.
  */
 public final class CheckConfig {
-    private CheckConfig() {
-    }
+    private CheckConfig() {}
 
     public static CheckSettings settings(RunContext ctx) {
         Config c = ctx.config();

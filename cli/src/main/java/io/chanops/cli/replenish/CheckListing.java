@@ -8,18 +8,27 @@ import java.util.List;
 
 /** The table of what a check raised or escalated: emergencies in red. Shared by the check and stock import. */
 public final class CheckListing {
-    public static final List<String> COLUMNS = List.of("order_id", "site_id", "sku", "kind", "action", "qty", "order_qty",
-            "due_date", "warehouse", "reason");
+    public static final List<String> COLUMNS = List.of(
+            "order_id", "site_id", "sku", "kind", "action", "qty", "order_qty", "due_date", "warehouse", "reason");
 
-    private CheckListing() {
-    }
+    private CheckListing() {}
 
     public static Listing of(CheckReport report) {
         Listing listing = new Listing(COLUMNS);
         for (CheckReport.Row r : report.actions()) {
-            listing.add(r.kind() == OrderKind.EMERGENCY ? Style.RED : Style.NONE, List.of(r.orderId(), r.siteId(), r.sku(),
-                    r.kind().toString(), r.action().toString().toLowerCase(java.util.Locale.ROOT), r.qty(), r.orderQty(),
-                    r.dueDate(), r.warehouse() == null ? "" : r.warehouse(), r.reason()));
+            listing.add(
+                    r.kind() == OrderKind.EMERGENCY ? Style.RED : Style.NONE,
+                    List.of(
+                            r.orderId(),
+                            r.siteId(),
+                            r.sku(),
+                            r.kind().toString(),
+                            r.action().toString().toLowerCase(java.util.Locale.ROOT),
+                            r.qty(),
+                            r.orderQty(),
+                            r.dueDate(),
+                            r.warehouse() == null ? "" : r.warehouse(),
+                            r.reason()));
         }
         return listing;
     }

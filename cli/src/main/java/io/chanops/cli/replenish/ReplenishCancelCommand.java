@@ -7,7 +7,10 @@ import io.chanops.replenish.orders.OrderService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cancel", footerHeading = "%nExamples:%n", footer = {"  chanops replenish cancel 42"},
+@Command(
+        name = "cancel",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops replenish cancel 42"},
         description = "Cancel an open or planned order (a shipped order must be received).")
 public final class ReplenishCancelCommand extends ChanopsCommand {
     @Parameters(paramLabel = "ID", description = "Order id.")

@@ -11,11 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", footerHeading = "%nExamples:%n", footer = {"  chanops replenish check", "  chanops replenish check --emergency-only --format table"},
+@Command(
+        name = "check",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops replenish check", "  chanops replenish check --emergency-only --format table"},
         description = {
-    "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an open regular one),",
-    "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same cycle raises nothing new.",
-    "Lists what this run raised; exit 3 when it raised or escalated an emergency."})
+            "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an open regular one),",
+            "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same cycle raises nothing new.",
+            "Lists what this run raised; exit 3 when it raised or escalated an emergency."
+        })
 public final class ReplenishCheckCommand extends ChanopsCommand {
     @Option(names = "--emergency-only", description = "Run the emergency step only (the 15-minute cron job).")
     boolean emergencyOnly;
@@ -25,12 +29,18 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        CheckReport report = CheckService.of(ctx().ledger(), ctx().operation()).run(CheckConfig.settings(ctx()), emergencyOnly,
-                r -> output.publishFile(ctx(), CheckListing.of(r)));
+        CheckReport report = CheckService.of(ctx().ledger(), ctx().operation())
+                .run(CheckConfig.settings(ctx()), emergencyOnly, r -> output.publishFile(ctx(), CheckListing.of(r)));
         output.print(ctx(), CheckListing.of(report));
-        ctx().info(String.format("check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
-                report.scope(), io.chanops.ledger.time.LocalTimes.format(ctx().now()), report.runId(), report.positions(), report.reviewed(),
-                report.count(Check.Action.RAISED, OrderKind.REGULAR), report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
+        ctx().info(String.format(
+                "check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
+                report.scope(),
+                io.chanops.ledger.time.LocalTimes.format(ctx().now()),
+                report.runId(),
+                report.positions(),
+                report.reviewed(),
+                report.count(Check.Action.RAISED, OrderKind.REGULAR),
+                report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
         return report.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }

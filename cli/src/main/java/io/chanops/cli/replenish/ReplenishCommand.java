@@ -2,7 +2,9 @@ package io.chanops.cli.replenish;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "replenish", description = "Replenishment: the review/emergency check, orders, explain, emergency planning.",
+@Command(
+        name = "replenish",
+        description = "Replenishment: the review/emergency check, orders, explain, emergency planning.",
         subcommands = {
             ReplenishCheckCommand.class,
             ReplenishOrdersCommand.class,
@@ -12,5 +14,4 @@ import picocli.CommandLine.Command;
             ReplenishExplainCommand.class,
             ReplenishPlanCommand.class,
         })
-public final class ReplenishCommand {
-}
+public final class ReplenishCommand {}

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "explain", footerHeading = "%nExamples:%n", footer = {"  chanops replenish explain --site GZ-TH-01 --sku HS-IP16-128"},
-        description = "Everything behind one position's numbers: stock, policy and where it came from, review cycle, last check and order, which inequality fires.")
+@Command(
+        name = "explain",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops replenish explain --site GZ-TH-01 --sku HS-IP16-128"},
+        description =
+                "Everything behind one position's numbers: stock, policy and where it came from, review cycle, last check and order, which inequality fires.")
 public final class ReplenishExplainCommand extends ChanopsCommand {
     @Option(names = "--site", required = true, paramLabel = "S", description = "Store.")
     String site;
@@ -24,7 +28,8 @@ public final class ReplenishExplainCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = Listing.of("topic", "value");
-        Explanation.of(ctx().ledger(), ctx().operation()).explain(site, sku, CheckConfig.settings(ctx()))
+        Explanation.of(ctx().ledger(), ctx().operation())
+                .explain(site, sku, CheckConfig.settings(ctx()))
                 .forEach(f -> listing.add(f.topic(), f.value()));
         output.render(ctx(), listing);
         return ExitCode.OK;

@@ -17,10 +17,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "orders", footerHeading = "%nExamples:%n", footer = {"  chanops replenish orders --kind emergency --due 2026-03-02", "  chanops replenish orders --status open --site GZ-TH-01 --format csv"},
-        description = "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
+@Command(
+        name = "orders",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops replenish orders --kind emergency --due 2026-03-02",
+            "  chanops replenish orders --status open --site GZ-TH-01 --format csv"
+        },
+        description =
+                "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
 public final class ReplenishOrdersCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("order_id", "site_id", "sku", "kind", "qty", "status", "raised_at", "due_date", "warehouse");
+    public static final List<String> COLUMNS =
+            List.of("order_id", "site_id", "sku", "kind", "qty", "status", "raised_at", "due_date", "warehouse");
 
     @Option(names = "--status", paramLabel = "S", description = "open, planned, shipped, received or cancelled.")
     String status;
@@ -42,8 +50,8 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        OrderService.Filter filter = new OrderService.Filter(parse(status, "--status", OrderStatus::parse),
-                parse(kind, "--kind", OrderKind::parse), due, site, sku);
+        OrderService.Filter filter = new OrderService.Filter(
+                parse(status, "--status", OrderStatus::parse), parse(kind, "--kind", OrderKind::parse), due, site, sku);
         Listing listing = new Listing(COLUMNS).styleRows(row -> {
             boolean emergency = "emergency".equals(row.get(3));
             String st = String.valueOf(row.get(5));
@@ -53,8 +61,16 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
             return emergency ? Style.RED : Style.NONE;
         });
         for (Order o : OrderService.of(ctx().ledger(), ctx().operation()).list(filter)) {
-            listing.add(o.orderId(), o.siteId(), o.sku(), o.kind().toString(), o.qty(), o.status().toString(), o.raisedAt(),
-                    o.dueDate(), o.warehouse());
+            listing.add(
+                    o.orderId(),
+                    o.siteId(),
+                    o.sku(),
+                    o.kind().toString(),
+                    o.qty(),
+                    o.status().toString(),
+                    o.raisedAt(),
+                    o.dueDate(),
+                    o.warehouse());
         }
         output.render(ctx(), listing);
         return ExitCode.OK;

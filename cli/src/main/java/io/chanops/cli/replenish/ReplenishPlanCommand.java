@@ -8,6 +8,7 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.time.Durations;
 import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
@@ -20,72 +21,126 @@ import io.chanops.replenish.planning.solver.SolverTuning;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import io.chanops.ledger.time.Durations;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "plan", footerHeading = "%nExamples:%n", footer = {"  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --time-limit 30s", "  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --out plan --apply"},
+@Command(
+        name = "plan",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --time-limit 30s",
+            "  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --out plan --apply"
+        },
         description = {
-        "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
-        "Exit 3 when emergency units are left unserved (unserved.csv says why)."})
+            "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
+            "Exit 3 when emergency units are left unserved (unserved.csv says why)."
+        })
 public final class ReplenishPlanCommand extends ChanopsCommand {
 
-    @Option(names = "--date", required = true, paramLabel = "DATE", description = "Delivery day YYYY-MM-DD: emergency orders due that day.")
+    @Option(
+            names = "--date",
+            required = true,
+            paramLabel = "DATE",
+            description = "Delivery day YYYY-MM-DD: emergency orders due that day.")
     LocalDate date;
 
-    @Option(names = "--vehicles", required = true, paramLabel = "FILE", description = "vehicles.csv: vehicle_id,depot,capacity,shift_start,shift_end.")
+    @Option(
+            names = "--vehicles",
+            required = true,
+            paramLabel = "FILE",
+            description = "vehicles.csv: vehicle_id,depot,capacity,shift_start,shift_end.")
     Path vehicles;
 
-    @Option(names = "--matrix", paramLabel = "FILE", description = "matrix.csv: from,to,minutes[,km]; missing pairs use great-circle distance.")
+    @Option(
+            names = "--matrix",
+            paramLabel = "FILE",
+            description = "matrix.csv: from,to,minutes[,km]; missing pairs use great-circle distance.")
     Path matrix;
 
-    @Option(names = "--speed-kmh", defaultValue = "30", paramLabel = "N", description = "Speed for great-circle travel (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed-kmh",
+            defaultValue = "30",
+            paramLabel = "N",
+            description = "Speed for great-circle travel (default ${DEFAULT-VALUE}).")
     double speedKmh;
 
-    @Option(names = "--service-minutes", defaultValue = "10", paramLabel = "N", description = "Minutes to unload at a stop (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--service-minutes",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "Minutes to unload at a stop (default ${DEFAULT-VALUE}).")
     int serviceMinutes;
 
-    @Option(names = "--time-limit", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(
+            names = "--time-limit",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
             description = "Longest the solver runs, e.g. 30s, 2m, 500ms (default ${DEFAULT-VALUE}).")
     String timeLimit;
 
-    @Option(names = "--unimproved-limit", paramLabel = "DURATION",
+    @Option(
+            names = "--unimproved-limit",
+            paramLabel = "DURATION",
             description = "Stop after this long without a better plan (default: a third of --time-limit, at least 2s).")
     String unimprovedLimit;
 
-    @Option(names = "--max-steps", paramLabel = "N",
-            description = "Stop local search after N steps instead of the unimproved limit: the same plan on any machine.")
+    @Option(
+            names = "--max-steps",
+            paramLabel = "N",
+            description =
+                    "Stop local search after N steps instead of the unimproved limit: the same plan on any machine.")
     Integer maxSteps;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed: same input and seed, same plan (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Random seed: same input and seed, same plan (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--include-regular", description = "Also plan open regular orders due on or before DATE.")
     boolean includeRegular;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan.")
     Path out;
 
     @Option(names = "--bom", description = "Start the CSV files with a UTF-8 BOM (Excel).")
     boolean bom;
 
-    @Option(names = "--apply", description = {"Mark the planned orders 'planned' with their vehicle and stop (one transaction).",
-            "Refused (exit 4, nothing marked, no files written) if an order changed while planning: plan again."})
+    @Option(
+            names = "--apply",
+            description = {
+                "Mark the planned orders 'planned' with their vehicle and stop (one transaction).",
+                "Refused (exit 4, nothing marked, no files written) if an order changed while planning: plan again."
+            })
     boolean apply;
 
-    @Option(names = "--charset", paramLabel = "CS", converter = CharsetConverter.class, description = "Charset of vehicles.csv and matrix.csv (default UTF-8).")
+    @Option(
+            names = "--charset",
+            paramLabel = "CS",
+            converter = CharsetConverter.class,
+            description = "Charset of vehicles.csv and matrix.csv (default UTF-8).")
     Charset charset = StandardCharsets.UTF_8;
 
-    @Option(names = "--tuning", hidden = true, description = "Solver configuration to compare (benchmarks): ${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--tuning",
+            hidden = true,
+            description = "Solver configuration to compare (benchmarks): ${COMPLETION-CANDIDATES}.")
     SolverTuning tuning = SolverTuning.DEFAULT;
 
-    @Option(names = "--method", hidden = true, description = "solver | greedy (the nearest-neighbour baseline, for benchmarks).")
+    @Option(
+            names = "--method",
+            hidden = true,
+            description = "solver | greedy (the nearest-neighbour baseline, for benchmarks).")
     String method = "solver";
 
     @Override
@@ -103,15 +158,17 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             throw UserException.usage("--max-steps must be > 0");
         }
         Duration limit = duration("--time-limit", timeLimit);
-        Duration unimproved = unimprovedLimit == null ? SolverSettings.defaultUnimproved(limit) : duration("--unimproved-limit", unimprovedLimit);
+        Duration unimproved = unimprovedLimit == null
+                ? SolverSettings.defaultUnimproved(limit)
+                : duration("--unimproved-limit", unimprovedLimit);
         EmergencyPlanner.Method how = switch (method.toLowerCase(Locale.ROOT)) {
             case "solver" -> EmergencyPlanner.Method.SOLVER;
             case "greedy" -> EmergencyPlanner.Method.GREEDY;
             default -> throw UserException.usage("--method " + method + ": expected solver or greedy");
         };
         SolverSettings settings = new SolverSettings(limit, unimproved, seed, maxSteps, tuning);
-        DayPlanner.Request request = new DayPlanner.Request(day, vehicles, matrix, charset, speedKmh, serviceMinutes,
-                includeRegular, settings, how);
+        DayPlanner.Request request = new DayPlanner.Request(
+                day, vehicles, matrix, charset, speedKmh, serviceMinutes, includeRegular, settings, how);
         DeliveryDay deliveries = DeliveryDay.of(ctx().ledger(), ctx().operation());
         DayPlan dayPlan;
         try (LiveLine live = new LiveLine()) {
@@ -124,8 +181,14 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         }
         // Printed once solving is done and before anything is applied or published: PlanApplyRaceTest changes an order
         // when it sees this line.
-        ctx().info(String.format("%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
-                plan.vehiclesUsed(), plan.stops(), plan.unitsDelivered(), plan.unitsUnserved(), plan.totalTravelMinutes(), plan.score()));
+        ctx().info(String.format(
+                "%d vehicles, %d stops, %d units delivered, %d unserved, %d min travel; score %s",
+                plan.vehiclesUsed(),
+                plan.stops(),
+                plan.unitsDelivered(),
+                plan.unitsUnserved(),
+                plan.totalTravelMinutes(),
+                plan.score()));
         // The files are complete before the apply commits, and published only by it (after its marks, before its
         // commit): a refused apply leaves --out as it was.
         if (files != null) {
@@ -136,8 +199,9 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             DeliveryDay.Application applied = deliveries.apply(dayPlan, publish);
             if (applied.refused()) {
                 applied.changed().forEach(change -> ctx().err().println(change));
-                throw UserException.inputRejected(applied.changed().size() + " of the plan's orders changed while it was "
-                        + "solved: nothing was marked" + (out == null ? "" : ", no files were written") + "; plan again");
+                throw UserException.inputRejected(applied.changed().size()
+                        + " of the plan's orders changed while it was " + "solved: nothing was marked"
+                        + (out == null ? "" : ", no files were written") + "; plan again");
             }
             ctx().info("marked " + applied.marked() + " orders planned");
         } else {
@@ -162,14 +226,33 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                 stops.add(Style.DIM, java.util.List.of(r.vehicleId(), "", r.depot(), "", "", "idle"));
                 continue;
             }
-            stops.add(Style.NONE, java.util.List.of(r.vehicleId(), 0, r.depot(), "", EmergencyPlanner.clock(r.leaves()),
-                    "load " + r.load() + " units, " + r.travelMinutes() + " min driving"));
+            stops.add(
+                    Style.NONE,
+                    java.util.List.of(
+                            r.vehicleId(),
+                            0,
+                            r.depot(),
+                            "",
+                            EmergencyPlanner.clock(r.leaves()),
+                            "load " + r.load() + " units, " + r.travelMinutes() + " min driving"));
             for (PlanResult.Stop s : r.stops()) {
-                stops.add(r.vehicleId(), s.stopNo(), s.siteId(), EmergencyPlanner.clock(s.arrive()), EmergencyPlanner.clock(s.depart()),
+                stops.add(
+                        r.vehicleId(),
+                        s.stopNo(),
+                        s.siteId(),
+                        EmergencyPlanner.clock(s.arrive()),
+                        EmergencyPlanner.clock(s.depart()),
                         s.lines().stream().map(ReplenishPlanCommand::line).collect(Collectors.joining(", ")));
             }
-            stops.add(Style.NONE, java.util.List.of(r.vehicleId(), r.stops().size() + 1, r.depot(),
-                    EmergencyPlanner.clock(r.returns()), "", "back at depot"));
+            stops.add(
+                    Style.NONE,
+                    java.util.List.of(
+                            r.vehicleId(),
+                            r.stops().size() + 1,
+                            r.depot(),
+                            EmergencyPlanner.clock(r.returns()),
+                            "",
+                            "back at depot"));
         }
         Renderer.render(stops, Format.TABLE, out(), false, ctx().colour());
         if (!plan.unserved().isEmpty()) {
@@ -178,7 +261,8 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             Listing unserved = Listing.of("order_id", "kind", "site", "sku", "qty", "reason");
             for (PlanResult.UnservedOrder u : plan.unserved()) {
                 DeliveryOrder o = u.order();
-                unserved.add(o.emergency() ? Style.RED : Style.YELLOW,
+                unserved.add(
+                        o.emergency() ? Style.RED : Style.YELLOW,
                         java.util.List.of(o.orderId(), o.kind(), o.siteId(), o.sku(), o.qty(), u.reason()));
             }
             Renderer.render(unserved, Format.TABLE, out(), false, ctx().colour());
@@ -190,8 +274,9 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     }
 
     private static Duration duration(String option, String text) {
-        Duration d = Durations.parse(text, ChronoUnit.SECONDS).orElseThrow(() ->
-                UserException.usage(option + " '" + text + "': expected a duration such as 30s, 2m, 500ms"));
+        Duration d = Durations.parse(text, ChronoUnit.SECONDS)
+                .orElseThrow(() ->
+                        UserException.usage(option + " '" + text + "': expected a duration such as 30s, 2m, 500ms"));
         if (d.isZero()) {
             throw UserException.usage(option + " '" + text + "': must be more than 0");
         }

@@ -7,10 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "receive", footerHeading = "%nExamples:%n", footer = {"  chanops replenish receive 42", "  chanops replenish receive 42 --qty 3"},
+@Command(
+        name = "receive",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops replenish receive 42", "  chanops replenish receive 42 --qty 3"},
         description = {
-    "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the same transaction",
-    "that closes the order. With --qty, a partial receipt leaves the rest on order."})
+            "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the same transaction",
+            "that closes the order. With --qty, a partial receipt leaves the rest on order."
+        })
 public final class ReplenishReceiveCommand extends ChanopsCommand {
     @Parameters(paramLabel = "ID", description = "Order id.")
     String id;
@@ -20,10 +24,19 @@ public final class ReplenishReceiveCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        OrderService.Receipt r = OrderService.of(ctx().ledger(), ctx().operation()).receive(id, qty);
+        OrderService.Receipt r =
+                OrderService.of(ctx().ledger(), ctx().operation()).receive(id, qty);
         var o = r.order();
-        out().printf("%s: received %d x %s at %s from %s; %s%n", o.orderId(), r.qty(), o.sku(), o.siteId(), o.warehouse(),
-                o.outstanding() == 0 ? "order received in full" : o.outstanding() + " still on order (" + o.status() + ")");
+        out().printf(
+                        "%s: received %d x %s at %s from %s; %s%n",
+                        o.orderId(),
+                        r.qty(),
+                        o.sku(),
+                        o.siteId(),
+                        o.warehouse(),
+                        o.outstanding() == 0
+                                ? "order received in full"
+                                : o.outstanding() + " still on order (" + o.status() + ")");
         return ExitCode.OK;
     }
 }

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops site import samples/sites.csv"},
-        description = "Import sites.csv (site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes); upsert by site_id.")
+@Command(
+        name = "import",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops site import samples/sites.csv"},
+        description =
+                "Import sites.csv (site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes); upsert by site_id.")
 public final class SiteImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "sites.csv")
     Path file;
@@ -20,9 +24,11 @@ public final class SiteImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        SiteImport.Result r = SiteImport.importFile(ctx().ledger(), file, input.charset(), input.force(), ctx().now(), ctx()::warn);
-        out().printf("imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",
-                r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
+        SiteImport.Result r =
+                SiteImport.importFile(ctx().ledger(), file, input.charset(), input.force(), ctx().now(), ctx()::warn);
+        out().printf(
+                        "imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",
+                        r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
         return ExitCode.OK;
     }
 }

@@ -5,15 +5,15 @@ import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.replenish.CheckListing;
+import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
 import io.chanops.replenish.check.CheckSettings;
-import io.chanops.cli.support.ErrorHandler;
-import io.chanops.cli.support.Progress;
-import io.chanops.ledger.InputRejectedException;
-import io.chanops.ledger.Ledger;
 import io.chanops.replenish.stock.MoveImport;
 import io.chanops.replenish.stock.Moves;
 import java.nio.file.Path;
@@ -22,8 +22,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", footerHeading = "%nExamples:%n", footer = {"  chanops stock import samples/moves.csv", "  chanops stock import samples/moves-broken.csv --dry-run", "  chanops stock import moves-gbk.csv --charset GBK"},
-        description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
+@Command(
+        name = "import",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops stock import samples/moves.csv",
+            "  chanops stock import samples/moves-broken.csv --dry-run",
+            "  chanops stock import moves-gbk.csv --charset GBK"
+        },
+        description =
+                "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
 public final class StockImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "moves.csv")
     Path file;
@@ -44,29 +52,42 @@ public final class StockImportCommand extends ChanopsCommand {
         CheckSettings settings = CheckConfig.settings(ctx());
         CheckService checks = CheckService.of(ledger, ctx().operation());
         try (Progress progress = Progress.start(ctx(), "stock import", -1, "rows")) {
-            r = MoveImport.importFile(ledger, file, input.charset(), input.force(), ctx().now(), ctx()::warn, progress,
+            r = MoveImport.importFile(
+                    ledger,
+                    file,
+                    input.charset(),
+                    input.force(),
+                    ctx().now(),
+                    ctx()::warn,
+                    progress,
                     (h, touched) -> checks.afterImport(touched, settings));
         }
-        out().printf("imported %d moves from %s (batch %d), %d positions updated%n", r.rows(), file.getFileName(), r.batchId(), r.positions());
+        out().printf(
+                        "imported %d moves from %s (batch %d), %d positions updated%n",
+                        r.rows(), file.getFileName(), r.batchId(), r.positions());
         CheckReport alerts = r.after();
         if (alerts.actions().isEmpty()) {
             return ExitCode.OK;
         }
         // The emergency step ran for the touched positions inside the import's transaction: show what it raised.
         out().printf("%d emergency alerts from this import:%n", alerts.actions().size());
-        Renderer.render(CheckListing.of(alerts), ctx().interactive() ? Format.TABLE : Format.CSV, out(), false, ctx().colour());
+        Renderer.render(
+                CheckListing.of(alerts), ctx().interactive() ? Format.TABLE : Format.CSV, out(), false, ctx().colour());
         return alerts.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }
 
     private int dryRun(Ledger ledger) {
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
             Moves moves = MoveImport.validate(ledger, file, input.charset(), ctx()::warn, progress);
-            out().printf("dry run: %d moves in %s are valid, %d positions; nothing written%n", moves.size(), file.getFileName(),
-                    moves.positionCount());
+            out().printf(
+                            "dry run: %d moves in %s are valid, %d positions; nothing written%n",
+                            moves.size(), file.getFileName(), moves.positionCount());
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
-            out().printf("dry run: %s has %d invalid rows; nothing written%n", file.getFileName(), e.problems().size());
+            out().printf(
+                            "dry run: %s has %d invalid rows; nothing written%n",
+                            file.getFileName(), e.problems().size());
             return ExitCode.ATTENTION;
         }
     }

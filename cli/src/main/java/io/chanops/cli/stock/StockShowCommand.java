@@ -12,12 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  chanops stock show --site GZ-TH-01", "  chanops stock show --below R --format csv"},
-        description = "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
+@Command(
+        name = "show",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops stock show --site GZ-TH-01", "  chanops stock show --below R --format csv"},
+        description =
+                "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
 public final class StockShowCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("site_id", "sku", "on_hand", "on_order", "position", "t_days", "R", "S", "L", "state");
+    public static final List<String> COLUMNS =
+            List.of("site_id", "sku", "on_hand", "on_order", "position", "t_days", "R", "S", "L", "state");
 
-    enum Level { R, L }
+    enum Level {
+        R,
+        L
+    }
 
     @Option(names = "--site", paramLabel = "S", description = "Only this site.")
     String site;
@@ -25,7 +33,10 @@ public final class StockShowCommand extends ChanopsCommand {
     @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
     String sku;
 
-    @Option(names = "--below", paramLabel = "R|L", description = "Only positions with inventory position < R (R), or on hand < L (L).")
+    @Option(
+            names = "--below",
+            paramLabel = "R|L",
+            description = "Only positions with inventory position < R (R), or on hand < L (L).")
     Level below;
 
     @Mixin
@@ -41,7 +52,16 @@ public final class StockShowCommand extends ChanopsCommand {
         });
         PositionQuery.of(ctx().ledger()).forEach(site, sku, p -> {
             if (matches(p)) {
-                listing.add(p.siteId(), p.sku(), p.onHand(), p.onOrder(), p.inventoryPosition(), p.tDays(), p.r(), p.s(), p.l(),
+                listing.add(
+                        p.siteId(),
+                        p.sku(),
+                        p.onHand(),
+                        p.onOrder(),
+                        p.inventoryPosition(),
+                        p.tDays(),
+                        p.r(),
+                        p.s(),
+                        p.l(),
                         p.state().toString());
             }
         });
@@ -53,7 +73,6 @@ public final class StockShowCommand extends ChanopsCommand {
         if (below == null) {
             return true;
         }
-        return below == Level.L ? p.l() != null && p.onHand() < p.l()
-                : p.r() != null && p.inventoryPosition() < p.r();
+        return below == Level.L ? p.l() != null && p.onHand() < p.l() : p.r() != null && p.inventoryPosition() < p.r();
     }
 }

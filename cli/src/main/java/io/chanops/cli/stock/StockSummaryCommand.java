@@ -14,18 +14,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "summary", footerHeading = "%nExamples:%n", footer = {"  chanops stock summary", "  chanops stock summary --days 7 --now '2026-03-02 09:30'"},
+@Command(
+        name = "summary",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chanops stock summary", "  chanops stock summary --days 7 --now '2026-03-02 09:30'"},
         description = {
-    "One line per store: positions with a policy, how many are below R (inventory position < R) and below L (on hand < L),",
-    "on hand, sales per day and days of cover over the last --days, and the SKU that runs out first. Red: something below L."})
+            "One line per store: positions with a policy, how many are below R (inventory position < R) and below L (on hand < L),",
+            "on hand, sales per day and days of cover over the last --days, and the SKU that runs out first. Red: something below L."
+        })
 public final class StockSummaryCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of("site_id", "name", "positions", "below_L", "below_R", "on_hand",
-            "sold_per_day", "days_cover", "first_out_sku", "first_out_days");
+    public static final List<String> COLUMNS = List.of(
+            "site_id",
+            "name",
+            "positions",
+            "below_L",
+            "below_R",
+            "on_hand",
+            "sold_per_day",
+            "days_cover",
+            "first_out_sku",
+            "first_out_days");
 
     @Option(names = "--site", paramLabel = "S", description = "Only this store.")
     String site;
 
-    @Option(names = "--days", paramLabel = "N", description = "Sales window for days of cover (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "Sales window for days of cover (default ${DEFAULT-VALUE}).")
     int days = 28;
 
     @Mixin
@@ -36,11 +52,22 @@ public final class StockSummaryCommand extends ChanopsCommand {
         if (days < 1) {
             throw UserException.usage("--days must be >= 1");
         }
-        Listing listing = new Listing(COLUMNS).styleRows(row -> ((Number) row.get(3)).longValue() > 0 ? Style.RED
-                : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
-        for (StoreSummary.Line l : StoreSummary.of(ctx().ledger(), ctx().operation()).lines(days, site)) {
-            listing.add(l.siteId(), l.name(), l.positions(), l.belowL(), l.belowR(), l.onHand(), round(l.soldPerDay()),
-                    l.daysOfCover() == null ? null : round(l.daysOfCover()), l.shortestSku(),
+        Listing listing = new Listing(COLUMNS)
+                .styleRows(row -> ((Number) row.get(3)).longValue() > 0
+                        ? Style.RED
+                        : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
+        for (StoreSummary.Line l :
+                StoreSummary.of(ctx().ledger(), ctx().operation()).lines(days, site)) {
+            listing.add(
+                    l.siteId(),
+                    l.name(),
+                    l.positions(),
+                    l.belowL(),
+                    l.belowR(),
+                    l.onHand(),
+                    round(l.soldPerDay()),
+                    l.daysOfCover() == null ? null : round(l.daysOfCover()),
+                    l.shortestSku(),
                     l.shortestCover() == null ? null : round(l.shortestCover()));
         }
         output.render(ctx(), listing);

@@ -23,7 +23,8 @@ public final class CheckedPrintWriter extends PrintWriter {
     }
 
     public static CheckedPrintWriter of(OutputStream out, boolean autoFlush) {
-        return new CheckedPrintWriter(new FailureRecorder(new OutputStreamWriter(out, StandardCharsets.UTF_8)), autoFlush);
+        return new CheckedPrintWriter(
+                new FailureRecorder(new OutputStreamWriter(out, StandardCharsets.UTF_8)), autoFlush);
     }
 
     /** The first write failure, if any. */
@@ -48,7 +49,10 @@ public final class CheckedPrintWriter extends PrintWriter {
     /** EPIPE as the JDK reports it: "Broken pipe" on Unix, "The pipe is being closed" or "... has been ended" on Windows. */
     static boolean isClosedPipe(IOException e) {
         String m = e.getMessage();
-        return m != null && (m.contains("Broken pipe") || m.contains("pipe is being closed") || m.contains("pipe has been ended"));
+        return m != null
+                && (m.contains("Broken pipe")
+                        || m.contains("pipe is being closed")
+                        || m.contains("pipe has been ended"));
     }
 
     private static final class FailureRecorder extends FilterWriter {

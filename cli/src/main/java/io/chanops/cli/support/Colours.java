@@ -47,7 +47,7 @@ public final class Colours {
             case CYAN -> ansi.fgCyan();
             case BOLD -> ansi.bold();
             case DIM -> ansi.a(Ansi.Attribute.INTENSITY_FAINT);
-            case NONE -> { }
+            case NONE -> {}
         }
         return ansi.a(text).reset().toString();
     }

@@ -10,7 +10,10 @@ import java.math.RoundingMode;
  * leading zeros survive. The table and CSV formats write every value as its text.
  */
 public enum ColumnType {
-    TEXT, NUMBER, AMOUNT, BOOLEAN;
+    TEXT,
+    NUMBER,
+    AMOUNT,
+    BOOLEAN;
 
     /** The type of a column not declared: from its first non-null cell (a {@code BigDecimal} of two decimals is yuan). */
     static ColumnType inferredFrom(Object value) {

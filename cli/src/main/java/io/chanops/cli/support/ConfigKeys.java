@@ -18,19 +18,50 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class ConfigKeys {
     /** Settings the commands read themselves (not option defaults). */
-    static final Set<String> SETTINGS = Set.of("db", "zone", "busy-timeout", "review.anchor", "emergency.cutoff", "lead.days",
-            "tune.display-min", "subsidy.tiers", "subsidy.gap");
+    static final Set<String> SETTINGS = Set.of(
+            "db",
+            "zone",
+            "busy-timeout",
+            "review.anchor",
+            "emergency.cutoff",
+            "lead.days",
+            "tune.display-min",
+            "subsidy.tiers",
+            "subsidy.gap");
+
     private static final String DISPLAY_MIN_BY_TYPE = "tune.display-min.";
     /**
      * Options a config file never defaults: they write, destroy or change the ledger (import again, publish, mark,
      * replace files, lock policies, receive stock), choose where files are written, or only make sense for one run.
      */
-    static final Set<String> ACTIONS = Set.of("force", "apply", "out", "detail", "skip-invalid", "dry-run", "sync", "dir",
-            "rules", "carry", "lock", "unlock", "until", "reason", "t", "R", "S", "L", "qty", "now", "config", "help", "version");
+    static final Set<String> ACTIONS = Set.of(
+            "force",
+            "apply",
+            "out",
+            "detail",
+            "skip-invalid",
+            "dry-run",
+            "sync",
+            "dir",
+            "rules",
+            "carry",
+            "lock",
+            "unlock",
+            "until",
+            "reason",
+            "t",
+            "R",
+            "S",
+            "L",
+            "qty",
+            "now",
+            "config",
+            "help",
+            "version");
+
     private static final String ROOT = "chanops";
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     /**
      * Refuses the first key of {@code config} that is not allowed. {@code invoked} is the command line being run;
@@ -46,19 +77,24 @@ public final class ConfigKeys {
             int dot = key.lastIndexOf('.');
             String option = key.substring(dot + 1);
             if (ACTIONS.contains(option)) {
-                throw UserException.usage(config.where() + key + ": --" + option + " acts (writes, replaces or runs), so a config "
-                        + "file cannot default it; give it on the command line");
+                throw UserException.usage(
+                        config.where() + key + ": --" + option + " acts (writes, replaces or runs), so a config "
+                                + "file cannot default it; give it on the command line");
             }
             boolean known;
             if (dot < 0) {
                 known = hasOptionBelow(invoked, option) || hasOptionBelow(everything.get(), option);
             } else {
                 String path = key.substring(0, dot);
-                known = command(invoked, path).or(() -> command(everything.get(), path)).map(c -> hasOption(c, option)).orElse(false);
+                known = command(invoked, path)
+                        .or(() -> command(everything.get(), path))
+                        .map(c -> hasOption(c, option))
+                        .orElse(false);
             }
             if (!known) {
-                throw UserException.usage(config.where() + key + ": unknown key (neither a setting nor an option, e.g. format "
-                        + "or chanops.stock.show.format)");
+                throw UserException.usage(
+                        config.where() + key + ": unknown key (neither a setting nor an option, e.g. format "
+                                + "or chanops.stock.show.format)");
             }
         }
     }
@@ -71,7 +107,9 @@ public final class ConfigKeys {
 
     private static boolean isSetting(String key) {
         return SETTINGS.contains(key)
-                || key.startsWith(DISPLAY_MIN_BY_TYPE) && ProductType.parse(key.substring(DISPLAY_MIN_BY_TYPE.length())).isPresent();
+                || key.startsWith(DISPLAY_MIN_BY_TYPE)
+                        && ProductType.parse(key.substring(DISPLAY_MIN_BY_TYPE.length()))
+                                .isPresent();
     }
 
     /** The command at {@code chanops.a.b} (as picocli's properties provider names them), if this command line has it. */

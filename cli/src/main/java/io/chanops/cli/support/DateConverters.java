@@ -11,8 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * form is a usage error that names the expected form ({@code '02/03/2026' is not a date: expected YYYY-MM-DD}).
  */
 public final class DateConverters {
-    private DateConverters() {
-    }
+    private DateConverters() {}
 
     /** Registers the converters on {@code cmd} and every subcommand it has now. */
     public static void register(CommandLine cmd) {
@@ -22,13 +21,15 @@ public final class DateConverters {
 
     /** {@code YYYY-MM-DD}. */
     public static LocalDate date(String value) {
-        return LocalTimes.parseDate(value.strip()).orElseThrow(() -> new TypeConversionException(
-                "'" + value + "' is not a date: expected YYYY-MM-DD (like 2026-03-02)"));
+        return LocalTimes.parseDate(value.strip())
+                .orElseThrow(() -> new TypeConversionException(
+                        "'" + value + "' is not a date: expected YYYY-MM-DD (like 2026-03-02)"));
     }
 
     /** {@code YYYY-MM-DD HH:MM[:SS]}, as the CSV files write them. */
     public static LocalDateTime dateTime(String value) {
-        return LocalTimes.parseDateTime(value.strip()).orElseThrow(() -> new TypeConversionException(
-                "'" + value + "' is not a date-time: expected 'YYYY-MM-DD HH:MM[:SS]' (like '2026-03-02 09:30')"));
+        return LocalTimes.parseDateTime(value.strip())
+                .orElseThrow(() -> new TypeConversionException("'" + value
+                        + "' is not a date-time: expected 'YYYY-MM-DD HH:MM[:SS]' (like '2026-03-02 09:30')"));
     }
 }

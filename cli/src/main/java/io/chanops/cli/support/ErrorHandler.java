@@ -56,7 +56,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             err.println(paint(colour, "error: output could not be written: " + failed.getMessage()));
         } else {
             code = ExitCode.INTERNAL;
-            err.println(paint(colour, "error: internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
+            err.println(paint(
+                    colour, "error: internal error: " + ex + (verbose ? "" : " (run with -v for the stack trace)")));
         }
         if (verbose) {
             ex.printStackTrace(err);
@@ -66,7 +67,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     /** Prints located problems, at most {@link #MAX_PROBLEMS} unless verbose. */
-    public static void printProblems(PrintWriter err, List<Problem> problems, String fallback, boolean verbose, boolean colour) {
+    public static void printProblems(
+            PrintWriter err, List<Problem> problems, String fallback, boolean verbose, boolean colour) {
         if (problems.isEmpty()) {
             err.println(paint(colour, "error: " + fallback));
             return;

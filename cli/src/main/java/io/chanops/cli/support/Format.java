@@ -2,7 +2,10 @@ package io.chanops.cli.support;
 
 /** Output formats of listing commands; xlsx only to a file ({@code --out}). */
 public enum Format {
-    TABLE, CSV, JSON, XLSX;
+    TABLE,
+    CSV,
+    JSON,
+    XLSX;
 
     @Override
     public String toString() {

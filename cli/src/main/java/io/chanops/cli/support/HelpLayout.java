@@ -16,8 +16,7 @@ public final class HelpLayout {
     static final String GLOBAL_HEADING = "globalOptionsHeading";
     static final String GLOBAL_LIST = "globalOptionsList";
 
-    private HelpLayout() {
-    }
+    private HelpLayout() {}
 
     /** Lays out {@code cmd} and every command under it. */
     public static void apply(CommandLine cmd) {
@@ -30,13 +29,22 @@ public final class HelpLayout {
         if (!root) {
             spec.usageMessage().abbreviateSynopsis(true);
         }
-        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
-                help -> own(help).isEmpty() ? "" : String.format("%nOptions:%n"));
-        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> list(help, own(help)));
-        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
-                help -> help.subcommands().isEmpty() ? "" : String.format("%nCommands:%n"));
-        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
-        cmd.getHelpSectionMap().put(GLOBAL_HEADING, help -> global(help).isEmpty() ? "" : String.format("%nGlobal options (any command):%n"));
+        cmd.getHelpSectionMap()
+                .put(
+                        CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
+                        help -> own(help).isEmpty() ? "" : String.format("%nOptions:%n"));
+        cmd.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> list(help, own(help)));
+        cmd.getHelpSectionMap()
+                .put(
+                        CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+                        help -> help.subcommands().isEmpty() ? "" : String.format("%nCommands:%n"));
+        cmd.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
+        cmd.getHelpSectionMap()
+                .put(
+                        GLOBAL_HEADING,
+                        help -> global(help).isEmpty() ? "" : String.format("%nGlobal options (any command):%n"));
         cmd.getHelpSectionMap().put(GLOBAL_LIST, help -> list(help, global(help)));
         List<String> keys = new ArrayList<>(cmd.getHelpSectionKeys());
         if (!keys.contains(GLOBAL_HEADING)) {
@@ -55,12 +63,16 @@ public final class HelpLayout {
     /** The options declared by the command itself (not inherited from the root), visible ones only. */
     private static List<OptionSpec> own(Help help) {
         CommandSpec spec = help.commandSpec();
-        return spec.options().stream().filter(o -> !o.hidden() && !isGlobal(spec, o)).toList();
+        return spec.options().stream()
+                .filter(o -> !o.hidden() && !isGlobal(spec, o))
+                .toList();
     }
 
     private static List<OptionSpec> global(Help help) {
         CommandSpec spec = help.commandSpec();
-        return spec.options().stream().filter(o -> !o.hidden() && isGlobal(spec, o)).toList();
+        return spec.options().stream()
+                .filter(o -> !o.hidden() && isGlobal(spec, o))
+                .toList();
     }
 
     /** The root's options, the copies of them each subcommand inherits, and the standard help and version options. */
@@ -72,8 +84,11 @@ public final class HelpLayout {
         if (options.isEmpty()) {
             return "";
         }
-        return help.optionListExcludingGroups(options, help.createDefaultLayout(), help.commandSpec().usageMessage().sortOptions()
-                ? Help.createShortOptionArityAndNameComparator() : null, help.createDefaultParamLabelRenderer());
+        return help.optionListExcludingGroups(
+                options,
+                help.createDefaultLayout(),
+                help.commandSpec().usageMessage().sortOptions() ? Help.createShortOptionArityAndNameComparator() : null,
+                help.createDefaultParamLabelRenderer());
     }
 
     /** One line per subcommand: its name and the first sentence of its description, wrapped, never cut. */
@@ -82,15 +97,19 @@ public final class HelpLayout {
         if (subs.isEmpty()) {
             return "";
         }
-        int nameWidth = Math.min(24, subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2);
+        int nameWidth = Math.min(
+                24, subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2);
         int width = help.commandSpec().usageMessage().width();
-        Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+        Help.TextTable table = Help.TextTable.forColumns(
+                help.colorScheme(),
                 new Help.Column(nameWidth + 2, 2, Help.Column.Overflow.SPAN),
                 new Help.Column(Math.max(20, width - nameWidth - 2), 1, Help.Column.Overflow.WRAP));
         for (var e : subs.entrySet()) {
             CommandSpec sub = e.getValue().commandSpec();
             if (!sub.usageMessage().hidden()) {
-                table.addRowValues(help.colorScheme().commandText(e.getKey()), help.colorScheme().text(summary(sub)));
+                table.addRowValues(
+                        help.colorScheme().commandText(e.getKey()),
+                        help.colorScheme().text(summary(sub)));
             }
         }
         return table.toString();
@@ -98,7 +117,9 @@ public final class HelpLayout {
 
     /** The first sentence of a command's description (its header, if it has one). */
     static String summary(CommandSpec spec) {
-        String[] lines = spec.usageMessage().header().length > 0 ? spec.usageMessage().header() : spec.usageMessage().description();
+        String[] lines = spec.usageMessage().header().length > 0
+                ? spec.usageMessage().header()
+                : spec.usageMessage().description();
         String text = String.join(" ", lines).replace("%n", " ").strip();
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "help", helpCommand = true, description = "Show the help of a command at any depth: help stock import.")
 public final class NestedHelpCommand implements IHelpCommandInitializable2, Runnable {
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, with its subcommands: stock import.")
+    @Parameters(
+            paramLabel = "COMMAND",
+            arity = "0..*",
+            description = "The command, with its subcommands: stock import.")
     List<String> commands = new ArrayList<>();
 
     private CommandLine self;
@@ -37,8 +40,12 @@ public final class NestedHelpCommand implements IHelpCommandInitializable2, Runn
         for (String name : commands) {
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {
-                throw new CommandLine.ParameterException(self, "unknown command '" + path + " " + name + "'"
-                        + (target.getSubcommands().isEmpty() ? "" : ": one of " + String.join(", ", visible(target))));
+                throw new CommandLine.ParameterException(
+                        self,
+                        "unknown command '" + path + " " + name + "'"
+                                + (target.getSubcommands().isEmpty()
+                                        ? ""
+                                        : ": one of " + String.join(", ", visible(target))));
             }
             target = sub;
             path.append(' ').append(name);
@@ -47,7 +54,10 @@ public final class NestedHelpCommand implements IHelpCommandInitializable2, Runn
     }
 
     private static List<String> visible(CommandLine cmd) {
-        return cmd.getSubcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                .map(java.util.Map.Entry::getKey).distinct().toList();
+        return cmd.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey)
+                .distinct()
+                .toList();
     }
 }

@@ -30,8 +30,7 @@ public final class Renderer {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private Renderer() {
-    }
+    private Renderer() {}
 
     public static void render(Listing listing, Format format, PrintWriter out, boolean bom, boolean colour) {
         switch (format) {
@@ -49,7 +48,8 @@ public final class Renderer {
      * readable by its owner only.
      */
     public static void renderToFile(Listing listing, Format format, OutputFile file, boolean bom) {
-        OutputFile.Access access = listing.columns().contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
+        OutputFile.Access access =
+                listing.columns().contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
         file.write(access, os -> {
             if (format == Format.CSV) {
                 try (CsvSink sink = CsvSink.to(os, bom)) {
@@ -131,7 +131,10 @@ public final class Renderer {
                 header.append("  ");
                 rule.append("  ");
             }
-            header.append(DisplayWidth.pad(Cells.visible(cols.get(c)), width[c], numeric[c] && !listing.rows().isEmpty()));
+            header.append(DisplayWidth.pad(
+                    Cells.visible(cols.get(c)),
+                    width[c],
+                    numeric[c] && !listing.rows().isEmpty()));
             rule.append("-".repeat(width[c]));
         }
         out.println(Style.BOLD.apply(stripRight(header), colour));

@@ -28,7 +28,8 @@ public final class UsageErrors implements IParameterExceptionHandler {
             UnmatchedArgumentException.printSuggestions(unmatched, err);
         }
         String path = cmd.getCommandSpec().qualifiedName();
-        err.println("Try '" + path + " --help' for " + (cmd.getSubcommands().isEmpty() ? "its options and examples." : "its commands."));
+        err.println("Try '" + path + " --help' for "
+                + (cmd.getSubcommands().isEmpty() ? "its options and examples." : "its commands."));
         err.flush();
         return ExitCode.USAGE;
     }
@@ -37,7 +38,9 @@ public final class UsageErrors implements IParameterExceptionHandler {
         if (message == null || message.isEmpty()) {
             return "invalid arguments";
         }
-        return Character.isUpperCase(message.charAt(0)) && (message.length() < 2 || !Character.isUpperCase(message.charAt(1)))
-                ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
+        return Character.isUpperCase(message.charAt(0))
+                        && (message.length() < 2 || !Character.isUpperCase(message.charAt(1)))
+                ? Character.toLowerCase(message.charAt(0)) + message.substring(1)
+                : message;
     }
 }

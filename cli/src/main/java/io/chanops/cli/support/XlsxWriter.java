@@ -20,10 +20,10 @@ public final class XlsxWriter {
     private static final String AMOUNT_FORMAT = "0.00";
     /** Column widths in characters: room for the filter button, and no column wider than a screen's half. */
     private static final int PADDING = 3;
+
     private static final int MAX_WIDTH = 60;
 
-    private XlsxWriter() {
-    }
+    private XlsxWriter() {}
 
     public static void write(Listing listing, OutputStream os) {
         List<String> columns = listing.columns();

@@ -29,28 +29,40 @@ class TableOwnershipTest {
     private static final Map<String, Set<String>> OWNERS = Map.of(
             "site", Set.of("ledger/src/main/java/io/chanops/ledger/site/SiteRepository.java"),
             "product", Set.of("catalog/src/main/java/io/chanops/catalog/ProductRepository.java"),
-            "replenishment_order", Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/"),
+            "replenishment_order",
+                    Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/"),
             "policy", Set.of(REPLENISH + "policy/PolicyRepository.java", REPLENISH_SQL + "policy/PolicyRepository/"),
             "review_mark", Set.of(REPLENISH + "policy/PolicyRepository.java"),
             "check_run", Set.of(REPLENISH + "orders/OrderRepository.java"),
-            "stock_move", Set.of(REPLENISH + "stock/StockRepository.java", REPLENISH_SQL + "stock/StockRepository/",
-                    REPLENISH + "stock/StockLevels.java", REPLENISH + "stock/MoveInsert.java",
-                    // open item: the catalog import asks whether a SKU has stock moves or stock; replenish depends on
-                    // catalog, so this needs a question catalog declares and the stock module answers
-                    "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"),
-            "stock_level", Set.of(REPLENISH + "stock/StockRepository.java", REPLENISH + "stock/StockLevels.java",
-                    // the check's, tuning's and stock show's scans join each policy's on hand, read only
-                    REPLENISH_SQL + "policy/PolicyRepository/",
-                    "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"));
+            "stock_move",
+                    Set.of(
+                            REPLENISH + "stock/StockRepository.java",
+                            REPLENISH_SQL + "stock/StockRepository/",
+                            REPLENISH + "stock/StockLevels.java",
+                            REPLENISH + "stock/MoveInsert.java",
+                            // open item: the catalog import asks whether a SKU has stock moves or stock; replenish
+                            // depends on
+                            // catalog, so this needs a question catalog declares and the stock module answers
+                            "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"),
+            "stock_level",
+                    Set.of(
+                            REPLENISH + "stock/StockRepository.java",
+                            REPLENISH + "stock/StockLevels.java",
+                            // the check's, tuning's and stock show's scans join each policy's on hand, read only
+                            REPLENISH_SQL + "policy/PolicyRepository/",
+                            "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"));
 
-    private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TABLE =
+            Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
 
     @Test
     void onlyItsRepositoryNamesATableInSql() throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<Path> mainSources;
         try (Stream<Path> modules = Files.list(root)) {
-            mainSources = modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList();
+            mainSources = modules.map(m -> m.resolve("src/main"))
+                    .filter(Files::isDirectory)
+                    .toList();
         }
         assertThat(mainSources).as("main source folders under " + root).hasSizeGreaterThan(3);
         List<String> trespasses = new ArrayList<>();
@@ -72,7 +84,9 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(trespasses).as("SQL on a table outside its repository (ask the repository instead)").isEmpty();
+        assertThat(trespasses)
+                .as("SQL on a table outside its repository (ask the repository instead)")
+                .isEmpty();
     }
 
     private static boolean isSource(Path file) {

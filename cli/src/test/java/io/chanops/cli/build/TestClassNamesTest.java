@@ -25,7 +25,9 @@ class TestClassNamesTest {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<Path> testSources;
         try (Stream<Path> modules = Files.list(root)) {
-            testSources = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
+            testSources = modules.map(m -> m.resolve("src/test/java"))
+                    .filter(Files::isDirectory)
+                    .toList();
         }
         assertThat(testSources).as("test source folders under " + root).hasSizeGreaterThan(3);
         List<String> neverRun;
@@ -35,7 +37,9 @@ class TestClassNamesTest {
                     .filter(name -> !RUN_BY_SUREFIRE.matcher(name).matches())
                     .toList();
         }
-        assertThat(neverRun).as("test classes Surefire would never run (rename them to end in Test)").isEmpty();
+        assertThat(neverRun)
+                .as("test classes Surefire would never run (rename them to end in Test)")
+                .isEmpty();
     }
 
     private static Stream<Path> javaFiles(Path dir) {

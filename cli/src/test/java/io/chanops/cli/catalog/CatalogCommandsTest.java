@@ -19,6 +19,7 @@ class CatalogCommandsTest {
 
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -39,14 +40,20 @@ class CatalogCommandsTest {
     @Test
     void importPrintsCountsAndADryRunShowsTheDiffAndWritesNothing() {
         Result first = ok("catalog", "import", catalog().toString());
-        assertThat(first.out()).contains("imported 20 products from catalog.csv (batch 1): 20 created, 0 updated, 0 unchanged");
-        Path update = TestLedgers.write(dir, "update.csv", HEADER,
+        assertThat(first.out())
+                .contains("imported 20 products from catalog.csv (batch 1): 20 created, 0 updated, 0 unchanged");
+        Path update = TestLedgers.write(
+                dir,
+                "update.csv",
+                HEADER,
                 "HS-IP16-128,handset,iPhone 16 128GB,Apple,5799.00,listed,web|wap|app|hall|partner,,",
                 "HS-NEW-1,handset,New Phone,Acme,999.00,draft,,,");
         Result dry = ok("catalog", "import", update.toString(), "--dry-run");
-        assertThat(dry.out()).contains("updated  HS-IP16-128  line 2: price: 5999.00 -> 5799.00")
+        assertThat(dry.out())
+                .contains("updated  HS-IP16-128  line 2: price: 5999.00 -> 5799.00")
                 .contains("created  HS-NEW-1     line 3: handset, New Phone, Acme, 999.00, draft")
-                .contains("dry run: update.csv: 2 rows; would create 1, update 1, unlist 0; 0 unchanged; nothing written");
+                .contains(
+                        "dry run: update.csv: 2 rows; would create 1, update 1, unlist 0; 0 unchanged; nothing written");
         Result list = ok("catalog", "list", "--format", "csv", "--search", "HS-IP16-128");
         assertThat(list.out()).contains("HS-IP16-128,handset,iPhone 16 128GB,Apple,5999.00,");
         assertThat(ok("catalog", "list", "--search", "HS-NEW").out().lines()).hasSize(1);
@@ -62,22 +69,31 @@ class CatalogCommandsTest {
         assertThat(real.code()).isEqualTo(4);
         assertThat(real.err()).contains("bad.csv:2: price:").contains("error: input rejected");
         Path noColumn = TestLedgers.write(dir, "nocol.csv", "sku,type,name", "A1,handset,Phone");
-        assertThat(cli.run("catalog", "import", noColumn.toString(), "--dry-run").code()).isEqualTo(3);
+        assertThat(cli.run("catalog", "import", noColumn.toString(), "--dry-run")
+                        .code())
+                .isEqualTo(3);
         assertThat(ok("catalog", "list", "--format", "csv").out().lines()).hasSize(1);
     }
 
     @Test
     void skipInvalidExitsThreeAndNamesTheRejectsFile() throws IOException {
-        Path f = TestLedgers.write(dir, "mixed.csv", HEADER, "A1,handset,Phone,,10.00,listed,web,,", "A2,handset,Phone,,10.00,sold,web,,");
+        Path f = TestLedgers.write(
+                dir, "mixed.csv", HEADER, "A1,handset,Phone,,10.00,listed,web,,", "A2,handset,Phone,,10.00,sold,web,,");
         Result r = cli.run("catalog", "import", f.toString(), "--skip-invalid");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.out()).contains("1 created").contains("1 rows rejected (1 problems), listed in " + f + ".rejects.csv");
-        assertThat(Files.readString(Path.of(f + ".rejects.csv"))).contains("3,status,bad_status,\"'sold' is not listed, unlisted or draft\"");
+        assertThat(r.out())
+                .contains("1 created")
+                .contains("1 rows rejected (1 problems), listed in " + f + ".rejects.csv");
+        assertThat(Files.readString(Path.of(f + ".rejects.csv")))
+                .contains("3,status,bad_status,\"'sold' is not listed, unlisted or draft\"");
     }
 
     @Test
     void anExportedCatalogImportsBackUnchangedIncludingFormulaLikeNames() throws IOException {
-        Path tricky = TestLedgers.write(dir, "tricky.csv", HEADER,
+        Path tricky = TestLedgers.write(
+                dir,
+                "tricky.csv",
+                HEADER,
                 "AC-F1,accessory,=SUM(A1:A9),Acme,9.90,listed,web,,",
                 "AC-F2,accessory,-5G 手机壳,+Brand,19.00,listed,hall|web,,",
                 "AC-F3,accessory,\"@home, \"\"quoted\"\"\",,5.00,draft,,,",
@@ -87,7 +103,8 @@ class CatalogCommandsTest {
         Path export = dir.resolve("export.csv");
         ok("catalog", "list", "--format", "csv", "--out", export.toString());
         String text = Files.readString(export);
-        assertThat(text).contains("AC-F1,accessory,'=SUM(A1:A9),Acme,9.90,listed,web,,")
+        assertThat(text)
+                .contains("AC-F1,accessory,'=SUM(A1:A9),Acme,9.90,listed,web,,")
                 .contains("'-5G 手机壳,'+Brand,");
         Result again = ok("catalog", "import", export.toString());
         assertThat(again.out()).contains("0 created, 0 updated, 24 unchanged");
@@ -98,73 +115,142 @@ class CatalogCommandsTest {
     @Test
     void syncUnlistsWhatTheFileDoesNotNameAndHistoryShowsIt() {
         ok("catalog", "import", catalog().toString());
-        Path only = TestLedgers.write(dir, "only.csv", HEADER, "HS-IP16-128,handset,iPhone 16 128GB,Apple,5999.00,listed,web|wap|app|hall|partner,,");
+        Path only = TestLedgers.write(
+                dir,
+                "only.csv",
+                HEADER,
+                "HS-IP16-128,handset,iPhone 16 128GB,Apple,5999.00,listed,web|wap|app|hall|partner,,");
         Result r = ok("catalog", "import", only.toString(), "--sync", "-v");
-        assertThat(r.out()).contains("0 created, 0 updated, 1 unchanged, 18 unlisted (not in the file)")
+        assertThat(r.out())
+                .contains("0 created, 0 updated, 1 unchanged, 18 unlisted (not in the file)")
                 .contains("unlisted HS-IP16P-256");
         Result history = ok("catalog", "history", "HS-IP16P-256", "--format", "csv");
-        assertThat(history.out()).contains("2026-03-02 09:30:00,2,only.csv," + System.getProperty("user.name") + ",HS-IP16P-256,unlisted,status,listed,unlisted");
+        assertThat(history.out())
+                .contains("2026-03-02 09:30:00,2,only.csv," + System.getProperty("user.name")
+                        + ",HS-IP16P-256,unlisted,status,listed,unlisted");
         Result byBatch = ok("catalog", "history", "--batch", "2", "--format", "csv");
-        assertThat(byBatch.out().lines().skip(1)).hasSize(18).allMatch(l -> l.contains(",unlisted,status,listed,unlisted"));
+        assertThat(byBatch.out().lines().skip(1))
+                .hasSize(18)
+                .allMatch(l -> l.contains(",unlisted,status,listed,unlisted"));
         assertThat(cli.run("catalog", "history").code()).isEqualTo(2);
-        assertThat(ok("catalog", "list", "--status", "listed", "--format", "csv").out().lines()).hasSize(2);
+        assertThat(ok("catalog", "list", "--status", "listed", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(2);
         assertThat(cli.run("catalog", "history", "NOPE").code()).isEqualTo(4);
     }
 
     @Test
     void listFiltersByTypeStatusChannelAndBrand() {
         ok("catalog", "import", catalog().toString());
-        assertThat(ok("catalog", "list", "--type", "contract", "--format", "csv").out().lines()).hasSize(4);
-        assertThat(ok("catalog", "list", "--channel", "partner", "--type", "accessory", "--format", "csv").out().lines().skip(1))
-                .allMatch(l -> l.contains("partner")).hasSize(3);
-        assertThat(ok("catalog", "list", "--brand", "apple", "--format", "csv").out().lines()).hasSize(5);
-        assertThat(ok("catalog", "list", "--status", "unlisted", "--format", "csv").out()).contains("SIM-IOT");
+        assertThat(ok("catalog", "list", "--type", "contract", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(4);
+        assertThat(ok("catalog", "list", "--channel", "partner", "--type", "accessory", "--format", "csv")
+                        .out()
+                        .lines()
+                        .skip(1))
+                .allMatch(l -> l.contains("partner"))
+                .hasSize(3);
+        assertThat(ok("catalog", "list", "--brand", "apple", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(5);
+        assertThat(ok("catalog", "list", "--status", "unlisted", "--format", "csv")
+                        .out())
+                .contains("SIM-IOT");
         assertThat(cli.run("catalog", "list", "--channel", "tmall").code()).isEqualTo(2);
     }
 
     @Test
     void feedHasTheListedProductsOfOneChannelWithGuardedNames() throws IOException {
         ok("catalog", "import", catalog().toString());
-        Path extra = TestLedgers.write(dir, "extra.csv", HEADER, "AC-F1,accessory,=cmd|' /C calc'!A0,Acme,9.90,listed,partner,,",
+        Path extra = TestLedgers.write(
+                dir,
+                "extra.csv",
+                HEADER,
+                "AC-F1,accessory,=cmd|' /C calc'!A0,Acme,9.90,listed,partner,,",
                 "AC-F2,accessory,Draft case,Acme,9.90,draft,partner,,");
         ok("catalog", "import", extra.toString());
         Result feed = ok("catalog", "feed", "--channel", "partner");
         assertThat(feed.out().lines().findFirst()).contains("sku,name,brand,type,price,monthly_fee,months");
-        assertThat(feed.out()).contains("AC-F1,'=cmd|' /C calc'!A0,Acme,accessory,9.90,,")
-                .doesNotContain("AC-F2").doesNotContain("SIM-IOT,").doesNotContain("CT-5G-299-36");
+        assertThat(feed.out())
+                .contains("AC-F1,'=cmd|' /C calc'!A0,Acme,accessory,9.90,,")
+                .doesNotContain("AC-F2")
+                .doesNotContain("SIM-IOT,")
+                .doesNotContain("CT-5G-299-36");
         Path out = dir.resolve("feed.csv");
         ok("catalog", "feed", "--channel", "web", "--out", out.toString(), "--bom");
         byte[] bytes = Files.readAllBytes(out);
         assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("CT-5G-299-36,5G 合约 299元/月 36个月,中国移动,contract,0.00,299.00,36");
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .contains("CT-5G-299-36,5G 合约 299元/月 36个月,中国移动,contract,0.00,299.00,36");
     }
 
     @Test
     void quoteComputesCommitmentSubsidyAndPriceToPay() {
         ok("catalog", "import", catalog().toString());
-        Result q = ok("catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-24", "--purchase-cost", "5200", "--format", "csv");
-        assertThat(q.out()).contains("commitment,3096.00").contains("rate_percent,40.00").contains("subsidy,1238.40")
-                .contains("to_pay,4760.60").contains("subsidy_rate_percent,23.82").contains("net_outlay,439.40");
-        assertThat(cli.run("catalog", "quote", "--handset", "CT-5G-129-24", "--contract", "CT-5G-129-24").code()).isEqualTo(2);
-        assertThat(cli.run("catalog", "quote", "--handset", "HS-NOPE", "--contract", "CT-5G-129-24").code()).isEqualTo(4);
+        Result q = ok(
+                "catalog",
+                "quote",
+                "--handset",
+                "HS-IP16-128",
+                "--contract",
+                "CT-5G-129-24",
+                "--purchase-cost",
+                "5200",
+                "--format",
+                "csv");
+        assertThat(q.out())
+                .contains("commitment,3096.00")
+                .contains("rate_percent,40.00")
+                .contains("subsidy,1238.40")
+                .contains("to_pay,4760.60")
+                .contains("subsidy_rate_percent,23.82")
+                .contains("net_outlay,439.40");
+        assertThat(cli.run("catalog", "quote", "--handset", "CT-5G-129-24", "--contract", "CT-5G-129-24")
+                        .code())
+                .isEqualTo(2);
+        assertThat(cli.run("catalog", "quote", "--handset", "HS-NOPE", "--contract", "CT-5G-129-24")
+                        .code())
+                .isEqualTo(4);
     }
 
     @Test
     void quoteTakesItsTableFromConfig() throws IOException {
         ok("catalog", "import", catalog().toString());
         Path config = Files.writeString(dir.resolve("chanops.properties"), "subsidy.tiers=0-100:10;100-:20\n");
-        Result q = ok("--config", config.toString(), "catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-24",
-                "--format", "csv");
+        Result q = ok(
+                "--config",
+                config.toString(),
+                "catalog",
+                "quote",
+                "--handset",
+                "HS-IP16-128",
+                "--contract",
+                "CT-5G-129-24",
+                "--format",
+                "csv");
         assertThat(q.out()).contains("rate_percent,20.00").contains("subsidy,619.20");
         Files.writeString(config, "subsidy.tiers=0-100:10;50-200:20\n");
-        Result bad = cli.run("--config", config.toString(), "catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-24");
+        Result bad = cli.run(
+                "--config",
+                config.toString(),
+                "catalog",
+                "quote",
+                "--handset",
+                "HS-IP16-128",
+                "--contract",
+                "CT-5G-129-24");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("subsidy.tiers").contains("overlaps");
     }
 
     @Test
     void aGb18030CatalogImportsWithCharset() {
-        Path gb = TestLedgers.write(dir, "gb.csv", Charset.forName("GB18030"), HEADER, "AC-GB,accessory,钢化膜,品胜,39.00,listed,hall,,");
+        Path gb = TestLedgers.write(
+                dir, "gb.csv", Charset.forName("GB18030"), HEADER, "AC-GB,accessory,钢化膜,品胜,39.00,listed,hall,,");
         assertThat(cli.run("catalog", "import", gb.toString()).code()).isEqualTo(4);
         ok("catalog", "import", gb.toString(), "--charset", "GB18030");
         assertThat(ok("catalog", "list", "--format", "csv").out()).contains("AC-GB,accessory,钢化膜,品胜,39.00");

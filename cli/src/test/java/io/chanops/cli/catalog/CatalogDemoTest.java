@@ -35,15 +35,21 @@ class CatalogDemoTest {
             for (DemoStep step : section.steps()) {
                 List<String> args = new ArrayList<>();
                 for (String a : step.args()) {
-                    args.add(a.startsWith("samples/") || a.startsWith("out/") ? dir.resolve(a).toString() : a);
+                    args.add(
+                            a.startsWith("samples/") || a.startsWith("out/")
+                                    ? dir.resolve(a).toString()
+                                    : a);
                 }
                 CliHarness.Result r = cli.run(args);
                 assertThat(r.code()).as(step.title() + "\n" + r).isEqualTo(step.expectedExit());
             }
         }
-        assertThat(Files.readAllLines(dir.resolve("samples/catalog-broken.csv.rejects.csv"))).hasSizeGreaterThan(5);
+        assertThat(Files.readAllLines(dir.resolve("samples/catalog-broken.csv.rejects.csv")))
+                .hasSizeGreaterThan(5);
         // stocked SKUs stay listed for the later sections of the demo
         CliHarness.Result unlisted = cli.run("catalog", "list", "--status", "unlisted", "--format", "csv");
-        assertThat(unlisted.out().lines().skip(1)).extracting(l -> l.split(",")[0]).containsExactly("SIM-IOT");
+        assertThat(unlisted.out().lines().skip(1))
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("SIM-IOT");
     }
 }

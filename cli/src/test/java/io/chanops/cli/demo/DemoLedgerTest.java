@@ -23,9 +23,12 @@ class DemoLedgerTest {
     @Test
     void aDirectoryHoldingALedgerTheDemoDidNotMakeIsRefusedAndTheLedgerKept() throws Exception {
         CliHarness real = new CliHarness(dir);
-        assertThat(real.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
+        assertThat(real.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
         String before = FileDigest.sha256(real.db());
-        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
+        CliHarness.Result r =
+                CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--dir " + dir + " holds chanops.db, which the demo did not make");
         assertThat(FileDigest.sha256(real.db())).isEqualTo(before);
@@ -36,7 +39,8 @@ class DemoLedgerTest {
     @Test
     void anyOtherFileNamedLikeTheLedgerIsRefusedToo() throws Exception {
         Files.writeString(dir.resolve("chanops.db"), "my notes");
-        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
+        CliHarness.Result r =
+                CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(Files.readString(dir.resolve("chanops.db"))).isEqualTo("my notes");
     }
@@ -45,13 +49,22 @@ class DemoLedgerTest {
     @Test
     void theDemoRecreatesALedgerItMadeAndMarksTheNewOne() {
         CliHarness earlier = new CliHarness(dir);
-        LedgerSettings.put(Ledger.open(earlier.db().toString(), Duration.ofSeconds(2)), LedgerSettings.MADE_BY, LedgerSettings.DEMO);
-        earlier.run("site", "import", TestLedgers.write(dir, "s.csv", "site_id,name,kind", "OLD-WH,Old,warehouse").toString());
-        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("unused.db")).run("demo", "--without-planning", "--dir", dir.toString());
+        LedgerSettings.put(
+                Ledger.open(earlier.db().toString(), Duration.ofSeconds(2)),
+                LedgerSettings.MADE_BY,
+                LedgerSettings.DEMO);
+        earlier.run(
+                "site",
+                "import",
+                TestLedgers.write(dir, "s.csv", "site_id,name,kind", "OLD-WH,Old,warehouse")
+                        .toString());
+        CliHarness.Result r = CliHarness.withoutLedger(dir.resolve("unused.db"))
+                .run("demo", "--without-planning", "--dir", dir.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("created ledger " + dir.resolve("chanops.db"));
         assertThat(earlier.run("site", "list", "--format", "csv").out()).doesNotContain("OLD-WH");
         LedgerLocation demo = LedgerLocation.parse(dir.resolve("chanops.db").toString());
-        assertThat(Ledger.settingsOf(demo, Duration.ofSeconds(2)).map(s -> s.get(LedgerSettings.MADE_BY))).contains(LedgerSettings.DEMO);
+        assertThat(Ledger.settingsOf(demo, Duration.ofSeconds(2)).map(s -> s.get(LedgerSettings.MADE_BY)))
+                .contains(LedgerSettings.DEMO);
     }
 }

@@ -27,13 +27,18 @@ class LedgerCreationCliTest {
     @Test
     void aCommandWhereNoLedgerIsExitsFiveAndCreatesNothing() {
         Path typo = dir.resolve("chanpos.db");
-        for (List<String> command : List.of(List.of("stock", "show"), List.of("replenish", "check", "--emergency-only"),
-                List.of("site", "import", TestLedgers.sample("sites.csv").toString()), List.of("ledger", "info"))) {
+        for (List<String> command : List.of(
+                List.of("stock", "show"),
+                List.of("replenish", "check", "--emergency-only"),
+                List.of("site", "import", TestLedgers.sample("sites.csv").toString()),
+                List.of("ledger", "info"))) {
             CliHarness.Result r = CliHarness.withoutLedger(typo).run(command);
             assertThat(r.code()).as(command + "\n" + r).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
-            assertThat(r.err()).isEqualTo("error: no ledger at " + typo + " (create one with: chanops init --db " + typo + ")\n");
+            assertThat(r.err())
+                    .isEqualTo("error: no ledger at " + typo + " (create one with: chanops init --db " + typo + ")\n");
         }
-        assertThat(List.of(typo, Path.of(typo + "-wal"), Path.of(typo + "-shm"))).noneMatch(Files::exists);
+        assertThat(List.of(typo, Path.of(typo + "-wal"), Path.of(typo + "-shm")))
+                .noneMatch(Files::exists);
     }
 
     @Test
@@ -43,7 +48,8 @@ class LedgerCreationCliTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(here));
         CliHarness.Result r = run("replenish", "check");
         assertThat(r.code()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
-        assertThat(r.err()).startsWith("error: no ledger at chanops.db (create one with: chanops init --db chanops.db)");
+        assertThat(r.err())
+                .startsWith("error: no ledger at chanops.db (create one with: chanops init --db chanops.db)");
         assertThat(here).doesNotExist();
     }
 
@@ -52,23 +58,29 @@ class LedgerCreationCliTest {
         CliHarness cli = CliHarness.withoutLedger(dir.resolve("l.db"));
         CliHarness.Result made = cli.run("init");
         assertThat(made.code()).as(made.toString()).isZero();
-        assertThat(made.out()).startsWith("created ledger " + dir.resolve("l.db") + " (sqlite, schema version ")
+        assertThat(made.out())
+                .startsWith("created ledger " + dir.resolve("l.db") + " (sqlite, schema version ")
                 .endsWith("; time zone Asia/Shanghai\n");
         CliHarness.Result again = cli.run("init");
-        assertThat(again.out()).startsWith("ledger " + dir.resolve("l.db") + " (sqlite) is up to date, schema version ");
+        assertThat(again.out())
+                .startsWith("ledger " + dir.resolve("l.db") + " (sqlite) is up to date, schema version ");
     }
 
     @Test
     void aForeignSqliteDatabaseIsRefusedWithExitFiveAndLeftUntouched() throws Exception {
         Path other = dir.resolve("app.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)");
         }
         String before = FileDigest.sha256(other);
         for (String command : List.of("init", "site")) {
-            CliHarness.Result r = CliHarness.withoutLedger(other).run(command.equals("init") ? List.of("init") : List.of("site", "list"));
+            CliHarness.Result r = CliHarness.withoutLedger(other)
+                    .run(command.equals("init") ? List.of("init") : List.of("site", "list"));
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
-            assertThat(r.err()).isEqualTo("error: " + other + " is not a chanops ledger (a database with other tables); it was left unchanged\n");
+            assertThat(r.err())
+                    .isEqualTo("error: " + other
+                            + " is not a chanops ledger (a database with other tables); it was left unchanged\n");
         }
         assertThat(FileDigest.sha256(other)).isEqualTo(before);
         assertThat(Path.of(other + "-wal")).doesNotExist();
@@ -76,7 +88,10 @@ class LedgerCreationCliTest {
 
     @Test
     void aDbThatIsNeitherAFileNorAPostgresqlUrlIsAUsageError() throws Exception {
-        for (String spec : List.of("jdbc:h2:" + dir.resolve("h2"), "jdbc:mysql://localhost/" + dir.resolve("x"), "postgres://db/chanops")) {
+        for (String spec : List.of(
+                "jdbc:h2:" + dir.resolve("h2"),
+                "jdbc:mysql://localhost/" + dir.resolve("x"),
+                "postgres://db/chanops")) {
             CliHarness.Result r = run("--db", spec, "site", "list");
             assertThat(r.code()).as(spec + "\n" + r).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).startsWith("error: --db ").contains("jdbc:postgresql:");
@@ -92,7 +107,9 @@ class LedgerCreationCliTest {
         String url = "jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=s3cret&connectTimeout=2";
         CliHarness.Result r = run("--db", url, "site", "list");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
-        assertThat(r.err()).startsWith("error: cannot connect to ledger jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***&connectTimeout=2: ")
+        assertThat(r.err())
+                .startsWith(
+                        "error: cannot connect to ledger jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***&connectTimeout=2: ")
                 .doesNotContain("s3cret");
         assertThat(r.err().lines()).hasSize(1);
     }
@@ -100,14 +117,16 @@ class LedgerCreationCliTest {
     @Test
     void aNewLedgerIsReadableByItsOwnerOnly() throws Exception {
         CliHarness cli = new CliHarness(dir);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.db()))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.db())))
+                .isEqualTo("rw-------");
     }
 
     /** Runs chanops with exactly these arguments and an empty environment. */
     private static CliHarness.Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Chanops.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
+        int code = Chanops.execute(
+                args, new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
         return new CliHarness.Result(code, out.toString(), err.toString());
     }
 }

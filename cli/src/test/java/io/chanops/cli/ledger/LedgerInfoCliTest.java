@@ -18,9 +18,16 @@ class LedgerInfoCliTest {
         cli.run("site", "import", TestLedgers.sample("sites.csv").toString());
         CliHarness.Result r = cli.run("ledger", "info", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out().lines()).startsWith("item,value", "location," + cli.db(), "database,sqlite", "zone,Asia/Shanghai",
-                "schema_version,9", "page_size,32768");
-        assertThat(r.out().lines()).contains("rows.site,13", "rows.stock_move,0", "rows.import_batch,1")
+        assertThat(r.out().lines())
+                .startsWith(
+                        "item,value",
+                        "location," + cli.db(),
+                        "database,sqlite",
+                        "zone,Asia/Shanghai",
+                        "schema_version,9",
+                        "page_size,32768");
+        assertThat(r.out().lines())
+                .contains("rows.site,13", "rows.stock_move,0", "rows.import_batch,1")
                 .noneMatch(l -> l.startsWith("rows.flyway_schema_history") || l.startsWith("rows.ledger_setting"));
         CliHarness.Result json = cli.run("ledger", "info", "--format", "json");
         assertThat(json.out()).contains("\"item\" : \"zone\"").contains("\"value\" : \"Asia/Shanghai\"");

@@ -18,7 +18,9 @@ class PolicyCliTest {
         CliHarness cli = new CliHarness(dir);
         cli.run("site", "import", TestLedgers.sample("sites.csv").toString());
         cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString());
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString()).code()).isZero();
+        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
+                        .code())
+                .isZero();
         CliHarness.Result dry = cli.run("policy", "tune", "--dry-run", "--format", "csv");
         assertThat(dry.code()).isZero();
         assertThat(dry.err()).contains("dry run: nothing written");
@@ -30,8 +32,11 @@ class PolicyCliTest {
         assertThat(cli.run("policy", "tune", "--format", "csv").out().lines()).hasSize(1);
         CliHarness.Result check = cli.run("replenish", "check", "--format", "csv");
         assertThat(check.code()).isEqualTo(3);
-        assertThat(check.out()).contains(",GZ-TH-01,HS-IP16-128,emergency,raised,").contains(",2026-03-02,GZ-WH,");
-        CliHarness.Result orders = cli.run("replenish", "orders", "--kind", "emergency", "--due", "2026-03-02", "--format", "csv");
+        assertThat(check.out())
+                .contains(",GZ-TH-01,HS-IP16-128,emergency,raised,")
+                .contains(",2026-03-02,GZ-WH,");
+        CliHarness.Result orders =
+                cli.run("replenish", "orders", "--kind", "emergency", "--due", "2026-03-02", "--format", "csv");
         assertThat(orders.out()).contains("GZ-TH-01,HS-RN14-128,emergency");
     }
 }

@@ -18,21 +18,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code policy simulate} on the shipped samples, as the demo loads them: four weeks replayed under candidates. */
 class PolicySimulateCliTest {
-    private static final String HEADER = "candidate,positions,days,demand,served,lost,fill_rate,stockout_days,regular_orders,"
-            + "emergency_orders,units_ordered,avg_on_hand";
+    private static final String HEADER =
+            "candidate,positions,days,demand,served,lost,fill_rate,stockout_days,regular_orders,"
+                    + "emergency_orders,units_ordered,avg_on_hand";
     private static final String[] WINDOW = {"--from", "2026-02-02", "--to", "2026-03-01"};
 
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
     void loadSamples() {
         cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString()).code()).isZero();
-        assertThat(cli.run("policy", "import", TestLedgers.sample("policies.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "policy",
+                                "import",
+                                TestLedgers.sample("policies.csv").toString())
+                        .code())
+                .isZero();
         assertThat(cli.run("policy", "tune", "--format", "csv").code()).isZero();
     }
 
@@ -50,16 +66,21 @@ class PolicySimulateCliTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo(HEADER);
         assertThat(lines).hasSize(4);
-        assertThat(lines.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("current", "sl=0.90", "sl=0.98");
+        assertThat(lines.subList(1, 4))
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("current", "sl=0.90", "sl=0.98");
         assertThat(r.err()).contains("nothing written");
-        // every candidate faces the same demand: the sale units the samples record for the policy positions in the window
+        // every candidate faces the same demand: the sale units the samples record for the policy positions in the
+        // window
         long recorded = recordedSales(policyPositions(), "2026-02-02", "2026-03-02");
         for (String line : lines.subList(1, 4)) {
             String[] c = line.split(",");
             assertThat(Long.parseLong(c[1])).isEqualTo(policyPositions().size());
             assertThat(c[2]).isEqualTo("28");
             assertThat(Long.parseLong(c[3])).as(line).isEqualTo(recorded);
-            assertThat(Long.parseLong(c[4]) + Long.parseLong(c[5])).as("served + lost").isEqualTo(recorded);
+            assertThat(Long.parseLong(c[4]) + Long.parseLong(c[5]))
+                    .as("served + lost")
+                    .isEqualTo(recorded);
             assertThat(c[6]).matches("[01]\\.\\d{4}");
             assertThat(c[11]).matches("-?\\d+\\.\\d{2}");
         }
@@ -72,7 +93,9 @@ class PolicySimulateCliTest {
     @Test
     void aPoliciesFileEqualToTheCurrentPoliciesGivesTheSameRows() {
         Path current = dir.resolve("now.csv");
-        assertThat(cli.run("policy", "list", "--format", "csv", "--out", current.toString()).code()).isZero();
+        assertThat(cli.run("policy", "list", "--format", "csv", "--out", current.toString())
+                        .code())
+                .isZero();
         CliHarness.Result r = simulate("--policies", current.toString(), "--by", "position", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -87,15 +110,19 @@ class PolicySimulateCliTest {
 
     @Test
     void theTableShowsTheChangeAgainstCurrent() {
-        Path file = TestLedgers.write(dir, "bigger.csv", "site_id,sku,t_days,R,S,L,locked",
-                "GZ-TH-01,HS-IP16-128,7,40,80,10,false");
-        CliHarness.Result r = simulate("--policies", file.toString(), "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "table");
+        Path file = TestLedgers.write(
+                dir, "bigger.csv", "site_id,sku,t_days,R,S,L,locked", "GZ-TH-01,HS-IP16-128,7,40,80,10,false");
+        CliHarness.Result r = simulate(
+                "--policies", file.toString(), "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "table");
         assertThat(r.code()).as(r.toString()).isZero();
-        String bigger = r.out().lines().filter(l -> l.startsWith("bigger")).findFirst().orElseThrow();
+        String bigger =
+                r.out().lines().filter(l -> l.startsWith("bigger")).findFirst().orElseThrow();
         assertThat(bigger).containsPattern("\\d+ \\(\\+\\d+\\)"); // e.g. units ordered 180 (+60)
-        String current = r.out().lines().filter(l -> l.startsWith("current")).findFirst().orElseThrow();
+        String current =
+                r.out().lines().filter(l -> l.startsWith("current")).findFirst().orElseThrow();
         assertThat(current).doesNotContain("(");
-        CliHarness.Result csv = simulate("--policies", file.toString(), "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv");
+        CliHarness.Result csv = simulate(
+                "--policies", file.toString(), "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv");
         assertThat(csv.out()).doesNotContain("(");
         assertThat(csv.out().lines()).hasSize(3);
     }
@@ -115,7 +142,9 @@ class PolicySimulateCliTest {
     void itWritesNothingToTheLedger() {
         String policies = cli.run("policy", "list", "--format", "csv").out();
         String orders = cli.run("replenish", "orders", "--format", "csv").out();
-        assertThat(simulate("--service-level", "0.90,0.95,0.98", "--format", "csv").code()).isZero();
+        assertThat(simulate("--service-level", "0.90,0.95,0.98", "--format", "csv")
+                        .code())
+                .isZero();
         assertThat(cli.run("policy", "list", "--format", "csv").out()).isEqualTo(policies);
         assertThat(cli.run("replenish", "orders", "--format", "csv").out()).isEqualTo(orders);
     }
@@ -132,7 +161,8 @@ class PolicySimulateCliTest {
         assertThat(simulate("--by", "site").code()).isEqualTo(2);
         assertThat(simulate("--history-days", "0").code()).isEqualTo(2);
         assertThat(simulate("--lead-days", "-1").code()).isEqualTo(2);
-        Path bad = TestLedgers.write(dir, "bad.csv", "site_id,sku,t_days,R,S,L,locked", "GZ-WH,HS-IP16-128,7,1,2,0,false");
+        Path bad =
+                TestLedgers.write(dir, "bad.csv", "site_id,sku,t_days,R,S,L,locked", "GZ-WH,HS-IP16-128,7,1,2,0,false");
         CliHarness.Result rejected = simulate("--policies", bad.toString());
         assertThat(rejected.code()).isEqualTo(4);
         assertThat(rejected.err()).contains("bad.csv:2:");
@@ -166,7 +196,9 @@ class PolicySimulateCliTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",", -1);
             String at = c[col.get("at")];
-            if (c[col.get("kind")].equals("sale") && at.compareTo(from) >= 0 && at.compareTo(until) < 0
+            if (c[col.get("kind")].equals("sale")
+                    && at.compareTo(from) >= 0
+                    && at.compareTo(until) < 0
                     && positions.contains(c[col.get("site_id")] + "," + c[col.get("sku")])) {
                 sum += Long.parseLong(c[col.get("qty")]);
             }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconcileCliTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -24,18 +25,27 @@ class ReconcileCliTest {
     }
 
     private CliHarness.Result month(String month, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("reconcile", "run",
-                "--platform", TestLedgers.sample("platform-orders-" + month + ".csv").toString(),
-                "--boss", TestLedgers.sample("boss-" + month + ".csv").toString(),
-                "--profile", TestLedgers.sample("boss-profile.properties").toString(),
-                "--out", dir.resolve("out-" + month).toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "reconcile",
+                "run",
+                "--platform",
+                TestLedgers.sample("platform-orders-" + month + ".csv").toString(),
+                "--boss",
+                TestLedgers.sample("boss-" + month + ".csv").toString(),
+                "--profile",
+                TestLedgers.sample("boss-profile.properties").toString(),
+                "--out",
+                dir.resolve("out-" + month).toString()));
         args.addAll(List.of(extra));
         return cli.run(args);
     }
 
     private static long count(List<String> summary, String category) {
-        return summary.stream().filter(l -> l.startsWith(category + ",")).map(l -> Long.parseLong(l.split(",")[1]))
-                .findFirst().orElseThrow();
+        return summary.stream()
+                .filter(l -> l.startsWith(category + ","))
+                .map(l -> Long.parseLong(l.split(",")[1]))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -44,27 +54,49 @@ class ReconcileCliTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out()).contains("run 1:", "MATCHED", "DUPLICATE_BOSS", "TOTAL");
         List<String> summary = Files.readAllLines(dir.resolve("out-2026-01/summary.csv"));
-        assertThat(summary).extracting(l -> l.split(",")[0]).containsExactly("category", "MATCHED", "OK_CANCELLED",
-                "AMOUNT_MISMATCH", "STATUS_MISMATCH", "MISSING_IN_BOSS", "MISSING_IN_PLATFORM", "DUPLICATE_PLATFORM",
-                "DUPLICATE_BOSS", "TOTAL");
-        for (String c : List.of("AMOUNT_MISMATCH", "STATUS_MISMATCH", "MISSING_IN_BOSS", "MISSING_IN_PLATFORM",
-                "DUPLICATE_PLATFORM", "DUPLICATE_BOSS")) {
+        assertThat(summary)
+                .extracting(l -> l.split(",")[0])
+                .containsExactly(
+                        "category",
+                        "MATCHED",
+                        "OK_CANCELLED",
+                        "AMOUNT_MISMATCH",
+                        "STATUS_MISMATCH",
+                        "MISSING_IN_BOSS",
+                        "MISSING_IN_PLATFORM",
+                        "DUPLICATE_PLATFORM",
+                        "DUPLICATE_BOSS",
+                        "TOTAL");
+        for (String c : List.of(
+                "AMOUNT_MISMATCH",
+                "STATUS_MISMATCH",
+                "MISSING_IN_BOSS",
+                "MISSING_IN_PLATFORM",
+                "DUPLICATE_PLATFORM",
+                "DUPLICATE_BOSS")) {
             assertThat(count(summary, c)).as(c).isBetween(2L, 6L);
         }
         List<String> discrepancies = Files.readAllLines(dir.resolve("out-2026-01/discrepancies.csv"));
-        assertThat(discrepancies.get(0)).isEqualTo(
-                "category,order_id,boss_ids,msisdn,platform_amount,boss_amount,diff,platform_status,boss_status,matched_by,"
-                        + "site_id,created_at");
-        assertThat(discrepancies).anySatisfy(l -> assertThat(l).startsWith("AMOUNT_MISMATCH,").contains(",-0.01,"));
+        assertThat(discrepancies.get(0))
+                .isEqualTo(
+                        "category,order_id,boss_ids,msisdn,platform_amount,boss_amount,diff,platform_status,boss_status,matched_by,"
+                                + "site_id,created_at");
+        assertThat(discrepancies)
+                .anySatisfy(l -> assertThat(l).startsWith("AMOUNT_MISMATCH,").contains(",-0.01,"));
         // site_id and created_at, last, are those reconcile show has for the same order
-        String missing = discrepancies.stream().filter(l -> l.startsWith("MISSING_IN_BOSS,")).findFirst().orElseThrow();
+        String missing = discrepancies.stream()
+                .filter(l -> l.startsWith("MISSING_IN_BOSS,"))
+                .findFirst()
+                .orElseThrow();
         String[] f = missing.split(",", -1);
         assertThat(f).hasSize(12);
         assertThat(f[10]).isNotEmpty();
         assertThat(f[11]).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         CliHarness.Result shown = cli.run("reconcile", "show", "1", "--category", "MISSING_IN_BOSS", "--format", "csv");
-        assertThat(shown.out().lines()).anySatisfy(l -> assertThat(l).startsWith("MISSING_IN_BOSS," + f[1] + ",")
-                .contains("," + f[10] + "," + f[11] + ","));
+        assertThat(shown.out().lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("MISSING_IN_BOSS," + f[1] + ",")
+                        .contains("," + f[10] + "," + f[11] + ","));
         List<String> matched = Files.readAllLines(dir.resolve("out-2026-01/matched.csv"));
         assertThat(matched).anySatisfy(l -> assertThat(l).endsWith(",fallback"));
         assertThat(matched).hasSize((int) count(summary, "MATCHED") + 1);
@@ -88,7 +120,9 @@ class ReconcileCliTest {
         assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContainPattern(",1[3-9]\\d{9},");
         // January orders refunded in February are confirmed with their reversal: the basis of clawbacks
         CliHarness.Result matched = cli.run("reconcile", "show", "2", "--category", "MATCHED", "--format", "csv");
-        assertThat(matched.out()).containsPattern("MATCHED,WO2601\\d{5},,\\d+,[^,]*,2026-01-[^,]+,[\\d.]+,-[\\d.]+,[-\\d.]+,refunded,cancelled");
+        assertThat(matched.out())
+                .containsPattern(
+                        "MATCHED,WO2601\\d{5},,\\d+,[^,]*,2026-01-[^,]+,[\\d.]+,-[\\d.]+,[-\\d.]+,refunded,cancelled");
 
         CliHarness.Result again = month("2026-02");
         assertThat(again.code()).isEqualTo(4);
@@ -97,7 +131,8 @@ class ReconcileCliTest {
 
         CliHarness.Result list = cli.run("reconcile", "list", "--format", "csv");
         assertThat(list.out().lines()).hasSize(4);
-        CliHarness.Result resolved = cli.run("reconcile", "show", "1", "--category", "missing_in_boss", "--format", "csv");
+        CliHarness.Result resolved =
+                cli.run("reconcile", "show", "1", "--category", "missing_in_boss", "--format", "csv");
         assertThat(resolved.out().lines().filter(l -> l.endsWith(",2"))).hasSize(1);
     }
 
@@ -105,15 +140,28 @@ class ReconcileCliTest {
     void aBrokenProfileIsRejectedWithItsLineAndNothingIsWritten() throws Exception {
         List<String> lines = Files.readAllLines(TestLedgers.sample("boss-profile.properties"), StandardCharsets.UTF_8);
         Path bad = dir.resolve("bad.properties");
-        Files.write(bad, lines.stream().map(l -> l.replace("status.已撤单=cancelled", "status.已撤单=voided")).toList(),
+        Files.write(
+                bad,
+                lines.stream()
+                        .map(l -> l.replace("status.已撤单=cancelled", "status.已撤单=voided"))
+                        .toList(),
                 StandardCharsets.UTF_8);
-        CliHarness.Result r = cli.run("reconcile", "run", "--platform", TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                "--boss", TestLedgers.sample("boss-2026-01.csv").toString(), "--profile", bad.toString(),
-                "--out", dir.resolve("x").toString());
+        CliHarness.Result r = cli.run(
+                "reconcile",
+                "run",
+                "--platform",
+                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                "--boss",
+                TestLedgers.sample("boss-2026-01.csv").toString(),
+                "--profile",
+                bad.toString(),
+                "--out",
+                dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).containsPattern("bad.properties:\\d+: status.已撤单: 'voided' must be completed or cancelled");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
-        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines()).hasSize(1);
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
+                .hasSize(1);
     }
 
     @Test
@@ -121,6 +169,7 @@ class ReconcileCliTest {
         assertThat(month("2026-01", "--window", "soon").code()).isEqualTo(2);
         assertThat(month("2026-01", "--tolerance", "-1").code()).isEqualTo(2);
         assertThat(cli.run("reconcile", "show", "42").code()).isEqualTo(4);
-        assertThat(cli.run("reconcile", "show", "1", "--category", "NOPE").code()).isEqualTo(2);
+        assertThat(cli.run("reconcile", "show", "1", "--category", "NOPE").code())
+                .isEqualTo(2);
     }
 }

@@ -39,6 +39,7 @@ class PlanApplyRaceTest {
 
     @TempDir
     Path dir;
+
     CliHarness cli;
     Path vehicles;
     Path sale;
@@ -46,24 +47,47 @@ class PlanApplyRaceTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
                 "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        Path moves = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-02-23 08:00,WH,PHONE,count,100,INV-1", "2026-02-23 08:00,WH,CASE,count,100,INV-1",
-                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1", "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
-                "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1", "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
-        Path policies = TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked",
-                "ST-1,PHONE,7,5,12,2,false", "ST-1,CASE,7,4,10,2,false", "ST-2,PHONE,7,5,12,2,false", "ST-2,CASE,7,4,10,2,true");
-        vehicles = TestLedgers.write(dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,50,08:00,18:00");
-        sale = TestLedgers.write(dir, "sale.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 10:40,ST-1,PHONE,sale,2,POS-9");
+        Path moves = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
+                "2026-02-23 08:00,WH,CASE,count,100,INV-1",
+                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1",
+                "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
+                "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1",
+                "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
+        Path policies = TestLedgers.write(
+                dir,
+                "policies.csv",
+                "site_id,sku,t_days,R,S,L,locked",
+                "ST-1,PHONE,7,5,12,2,false",
+                "ST-1,CASE,7,4,10,2,false",
+                "ST-2,PHONE,7,5,12,2,false",
+                "ST-2,CASE,7,4,10,2,true");
+        vehicles = TestLedgers.write(
+                dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,50,08:00,18:00");
+        sale = TestLedgers.write(
+                dir, "sale.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 10:40,ST-1,PHONE,sale,2,POS-9");
         assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
         assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30").run("stock", "import", moves.toString()).code()).isZero();
+        assertThat(cli.at("2026-02-23 08:30")
+                        .run("stock", "import", moves.toString())
+                        .code())
+                .isZero();
         assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
         assertThat(cli.at("2026-03-02 09:30").run("replenish", "check").code()).isEqualTo(3);
     }
@@ -73,55 +97,129 @@ class PlanApplyRaceTest {
         Path out = dir.resolve("plan-0304");
         AtomicReference<CliHarness.Result> escalation = new AtomicReference<>();
         CliHarness.Result plan = runWithChangeBeforeApply(
-                () -> escalation.set(new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString())),
-                "replenish", "plan", "--date", "2026-03-04", "--include-regular", "--vehicles", vehicles.toString(),
-                "--time-limit", "20s", "--max-steps", "50", "--out", out.toString(), "--apply");
+                () -> escalation.set(
+                        new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString())),
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-04",
+                "--include-regular",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "20s",
+                "--max-steps",
+                "50",
+                "--out",
+                out.toString(),
+                "--apply");
 
         assertThat(escalation.get()).as("the import ran while the solver ran").isNotNull();
         assertThat(escalation.get().code()).as(escalation.get().toString()).isEqualTo(3);
         assertThat(plan.code()).as(plan.toString()).isEqualTo(4);
-        assertThat(plan.err()).contains("order " + ESCALATED + ": kind regular -> emergency, qty 9 -> 11, due 2026-03-04 -> 2026-03-02")
+        assertThat(plan.err())
+                .contains(
+                        "order " + ESCALATED + ": kind regular -> emergency, qty 9 -> 11, due 2026-03-04 -> 2026-03-02")
                 .contains("plan again");
         assertThat(out).doesNotExist();
         assertThat(leftovers()).isEmpty();
-        assertThat(statuses()).containsExactly("RO-20260302-000001:open", ESCALATED + ":open", "RO-20260302-000003:open");
+        assertThat(statuses())
+                .containsExactly("RO-20260302-000001:open", ESCALATED + ":open", "RO-20260302-000003:open");
     }
 
     @Test
     void afterARefusedApplyTheNextPlanAppliesTheNewState() throws IOException {
         Path out = dir.resolve("plan-0304");
-        runWithChangeBeforeApply(() -> new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString()),
-                "replenish", "plan", "--date", "2026-03-04", "--include-regular", "--vehicles", vehicles.toString(),
-                "--time-limit", "20s", "--max-steps", "50", "--out", out.toString(), "--apply");
+        runWithChangeBeforeApply(
+                () -> new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString()),
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-04",
+                "--include-regular",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "20s",
+                "--max-steps",
+                "50",
+                "--out",
+                out.toString(),
+                "--apply");
 
         // the escalated order is due today now: the later day's plan leaves it out
-        CliHarness.Result later = cli.at("2026-03-02 10:50").run("replenish", "plan", "--date", "2026-03-04", "--include-regular",
-                "--vehicles", vehicles.toString(), "--time-limit", "20s", "--max-steps", "50", "--out", out.toString(), "--apply");
+        CliHarness.Result later = cli.at("2026-03-02 10:50")
+                .run(
+                        "replenish",
+                        "plan",
+                        "--date",
+                        "2026-03-04",
+                        "--include-regular",
+                        "--vehicles",
+                        vehicles.toString(),
+                        "--time-limit",
+                        "20s",
+                        "--max-steps",
+                        "50",
+                        "--out",
+                        out.toString(),
+                        "--apply");
         assertThat(later.code()).as(later.toString()).isZero();
-        assertThat(Files.readString(out.resolve("lines.csv"))).contains("CASE,8,RO-20260302-000003").doesNotContain(ESCALATED);
+        assertThat(Files.readString(out.resolve("lines.csv")))
+                .contains("CASE,8,RO-20260302-000003")
+                .doesNotContain(ESCALATED);
         // and today's plan delivers it, with its new quantity
         Path today = dir.resolve("plan-0302");
-        CliHarness.Result now = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(),
-                "--time-limit", "20s", "--max-steps", "50", "--out", today.toString(), "--apply");
+        CliHarness.Result now = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "20s",
+                "--max-steps",
+                "50",
+                "--out",
+                today.toString(),
+                "--apply");
         assertThat(now.code()).as(now.toString()).isZero();
-        assertThat(Files.readString(today.resolve("lines.csv"))).contains("PHONE,11," + ESCALATED).contains("CASE,9,RO-20260302-000001");
-        assertThat(statuses()).containsExactly("RO-20260302-000001:planned", ESCALATED + ":planned", "RO-20260302-000003:planned");
+        assertThat(Files.readString(today.resolve("lines.csv")))
+                .contains("PHONE,11," + ESCALATED)
+                .contains("CASE,9,RO-20260302-000001");
+        assertThat(statuses())
+                .containsExactly("RO-20260302-000001:planned", ESCALATED + ":planned", "RO-20260302-000003:planned");
         assertThat(leftovers()).isEmpty();
     }
 
     @Test
     void aPlanWhoseOrdersDidNotChangeIsAppliedAndPublished() throws IOException {
         Path out = dir.resolve("plan-0304");
-        CliHarness.Result plan = runWithChangeBeforeApply(() -> { },
-                "replenish", "plan", "--date", "2026-03-04", "--include-regular", "--vehicles", vehicles.toString(),
-                "--time-limit", "20s", "--max-steps", "50", "--out", out.toString(), "--apply");
+        CliHarness.Result plan = runWithChangeBeforeApply(
+                () -> {},
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-04",
+                "--include-regular",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "20s",
+                "--max-steps",
+                "50",
+                "--out",
+                out.toString(),
+                "--apply");
         assertThat(plan.code()).as(plan.toString()).isZero();
         assertThat(plan.err()).contains("marked 2 orders planned");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("routes.csv", "lines.csv", "unserved.csv", "summary.csv");
         }
-        assertThat(statuses()).containsExactly("RO-20260302-000001:open", ESCALATED + ":planned", "RO-20260302-000003:planned");
+        assertThat(statuses())
+                .containsExactly("RO-20260302-000001:open", ESCALATED + ":planned", "RO-20260302-000003:planned");
     }
 
     /**
@@ -129,12 +227,16 @@ class PlanApplyRaceTest {
      * and not yet applied.
      */
     private CliHarness.Result runWithChangeBeforeApply(Runnable change, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", cli.db().toString(), "--zone", "Asia/Shanghai", "--now",
-                "2026-03-02 10:30"));
+        List<String> all = new ArrayList<>(
+                List.of("--db", cli.db().toString(), "--zone", "Asia/Shanghai", "--now", "2026-03-02 10:30"));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         SolvedLine err = new SolvedLine(change);
-        int code = Chanops.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false,
+        int code = Chanops.execute(
+                all.toArray(String[]::new),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                false,
                 name -> null);
         assertThat(err.fired).as("the plan was solved: " + err.text).isTrue();
         return new CliHarness.Result(code, out.toString(), err.text.toString());
@@ -164,19 +266,24 @@ class PlanApplyRaceTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private List<String> statuses() {
-        return cli.run("replenish", "orders", "--format", "csv").out().lines().skip(1)
-                .map(l -> l.split(",")[0] + ":" + l.split(",")[5]).toList();
+        return cli.run("replenish", "orders", "--format", "csv")
+                .out()
+                .lines()
+                .skip(1)
+                .map(l -> l.split(",")[0] + ":" + l.split(",")[5])
+                .toList();
     }
 
     /** Anything the plan left beside its output directory (a staging directory, a temp file). */
     private List<String> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
         }
     }
 }

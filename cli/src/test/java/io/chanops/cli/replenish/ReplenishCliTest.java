@@ -24,27 +24,49 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplenishCliTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
                 "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        Path moves = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-02-23 08:00,WH,PHONE,count,100,INV-1", "2026-02-23 08:00,WH,CASE,count,100,INV-1",
-                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1", "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
-                "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1", "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
-        Path policies = TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked",
-                "ST-1,PHONE,7,5,12,2,false", "ST-1,CASE,7,4,10,2,false", "ST-2,PHONE,7,5,12,2,false", "ST-2,CASE,7,4,10,2,true");
+        Path moves = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
+                "2026-02-23 08:00,WH,CASE,count,100,INV-1",
+                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1",
+                "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
+                "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1",
+                "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
+        Path policies = TestLedgers.write(
+                dir,
+                "policies.csv",
+                "site_id,sku,t_days,R,S,L,locked",
+                "ST-1,PHONE,7,5,12,2,false",
+                "ST-1,CASE,7,4,10,2,false",
+                "ST-2,PHONE,7,5,12,2,false",
+                "ST-2,CASE,7,4,10,2,true");
         assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
         assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30").run("stock", "import", moves.toString()).code()).isZero();
+        assertThat(cli.at("2026-02-23 08:30")
+                        .run("stock", "import", moves.toString())
+                        .code())
+                .isZero();
         assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
         cli.at("2026-03-02 09:30");
     }
@@ -53,17 +75,21 @@ class ReplenishCliTest {
     void checkRaisesTheHandComputedOrdersAndExitsThreeForTheEmergency() {
         CliHarness.Result r = cli.run("replenish", "check", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.out()).contains("RO-20260302-000001,ST-1,CASE,emergency,raised,9,9,2026-03-02,WH,")
+        assertThat(r.out())
+                .contains("RO-20260302-000001,ST-1,CASE,emergency,raised,9,9,2026-03-02,WH,")
                 .contains("RO-20260302-000002,ST-1,PHONE,regular,raised,9,9,2026-03-04,WH,")
                 .contains("RO-20260302-000003,ST-2,CASE,regular,raised,8,8,2026-03-04,WH,")
                 .doesNotContain("ST-2,PHONE");
         CliHarness.Result orders = cli.run("replenish", "orders", "--format", "csv");
-        assertThat(orders.out().lines()).containsExactly(
-                "order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse",
-                "RO-20260302-000001,ST-1,CASE,emergency,9,open,2026-03-02 09:30:00,2026-03-02,WH",
-                "RO-20260302-000002,ST-1,PHONE,regular,9,open,2026-03-02 09:30:00,2026-03-04,WH",
-                "RO-20260302-000003,ST-2,CASE,regular,8,open,2026-03-02 09:30:00,2026-03-04,WH");
-        assertThat(cli.run("replenish", "orders", "--kind", "emergency", "--due", "2026-03-02", "--format", "csv").out().lines())
+        assertThat(orders.out().lines())
+                .containsExactly(
+                        "order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse",
+                        "RO-20260302-000001,ST-1,CASE,emergency,9,open,2026-03-02 09:30:00,2026-03-02,WH",
+                        "RO-20260302-000002,ST-1,PHONE,regular,9,open,2026-03-02 09:30:00,2026-03-04,WH",
+                        "RO-20260302-000003,ST-2,CASE,regular,8,open,2026-03-02 09:30:00,2026-03-04,WH");
+        assertThat(cli.run("replenish", "orders", "--kind", "emergency", "--due", "2026-03-02", "--format", "csv")
+                        .out()
+                        .lines())
                 .hasSize(2);
     }
 
@@ -77,20 +103,27 @@ class ReplenishCliTest {
 
     @Test
     void after11AnEmergencyIsDueTomorrow() {
-        CliHarness.Result r = cli.at("2026-03-02 11:00").run("replenish", "check", "--emergency-only", "--format", "csv");
+        CliHarness.Result r =
+                cli.at("2026-03-02 11:00").run("replenish", "check", "--emergency-only", "--format", "csv");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.out()).contains("ST-1,CASE,emergency,raised,9,9,2026-03-03,WH").doesNotContain("regular");
+        assertThat(r.out())
+                .contains("ST-1,CASE,emergency,raised,9,9,2026-03-03,WH")
+                .doesNotContain("regular");
     }
 
     @Test
     void stockImportRunsTheEmergencyStepAndEscalatesTheOpenRegularOrder() {
         cli.run("replenish", "check");
-        Path sale = TestLedgers.write(dir, "sale.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 10:40,ST-1,PHONE,sale,2,POS-9");
+        Path sale = TestLedgers.write(
+                dir, "sale.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 10:40,ST-1,PHONE,sale,2,POS-9");
         CliHarness.Result r = cli.at("2026-03-02 10:45").run("stock", "import", sale.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         // on hand 1 < L 2; regular order of 9 open: position 10; + max(0, 12 - 10) = 2
-        assertThat(r.out()).contains("1 emergency alerts").contains("RO-20260302-000002,ST-1,PHONE,emergency,escalated,2,11,2026-03-02,WH");
-        assertThat(cli.run("replenish", "orders", "--site", "ST-1", "--sku", "PHONE", "--format", "csv").out())
+        assertThat(r.out())
+                .contains("1 emergency alerts")
+                .contains("RO-20260302-000002,ST-1,PHONE,emergency,escalated,2,11,2026-03-02,WH");
+        assertThat(cli.run("replenish", "orders", "--site", "ST-1", "--sku", "PHONE", "--format", "csv")
+                        .out())
                 .contains("RO-20260302-000002,ST-1,PHONE,emergency,11,open,2026-03-02 09:30:00,2026-03-02,WH");
     }
 
@@ -98,15 +131,23 @@ class ReplenishCliTest {
     void shipReceivePartlyThenFullyAndCancel() {
         cli.run("replenish", "check");
         assertThat(cli.run("replenish", "ship", "RO-20260302-000002").code()).isZero();
-        CliHarness.Result part = cli.at("2026-03-04 10:00").run("replenish", "receive", "RO-20260302-000002", "--qty", "4");
+        CliHarness.Result part =
+                cli.at("2026-03-04 10:00").run("replenish", "receive", "RO-20260302-000002", "--qty", "4");
         assertThat(part.code()).as(part.toString()).isZero();
         assertThat(part.out()).contains("5 still on order (shipped)");
-        assertThat(cli.run("stock", "show", "--site", "ST-1", "--sku", "PHONE", "--format", "csv").out())
+        assertThat(cli.run("stock", "show", "--site", "ST-1", "--sku", "PHONE", "--format", "csv")
+                        .out())
                 .contains("ST-1,PHONE,7,5,12,7,5,12,2,ok");
-        assertThat(cli.run("replenish", "receive", "RO-20260302-000002", "--qty", "6").code()).isEqualTo(4);
+        assertThat(cli.run("replenish", "receive", "RO-20260302-000002", "--qty", "6")
+                        .code())
+                .isEqualTo(4);
         assertThat(cli.run("replenish", "receive", "RO-20260302-000002").code()).isZero();
-        assertThat(cli.run("replenish", "orders", "--status", "received", "--format", "csv").out()).contains("RO-20260302-000002");
-        assertThat(cli.run("stock", "show", "--site", "WH", "--sku", "PHONE", "--format", "csv").out()).contains("WH,PHONE,91,");
+        assertThat(cli.run("replenish", "orders", "--status", "received", "--format", "csv")
+                        .out())
+                .contains("RO-20260302-000002");
+        assertThat(cli.run("stock", "show", "--site", "WH", "--sku", "PHONE", "--format", "csv")
+                        .out())
+                .contains("WH,PHONE,91,");
         assertThat(cli.run("replenish", "cancel", "RO-20260302-000003").code()).isZero();
         CliHarness.Result twice = cli.run("replenish", "cancel", "RO-20260302-000003");
         assertThat(twice.code()).isEqualTo(4);
@@ -119,10 +160,15 @@ class ReplenishCliTest {
         cli.run("replenish", "check");
         CliHarness.Result r = cli.run("replenish", "explain", "--site", "ST-2", "--sku", "CASE", "--format", "csv");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("on hand,2").contains("t=7 R=4 S=10 L=2").contains("imported by")
+        assertThat(r.out())
+                .contains("on hand,2")
+                .contains("t=7 R=4 S=10 L=2")
+                .contains("imported by")
                 .contains("cycle 8 (every 7 days from 2026-01-05): 2026-03-02 .. 2026-03-08")
-                .contains("does not fire: 2 >= 2").contains("RO-20260302-000003 regular 8 open")
-                .contains("not below: 10 >= 4").contains("locked,yes");
+                .contains("does not fire: 2 >= 2")
+                .contains("RO-20260302-000003 regular 8 open")
+                .contains("not below: 10 >= 4")
+                .contains("locked,yes");
     }
 
     @Test
@@ -130,19 +176,42 @@ class ReplenishCliTest {
         CliHarness.Result bad = cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--R", "20");
         assertThat(bad.code()).isEqualTo(4);
         assertThat(bad.err()).contains("R (20) must be <= S (12)");
-        CliHarness.Result ok = cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--R", "6", "--S", "15",
-                "--reason", "launch", "--until", "2026-03-31");
+        CliHarness.Result ok = cli.run(
+                "policy",
+                "set",
+                "--site",
+                "ST-1",
+                "--sku",
+                "PHONE",
+                "--R",
+                "6",
+                "--S",
+                "15",
+                "--reason",
+                "launch",
+                "--until",
+                "2026-03-31");
         assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(ok.out()).contains("t=7 R=6 S=15 L=2, locked until 2026-03-31");
-        assertThat(cli.run("policy", "list", "--site", "ST-1", "--sku", "PHONE", "--format", "csv").out())
-                .contains("ST-1,PHONE,7,6,15,2,true,2026-03-31,manual,").contains(",launch,");
-        assertThat(cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--lock", "--unlock").code()).isEqualTo(2);
+        assertThat(cli.run("policy", "list", "--site", "ST-1", "--sku", "PHONE", "--format", "csv")
+                        .out())
+                .contains("ST-1,PHONE,7,6,15,2,true,2026-03-31,manual,")
+                .contains(",launch,");
+        assertThat(cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--lock", "--unlock")
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test
     void stockShowBelowAndStoreSummary() {
-        assertThat(cli.run("stock", "show", "--below", "L", "--format", "csv").out().lines()).hasSize(2);
-        assertThat(cli.run("stock", "show", "--below", "R", "--format", "csv").out().lines()).hasSize(4);
+        assertThat(cli.run("stock", "show", "--below", "L", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(2);
+        assertThat(cli.run("stock", "show", "--below", "R", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(4);
         CliHarness.Result summary = cli.run("stock", "summary", "--format", "csv");
         assertThat(summary.code()).isZero();
         assertThat(summary.out()).contains("ST-1,Store 1,2,1,2,4,").contains("ST-2,Store 2,2,0,1,7,");

@@ -16,22 +16,38 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplenishPlanCommandTest {
     @TempDir
     Path dir;
+
     CliHarness cli;
 
     @BeforeEach
     void samples() {
         cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", TestLedgers.sample("catalog.csv").toString()).code()).isZero();
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString()).code()).isZero();
+        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "catalog",
+                                "import",
+                                TestLedgers.sample("catalog.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
+                        .code())
+                .isZero();
     }
 
     private void order(String id, String site, String sku, String kind, long qty, String due) {
         Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
-        ledger.write(h -> h.createUpdate("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
-                        + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, :kind, :qty, 'open', '2026-03-02 09:30:00', :due, "
-                        + "'GZ-WH', '2026-03-02 09:30:00')")
-                .bind("id", id).bind("site", site).bind("sku", sku).bind("kind", kind).bind("qty", qty).bind("due", due)
+        ledger.write(h -> h.createUpdate(
+                        "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
+                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, :kind, :qty, 'open', '2026-03-02 09:30:00', :due, "
+                                + "'GZ-WH', '2026-03-02 09:30:00')")
+                .bind("id", id)
+                .bind("site", site)
+                .bind("sku", sku)
+                .bind("kind", kind)
+                .bind("qty", qty)
+                .bind("due", due)
                 .execute());
     }
 
@@ -39,13 +55,18 @@ class ReplenishPlanCommandTest {
     private long warehouseStock(String sku) {
         Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
         return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = 'GZ-WH' AND sku = :sku")
-                .bind("sku", sku).mapTo(Long.class).one());
+                .bind("sku", sku)
+                .mapTo(Long.class)
+                .one());
     }
 
     private List<String> orderRows() {
         Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
-        return ledger.read(h -> h.createQuery("SELECT order_id || ':' || status || ':' || COALESCE(vehicle_id, '') || ':' "
-                + "|| COALESCE(CAST(stop_no AS TEXT), '') FROM replenishment_order ORDER BY order_id").mapTo(String.class).list());
+        return ledger.read(
+                h -> h.createQuery("SELECT order_id || ':' || status || ':' || COALESCE(vehicle_id, '') || ':' "
+                                + "|| COALESCE(CAST(stop_no AS TEXT), '') FROM replenishment_order ORDER BY order_id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Test
@@ -56,16 +77,34 @@ class ReplenishPlanCommandTest {
         order("R-1", "GZ-YX-01", "HS-P70-128", "regular", 4, "2026-03-02");
         Path vehicles = TestLedgers.sample("vehicles.csv");
         Path out = dir.resolve("plan");
-        var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(), "--time-limit", "2s",
-                "--max-steps", "200", "--out", out.toString(), "--apply");
+        var r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "2s",
+                "--max-steps",
+                "200",
+                "--out",
+                out.toString(),
+                "--apply");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).contains("units_delivered,24", "units_unserved,0");
         List<String> lines = Files.readAllLines(out.resolve("lines.csv"));
         assertThat(lines.get(0)).isEqualTo("vehicle_id,stop,site_id,sku,qty,order_id");
         assertThat(lines).hasSize(4).noneMatch(l -> l.contains("R-1"));
         // both GZ-TH-01 orders are one stop of one van
-        assertThat(lines.stream().filter(l -> l.contains("GZ-TH-01")).map(l -> l.split(",")[0] + l.split(",")[1]).distinct()).hasSize(1);
-        assertThat(orderRows()).filteredOn(s -> s.startsWith("E-")).allMatch(s -> s.matches("E-\\d:planned:GZ-VAN-\\d:\\d"));
+        assertThat(lines.stream()
+                        .filter(l -> l.contains("GZ-TH-01"))
+                        .map(l -> l.split(",")[0] + l.split(",")[1])
+                        .distinct())
+                .hasSize(1);
+        assertThat(orderRows())
+                .filteredOn(s -> s.startsWith("E-"))
+                .allMatch(s -> s.matches("E-\\d:planned:GZ-VAN-\\d:\\d"));
         assertThat(orderRows()).contains("R-1:open::");
     }
 
@@ -75,13 +114,24 @@ class ReplenishPlanCommandTest {
         Path out = Files.createDirectory(dir.resolve("plan"));
         Files.writeString(out.resolve("routes.csv"), "yesterday's routes");
         Files.createDirectory(out.resolve("summary.csv"));
-        var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit", "1s", "--out", out.toString(), "--apply");
+        var r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                TestLedgers.sample("vehicles.csv").toString(),
+                "--time-limit",
+                "1s",
+                "--out",
+                out.toString(),
+                "--apply");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("summary.csv: is a directory");
         assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo("yesterday's routes");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("routes.csv", "summary.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("routes.csv", "summary.csv");
         }
         assertThat(orderRows()).containsExactly("E-1:open::");
     }
@@ -91,20 +141,36 @@ class ReplenishPlanCommandTest {
         long stock = warehouseStock("SIM-IOT");
         order("E-1", "GZ-BY-01", "SIM-IOT", "emergency", stock + 5, "2026-03-02");
         Path out = dir.resolve("plan");
-        var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit", "1s", "--out", out.toString());
+        var r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                TestLedgers.sample("vehicles.csv").toString(),
+                "--time-limit",
+                "1s",
+                "--out",
+                out.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(Files.readString(out.resolve("unserved.csv"))).contains("E-1,GZ-BY-01,SIM-IOT," + (stock + 5) + ",no stock: GZ-WH has " + stock);
+        assertThat(Files.readString(out.resolve("unserved.csv")))
+                .contains("E-1,GZ-BY-01,SIM-IOT," + (stock + 5) + ",no stock: GZ-WH has " + stock);
     }
 
     @Test
     void badVehiclesFileIsRejectedWithEveryProblemLocated() {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
-        Path vehicles = TestLedgers.write(dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end",
-                "V1,GZ-XX,10,08:00,18:00", "V2,GZ-TH-01,0,08:00,18:00", "V3,GZ-WH,5,18:00,08:00");
+        Path vehicles = TestLedgers.write(
+                dir,
+                "vehicles.csv",
+                "vehicle_id,depot,capacity,shift_start,shift_end",
+                "V1,GZ-XX,10,08:00,18:00",
+                "V2,GZ-TH-01,0,08:00,18:00",
+                "V3,GZ-WH,5,18:00,08:00");
         var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString());
         assertThat(r.code()).isEqualTo(4);
-        assertThat(r.err()).contains("vehicles.csv:2: depot: unknown site GZ-XX")
+        assertThat(r.err())
+                .contains("vehicles.csv:2: depot: unknown site GZ-XX")
                 .contains("vehicles.csv:3: depot: GZ-TH-01 is a store")
                 .contains("vehicles.csv:3: capacity:")
                 .contains("vehicles.csv:4: shift_end:");
@@ -113,9 +179,17 @@ class ReplenishPlanCommandTest {
     @Test
     void matrixWithUnknownSiteIsRejected() {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
-        Path matrix = TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "GZ-WH,GZ-TH-01,25", "GZ-WH,NOWHERE,3", "GZ-WH,GZ-TH-02,-1");
-        var r = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", TestLedgers.sample("vehicles.csv").toString(),
-                "--matrix", matrix.toString());
+        Path matrix = TestLedgers.write(
+                dir, "matrix.csv", "from,to,minutes", "GZ-WH,GZ-TH-01,25", "GZ-WH,NOWHERE,3", "GZ-WH,GZ-TH-02,-1");
+        var r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                TestLedgers.sample("vehicles.csv").toString(),
+                "--matrix",
+                matrix.toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("matrix.csv:3: to: unknown site NOWHERE").contains("matrix.csv:4: minutes:");
     }
@@ -126,8 +200,20 @@ class ReplenishPlanCommandTest {
         order("E-2", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
         order("E-3", "GZ-LW-P1", "HS-MI15-256", "emergency", 12, "2026-03-02");
         order("E-4", "GZ-HP-P1", "AC-FILM-01", "emergency", 15, "2026-03-02");
-        String[] args = {"replenish", "plan", "--date", "2026-03-02", "--vehicles", TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit", "10s", "--max-steps", "300", "--seed", "42"};
+        String[] args = {
+            "replenish",
+            "plan",
+            "--date",
+            "2026-03-02",
+            "--vehicles",
+            TestLedgers.sample("vehicles.csv").toString(),
+            "--time-limit",
+            "10s",
+            "--max-steps",
+            "300",
+            "--seed",
+            "42"
+        };
         var a = cli.run(args);
         var b = cli.run(args);
         assertThat(a.code()).isZero();
@@ -142,16 +228,42 @@ class ReplenishPlanCommandTest {
         order("R-1", "GZ-YX-01", "SIM-DATA-30", "regular", 4, "2026-03-01");
         order("R-2", "GZ-YX-01", "HS-P70-128", "regular", 4, "2026-03-05");
         Path vehicles = TestLedgers.sample("vehicles.csv");
-        var first = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(), "--include-regular",
-                "--time-limit", "2s", "--max-steps", "100", "--out", dir.resolve("p1").toString(), "--apply");
+        var first = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                vehicles.toString(),
+                "--include-regular",
+                "--time-limit",
+                "2s",
+                "--max-steps",
+                "100",
+                "--out",
+                dir.resolve("p1").toString(),
+                "--apply");
         assertThat(first.code()).as(first.toString()).isZero();
-        assertThat(Files.readString(dir.resolve("p1/lines.csv"))).contains("E-1").contains("R-1").doesNotContain("R-2");
+        assertThat(Files.readString(dir.resolve("p1/lines.csv")))
+                .contains("E-1")
+                .contains("R-1")
+                .doesNotContain("R-2");
         assertThat(orderRows()).anyMatch(s -> s.startsWith("R-1:planned:")).anyMatch(s -> s.startsWith("R-2:open:"));
 
         order("E-2", "GZ-TH-02", "SIM-DATA-30", "emergency", stock - 34 + 10, "2026-03-02");
-        var second = cli.run("replenish", "plan", "--date", "2026-03-02", "--vehicles", vehicles.toString(),
-                "--time-limit", "1s", "--out", dir.resolve("p2").toString());
+        var second = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                vehicles.toString(),
+                "--time-limit",
+                "1s",
+                "--out",
+                dir.resolve("p2").toString());
         assertThat(second.code()).isEqualTo(3);
-        assertThat(Files.readString(dir.resolve("p2/unserved.csv"))).contains("E-2,GZ-TH-02,SIM-DATA-30," + (stock - 24) + ",no stock: GZ-WH has " + (stock - 34));
+        assertThat(Files.readString(dir.resolve("p2/unserved.csv")))
+                .contains("E-2,GZ-TH-02,SIM-DATA-30," + (stock - 24) + ",no stock: GZ-WH has " + (stock - 34));
     }
 }

@@ -12,7 +12,9 @@ class ColoursTest {
     @Test
     void colourOnAnInteractiveTerminalWithoutNoColor() {
         assertThat(Colours.decide(true, false, NO_ENV::get).on()).isTrue();
-        assertThat(Colours.decide(true, false, Map.of("NO_COLOR", "")::get).on()).as("NO_COLOR empty counts as unset").isTrue();
+        assertThat(Colours.decide(true, false, Map.of("NO_COLOR", "")::get).on())
+                .as("NO_COLOR empty counts as unset")
+                .isTrue();
     }
 
     @Test
@@ -27,7 +29,8 @@ class ColoursTest {
 
     @Test
     void noColourWithNoColorSetInTheEnvironment() {
-        assertThat(Colours.decide(true, false, Map.of("NO_COLOR", "1")::get).on()).isFalse();
+        assertThat(Colours.decide(true, false, Map.of("NO_COLOR", "1")::get).on())
+                .isFalse();
     }
 
     @Test
@@ -42,12 +45,27 @@ class ColoursTest {
     @Test
     void colourOnPaintsWithJansisSequences() {
         Colours on = Colours.of(true);
-        assertThat(on.paint(Style.RED, "x")).isEqualTo(new Ansi().fgRed().a("x").reset().toString()).startsWith("\u001b[31mx");
-        assertThat(on.paint(Style.YELLOW, "x")).isEqualTo(new Ansi().fgYellow().a("x").reset().toString()).startsWith("\u001b[33mx");
-        assertThat(on.paint(Style.GREEN, "x")).isEqualTo(new Ansi().fgGreen().a("x").reset().toString()).startsWith("\u001b[32mx");
-        assertThat(on.paint(Style.CYAN, "x")).isEqualTo(new Ansi().fgCyan().a("x").reset().toString()).startsWith("\u001b[36mx");
-        assertThat(on.paint(Style.BOLD, "x")).isEqualTo(new Ansi().bold().a("x").reset().toString()).startsWith("\u001b[1mx");
-        assertThat(on.paint(Style.DIM, "x")).isEqualTo(new Ansi().a(Ansi.Attribute.INTENSITY_FAINT).a("x").reset().toString())
+        assertThat(on.paint(Style.RED, "x"))
+                .isEqualTo(new Ansi().fgRed().a("x").reset().toString())
+                .startsWith("\u001b[31mx");
+        assertThat(on.paint(Style.YELLOW, "x"))
+                .isEqualTo(new Ansi().fgYellow().a("x").reset().toString())
+                .startsWith("\u001b[33mx");
+        assertThat(on.paint(Style.GREEN, "x"))
+                .isEqualTo(new Ansi().fgGreen().a("x").reset().toString())
+                .startsWith("\u001b[32mx");
+        assertThat(on.paint(Style.CYAN, "x"))
+                .isEqualTo(new Ansi().fgCyan().a("x").reset().toString())
+                .startsWith("\u001b[36mx");
+        assertThat(on.paint(Style.BOLD, "x"))
+                .isEqualTo(new Ansi().bold().a("x").reset().toString())
+                .startsWith("\u001b[1mx");
+        assertThat(on.paint(Style.DIM, "x"))
+                .isEqualTo(new Ansi()
+                        .a(Ansi.Attribute.INTENSITY_FAINT)
+                        .a("x")
+                        .reset()
+                        .toString())
                 .startsWith("\u001b[2mx");
         assertThat(Style.BOLD.apply("x", true)).isEqualTo(on.paint(Style.BOLD, "x"));
     }

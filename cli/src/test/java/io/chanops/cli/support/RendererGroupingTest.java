@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Amounts are grouped by thousands in the table view only (issue 15, item 4c). */
 class RendererGroupingTest {
     private static Listing listing() {
-        return Listing.of("site_id", "qty", "amount").add("0755", 1234567L, new BigDecimal("1429901348.00"))
+        return Listing.of("site_id", "qty", "amount")
+                .add("0755", 1234567L, new BigDecimal("1429901348.00"))
                 .add("GZ", 2L, new BigDecimal("-1234.50"));
     }
 
@@ -29,7 +30,10 @@ class RendererGroupingTest {
     @Test
     void csvAndJsonNeverGroup() {
         assertThat(render(Format.CSV)).contains("1429901348.00").doesNotContain("1,429");
-        assertThat(render(Format.JSON)).contains("\"amount\" : 1429901348.00").contains("\"amount\" : -1234.50")
-                .contains("\"site_id\" : \"0755\"").doesNotContain("1,429");
+        assertThat(render(Format.JSON))
+                .contains("\"amount\" : 1429901348.00")
+                .contains("\"amount\" : -1234.50")
+                .contains("\"site_id\" : \"0755\"")
+                .doesNotContain("1,429");
     }
 }

@@ -32,7 +32,8 @@ class XlsxWriterTest {
     }
 
     private static List<Row> rows(byte[] xlsx) throws IOException {
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+        try (ReadableWorkbook wb =
+                new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
             return wb.getFirstSheet().read();
         }
     }
@@ -40,7 +41,7 @@ class XlsxWriterTest {
     private String sheetXml(byte[] xlsx) throws IOException {
         Path file = Files.write(dir.resolve("listing.xlsx"), xlsx);
         try (ZipFile zip = new ZipFile(file.toFile());
-             InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+                InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -81,7 +82,8 @@ class XlsxWriterTest {
 
         Row second = rows.get(2);
         assertText(second.getCell(0), "GZ-01");
-        assertThat(second.getCell(1) == null || second.getCell(1).getType() == CellType.EMPTY).isTrue();
+        assertThat(second.getCell(1) == null || second.getCell(1).getType() == CellType.EMPTY)
+                .isTrue();
         assertThat(second.getCell(2).asNumber()).isEqualByComparingTo("7");
         assertThat(second.getCell(3).asNumber()).isEqualByComparingTo("-3");
         assertThat(second.getCell(3).getDataFormatString()).isEqualTo("0.00");

@@ -67,6 +67,7 @@ public final class ConfirmedChunk {
     public static final int ROWS = 16_384;
     /** Trailing digits of an order_id or msisdn stored as a number (10^18 still fits a long). */
     static final int MAX_DIGITS = 18;
+
     private static final long[] TEN_POW = new long[MAX_DIGITS + 1];
 
     static {
@@ -81,8 +82,9 @@ public final class ConfirmedChunk {
     /** {@link #acceptedAt} of an order converted from the old table without a BOSS acceptance time. */
     public static final long NO_TIME = Long.MIN_VALUE;
 
-    public static final String TABLE_INSERT = "INSERT INTO confirmed_chunk (run_id, chunk_no, row_count, min_created_at, "
-            + "max_created_at, cancelled_rows, live_rows, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    public static final String TABLE_INSERT =
+            "INSERT INTO confirmed_chunk (run_id, chunk_no, row_count, min_created_at, "
+                    + "max_created_at, cancelled_rows, live_rows, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final int VERSION = 1;
     static final int DEFLATED = 1;
@@ -107,8 +109,18 @@ public final class ConfirmedChunk {
     private final long[] bossNetFen;
     private final byte[] flags;
 
-    private ConfirmedChunk(int rows, String[][] dictionaries, int[][] codes, Texts orderIds, Texts msisdns, long[] createdAt, long[] acceptedAt, long[] qty, long[] amountFen,
-                           long[] bossNetFen, byte[] flags) {
+    private ConfirmedChunk(
+            int rows,
+            String[][] dictionaries,
+            int[][] codes,
+            Texts orderIds,
+            Texts msisdns,
+            long[] createdAt,
+            long[] acceptedAt,
+            long[] qty,
+            long[] amountFen,
+            long[] bossNetFen,
+            byte[] flags) {
         this.rows = rows;
         this.dictionaries = dictionaries;
         this.codes = codes;
@@ -208,7 +220,8 @@ public final class ConfirmedChunk {
     public static ConfirmedChunk decode(byte[] payload, long runId, long chunkNo, int expectedRows) {
         String where = "confirmed_chunk of run " + runId + ", chunk " + chunkNo;
         if (payload == null || payload.length < 2) {
-            throw new IllegalStateException(where + " is damaged: payload of " + (payload == null ? 0 : payload.length) + " bytes");
+            throw new IllegalStateException(
+                    where + " is damaged: payload of " + (payload == null ? 0 : payload.length) + " bytes");
         }
         if (payload[0] != VERSION) {
             throw new IllegalStateException(where + " has payload format version " + (payload[0] & 0xff)
@@ -314,8 +327,8 @@ public final class ConfirmedChunk {
         if (in.pos != in.limit) {
             throw new Corrupt((in.limit - in.pos) + " bytes after the last column");
         }
-        return new ConfirmedChunk(rows, dictionaries, codes, orderIds, msisdns, createdAt, acceptedAt,
-                qty, amountFen, bossNetFen, flags);
+        return new ConfirmedChunk(
+                rows, dictionaries, codes, orderIds, msisdns, createdAt, acceptedAt, qty, amountFen, bossNetFen, flags);
     }
 
     /**
@@ -385,7 +398,8 @@ public final class ConfirmedChunk {
                 if (d > 0) {
                     previous += zigzag(numbers.varint());
                     if (previous < 0 || previous >= TEN_POW[d]) {
-                        throw new Corrupt(column + " of row " + i + ": " + previous + " has more than " + d + " digits");
+                        throw new Corrupt(
+                                column + " of row " + i + ": " + previous + " has more than " + d + " digits");
                     }
                     value[i] = previous;
                 }
@@ -491,8 +505,22 @@ public final class ConfirmedChunk {
         private final Dictionary[] dictionaries = new Dictionary[DICTIONARIES];
         private final Output flags = new Output(32 * 1024);
         /** The columns other than the dictionaries' codes and the flags, in the order the payload holds them. */
-        private final Output[] columns = {orderIds.codes, orderIds.heads, orderIds.counts, orderIds.numbers, msisdns.codes,
-            msisdns.heads, msisdns.counts, msisdns.numbers, created, accepted, qty, amount, net};
+        private final Output[] columns = {
+            orderIds.codes,
+            orderIds.heads,
+            orderIds.counts,
+            orderIds.numbers,
+            msisdns.codes,
+            msisdns.heads,
+            msisdns.counts,
+            msisdns.numbers,
+            created,
+            accepted,
+            qty,
+            amount,
+            net
+        };
+
         private int rows;
         private long previousCreated;
         private long minCreated;
@@ -519,13 +547,34 @@ public final class ConfirmedChunk {
         }
 
         /** Adds one order; strings may be null only for orders converted from the old table. */
-        public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qtyValue,
-                        long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
-                        String matchedBy) {
+        public void add(
+                String orderId,
+                long createdAt,
+                String channel,
+                String siteId,
+                String msisdn,
+                String sku,
+                long qtyValue,
+                long amountFen,
+                long bossNetFen,
+                long bossAcceptedAt,
+                String platformStatus,
+                boolean bossLive,
+                String matchedBy) {
             checkRoom();
             orderIds.add(orderId);
             msisdns.add(msisdn);
-            addRest(createdAt, channel, siteId, sku, qtyValue, amountFen, bossNetFen, bossAcceptedAt, platformStatus, bossLive,
+            addRest(
+                    createdAt,
+                    channel,
+                    siteId,
+                    sku,
+                    qtyValue,
+                    amountFen,
+                    bossNetFen,
+                    bossAcceptedAt,
+                    platformStatus,
+                    bossLive,
                     matchedBy);
         }
 
@@ -534,13 +583,38 @@ public final class ConfirmedChunk {
          * the order id and msisdn given as their UTF-8 bytes ({@code ids[from..to)}, {@code msisdns[from..to)}): what a
          * reconciliation holds, so that a million confirmed orders make no Strings (the same chunk, byte for byte).
          */
-        public void add(byte[] ids, int idFrom, int idTo, long createdAt, String channel, String siteId, byte[] phones,
-                        int phoneFrom, int phoneTo, String sku, long qtyValue, long amountFen, long bossNetFen,
-                        long bossAcceptedAt, String platformStatus, boolean bossLive, String matchedBy) {
+        public void add(
+                byte[] ids,
+                int idFrom,
+                int idTo,
+                long createdAt,
+                String channel,
+                String siteId,
+                byte[] phones,
+                int phoneFrom,
+                int phoneTo,
+                String sku,
+                long qtyValue,
+                long amountFen,
+                long bossNetFen,
+                long bossAcceptedAt,
+                String platformStatus,
+                boolean bossLive,
+                String matchedBy) {
             checkRoom();
             orderIds.add(ids, idFrom, idTo);
             msisdns.add(phones, phoneFrom, phoneTo);
-            addRest(createdAt, channel, siteId, sku, qtyValue, amountFen, bossNetFen, bossAcceptedAt, platformStatus, bossLive,
+            addRest(
+                    createdAt,
+                    channel,
+                    siteId,
+                    sku,
+                    qtyValue,
+                    amountFen,
+                    bossNetFen,
+                    bossAcceptedAt,
+                    platformStatus,
+                    bossLive,
                     matchedBy);
         }
 
@@ -550,8 +624,18 @@ public final class ConfirmedChunk {
             }
         }
 
-        private void addRest(long createdAt, String channel, String siteId, String sku, long qtyValue, long amountFen,
-                             long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive, String matchedBy) {
+        private void addRest(
+                long createdAt,
+                String channel,
+                String siteId,
+                String sku,
+                long qtyValue,
+                long amountFen,
+                long bossNetFen,
+                long bossAcceptedAt,
+                String platformStatus,
+                boolean bossLive,
+                String matchedBy) {
             created.zigzag(createdAt - previousCreated);
             previousCreated = createdAt;
             minCreated = Math.min(minCreated, createdAt);
@@ -680,7 +764,6 @@ public final class ConfirmedChunk {
             cancelledRows = 0;
             liveRows = 0;
         }
-
     }
 
     /**
@@ -696,6 +779,7 @@ public final class ConfirmedChunk {
         final Output numbers = new Output(64 * 1024);
         /** The previous value's head (UTF-8), when there was a previous value in this chunk. */
         private byte[] previousHead = new byte[32];
+
         private int previousHeadLength;
         private boolean hasPrevious;
         private long previousNumber;
@@ -724,7 +808,8 @@ public final class ConfirmedChunk {
                 headEnd--;
             }
             int headLength = headEnd - from;
-            if (hasPrevious ? headLength == previousHeadLength && Arrays.equals(b, from, headEnd, previousHead, 0, headLength)
+            if (hasPrevious
+                    ? headLength == previousHeadLength && Arrays.equals(b, from, headEnd, previousHead, 0, headLength)
                     : headLength == 0) {
                 codes.write(1); // the previous row's head (before the first row, the head is "")
             } else {
@@ -776,7 +861,8 @@ public final class ConfirmedChunk {
 
     /** The next free chunk number of run {@code runId}. */
     public static int nextChunkNo(Connection c, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(chunk_no) + 1, 0) FROM confirmed_chunk WHERE run_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT COALESCE(MAX(chunk_no) + 1, 0) FROM confirmed_chunk WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -55,7 +55,10 @@ public final class ByteCsv implements Closeable {
     private static final int BLOCK = 1 << 22;
 
     /** How multi-byte characters are laid out in the file's bytes. */
-    private enum Layout { UTF8, GB }
+    private enum Layout {
+        UTF8,
+        GB
+    }
 
     private final String name;
     private final Charset charset;
@@ -81,14 +84,23 @@ public final class ByteCsv implements Closeable {
     private boolean[] control = new boolean[16];
     /** Whether the cell being scanned holds a control character so far. */
     private boolean cellControl;
+
     private boolean anyRecord;
     private long line = 1;
     private long recordLine;
     private long badLine;
     private final CsvHeader header;
 
-    private ByteCsv(String name, FileChannel channel, Charset charset, Layout layout, boolean replacementIsBad,
-                    char delimiter, MessageDigest digest, int block) throws IOException {
+    private ByteCsv(
+            String name,
+            FileChannel channel,
+            Charset charset,
+            Layout layout,
+            boolean replacementIsBad,
+            char delimiter,
+            MessageDigest digest,
+            int block)
+            throws IOException {
         this.buf = new byte[block];
         this.name = name;
         this.channel = channel;
@@ -143,8 +155,15 @@ public final class ByteCsv implements Closeable {
             boolean bom = startsWithBom(ch);
             Layout layout = layoutOf(charset);
             if (bom || layout != null) {
-                return new ByteCsv(name, ch, bom ? StandardCharsets.UTF_8 : charset, bom ? Layout.UTF8 : layout, false,
-                        delimiter, digest, block);
+                return new ByteCsv(
+                        name,
+                        ch,
+                        bom ? StandardCharsets.UTF_8 : charset,
+                        bom ? Layout.UTF8 : layout,
+                        false,
+                        delimiter,
+                        digest,
+                        block);
             }
             // another charset: decode it once into a UTF-8 copy (undecodable bytes become U+FFFD, reported by line)
             ch.close();
@@ -181,7 +200,11 @@ public final class ByteCsv implements Closeable {
         if (n.equals("UTF-8") || n.equals("US-ASCII")) {
             return Layout.UTF8;
         }
-        if (n.equals("GB18030") || n.equals("GBK") || n.equals("GB2312") || n.equals("X-MSWIN-936") || n.equals("X-EUC-CN")) {
+        if (n.equals("GB18030")
+                || n.equals("GBK")
+                || n.equals("GB2312")
+                || n.equals("X-MSWIN-936")
+                || n.equals("X-EUC-CN")) {
             return Layout.GB;
         }
         return null;
@@ -192,18 +215,30 @@ public final class ByteCsv implements Closeable {
      * is created exclusively under an unpredictable name, readable by its owner only, and deleted on close; on Unix it
      * has no name at all once opened (unlinked at once), so that not even a killed process leaves it behind.
      */
-    private static FileChannel transcode(Path file, Charset charset, MessageDigest digest, Path tempDir) throws IOException {
-        Path name = tempDir.resolve("chanops-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong()) + ".utf8.csv");
-        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+    private static FileChannel transcode(Path file, Charset charset, MessageDigest digest, Path tempDir)
+            throws IOException {
+        Path name = tempDir.resolve(
+                "chanops-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong()) + ".utf8.csv");
+        Set<StandardOpenOption> options = EnumSet.of(
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE);
         FileChannel copy = tempDir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? FileChannel.open(name, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                ? FileChannel.open(
+                        name,
+                        options,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : FileChannel.open(name, options);
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = digest == null ? raw : new java.security.DigestInputStream(raw, digest);
-             Reader r = new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                     .onUnmappableCharacter(CodingErrorAction.REPLACE));
-             Writer w = new BufferedWriter(new OutputStreamWriter(unclosable(copy), StandardCharsets.UTF_8), 1 << 16)) {
+                InputStream in = digest == null ? raw : new java.security.DigestInputStream(raw, digest);
+                Reader r = new InputStreamReader(
+                        in,
+                        charset.newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+                Writer w =
+                        new BufferedWriter(new OutputStreamWriter(unclosable(copy), StandardCharsets.UTF_8), 1 << 16)) {
             r.transferTo(w);
         } catch (IOException | RuntimeException e) {
             closeQuietly(copy);
@@ -332,7 +367,11 @@ public final class ByteCsv implements Closeable {
     }
 
     public Problem problem(int column, String message) {
-        return new Problem(name, recordLine, column >= 0 && column < header.names().size() ? header.names().get(column) : "", message);
+        return new Problem(
+                name,
+                recordLine,
+                column >= 0 && column < header.names().size() ? header.names().get(column) : "",
+                message);
     }
 
     // ---- cells of the current record: stripped of surrounding whitespace and of the formula-guard prefix
@@ -405,9 +444,10 @@ public final class ByteCsv implements Closeable {
             if (r >= 0) {
                 pos = r;
                 if (badLine > 0) {
-                    String hint = charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? give the charset)" : "";
-                    throw InputRejectedException.of(new Problem(name, badLine, "", "bytes that are not valid "
-                            + charset.name() + hint));
+                    String hint =
+                            charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? give the charset)" : "";
+                    throw InputRejectedException.of(
+                            new Problem(name, badLine, "", "bytes that are not valid " + charset.name() + hint));
                 }
                 return true;
             }
@@ -471,7 +511,10 @@ public final class ByteCsv implements Closeable {
                 while (true) {
                     if (i >= limit) {
                         if (eof) {
-                            throw InputRejectedException.of(new Problem(name, ln, "",
+                            throw InputRejectedException.of(new Problem(
+                                    name,
+                                    ln,
+                                    "",
                                     "cannot parse CSV: quoted cell not closed before the end of the file"));
                         }
                         return NEED_MORE;

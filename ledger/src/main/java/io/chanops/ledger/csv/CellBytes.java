@@ -6,8 +6,7 @@ package io.chanops.ledger.csv;
  * ({@link FormulaGuard#unguard}). Shared by the two byte-level readers, {@link CsvBytes} and {@link ByteCsv}.
  */
 final class CellBytes {
-    private CellBytes() {
-    }
+    private CellBytes() {}
 
     static boolean isSpace(byte x) {
         return x == ' ' || (x >= 9 && x <= 13) || (x >= 28 && x <= 31);
@@ -19,9 +18,10 @@ final class CellBytes {
             from++;
         }
         to = end(b, from, to);
-        if (to - from >= 2 && b[from] == '\''
+        if (to - from >= 2
+                && b[from] == '\''
                 && (FormulaGuard.isGuarded((char) b[from + 1])
-                || (to - from >= 3 && b[from + 1] == '\'' && FormulaGuard.isGuarded((char) b[from + 2])))) {
+                        || (to - from >= 3 && b[from + 1] == '\'' && FormulaGuard.isGuarded((char) b[from + 2])))) {
             from++;
         }
         return from;

@@ -16,10 +16,10 @@ public final class Cells {
     /** How {@link #textProblem} begins when the problem is a control character. */
     public static final String CONTROL_CHARACTER = "contains the control character";
     /** A file with a header and nothing below it is refused: an empty export is far more often a mistake than news. */
-    public static final String NO_ROWS = "no data rows below the header (an empty file is refused; nothing was imported)";
+    public static final String NO_ROWS =
+            "no data rows below the header (an empty file is refused; nothing was imported)";
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /** C0 controls other than TAB, DEL and C1 controls: what a text cell may not hold. */
     public static boolean isControl(int c) {
@@ -93,7 +93,8 @@ public final class Cells {
             return "'" + s + "' is out of range: at most " + String.format("%,d", max) + " in absolute value";
         }
         boolean otherDigits = s.chars().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));
-        return "'" + s + "' is not a whole number" + (otherDigits ? " (digits 0-9 only, not full-width or other scripts)" : "");
+        return "'" + s + "' is not a whole number"
+                + (otherDigits ? " (digits 0-9 only, not full-width or other scripts)" : "");
     }
 
     /**

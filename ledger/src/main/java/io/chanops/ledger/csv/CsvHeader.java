@@ -25,6 +25,7 @@ final class CsvHeader {
      * reader names any, every column is.
      */
     private final boolean[] used;
+
     private boolean anyUsed;
 
     private CsvHeader(String file, List<String> names, Map<String, Integer> columns) {

@@ -1,5 +1,6 @@
 package io.chanops.ledger.csv;
 
+import io.chanops.ledger.time.LocalTimes;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -16,7 +17,6 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.List;
-import io.chanops.ledger.time.LocalTimes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -67,15 +67,19 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         }
         try {
             skipUtf8Bom(in, charset);
-            Reader reader = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
-            CSVFormat format = CSVFormat.RFC4180.builder()
+            Reader reader = new InputStreamReader(
+                    in,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE));
+            CSVFormat format = CSVFormat.RFC4180
+                    .builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
-            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            CSVParser parser =
+                    CSVParser.builder().setReader(reader).setFormat(format).get();
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 parser.close();
@@ -208,7 +212,8 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
 
     static InputRejectedException undecodable(String name, long line, Charset charset) {
         String hint = charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? try --charset GB18030)" : "";
-        return InputRejectedException.of(new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
+        return InputRejectedException.of(
+                new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }
 
     private static InputRejectedException decodingProblem(String name, long line, Charset charset, Exception e) {

@@ -7,8 +7,7 @@ package io.chanops.ledger.csv;
  * cells are never touched.
  */
 public final class FormulaGuard {
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     /** True for the characters that make a text cell starting with them look like a formula: {@code = + - @}, TAB, CR. */
     public static boolean isGuarded(char c) {
@@ -29,8 +28,11 @@ public final class FormulaGuard {
     }
 
     public static String unguard(String text) {
-        if (text != null && text.length() >= 2 && text.charAt(0) == '\''
-                && (isGuarded(text.charAt(1)) || (text.length() >= 3 && text.charAt(1) == '\'' && isGuarded(text.charAt(2))))) {
+        if (text != null
+                && text.length() >= 2
+                && text.charAt(0) == '\''
+                && (isGuarded(text.charAt(1))
+                        || (text.length() >= 3 && text.charAt(1) == '\'' && isGuarded(text.charAt(2))))) {
             return text.substring(1);
         }
         return text;

@@ -119,7 +119,9 @@ public final class OutputFile {
                 return "directory not empty";
             }
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
     }
 
     /** Content writers close their streams when done; the file is flushed to disk and closed by {@link #write}. */

@@ -20,8 +20,7 @@ public final class OutputGuard {
 
     private static final List<String> LEDGER_COMPANIONS = List.of("", "-wal", "-shm", "-journal");
 
-    private record Protected(Path path, Path resolved, String what) {
-    }
+    private record Protected(Path path, Path resolved, String what) {}
 
     private final List<Protected> protectedFiles;
 
@@ -35,7 +34,8 @@ public final class OutputGuard {
         ledgerFile.ifPresent(ledger -> {
             for (String suffix : LEDGER_COMPANIONS) {
                 Path p = ledger.resolveSibling(ledger.getFileName() + suffix);
-                files.add(new Protected(p, resolved(p), "the ledger" + (suffix.isEmpty() ? "" : "'s " + suffix + " file")));
+                files.add(new Protected(
+                        p, resolved(p), "the ledger" + (suffix.isEmpty() ? "" : "'s " + suffix + " file")));
             }
         });
         for (Path input : inputs) {

@@ -47,11 +47,11 @@ import java.util.Set;
 public final class OutputSet implements AutoCloseable {
     /** Longest part of the target's name kept in a temporary file's name (file names are limited to 255 bytes). */
     private static final int NAME_IN_TEMP = 100;
+
     private static final int TEMP_ATTEMPTS = 10;
 
     /** A temporary file just created for writing. */
-    record Temp(Path path, FileChannel channel) {
-    }
+    record Temp(Path path, FileChannel channel) {}
 
     private final OutputGuard guard;
     private final SecureRandom random = new SecureRandom();
@@ -113,10 +113,12 @@ public final class OutputSet implements AutoCloseable {
         if (closed) {
             throw new OutputFailedException("the command is stopping: nothing published");
         }
-        List<OutputFile> ready = files.stream().filter(f -> f.temp() != null && !f.published()).toList();
+        List<OutputFile> ready =
+                files.stream().filter(f -> f.temp() != null && !f.published()).toList();
         for (OutputFile f : ready) {
             if (Files.isDirectory(f.resolved(), LinkOption.NOFOLLOW_LINKS)) {
-                throw new OutputFailedException(f.target() + ": became a directory while the command ran; nothing published");
+                throw new OutputFailedException(
+                        f.target() + ": became a directory while the command ran; nothing published");
             }
         }
         Set<Path> dirs = new LinkedHashSet<>();
@@ -167,8 +169,8 @@ public final class OutputSet implements AutoCloseable {
                 Path temp = dir.resolve(tempName(file.resolved().getFileName().toString()));
                 try {
                     // CREATE_NEW is O_CREAT|O_EXCL: it never opens an existing file, nor follows a symbolic link
-                    FileChannel channel = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE), attributes);
+                    FileChannel channel = FileChannel.open(
+                            temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
                     temps.add(temp);
                     registerShutdownHook();
                     return new Temp(temp, channel);
@@ -229,10 +231,14 @@ public final class OutputSet implements AutoCloseable {
     }
 
     private static FileAttribute<?>[] attributes(Path dir, OutputFile.Access access) {
-        if (access == OutputFile.Access.OWNER_ONLY && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // the mode is given at creation (and the umask can only take bits away): never readable by others, not even briefly
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))};
+        if (access == OutputFile.Access.OWNER_ONLY
+                && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // the mode is given at creation (and the umask can only take bits away): never readable by others, not even
+            // briefly
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(
+                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
+            };
         }
         return new FileAttribute<?>[0];
     }
@@ -248,7 +254,8 @@ public final class OutputSet implements AutoCloseable {
         if (a.isDirectory()) {
             throw new OutputRefusedException(target + ": is a directory; give a file name");
         }
-        throw new OutputRefusedException(target + ": is not a regular file (a device, FIFO or socket); refusing to replace it");
+        throw new OutputRefusedException(
+                target + ": is not a regular file (a device, FIFO or socket); refusing to replace it");
     }
 
     private static void requireWritableDirectory(Path target, Path dir) {

@@ -13,8 +13,7 @@ import java.util.HexFormat;
 
 /** SHA-256 of an input file: how chanops recognises a file it has imported before. */
 public final class FileDigest {
-    private FileDigest() {
-    }
+    private FileDigest() {}
 
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -12,21 +12,26 @@ public final class Ids {
     /** The counter of {@code stock_move.move_id}: every writer of stock moves reserves its ids here. */
     public static final String STOCK_MOVE = "stock_move";
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** The next free value of {@code table.column}; both are code constants, never user input. */
     public static long next(Handle h, String table, String column) {
-        return h.createQuery("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table).mapTo(Long.class).one();
+        return h.createQuery("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table)
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Reserves {@code count} consecutive ids from the counter {@code name} and returns the first of them. */
     public static long reserve(Handle h, String name, long count) {
-        long first = h.createQuery("SELECT next_id FROM id_counter WHERE name = :name").bind("name", name)
-                .mapTo(Long.class).findOne()
+        long first = h.createQuery("SELECT next_id FROM id_counter WHERE name = :name")
+                .bind("name", name)
+                .mapTo(Long.class)
+                .findOne()
                 .orElseThrow(() -> new IllegalStateException("no id counter '" + name + "' in the ledger"));
         h.createUpdate("UPDATE id_counter SET next_id = :next WHERE name = :name")
-                .bind("next", first + count).bind("name", name).execute();
+                .bind("next", first + count)
+                .bind("name", name)
+                .execute();
         return first;
     }
 }

@@ -12,17 +12,24 @@ import org.jdbi.v3.core.Handle;
 
 /** The record of every file imported: kind, SHA-256, row counts, when and by whom. */
 public final class ImportBatches {
-    private ImportBatches() {
-    }
+    private ImportBatches() {}
 
     public static Optional<ImportBatch> find(Handle h, String kind, String sha256) {
-        return h.createQuery("SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced "
-                        + "FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id LIMIT 1")
+        return h.createQuery(
+                        "SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced "
+                                + "FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id LIMIT 1")
                 .bind("kind", kind)
                 .bind("sha", sha256)
-                .map((rs, ctx) -> new ImportBatch(rs.getLong("batch_id"), rs.getString("kind"), rs.getString("file_name"),
-                        rs.getString("sha256"), rs.getLong("rows_read"), rs.getLong("rows_written"),
-                        rs.getString("imported_at"), rs.getString("os_user"), rs.getInt("forced") != 0))
+                .map((rs, ctx) -> new ImportBatch(
+                        rs.getLong("batch_id"),
+                        rs.getString("kind"),
+                        rs.getString("file_name"),
+                        rs.getString("sha256"),
+                        rs.getLong("rows_read"),
+                        rs.getLong("rows_written"),
+                        rs.getString("imported_at"),
+                        rs.getString("os_user"),
+                        rs.getInt("forced") != 0))
                 .findOne();
     }
 
@@ -32,24 +39,42 @@ public final class ImportBatches {
             return;
         }
         find(h, kind, sha256).ifPresent(b -> {
-            throw InputRejectedException.of(Problem.ofFile(file.toString(),
-                    "this file was already imported as batch " + b.batchId() + " (" + b.fileName() + ", " + b.importedAt()
-                            + " by " + b.osUser() + ", same SHA-256); use --force to import it again"));
+            throw InputRejectedException.of(Problem.ofFile(
+                    file.toString(),
+                    "this file was already imported as batch " + b.batchId() + " (" + b.fileName() + ", "
+                            + b.importedAt() + " by " + b.osUser()
+                            + ", same SHA-256); use --force to import it again"));
         });
     }
 
     /** Records a batch imported by the OS user and returns its id. */
-    public static long record(Handle h, String kind, Path file, String sha256, long rowsRead, long rowsWritten,
-                              LocalDateTime at, boolean forced) {
+    public static long record(
+            Handle h,
+            String kind,
+            Path file,
+            String sha256,
+            long rowsRead,
+            long rowsWritten,
+            LocalDateTime at,
+            boolean forced) {
         return record(h, kind, file, sha256, rowsRead, rowsWritten, at, OperationContext.osUser(), forced);
     }
 
     /** Records a batch imported by {@code user} and returns its id. */
-    public static long record(Handle h, String kind, Path file, String sha256, long rowsRead, long rowsWritten,
-                              LocalDateTime at, String user, boolean forced) {
+    public static long record(
+            Handle h,
+            String kind,
+            Path file,
+            String sha256,
+            long rowsRead,
+            long rowsWritten,
+            LocalDateTime at,
+            String user,
+            boolean forced) {
         long id = Ids.next(h, "import_batch", "batch_id");
-        h.createUpdate("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced) "
-                        + "VALUES (:id, :kind, :file, :sha, :read, :written, :at, :user, :forced)")
+        h.createUpdate(
+                        "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced) "
+                                + "VALUES (:id, :kind, :file, :sha, :read, :written, :at, :user, :forced)")
                 .bind("id", id)
                 .bind("kind", kind)
                 .bind("file", file.getFileName().toString())
@@ -65,6 +90,9 @@ public final class ImportBatches {
 
     /** Sets the batch's SHA-256 when it is known only after the rows were written (same transaction). */
     public static void setDigest(Handle h, long batchId, String sha256) {
-        h.createUpdate("UPDATE import_batch SET sha256 = :sha WHERE batch_id = :id").bind("sha", sha256).bind("id", batchId).execute();
+        h.createUpdate("UPDATE import_batch SET sha256 = :sha WHERE batch_id = :id")
+                .bind("sha", sha256)
+                .bind("id", batchId)
+                .execute();
     }
 }

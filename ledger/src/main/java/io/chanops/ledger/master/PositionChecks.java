@@ -11,8 +11,7 @@ import java.util.function.Predicate;
  * known sites and SKUs come from the site and product repositories.
  */
 public final class PositionChecks {
-    private PositionChecks() {
-    }
+    private PositionChecks() {}
 
     /** Adds a problem and returns false unless the row's {@code site_id} is non-empty and {@code known}. */
     public static boolean knownSite(CsvRow row, Predicate<String> known, ProblemList problems) {

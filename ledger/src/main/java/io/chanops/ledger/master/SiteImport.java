@@ -34,14 +34,12 @@ public final class SiteImport {
     /** Degrees of latitude or longitude: ASCII digits, an optional sign and decimals. */
     private static final Pattern DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?");
 
-    public record Result(long batchId, int rows, int created, int updated, int unchanged) {
-    }
+    public record Result(long batchId, int rows, int created, int updated, int unchanged) {}
 
-    private SiteImport() {
-    }
+    private SiteImport() {}
 
-    public static Result importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
-                                    Consumer<String> warn) {
+    public static Result importFile(
+            Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now, Consumer<String> warn) {
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
         ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
@@ -87,7 +85,8 @@ public final class SiteImport {
                 parse(row, problems).ifPresent(s -> {
                     Long seen = firstLine.putIfAbsent(s.siteId(), row.line());
                     if (seen != null) {
-                        problems.add(row.problem("site_id", "duplicate site '" + s.siteId() + "' (first on line " + seen + ")"));
+                        problems.add(row.problem(
+                                "site_id", "duplicate site '" + s.siteId() + "' (first on line " + seen + ")"));
                     } else {
                         sites.put(s.siteId(), s);
                     }
@@ -101,7 +100,8 @@ public final class SiteImport {
             }
             Site wh = sites.containsKey(s.warehouse()) ? sites.get(s.warehouse()) : existing.get(s.warehouse());
             if (wh == null) {
-                problems.add(row.problem("warehouse", "unknown warehouse '" + s.warehouse() + "' (not in this file or the ledger)"));
+                problems.add(row.problem(
+                        "warehouse", "unknown warehouse '" + s.warehouse() + "' (not in this file or the ledger)"));
             } else if (wh.isStore()) {
                 problems.add(row.problem("warehouse", "'" + s.warehouse() + "' is a store, not a warehouse"));
             }
@@ -136,11 +136,13 @@ public final class SiteImport {
                 problems.add(row.problem("warehouse", "a store needs its supplying warehouse"));
             }
             if (channelText.isEmpty()) {
-                problems.add(row.problem("channel", "a store needs a channel (hall, partner, e-channel, self-service)"));
+                problems.add(
+                        row.problem("channel", "a store needs a channel (hall, partner, e-channel, self-service)"));
             } else {
                 channel = Channel.parse(channelText).orElse(null);
                 if (channel == null) {
-                    problems.add(row.problem("channel", "'" + channelText + "' is not hall, partner, e-channel or self-service"));
+                    problems.add(row.problem(
+                            "channel", "'" + channelText + "' is not hall, partner, e-channel or self-service"));
                 }
             }
         } else if (kind == Site.Kind.WAREHOUSE) {
@@ -148,7 +150,9 @@ public final class SiteImport {
                 problems.add(row.problem("warehouse", "only stores have a supplying warehouse"));
             }
             if (!channelText.isEmpty()) {
-                problems.add(row.problem("channel", "'" + channelText + "': only stores have a channel; leave it empty for a warehouse"));
+                problems.add(row.problem(
+                        "channel",
+                        "'" + channelText + "': only stores have a channel; leave it empty for a warehouse"));
             }
         }
         Double lat = coordinate(row, "lat", 90, problems);
@@ -164,7 +168,8 @@ public final class SiteImport {
         if (problems.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new Site(id, name, kind, emptyToNull(row.get("city")), warehouse, channel, lat, lon, opens, closes));
+        return Optional.of(
+                new Site(id, name, kind, emptyToNull(row.get("city")), warehouse, channel, lat, lon, opens, closes));
     }
 
     private static Double coordinate(CsvRow row, String column, double limit, ProblemList problems) {

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The sales channel of a store: drives channel-cost reports and commission rules. */
 public enum Channel {
-    HALL("hall"), PARTNER("partner"), E_CHANNEL("e-channel"), SELF_SERVICE("self-service");
+    HALL("hall"),
+    PARTNER("partner"),
+    E_CHANNEL("e-channel"),
+    SELF_SERVICE("self-service");
 
     private final String code;
 
@@ -23,7 +26,9 @@ public enum Channel {
     }
 
     public static Optional<Channel> parse(String text) {
-        return Arrays.stream(values()).filter(c -> c.code.equalsIgnoreCase(text.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> c.code.equalsIgnoreCase(text.strip()))
+                .findFirst();
     }
 
     @Override

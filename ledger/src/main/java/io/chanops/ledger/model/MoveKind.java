@@ -7,7 +7,13 @@ import java.util.Optional;
 
 /** Kinds of stock move. A count resets on hand to its qty; the others add their signed delta. */
 public enum MoveKind {
-    RECEIPT(1), SALE(-1), RETURN(1), TRANSFER_IN(1), TRANSFER_OUT(-1), ADJUST(1), COUNT(0);
+    RECEIPT(1),
+    SALE(-1),
+    RETURN(1),
+    TRANSFER_IN(1),
+    TRANSFER_OUT(-1),
+    ADJUST(1),
+    COUNT(0);
 
     /** Parsed once per row of a million-row file: a map lookup, not a scan of lower-cased names. */
     private static final Map<String, MoveKind> BY_CODE = new HashMap<>();
@@ -36,7 +42,9 @@ public enum MoveKind {
 
     public static Optional<MoveKind> parse(String text) {
         MoveKind k = BY_CODE.get(text);
-        return k != null ? Optional.of(k) : Optional.ofNullable(BY_CODE.get(text.strip().toLowerCase(Locale.ROOT)));
+        return k != null
+                ? Optional.of(k)
+                : Optional.ofNullable(BY_CODE.get(text.strip().toLowerCase(Locale.ROOT)));
     }
 
     @Override

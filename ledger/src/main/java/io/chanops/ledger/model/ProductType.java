@@ -6,14 +6,20 @@ import java.util.Optional;
 
 /** What a SKU is. Handsets, accessories and SIMs are stocked; plans and contracts are not. */
 public enum ProductType {
-    HANDSET, ACCESSORY, SIM, PLAN, CONTRACT;
+    HANDSET,
+    ACCESSORY,
+    SIM,
+    PLAN,
+    CONTRACT;
 
     public boolean isStocked() {
         return this == HANDSET || this == ACCESSORY || this == SIM;
     }
 
     public static Optional<ProductType> parse(String text) {
-        return Arrays.stream(values()).filter(t -> t.toString().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.toString().equals(text.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     @Override

@@ -3,11 +3,26 @@ package io.chanops.ledger.model;
 import java.time.LocalTime;
 
 /** A place that holds stock: a store (supplied by one warehouse) or a warehouse. */
-public record Site(String siteId, String name, Kind kind, String city, String warehouse, Channel channel,
-                   Double lat, Double lon, LocalTime opens, LocalTime closes) {
+public record Site(
+        String siteId,
+        String name,
+        Kind kind,
+        String city,
+        String warehouse,
+        Channel channel,
+        Double lat,
+        Double lon,
+        LocalTime opens,
+        LocalTime closes) {
 
-    public enum Kind { STORE, WAREHOUSE;
-        @Override public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public enum Kind {
+        STORE,
+        WAREHOUSE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public boolean isStore() {

@@ -15,10 +15,10 @@ public final class Fen {
     public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
     /** Java's {@code \d} is ASCII-only without UNICODE_CHARACTER_CLASS: other digits (５, ٥) never match. */
     private static final Pattern YUAN = Pattern.compile("[+-]?(\\d{1,15})(\\.(\\d{0,2}))?");
+
     private static final Pattern TOO_LARGE = Pattern.compile("[+-]?\\d+(\\.\\d{0,2})?");
 
-    private Fen() {
-    }
+    private Fen() {}
 
     /** Parses yuan such as {@code 123}, {@code 123.4}, {@code -0.05}; empty if malformed or with over two decimals. */
     public static Optional<Long> parseYuan(String text) {

@@ -45,20 +45,37 @@ public interface SiteRepository {
         return sites;
     }
 
-    @SqlUpdate("INSERT INTO site (" + COLUMNS + ", batch_id) VALUES (:siteId, :name, :kind, :city, :warehouse, :channel, :lat, :lon, :opens, :closes, :batchId) "
+    @SqlUpdate("INSERT INTO site (" + COLUMNS
+            + ", batch_id) VALUES (:siteId, :name, :kind, :city, :warehouse, :channel, :lat, :lon, :opens, :closes, :batchId) "
             + "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, city = excluded.city, "
             + "warehouse = excluded.warehouse, channel = excluded.channel, lat = excluded.lat, lon = excluded.lon, "
             + "opens = excluded.opens, closes = excluded.closes, batch_id = excluded.batch_id")
-    void upsert(@Bind("siteId") String siteId, @Bind("name") String name, @Bind("kind") String kind, @Bind("city") String city,
-                @Bind("warehouse") String warehouse, @Bind("channel") String channel, @Bind("lat") Double lat,
-                @Bind("lon") Double lon, @Bind("opens") String opens, @Bind("closes") String closes,
-                @Bind("batchId") long batchId);
+    void upsert(
+            @Bind("siteId") String siteId,
+            @Bind("name") String name,
+            @Bind("kind") String kind,
+            @Bind("city") String city,
+            @Bind("warehouse") String warehouse,
+            @Bind("channel") String channel,
+            @Bind("lat") Double lat,
+            @Bind("lon") Double lon,
+            @Bind("opens") String opens,
+            @Bind("closes") String closes,
+            @Bind("batchId") long batchId);
 
     default void upsert(Site s, long batchId) {
-        upsert(s.siteId(), s.name(), s.kind().toString(), s.city(), s.warehouse(),
-                s.channel() == null ? null : s.channel().code(), s.lat(), s.lon(),
+        upsert(
+                s.siteId(),
+                s.name(),
+                s.kind().toString(),
+                s.city(),
+                s.warehouse(),
+                s.channel() == null ? null : s.channel().code(),
+                s.lat(),
+                s.lon(),
                 s.opens() == null ? null : LocalTimes.HOUR_MINUTE.format(s.opens()),
-                s.closes() == null ? null : LocalTimes.HOUR_MINUTE.format(s.closes()), batchId);
+                s.closes() == null ? null : LocalTimes.HOUR_MINUTE.format(s.closes()),
+                batchId);
     }
 
     final class SiteMapper implements RowMapper<Site> {
@@ -69,10 +86,15 @@ public interface SiteRepository {
             double lon = rs.getDouble("lon");
             Double lonValue = rs.wasNull() ? null : lon;
             String channel = rs.getString("channel");
-            return new Site(rs.getString("site_id"), rs.getString("name"),
-                    Site.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("city"),
-                    rs.getString("warehouse"), channel == null ? null : Channel.parse(channel).orElse(null),
-                    latValue, lonValue,
+            return new Site(
+                    rs.getString("site_id"),
+                    rs.getString("name"),
+                    Site.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                    rs.getString("city"),
+                    rs.getString("warehouse"),
+                    channel == null ? null : Channel.parse(channel).orElse(null),
+                    latValue,
+                    lonValue,
                     LocalTimes.parseHourMinute(rs.getString("opens")).orElse(null),
                     LocalTimes.parseHourMinute(rs.getString("closes")).orElse(null));
         }

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9}(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** The duration of {@code text}, or empty if it is not one; {@code bareUnit} applies to a number without unit. */
     public static Optional<Duration> parse(String text, ChronoUnit bareUnit) {
@@ -25,13 +24,15 @@ public final class Durations {
             return Optional.empty();
         }
         double value = Double.parseDouble(m.group(1));
-        long millisPerUnit = m.group(2) == null ? bareUnit.getDuration().toMillis() : switch (m.group(2)) {
-            case "ms" -> 1L;
-            case "s" -> 1_000L;
-            case "m", "min" -> 60_000L;
-            case "h" -> 3_600_000L;
-            default -> 86_400_000L;
-        };
+        long millisPerUnit = m.group(2) == null
+                ? bareUnit.getDuration().toMillis()
+                : switch (m.group(2)) {
+                    case "ms" -> 1L;
+                    case "s" -> 1_000L;
+                    case "m", "min" -> 60_000L;
+                    case "h" -> 3_600_000L;
+                    default -> 86_400_000L;
+                };
         return Optional.of(Duration.ofMillis(Math.round(value * millisPerUnit)));
     }
 }

@@ -20,13 +20,14 @@ public final class LocalTimes {
      * Strict resolving: 2026-02-29, 2026-04-31 and 24:00 are errors, never moved to another day (the default, SMART,
      * would make them 2026-02-28, 2026-04-30 and 00:00). STRICT needs the proleptic year 'u', not the year of era 'y'.
      */
-    public static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    public static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter STORED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter HOUR_MINUTE =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
-    private LocalTimes() {
-    }
+    private LocalTimes() {}
 
     /** Parses {@code YYYY-MM-DD HH:MM[:SS]} (a {@code T} separator is accepted too). */
     public static Optional<LocalDateTime> parseDateTime(String text) {
@@ -57,7 +58,10 @@ public final class LocalTimes {
         if (n != 16 && n != 19) {
             return null;
         }
-        if (s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || s.charAt(13) != ':'
+        if (s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
+                || s.charAt(13) != ':'
                 || (n == 19 && s.charAt(16) != ':')) {
             return null;
         }
@@ -67,8 +71,16 @@ public final class LocalTimes {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = n == 19 ? digits(s, 17, 2) : 0;
-        if (year < 1900 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
-                || hour < 0 || minute < 0 || second < 0) {
+        if (year < 1900
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour > 23
+                || minute > 59
+                || second > 59
+                || hour < 0
+                || minute < 0
+                || second < 0) {
             return null;
         }
         if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {

@@ -18,15 +18,52 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfirmedChunkTest {
     /** One order as the builder takes it. */
-    record Row(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qty, long amountFen,
-               long bossNetFen, long acceptedAt, String status, boolean live, String matchedBy) {
+    record Row(
+            String orderId,
+            long createdAt,
+            String channel,
+            String siteId,
+            String msisdn,
+            String sku,
+            long qty,
+            long amountFen,
+            long bossNetFen,
+            long acceptedAt,
+            String status,
+            boolean live,
+            String matchedBy) {
         void addTo(ConfirmedChunk.Builder b) {
-            b.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, acceptedAt, status, live, matchedBy);
+            b.add(
+                    orderId,
+                    createdAt,
+                    channel,
+                    siteId,
+                    msisdn,
+                    sku,
+                    qty,
+                    amountFen,
+                    bossNetFen,
+                    acceptedAt,
+                    status,
+                    live,
+                    matchedBy);
         }
 
         static Row of(ConfirmedChunk c, int i) {
-            return new Row(c.orderId(i), c.createdAt(i), c.channel(i), c.siteId(i), c.msisdn(i), c.sku(i), c.qty(i), c.amountFen(i),
-                    c.bossNetFen(i), c.acceptedAt(i), c.platformStatus(i), c.bossLive(i), c.matchedBy(i));
+            return new Row(
+                    c.orderId(i),
+                    c.createdAt(i),
+                    c.channel(i),
+                    c.siteId(i),
+                    c.msisdn(i),
+                    c.sku(i),
+                    c.qty(i),
+                    c.amountFen(i),
+                    c.bossNetFen(i),
+                    c.acceptedAt(i),
+                    c.platformStatus(i),
+                    c.bossLive(i),
+                    c.matchedBy(i));
         }
     }
 
@@ -42,8 +79,20 @@ class ConfirmedChunkTest {
     }
 
     private static Row row(String orderId, long createdAt) {
-        return new Row(orderId, createdAt, "web", "GZ-WEB", "13800138000", "SIM-STD", 1, 1000, 1000, createdAt + 300, "completed",
-                true, "order_ref");
+        return new Row(
+                orderId,
+                createdAt,
+                "web",
+                "GZ-WEB",
+                "13800138000",
+                "SIM-STD",
+                1,
+                1000,
+                1000,
+                createdAt + 300,
+                "completed",
+                true,
+                "order_ref");
     }
 
     @ParameterizedTest
@@ -51,14 +100,62 @@ class ConfirmedChunkTest {
     void edgeValuesComeBackExactly(boolean deflate) {
         List<Row> rows = List.of(
                 new Row("", 0, "", "", "", "", 0, 0, 0, 0, "", false, ""),
-                new Row("订单-Ä-001", -2_208_988_800L, "小程序", "广州天河营业厅", "+86 138-0013-8000", "终端😀", Long.MAX_VALUE,
-                        -129_900, Long.MIN_VALUE, Long.MAX_VALUE, "refunded", false, "fallback"),
-                new Row("000", 253_402_300_799L, "web", "GZ-WEB", "00013800138000", "SIM-STD", Long.MIN_VALUE, Long.MAX_VALUE,
-                        Long.MAX_VALUE, Long.MIN_VALUE + 1, "paid", true, "order_ref"),
-                new Row("1234567890123456789012345", Long.MIN_VALUE + 1, "web", "GZ-WEB", "99999999999999999999", "SIM-STD", -1, 1,
-                        -1, -62_135_596_800L, "cancelled", true, "order_ref"),
-                new Row("A9", Long.MAX_VALUE, "app", "GZ-WEB", "13800138000", "SIM-STD", 1, 1, 1, ConfirmedChunk.NO_TIME,
-                        "completed", true, "order_ref"),
+                new Row(
+                        "订单-Ä-001",
+                        -2_208_988_800L,
+                        "小程序",
+                        "广州天河营业厅",
+                        "+86 138-0013-8000",
+                        "终端😀",
+                        Long.MAX_VALUE,
+                        -129_900,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        "refunded",
+                        false,
+                        "fallback"),
+                new Row(
+                        "000",
+                        253_402_300_799L,
+                        "web",
+                        "GZ-WEB",
+                        "00013800138000",
+                        "SIM-STD",
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MIN_VALUE + 1,
+                        "paid",
+                        true,
+                        "order_ref"),
+                new Row(
+                        "1234567890123456789012345",
+                        Long.MIN_VALUE + 1,
+                        "web",
+                        "GZ-WEB",
+                        "99999999999999999999",
+                        "SIM-STD",
+                        -1,
+                        1,
+                        -1,
+                        -62_135_596_800L,
+                        "cancelled",
+                        true,
+                        "order_ref"),
+                new Row(
+                        "A9",
+                        Long.MAX_VALUE,
+                        "app",
+                        "GZ-WEB",
+                        "13800138000",
+                        "SIM-STD",
+                        1,
+                        1,
+                        1,
+                        ConfirmedChunk.NO_TIME,
+                        "completed",
+                        true,
+                        "order_ref"),
                 new Row("A09", 0, "app", "GZ-WEB", "x", "SIM-STD", 1, 1, 1, 0, "completed", true, "order_ref"));
         assertThat(roundTrip(rows, deflate)).containsExactlyElementsOf(rows);
     }
@@ -82,8 +179,10 @@ class ConfirmedChunkTest {
         ConfirmedChunk.Builder b = new ConfirmedChunk.Builder(true);
         row("A", 500).addTo(b);
         new Row("B", 100, "web", "S", "1", "K", 1, 5, 0, 900, "refunded", false, "order_ref").addTo(b);
-        new Row("C", 900, "web", "S", "1", "K", 1, 5, 0, 900, "cancelled", true, "order_ref").addTo(b); // BOSS still live: neither
-        new Row("D", 300, "web", "S", "1", "K", 1, 5, 5, 900, "paid", false, "order_ref").addTo(b);      // BOSS reversed: neither
+        new Row("C", 900, "web", "S", "1", "K", 1, 5, 0, 900, "cancelled", true, "order_ref")
+                .addTo(b); // BOSS still live: neither
+        new Row("D", 300, "web", "S", "1", "K", 1, 5, 5, 900, "paid", false, "order_ref")
+                .addTo(b); // BOSS reversed: neither
         assertThat(b.rows()).isEqualTo(4);
         assertThat(b.liveRows()).isEqualTo(1);
         assertThat(b.cancelledRows()).isEqualTo(1);
@@ -129,14 +228,19 @@ class ConfirmedChunkTest {
         byte[] good = b.encode();
         assertThat(ConfirmedChunk.decode(good, 7, 3, 50).rows()).isEqualTo(50);
         assertThatThrownBy(() -> ConfirmedChunk.decode(Arrays.copyOf(good, good.length - 5), 7, 3, 50))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("run 7, chunk 3").hasMessageContaining("damaged");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run 7, chunk 3")
+                .hasMessageContaining("damaged");
         assertThatThrownBy(() -> ConfirmedChunk.decode(good, 7, 3, 49))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("run 7, chunk 3");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run 7, chunk 3");
         byte[] version = good.clone();
         version[0] = 9;
         assertThatThrownBy(() -> ConfirmedChunk.decode(version, 7, 3, 50))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("version 9");
-        assertThatThrownBy(() -> ConfirmedChunk.decode(new byte[0], 7, 3, 50)).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version 9");
+        assertThatThrownBy(() -> ConfirmedChunk.decode(new byte[0], 7, 3, 50))
+                .isInstanceOf(IllegalStateException.class);
         b.clear();
         row("A", 1).addTo(b);
         ConfirmedChunk.Builder d = new ConfirmedChunk.Builder(true);
@@ -145,11 +249,13 @@ class ConfirmedChunkTest {
         deflated[deflated.length - 2] ^= 0x55;
         deflated[deflated.length / 2] ^= 0x55;
         assertThatThrownBy(() -> ConfirmedChunk.decode(deflated, 7, 4, 1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("run 7, chunk 4");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run 7, chunk 4");
     }
 
     @Property(tries = 300)
-    void everyByteFlipIsRefusedOrDecodesToSomeRows(@ForAll("chunks") List<Row> rows, @ForAll int position, @ForAll byte mask) {
+    void everyByteFlipIsRefusedOrDecodesToSomeRows(
+            @ForAll("chunks") List<Row> rows, @ForAll int position, @ForAll byte mask) {
         ConfirmedChunk.Builder b = new ConfirmedChunk.Builder(position % 2 == 0, Math.max(1, rows.size()));
         rows.forEach(r -> r.addTo(b));
         byte[] payload = b.encode();
@@ -179,9 +285,24 @@ class ConfirmedChunkTest {
             // each value inside a larger array, with digits and a stray byte around it, as a reader's column holds it
             byte[] id = concat(padding, r.orderId().getBytes(java.nio.charset.StandardCharsets.UTF_8), padding);
             byte[] phone = concat(padding, r.msisdn().getBytes(java.nio.charset.StandardCharsets.UTF_8), padding);
-            fromBytes.add(id, padding.length, id.length - padding.length, r.createdAt(), r.channel(), r.siteId(), phone,
-                    padding.length, phone.length - padding.length, r.sku(), r.qty(), r.amountFen(), r.bossNetFen(), r.acceptedAt(),
-                    r.status(), r.live(), r.matchedBy());
+            fromBytes.add(
+                    id,
+                    padding.length,
+                    id.length - padding.length,
+                    r.createdAt(),
+                    r.channel(),
+                    r.siteId(),
+                    phone,
+                    padding.length,
+                    phone.length - padding.length,
+                    r.sku(),
+                    r.qty(),
+                    r.amountFen(),
+                    r.bossNetFen(),
+                    r.acceptedAt(),
+                    r.status(),
+                    r.live(),
+                    r.matchedBy());
         }
         assertThat(fromBytes.encode()).isEqualTo(fromStrings.encode());
     }
@@ -200,16 +321,37 @@ class ConfirmedChunkTest {
                 Arbitraries.strings().withChars("AB-0123456789").ofMaxLength(25),
                 Arbitraries.longs().between(0, 999_999).map(n -> "WO" + String.format("%09d", n)),
                 Arbitraries.strings().withCharRange('一', '龥').ofMaxLength(6));
-        Arbitrary<String> word = Arbitraries.of("", "web", "app", "GZ-天河-01", "paid", "completed", "cancelled", "refunded", "x");
-        Arbitrary<Long> time = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-3_000_000_000L, 300_000_000_000L));
-        Arbitrary<Long> amount = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1_000_000, 10_000_000));
+        Arbitrary<String> word =
+                Arbitraries.of("", "web", "app", "GZ-天河-01", "paid", "completed", "cancelled", "refunded", "x");
+        Arbitrary<Long> time =
+                Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-3_000_000_000L, 300_000_000_000L));
+        Arbitrary<Long> amount =
+                Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1_000_000, 10_000_000));
         Arbitrary<Row> row = Combinators.combine(
-                Combinators.combine(text, time, word, word, text, word).as(List::<Object>of),
-                Combinators.combine(amount, amount, amount, Arbitraries.oneOf(time, Arbitraries.just(ConfirmedChunk.NO_TIME)), word,
-                        Arbitraries.of(true, false), word).as(List::<Object>of))
-                .as((a, b) -> new Row((String) a.get(0), (Long) a.get(1), (String) a.get(2), (String) a.get(3), (String) a.get(4),
-                        (String) a.get(5), (Long) b.get(0), (Long) b.get(1), (Long) b.get(2), (Long) b.get(3), (String) b.get(4),
-                        (Boolean) b.get(5), (String) b.get(6)));
+                        Combinators.combine(text, time, word, word, text, word).as(List::<Object>of),
+                        Combinators.combine(
+                                        amount,
+                                        amount,
+                                        amount,
+                                        Arbitraries.oneOf(time, Arbitraries.just(ConfirmedChunk.NO_TIME)),
+                                        word,
+                                        Arbitraries.of(true, false),
+                                        word)
+                                .as(List::<Object>of))
+                .as((a, b) -> new Row(
+                        (String) a.get(0),
+                        (Long) a.get(1),
+                        (String) a.get(2),
+                        (String) a.get(3),
+                        (String) a.get(4),
+                        (String) a.get(5),
+                        (Long) b.get(0),
+                        (Long) b.get(1),
+                        (Long) b.get(2),
+                        (Long) b.get(3),
+                        (String) b.get(4),
+                        (Boolean) b.get(5),
+                        (String) b.get(6)));
         return row.list().ofMaxSize(300);
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
  * never another exception, never a hang. Seeds in {@code ByteCsvFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
  */
 class ByteCsvFuzzTest {
-    private static final Charset[] CHARSETS = {StandardCharsets.UTF_8, Charset.forName("GB18030"), Charset.forName("GBK"),
-            StandardCharsets.ISO_8859_1};
+    private static final Charset[] CHARSETS = {
+        StandardCharsets.UTF_8, Charset.forName("GB18030"), Charset.forName("GBK"), StandardCharsets.ISO_8859_1
+    };
     private static final char[] DELIMITERS = {',', '|', '\t', ';'};
     private static Path dir;
 
@@ -43,7 +44,7 @@ class ByteCsvFuzzTest {
         Files.write(f, data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
         int block = (knobs & 0x10) != 0 ? 1 + (knobs >> 5) : 1 << 16;
         try (ByteCsv csv = ByteCsv.open(f, CHARSETS[knobs & 3], DELIMITERS[(knobs >> 2) & 3], null, block)) {
-            csv.warnUnknown(Set.of("a", "b", "amount"), w -> { });
+            csv.warnUnknown(Set.of("a", "b", "amount"), w -> {});
             int a = csv.index("a");
             int amount = csv.index("amount");
             csv.estimatedRecords();

@@ -31,18 +31,39 @@ class ByteCsvTest {
     @Provide
     Arbitrary<String> cells() {
         return Arbitraries.oneOf(
-                Arbitraries.of("WO1", "天河城营业厅", "正常", "a,b", "say \"hi\"", "line\nbreak", "cr\r\nlf", "", "x|y", "€uro",
-                        "𠀀ext", "亅|亅", "ｘ"),
+                Arbitraries.of(
+                        "WO1",
+                        "天河城营业厅",
+                        "正常",
+                        "a,b",
+                        "say \"hi\"",
+                        "line\nbreak",
+                        "cr\r\nlf",
+                        "",
+                        "x|y",
+                        "€uro",
+                        "𠀀ext",
+                        "亅|亅",
+                        "ｘ"),
                 Arbitraries.strings().withChars("ab,\"\n|正常亅 ").ofMaxLength(6));
     }
 
     @Property(tries = 300)
-    void recordsAndCellsAreThoseCommonsCsvReads(@ForAll @Size(min = 1, max = 12) List<@Size(min = 1, max = 4) List<@net.jqwik.api.From("cells") String>> rows,
-                                                @ForAll("cells") String extra, @ForAll boolean gb, @ForAll boolean pipe,
-                                                @ForAll @IntRange(min = 1, max = 40) int block) throws IOException {
+    void recordsAndCellsAreThoseCommonsCsvReads(
+            @ForAll @Size(min = 1, max = 12)
+                    List<@Size(min = 1, max = 4) List<@net.jqwik.api.From("cells") String>> rows,
+            @ForAll("cells") String extra,
+            @ForAll boolean gb,
+            @ForAll boolean pipe,
+            @ForAll @IntRange(min = 1, max = 40) int block)
+            throws IOException {
         char delimiter = pipe ? '|' : ',';
         Charset cs = gb ? GB18030 : StandardCharsets.UTF_8;
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").build();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setRecordSeparator("\r\n")
+                .build();
         StringBuilder text = new StringBuilder();
         List<List<String>> all = new ArrayList<>();
         all.add(List.of("h1", "h2", "h3", "h4"));
@@ -57,7 +78,8 @@ class ByteCsvTest {
         Path f = tempCsv("bytecsv");
         try {
             Files.write(f, text.toString().getBytes(cs));
-            List<CSVRecord> want = format.parse(new StringReader(text.toString())).getRecords();
+            List<CSVRecord> want =
+                    format.parse(new StringReader(text.toString())).getRecords();
             MessageDigest md = FileDigest.newSha256();
             try (ByteCsv csv = ByteCsv.open(f, cs, delimiter, md, block)) {
                 assertThat(csv.header()).containsExactly("h1", "h2", "h3", "h4");
@@ -70,7 +92,9 @@ class ByteCsvTest {
                     assertThat(csv.next()).isTrue();
                     assertThat(csv.line()).isEqualTo(lineOf(text.toString(), w));
                     for (int c = 0; c < w.size(); c++) {
-                        assertThat(csv.get(c)).as("row %d cell %d", k, c).isEqualTo(w.get(c).strip());
+                        assertThat(csv.get(c))
+                                .as("row %d cell %d", k, c)
+                                .isEqualTo(w.get(c).strip());
                     }
                 }
                 assertThat(csv.next()).isFalse();
@@ -108,7 +132,7 @@ class ByteCsvTest {
     @Test
     void badBytesAreReportedWithTheirLineInEitherCharset() throws IOException {
         Path f = tempCsv("bad");
-        Files.write(f, new byte[]{'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x80, '\n'});
+        Files.write(f, new byte[] {'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x80, '\n'});
         try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid GB18030");
@@ -177,7 +201,8 @@ class ByteCsvTest {
      * and nothing of it is left, neither after reading nor when the file is rejected: a kill cannot leave it behind.
      */
     @Test
-    void theDecodedCopyHasNoNameWhileReadAndNothingIsLeftAfterAnyEnd(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    void theDecodedCopyHasNoNameWhileReadAndNothingIsLeftAfterAnyEnd(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
         Charset big5 = Charset.forName("Big5");
         Path f = tempCsv("big5");
         Files.write(f, "id,msisdn\n1,13812345678\n".getBytes(big5));
@@ -191,7 +216,8 @@ class ByteCsvTest {
         }
         Path headerless = tempCsv("empty");
         Files.write(headerless, new byte[0]);
-        assertThatThrownBy(() -> ByteCsv.open(headerless, big5, ',', null, 1 << 16, copies)).hasMessageContaining("empty file");
+        assertThatThrownBy(() -> ByteCsv.open(headerless, big5, ',', null, 1 << 16, copies))
+                .hasMessageContaining("empty file");
         try (var listed = Files.list(copies)) {
             assertThat(listed).as("copies left").isEmpty();
         }

@@ -36,7 +36,7 @@ class CellsTest {
     private static List<String> generic(Path f, Charset cs) {
         List<String> problems = new ArrayList<>();
         try (CsvSource csv = CsvSource.open(f, cs)) {
-            csv.warnUnknown(Set.of("a", "b", "c"), w -> { });
+            csv.warnUnknown(Set.of("a", "b", "c"), w -> {});
             for (CsvRow row : csv) {
                 row.rejected(p -> problems.add(p.toString()));
             }
@@ -47,7 +47,7 @@ class CellsTest {
     private static List<String> bytes(Path f, Charset cs) {
         List<String> problems = new ArrayList<>();
         try (ByteCsv csv = ByteCsv.open(f, cs, ',', null)) {
-            csv.warnUnknown(Set.of("a", "b", "c"), w -> { });
+            csv.warnUnknown(Set.of("a", "b", "c"), w -> {});
             while (csv.next()) {
                 csv.rejected(p -> problems.add(p.toString()));
             }
@@ -66,21 +66,30 @@ class CellsTest {
     void rowsWiderOrNarrowerThanTheHeaderAreRowErrors() throws IOException {
         Path f = dir.resolve("f.csv");
         List<String> p = both("a,b,c\n1,INV,2026,001\n1,2\n1,2,3\n\"1\",\"INV,2026\",3\n", StandardCharsets.UTF_8);
-        assertThat(p).containsExactly(
-                f + ":2: the row has 4 fields but the header has 3 (a comma inside a value needs the value in double quotes)",
-                f + ":3: the row has 2 fields but the header has 3 (a comma inside a value needs the value in double quotes)");
+        assertThat(p)
+                .containsExactly(
+                        f
+                                + ":2: the row has 4 fields but the header has 3 (a comma inside a value needs the value in double quotes)",
+                        f
+                                + ":3: the row has 2 fields but the header has 3 (a comma inside a value needs the value in double quotes)");
     }
 
     @Test
     void controlCharactersAreRowErrorsButTabIsText() throws IOException {
         Path f = dir.resolve("f.csv");
-        List<String> p = both("a,b,c\nx,\u001b[2Jname,1\nx,a\tb,1\nx,nul\u0000,1\nx,\"two\nlines\",1\nx,del\u007f,1\n",
+        List<String> p = both(
+                "a,b,c\nx,\u001b[2Jname,1\nx,a\tb,1\nx,nul\u0000,1\nx,\"two\nlines\",1\nx,del\u007f,1\n",
                 StandardCharsets.UTF_8);
-        assertThat(p).containsExactly(
-                f + ":2: b: contains the control character \\x1b at character 1 (text may not hold control characters other than TAB)",
-                f + ":4: b: contains the control character \\x00 at character 4 (text may not hold control characters other than TAB)",
-                f + ":5: b: contains the control character \\x0a at character 4 (text may not hold control characters other than TAB)",
-                f + ":7: b: contains the control character \\x7f at character 4 (text may not hold control characters other than TAB)");
+        assertThat(p)
+                .containsExactly(
+                        f
+                                + ":2: b: contains the control character \\x1b at character 1 (text may not hold control characters other than TAB)",
+                        f
+                                + ":4: b: contains the control character \\x00 at character 4 (text may not hold control characters other than TAB)",
+                        f
+                                + ":5: b: contains the control character \\x0a at character 4 (text may not hold control characters other than TAB)",
+                        f
+                                + ":7: b: contains the control character \\x7f at character 4 (text may not hold control characters other than TAB)");
     }
 
     @Test
@@ -88,10 +97,15 @@ class CellsTest {
         for (Charset cs : List.of(StandardCharsets.UTF_8, GB18030)) {
             for (char c1 = 0x80; c1 <= 0x9F; c1++) {
                 List<String> p = both("a,b,c\n天,x" + c1 + "y,1\n", cs);
-                assertThat(p).as(cs + " U+%04X", (int) c1).singleElement().asString()
+                assertThat(p)
+                        .as(cs + " U+%04X", (int) c1)
+                        .singleElement()
+                        .asString()
                         .contains(":2: b: contains the control character \\x" + Integer.toHexString(c1));
             }
-            assertThat(both("a,b,c\n天,\u00a0\u00a3\u00a4€,1\n", cs)).as(cs + ": just past C1").isEmpty();
+            assertThat(both("a,b,c\n天,\u00a0\u00a3\u00a4€,1\n", cs))
+                    .as(cs + ": just past C1")
+                    .isEmpty();
         }
     }
 
@@ -105,15 +119,18 @@ class CellsTest {
 
     @Test
     void columnsTheReaderDoesNotUseAreNotChecked() throws IOException {
-        assertThat(both("a,b,c,notes\nx,y,1,\"a note\non two lines\"\n", StandardCharsets.UTF_8)).isEmpty();
+        assertThat(both("a,b,c,notes\nx,y,1,\"a note\non two lines\"\n", StandardCharsets.UTF_8))
+                .isEmpty();
     }
 
     @Test
     void aHeaderWithoutRowsIsRefusedByBothReaders() throws IOException {
         Path f = file("a,b,c\n\n  \n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> generic(f, StandardCharsets.UTF_8)).isInstanceOf(InputRejectedException.class)
+        assertThatThrownBy(() -> generic(f, StandardCharsets.UTF_8))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessage(f + ":1: " + Cells.NO_ROWS);
-        assertThatThrownBy(() -> bytes(f, StandardCharsets.UTF_8)).isInstanceOf(InputRejectedException.class)
+        assertThatThrownBy(() -> bytes(f, StandardCharsets.UTF_8))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessage(f + ":1: " + Cells.NO_ROWS);
     }
 
@@ -131,7 +148,8 @@ class CellsTest {
         assertThat(Cells.whole("", Cells.MAX_QUANTITY)).isNull();
         assertThat(Cells.whyNotWhole("9223372036854775807", Cells.MAX_QUANTITY))
                 .isEqualTo("'9223372036854775807' is out of range: at most 1,000,000 in absolute value");
-        assertThat(Cells.whyNotWhole("５", Cells.MAX_QUANTITY)).isEqualTo("'５' is not a whole number (digits 0-9 only, not full-width or other scripts)");
+        assertThat(Cells.whyNotWhole("５", Cells.MAX_QUANTITY))
+                .isEqualTo("'５' is not a whole number (digits 0-9 only, not full-width or other scripts)");
         assertThat(Cells.whyNotWhole("x", Cells.MAX_QUANTITY)).isEqualTo("'x' is not a whole number");
     }
 
@@ -140,6 +158,7 @@ class CellsTest {
         assertThat(Cells.visible("\u001b]0;owned\u0007\u001b[2J天河")).isEqualTo("\\x1b]0;owned\\x07\\x1b[2J天河");
         assertThat(Cells.visible("tab\there")).isEqualTo("tab\there");
         assertThat(Cells.visible("\u009b31m")).isEqualTo("\\x9b31m");
-        assertThat(new Problem("f.csv", 2, "name", "'\u001b[2J' is bad").toString()).isEqualTo("f.csv:2: name: '\\x1b[2J' is bad");
+        assertThat(new Problem("f.csv", 2, "name", "'\u001b[2J' is bad").toString())
+                .isEqualTo("f.csv:2: name: '\\x1b[2J' is bad");
     }
 }

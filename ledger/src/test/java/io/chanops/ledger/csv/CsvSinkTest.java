@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.NumericChars;
-import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,8 @@ class CsvSinkTest {
 
     @Test
     void textCellsThatLookLikeFormulasAreGuarded() {
-        assertThat(write("=SUM(A1:A9)", "+86", "-5G", "@cmd", "\tx", "ok")).isEqualTo("'=SUM(A1:A9),'+86,'-5G,'@cmd,'\tx,ok\r\n");
+        assertThat(write("=SUM(A1:A9)", "+86", "-5G", "@cmd", "\tx", "ok"))
+                .isEqualTo("'=SUM(A1:A9),'+86,'-5G,'@cmd,'\tx,ok\r\n");
     }
 
     @Test
@@ -58,9 +59,15 @@ class CsvSinkTest {
     }
 
     @Property(tries = 300)
-    void whateverIsWrittenReadsBackUnchanged(@ForAll @StringLength(max = 40) @AlphaChars @NumericChars
-                                             @Chars({'=', '+', '-', '@', ' ', ',', '"', '\'', '\n', '\t', ';'})
-                                             @CharRange(from = '\u4e00', to = '\u4e2f') String text) throws Exception {
+    void whateverIsWrittenReadsBackUnchanged(
+            @ForAll
+                    @StringLength(max = 40)
+                    @AlphaChars
+                    @NumericChars
+                    @Chars({'=', '+', '-', '@', ' ', ',', '"', '\'', '\n', '\t', ';'})
+                    @CharRange(from = '\u4e00', to = '\u4e2f')
+                    String text)
+            throws Exception {
         String value = text.strip();
         Path f = Files.createTempFile("roundtrip", ".csv");
         try {

@@ -38,7 +38,7 @@ class CsvSourceFuzzTest {
         Path f = dir.resolve("fuzz.csv");
         Files.write(f, data.length > 0 ? java.util.Arrays.copyOfRange(data, 1, data.length) : data);
         try (CsvSource csv = CsvSource.open(f, charset)) {
-            csv.warnUnknown(Set.of("a", "b", "qty"), w -> { });
+            csv.warnUnknown(Set.of("a", "b", "qty"), w -> {});
             csv.hasColumn("a");
             for (CsvRow row : csv) {
                 row.rejected(p -> p.toString());

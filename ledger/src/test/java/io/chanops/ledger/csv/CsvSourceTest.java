@@ -39,7 +39,11 @@ class CsvSourceTest {
     @Test
     void utf8BomIsTolerated() throws Exception {
         Path f = dir.resolve("bom.csv");
-        Files.write(f, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "site_id,name\nS1,天河\n".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                f,
+                concat(
+                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                        "site_id,name\nS1,天河\n".getBytes(StandardCharsets.UTF_8)));
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
             assertThat(csv.hasColumn("site_id")).isTrue();
             assertThat(csv.iterator().next().get("name")).isEqualTo("天河");
@@ -80,10 +84,13 @@ class CsvSourceTest {
         Files.writeString(f, "sku,name\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
             assertThatThrownBy(() -> csv.require(List.of("sku", "type", "price")))
-                    .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems())
-                            .extracting(Object::toString)
-                            .containsExactly(f + ":1: type: required column is missing from the header",
-                                    f + ":1: price: required column is missing from the header"));
+                    .isInstanceOfSatisfying(
+                            InputRejectedException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(Object::toString)
+                                    .containsExactly(
+                                            f + ":1: type: required column is missing from the header",
+                                            f + ":1: price: required column is missing from the header"));
         }
     }
 
@@ -102,14 +109,16 @@ class CsvSourceTest {
     void emptyFileNeedsAHeader() throws Exception {
         Path f = dir.resolve("e.csv");
         Files.writeString(f, "");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8)).hasMessageContaining("header row is required");
+        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
+                .hasMessageContaining("header row is required");
     }
 
     @Test
     void duplicateHeaderIsRejected() throws Exception {
         Path f = dir.resolve("d.csv");
         Files.writeString(f, "sku,sku\n");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8)).hasMessageContaining("sku: column appears twice");
+        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
+                .hasMessageContaining("sku: column appears twice");
     }
 
     @Test

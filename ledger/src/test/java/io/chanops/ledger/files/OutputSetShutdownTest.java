@@ -42,8 +42,14 @@ class OutputSetShutdownTest {
         assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "SIGTERM is a Unix signal");
         Path report = Files.writeString(dir.resolve("report.csv"), "earlier report");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), StoppedWriter.class.getName(),
-                report.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoppedWriter.class.getName(),
+                        report.toString())
+                .redirectErrorStream(true)
+                .start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
             assertThat(line).as("the writer's first line").isEqualTo("writing");

@@ -51,7 +51,8 @@ class OutputSetTest {
         Path victim = Files.writeString(dir.resolve("victim"), "precious");
         Path link = Files.createSymbolicLink(dir.resolve("report.csv"), victim);
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.file(link)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(link))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("is a symbolic link");
         }
         assertThat(Files.readString(victim)).isEqualTo("precious");
@@ -62,7 +63,8 @@ class OutputSetTest {
     void aDirectoryAtTheTargetIsRefused() throws IOException {
         Path d = Files.createDirectory(dir.resolve("out"));
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.file(d)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(d))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("is a directory");
         }
     }
@@ -78,7 +80,8 @@ class OutputSetTest {
         }
         assumeTrue(made, "mkfifo is not available");
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.file(fifo)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(fifo))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("not a regular file");
         }
         assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).isFalse();
@@ -89,7 +92,8 @@ class OutputSetTest {
         Path devNull = Path.of("/dev/null");
         assumeTrue(Files.exists(devNull));
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.file(devNull)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(devNull))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("not a regular file");
         }
     }
@@ -101,9 +105,15 @@ class OutputSetTest {
         Path alias = Files.createSymbolicLink(dir.resolve("alias"), dir);
         OutputGuard guard = OutputGuard.of(Optional.of(ledger), List.of());
         try (OutputSet outputs = new OutputSet(guard)) {
-            for (Path p : List.of(ledger, sub.resolve("../chanops.db"), alias.resolve("chanops.db"), dir.resolve("chanops.db-wal"),
+            for (Path p : List.of(
+                    ledger,
+                    sub.resolve("../chanops.db"),
+                    alias.resolve("chanops.db"),
+                    dir.resolve("chanops.db-wal"),
                     dir.resolve("chanops.db-shm"))) {
-                assertThatThrownBy(() -> outputs.file(p)).as(p.toString()).isInstanceOf(OutputRefusedException.class)
+                assertThatThrownBy(() -> outputs.file(p))
+                        .as(p.toString())
+                        .isInstanceOf(OutputRefusedException.class)
                         .hasMessageContaining("refusing to write over the ledger");
             }
         }
@@ -116,7 +126,8 @@ class OutputSetTest {
         Path other = Files.createDirectory(dir.resolve("other"));
         Path hard = Files.createLink(other.resolve("report.csv"), ledger);
         try (OutputSet outputs = new OutputSet(OutputGuard.of(Optional.of(ledger), List.of()))) {
-            assertThatThrownBy(() -> outputs.file(hard)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(hard))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("the ledger");
         }
     }
@@ -125,7 +136,8 @@ class OutputSetTest {
     void anInputOfTheCommandIsRefused() throws IOException {
         Path input = Files.writeString(dir.resolve("rules.csv"), "rules");
         try (OutputSet outputs = new OutputSet(OutputGuard.inputs(input))) {
-            assertThatThrownBy(() -> outputs.file(Path.of(dir + "/./rules.csv"))).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(Path.of(dir + "/./rules.csv")))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("an input of this command");
         }
     }
@@ -134,7 +146,8 @@ class OutputSetTest {
     void theSameFileTwiceIsRefused() {
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
             outputs.file(dir.resolve("a.csv"));
-            assertThatThrownBy(() -> outputs.file(dir.resolve("x/../a.csv"))).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(dir.resolve("x/../a.csv")))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("two outputs");
         }
     }
@@ -142,9 +155,11 @@ class OutputSetTest {
     @Test
     void aMissingDirectoryIsRefused() {
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.file(dir.resolve("nowhere/a.csv"))).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(dir.resolve("nowhere/a.csv")))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("no such directory");
-            assertThatThrownBy(() -> outputs.directory(dir.resolve("nowhere/plan"))).isInstanceOf(OutputRefusedException.class);
+            assertThatThrownBy(() -> outputs.directory(dir.resolve("nowhere/plan")))
+                    .isInstanceOf(OutputRefusedException.class);
         }
         assertThat(Files.exists(dir.resolve("nowhere"))).isFalse();
     }
@@ -158,9 +173,11 @@ class OutputSetTest {
             OutputFile b = outputs.file(second);
             a.write(OutputFile.Access.DEFAULT, text("new summary"));
             assertThatThrownBy(() -> b.write(OutputFile.Access.DEFAULT, out -> {
-                out.write("half a row".getBytes(StandardCharsets.UTF_8));
-                throw new IOException("No space left on device");
-            })).isInstanceOf(OutputFailedException.class).hasMessage(second + ": No space left on device");
+                        out.write("half a row".getBytes(StandardCharsets.UTF_8));
+                        throw new IOException("No space left on device");
+                    }))
+                    .isInstanceOf(OutputFailedException.class)
+                    .hasMessage(second + ": No space left on device");
             // the command fails here: publish() is never called
         }
         assertThat(Files.readString(first)).isEqualTo("earlier summary");
@@ -173,9 +190,10 @@ class OutputSetTest {
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
             OutputFile f = outputs.file(dir.resolve("r.csv"));
             assertThatThrownBy(() -> f.write(OutputFile.Access.DEFAULT, out -> {
-                out.write(new byte[100_000]);
-                throw new java.io.UncheckedIOException(new IOException("disk full"));
-            })).isInstanceOf(OutputFailedException.class);
+                        out.write(new byte[100_000]);
+                        throw new java.io.UncheckedIOException(new IOException("disk full"));
+                    }))
+                    .isInstanceOf(OutputFailedException.class);
             assertThat(namesIn(dir)).isEmpty();
         }
     }
@@ -191,7 +209,9 @@ class OutputSetTest {
             try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
                 OutputFile f = outputs.file(report);
                 f.write(OutputFile.Access.DEFAULT, out -> {
-                    List<String> temps = namesIn(dir).stream().filter(n -> n.startsWith(".report.csv.") && !n.equals(".report.csv.tmp")).toList();
+                    List<String> temps = namesIn(dir).stream()
+                            .filter(n -> n.startsWith(".report.csv.") && !n.equals(".report.csv.tmp"))
+                            .toList();
                     assertThat(temps).hasSize(1);
                     assertThat(temps.get(0)).matches("\\.report\\.csv\\.[0-9a-f]{16}\\.tmp");
                     seen.add(temps.get(0));
@@ -216,16 +236,21 @@ class OutputSetTest {
             outputs.file(phones).write(OutputFile.Access.OWNER_ONLY, out -> {
                 Path temp;
                 try (Stream<Path> s = Files.list(dir)) {
-                    temp = s.filter(p -> p.getFileName().toString().startsWith(".matched.csv.")).findFirst().orElseThrow();
+                    temp = s.filter(p -> p.getFileName().toString().startsWith(".matched.csv."))
+                            .findFirst()
+                            .orElseThrow();
                 }
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp))).isEqualTo("rw-------");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)))
+                        .isEqualTo("rw-------");
                 out.write('x');
             });
             outputs.file(plain).write(OutputFile.Access.DEFAULT, text("y"));
             outputs.publish();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(phones))).isEqualTo("rw-------");
-        assertThat(Files.getPosixFilePermissions(plain)).contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(phones)))
+                .isEqualTo("rw-------");
+        assertThat(Files.getPosixFilePermissions(plain))
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
@@ -253,11 +278,14 @@ class OutputSetTest {
         Path link = Files.createSymbolicLink(dir.resolve("plan"), real);
         Path file = Files.writeString(dir.resolve("file"), "x");
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
-            assertThatThrownBy(() -> outputs.directory(link)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.directory(link))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("symbolic link");
-            assertThatThrownBy(() -> outputs.directory(file)).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.directory(file))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("not a directory");
-            assertThatThrownBy(() -> outputs.file(file.resolve("a.csv"))).isInstanceOf(OutputRefusedException.class)
+            assertThatThrownBy(() -> outputs.file(file.resolve("a.csv")))
+                    .isInstanceOf(OutputRefusedException.class)
                     .hasMessageContaining("is not a directory");
         }
     }
@@ -267,7 +295,8 @@ class OutputSetTest {
         OutputSet outputs = new OutputSet(OutputGuard.NONE);
         OutputFile f = outputs.file(dir.resolve("a.csv"));
         outputs.close();
-        assertThatThrownBy(() -> f.write(OutputFile.Access.DEFAULT, text("x"))).isInstanceOf(OutputFailedException.class);
+        assertThatThrownBy(() -> f.write(OutputFile.Access.DEFAULT, text("x")))
+                .isInstanceOf(OutputFailedException.class);
         assertThatThrownBy(outputs::publish).isInstanceOf(OutputFailedException.class);
         assertThat(Files.exists(dir.resolve("a.csv"))).isFalse();
     }

@@ -44,7 +44,8 @@ class FenTest {
     }
 
     @Property
-    void amountsBeyondAHundredMillionYuanAreRefused(@ForAll @LongRange(min = Fen.MAX_AMOUNT_FEN + 1, max = Long.MAX_VALUE / 2) long fen) {
+    void amountsBeyondAHundredMillionYuanAreRefused(
+            @ForAll @LongRange(min = Fen.MAX_AMOUNT_FEN + 1, max = Long.MAX_VALUE / 2) long fen) {
         assertThat(Fen.parseYuan(Fen.format(fen))).isEmpty();
         assertThat(Fen.parseYuan("-" + Fen.format(fen))).isEmpty();
         assertThat(Fen.whyNotFen(Long.toString(fen))).contains("is out of range");
@@ -55,7 +56,9 @@ class FenTest {
         assertThat(Fen.parseYuan("100000000.00")).contains(Fen.MAX_AMOUNT_FEN);
         assertThat(Fen.parseYuan("-100000000")).contains(-Fen.MAX_AMOUNT_FEN);
         assertThat(Fen.parseYuan("100000000.01")).isEmpty();
-        assertThat(Fen.whyNotYuan("92233720368547758.07")).contains("out of range").contains("100000000.00 yuan");
+        assertThat(Fen.whyNotYuan("92233720368547758.07"))
+                .contains("out of range")
+                .contains("100000000.00 yuan");
         assertThat(Fen.parseYuan("５")).isEmpty();
         assertThat(Fen.parseYuan("٥.00")).isEmpty();
     }

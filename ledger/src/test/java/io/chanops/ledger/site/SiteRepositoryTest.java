@@ -18,10 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SiteRepositoryTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
-    private static final Site WAREHOUSE = new Site("WH", "Warehouse", Site.Kind.WAREHOUSE, "GZ", null, null, 23.1, 113.4,
-            LocalTime.of(6, 0), LocalTime.of(22, 0));
-    private static final Site STORE = new Site("ST-1", "Store 1", Site.Kind.STORE, "GZ", "WH", Channel.E_CHANNEL, null, null,
-            null, null);
+    private static final Site WAREHOUSE = new Site(
+            "WH",
+            "Warehouse",
+            Site.Kind.WAREHOUSE,
+            "GZ",
+            null,
+            null,
+            23.1,
+            113.4,
+            LocalTime.of(6, 0),
+            LocalTime.of(22, 0));
+    private static final Site STORE =
+            new Site("ST-1", "Store 1", Site.Kind.STORE, "GZ", "WH", Channel.E_CHANNEL, null, null, null, null);
 
     @TempDir
     Path dir;
@@ -49,12 +58,13 @@ class SiteRepositoryTest {
         Ledger ledger = TestLedgers.fresh(dir);
         SiteRepository sites = ledger.repository(SiteRepository.class);
         assertThatThrownBy(() -> ledger.write(h -> {
-            long batch = ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 1, 1, NOW, false);
-            sites.upsert(WAREHOUSE, batch);
-            // the same transaction sees its own write through the repository
-            assertThat(sites.ids()).containsExactly("WH");
-            throw new IllegalStateException("roll back");
-        })).hasMessage("roll back");
+                    long batch = ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 1, 1, NOW, false);
+                    sites.upsert(WAREHOUSE, batch);
+                    // the same transaction sees its own write through the repository
+                    assertThat(sites.ids()).containsExactly("WH");
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
         Set<String> after = ledger.read(h -> sites.ids());
         assertThat(after).isEmpty();
     }

@@ -14,8 +14,7 @@ import java.time.ZoneId;
 
 /** Test helpers shared by every module (published as the ledger test-jar): real migrations on a temp file. */
 public final class TestLedgers {
-    private TestLedgers() {
-    }
+    private TestLedgers() {}
 
     /** The zone of the tests' operation contexts. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -37,7 +36,8 @@ public final class TestLedgers {
                 return p.resolve("samples");
             }
         }
-        throw new IllegalStateException("samples/ not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "samples/ not found above " + Path.of("").toAbsolutePath());
     }
 
     public static Path sample(String name) {

@@ -70,7 +70,11 @@ public final class BossDateTime {
             return n == 14 ? fields(b, from, from + 4, from + 6, from + 8, from + 10, from + 12) : INVALID;
         }
         if (iso) {
-            if (n != 19 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != ' ' || b[from + 13] != ':'
+            if (n != 19
+                    || b[from + 4] != '-'
+                    || b[from + 7] != '-'
+                    || b[from + 10] != ' '
+                    || b[from + 13] != ':'
                     || b[from + 16] != ':') {
                 return INVALID;
             }
@@ -81,8 +85,7 @@ public final class BossDateTime {
 
     /** The last date parsed and its epoch day: consecutive rows mostly share a date. One immutable holder, so a
      * profile's instance may be shared between threads. */
-    private record Day(int key, long epochDay) {
-    }
+    private record Day(int key, long epochDay) {}
 
     private Day lastDay = new Day(-1, 0);
 
@@ -93,7 +96,15 @@ public final class BossDateTime {
         int hour = LocalTimes.digits(b, h, 2);
         int minute = LocalTimes.digits(b, mi, 2);
         int second = LocalTimes.digits(b, se, 2);
-        if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return INVALID;
         }
         int key = year * 10_000 + month * 100 + day;
@@ -108,7 +119,6 @@ public final class BossDateTime {
         }
         return last.epochDay() * 86_400L + hour * 3600L + minute * 60L + second;
     }
-
 
     /** Local seconds back to a {@link LocalDateTime}. */
     public static LocalDateTime toLocal(long localSeconds) {

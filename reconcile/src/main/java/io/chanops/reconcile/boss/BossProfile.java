@@ -38,8 +38,14 @@ public record BossProfile(
 
     /** The columns a profile must name, with the property key of each. */
     public enum Column {
-        BOSS_ID("boss_id"), ORDER_REF("order_ref"), MSISDN("msisdn"), BIZ_TYPE("biz_type"),
-        ACCEPTED_AT("accepted_at"), AMOUNT("amount"), STATUS("status"), SITE_ID("site_id");
+        BOSS_ID("boss_id"),
+        ORDER_REF("order_ref"),
+        MSISDN("msisdn"),
+        BIZ_TYPE("biz_type"),
+        ACCEPTED_AT("accepted_at"),
+        AMOUNT("amount"),
+        STATUS("status"),
+        SITE_ID("site_id");
 
         private final String key;
 
@@ -52,7 +58,10 @@ public record BossProfile(
         }
     }
 
-    public enum AmountUnit { FEN, YUAN }
+    public enum AmountUnit {
+        FEN,
+        YUAN
+    }
 
     private static final Set<String> PLAIN_KEYS = Set.of("charset", "delimiter", "amount.unit", "datetime.pattern");
 
@@ -86,11 +95,17 @@ public record BossProfile(
                 }
                 int to = i > from && bytes[i - 1] == '\r' ? i - 1 : i;
                 try {
-                    lines.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    lines.add(StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
+                            .decode(ByteBuffer.wrap(bytes, from, to - from))
+                            .toString());
                 } catch (CharacterCodingException e) {
-                    throw InputRejectedException.of(new Problem(name, lines.size() + 1, "",
+                    throw InputRejectedException.of(new Problem(
+                            name,
+                            lines.size() + 1,
+                            "",
                             "bytes that are not valid UTF-8 (a profile is a UTF-8 .properties file)"));
                 }
                 from = i + 1;
@@ -149,7 +164,8 @@ public record BossProfile(
                 switch (value.strip()) {
                     case "completed" -> statuses.put(text, Boolean.TRUE);
                     case "cancelled" -> statuses.put(text, Boolean.FALSE);
-                    default -> problems.add(new Problem(name, line, key, "'" + value + "' must be completed or cancelled"));
+                    default ->
+                        problems.add(new Problem(name, line, key, "'" + value + "' must be completed or cancelled"));
                 }
                 if (text.isEmpty()) {
                     problems.add(new Problem(name, line, key, "status text is empty"));
@@ -157,7 +173,11 @@ public record BossProfile(
                 continue;
             }
             if (!known.contains(key)) {
-                problems.add(new Problem(name, line, key, "unknown key (expected one of " + String.join(", ", known) + ", status.<BOSS text>)"));
+                problems.add(new Problem(
+                        name,
+                        line,
+                        key,
+                        "unknown key (expected one of " + String.join(", ", known) + ", status.<BOSS text>)"));
                 continue;
             }
             switch (key) {
@@ -165,7 +185,8 @@ public record BossProfile(
                     try {
                         charset = Charset.forName(value.strip());
                     } catch (IllegalArgumentException ex) {
-                        problems.add(new Problem(name, line, key, "unknown charset '" + value + "' (try GB18030, GBK or UTF-8)"));
+                        problems.add(new Problem(
+                                name, line, key, "unknown charset '" + value + "' (try GB18030, GBK or UTF-8)"));
                     }
                 }
                 case "delimiter" -> {
@@ -191,8 +212,14 @@ public record BossProfile(
                     }
                 }
                 default -> {
-                    Column column = Arrays.stream(Column.values()).filter(c -> c.key().equals(key)).findFirst().orElseThrow();
-                    List<String> names = Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    Column column = Arrays.stream(Column.values())
+                            .filter(c -> c.key().equals(key))
+                            .findFirst()
+                            .orElseThrow();
+                    List<String> names = Arrays.stream(value.split("\\|"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
                     if (names.isEmpty()) {
                         problems.add(new Problem(name, line, key, "names no column"));
                     } else {

@@ -2,14 +2,14 @@ package io.chanops.reconcile.boss;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
-import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.reconcile.bulk.Numbers;
 import io.chanops.reconcile.platform.Problems;
 import java.nio.charset.Charset;
-import java.security.MessageDigest;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,16 +24,15 @@ import java.util.function.LongConsumer;
  * does not map - each is reported as {@code file:line: column: problem} and the export is rejected as a whole.
  */
 public final class BossReader {
-    private BossReader() {
-    }
+    private BossReader() {}
 
     public static BossTable read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress) {
         return read(file, profile, warn, progress, null);
     }
 
     /** As {@link #read(Path, BossProfile, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be null). */
-    public static BossTable read(Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress,
-                                 MessageDigest digest) {
+    public static BossTable read(
+            Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest)) {
             Map<Column, Integer> header = resolveHeader(csv, profile);
             csv.warnUnknown(profile.allNames(), warn);
@@ -127,8 +126,8 @@ public final class BossReader {
             String amountText = csv.get(cAmount);
             long fen = yuan ? Fen.parseYuan(amountText).orElse(Numbers.NONE) : Numbers.NONE;
             if (fen == Numbers.NONE) {
-                problems.add(csv.problem(cAmount, yuan ? Fen.whyNotYuan(amountText)
-                        : Fen.whyNotFen(amountText) + " (amount.unit=fen)"));
+                problems.add(csv.problem(
+                        cAmount, yuan ? Fen.whyNotYuan(amountText) : Fen.whyNotFen(amountText) + " (amount.unit=fen)"));
             }
             return fen;
         }
@@ -138,7 +137,8 @@ public final class BossReader {
             String text = csv.get(cStatus);
             Boolean completed = statuses.get(text);
             if (completed == null) {
-                problems.add(csv.problem(cStatus, "status '" + text + "' is not mapped by the profile (it maps " + mapped + ")"));
+                problems.add(csv.problem(
+                        cStatus, "status '" + text + "' is not mapped by the profile (it maps " + mapped + ")"));
             }
             return completed;
         }
@@ -170,7 +170,6 @@ public final class BossReader {
         }
     }
 
-
     /** The header name used for each profile column: the first of its names present in the file. */
     static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile) {
         Map<Column, Integer> header = new EnumMap<>(Column.class);
@@ -181,7 +180,10 @@ public final class BossReader {
             if (found.isPresent()) {
                 header.put(column, csv.index(found.get()));
             } else {
-                problems.add(new Problem(csv.name(), 1, String.join("|", names),
+                problems.add(new Problem(
+                        csv.name(),
+                        1,
+                        String.join("|", names),
                         "column named in the profile (" + column.key() + ") is missing from the header"));
             }
         }

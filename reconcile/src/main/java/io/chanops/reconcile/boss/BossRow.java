@@ -8,8 +8,15 @@ package io.chanops.reconcile.boss;
  *
  * @param line the row's line in the export (for messages and for "latest row" ties: a later line is a later event)
  */
-public record BossRow(String bossId, String orderRef, String msisdn, long acceptedAt, long amountFen,
-                      boolean completed, String siteId, long line) {
+public record BossRow(
+        String bossId,
+        String orderRef,
+        String msisdn,
+        long acceptedAt,
+        long amountFen,
+        boolean completed,
+        String siteId,
+        long line) {
 
     public String status() {
         return completed ? "completed" : "cancelled";

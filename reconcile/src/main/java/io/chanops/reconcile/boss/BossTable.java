@@ -126,8 +126,15 @@ public final class BossTable {
     }
 
     public BossRow row(int i) {
-        return new BossRow(bossIds.get(i), orderRefs.get(i), msisdns.get(i), acceptedAt[i], amountFen[i], completed[i],
-                siteId(i), lines[i]);
+        return new BossRow(
+                bossIds.get(i),
+                orderRefs.get(i),
+                msisdns.get(i),
+                acceptedAt[i],
+                amountFen[i],
+                completed[i],
+                siteId(i),
+                lines[i]);
     }
 
     /** Every row as a {@link BossRow} (tests and small files). */

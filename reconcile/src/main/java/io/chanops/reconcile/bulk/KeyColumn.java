@@ -1,7 +1,6 @@
 package io.chanops.reconcile.bulk;
 
 import io.chanops.ledger.csv.ByteCsv;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -86,7 +85,8 @@ public final class KeyColumn {
     public String get(int row) {
         int f = offsets[row];
         int t = offsets[row + 1];
-        return ByteCsv.ascii(bytes, f, t) ? new String(bytes, f, t - f, StandardCharsets.ISO_8859_1)
+        return ByteCsv.ascii(bytes, f, t)
+                ? new String(bytes, f, t - f, StandardCharsets.ISO_8859_1)
                 : new String(bytes, f, t - f, StandardCharsets.UTF_8);
     }
 

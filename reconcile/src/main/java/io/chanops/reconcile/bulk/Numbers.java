@@ -11,8 +11,7 @@ import io.chanops.ledger.money.Fen;
 public final class Numbers {
     public static final long NONE = Long.MIN_VALUE;
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@code [+-]?\d{1,15}(\.\d{0,2})?} as fen, e.g. {@code 5999.5 -> 599950}. */
     public static long yuan(byte[] b, int from, int to) {

@@ -8,8 +8,20 @@ import io.chanops.ledger.confirmed.ConfirmedChunk;
  * ({@link io.chanops.reconcile.boss.BossDateTime}); {@code bossAcceptedAt} is {@link #NO_TIME} only for orders
  * converted from the old {@code confirmed_order} table without one, and strings are null only there.
  */
-public record ConfirmedOrder(long runId, String orderId, long createdAt, String channel, String siteId, String msisdn,
-                             String sku, long qty, long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus,
-                             boolean bossLive, String matchedBy) {
+public record ConfirmedOrder(
+        long runId,
+        String orderId,
+        long createdAt,
+        String channel,
+        String siteId,
+        String msisdn,
+        String sku,
+        long qty,
+        long amountFen,
+        long bossNetFen,
+        long bossAcceptedAt,
+        String platformStatus,
+        boolean bossLive,
+        String matchedBy) {
     public static final long NO_TIME = ConfirmedChunk.NO_TIME;
 }

@@ -57,22 +57,76 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     }
 
     /** createdAt / bossAcceptedAt: "local seconds" as io.chanops.reconcile.boss.BossDateTime produces them. */
-    public void add(String orderId, long createdAt, String channel, String siteId, String msisdn, String sku, long qty,
-                    long amountFen, long bossNetFen, long bossAcceptedAt, String platformStatus, boolean bossLive,
-                    String matchedBy) {
+    public void add(
+            String orderId,
+            long createdAt,
+            String channel,
+            String siteId,
+            String msisdn,
+            String sku,
+            long qty,
+            long amountFen,
+            long bossNetFen,
+            long bossAcceptedAt,
+            String platformStatus,
+            boolean bossLive,
+            String matchedBy) {
         checkOpen();
-        filling.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, bossAcceptedAt, platformStatus,
-                bossLive, matchedBy);
+        filling.add(
+                orderId,
+                createdAt,
+                channel,
+                siteId,
+                msisdn,
+                sku,
+                qty,
+                amountFen,
+                bossNetFen,
+                bossAcceptedAt,
+                platformStatus,
+                bossLive,
+                matchedBy);
         added();
     }
 
     /** As the other {@code add}, the order id and msisdn as UTF-8 bytes (see {@link ConfirmedChunk.Builder}). */
-    public void add(byte[] ids, int idFrom, int idTo, long createdAt, String channel, String siteId, byte[] phones,
-                    int phoneFrom, int phoneTo, String sku, long qty, long amountFen, long bossNetFen, long bossAcceptedAt,
-                    String platformStatus, boolean bossLive, String matchedBy) {
+    public void add(
+            byte[] ids,
+            int idFrom,
+            int idTo,
+            long createdAt,
+            String channel,
+            String siteId,
+            byte[] phones,
+            int phoneFrom,
+            int phoneTo,
+            String sku,
+            long qty,
+            long amountFen,
+            long bossNetFen,
+            long bossAcceptedAt,
+            String platformStatus,
+            boolean bossLive,
+            String matchedBy) {
         checkOpen();
-        filling.add(ids, idFrom, idTo, createdAt, channel, siteId, phones, phoneFrom, phoneTo, sku, qty, amountFen, bossNetFen,
-                bossAcceptedAt, platformStatus, bossLive, matchedBy);
+        filling.add(
+                ids,
+                idFrom,
+                idTo,
+                createdAt,
+                channel,
+                siteId,
+                phones,
+                phoneFrom,
+                phoneTo,
+                sku,
+                qty,
+                amountFen,
+                bossNetFen,
+                bossAcceptedAt,
+                platformStatus,
+                bossLive,
+                matchedBy);
         added();
     }
 
@@ -149,7 +203,8 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             if (e.getCause() instanceof Error err) {
                 throw err; // running out of memory, say: passed on as Futures.join does
             }
-            throw new IllegalStateException("cannot store confirmed orders of run " + runId + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot store confirmed orders of run " + runId + ": " + e.getCause(), e.getCause());
         }
     }
 

@@ -17,8 +17,7 @@ public final class ConfirmedOrders {
      */
     public static final Comparator<String> TEXT_ORDER = ConfirmedOrders::compareCodePoints;
 
-    private ConfirmedOrders() {
-    }
+    private ConfirmedOrders() {}
 
     /** Which orders to read; {@code createdFrom} inclusive, {@code createdTo} exclusive, in local seconds. */
     public record Filter(Long runId, long createdFrom, long createdTo, boolean liveOnly, boolean cancelledOnly) {
@@ -52,7 +51,10 @@ public final class ConfirmedOrders {
 
         boolean test(ConfirmedChunk c, int row) {
             long t = c.createdAt(row);
-            return t >= createdFrom && t < createdTo && (!liveOnly || c.live(row)) && (!cancelledOnly || c.cancelled(row));
+            return t >= createdFrom
+                    && t < createdTo
+                    && (!liveOnly || c.live(row))
+                    && (!cancelledOnly || c.cancelled(row));
         }
     }
 
@@ -72,9 +74,8 @@ public final class ConfirmedOrders {
             sql.append(" AND cancelled_rows > 0");
         }
         sql.append(" ORDER BY run_id, chunk_no");
-        var query = h.createQuery(sql.toString())
-                .bind("from", filter.createdFrom())
-                .bind("to", filter.createdTo());
+        var query =
+                h.createQuery(sql.toString()).bind("from", filter.createdFrom()).bind("to", filter.createdTo());
         if (filter.runId() != null) {
             query.bind("run", filter.runId().longValue());
         }
@@ -88,12 +89,25 @@ public final class ConfirmedOrders {
                     }
                     return Boolean.TRUE;
                 })
-                .forEach(x -> { });
+                .forEach(x -> {});
     }
 
     private static ConfirmedOrder order(long runId, ConfirmedChunk c, int i) {
-        return new ConfirmedOrder(runId, c.orderId(i), c.createdAt(i), c.channel(i), c.siteId(i), c.msisdn(i), c.sku(i), c.qty(i),
-                c.amountFen(i), c.bossNetFen(i), c.acceptedAt(i), c.platformStatus(i), c.bossLive(i), c.matchedBy(i));
+        return new ConfirmedOrder(
+                runId,
+                c.orderId(i),
+                c.createdAt(i),
+                c.channel(i),
+                c.siteId(i),
+                c.msisdn(i),
+                c.sku(i),
+                c.qty(i),
+                c.amountFen(i),
+                c.bossNetFen(i),
+                c.acceptedAt(i),
+                c.platformStatus(i),
+                c.bossLive(i),
+                c.matchedBy(i));
     }
 
     private static int compareCodePoints(String a, String b) {

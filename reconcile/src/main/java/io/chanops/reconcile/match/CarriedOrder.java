@@ -9,5 +9,4 @@ import io.chanops.reconcile.platform.PlatformOrder;
  * @param itemId the open reconcile_item
  * @param runId  the run that found it missing
  */
-public record CarriedOrder(long itemId, long runId, PlatformOrder order) {
-}
+public record CarriedOrder(long itemId, long runId, PlatformOrder order) {}

@@ -7,12 +7,26 @@ import java.util.List;
  * categories of SPEC §7 in their fixed report order; {@link #RESOLVED_LATE} exists only in runs with {@code --carry}.
  */
 public enum Category {
-    MATCHED, OK_CANCELLED, AMOUNT_MISMATCH, STATUS_MISMATCH, MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM,
-    DUPLICATE_BOSS, RESOLVED_LATE;
+    MATCHED,
+    OK_CANCELLED,
+    AMOUNT_MISMATCH,
+    STATUS_MISMATCH,
+    MISSING_IN_BOSS,
+    MISSING_IN_PLATFORM,
+    DUPLICATE_PLATFORM,
+    DUPLICATE_BOSS,
+    RESOLVED_LATE;
 
     /** The eight categories of summary.csv, in their fixed order. */
-    public static final List<Category> REPORTED = List.of(MATCHED, OK_CANCELLED, AMOUNT_MISMATCH, STATUS_MISMATCH,
-            MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS);
+    public static final List<Category> REPORTED = List.of(
+            MATCHED,
+            OK_CANCELLED,
+            AMOUNT_MISMATCH,
+            STATUS_MISMATCH,
+            MISSING_IN_BOSS,
+            MISSING_IN_PLATFORM,
+            DUPLICATE_PLATFORM,
+            DUPLICATE_BOSS);
 
     /** A discrepancy needs someone's attention (exit 3) and is stored item by item. */
     public boolean discrepancy() {

@@ -48,51 +48,57 @@ public final class Matcher {
         List<Integer> withoutRef = new ArrayList<>();
         KeyIndex orderIds = new KeyIndex(platform.orderIds(), np);
 
-        CompletableFuture<KeyIndex> bossSide = CompletableFuture.supplyAsync(() -> {
-            // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS (reported last).
-            KeyIndex bossIds = new KeyIndex(boss.bossIds(), nb);
-            long touched = 0;
-            for (int r = 0; r < nb; r++) {
-                if (r % KeyIndex.AHEAD == 0) {
-                    touched += bossIds.touch(boss.bossIds(), r, Math.min(nb, r + KeyIndex.AHEAD));
-                }
-                duplicateBoss[r] = bossIds.putIfAbsent(r) >= 0;
-            }
-            bossIds = null; // collectable before the order_ref index is made: one index less at the peak of memory
-            KeyIndex refIndex = new KeyIndex(refs, nb);
-            // Rule 3: kept rows with an order_ref form one group per order_ref (reversals and re-submissions included).
-            for (int r = 0; r < nb; r++) {
-                if (r % KeyIndex.AHEAD == 0) {
-                    touched += refIndex.touch(refs, r, Math.min(nb, r + KeyIndex.AHEAD));
-                }
-                if (duplicateBoss[r]) {
-                    continue;
-                }
-                if (refs.isEmpty(r)) {
-                    withoutRef.add(r);
-                    continue;
-                }
-                int first = refIndex.putIfAbsent(r);
-                if (first < 0) {
-                    groupOfFirstRow[r] = m.newGroup(r, -1);
-                } else {
-                    m.addToGroup(groupOfFirstRow[first], r);
-                }
-            }
-            KeyIndex.keep(touched);
-            return refIndex;
-        }, executor);
+        CompletableFuture<KeyIndex> bossSide = CompletableFuture.supplyAsync(
+                () -> {
+                    // Rule 1: the first copy of a boss_id is kept, later copies are DUPLICATE_BOSS (reported last).
+                    KeyIndex bossIds = new KeyIndex(boss.bossIds(), nb);
+                    long touched = 0;
+                    for (int r = 0; r < nb; r++) {
+                        if (r % KeyIndex.AHEAD == 0) {
+                            touched += bossIds.touch(boss.bossIds(), r, Math.min(nb, r + KeyIndex.AHEAD));
+                        }
+                        duplicateBoss[r] = bossIds.putIfAbsent(r) >= 0;
+                    }
+                    bossIds = null; // collectable before the order_ref index is made: one index less at the peak of
+                    // memory
+                    KeyIndex refIndex = new KeyIndex(refs, nb);
+                    // Rule 3: kept rows with an order_ref form one group per order_ref (reversals and re-submissions
+                    // included).
+                    for (int r = 0; r < nb; r++) {
+                        if (r % KeyIndex.AHEAD == 0) {
+                            touched += refIndex.touch(refs, r, Math.min(nb, r + KeyIndex.AHEAD));
+                        }
+                        if (duplicateBoss[r]) {
+                            continue;
+                        }
+                        if (refs.isEmpty(r)) {
+                            withoutRef.add(r);
+                            continue;
+                        }
+                        int first = refIndex.putIfAbsent(r);
+                        if (first < 0) {
+                            groupOfFirstRow[r] = m.newGroup(r, -1);
+                        } else {
+                            m.addToGroup(groupOfFirstRow[first], r);
+                        }
+                    }
+                    KeyIndex.keep(touched);
+                    return refIndex;
+                },
+                executor);
         // Rule 2: the first copy of an order_id is kept, later copies are DUPLICATE_PLATFORM.
-        CompletableFuture<Void> platformSide = CompletableFuture.runAsync(() -> {
-            long touched = 0;
-            for (int i = 0; i < np; i++) {
-                if (i % KeyIndex.AHEAD == 0) {
-                    touched += orderIds.touch(platform.orderIds(), i, Math.min(np, i + KeyIndex.AHEAD));
-                }
-                duplicateOrder[i] = orderIds.putIfAbsent(i) >= 0;
-            }
-            KeyIndex.keep(touched);
-        }, executor);
+        CompletableFuture<Void> platformSide = CompletableFuture.runAsync(
+                () -> {
+                    long touched = 0;
+                    for (int i = 0; i < np; i++) {
+                        if (i % KeyIndex.AHEAD == 0) {
+                            touched += orderIds.touch(platform.orderIds(), i, Math.min(np, i + KeyIndex.AHEAD));
+                        }
+                        duplicateOrder[i] = orderIds.putIfAbsent(i) >= 0;
+                    }
+                    KeyIndex.keep(touched);
+                },
+                executor);
         Futures.join(CompletableFuture.allOf(bossSide, platformSide));
         KeyIndex refIndex = bossSide.join();
         int refGroups = m.groups;
@@ -101,8 +107,12 @@ public final class Matcher {
         int[] groupOf = m.groupOf;
         int half = np / 2;
         Futures.join(CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> lookUpGroups(0, half, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf), executor),
-                CompletableFuture.runAsync(() -> lookUpGroups(half, np, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf), executor)));
+                CompletableFuture.runAsync(
+                        () -> lookUpGroups(0, half, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf),
+                        executor),
+                CompletableFuture.runAsync(
+                        () -> lookUpGroups(half, np, duplicateOrder, refIndex, platform, groupOfFirstRow, groupOf),
+                        executor)));
 
         // Rule 4: rows without order_ref are matched to kept orders without a group by msisdn + amount + time window.
         boolean[] fallbackMatched = matchFallback(m, withoutRef, duplicateOrder);
@@ -118,7 +128,8 @@ public final class Matcher {
                 if (g >= 0) {
                     claimed[g] = true;
                 }
-                c = categorise(platform.live(i), platform.amountFen(i), g < 0 ? null : m.live(g), g < 0 ? 0 : m.netFen(g));
+                c = categorise(
+                        platform.live(i), platform.amountFen(i), g < 0 ? null : m.live(g), g < 0 ? 0 : m.netFen(g));
             }
             m.category[i] = (byte) c.ordinal();
             m.summary.add(c, platform.amountFen(i), g < 0 ? 0 : m.netFen(g));
@@ -152,8 +163,14 @@ public final class Matcher {
         return m;
     }
 
-    private static void lookUpGroups(int from, int to, boolean[] duplicateOrder, KeyIndex refIndex, PlatformTable platform,
-                                     int[] groupOfFirstRow, int[] groupOf) {
+    private static void lookUpGroups(
+            int from,
+            int to,
+            boolean[] duplicateOrder,
+            KeyIndex refIndex,
+            PlatformTable platform,
+            int[] groupOfFirstRow,
+            int[] groupOf) {
         long touched = 0;
         for (int i = from; i < to; i++) {
             if ((i - from) % KeyIndex.AHEAD == 0) {
@@ -237,7 +254,7 @@ public final class Matcher {
                 }
                 long d = Math.abs(boss.acceptedAt(r) - platform.createdAt(i));
                 if (d <= windowSeconds) {
-                    pairs.add(new long[]{d, i, r});
+                    pairs.add(new long[] {d, i, r});
                 }
             }
         }

@@ -149,7 +149,9 @@ public final class Matching {
     /** Group {@code g} as a {@link BossGroup} object. */
     public BossGroup group(int g) {
         int first = groupFirst[g];
-        String ref = groupOrder[g] >= 0 ? platform.orderId(groupOrder[g]) : boss.orderRefs().get(first);
+        String ref = groupOrder[g] >= 0
+                ? platform.orderId(groupOrder[g])
+                : boss.orderRefs().get(first);
         BossGroup group = new BossGroup(ref, boss.row(first), groupOrder[g] >= 0);
         for (int r = nextInGroup[first]; r >= 0; r = nextInGroup[r]) {
             group.add(boss.row(r));

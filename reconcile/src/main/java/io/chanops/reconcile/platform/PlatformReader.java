@@ -1,13 +1,12 @@
 package io.chanops.reconcile.platform;
 
+import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.reconcile.bulk.Numbers;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
@@ -22,12 +21,11 @@ public final class PlatformReader {
     public static final List<String> COLUMNS =
             List.of("order_id", "created_at", "channel", "site_id", "msisdn", "sku", "qty", "amount", "status");
 
-    private PlatformReader() {
-    }
+    private PlatformReader() {}
 
     /** Reads and validates the whole file, feeding every byte read to {@code digest} (may be null). */
-    public static PlatformTable read(Path file, Charset charset, Consumer<String> warn, LongConsumer progress,
-                                     MessageDigest digest) {
+    public static PlatformTable read(
+            Path file, Charset charset, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, charset, ',', digest)) {
             csv.require(COLUMNS).warnUnknown(COLUMNS, warn);
             RowReader rows = new RowReader(csv);
@@ -100,8 +98,11 @@ public final class PlatformReader {
             int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
             if (qty <= 0) {
                 String text = csv.get(cQty);
-                problems.add(csv.problem(cQty, qty == 0 || Cells.whole(text, Cells.MAX_QUANTITY) != null
-                        ? "'" + text + "' is not a positive whole number" : Cells.whyNotWhole(text, Cells.MAX_QUANTITY)));
+                problems.add(csv.problem(
+                        cQty,
+                        qty == 0 || Cells.whole(text, Cells.MAX_QUANTITY) != null
+                                ? "'" + text + "' is not a positive whole number"
+                                : Cells.whyNotWhole(text, Cells.MAX_QUANTITY)));
             }
             long fen = Numbers.yuan(b, csv.from(cAmount), csv.to(cAmount));
             if (fen == Numbers.NONE || fen < 0) {
@@ -109,13 +110,21 @@ public final class PlatformReader {
             }
             PlatformStatus status = PlatformStatus.of(b, csv.from(cStatus), csv.to(cStatus));
             if (status == null) {
-                problems.add(csv.problem(cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
+                problems.add(csv.problem(
+                        cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
             }
             if (problems.isEmpty()) {
                 table.orderIds.add(b, idFrom, idTo, bytesCharset);
                 table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
-                table.add(created, table.channels.code(b, chFrom, chTo), table.sites.code(b, csv.from(cSite), csv.to(cSite)),
-                        table.skus.code(b, csv.from(cSku), csv.to(cSku)), qty, fen, status, csv.line());
+                table.add(
+                        created,
+                        table.channels.code(b, chFrom, chTo),
+                        table.sites.code(b, csv.from(cSite), csv.to(cSite)),
+                        table.skus.code(b, csv.from(cSku), csv.to(cSku)),
+                        qty,
+                        fen,
+                        status,
+                        csv.line());
             }
         }
 
@@ -137,7 +146,9 @@ public final class PlatformReader {
             if (fen == Numbers.NONE) {
                 problems.add(csv.problem(cAmount, Fen.whyNotYuan(amountText)));
             } else if (fen < 0) {
-                problems.add(csv.problem(cAmount, "'" + amountText + "' is negative (a refund is status refunded, not a negative order)"));
+                problems.add(csv.problem(
+                        cAmount,
+                        "'" + amountText + "' is negative (a refund is status refunded, not a negative order)"));
             }
             return fen;
         }

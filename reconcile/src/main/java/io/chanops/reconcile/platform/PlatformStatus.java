@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /** Status of an online-store order. Paid and completed orders are live: BOSS should show a live transaction. */
 public enum PlatformStatus {
-    PAID, COMPLETED, CANCELLED, REFUNDED;
+    PAID,
+    COMPLETED,
+    CANCELLED,
+    REFUNDED;
 
     public boolean live() {
         return this == PAID || this == COMPLETED;

@@ -54,14 +54,29 @@ public final class PlatformTable {
         for (PlatformOrder o : orders) {
             t.orderIds.add(o.orderId());
             t.msisdns.add(o.msisdn());
-            t.add(o.createdAt(), t.channels.code(o.channel()), t.sites.code(o.siteId()), t.skus.code(o.sku()), o.qty(),
-                    o.amountFen(), o.status(), o.line());
+            t.add(
+                    o.createdAt(),
+                    t.channels.code(o.channel()),
+                    t.sites.code(o.siteId()),
+                    t.skus.code(o.sku()),
+                    o.qty(),
+                    o.amountFen(),
+                    o.status(),
+                    o.line());
         }
         return t;
     }
 
     /** Appends a row whose order id and msisdn were just added to their key columns. */
-    void add(long created, int channelCode, int siteCode, int skuCode, int quantity, long fen, PlatformStatus st, long line) {
+    void add(
+            long created,
+            int channelCode,
+            int siteCode,
+            int skuCode,
+            int quantity,
+            long fen,
+            PlatformStatus st,
+            long line) {
         if (size == createdAt.length) {
             int n = size + (size >> 1) + 16;
             createdAt = Arrays.copyOf(createdAt, n);
@@ -175,7 +190,16 @@ public final class PlatformTable {
     }
 
     public PlatformOrder order(int i) {
-        return new PlatformOrder(orderId(i), createdAt[i], channel(i), siteId(i), msisdn(i), sku(i), qty[i], amountFen[i],
-                status(i), lines[i]);
+        return new PlatformOrder(
+                orderId(i),
+                createdAt[i],
+                channel(i),
+                siteId(i),
+                msisdn(i),
+                sku(i),
+                qty[i],
+                amountFen[i],
+                status(i),
+                lines[i]);
     }
 }

@@ -35,7 +35,7 @@ final class MatchedCsv implements Closeable {
         this.out = out;
         this.mask = mask;
         if (bom) {
-            put(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            put(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
     }
 
@@ -153,7 +153,8 @@ final class MatchedCsv implements Closeable {
         }
         byte[] e = cache[code];
         if (e == null) {
-            String v = column == CHANNEL ? p.channelOfCode(code) : column == SITE ? p.siteOfCode(code) : p.skuOfCode(code);
+            String v =
+                    column == CHANNEL ? p.channelOfCode(code) : column == SITE ? p.siteOfCode(code) : p.skuOfCode(code);
             e = v.getBytes(StandardCharsets.UTF_8);
             if (e.length == 0 || needsCare(e, 0, e.length)) {
                 text(v);

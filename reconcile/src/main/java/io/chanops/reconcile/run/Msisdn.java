@@ -2,8 +2,7 @@ package io.chanops.reconcile.run;
 
 /** Masks a mobile number for reports that leave finance: {@code 13812341234 -> 138****1234}. */
 public final class Msisdn {
-    private Msisdn() {
-    }
+    private Msisdn() {}
 
     public static String mask(String msisdn) {
         int n = msisdn.length();

@@ -16,6 +16,7 @@ import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossReader;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.bulk.KeyColumn;
+import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
@@ -24,11 +25,11 @@ import io.chanops.reconcile.match.Matcher;
 import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.match.Summary;
 import io.chanops.reconcile.platform.PlatformOrder;
-import io.chanops.reconcile.platform.PlatformTable;
-import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import io.chanops.reconcile.platform.PlatformReader;
 import io.chanops.reconcile.platform.PlatformStatus;
+import io.chanops.reconcile.platform.PlatformTable;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,10 +41,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import java.security.MessageDigest;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -63,7 +63,7 @@ public final class ReconcileService {
     private long phaseStart = System.nanoTime();
 
     public ReconcileService(Ledger ledger) {
-        this(() -> ledger, s -> { }, null);
+        this(() -> ledger, s -> {}, null);
     }
 
     /**
@@ -95,7 +95,8 @@ public final class ReconcileService {
 
     private RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress, OutputSet outputs) {
         // an explicit --out is checked before any work; the default directory is named after the run id
-        Reports.ReportFiles declared = req.outDir() == null ? null : Reports.declare(outputs, req.outDir(), req.carry());
+        Reports.ReportFiles declared =
+                req.outDir() == null ? null : Reports.declare(outputs, req.outDir(), req.carry());
         BossProfile profile = BossProfile.load(req.profileFile());
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "reconcile");
@@ -109,22 +110,44 @@ public final class ReconcileService {
         }
     }
 
-    private RunOutcome run(RunRequest req, BossProfile profile, ExecutorService pool, Consumer<String> warn,
-                           LongConsumer progress, OutputSet outputs, Reports.ReportFiles declared) {
+    private RunOutcome run(
+            RunRequest req,
+            BossProfile profile,
+            ExecutorService pool,
+            Consumer<String> warn,
+            LongConsumer progress,
+            OutputSet outputs,
+            Reports.ReportFiles declared) {
         // Both files are read in parallel, each hashed from the same reads; the ledger opens meanwhile.
         long[] read = new long[2];
         MessageDigest platformDigest = FileDigest.newSha256();
         MessageDigest bossDigest = FileDigest.newSha256();
-        CompletableFuture<PlatformTable> platformRead = CompletableFuture.supplyAsync(() -> timed("platform file",
-                () -> PlatformReader.read(req.platformFile(), req.platformCharset(), warn, n -> {
-                    read[0] = n;
-                    progress.accept(read[0] + read[1]);
-                }, platformDigest)), pool);
-        CompletableFuture<BossTable> bossRead = CompletableFuture.supplyAsync(() -> timed("BOSS file",
-                () -> BossReader.read(req.bossFile(), profile, warn, n -> {
-                    read[1] = n;
-                    progress.accept(read[0] + read[1]);
-                }, bossDigest)), pool);
+        CompletableFuture<PlatformTable> platformRead = CompletableFuture.supplyAsync(
+                () -> timed(
+                        "platform file",
+                        () -> PlatformReader.read(
+                                req.platformFile(),
+                                req.platformCharset(),
+                                warn,
+                                n -> {
+                                    read[0] = n;
+                                    progress.accept(read[0] + read[1]);
+                                },
+                                platformDigest)),
+                pool);
+        CompletableFuture<BossTable> bossRead = CompletableFuture.supplyAsync(
+                () -> timed(
+                        "BOSS file",
+                        () -> BossReader.read(
+                                req.bossFile(),
+                                profile,
+                                warn,
+                                n -> {
+                                    read[1] = n;
+                                    progress.accept(read[0] + read[1]);
+                                },
+                                bossDigest)),
+                pool);
         Ledger ledger = timed("open ledger", ledgerSource::get);
         List<Problem> problems = new ArrayList<>();
         PlatformTable platform = null;
@@ -152,9 +175,11 @@ public final class ReconcileService {
         });
         PlatformTable p = platform; // effectively final copies for the lambdas below
         BossTable b = boss;
-        Matching m = timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(p, b, carried, pool));
+        Matching m =
+                timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(p, b, carried, pool));
         checkAddsUp(m.summary(), p, b);
-        List<Item> findings = timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
+        List<Item> findings =
+                timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
@@ -164,8 +189,11 @@ public final class ReconcileService {
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
             Reports.ReportFiles files = declared != null ? declared : Reports.declare(outputs, dir, req.carry());
             // written to temporary files while the run is stored; they replace DIR's files just before the commit
-            CompletableFuture<Void> reports = CompletableFuture.runAsync(() ->
-                    timed("reports (thread)", () -> new Reports(req.mask(), req.bom()).write(files, m, findings, req.carry())), pool);
+            CompletableFuture<Void> reports = CompletableFuture.runAsync(
+                    () -> timed(
+                            "reports (thread)",
+                            () -> new Reports(req.mask(), req.bom()).write(files, m, findings, req.carry())),
+                    pool);
             insertRun(h, runId, req, pSha, bossSha, p, b, m.summary(), dir);
             try {
                 Connection c = h.getConnection();
@@ -182,8 +210,11 @@ public final class ReconcileService {
             Futures.join(reports);
             outputs.publish();
             phase("reports written");
-            List<Item> late = findings.stream().filter(i -> i.category() == Category.RESOLVED_LATE).toList();
-            return new RunOutcome(runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
+            List<Item> late = findings.stream()
+                    .filter(i -> i.category() == Category.RESOLVED_LATE)
+                    .toList();
+            return new RunOutcome(
+                    runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
         });
         phase("commit");
         return outcome;
@@ -195,8 +226,9 @@ public final class ReconcileService {
         long cpu = mx.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         T result = work.get();
-        trace.accept(String.format("  %-26s %6d ms (%d ms CPU)", what, (System.nanoTime() - wall) / 1_000_000,
-                (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000));
+        trace.accept(String.format(
+                "  %-26s %6d ms (%d ms CPU)",
+                what, (System.nanoTime() - wall) / 1_000_000, (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000));
         return result;
     }
 
@@ -211,13 +243,15 @@ public final class ReconcileService {
         if (req.force()) {
             return;
         }
-        h.createQuery("SELECT run_id, run_at FROM reconcile_run WHERE platform_sha256 = :p AND boss_sha256 = :b ORDER BY run_id LIMIT 1")
+        h.createQuery(
+                        "SELECT run_id, run_at FROM reconcile_run WHERE platform_sha256 = :p AND boss_sha256 = :b ORDER BY run_id LIMIT 1")
                 .bind("p", platformSha)
                 .bind("b", bossSha)
                 .map((rs, ctx) -> rs.getLong(1) + " (" + rs.getString(2) + ")")
                 .findOne()
                 .ifPresent(run -> {
-                    throw InputRejectedException.of(Problem.ofFile(req.bossFile().toString(),
+                    throw InputRejectedException.of(Problem.ofFile(
+                            req.bossFile().toString(),
                             "this pair of files (same SHA-256) was already reconciled as run " + run
                                     + "; use --force to reconcile it again"));
                 });
@@ -225,17 +259,18 @@ public final class ReconcileService {
 
     /** The totals check: if the categories do not add back to the files, the report is wrong and must not be stored. */
     static void checkAddsUp(Summary s, PlatformTable platform, BossTable boss) {
-        if (s.platformTotalFen() != platform.totalFen() || s.platformRows() != platform.size()
+        if (s.platformTotalFen() != platform.totalFen()
+                || s.platformRows() != platform.size()
                 || s.bossTotalFen() != boss.totalFen()) {
-            throw new IllegalStateException("reconciliation does not add up: platform " + Fen.format(s.platformTotalFen())
+            throw new IllegalStateException("reconciliation does not add up: platform "
+                    + Fen.format(s.platformTotalFen())
                     + " of " + Fen.format(platform.totalFen()) + " in " + s.platformRows() + " of " + platform.size()
                     + " rows, BOSS " + Fen.format(s.bossTotalFen()) + " of " + Fen.format(boss.totalFen()));
         }
     }
 
     /** A site and a day {@code YYYY-MM-DD}: the key of the BOSS activity. */
-    record SiteDay(String siteId, String day) {
-    }
+    record SiteDay(String siteId, String day) {}
 
     /** BOSS rows and amount per (site, day), leaving out the extra copies of duplicated boss_ids. */
     static Map<SiteDay, long[]> activity(Matching m) {
@@ -257,18 +292,29 @@ public final class ReconcileService {
             last[1] += boss.amountFen(r);
         }
         Map<SiteDay, long[]> byName = new HashMap<>();
-        perSiteDay.forEach((key, a) -> byName.put(new SiteDay(boss.siteOfCode((int) (key >>> 32)),
-                LocalTimes.format(java.time.LocalDate.ofEpochDay((int) (long) key))), a));
+        perSiteDay.forEach((key, a) -> byName.put(
+                new SiteDay(boss.siteOfCode((int) (key >>> 32)), LocalTimes.format(java.time.LocalDate.ofEpochDay((int)
+                        (long) key))),
+                a));
         return byName;
     }
 
-    private static void insertRun(Handle h, long runId, RunRequest req, String pSha, String bSha, PlatformTable p,
-                                  BossTable b, Summary s, Path dir) {
-        h.createUpdate("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
-                        + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user, forced, "
-                        + "carry, platform_total_fen, boss_total_fen, matched, resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, "
-                        + ":bf, :bs, :prof, :tol, :win, :prows, :brows, :disc, :user, :forced, :carry, :ptot, :btot, :matched, "
-                        + ":late, :dir)")
+    private static void insertRun(
+            Handle h,
+            long runId,
+            RunRequest req,
+            String pSha,
+            String bSha,
+            PlatformTable p,
+            BossTable b,
+            Summary s,
+            Path dir) {
+        h.createUpdate(
+                        "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
+                                + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user, forced, "
+                                + "carry, platform_total_fen, boss_total_fen, matched, resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, "
+                                + ":bf, :bs, :prof, :tol, :win, :prows, :brows, :disc, :user, :forced, :carry, :ptot, :btot, :matched, "
+                                + ":late, :dir)")
                 .bind("id", runId)
                 .bind("at", LocalTimes.format(req.now()))
                 .bind("pf", req.platformFile().getFileName().toString())
@@ -293,10 +339,11 @@ public final class ReconcileService {
     }
 
     private static void insertItems(Connection c, long runId, long itemId, List<Item> items) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reconcile_item (item_id, run_id, category, order_id, "
-                + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, platform_status, boss_status, "
-                + "matched_by, channel, sku, qty, boss_accepted_at, age_days, carried_item_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO reconcile_item (item_id, run_id, category, order_id, "
+                        + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, platform_status, boss_status, "
+                        + "matched_by, channel, sku, qty, boss_accepted_at, age_days, carried_item_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Item item : items) {
                 Category cat = item.category();
@@ -318,7 +365,8 @@ public final class ReconcileService {
                 ps.setString(14, o == null ? null : o.channel());
                 ps.setString(15, o == null ? null : o.sku());
                 setLong(ps, 16, o == null ? null : (long) o.qty());
-                ps.setString(17, g == null ? null : BossDateTime.format(g.latest().acceptedAt()));
+                ps.setString(
+                        17, g == null ? null : BossDateTime.format(g.latest().acceptedAt()));
                 setLong(ps, 18, cat == Category.RESOLVED_LATE ? Reports.ageDays(item) : null);
                 setLong(ps, 19, item.carried() == null ? null : item.carried().itemId());
                 ps.addBatch();
@@ -346,16 +394,43 @@ public final class ReconcileService {
                 }
                 int g = m.groupOf(i);
                 int latest = m.latest(g);
-                w.add(ids.bytes(), ids.from(i), ids.to(i), p.createdAt(i), p.channel(i), p.siteId(i), phones.bytes(),
-                        phones.from(i), phones.to(i), p.sku(i), p.qty(i), p.amountFen(i), m.netFen(g), b.acceptedAt(latest),
-                        p.status(i).toString(), b.completed(latest), m.matchedBy(g));
+                w.add(
+                        ids.bytes(),
+                        ids.from(i),
+                        ids.to(i),
+                        p.createdAt(i),
+                        p.channel(i),
+                        p.siteId(i),
+                        phones.bytes(),
+                        phones.from(i),
+                        phones.to(i),
+                        p.sku(i),
+                        p.qty(i),
+                        p.amountFen(i),
+                        m.netFen(g),
+                        b.acceptedAt(latest),
+                        p.status(i).toString(),
+                        b.completed(latest),
+                        m.matchedBy(g));
             }
             for (Item item : findings) {
                 if (item.category() == Category.RESOLVED_LATE && confirmsLate(item)) {
                     PlatformOrder o = item.order();
                     BossGroup g = item.group();
-                    w.add(o.orderId(), o.createdAt(), o.channel(), o.siteId(), o.msisdn(), o.sku(), o.qty(), o.amountFen(),
-                            g.netFen(), g.latest().acceptedAt(), o.status().toString(), g.live(), item.matchedBy());
+                    w.add(
+                            o.orderId(),
+                            o.createdAt(),
+                            o.channel(),
+                            o.siteId(),
+                            o.msisdn(),
+                            o.sku(),
+                            o.qty(),
+                            o.amountFen(),
+                            g.netFen(),
+                            g.latest().acceptedAt(),
+                            o.status().toString(),
+                            g.live(),
+                            item.matchedBy());
                 }
             }
         }
@@ -363,7 +438,9 @@ public final class ReconcileService {
 
     /** A late group confirms the order when both sides are live and the amounts agree exactly. */
     private static boolean confirmsLate(Item item) {
-        return item.order().status().live() && item.group().live() && item.order().amountFen() == item.group().netFen();
+        return item.order().status().live()
+                && item.group().live()
+                && item.order().amountFen() == item.group().netFen();
     }
 
     private static void insertActivity(Connection c, long runId, Map<SiteDay, long[]> activity) throws SQLException {
@@ -382,7 +459,8 @@ public final class ReconcileService {
     }
 
     private static void closeCarried(Connection c, long runId, List<Item> items) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE reconcile_item SET resolved_run_id = ? WHERE item_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE reconcile_item SET resolved_run_id = ? WHERE item_id = ?")) {
             for (Item item : items) {
                 if (item.category() == Category.RESOLVED_LATE) {
                     ps.setLong(1, runId);
@@ -401,11 +479,18 @@ public final class ReconcileService {
                         + "WHERE category = 'MISSING_IN_BOSS' AND resolved_run_id IS NULL ORDER BY item_id")
                 .map((rs, ctx) -> {
                     String created = rs.getString("created_at");
-                    PlatformOrder o = new PlatformOrder(rs.getString("order_id"),
-                            BossDateTime.STORED.parse(created), nz(rs.getString("channel")),
-                            nz(rs.getString("site_id")), nz(rs.getString("msisdn")), nz(rs.getString("sku")),
-                            (int) rs.getLong("qty"), rs.getLong("platform_amount_fen"),
-                            PlatformStatus.parse(rs.getString("platform_status")).orElse(PlatformStatus.PAID), 0);
+                    PlatformOrder o = new PlatformOrder(
+                            rs.getString("order_id"),
+                            BossDateTime.STORED.parse(created),
+                            nz(rs.getString("channel")),
+                            nz(rs.getString("site_id")),
+                            nz(rs.getString("msisdn")),
+                            nz(rs.getString("sku")),
+                            (int) rs.getLong("qty"),
+                            rs.getLong("platform_amount_fen"),
+                            PlatformStatus.parse(rs.getString("platform_status"))
+                                    .orElse(PlatformStatus.PAID),
+                            0);
                     return new CarriedOrder(rs.getLong("item_id"), rs.getLong("run_id"), o);
                 })
                 .list();

@@ -1,6 +1,8 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.csv.CsvSink;
+import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.match.BossGroup;
@@ -10,8 +12,6 @@ import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.match.Summary;
 import io.chanops.reconcile.platform.PlatformOrder;
 import io.chanops.reconcile.platform.PlatformTable;
-import io.chanops.ledger.files.OutputFile;
-import io.chanops.ledger.files.OutputSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +22,46 @@ import java.util.List;
  */
 public final class Reports {
     public static final List<String> SUMMARY = List.of("category", "count", "platform_amount", "boss_amount");
-    public static final List<String> DISCREPANCIES = List.of("category", "order_id", "boss_ids", "msisdn", "platform_amount",
-            "boss_amount", "diff", "platform_status", "boss_status", "matched_by", "site_id", "created_at");
-    public static final List<String> MATCHED = List.of("order_id", "boss_ids", "created_at", "channel", "site_id", "msisdn",
-            "sku", "qty", "platform_amount", "boss_amount", "platform_status", "boss_status", "boss_accepted_at", "matched_by");
-    public static final List<String> RESOLVED_LATE = List.of("order_id", "boss_ids", "msisdn", "platform_amount",
-            "boss_amount", "diff", "platform_status", "boss_status", "created_at", "boss_accepted_at", "age_days",
+    public static final List<String> DISCREPANCIES = List.of(
+            "category",
+            "order_id",
+            "boss_ids",
+            "msisdn",
+            "platform_amount",
+            "boss_amount",
+            "diff",
+            "platform_status",
+            "boss_status",
+            "matched_by",
+            "site_id",
+            "created_at");
+    public static final List<String> MATCHED = List.of(
+            "order_id",
+            "boss_ids",
+            "created_at",
+            "channel",
+            "site_id",
+            "msisdn",
+            "sku",
+            "qty",
+            "platform_amount",
+            "boss_amount",
+            "platform_status",
+            "boss_status",
+            "boss_accepted_at",
+            "matched_by");
+    public static final List<String> RESOLVED_LATE = List.of(
+            "order_id",
+            "boss_ids",
+            "msisdn",
+            "platform_amount",
+            "boss_amount",
+            "diff",
+            "platform_status",
+            "boss_status",
+            "created_at",
+            "boss_accepted_at",
+            "age_days",
             "missing_since_run");
 
     private final boolean mask;
@@ -61,13 +95,16 @@ public final class Reports {
      * The report files of one run in DIR, declared (checked) before any work: resolved-late.csv only with --carry.
      * The files with phone numbers are written readable by their owner only unless {@code --mask} hides the numbers.
      */
-    public record ReportFiles(OutputFile summary, OutputFile discrepancies, OutputFile matched, OutputFile resolvedLate) {
-    }
+    public record ReportFiles(
+            OutputFile summary, OutputFile discrepancies, OutputFile matched, OutputFile resolvedLate) {}
 
     public static ReportFiles declare(OutputSet outputs, Path dir, boolean carry) {
         outputs.directory(dir);
-        return new ReportFiles(outputs.file(dir.resolve("summary.csv")), outputs.file(dir.resolve("discrepancies.csv")),
-                outputs.file(dir.resolve("matched.csv")), carry ? outputs.file(dir.resolve("resolved-late.csv")) : null);
+        return new ReportFiles(
+                outputs.file(dir.resolve("summary.csv")),
+                outputs.file(dir.resolve("discrepancies.csv")),
+                outputs.file(dir.resolve("matched.csv")),
+                carry ? outputs.file(dir.resolve("resolved-late.csv")) : null);
     }
 
     /**
@@ -79,7 +116,8 @@ public final class Reports {
         files.summary().write(OutputFile.Access.DEFAULT, out -> {
             try (CsvSink sink = CsvSink.to(out, bom)) {
                 sink.header(SUMMARY);
-                for (List<Object> row : summaryRows(m.summary(), carry, m.platform().totalFen(), m.boss().totalFen())) {
+                for (List<Object> row : summaryRows(
+                        m.summary(), carry, m.platform().totalFen(), m.boss().totalFen())) {
                     sink.row(row);
                 }
             }
@@ -123,25 +161,43 @@ public final class Reports {
     public static List<Object> discrepancyRow(Item item, boolean mask) {
         BossGroup g = item.group();
         PlatformOrder o = item.order();
-        return List.of(item.category().name(), item.orderId(), g == null ? "" : g.bossIds(), msisdn(item.msisdn(), mask),
-                Fen.toYuan(item.platformFen()), Fen.toYuan(item.bossFen()), Fen.toYuan(item.bossFen() - item.platformFen()),
-                o == null ? "" : o.status().toString(), g == null ? "" : g.status(), item.matchedBy(),
-                o != null ? o.siteId() : g.latest().siteId(), o == null ? "" : BossDateTime.format(o.createdAt()));
+        return List.of(
+                item.category().name(),
+                item.orderId(),
+                g == null ? "" : g.bossIds(),
+                msisdn(item.msisdn(), mask),
+                Fen.toYuan(item.platformFen()),
+                Fen.toYuan(item.bossFen()),
+                Fen.toYuan(item.bossFen() - item.platformFen()),
+                o == null ? "" : o.status().toString(),
+                g == null ? "" : g.status(),
+                item.matchedBy(),
+                o != null ? o.siteId() : g.latest().siteId(),
+                o == null ? "" : BossDateTime.format(o.createdAt()));
     }
-
 
     public static List<Object> resolvedLateRow(Item item, boolean mask) {
         PlatformOrder o = item.order();
         BossGroup g = item.group();
-        return List.of(o.orderId(), g.bossIds(), msisdn(item.msisdn(), mask), Fen.toYuan(o.amountFen()),
-                Fen.toYuan(g.netFen()), Fen.toYuan(g.netFen() - o.amountFen()), o.status().toString(), g.status(),
-                BossDateTime.format(o.createdAt()), BossDateTime.format(g.latest().acceptedAt()), ageDays(item),
+        return List.of(
+                o.orderId(),
+                g.bossIds(),
+                msisdn(item.msisdn(), mask),
+                Fen.toYuan(o.amountFen()),
+                Fen.toYuan(g.netFen()),
+                Fen.toYuan(g.netFen() - o.amountFen()),
+                o.status().toString(),
+                g.status(),
+                BossDateTime.format(o.createdAt()),
+                BossDateTime.format(g.latest().acceptedAt()),
+                ageDays(item),
                 item.carried().runId());
     }
 
     /** Days from the order's creation date to the date BOSS accepted it (its group's latest row). */
     public static long ageDays(Item item) {
-        return Math.floorDiv(item.group().latest().acceptedAt(), 86_400L) - Math.floorDiv(item.order().createdAt(), 86_400L);
+        return Math.floorDiv(item.group().latest().acceptedAt(), 86_400L)
+                - Math.floorDiv(item.order().createdAt(), 86_400L);
     }
 
     static String msisdn(String msisdn, boolean mask) {

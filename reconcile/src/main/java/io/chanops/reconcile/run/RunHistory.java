@@ -18,35 +18,76 @@ public final class RunHistory {
         this.ledger = ledger;
     }
 
-    public record Run(long runId, String runAt, String platformFile, String bossFile, long platformRows, long bossRows,
-                      long matched, long discrepancies, long resolvedLate, long platformTotalFen, long bossTotalFen,
-                      boolean carry, boolean forced, String outDir) {
-    }
+    public record Run(
+            long runId,
+            String runAt,
+            String platformFile,
+            String bossFile,
+            long platformRows,
+            long bossRows,
+            long matched,
+            long discrepancies,
+            long resolvedLate,
+            long platformTotalFen,
+            long bossTotalFen,
+            boolean carry,
+            boolean forced,
+            String outDir) {}
 
     /**
      * One stored finding. Amounts are null where the side is absent; {@code resolvedRunId} is the later run that
      * found a MISSING_IN_BOSS order (RESOLVED_LATE), {@code ageDays} how late it was.
      */
-    public record Finding(String category, String orderId, String bossIds, String msisdn, String siteId, String createdAt,
-                          Long platformAmountFen, Long bossAmountFen, String platformStatus, String bossStatus,
-                          String matchedBy, String bossAcceptedAt, Long ageDays, Long resolvedRunId) {
-    }
+    public record Finding(
+            String category,
+            String orderId,
+            String bossIds,
+            String msisdn,
+            String siteId,
+            String createdAt,
+            Long platformAmountFen,
+            Long bossAmountFen,
+            String platformStatus,
+            String bossStatus,
+            String matchedBy,
+            String bossAcceptedAt,
+            Long ageDays,
+            Long resolvedRunId) {}
 
-    private static final String RUN_COLUMNS = "run_id, run_at, platform_file, boss_file, platform_rows, boss_rows, matched, "
-            + "discrepancies, resolved_late, platform_total_fen, boss_total_fen, carry, forced, out_dir";
+    private static final String RUN_COLUMNS =
+            "run_id, run_at, platform_file, boss_file, platform_rows, boss_rows, matched, "
+                    + "discrepancies, resolved_late, platform_total_fen, boss_total_fen, carry, forced, out_dir";
 
     public List<Run> runs() {
-        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run ORDER BY run_id").map(RunHistory::runOf).list());
+        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run ORDER BY run_id")
+                .map(RunHistory::runOf)
+                .list());
     }
 
     public Optional<Run> run(long runId) {
-        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run WHERE run_id = :id").bind("id", runId)
-                .map(RunHistory::runOf).findOne());
+        return ledger.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM reconcile_run WHERE run_id = :id")
+                .bind("id", runId)
+                .map(RunHistory::runOf)
+                .findOne());
     }
 
-    private static Run runOf(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
-        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getInt(12) != 0, rs.getInt(13) != 0, rs.getString(14));
+    private static Run runOf(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Run(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getInt(12) != 0,
+                rs.getInt(13) != 0,
+                rs.getString(14));
     }
 
     /** The findings of a run, optionally of one category; MATCHED reads the orders the run confirmed. */
@@ -61,9 +102,21 @@ public final class RunHistory {
                     .thenComparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
             List<Finding> findings = new ArrayList<>(orders.size());
             for (ConfirmedOrder o : orders) {
-                findings.add(new Finding("MATCHED", o.orderId(), null, o.msisdn(), o.siteId(), BossDateTime.format(o.createdAt()),
-                        o.amountFen(), o.bossNetFen(), o.platformStatus(), o.bossLive() ? "completed" : "cancelled", o.matchedBy(),
-                        o.bossAcceptedAt() == ConfirmedOrder.NO_TIME ? null : BossDateTime.format(o.bossAcceptedAt()), null, null));
+                findings.add(new Finding(
+                        "MATCHED",
+                        o.orderId(),
+                        null,
+                        o.msisdn(),
+                        o.siteId(),
+                        BossDateTime.format(o.createdAt()),
+                        o.amountFen(),
+                        o.bossNetFen(),
+                        o.platformStatus(),
+                        o.bossLive() ? "completed" : "cancelled",
+                        o.matchedBy(),
+                        o.bossAcceptedAt() == ConfirmedOrder.NO_TIME ? null : BossDateTime.format(o.bossAcceptedAt()),
+                        null,
+                        null));
             }
             return findings;
         }
@@ -73,9 +126,20 @@ public final class RunHistory {
                         + (category.isPresent() ? " AND category = :cat" : "") + " ORDER BY item_id")
                 .bind("run", runId)
                 .bind("cat", category.map(Category::name).orElse(""))
-                .map((rs, ctx) -> new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), nullable(rs, 7), nullable(rs, 8),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), nullable(rs, 13),
+                .map((rs, ctx) -> new Finding(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        nullable(rs, 7),
+                        nullable(rs, 8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        nullable(rs, 13),
                         nullable(rs, 14)))
                 .list());
     }

@@ -10,7 +10,16 @@ import java.time.LocalDateTime;
  * @param outDir          where to write the reports; null = {@code ./reconcile-<run id>/}
  * @param platformCharset charset of the platform file (UTF-8 unless told)
  */
-public record RunRequest(Path platformFile, Charset platformCharset, Path bossFile, Path profileFile, Path outDir,
-                         long toleranceFen, long windowSeconds, boolean carry, boolean mask, boolean bom, boolean force,
-                         LocalDateTime now) {
-}
+public record RunRequest(
+        Path platformFile,
+        Charset platformCharset,
+        Path bossFile,
+        Path profileFile,
+        Path outDir,
+        long toleranceFen,
+        long windowSeconds,
+        boolean carry,
+        boolean mask,
+        boolean bom,
+        boolean force,
+        LocalDateTime now) {}

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** The fallback time window, as users write it: {@code 30m}, {@code 2h}, {@code 90s}, {@code 1d}; a bare number is minutes. */
 public final class Window {
-    private Window() {
-    }
+    private Window() {}
 
     /** Seconds of {@code text}, or empty if it is not a window. */
     public static Optional<Long> parseSeconds(String text) {

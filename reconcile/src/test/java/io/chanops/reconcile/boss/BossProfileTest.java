@@ -35,7 +35,8 @@ class BossProfileTest {
         assertThat(p.amountUnit()).isEqualTo(BossProfile.AmountUnit.FEN);
         assertThat(p.names(Column.ORDER_REF)).containsExactly("外部订单号", "订单编号");
         assertThat(p.statusCompleted()).containsEntry("正常", true).containsEntry("已撤单", false);
-        assertThat(p.dateTime().parse("20260105103000")).isEqualTo(BossDateTime.of("yyyy-MM-dd HH:mm:ss").parse("2026-01-05 10:30:00"));
+        assertThat(p.dateTime().parse("20260105103000"))
+                .isEqualTo(BossDateTime.of("yyyy-MM-dd HH:mm:ss").parse("2026-01-05 10:30:00"));
     }
 
     @Test
@@ -52,11 +53,17 @@ class BossProfileTest {
         lines.set(2, "amount.unit=cents");
         lines.set(lines.indexOf("status.已撤单=cancelled"), "status.已撤单=void");
         assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
-                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Object::toString)
-                        .contains("p.properties:3: amount.unit: 'cents' must be fen or yuan",
-                                "p.properties:1: column.msisdn: required key is missing")
-                        .anySatisfy(s -> assertThat(s).startsWith("p.properties:14: column.msisdm: unknown key"))
-                        .anySatisfy(s -> assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .contains(
+                                        "p.properties:3: amount.unit: 'cents' must be fen or yuan",
+                                        "p.properties:1: column.msisdn: required key is missing")
+                                .anySatisfy(
+                                        s -> assertThat(s).startsWith("p.properties:14: column.msisdm: unknown key"))
+                                .anySatisfy(s ->
+                                        assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
     }
 
     @Test

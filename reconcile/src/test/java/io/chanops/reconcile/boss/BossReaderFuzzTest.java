@@ -3,7 +3,6 @@ package io.chanops.reconcile.boss;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chanops.ledger.InputRejectedException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,9 +55,10 @@ class BossReaderFuzzTest {
     @FuzzTest(maxDuration = "5s")
     void readsOrRejects(byte[] data) throws IOException {
         BossProfile profile = PROFILES.get(data.length > 0 ? (data[0] & 0xff) % PROFILES.size() : 0);
-        Path f = Files.write(dir.resolve("boss.csv"), data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
+        Path f =
+                Files.write(dir.resolve("boss.csv"), data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
         try {
-            BossTable t = BossReader.read(f, profile, w -> { }, n -> { });
+            BossTable t = BossReader.read(f, profile, w -> {}, n -> {});
             t.totalFen();
         } catch (InputRejectedException expected) {
             // a rejected export is a correct outcome

@@ -23,12 +23,16 @@ class BossReaderTest {
     private List<String> warnings = new ArrayList<>();
 
     private BossTable read(Path file) {
-        return BossReader.read(file, profile, warnings::add, n -> { });
+        return BossReader.read(file, profile, warnings::add, n -> {});
     }
 
     @Test
     void aGb18030ExportWithABomLessChineseHeaderIsRead() {
-        Path f = TestLedgers.write(dir, "boss.csv", GB18030, HEADER,
+        Path f = TestLedgers.write(
+                dir,
+                "boss.csv",
+                GB18030,
+                HEADER,
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "BS2,WO1,13800138000,退费冲正,20260106090000,-599900,已撤单,GZ-WEB",
                 "BS3,,13900139000,号卡开户,20260105110000,1000,正常,GZ-TH-01");
@@ -43,7 +47,11 @@ class BossReaderTest {
 
     @Test
     void theSecondAliasOfAColumnIsAcceptedAndUnknownColumnsAreWarnedAbout() {
-        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "业务流水号,订单编号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码,备注",
+        Path f = TestLedgers.write(
+                dir,
+                "boss.csv",
+                GB18030,
+                "业务流水号,订单编号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码,备注",
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB,");
         assertThat(read(f).rows().get(0).orderRef()).isEqualTo("WO1");
         assertThat(warnings).singleElement().asString().contains("备注");
@@ -51,31 +59,49 @@ class BossReaderTest {
 
     @Test
     void aProfileColumnMissingFromTheHeaderIsRejected() {
-        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码",
+        Path f = TestLedgers.write(
+                dir,
+                "boss.csv",
+                GB18030,
+                "业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码",
                 "BS1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
-        assertThatThrownBy(() -> read(f)).isInstanceOfSatisfying(InputRejectedException.class, e ->
-                assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                        f + ":1: 外部订单号|订单编号: column named in the profile (column.order_ref) is missing from the header"));
+        assertThatThrownBy(() -> read(f))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        f
+                                                + ":1: 外部订单号|订单编号: column named in the profile (column.order_ref) is missing from the header"));
     }
 
     @Test
     void anUnmappedStatusABadAmountAndABadDateAreEachLocated() {
-        Path f = TestLedgers.write(dir, "boss.csv", GB18030, HEADER,
+        Path f = TestLedgers.write(
+                dir,
+                "boss.csv",
+                GB18030,
+                HEADER,
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "BS2,WO2,13800138000,终端销售,20260105103000,5999.00,正常,GZ-WEB",
                 "BS3,WO3,13800138000,终端销售,2026-01-05,100,正常,GZ-WEB",
                 "BS4,WO4,13800138000,终端销售,20260105103000,100,待处理,GZ-WEB");
-        assertThatThrownBy(() -> read(f)).isInstanceOfSatisfying(InputRejectedException.class, e ->
-                assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                        f + ":3: 金额(分): '5999.00' is not a whole number of fen (amount.unit=fen)",
-                        f + ":4: 受理时间: '2026-01-05' does not match the pattern yyyyMMddHHmmss",
-                        f + ":5: 状态: status '待处理' is not mapped by the profile (it maps 已撤单, 正常)"));
+        assertThatThrownBy(() -> read(f))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        f + ":3: 金额(分): '5999.00' is not a whole number of fen (amount.unit=fen)",
+                                        f + ":4: 受理时间: '2026-01-05' does not match the pattern yyyyMMddHHmmss",
+                                        f + ":5: 状态: status '待处理' is not mapped by the profile (it maps 已撤单, 正常)"));
     }
 
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
-        try (io.chanops.ledger.csv.ByteCsv csv = io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+        try (io.chanops.ledger.csv.ByteCsv csv =
+                io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
         }
@@ -83,9 +109,18 @@ class BossReaderTest {
 
     @Test
     void quotedCellsWithDelimitersQuotesAndNewlinesKeepTheirLineNumbers() {
-        Path f = TestLedgers.write(dir, "q.csv", java.nio.charset.StandardCharsets.UTF_8, "a,b",
-                "\"x,1\",\"say \"\"hi\"\"\"", "\"multi", "line\",2", "", "last,'=1+1");
-        try (io.chanops.ledger.csv.ByteCsv csv = io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+        Path f = TestLedgers.write(
+                dir,
+                "q.csv",
+                java.nio.charset.StandardCharsets.UTF_8,
+                "a,b",
+                "\"x,1\",\"say \"\"hi\"\"\"",
+                "\"multi",
+                "line\",2",
+                "",
+                "last,'=1+1");
+        try (io.chanops.ledger.csv.ByteCsv csv =
+                io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(0)).isEqualTo("x,1");
             assertThat(csv.get(1)).isEqualTo("say \"hi\"");

@@ -17,15 +17,34 @@ import java.util.Random;
  * <p>Usage: {@code ConfirmedStoreBench DIR [N=1000000] [REPEATS=5] [deflate=true] [chunkRows=16384]}
  */
 public final class ConfirmedStoreBench {
-    private static final String[] SKUS = {"HS-IP16-128", "HS-MATE70-256", "HS-RN14-128", "AC-CHG-20W", "SIM-STD", "SIM-DATA-30",
-        "CT-5G-129-24", "CT-5G-199-24", "PL-5G-59"};
+    private static final String[] SKUS = {
+        "HS-IP16-128",
+        "HS-MATE70-256",
+        "HS-RN14-128",
+        "AC-CHG-20W",
+        "SIM-STD",
+        "SIM-DATA-30",
+        "CT-5G-129-24",
+        "CT-5G-199-24",
+        "PL-5G-59"
+    };
     private static final long[] PRICES = {599900, 549900, 119900, 14900, 1000, 3000, 12900, 19900, 5900};
-    private static final String[] SITES = {"GZ-WEB", "GZ-WEB", "GZ-WEB", "GZ-WEB", "GZ-WEB", "GZ-WEB", "GZ-TH-01", "GZ-TH-02",
-        "GZ-YX-01", "GZ-PY-P1", "GZ-SS-01"};
+    private static final String[] SITES = {
+        "GZ-WEB",
+        "GZ-WEB",
+        "GZ-WEB",
+        "GZ-WEB",
+        "GZ-WEB",
+        "GZ-WEB",
+        "GZ-TH-01",
+        "GZ-TH-02",
+        "GZ-YX-01",
+        "GZ-PY-P1",
+        "GZ-SS-01"
+    };
     private static final String[] CHANNELS = {"web", "wap", "app"};
 
-    private ConfirmedStoreBench() {
-    }
+    private ConfirmedStoreBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -61,9 +80,10 @@ public final class ConfirmedStoreBench {
             Path db = dir.resolve("bench-" + k + ".db");
             Files.deleteIfExists(db);
             Ledger ledger = Ledger.init(db.toString(), Duration.ofSeconds(5), java.time.ZoneId.of("Asia/Shanghai"));
-            ledger.write(h -> h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                    + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                    + "VALUES (1, '2026-02-01 09:00:00', 'p', 'p', 'b', 'b', 'x', 0, 30, 0, 0, 0, 'bench')"));
+            ledger.write(h ->
+                    h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
+                            + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
+                            + "VALUES (1, '2026-02-01 09:00:00', 'p', 'p', 'b', 'b', 'x', 0, 30, 0, 0, 0, 'bench')"));
             System.gc();
             long[] t = new long[2];
             long c0 = cpu.getProcessCpuTime();
@@ -75,8 +95,20 @@ public final class ConfirmedStoreBench {
                     for (int i = 0; i < n; i++) {
                         boolean live = status[i] != "refunded";
                         long amount = PRICES[sku[i]];
-                        w.add(orderId[i], created[i], CHANNELS[i % 3], SITES[site[i]], msisdn[i], SKUS[sku[i]], 1, amount,
-                                live ? amount : 0, accepted[i], status[i], live, "order_ref");
+                        w.add(
+                                orderId[i],
+                                created[i],
+                                CHANNELS[i % 3],
+                                SITES[site[i]],
+                                msisdn[i],
+                                SKUS[sku[i]],
+                                1,
+                                amount,
+                                live ? amount : 0,
+                                accepted[i],
+                                status[i],
+                                live,
+                                "order_ref");
                     }
                 }
                 t[0] = System.nanoTime() - start;
@@ -86,8 +118,10 @@ public final class ConfirmedStoreBench {
             long commitWall = System.nanoTime() - w0 - t[0];
             wall[k] = t[0] / 1e9;
             cpuTime[k] = t[1] / 1e9;
-            long[] stats = ledger.read(h -> h.createQuery("SELECT count(*), SUM(row_count), SUM(length(payload)) FROM confirmed_chunk")
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one());
+            long[] stats = ledger.read(h -> h.createQuery(
+                            "SELECT count(*), SUM(row_count), SUM(length(payload)) FROM confirmed_chunk")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                    .one());
             long r0 = System.nanoTime();
             long[] read = new long[1];
             ledger.read(h -> {
@@ -95,14 +129,26 @@ public final class ConfirmedStoreBench {
                 return null;
             });
             long readNs = System.nanoTime() - r0;
-            System.out.printf("run %d: add+close %.3f s wall, %.3f s CPU; commit %.3f s; %d chunks, %d orders, %.1f bytes/order; "
+            System.out.printf(
+                    "run %d: add+close %.3f s wall, %.3f s CPU; commit %.3f s; %d chunks, %d orders, %.1f bytes/order; "
                             + "read all back %.3f s (%d); ledger file %.1f MB; total incl. transaction %.3f s, CPU %.3f s%n",
-                    k + 1, wall[k], cpuTime[k], commitWall / 1e9, stats[0], stats[1], (double) stats[2] / stats[1], readNs / 1e9,
-                    read[0], Files.size(db) / 1e6, (System.nanoTime() - w0 - readNs) / 1e9, (cpu.getProcessCpuTime() - c0) / 1e9);
+                    k + 1,
+                    wall[k],
+                    cpuTime[k],
+                    commitWall / 1e9,
+                    stats[0],
+                    stats[1],
+                    (double) stats[2] / stats[1],
+                    readNs / 1e9,
+                    read[0],
+                    Files.size(db) / 1e6,
+                    (System.nanoTime() - w0 - readNs) / 1e9,
+                    (cpu.getProcessCpuTime() - c0) / 1e9);
         }
         Arrays.sort(wall);
         Arrays.sort(cpuTime);
-        System.out.printf("writer, %d orders: median %.3f s wall (best %.3f), median %.3f s CPU%n", n, wall[repeats / 2], wall[0],
-                cpuTime[repeats / 2]);
+        System.out.printf(
+                "writer, %d orders: median %.3f s wall (best %.3f), median %.3f s CPU%n",
+                n, wall[repeats / 2], wall[0], cpuTime[repeats / 2]);
     }
 }

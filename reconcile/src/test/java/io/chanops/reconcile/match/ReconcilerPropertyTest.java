@@ -18,9 +18,11 @@ import net.jqwik.api.constraints.IntRange;
 class ReconcilerPropertyTest {
 
     @Property(tries = 300)
-    void countsAndAmountsAlwaysAddBackToTheInputTotals(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int orders,
-                                                       @ForAll @IntRange(min = 0, max = 60) int bossRows,
-                                                       @ForAll @IntRange(min = 0, max = 200) int toleranceFen) {
+    void countsAndAmountsAlwaysAddBackToTheInputTotals(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 40) int orders,
+            @ForAll @IntRange(min = 0, max = 60) int bossRows,
+            @ForAll @IntRange(min = 0, max = 200) int toleranceFen) {
         Random rnd = new Random(seed);
         long base = Rows.at("2026-01-05 00:00:00");
         List<PlatformOrder> platform = new ArrayList<>();
@@ -29,8 +31,17 @@ class ReconcilerPropertyTest {
             // few ids, msisdns and amounts, so duplicates, groups and fallback candidates collide often
             long fen = 100L * (1 + rnd.nextInt(5));
             platformTotal += fen;
-            platform.add(new PlatformOrder("O" + rnd.nextInt(orders + 1), base + rnd.nextInt(7200), "web", "GZ-WEB",
-                    "1380000000" + rnd.nextInt(3), "SIM-STD", 1, fen, PlatformStatus.values()[rnd.nextInt(4)], i + 2));
+            platform.add(new PlatformOrder(
+                    "O" + rnd.nextInt(orders + 1),
+                    base + rnd.nextInt(7200),
+                    "web",
+                    "GZ-WEB",
+                    "1380000000" + rnd.nextInt(3),
+                    "SIM-STD",
+                    1,
+                    fen,
+                    PlatformStatus.values()[rnd.nextInt(4)],
+                    i + 2));
         }
         List<BossRow> boss = new ArrayList<>();
         long bossTotal = 0;
@@ -38,8 +49,15 @@ class ReconcilerPropertyTest {
             long fen = (rnd.nextInt(4) == 0 ? -100L : 100L) * (1 + rnd.nextInt(5)) + (rnd.nextInt(10) == 0 ? 1 : 0);
             bossTotal += fen;
             String ref = rnd.nextInt(3) == 0 ? "" : "O" + rnd.nextInt(orders + 3);
-            boss.add(new BossRow("B" + rnd.nextInt(bossRows + 1), ref, "1380000000" + rnd.nextInt(3), base + rnd.nextInt(7200),
-                    fen, rnd.nextBoolean(), "GZ-WEB", i + 2));
+            boss.add(new BossRow(
+                    "B" + rnd.nextInt(bossRows + 1),
+                    ref,
+                    "1380000000" + rnd.nextInt(3),
+                    base + rnd.nextInt(7200),
+                    fen,
+                    rnd.nextBoolean(),
+                    "GZ-WEB",
+                    i + 2));
         }
 
         Reconciler.Result r = new Reconciler(toleranceFen, 1800).reconcile(platform, boss);
@@ -64,58 +82,106 @@ class ReconcilerPropertyTest {
                 platformSeen.merge(item.order().line(), 1, Integer::sum);
             }
         }
-        assertThat(bossSeen).hasSize(boss.size()).allSatisfy((line, n) -> assertThat(n).isEqualTo(1));
-        assertThat(platformSeen).hasSize(platform.size()).allSatisfy((line, n) -> assertThat(n).isEqualTo(1));
+        assertThat(bossSeen)
+                .hasSize(boss.size())
+                .allSatisfy((line, n) -> assertThat(n).isEqualTo(1));
+        assertThat(platformSeen)
+                .hasSize(platform.size())
+                .allSatisfy((line, n) -> assertThat(n).isEqualTo(1));
         // matched live orders are within tolerance
-        r.of(Category.MATCHED).stream().filter(i -> i.order().status().live())
-                .forEach(i -> assertThat(Math.abs(i.platformFen() - i.bossFen())).isLessThanOrEqualTo(toleranceFen));
+        r.of(Category.MATCHED).stream()
+                .filter(i -> i.order().status().live())
+                .forEach(
+                        i -> assertThat(Math.abs(i.platformFen() - i.bossFen())).isLessThanOrEqualTo(toleranceFen));
     }
 
     /** The table-based Matcher finds exactly what the object-per-row reference implementation finds, in the same order. */
     @Property(tries = 400)
-    void matcherAgreesWithTheReferenceImplementation(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int orders,
-                                                     @ForAll @IntRange(min = 0, max = 60) int bossRows,
-                                                     @ForAll @IntRange(min = 0, max = 200) int toleranceFen,
-                                                     @ForAll @IntRange(min = 0, max = 4000) int windowSeconds) {
+    void matcherAgreesWithTheReferenceImplementation(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 40) int orders,
+            @ForAll @IntRange(min = 0, max = 60) int bossRows,
+            @ForAll @IntRange(min = 0, max = 200) int toleranceFen,
+            @ForAll @IntRange(min = 0, max = 4000) int windowSeconds) {
         Random rnd = new Random(seed);
         long base = Rows.at("2026-01-05 00:00:00");
         List<PlatformOrder> platform = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
-            platform.add(new PlatformOrder("O" + rnd.nextInt(orders + 1), base + rnd.nextInt(7200), "web", "GZ-WEB",
-                    rnd.nextInt(8) == 0 ? "" : "1380000000" + rnd.nextInt(3), "SIM-STD", 1, 100L * (1 + rnd.nextInt(3)),
-                    PlatformStatus.values()[rnd.nextInt(4)], 2 + i));
+            platform.add(new PlatformOrder(
+                    "O" + rnd.nextInt(orders + 1),
+                    base + rnd.nextInt(7200),
+                    "web",
+                    "GZ-WEB",
+                    rnd.nextInt(8) == 0 ? "" : "1380000000" + rnd.nextInt(3),
+                    "SIM-STD",
+                    1,
+                    100L * (1 + rnd.nextInt(3)),
+                    PlatformStatus.values()[rnd.nextInt(4)],
+                    2 + i));
         }
         List<BossRow> boss = new ArrayList<>();
         for (int i = 0; i < bossRows; i++) {
             long fen = (rnd.nextInt(4) == 0 ? -100L : 100L) * (1 + rnd.nextInt(3)) + (rnd.nextInt(10) == 0 ? 1 : 0);
             String ref = rnd.nextInt(2) == 0 ? "" : "O" + rnd.nextInt(orders + 3);
             // equal times happen (latest-row ties are broken by line)
-            boss.add(new BossRow("B" + rnd.nextInt(bossRows + 1), ref, "1380000000" + rnd.nextInt(3),
-                    base + 60L * rnd.nextInt(120), fen, rnd.nextBoolean(), "GZ-WEB", 2 + i));
+            boss.add(new BossRow(
+                    "B" + rnd.nextInt(bossRows + 1),
+                    ref,
+                    "1380000000" + rnd.nextInt(3),
+                    base + 60L * rnd.nextInt(120),
+                    fen,
+                    rnd.nextBoolean(),
+                    "GZ-WEB",
+                    2 + i));
         }
         List<CarriedOrder> carried = new ArrayList<>();
         for (int i = 0; i < rnd.nextInt(4); i++) {
-            carried.add(new CarriedOrder(10 + i, 1, new PlatformOrder("O" + rnd.nextInt(orders + 3), base, "web", "GZ-WEB",
-                    "13800000000", "SIM-STD", 1, 100, PlatformStatus.PAID, 2)));
+            carried.add(new CarriedOrder(
+                    10 + i,
+                    1,
+                    new PlatformOrder(
+                            "O" + rnd.nextInt(orders + 3),
+                            base,
+                            "web",
+                            "GZ-WEB",
+                            "13800000000",
+                            "SIM-STD",
+                            1,
+                            100,
+                            PlatformStatus.PAID,
+                            2)));
         }
 
         Reconciler.Result got = new Reconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
-        Reconciler.Result want = new ReferenceReconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
+        Reconciler.Result want =
+                new ReferenceReconciler(toleranceFen, windowSeconds).reconcile(platform, boss, carried);
 
         assertThat(describe(got.items())).containsExactlyElementsOf(describe(want.items()));
         for (Category c : Category.values()) {
-            assertThat(got.summary().count(c)).as("count " + c).isEqualTo(want.summary().count(c));
-            assertThat(got.summary().platformFen(c)).as("platform " + c).isEqualTo(want.summary().platformFen(c));
-            assertThat(got.summary().bossFen(c)).as("boss " + c).isEqualTo(want.summary().bossFen(c));
+            assertThat(got.summary().count(c))
+                    .as("count " + c)
+                    .isEqualTo(want.summary().count(c));
+            assertThat(got.summary().platformFen(c))
+                    .as("platform " + c)
+                    .isEqualTo(want.summary().platformFen(c));
+            assertThat(got.summary().bossFen(c))
+                    .as("boss " + c)
+                    .isEqualTo(want.summary().bossFen(c));
         }
     }
 
     private static List<String> describe(List<Item> items) {
         List<String> out = new ArrayList<>();
         for (Item i : items) {
-            out.add(i.category() + " " + (i.order() == null ? "-" : i.order().orderId() + "@" + i.order().line()) + " "
-                    + (i.group() == null ? "-" : i.group().orderRef() + "[" + i.group().bossIds() + "] net " + i.group().netFen()
-                    + " " + i.group().status() + " latest " + i.group().latest().line() + " " + i.matchedBy())
+            out.add(i.category() + " "
+                    + (i.order() == null
+                            ? "-"
+                            : i.order().orderId() + "@" + i.order().line()) + " "
+                    + (i.group() == null
+                            ? "-"
+                            : i.group().orderRef() + "[" + i.group().bossIds() + "] net "
+                                    + i.group().netFen() + " " + i.group().status() + " latest "
+                                    + i.group().latest().line() + " " + i.matchedBy())
                     + (i.carried() == null ? "" : " carried " + i.carried().itemId()));
         }
         return out;

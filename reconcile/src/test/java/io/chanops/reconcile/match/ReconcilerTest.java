@@ -32,24 +32,29 @@ class ReconcilerTest {
 
     @Test
     void extraCopiesOfABossIdAreDuplicateBossAndTheFirstIsKept() {
-        var r = exact.reconcile(List.of(order("A", 1000, COMPLETED)),
+        var r = exact.reconcile(
+                List.of(order("A", 1000, COMPLETED)),
                 List.of(boss("B1", "A", 1000), boss("B1", "A", 1000), boss("B1", "A", 1000)));
-        assertThat(r.of(Category.DUPLICATE_BOSS)).hasSize(2).allSatisfy(i -> assertThat(i.bossFen()).isEqualTo(1000));
+        assertThat(r.of(Category.DUPLICATE_BOSS))
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.bossFen()).isEqualTo(1000));
         assertThat(only(r, Category.MATCHED).bossFen()).isEqualTo(1000);
     }
 
     @Test
     void extraCopiesOfAnOrderIdAreDuplicatePlatformWithTheirOwnAmount() {
-        var r = exact.reconcile(List.of(order("A", 1000, COMPLETED), order("A", 1200, COMPLETED)),
-                List.of(boss("B1", "A", 1000)));
+        var r = exact.reconcile(
+                List.of(order("A", 1000, COMPLETED), order("A", 1200, COMPLETED)), List.of(boss("B1", "A", 1000)));
         assertThat(only(r, Category.DUPLICATE_PLATFORM).platformFen()).isEqualTo(1200);
         assertThat(only(r, Category.MATCHED).platformFen()).isEqualTo(1000);
     }
 
     @Test
     void aRefundedOrderWithAReversalPairIsMatchedWithNetZeroAndNotLive() {
-        var r = exact.reconcile(List.of(order("A", 5999_00, REFUNDED)),
-                List.of(boss("B1", "A", "2026-01-05 10:05:00", 5999_00, true),
+        var r = exact.reconcile(
+                List.of(order("A", 5999_00, REFUNDED)),
+                List.of(
+                        boss("B1", "A", "2026-01-05 10:05:00", 5999_00, true),
                         boss("B2", "A", "2026-01-06 09:00:00", -5999_00, false)));
         Item item = only(r, Category.MATCHED);
         assertThat(item.bossFen()).isZero();
@@ -59,8 +64,10 @@ class ReconcilerTest {
 
     @Test
     void aLiveOrderWhoseBossGroupWasReversedIsAStatusMismatch() {
-        var r = exact.reconcile(List.of(order("A", 1000, COMPLETED)),
-                List.of(boss("B1", "A", "2026-01-05 10:05:00", 1000, true),
+        var r = exact.reconcile(
+                List.of(order("A", 1000, COMPLETED)),
+                List.of(
+                        boss("B1", "A", "2026-01-05 10:05:00", 1000, true),
                         boss("B2", "A", "2026-01-05 11:00:00", -1000, false)));
         assertThat(only(r, Category.STATUS_MISMATCH).group().status()).isEqualTo("cancelled");
     }
@@ -74,8 +81,10 @@ class ReconcilerTest {
     @Test
     void theLatestRowByAcceptedAtDecidesLivenessNotTheFileOrder() {
         // re-submitted after a reversal: the latest row is completed, so the group is live; the file lists it first
-        var r = exact.reconcile(List.of(order("A", 1000, COMPLETED)),
-                List.of(boss("B3", "A", "2026-01-05 12:00:00", 1000, true),
+        var r = exact.reconcile(
+                List.of(order("A", 1000, COMPLETED)),
+                List.of(
+                        boss("B3", "A", "2026-01-05 12:00:00", 1000, true),
                         boss("B1", "A", "2026-01-05 10:05:00", 1000, true),
                         boss("B2", "A", "2026-01-05 11:00:00", -1000, false)));
         Item item = only(r, Category.MATCHED);
@@ -85,8 +94,8 @@ class ReconcilerTest {
 
     @Test
     void aSplitOrderPaidInTwoBossTransactionsIsMatchedOnTheirSum() {
-        var r = exact.reconcile(List.of(order("A", 5499_00, COMPLETED)),
-                List.of(boss("B1", "A", 4999_00), boss("B2", "A", 500_00)));
+        var r = exact.reconcile(
+                List.of(order("A", 5499_00, COMPLETED)), List.of(boss("B1", "A", 4999_00), boss("B2", "A", 500_00)));
         Item item = only(r, Category.MATCHED);
         assertThat(item.bossFen()).isEqualTo(5499_00);
         assertThat(item.group().size()).isEqualTo(2);
@@ -103,36 +112,47 @@ class ReconcilerTest {
 
     @Test
     void amountsAreNotComparedWhenNeitherSideIsLive() {
-        var r = exact.reconcile(List.of(order("A", 1000, CANCELLED)),
-                List.of(boss("B1", "A", "2026-01-05 10:05:00", 900, true), boss("B2", "A", "2026-01-05 10:06:00", -900, false)));
+        var r = exact.reconcile(
+                List.of(order("A", 1000, CANCELLED)),
+                List.of(
+                        boss("B1", "A", "2026-01-05 10:05:00", 900, true),
+                        boss("B2", "A", "2026-01-05 10:06:00", -900, false)));
         only(r, Category.MATCHED);
     }
 
     @Test
     void anOrderWithoutBossGroupIsMissingInBossWhenLiveAndOkCancelledOtherwise() {
-        var r = exact.reconcile(List.of(order("A", 1000, PAID), order("B", 1000, CANCELLED), order("C", 1000, REFUNDED)), List.of());
+        var r = exact.reconcile(
+                List.of(order("A", 1000, PAID), order("B", 1000, CANCELLED), order("C", 1000, REFUNDED)), List.of());
         assertThat(only(r, Category.MISSING_IN_BOSS).orderId()).isEqualTo("A");
         assertThat(r.of(Category.OK_CANCELLED)).extracting(Item::orderId).containsExactly("B", "C");
     }
 
     @Test
     void groupsAndRowsWithoutAPlatformOrderAreMissingInPlatform() {
-        var r = exact.reconcile(List.of(),
-                List.of(boss("B1", "X", 1000), boss("B2", "X", 500), boss("B3", "", "13900000000", "2026-01-05 10:00:00", 59_00)));
+        var r = exact.reconcile(
+                List.of(),
+                List.of(
+                        boss("B1", "X", 1000),
+                        boss("B2", "X", 500),
+                        boss("B3", "", "13900000000", "2026-01-05 10:00:00", 59_00)));
         assertThat(r.of(Category.MISSING_IN_PLATFORM)).extracting(Item::bossFen).containsExactly(1500L, 59_00L);
     }
 
     @Test
     void aRowWithoutOrderRefIsMatchedByMsisdnAmountAndTimeWithinTheWindow() {
-        var r = exact.reconcile(List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
+        var r = exact.reconcile(
+                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
                 List.of(boss("B1", "", "13911112222", "2026-01-05 10:30:00", 1000)));
         assertThat(only(r, Category.MATCHED).matchedBy()).isEqualTo("fallback");
     }
 
     @Test
     void aRowWithoutOrderRefOutsideTheWindowOrWithAnotherAmountIsNotMatched() {
-        var r = exact.reconcile(List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
-                List.of(boss("B1", "", "13911112222", "2026-01-05 10:30:01", 1000),
+        var r = exact.reconcile(
+                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
+                List.of(
+                        boss("B1", "", "13911112222", "2026-01-05 10:30:01", 1000),
                         boss("B2", "", "13911112222", "2026-01-05 10:01:00", 1001)));
         only(r, Category.MISSING_IN_BOSS);
         assertThat(r.of(Category.MISSING_IN_PLATFORM)).hasSize(2);
@@ -140,7 +160,8 @@ class ReconcilerTest {
 
     @Test
     void withTwoFallbackCandidatesTheNearestInTimeWins() {
-        var r = exact.reconcile(List.of(
+        var r = exact.reconcile(
+                List.of(
                         order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED),
                         order("B", "2026-01-05 10:12:00", "13911112222", 3000, COMPLETED)),
                 List.of(boss("B1", "", "13911112222", "2026-01-05 10:15:00", 3000)));
@@ -150,7 +171,8 @@ class ReconcilerTest {
 
     @Test
     void withTwoCandidatesAtTheSameDistanceTheSmallerOrderIdWins() {
-        var r = exact.reconcile(List.of(
+        var r = exact.reconcile(
+                List.of(
                         order("Z9", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED),
                         order("A1", "2026-01-05 10:20:00", "13911112222", 3000, COMPLETED)),
                 List.of(boss("B1", "", "13911112222", "2026-01-05 10:10:00", 3000)));
@@ -159,8 +181,10 @@ class ReconcilerTest {
 
     @Test
     void anOrderThatHasAGroupByOrderRefIsNoFallbackCandidate() {
-        var r = exact.reconcile(List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
-                List.of(boss("B1", "A", "2026-01-05 10:01:00", 3000, true),
+        var r = exact.reconcile(
+                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
+                List.of(
+                        boss("B1", "A", "2026-01-05 10:01:00", 3000, true),
                         boss("B2", "", "13911112222", "2026-01-05 10:02:00", 3000)));
         only(r, Category.MATCHED);
         assertThat(only(r, Category.MISSING_IN_PLATFORM).group().bossIds()).isEqualTo("B2");
@@ -168,8 +192,10 @@ class ReconcilerTest {
 
     @Test
     void twoFallbackRowsForOneOrderGiveItOneAndLeaveTheOtherMissingInPlatform() {
-        var r = exact.reconcile(List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
-                List.of(boss("B1", "", "13911112222", "2026-01-05 10:09:00", 3000),
+        var r = exact.reconcile(
+                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
+                List.of(
+                        boss("B1", "", "13911112222", "2026-01-05 10:09:00", 3000),
                         boss("B2", "", "13911112222", "2026-01-05 10:04:00", 3000)));
         assertThat(only(r, Category.MATCHED).group().bossIds()).isEqualTo("B2");
         assertThat(only(r, Category.MISSING_IN_PLATFORM).group().bossIds()).isEqualTo("B1");
@@ -178,7 +204,9 @@ class ReconcilerTest {
     @Test
     void aCarriedMissingOrderFoundByOrderRefIsResolvedLateInsteadOfMissingInPlatform() {
         PlatformOrder january = order("J", "2026-01-25 09:00:00", "13911112222", 59_00, COMPLETED);
-        var r = exact.reconcile(List.of(), List.of(boss("B1", "J", "2026-02-03 10:17:05", 59_00, true)),
+        var r = exact.reconcile(
+                List.of(),
+                List.of(boss("B1", "J", "2026-02-03 10:17:05", 59_00, true)),
                 List.of(new CarriedOrder(7, 1, january)));
         Item item = only(r, Category.RESOLVED_LATE);
         assertThat(item.carried().itemId()).isEqualTo(7);
@@ -189,9 +217,13 @@ class ReconcilerTest {
 
     @Test
     void summaryAmountsAddBackToTheFileTotals() {
-        List<PlatformOrder> p = List.of(order("A", 1000, COMPLETED), order("A", 1000, COMPLETED), order("B", 700, PAID),
+        List<PlatformOrder> p = List.of(
+                order("A", 1000, COMPLETED),
+                order("A", 1000, COMPLETED),
+                order("B", 700, PAID),
                 order("C", 300, CANCELLED));
-        List<BossRow> b = List.of(boss("B1", "A", 1000), boss("B1", "A", 1000), boss("B2", "X", 250), boss("B3", "B", 699));
+        List<BossRow> b =
+                List.of(boss("B1", "A", 1000), boss("B1", "A", 1000), boss("B2", "X", 250), boss("B3", "B", 699));
         Summary s = exact.reconcile(p, b).summary();
         assertThat(s.platformTotalFen()).isEqualTo(3000);
         assertThat(s.bossTotalFen()).isEqualTo(2949);

@@ -45,7 +45,8 @@ final class ReferenceReconciler {
                 if (seen.add(r.bossId())) {
                     keptBoss.add(r);
                 } else {
-                    duplicateBoss.add(new Item(Category.DUPLICATE_BOSS, null, new BossGroup(r.orderRef(), r, false), null));
+                    duplicateBoss.add(
+                            new Item(Category.DUPLICATE_BOSS, null, new BossGroup(r.orderRef(), r, false), null));
                 }
             }
         }
@@ -125,8 +126,10 @@ final class ReferenceReconciler {
         orphans.sort(Comparator.comparingLong(g -> g.first().line()));
         for (BossGroup g : orphans) {
             CarriedOrder c = g.orderRef().isEmpty() ? null : carriedById.get(g.orderRef());
-            bossOnly.add(c == null ? new Item(Category.MISSING_IN_PLATFORM, null, g, null)
-                    : new Item(Category.RESOLVED_LATE, c.order(), g, c));
+            bossOnly.add(
+                    c == null
+                            ? new Item(Category.MISSING_IN_PLATFORM, null, g, null)
+                            : new Item(Category.RESOLVED_LATE, c.order(), g, c));
         }
         bossOnly.addAll(duplicateBoss);
         for (Item item : bossOnly) {
@@ -157,19 +160,23 @@ final class ReferenceReconciler {
      * distance (then order_id, then the row's line), each row and each order at most once. A row's group is that one
      * row, so an order gets at most one fallback row.
      */
-    private Set<BossRow> matchFallback(List<BossRow> withoutRef, Map<String, PlatformOrder> orders,
-                                       Map<String, BossGroup> groups, Map<String, BossGroup> fallbackGroups) {
+    private Set<BossRow> matchFallback(
+            List<BossRow> withoutRef,
+            Map<String, PlatformOrder> orders,
+            Map<String, BossGroup> groups,
+            Map<String, BossGroup> fallbackGroups) {
         if (withoutRef.isEmpty()) {
             return Set.of();
         }
         Map<String, List<BossRow>> rowsByKey = new HashMap<>();
         for (BossRow r : withoutRef) {
             if (!r.msisdn().isEmpty()) {
-                rowsByKey.computeIfAbsent(key(r.msisdn(), r.amountFen()), k -> new ArrayList<>()).add(r);
+                rowsByKey
+                        .computeIfAbsent(key(r.msisdn(), r.amountFen()), k -> new ArrayList<>())
+                        .add(r);
             }
         }
-        record Pair(BossRow row, PlatformOrder order, long distance) {
-        }
+        record Pair(BossRow row, PlatformOrder order, long distance) {}
         List<Pair> pairs = new ArrayList<>();
         for (PlatformOrder o : orders.values()) {
             if (o.msisdn().isEmpty() || groups.containsKey(o.orderId())) {

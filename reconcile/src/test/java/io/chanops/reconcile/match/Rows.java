@@ -10,8 +10,7 @@ final class Rows {
     private static final BossDateTime T = BossDateTime.of("yyyy-MM-dd HH:mm:ss");
     private static long line = 1;
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static long at(String time) {
         return T.parse(time);

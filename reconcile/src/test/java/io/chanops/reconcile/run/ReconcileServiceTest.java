@@ -31,6 +31,7 @@ class ReconcileServiceTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
     Path profile;
 
@@ -41,12 +42,30 @@ class ReconcileServiceTest {
     }
 
     private RunOutcome run(Path platform, Path boss, String out, boolean carry, boolean force) {
-        return new ReconcileService(ledger).run(new RunRequest(platform, StandardCharsets.UTF_8, boss, profile, dir.resolve(out),
-                0, 1800, carry, false, false, force, NOW), w -> { }, n -> { });
+        return new ReconcileService(ledger)
+                .run(
+                        new RunRequest(
+                                platform,
+                                StandardCharsets.UTF_8,
+                                boss,
+                                profile,
+                                dir.resolve(out),
+                                0,
+                                1800,
+                                carry,
+                                false,
+                                false,
+                                force,
+                                NOW),
+                        w -> {},
+                        n -> {});
     }
 
     private Path january() {
-        return TestLedgers.write(dir, "p1.csv", PLATFORM,
+        return TestLedgers.write(
+                dir,
+                "p1.csv",
+                PLATFORM,
                 "A,2026-01-05 10:00:00,web,GZ-WEB,13800000001,HS-RN14-128,1,1199.00,completed",
                 "B,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,2,20.00,refunded",
                 "C,2026-01-06 12:00:00,wap,GZ-WEB,13800000003,CT-5G-129-24,1,129.00,paid",
@@ -54,7 +73,11 @@ class ReconcileServiceTest {
     }
 
     private Path januaryBoss() {
-        return TestLedgers.write(dir, "b1.csv", GB18030, BOSS,
+        return TestLedgers.write(
+                dir,
+                "b1.csv",
+                GB18030,
+                BOSS,
                 "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB",
                 "S2,B,13800000002,号卡开户,20260105110500,2000,正常,GZ-TH-01",
                 "S3,B,13800000002,退费冲正,20260105160000,-2000,已撤单,GZ-TH-01",
@@ -71,31 +94,45 @@ class ReconcileServiceTest {
         assertThat(o.summary().count(Category.DUPLICATE_BOSS)).isEqualTo(1);
         List<Map<String, Object>> confirmed = confirmedOrders();
         assertThat(confirmed).hasSize(3);
-        assertThat(confirmed.get(1)).containsEntry("order_id", "B").containsEntry("platform_status", "refunded")
-                .containsEntry("boss_live", 0).containsEntry("boss_net_fen", 0).containsEntry("qty", 2)
-                .containsEntry("boss_accepted_at", "2026-01-05 16:00:00").containsEntry("channel", "app");
-        assertThat(confirmed.get(2)).containsEntry("matched_by", "fallback").containsEntry("created_at", "2026-01-06 12:00:00");
-        List<Map<String, Object>> items = ledger.read(h -> h.createQuery(
-                "SELECT category, order_id, boss_ids FROM reconcile_item ORDER BY item_id").mapToMap().list());
+        assertThat(confirmed.get(1))
+                .containsEntry("order_id", "B")
+                .containsEntry("platform_status", "refunded")
+                .containsEntry("boss_live", 0)
+                .containsEntry("boss_net_fen", 0)
+                .containsEntry("qty", 2)
+                .containsEntry("boss_accepted_at", "2026-01-05 16:00:00")
+                .containsEntry("channel", "app");
+        assertThat(confirmed.get(2))
+                .containsEntry("matched_by", "fallback")
+                .containsEntry("created_at", "2026-01-06 12:00:00");
+        List<Map<String, Object>> items = ledger.read(
+                h -> h.createQuery("SELECT category, order_id, boss_ids FROM reconcile_item ORDER BY item_id")
+                        .mapToMap()
+                        .list());
         assertThat(items).extracting(m -> m.get("category")).containsExactly("MISSING_IN_BOSS", "DUPLICATE_BOSS");
         // the duplicate copy of S4 is no transaction; the reversal S3 is
         List<Map<String, Object>> activity = ledger.read(h -> h.createQuery(
-                "SELECT day, site_id, rows_count, amount_fen FROM boss_activity ORDER BY day, site_id").mapToMap().list());
-        assertThat(activity).extracting(m -> m.get("day") + " " + m.get("site_id") + " " + m.get("rows_count") + " " + m.get("amount_fen"))
+                        "SELECT day, site_id, rows_count, amount_fen FROM boss_activity ORDER BY day, site_id")
+                .mapToMap()
+                .list());
+        assertThat(activity)
+                .extracting(m ->
+                        m.get("day") + " " + m.get("site_id") + " " + m.get("rows_count") + " " + m.get("amount_fen"))
                 .containsExactly("2026-01-05 GZ-TH-01 2 0", "2026-01-05 GZ-WEB 1 119900", "2026-01-06 GZ-WEB 1 12900");
-        assertThat(Files.readAllLines(dir.resolve("out/summary.csv"))).containsExactly(
-                "category,count,platform_amount,boss_amount",
-                "MATCHED,3,1348.00,1328.00",
-                "OK_CANCELLED,0,0.00,0.00",
-                "AMOUNT_MISMATCH,0,0.00,0.00",
-                "STATUS_MISMATCH,0,0.00,0.00",
-                "MISSING_IN_BOSS,1,10.00,0.00",
-                "MISSING_IN_PLATFORM,0,0.00,0.00",
-                "DUPLICATE_PLATFORM,0,0.00,0.00",
-                "DUPLICATE_BOSS,1,0.00,129.00",
-                "TOTAL,5,1358.00,1457.00");
-        assertThat(Files.readAllLines(dir.resolve("out/discrepancies.csv"))).contains(
-                "MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,,GZ-WEB,2026-01-07 12:00:00");
+        assertThat(Files.readAllLines(dir.resolve("out/summary.csv")))
+                .containsExactly(
+                        "category,count,platform_amount,boss_amount",
+                        "MATCHED,3,1348.00,1328.00",
+                        "OK_CANCELLED,0,0.00,0.00",
+                        "AMOUNT_MISMATCH,0,0.00,0.00",
+                        "STATUS_MISMATCH,0,0.00,0.00",
+                        "MISSING_IN_BOSS,1,10.00,0.00",
+                        "MISSING_IN_PLATFORM,0,0.00,0.00",
+                        "DUPLICATE_PLATFORM,0,0.00,0.00",
+                        "DUPLICATE_BOSS,1,0.00,129.00",
+                        "TOTAL,5,1358.00,1457.00");
+        assertThat(Files.readAllLines(dir.resolve("out/discrepancies.csv")))
+                .contains("MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,,GZ-WEB,2026-01-07 12:00:00");
     }
 
     /** The stored confirmed orders by order_id, as the old table's columns (times as text, boss_live 0/1). */
@@ -131,7 +168,8 @@ class ReconcileServiceTest {
         Path p = january();
         Path b = januaryBoss();
         run(p, b, "one", false, false);
-        assertThatThrownBy(() -> run(p, b, "two", false, false)).isInstanceOf(InputRejectedException.class)
+        assertThatThrownBy(() -> run(p, b, "two", false, false))
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("already reconciled as run 1");
         assertThat(Files.exists(dir.resolve("two"))).isFalse();
         assertThat(run(p, b, "three", false, true).runId()).isEqualTo(2);
@@ -140,8 +178,13 @@ class ReconcileServiceTest {
     @Test
     void carryResolvesAnEarlierMissingInBossOrderAndConfirmsIt() {
         run(january(), januaryBoss(), "jan", false, false);
-        Path feb = TestLedgers.write(dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
-        Path febBoss = TestLedgers.write(dir, "b2.csv", GB18030, BOSS,
+        Path feb = TestLedgers.write(
+                dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
+        Path febBoss = TestLedgers.write(
+                dir,
+                "b2.csv",
+                GB18030,
+                BOSS,
                 "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
                 "T2,D,13800000004,号卡开户,20260203101705,1000,正常,GZ-WEB");
         RunOutcome o = run(feb, febBoss, "feb", true, false);
@@ -149,26 +192,39 @@ class ReconcileServiceTest {
         assertThat(o.summary().count(Category.RESOLVED_LATE)).isEqualTo(1);
         assertThat(o.summary().count(Category.MISSING_IN_PLATFORM)).isZero();
         assertThat(o.hasDiscrepancies()).isFalse();
-        long resolvedBy = ledger.read(h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
-                .mapTo(Long.class).one());
+        long resolvedBy = ledger.read(
+                h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(resolvedBy).isEqualTo(2);
-        long confirmed = confirmedOrders().stream().filter(m -> m.get("run_id").equals(2L) && m.get("order_id").equals("D")).count();
+        long confirmed = confirmedOrders().stream()
+                .filter(m -> m.get("run_id").equals(2L) && m.get("order_id").equals("D"))
+                .count();
         assertThat(confirmed).isEqualTo(1);
         assertThat(new RunHistory(ledger).findings(2, java.util.Optional.of(Category.RESOLVED_LATE)))
-                .singleElement().satisfies(f -> assertThat(f.ageDays()).isEqualTo(27));
+                .singleElement()
+                .satisfies(f -> assertThat(f.ageDays()).isEqualTo(27));
         // once closed, it is not carried again
-        Path febBoss2 = TestLedgers.write(dir, "b3.csv", GB18030, BOSS, "T3,D,13800000004,号卡开户,20260204101705,1000,正常,GZ-WEB");
+        Path febBoss2 =
+                TestLedgers.write(dir, "b3.csv", GB18030, BOSS, "T3,D,13800000004,号卡开户,20260204101705,1000,正常,GZ-WEB");
         RunOutcome again = run(feb, febBoss2, "feb2", true, false);
         assertThat(again.summary().count(Category.RESOLVED_LATE)).isZero();
     }
 
     @Test
     void aRejectedInputWritesNothing() {
-        Path bad = TestLedgers.write(dir, "bad.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,abc,正常,GZ-WEB");
-        assertThatThrownBy(() -> run(january(), bad, "x", false, false)).isInstanceOfSatisfying(InputRejectedException.class,
-                e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                        bad + ":2: 金额(分): 'abc' is not a whole number of fen (amount.unit=fen)"));
-        int runs = ledger.read(h -> h.createQuery("SELECT count(*) FROM reconcile_run").mapTo(Integer.class).one());
+        Path bad =
+                TestLedgers.write(dir, "bad.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,abc,正常,GZ-WEB");
+        assertThatThrownBy(() -> run(january(), bad, "x", false, false))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        bad + ":2: 金额(分): 'abc' is not a whole number of fen (amount.unit=fen)"));
+        int runs = ledger.read(h -> h.createQuery("SELECT count(*) FROM reconcile_run")
+                .mapTo(Integer.class)
+                .one());
         assertThat(runs).isZero();
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }

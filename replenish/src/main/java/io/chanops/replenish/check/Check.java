@@ -25,33 +25,47 @@ import java.util.Optional;
  */
 public final class Check {
     /** An order of the position that still counts as on order. */
-    public record OpenOrder(String orderId, OrderKind kind, OrderStatus status, long qty, long outstanding, String raisedAt) {
-    }
+    public record OpenOrder(
+            String orderId, OrderKind kind, OrderStatus status, long qty, long outstanding, String raisedAt) {}
 
     /** What the check knows of one position. {@code reviewDue}: this cycle was not reviewed yet. */
-    public record PositionInput(String siteId, String sku, Policy policy, long onHand, long onOrder, boolean reviewDue,
-                                List<OpenOrder> openOrders) {
+    public record PositionInput(
+            String siteId,
+            String sku,
+            Policy policy,
+            long onHand,
+            long onOrder,
+            boolean reviewDue,
+            List<OpenOrder> openOrders) {
         public long inventoryPosition() {
             return onHand + onOrder;
         }
     }
 
-    public enum Action { RAISED, ESCALATED }
+    public enum Action {
+        RAISED,
+        ESCALATED
+    }
 
     /** One order raised or escalated. For an escalation, {@code qty} is the quantity added (may be 0). */
-    public record Decision(Action action, String siteId, String sku, OrderKind kind, long qty, LocalDate dueDate,
-                           String escalatedOrderId, String reason) {
+    public record Decision(
+            Action action,
+            String siteId,
+            String sku,
+            OrderKind kind,
+            long qty,
+            LocalDate dueDate,
+            String escalatedOrderId,
+            String reason) {
         public boolean isEmergency() {
             return kind == OrderKind.EMERGENCY;
         }
     }
 
     /** The outcome for one position: at most one decision, and whether the periodic review was recorded. */
-    public record Outcome(Optional<Decision> decision, boolean reviewed, boolean emergencyHandled) {
-    }
+    public record Outcome(Optional<Decision> decision, boolean reviewed, boolean emergencyHandled) {}
 
-    private Check() {
-    }
+    private Check() {}
 
     public static LocalDate emergencyDue(LocalDateTime now, CheckSettings settings) {
         LocalDate today = now.toLocalDate();
@@ -81,21 +95,45 @@ public final class Check {
                         .min(Comparator.comparing(OpenOrder::raisedAt).thenComparing(OpenOrder::orderId));
                 if (regular.isPresent()) {
                     long add = Math.max(0, policy.upToS(ip));
-                    decision = new Decision(Action.ESCALATED, p.siteId(), p.sku(), OrderKind.EMERGENCY, add, due,
-                            regular.get().orderId(), "on hand " + p.onHand() + " < L " + policy.l() + ": regular order "
-                            + regular.get().orderId() + " escalated, qty + max(0, S " + policy.s() + " - position " + ip + ") = +" + add);
+                    decision = new Decision(
+                            Action.ESCALATED,
+                            p.siteId(),
+                            p.sku(),
+                            OrderKind.EMERGENCY,
+                            add,
+                            due,
+                            regular.get().orderId(),
+                            "on hand " + p.onHand() + " < L " + policy.l() + ": regular order "
+                                    + regular.get().orderId() + " escalated, qty + max(0, S " + policy.s()
+                                    + " - position " + ip + ") = +" + add);
                 } else if (policy.upToS(ip) > 0) {
                     long qty = policy.upToS(ip);
-                    decision = new Decision(Action.RAISED, p.siteId(), p.sku(), OrderKind.EMERGENCY, qty, due, null,
-                            "on hand " + p.onHand() + " < L " + policy.l() + ": S " + policy.s() + " - position " + ip + " = " + qty);
+                    decision = new Decision(
+                            Action.RAISED,
+                            p.siteId(),
+                            p.sku(),
+                            OrderKind.EMERGENCY,
+                            qty,
+                            due,
+                            null,
+                            "on hand " + p.onHand() + " < L " + policy.l() + ": S " + policy.s() + " - position " + ip
+                                    + " = " + qty);
                 }
             }
         }
         boolean reviewed = review && p.reviewDue();
         if (reviewed && !handled && policy.belowReorderPoint(ip)) {
             long qty = policy.upToS(ip);
-            decision = new Decision(Action.RAISED, p.siteId(), p.sku(), OrderKind.REGULAR, qty, regularDue(now, settings), null,
-                    "review: position " + ip + " < R " + policy.r() + ": S " + policy.s() + " - position " + ip + " = " + qty);
+            decision = new Decision(
+                    Action.RAISED,
+                    p.siteId(),
+                    p.sku(),
+                    OrderKind.REGULAR,
+                    qty,
+                    regularDue(now, settings),
+                    null,
+                    "review: position " + ip + " < R " + policy.r() + ": S " + policy.s() + " - position " + ip + " = "
+                            + qty);
         }
         return new Outcome(Optional.ofNullable(decision), reviewed, handled);
     }

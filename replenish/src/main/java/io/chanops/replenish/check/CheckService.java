@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  */
 public final class CheckService {
     public enum Scope {
-        FULL("full"), EMERGENCY("emergency"), IMPORT("import");
+        FULL("full"),
+        EMERGENCY("emergency"),
+        IMPORT("import");
 
         private final String code;
 
@@ -54,8 +56,12 @@ public final class CheckService {
     private final SiteRepository sites;
     private final OperationContext context;
 
-    public CheckService(Ledger ledger, PolicyRepository policies, OrderRepository orders, SiteRepository sites,
-                        OperationContext context) {
+    public CheckService(
+            Ledger ledger,
+            PolicyRepository policies,
+            OrderRepository orders,
+            SiteRepository sites,
+            OperationContext context) {
         this.ledger = ledger;
         this.policies = policies;
         this.orders = orders;
@@ -65,13 +71,17 @@ public final class CheckService {
 
     /** The service on {@code ledger}'s repositories. */
     public static CheckService of(Ledger ledger, OperationContext context) {
-        return new CheckService(ledger, ledger.repository(PolicyRepository.class), ledger.repository(OrderRepository.class),
-                ledger.repository(SiteRepository.class), context);
+        return new CheckService(
+                ledger,
+                ledger.repository(PolicyRepository.class),
+                ledger.repository(OrderRepository.class),
+                ledger.repository(SiteRepository.class),
+                context);
     }
 
     /** {@code replenish check [--emergency-only]} at the context's time: one transaction. */
     public CheckReport run(CheckSettings settings, boolean emergencyOnly) {
-        return run(settings, emergencyOnly, report -> { });
+        return run(settings, emergencyOnly, report -> {});
     }
 
     /** As above; {@code beforeCommit} receives the report before it is committed (a command writes its files there). */
@@ -89,8 +99,7 @@ public final class CheckService {
         return run(context.now(), settings, Scope.IMPORT, touched);
     }
 
-    private record Candidate(Check.PositionInput input, String warehouse) {
-    }
+    private record Candidate(Check.PositionInput input, String warehouse) {}
 
     private CheckReport run(LocalDateTime now, CheckSettings settings, Scope scope, Set<Position> only) {
         boolean review = scope == Scope.FULL;
@@ -111,8 +120,10 @@ public final class CheckService {
             for (Check.OpenOrder o : orders) {
                 onOrder += o.outstanding();
             }
-            candidates.add(new Candidate(new Check.PositionInput(pos.siteId(), pos.sku(), c.policy(), c.onHand(), onOrder,
-                    c.reviewDue(), orders), warehouses.get(pos.siteId())));
+            candidates.add(new Candidate(
+                    new Check.PositionInput(
+                            pos.siteId(), pos.sku(), c.policy(), c.onHand(), onOrder, c.reviewDue(), orders),
+                    warehouses.get(pos.siteId())));
         };
         if (periods.isEmpty()) {
             // no policy at all: nothing can fire
@@ -125,7 +136,8 @@ public final class CheckService {
         }
 
         // Ids follow (site, SKU) order, so the same ledger always numbers its orders the same way.
-        candidates.sort(Comparator.comparing((Candidate c) -> c.input().siteId()).thenComparing(c -> c.input().sku()));
+        candidates.sort(Comparator.comparing((Candidate c) -> c.input().siteId())
+                .thenComparing(c -> c.input().sku()));
         long runId = orders.nextRunId();
         OrderIds ids = OrderIds.startAt(orders, today);
         List<CheckReport.Row> rows = new ArrayList<>();
@@ -140,16 +152,37 @@ public final class CheckService {
             String due = d.dueDate().toString();
             if (d.action() == Check.Action.RAISED) {
                 String id = ids.next();
-                raised.add(new OrderRepository.NewOrder(id, d.siteId(), d.sku(), d.kind(), d.qty(), nowText, due, c.warehouse(),
-                        d.reason(), runId));
-                rows.add(new CheckReport.Row(id, d.siteId(), d.sku(), d.kind(), d.qty(), d.qty(), due, c.warehouse(), d.action(),
+                raised.add(new OrderRepository.NewOrder(
+                        id, d.siteId(), d.sku(), d.kind(), d.qty(), nowText, due, c.warehouse(), d.reason(), runId));
+                rows.add(new CheckReport.Row(
+                        id,
+                        d.siteId(),
+                        d.sku(),
+                        d.kind(),
+                        d.qty(),
+                        d.qty(),
+                        due,
+                        c.warehouse(),
+                        d.action(),
                         d.reason()));
             } else {
-                long total = c.input().openOrders().stream().filter(o -> o.orderId().equals(d.escalatedOrderId()))
-                        .mapToLong(Check.OpenOrder::qty).sum() + d.qty();
+                long total = c.input().openOrders().stream()
+                                .filter(o -> o.orderId().equals(d.escalatedOrderId()))
+                                .mapToLong(Check.OpenOrder::qty)
+                                .sum()
+                        + d.qty();
                 escalated.add(new OrderRepository.Escalation(d.escalatedOrderId(), d.qty(), due, nowText, d.reason()));
-                rows.add(new CheckReport.Row(d.escalatedOrderId(), d.siteId(), d.sku(), d.kind(), d.qty(), total, due,
-                        c.warehouse(), d.action(), d.reason()));
+                rows.add(new CheckReport.Row(
+                        d.escalatedOrderId(),
+                        d.siteId(),
+                        d.sku(),
+                        d.kind(),
+                        d.qty(),
+                        total,
+                        due,
+                        c.warehouse(),
+                        d.action(),
+                        d.reason()));
             }
         }
         orders.raise(raised);
@@ -157,7 +190,12 @@ public final class CheckService {
         long reviewed = review ? recordReviews(periods, nowText, runId) : 0;
         long positions = only != null ? only.size() : policies.count();
         CheckReport report = new CheckReport(runId, scope.toString(), positions, reviewed, List.copyOf(rows));
-        orders.recordRun(runId, nowText, scope.toString(), positions, reviewed,
+        orders.recordRun(
+                runId,
+                nowText,
+                scope.toString(),
+                positions,
+                reviewed,
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY),
@@ -170,7 +208,8 @@ public final class CheckService {
         List<ReviewPeriod> out = new ArrayList<>();
         for (int t : policies.periodsInUse()) {
             LocalDate start = new ReviewCycle(settings.anchor(), t).startOf(today);
-            out.add(new ReviewPeriod(t, start, policies.reviewMark(t, start.toString()).orElse(null)));
+            out.add(new ReviewPeriod(
+                    t, start, policies.reviewMark(t, start.toString()).orElse(null)));
         }
         return out;
     }
@@ -199,7 +238,8 @@ public final class CheckService {
         Map<Position, List<Check.OpenOrder>> open = new HashMap<>();
         for (Order o : orders.onOrder()) {
             open.computeIfAbsent(new Position(o.siteId(), o.sku()), k -> new ArrayList<>())
-                    .add(new Check.OpenOrder(o.orderId(), o.kind(), o.status(), o.qty(), o.outstanding(), o.raisedAt()));
+                    .add(new Check.OpenOrder(
+                            o.orderId(), o.kind(), o.status(), o.qty(), o.outstanding(), o.raisedAt()));
         }
         return open;
     }

@@ -27,8 +27,7 @@ import java.util.Optional;
  * inequalities evaluated now.
  */
 public final class Explanation {
-    public record Fact(String topic, String value) {
-    }
+    public record Fact(String topic, String value) {}
 
     private final Ledger ledger;
     private final SiteRepository sites;
@@ -37,8 +36,13 @@ public final class Explanation {
     private final PolicyRepository policies;
     private final OperationContext context;
 
-    public Explanation(Ledger ledger, SiteRepository sites, StockRepository stock, OrderRepository orders,
-                       PolicyRepository policies, OperationContext context) {
+    public Explanation(
+            Ledger ledger,
+            SiteRepository sites,
+            StockRepository stock,
+            OrderRepository orders,
+            PolicyRepository policies,
+            OperationContext context) {
         this.ledger = ledger;
         this.sites = sites;
         this.stock = stock;
@@ -49,8 +53,13 @@ public final class Explanation {
 
     /** The explanation on {@code ledger}'s repositories. */
     public static Explanation of(Ledger ledger, OperationContext context) {
-        return new Explanation(ledger, ledger.repository(SiteRepository.class), new StockRepository(ledger),
-                ledger.repository(OrderRepository.class), ledger.repository(PolicyRepository.class), context);
+        return new Explanation(
+                ledger,
+                ledger.repository(SiteRepository.class),
+                new StockRepository(ledger),
+                ledger.repository(OrderRepository.class),
+                ledger.repository(PolicyRepository.class),
+                context);
     }
 
     /** The facts of one position now (the context's time), in one read. */
@@ -69,25 +78,53 @@ public final class Explanation {
             long ip = onHand + onOrder;
             f.add(new Fact("position", site + " (" + siteName.get() + ") / " + sku));
             f.add(new Fact("on hand", Long.toString(onHand)));
-            f.add(new Fact("on order", onOrder + (onOrder > 0 ? " (" + String.join(", ", open.stream()
-                    .map(o -> o.orderId() + " " + o.kind() + " " + o.status() + " " + o.outstanding()).toList()) + ")" : "")));
+            f.add(new Fact(
+                    "on order",
+                    onOrder
+                            + (onOrder > 0
+                                    ? " ("
+                                            + String.join(
+                                                    ", ",
+                                                    open.stream()
+                                                            .map(o -> o.orderId() + " " + o.kind() + " " + o.status()
+                                                                    + " " + o.outstanding())
+                                                            .toList())
+                                            + ")"
+                                    : "")));
             f.add(new Fact("inventory position", ip + " (on hand + on order)"));
             Optional<PolicyRecord> found = policies.find(site, sku);
             if (found.isEmpty()) {
-                f.add(new Fact("policy", "none: the check ignores this position (set one with 'policy set' or 'policy tune')"));
+                f.add(new Fact(
+                        "policy",
+                        "none: the check ignores this position (set one with 'policy set' or 'policy tune')"));
                 return f;
             }
             PolicyRecord p = found.get();
             f.add(new Fact("policy", p.policy().toString()));
             f.add(new Fact("source", source(p)));
             if (p.tunedAt() != null && p.source().equals("tuned")) {
-                f.add(new Fact("tuned", String.format(Locale.ROOT, "at %s from %s..%s: %d in-stock days, mu %.3f/day, sigma %.3f, "
-                                + "service level %.3f, method %s", p.tunedAt(), p.tuneFrom(), p.tuneTo(), p.tuneDays(), p.tuneMu(),
-                        p.tuneSigma(), p.tuneLevel(), p.tuneMethod())));
+                f.add(new Fact(
+                        "tuned",
+                        String.format(
+                                Locale.ROOT,
+                                "at %s from %s..%s: %d in-stock days, mu %.3f/day, sigma %.3f, "
+                                        + "service level %.3f, method %s",
+                                p.tunedAt(),
+                                p.tuneFrom(),
+                                p.tuneTo(),
+                                p.tuneDays(),
+                                p.tuneMu(),
+                                p.tuneSigma(),
+                                p.tuneLevel(),
+                                p.tuneMethod())));
             }
             if (p.locked()) {
-                f.add(new Fact("locked", p.lockedUntil() == null ? "yes: tuning never changes it"
-                        : "until " + p.lockedUntil() + (p.lockedOn(now.toLocalDate()) ? "" : " (expired: tuning may change it)")));
+                f.add(new Fact(
+                        "locked",
+                        p.lockedUntil() == null
+                                ? "yes: tuning never changes it"
+                                : "until " + p.lockedUntil()
+                                        + (p.lockedOn(now.toLocalDate()) ? "" : " (expired: tuning may change it)")));
             }
             ReviewCycle cycle = new ReviewCycle(settings.anchor(), p.policy().t());
             LocalDate today = now.toLocalDate();
@@ -95,35 +132,59 @@ public final class Explanation {
             String mark = policies.reviewMark(p.policy().t(), start.toString()).orElse(null);
             boolean onItsOwn = start.toString().equals(p.reviewedCycle());
             boolean due = !(onItsOwn || mark != null && p.reviewFrom().compareTo(mark) <= 0);
-            f.add(new Fact("review cycle", "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from "
-                    + settings.anchor() + "): " + start + " .. " + cycle.nextStart(today).minusDays(1)));
-            f.add(new Fact("last review", due ? "not yet in this cycle" : onItsOwn ? "this cycle (on its own: the policy is newer than "
-                    + "the cycle's review at " + mark + ")" : "this cycle, at " + mark));
-            f.add(new Fact("next review", due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
-            orders.lastRun().ifPresentOrElse(s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
+            f.add(new Fact(
+                    "review cycle",
+                    "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from " + settings.anchor()
+                            + "): " + start + " .. " + cycle.nextStart(today).minusDays(1)));
+            f.add(new Fact(
+                    "last review",
+                    due
+                            ? "not yet in this cycle"
+                            : onItsOwn
+                                    ? "this cycle (on its own: the policy is newer than " + "the cycle's review at "
+                                            + mark + ")"
+                                    : "this cycle, at " + mark));
+            f.add(new Fact(
+                    "next review",
+                    due ? "due at the next full check" : "on the first full check from " + cycle.nextStart(today)));
+            orders.lastRun()
+                    .ifPresentOrElse(
+                            s -> f.add(new Fact("last check", s)), () -> f.add(new Fact("last check", "never")));
             Optional<Order> last = orders.lastOf(site, sku);
-            last.ifPresent(o -> f.add(new Fact("last order", o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status()
-                    + ", raised " + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
+            last.ifPresent(o -> f.add(new Fact(
+                    "last order",
+                    o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status() + ", raised " + o.raisedAt()
+                            + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
             Policy policy = p.policy();
             long l = policy.l();
             long r = policy.r();
             boolean emergency = policy.belowEmergencyPoint(onHand);
             boolean below = policy.belowReorderPoint(ip);
             boolean emergencyOpen = open.stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
-            f.add(new Fact("emergency (on hand < L)", emergency
-                    ? "fires: " + onHand + " < " + l + (emergencyOpen ? ", already covered by an open emergency order" : "")
-                    : "does not fire: " + onHand + " >= " + l));
-            f.add(new Fact("reorder (position < R)", (below ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
-                    + (due ? "; review due: a check now would " + (below && !emergency ? "order " + policy.upToS(ip) : "not order")
-                    : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
+            f.add(new Fact(
+                    "emergency (on hand < L)",
+                    emergency
+                            ? "fires: " + onHand + " < " + l
+                                    + (emergencyOpen ? ", already covered by an open emergency order" : "")
+                            : "does not fire: " + onHand + " >= " + l));
+            f.add(new Fact(
+                    "reorder (position < R)",
+                    (below ? "below: " + ip + " < " + r : "not below: " + ip + " >= " + r)
+                            + (due
+                                    ? "; review due: a check now would "
+                                            + (below && !emergency ? "order " + policy.upToS(ip) : "not order")
+                                    : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
             return f;
         });
     }
 
     private static String source(PolicyRecord p) {
         return switch (p.source()) {
-            case "manual" -> "set by " + p.setBy() + " at " + p.updatedAt() + (p.reason() == null ? "" : ": " + p.reason());
-            case "import" -> "imported by " + p.setBy() + " at " + p.updatedAt() + (p.reason() == null ? "" : " (" + p.reason() + ")");
+            case "manual" ->
+                "set by " + p.setBy() + " at " + p.updatedAt() + (p.reason() == null ? "" : ": " + p.reason());
+            case "import" ->
+                "imported by " + p.setBy() + " at " + p.updatedAt()
+                        + (p.reason() == null ? "" : " (" + p.reason() + ")");
             default -> "tuned";
         };
     }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** A replenishment order is regular (raised by a periodic review) or emergency (on hand fell below L). */
 public enum OrderKind {
-    REGULAR, EMERGENCY;
+    REGULAR,
+    EMERGENCY;
 
     /** What the ledger stores: {@code regular} or {@code emergency}. */
     public String code() {

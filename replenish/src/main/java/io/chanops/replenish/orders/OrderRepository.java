@@ -40,23 +40,30 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterArgumentFactory(OrderRepository.StatusArgument.class)
 @RegisterArgumentFactory(OrderRepository.KindArgument.class)
 public interface OrderRepository extends SqlObject {
-    String COLUMNS = "order_id, site_id, sku, kind, qty, received_qty, status, raised_at, due_date, warehouse, vehicle_id, "
-            + "stop_no, updated_at, reason, escalated_at";
+    String COLUMNS =
+            "order_id, site_id, sku, kind, qty, received_qty, status, raised_at, due_date, warehouse, vehicle_id, "
+                    + "stop_no, updated_at, reason, escalated_at";
     /** Orders in batches of this many rows. */
     int BATCH = 10_000;
 
     /** A new order as the check raises it: open, nothing received. */
-    record NewOrder(String orderId, String siteId, String sku, OrderKind kind, long qty, String raisedAt, String dueDate,
-                    String warehouse, String reason, long runId) {
-    }
+    record NewOrder(
+            String orderId,
+            String siteId,
+            String sku,
+            OrderKind kind,
+            long qty,
+            String raisedAt,
+            String dueDate,
+            String warehouse,
+            String reason,
+            long runId) {}
 
     /** A regular order turned emergency: {@code addQty} more units, due again, the reason appended. */
-    record Escalation(String orderId, long addQty, String dueDate, String at, String reason) {
-    }
+    record Escalation(String orderId, long addQty, String dueDate, String at, String reason) {}
 
     /** Units of a (site or warehouse, SKU). */
-    record Units(String siteId, String sku, long units) {
-    }
+    record Units(String siteId, String sku, long units) {}
 
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE order_id = :id")
     Optional<Order> find(@Bind("id") String orderId);
@@ -65,18 +72,23 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
             + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id = :site) "
             + "AND (:sku IS NULL OR sku = :sku) ORDER BY raised_at, order_id")
-    List<Order> list(@Bind("status") OrderStatus status, @Bind("kind") OrderKind kind, @Bind("due") String dueDate,
-                     @Bind("site") String siteId, @Bind("sku") String sku);
+    List<Order> list(
+            @Bind("status") OrderStatus status,
+            @Bind("kind") OrderKind kind,
+            @Bind("due") String dueDate,
+            @Bind("site") String siteId,
+            @Bind("sku") String sku);
 
     /** The newest order of one position, if it has any. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE site_id = :site AND sku = :sku "
             + "ORDER BY raised_at DESC, order_id DESC LIMIT 1")
     Optional<Order> lastOf(@Bind("site") String siteId, @Bind("sku") String sku);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE site_id = :site AND sku = :sku AND status IN (<statuses>) "
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM replenishment_order WHERE site_id = :site AND sku = :sku AND status IN (<statuses>) "
             + "ORDER BY raised_at DESC, order_id DESC")
-    List<Order> ofPosition(@Bind("site") String siteId, @Bind("sku") String sku,
-                           @BindList("statuses") List<OrderStatus> statuses);
+    List<Order> ofPosition(
+            @Bind("site") String siteId, @Bind("sku") String sku, @BindList("statuses") List<OrderStatus> statuses);
 
     /** Every order of one position still on order (what the check counts), newest first. */
     default List<Order> onOrder(String siteId, String sku) {
@@ -91,10 +103,11 @@ public interface OrderRepository extends SqlObject {
         return withStatus(List.copyOf(OrderStatus.ON_ORDER));
     }
 
-    @SqlQuery("SELECT site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order WHERE status IN (<statuses>) "
-            + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) GROUP BY site_id, sku")
-    List<Units> outstandingByPosition(@BindList("statuses") List<OrderStatus> statuses, @Bind("site") String siteId,
-                                      @Bind("sku") String sku);
+    @SqlQuery(
+            "SELECT site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order WHERE status IN (<statuses>) "
+                    + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) GROUP BY site_id, sku")
+    List<Units> outstandingByPosition(
+            @BindList("statuses") List<OrderStatus> statuses, @Bind("site") String siteId, @Bind("sku") String sku);
 
     /** On order per position (outstanding units of its on-order orders); null filters match any. */
     default Map<Position, Long> onOrderByPosition(String siteId, String sku) {
@@ -123,8 +136,12 @@ public interface OrderRepository extends SqlObject {
      */
     @SqlQuery("toDeliver")
     @UseClasspathSqlLocator
-    List<Order> toDeliver(@Bind("day") String day, @Bind("regular") int includeRegular, @Bind("open") OrderStatus open,
-                          @Bind("emergency") OrderKind emergency, @Bind("regularKind") OrderKind regular);
+    List<Order> toDeliver(
+            @Bind("day") String day,
+            @Bind("regular") int includeRegular,
+            @Bind("open") OrderStatus open,
+            @Bind("emergency") OrderKind emergency,
+            @Bind("regularKind") OrderKind regular);
 
     default List<Order> toDeliver(String day, boolean includeRegular) {
         return toDeliver(day, includeRegular ? 1 : 0, OrderStatus.OPEN, OrderKind.EMERGENCY, OrderKind.REGULAR);
@@ -141,14 +158,24 @@ public interface OrderRepository extends SqlObject {
     @SqlUpdate("UPDATE replenishment_order SET status = :status, updated_at = :at WHERE order_id = :id")
     void setStatus(@Bind("id") String orderId, @Bind("status") OrderStatus status, @Bind("at") String at);
 
-    @SqlUpdate("UPDATE replenishment_order SET received_qty = :received, status = :status, updated_at = :at WHERE order_id = :id")
-    void setReceived(@Bind("id") String orderId, @Bind("received") long receivedQty, @Bind("status") OrderStatus status,
-                     @Bind("at") String at);
+    @SqlUpdate(
+            "UPDATE replenishment_order SET received_qty = :received, status = :status, updated_at = :at WHERE order_id = :id")
+    void setReceived(
+            @Bind("id") String orderId,
+            @Bind("received") long receivedQty,
+            @Bind("status") OrderStatus status,
+            @Bind("at") String at);
 
-    @SqlUpdate("UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = :at "
-            + "WHERE order_id = :id AND status = :open")
-    int plan(@Bind("id") String orderId, @Bind("vehicle") String vehicleId, @Bind("stop") int stopNo, @Bind("at") String at,
-             @Bind("planned") OrderStatus planned, @Bind("open") OrderStatus open);
+    @SqlUpdate(
+            "UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = :at "
+                    + "WHERE order_id = :id AND status = :open")
+    int plan(
+            @Bind("id") String orderId,
+            @Bind("vehicle") String vehicleId,
+            @Bind("stop") int stopNo,
+            @Bind("at") String at,
+            @Bind("planned") OrderStatus planned,
+            @Bind("open") OrderStatus open);
 
     /** Marks an open order planned on a vehicle's stop; 0 when it is no longer open. */
     default int markPlanned(String orderId, String vehicleId, int stopNo, String at) {
@@ -162,9 +189,16 @@ public interface OrderRepository extends SqlObject {
     /** Records a check run: its scope (full, emergency, import), what it examined and raised, and who ran it. */
     @SqlUpdate("INSERT INTO check_run (run_id, at, scope, positions, reviewed, regular, emergency, escalated, os_user) "
             + "VALUES (:id, :at, :scope, :positions, :reviewed, :regular, :emergency, :escalated, :user)")
-    void recordRun(@Bind("id") long runId, @Bind("at") String at, @Bind("scope") String scope,
-                   @Bind("positions") long positions, @Bind("reviewed") long reviewed, @Bind("regular") long regular,
-                   @Bind("emergency") long emergency, @Bind("escalated") long escalated, @Bind("user") String user);
+    void recordRun(
+            @Bind("id") long runId,
+            @Bind("at") String at,
+            @Bind("scope") String scope,
+            @Bind("positions") long positions,
+            @Bind("reviewed") long reviewed,
+            @Bind("regular") long regular,
+            @Bind("emergency") long emergency,
+            @Bind("escalated") long escalated,
+            @Bind("user") String user);
 
     /** The latest check run as {@code "at (scope)"}, if any ran. */
     @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")
@@ -173,9 +207,10 @@ public interface OrderRepository extends SqlObject {
     /** Inserts new open orders, in batches. */
     default void raise(List<NewOrder> orders) {
         Connection c = getHandle().getConnection();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
-                + "received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
-                + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
+                        + "received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
+                        + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (NewOrder o : orders) {
                 insert.setString(1, o.orderId());
@@ -207,8 +242,9 @@ public interface OrderRepository extends SqlObject {
     /** Turns regular orders into emergencies: more units, a new due date, the reason appended; in batches. */
     default void escalate(List<Escalation> escalations) {
         Connection c = getHandle().getConnection();
-        try (PreparedStatement escalate = c.prepareStatement("UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
-                + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?")) {
+        try (PreparedStatement escalate = c.prepareStatement(
+                "UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
+                        + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?")) {
             int pending = 0;
             for (Escalation e : escalations) {
                 escalate.setString(1, OrderKind.EMERGENCY.code());

@@ -23,12 +23,10 @@ public final class OrderService {
     public static final String RECEIPT_BATCH_KIND = "order-receipt";
 
     /** Filters of {@code replenish orders}; null = any. */
-    public record Filter(OrderStatus status, OrderKind kind, LocalDate due, String site, String sku) {
-    }
+    public record Filter(OrderStatus status, OrderKind kind, LocalDate due, String site, String sku) {}
 
     /** What a receipt did: the order after it, and the quantity moved. */
-    public record Receipt(Order order, long qty, long batchId) {
-    }
+    public record Receipt(Order order, long qty, long batchId) {}
 
     private final Ledger ledger;
     private final OrderRepository orders;
@@ -48,7 +46,8 @@ public final class OrderService {
     }
 
     public List<Order> list(Filter f) {
-        return ledger.read(h -> orders.list(f.status(), f.kind(), f.due() == null ? null : f.due().toString(), f.site(), f.sku()));
+        return ledger.read(h -> orders.list(
+                f.status(), f.kind(), f.due() == null ? null : f.due().toString(), f.site(), f.sku()));
     }
 
     /** Open or planned -> shipped. */
@@ -84,14 +83,23 @@ public final class OrderService {
                 throw rejected(id, "--qty must be a positive whole number");
             }
             if (n > o.outstanding()) {
-                throw rejected(id, "--qty " + n + " is more than the " + o.outstanding() + " units outstanding on the order");
+                throw rejected(
+                        id, "--qty " + n + " is more than the " + o.outstanding() + " units outstanding on the order");
             }
             if (o.warehouse() == null) {
                 throw rejected(id, "the order has no supplying warehouse to take the stock from");
             }
             String at = LocalTimes.format(now);
-            long batch = ImportBatches.record(h, RECEIPT_BATCH_KIND, Path.of(id), id + "#" + (o.receivedQty() + n), 2, 2, now,
-                    context.user(), false);
+            long batch = ImportBatches.record(
+                    h,
+                    RECEIPT_BATCH_KIND,
+                    Path.of(id),
+                    id + "#" + (o.receivedQty() + n),
+                    2,
+                    2,
+                    now,
+                    context.user(),
+                    false);
             stock.transfer(o.warehouse(), o.siteId(), o.sku(), n, id, at, batch);
             long received = o.receivedQty() + n;
             orders.setReceived(id, received, received >= o.qty() ? OrderStatus.RECEIVED : o.status(), at);

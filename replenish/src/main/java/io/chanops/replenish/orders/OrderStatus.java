@@ -7,7 +7,11 @@ import java.util.Set;
 
 /** Life of an order: open, planned (on a vehicle), shipped, then received or cancelled. Stored as its code. */
 public enum OrderStatus {
-    OPEN, PLANNED, SHIPPED, RECEIVED, CANCELLED;
+    OPEN,
+    PLANNED,
+    SHIPPED,
+    RECEIVED,
+    CANCELLED;
 
     /** The orders that count as on order (inventory position = on hand + their outstanding units). */
     public static final Set<OrderStatus> ON_ORDER = Collections.unmodifiableSet(EnumSet.of(OPEN, PLANNED, SHIPPED));

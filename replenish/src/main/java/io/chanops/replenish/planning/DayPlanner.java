@@ -17,9 +17,16 @@ import java.util.function.Consumer;
 /** {@code replenish plan}: reads the day from the ledger and the files, validates everything, then plans it. */
 public final class DayPlanner {
     /** What the user asked for. {@code matrix} may be null (great-circle travel only). */
-    public record Request(LocalDate date, Path vehicles, Path matrix, Charset charset, double speedKmh, int serviceMinutes,
-                          boolean includeRegular, SolverSettings settings, EmergencyPlanner.Method method) {
-    }
+    public record Request(
+            LocalDate date,
+            Path vehicles,
+            Path matrix,
+            Charset charset,
+            double speedKmh,
+            int serviceMinutes,
+            boolean includeRegular,
+            SolverSettings settings,
+            EmergencyPlanner.Method method) {}
 
     private final DeliveryDay deliveries;
 
@@ -33,13 +40,15 @@ public final class DayPlanner {
      */
     public DayPlan plan(Request request, Consumer<String> warn, Consumer<PlanResult.Improvement> onImprovement) {
         DeliveryDay.Snapshot day = deliveries.load(request.date(), request.includeRegular());
-        PlanResult result = EmergencyPlanner.plan(input(day, request, warn), request.settings(), request.method(), onImprovement);
+        PlanResult result =
+                EmergencyPlanner.plan(input(day, request, warn), request.settings(), request.method(), onImprovement);
         return new DayPlan(result, day.ordersAsRead());
     }
 
     private static PlanInput input(DeliveryDay.Snapshot day, Request request, Consumer<String> warn) {
         List<VehicleSpec> vehicles = VehicleFile.read(request.vehicles(), request.charset(), day.sites(), warn);
-        MatrixFile.Entries matrix = request.matrix() == null ? MatrixFile.Entries.none()
+        MatrixFile.Entries matrix = request.matrix() == null
+                ? MatrixFile.Entries.none()
                 : MatrixFile.read(request.matrix(), request.charset(), day.sites(), warn);
         Set<String> places = new LinkedHashSet<>();
         vehicles.forEach(v -> places.add(v.depot()));
@@ -53,6 +62,7 @@ public final class DayPlanner {
             orders.add(o);
         }
         var travel = TravelMatrix.build(List.copyOf(places), day.sites(), matrix, request.speedKmh());
-        return new PlanInput(request.date(), orders, vehicles, day.sites(), day.available(), travel, request.serviceMinutes());
+        return new PlanInput(
+                request.date(), orders, vehicles, day.sites(), day.available(), travel, request.serviceMinutes());
     }
 }

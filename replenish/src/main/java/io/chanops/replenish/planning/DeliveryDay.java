@@ -29,9 +29,11 @@ public final class DeliveryDay {
      * What was read: the orders to deliver (and each as stored, to check again before applying), every site, and
      * available units by warehouse and SKU.
      */
-    public record Snapshot(List<DeliveryOrder> orders, List<OrderAsPlanned> ordersAsRead, Map<String, Site> sites,
-                           Map<String, Map<String, Long>> available) {
-    }
+    public record Snapshot(
+            List<DeliveryOrder> orders,
+            List<OrderAsPlanned> ordersAsRead,
+            Map<String, Site> sites,
+            Map<String, Map<String, Long>> available) {}
 
     /** What {@link #apply} did: the orders it marked; or, when some changed since the plan read them, nothing. */
     public record Application(int marked, List<OrderChange> changed) {
@@ -50,8 +52,12 @@ public final class DeliveryDay {
     private final StockRepository stock;
     private final OperationContext context;
 
-    public DeliveryDay(Ledger ledger, OrderRepository orders, SiteRepository sites, StockRepository stock,
-                       OperationContext context) {
+    public DeliveryDay(
+            Ledger ledger,
+            OrderRepository orders,
+            SiteRepository sites,
+            StockRepository stock,
+            OperationContext context) {
         this.ledger = ledger;
         this.orders = orders;
         this.sites = sites;
@@ -61,8 +67,12 @@ public final class DeliveryDay {
 
     /** The delivery day on {@code ledger}'s repositories. */
     public static DeliveryDay of(Ledger ledger, OperationContext context) {
-        return new DeliveryDay(ledger, ledger.repository(OrderRepository.class), ledger.repository(SiteRepository.class),
-                new StockRepository(ledger), context);
+        return new DeliveryDay(
+                ledger,
+                ledger.repository(OrderRepository.class),
+                ledger.repository(SiteRepository.class),
+                new StockRepository(ledger),
+                context);
     }
 
     public Snapshot load(LocalDate date, boolean includeRegular) {
@@ -78,11 +88,20 @@ public final class DeliveryDay {
                     Site s = byId.get(o.siteId());
                     warehouse = s == null ? null : s.warehouse();
                 }
-                toDeliver.add(new DeliveryOrder(stored.orderId(), o.siteId(), o.sku(), stored.kind() == OrderKind.EMERGENCY,
-                        stored.qty() - stored.receivedQty(), warehouse, stored.dueDate()));
+                toDeliver.add(new DeliveryOrder(
+                        stored.orderId(),
+                        o.siteId(),
+                        o.sku(),
+                        stored.kind() == OrderKind.EMERGENCY,
+                        stored.qty() - stored.receivedQty(),
+                        warehouse,
+                        stored.dueDate()));
             }
             Map<String, Map<String, Long>> available = new HashMap<>();
-            List<String> warehouses = byId.values().stream().filter(s -> !s.isStore()).map(Site::siteId).toList();
+            List<String> warehouses = byId.values().stream()
+                    .filter(s -> !s.isStore())
+                    .map(Site::siteId)
+                    .toList();
             for (StockLevel l : stock.levelsAt(warehouses)) {
                 available.computeIfAbsent(l.siteId(), w -> new HashMap<>()).put(l.sku(), l.onHand());
             }

@@ -13,11 +13,23 @@ import java.util.Objects;
  * applied only while every order it read still reads the same; {@code warehouse} is the order's own (null: the
  * store's).
  */
-public record OrderAsPlanned(String orderId, OrderStatus status, OrderKind kind, long qty, long receivedQty,
-                             LocalDate dueDate, String warehouse) {
+public record OrderAsPlanned(
+        String orderId,
+        OrderStatus status,
+        OrderKind kind,
+        long qty,
+        long receivedQty,
+        LocalDate dueDate,
+        String warehouse) {
 
     public static OrderAsPlanned of(Order o) {
-        return new OrderAsPlanned(o.orderId(), o.status(), o.kind(), o.qty(), o.receivedQty(), LocalDate.parse(o.dueDate()),
+        return new OrderAsPlanned(
+                o.orderId(),
+                o.status(),
+                o.kind(),
+                o.qty(),
+                o.receivedQty(),
+                LocalDate.parse(o.dueDate()),
                 o.warehouse());
     }
 

@@ -6,11 +6,11 @@ import java.util.List;
  * A solved plan: one route per vehicle (empty ones included, so the dispatcher sees idle vans), the orders left out
  * with why, the final score and the history of improvements (for the live line and the benchmark).
  */
-public record PlanResult(List<Route> routes, List<UnservedOrder> unserved, String score, List<Improvement> improvements) {
+public record PlanResult(
+        List<Route> routes, List<UnservedOrder> unserved, String score, List<Improvement> improvements) {
 
     /** Minutes after midnight; one stop may unload several orders. */
-    public record Stop(int stopNo, String siteId, int arrive, int depart, long load, List<DeliveryOrder> lines) {
-    }
+    public record Stop(int stopNo, String siteId, int arrive, int depart, long load, List<DeliveryOrder> lines) {}
 
     public record Route(String vehicleId, String depot, int leaves, int returns, long travelMinutes, List<Stop> stops) {
         public long load() {
@@ -18,12 +18,10 @@ public record PlanResult(List<Route> routes, List<UnservedOrder> unserved, Strin
         }
     }
 
-    public record UnservedOrder(DeliveryOrder order, String reason) {
-    }
+    public record UnservedOrder(DeliveryOrder order, String reason) {}
 
     /** A new best score found {@code millis} after solving started. */
-    public record Improvement(long millis, String score, boolean feasible) {
-    }
+    public record Improvement(long millis, String score, boolean feasible) {}
 
     public long vehiclesUsed() {
         return routes.stream().filter(r -> !r.stops().isEmpty()).count();
@@ -42,7 +40,10 @@ public record PlanResult(List<Route> routes, List<UnservedOrder> unserved, Strin
     }
 
     public long emergencyUnitsUnserved() {
-        return unserved.stream().filter(u -> u.order().emergency()).mapToLong(u -> u.order().qty()).sum();
+        return unserved.stream()
+                .filter(u -> u.order().emergency())
+                .mapToLong(u -> u.order().qty())
+                .sum();
     }
 
     public long totalTravelMinutes() {

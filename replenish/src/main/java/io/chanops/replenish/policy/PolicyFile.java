@@ -30,8 +30,7 @@ public final class PolicyFile {
     static final long MAX_T_DAYS = 3650;
 
     /** One row of a policies.csv file, validated. */
-    public record Row(String siteId, String sku, Policy policy, boolean locked) {
-    }
+    public record Row(String siteId, String sku, Policy policy, boolean locked) {}
 
     private final Ledger ledger;
     private final SiteRepository sites;
@@ -45,7 +44,8 @@ public final class PolicyFile {
 
     /** The reader on {@code ledger}'s repositories. */
     public static PolicyFile of(Ledger ledger) {
-        return new PolicyFile(ledger, ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class));
+        return new PolicyFile(
+                ledger, ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class));
     }
 
     /** The levels given beyond the bounds of SPEC §3.1 (a policy file's and {@code policy set}'s), in words. */
@@ -58,7 +58,8 @@ public final class PolicyFile {
         long[] levels = {r, s, l};
         for (int i = 0; i < 3; i++) {
             if (Math.abs(levels[i]) > Cells.MAX_QUANTITY) {
-                out.add(names[i] + " must be at most " + String.format("%,d", Cells.MAX_QUANTITY) + " units (got " + levels[i] + ")");
+                out.add(names[i] + " must be at most " + String.format("%,d", Cells.MAX_QUANTITY) + " units (got "
+                        + levels[i] + ")");
             }
         }
         return out;
@@ -100,7 +101,8 @@ public final class PolicyFile {
                     String text = row.get(cols[i]);
                     Long value = Cells.whole(text, i == 0 ? MAX_T_DAYS : Cells.MAX_QUANTITY);
                     if (value == null) {
-                        problems.add(row.problem(cols[i], Cells.whyNotWhole(text, i == 0 ? MAX_T_DAYS : Cells.MAX_QUANTITY)));
+                        problems.add(row.problem(
+                                cols[i], Cells.whyNotWhole(text, i == 0 ? MAX_T_DAYS : Cells.MAX_QUANTITY)));
                         ok = false;
                     } else {
                         v[i] = value;
@@ -117,12 +119,15 @@ public final class PolicyFile {
                 }
                 List<String> why = Policy.problems(v[0], v[1], v[2], v[3]);
                 if (!why.isEmpty()) {
-                    problems.add(row.problem(why.get(0).startsWith("t") ? "t_days" : why.get(0).substring(0, 1), String.join("; ", why)));
+                    problems.add(row.problem(
+                            why.get(0).startsWith("t") ? "t_days" : why.get(0).substring(0, 1),
+                            String.join("; ", why)));
                     continue;
                 }
                 Long first = seen.putIfAbsent(site + '\u0000' + sku, row.line());
                 if (first != null) {
-                    problems.add(row.problem("sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
+                    problems.add(row.problem(
+                            "sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
                     continue;
                 }
                 rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked));

@@ -4,10 +4,26 @@ package io.chanops.replenish.policy;
  * A stored policy with where its levels came from: {@code source} tuned, manual ({@code policy set}) or import; who set
  * it and why; whether it is locked against tuning and until when; the last tuning's inputs; the review record.
  */
-public record PolicyRecord(String siteId, String sku, Policy policy, boolean locked, String lockedUntil, String source,
-                           String setBy, String reason, String tunedAt, String tuneFrom, String tuneTo, Integer tuneDays,
-                           Double tuneMu, Double tuneSigma, Double tuneLevel, String tuneMethod, String reviewFrom,
-                           String reviewedCycle, String updatedAt) {
+public record PolicyRecord(
+        String siteId,
+        String sku,
+        Policy policy,
+        boolean locked,
+        String lockedUntil,
+        String source,
+        String setBy,
+        String reason,
+        String tunedAt,
+        String tuneFrom,
+        String tuneTo,
+        Integer tuneDays,
+        Double tuneMu,
+        Double tuneSigma,
+        Double tuneLevel,
+        String tuneMethod,
+        String reviewFrom,
+        String reviewedCycle,
+        String updatedAt) {
 
     /** Locked and not past its until date: tuning must leave it alone on {@code today}. */
     public boolean lockedOn(java.time.LocalDate today) {

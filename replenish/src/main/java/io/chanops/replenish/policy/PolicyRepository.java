@@ -34,8 +34,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(PolicyRepository.LevelsMapper.class)
 @RegisterRowMapper(PolicyRepository.PositionPolicyMapper.class)
 public interface PolicyRepository extends SqlObject {
-    String COLUMNS = "site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, tuned_at, "
-            + "tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, review_from, reviewed_cycle, updated_at";
+    String COLUMNS =
+            "site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, tuned_at, "
+                    + "tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, review_from, reviewed_cycle, updated_at";
     /**
      * On an upsert: a new review period starts a new review schedule (the position is reviewed at the next full
      * check, then every t days from the anchor); same t keeps the schedule.
@@ -49,30 +50,26 @@ public interface PolicyRepository extends SqlObject {
     int FETCH = 10_000;
 
     /** A position the check may act on: its policy, its on hand, and whether its review is due in this cycle. */
-    record Candidate(String siteId, String sku, Policy policy, long onHand, boolean reviewDue) {
-    }
+    record Candidate(String siteId, String sku, Policy policy, long onHand, boolean reviewDue) {}
 
     /** A store position tuning may look at: its policy if it has one (null: none yet) and its lock. */
-    record TuneTarget(String siteId, String sku, Policy policy, boolean locked, String lockedUntil) {
-    }
+    record TuneTarget(String siteId, String sku, Policy policy, boolean locked, String lockedUntil) {}
 
     /** A position with stock or a policy: its on hand and its policy (null: none). */
-    record Levels(String siteId, String sku, long onHand, Policy policy) {
-    }
+    record Levels(String siteId, String sku, long onHand, Policy policy) {}
 
     /** A position's policy levels. */
-    record PositionPolicy(String siteId, String sku, Policy policy) {
-    }
+    record PositionPolicy(String siteId, String sku, Policy policy) {}
 
     /** New levels from a tuning run, with the statistics behind them. */
-    record Tuning(String siteId, String sku, PolicyTuner.Tuned tuned) {
-    }
+    record Tuning(String siteId, String sku, PolicyTuner.Tuned tuned) {}
 
     @SqlQuery("SELECT " + COLUMNS + " FROM policy WHERE site_id = :site AND sku = :sku")
     Optional<PolicyRecord> find(@Bind("site") String siteId, @Bind("sku") String sku);
 
     /** By position; null filters match any. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM policy WHERE (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) "
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM policy WHERE (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) "
             + "ORDER BY site_id, sku")
     List<PolicyRecord> list(@Bind("site") String siteId, @Bind("sku") String sku);
 
@@ -104,11 +101,13 @@ public interface PolicyRepository extends SqlObject {
     void markReviewed(@Bind("t") int t, @Bind("c") String cycleStart, @Bind("at") String at, @Bind("run") long runId);
 
     /** Policies of period {@code t} a review mark at {@code at} covers and that were not reviewed on their own. */
-    @SqlQuery("SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :at AND COALESCE(reviewed_cycle, '') <> :c")
+    @SqlQuery(
+            "SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :at AND COALESCE(reviewed_cycle, '') <> :c")
     long coveredByMark(@Bind("t") int t, @Bind("at") String at, @Bind("c") String cycleStart);
 
     /** Marks reviewed, on their own, the policies of period {@code t} that are newer than its cycle's mark. */
-    @SqlUpdate("UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark AND COALESCE(reviewed_cycle, '') <> :c")
+    @SqlUpdate(
+            "UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark AND COALESCE(reviewed_cycle, '') <> :c")
     int reviewNewerThanMark(@Bind("t") int t, @Bind("c") String cycleStart, @Bind("mark") String markAt);
 
     /**
@@ -116,32 +115,71 @@ public interface PolicyRepository extends SqlObject {
      * {@code manual} (new levels) the source becomes manual with who and why; otherwise only the lock changes, and the
      * reason (with who) when one is given.
      */
-    default void set(String siteId, String sku, long t, long r, long s, long l, boolean locked, String until, boolean manual,
-                     String user, String reason, String at) {
-        getHandle().createUpdate("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, "
-                        + "review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now, :now) "
-                        + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                        + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
-                        + "locked_until = excluded.locked_until, updated_at = excluded.updated_at"
-                        + (manual ? ", source = 'manual', set_by = excluded.set_by, reason = excluded.reason" : "")
-                        + (!manual && reason != null ? ", reason = excluded.reason, set_by = excluded.set_by" : ""))
-                .bind("site", siteId).bind("sku", sku).bind("t", t).bind("r", r).bind("s", s).bind("l", l)
-                .bind("locked", locked ? 1 : 0).bind("until", until).bind("user", user).bind("reason", reason)
+    default void set(
+            String siteId,
+            String sku,
+            long t,
+            long r,
+            long s,
+            long l,
+            boolean locked,
+            String until,
+            boolean manual,
+            String user,
+            String reason,
+            String at) {
+        getHandle()
+                .createUpdate(
+                        "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, "
+                                + "review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now, :now) "
+                                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                                + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
+                                + "locked_until = excluded.locked_until, updated_at = excluded.updated_at"
+                                + (manual
+                                        ? ", source = 'manual', set_by = excluded.set_by, reason = excluded.reason"
+                                        : "")
+                                + (!manual && reason != null
+                                        ? ", reason = excluded.reason, set_by = excluded.set_by"
+                                        : ""))
+                .bind("site", siteId)
+                .bind("sku", sku)
+                .bind("t", t)
+                .bind("r", r)
+                .bind("s", s)
+                .bind("l", l)
+                .bind("locked", locked ? 1 : 0)
+                .bind("until", until)
+                .bind("user", user)
+                .bind("reason", reason)
                 .bind("now", at)
                 .execute();
     }
 
     /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
     default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
-        PreparedBatch b = getHandle().prepareBatch("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?, ?) "
-                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
-                + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
+        PreparedBatch b = getHandle()
+                .prepareBatch(
+                        "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?, ?) "
+                                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                                + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
+                                + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
         int pending = 0;
         for (PolicyFile.Row r : rows) {
-            b.bind(0, r.siteId()).bind(1, r.sku()).bind(2, r.policy().t()).bind(3, r.policy().r()).bind(4, r.policy().s())
-                    .bind(5, r.policy().l()).bind(6, r.locked() ? 1 : 0).bind(7, user).bind(8, reason).bind(9, at).bind(10, at).add();
+            b.bind(0, r.siteId())
+                    .bind(1, r.sku())
+                    .bind(2, r.policy().t())
+                    .bind(3, r.policy().r())
+                    .bind(4, r.policy().s())
+                    .bind(5, r.policy().l())
+                    .bind(6, r.locked() ? 1 : 0)
+                    .bind(7, user)
+                    .bind(8, reason)
+                    .bind(9, at)
+                    .bind(10, at)
+                    .add();
             if (++pending == BATCH) {
                 b.execute();
                 pending = 0;
@@ -158,15 +196,17 @@ public interface PolicyRepository extends SqlObject {
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
         Connection c = getHandle().getConnection();
-        try (PreparedStatement b = c.prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
-                + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
-                + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
-                + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
-                + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
-                + "updated_at = excluded.updated_at")) {
+        try (PreparedStatement b = c.prepareStatement(
+                "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                        + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
+                        + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                        + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                        + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
+                        + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
+                        + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
+                        + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
+                        + "updated_at = excluded.updated_at")) {
             int pending = 0;
             for (Tuning tuning : tunings) {
                 PolicyTuner.Tuned s = tuning.tuned();
@@ -213,17 +253,27 @@ public interface PolicyRepository extends SqlObject {
 
     /** One position as {@link #forEachCheckCandidate} sees it, whatever its levels (empty without a policy). */
     default Optional<Candidate> checkCandidate(List<ReviewPeriod> periods, String siteId, String sku) {
-        return candidates("checkCandidate", periods).bind("site", siteId).bind("sku", sku)
-                .map(PolicyRepository::candidate).findOne();
+        return candidates("checkCandidate", periods)
+                .bind("site", siteId)
+                .bind("sku", sku)
+                .map(PolicyRepository::candidate)
+                .findOne();
     }
 
     private Query candidates(String name, List<ReviewPeriod> periods) {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < periods.size(); i++) {
-            rows.append(i == 0 ? "" : ", ").append("(CAST(:t").append(i).append(" AS INTEGER), CAST(:c").append(i)
-                    .append(" AS TEXT), CAST(:m").append(i).append(" AS TEXT))");
+            rows.append(i == 0 ? "" : ", ")
+                    .append("(CAST(:t")
+                    .append(i)
+                    .append(" AS INTEGER), CAST(:c")
+                    .append(i)
+                    .append(" AS TEXT), CAST(:m")
+                    .append(i)
+                    .append(" AS TEXT))");
         }
-        Query q = getHandle().createQuery(ClasspathSqlLocator.removingComments().locate(PolicyRepository.class, name))
+        Query q = getHandle()
+                .createQuery(ClasspathSqlLocator.removingComments().locate(PolicyRepository.class, name))
                 .define("periods", rows.toString());
         for (int i = 0; i < periods.size(); i++) {
             ReviewPeriod p = periods.get(i);
@@ -233,8 +283,13 @@ public interface PolicyRepository extends SqlObject {
     }
 
     private static Candidate candidate(ResultSet rs, StatementContext ctx) throws SQLException {
-        Policy policy = new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
-        return new Candidate(rs.getString("site_id"), rs.getString("sku"), policy, rs.getLong("on_hand"),
+        Policy policy =
+                new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level"));
+        return new Candidate(
+                rs.getString("site_id"),
+                rs.getString("sku"),
+                policy,
+                rs.getLong("on_hand"),
                 rs.getInt("review_due") == 1);
     }
 
@@ -266,15 +321,27 @@ public interface PolicyRepository extends SqlObject {
     final class RecordMapper implements RowMapper<PolicyRecord> {
         @Override
         public PolicyRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new PolicyRecord(rs.getString("site_id"), rs.getString("sku"),
-                    new Policy(rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level")),
-                    rs.getInt("locked") != 0, rs.getString("locked_until"), rs.getString("source"), rs.getString("set_by"),
-                    rs.getString("reason"), rs.getString("tuned_at"), rs.getString("tune_from"), rs.getString("tune_to"),
+            return new PolicyRecord(
+                    rs.getString("site_id"),
+                    rs.getString("sku"),
+                    new Policy(
+                            rs.getInt("t_days"), rs.getLong("r_level"), rs.getLong("s_level"), rs.getLong("l_level")),
+                    rs.getInt("locked") != 0,
+                    rs.getString("locked_until"),
+                    rs.getString("source"),
+                    rs.getString("set_by"),
+                    rs.getString("reason"),
+                    rs.getString("tuned_at"),
+                    rs.getString("tune_from"),
+                    rs.getString("tune_to"),
                     rs.getObject("tune_days") == null ? null : rs.getInt("tune_days"),
                     rs.getObject("tune_mu") == null ? null : rs.getDouble("tune_mu"),
                     rs.getObject("tune_sigma") == null ? null : rs.getDouble("tune_sigma"),
                     rs.getObject("tune_level") == null ? null : rs.getDouble("tune_level"),
-                    rs.getString("tune_method"), rs.getString("review_from"), rs.getString("reviewed_cycle"), rs.getString("updated_at"));
+                    rs.getString("tune_method"),
+                    rs.getString("review_from"),
+                    rs.getString("reviewed_cycle"),
+                    rs.getString("updated_at"));
         }
     }
 
@@ -288,7 +355,11 @@ public interface PolicyRepository extends SqlObject {
         @Override
         public TuneTarget map(ResultSet rs, StatementContext ctx) throws SQLException {
             Policy policy = policyOrNull(rs);
-            return new TuneTarget(rs.getString("site_id"), rs.getString("sku"), policy, rs.getInt("locked") != 0,
+            return new TuneTarget(
+                    rs.getString("site_id"),
+                    rs.getString("sku"),
+                    policy,
+                    rs.getInt("locked") != 0,
                     rs.getString("locked_until"));
         }
     }

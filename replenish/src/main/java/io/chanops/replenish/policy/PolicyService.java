@@ -29,16 +29,23 @@ public final class PolicyService {
     public static final int DEFAULT_T = 7;
 
     /** A {@code policy set} request: null fields keep the current value. */
-    public record Change(String siteId, String sku, Integer t, Long r, Long s, Long l, Boolean lock, String reason,
-                         LocalDate until) {
+    public record Change(
+            String siteId,
+            String sku,
+            Integer t,
+            Long r,
+            Long s,
+            Long l,
+            Boolean lock,
+            String reason,
+            LocalDate until) {
         boolean setsLevels() {
             return t != null || r != null || s != null || l != null;
         }
     }
 
     /** What a policy import did. */
-    public record ImportResult(long batchId, int rows, int created, int updated) {
-    }
+    public record ImportResult(long batchId, int rows, int created, int updated) {}
 
     private final Ledger ledger;
     private final PolicyRepository policies;
@@ -47,8 +54,13 @@ public final class PolicyService {
     private final PolicyFile files;
     private final OperationContext context;
 
-    public PolicyService(Ledger ledger, PolicyRepository policies, SiteRepository sites, ProductRepository products,
-                         PolicyFile files, OperationContext context) {
+    public PolicyService(
+            Ledger ledger,
+            PolicyRepository policies,
+            SiteRepository sites,
+            ProductRepository products,
+            PolicyFile files,
+            OperationContext context) {
         this.ledger = ledger;
         this.policies = policies;
         this.sites = sites;
@@ -59,8 +71,13 @@ public final class PolicyService {
 
     /** The service on {@code ledger}'s repositories. */
     public static PolicyService of(Ledger ledger, OperationContext context) {
-        return new PolicyService(ledger, ledger.repository(PolicyRepository.class), ledger.repository(SiteRepository.class),
-                ledger.repository(ProductRepository.class), PolicyFile.of(ledger), context);
+        return new PolicyService(
+                ledger,
+                ledger.repository(PolicyRepository.class),
+                ledger.repository(SiteRepository.class),
+                ledger.repository(ProductRepository.class),
+                PolicyFile.of(ledger),
+                context);
     }
 
     public Optional<PolicyRecord> find(String siteId, String sku) {
@@ -86,11 +103,14 @@ public final class PolicyService {
             });
             Optional<PolicyRecord> old = policies.find(c.siteId(), c.sku());
             if (old.isEmpty() && (c.r() == null || c.s() == null)) {
-                throw InputRejectedException.of(Problem.ofFile(where, "the position has no policy yet: give at least --R and --S "
-                        + "(--L defaults to 0, --t to " + DEFAULT_T + ")"));
+                throw InputRejectedException.of(Problem.ofFile(
+                        where,
+                        "the position has no policy yet: give at least --R and --S " + "(--L defaults to 0, --t to "
+                                + DEFAULT_T + ")"));
             }
             if (!c.setsLevels() && c.lock() == null && c.until() == null && c.reason() == null) {
-                throw InputRejectedException.of(Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
+                throw InputRejectedException.of(
+                        Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
             }
             Policy base = old.map(PolicyRecord::policy).orElse(null);
             long t = c.t() != null ? c.t() : base != null ? base.t() : DEFAULT_T;
@@ -102,10 +122,26 @@ public final class PolicyService {
             if (!problems.isEmpty()) {
                 throw InputRejectedException.of(Problem.ofFile(where, String.join("; ", problems)));
             }
-            boolean locked = c.lock() != null ? c.lock() : c.setsLevels() || old.map(PolicyRecord::locked).orElse(false);
-            String until = c.until() != null ? c.until().toString() : (c.setsLevels() || c.lock() != null) ? null
-                    : old.map(PolicyRecord::lockedUntil).orElse(null);
-            policies.set(c.siteId(), c.sku(), t, r, s, l, locked, until, c.setsLevels(), context.user(), c.reason(),
+            boolean locked = c.lock() != null
+                    ? c.lock()
+                    : c.setsLevels() || old.map(PolicyRecord::locked).orElse(false);
+            String until = c.until() != null
+                    ? c.until().toString()
+                    : (c.setsLevels() || c.lock() != null)
+                            ? null
+                            : old.map(PolicyRecord::lockedUntil).orElse(null);
+            policies.set(
+                    c.siteId(),
+                    c.sku(),
+                    t,
+                    r,
+                    s,
+                    l,
+                    locked,
+                    until,
+                    c.setsLevels(),
+                    context.user(),
+                    c.reason(),
                     LocalTimes.format(now));
             return policies.find(c.siteId(), c.sku()).orElseThrow();
         });

@@ -26,7 +26,9 @@ public final class PolicyTuner {
     private static final double EPS = 1e-9;
 
     public enum Method {
-        NORMAL("normal"), POISSON("poisson"), NO_SALES("no-sales");
+        NORMAL("normal"),
+        POISSON("poisson"),
+        NO_SALES("no-sales");
 
         private final String code;
 
@@ -44,7 +46,8 @@ public final class PolicyTuner {
     public record Settings(double serviceLevel, int leadDays, long displayMin) {
         public Settings {
             if (!(serviceLevel > 0 && serviceLevel < 1)) {
-                throw new IllegalArgumentException("service level must be between 0 and 1 (exclusive), got " + serviceLevel);
+                throw new IllegalArgumentException(
+                        "service level must be between 0 and 1 (exclusive), got " + serviceLevel);
             }
             if (leadDays < 0) {
                 throw new IllegalArgumentException("lead days must be >= 0");
@@ -53,11 +56,9 @@ public final class PolicyTuner {
     }
 
     /** The result, with the statistics behind it. */
-    public record Tuned(Policy policy, int days, double mu, double sigma, double z, Method method) {
-    }
+    public record Tuned(Policy policy, int days, double mu, double sigma, double z, Method method) {}
 
-    private PolicyTuner() {
-    }
+    private PolicyTuner() {}
 
     /**
      * Tunes one position from its sales on the days it was in stock. Returns null when there is no such day: a

@@ -82,8 +82,14 @@ public final class SalesHistory {
      * starts on {@code from}, for the positions {@code historyOf(site, sku)} returns a history for (null: skip).
      * {@code site}/{@code sku} narrow the scan (null: all). Reports moves read to {@code progress}.
      */
-    public static void read(StockRepository stock, LocalDate from, LocalDate until, String site, String sku,
-                            BiFunction<String, String, SalesHistory> historyOf, LongConsumer progress) {
+    public static void read(
+            StockRepository stock,
+            LocalDate from,
+            LocalDate until,
+            String site,
+            String sku,
+            BiFunction<String, String, SalesHistory> historyOf,
+            LongConsumer progress) {
         long[] n = {0};
         SalesHistory[] current = {null};
         long fromDay = from.toEpochDay();
@@ -111,7 +117,10 @@ public final class SalesHistory {
      * and LocalDate.parse was the largest cost of tuning millions of moves.
      */
     static long epochDay(String at) {
-        int y = (at.charAt(0) - '0') * 1000 + (at.charAt(1) - '0') * 100 + (at.charAt(2) - '0') * 10 + (at.charAt(3) - '0');
+        int y = (at.charAt(0) - '0') * 1000
+                + (at.charAt(1) - '0') * 100
+                + (at.charAt(2) - '0') * 10
+                + (at.charAt(3) - '0');
         int m = (at.charAt(5) - '0') * 10 + (at.charAt(6) - '0');
         int d = (at.charAt(8) - '0') * 10 + (at.charAt(9) - '0');
         return LocalDate.of(y, m, d).toEpochDay();

@@ -27,8 +27,14 @@ import java.util.function.LongConsumer;
  */
 public final class TuneService {
     /** Options of one tuning run. {@code displayMin} by product type. */
-    public record Options(int historyDays, double serviceLevel, int leadDays, String site, String sku, boolean dryRun,
-                          Map<ProductType, Long> displayMin) {
+    public record Options(
+            int historyDays,
+            double serviceLevel,
+            int leadDays,
+            String site,
+            String sku,
+            boolean dryRun,
+            Map<ProductType, Long> displayMin) {
         public Options {
             if (historyDays < 1) {
                 throw new IllegalArgumentException("--history-days must be >= 1");
@@ -37,7 +43,11 @@ public final class TuneService {
     }
 
     public enum Status {
-        NEW("new"), CHANGED("changed"), UNCHANGED("unchanged"), LOCKED("locked"), NO_DATA("no-data");
+        NEW("new"),
+        CHANGED("changed"),
+        UNCHANGED("unchanged"),
+        LOCKED("locked"),
+        NO_DATA("no-data");
 
         private final String code;
 
@@ -52,8 +62,7 @@ public final class TuneService {
     }
 
     /** One position's outcome: old and new levels (new is null when locked or without in-stock days). */
-    public record Row(String siteId, String sku, Policy old, Policy tuned, PolicyTuner.Tuned stats, Status status) {
-    }
+    public record Row(String siteId, String sku, Policy old, Policy tuned, PolicyTuner.Tuned stats, Status status) {}
 
     /** Counts per status, and the rows worth showing (new and changed; locked and no-data too if asked). */
     public record Report(LocalDate from, LocalDate to, Map<Status, Long> counts, List<Row> rows, boolean dryRun) {
@@ -87,8 +96,13 @@ public final class TuneService {
     private final ProductRepository products;
     private final OperationContext context;
 
-    public TuneService(Ledger ledger, PolicyRepository policies, StockRepository stock, SiteRepository sites,
-                       ProductRepository products, OperationContext context) {
+    public TuneService(
+            Ledger ledger,
+            PolicyRepository policies,
+            StockRepository stock,
+            SiteRepository sites,
+            ProductRepository products,
+            OperationContext context) {
         this.ledger = ledger;
         this.policies = policies;
         this.stock = stock;
@@ -99,13 +113,18 @@ public final class TuneService {
 
     /** The service on {@code ledger}'s repositories. */
     public static TuneService of(Ledger ledger, OperationContext context) {
-        return new TuneService(ledger, ledger.repository(PolicyRepository.class), new StockRepository(ledger),
-                ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class), context);
+        return new TuneService(
+                ledger,
+                ledger.repository(PolicyRepository.class),
+                new StockRepository(ledger),
+                ledger.repository(SiteRepository.class),
+                ledger.repository(ProductRepository.class),
+                context);
     }
 
     /** Tunes as of the context's today: reads, then writes the new levels in one transaction (unless dry run). */
     public Report tune(Options o, boolean keepAllRows, LongConsumer progress) {
-        return tune(o, keepAllRows, progress, report -> { });
+        return tune(o, keepAllRows, progress, report -> {});
     }
 
     /**
@@ -123,11 +142,18 @@ public final class TuneService {
         Map<Status, Long> counts = new HashMap<>();
         ledger.read(h -> {
             loadTargets(o, today, days, targets);
-            SalesHistory.read(stock, from, today, o.site(), o.sku(), (site, sku) -> {
-                Map<String, Target> bySku = targets.get(site);
-                Target t = bySku == null ? null : bySku.get(sku);
-                return t == null ? null : t.history;
-            }, progress);
+            SalesHistory.read(
+                    stock,
+                    from,
+                    today,
+                    o.site(),
+                    o.sku(),
+                    (site, sku) -> {
+                        Map<String, Target> bySku = targets.get(site);
+                        Target t = bySku == null ? null : bySku.get(sku);
+                        return t == null ? null : t.history;
+                    },
+                    progress);
             return null;
         });
         String nowText = LocalTimes.format(now);
@@ -144,11 +170,14 @@ public final class TuneService {
                 }
             }
         }
-        rows.sort((a, b) -> a.siteId().equals(b.siteId()) ? a.sku().compareTo(b.sku()) : a.siteId().compareTo(b.siteId()));
+        rows.sort((a, b) -> a.siteId().equals(b.siteId())
+                ? a.sku().compareTo(b.sku())
+                : a.siteId().compareTo(b.siteId()));
         Report report = new Report(from, to, counts, rows, o.dryRun());
         if (!o.dryRun() && !writes.isEmpty()) {
             List<PolicyRepository.Tuning> tunings = writes.stream()
-                    .map(r -> new PolicyRepository.Tuning(r.siteId(), r.sku(), r.stats())).toList();
+                    .map(r -> new PolicyRepository.Tuning(r.siteId(), r.sku(), r.stats()))
+                    .toList();
             ledger.write(h -> {
                 policies.writeTuned(tunings, from, to, o.serviceLevel(), nowText);
                 beforeCommit.accept(report);
@@ -166,7 +195,8 @@ public final class TuneService {
         }
         int period = t.old != null ? t.old.t() : PolicyService.DEFAULT_T;
         long displayMin = o.displayMin().getOrDefault(t.type, 0L);
-        PolicyTuner.Tuned tuned = t.history.tune(period, new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
+        PolicyTuner.Tuned tuned =
+                t.history.tune(period, new PolicyTuner.Settings(o.serviceLevel(), o.leadDays(), displayMin));
         if (tuned == null) {
             return new Row(t.siteId, t.sku, t.old, null, null, Status.NO_DATA);
         }

@@ -24,7 +24,8 @@ public final class PositionQuery {
 
     /** The query on {@code ledger}'s repositories. */
     public static PositionQuery of(Ledger ledger) {
-        return new PositionQuery(ledger, ledger.repository(PolicyRepository.class), ledger.repository(OrderRepository.class));
+        return new PositionQuery(
+                ledger, ledger.repository(PolicyRepository.class), ledger.repository(OrderRepository.class));
     }
 
     public List<PositionStatus> list(String site, String sku) {
@@ -43,8 +44,15 @@ public final class PositionQuery {
             policies.forEachPosition(site, sku, p -> {
                 Policy policy = p.policy();
                 long units = onOrder.isEmpty() ? 0 : onOrder.getOrDefault(new Position(p.siteId(), p.sku()), 0L);
-                each.accept(new PositionStatus(p.siteId(), p.sku(), p.onHand(), units, policy == null ? null : policy.t(),
-                        policy == null ? null : policy.r(), policy == null ? null : policy.s(), policy == null ? null : policy.l()));
+                each.accept(new PositionStatus(
+                        p.siteId(),
+                        p.sku(),
+                        p.onHand(),
+                        units,
+                        policy == null ? null : policy.t(),
+                        policy == null ? null : policy.r(),
+                        policy == null ? null : policy.s(),
+                        policy == null ? null : policy.l()));
             });
             return null;
         });

@@ -2,7 +2,10 @@ package io.chanops.replenish.position;
 
 /** Where a position stands against its policy: on hand below L, inventory position below R, fine, or no policy. */
 public enum PositionState {
-    OK("ok"), BELOW_R("below_R"), BELOW_L("below_L"), NO_POLICY("no_policy");
+    OK("ok"),
+    BELOW_R("below_R"),
+    BELOW_L("below_L"),
+    NO_POLICY("no_policy");
 
     private final String code;
 

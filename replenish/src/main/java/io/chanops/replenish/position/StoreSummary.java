@@ -20,9 +20,17 @@ import java.util.TreeMap;
  */
 public final class StoreSummary {
     /** Days of cover are null when nothing sold (cover is then unbounded). */
-    public record Line(String siteId, String name, long positions, long belowR, long belowL, long onHand, double soldPerDay,
-                       Double daysOfCover, String shortestSku, Double shortestCover) {
-    }
+    public record Line(
+            String siteId,
+            String name,
+            long positions,
+            long belowR,
+            long belowL,
+            long onHand,
+            double soldPerDay,
+            Double daysOfCover,
+            String shortestSku,
+            Double shortestCover) {}
 
     private final Ledger ledger;
     private final StockRepository stock;
@@ -30,8 +38,12 @@ public final class StoreSummary {
     private final PositionQuery positions;
     private final OperationContext context;
 
-    public StoreSummary(Ledger ledger, StockRepository stock, SiteRepository sites, PositionQuery positions,
-                        OperationContext context) {
+    public StoreSummary(
+            Ledger ledger,
+            StockRepository stock,
+            SiteRepository sites,
+            PositionQuery positions,
+            OperationContext context) {
         this.ledger = ledger;
         this.stock = stock;
         this.sites = sites;
@@ -41,8 +53,12 @@ public final class StoreSummary {
 
     /** The summary on {@code ledger}'s repositories. */
     public static StoreSummary of(Ledger ledger, OperationContext context) {
-        return new StoreSummary(ledger, new StockRepository(ledger), ledger.repository(SiteRepository.class),
-                PositionQuery.of(ledger), context);
+        return new StoreSummary(
+                ledger,
+                new StockRepository(ledger),
+                ledger.repository(SiteRepository.class),
+                PositionQuery.of(ledger),
+                context);
     }
 
     /** One line per store (or only {@code site}), with sales over the {@code days} before the context's today. */
@@ -90,8 +106,17 @@ public final class StoreSummary {
             long[] c = counts.getOrDefault(id, new long[4]);
             double perDay = soldBySite.getOrDefault(id, 0L) / (double) days;
             Object[] best = shortest.get(id);
-            out.add(new Line(id, name[0], c[0], c[1], c[2], c[3], perDay, perDay > 0 ? c[3] / perDay : null,
-                    best == null ? null : (String) best[0], best == null ? null : (Double) best[1]));
+            out.add(new Line(
+                    id,
+                    name[0],
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    perDay,
+                    perDay > 0 ? c[3] / perDay : null,
+                    best == null ? null : (String) best[0],
+                    best == null ? null : (Double) best[1]));
         });
         return out;
     }

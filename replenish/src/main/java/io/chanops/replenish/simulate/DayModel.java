@@ -24,16 +24,28 @@ import java.util.function.Consumer;
  */
 public final class DayModel {
     /** What an emergency step did on a day. */
-    public enum Emergency { NONE, RAISED, ESCALATED }
+    public enum Emergency {
+        NONE,
+        RAISED,
+        ESCALATED
+    }
 
     /**
      * One simulated day, for tracing: units that arrived at the start, the regular order raised at the review (0:
      * none), demand, served, lost, the emergency step (with the units it ordered or added), and on hand and on order
      * at the end of the day.
      */
-    public record Day(int day, long arrived, long regularOrdered, long demand, long served, long lost, Emergency emergency,
-                      long emergencyUnits, long onHand, long onOrder) {
-    }
+    public record Day(
+            int day,
+            long arrived,
+            long regularOrdered,
+            long demand,
+            long served,
+            long lost,
+            Emergency emergency,
+            long emergencyUnits,
+            long onHand,
+            long onOrder) {}
 
     /** A simulated order not yet arrived. */
     private static final class Order {
@@ -48,8 +60,7 @@ public final class DayModel {
         }
     }
 
-    private DayModel() {
-    }
+    private DayModel() {}
 
     public static Metrics run(Replay replay) {
         return run(replay, null);
@@ -141,10 +152,20 @@ public final class DayModel {
             }
             onHandSum += onHand;
             if (trace != null) {
-                trace.accept(new Day(d, arrived, regularOrdered, demand, served, lost, emergency, emergencyUnits, onHand, onOrder));
+                trace.accept(new Day(
+                        d, arrived, regularOrdered, demand, served, lost, emergency, emergencyUnits, onHand, onOrder));
             }
         }
-        return new Metrics(1, days, demandSum, servedSum, lostSum, stockoutDays, regularOrders, emergencyOrders, unitsOrdered,
+        return new Metrics(
+                1,
+                days,
+                demandSum,
+                servedSum,
+                lostSum,
+                stockoutDays,
+                regularOrders,
+                emergencyOrders,
+                unitsOrdered,
                 onHandSum);
     }
 

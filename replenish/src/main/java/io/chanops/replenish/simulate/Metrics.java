@@ -9,16 +9,31 @@ import java.math.RoundingMode;
  * units ordered (after escalation); and the sum of end-of-day on hand over the position-days, for the mean.
  * Regular and emergency orders do not overlap: an escalated regular order counts as an emergency only.
  */
-public record Metrics(long positions, long positionDays, long demand, long served, long lost, long stockoutDays,
-                      long regularOrders, long emergencyOrders, long unitsOrdered, long onHandSum) {
+public record Metrics(
+        long positions,
+        long positionDays,
+        long demand,
+        long served,
+        long lost,
+        long stockoutDays,
+        long regularOrders,
+        long emergencyOrders,
+        long unitsOrdered,
+        long onHandSum) {
     public static final Metrics NONE = new Metrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The sum of two outcomes; a sum too large for a long fails loudly instead of wrapping. */
     public Metrics plus(Metrics o) {
-        return new Metrics(Math.addExact(positions, o.positions), Math.addExact(positionDays, o.positionDays),
-                Math.addExact(demand, o.demand), Math.addExact(served, o.served), Math.addExact(lost, o.lost),
-                Math.addExact(stockoutDays, o.stockoutDays), Math.addExact(regularOrders, o.regularOrders),
-                Math.addExact(emergencyOrders, o.emergencyOrders), Math.addExact(unitsOrdered, o.unitsOrdered),
+        return new Metrics(
+                Math.addExact(positions, o.positions),
+                Math.addExact(positionDays, o.positionDays),
+                Math.addExact(demand, o.demand),
+                Math.addExact(served, o.served),
+                Math.addExact(lost, o.lost),
+                Math.addExact(stockoutDays, o.stockoutDays),
+                Math.addExact(regularOrders, o.regularOrders),
+                Math.addExact(emergencyOrders, o.emergencyOrders),
+                Math.addExact(unitsOrdered, o.unitsOrdered),
                 Math.addExact(onHandSum, o.onHandSum));
     }
 

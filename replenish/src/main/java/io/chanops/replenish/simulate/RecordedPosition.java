@@ -8,7 +8,8 @@ import io.chanops.replenish.policy.Policy;
  * sale units on the days of the window that had any ({@code saleDays[i]} is a day index, 0 = the first day;
  * {@code saleUnits[i]} the units sold that day). Sparse, because most positions sell on few days.
  */
-public record RecordedPosition(Position position, Policy current, long onHandAtStart, int[] saleDays, long[] saleUnits) {
+public record RecordedPosition(
+        Position position, Policy current, long onHandAtStart, int[] saleDays, long[] saleUnits) {
     public RecordedPosition {
         if (saleDays.length != saleUnits.length) {
             throw new IllegalArgumentException("one unit count per sale day");

@@ -9,7 +9,8 @@ import java.util.Set;
 public record ServiceLevel(String text, double value) {
     public ServiceLevel {
         if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException("service level " + text + " is not between 0 and 1 (exclusive), e.g. 0.95");
+            throw new IllegalArgumentException(
+                    "service level " + text + " is not between 0 and 1 (exclusive), e.g. 0.95");
         }
     }
 

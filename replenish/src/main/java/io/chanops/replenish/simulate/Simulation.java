@@ -29,16 +29,17 @@ public final class Simulation {
         }
     }
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /** Simulates {@code positions} under {@code candidates}; keeps each position's metrics when {@code byPosition}. */
-    public static SimulationReport run(List<RecordedPosition> positions, List<Candidate> candidates, Window window, boolean byPosition) {
+    public static SimulationReport run(
+            List<RecordedPosition> positions, List<Candidate> candidates, Window window, boolean byPosition) {
         int days = window.days();
         int n = positions.size();
         for (Candidate c : candidates) {
             if (c.policies().size() != n) {
-                throw new IllegalArgumentException("candidate " + c.name() + " has " + c.policies().size() + " policies for " + n + " positions");
+                throw new IllegalArgumentException(
+                        "candidate " + c.name() + " has " + c.policies().size() + " policies for " + n + " positions");
             }
         }
         Metrics[][] metrics = new Metrics[candidates.size()][n];
@@ -58,7 +59,8 @@ public final class Simulation {
             for (int i = 0; i < n; i++) {
                 total = total.plus(metrics[c][i]);
                 if (byPosition) {
-                    rows.add(new SimulationReport.PositionResult(positions.get(i).position(), metrics[c][i]));
+                    rows.add(
+                            new SimulationReport.PositionResult(positions.get(i).position(), metrics[c][i]));
                 }
             }
             results.add(new SimulationReport.Result(candidates.get(c).name(), total, rows));

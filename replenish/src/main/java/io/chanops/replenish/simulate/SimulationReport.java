@@ -9,9 +9,7 @@ import java.util.List;
  * and, when asked for, each position's metrics in position order.
  */
 public record SimulationReport(LocalDate from, LocalDate to, int days, List<Result> candidates) {
-    public record Result(String candidate, Metrics total, List<PositionResult> positions) {
-    }
+    public record Result(String candidate, Metrics total, List<PositionResult> positions) {}
 
-    public record PositionResult(Position position, Metrics metrics) {
-    }
+    public record PositionResult(Position position, Metrics metrics) {}
 }

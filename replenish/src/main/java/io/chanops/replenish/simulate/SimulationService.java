@@ -42,9 +42,19 @@ public final class SimulationService {
      * {@code charset}; {@code serviceLevels}: one tuned candidate each, learning from the {@code historyDays} days
      * before {@code from}; {@code displayMin} by product type as {@code policy tune} uses it.
      */
-    public record Request(LocalDate from, LocalDate to, String site, String sku, Path policies, Charset charset,
-                          List<ServiceLevel> serviceLevels, int historyDays, int leadDays, LocalDate anchor,
-                          Map<ProductType, Long> displayMin, boolean byPosition) {
+    public record Request(
+            LocalDate from,
+            LocalDate to,
+            String site,
+            String sku,
+            Path policies,
+            Charset charset,
+            List<ServiceLevel> serviceLevels,
+            int historyDays,
+            int leadDays,
+            LocalDate anchor,
+            Map<ProductType, Long> displayMin,
+            boolean byPosition) {
         public Request {
             if (from.isAfter(to)) {
                 throw new IllegalArgumentException("--from " + from + " is after --to " + to);
@@ -60,8 +70,7 @@ public final class SimulationService {
     }
 
     /** The positions as recorded, with what tuning needs of each: product type and sales history (null: not read). */
-    record Recorded(List<RecordedPosition> positions, List<ProductType> types, List<SalesHistory> histories) {
-    }
+    record Recorded(List<RecordedPosition> positions, List<ProductType> types, List<SalesHistory> histories) {}
 
     private final Ledger ledger;
     private final PolicyRepository policies;
@@ -70,8 +79,13 @@ public final class SimulationService {
     private final ProductRepository products;
     private final PolicyFile files;
 
-    public SimulationService(Ledger ledger, PolicyRepository policies, StockRepository stock, SiteRepository sites,
-                             ProductRepository products, PolicyFile files) {
+    public SimulationService(
+            Ledger ledger,
+            PolicyRepository policies,
+            StockRepository stock,
+            SiteRepository sites,
+            ProductRepository products,
+            PolicyFile files) {
         this.ledger = ledger;
         this.policies = policies;
         this.stock = stock;
@@ -82,8 +96,13 @@ public final class SimulationService {
 
     /** The service on {@code ledger}'s repositories. */
     public static SimulationService of(Ledger ledger) {
-        return new SimulationService(ledger, ledger.repository(PolicyRepository.class), new StockRepository(ledger),
-                ledger.repository(SiteRepository.class), ledger.repository(ProductRepository.class), PolicyFile.of(ledger));
+        return new SimulationService(
+                ledger,
+                ledger.repository(PolicyRepository.class),
+                new StockRepository(ledger),
+                ledger.repository(SiteRepository.class),
+                ledger.repository(ProductRepository.class),
+                PolicyFile.of(ledger));
     }
 
     /** Reads the ledger, builds the candidates and simulates; {@code warn} gets notes on the policies file. */
@@ -101,15 +120,20 @@ public final class SimulationService {
     }
 
     static Candidate current(List<RecordedPosition> positions) {
-        return new Candidate(CURRENT, positions.stream().map(RecordedPosition::current).toList());
+        return new Candidate(
+                CURRENT, positions.stream().map(RecordedPosition::current).toList());
     }
 
     /**
      * The file's positions take its levels, the others keep current. Rows for positions inside the {@code --site}/
      * {@code --sku} filter that have no current policy are not simulated (a warning counts them).
      */
-    static Candidate fromFile(String name, List<RecordedPosition> positions, List<PolicyFile.Row> rows, Request r,
-                              Consumer<String> warn) {
+    static Candidate fromFile(
+            String name,
+            List<RecordedPosition> positions,
+            List<PolicyFile.Row> rows,
+            Request r,
+            Consumer<String> warn) {
         Map<Position, Policy> byPosition = new HashMap<>();
         for (PolicyFile.Row row : rows) {
             byPosition.put(new Position(row.siteId(), row.sku()), row.policy());
@@ -121,10 +145,14 @@ public final class SimulationService {
             used += own != null ? 1 : 0;
             policies.add(own != null ? own : p.current());
         }
-        long outside = rows.stream().filter(row -> (r.site() == null || r.site().equals(row.siteId()))
-                && (r.sku() == null || r.sku().equals(row.sku()))).count() - used;
+        long outside = rows.stream()
+                        .filter(row -> (r.site() == null || r.site().equals(row.siteId()))
+                                && (r.sku() == null || r.sku().equals(row.sku())))
+                        .count()
+                - used;
         if (outside > 0) {
-            warn.accept(outside + " position(s) of " + r.policies().getFileName() + " have no current policy: not simulated");
+            warn.accept(outside + " position(s) of " + r.policies().getFileName()
+                    + " have no current policy: not simulated");
         }
         return new Candidate(name, policies);
     }
@@ -145,8 +173,11 @@ public final class SimulationService {
             Policy current = positions.get(i).current();
             long displayMin = r.displayMin().getOrDefault(recorded.types().get(i), 0L);
             for (int k = 0; k < levels.size(); k++) {
-                PolicyTuner.Tuned t = recorded.histories().get(i).tune(current.t(),
-                        new PolicyTuner.Settings(levels.get(k).value(), r.leadDays(), displayMin));
+                PolicyTuner.Tuned t = recorded.histories()
+                        .get(i)
+                        .tune(
+                                current.t(),
+                                new PolicyTuner.Settings(levels.get(k).value(), r.leadDays(), displayMin));
                 policies[k][i] = t == null ? current : t.policy();
             }
         });
@@ -236,8 +267,11 @@ public final class SimulationService {
             }
             if (current[0] >= 0) {
                 // YYYY-MM-DD, read from its digits: once per row of a large result
-                long epochDay = LocalDate.of(LocalTimes.digits(day, 0, 4), LocalTimes.digits(day, 5, 2),
-                        LocalTimes.digits(day, 8, 2)).toEpochDay();
+                long epochDay = LocalDate.of(
+                                LocalTimes.digits(day, 0, 4),
+                                LocalTimes.digits(day, 5, 2),
+                                LocalTimes.digits(day, 8, 2))
+                        .toEpochDay();
                 rows.add(current[0], (int) (epochDay - fromDay), units);
             }
         });
@@ -291,10 +325,17 @@ public final class SimulationService {
         for (int i = 0; i < out.length; i++) {
             out[i] = new SalesHistory(r.historyDays());
         }
-        SalesHistory.read(stock, r.from().minusDays(r.historyDays()), r.from(), r.site(), r.sku(), (site, sku) -> {
-            Integer i = index.get(new Position(site, sku));
-            return i == null ? null : out[i];
-        }, progress);
+        SalesHistory.read(
+                stock,
+                r.from().minusDays(r.historyDays()),
+                r.from(),
+                r.site(),
+                r.sku(),
+                (site, sku) -> {
+                    Integer i = index.get(new Position(site, sku));
+                    return i == null ? null : out[i];
+                },
+                progress);
         return Arrays.asList(out);
     }
 }

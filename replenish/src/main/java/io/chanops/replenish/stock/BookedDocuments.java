@@ -29,8 +29,7 @@ final class BookedDocuments {
     /** Booked documents whose batch is named in the message; the rest (a whole file again, say) only say so. */
     private static final int NAMED_BATCHES = 100;
 
-    private BookedDocuments() {
-    }
+    private BookedDocuments() {}
 
     /** One problem per move of {@code moves} whose document is already booked, in line order. */
     static List<Problem> repeated(Handle h, Moves moves, String file) {
@@ -52,10 +51,15 @@ final class BookedDocuments {
             String kind = moves.kind(row).toString();
             String key = key(p.siteId(), p.sku(), kind, ref);
             if (booked.contains(key)) {
-                String batch = batches.size() < NAMED_BATCHES ? batches.computeIfAbsent(key, k -> batch(h, p, kind, ref))
+                String batch = batches.size() < NAMED_BATCHES
+                        ? batches.computeIfAbsent(key, k -> batch(h, p, kind, ref))
                         : batches.getOrDefault(key, "");
-                problems.add(new Problem(file, moves.line(row), "ref", "duplicate row: " + kind + " '" + ref + "' of "
-                        + p.sku() + " at " + p.siteId() + " is already in the ledger" + batch));
+                problems.add(new Problem(
+                        file,
+                        moves.line(row),
+                        "ref",
+                        "duplicate row: " + kind + " '" + ref + "' of " + p.sku() + " at " + p.siteId()
+                                + " is already in the ledger" + batch));
             }
         }
         problems.sort(Comparator.comparingLong(Problem::line));
@@ -63,7 +67,10 @@ final class BookedDocuments {
     }
 
     private static boolean anyReferencedMove(Handle h) {
-        return h.createQuery("SELECT 1 FROM stock_move WHERE ref IS NOT NULL LIMIT 1").mapTo(Integer.class).findOne().isPresent();
+        return h.createQuery("SELECT 1 FROM stock_move WHERE ref IS NOT NULL LIMIT 1")
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
     }
 
     /**
@@ -127,12 +134,21 @@ final class BookedDocuments {
     private static String batch(Handle h, Position p, String kind, String ref) {
         return h.createQuery("SELECT at, move_id FROM stock_move WHERE site_id = :site AND sku = :sku AND kind = :kind "
                         + "AND ref = :ref AND ref IS NOT NULL ORDER BY move_id LIMIT 1")
-                .bind("site", p.siteId()).bind("sku", p.sku()).bind("kind", kind).bind("ref", ref)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).findOne()
-                .flatMap(move -> h.createQuery("SELECT b.batch_id, b.file_name FROM stock_move m JOIN import_batch b "
-                                + "ON b.batch_id = m.batch_id WHERE m.site_id = :site AND m.sku = :sku AND m.at = :at AND m.move_id = :id")
-                        .bind("site", p.siteId()).bind("sku", p.sku()).bind("at", move.getKey()).bind("id", move.getValue())
-                        .map((rs, ctx) -> " (batch " + rs.getLong(1) + ", " + rs.getString(2) + ")").findOne())
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
+                .bind("kind", kind)
+                .bind("ref", ref)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .findOne()
+                .flatMap(move -> h.createQuery(
+                                "SELECT b.batch_id, b.file_name FROM stock_move m JOIN import_batch b "
+                                        + "ON b.batch_id = m.batch_id WHERE m.site_id = :site AND m.sku = :sku AND m.at = :at AND m.move_id = :id")
+                        .bind("site", p.siteId())
+                        .bind("sku", p.sku())
+                        .bind("at", move.getKey())
+                        .bind("id", move.getValue())
+                        .map((rs, ctx) -> " (batch " + rs.getLong(1) + ", " + rs.getString(2) + ")")
+                        .findOne())
                 .orElse("");
     }
 

@@ -32,8 +32,7 @@ public final class MoveImport {
     private static final String PENDING_DIGEST = "pending";
 
     /** What an import did; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). */
-    public record Result<T>(long batchId, int rows, int positions, T after) {
-    }
+    public record Result<T>(long batchId, int rows, int positions, T after) {}
 
     /** A step run for the touched positions inside the import's transaction (the emergency check, for one). */
     @FunctionalInterface
@@ -41,11 +40,17 @@ public final class MoveImport {
         T apply(Handle h, Set<Position> touched);
     }
 
-    private MoveImport() {
-    }
+    private MoveImport() {}
 
-    public static <T> Result<T> importFile(Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now,
-                                           Consumer<String> warn, LongConsumer progress, AfterMoves<T> after) {
+    public static <T> Result<T> importFile(
+            Ledger ledger,
+            Path file,
+            Charset charset,
+            boolean force,
+            LocalDateTime now,
+            Consumer<String> warn,
+            LongConsumer progress,
+            AfterMoves<T> after) {
         Phases phases = new Phases();
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
         phases.end("read");
@@ -89,9 +94,13 @@ public final class MoveImport {
 
     /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */
     private static final class Phases {
-        private final java.lang.management.ThreadMXBean cpu = TRACE ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
+        private final java.lang.management.ThreadMXBean cpu =
+                TRACE ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
         private final StringBuilder text = new StringBuilder("stock import phases (wall/cpu ms): JVM up "
-                + (TRACE ? java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() : 0) + " ms before;");
+                + (TRACE
+                        ? java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getUptime()
+                        : 0) + " ms before;");
         private long wall = System.nanoTime();
         private long cpuNanos = TRACE ? cpu.getCurrentThreadCpuTime() : 0;
 
@@ -99,7 +108,12 @@ public final class MoveImport {
             if (TRACE) {
                 long w = System.nanoTime();
                 long c = cpu.getCurrentThreadCpuTime();
-                text.append(' ').append(phase).append(' ').append((w - wall) / 1_000_000).append('/').append((c - cpuNanos) / 1_000_000);
+                text.append(' ')
+                        .append(phase)
+                        .append(' ')
+                        .append((w - wall) / 1_000_000)
+                        .append('/')
+                        .append((c - cpuNanos) / 1_000_000);
                 wall = w;
                 cpuNanos = c;
             }
@@ -125,7 +139,8 @@ public final class MoveImport {
      * Reads and validates the whole file against the ledger's sites and products, writing nothing (also what
      * {@code stock import --dry-run} does); any problem rejects it with every problem listed.
      */
-    public static Moves validate(Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+    public static Moves validate(
+            Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
         ledger.read(h -> {
             refuseBookedDocuments(h, moves, file);
@@ -142,18 +157,23 @@ public final class MoveImport {
         }
     }
 
-    private static Moves readAgainstMasterData(Ledger ledger, Path file, Charset charset, Consumer<String> warn,
-                                               LongConsumer progress) {
-        record MasterData(Set<String> sites, Map<String, ProductType> products) {
-        }
-        MasterData master = ledger.read(h -> new MasterData(h.attach(SiteRepository.class).ids(),
+    private static Moves readAgainstMasterData(
+            Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+        record MasterData(Set<String> sites, Map<String, ProductType> products) {}
+        MasterData master = ledger.read(h -> new MasterData(
+                h.attach(SiteRepository.class).ids(),
                 h.attach(ProductRepository.class).types()));
         return read(file, charset, master.sites(), master.products(), warn, progress);
     }
 
     /** Reads and validates the whole file; any problem rejects it with every problem listed. */
-    public static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
-                             Consumer<String> warn, LongConsumer progress) {
+    public static Moves read(
+            Path file,
+            Charset charset,
+            Set<String> sites,
+            Map<String, ProductType> products,
+            Consumer<String> warn,
+            LongConsumer progress) {
         return MoveReader.read(file, charset, sites, products, warn, progress);
     }
 
@@ -168,7 +188,8 @@ public final class MoveImport {
         for (int p = 0; p < moves.positionCount(); p++) {
             Position position = moves.position(p);
             if (!sites.contains(position.siteId()) || !skus.contains(position.sku())) {
-                throw io.chanops.ledger.InputRejectedException.of(io.chanops.ledger.Problem.ofFile(file.toString(),
+                throw io.chanops.ledger.InputRejectedException.of(io.chanops.ledger.Problem.ofFile(
+                        file.toString(),
                         "site '" + position.siteId() + "' or SKU '" + position.sku()
                                 + "' was removed from the ledger while the file was read; nothing was imported"));
             }

@@ -19,14 +19,15 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * plain parameters store.
  */
 final class MoveInsert {
-    private MoveInsert() {
-    }
+    private MoveInsert() {}
 
     /**
      * Rows per INSERT statement: multi-row VALUES cut the per-statement cost of SQLite's JDBC driver.
      */
     private static final int ROWS_PER_STATEMENT = 64;
-    private static final String INSERT = "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES ";
+
+    private static final String INSERT =
+            "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES ";
 
     /**
      * Inserts the moves in writing order with consecutive ids from {@code firstId}: within a position id order is then
@@ -115,13 +116,15 @@ final class MoveInsert {
 
     /** Binds {@code count} rows from {@code rows[from]}; the row at index i of {@code rows} gets id firstId + i. */
     private interface RowBinder {
-        void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId) throws SQLException;
+        void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId)
+                throws SQLException;
     }
 
     /** Eight parameters a row, as {@link #insertSql} writes them when not numbered (PostgreSQL). */
     private record PortableRowBinder(Moves moves) implements RowBinder {
         @Override
-        public void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId) throws SQLException {
+        public void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId)
+                throws SQLException {
             int p = 1;
             for (int i = from; i < from + count; i++) {
                 int row = rows[i];
@@ -152,7 +155,8 @@ final class MoveInsert {
         private final byte[][] skuBytes;
         private final byte[][] atBytes = new byte[ROWS_PER_STATEMENT][Moves.AT_TEXT_LENGTH];
         private static final byte[][] KIND_BYTES = Arrays.stream(MoveKind.values())
-                .map(k -> k.toString().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+                .map(k -> k.toString().getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
 
         SqliteRowBinder(Moves moves) {
             this.moves = moves;
@@ -167,7 +171,8 @@ final class MoveInsert {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId) throws SQLException {
+        public void bind(PreparedStatement ps, int[] rows, int from, int count, long firstId, long batchId)
+                throws SQLException {
             ps.setLong(1, firstId + from);
             ps.setLong(2, batchId);
             int p = 3;

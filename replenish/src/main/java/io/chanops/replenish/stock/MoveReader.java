@@ -75,8 +75,13 @@ final class MoveReader {
     }
 
     /** Reads and validates the whole file; any problem rejects it with every problem listed. */
-    static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
-                      Consumer<String> warn, LongConsumer progress) {
+    static Moves read(
+            Path file,
+            Charset charset,
+            Set<String> sites,
+            Map<String, ProductType> products,
+            Consumer<String> warn,
+            LongConsumer progress) {
         return read(file, charset, sites, products, warn, progress, true, PARALLEL_BYTES);
     }
 
@@ -84,8 +89,15 @@ final class MoveReader {
      * As above; for tests, {@code scanBytes} false reads every row through {@link CsvRow} (the reference the byte scan
      * must agree with), and {@code parallelBytes} is the file size from which it reads in two halves.
      */
-    static Moves read(Path file, Charset charset, Set<String> sites, Map<String, ProductType> products,
-                      Consumer<String> warn, LongConsumer progress, boolean scanBytes, int parallelBytes) {
+    static Moves read(
+            Path file,
+            Charset charset,
+            Set<String> sites,
+            Map<String, ProductType> products,
+            Consumer<String> warn,
+            LongConsumer progress,
+            boolean scanBytes,
+            int parallelBytes) {
         MoveReader reader = new MoveReader(sites, products);
         try (CsvSource csv = CsvSource.open(file, charset)) {
             reader.csvName = csv.name();
@@ -127,15 +139,17 @@ final class MoveReader {
         MoveReader second = new MoveReader(this);
         AtomicLong rows = new AtomicLong();
         RuntimeException[] failed = {null};
-        Thread other = new Thread(() -> {
-            try {
-                // numbered from 1 here, renumbered once the first half's line count is known (without a problem
-                // in either half, the lines are never shown)
-                second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, 1), null, rows);
-            } catch (RuntimeException e) {
-                failed[0] = e;
-            }
-        }, "moves-reader");
+        Thread other = new Thread(
+                () -> {
+                    try {
+                        // numbered from 1 here, renumbered once the first half's line count is known (without a problem
+                        // in either half, the lines are never shown)
+                        second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, 1), null, rows);
+                    } catch (RuntimeException e) {
+                        failed[0] = e;
+                    }
+                },
+                "moves-reader");
         other.setDaemon(true);
         other.start();
         RuntimeException mine = null;
@@ -234,7 +248,8 @@ final class MoveReader {
                 if (lines.isBlank()) {
                     continue;
                 }
-                if (lines.width() == headerWidth && !lines.hasControl()
+                if (lines.width() == headerWidth
+                        && !lines.hasControl()
                         && take(lines, column, siteNames, skuNames, kindNames, kinds)) {
                     continue;
                 }
@@ -252,8 +267,13 @@ final class MoveReader {
     }
 
     /** Adds the current ASCII line if every cell is plainly valid; false to have it read and checked as a row. */
-    private boolean take(CsvBytes lines, int[] column, ByteNames siteNames, ByteNames skuNames, ByteNames kindNames,
-                         MoveKind[] kinds) {
+    private boolean take(
+            CsvBytes lines,
+            int[] column,
+            ByteNames siteNames,
+            ByteNames skuNames,
+            ByteNames kindNames,
+            MoveKind[] kinds) {
         byte[] b = lines.bytes();
         long at = dateTime(b, lines.start(column[AT]), lines.end(column[AT]));
         int site = siteNames.find(b, lines.start(column[SITE]), lines.end(column[SITE]));
@@ -292,10 +312,21 @@ final class MoveReader {
         if (refTo - refFrom > Cells.MAX_TEXT_LENGTH) {
             return false;
         }
-        int first = moves.add(moves.position(site, sku, siteIds[site], skuIds[sku]), at, kind, qty,
-                refFrom == refTo ? null : b, refFrom, refTo, lines.line());
+        int first = moves.add(
+                moves.position(site, sku, siteIds[site], skuIds[sku]),
+                at,
+                kind,
+                qty,
+                refFrom == refTo ? null : b,
+                refFrom,
+                refTo,
+                lines.line());
         if (first != 0) {
-            problems.add(new Problem(csvName, lines.line(), "ref", duplicate(kind, lines.text(column[REF]), skuIds[sku], siteIds[site], first)));
+            problems.add(new Problem(
+                    csvName,
+                    lines.line(),
+                    "ref",
+                    duplicate(kind, lines.text(column[REF]), skuIds[sku], siteIds[site], first)));
         }
         return true;
     }
@@ -309,7 +340,10 @@ final class MoveReader {
         if (n != 16 && n != 19) {
             return -1;
         }
-        if (b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != ' ' && b[from + 10] != 'T') || b[from + 13] != ':'
+        if (b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || (b[from + 10] != ' ' && b[from + 10] != 'T')
+                || b[from + 13] != ':'
                 || (n == 19 && b[from + 16] != ':')) {
             return -1;
         }
@@ -319,8 +353,17 @@ final class MoveReader {
         int hour = LocalTimes.digits(b, from + 11, 2);
         int minute = LocalTimes.digits(b, from + 14, 2);
         int second = n == 19 ? LocalTimes.digits(b, from + 17, 2) : 0;
-        if (year < 1900 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > lengthOfMonth(year, month)) {
+        if (year < 1900
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || day > lengthOfMonth(year, month)) {
             return -1;
         }
         return ((((year * 100L + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second;
@@ -333,7 +376,6 @@ final class MoveReader {
             default -> 31;
         };
     }
-
 
     /** Checks one row, wording every problem it has; adds it when it has none. */
     private void parse(CsvRow row) {
@@ -354,7 +396,10 @@ final class MoveReader {
         String kindText = row.get("kind");
         MoveKind kind = MoveKind.parse(kindText).orElse(null);
         if (kind == null) {
-            problems.add(row.problem("kind", "'" + kindText + "' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count"));
+            problems.add(row.problem(
+                    "kind",
+                    "'" + kindText
+                            + "' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count"));
             ok = false;
         }
         String qtyText = row.get("qty");
@@ -383,7 +428,15 @@ final class MoveReader {
             int s = siteNumbers.get(site);
             int k = skuNumbers.get(sku);
             String ref = row.get("ref");
-            add(moves.position(s, k, siteIds[s], skuIds[k]), Moves.atDigits(at), kind, qty, ref.isEmpty() ? null : ref, site, sku, row);
+            add(
+                    moves.position(s, k, siteIds[s], skuIds[k]),
+                    Moves.atDigits(at),
+                    kind,
+                    qty,
+                    ref.isEmpty() ? null : ref,
+                    site,
+                    sku,
+                    row);
         }
     }
 
@@ -396,7 +449,8 @@ final class MoveReader {
     }
 
     private static String duplicate(MoveKind kind, String ref, String sku, String site, int firstLine) {
-        return "duplicate row: " + kind + " '" + ref + "' of " + sku + " at " + site + " is already on line " + firstLine;
+        return "duplicate row: " + kind + " '" + ref + "' of " + sku + " at " + site + " is already on line "
+                + firstLine;
     }
 
     /** Known names (site ids, SKUs, kinds) found by their UTF-8 bytes, without making a String. */

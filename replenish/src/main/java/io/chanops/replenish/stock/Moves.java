@@ -23,6 +23,7 @@ public final class Moves {
     private long[] qty = new long[1024];
     /** Where each move's document reference starts in {@link #refBytes} (UTF-8), and its length; -1 when it has none. */
     private int[] refStart = new int[1024];
+
     private int[] refLength = new int[1024];
     private int[] line = new int[1024];
     /**
@@ -31,15 +32,18 @@ public final class Moves {
      * for the insert).
      */
     private byte[] refBytes = new byte[8192];
+
     private int refBytesSize;
 
     /** Positions by dense number, in the order they first appear; keyed by site number x SKU count + SKU number. */
     private Position[] positions = new Position[256];
+
     private long[] positionKeys = new long[256];
     private int positionCount;
     private final Map<Long, Integer> positionByKey = new HashMap<>();
     /** Dense number + 1 by key, when sites x SKUs is small enough for a plain array (it usually is). */
     private final int[] positionByIndex;
+
     private final int skuCount;
 
     /**
@@ -48,6 +52,7 @@ public final class Moves {
      * hashes in the table instead of reading other rows' columns.
      */
     private long[] documents = new long[1 << 12];
+
     private int documentCount;
 
     Moves(int siteCount, int skuCount) {
@@ -161,7 +166,8 @@ public final class Moves {
         for (int r = 0; r < later.size; r++) {
             if (later.refLength[r] >= 0) {
                 int p = existingPosition(later.positionKeys[later.position[r]]);
-                if (p >= 0 && findDocument(p, later.kind[r], later.refBytes, later.refStart[r], later.refLength[r]) >= 0) {
+                if (p >= 0
+                        && findDocument(p, later.kind[r], later.refBytes, later.refStart[r], later.refLength[r]) >= 0) {
                     return false;
                 }
             }
@@ -170,7 +176,11 @@ public final class Moves {
         int[] number = new int[later.positionCount];
         for (int p = 0; p < later.positionCount; p++) {
             long key = later.positionKeys[p];
-            number[p] = position((int) (key / skuCount), (int) (key % skuCount), later.positions[p].siteId(), later.positions[p].sku());
+            number[p] = position(
+                    (int) (key / skuCount),
+                    (int) (key % skuCount),
+                    later.positions[p].siteId(),
+                    later.positions[p].sku());
         }
         int n = size + later.size;
         position = Arrays.copyOf(position, n);
@@ -213,7 +223,9 @@ public final class Moves {
     }
 
     private boolean sameDocument(int row, int p, byte k, byte[] r, int from, int length) {
-        return position[row] == p && kind[row] == k && refLength[row] == length
+        return position[row] == p
+                && kind[row] == k
+                && refLength[row] == length
                 && Arrays.equals(refBytes, refStart[row], refStart[row] + length, r, from, from + length);
     }
 
@@ -243,7 +255,8 @@ public final class Moves {
                 return -1;
             }
             int r = (int) slot - 1;
-            if ((int) (slot >>> 32) == hash && sameDocument(r, position[row], kind[row], refBytes, refStart[row], refLength[row])) {
+            if ((int) (slot >>> 32) == hash
+                    && sameDocument(r, position[row], kind[row], refBytes, refStart[row], refLength[row])) {
                 return r;
             }
         }
@@ -254,7 +267,8 @@ public final class Moves {
         for (int i = from; i < from + length; i++) {
             h = 31 * h + ref[i];
         }
-        // mixed, not 31-summed with the rest: refs like D123456 and dense position numbers would otherwise collide in runs
+        // mixed, not 31-summed with the rest: refs like D123456 and dense position numbers would otherwise collide in
+        // runs
         h = h * 0x9E3779B1 + position * 0x85EBCA6B + kind;
         h ^= h >>> 15;
         h *= 0x2C1B3C6D;
@@ -446,7 +460,7 @@ public final class Moves {
         refLength = newRefLength;
         line = newLine;
         documents = null; // row numbers of the old order
-        appended = true;  // nothing more is added or appended
+        appended = true; // nothing more is added or appended
         int[] sequential = new int[n];
         for (int i = 0; i < n; i++) {
             sequential[i] = i;

@@ -8,8 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +26,9 @@ final class StockLevels {
     /** Rows per upsert statement (5 values each). */
     private static final int ROWS_PER_STATEMENT = 100;
 
-    private StockLevels() {
-    }
+    private StockLevels() {}
 
-    private record Level(long onHand, String lastAt, long lastId) {
-    }
+    private record Level(long onHand, String lastAt, long lastId) {}
 
     /**
      * The levels an import sets: prepared inside its transaction before its moves are inserted (the existing levels of
@@ -46,7 +44,8 @@ final class StockLevels {
         private Map<Position, Level> updated;
         private List<Position> backDated;
 
-        private Update(Moves moves, Moves.Order order, long firstId, Position[] positions, Map<Position, Level> existing) {
+        private Update(
+                Moves moves, Moves.Order order, long firstId, Position[] positions, Map<Position, Level> existing) {
             this.moves = moves;
             this.order = order;
             this.firstId = firstId;
@@ -116,15 +115,18 @@ final class StockLevels {
     private static Level fold(Handle h, Position p) {
         long[] state = {0, 0};
         String[] lastAt = {""};
-        h.createQuery("SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
-                .bind("site", p.siteId()).bind("sku", p.sku())
+        h.createQuery(
+                        "SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
                 .map((rs, ctx) -> {
-                    state[0] = MoveKind.parse(rs.getString("kind")).orElseThrow().apply(state[0], rs.getLong("qty"));
+                    state[0] =
+                            MoveKind.parse(rs.getString("kind")).orElseThrow().apply(state[0], rs.getLong("qty"));
                     state[1] = rs.getLong("move_id");
                     lastAt[0] = rs.getString("at");
                     return null;
                 })
-                .forEach(x -> { });
+                .forEach(x -> {});
         return new Level(state[0], lastAt[0], state[1]);
     }
 
@@ -135,8 +137,9 @@ final class StockLevels {
             return levels;
         }
         Set<Position> wanted = new HashSet<>(Arrays.asList(positions));
-        try (PreparedStatement ps = h.getConnection().prepareStatement(
-                "SELECT sku, on_hand, last_move_at, last_move_id FROM stock_level WHERE site_id = ?")) {
+        try (PreparedStatement ps = h.getConnection()
+                .prepareStatement(
+                        "SELECT sku, on_hand, last_move_at, last_move_id FROM stock_level WHERE site_id = ?")) {
             String site = null;
             for (Position p : positions) { // in (site, SKU) order: each site once
                 if (p.siteId().equals(site)) {
@@ -163,7 +166,8 @@ final class StockLevels {
     private static void upsert(Handle h, Map<Position, Level> levels) {
         Connection c = h.getConnection();
         List<Map.Entry<Position, Level>> all = new ArrayList<>(levels.entrySet());
-        try (PreparedStatement full = all.size() < ROWS_PER_STATEMENT ? null : c.prepareStatement(upsertSql(ROWS_PER_STATEMENT))) {
+        try (PreparedStatement full =
+                all.size() < ROWS_PER_STATEMENT ? null : c.prepareStatement(upsertSql(ROWS_PER_STATEMENT))) {
             int i = 0;
             for (; i + ROWS_PER_STATEMENT <= all.size(); i += ROWS_PER_STATEMENT) {
                 bind(full, all, i, ROWS_PER_STATEMENT);
@@ -187,7 +191,8 @@ final class StockLevels {
                 + "last_move_at = excluded.last_move_at, last_move_id = excluded.last_move_id";
     }
 
-    private static void bind(PreparedStatement ps, List<Map.Entry<Position, Level>> levels, int from, int count) throws SQLException {
+    private static void bind(PreparedStatement ps, List<Map.Entry<Position, Level>> levels, int from, int count)
+            throws SQLException {
         int p = 1;
         for (int i = from; i < from + count; i++) {
             Position position = levels.get(i).getKey();

@@ -60,7 +60,10 @@ public final class StockRepository {
     /** On hand of a position; empty when it never had a move. */
     public Optional<Long> onHand(String siteId, String sku) {
         return onHandle(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
-                .bind("s", siteId).bind("k", sku).mapTo(Long.class).findOne());
+                .bind("s", siteId)
+                .bind("k", sku)
+                .mapTo(Long.class)
+                .findOne());
     }
 
     /** The levels of every position at the given sites. */
@@ -68,7 +71,8 @@ public final class StockRepository {
         if (siteIds.isEmpty()) {
             return List.of();
         }
-        return onHandle(h -> h.createQuery("SELECT site_id, sku, on_hand, last_move_at FROM stock_level WHERE site_id IN (<sites>)")
+        return onHandle(h -> h.createQuery(
+                        "SELECT site_id, sku, on_hand, last_move_at FROM stock_level WHERE site_id IN (<sites>)")
                 .bindList("sites", List.copyOf(siteIds))
                 .map((rs, ctx) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .list());
@@ -78,11 +82,15 @@ public final class StockRepository {
     public Map<Position, Long> sales(LocalDate from, LocalDate to, String siteId) {
         Map<Position, Long> sold = new HashMap<>();
         onHandle(h -> {
-            h.createQuery("SELECT site_id, sku, SUM(qty) FROM stock_move WHERE kind = :sale AND at >= :from AND at < :to "
-                            + "AND (:site IS NULL OR site_id = :site) GROUP BY site_id, sku")
-                    .bind("sale", MoveKind.SALE.toString()).bind("from", from.toString()).bind("to", to.toString())
+            h.createQuery(
+                            "SELECT site_id, sku, SUM(qty) FROM stock_move WHERE kind = :sale AND at >= :from AND at < :to "
+                                    + "AND (:site IS NULL OR site_id = :site) GROUP BY site_id, sku")
+                    .bind("sale", MoveKind.SALE.toString())
+                    .bind("from", from.toString())
+                    .bind("to", to.toString())
                     .bind("site", siteId)
-                    .map((rs, ctx) -> sold.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3))).forEach(x -> { });
+                    .map((rs, ctx) -> sold.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3)))
+                    .forEach(x -> {});
             return null;
         });
         return sold;
@@ -94,14 +102,23 @@ public final class StockRepository {
      */
     public void forEachMoveBefore(LocalDate before, String siteId, String sku, MoveVisitor visitor) {
         onHandle(h -> {
-            Query q = h.createQuery("SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :before "
-                            + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
-                    .bind("before", before.toString()).bind("site", siteId).bind("sku", sku);
+            Query q = h.createQuery(
+                            "SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :before "
+                                    + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
+                    .bind("before", before.toString())
+                    .bind("site", siteId)
+                    .bind("sku", sku);
             q.setFetchSize(FETCH);
             q.map((rs, ctx) -> {
-                visitor.accept(rs.getString(1), rs.getString(2), rs.getString(3), kind(rs.getString(4)), rs.getLong(5));
-                return null;
-            }).forEach(x -> { });
+                        visitor.accept(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                kind(rs.getString(4)),
+                                rs.getLong(5));
+                        return null;
+                    })
+                    .forEach(x -> {});
             return null;
         });
     }
@@ -112,15 +129,19 @@ public final class StockRepository {
      */
     public void forEachOpeningStock(LocalDate day, String siteId, String sku, PositionQuantity each) {
         onHandle(h -> {
-            Query q = h.createQuery(ClasspathSqlLocator.removingComments().locate(StockRepository.class, "openingStock"))
+            Query q = h.createQuery(
+                            ClasspathSqlLocator.removingComments().locate(StockRepository.class, "openingStock"))
                     .define("signedQty", signedQuantity("m"))
-                    .bind("count", MoveKind.COUNT.toString()).bind("from", day.toString())
-                    .bind("site", siteId).bind("sku", sku);
+                    .bind("count", MoveKind.COUNT.toString())
+                    .bind("from", day.toString())
+                    .bind("site", siteId)
+                    .bind("sku", sku);
             q.setFetchSize(FETCH);
             q.map((rs, ctx) -> {
-                each.accept(rs.getString(1), rs.getString(2), rs.getLong(3));
-                return null;
-            }).forEach(x -> { });
+                        each.accept(rs.getString(1), rs.getString(2), rs.getLong(3));
+                        return null;
+                    })
+                    .forEach(x -> {});
             return null;
         });
     }
@@ -148,13 +169,17 @@ public final class StockRepository {
                               AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku)
                             GROUP BY site_id, sku, SUBSTR(at, 1, 10)
                             """)
-                    .bind("sale", MoveKind.SALE.toString()).bind("from", from.toString())
-                    .bind("until", until.toString()).bind("site", siteId).bind("sku", sku);
+                    .bind("sale", MoveKind.SALE.toString())
+                    .bind("from", from.toString())
+                    .bind("until", until.toString())
+                    .bind("site", siteId)
+                    .bind("sku", sku);
             q.setFetchSize(FETCH);
             q.map((rs, ctx) -> {
-                each.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
-                return null;
-            }).forEach(x -> { });
+                        each.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
+                        return null;
+                    })
+                    .forEach(x -> {});
             return null;
         });
     }
@@ -171,11 +196,21 @@ public final class StockRepository {
     public void transfer(String fromSite, String toSite, String sku, long qty, String ref, String at, long batchId) {
         onHandle(h -> {
             long moveId = Ids.reserve(h, Ids.STOCK_MOVE, 2);
-            h.createUpdate("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
-                            + "(:m1, :at, :from, :sku, :out, :qty, :ref, :batch), (:m2, :at, :to, :sku, :in, :qty, :ref, :batch)")
-                    .bind("m1", moveId).bind("m2", moveId + 1).bind("at", at).bind("from", fromSite).bind("to", toSite)
-                    .bind("sku", sku).bind("out", MoveKind.TRANSFER_OUT.toString()).bind("in", MoveKind.TRANSFER_IN.toString())
-                    .bind("qty", qty).bind("ref", ref).bind("batch", batchId).execute();
+            h.createUpdate(
+                            "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
+                                    + "(:m1, :at, :from, :sku, :out, :qty, :ref, :batch), (:m2, :at, :to, :sku, :in, :qty, :ref, :batch)")
+                    .bind("m1", moveId)
+                    .bind("m2", moveId + 1)
+                    .bind("at", at)
+                    .bind("from", fromSite)
+                    .bind("to", toSite)
+                    .bind("sku", sku)
+                    .bind("out", MoveKind.TRANSFER_OUT.toString())
+                    .bind("in", MoveKind.TRANSFER_IN.toString())
+                    .bind("qty", qty)
+                    .bind("ref", ref)
+                    .bind("batch", batchId)
+                    .execute();
             StockLevels.recompute(h, Set.of(new Position(fromSite, sku), new Position(toSite, sku)));
             return null;
         });

@@ -22,6 +22,7 @@ class ActingUserTest {
 
     @TempDir
     Path dir;
+
     ScenarioLedger s;
     OperationContext anna;
 
@@ -29,8 +30,8 @@ class ActingUserTest {
     void setUp() {
         s = new ScenarioLedger(dir);
         s.moves(ScenarioLedger.SETUP, "2026-02-23 08:00,ST-1,CASE,count,1,", "2026-02-23 08:00,WH,CASE,count,100,");
-        anna = new OperationContext(Clock.fixed(MONDAY.atZone(TestLedgers.ZONE).toInstant(), TestLedgers.ZONE), TestLedgers.ZONE,
-                "anna");
+        anna = new OperationContext(
+                Clock.fixed(MONDAY.atZone(TestLedgers.ZONE).toInstant(), TestLedgers.ZONE), TestLedgers.ZONE, "anna");
     }
 
     private List<String> column(String sql) {
@@ -43,8 +44,11 @@ class ActingUserTest {
         PolicyRecord p = policies.set(new PolicyService.Change("ST-1", "CASE", 7, 4L, 10L, 2L, null, "promo", null));
         assertThat(p.setBy()).isEqualTo("anna");
         assertThat(p.updatedAt()).isEqualTo("2026-03-02 09:30:00");
-        policies.importFile(TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,2,5,1,false"),
-                StandardCharsets.UTF_8, false, w -> { });
+        policies.importFile(
+                TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,2,5,1,false"),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {});
         assertThat(column("SELECT set_by FROM policy ORDER BY sku")).containsExactly("anna", "anna");
         assertThat(column("SELECT os_user || ' ' || imported_at FROM import_batch WHERE kind = 'policies'"))
                 .containsExactly("anna 2026-03-02 09:30:00");
@@ -52,9 +56,12 @@ class ActingUserTest {
 
     @Test
     void aCheckAndTheReceiptOfItsOrderAreRecordedAsTheContextsUser() {
-        PolicyService.of(s.ledger, anna).set(new PolicyService.Change("ST-1", "CASE", 7, 4L, 10L, 2L, null, null, null));
+        PolicyService.of(s.ledger, anna)
+                .set(new PolicyService.Change("ST-1", "CASE", 7, 4L, 10L, 2L, null, null, null));
         CheckReport report = CheckService.of(s.ledger, anna).run(CheckSettings.defaults(), true);
-        assertThat(report.actions()).singleElement().satisfies(a -> assertThat(a.qty()).isEqualTo(9));
+        assertThat(report.actions())
+                .singleElement()
+                .satisfies(a -> assertThat(a.qty()).isEqualTo(9));
         assertThat(column("SELECT os_user || ' ' || at FROM check_run WHERE scope = 'emergency'"))
                 .containsExactly("anna 2026-03-02 09:30:00");
         OrderService.of(s.ledger, anna).receive(report.actions().get(0).orderId(), null);

@@ -16,13 +16,14 @@ class CheckPropertiesTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
 
     @Property
-    void anOrderBringsThePositionUpToSAndNeverBeyondIt(@ForAll @IntRange(min = 0, max = 20) int l,
-                                                         @ForAll @IntRange(min = 0, max = 20) int rAboveL,
-                                                         @ForAll @IntRange(min = 1, max = 20) int sAboveR,
-                                                         @ForAll @IntRange(min = -5, max = 60) int onHand,
-                                                         @ForAll @IntRange(min = 0, max = 3) int openRegular,
-                                                         @ForAll @IntRange(min = 0, max = 1) int openEmergency,
-                                                         @ForAll boolean reviewDue) {
+    void anOrderBringsThePositionUpToSAndNeverBeyondIt(
+            @ForAll @IntRange(min = 0, max = 20) int l,
+            @ForAll @IntRange(min = 0, max = 20) int rAboveL,
+            @ForAll @IntRange(min = 1, max = 20) int sAboveR,
+            @ForAll @IntRange(min = -5, max = 60) int onHand,
+            @ForAll @IntRange(min = 0, max = 3) int openRegular,
+            @ForAll @IntRange(min = 0, max = 1) int openEmergency,
+            @ForAll boolean reviewDue) {
         Policy p = new Policy(7, l + rAboveL, l + rAboveL + sAboveR, l);
         List<Check.OpenOrder> open = new ArrayList<>();
         for (int i = 0; i < openRegular; i++) {
@@ -45,10 +46,12 @@ class CheckPropertiesTest {
         // exactly when an inequality fires strictly, something happens (or the position is already covered)
         boolean emergency = onHand < p.l();
         if (emergency && openEmergency == 0 && (openRegular > 0 || ip < p.s())) {
-            assertThat(out.decision()).hasValueSatisfying(d -> assertThat(d.kind()).isEqualTo(OrderKind.EMERGENCY));
+            assertThat(out.decision())
+                    .hasValueSatisfying(d -> assertThat(d.kind()).isEqualTo(OrderKind.EMERGENCY));
         }
         if (!emergency && reviewDue && ip < p.r()) {
-            assertThat(out.decision()).hasValueSatisfying(d -> assertThat(d.kind()).isEqualTo(OrderKind.REGULAR));
+            assertThat(out.decision())
+                    .hasValueSatisfying(d -> assertThat(d.kind()).isEqualTo(OrderKind.REGULAR));
         }
         if (!emergency && !(reviewDue && ip < p.r())) {
             assertThat(out.decision()).isEmpty();

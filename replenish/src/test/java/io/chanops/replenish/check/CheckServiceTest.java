@@ -24,6 +24,7 @@ class CheckServiceTest {
 
     @TempDir
     Path dir;
+
     ScenarioLedger s;
 
     @BeforeEach
@@ -32,8 +33,13 @@ class CheckServiceTest {
         // ST-1 PHONE: on hand 3, policy R 5 S 12 L 2 -> regular order of 9 at the review
         // ST-1 CASE: on hand 1, policy R 4 S 10 L 2 -> emergency order of 9
         // ST-2 PHONE: on hand 8 -> nothing
-        s.moves(ScenarioLedger.SETUP, "2026-02-23 08:00,ST-1,PHONE,count,3,", "2026-02-23 08:00,ST-1,CASE,count,1,",
-                "2026-02-23 08:00,ST-2,PHONE,count,8,", "2026-02-23 08:00,WH,PHONE,count,100,", "2026-02-23 08:00,WH,CASE,count,100,");
+        s.moves(
+                ScenarioLedger.SETUP,
+                "2026-02-23 08:00,ST-1,PHONE,count,3,",
+                "2026-02-23 08:00,ST-1,CASE,count,1,",
+                "2026-02-23 08:00,ST-2,PHONE,count,8,",
+                "2026-02-23 08:00,WH,PHONE,count,100,",
+                "2026-02-23 08:00,WH,CASE,count,100,");
         s.policy("ST-1", "PHONE", 7, 5, 12, 2);
         s.policy("ST-1", "CASE", 7, 4, 10, 2);
         s.policy("ST-2", "PHONE", 7, 5, 12, 2);
@@ -42,13 +48,15 @@ class CheckServiceTest {
     /** Policy changes through the store, at the given clock. */
     private static final class PolicyStoreAccess {
         static void set(ScenarioLedger s, String site, String sku, int t, long r, long sLevel, long l) {
-            io.chanops.replenish.policy.PolicyService.of(s.ledger, TestLedgers.at(MONDAY.plusHours(1))).set(
-                    new io.chanops.replenish.policy.PolicyService.Change(site, sku, t, r, sLevel, l, null, "test", null));
+            io.chanops.replenish.policy.PolicyService.of(s.ledger, TestLedgers.at(MONDAY.plusHours(1)))
+                    .set(new io.chanops.replenish.policy.PolicyService.Change(
+                            site, sku, t, r, sLevel, l, null, "test", null));
         }
     }
 
     private List<Order> orders() {
-        return OrderService.of(s.ledger, TestLedgers.at(MONDAY)).list(new OrderService.Filter(null, null, null, null, null));
+        return OrderService.of(s.ledger, TestLedgers.at(MONDAY))
+                .list(new OrderService.Filter(null, null, null, null, null));
     }
 
     @Test
@@ -56,11 +64,20 @@ class CheckServiceTest {
         CheckReport r = s.check(MONDAY);
         assertThat(r.reviewed()).isEqualTo(3);
         assertThat(r.emergencyRaised()).isTrue();
-        assertThat(orders()).extracting(Order::orderId, Order::siteId, Order::sku, o -> o.kind().toString(), Order::qty,
-                        Order::dueDate, Order::warehouse)
+        assertThat(orders())
+                .extracting(
+                        Order::orderId,
+                        Order::siteId,
+                        Order::sku,
+                        o -> o.kind().toString(),
+                        Order::qty,
+                        Order::dueDate,
+                        Order::warehouse)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("RO-20260302-000001", "ST-1", "CASE", "emergency", 9L, "2026-03-02", "WH"),
-                        org.assertj.core.groups.Tuple.tuple("RO-20260302-000002", "ST-1", "PHONE", "regular", 9L, "2026-03-04", "WH"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "RO-20260302-000001", "ST-1", "CASE", "emergency", 9L, "2026-03-02", "WH"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "RO-20260302-000002", "ST-1", "PHONE", "regular", 9L, "2026-03-04", "WH"));
     }
 
     @Test
@@ -109,53 +126,70 @@ class CheckServiceTest {
     @Test
     void anEmergencyEscalatesTheOpenRegularOrder() {
         s.check(MONDAY); // regular order of 9 for ST-1 PHONE, position 12
-        var imported = s.moves(LocalDateTime.of(2026, 3, 2, 10, 15), "2026-03-02 10:15,ST-1,PHONE,sale,2,"); // on hand 1 < L 2
+        var imported =
+                s.moves(LocalDateTime.of(2026, 3, 2, 10, 15), "2026-03-02 10:15,ST-1,PHONE,sale,2,"); // on hand 1 < L 2
         assertThat(imported.after().actions()).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo(Check.Action.ESCALATED);
             assertThat(a.orderId()).isEqualTo("RO-20260302-000002");
             assertThat(a.qty()).isEqualTo(2); // S 12 - position (1 + 9) = 2
             assertThat(a.orderQty()).isEqualTo(11);
         });
-        Order o = orders().stream().filter(x -> x.orderId().equals("RO-20260302-000002")).findFirst().orElseThrow();
+        Order o = orders().stream()
+                .filter(x -> x.orderId().equals("RO-20260302-000002"))
+                .findFirst()
+                .orElseThrow();
         assertThat(o.kind()).isEqualTo(OrderKind.EMERGENCY);
         assertThat(o.qty()).isEqualTo(11);
         assertThat(o.dueDate()).isEqualTo("2026-03-02");
         assertThat(o.escalatedAt()).isEqualTo("2026-03-02 10:15:00");
         // escalated once: the emergency check afterwards leaves it alone
-        assertThat(s.emergencyCheck(LocalDateTime.of(2026, 3, 2, 10, 30)).actions()).isEmpty();
+        assertThat(s.emergencyCheck(LocalDateTime.of(2026, 3, 2, 10, 30)).actions())
+                .isEmpty();
     }
 
     @Test
     void emergencyOnlyChecksNeverReview() {
         CheckReport r = s.emergencyCheck(MONDAY);
         assertThat(r.reviewed()).isZero();
-        assertThat(r.actions()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(OrderKind.EMERGENCY));
+        assertThat(r.actions())
+                .singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(OrderKind.EMERGENCY));
         // the full check later the same day still reviews: the regular order comes then
         CheckReport full = s.check(MONDAY.plusMinutes(30));
         assertThat(full.reviewed()).isEqualTo(3);
-        assertThat(full.actions()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(OrderKind.REGULAR));
+        assertThat(full.actions())
+                .singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(OrderKind.REGULAR));
     }
 
     @Test
     void partialReceiptKeepsTheRestOnOrderAndWritesTheMoves() {
         s.check(MONDAY);
-        OrderService.Receipt r = OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(1))).receive("RO-20260302-000002", 4L);
+        OrderService.Receipt r =
+                OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(1))).receive("RO-20260302-000002", 4L);
         assertThat(r.order().status()).isEqualTo(OrderStatus.OPEN);
         assertThat(r.order().outstanding()).isEqualTo(5);
         assertThat(onHand("ST-1", "PHONE")).isEqualTo(7);
         assertThat(onHand("WH", "PHONE")).isEqualTo(96);
-        OrderService.Receipt rest = OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(2))).receive("RO-20260302-000002", null);
+        OrderService.Receipt rest =
+                OrderService.of(s.ledger, TestLedgers.at(MONDAY.plusDays(2))).receive("RO-20260302-000002", null);
         assertThat(rest.qty()).isEqualTo(5);
         assertThat(rest.order().status()).isEqualTo(OrderStatus.RECEIVED);
         assertThat(onHand("ST-1", "PHONE")).isEqualTo(12);
         assertThat(onHand("WH", "PHONE")).isEqualTo(91);
-        long moves = s.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move WHERE ref = 'RO-20260302-000002'").mapTo(Long.class).one());
+        long moves =
+                s.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move WHERE ref = 'RO-20260302-000002'")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(moves).isEqualTo(4);
     }
 
     private long onHand(String site, String sku) {
-        return s.ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k").bind("s", site)
-                .bind("k", sku).mapTo(Long.class).one());
+        return s.ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
+                .bind("s", site)
+                .bind("k", sku)
+                .mapTo(Long.class)
+                .one());
     }
 
     @Test

@@ -36,7 +36,8 @@ class CheckTest {
 
     @Test
     void onHandExactlyAtLIsNotAnEmergency() {
-        assertThat(Check.decide(position(2, 0, false), MORNING, SETTINGS, true).decision()).isEmpty();
+        assertThat(Check.decide(position(2, 0, false), MORNING, SETTINGS, true).decision())
+                .isEmpty();
     }
 
     @Test
@@ -68,16 +69,25 @@ class CheckTest {
     void emergencyRaisedBefore11IsDueTodayAndAt11Tomorrow() {
         LocalDateTime before = LocalDateTime.of(2026, 3, 2, 10, 59, 59);
         LocalDateTime at = LocalDateTime.of(2026, 3, 2, 11, 0);
-        assertThat(Check.decide(position(0, 0, false), before, SETTINGS, true).decision().orElseThrow().dueDate())
+        assertThat(Check.decide(position(0, 0, false), before, SETTINGS, true)
+                        .decision()
+                        .orElseThrow()
+                        .dueDate())
                 .isEqualTo(LocalDate.of(2026, 3, 2));
-        assertThat(Check.decide(position(0, 0, false), at, SETTINGS, true).decision().orElseThrow().dueDate())
+        assertThat(Check.decide(position(0, 0, false), at, SETTINGS, true)
+                        .decision()
+                        .orElseThrow()
+                        .dueDate())
                 .isEqualTo(LocalDate.of(2026, 3, 3));
     }
 
     @Test
     void configuredCutoffMovesTheDueDate() {
         CheckSettings early = new CheckSettings(SETTINGS.anchor(), java.time.LocalTime.of(9, 0), 2);
-        assertThat(Check.decide(position(0, 0, false), MORNING, early, true).decision().orElseThrow().dueDate())
+        assertThat(Check.decide(position(0, 0, false), MORNING, early, true)
+                        .decision()
+                        .orElseThrow()
+                        .dueDate())
                 .isEqualTo(LocalDate.of(2026, 3, 3));
     }
 
@@ -92,7 +102,8 @@ class CheckTest {
     @Test
     void anOpenRegularOrderIsEscalatedInsteadOfAddingAnEmergencyOrder() {
         // on hand 1, regular order of 6 open: position 7; the order grows by S 12 - 7 = 5
-        Check.Outcome o = Check.decide(position(1, 6, true, regular("RO-1", 6, OrderStatus.OPEN)), MORNING, SETTINGS, true);
+        Check.Outcome o =
+                Check.decide(position(1, 6, true, regular("RO-1", 6, OrderStatus.OPEN)), MORNING, SETTINGS, true);
         Check.Decision d = o.decision().orElseThrow();
         assertThat(d.action()).isEqualTo(Check.Action.ESCALATED);
         assertThat(d.escalatedOrderId()).isEqualTo("RO-1");
@@ -103,31 +114,40 @@ class CheckTest {
 
     @Test
     void escalationAddsNothingWhenThePositionAlreadyReachesS() {
-        Check.Decision d = Check.decide(position(1, 15, false, regular("RO-1", 15, OrderStatus.OPEN)), MORNING, SETTINGS, true)
-                .decision().orElseThrow();
+        Check.Decision d = Check.decide(
+                        position(1, 15, false, regular("RO-1", 15, OrderStatus.OPEN)), MORNING, SETTINGS, true)
+                .decision()
+                .orElseThrow();
         assertThat(d.action()).isEqualTo(Check.Action.ESCALATED);
         assertThat(d.qty()).isZero();
     }
 
     @Test
     void theOldestOpenRegularOrderIsTheOneEscalated() {
-        Check.OpenOrder older = new Check.OpenOrder("RO-A", OrderKind.REGULAR, OrderStatus.OPEN, 2, 2, "2026-02-20 08:00:00");
-        Check.OpenOrder newer = new Check.OpenOrder("RO-B", OrderKind.REGULAR, OrderStatus.OPEN, 2, 2, "2026-02-27 08:00:00");
-        Check.Decision d = Check.decide(position(0, 4, false, newer, older), MORNING, SETTINGS, true).decision().orElseThrow();
+        Check.OpenOrder older =
+                new Check.OpenOrder("RO-A", OrderKind.REGULAR, OrderStatus.OPEN, 2, 2, "2026-02-20 08:00:00");
+        Check.OpenOrder newer =
+                new Check.OpenOrder("RO-B", OrderKind.REGULAR, OrderStatus.OPEN, 2, 2, "2026-02-27 08:00:00");
+        Check.Decision d = Check.decide(position(0, 4, false, newer, older), MORNING, SETTINGS, true)
+                .decision()
+                .orElseThrow();
         assertThat(d.escalatedOrderId()).isEqualTo("RO-A");
     }
 
     @Test
     void aShippedRegularOrderIsNotEscalatedButCountsInThePosition() {
-        Check.Decision d = Check.decide(position(0, 5, false, regular("RO-1", 5, OrderStatus.SHIPPED)), MORNING, SETTINGS, true)
-                .decision().orElseThrow();
+        Check.Decision d = Check.decide(
+                        position(0, 5, false, regular("RO-1", 5, OrderStatus.SHIPPED)), MORNING, SETTINGS, true)
+                .decision()
+                .orElseThrow();
         assertThat(d.action()).isEqualTo(Check.Action.RAISED);
         assertThat(d.qty()).isEqualTo(7); // S 12 - (0 + 5)
     }
 
     @Test
     void anOpenEmergencyOrderMeansNothingNewEvenBelowLAndAtAReview() {
-        Check.OpenOrder emergency = new Check.OpenOrder("RO-E", OrderKind.EMERGENCY, OrderStatus.PLANNED, 3, 3, "2026-03-02 08:00:00");
+        Check.OpenOrder emergency =
+                new Check.OpenOrder("RO-E", OrderKind.EMERGENCY, OrderStatus.PLANNED, 3, 3, "2026-03-02 08:00:00");
         Check.Outcome o = Check.decide(position(0, 3, true, emergency), MORNING, SETTINGS, true);
         assertThat(o.decision()).isEmpty();
         assertThat(o.reviewed()).isTrue();
@@ -135,7 +155,8 @@ class CheckTest {
 
     @Test
     void noEmergencyOrderWhenOrdersAlreadyCoverS() {
-        Check.Outcome o = Check.decide(position(0, 12, false, regular("RO-1", 12, OrderStatus.SHIPPED)), MORNING, SETTINGS, true);
+        Check.Outcome o =
+                Check.decide(position(0, 12, false, regular("RO-1", 12, OrderStatus.SHIPPED)), MORNING, SETTINGS, true);
         assertThat(o.decision()).isEmpty();
         assertThat(o.emergencyHandled()).isTrue();
     }

@@ -22,7 +22,12 @@ class ExplanationTest {
         s.ledger.write(h -> {
             insertOrder(h, "RO-20260201-000001", "open", 5, "2026-02-01 09:00:00");
             for (int i = 2; i <= 12; i++) {
-                insertOrder(h, String.format("RO-20260202-%06d", i), "received", 3, String.format("2026-02-02 %02d:00:00", i));
+                insertOrder(
+                        h,
+                        String.format("RO-20260202-%06d", i),
+                        "received",
+                        3,
+                        String.format("2026-02-02 %02d:00:00", i));
             }
             return null;
         });
@@ -43,9 +48,14 @@ class ExplanationTest {
     }
 
     private static void insertOrder(org.jdbi.v3.core.Handle h, String id, String status, long qty, String raisedAt) {
-        h.createUpdate("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, raised_at, "
-                        + "due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, :received, :status, :at, '2026-02-10', :at)")
-                .bind("id", id).bind("qty", qty).bind("received", status.equals("received") ? qty : 0).bind("status", status)
-                .bind("at", raisedAt).execute();
+        h.createUpdate(
+                        "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, raised_at, "
+                                + "due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, :received, :status, :at, '2026-02-10', :at)")
+                .bind("id", id)
+                .bind("qty", qty)
+                .bind("received", status.equals("received") ? qty : 0)
+                .bind("status", status)
+                .bind("at", raisedAt)
+                .execute();
     }
 }

@@ -21,15 +21,21 @@ public final class ScenarioLedger {
     public ScenarioLedger(Path dir) {
         this.dir = dir;
         this.ledger = TestLedgers.fresh(dir);
-        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
                 "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> { });
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> { });
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
     }
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */
@@ -38,12 +44,21 @@ public final class ScenarioLedger {
         all[0] = "at,site_id,sku,kind,qty,ref";
         System.arraycopy(lines, 0, all, 1, lines.length);
         Path f = TestLedgers.write(dir, "moves-" + files.incrementAndGet() + ".csv", all);
-        return MoveImport.importFile(ledger, f, StandardCharsets.UTF_8, false, now, w -> { }, null,
-                (h, touched) -> CheckService.of(ledger, TestLedgers.at(now)).afterImport(touched, CheckSettings.defaults()));
+        return MoveImport.importFile(
+                ledger,
+                f,
+                StandardCharsets.UTF_8,
+                false,
+                now,
+                w -> {},
+                null,
+                (h, touched) ->
+                        CheckService.of(ledger, TestLedgers.at(now)).afterImport(touched, CheckSettings.defaults()));
     }
 
     public void policy(String site, String sku, int t, long r, long s, long l) {
-        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change(site, sku, t, r, s, l, null, "test", null));
+        PolicyService.of(ledger, TestLedgers.at(SETUP))
+                .set(new PolicyService.Change(site, sku, t, r, s, l, null, "test", null));
     }
 
     CheckReport check(LocalDateTime now) {

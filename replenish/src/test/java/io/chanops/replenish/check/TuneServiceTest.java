@@ -26,6 +26,7 @@ class TuneServiceTest {
 
     @TempDir
     Path dir;
+
     ScenarioLedger s;
 
     @BeforeEach
@@ -50,7 +51,8 @@ class TuneServiceTest {
     }
 
     private TuneService.Report tune(String site, boolean dryRun) {
-        return TuneService.of(s.ledger, TestLedgers.at(NOW)).tune(new TuneService.Options(28, 0.95, 2, site, null, dryRun, DISPLAY), true, null);
+        return TuneService.of(s.ledger, TestLedgers.at(NOW))
+                .tune(new TuneService.Options(28, 0.95, 2, site, null, dryRun, DISPLAY), true, null);
     }
 
     private java.util.Optional<PolicyRecord> find(String site, String sku) {
@@ -58,7 +60,10 @@ class TuneServiceTest {
     }
 
     private TuneService.Row row(TuneService.Report r, String site, String sku) {
-        return r.rows().stream().filter(x -> x.siteId().equals(site) && x.sku().equals(sku)).findFirst().orElseThrow();
+        return r.rows().stream()
+                .filter(x -> x.siteId().equals(site) && x.sku().equals(sku))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -92,7 +97,8 @@ class TuneServiceTest {
     void lockedPositionsAreNeverChangedUntilTheLockExpires() {
         s.policy("ST-1", "PHONE", 7, 2, 3, 1); // manual: locked, no end
         PolicyService.of(s.ledger, TestLedgers.at(ScenarioLedger.SETUP))
-                .set(new PolicyService.Change("ST-1", "CASE", null, 2L, 4L, 1L, null, "promo", LocalDate.of(2026, 3, 1)));
+                .set(new PolicyService.Change(
+                        "ST-1", "CASE", null, 2L, 4L, 1L, null, "promo", LocalDate.of(2026, 3, 1)));
         TuneService.Report r = tune("ST-1", false);
         assertThat(row(r, "ST-1", "PHONE").status()).isEqualTo(TuneService.Status.LOCKED);
         assertThat(find("ST-1", "PHONE").orElseThrow().policy()).isEqualTo(new Policy(7, 2, 3, 1));
@@ -105,7 +111,8 @@ class TuneServiceTest {
     void dryRunWritesNothing() {
         TuneService.Report r = tune(null, true);
         assertThat(r.count(TuneService.Status.NEW)).isEqualTo(3);
-        long n = s.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM policy").mapTo(Long.class).one());
+        long n = s.ledger.read(h ->
+                h.createQuery("SELECT COUNT(*) FROM policy").mapTo(Long.class).one());
         assertThat(n).isZero();
     }
 }

@@ -16,6 +16,7 @@ class OrderRepositoryTest {
 
     @TempDir
     Path dir;
+
     ScenarioLedger s;
     OrderRepository orders;
 
@@ -25,9 +26,39 @@ class OrderRepositoryTest {
         orders = s.ledger.repository(OrderRepository.class);
         s.ledger.write(h -> {
             orders.raise(List.of(
-                    new OrderRepository.NewOrder("RO-20260302-000001", "ST-1", "PHONE", OrderKind.REGULAR, 5, AT, "2026-03-04", "WH", "r", 1),
-                    new OrderRepository.NewOrder("RO-20260302-000002", "ST-1", "PHONE", OrderKind.EMERGENCY, 3, AT, "2026-03-02", "WH", "e", 1),
-                    new OrderRepository.NewOrder("RO-20260302-000003", "ST-2", "CASE", OrderKind.REGULAR, 7, AT, "2026-03-04", "WH", "r", 1)));
+                    new OrderRepository.NewOrder(
+                            "RO-20260302-000001",
+                            "ST-1",
+                            "PHONE",
+                            OrderKind.REGULAR,
+                            5,
+                            AT,
+                            "2026-03-04",
+                            "WH",
+                            "r",
+                            1),
+                    new OrderRepository.NewOrder(
+                            "RO-20260302-000002",
+                            "ST-1",
+                            "PHONE",
+                            OrderKind.EMERGENCY,
+                            3,
+                            AT,
+                            "2026-03-02",
+                            "WH",
+                            "e",
+                            1),
+                    new OrderRepository.NewOrder(
+                            "RO-20260302-000003",
+                            "ST-2",
+                            "CASE",
+                            OrderKind.REGULAR,
+                            7,
+                            AT,
+                            "2026-03-04",
+                            "WH",
+                            "r",
+                            1)));
             return null;
         });
     }
@@ -38,8 +69,10 @@ class OrderRepositoryTest {
             orders.setStatus("RO-20260302-000003", OrderStatus.CANCELLED, AT);
             return null;
         });
-        List<String> stored = s.ledger.read(h -> h.createQuery("SELECT kind || ' ' || status FROM replenishment_order ORDER BY order_id")
-                .mapTo(String.class).list());
+        List<String> stored = s.ledger.read(
+                h -> h.createQuery("SELECT kind || ' ' || status FROM replenishment_order ORDER BY order_id")
+                        .mapTo(String.class)
+                        .list());
         assertThat(stored).containsExactly("regular open", "emergency open", "regular cancelled");
         assertThat(orders.find("RO-20260302-000002")).hasValueSatisfying(o -> {
             assertThat(o.kind()).isEqualTo(OrderKind.EMERGENCY);
@@ -47,9 +80,11 @@ class OrderRepositoryTest {
             assertThat(o.outstanding()).isEqualTo(3);
             assertThat(o.stopNo()).isNull();
         });
-        assertThat(orders.list(OrderStatus.CANCELLED, null, null, null, null)).extracting(Order::orderId)
+        assertThat(orders.list(OrderStatus.CANCELLED, null, null, null, null))
+                .extracting(Order::orderId)
                 .containsExactly("RO-20260302-000003");
-        assertThat(orders.list(null, OrderKind.EMERGENCY, "2026-03-02", "ST-1", "PHONE")).extracting(Order::orderId)
+        assertThat(orders.list(null, OrderKind.EMERGENCY, "2026-03-02", "ST-1", "PHONE"))
+                .extracting(Order::orderId)
                 .containsExactly("RO-20260302-000002");
     }
 
@@ -79,7 +114,9 @@ class OrderRepositoryTest {
         });
         int again = s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-2", 1, AT));
         assertThat(again).isZero();
-        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 2)).next()).isEqualTo("RO-20260302-000004");
-        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 3)).next()).isEqualTo("RO-20260303-000001");
+        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 2)).next())
+                .isEqualTo("RO-20260302-000004");
+        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 3)).next())
+                .isEqualTo("RO-20260303-000001");
     }
 }

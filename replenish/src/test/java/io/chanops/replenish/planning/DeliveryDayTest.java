@@ -43,6 +43,7 @@ class DeliveryDayTest {
 
     @TempDir
     Path dir;
+
     ScenarioLedger s;
     Path vehicles;
     /** The delivery day as planned and applied at {@link #PLANNED_AT}. */
@@ -51,22 +52,31 @@ class DeliveryDayTest {
     @BeforeEach
     void setUp() {
         s = new ScenarioLedger(dir);
-        s.moves(ScenarioLedger.SETUP, "2026-02-23 08:00,ST-1,PHONE,count,3,", "2026-02-23 08:00,WH,PHONE,count,100,",
+        s.moves(
+                ScenarioLedger.SETUP,
+                "2026-02-23 08:00,ST-1,PHONE,count,3,",
+                "2026-02-23 08:00,WH,PHONE,count,100,",
                 "2026-02-23 08:00,WH,CASE,count,100,");
         s.policy("ST-1", "PHONE", 7, 5, 12, 2);
         order("O-1", "ST-1", "PHONE", 9);
         order("O-2", "ST-1", "CASE", 5);
         order("O-3", "ST-2", "PHONE", 6);
         order("O-4", "ST-2", "CASE", 7);
-        vehicles = TestLedgers.write(dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,60,08:00,18:00");
+        vehicles = TestLedgers.write(
+                dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,60,08:00,18:00");
         day = DeliveryDay.of(s.ledger, TestLedgers.at(PLANNED_AT));
     }
 
     private void order(String id, String site, String sku, long qty) {
-        s.ledger.write(h -> h.createUpdate("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
-                        + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, 'regular', :qty, 'open', '2026-03-02 09:30:00', "
-                        + "'2026-03-04', 'WH', '2026-03-02 09:30:00')")
-                .bind("id", id).bind("site", site).bind("sku", sku).bind("qty", qty).execute());
+        s.ledger.write(h -> h.createUpdate(
+                        "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
+                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, 'regular', :qty, 'open', '2026-03-02 09:30:00', "
+                                + "'2026-03-04', 'WH', '2026-03-02 09:30:00')")
+                .bind("id", id)
+                .bind("site", site)
+                .bind("sku", sku)
+                .bind("qty", qty)
+                .execute());
     }
 
     private void sql(String update) {
@@ -74,20 +84,27 @@ class DeliveryDayTest {
     }
 
     private DayPlan plan(EmergencyPlanner.Method method, Consumer<PlanResult.Improvement> whileSolving) {
-        SolverSettings settings = new SolverSettings(Duration.ofSeconds(20), Duration.ofSeconds(5), 0, 50, SolverTuning.DEFAULT);
-        return new DayPlanner(day).plan(new DayPlanner.Request(WEDNESDAY, vehicles, null, StandardCharsets.UTF_8, 30, 10, true,
-                settings, method), w -> { }, whileSolving);
+        SolverSettings settings =
+                new SolverSettings(Duration.ofSeconds(20), Duration.ofSeconds(5), 0, 50, SolverTuning.DEFAULT);
+        return new DayPlanner(day)
+                .plan(
+                        new DayPlanner.Request(
+                                WEDNESDAY, vehicles, null, StandardCharsets.UTF_8, 30, 10, true, settings, method),
+                        w -> {},
+                        whileSolving);
     }
 
     /** The nearest-neighbour plan: what apply checks does not depend on how the routes were found. */
     private DayPlan plan() {
-        return plan(EmergencyPlanner.Method.GREEDY, i -> { });
+        return plan(EmergencyPlanner.Method.GREEDY, i -> {});
     }
 
     /** order:status:vehicle, in order id order. */
     private List<String> orders() {
         return s.ledger.read(h -> h.createQuery("SELECT order_id || ':' || status || ':' || COALESCE(vehicle_id, '') "
-                + "FROM replenishment_order ORDER BY order_id").mapTo(String.class).list());
+                        + "FROM replenishment_order ORDER BY order_id")
+                .mapTo(String.class)
+                .list());
     }
 
     @Test
@@ -104,11 +121,13 @@ class DeliveryDayTest {
 
         assertThat(applied.refused()).isTrue();
         assertThat(applied.marked()).isZero();
-        assertThat(applied.changed()).extracting(OrderChange::toString).containsExactly(
-                "order O-1: kind regular -> emergency, qty 9 -> 11, due 2026-03-04 -> 2026-03-02",
-                "order O-2: qty 5 -> 7",
-                "order O-3: status open -> cancelled",
-                "order O-4: due 2026-03-04 -> 2026-03-05");
+        assertThat(applied.changed())
+                .extracting(OrderChange::toString)
+                .containsExactly(
+                        "order O-1: kind regular -> emergency, qty 9 -> 11, due 2026-03-04 -> 2026-03-02",
+                        "order O-2: qty 5 -> 7",
+                        "order O-3: status open -> cancelled",
+                        "order O-4: due 2026-03-04 -> 2026-03-05");
         assertThat(published).isFalse();
         assertThat(orders()).containsExactly("O-1:open:", "O-2:open:", "O-3:cancelled:", "O-4:open:");
     }
@@ -118,7 +137,7 @@ class DeliveryDayTest {
         DayPlan plan = plan();
         OrderService.of(s.ledger, TestLedgers.at(SALE_AT)).receive("O-4", 3L);
 
-        DeliveryDay.Application applied = day.apply(plan, () -> { });
+        DeliveryDay.Application applied = day.apply(plan, () -> {});
 
         assertThat(applied.changed()).extracting(OrderChange::toString).containsExactly("order O-4: received 0 -> 3");
         assertThat(orders()).containsExactly("O-1:open:", "O-2:open:", "O-3:open:", "O-4:open:");
@@ -128,10 +147,12 @@ class DeliveryDayTest {
     void anOrderLeftUnservedCountsToo() {
         sql("UPDATE replenishment_order SET qty = 500 WHERE order_id = 'O-3'"); // more than WH has: unserved
         DayPlan plan = plan();
-        assertThat(plan.result().unserved()).extracting(u -> u.order().orderId()).containsExactly("O-3");
+        assertThat(plan.result().unserved())
+                .extracting(u -> u.order().orderId())
+                .containsExactly("O-3");
         sql("UPDATE replenishment_order SET qty = 6 WHERE order_id = 'O-3'");
 
-        DeliveryDay.Application applied = day.apply(plan, () -> { });
+        DeliveryDay.Application applied = day.apply(plan, () -> {});
 
         assertThat(applied.changed()).extracting(OrderChange::toString).containsExactly("order O-3: qty 500 -> 6");
         assertThat(orders()).allMatch(o -> o.endsWith(":open:"));
@@ -147,24 +168,26 @@ class DeliveryDayTest {
             }
         });
         assertThat(sales).hasValue(1);
-        assertThat(plan.result().routes().get(0).stops()).flatExtracting(PlanResult.Stop::lines)
+        assertThat(plan.result().routes().get(0).stops())
+                .flatExtracting(PlanResult.Stop::lines)
                 .anyMatch(o -> o.orderId().equals("O-1") && o.qty() == 9);
 
-        DeliveryDay.Application refused = day.apply(plan, () -> { });
+        DeliveryDay.Application refused = day.apply(plan, () -> {});
         assertThat(refused.changed()).extracting(OrderChange::orderId).containsExactly("O-1");
         assertThat(orders()).allMatch(o -> o.endsWith(":open:"));
 
         // planned again on the new state: O-1 is due today now, so Wednesday's plan leaves it out
         DayPlan again = plan();
-        DeliveryDay.Application applied = day.apply(again, () -> { });
+        DeliveryDay.Application applied = day.apply(again, () -> {});
         assertThat(applied.refused()).isFalse();
         assertThat(applied.marked()).isEqualTo(3);
-        assertThat(orders()).containsExactly("O-1:open:", "O-2:planned:VAN-1", "O-3:planned:VAN-1", "O-4:planned:VAN-1");
+        assertThat(orders())
+                .containsExactly("O-1:open:", "O-2:planned:VAN-1", "O-3:planned:VAN-1", "O-4:planned:VAN-1");
     }
 
     @Test
     void anUnchangedPlanIsMarkedAndPublishedInOneTransaction() {
-        DayPlan plan = plan(EmergencyPlanner.Method.SOLVER, i -> { });
+        DayPlan plan = plan(EmergencyPlanner.Method.SOLVER, i -> {});
         AtomicBoolean published = new AtomicBoolean();
 
         DeliveryDay.Application applied = day.apply(plan, () -> {
@@ -176,7 +199,8 @@ class DeliveryDayTest {
         assertThat(applied.refused()).isFalse();
         assertThat(applied.marked()).isEqualTo(4);
         assertThat(published).isTrue();
-        assertThat(orders()).containsExactly("O-1:planned:VAN-1", "O-2:planned:VAN-1", "O-3:planned:VAN-1", "O-4:planned:VAN-1");
+        assertThat(orders())
+                .containsExactly("O-1:planned:VAN-1", "O-2:planned:VAN-1", "O-3:planned:VAN-1", "O-4:planned:VAN-1");
     }
 
     @Test
@@ -184,8 +208,9 @@ class DeliveryDayTest {
         DayPlan plan = plan();
 
         assertThatThrownBy(() -> day.apply(plan, () -> {
-            throw new OutputFailedException("cannot write to plan/: disk full");
-        })).isInstanceOf(OutputFailedException.class);
+                    throw new OutputFailedException("cannot write to plan/: disk full");
+                }))
+                .isInstanceOf(OutputFailedException.class);
 
         assertThat(orders()).allMatch(o -> o.endsWith(":open:"));
     }

@@ -21,65 +21,100 @@ class PolicyServiceTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
     PolicyService policies;
 
     @BeforeEach
     void setUp() {
         ledger = TestLedgers.fresh(dir);
-        SiteImport.importFile(ledger, TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
-                "WH,Warehouse,warehouse,GZ,,,,,06:00,22:00", "ST-1,Store,store,GZ,WH,hall,,,09:00,21:00"), StandardCharsets.UTF_8, false, NOW, w -> { });
-        CatalogImport.importFile(ledger, TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "PHONE,handset,Phone,B,1999.00,listed,hall,,", "PLAN,plan,Plan,B,0,listed,hall,,"), StandardCharsets.UTF_8, false, NOW, w -> { });
+        SiteImport.importFile(
+                ledger,
+                TestLedgers.write(
+                        dir,
+                        "sites.csv",
+                        "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                        "WH,Warehouse,warehouse,GZ,,,,,06:00,22:00",
+                        "ST-1,Store,store,GZ,WH,hall,,,09:00,21:00"),
+                StandardCharsets.UTF_8,
+                false,
+                NOW,
+                w -> {});
+        CatalogImport.importFile(
+                ledger,
+                TestLedgers.write(
+                        dir,
+                        "catalog.csv",
+                        "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                        "PHONE,handset,Phone,B,1999.00,listed,hall,,",
+                        "PLAN,plan,Plan,B,0,listed,hall,,"),
+                StandardCharsets.UTF_8,
+                false,
+                NOW,
+                w -> {});
         policies = PolicyService.of(ledger, TestLedgers.at(NOW));
     }
 
     @Test
     void manualValuesRecordWhoWhyAndUntilAndLock() {
-        PolicyRecord p = policies.set(new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "launch week",
-                LocalDate.of(2026, 3, 15)));
+        PolicyRecord p = policies.set(new PolicyService.Change(
+                "ST-1", "PHONE", null, 4L, 9L, null, null, "launch week", LocalDate.of(2026, 3, 15)));
         assertThat(p.policy()).isEqualTo(new Policy(7, 4, 9, 0));
         assertThat(p.locked()).isTrue();
         assertThat(p.lockedUntil()).isEqualTo("2026-03-15");
         assertThat(p.source()).isEqualTo("manual");
         assertThat(p.reason()).isEqualTo("launch week");
         assertThat(p.setBy()).isNotBlank();
-        PolicyRecord unlocked = policies.set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, false, null, null));
+        PolicyRecord unlocked =
+                policies.set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, false, null, null));
         assertThat(unlocked.locked()).isFalse();
         assertThat(unlocked.policy()).isEqualTo(new Policy(7, 4, 9, 0));
     }
 
     @Test
     void invalidLevelsAreRejectedWithEveryReason() {
-        assertThatThrownBy(() -> policies.set(new PolicyService.Change("ST-1", "PHONE", 0, 5L, 4L, 6L, null, null, null)))
+        assertThatThrownBy(
+                        () -> policies.set(new PolicyService.Change("ST-1", "PHONE", 0, 5L, 4L, 6L, null, null, null)))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("t must be at least 1").hasMessageContaining("L (6) must be <= R (5)")
+                .hasMessageContaining("t must be at least 1")
+                .hasMessageContaining("L (6) must be <= R (5)")
                 .hasMessageContaining("R (5) must be <= S (4)");
         assertThatThrownBy(() -> policies.set(new PolicyService.Change("WH", "PHONE", 7, 1L, 2L, 0L, null, null, null)))
                 .isInstanceOf(InputRejectedException.class);
-        assertThatThrownBy(() -> policies.set(new PolicyService.Change("ST-1", "PLAN", 7, 1L, 2L, 0L, null, null, null)))
+        assertThatThrownBy(
+                        () -> policies.set(new PolicyService.Change("ST-1", "PLAN", 7, 1L, 2L, 0L, null, null, null)))
                 .isInstanceOf(InputRejectedException.class);
     }
 
     @Test
     void importValidatesEveryRowBeforeWriting() {
-        Path bad = TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked",
-                "ST-1,PHONE,7,5,4,1,false", "WH,PHONE,7,1,2,0,false", "ST-1,PHONE,x,1,2,0,maybe");
-        assertThatThrownBy(() -> policies.importFile(bad, StandardCharsets.UTF_8, false, w -> { }))
-                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(p -> p.toString().replace(dir + "/", ""))
-                        .contains("policies.csv:2: R: R (5) must be <= S (4)",
-                                "policies.csv:3: site_id: 'WH' is a warehouse; policies apply to stores",
-                                "policies.csv:4: t_days: 'x' is not a whole number",
-                                "policies.csv:4: locked: 'maybe' is not true or false"));
+        Path bad = TestLedgers.write(
+                dir,
+                "policies.csv",
+                "site_id,sku,t_days,R,S,L,locked",
+                "ST-1,PHONE,7,5,4,1,false",
+                "WH,PHONE,7,1,2,0,false",
+                "ST-1,PHONE,x,1,2,0,maybe");
+        assertThatThrownBy(() -> policies.importFile(bad, StandardCharsets.UTF_8, false, w -> {}))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.toString().replace(dir + "/", ""))
+                                .contains(
+                                        "policies.csv:2: R: R (5) must be <= S (4)",
+                                        "policies.csv:3: site_id: 'WH' is a warehouse; policies apply to stores",
+                                        "policies.csv:4: t_days: 'x' is not a whole number",
+                                        "policies.csv:4: locked: 'maybe' is not true or false"));
         assertThat(policies.list(null, null)).isEmpty();
         Path good = TestLedgers.write(dir, "good.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,14,3,8,1,true");
-        PolicyService.ImportResult r = policies.importFile(good, StandardCharsets.UTF_8, false, w -> { });
+        PolicyService.ImportResult r = policies.importFile(good, StandardCharsets.UTF_8, false, w -> {});
         assertThat(r.created()).isEqualTo(1);
         PolicyRecord p = policies.list(null, null).get(0);
         assertThat(p.policy()).isEqualTo(new Policy(14, 3, 8, 1));
         assertThat(p.locked()).isTrue();
         assertThat(p.source()).isEqualTo("import");
-        assertThatThrownBy(() -> policies.importFile(good, StandardCharsets.UTF_8, false, w -> { }))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("already imported");
+        assertThatThrownBy(() -> policies.importFile(good, StandardCharsets.UTF_8, false, w -> {}))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("already imported");
     }
 }

@@ -47,7 +47,8 @@ class PolicyTunerTest {
 
     @Test
     void noSalesGivesLZeroAndTheDisplayMinimum() {
-        assertThat(PolicyTuner.tune(new long[28], 28, 7, new PolicyTuner.Settings(0.95, 2, 1)).policy())
+        assertThat(PolicyTuner.tune(new long[28], 28, 7, new PolicyTuner.Settings(0.95, 2, 1))
+                        .policy())
                 .isEqualTo(new Policy(7, 1, 1, 0));
         // display minimum 0 still needs S > 0
         assertThat(PolicyTuner.tune(new long[28], 28, 7, SETTINGS).policy()).isEqualTo(new Policy(7, 0, 1, 0));
@@ -60,8 +61,10 @@ class PolicyTunerTest {
 
     @Test
     void storedDateTimesReadAsEpochDays() {
-        assertThat(SalesHistory.epochDay("2026-03-02 09:30:00")).isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
-        assertThat(SalesHistory.epochDay("2024-02-29 23:59:59")).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(SalesHistory.epochDay("2026-03-02 09:30:00"))
+                .isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(SalesHistory.epochDay("2024-02-29 23:59:59"))
+                .isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
     }
 
     @Test
@@ -80,8 +83,10 @@ class PolicyTunerTest {
     }
 
     @Property
-    void tunedLevelsAlwaysFormAValidPolicy(@ForAll @Size(min = 1, max = 60) long[] raw, @ForAll @IntRange(min = 1, max = 30) int t) {
-        long[] sales = java.util.Arrays.stream(raw).map(v -> Math.floorMod(v, 40)).toArray();
+    void tunedLevelsAlwaysFormAValidPolicy(
+            @ForAll @Size(min = 1, max = 60) long[] raw, @ForAll @IntRange(min = 1, max = 30) int t) {
+        long[] sales =
+                java.util.Arrays.stream(raw).map(v -> Math.floorMod(v, 40)).toArray();
         PolicyTuner.Tuned tuned = PolicyTuner.tune(sales, sales.length, t, SETTINGS);
         Policy p = tuned.policy();
         assertThat(p.l()).isBetween(0L, p.r());

@@ -30,7 +30,8 @@ class ReviewCycleTest {
     }
 
     @Property
-    void everyDayLiesInItsCycle(@ForAll @IntRange(min = 1, max = 60) int t, @ForAll @IntRange(min = -1000, max = 1000) int offset) {
+    void everyDayLiesInItsCycle(
+            @ForAll @IntRange(min = 1, max = 60) int t, @ForAll @IntRange(min = -1000, max = 1000) int offset) {
         ReviewCycle c = new ReviewCycle(ANCHOR, t);
         LocalDate day = ANCHOR.plusDays(offset);
         assertThat(c.startOf(day)).isBeforeOrEqualTo(day);

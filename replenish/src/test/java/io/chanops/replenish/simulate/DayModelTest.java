@@ -22,23 +22,43 @@ class DayModelTest {
     private static final LocalDate ANCHOR = ReviewCycle.DEFAULT_ANCHOR; // Monday 2026-01-05
 
     /** The trace of a run as table lines, and its metrics. */
-    private record Run(String trace, Metrics metrics) {
-    }
+    private record Run(String trace, Metrics metrics) {}
 
     private static Run run(long onHand, long[] demand, Policy policy, int lead, ReviewDays reviews) {
         List<DayModel.Day> days = new ArrayList<>();
         Metrics m = DayModel.run(new Replay(onHand, demand, policy, lead, reviews), days::add);
-        String trace = days.stream().map(d -> String.format(Locale.ROOT, "%-2d %3d %3d %3d %3d %3d %-13s %3d %3d", d.day(), d.arrived(),
-                d.regularOrdered(), d.demand(), d.served(), d.lost(), switch (d.emergency()) {
-                    case NONE -> "-";
-                    case RAISED -> "raised " + d.emergencyUnits();
-                    case ESCALATED -> "escalated +" + d.emergencyUnits();
-                }, d.onHand(), d.onOrder()).stripTrailing()).collect(Collectors.joining("\n"));
+        String trace = days.stream()
+                .map(d -> String.format(
+                                Locale.ROOT,
+                                "%-2d %3d %3d %3d %3d %3d %-13s %3d %3d",
+                                d.day(),
+                                d.arrived(),
+                                d.regularOrdered(),
+                                d.demand(),
+                                d.served(),
+                                d.lost(),
+                                switch (d.emergency()) {
+                                    case NONE -> "-";
+                                    case RAISED -> "raised " + d.emergencyUnits();
+                                    case ESCALATED -> "escalated +" + d.emergencyUnits();
+                                },
+                                d.onHand(),
+                                d.onOrder())
+                        .stripTrailing())
+                .collect(Collectors.joining("\n"));
         return new Run(trace, m);
     }
 
-    private static Metrics metrics(long demand, long served, long lost, long stockoutDays, long regular, long emergency,
-                                   long unitsOrdered, long onHandSum, int days) {
+    private static Metrics metrics(
+            long demand,
+            long served,
+            long lost,
+            long stockoutDays,
+            long regular,
+            long emergency,
+            long unitsOrdered,
+            long onHandSum,
+            int days) {
         return new Metrics(1, days, demand, served, lost, stockoutDays, regular, emergency, unitsOrdered, onHandSum);
     }
 
@@ -67,7 +87,12 @@ class DayModelTest {
      */
     @Test
     void aFortnightWithAReviewAStockOutAnEmergencyAndAnEscalation() {
-        Run r = run(8, new long[] {2, 1, 2, 2, 3, 4, 7, 2, 4, 1, 1, 1, 0, 1}, new Policy(7, 6, 12, 2), 3, new ReviewDays(2, 7));
+        Run r = run(
+                8,
+                new long[] {2, 1, 2, 2, 3, 4, 7, 2, 4, 1, 1, 1, 0, 1},
+                new Policy(7, 6, 12, 2),
+                3,
+                new ReviewDays(2, 7));
         assertThat(r.trace()).isEqualTo("""
                 0    0   0   2   2   0 -               6   0
                 1    0   0   1   1   0 -               5   0

@@ -27,13 +27,16 @@ class SimulationPropertyTest {
     private static final LocalDate FROM = LocalDate.of(2026, 2, 2);
 
     /** One generated position: its current policy, on hand at the start, and demand per day. */
-    record Generated(Policy policy, long onHand, long[] demand) {
-    }
+    record Generated(Policy policy, long onHand, long[] demand) {}
 
     @Provide
     Arbitrary<Policy> policies() {
-        return Combinators.combine(Arbitraries.integers().between(1, 10), Arbitraries.longs().between(0, 20),
-                Arbitraries.longs().between(0, 20), Arbitraries.longs().between(1, 30)).as((t, a, b, s) -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 10),
+                        Arbitraries.longs().between(0, 20),
+                        Arbitraries.longs().between(0, 20),
+                        Arbitraries.longs().between(1, 30))
+                .as((t, a, b, s) -> {
                     long r = Math.min(Math.max(a, b), s);
                     long l = Math.min(Math.min(a, b), r);
                     return new Policy(t, r, s, l);
@@ -42,9 +45,13 @@ class SimulationPropertyTest {
 
     @Provide
     Arbitrary<List<Generated>> positions() {
-        Arbitrary<long[]> demand = Arbitraries.longs().between(0, 6).array(long[].class).ofSize(21);
-        return Combinators.combine(policies(), Arbitraries.longs().between(-5, 30), demand).as(Generated::new)
-                .list().ofMinSize(1).ofMaxSize(12);
+        Arbitrary<long[]> demand =
+                Arbitraries.longs().between(0, 6).array(long[].class).ofSize(21);
+        return Combinators.combine(policies(), Arbitraries.longs().between(-5, 30), demand)
+                .as(Generated::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12);
     }
 
     private static RecordedPosition recorded(int i, Generated g) {
@@ -56,7 +63,8 @@ class SimulationPropertyTest {
         }
         int[] saleDays = days.stream().mapToInt(Integer::intValue).toArray();
         long[] units = days.stream().mapToLong(d -> g.demand()[d]).toArray();
-        return new RecordedPosition(new Position("ST-" + i / 3, "SKU-" + i % 3), g.policy(), g.onHand(), saleDays, units);
+        return new RecordedPosition(
+                new Position("ST-" + i / 3, "SKU-" + i % 3), g.policy(), g.onHand(), saleDays, units);
     }
 
     /**
@@ -64,9 +72,10 @@ class SimulationPropertyTest {
      * that have no current policy) gives the same rows as {@code current}, position by position.
      */
     @Property(tries = 300)
-    void aPoliciesFileEqualToTheCurrentPoliciesGivesTheSameRowsAsCurrent(@ForAll("positions") List<Generated> generated,
-                                                                         @ForAll @IntRange(min = 0, max = 4) int lead,
-                                                                         @ForAll long seed) {
+    void aPoliciesFileEqualToTheCurrentPoliciesGivesTheSameRowsAsCurrent(
+            @ForAll("positions") List<Generated> generated,
+            @ForAll @IntRange(min = 0, max = 4) int lead,
+            @ForAll long seed) {
         List<RecordedPosition> positions = new ArrayList<>();
         List<PolicyFile.Row> rows = new ArrayList<>();
         Random random = new Random(seed);
@@ -77,12 +86,27 @@ class SimulationPropertyTest {
         }
         rows.add(new PolicyFile.Row("ST-99", "SKU-0", new Policy(7, 1, 2, 0), false));
         Collections.shuffle(rows, random);
-        SimulationService.Request request = new SimulationService.Request(FROM, FROM.plusDays(20), null, null, Path.of("same.csv"),
-                StandardCharsets.UTF_8, List.of(), 28, lead, ReviewCycle.DEFAULT_ANCHOR, Map.of(), true);
-        List<Candidate> candidates = List.of(SimulationService.current(positions),
-                SimulationService.fromFile("same", positions, rows, request, w -> { }));
-        SimulationReport report = Simulation.run(positions, candidates,
-                new Simulation.Window(FROM, FROM.plusDays(20), ReviewCycle.DEFAULT_ANCHOR, lead), true);
+        SimulationService.Request request = new SimulationService.Request(
+                FROM,
+                FROM.plusDays(20),
+                null,
+                null,
+                Path.of("same.csv"),
+                StandardCharsets.UTF_8,
+                List.of(),
+                28,
+                lead,
+                ReviewCycle.DEFAULT_ANCHOR,
+                Map.of(),
+                true);
+        List<Candidate> candidates = List.of(
+                SimulationService.current(positions),
+                SimulationService.fromFile("same", positions, rows, request, w -> {}));
+        SimulationReport report = Simulation.run(
+                positions,
+                candidates,
+                new Simulation.Window(FROM, FROM.plusDays(20), ReviewCycle.DEFAULT_ANCHOR, lead),
+                true);
         SimulationReport.Result current = report.candidates().get(0);
         SimulationReport.Result same = report.candidates().get(1);
         assertThat(same.candidate()).isEqualTo("same");
@@ -95,9 +119,12 @@ class SimulationPropertyTest {
      * at once with lead 0) - units served; served + lost = demand; nothing is served from an empty shelf.
      */
     @Property(tries = 500)
-    void unitsAreConservedEveryDay(@ForAll("policies") Policy policy, @ForAll @LongRange(min = -5, max = 30) long onHand,
-                                   @ForAll @IntRange(min = 0, max = 4) int lead, @ForAll @IntRange(min = 0, max = 6) int first,
-                                   @ForAll("demand") long[] demand) {
+    void unitsAreConservedEveryDay(
+            @ForAll("policies") Policy policy,
+            @ForAll @LongRange(min = -5, max = 30) long onHand,
+            @ForAll @IntRange(min = 0, max = 4) int lead,
+            @ForAll @IntRange(min = 0, max = 6) int first,
+            @ForAll("demand") long[] demand) {
         List<DayModel.Day> days = new ArrayList<>();
         Replay replay = new Replay(onHand, demand, policy, lead, new ReviewDays(first, policy.t()));
         Metrics m = DayModel.run(replay, days::add);
@@ -116,13 +143,19 @@ class SimulationPropertyTest {
         assertThat(m.served() + m.lost()).isEqualTo(m.demand());
         assertThat(m.fillRate()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
         // everything ordered has arrived, or is still on order at the end
-        long arrived = days.stream().mapToLong(d -> d.arrived() + (lead == 0 ? d.regularOrdered() : 0)).sum();
+        long arrived = days.stream()
+                .mapToLong(d -> d.arrived() + (lead == 0 ? d.regularOrdered() : 0))
+                .sum();
         long stillOnOrder = days.isEmpty() ? 0 : days.get(days.size() - 1).onOrder();
         assertThat(arrived + stillOnOrder).isEqualTo(m.unitsOrdered());
     }
 
     @Provide
     Arbitrary<long[]> demand() {
-        return Arbitraries.longs().between(0, 8).array(long[].class).ofMinSize(0).ofMaxSize(40);
+        return Arbitraries.longs()
+                .between(0, 8)
+                .array(long[].class)
+                .ofMinSize(0)
+                .ofMaxSize(40);
     }
 }

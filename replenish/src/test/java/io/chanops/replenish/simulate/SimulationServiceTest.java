@@ -40,21 +40,29 @@ class SimulationServiceTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
 
     @BeforeEach
     void setUp() {
         ledger = TestLedgers.fresh(dir);
-        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
                 "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months",
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> { });
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> { });
-        List<String> moves = new ArrayList<>(List.of("at,site_id,sku,kind,qty,ref",
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        List<String> moves = new ArrayList<>(List.of(
+                "at,site_id,sku,kind,qty,ref",
                 "2026-01-19 08:00,ST-1,PHONE,count,20,INV-1",
                 "2026-01-19 08:00,ST-1,CASE,count,9,INV-1",
                 "2026-01-19 08:00,WH,PHONE,count,100,INV-1",
@@ -77,8 +85,15 @@ class SimulationServiceTest {
         for (LocalDate d = LocalDate.of(2026, 1, 20); !d.isAfter(LocalDate.of(2026, 2, 20)); d = d.plusDays(1)) {
             moves.add(d + " 12:00,ST-1,PHONE,sale,1,");
         }
-        MoveImport.importFile(ledger, TestLedgers.write(dir, "moves.csv", moves.toArray(String[]::new)), StandardCharsets.UTF_8,
-                false, LocalDateTime.of(2026, 2, 24, 8, 0), w -> { }, null, null);
+        MoveImport.importFile(
+                ledger,
+                TestLedgers.write(dir, "moves.csv", moves.toArray(String[]::new)),
+                StandardCharsets.UTF_8,
+                false,
+                LocalDateTime.of(2026, 2, 24, 8, 0),
+                w -> {},
+                null,
+                null);
         policy("ST-1", "PHONE", 7, 3, 8, 1);
         policy("ST-1", "CASE", 7, 2, 6, 0);
         policy("ST-2", "CASE", 5, 1, 4, 0);
@@ -86,12 +101,24 @@ class SimulationServiceTest {
 
     /** An unlocked policy (policy set locks new levels unless told not to). */
     private void policy(String site, String sku, int t, long r, long s, long l) {
-        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change(site, sku, t, r, s, l, false, "test", null));
+        PolicyService.of(ledger, TestLedgers.at(SETUP))
+                .set(new PolicyService.Change(site, sku, t, r, s, l, false, "test", null));
     }
 
     private SimulationService.Request request(LocalDate from, LocalDate to, Path policies, List<ServiceLevel> levels) {
-        return new SimulationService.Request(from, to, null, null, policies, StandardCharsets.UTF_8, levels, 28, 2,
-                ReviewCycle.DEFAULT_ANCHOR, DISPLAY, true);
+        return new SimulationService.Request(
+                from,
+                to,
+                null,
+                null,
+                policies,
+                StandardCharsets.UTF_8,
+                levels,
+                28,
+                2,
+                ReviewCycle.DEFAULT_ANCHOR,
+                DISPLAY,
+                true);
     }
 
     private SimulationService.Recorded read(SimulationService.Request r) {
@@ -99,33 +126,54 @@ class SimulationServiceTest {
     }
 
     private static RecordedPosition position(SimulationService.Recorded recorded, Position p) {
-        return recorded.positions().stream().filter(x -> x.position().equals(p)).findFirst().orElseThrow();
+        return recorded.positions().stream()
+                .filter(x -> x.position().equals(p))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void positionsAreTheStorePositionsWithAPolicyInOrder() {
         SimulationService.Recorded all = read(request(FROM, TO, null, List.of()));
-        assertThat(all.positions()).extracting(RecordedPosition::position).containsExactly(ST1_CASE, ST1_PHONE, ST2_CASE);
+        assertThat(all.positions())
+                .extracting(RecordedPosition::position)
+                .containsExactly(ST1_CASE, ST1_PHONE, ST2_CASE);
         assertThat(all.positions().get(1).current()).isEqualTo(new Policy(7, 3, 8, 1));
-        SimulationService.Request onlyCase = new SimulationService.Request(FROM, TO, null, "CASE", null, StandardCharsets.UTF_8,
-                List.of(), 28, 2, ReviewCycle.DEFAULT_ANCHOR, DISPLAY, true);
-        assertThat(read(onlyCase).positions()).extracting(RecordedPosition::position).containsExactly(ST1_CASE, ST2_CASE);
+        SimulationService.Request onlyCase = new SimulationService.Request(
+                FROM,
+                TO,
+                null,
+                "CASE",
+                null,
+                StandardCharsets.UTF_8,
+                List.of(),
+                28,
+                2,
+                ReviewCycle.DEFAULT_ANCHOR,
+                DISPLAY,
+                true);
+        assertThat(read(onlyCase).positions())
+                .extracting(RecordedPosition::position)
+                .containsExactly(ST1_CASE, ST2_CASE);
     }
 
     @Test
     void openingStockIsTheLedgersFoldOfEveryMoveBeforeFrom() {
         // after every move: the ledger's own on hand
-        SimulationService.Recorded later = read(request(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), null, List.of()));
+        SimulationService.Recorded later =
+                read(request(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), null, List.of()));
         Map<Position, Long> levels = new HashMap<>();
-        ledger.read(h -> h.createQuery("SELECT site_id, sku, on_hand FROM stock_level").map((rs, c) ->
-                levels.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3))).list());
+        ledger.read(h -> h.createQuery("SELECT site_id, sku, on_hand FROM stock_level")
+                .map((rs, c) -> levels.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3)))
+                .list());
         for (RecordedPosition p : later.positions()) {
             assertThat(p.onHandAtStart()).as(p.position().toString()).isEqualTo(levels.get(p.position()));
         }
         // at the start of FROM: as policy tune's ordered fold sees it
         SimulationService.Recorded atFrom = read(request(FROM, TO, null, List.of(new ServiceLevel("0.95", 0.95))));
         for (int i = 0; i < atFrom.positions().size(); i++) {
-            assertThat(atFrom.positions().get(i).onHandAtStart()).isEqualTo(atFrom.histories().get(i).onHand());
+            assertThat(atFrom.positions().get(i).onHandAtStart())
+                    .isEqualTo(atFrom.histories().get(i).onHand());
         }
         // 7 counted (the receipt of the same minute came first), then a sale a day on 02-10..02-15
         assertThat(position(atFrom, ST1_PHONE).onHandAtStart()).isEqualTo(1);
@@ -145,40 +193,55 @@ class SimulationServiceTest {
 
     @Test
     void serviceLevelCandidatesAreTheLevelsPolicyTuneSetsOnFromIgnoringLocks() {
-        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, true, "keep", null));
-        List<PolicyRecord> before = PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null);
+        PolicyService.of(ledger, TestLedgers.at(SETUP))
+                .set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, true, "keep", null));
+        List<PolicyRecord> before =
+                PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null);
         List<ServiceLevel> levels = ServiceLevel.parseList("0.90,0.98");
         SimulationService.Request r = request(FROM, TO, null, levels);
         List<Candidate> tuned = SimulationService.tuned(read(r), r);
         assertThat(tuned).extracting(Candidate::name).containsExactly("sl=0.90", "sl=0.98");
-        PolicyService.of(ledger, TestLedgers.at(SETUP)).set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, false, null, null));
+        PolicyService.of(ledger, TestLedgers.at(SETUP))
+                .set(new PolicyService.Change("ST-1", "PHONE", null, null, null, null, false, null, null));
         List<Position> order = List.of(ST1_CASE, ST1_PHONE, ST2_CASE);
         for (int k = 0; k < levels.size(); k++) {
-            TuneService.Report report = TuneService.of(ledger, TestLedgers.at(FROM.atStartOfDay())).tune(
-                    new TuneService.Options(28, levels.get(k).value(), 2, null, null, true, DISPLAY), true, null);
+            TuneService.Report report = TuneService.of(ledger, TestLedgers.at(FROM.atStartOfDay()))
+                    .tune(new TuneService.Options(28, levels.get(k).value(), 2, null, null, true, DISPLAY), true, null);
             for (int i = 0; i < order.size(); i++) {
                 Position p = order.get(i);
-                TuneService.Row row = report.rows().stream().filter(x -> x.siteId().equals(p.siteId()) && x.sku().equals(p.sku()))
-                        .findFirst().orElseThrow();
+                TuneService.Row row = report.rows().stream()
+                        .filter(x -> x.siteId().equals(p.siteId()) && x.sku().equals(p.sku()))
+                        .findFirst()
+                        .orElseThrow();
                 Policy expected = row.tuned() != null ? row.tuned() : row.old();
-                assertThat(tuned.get(k).policies().get(i)).as(levels.get(k) + " " + p).isEqualTo(expected);
+                assertThat(tuned.get(k).policies().get(i))
+                        .as(levels.get(k) + " " + p)
+                        .isEqualTo(expected);
             }
         }
         // ST-1 PHONE sold one a day: tuned, though it was locked
         assertThat(tuned.get(1).policies().get(1)).isNotEqualTo(new Policy(7, 3, 8, 1));
         assertThat(before.stream().map(PolicyRecord::policy).toList())
-                .as("nothing written").isEqualTo(PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null).stream().map(PolicyRecord::policy).toList());
+                .as("nothing written")
+                .isEqualTo(PolicyService.of(ledger, TestLedgers.at(SETUP)).list(null, null).stream()
+                        .map(PolicyRecord::policy)
+                        .toList());
     }
 
     @Test
     void aPoliciesFileReplacesTheLevelsOfItsPositionsOnly() {
-        Path file = TestLedgers.write(dir, "next-week.csv", "site_id,sku,t_days,R,S,L,locked",
+        Path file = TestLedgers.write(
+                dir,
+                "next-week.csv",
+                "site_id,sku,t_days,R,S,L,locked",
                 "ST-1,PHONE,7,5,12,2,false",
                 "ST-2,PHONE,7,1,2,0,false"); // no current policy: not simulated
         List<String> warnings = new ArrayList<>();
-        SimulationReport report = SimulationService.of(ledger).simulate(request(FROM, TO, file, List.of(new ServiceLevel("0.95", 0.95))),
-                warnings::add, null);
-        assertThat(report.candidates()).extracting(SimulationReport.Result::candidate).containsExactly("current", "next-week", "sl=0.95");
+        SimulationReport report = SimulationService.of(ledger)
+                .simulate(request(FROM, TO, file, List.of(new ServiceLevel("0.95", 0.95))), warnings::add, null);
+        assertThat(report.candidates())
+                .extracting(SimulationReport.Result::candidate)
+                .containsExactly("current", "next-week", "sl=0.95");
         assertThat(warnings).containsExactly("1 position(s) of next-week.csv have no current policy: not simulated");
         SimulationReport.Result current = report.candidates().get(0);
         SimulationReport.Result next = report.candidates().get(1);
@@ -191,17 +254,25 @@ class SimulationServiceTest {
 
     @Test
     void aBadPoliciesFileIsRejectedWithItsLines() {
-        Path file = TestLedgers.write(dir, "bad.csv", "site_id,sku,t_days,R,S,L,locked",
+        Path file = TestLedgers.write(
+                dir,
+                "bad.csv",
+                "site_id,sku,t_days,R,S,L,locked",
                 "ST-1,PHONE,7,5,4,2,false",
                 "WH,PHONE,7,1,2,0,false");
-        assertThatThrownBy(() -> SimulationService.of(ledger).simulate(request(FROM, TO, file, List.of()), w -> { }, null))
-                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems().toString())
-                        .contains("bad.csv:2: R: R (5) must be <= S (4)").contains("bad.csv:3:"));
+        assertThatThrownBy(
+                        () -> SimulationService.of(ledger).simulate(request(FROM, TO, file, List.of()), w -> {}, null))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems().toString())
+                                .contains("bad.csv:2: R: R (5) must be <= S (4)")
+                                .contains("bad.csv:3:"));
     }
 
     @Test
     void aCandidateIsNamedAfterItsFile() {
-        assertThat(SimulationService.candidateName(Path.of("/tmp/policies.csv"))).isEqualTo("policies");
+        assertThat(SimulationService.candidateName(Path.of("/tmp/policies.csv")))
+                .isEqualTo("policies");
         assertThat(SimulationService.candidateName(Path.of("q2.levels.csv"))).isEqualTo("q2.levels");
         assertThat(SimulationService.candidateName(Path.of("levels"))).isEqualTo("levels");
         assertThat(SimulationService.candidateName(Path.of("current.csv"))).isEqualTo("current.csv");
@@ -209,10 +280,13 @@ class SimulationServiceTest {
 
     @Test
     void serviceLevelListsAreCheckedItemByItem() {
-        assertThat(ServiceLevel.parseList("0.90, 0.95,.98")).extracting(ServiceLevel::candidateName)
+        assertThat(ServiceLevel.parseList("0.90, 0.95,.98"))
+                .extracting(ServiceLevel::candidateName)
                 .containsExactly("sl=0.90", "sl=0.95", "sl=.98");
-        assertThatThrownBy(() -> ServiceLevel.parseList("0.9,1")).hasMessageContaining("service level 1 is not between 0 and 1");
-        assertThatThrownBy(() -> ServiceLevel.parseList("0.9,,0.95")).hasMessageContaining("'' is not a decimal number");
+        assertThatThrownBy(() -> ServiceLevel.parseList("0.9,1"))
+                .hasMessageContaining("service level 1 is not between 0 and 1");
+        assertThatThrownBy(() -> ServiceLevel.parseList("0.9,,0.95"))
+                .hasMessageContaining("'' is not a decimal number");
         assertThatThrownBy(() -> ServiceLevel.parseList("0.9,0.90")).hasMessageContaining("0.90 is listed twice");
         assertThatThrownBy(() -> ServiceLevel.parseList("95%")).hasMessageContaining("'95%' is not a decimal number");
     }

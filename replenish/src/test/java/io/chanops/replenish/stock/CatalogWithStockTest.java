@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.catalog.CatalogImport;
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
@@ -25,6 +25,7 @@ class CatalogWithStockTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
 
     @BeforeEach
@@ -33,8 +34,13 @@ class CatalogWithStockTest {
     }
 
     private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return CatalogImport.run(ledger, file, new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                NOW, w -> { }, n -> { });
+        return CatalogImport.run(
+                ledger,
+                file,
+                new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                NOW,
+                w -> {},
+                n -> {});
     }
 
     private CatalogImport.Result run(Path file) {
@@ -54,27 +60,39 @@ class CatalogWithStockTest {
 
     @Test
     void aHandsetWithStockMovesCannotBecomeAContract() {
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
+        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
         run(file("v1.csv", "A1,handset,P1,,1.00,listed,web,,"));
-        Path moves = TestLedgers.write(dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1");
-        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> { }, n -> { }, null);
+        Path moves = TestLedgers.write(
+                dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1");
+        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
         Path change = file("v2.csv", "A1,contract,P1,,0,listed,web,99.00,24");
-        assertThatThrownBy(() -> run(change)).isInstanceOfSatisfying(InputRejectedException.class, e ->
-                assertThat(e.problems().get(0).toString()).contains("v2.csv:2: type: 'A1' is a handset with stock moves"));
+        assertThatThrownBy(() -> run(change))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems().get(0).toString())
+                                .contains("v2.csv:2: type: 'A1' is a handset with stock moves"));
         assertThat(products().get(0).type().toString()).isEqualTo("handset");
     }
 
     @Test
     void productsTakenOffSaleWithStockOnHandAreNamed() {
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> { });
-        run(file("v1.csv", "A1,handset,P1,,1.00,listed,web,,", "A2,handset,P2,,1.00,listed,web,,", "A3,handset,P3,,1.00,listed,web,,"));
-        Path moves = TestLedgers.write(dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1",
-                "2026-03-01 10:00,GZ-TH-01,A1,receipt,2,R2", "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
-        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> { }, n -> { }, null);
+        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
+        run(file(
+                "v1.csv",
+                "A1,handset,P1,,1.00,listed,web,,",
+                "A2,handset,P2,,1.00,listed,web,,",
+                "A3,handset,P3,,1.00,listed,web,,"));
+        Path moves = TestLedgers.write(
+                dir,
+                "m.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1",
+                "2026-03-01 10:00,GZ-TH-01,A1,receipt,2,R2",
+                "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
+        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
         // A1 drops out by --sync, A2 (no stock) too, A3 stays listed
         CatalogImport.Result r = run(file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
         assertThat(r.unlisted()).isEqualTo(2);
         assertThat(r.offSaleWithStock()).containsExactly(java.util.Map.entry("A1", 7L));
     }
-
 }

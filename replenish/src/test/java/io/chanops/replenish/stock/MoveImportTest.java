@@ -22,35 +22,54 @@ class MoveImportTest {
 
     @TempDir
     Path dir;
+
     Ledger ledger;
 
     @BeforeEach
     void masterData() {
         ledger = TestLedgers.fresh(dir);
-        Path sites = TestLedgers.write(dir, "sites.csv", "site_id,name,kind,warehouse,channel",
-                "WH,Warehouse,warehouse,,", "S1,Store 1,store,WH,hall", "S2,Store 2,store,WH,partner");
-        Path catalog = TestLedgers.write(dir, "catalog.csv", "sku,type,name,price,status,channels,monthly_fee,months",
-                "H1,handset,Phone,1000.00,listed,web|hall,,", "C1,contract,Plan,0,listed,hall,129.00,24");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> { });
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> { });
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,warehouse,channel",
+                "WH,Warehouse,warehouse,,",
+                "S1,Store 1,store,WH,hall",
+                "S2,Store 2,store,WH,partner");
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,price,status,channels,monthly_fee,months",
+                "H1,handset,Phone,1000.00,listed,web|hall,,",
+                "C1,contract,Plan,0,listed,hall,129.00,24");
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> {});
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> {});
     }
 
     private MoveImport.Result<Void> importMoves(Path file, boolean force) {
-        return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> { }, null, null);
+        return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> {}, null, null);
     }
 
     private long onHand(String site, String sku) {
         return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
-                .bind("s", site).bind("k", sku).mapTo(Long.class).findOne().orElse(0L));
+                .bind("s", site)
+                .bind("k", sku)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
     }
 
     private long moveCount() {
-        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move").mapTo(Long.class).one());
+        return ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM stock_move")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Test
     void onHandIsTheFoldOfMovesInTimeOrderAndACountResetsIt() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+        Path f = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 12:00,S1,H1,sale,2,S-2",
                 "2026-03-01 08:00,S1,H1,receipt,10,R-1",
                 "2026-03-01 13:00,S1,H1,count,5,INV-1",
@@ -67,20 +86,33 @@ class MoveImportTest {
 
     @Test
     void aBackDatedFileRecomputesThePositionFromAllMoves() {
-        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 18:00,S1,H1,count,4,INV-1"), false);
+        importMoves(
+                TestLedgers.write(
+                        dir,
+                        "a.csv",
+                        "at,site_id,sku,kind,qty,ref",
+                        "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                        "2026-03-01 18:00,S1,H1,count,4,INV-1"),
+                false);
         assertThat(onHand("S1", "H1")).isEqualTo(4);
         // a sale before the count does not change on hand: the later count wins
-        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 12:00,S1,H1,sale,3,S-9"), false);
+        importMoves(
+                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 12:00,S1,H1,sale,3,S-9"),
+                false);
         assertThat(onHand("S1", "H1")).isEqualTo(4);
         // a sale after the count does
-        importMoves(TestLedgers.write(dir, "c.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 19:00,S1,H1,sale,1,S-10"), false);
+        importMoves(
+                TestLedgers.write(dir, "c.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 19:00,S1,H1,sale,1,S-10"),
+                false);
         assertThat(onHand("S1", "H1")).isEqualTo(3);
     }
 
     @Test
     void everyBadRowIsReportedWithFileLineAndColumnAndNothingIsWritten() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
+        Path f = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,S1,H1,sale,1,S-1",
                 "2026-02-30 10:00,S1,H1,sale,1,S-2",
                 "2026-03-01 10:00,S9,H1,sale,1,S-3",
@@ -93,119 +125,195 @@ class MoveImportTest {
                 "2026-03-01 10:00,S1,H1,adjust,0,ADJ",
                 "2026-03-01 10:00,S1,H1,sale,1,S-1");
         assertThatThrownBy(() -> importMoves(f, false))
-                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
-                        .containsExactly(
-                                f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]",
-                                f + ":4: site_id: unknown site 'S9' (import it with 'site import' first)",
-                                f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
-                                f + ":6: sku: 'C1' is a contract, which is not stocked",
-                                f + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count",
-                                f + ":8: qty: '1.5' is not a whole number",
-                                f + ":9: qty: '-1' must be a positive whole number for a sale",
-                                f + ":10: qty: a count is the counted on hand and cannot be negative",
-                                f + ":11: qty: an adjust of 0 changes nothing",
-                                f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2"));
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]",
+                                        f + ":4: site_id: unknown site 'S9' (import it with 'site import' first)",
+                                        f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
+                                        f + ":6: sku: 'C1' is a contract, which is not stocked",
+                                        f
+                                                + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count",
+                                        f + ":8: qty: '1.5' is not a whole number",
+                                        f + ":9: qty: '-1' must be a positive whole number for a sale",
+                                        f + ":10: qty: a count is the counted on hand and cannot be negative",
+                                        f + ":11: qty: an adjust of 0 changes nothing",
+                                        f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2"));
         assertThat(moveCount()).isZero();
-        assertThat((Long) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind = 'moves'").mapTo(Long.class).one())).isZero();
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind = 'moves'")
+                        .mapTo(Long.class)
+                        .one()))
+                .isZero();
     }
 
     @Test
     void wrongHeaderIsRejected() {
         Path f = TestLedgers.write(dir, "moves.csv", "when,site,sku,kind,qty", "2026-03-01 10:00,S1,H1,sale,1");
-        assertThatThrownBy(() -> importMoves(f, false)).isInstanceOfSatisfying(InputRejectedException.class,
-                e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-                        f + ":1: at: required column is missing from the header",
-                        f + ":1: site_id: required column is missing from the header"));
+        assertThatThrownBy(() -> importMoves(f, false))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        f + ":1: at: required column is missing from the header",
+                                        f + ":1: site_id: required column is missing from the header"));
     }
 
     @Test
     void theSameFileTwiceIsRefusedUnlessForced() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,");
+        Path f =
+                TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,");
         importMoves(f, false);
         assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
         // a file whose documents are booked says first that it was imported before; forced, its documents still repeat
-        Path withRef = TestLedgers.write(dir, "grn.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
+        Path withRef = TestLedgers.write(
+                dir, "grn.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
         importMoves(withRef, false);
         assertThatThrownBy(() -> importMoves(withRef, false)).hasMessageContaining("already imported as batch");
-        assertThatThrownBy(() -> importMoves(withRef, true)).hasMessageContaining(":2: ref: duplicate row: receipt 'GRN-1'");
+        assertThatThrownBy(() -> importMoves(withRef, true))
+                .hasMessageContaining(":2: ref: duplicate row: receipt 'GRN-1'");
         assertThat(onHand("S1", "H1")).isEqualTo(15);
         // the digest is computed during the insert and recorded in the same transaction
-        java.util.List<String> digests = ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
-                .mapTo(String.class).list());
+        java.util.List<String> digests =
+                ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
+                        .mapTo(String.class)
+                        .list());
         String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
         assertThat(digests).containsExactly(sha, sha, io.chanops.ledger.imports.FileDigest.sha256(withRef));
     }
 
     @Test
     void rowsWithoutRefAreNeverDuplicates() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 08:00,S1,H1,receipt,5,", "2026-03-01 10:00,S1,H1,sale,1,", "2026-03-01 10:00,S1,H1,sale,1,");
+        Path f = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,5,",
+                "2026-03-01 10:00,S1,H1,sale,1,",
+                "2026-03-01 10:00,S1,H1,sale,1,");
         importMoves(f, false);
         assertThat(onHand("S1", "H1")).isEqualTo(3);
     }
 
     @Test
     void quotedCellsCrlfAndABomReadAsThePlainFileDoes() throws Exception {
-        Path plain = TestLedgers.write(dir, "plain.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
+        Path plain = TestLedgers.write(
+                dir,
+                "plain.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
         Path crlf = dir.resolve("crlf.csv");
-        java.nio.file.Files.write(crlf, ("\uFEFFat,site_id,sku,kind,qty,ref\r\n2026-03-01 08:00,S2,H1,receipt,10,R-1\r\n\r\n"
-                + "2026-03-01 12:00,S2,H1,sale,2,S-2\r\n").getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Files.write(
+                crlf,
+                ("\uFEFFat,site_id,sku,kind,qty,ref\r\n2026-03-01 08:00,S2,H1,receipt,10,R-1\r\n\r\n"
+                                + "2026-03-01 12:00,S2,H1,sale,2,S-2\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         importMoves(plain, false);
         importMoves(crlf, false);
         assertThat(onHand("S1", "H1")).isEqualTo(8);
         assertThat(onHand("S2", "H1")).isEqualTo(8);
-        assertThat((String) ledger.read(h -> h.createQuery("SELECT ref FROM stock_move WHERE site_id = 'S1' AND kind = 'sale'")
-                .mapTo(String.class).one())).isEqualTo("S,2");
+        assertThat((String) ledger.read(
+                        h -> h.createQuery("SELECT ref FROM stock_move WHERE site_id = 'S1' AND kind = 'sale'")
+                                .mapTo(String.class)
+                                .one()))
+                .isEqualTo("S,2");
     }
 
     @Test
     void movesGetConsecutiveIdsInPositionAndTimeOrderAcrossImports() {
-        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 12:00,S2,H1,receipt,1,", "2026-03-01 08:00,S1,H1,receipt,1,", "2026-03-01 09:00,S1,H1,receipt,1,"), false);
-        importMoves(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"), false);
-        java.util.List<String> ids = ledger.read(h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
-                .mapTo(String.class).list());
-        assertThat(ids).containsExactly("1 S1 2026-03-01 08:00:00", "2 S1 2026-03-01 09:00:00",
-                "3 S2 2026-03-01 12:00:00", "4 S1 2026-03-02 08:00:00");
-        assertThat((Long) ledger.read(h -> h.createQuery("SELECT last_move_id FROM stock_level WHERE site_id = 'S1'").mapTo(Long.class).one()))
+        importMoves(
+                TestLedgers.write(
+                        dir,
+                        "a.csv",
+                        "at,site_id,sku,kind,qty,ref",
+                        "2026-03-01 12:00,S2,H1,receipt,1,",
+                        "2026-03-01 08:00,S1,H1,receipt,1,",
+                        "2026-03-01 09:00,S1,H1,receipt,1,"),
+                false);
+        importMoves(
+                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"),
+                false);
+        java.util.List<String> ids = ledger.read(
+                h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(ids)
+                .containsExactly(
+                        "1 S1 2026-03-01 08:00:00",
+                        "2 S1 2026-03-01 09:00:00",
+                        "3 S2 2026-03-01 12:00:00",
+                        "4 S1 2026-03-02 08:00:00");
+        assertThat((Long) ledger.read(h -> h.createQuery("SELECT last_move_id FROM stock_level WHERE site_id = 'S1'")
+                        .mapTo(Long.class)
+                        .one()))
                 .isEqualTo(4);
     }
 
     @Test
     void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
-        Path f = TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 08:00,GONE,H1,receipt,1,");
-        Moves moves = MoveImport.read(f, StandardCharsets.UTF_8, java.util.Set.of("GONE", "S1"),
-                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
+        Path f = TestLedgers.write(
+                dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 08:00,GONE,H1,receipt,1,");
+        Moves moves = MoveImport.read(
+                f,
+                StandardCharsets.UTF_8,
+                java.util.Set.of("GONE", "S1"),
+                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
+                w -> {},
+                null);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
-            MoveImport.checkReferences(h, moves, f);
-            return null;
-        })).isInstanceOf(InputRejectedException.class).hasMessageContaining("site 'GONE' or SKU 'H1' was removed");
+                    MoveImport.checkReferences(h, moves, f);
+                    return null;
+                }))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("site 'GONE' or SKU 'H1' was removed");
     }
 
     @Test
     void movesAreStoredAsTextValuesWhateverTheyAreBoundAsAndTheKindCheckIsOnAgainAfterwards() {
         // SQLite gets the text columns as UTF-8 blobs cast back to text, with its CHECK constraints off for the insert
-        importMoves(TestLedgers.write(dir, "a.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 12:00,S2,H1,receipt,1,票-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"), false);
-        java.util.List<String> rows = ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
-                        + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
-                        + "FROM stock_move ORDER BY move_id").mapTo(String.class).list());
-        assertThat(rows).containsExactly("texttexttexttextnull 2026-03-01 08:00:30 S1 H1 transfer_out",
-                "texttexttexttexttext 2026-03-01 12:00:00 S2 H1 receipt");
-        int found = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move WHERE site_id = 'S2' AND kind = 'receipt' AND ref = '票-1'")
-                .mapTo(Integer.class).one());
+        importMoves(
+                TestLedgers.write(
+                        dir,
+                        "a.csv",
+                        "at,site_id,sku,kind,qty,ref",
+                        "2026-03-01 12:00,S2,H1,receipt,1,票-1",
+                        "2026-03-01 08:00:30,S1,H1,transfer_out,2,"),
+                false);
+        java.util.List<String> rows =
+                ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
+                                + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
+                                + "FROM stock_move ORDER BY move_id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(rows)
+                .containsExactly(
+                        "texttexttexttextnull 2026-03-01 08:00:30 S1 H1 transfer_out",
+                        "texttexttexttexttext 2026-03-01 12:00:00 S2 H1 receipt");
+        int found = ledger.read(h -> h.createQuery(
+                        "SELECT count(*) FROM stock_move WHERE site_id = 'S2' AND kind = 'receipt' AND ref = '票-1'")
+                .mapTo(Integer.class)
+                .one());
         assertThat(found).isEqualTo(1);
 
-        Moves moves = MoveImport.read(TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-02 08:00,S1,H1,sale,1,"), StandardCharsets.UTF_8, java.util.Set.of("S1"),
-                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET), w -> { }, null);
+        Moves moves = MoveImport.read(
+                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"),
+                StandardCharsets.UTF_8,
+                java.util.Set.of("S1"),
+                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
+                w -> {},
+                null);
         int ignoring = ledger.writeBulk(h -> {
-            MoveInsert.insert(h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);
-            return h.createQuery("PRAGMA ignore_check_constraints").mapTo(Integer.class).one();
+            MoveInsert.insert(
+                    h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);
+            return h.createQuery("PRAGMA ignore_check_constraints")
+                    .mapTo(Integer.class)
+                    .one();
         });
         assertThat(ignoring).isZero();
     }
@@ -221,33 +329,60 @@ class MoveImportTest {
         java.util.List<String> lines = new java.util.ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
         for (int i = 0; i < 1000; i++) {
             String kind = kinds[random.nextInt(kinds.length)];
-            lines.add(String.format("2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s", 1 + random.nextInt(28), random.nextInt(24),
-                    random.nextInt(60), random.nextInt(60), random.nextBoolean() ? "S1" : "S2", random.nextBoolean() ? "H1" : "A1",
-                    kind, kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
+            lines.add(String.format(
+                    "2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s",
+                    1 + random.nextInt(28),
+                    random.nextInt(24),
+                    random.nextInt(60),
+                    random.nextInt(60),
+                    random.nextBoolean() ? "S1" : "S2",
+                    random.nextBoolean() ? "H1" : "A1",
+                    kind,
+                    kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
                     String.format(refs[random.nextInt(refs.length)], i)));
         }
-        Path sites = TestLedgers.write(dir, "more-sites.csv", "site_id,name,kind,warehouse,channel", "WH,Warehouse,warehouse,,",
-                "S1,Store 1,store,WH,hall", "S2,Store 2,store,WH,partner");
-        Path catalog = TestLedgers.write(dir, "more-catalog.csv", "sku,type,name,price,status,channels,monthly_fee,months",
-                "H1,handset,Phone,1000.00,listed,web|hall,,", "A1,accessory,Case,10.00,listed,web|hall,,");
-        io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> { });
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> { });
-        Moves moves = MoveImport.read(TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)), StandardCharsets.UTF_8,
-                java.util.Set.of("S1", "S2"), java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET,
-                        "A1", io.chanops.ledger.model.ProductType.ACCESSORY), w -> { }, null);
+        Path sites = TestLedgers.write(
+                dir,
+                "more-sites.csv",
+                "site_id,name,kind,warehouse,channel",
+                "WH,Warehouse,warehouse,,",
+                "S1,Store 1,store,WH,hall",
+                "S2,Store 2,store,WH,partner");
+        Path catalog = TestLedgers.write(
+                dir,
+                "more-catalog.csv",
+                "sku,type,name,price,status,channels,monthly_fee,months",
+                "H1,handset,Phone,1000.00,listed,web|hall,,",
+                "A1,accessory,Case,10.00,listed,web|hall,,");
+        io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> {});
+        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> {});
+        Moves moves = MoveImport.read(
+                TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
+                StandardCharsets.UTF_8,
+                java.util.Set.of("S1", "S2"),
+                java.util.Map.of(
+                        "H1",
+                        io.chanops.ledger.model.ProductType.HANDSET,
+                        "A1",
+                        io.chanops.ledger.model.ProductType.ACCESSORY),
+                w -> {},
+                null);
         int[] rows = moves.sortIntoWritingOrder().rows();
-        String columns = "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
-                + "ref, typeof(ref), batch_id";
+        String columns =
+                "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
+                        + "ref, typeof(ref), batch_id";
         java.util.List<String> viaSqlite = ledger.writeBulk(h -> {
             MoveInsert.insert(h, Ledger.Dialect.SQLITE, moves, rows, 1, 1);
-            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
-                    .stream().map(Object::toString).toList();
+            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
         });
         java.util.List<String> viaPlain = ledger.writeBulk(h -> {
             h.execute("DELETE FROM stock_move");
             MoveInsert.insert(h, Ledger.Dialect.POSTGRESQL, moves, rows, 1, 1);
-            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list()
-                    .stream().map(Object::toString).toList();
+            return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
         });
         assertThat(viaSqlite).hasSize(1000).isEqualTo(viaPlain);
         assertThat(viaSqlite).anyMatch(r -> r.contains("票据-")).anyMatch(r -> r.contains("ref=null"));
@@ -255,16 +390,29 @@ class MoveImportTest {
 
     @Test
     void aDocumentBookedByAnEarlierFileIsADuplicateRowNamingItsLineAndBatch() {
-        importMoves(TestLedgers.write(dir, "feb.csv", "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 08:00,S1,H1,receipt,8,GRN-001", "2026-03-01 09:00,S1,H1,sale,1,"), false);
-        Path again = TestLedgers.write(dir, "mar.csv", "at,site_id,sku,kind,qty,ref",
+        importMoves(
+                TestLedgers.write(
+                        dir,
+                        "feb.csv",
+                        "at,site_id,sku,kind,qty,ref",
+                        "2026-03-01 08:00,S1,H1,receipt,8,GRN-001",
+                        "2026-03-01 09:00,S1,H1,sale,1,"),
+                false);
+        Path again = TestLedgers.write(
+                dir,
+                "mar.csv",
+                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,S1,H1,receipt,5,GRN-002",
                 "2026-03-01 09:00,S1,H1,sale,1,",
                 "2026-03-01 08:00,S1,H1,receipt,8,GRN-001");
-        assertThatThrownBy(() -> importMoves(again, false)).isInstanceOfSatisfying(InputRejectedException.class, e ->
-                assertThat(e.problems()).extracting(Problem::toString).containsExactly(again + ":4: ref: duplicate row: receipt "
-                        + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)"));
-        assertThatThrownBy(() -> MoveImport.validate(ledger, again, StandardCharsets.UTF_8, w -> { }, null))
+        assertThatThrownBy(() -> importMoves(again, false))
+                .isInstanceOfSatisfying(
+                        InputRejectedException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(again + ":4: ref: duplicate row: receipt "
+                                        + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)"));
+        assertThatThrownBy(() -> MoveImport.validate(ledger, again, StandardCharsets.UTF_8, w -> {}, null))
                 .hasMessageContaining(":4: ref: duplicate row");
         assertThat(onHand("S1", "H1")).isEqualTo(7);
         assertThat(moveCount()).isEqualTo(2);
@@ -272,10 +420,16 @@ class MoveImportTest {
 
     @Test
     void documentsAreLookedUpThroughTheirIndex() {
-        String plan = ledger.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN SELECT m.site_id, m.sku, m.kind, m.ref "
-                + "FROM (VALUES ('S1', 'H1', 'receipt', 'A'), ('S2', 'H1', 'sale', 'B')) AS v JOIN stock_move m ON m.site_id = v.column1 "
-                + "AND m.sku = v.column2 AND m.kind = v.column3 AND m.ref = v.column4 WHERE m.ref IS NOT NULL")
-                .map((rs, ctx) -> rs.getString(4)).list()));
-        assertThat(plan).contains("SEARCH m USING COVERING INDEX stock_move_document (site_id=? AND sku=? AND kind=? AND ref=?)");
+        String plan = ledger.read(h -> String.join(
+                "\n",
+                h.createQuery(
+                                "EXPLAIN QUERY PLAN SELECT m.site_id, m.sku, m.kind, m.ref "
+                                        + "FROM (VALUES ('S1', 'H1', 'receipt', 'A'), ('S2', 'H1', 'sale', 'B')) AS v JOIN stock_move m ON m.site_id = v.column1 "
+                                        + "AND m.sku = v.column2 AND m.kind = v.column3 AND m.ref = v.column4 WHERE m.ref IS NOT NULL")
+                        .map((rs, ctx) -> rs.getString(4))
+                        .list()));
+        assertThat(plan)
+                .contains(
+                        "SEARCH m USING COVERING INDEX stock_move_document (site_id=? AND sku=? AND kind=? AND ref=?)");
     }
 }

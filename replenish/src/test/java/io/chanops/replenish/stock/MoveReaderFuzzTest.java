@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class MoveReaderFuzzTest {
     private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
-    private static final Map<String, ProductType> PRODUCTS = Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY,
-            "C1", ProductType.CONTRACT);
+    private static final Map<String, ProductType> PRODUCTS =
+            Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY, "C1", ProductType.CONTRACT);
     private static Path dir;
 
     @BeforeAll
@@ -48,15 +48,28 @@ class MoveReaderFuzzTest {
 
     private static String outcome(Path file, boolean scanBytes, int parallelBytes) {
         try {
-            Moves moves = MoveReader.read(file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> { }, null, scanBytes, parallelBytes);
+            Moves moves = MoveReader.read(
+                    file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> {}, null, scanBytes, parallelBytes);
             StringBuilder s = new StringBuilder("moves:\n");
             for (int r = 0; r < moves.size(); r++) {
-                s.append(moves.line(r)).append(' ').append(moves.positionOf(r)).append(' ').append(Moves.atText(moves.at(r)))
-                        .append(' ').append(moves.kind(r)).append(' ').append(moves.qty(r)).append(' ').append(moves.ref(r)).append('\n');
+                s.append(moves.line(r))
+                        .append(' ')
+                        .append(moves.positionOf(r))
+                        .append(' ')
+                        .append(Moves.atText(moves.at(r)))
+                        .append(' ')
+                        .append(moves.kind(r))
+                        .append(' ')
+                        .append(moves.qty(r))
+                        .append(' ')
+                        .append(moves.ref(r))
+                        .append('\n');
             }
             return s.toString();
         } catch (InputRejectedException e) {
-            return "rejected:\n" + String.join("\n", e.problems().stream().map(Problem::toString).toList());
+            return "rejected:\n"
+                    + String.join(
+                            "\n", e.problems().stream().map(Problem::toString).toList());
         }
     }
 }

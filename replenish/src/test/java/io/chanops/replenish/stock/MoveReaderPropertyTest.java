@@ -30,8 +30,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class MoveReaderPropertyTest {
     private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
-    private static final Map<String, ProductType> PRODUCTS = Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY,
-            "C1", ProductType.CONTRACT);
+    private static final Map<String, ProductType> PRODUCTS =
+            Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY, "C1", ProductType.CONTRACT);
     private static Path dir;
 
     @BeforeContainer
@@ -60,7 +60,11 @@ class MoveReaderPropertyTest {
         StringBuilder file = new StringBuilder("at,site_id,sku,kind,qty,ref\n");
         for (int i = 0; i < 80; i++) {
             String ref = i == 25 || i == 65 ? "DOC-X" : "D" + i;
-            file.append("2026-03-01 08:").append(String.format("%02d", i % 60)).append(",S1,H1,receipt,1,").append(ref).append('\n');
+            file.append("2026-03-01 08:")
+                    .append(String.format("%02d", i % 60))
+                    .append(",S1,H1,receipt,1,")
+                    .append(ref)
+                    .append('\n');
         }
         String reference = agree(file.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(reference).startsWith("rejected:").contains(":67:");
@@ -77,7 +81,8 @@ class MoveReaderPropertyTest {
     /** The moves read, one line each, or the problems. */
     private static String outcome(Path file, boolean scanBytes, int parallelBytes) {
         try {
-            Moves moves = MoveReader.read(file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> { }, null, scanBytes, parallelBytes);
+            Moves moves = MoveReader.read(
+                    file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> {}, null, scanBytes, parallelBytes);
             StringBuilder s = new StringBuilder("moves:\n");
             String[] rows = new String[moves.size()];
             for (int r = 0; r < moves.size(); r++) {
@@ -85,7 +90,9 @@ class MoveReaderPropertyTest {
                 s.append(rows[r]).append('\n');
             }
             Moves.Order order = moves.order();
-            s.append("order: ").append(java.util.Arrays.toString(order.rows())).append(java.util.Arrays.toString(order.start()));
+            s.append("order: ")
+                    .append(java.util.Arrays.toString(order.rows()))
+                    .append(java.util.Arrays.toString(order.start()));
             // sorted in place: row i is the order's i-th row, the runs are the same, and the order is 0..n-1
             Moves.Order sorted = moves.sortIntoWritingOrder();
             assertThat(sorted.start()).containsExactly(order.start());
@@ -95,7 +102,9 @@ class MoveReaderPropertyTest {
             }
             return s.toString();
         } catch (InputRejectedException e) {
-            return "rejected:\n" + String.join("\n", e.problems().stream().map(Problem::toString).toList());
+            return "rejected:\n"
+                    + String.join(
+                            "\n", e.problems().stream().map(Problem::toString).toList());
         }
     }
 
@@ -116,40 +125,85 @@ class MoveReaderPropertyTest {
     }
 
     private static <T> Arbitrary<T> valid(boolean onlyValid, Arbitrary<T> good, Arbitrary<T> bad) {
-        return onlyValid ? good : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, good), net.jqwik.api.Tuple.of(1, bad));
+        return onlyValid
+                ? good
+                : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, good), net.jqwik.api.Tuple.of(1, bad));
     }
 
     private static Arbitrary<byte[]> files(boolean onlyValid) {
-        Arbitrary<String> at = valid(onlyValid,
-                Arbitraries.of("2026-03-01 08:00", "2026-03-01 08:00:30", "2026-03-01T09:15", "2026-02-28 23:59:59",
-                        "2024-02-29 10:00", "2026-03-02 07:00"),
-                Arbitraries.of("2026-02-30 10:00", "2026-3-1 10:00", "", "yesterday", " 2026-03-01 08:00 ", "1899-12-31 10:00",
-                        "2026-03-01 24:00", "2026-03-01 08:00:60", "2025-02-29 10:00"));
-        Arbitrary<String> site = valid(onlyValid, Arbitraries.of("S1", "S2", "WH", " S1", "店1"), Arbitraries.of("S9", "", "s1"));
+        Arbitrary<String> at = valid(
+                onlyValid,
+                Arbitraries.of(
+                        "2026-03-01 08:00",
+                        "2026-03-01 08:00:30",
+                        "2026-03-01T09:15",
+                        "2026-02-28 23:59:59",
+                        "2024-02-29 10:00",
+                        "2026-03-02 07:00"),
+                Arbitraries.of(
+                        "2026-02-30 10:00",
+                        "2026-3-1 10:00",
+                        "",
+                        "yesterday",
+                        " 2026-03-01 08:00 ",
+                        "1899-12-31 10:00",
+                        "2026-03-01 24:00",
+                        "2026-03-01 08:00:60",
+                        "2025-02-29 10:00"));
+        Arbitrary<String> site =
+                valid(onlyValid, Arbitraries.of("S1", "S2", "WH", " S1", "店1"), Arbitraries.of("S9", "", "s1"));
         Arbitrary<String> sku = valid(onlyValid, Arbitraries.of("H1", "A1", "H1 "), Arbitraries.of("C1", "X1", ""));
-        Arbitrary<String> kind = valid(onlyValid, Arbitraries.of("receipt", "sale", "return", "transfer_in", "transfer_out",
-                "adjust", "count", "SALE", " sale"), Arbitraries.of("sold", "", "adjust "));
-        Arbitrary<String> qty = valid(onlyValid, Arbitraries.of("1", "2", "10", "3", "+2", "007", "1000000"),
-                Arbitraries.of("0", "-1", "1.5", "", "99999999999999999999", "-0", "٣", "５", "123456789012345678", "1000001"));
+        Arbitrary<String> kind = valid(
+                onlyValid,
+                Arbitraries.of(
+                        "receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count", "SALE", " sale"),
+                Arbitraries.of("sold", "", "adjust "));
+        Arbitrary<String> qty = valid(
+                onlyValid,
+                Arbitraries.of("1", "2", "10", "3", "+2", "007", "1000000"),
+                Arbitraries.of(
+                        "0", "-1", "1.5", "", "99999999999999999999", "-0", "٣", "５", "123456789012345678", "1000001"));
         Arbitrary<String> ref = onlyValid
-                ? Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.integers().between(0, 100_000).map(i -> "R-" + i),
-                        Arbitraries.integers().between(0, 100_000).map(i -> "'=" + i), Arbitraries.integers().between(0, 100_000).map(i -> "票-" + i))
+                ? Arbitraries.oneOf(
+                        Arbitraries.just(""),
+                        Arbitraries.integers().between(0, 100_000).map(i -> "R-" + i),
+                        Arbitraries.integers().between(0, 100_000).map(i -> "'=" + i),
+                        Arbitraries.integers().between(0, 100_000).map(i -> "票-" + i))
                 : Arbitraries.of("", "R-1", "R-2", "R-3", "D9", "'=X", "''=Y", " R-1 ", "票-1", "'-5");
         Arbitrary<String> row = Combinators.combine(at, site, sku, kind, qty, ref)
                 .as((a, s, k, d, q, r) -> String.join(",", a, s, k, d, q, r));
         Arbitrary<String> line = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, row),
-                net.jqwik.api.Tuple.of(1, onlyValid ? Arbitraries.of("", "   ", ",,,,,", "\t") : Arbitraries.of("", "   ", ",,,,,", "\t", "2026-03-01 08:00,S1,H1,receipt,5",
-                        "2026-03-01 08:00,S1,H1,receipt,5,R-9,extra", "2026-03-01 08:00,S1,H1,\"sale\",1,Q")));
-        Arbitrary<String> lineBreak = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(10, Arbitraries.just("\n")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just("\r\n")), net.jqwik.api.Tuple.of(1, Arbitraries.just("\r")));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        onlyValid
+                                ? Arbitraries.of("", "   ", ",,,,,", "\t")
+                                : Arbitraries.of(
+                                        "",
+                                        "   ",
+                                        ",,,,,",
+                                        "\t",
+                                        "2026-03-01 08:00,S1,H1,receipt,5",
+                                        "2026-03-01 08:00,S1,H1,receipt,5,R-9,extra",
+                                        "2026-03-01 08:00,S1,H1,\"sale\",1,Q")));
+        Arbitrary<String> lineBreak = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(10, Arbitraries.just("\n")),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just("\r\n")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just("\r")));
         Arbitrary<List<String>> lines = line.list().ofMaxSize(40);
         Arbitrary<List<String>> breaks = lineBreak.list().ofSize(42);
         // rows have six fields: a header of another width makes every row a width error
         Arbitrary<String> header = onlyValid
-                ? Arbitraries.of("at,site_id,sku,kind,qty,ref", "\uFEFFat,site_id,sku,kind,qty,ref", "site_id,at,sku,kind,qty,ref")
-                : Arbitraries.of("at,site_id,sku,kind,qty,ref", "\uFEFFat,site_id,sku,kind,qty,ref",
-                        "site_id,at,sku,kind,qty,ref", "at,site_id,sku,kind,qty", "at,site_id,sku,kind,qty,ref,note");
+                ? Arbitraries.of(
+                        "at,site_id,sku,kind,qty,ref",
+                        "\uFEFFat,site_id,sku,kind,qty,ref",
+                        "site_id,at,sku,kind,qty,ref")
+                : Arbitraries.of(
+                        "at,site_id,sku,kind,qty,ref",
+                        "\uFEFFat,site_id,sku,kind,qty,ref",
+                        "site_id,at,sku,kind,qty,ref",
+                        "at,site_id,sku,kind,qty",
+                        "at,site_id,sku,kind,qty,ref,note");
         Arbitrary<Boolean> badByte = Arbitraries.integers().between(0, 30).map(i -> i == 0 && !onlyValid);
         Arbitrary<Boolean> finalBreak = Arbitraries.of(true, false);
         return Combinators.combine(header, lines, breaks, badByte, finalBreak).as((h, ls, bs, bad, last) -> {

@@ -26,8 +26,7 @@ public class EmergencyPlan {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
-    public EmergencyPlan() {
-    }
+    public EmergencyPlan() {}
 
     public EmergencyPlan(List<Vehicle> vehicles, List<Visit> visits, List<StockLimit> stock, TravelTimes travel) {
         this.vehicles = vehicles;

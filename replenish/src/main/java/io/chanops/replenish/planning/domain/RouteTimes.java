@@ -42,8 +42,11 @@ public record RouteTimes(int[] arrive, int[] depart, int back, long lateMinutes)
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RouteTimes r && back == r.back && lateMinutes == r.lateMinutes
-                && java.util.Arrays.equals(arrive, r.arrive) && java.util.Arrays.equals(depart, r.depart);
+        return o instanceof RouteTimes r
+                && back == r.back
+                && lateMinutes == r.lateMinutes
+                && java.util.Arrays.equals(arrive, r.arrive)
+                && java.util.Arrays.equals(depart, r.depart);
     }
 
     @Override

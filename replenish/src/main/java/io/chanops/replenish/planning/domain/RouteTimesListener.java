@@ -14,21 +14,20 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
  */
 public final class RouteTimesListener implements ListVariableListener<EmergencyPlan, Vehicle, Visit> {
     @Override
-    public void afterListVariableElementUnassigned(ScoreDirector<EmergencyPlan> scoreDirector, Visit visit) {
-    }
+    public void afterListVariableElementUnassigned(ScoreDirector<EmergencyPlan> scoreDirector, Visit visit) {}
 
     @Override
-    public void beforeListVariableChanged(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle, int from, int to) {
-    }
+    public void beforeListVariableChanged(
+            ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle, int from, int to) {}
 
     @Override
-    public void afterListVariableChanged(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle, int from, int to) {
+    public void afterListVariableChanged(
+            ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle, int from, int to) {
         update(scoreDirector, vehicle);
     }
 
     @Override
-    public void beforeEntityAdded(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {
-    }
+    public void beforeEntityAdded(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {}
 
     @Override
     public void afterEntityAdded(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {
@@ -36,12 +35,10 @@ public final class RouteTimesListener implements ListVariableListener<EmergencyP
     }
 
     @Override
-    public void beforeEntityRemoved(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {
-    }
+    public void beforeEntityRemoved(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {}
 
     @Override
-    public void afterEntityRemoved(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {
-    }
+    public void afterEntityRemoved(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {}
 
     private static void update(ScoreDirector<EmergencyPlan> scoreDirector, Vehicle vehicle) {
         RouteTimes times = RouteTimes.of(vehicle);

@@ -20,6 +20,7 @@ public class Vehicle {
 
     @PlanningId
     private String id;
+
     private String depot;
     private int depotIndex;
     private long capacity;
@@ -36,10 +37,10 @@ public class Vehicle {
     @ShadowVariable(variableListenerClass = RouteTimesListener.class, sourceVariableName = "visits")
     private RouteTimes times = RouteTimes.NONE;
 
-    public Vehicle() {
-    }
+    public Vehicle() {}
 
-    public Vehicle(String id, String depot, int depotIndex, long capacity, int shiftStart, int shiftEnd, TravelTimes travel) {
+    public Vehicle(
+            String id, String depot, int depotIndex, long capacity, int shiftStart, int shiftEnd, TravelTimes travel) {
         this.id = id;
         this.depot = depot;
         this.depotIndex = depotIndex;
@@ -189,8 +190,7 @@ public class Vehicle {
     }
 
     /** {@code qty} units of {@code sku} loaded at {@code depot}. */
-    public record SkuLoad(String depot, String sku, long qty) {
-    }
+    public record SkuLoad(String depot, String sku, long qty) {}
 
     @Override
     public String toString() {

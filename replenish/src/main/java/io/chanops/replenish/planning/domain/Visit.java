@@ -18,8 +18,18 @@ public final class Visit {
     private final int serviceMinutes;
     private final TravelTimes travel;
 
-    public Visit(String orderId, String siteId, int siteIndex, String sku, long qty, boolean emergency, String warehouse,
-                 int opens, int closes, int serviceMinutes, TravelTimes travel) {
+    public Visit(
+            String orderId,
+            String siteId,
+            int siteIndex,
+            String sku,
+            long qty,
+            boolean emergency,
+            String warehouse,
+            int opens,
+            int closes,
+            int serviceMinutes,
+            TravelTimes travel) {
         this.orderId = orderId;
         this.siteId = siteId;
         this.siteIndex = siteIndex;

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public final class MatrixFile {
     public static final List<String> REQUIRED = List.of("from", "to", "minutes");
     private static final Set<String> KNOWN = Set.of("from", "to", "minutes", "km");
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
     /** Travel minutes keyed by {@link #key(String, String)}, with the file each came from (for messages). */
     public record Entries(String file, Map<String, Integer> minutes) {
@@ -32,8 +33,7 @@ public final class MatrixFile {
         }
     }
 
-    private MatrixFile() {
-    }
+    private MatrixFile() {}
 
     static String key(String from, String to) {
         return from + "\u0000" + to;
@@ -58,7 +58,8 @@ public final class MatrixFile {
                     continue;
                 }
                 if (from.equals(to) && m != 0) {
-                    problems.add(row.problem("minutes", "from and to are both " + from + ": travel within a site is 0"));
+                    problems.add(
+                            row.problem("minutes", "from and to are both " + from + ": travel within a site is 0"));
                     continue;
                 }
                 Long seen = firstLine.putIfAbsent(key(from, to), row.line());

@@ -38,8 +38,11 @@ public final class PlanFiles {
     /** Declares DIR (an existing directory, or a new one in an existing directory) and the plan's files in it. */
     public static PlanFiles declare(OutputSet outputs, Path dir) {
         outputs.directory(dir);
-        return new PlanFiles(outputs.file(dir.resolve("routes.csv")), outputs.file(dir.resolve("lines.csv")),
-                outputs.file(dir.resolve("unserved.csv")), outputs.file(dir.resolve("summary.csv")));
+        return new PlanFiles(
+                outputs.file(dir.resolve("routes.csv")),
+                outputs.file(dir.resolve("lines.csv")),
+                outputs.file(dir.resolve("unserved.csv")),
+                outputs.file(dir.resolve("summary.csv")));
     }
 
     /** Writes the plan's four files, all or none, now. */
@@ -55,8 +58,13 @@ public final class PlanFiles {
         write(routes, bom, ROUTES, sink -> {
             for (PlanResult.Route r : plan.routes()) {
                 for (PlanResult.Stop s : r.stops()) {
-                    sink.row(r.vehicleId(), s.stopNo(), s.siteId(), EmergencyPlanner.clock(s.arrive()),
-                            EmergencyPlanner.clock(s.depart()), s.load());
+                    sink.row(
+                            r.vehicleId(),
+                            s.stopNo(),
+                            s.siteId(),
+                            EmergencyPlanner.clock(s.arrive()),
+                            EmergencyPlanner.clock(s.depart()),
+                            s.load());
                 }
             }
         });
@@ -71,7 +79,12 @@ public final class PlanFiles {
         });
         write(unserved, bom, UNSERVED, sink -> {
             for (PlanResult.UnservedOrder u : plan.unserved()) {
-                sink.row(u.order().orderId(), u.order().siteId(), u.order().sku(), u.order().qty(), u.reason());
+                sink.row(
+                        u.order().orderId(),
+                        u.order().siteId(),
+                        u.order().sku(),
+                        u.order().qty(),
+                        u.reason());
             }
         });
         write(summary, bom, SUMMARY, sink -> {

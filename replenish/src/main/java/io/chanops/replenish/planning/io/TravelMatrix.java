@@ -15,11 +15,11 @@ import java.util.Map;
 public final class TravelMatrix {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    private TravelMatrix() {
-    }
+    private TravelMatrix() {}
 
     /** Fails (exit 4) naming every site that has neither coordinates nor matrix rows to the sites it must reach. */
-    public static TravelTimes build(List<String> siteIds, Map<String, Site> sites, MatrixFile.Entries matrix, double speedKmh) {
+    public static TravelTimes build(
+            List<String> siteIds, Map<String, Site> sites, MatrixFile.Entries matrix, double speedKmh) {
         int n = siteIds.size();
         int[][] minutes = new int[n][n];
         ProblemList problems = new ProblemList();
@@ -41,8 +41,10 @@ public final class TravelMatrix {
                     if (!a.hasCoordinates() || !b.hasCoordinates()) {
                         if (i < j) {
                             Site missing = a.hasCoordinates() ? b : a;
-                            problems.add(Problem.ofFile(file, "no row " + from + " -> " + to + " and " + missing.siteId()
-                                    + " has no lat/lon in the ledger's sites: add the row or the coordinates"));
+                            problems.add(Problem.ofFile(
+                                    file,
+                                    "no row " + from + " -> " + to + " and " + missing.siteId()
+                                            + " has no lat/lon in the ledger's sites: add the row or the coordinates"));
                         }
                         continue;
                     }
@@ -61,7 +63,8 @@ public final class TravelMatrix {
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;
         double dl = Math.toRadians(lon2 - lon1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

@@ -22,8 +22,7 @@ import java.util.function.Consumer;
 public final class VehicleFile {
     public static final List<String> COLUMNS = List.of("vehicle_id", "depot", "capacity", "shift_start", "shift_end");
 
-    private VehicleFile() {
-    }
+    private VehicleFile() {}
 
     /** {@code sites} are the ledger's sites: a depot must be one of its warehouses. */
     public static List<VehicleSpec> read(Path file, Charset charset, Map<String, Site> sites, Consumer<String> warn) {
@@ -48,21 +47,26 @@ public final class VehicleFile {
                 if (depot.isEmpty()) {
                     problems.add(row.problem("depot", "empty: the warehouse the vehicle loads at is required"));
                 } else if (site == null) {
-                    problems.add(row.problem("depot", "unknown site " + depot + " (import it with 'chanops site import')"));
+                    problems.add(
+                            row.problem("depot", "unknown site " + depot + " (import it with 'chanops site import')"));
                 } else if (site.isStore()) {
                     problems.add(row.problem("depot", depot + " is a store; a depot must be a warehouse"));
                 }
                 Long capacity = Cells.whole(row.get("capacity"), Cells.MAX_QUANTITY);
                 if (capacity == null) {
-                    problems.add(row.problem("capacity", Cells.whyNotWhole(row.get("capacity"), Cells.MAX_QUANTITY) + " (units)"));
+                    problems.add(row.problem(
+                            "capacity", Cells.whyNotWhole(row.get("capacity"), Cells.MAX_QUANTITY) + " (units)"));
                 } else if (capacity <= 0) {
-                    problems.add(row.problem("capacity", "'" + row.get("capacity") + "': must be a whole number of units > 0"));
+                    problems.add(row.problem(
+                            "capacity", "'" + row.get("capacity") + "': must be a whole number of units > 0"));
                 }
                 Optional<LocalTime> start = time(row, "shift_start", problems);
                 Optional<LocalTime> end = time(row, "shift_end", problems);
                 if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-                    problems.add(row.problem("shift_end", end.get() + " is not after shift_start " + start.get()
-                            + " (shifts past midnight are not supported)"));
+                    problems.add(row.problem(
+                            "shift_end",
+                            end.get() + " is not after shift_start " + start.get()
+                                    + " (shifts past midnight are not supported)"));
                 }
                 if (problems.size() == before) {
                     vehicles.add(new VehicleSpec(id, depot, capacity, start.get(), end.get()));

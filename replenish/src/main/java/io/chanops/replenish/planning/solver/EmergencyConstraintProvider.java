@@ -27,16 +27,16 @@ public final class EmergencyConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                // hard
-                vehicleCapacity(factory),
-                warehouseStock(factory),
-                supplyingWarehouse(factory),
-                storeWindow(factory),
-                shiftEnd(factory),
-                // medium
-                unservedUnits(factory),
-                // soft
-                travelMinutes(factory),
+            // hard
+            vehicleCapacity(factory),
+            warehouseStock(factory),
+            supplyingWarehouse(factory),
+            storeWindow(factory),
+            shiftEnd(factory),
+            // medium
+            unservedUnits(factory),
+            // soft
+            travelMinutes(factory),
         };
     }
 
@@ -52,7 +52,8 @@ public final class EmergencyConstraintProvider implements ConstraintProvider {
         return factory.forEach(Vehicle.class)
                 .flattenLast(Vehicle::skuLoads)
                 .groupBy(Vehicle.SkuLoad::depot, Vehicle.SkuLoad::sku, sumLong(Vehicle.SkuLoad::qty))
-                .join(StockLimit.class,
+                .join(
+                        StockLimit.class,
                         Joiners.equal((depot, sku, qty) -> depot, StockLimit::warehouse),
                         Joiners.equal((depot, sku, qty) -> sku, StockLimit::sku))
                 .filter((depot, sku, qty, limit) -> qty > limit.onHand())

@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -43,12 +43,15 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  */
 public final class EmergencyPlanner {
     /** How the routes are found. */
-    public enum Method { SOLVER, GREEDY }
-
-    private EmergencyPlanner() {
+    public enum Method {
+        SOLVER,
+        GREEDY
     }
 
-    public static PlanResult plan(PlanInput input, SolverSettings settings, Method method, Consumer<Improvement> onImprovement) {
+    private EmergencyPlanner() {}
+
+    public static PlanResult plan(
+            PlanInput input, SolverSettings settings, Method method, Consumer<Improvement> onImprovement) {
         Map<String, Long> maxCapacity = new HashMap<>();
         Map<String, Integer> earliestStart = new HashMap<>();
         for (VehicleSpec v : input.vehicles()) {
@@ -62,8 +65,11 @@ public final class EmergencyPlanner {
             reason.ifPresentOrElse(r -> setAside.add(new UnservedOrder(o, r)), () -> plannable.add(o));
         }
         EmergencyPlan problem = problem(input, plannable);
-        // Orders set aside are unserved too: the reported score counts them, as if they had been on the standby vehicle.
-        long setAsideWeight = setAside.stream().mapToLong(u -> u.order().qty() * (u.order().emergency() ? Visit.EMERGENCY_WEIGHT : 1)).sum();
+        // Orders set aside are unserved too: the reported score counts them, as if they had been on the standby
+        // vehicle.
+        long setAsideWeight = setAside.stream()
+                .mapToLong(u -> u.order().qty() * (u.order().emergency() ? Visit.EMERGENCY_WEIGHT : 1))
+                .sum();
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
         SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings));
@@ -71,8 +77,10 @@ public final class EmergencyPlanner {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
             SolutionManager.create(factory).update(solved);
-            Improvement only = new Improvement((System.nanoTime() - start) / 1_000_000,
-                    withSetAside(solved.getScore(), setAsideWeight).toString(), solved.getScore().isFeasible());
+            Improvement only = new Improvement(
+                    (System.nanoTime() - start) / 1_000_000,
+                    withSetAside(solved.getScore(), setAsideWeight).toString(),
+                    solved.getScore().isFeasible());
             improvements.add(only);
             onImprovement.accept(only);
         } else if (plannable.isEmpty()) {
@@ -84,7 +92,9 @@ public final class EmergencyPlanner {
             solver.addEventListener(event -> {
                 HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
                 if (event.isEveryProblemChangeProcessed() && score.isSolutionInitialized()) {
-                    Improvement i = new Improvement(event.getTimeMillisSpent(), withSetAside(score, setAsideWeight).toString(),
+                    Improvement i = new Improvement(
+                            event.getTimeMillisSpent(),
+                            withSetAside(score, setAsideWeight).toString(),
                             score.isFeasible());
                     improvements.add(i);
                     onImprovement.accept(i);
@@ -125,11 +135,13 @@ public final class EmergencyPlanner {
 
     private static List<DeliveryOrder> sorted(List<DeliveryOrder> orders) {
         // Input order must not change the plan: the solver sees visits in order id order.
-        return orders.stream().sorted(Comparator.comparing(DeliveryOrder::orderId)).toList();
+        return orders.stream()
+                .sorted(Comparator.comparing(DeliveryOrder::orderId))
+                .toList();
     }
 
-    private static Optional<String> neverPlannable(DeliveryOrder o, PlanInput input, Map<String, Long> maxCapacity,
-                                                   Map<String, Integer> earliestStart) {
+    private static Optional<String> neverPlannable(
+            DeliveryOrder o, PlanInput input, Map<String, Long> maxCapacity, Map<String, Integer> earliestStart) {
         if (!maxCapacity.containsKey(o.warehouse())) {
             return Optional.of("no vehicle: none based at " + o.warehouse());
         }
@@ -155,16 +167,32 @@ public final class EmergencyPlanner {
         TravelTimes travel = input.travel();
         List<Vehicle> vehicles = new ArrayList<>();
         for (VehicleSpec v : input.vehicles()) {
-            vehicles.add(new Vehicle(v.vehicleId(), v.depot(), travel.index(v.depot()), v.capacity(), minutes(v.shiftStart()),
-                    minutes(v.shiftEnd()), travel));
+            vehicles.add(new Vehicle(
+                    v.vehicleId(),
+                    v.depot(),
+                    travel.index(v.depot()),
+                    v.capacity(),
+                    minutes(v.shiftStart()),
+                    minutes(v.shiftEnd()),
+                    travel));
         }
         vehicles.add(Vehicle.standby());
         List<Visit> visits = new ArrayList<>();
         Map<String, Long> demand = new LinkedHashMap<>();
         for (DeliveryOrder o : orders) {
             Site site = input.sites().get(o.siteId());
-            visits.add(new Visit(o.orderId(), o.siteId(), travel.index(o.siteId()), o.sku(), o.qty(), o.emergency(), o.warehouse(),
-                    opens(site), closes(site), input.serviceMinutes(), travel));
+            visits.add(new Visit(
+                    o.orderId(),
+                    o.siteId(),
+                    travel.index(o.siteId()),
+                    o.sku(),
+                    o.qty(),
+                    o.emergency(),
+                    o.warehouse(),
+                    opens(site),
+                    closes(site),
+                    input.serviceMinutes(),
+                    travel));
             demand.merge(o.sku(), o.qty(), Long::sum);
         }
         // A SKU is scarce at a depot when the day's whole demand for it exceeds the depot's stock; only those get a
@@ -193,7 +221,8 @@ public final class EmergencyPlanner {
         return new EmergencyPlan(vehicles, visits, stock, travel);
     }
 
-    private static PlanResult result(PlanInput input, EmergencyPlan solved, List<UnservedOrder> setAside, List<Improvement> improvements) {
+    private static PlanResult result(
+            PlanInput input, EmergencyPlan solved, List<UnservedOrder> setAside, List<Improvement> improvements) {
         Map<String, DeliveryOrder> byId = new HashMap<>();
         input.orders().forEach(o -> byId.put(o.orderId(), o));
         List<Route> routes = new ArrayList<>();
@@ -216,30 +245,45 @@ public final class EmergencyPlanner {
                 boolean lastOfStop = i + 1 == route.size() || route.get(i + 1).getSiteIndex() != visit.getSiteIndex();
                 if (lastOfStop) {
                     long load = lines.stream().mapToLong(DeliveryOrder::qty).sum();
-                    stops.add(new Stop(stops.size() + 1, visit.getSiteId(), times.arrive()[i], times.depart()[i], load, List.copyOf(lines)));
+                    stops.add(new Stop(
+                            stops.size() + 1,
+                            visit.getSiteId(),
+                            times.arrive()[i],
+                            times.depart()[i],
+                            load,
+                            List.copyOf(lines)));
                     lines = new ArrayList<>();
                 }
             }
             spare.merge(v.getDepot(), v.getCapacity() - v.load(), Math::max);
             int back = route.isEmpty() ? v.getShiftStart() : times.back();
-            routes.add(new Route(v.getId(), v.getDepot(), v.getShiftStart(), back, v.travelMinutes(), List.copyOf(stops)));
+            routes.add(
+                    new Route(v.getId(), v.getDepot(), v.getShiftStart(), back, v.travelMinutes(), List.copyOf(stops)));
         }
         List<UnservedOrder> unserved = new ArrayList<>(setAside);
         for (Visit visit : left) {
             DeliveryOrder o = byId.get(visit.getOrderId());
-            long stockLeft = input.available(o.warehouse(), o.sku()) - shipped.getOrDefault(o.warehouse() + "\u0000" + o.sku(), 0L);
+            long stockLeft = input.available(o.warehouse(), o.sku())
+                    - shipped.getOrDefault(o.warehouse() + "\u0000" + o.sku(), 0L);
             String reason;
             if (stockLeft < o.qty()) {
-                reason = "no stock: " + o.warehouse() + " has " + stockLeft + " of " + o.sku() + " left after the planned deliveries";
+                reason = "no stock: " + o.warehouse() + " has " + stockLeft + " of " + o.sku()
+                        + " left after the planned deliveries";
             } else if (spare.getOrDefault(o.warehouse(), 0L) < o.qty()) {
-                reason = "no capacity: the most room left on a vehicle at " + o.warehouse() + " is " + spare.getOrDefault(o.warehouse(), 0L);
+                reason = "no capacity: the most room left on a vehicle at " + o.warehouse() + " is "
+                        + spare.getOrDefault(o.warehouse(), 0L);
             } else {
                 reason = "window/shift: no vehicle can reach the store while it is open and be back by shift end";
             }
             unserved.add(new UnservedOrder(o, reason));
         }
-        unserved.sort(Comparator.comparing((UnservedOrder u) -> !u.order().emergency()).thenComparing(u -> u.order().orderId()));
-        return new PlanResult(List.copyOf(routes), List.copyOf(unserved), String.valueOf(solved.getScore()), List.copyOf(improvements));
+        unserved.sort(Comparator.comparing((UnservedOrder u) -> !u.order().emergency())
+                .thenComparing(u -> u.order().orderId()));
+        return new PlanResult(
+                List.copyOf(routes),
+                List.copyOf(unserved),
+                String.valueOf(solved.getScore()),
+                List.copyOf(improvements));
     }
 
     static int minutes(LocalTime t) {

@@ -16,8 +16,7 @@ import java.util.Map;
  * the van get back by shift end; when nothing fits, the van goes home. What no van took stays unserved.
  */
 final class NearestNeighbour {
-    private NearestNeighbour() {
-    }
+    private NearestNeighbour() {}
 
     static EmergencyPlan plan(EmergencyPlan plan) {
         TravelTimes travel = plan.getTravel();
@@ -42,7 +41,8 @@ final class NearestNeighbour {
                 int bestDepart = 0;
                 for (Visit c : waiting) {
                     String key = v.getDepot() + "\u0000" + c.getSku();
-                    if (!v.getDepot().equals(c.getWarehouse()) || load + c.getQty() > v.getCapacity()
+                    if (!v.getDepot().equals(c.getWarehouse())
+                            || load + c.getQty() > v.getCapacity()
                             || stockLeft.getOrDefault(key, Long.MAX_VALUE) < c.getQty()) {
                         continue;
                     }

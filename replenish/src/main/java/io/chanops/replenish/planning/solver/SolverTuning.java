@@ -42,7 +42,10 @@ public enum SolverTuning {
     /** OptaPlanner's own default local search for list variables (no move configuration). */
     OPTAPLANNER_DEFAULT(false, null, 0);
 
-    enum Acceptor { LATE_ACCEPTANCE, TABU }
+    enum Acceptor {
+        LATE_ACCEPTANCE,
+        TABU
+    }
 
     private final boolean nearby;
     private final Acceptor acceptor;
@@ -67,12 +70,17 @@ public enum SolverTuning {
         List<MoveSelectorConfig> moves = new ArrayList<>();
         moves.add(listChange("change"));
         moves.add(new ListSwapMoveSelectorConfig());
-        moves.add(new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true)
-                .withSubListSelectorConfig(new SubListSelectorConfig().withMinimumSubListSize(2).withMaximumSubListSize(8)));
-        moves.add(new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true)
-                .withSubListSelectorConfig(new SubListSelectorConfig().withMinimumSubListSize(1).withMaximumSubListSize(6)));
+        moves.add(new SubListChangeMoveSelectorConfig()
+                .withSelectReversingMoveToo(true)
+                .withSubListSelectorConfig(
+                        new SubListSelectorConfig().withMinimumSubListSize(2).withMaximumSubListSize(8)));
+        moves.add(new SubListSwapMoveSelectorConfig()
+                .withSelectReversingMoveToo(true)
+                .withSubListSelectorConfig(
+                        new SubListSelectorConfig().withMinimumSubListSize(1).withMaximumSubListSize(6)));
         moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
-        phase.setMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
+        phase.setMoveSelectorConfig(
+                new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
         if (acceptor == Acceptor.LATE_ACCEPTANCE) {
             phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize));
             phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
@@ -91,7 +99,8 @@ public enum SolverTuning {
                             .withNearbySelectionConfig(new NearbySelectionConfig()
                                     .withOriginValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(id))
                                     .withNearbyDistanceMeterClass(VisitNearbyMeter.class)
-                                    .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
+                                    .withNearbySelectionDistributionType(
+                                            NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
                                     .withParabolicDistributionSizeMaximum(40)));
         }
         return change;

@@ -30,7 +30,9 @@ class PlanFilesTest {
         Path out = dir.resolve("plan");
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
             PlanFiles.declare(outputs, out).write(EMPTY, false);
-            assertThat(names(out)).allMatch(n -> n.startsWith(".") && n.endsWith(".tmp")).hasSize(4);
+            assertThat(names(out))
+                    .allMatch(n -> n.startsWith(".") && n.endsWith(".tmp"))
+                    .hasSize(4);
         }
         assertThat(names(dir)).isEmpty();
     }
@@ -45,7 +47,9 @@ class PlanFilesTest {
             outputs.publish();
         }
         assertThat(names(out)).containsExactly("lines.csv", "routes.csv", "summary.csv", "unserved.csv");
-        assertThat(Files.readString(out.resolve("summary.csv"))).startsWith("metric,value").contains("score,0hard/0medium/0soft");
+        assertThat(Files.readString(out.resolve("summary.csv")))
+                .startsWith("metric,value")
+                .contains("score,0hard/0medium/0soft");
         assertThat(names(dir)).containsExactly("plan");
     }
 }

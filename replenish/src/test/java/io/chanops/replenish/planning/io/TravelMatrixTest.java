@@ -18,7 +18,17 @@ class TravelMatrixTest {
     Path dir;
 
     private static Site site(String id, Double lat, Double lon) {
-        return new Site(id, id, id.startsWith("WH") ? Site.Kind.WAREHOUSE : Site.Kind.STORE, "gz", null, null, lat, lon, null, null);
+        return new Site(
+                id,
+                id,
+                id.startsWith("WH") ? Site.Kind.WAREHOUSE : Site.Kind.STORE,
+                "gz",
+                null,
+                null,
+                lat,
+                lon,
+                null,
+                null);
     }
 
     private final Map<String, Site> sites = Map.of(
@@ -28,8 +38,11 @@ class TravelMatrixTest {
 
     @Test
     void matrixRowIsUsedExactlyInsteadOfGreatCircle() {
-        MatrixFile.Entries m = MatrixFile.read(TestLedgers.write(dir, "matrix.csv", "from,to,minutes,km", "WH,A,7.4,3"),
-                java.nio.charset.StandardCharsets.UTF_8, sites, w -> { });
+        MatrixFile.Entries m = MatrixFile.read(
+                TestLedgers.write(dir, "matrix.csv", "from,to,minutes,km", "WH,A,7.4,3"),
+                java.nio.charset.StandardCharsets.UTF_8,
+                sites,
+                w -> {});
         TravelTimes t = TravelMatrix.build(List.of("WH", "A"), sites, m, 30);
         assertThat(t.minutes(0, 1)).isEqualTo(7);
         assertThat(t.minutes(1, 0)).as("reverse row serves when missing").isEqualTo(7);
@@ -47,23 +60,30 @@ class TravelMatrixTest {
     void siteWithoutCoordinatesAndNoRowIsRejectedNamingThePair() {
         assertThatThrownBy(() -> TravelMatrix.build(List.of("WH", "NOCOORD"), sites, MatrixFile.Entries.none(), 30))
                 .isInstanceOf(InputRejectedException.class)
-                .satisfies(e -> assertThat(((InputRejectedException) e).problems().toString()).contains("no row WH -> NOCOORD"));
+                .satisfies(
+                        e -> assertThat(((InputRejectedException) e).problems().toString())
+                                .contains("no row WH -> NOCOORD"));
     }
 
     @Test
     void siteWithoutCoordinatesIsFineWhenTheMatrixCoversIt() {
-        MatrixFile.Entries m = MatrixFile.read(TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "NOCOORD,WH,12"),
-                java.nio.charset.StandardCharsets.UTF_8, sites, w -> { });
-        assertThat(TravelMatrix.build(List.of("WH", "NOCOORD"), sites, m, 30).minutes(0, 1)).isEqualTo(12);
+        MatrixFile.Entries m = MatrixFile.read(
+                TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "NOCOORD,WH,12"),
+                java.nio.charset.StandardCharsets.UTF_8,
+                sites,
+                w -> {});
+        assertThat(TravelMatrix.build(List.of("WH", "NOCOORD"), sites, m, 30).minutes(0, 1))
+                .isEqualTo(12);
     }
 
     @Test
     void duplicatePairAndNegativeMinutesAreLocated() {
         Path f = TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2");
-        assertThatThrownBy(() -> MatrixFile.read(f, java.nio.charset.StandardCharsets.UTF_8, sites, w -> { }))
+        assertThatThrownBy(() -> MatrixFile.read(f, java.nio.charset.StandardCharsets.UTF_8, sites, w -> {}))
                 .isInstanceOf(InputRejectedException.class)
-                .satisfies(e -> assertThat(((InputRejectedException) e).problems().toString())
-                        .contains("matrix.csv:3: to: WH -> A already given on line 2")
-                        .contains("matrix.csv:4: minutes: '-2'"));
+                .satisfies(
+                        e -> assertThat(((InputRejectedException) e).problems().toString())
+                                .contains("matrix.csv:3: to: WH -> A already given on line 2")
+                                .contains("matrix.csv:4: minutes: '-2'"));
     }
 }

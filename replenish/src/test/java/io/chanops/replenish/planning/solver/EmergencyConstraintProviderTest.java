@@ -13,7 +13,8 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 class EmergencyConstraintProviderTest {
     // WH (0), A (1), B (2): 10 minutes between any two places
-    private static final TravelTimes TRAVEL = new TravelTimes(List.of("WH", "A", "B", "WH2"),
+    private static final TravelTimes TRAVEL = new TravelTimes(
+            List.of("WH", "A", "B", "WH2"),
             new int[][] {{0, 10, 10, 10}, {10, 0, 10, 10}, {10, 10, 0, 10}, {10, 10, 10, 0}});
     private final ConstraintVerifier<EmergencyConstraintProvider, EmergencyPlan> verifier =
             ConstraintVerifier.build(new EmergencyConstraintProvider(), EmergencyPlan.class, Vehicle.class);
@@ -125,7 +126,9 @@ class EmergencyConstraintProviderTest {
     @Test
     void unservedEmergencyUnitsWeighMoreThanRegularOnes() {
         verifier.verifyThat(EmergencyConstraintProvider::unservedUnits)
-                .given(connect(Vehicle.standby(), visit("1", "A", "SKU", 3, true, 0, 1440),
+                .given(connect(
+                        Vehicle.standby(),
+                        visit("1", "A", "SKU", 3, true, 0, 1440),
                         visit("2", "B", "SKU", 4, false, 0, 1440)))
                 .penalizesBy(3 * Visit.EMERGENCY_WEIGHT + 4);
     }

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 
 class EmergencyPlannerTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    private static final TravelTimes TRAVEL = new TravelTimes(List.of("WH", "A", "B", "C"),
+    private static final TravelTimes TRAVEL = new TravelTimes(
+            List.of("WH", "A", "B", "C"),
             new int[][] {{0, 20, 30, 40}, {20, 0, 15, 30}, {30, 15, 0, 20}, {40, 30, 20, 0}});
-    private static final SolverSettings QUICK = new SolverSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), 0, 200,
-            SolverTuning.DEFAULT);
+    private static final SolverSettings QUICK =
+            new SolverSettings(Duration.ofSeconds(3), Duration.ofSeconds(2), 0, 200, SolverTuning.DEFAULT);
 
     private static Site store(String id, String opens, String closes) {
-        return new Site(id, id, Site.Kind.STORE, "gz", "WH", null, null, null, LocalTime.parse(opens), LocalTime.parse(closes));
+        return new Site(
+                id, id, Site.Kind.STORE, "gz", "WH", null, null, null, LocalTime.parse(opens), LocalTime.parse(closes));
     }
 
     private static final Map<String, Site> SITES = Map.of(
@@ -42,17 +44,22 @@ class EmergencyPlannerTest {
 
     private static PlanResult plan(List<DeliveryOrder> orders, List<VehicleSpec> vans, Map<String, Long> stock) {
         PlanInput input = new PlanInput(DAY, orders, vans, SITES, Map.of("WH", stock), TRAVEL, 10);
-        return EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.SOLVER, i -> { });
+        return EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.SOLVER, i -> {});
     }
 
     @Test
     void ordersOfOneStoreBackToBackAreOneStop() {
-        PlanResult r = plan(List.of(order("E1", "A", "X", 3), order("E2", "A", "Y", 4), order("E3", "B", "X", 2)),
-                List.of(van("V1", 20)), Map.of("X", 10L, "Y", 10L));
+        PlanResult r = plan(
+                List.of(order("E1", "A", "X", 3), order("E2", "A", "Y", 4), order("E3", "B", "X", 2)),
+                List.of(van("V1", 20)),
+                Map.of("X", 10L, "Y", 10L));
         assertThat(r.unserved()).isEmpty();
         assertThat(r.stops()).isEqualTo(2);
         assertThat(r.totalTravelMinutes()).isEqualTo(20 + 15 + 30);
-        PlanResult.Stop atA = r.routes().get(0).stops().stream().filter(s -> s.siteId().equals("A")).findFirst().orElseThrow();
+        PlanResult.Stop atA = r.routes().get(0).stops().stream()
+                .filter(s -> s.siteId().equals("A"))
+                .findFirst()
+                .orElseThrow();
         // both orders unloaded in one stop: wait for the 09:00 opening if early, then one 10-minute service
         assertThat(atA.lines()).hasSize(2);
         assertThat(atA.load()).isEqualTo(7);
@@ -61,34 +68,52 @@ class EmergencyPlannerTest {
 
     @Test
     void warehouseStockIsSharedAcrossVehicles() {
-        PlanResult r = plan(List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6)),
-                List.of(van("V1", 10), van("V2", 10)), Map.of("X", 10L));
+        PlanResult r = plan(
+                List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6)),
+                List.of(van("V1", 10), van("V2", 10)),
+                Map.of("X", 10L));
         assertThat(r.unitsDelivered()).isEqualTo(6);
-        assertThat(r.unserved()).singleElement().satisfies(u -> assertThat(u.reason()).startsWith("no stock"));
+        assertThat(r.unserved())
+                .singleElement()
+                .satisfies(u -> assertThat(u.reason()).startsWith("no stock"));
     }
 
     @Test
     void capacityLimitsWhatOneVanTakes() {
-        PlanResult r = plan(List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6)),
-                List.of(van("V1", 10)), Map.of("X", 100L));
+        PlanResult r = plan(
+                List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6)), List.of(van("V1", 10)), Map.of("X", 100L));
         assertThat(r.unitsDelivered()).isEqualTo(6);
-        assertThat(r.unserved()).singleElement().satisfies(u -> assertThat(u.reason()).startsWith("no capacity"));
+        assertThat(r.unserved())
+                .singleElement()
+                .satisfies(u -> assertThat(u.reason()).startsWith("no capacity"));
     }
 
     @Test
     void ordersNoVehicleCouldTakeAreSetAsideWithTheirReason() {
-        PlanResult r = plan(List.of(order("E1", "A", "X", 60), order("E2", "C", "X", 1), order("E3", "B", "Z", 1),
+        PlanResult r = plan(
+                List.of(
+                        order("E1", "A", "X", 60),
+                        order("E2", "C", "X", 1),
+                        order("E3", "B", "Z", 1),
                         new DeliveryOrder("E4", "B", "X", true, 1, "OTHER-WH", DAY)),
-                List.of(van("V1", 10)), Map.of("X", 100L));
-        assertThat(r.unserved()).extracting(u -> u.order().orderId() + " " + u.reason().split(":")[0])
+                List.of(van("V1", 10)),
+                Map.of("X", 100L));
+        assertThat(r.unserved())
+                .extracting(u -> u.order().orderId() + " " + u.reason().split(":")[0])
                 .containsExactly("E1 no capacity", "E2 window/shift", "E3 no stock", "E4 no vehicle");
     }
 
     @Test
     void greedyBaselineRespectsTheSameRules() {
-        PlanInput input = new PlanInput(DAY, List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6), order("E3", "C", "X", 1)),
-                List.of(van("V1", 10)), SITES, Map.of("WH", Map.of("X", 100L)), TRAVEL, 10);
-        PlanResult r = EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.GREEDY, i -> { });
+        PlanInput input = new PlanInput(
+                DAY,
+                List.of(order("E1", "A", "X", 6), order("E2", "B", "X", 6), order("E3", "C", "X", 1)),
+                List.of(van("V1", 10)),
+                SITES,
+                Map.of("WH", Map.of("X", 100L)),
+                TRAVEL,
+                10);
+        PlanResult r = EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.GREEDY, i -> {});
         assertThat(r.score()).startsWith("0hard/");
         assertThat(r.unitsDelivered()).isEqualTo(6);
     }

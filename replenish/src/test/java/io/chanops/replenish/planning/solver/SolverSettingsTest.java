@@ -14,11 +14,12 @@ class SolverSettingsTest {
 
     @Test
     void limitsAreTruncatedToMillisecondsSoOptaPlannerAcceptsThem() {
-        SolverSettings s = new SolverSettings(Duration.ofNanos(1_500_000_001L), Duration.ofNanos(2_000_000_007L), 0, null,
-                SolverTuning.DEFAULT);
+        SolverSettings s = new SolverSettings(
+                Duration.ofNanos(1_500_000_001L), Duration.ofNanos(2_000_000_007L), 0, null, SolverTuning.DEFAULT);
         assertThat(s.timeLimit()).isEqualTo(Duration.ofMillis(1500));
         assertThat(s.unimproved()).isEqualTo(Duration.ofMillis(2000));
         // and the solver config built from them is valid
-        assertThat(EmergencyPlanner.config(s).getTerminationConfig().getUnimprovedSpentLimit()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(EmergencyPlanner.config(s).getTerminationConfig().getUnimprovedSpentLimit())
+                .isEqualTo(Duration.ofMillis(2000));
     }
 }
