@@ -74,8 +74,10 @@ class HostileInputTest {
         CliHarness.Result r = cli.run(command(file));
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
         String at = file + ":";
+        // every error line starts with "error: " (the CLI's one convention for error lines)
         List<String> located = r.err()
                 .lines()
+                .map(l -> l.startsWith("error: ") ? l.substring("error: ".length()) : l)
                 .filter(l -> l.startsWith(at) && l.substring(at.length()).matches("\\d+: .+"))
                 .toList();
         assertThat(located).as("an error line FILE:LINE: ...\n" + r).isNotEmpty();

@@ -64,7 +64,7 @@ class InputRulesCliTest {
                 "--vehicles",
                 TestLedgers.sample("vehicles.csv").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("--date '2026-02-29': expected YYYY-MM-DD");
+        assertThat(r.err()).contains("'2026-02-29' is not a date: expected YYYY-MM-DD");
     }
 
     @Test

@@ -40,9 +40,10 @@ class TableOwnershipTest {
                             REPLENISH_SQL + "stock/StockRepository/",
                             REPLENISH + "stock/StockLevels.java",
                             REPLENISH + "stock/MoveInsert.java",
+                            // the stock aggregate's bulk lookup of documents already booked (the import's fast path)
+                            REPLENISH + "stock/BookedDocuments.java",
                             // open item: the catalog import asks whether a SKU has stock moves or stock; replenish
-                            // depends on
-                            // catalog, so this needs a question catalog declares and the stock module answers
+                            // depends on catalog, so this needs a question catalog declares and stock answers
                             "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"),
             "stock_level",
                     Set.of(
