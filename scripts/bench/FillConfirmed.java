@@ -1,4 +1,6 @@
 import io.chanops.ledger.Ledger;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 
 /**
- * Stores confirmed orders from a TSV file (run_id, then the arguments of ConfirmedOrderWriter.add in order; live as
- * True/False) through the product's ConfirmedOrderWriter, run after run, in one transaction: how
- * scripts/bench/finance-report.sh fills its ledger without writing the chunk format itself.
+ * Stores confirmed orders from a TSV file (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen,
+ * boss_net_fen, boss_accepted_at, platform_status, boss_live as True/False, matched_by; times YYYY-MM-DD HH:MM:SS)
+ * through the product's ConfirmedOrderRepository, run after run, in one transaction: how scripts/bench/finance-report.sh
+ * fills its ledger as reconcile runs would.
  *
  *   java -cp cli/target/chanops.jar scripts/bench/FillConfirmed.java LEDGER FILE.tsv
  */
@@ -31,10 +35,10 @@ public class FillConfirmed {
                             writer.close();
                         }
                         run = r;
-                        writer = new ConfirmedOrderWriter(h, run);
+                        writer = new ConfirmedOrderRepository(h).writer(run);
                     }
-                    writer.add(f[1], Long.parseLong(f[2]), f[3], f[4], f[5], f[6], Long.parseLong(f[7]), Long.parseLong(f[8]),
-                            Long.parseLong(f[9]), Long.parseLong(f[10]), f[11], Boolean.parseBoolean(f[12]), f[13]);
+                    writer.add(new ConfirmedOrder(run, f[1], time(f[2]), f[3], f[4], f[5], f[6], Long.parseLong(f[7]),
+                            Long.parseLong(f[8]), Long.parseLong(f[9]), time(f[10]), f[11], Boolean.parseBoolean(f[12]), f[13]));
                     n++;
                 }
             } catch (IOException e) {
@@ -46,5 +50,9 @@ public class FillConfirmed {
             return n;
         });
         System.out.println("stored " + rows + " confirmed orders");
+    }
+
+    private static LocalDateTime time(String text) {
+        return LocalDateTime.parse(text.replace(' ', 'T'));
     }
 }

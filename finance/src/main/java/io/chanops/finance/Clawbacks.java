@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.money.Fen;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -28,19 +29,23 @@ public final class Clawbacks {
         return !bookedIn(c).isAfter(YearMonth.from(sale.orderDate()));
     }
 
+    /**
+     * Whether a cancellation can claw back an order of {@code orderDate} paid under {@code rule}: the rule claws back, and
+     * the cancellation falls in a later month than the order, within the rule's days.
+     */
+    public static boolean inWindow(CommissionRule rule, LocalDate orderDate, Cancellation c) {
+        return rule.clawbackDays() != null
+                && bookedIn(c).isAfter(YearMonth.from(orderDate))
+                && ChronoUnit.DAYS.between(orderDate, c.cancelledOn()) <= rule.clawbackDays();
+    }
+
     /** The clawback line for {@code paid} (the order's line in its own month) under {@code rule}, if any. */
     public static Optional<CommissionLine> of(CommissionLine paid, CommissionRule rule, Cancellation c) {
-        if (paid.clawback() || paid.commissionFen() == 0 || rule.clawbackDays() == null) {
+        if (paid.clawback() || paid.commissionFen() == 0 || !inWindow(rule, paid.orderDate(), c)) {
             return Optional.empty();
         }
         YearMonth paidIn = YearMonth.from(paid.orderDate());
-        if (!bookedIn(c).isAfter(paidIn)) {
-            return Optional.empty();
-        }
         long days = ChronoUnit.DAYS.between(paid.orderDate(), c.cancelledOn());
-        if (days > rule.clawbackDays()) {
-            return Optional.empty();
-        }
         String explain =
                 "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", " + days
                         + " days after the order (rule " + rule.ruleId() + " claws back within " + rule.clawbackDays()

@@ -1,13 +1,15 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.money.Fen;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The commission of one month's confirmed sales under a rule set. Pure: sales and rules in, lines out.
@@ -21,82 +23,159 @@ import java.util.Optional;
 public final class CommissionCalculator {
     private CommissionCalculator() {}
 
+    /** The lines of a month's {@code sales}, by creation time, then order id. */
     public static List<CommissionLine> compute(List<Sale> sales, RuleBook rules) {
-        Map<Sale, Optional<CommissionRule>> chosen = new LinkedHashMap<>();
-        Map<TierKey, Long> tierUnits = new HashMap<>();
+        Month month = Month.of(sales.stream().map(SaleGroup::of).toList(), rules);
         List<Sale> ordered = new ArrayList<>(sales);
         ordered.sort(Comparator.comparing(Sale::createdAt).thenComparing(Sale::orderId));
+        List<CommissionLine> lines = new ArrayList<>(ordered.size());
         for (Sale s : ordered) {
-            Optional<CommissionRule> rule = rules.find(s);
-            chosen.put(s, rule);
-            rule.filter(r -> r.basis() == Basis.TIERED)
-                    .ifPresent(r -> tierUnits.merge(new TierKey(r.ruleId(), s.siteId()), s.units(), Long::sum));
+            lines.add(month.line(s));
         }
-        List<CommissionLine> lines = new ArrayList<>(sales.size());
-        chosen.forEach(
-                (s, rule) -> lines.add(rule.map(r -> line(s, r, tierUnits)).orElseGet(() -> unmatched(s))));
         return lines;
     }
 
-    private static CommissionLine line(Sale s, CommissionRule r, Map<TierKey, Long> tierUnits) {
-        long commission;
-        String explain;
-        switch (r.basis()) {
-            case PERCENT -> {
-                commission = r.percentOf(s.amountFen());
-                explain = r.rateText() + "% of " + Fen.format(s.amountFen()) + " = " + Fen.format(commission)
-                        + " (rounded half-up to the fen)";
-            }
-            case FIXED -> {
-                commission = s.units() * r.fixedFen();
-                explain = s.units() + " x " + Fen.format(r.fixedFen()) + " per unit";
-            }
-            default -> {
-                long monthUnits = tierUnits.getOrDefault(new TierKey(r.ruleId(), s.siteId()), 0L);
-                Tier tier = r.tierFor(monthUnits);
-                commission = s.units() * tier.perUnitFen();
-                explain = s.units() + " x " + Fen.format(tier.perUnitFen()) + " per unit: tier " + tier.range()
-                        + " reached by " + monthUnits + " units of rule " + r.ruleId() + " at " + s.siteId()
-                        + " this month";
-            }
+    /**
+     * A month's rules at work, from all its sales counted by kind: the rule of each kind of sale and the units each tiered
+     * rule reached at each site. Gives the line of any one sale, and the commission of a whole group, equal to the sum
+     * of its orders' lines.
+     */
+    public static final class Month {
+        private final RuleBook rules;
+        private final Map<Place, Optional<CommissionRule>> chosen = new HashMap<>();
+        private Supplier<? extends Collection<SaleGroup>> sales;
+        private Map<TierKey, Long> tierUnits;
+
+        private Month(RuleBook rules, Supplier<? extends Collection<SaleGroup>> sales) {
+            this.rules = rules;
+            this.sales = sales;
         }
-        return new CommissionLine(
-                s.orderId(),
-                s.orderDate(),
-                s.siteId(),
-                s.channel(),
-                s.sku(),
-                s.type(),
-                r.ruleId(),
-                r.basis(),
-                s.units(),
-                s.amountFen(),
-                commission,
-                explain + "; rule " + r.ruleId() + " (" + r.scope() + ")",
-                false);
+
+        /** {@code groups}: every sale of the month, each in exactly one group. */
+        public static Month of(Collection<SaleGroup> groups, RuleBook rules) {
+            return new Month(rules, () -> groups);
+        }
+
+        /**
+         * As {@link #of(Collection, RuleBook)}, the groups asked for only when a tiered rule's units are first needed:
+         * which rule a sale falls under, and what a percent or fixed rule pays, never need the month.
+         */
+        public static Month of(Supplier<? extends Collection<SaleGroup>> groups, RuleBook rules) {
+            return new Month(rules, groups);
+        }
+
+        private Map<TierKey, Long> tierUnits() {
+            if (tierUnits == null) {
+                Map<TierKey, Long> units = new HashMap<>();
+                for (SaleGroup g : sales.get()) {
+                    rule(g).filter(r -> r.basis() == Basis.TIERED)
+                            .ifPresent(r -> units.merge(new TierKey(r.ruleId(), g.siteId()), g.units(), Long::sum));
+                }
+                tierUnits = units;
+                sales = null;
+            }
+            return tierUnits;
+        }
+
+        /** The most specific rule valid for the group's sales, if any. */
+        public Optional<CommissionRule> rule(SaleGroup g) {
+            return chosen.computeIfAbsent(
+                    new Place(g.orderDate(), g.siteId(), g.channel(), g.sku(), g.type()), k -> rules.find(g.typical()));
+        }
+
+        /** The most specific rule valid for sale {@code s}, if any. */
+        public Optional<CommissionRule> rule(Sale s) {
+            return chosen.computeIfAbsent(
+                    new Place(s.orderDate(), s.siteId(), s.channel(), s.sku(), s.type()), k -> rules.find(s));
+        }
+
+        /** The commission of all the group's orders: the sum of their lines' commissions. */
+        public long commissionFen(SaleGroup g) {
+            Optional<CommissionRule> rule = rule(g);
+            if (rule.isEmpty()) {
+                return 0;
+            }
+            CommissionRule r = rule.get();
+            return switch (r.basis()) {
+                case PERCENT -> g.orders() * r.percentOf(g.amountFen());
+                case FIXED -> g.units() * r.fixedFen();
+                case TIERED -> g.units() * r.tierFor(monthUnits(r, g.siteId())).perUnitFen();
+            };
+        }
+
+        /** The line of sale {@code s}, one of the month's sales. */
+        public CommissionLine line(Sale s) {
+            return rule(s).map(r -> line(s, r)).orElseGet(() -> unmatched(s));
+        }
+
+        private long monthUnits(CommissionRule r, String siteId) {
+            return tierUnits().getOrDefault(new TierKey(r.ruleId(), siteId), 0L);
+        }
+
+        private CommissionLine line(Sale s, CommissionRule r) {
+            long commission;
+            String explain;
+            switch (r.basis()) {
+                case PERCENT -> {
+                    commission = r.percentOf(s.amountFen());
+                    explain = r.rateText() + "% of " + Fen.format(s.amountFen()) + " = " + Fen.format(commission)
+                            + " (rounded half-up to the fen)";
+                }
+                case FIXED -> {
+                    commission = s.units() * r.fixedFen();
+                    explain = s.units() + " x " + Fen.format(r.fixedFen()) + " per unit";
+                }
+                default -> {
+                    long monthUnits = monthUnits(r, s.siteId());
+                    Tier tier = r.tierFor(monthUnits);
+                    commission = s.units() * tier.perUnitFen();
+                    explain = s.units() + " x " + Fen.format(tier.perUnitFen()) + " per unit: tier " + tier.range()
+                            + " reached by " + monthUnits + " units of rule " + r.ruleId() + " at " + s.siteId()
+                            + " this month";
+                }
+            }
+            return new CommissionLine(
+                    s.orderId(),
+                    s.orderDate(),
+                    s.siteId(),
+                    s.channel(),
+                    s.sku(),
+                    s.type(),
+                    r.ruleId(),
+                    r.basis(),
+                    s.units(),
+                    s.amountFen(),
+                    commission,
+                    explain + "; rule " + r.ruleId() + " (" + r.scope() + ")",
+                    false);
+        }
+
+        private static CommissionLine unmatched(Sale s) {
+            String why = s.siteKnown()
+                    ? "no rule matches (channel " + s.channel() + ", site " + s.siteId() + ", type "
+                            + (s.type() == null ? "unknown" : s.type()) + ", sku " + s.sku() + ", on " + s.orderDate()
+                            + ")"
+                    : "no rule matches: site " + s.siteId()
+                            + " is not in the ledger, so only rules with empty channel and site apply";
+            return new CommissionLine(
+                    s.orderId(),
+                    s.orderDate(),
+                    s.siteId(),
+                    s.channel(),
+                    s.sku(),
+                    s.type(),
+                    null,
+                    null,
+                    s.units(),
+                    s.amountFen(),
+                    0,
+                    why,
+                    false);
+        }
     }
 
-    private static CommissionLine unmatched(Sale s) {
-        String why = s.siteKnown()
-                ? "no rule matches (channel " + s.channel() + ", site " + s.siteId() + ", type "
-                        + (s.type() == null ? "unknown" : s.type()) + ", sku " + s.sku() + ", on " + s.orderDate() + ")"
-                : "no rule matches: site " + s.siteId()
-                        + " is not in the ledger, so only rules with empty channel and site apply";
-        return new CommissionLine(
-                s.orderId(),
-                s.orderDate(),
-                s.siteId(),
-                s.channel(),
-                s.sku(),
-                s.type(),
-                null,
-                null,
-                s.units(),
-                s.amountFen(),
-                0,
-                why,
-                false);
-    }
+    /** What decides the rule of a sale. */
+    private record Place(LocalDate orderDate, String siteId, String channel, String sku, String type) {}
 
     private record TierKey(String ruleId, String siteId) {}
 }

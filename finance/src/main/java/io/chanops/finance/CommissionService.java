@@ -2,9 +2,11 @@ package io.chanops.finance;
 
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.time.LocalTimes;
-import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.reconcile.confirmed.ConfirmedOrder;
-import io.chanops.reconcile.confirmed.ConfirmedOrders;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
+import io.chanops.reconcile.confirmed.ConfirmedSale;
+import io.chanops.reconcile.confirmed.ConfirmedSales;
+import io.chanops.reconcile.confirmed.LiveConfirmation;
+import io.chanops.reconcile.confirmed.Reversal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -34,111 +35,210 @@ import org.jdbi.v3.core.Handle;
  * {@code commission_clawback} with minus the commission its month paid; the first computation that sees it books it,
  * and it is never booked again, whatever later runs show. Discrepancies (e.g. STATUS_MISMATCH: platform cancelled but
  * BOSS still live) do not claw back: BOSS has not reversed the sale, so finance must settle the discrepancy first.
+ *
+ * <p>The ledger counts the month's orders by kind (site, SKU, day, amount: what decides a commission), so a month of a
+ * million orders is computed from a few thousand groups; only orders with a cancellation are read one by one. The
+ * lines of single orders are read only when asked for, and handed on one at a time.
  */
 public final class CommissionService {
     private CommissionService() {}
 
-    /** What a report did: the rule set its rule file became, if one was given, and the report. */
-    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionReport report) {}
+    /** What a report did: the rule set its rule file became, if one was given, and the month's commission. */
+    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionMonth report) {}
 
+    /** The month's commission with every line: its orders' lines, then the clawbacks booked in it. */
     public static CommissionReport report(Ledger ledger, YearMonth month, LocalDateTime now) {
-        return ledger.write(h -> report(h, month, now));
+        return ledger.write(h -> {
+            CommissionMonth m = month(h, month, now);
+            List<CommissionLine> lines = new ArrayList<>();
+            m.forEachLine(lines::add);
+            return new CommissionReport(
+                    month, m.ruleSet(), List.copyOf(lines), m.unknownSites(), m.unknownSkus(), m.newClawbacks());
+        });
     }
 
     /**
-     * The report of {@code month} in one transaction: with {@code rules}, that file first becomes the active set.
-     * {@code beforeCommit} receives the report before anything (the rule set, new clawbacks) is committed: a command
+     * The month's commission in one transaction: with {@code rules}, that file first becomes the active set.
+     * {@code beforeCommit} receives the month before anything (the rule set, new clawbacks) is committed: a command
      * writes and publishes its files there, so that a file which cannot be written leaves the ledger as it was
-     * (SPEC §3.1).
+     * (SPEC §3.1); it may read the month's lines there ({@link CommissionMonth#forEachLine}), and only there.
      */
     public static Outcome report(
             Ledger ledger,
             YearMonth month,
             LocalDateTime now,
             Optional<RuleSets.Validated> rules,
-            Consumer<CommissionReport> beforeCommit) {
+            Consumer<CommissionMonth> beforeCommit) {
         return ledger.write(h -> {
             Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
-            CommissionReport report = report(h, month, now);
-            beforeCommit.accept(report);
+            CommissionMonth report = month(h, month, now);
+            try {
+                beforeCommit.accept(report);
+            } finally {
+                report.closeLines();
+            }
             return new Outcome(loaded, report);
         });
     }
 
-    /** Within a caller's write transaction (the cost report uses the same computation). */
-    public static CommissionReport report(Handle h, YearMonth month, LocalDateTime now) {
+    /** The month's commission within a caller's write transaction (the cost report uses the same computation). */
+    static CommissionMonth month(Handle h, YearMonth month, LocalDateTime now) {
         RuleSets.RuleSet set = RuleSets.requireActive(h);
         RuleFile.MasterData master = RuleSets.masterData(h);
-        Map<String, Cancellation> cancellations = cancellations(h);
-        int booked = bookNewClawbacks(h, set, master, cancellations, now);
-        List<Sale> sales = sales(h, month, master, cancellations);
-        List<CommissionLine> lines = new ArrayList<>(CommissionCalculator.compute(sales, set.book()));
-        lines.addAll(bookedClawbacks(h, month));
-        TreeSet<String> unknownSites = new TreeSet<>();
-        sales.stream()
-                .filter(s -> !s.siteKnown())
-                .forEach(s -> unknownSites.add(s.siteId() == null ? "(no site)" : s.siteId()));
-        TreeSet<String> unknownSkus = new TreeSet<>();
-        sales.stream().filter(s -> s.type() == null).forEach(s -> unknownSkus.add(String.valueOf(s.sku())));
-        return new CommissionReport(
-                month, set, List.copyOf(lines), List.copyOf(unknownSites), List.copyOf(unknownSkus), booked);
+        ConfirmedOrderRepository confirmed = new ConfirmedOrderRepository(h);
+        Map<String, Cancellation> cancellations = cancellations(confirmed);
+        int booked = bookNewClawbacks(h, confirmed, set, master, cancellations, now);
+        List<SaleGroup> sales = monthSales(confirmed, month, master, cancellations);
+        CommissionCalculator.Month rules = CommissionCalculator.Month.of(sales, set.book());
+        List<CommissionLine> clawbacks = bookedClawbacks(h, month);
+        return new CommissionMonth(
+                month,
+                set,
+                sales,
+                rules,
+                clawbacks,
+                booked,
+                lines -> forEachSale(confirmed, month, master, cancellations, s -> lines.accept(rules.line(s))));
     }
 
-    /** Orders created in {@code month} confirmed live, each once (latest run), minus those cancelled in the month. */
-    static List<Sale> sales(
-            Handle h, YearMonth month, RuleFile.MasterData master, Map<String, Cancellation> cancellations) {
-        Map<String, ConfirmedOrder> latest = new HashMap<>();
-        // chunks come in run order: a later run's confirmation replaces an earlier one
-        ConfirmedOrders.forEach(
-                h,
-                ConfirmedOrders.Filter.all()
-                        .createdIn(
-                                seconds(month.atDay(1)),
-                                seconds(month.plusMonths(1).atDay(1)))
-                        .live(),
-                o -> latest.merge(o.orderId(), o, (a, b) -> b.runId() > a.runId() ? b : a));
-        List<ConfirmedOrder> orders = new ArrayList<>(latest.values());
-        orders.sort(Comparator.comparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
-        List<Sale> sales = new ArrayList<>(orders.size());
-        for (ConfirmedOrder o : orders) {
-            String site = o.siteId();
-            String sku = o.sku();
-            Sale s = new Sale(
-                    o.orderId(),
-                    BossDateTime.toLocal(o.createdAt()),
-                    site,
-                    site == null ? null : master.siteChannels().get(site),
-                    sku,
-                    sku == null ? null : master.skuTypes().get(sku),
-                    o.qty(),
-                    o.bossNetFen());
-            Cancellation c = cancellations.get(s.orderId());
-            if (c == null || !Clawbacks.voidsOwnMonth(s, c)) {
-                sales.add(s);
+    /**
+     * A month's sales as commission counts them: the ledger's count by kind of all the month's sales, less those of
+     * orders with a cancellation, which count one by one unless cancelled in the month itself.
+     */
+    private static List<SaleGroup> monthSales(
+            ConfirmedOrderRepository confirmed,
+            YearMonth month,
+            RuleFile.MasterData master,
+            Map<String, Cancellation> cancellations) {
+        Map<Kind, long[]> byKind = new LinkedHashMap<>();
+        for (ConfirmedSales k : confirmed.salesByKind(month)) {
+            byKind.put(
+                    new Kind(k.siteId(), k.sku(), k.orderDate(), k.bossNetFen()), new long[] {k.orders(), k.units()});
+        }
+        List<SaleGroup> singles = new ArrayList<>();
+        for (ConfirmedSale c : confirmed.salesOfReversedOrders(month)) {
+            long[] n = byKind.get(new Kind(c.siteId(), c.sku(), c.createdAt().toLocalDate(), c.bossNetFen()));
+            if (n == null) {
+                throw new IllegalStateException(
+                        "confirmed_sale_count of " + month + " has no sale of the kind of order " + c.orderId()
+                                + ": the counts no longer match confirmed_order (was it written other than through chanops?)");
+            }
+            n[0]--;
+            n[1] -= c.qty();
+            Sale s = sale(c, master);
+            if (counts(s, cancellations)) {
+                singles.add(SaleGroup.of(s));
+            }
+        }
+        List<SaleGroup> groups = new ArrayList<>(byKind.size() + singles.size());
+        byKind.forEach((k, n) -> {
+            if (n[0] != 0) {
+                groups.add(new SaleGroup(
+                        k.siteId(),
+                        channelOf(master, k.siteId()),
+                        k.sku(),
+                        typeOf(master, k.sku()),
+                        k.orderDate(),
+                        k.bossNetFen(),
+                        n[0],
+                        n[1]));
+            }
+        });
+        groups.addAll(singles);
+        return groups;
+    }
+
+    /** What the ledger counts sales by. */
+    private record Kind(String siteId, String sku, LocalDate orderDate, long bossNetFen) {}
+
+    /** The month's sales of orders with a cancellation (not in the month itself), by order. */
+    private static Map<String, Sale> salesWithCancellation(
+            ConfirmedOrderRepository confirmed,
+            YearMonth month,
+            RuleFile.MasterData master,
+            Map<String, Cancellation> cancellations) {
+        Map<String, Sale> sales = new LinkedHashMap<>();
+        for (ConfirmedSale c : confirmed.salesOfReversedOrders(month)) {
+            Sale s = sale(c, master);
+            if (counts(s, cancellations)) {
+                sales.put(s.orderId(), s);
             }
         }
         return sales;
     }
 
+    /** False for an order cancelled in its own month: it earns nothing. */
+    private static boolean counts(Sale s, Map<String, Cancellation> cancellations) {
+        Cancellation c = cancellations.get(s.orderId());
+        return c == null || !Clawbacks.voidsOwnMonth(s, c);
+    }
+
+    private static Sale sale(ConfirmedSale c, RuleFile.MasterData master) {
+        return new Sale(
+                c.orderId(),
+                c.createdAt(),
+                c.siteId(),
+                channelOf(master, c.siteId()),
+                c.sku(),
+                typeOf(master, c.sku()),
+                c.qty(),
+                c.bossNetFen());
+    }
+
+    private static String channelOf(RuleFile.MasterData master, String siteId) {
+        return siteId == null ? null : master.siteChannels().get(siteId);
+    }
+
+    private static String typeOf(RuleFile.MasterData master, String sku) {
+        return sku == null ? null : master.skuTypes().get(sku);
+    }
+
+    /**
+     * Hands every counted sale of the month to {@code action}, by creation time, then order id: the ledger gives them by
+     * creation time, and the few created in the same second are put in order here.
+     */
+    private static void forEachSale(
+            ConfirmedOrderRepository confirmed,
+            YearMonth month,
+            RuleFile.MasterData master,
+            Map<String, Cancellation> cancellations,
+            Consumer<Sale> action) {
+        List<Sale> sameSecond = new ArrayList<>();
+        Comparator<Sale> byOrderId = Comparator.comparing(Sale::orderId);
+        confirmed.forEachSale(month, c -> {
+            Sale s = sale(c, master);
+            if (!counts(s, cancellations)) {
+                return;
+            }
+            if (!sameSecond.isEmpty() && !sameSecond.get(0).createdAt().equals(s.createdAt())) {
+                emit(sameSecond, byOrderId, action);
+            }
+            sameSecond.add(s);
+        });
+        emit(sameSecond, byOrderId, action);
+    }
+
+    private static void emit(List<Sale> sameSecond, Comparator<Sale> order, Consumer<Sale> action) {
+        sameSecond.sort(order);
+        sameSecond.forEach(action);
+        sameSecond.clear();
+    }
+
     /** Per order, its earliest cancellation evidence. */
-    static Map<String, Cancellation> cancellations(Handle h) {
-        Map<Long, String> runAt = new HashMap<>();
-        h.createQuery("SELECT run_id, run_at FROM reconcile_run")
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> runAt.put(e.getKey(), e.getValue()));
+    private static Map<String, Cancellation> cancellations(ConfirmedOrderRepository confirmed) {
         Map<String, Cancellation> first = new HashMap<>();
-        ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().cancelled(), o -> {
-            LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
-            LocalDate on = o.bossAcceptedAt() != ConfirmedOrder.NO_TIME
-                    ? BossDateTime.toLocal(o.bossAcceptedAt()).toLocalDate()
-                    : dateTime(runAt.get(o.runId())).toLocalDate();
+        for (Reversal r : confirmed.reversals()) {
+            LocalDate created = r.createdAt().toLocalDate();
+            LocalDate on = r.bossAcceptedAt() != null
+                    ? r.bossAcceptedAt().toLocalDate()
+                    : dateTime(r.runAt()).toLocalDate();
             // a reversal dated before the order (clock skew between systems) counts as the order day
             if (on.isBefore(created)) {
                 on = created;
             }
-            Cancellation c = new Cancellation(o.orderId(), on, o.platformStatus(), o.runId());
+            Cancellation c = new Cancellation(r.orderId(), on, r.platformStatus(), r.runId());
             first.merge(c.orderId(), c, (a, b) -> b.cancelledOn().isBefore(a.cancelledOn()) ? b : a);
-        });
+        }
         return first;
     }
 
@@ -148,6 +248,7 @@ public final class CommissionService {
      */
     private static int bookNewClawbacks(
             Handle h,
+            ConfirmedOrderRepository confirmed,
             RuleSets.RuleSet set,
             RuleFile.MasterData master,
             Map<String, Cancellation> cancellations,
@@ -166,43 +267,39 @@ public final class CommissionService {
                 .mapTo(String.class)
                 .list());
         // Only a live confirmation created within maxDays before a cancellation, in an earlier month, can pass the
-        // checks below: read just the chunks that overlap that span.
+        // checks below: look only at that span.
         LocalDate from = LocalDate.MAX;
         LocalDate to = LocalDate.MIN;
         for (Cancellation c : cancellations.values()) {
             from = min(from, c.cancelledOn().minusDays(maxDays));
             to = max(to, Clawbacks.bookedIn(c).atDay(1));
         }
-        ConfirmedOrders.forEach(
-                h,
-                ConfirmedOrders.Filter.all()
-                        .createdIn(seconds(from), seconds(to))
-                        .live(),
-                o -> {
-                    Cancellation c = cancellations.get(o.orderId());
-                    if (c == null || alreadyBooked.contains(o.orderId())) {
-                        return;
-                    }
-                    LocalDate created = BossDateTime.toLocal(o.createdAt()).toLocalDate();
-                    YearMonth orderMonth = YearMonth.from(created);
-                    if (Clawbacks.bookedIn(c).isAfter(orderMonth)
-                            && ChronoUnit.DAYS.between(created, c.cancelledOn()) <= maxDays) {
-                        candidates.putIfAbsent(o.orderId(), orderMonth);
-                    }
-                });
-        Map<YearMonth, Map<String, CommissionLine>> monthLines = new HashMap<>();
-        int booked = 0;
-        for (Map.Entry<String, YearMonth> e : candidates.entrySet()) {
-            Map<String, CommissionLine> paidLines = monthLines.computeIfAbsent(
-                    e.getValue(),
-                    m -> byOrder(CommissionCalculator.compute(sales(h, m, master, cancellations), set.book())));
-            Optional<CommissionLine> paid = Optional.ofNullable(paidLines.get(e.getKey()));
-            if (paid.isEmpty() || paid.get().ruleId() == null) {
+        for (LiveConfirmation o : confirmed.liveConfirmationsOfReversedOrders(from, to)) {
+            Cancellation c = cancellations.get(o.orderId());
+            if (c == null || alreadyBooked.contains(o.orderId())) {
                 continue;
             }
+            LocalDate created = o.createdAt().toLocalDate();
+            YearMonth orderMonth = YearMonth.from(created);
+            if (Clawbacks.bookedIn(c).isAfter(orderMonth)
+                    && ChronoUnit.DAYS.between(created, c.cancelledOn()) <= maxDays) {
+                candidates.putIfAbsent(o.orderId(), orderMonth);
+            }
+        }
+        Map<YearMonth, PaidMonth> paidMonths = new HashMap<>();
+        int booked = 0;
+        for (Map.Entry<String, YearMonth> e : candidates.entrySet()) {
+            PaidMonth paidMonth = paidMonths.computeIfAbsent(
+                    e.getValue(), m -> PaidMonth.of(confirmed, m, master, cancellations, set));
+            Sale sale = paidMonth.sales().get(e.getKey());
+            Optional<CommissionRule> rule =
+                    sale == null ? Optional.empty() : paidMonth.rules().rule(sale);
             Cancellation c = cancellations.get(e.getKey());
-            Optional<CommissionRule> rule = set.book().rule(paid.get().ruleId());
-            Optional<CommissionLine> clawback = rule.flatMap(r -> Clawbacks.of(paid.get(), r, c));
+            // which rule, and whether it can claw back, never depend on the rest of the month (its tiers only on it)
+            if (rule.isEmpty() || !Clawbacks.inWindow(rule.get(), sale.orderDate(), c)) {
+                continue;
+            }
+            Optional<CommissionLine> clawback = Clawbacks.of(paidMonth.rules().line(sale), rule.get(), c);
             if (clawback.isPresent()) {
                 record(h, clawback.get(), c, set.setId(), now);
                 booked++;
@@ -211,10 +308,22 @@ public final class CommissionService {
         return booked;
     }
 
-    private static Map<String, CommissionLine> byOrder(List<CommissionLine> lines) {
-        Map<String, CommissionLine> map = new HashMap<>(lines.size() * 2);
-        lines.forEach(l -> map.put(l.orderId(), l));
-        return map;
+    /**
+     * What an earlier month paid its orders with a cancellation: their sales, under that month's rules at work (the
+     * whole month is read only if a tiered rule needs its units).
+     */
+    private record PaidMonth(Map<String, Sale> sales, CommissionCalculator.Month rules) {
+        static PaidMonth of(
+                ConfirmedOrderRepository confirmed,
+                YearMonth month,
+                RuleFile.MasterData master,
+                Map<String, Cancellation> cancellations,
+                RuleSets.RuleSet set) {
+            return new PaidMonth(
+                    salesWithCancellation(confirmed, month, master, cancellations),
+                    CommissionCalculator.Month.of(
+                            () -> monthSales(confirmed, month, master, cancellations), set.book()));
+        }
     }
 
     private static void record(Handle h, CommissionLine l, Cancellation c, long setId, LocalDateTime now) {
@@ -264,10 +373,6 @@ public final class CommissionService {
                         rs.getString("explain"),
                         true))
                 .list();
-    }
-
-    private static long seconds(LocalDate day) {
-        return day.toEpochDay() * 86_400L;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -44,24 +44,59 @@ public final class CommissionSummary {
     private CommissionSummary() {}
 
     public static String keyOf(CommissionLine line, GroupBy by) {
+        return keyOf(line.siteId(), line.channel(), line.ruleId(), by);
+    }
+
+    static String keyOf(String siteId, String channel, String ruleId, GroupBy by) {
         return switch (by) {
-            case SITE -> line.siteId() == null ? "(no site)" : line.siteId();
-            case CHANNEL -> line.channel() == null ? ChannelCost.UNKNOWN : line.channel();
-            case RULE -> line.ruleId() == null ? "(no rule)" : line.ruleId();
+            case SITE -> siteId == null ? "(no site)" : siteId;
+            case CHANNEL -> channel == null ? ChannelCost.UNKNOWN : channel;
+            case RULE -> ruleId == null ? "(no rule)" : ruleId;
         };
     }
 
     /** One row per key, sorted by key. */
     public static List<Row> rows(List<CommissionLine> lines, GroupBy by) {
-        Map<String, Row> rows = new TreeMap<>();
-        for (CommissionLine l : lines) {
-            String key = keyOf(l, by);
-            Row add = l.clawback()
-                    ? new Row(key, 0, 0, 0, 0, l.commissionFen())
-                    : new Row(key, 1, l.units(), l.amountFen(), l.commissionFen(), 0);
-            rows.merge(key, add, Row::plus);
+        Tally tally = new Tally(by);
+        lines.forEach(tally::add);
+        return tally.rows();
+    }
+
+    /** Adds up lines, or whole groups of order lines, into rows by key. */
+    static final class Tally {
+        private final GroupBy by;
+        private final Map<String, Row> rows = new TreeMap<>();
+
+        Tally(GroupBy by) {
+            this.by = by;
         }
-        return new ArrayList<>(rows.values());
+
+        void add(CommissionLine l) {
+            String key = keyOf(l, by);
+            rows.merge(
+                    key,
+                    l.clawback()
+                            ? new Row(key, 0, 0, 0, 0, l.commissionFen())
+                            : new Row(key, 1, l.units(), l.amountFen(), l.commissionFen(), 0),
+                    Row::plus);
+        }
+
+        /** {@code orders} order lines of {@code units} units, {@code amountFen} and {@code commissionFen} in all. */
+        void add(
+                String siteId,
+                String channel,
+                String ruleId,
+                long orders,
+                long units,
+                long amountFen,
+                long commissionFen) {
+            String key = keyOf(siteId, channel, ruleId, by);
+            rows.merge(key, new Row(key, orders, units, amountFen, commissionFen, 0), Row::plus);
+        }
+
+        List<Row> rows() {
+            return new ArrayList<>(rows.values());
+        }
     }
 
     public static Row total(List<Row> rows) {

@@ -25,7 +25,7 @@ public final class CostService {
      * The cost report, the commission report it used (its warnings matter too), and the rule set a rule file given
      * with it became.
      */
-    public record Result(ChannelCost.Report cost, CommissionReport commission, Optional<RuleSets.Loaded> rules) {}
+    public record Result(ChannelCost.Report cost, CommissionMonth commission, Optional<RuleSets.Loaded> rules) {}
 
     private CostService() {}
 
@@ -46,13 +46,11 @@ public final class CostService {
             Consumer<Result> beforeCommit) {
         return ledger.write(h -> {
             Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
-            CommissionReport commission = CommissionService.report(h, month, now);
-            Map<String, Long> paid = new HashMap<>();
-            for (CommissionLine l : commission.lines()) {
-                paid.merge(l.channel(), l.commissionFen(), Long::sum);
-            }
+            CommissionMonth commission = CommissionService.month(h, month, now);
+            commission.closeLines();
             Map<String, Long> txns = transactions(h, month);
-            Result result = new Result(ChannelCost.compute(month, txns, paid, rates), commission, loaded);
+            Result result = new Result(
+                    ChannelCost.compute(month, txns, commission.commissionByChannel(), rates), commission, loaded);
             beforeCommit.accept(result);
             return result;
         });

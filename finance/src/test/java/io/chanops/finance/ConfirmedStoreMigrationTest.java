@@ -17,7 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** V8: a ledger of the row-per-order era keeps its confirmed orders, and every report reads them as before. */
+/**
+ * A ledger of the row-per-order era (V3's confirmed_order) keeps its confirmed orders through V8 (which sets them aside)
+ * and V13 (which makes them rows of V12's confirmed_order), and every report reads them as before.
+ */
 class ConfirmedStoreMigrationTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
 
@@ -181,16 +184,15 @@ class ConfirmedStoreMigrationTest {
                     (String) o[9]);
         }
 
-        boolean oldTableLeft = migrated.ledger.read(
-                        h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'confirmed_order'")
-                                .mapTo(Integer.class)
-                                .one())
-                > 0;
-        assertThat(oldTableLeft).isFalse();
-        int chunks = migrated.ledger.read(h -> h.createQuery("SELECT count(*) FROM confirmed_chunk")
+        int oldTablesLeft = migrated.ledger.read(h -> h.createQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE name IN ('confirmed_order_v3', 'confirmed_chunk')")
                 .mapTo(Integer.class)
                 .one());
-        assertThat(chunks).isEqualTo(2); // one per run
+        assertThat(oldTablesLeft).isZero();
+        int rows = migrated.ledger.read(h -> h.createQuery("SELECT count(*) FROM confirmed_order")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(rows).isEqualTo(ORDERS.size() + 1);
 
         for (ReconciledLedger l : List.of(migrated, fresh)) {
             RuleSets.load(l.ledger, TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, NOW, w -> {});

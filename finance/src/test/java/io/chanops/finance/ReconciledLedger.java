@@ -6,11 +6,11 @@ import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A test ledger with the sample sites and catalog, where tests write what reconciliation would have stored:
@@ -54,10 +54,11 @@ final class ReconciledLedger {
             boolean bossLive,
             String bossAcceptedAt) {
         ledger.write(h -> {
-            try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
-                w.add(
+            try (ConfirmedOrderWriter w = new ConfirmedOrderRepository(h).writer(runId)) {
+                w.add(new ConfirmedOrder(
+                        runId,
                         orderId,
-                        seconds(createdAt),
+                        dateTime(createdAt),
                         "web",
                         site,
                         "13800138000",
@@ -65,17 +66,17 @@ final class ReconciledLedger {
                         qty,
                         bossNetFen,
                         bossNetFen,
-                        bossAcceptedAt == null ? ConfirmedOrder.NO_TIME : seconds(bossAcceptedAt),
+                        bossAcceptedAt == null ? null : dateTime(bossAcceptedAt),
                         status,
                         bossLive,
-                        "order_ref");
+                        "order_ref"));
             }
             return null;
         });
     }
 
-    static long seconds(String dateTime) {
-        return LocalTimes.parseDateTime(dateTime).orElseThrow().toEpochSecond(ZoneOffset.UTC);
+    static LocalDateTime dateTime(String text) {
+        return LocalTimes.parseDateTime(text).orElseThrow();
     }
 
     void live(long runId, String orderId, String createdAt, String site, String sku, long qty, long bossNetFen) {

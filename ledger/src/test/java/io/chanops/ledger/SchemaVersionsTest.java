@@ -14,20 +14,20 @@ class SchemaVersionsTest {
 
     @Test
     void javaMigrationsCountAsBundledVersions() {
-        assertThat(SchemaVersions.bundled(Ledger.Dialect.SQLITE)).contains(1, 3, 6, 7, 8);
-        assertThat(SchemaVersions.bundled(Ledger.Dialect.POSTGRESQL)).contains(1, 3, 6, 7, 8);
+        assertThat(SchemaVersions.bundled(Ledger.Dialect.SQLITE)).contains(1, 3, 6, 7, 8, 12, 13);
+        assertThat(SchemaVersions.bundled(Ledger.Dialect.POSTGRESQL)).contains(1, 3, 6, 7, 8, 12, 13);
     }
 
     @Test
     void aLedgerMigratedOnceIsCurrentWithTheJavaMigrationApplied() {
         Ledger ledger = TestLedgers.fresh(dir);
-        int applied = ledger.read(
-                h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '8' AND success")
-                        .mapTo(Integer.class)
-                        .one());
-        assertThat(applied).isEqualTo(1);
+        int applied = ledger.read(h -> h.createQuery(
+                        "SELECT count(*) FROM flyway_schema_history WHERE version IN ('8', '13') AND success")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(applied).isEqualTo(2);
         boolean table =
-                ledger.read(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'confirmed_chunk'")
+                ledger.read(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'confirmed_order'")
                                 .mapTo(Integer.class)
                                 .one())
                         == 1;

@@ -7,7 +7,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
 import io.chanops.finance.CommissionLine;
-import io.chanops.finance.CommissionReport;
+import io.chanops.finance.CommissionMonth;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CommissionSummary;
 import io.chanops.finance.RuleSets;
@@ -15,6 +15,7 @@ import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -91,14 +92,19 @@ public final class CommissionReportCommand extends ChanopsCommand {
                 CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
                     output.writeFile(ctx(), summary(report));
                     if (detailFile != null) {
-                        Renderer.renderToFile(
-                                detailListing(report), output.fileFormat(ctx()), detailFile, output.bom());
-                        ctx().info("wrote " + report.lines().size() + " detail lines to " + detail);
+                        // the month's lines go to the file as the ledger gives them, never all in memory
+                        long lines = Renderer.renderToFile(
+                                DETAIL_COLUMNS,
+                                output.fileFormat(ctx()),
+                                detailFile,
+                                output.bom(),
+                                row -> report.forEachLine(l -> row.accept(cells(l))));
+                        ctx().info("wrote " + lines + " detail lines to " + detail);
                     }
                     ctx().outputs().publish();
                 });
         rules.tell(ctx(), outcome.rules());
-        CommissionReport report = outcome.report();
+        CommissionMonth report = outcome.report();
         warnAbout(report);
         if (output.tableOnTerminal(ctx())) {
             out().printf(
@@ -112,8 +118,8 @@ public final class CommissionReportCommand extends ChanopsCommand {
         return ExitCode.OK;
     }
 
-    private Listing summary(CommissionReport report) {
-        List<CommissionSummary.Row> rows = CommissionSummary.rows(report.lines(), by);
+    private Listing summary(CommissionMonth report) {
+        List<CommissionSummary.Row> rows = report.summary(by);
         CommissionSummary.Row total = CommissionSummary.total(rows);
         Listing summary = new Listing(SUMMARY_COLUMNS);
         for (CommissionSummary.Row r : rows) {
@@ -123,7 +129,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
         return summary;
     }
 
-    private void warnAbout(CommissionReport report) {
+    private void warnAbout(CommissionMonth report) {
         if (report.isEmpty()) {
             ctx().warn("no BOSS-confirmed orders created in " + month
                     + " and no clawbacks booked in it (was the month reconciled?)");
@@ -157,23 +163,19 @@ public final class CommissionReportCommand extends ChanopsCommand {
                 Fen.toYuan(r.netFen()));
     }
 
-    static Listing detailListing(CommissionReport report) {
-        Listing listing = new Listing(DETAIL_COLUMNS);
-        for (CommissionLine l : report.lines()) {
-            listing.add(
-                    l.orderId(),
-                    l.orderDate().toString(),
-                    l.siteId(),
-                    l.channel(),
-                    l.sku(),
-                    l.type(),
-                    l.ruleId(),
-                    l.basis() == null ? null : l.basis().toString(),
-                    l.units(),
-                    Fen.toYuan(l.amountFen()),
-                    Fen.toYuan(l.commissionFen()),
-                    l.explain());
-        }
-        return listing;
+    private static List<Object> cells(CommissionLine l) {
+        return Arrays.asList(
+                l.orderId(),
+                l.orderDate().toString(),
+                l.siteId(),
+                l.channel(),
+                l.sku(),
+                l.type(),
+                l.ruleId(),
+                l.basis() == null ? null : l.basis().toString(),
+                l.units(),
+                Fen.toYuan(l.amountFen()),
+                Fen.toYuan(l.commissionFen()),
+                l.explain());
     }
 }

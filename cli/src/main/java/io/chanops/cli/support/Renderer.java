@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Renders a {@link Listing} as an aligned (optionally coloured) table, Excel-safe CSV, JSON, or an xlsx file. A table
@@ -63,6 +64,35 @@ public final class Renderer {
                 w.throwIfFailed();
             }
         });
+    }
+
+    /**
+     * As {@link #renderToFile(Listing, Format, OutputFile, boolean)} for rows that {@code rows} hands over one at a
+     * time: CSV is written as they come, without holding them (a million detail lines); other formats gather them
+     * first. Returns the number of rows.
+     */
+    public static long renderToFile(
+            List<String> columns, Format format, OutputFile file, boolean bom, Consumer<Consumer<List<?>>> rows) {
+        if (format != Format.CSV) {
+            Listing listing = new Listing(columns);
+            rows.accept(listing::add);
+            renderToFile(listing, format, file, bom);
+            return listing.size();
+        }
+        long[] written = new long[1];
+        OutputFile.Access access =
+                columns.contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
+        file.write(access, os -> {
+            try (CsvSink sink = CsvSink.to(os, bom)) {
+                sink.header(columns);
+                rows.accept(row -> {
+                    sink.row(row);
+                    written[0]++;
+                });
+                sink.flush();
+            }
+        });
+        return written[0];
     }
 
     public static void csv(Listing listing, Writer out, boolean bom) {

@@ -6,13 +6,15 @@ import io.chanops.cli.CliHarness;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,10 +72,11 @@ class FinanceCliTest {
             String acceptedAt) {
         Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(2));
         ledger.write(h -> {
-            try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, run)) {
-                w.add(
+            try (ConfirmedOrderWriter w = new ConfirmedOrderRepository(h).writer(run)) {
+                w.add(new ConfirmedOrder(
+                        run,
                         id,
-                        seconds(created),
+                        dateTime(created),
                         "web",
                         site,
                         "13800138000",
@@ -81,17 +84,17 @@ class FinanceCliTest {
                         qty,
                         netFen,
                         netFen,
-                        seconds(acceptedAt),
+                        dateTime(acceptedAt),
                         status,
                         live,
-                        "order_ref");
+                        "order_ref"));
             }
             return null;
         });
     }
 
-    private static long seconds(String dateTime) {
-        return LocalTimes.parseDateTime(dateTime).orElseThrow().toEpochSecond(ZoneOffset.UTC);
+    private static LocalDateTime dateTime(String text) {
+        return LocalTimes.parseDateTime(text).orElseThrow();
     }
 
     private void activity(long run, String day, String site, long rows) {

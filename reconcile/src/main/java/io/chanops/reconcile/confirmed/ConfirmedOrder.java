@@ -1,17 +1,17 @@
 package io.chanops.reconcile.confirmed;
 
-import io.chanops.ledger.confirmed.ConfirmedChunk;
+import java.time.LocalDateTime;
 
 /**
  * An order a reconcile run confirmed (MATCHED, or RESOLVED_LATE with both sides live and equal amounts), with its BOSS
- * net and the latest BOSS row's time: the basis of commission. Times are local seconds
- * ({@link io.chanops.reconcile.boss.BossDateTime}); {@code bossAcceptedAt} is {@link #NO_TIME} only for orders
- * converted from the old {@code confirmed_order} table without one, and strings are null only there.
+ * net and the time of the group's latest BOSS row: one row of {@code confirmed_order}, the basis of commission.
+ * {@code bossAcceptedAt} is null, and strings other than the order id, status and matched-by may be, only in orders
+ * migrated from a ledger of the row-per-order era.
  */
 public record ConfirmedOrder(
         long runId,
         String orderId,
-        long createdAt,
+        LocalDateTime createdAt,
         String channel,
         String siteId,
         String msisdn,
@@ -19,9 +19,7 @@ public record ConfirmedOrder(
         long qty,
         long amountFen,
         long bossNetFen,
-        long bossAcceptedAt,
+        LocalDateTime bossAcceptedAt,
         String platformStatus,
         boolean bossLive,
-        String matchedBy) {
-    public static final long NO_TIME = ConfirmedChunk.NO_TIME;
-}
+        String matchedBy) {}

@@ -1,95 +1,95 @@
 package io.chanops.reconcile.confirmed;
 
-import io.chanops.ledger.confirmed.ConfirmedChunk;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.boss.BossDateTime;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Stores the orders one reconcile run confirmed as chunks of {@link ConfirmedChunk#ROWS} orders ({@code confirmed_chunk},
- * format in {@link ConfirmedChunk}), inside the caller's transaction: a chunk is written whenever it fills, the last one
- * by {@link #close}. Use from one thread at a time (not necessarily the one that opened the transaction), and nothing
- * else on the handle until {@link #close} returns.
+ * Inserts the orders one reconcile run confirmed into {@code confirmed_order}, inside the caller's transaction: one
+ * prepared statement, bound value by value and sent in batches (JDBI's per-argument binding would cost more than the
+ * insert itself), the last batch by {@link #close}. Orders added in key order (month created, order id) are appended to
+ * the table; any order works. Use from one thread, and nothing else on the handle until {@link #close} returns.
  *
- * <p>A full chunk is compressed and inserted on a helper thread while the caller fills the next one (two chunk buffers;
- * the caller waits only if the helper is still busy with the one before). Small runs that never fill a chunk start no
- * thread. An error on the helper surfaces from the next {@link #add} or from {@link #close}.
+ * <p>It keeps {@code confirmed_sale_count} too: it counts its sales (orders confirmed live) by kind as they come, and on
+ * {@link #close} adds the counts. Where another run has counted sales of the month already, it looks up each of its
+ * sales' orders first: an order a later run confirmed does not count again, and one an earlier run confirmed is taken
+ * back from that run's kind (the view {@code confirmed_sale} says which confirmation counts).
  *
  * <pre>{@code
- * try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
- *     for (...) w.add(orderId, createdAt, channel, siteId, msisdn, sku, qty, amountFen, bossNetFen, acceptedAt, status, live, matchedBy);
+ * try (ConfirmedOrderWriter w = new ConfirmedOrderRepository(h).writer(runId)) {
+ *     for (...) w.add(order);
  * }
  * }</pre>
  */
 public final class ConfirmedOrderWriter implements AutoCloseable {
-    /**
-     * Body deflated: on 1M generated orders deflate (level 1) takes 12 instead of 38 bytes per order, which saves more
-     * in SQLite's page writes and commit than it costs, and runs on the helper thread; see docs/BENCHMARKS.md
-     * "Confirmed-order store".
-     */
-    static final boolean DEFLATE = true;
+    private static final String INSERT =
+            "INSERT INTO confirmed_order (run_id, order_id, created_at, created_month, channel, "
+                    + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String MONTH_COUNTED = "SELECT 1 FROM confirmed_sale_count WHERE created_month = ?";
+    private static final String LATEST_SALE =
+            "SELECT run_id, site_id, sku, created_at, boss_net_fen, qty FROM confirmed_order "
+                    + "WHERE created_month = ? AND order_id = ? AND boss_live = 1 AND platform_status IN ('paid', 'completed') "
+                    + "ORDER BY run_id DESC";
+    private static final String COUNT =
+            "INSERT INTO confirmed_sale_count (created_month, site_id, sku, order_date, boss_net_fen, "
+                    + "orders, units) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 4_096;
 
     private final Handle h;
     private final long runId;
-    private ConfirmedChunk.Builder filling;
-    private ConfirmedChunk.Builder spare;
-    private ExecutorService helper;
-    private Future<?> pending;
     private PreparedStatement insert;
-    private int chunkNo = -1;
+    private PreparedStatement latestSale;
+    private int pending;
     private long rows;
     private boolean closed;
+    /** The month of the order added last and its created_at: consecutive orders mostly share the month's text. */
+    private String lastMonth = "";
 
-    public ConfirmedOrderWriter(Handle h, long runId) {
-        this(h, runId, DEFLATE, ConfirmedChunk.ROWS);
-    }
+    private String lastCreated = "";
+    private final Map<Kind, long[]> counts = new HashMap<>();
+    /** Per month: whether other runs have counted sales in it (then each sale's order is looked up). */
+    private final Map<String, Boolean> monthCounted = new HashMap<>();
 
-    /** For benchmarks and tests: another chunk size or encoding (readers take any). */
-    ConfirmedOrderWriter(Handle h, long runId, boolean deflate, int chunkRows) {
+    ConfirmedOrderWriter(Handle h, long runId) {
         this.h = h;
         this.runId = runId;
-        this.filling = new ConfirmedChunk.Builder(deflate, chunkRows);
-        this.spare = new ConfirmedChunk.Builder(deflate, chunkRows);
     }
 
-    /** createdAt / bossAcceptedAt: "local seconds" as io.chanops.reconcile.boss.BossDateTime produces them. */
-    public void add(
-            String orderId,
-            long createdAt,
-            String channel,
-            String siteId,
-            String msisdn,
-            String sku,
-            long qty,
-            long amountFen,
-            long bossNetFen,
-            long bossAcceptedAt,
-            String platformStatus,
-            boolean bossLive,
-            String matchedBy) {
-        checkOpen();
-        filling.add(
-                orderId,
-                createdAt,
-                channel,
-                siteId,
-                msisdn,
-                sku,
-                qty,
-                amountFen,
-                bossNetFen,
-                bossAcceptedAt,
-                platformStatus,
-                bossLive,
-                matchedBy);
-        added();
+    /** Adds {@code order} (its run id must be this writer's). */
+    public void add(ConfirmedOrder order) {
+        if (order.runId() != runId) {
+            throw new IllegalArgumentException(
+                    "order " + order.orderId() + " of run " + order.runId() + " given to the writer of run " + runId);
+        }
+        add(
+                order.orderId(),
+                LocalTimes.format(order.createdAt()),
+                order.channel(),
+                order.siteId(),
+                order.msisdn(),
+                order.sku(),
+                order.qty(),
+                order.amountFen(),
+                order.bossNetFen(),
+                order.bossAcceptedAt() == null ? null : LocalTimes.format(order.bossAcceptedAt()),
+                order.platformStatus(),
+                order.bossLive(),
+                order.matchedBy());
     }
 
-    /** As the other {@code add}, the order id and msisdn as UTF-8 bytes (see {@link ConfirmedChunk.Builder}). */
+    /**
+     * Adds an order as a reconciliation holds it: the order id and msisdn as UTF-8 bytes ({@code ids[idFrom..idTo)},
+     * {@code phones[phoneFrom..phoneTo)}), times in local seconds ({@link BossDateTime}).
+     */
     public void add(
             byte[] ids,
             int idFrom,
@@ -108,120 +108,228 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             String platformStatus,
             boolean bossLive,
             String matchedBy) {
-        checkOpen();
-        filling.add(
-                ids,
-                idFrom,
-                idTo,
-                createdAt,
+        add(
+                new String(ids, idFrom, idTo - idFrom, StandardCharsets.UTF_8),
+                BossDateTime.format(createdAt),
                 channel,
                 siteId,
-                phones,
-                phoneFrom,
-                phoneTo,
+                new String(phones, phoneFrom, phoneTo - phoneFrom, StandardCharsets.UTF_8),
                 sku,
                 qty,
                 amountFen,
                 bossNetFen,
-                bossAcceptedAt,
+                BossDateTime.format(bossAcceptedAt),
                 platformStatus,
                 bossLive,
                 matchedBy);
-        added();
     }
 
-    private void checkOpen() {
+    private void add(
+            String orderId,
+            String createdAt,
+            String channel,
+            String siteId,
+            String msisdn,
+            String sku,
+            long qty,
+            long amountFen,
+            long bossNetFen,
+            String bossAcceptedAt,
+            String platformStatus,
+            boolean bossLive,
+            String matchedBy) {
         if (closed) {
             throw new IllegalStateException("confirmed orders of run " + runId + ": writer already closed");
         }
-    }
-
-    /** Counts the order just added and hands a full chunk to the helper thread. */
-    private void added() {
-        rows++;
-        if (filling.full()) {
-            awaitPending();
-            ConfirmedChunk.Builder full = filling;
-            filling = spare;
-            spare = full;
-            if (helper == null) {
-                helper = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "confirmed-orders-run-" + runId);
-                    t.setDaemon(true);
-                    return t;
-                });
+        try {
+            if (insert == null) {
+                insert = h.getConnection().prepareStatement(INSERT);
             }
-            pending = helper.submit(() -> store(full));
+            String month = month(createdAt);
+            PreparedStatement ps = insert;
+            ps.setLong(1, runId);
+            ps.setString(2, orderId);
+            ps.setString(3, createdAt);
+            ps.setString(4, month);
+            setText(ps, 5, channel);
+            setText(ps, 6, siteId);
+            setText(ps, 7, msisdn);
+            setText(ps, 8, sku);
+            ps.setLong(9, qty);
+            ps.setLong(10, amountFen);
+            ps.setLong(11, bossNetFen);
+            setText(ps, 12, bossAcceptedAt);
+            ps.setString(13, platformStatus);
+            ps.setInt(14, bossLive ? 1 : 0);
+            ps.setString(15, matchedBy);
+            ps.addBatch();
+            rows++;
+            if (++pending == BATCH) {
+                flush();
+            }
+            if (bossLive && ("paid".equals(platformStatus) || "completed".equals(platformStatus))) {
+                countSale(month, orderId, siteId, sku, createdAt, bossNetFen, qty);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
         }
     }
 
+    /** Counts a sale of this run, and takes back the one of an earlier run it replaces (see the class comment). */
+    private void countSale(
+            String month, String orderId, String siteId, String sku, String createdAt, long bossNetFen, long qty)
+            throws SQLException {
+        Boolean counted = monthCounted.get(month);
+        if (counted == null) {
+            counted = monthCounted(month);
+            monthCounted.put(month, counted);
+        }
+        if (counted) {
+            if (latestSale == null) {
+                latestSale = h.getConnection().prepareStatement(LATEST_SALE);
+            }
+            latestSale.setString(1, month);
+            latestSale.setString(2, orderId);
+            try (ResultSet rs = latestSale.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getLong(1) > runId) {
+                        return; // a later run confirmed the order: its confirmation counts
+                    }
+                    count(month, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), -1, -rs.getLong(6));
+                }
+            }
+        }
+        count(month, siteId, sku, createdAt, bossNetFen, 1, qty);
+    }
+
+    private boolean monthCounted(String month) throws SQLException {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(MONTH_COUNTED)) {
+            ps.setString(1, month);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void count(
+            String month, String siteId, String sku, String createdAt, long bossNetFen, long orders, long units) {
+        long[] n = counts.computeIfAbsent(
+                new Kind(month, siteId, sku, createdAt.substring(0, 10), bossNetFen), k -> new long[2]);
+        n[0] += orders;
+        n[1] += units;
+    }
+
+    private String month(String createdAt) {
+        if (!createdAt.regionMatches(0, lastCreated, 0, 7)) {
+            lastMonth = createdAt.substring(0, 7);
+        }
+        lastCreated = createdAt;
+        return lastMonth;
+    }
+
+    private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending > 0) {
+            insert.executeBatch();
+            pending = 0;
+        }
+    }
+
+    /** Orders added so far. */
     public long rows() {
         return rows;
     }
 
-    /** Writes the last chunk; no-op on the ledger when {@link #rows()} is 0. */
+    /** Inserts the last batch and adds this run's counts; no-op on the ledger when {@link #rows()} is 0. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            awaitPending();
-            if (filling.rows() > 0) {
-                store(filling);
-            }
-        } finally {
-            if (helper != null) {
-                helper.shutdownNow();
-            }
-            if (insert != null) {
-                try {
-                    insert.close();
-                } catch (SQLException e) {
-                    throw failed(e);
-                }
-            }
-        }
-    }
-
-    private void awaitPending() {
-        if (pending == null) {
+        if (insert == null) {
             return;
         }
-        Future<?> p = pending;
-        pending = null;
-        try {
-            p.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing confirmed orders of run " + runId, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err; // running out of memory, say: passed on as Futures.join does
-            }
-            throw new IllegalStateException(
-                    "cannot store confirmed orders of run " + runId + ": " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Encodes and inserts {@code chunk}, then clears it; on the helper thread or, for the last chunk, the caller's. */
-    private void store(ConfirmedChunk.Builder chunk) {
-        try {
-            if (insert == null) {
-                chunkNo = ConfirmedChunk.nextChunkNo(h.getConnection(), runId);
-                insert = h.getConnection().prepareStatement(ConfirmedChunk.TABLE_INSERT);
-            }
-            ConfirmedChunk.insert(insert, runId, chunkNo++, chunk);
+        try (PreparedStatement rowsInsert = insert;
+                PreparedStatement lookups = latestSale) {
+            flush();
+            addCounts();
         } catch (SQLException e) {
             throw failed(e);
         }
     }
 
+    private void addCounts() throws SQLException {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(COUNT)) {
+            int n = 0;
+            for (Map.Entry<Kind, long[]> e : counts.entrySet()) {
+                long[] c = e.getValue();
+                if (c[0] == 0 && c[1] == 0) {
+                    continue;
+                }
+                Kind k = e.getKey();
+                ps.setString(1, k.month);
+                setText(ps, 2, k.siteId);
+                setText(ps, 3, k.sku);
+                ps.setString(4, k.orderDate);
+                ps.setLong(5, k.bossNetFen);
+                ps.setLong(6, c[0]);
+                ps.setLong(7, c[1]);
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
     private IllegalStateException failed(SQLException e) {
         return new IllegalStateException("cannot store confirmed orders of run " + runId + ": " + e.getMessage(), e);
+    }
+
+    /** What decides a sale's commission, in its month: a key counted once per sale, so equals and hash are plain. */
+    private static final class Kind {
+        final String month;
+        final String siteId;
+        final String sku;
+        final String orderDate;
+        final long bossNetFen;
+        private final int hash;
+
+        Kind(String month, String siteId, String sku, String orderDate, long bossNetFen) {
+            this.month = month;
+            this.siteId = siteId;
+            this.sku = sku;
+            this.orderDate = orderDate;
+            this.bossNetFen = bossNetFen;
+            int h = month.hashCode();
+            h = 31 * h + Objects.hashCode(siteId);
+            h = 31 * h + Objects.hashCode(sku);
+            h = 31 * h + orderDate.hashCode();
+            this.hash = 31 * h + Long.hashCode(bossNetFen);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Kind k
+                    && bossNetFen == k.bossNetFen
+                    && orderDate.equals(k.orderDate)
+                    && Objects.equals(siteId, k.siteId)
+                    && Objects.equals(sku, k.sku)
+                    && month.equals(k.month);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -16,6 +16,8 @@ import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossReader;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.bulk.KeyColumn;
+import io.chanops.reconcile.confirmed.ConfirmedOrder;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.CarriedOrder;
@@ -183,7 +185,8 @@ public final class ReconcileService {
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
-        RunOutcome outcome = ledger.write(h -> {
+        // every row written references the run inserted first in this transaction: no per-row foreign-key checks
+        RunOutcome outcome = ledger.writeBulk(h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
@@ -387,7 +390,7 @@ public final class ReconcileService {
         BossTable b = m.boss();
         KeyColumn ids = p.orderIds();
         KeyColumn phones = p.msisdns();
-        try (ConfirmedOrderWriter w = new ConfirmedOrderWriter(h, runId)) {
+        try (ConfirmedOrderWriter w = new ConfirmedOrderRepository(h).writer(runId)) {
             for (int i = 0; i < p.size(); i++) {
                 if (m.category(i) != Category.MATCHED) {
                     continue;
@@ -417,9 +420,10 @@ public final class ReconcileService {
                 if (item.category() == Category.RESOLVED_LATE && confirmsLate(item)) {
                     PlatformOrder o = item.order();
                     BossGroup g = item.group();
-                    w.add(
+                    w.add(new ConfirmedOrder(
+                            runId,
                             o.orderId(),
-                            o.createdAt(),
+                            BossDateTime.toLocal(o.createdAt()),
                             o.channel(),
                             o.siteId(),
                             o.msisdn(),
@@ -427,10 +431,10 @@ public final class ReconcileService {
                             o.qty(),
                             o.amountFen(),
                             g.netFen(),
-                            g.latest().acceptedAt(),
+                            BossDateTime.toLocal(g.latest().acceptedAt()),
                             o.status().toString(),
                             g.live(),
-                            item.matchedBy());
+                            item.matchedBy()));
                 }
             }
         }

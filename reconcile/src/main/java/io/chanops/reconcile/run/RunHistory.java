@@ -1,9 +1,9 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.confirmed.ConfirmedOrder;
-import io.chanops.reconcile.confirmed.ConfirmedOrders;
+import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.match.Category;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,13 +93,10 @@ public final class RunHistory {
     /** The findings of a run, optionally of one category; MATCHED reads the orders the run confirmed. */
     public List<Finding> findings(long runId, Optional<Category> category) {
         if (category.isPresent() && category.get() == Category.MATCHED) {
-            List<ConfirmedOrder> orders = new ArrayList<>();
-            ledger.read(h -> {
-                ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all().run(runId), orders::add);
-                return null;
-            });
-            orders.sort(Comparator.comparingLong(ConfirmedOrder::createdAt)
-                    .thenComparing(ConfirmedOrder::orderId, ConfirmedOrders.TEXT_ORDER));
+            List<ConfirmedOrder> orders =
+                    new ArrayList<>(ledger.read(h -> new ConfirmedOrderRepository(h).ofRun(runId)));
+            orders.sort(Comparator.comparing(ConfirmedOrder::createdAt)
+                    .thenComparing(ConfirmedOrder::orderId, ConfirmedOrderRepository.TEXT_ORDER));
             List<Finding> findings = new ArrayList<>(orders.size());
             for (ConfirmedOrder o : orders) {
                 findings.add(new Finding(
@@ -108,13 +105,13 @@ public final class RunHistory {
                         null,
                         o.msisdn(),
                         o.siteId(),
-                        BossDateTime.format(o.createdAt()),
+                        LocalTimes.format(o.createdAt()),
                         o.amountFen(),
                         o.bossNetFen(),
                         o.platformStatus(),
                         o.bossLive() ? "completed" : "cancelled",
                         o.matchedBy(),
-                        o.bossAcceptedAt() == ConfirmedOrder.NO_TIME ? null : BossDateTime.format(o.bossAcceptedAt()),
+                        o.bossAcceptedAt() == null ? null : LocalTimes.format(o.bossAcceptedAt()),
                         null,
                         null));
             }

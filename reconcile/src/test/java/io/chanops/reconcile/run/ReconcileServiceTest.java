@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
-import io.chanops.reconcile.boss.BossDateTime;
-import io.chanops.reconcile.confirmed.ConfirmedOrders;
 import io.chanops.reconcile.match.Category;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,31 +132,22 @@ class ReconcileServiceTest {
                 .contains("MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,,GZ-WEB,2026-01-07 12:00:00");
     }
 
-    /** The stored confirmed orders by order_id, as the old table's columns (times as text, boss_live 0/1). */
+    /** The stored confirmed orders by order_id, as the table's columns (small numbers as ints). */
     private List<Map<String, Object>> confirmedOrders() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        ledger.read(h -> {
-            ConfirmedOrders.forEach(h, ConfirmedOrders.Filter.all(), o -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("run_id", o.runId());
-                m.put("order_id", o.orderId());
-                m.put("created_at", BossDateTime.format(o.createdAt()));
-                m.put("channel", o.channel());
-                m.put("site_id", o.siteId());
-                m.put("msisdn", o.msisdn());
-                m.put("sku", o.sku());
-                m.put("qty", (int) o.qty());
-                m.put("amount_fen", (int) o.amountFen());
-                m.put("boss_net_fen", (int) o.bossNetFen());
-                m.put("boss_accepted_at", BossDateTime.format(o.bossAcceptedAt()));
-                m.put("platform_status", o.platformStatus());
-                m.put("boss_live", o.bossLive() ? 1 : 0);
-                m.put("matched_by", o.matchedBy());
-                rows.add(m);
-            });
-            return null;
-        });
-        rows.sort(Comparator.comparing(m -> (String) m.get("order_id")));
+        ledger.read(h -> h.createQuery(
+                                "SELECT run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
+                                        + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM confirmed_order ORDER BY order_id")
+                        .mapToMap()
+                        .list())
+                .forEach(row -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    row.forEach((column, value) -> m.put(
+                            column,
+                            column.equals("run_id") || !(value instanceof Number n) ? value : (Object) n.intValue()));
+                    m.put("run_id", ((Number) row.get("run_id")).longValue());
+                    rows.add(m);
+                });
         return rows;
     }
 
