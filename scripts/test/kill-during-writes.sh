@@ -9,7 +9,8 @@
 #   - the output path holds all of the command's files, complete, or none of them (a killed process cannot remove its
 #     randomly named dot-temp files; those are the only leftovers allowed).
 # Prints one line per kill and a closing count; exits 1 on the first violation.
-#   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan" picks some)
+#   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan" picks some,
+#                                                            KILL_AT="0.5 0.9 1.02" the fractions of T to kill at)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-300000}"
@@ -50,8 +51,9 @@ full_run_seconds() {
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }' 
 }
-# kill_delays T: the moments to kill at, as fractions of T
-kill_delays() { awk -v t="$1" 'BEGIN { n = split("0.4 0.7 0.85 0.93 0.98 1.02", f, " "); for (i = 1; i <= n; i++) printf "%.2f\n", t * f[i] }'; }
+# kill_delays T: the moments to kill at, as fractions of T (KILL_AT="0.5 0.95" picks others)
+kill_at="${KILL_AT:-0.4 0.7 0.85 0.93 0.98 1.02}"
+kill_delays() { awk -v t="$1" -v at="$kill_at" 'BEGIN { n = split(at, f, " "); for (i = 1; i <= n; i++) printf "%.2f\n", t * f[i] }'; }
 # all_or_none DIR NAMES...: every named file exists or none does; no other visible file
 all_or_none() {
   local dir="$1"; shift
