@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
@@ -44,9 +45,24 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                     + "orders, units) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 4_096;
 
+    /**
+     * SQLite's bulk path: rows per multi-row INSERT, and values bound per row. The run id is bound once per statement,
+     * the month is taken from the creation time in SQL, and status, BOSS liveness and how the order matched travel as
+     * one small code ({@link #code}): on SQLite's JDBC driver the cost of a row is mostly its bound values.
+     */
+    private static final int ROWS_PER_STATEMENT = 64;
+
+    private static final int VALUES_PER_ROW = 11;
+    private static final List<String> STATUSES = List.of("paid", "completed", "cancelled", "refunded");
+    private static final List<String> MATCHED_BY = List.of("order_ref", "fallback");
+
     private final Handle h;
     private final long runId;
+    private final boolean packed;
     private PreparedStatement insert;
+    private PreparedStatement packedInsert;
+    private final Object[] buffer = new Object[ROWS_PER_STATEMENT * VALUES_PER_ROW];
+    private int buffered;
     private PreparedStatement latestSale;
     private int pending;
     private long rows;
@@ -60,8 +76,22 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     private final Map<String, Boolean> monthCounted = new HashMap<>();
 
     ConfirmedOrderWriter(Handle h, long runId) {
+        this(h, runId, isSqlite(h));
+    }
+
+    /** {@code packed}: SQLite's multi-row statements; otherwise one plain statement a row, in JDBC batches. */
+    ConfirmedOrderWriter(Handle h, long runId, boolean packed) {
         this.h = h;
         this.runId = runId;
+        this.packed = packed;
+    }
+
+    private static boolean isSqlite(Handle h) {
+        try {
+            return "SQLite".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the ledger's database: " + e.getMessage(), e);
+        }
     }
 
     /** Adds {@code order} (its run id must be this writer's). */
@@ -142,37 +172,160 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             throw new IllegalStateException("confirmed orders of run " + runId + ": writer already closed");
         }
         try {
-            if (insert == null) {
-                insert = h.getConnection().prepareStatement(INSERT);
-            }
             String month = month(createdAt);
-            PreparedStatement ps = insert;
-            ps.setLong(1, runId);
-            ps.setString(2, orderId);
-            ps.setString(3, createdAt);
-            ps.setString(4, month);
-            setText(ps, 5, channel);
-            setText(ps, 6, siteId);
-            setText(ps, 7, msisdn);
-            setText(ps, 8, sku);
-            ps.setLong(9, qty);
-            ps.setLong(10, amountFen);
-            ps.setLong(11, bossNetFen);
-            setText(ps, 12, bossAcceptedAt);
-            ps.setString(13, platformStatus);
-            ps.setInt(14, bossLive ? 1 : 0);
-            ps.setString(15, matchedBy);
-            ps.addBatch();
-            rows++;
-            if (++pending == BATCH) {
-                flush();
-            }
+            // counted before the row is stored: the lookup of earlier runs' confirmations must not find this one
             if (bossLive && ("paid".equals(platformStatus) || "completed".equals(platformStatus))) {
                 countSale(month, orderId, siteId, sku, createdAt, bossNetFen, qty);
             }
+            int code = code(platformStatus, bossLive, matchedBy);
+            if (packed && code >= 0) {
+                int v = buffered * VALUES_PER_ROW;
+                buffer[v] = orderId;
+                buffer[v + 1] = createdAt;
+                buffer[v + 2] = channel;
+                buffer[v + 3] = siteId;
+                buffer[v + 4] = msisdn;
+                buffer[v + 5] = sku;
+                buffer[v + 6] = qty;
+                buffer[v + 7] = amountFen;
+                buffer[v + 8] = bossNetFen;
+                buffer[v + 9] = bossAcceptedAt;
+                buffer[v + 10] = (long) code;
+                if (++buffered == ROWS_PER_STATEMENT) {
+                    if (packedInsert == null) {
+                        packedInsert = h.getConnection().prepareStatement(packedSql(ROWS_PER_STATEMENT));
+                    }
+                    executePacked(packedInsert);
+                }
+            } else {
+                addPlain(
+                        orderId,
+                        createdAt,
+                        month,
+                        channel,
+                        siteId,
+                        msisdn,
+                        sku,
+                        qty,
+                        amountFen,
+                        bossNetFen,
+                        bossAcceptedAt,
+                        platformStatus,
+                        bossLive,
+                        matchedBy);
+            }
+            rows++;
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    private void addPlain(
+            String orderId,
+            String createdAt,
+            String month,
+            String channel,
+            String siteId,
+            String msisdn,
+            String sku,
+            long qty,
+            long amountFen,
+            long bossNetFen,
+            String bossAcceptedAt,
+            String platformStatus,
+            boolean bossLive,
+            String matchedBy)
+            throws SQLException {
+        if (insert == null) {
+            insert = h.getConnection().prepareStatement(INSERT);
+        }
+        PreparedStatement ps = insert;
+        ps.setLong(1, runId);
+        ps.setString(2, orderId);
+        ps.setString(3, createdAt);
+        ps.setString(4, month);
+        setText(ps, 5, channel);
+        setText(ps, 6, siteId);
+        setText(ps, 7, msisdn);
+        setText(ps, 8, sku);
+        ps.setLong(9, qty);
+        ps.setLong(10, amountFen);
+        ps.setLong(11, bossNetFen);
+        setText(ps, 12, bossAcceptedAt);
+        ps.setString(13, platformStatus);
+        ps.setInt(14, bossLive ? 1 : 0);
+        ps.setString(15, matchedBy);
+        ps.addBatch();
+        if (++pending == BATCH) {
+            flush();
+        }
+    }
+
+    /**
+     * Status, liveness and match as one number ({@code status * 4 + live * 2 + matched}), as {@link #packedSql} decodes
+     * it; -1 for a word it does not know, which then takes the plain statement.
+     */
+    static int code(String platformStatus, boolean bossLive, String matchedBy) {
+        int status = STATUSES.indexOf(platformStatus);
+        int matched = MATCHED_BY.indexOf(matchedBy);
+        return status < 0 || matched < 0 ? -1 : status * 4 + (bossLive ? 2 : 0) + matched;
+    }
+
+    /** The multi-row INSERT of {@code count} rows with numbered parameters: ?1 the run, then {@code VALUES_PER_ROW} a row. */
+    static String packedSql(int count) {
+        StringBuilder sql = new StringBuilder(INSERT.substring(0, INSERT.indexOf("VALUES") + "VALUES".length()));
+        for (int r = 0; r < count; r++) {
+            int p = 2 + r * VALUES_PER_ROW;
+            String code = "?" + (p + 10);
+            sql.append(r == 0 ? " " : ", ").append("(?1");
+            for (int k = 0; k < 2; k++) {
+                sql.append(", ?").append(p + k);
+            }
+            sql.append(", substr(?").append(p + 1).append(", 1, 7)");
+            for (int k = 2; k < 10; k++) {
+                sql.append(", ?").append(p + k);
+            }
+            sql.append(", CASE ").append(code).append(" >> 2");
+            for (int i = 0; i < STATUSES.size(); i++) {
+                sql.append(" WHEN ")
+                        .append(i)
+                        .append(" THEN '")
+                        .append(STATUSES.get(i))
+                        .append("'");
+            }
+            sql.append(" END, (")
+                    .append(code)
+                    .append(" >> 1) & 1, CASE ")
+                    .append(code)
+                    .append(" & 1");
+            for (int i = 0; i < MATCHED_BY.size(); i++) {
+                sql.append(" WHEN ")
+                        .append(i)
+                        .append(" THEN '")
+                        .append(MATCHED_BY.get(i))
+                        .append("'");
+            }
+            sql.append(" END)");
+        }
+        return sql.toString();
+    }
+
+    /** Inserts the buffered rows with {@code ps}, a statement of exactly that many rows. */
+    private void executePacked(PreparedStatement ps) throws SQLException {
+        ps.setLong(1, runId);
+        int n = buffered * VALUES_PER_ROW;
+        for (int i = 0; i < n; i++) {
+            Object v = buffer[i];
+            if (v == null) {
+                ps.setNull(i + 2, Types.VARCHAR);
+            } else if (v instanceof Long l) {
+                ps.setLong(i + 2, l);
+            } else {
+                ps.setString(i + 2, (String) v);
+            }
+        }
+        ps.executeUpdate();
+        buffered = 0;
     }
 
     /** Counts a sale of this run, and takes back the one of an earlier run it replaces (see the class comment). */
@@ -242,6 +395,14 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
         }
     }
 
+    private void flushPacked() throws SQLException {
+        if (buffered > 0) {
+            try (PreparedStatement rest = h.getConnection().prepareStatement(packedSql(buffered))) {
+                executePacked(rest);
+            }
+        }
+    }
+
     /** Orders added so far. */
     public long rows() {
         return rows;
@@ -254,12 +415,14 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        if (insert == null) {
+        if (rows == 0) {
             return;
         }
         try (PreparedStatement rowsInsert = insert;
+                PreparedStatement packedRows = packedInsert;
                 PreparedStatement lookups = latestSale) {
             flush();
+            flushPacked();
             addCounts();
         } catch (SQLException e) {
             throw failed(e);
