@@ -90,15 +90,20 @@ public final class CatalogImport {
         }
     }
 
-    private CatalogImport() {}
+    private final ProductStock stock;
+
+    /** An import that asks {@code stock} what it needs to know of stock. */
+    public CatalogImport(ProductStock stock) {
+        this.stock = stock;
+    }
 
     /** The foundation's plain import: every row valid or nothing written, no sync. */
-    public static Result importFile(
+    public Result importFile(
             Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now, Consumer<String> warn) {
         return run(ledger, file, Options.plain(charset, force), now, warn, n -> {});
     }
 
-    public static Result run(
+    public Result run(
             Ledger ledger,
             Path file,
             Options options,
@@ -116,7 +121,7 @@ public final class CatalogImport {
      * published (with whatever else {@code outputs} holds) as its last step. A refused or failed import leaves no
      * rejects file that describes nothing, and a rejects file that cannot be written commits nothing.
      */
-    public static Result run(
+    public Result run(
             Ledger ledger,
             Path file,
             Options options,
@@ -140,7 +145,7 @@ public final class CatalogImport {
             return ledger.read(h -> {
                 CatalogPlan plan = plan(h, parsed, options.sync());
                 return result(
-                        parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(h, plan));
+                        parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(plan));
             });
         }
         return ledger.write(h -> {
@@ -164,7 +169,7 @@ public final class CatalogImport {
                     plan,
                     rejectsFile == null ? null : rejectsFile.target(),
                     earlier,
-                    offSaleWithStock(h, plan));
+                    offSaleWithStock(plan));
             if (rejectsFile != null) {
                 RejectsFile.write(rejectsFile, r.rejections());
             }
@@ -182,21 +187,13 @@ public final class CatalogImport {
         return read(file, StandardCharsets.UTF_8, warn);
     }
 
-    private static CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
+    private CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
         Map<String, Product> existing = new LinkedHashMap<>();
         h.attach(ProductRepository.class).list().forEach(p -> existing.put(p.sku(), p));
-        return CatalogPlan.of(
-                existing,
-                parsed,
-                sync,
-                sku -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
-                        .bind("sku", sku)
-                        .mapTo(Integer.class)
-                        .findOne()
-                        .isPresent());
+        return CatalogPlan.of(existing, parsed, sync, stock::hasMoves);
     }
 
-    private static Map<String, Long> offSaleWithStock(Handle h, CatalogPlan plan) {
+    private Map<String, Long> offSaleWithStock(CatalogPlan plan) {
         Set<String> offSale = new HashSet<>();
         for (CatalogChange c : plan.changes()) {
             if (c.before() != null
@@ -210,13 +207,11 @@ public final class CatalogImport {
             return onHand;
         }
         // one scan of the levels rather than one query per SKU: a --sync can take thousands of products off sale
-        h.createQuery("SELECT sku, SUM(on_hand) FROM stock_level WHERE on_hand > 0 GROUP BY sku")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .forEach(e -> {
-                    if (offSale.contains(e.getKey())) {
-                        onHand.put(e.getKey(), e.getValue());
-                    }
-                });
+        stock.onHandBySku().forEach((sku, units) -> {
+            if (offSale.contains(sku)) {
+                onHand.put(sku, units);
+            }
+        });
         return onHand;
     }
 

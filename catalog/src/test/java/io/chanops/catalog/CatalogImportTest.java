@@ -32,13 +32,14 @@ class CatalogImportTest {
     }
 
     private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return CatalogImport.run(
-                ledger,
-                file,
-                new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                NOW,
-                w -> {},
-                n -> {});
+        return new CatalogImport(new NoStock())
+                .run(
+                        ledger,
+                        file,
+                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                        NOW,
+                        w -> {},
+                        n -> {});
     }
 
     private CatalogImport.Result run(Path file) {
@@ -235,8 +236,8 @@ class CatalogImportTest {
 
     @Test
     void theFoundationImportStillWorks() {
-        CatalogImport.Result r = CatalogImport.importFile(
-                ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
+        CatalogImport.Result r = new CatalogImport(new NoStock())
+                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
         assertThat(r.created()).isEqualTo(20);
         assertThat(CatalogImport.read(TestLedgers.sample("catalog.csv"), w -> {}))
                 .hasSize(20);

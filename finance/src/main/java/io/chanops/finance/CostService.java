@@ -3,7 +3,7 @@ package io.chanops.finance;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
-import io.chanops.ledger.time.LocalTimes;
+import io.chanops.reconcile.run.BossActivityRepository;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -63,14 +63,10 @@ public final class CostService {
     static Map<String, Long> transactions(Handle h, YearMonth month) {
         Map<String, Site> sites = h.attach(SiteRepository.class).byId();
         Map<String, Long> txns = new HashMap<>();
-        h.createQuery("SELECT a.site_id, SUM(a.rows_count) AS n FROM boss_activity a "
-                        + "WHERE a.day >= :from AND a.day < :to "
-                        + "AND a.run_id = (SELECT MAX(b.run_id) FROM boss_activity b WHERE b.day = a.day AND b.site_id = a.site_id) "
-                        + "GROUP BY a.site_id")
-                .bind("from", LocalTimes.format(month.atDay(1)))
-                .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1)))
-                .map((rs, ctx) -> Map.entry(channelOf(sites.get(rs.getString("site_id"))), rs.getLong("n")))
-                .forEach(e -> txns.merge(e.getKey().isEmpty() ? null : e.getKey(), e.getValue(), Long::sum));
+        new BossActivityRepository(h).rowsBySite(month).forEach((siteId, rows) -> {
+            String channel = channelOf(siteId == null ? null : sites.get(siteId));
+            txns.merge(channel.isEmpty() ? null : channel, rows, Long::sum);
+        });
         return txns;
     }
 

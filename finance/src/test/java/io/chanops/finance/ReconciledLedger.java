@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.catalog.CatalogImport;
+import io.chanops.catalog.ProductStock;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
@@ -11,12 +12,26 @@ import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 /**
  * A test ledger with the sample sites and catalog, where tests write what reconciliation would have stored:
  * runs, confirmed orders and BOSS activity.
  */
 final class ReconciledLedger {
+    /** The finance tests hold no stock. */
+    private static final ProductStock NO_STOCK = new ProductStock() {
+        @Override
+        public boolean hasMoves(String sku) {
+            return false;
+        }
+
+        @Override
+        public Map<String, Long> onHandBySku() {
+            return Map.of();
+        }
+    };
+
     final Ledger ledger;
     private long runs;
 
@@ -24,7 +39,8 @@ final class ReconciledLedger {
         ledger = TestLedgers.fresh(dir);
         LocalDateTime at = LocalDateTime.of(2026, 1, 1, 8, 0);
         SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, at, w -> {});
-        CatalogImport.importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, at, w -> {});
+        new CatalogImport(NO_STOCK)
+                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, at, w -> {});
     }
 
     /** A reconcile run at {@code runAt}; returns its id. */

@@ -10,6 +10,7 @@ import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.replenish.stock.StockRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,7 +64,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
         CatalogImport.Result r;
         try (Progress progress =
                 Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
-            r = CatalogImport.run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress, ctx().outputs());
+            r = new CatalogImport(new StockRepository(ctx().ledger()))
+                    .run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress, ctx().outputs());
         } catch (InputRejectedException e) {
             if (!dryRun) {
                 throw e;

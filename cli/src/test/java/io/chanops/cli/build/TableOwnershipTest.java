@@ -25,33 +25,61 @@ class TableOwnershipTest {
     private static final String REPLENISH = "replenish/src/main/java/io/chanops/replenish/";
     private static final String REPLENISH_SQL = "replenish/src/main/resources/io/chanops/replenish/";
 
+    private static final String RECONCILE = "reconcile/src/main/java/io/chanops/reconcile/";
+    private static final String CONFIRMED_SQL =
+            "reconcile/src/main/resources/io/chanops/reconcile/confirmed/ConfirmedOrderRepository/";
+    private static final String FINANCE = "finance/src/main/java/io/chanops/finance/";
+    private static final Set<String> CONFIRMED_ORDERS = Set.of(
+            RECONCILE + "confirmed/ConfirmedOrderRepository.java",
+            RECONCILE + "confirmed/ConfirmedOrderWriter.java",
+            CONFIRMED_SQL);
+
     /** Each table and the files (paths from the repository root) that may name it in SQL. */
-    private static final Map<String, Set<String>> OWNERS = Map.of(
-            "site", Set.of("ledger/src/main/java/io/chanops/ledger/site/SiteRepository.java"),
-            "product", Set.of("catalog/src/main/java/io/chanops/catalog/ProductRepository.java"),
-            "replenishment_order",
-                    Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/"),
-            "policy", Set.of(REPLENISH + "policy/PolicyRepository.java", REPLENISH_SQL + "policy/PolicyRepository/"),
-            "review_mark", Set.of(REPLENISH + "policy/PolicyRepository.java"),
-            "check_run", Set.of(REPLENISH + "orders/OrderRepository.java"),
-            "stock_move",
+    private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
+            Map.entry("site", Set.of("ledger/src/main/java/io/chanops/ledger/site/SiteRepository.java")),
+            Map.entry("product", Set.of("catalog/src/main/java/io/chanops/catalog/ProductRepository.java")),
+            Map.entry(
+                    "replenishment_order",
+                    Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/")),
+            Map.entry(
+                    "policy",
+                    Set.of(REPLENISH + "policy/PolicyRepository.java", REPLENISH_SQL + "policy/PolicyRepository/")),
+            Map.entry("review_mark", Set.of(REPLENISH + "policy/PolicyRepository.java")),
+            Map.entry("check_run", Set.of(REPLENISH + "orders/OrderRepository.java")),
+            Map.entry(
+                    "stock_move",
                     Set.of(
                             REPLENISH + "stock/StockRepository.java",
                             REPLENISH_SQL + "stock/StockRepository/",
                             REPLENISH + "stock/StockLevels.java",
                             REPLENISH + "stock/MoveInsert.java",
                             // the stock aggregate's bulk lookup of documents already booked (the import's fast path)
-                            REPLENISH + "stock/BookedDocuments.java",
-                            // open item: the catalog import asks whether a SKU has stock moves or stock; replenish
-                            // depends on catalog, so this needs a question catalog declares and stock answers
-                            "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"),
-            "stock_level",
+                            REPLENISH + "stock/BookedDocuments.java")),
+            Map.entry(
+                    "stock_level",
                     Set.of(
                             REPLENISH + "stock/StockRepository.java",
                             REPLENISH + "stock/StockLevels.java",
                             // the check's, tuning's and stock show's scans join each policy's on hand, read only
-                            REPLENISH_SQL + "policy/PolicyRepository/",
-                            "catalog/src/main/java/io/chanops/catalog/CatalogImport.java"));
+                            REPLENISH_SQL + "policy/PolicyRepository/")),
+            // a run and its findings are written by the run and read back by its history
+            Map.entry(
+                    "reconcile_run",
+                    Set.of(
+                            RECONCILE + "run/ReconcileService.java",
+                            RECONCILE + "run/RunHistory.java",
+                            // reversals are found from the runs that saw them: read only
+                            CONFIRMED_SQL)),
+            Map.entry(
+                    "reconcile_item",
+                    Set.of(RECONCILE + "run/ReconcileService.java", RECONCILE + "run/RunHistory.java")),
+            Map.entry("confirmed_order", CONFIRMED_ORDERS),
+            Map.entry("confirmed_sale", CONFIRMED_ORDERS),
+            Map.entry("confirmed_sale_count", CONFIRMED_ORDERS),
+            Map.entry("boss_activity", Set.of(RECONCILE + "run/BossActivityRepository.java")),
+            Map.entry("commission_rule_set", Set.of(FINANCE + "RuleSets.java")),
+            Map.entry("commission_rule", Set.of(FINANCE + "RuleSets.java")),
+            Map.entry("commission_clawback", Set.of(FINANCE + "CommissionService.java")));
 
     private static final Pattern TABLE =
             Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);

@@ -204,7 +204,7 @@ public final class ReconcileService {
                 phase("ledger: findings");
                 timed("confirmed orders (main)", () -> insertConfirmed(h, runId, m, findings));
                 phase("ledger: confirmed orders");
-                insertActivity(c, runId, activity);
+                new BossActivityRepository(h).insert(runId, activity);
                 closeCarried(c, runId, findings);
                 phase("ledger: activity, carried");
             } catch (SQLException e) {
@@ -445,21 +445,6 @@ public final class ReconcileService {
         return item.order().status().live()
                 && item.group().live()
                 && item.order().amountFen() == item.group().netFen();
-    }
-
-    private static void insertActivity(Connection c, long runId, Map<SiteDay, long[]> activity) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO boss_activity (run_id, day, site_id, rows_count, amount_fen) VALUES (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<SiteDay, long[]> e : activity.entrySet()) {
-                ps.setLong(1, runId);
-                ps.setString(2, e.getKey().day());
-                ps.setString(3, e.getKey().siteId());
-                ps.setLong(4, e.getValue()[0]);
-                ps.setLong(5, e.getValue()[1]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     private static void closeCarried(Connection c, long runId, List<Item> items) throws SQLException {

@@ -1,5 +1,6 @@
 package io.chanops.replenish.stock;
 
+import io.chanops.catalog.ProductStock;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.model.MoveKind;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
  * levels equal to the fold of the moves). Each call runs on the handle of the ledger transaction it is made in (JDBI
  * shares a thread's handle), or on a handle of its own outside one.
  */
-public final class StockRepository {
+public final class StockRepository implements ProductStock {
     /** Rows fetched at a time when streaming moves. */
     private static final int FETCH = 10_000;
 
@@ -55,6 +56,27 @@ public final class StockRepository {
 
     private <R> R onHandle(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);
+    }
+
+    @Override
+    public boolean hasMoves(String sku) {
+        return onHandle(h -> h.createQuery("SELECT 1 FROM stock_move WHERE sku = :sku LIMIT 1")
+                .bind("sku", sku)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+    }
+
+    @Override
+    public Map<String, Long> onHandBySku() {
+        Map<String, Long> onHand = new HashMap<>();
+        onHandle(h -> {
+            h.createQuery("SELECT sku, SUM(on_hand) FROM stock_level WHERE on_hand > 0 GROUP BY sku")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> onHand.put(e.getKey(), e.getValue()));
+            return null;
+        });
+        return onHand;
     }
 
     /** On hand of a position; empty when it never had a move. */

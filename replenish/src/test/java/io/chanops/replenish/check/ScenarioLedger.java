@@ -6,6 +6,7 @@ import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.stock.MoveImport;
+import io.chanops.replenish.stock.StockRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,7 +36,8 @@ public final class ScenarioLedger {
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
         SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
     }
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */

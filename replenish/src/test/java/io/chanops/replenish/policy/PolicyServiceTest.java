@@ -8,6 +8,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.replenish.stock.StockRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,18 +41,19 @@ class PolicyServiceTest {
                 false,
                 NOW,
                 w -> {});
-        CatalogImport.importFile(
-                ledger,
-                TestLedgers.write(
-                        dir,
-                        "catalog.csv",
-                        "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                        "PHONE,handset,Phone,B,1999.00,listed,hall,,",
-                        "PLAN,plan,Plan,B,0,listed,hall,,"),
-                StandardCharsets.UTF_8,
-                false,
-                NOW,
-                w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(
+                        ledger,
+                        TestLedgers.write(
+                                dir,
+                                "catalog.csv",
+                                "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                                "PHONE,handset,Phone,B,1999.00,listed,hall,,",
+                                "PLAN,plan,Plan,B,0,listed,hall,,"),
+                        StandardCharsets.UTF_8,
+                        false,
+                        NOW,
+                        w -> {});
         policies = PolicyService.of(ledger, TestLedgers.at(NOW));
     }
 

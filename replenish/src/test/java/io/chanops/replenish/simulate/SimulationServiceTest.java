@@ -16,6 +16,7 @@ import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.policy.ReviewCycle;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.stock.MoveImport;
+import io.chanops.replenish.stock.StockRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,7 +61,8 @@ class SimulationServiceTest {
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
         SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
         List<String> moves = new ArrayList<>(List.of(
                 "at,site_id,sku,kind,qty,ref",
                 "2026-01-19 08:00,ST-1,PHONE,count,20,INV-1",

@@ -34,13 +34,14 @@ class CatalogWithStockTest {
     }
 
     private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return CatalogImport.run(
-                ledger,
-                file,
-                new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                NOW,
-                w -> {},
-                n -> {});
+        return new CatalogImport(new StockRepository(ledger))
+                .run(
+                        ledger,
+                        file,
+                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                        NOW,
+                        w -> {},
+                        n -> {});
     }
 
     private CatalogImport.Result run(Path file) {

@@ -42,7 +42,8 @@ class MoveImportTest {
                 "H1,handset,Phone,1000.00,listed,web|hall,,",
                 "C1,contract,Plan,0,listed,hall,129.00,24");
         SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> {});
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> {});
     }
 
     private MoveImport.Result<Void> importMoves(Path file, boolean force) {
@@ -355,7 +356,8 @@ class MoveImportTest {
                 "H1,handset,Phone,1000.00,listed,web|hall,,",
                 "A1,accessory,Case,10.00,listed,web|hall,,");
         io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> {});
-        CatalogImport.importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> {});
         Moves moves = MoveImport.read(
                 TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
                 StandardCharsets.UTF_8,
