@@ -10,7 +10,8 @@
 #     randomly named dot-temp files; those are the only leftovers allowed).
 # Prints one line per kill and a closing count; exits 1 on the first violation.
 #   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan" picks some,
-#                                                            KILL_AT="0.5 0.9 1.02" the fractions of T to kill at)
+#                                                            KILL_AT="0.5 0.9 1.02" the fractions of T to kill at,
+#                                                            CHECK_STORES=280 CHECK_SKUS=300 the check's size)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-300000}"
@@ -135,9 +136,10 @@ for delay in $(kill_delays "$t"); do
 done
 
 fi
-# ---------------------------------------------------------------- replenish check (84k positions)
+# ---------------------------------------------------------------- replenish check (84,000 positions by default)
 if want check; then
-python3 "$here/scripts/bench/gen_check.py" "$work/chk" >/dev/null
+stores="${CHECK_STORES:-280}"; skus="${CHECK_SKUS:-300}"   # 84,000 positions unless asked for more
+python3 "$here/scripts/bench/gen_check.py" "$work/chk" "$stores" "$skus" >/dev/null
 chk="$work/chk-base.db"
 java -jar "$jar" --db "$chk" -q init >/dev/null
 java -jar "$jar" --db "$chk" -q site import "$work/chk/sites.csv" >/dev/null
@@ -146,7 +148,7 @@ java -jar "$jar" --db "$chk" -q --now '2026-03-02 08:00' stock import "$work/chk
 java -jar "$jar" --db "$chk" -q policy import "$work/chk/policies.csv" >/dev/null
 ref="$work/chk-ref.db"; cp "$chk" "$ref"
 t=$(full_run_seconds "$ref" --now '2026-03-02 09:00' replenish check)
-echo "replenish check of 84,000 positions takes ${t}s"
+echo "replenish check of $((stores * skus)) positions takes ${t}s"
 full=$(sql "$ref" "SELECT count(*) || '/' || coalesce(sum(qty), 0) FROM replenishment_order")
 for delay in $(kill_delays "$t"); do
   db="$work/chk.db"; rm -f "$db"*; cp "$chk" "$db"
