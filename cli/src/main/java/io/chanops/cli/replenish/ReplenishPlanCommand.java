@@ -254,7 +254,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                             "",
                             "back at depot"));
         }
-        Renderer.render(stops, Format.TABLE, out(), false, ctx().colour());
+        Renderer.render(stops, Format.TABLE, out(), false, ctx().colour(), ctx().tableWidth());
         if (!plan.unserved().isEmpty()) {
             out().println();
             out().println("Unserved:");
@@ -265,7 +265,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                         o.emergency() ? Style.RED : Style.YELLOW,
                         java.util.List.of(o.orderId(), o.kind(), o.siteId(), o.sku(), o.qty(), u.reason()));
             }
-            Renderer.render(unserved, Format.TABLE, out(), false, ctx().colour());
+            Renderer.render(unserved, Format.TABLE, out(), false, ctx().colour(), ctx().tableWidth());
         }
     }
 
