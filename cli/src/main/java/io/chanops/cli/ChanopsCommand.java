@@ -37,7 +37,7 @@ public abstract class ChanopsCommand implements Callable<Integer> {
                     options.declare(ctx);
                 }
             }
-            pager = ctx.startPaging();
+            pager = pages() ? ctx.startPaging() : null;
             int code = run();
             if (code == ExitCode.OK || code == ExitCode.ATTENTION) {
                 outputs.publish();
@@ -78,4 +78,12 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     }
 
     protected abstract int run() throws Exception;
+
+    /**
+     * Whether this command's standard output may go through the pager when longer than the screen (on a terminal,
+     * without --no-pager). The demo says no: its steps write to standard error between their tables.
+     */
+    protected boolean pages() {
+        return true;
+    }
 }
