@@ -113,6 +113,8 @@ public final class Progress implements WorkProgress, AutoCloseable {
                         .setStyle(colour ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                         .setConsumer(new Line())
                         .setUpdateIntervalMillis(200)
+                        .setMaxRenderedLength(79)
+                        .startsFrom(0, Duration.ofNanos(System.nanoTime() - phaseStarted))
                         .hideEta()
                         .continuousUpdate()
                         .build();
