@@ -3,6 +3,7 @@ package io.chanops.catalog;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -131,8 +132,11 @@ public final class CatalogImport {
             OutputSet outputs) {
         OutputFile rejectsFile =
                 options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
+        WorkProgress work = WorkProgress.of(progress);
+        work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
         String sha = FileDigest.sha256(file);
-        CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, progress);
+        CatalogFile parsed = CatalogReader.read(file, options.charset(), warn, work);
+        work.phase(WorkProgress.Phase.CHECKING, "", -1);
         if (options.sync() && parsed.skus().isEmpty()) {
             // A truncated or wrong file must not take the whole catalog off sale.
             throw InputRejectedException.of(
@@ -158,6 +162,7 @@ public final class CatalogImport {
                         .map(r -> r.toProblem(parsed.name()))
                         .toList());
             }
+            work.phase(WorkProgress.Phase.WRITING, "", -1);
             long batch = ImportBatches.record(
                     h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
             upsert(h, plan.changes(), batch);
@@ -174,6 +179,7 @@ public final class CatalogImport {
                 RejectsFile.write(rejectsFile, r.rejections());
             }
             outputs.publish();
+            work.phase(WorkProgress.Phase.COMMITTING, "", -1);
             return r;
         });
     }

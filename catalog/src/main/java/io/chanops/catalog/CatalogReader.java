@@ -47,7 +47,7 @@ public final class CatalogReader {
                 }
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {
-                    progress.accept(rows);
+                    progress.accept(csv.bytesRead());
                 }
                 String sku = row.get("sku");
                 if (!sku.isEmpty()) {
@@ -60,8 +60,8 @@ public final class CatalogReader {
                 CatalogRowParser.parse(row.line(), row::get, rejections)
                         .ifPresent(p -> parsed.add(new ProductRow(row.line(), p)));
             }
+            progress.accept(csv.bytesRead());
         }
-        progress.accept(rows);
         // A SKU given twice: which row is meant cannot be known, so every copy is rejected (none is imported).
         Set<String> duplicated = new HashSet<>();
         for (Map.Entry<String, List<Long>> e : linesBySku.entrySet()) {

@@ -129,16 +129,35 @@ public final class Chanops {
             description = "More detail; stack traces on errors.")
     boolean verbose;
 
+    @Option(
+            names = "--wide",
+            scope = ScopeType.INHERIT,
+            description = "Tables at full width: no text shortened, no column left out to fit the terminal.")
+    boolean wide;
+
+    @Option(
+            names = "--no-pager",
+            scope = ScopeType.INHERIT,
+            description = "Never page output longer than the screen (default: $PAGER, else less, on a terminal).")
+    boolean noPager;
+
     final boolean terminal;
+    final boolean stderrTerminal;
     final Function<String, String> environment;
     private final PrintWriter out;
     private final PrintWriter err;
     private RunContext context;
 
-    private Chanops(PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
+    private Chanops(
+            PrintWriter out,
+            PrintWriter err,
+            boolean terminal,
+            boolean stderrTerminal,
+            Function<String, String> environment) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.stderrTerminal = stderrTerminal;
         this.environment = environment;
     }
 
@@ -150,7 +169,18 @@ public final class Chanops {
     /** Runs {@code args} as chanops does from the shell (building only the subcommand they name); returns the exit code. */
     public static int execute(
             String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
-        return create(args, out, err, terminal, environment).execute(args);
+        return execute(args, out, err, terminal, terminal, environment);
+    }
+
+    /** As above, when standard error ({@code stderrTerminal}: progress) and standard output differ. */
+    public static int execute(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            boolean terminal,
+            boolean stderrTerminal,
+            Function<String, String> environment) {
+        return create(args, out, err, terminal, stderrTerminal, environment).execute(args);
     }
 
     /** The whole command line, every subcommand included. */
@@ -167,7 +197,17 @@ public final class Chanops {
      */
     public static CommandLine create(
             String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
-        Chanops root = new Chanops(out, err, terminal, environment);
+        return create(args, out, err, terminal, terminal, environment);
+    }
+
+    static CommandLine create(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            boolean terminal,
+            boolean stderrTerminal,
+            Function<String, String> environment) {
+        Chanops root = new Chanops(out, err, terminal, stderrTerminal, environment);
         CommandLine cmd = new CommandLine(root);
         Class<?> invoked = args == null ? null : invokedSubcommand(args);
         if (invoked != null) {
@@ -197,7 +237,8 @@ public final class Chanops {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setUsageHelpAutoWidth(terminal);
-        cmd.setExecutionStrategy(parsed -> executeWithConfigDefaults(parsed, out, err, terminal, environment));
+        cmd.setExecutionStrategy(
+                parsed -> executeWithConfigDefaults(parsed, out, err, terminal, stderrTerminal, environment));
         return cmd;
     }
 
@@ -213,6 +254,7 @@ public final class Chanops {
             PrintWriter out,
             PrintWriter err,
             boolean terminal,
+            boolean stderrTerminal,
             Function<String, String> environment) {
         Chanops root = (Chanops) parsed.commandSpec().root().userObject();
         if (root.configDefaultsApplied) {
@@ -240,7 +282,7 @@ public final class Chanops {
             return new CommandLine.RunLast().execute(parsed);
         }
         String[] args = parsed.originalArgs().toArray(String[]::new);
-        CommandLine again = create(args, out, err, terminal, environment);
+        CommandLine again = create(args, out, err, terminal, stderrTerminal, environment);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
         again.setDefaultValueProvider(ConfigKeys.defaults(properties));
         return again.execute(args);
@@ -316,7 +358,7 @@ public final class Chanops {
         OutputStream stdout = System.out == plain ? new FileOutputStream(FileDescriptor.out) : System.out;
         PrintWriter out = CheckedPrintWriter.of(stdout, true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(args, out, err, terminal, System::getenv);
+        int code = execute(args, out, err, terminal, io.chanops.cli.support.Screen.stderrIsTerminal(), System::getenv);
         out.flush();
         err.flush();
         System.exit(code);

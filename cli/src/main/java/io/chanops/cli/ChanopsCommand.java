@@ -29,20 +29,31 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         RunContext ctx = ctx();
+        PrintWriter terminal = ctx.out();
+        io.chanops.cli.support.Pager pager = null;
         try (OutputSet outputs = ctx.openOutputs(CommandInputs.of(spec))) {
             for (CommandSpec mixin : spec.mixins().values()) {
                 if (mixin.userObject() instanceof OutputOptions options) {
                     options.declare(ctx);
                 }
             }
+            pager = pages() ? ctx.startPaging() : null;
             int code = run();
             if (code == ExitCode.OK || code == ExitCode.ATTENTION) {
                 outputs.publish();
             }
-            return checkStandardOutput(ctx.out(), code);
+            if (pager != null) {
+                pager.finish();
+                checkStandardOutput(ctx.out(), code);
+            }
+            return checkStandardOutput(terminal, code);
         } catch (OutOfMemoryError e) {
             throw UserException.outOfMemory(e);
         } finally {
+            if (pager != null) {
+                // an error's message comes after the output it follows, not inside a pager that is gone
+                pager.finish();
+            }
             ctx.out().flush();
             ctx.err().flush();
         }
@@ -67,4 +78,12 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     }
 
     protected abstract int run() throws Exception;
+
+    /**
+     * Whether this command's standard output may go through the pager when longer than the screen (on a terminal,
+     * without --no-pager). The demo says no: its steps write to standard error between their tables.
+     */
+    protected boolean pages() {
+        return true;
+    }
 }

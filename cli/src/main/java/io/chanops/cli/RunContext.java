@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class RunContext {
     private final Chanops root;
-    private final PrintWriter out;
+    private PrintWriter out;
     private final PrintWriter err;
     private final CommandRunner runner;
     private Config config;
@@ -229,6 +229,44 @@ public final class RunContext {
     /** True when a person is watching a terminal (progress bars, live solver lines). */
     public boolean interactive() {
         return root.terminal && !root.quiet;
+    }
+
+    /** Progress bars and live lines are drawn: standard error is a terminal, and not --quiet. */
+    public boolean progressShown() {
+        return root.stderrTerminal && !root.quiet;
+    }
+
+    /**
+     * The width tables on standard output fit into; 0 for none: {@code --wide}, or output that is not a terminal and
+     * no {@code COLUMNS} ({@link io.chanops.cli.support.Screen}).
+     */
+    public int tableWidth() {
+        if (root.wide) {
+            return 0;
+        }
+        return io.chanops.cli.support.Screen.columns(root.terminal, root.environment)
+                .orElse(0);
+    }
+
+    /**
+     * Sends the rest of this run's standard output through a pager when it grows longer than the screen, as git does:
+     * only when standard output is a terminal, never with {@code --no-pager}, {@code PAGER} empty or {@code cat}.
+     * Returns the pager to close when the command is done (it waits for the person to quit it), or null.
+     */
+    io.chanops.cli.support.Pager startPaging() {
+        if (!root.terminal || root.noPager) {
+            return null;
+        }
+        io.chanops.cli.support.Pager pager = io.chanops.cli.support.Pager.of(
+                out,
+                io.chanops.cli.support.Screen.rows(root.terminal, root.environment),
+                io.chanops.cli.support.Screen.columns(root.terminal, root.environment)
+                        .orElse(80),
+                root.environment);
+        if (pager != null) {
+            out = pager.writer();
+        }
+        return pager;
     }
 
     public boolean quiet() {

@@ -22,6 +22,7 @@ public final class CliHarness {
     private String now = "2026-03-02 09:30";
     private String zone = ZONE;
     private Map<String, String> env = Map.of();
+    private boolean terminal;
 
     public record Result(int code, String out, String err) {
         @Override
@@ -66,6 +67,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** Whether standard output is taken for a terminal in the following runs (tables, pager); false by default. */
+    public CliHarness terminal(boolean terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
     public CliHarness env(Map<String, String> env) {
         this.env = env;
         return this;
@@ -91,7 +98,7 @@ public final class CliHarness {
         }
         all.addAll(List.of(args));
         String[] argv = all.toArray(String[]::new);
-        int code = Chanops.execute(argv, stdout, new PrintWriter(err, true), false, env::get);
+        int code = Chanops.execute(argv, stdout, new PrintWriter(err, true), terminal, false, env::get);
         return new Result(code, "", err.toString());
     }
 

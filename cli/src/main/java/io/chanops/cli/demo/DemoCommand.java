@@ -104,6 +104,7 @@ public final class DemoCommand extends ChanopsCommand {
                 if (!colour) {
                     args.add("--no-color");
                 }
+                args.add("--no-pager");
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
                 int rc = ctx().runner().run(argv, out, ctx().err(), colour);
@@ -175,5 +176,10 @@ public final class DemoCommand extends ChanopsCommand {
 
     private static List<String> quoteAll(List<String> args) {
         return args.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList();
+    }
+
+    @Override
+    protected boolean pages() {
+        return false;
     }
 }

@@ -91,7 +91,7 @@ public final class OutputOptions {
     /** Without --out, prints the listing on standard output (after the commit); with --out, does nothing. */
     public void print(RunContext ctx, Listing listing) {
         if (out == null) {
-            Renderer.render(listing, format(ctx), ctx.out(), bom, ctx.colour());
+            Renderer.render(listing, format(ctx), ctx.out(), bom, ctx.colour(), ctx.tableWidth());
         }
     }
 }

@@ -22,20 +22,29 @@ public final class ReconcileListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = Listing.of(
-                "run_id",
-                "run_at",
-                "platform_file",
-                "boss_file",
-                "platform_rows",
-                "boss_rows",
-                "matched",
-                "discrepancies",
-                "resolved_late",
-                "platform_total",
-                "boss_total",
-                "carry",
-                "forced",
-                "out_dir");
+                        "run_id",
+                        "run_at",
+                        "platform_file",
+                        "boss_file",
+                        "platform_rows",
+                        "boss_rows",
+                        "matched",
+                        "discrepancies",
+                        "resolved_late",
+                        "platform_total",
+                        "boss_total",
+                        "carry",
+                        "forced",
+                        "out_dir")
+                .hideFirst(
+                        "platform_rows",
+                        "boss_rows",
+                        "resolved_late",
+                        "carry",
+                        "forced",
+                        "out_dir",
+                        "platform_file",
+                        "run_at");
         for (RunHistory.Run r : new RunHistory(ctx().ledger()).runs()) {
             listing.add(
                     r.discrepancies() > 0 ? Style.YELLOW : Style.GREEN,

@@ -143,14 +143,14 @@ public final class ReconcileRunCommand extends ChanopsCommand {
         for (List<Object> row : Reports.summaryRows(o.summary(), o.carry(), o.platformTotalFen(), o.bossTotalFen())) {
             summary.add(styleOf(row), row);
         }
-        Renderer.table(summary, out, ctx().colour());
+        Renderer.table(summary, out, ctx().colour(), ctx().tableWidth());
         if (!o.resolvedLate().isEmpty()) {
             out.println("resolved late (earlier MISSING_IN_BOSS orders found in this BOSS export):");
             Listing late = new Listing(Reports.RESOLVED_LATE);
             for (Item item : o.resolvedLate()) {
                 late.add(Style.CYAN, Reports.resolvedLateRow(item, mask));
             }
-            Renderer.table(late, out, ctx().colour());
+            Renderer.table(late, out, ctx().colour(), ctx().tableWidth());
         }
         out.printf("%d discrepancies; reports in %s%n", o.summary().discrepancies(), o.outDir());
     }

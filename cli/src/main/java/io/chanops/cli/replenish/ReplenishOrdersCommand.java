@@ -52,14 +52,16 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     protected int run() {
         OrderService.Filter filter = new OrderService.Filter(
                 parse(status, "--status", OrderStatus::parse), parse(kind, "--kind", OrderKind::parse), due, site, sku);
-        Listing listing = new Listing(COLUMNS).styleRows(row -> {
-            boolean emergency = "emergency".equals(row.get(3));
-            String st = String.valueOf(row.get(5));
-            if (st.equals("received") || st.equals("cancelled")) {
-                return Style.DIM;
-            }
-            return emergency ? Style.RED : Style.NONE;
-        });
+        Listing listing = new Listing(COLUMNS)
+                .hideFirst("raised_at", "warehouse")
+                .styleRows(row -> {
+                    boolean emergency = "emergency".equals(row.get(3));
+                    String st = String.valueOf(row.get(5));
+                    if (st.equals("received") || st.equals("cancelled")) {
+                        return Style.DIM;
+                    }
+                    return emergency ? Style.RED : Style.NONE;
+                });
         for (Order o : OrderService.of(ctx().ledger(), ctx().operation()).list(filter)) {
             listing.add(
                     o.orderId(),

@@ -72,7 +72,12 @@ public final class StockImportCommand extends ChanopsCommand {
         // The emergency step ran for the touched positions inside the import's transaction: show what it raised.
         out().printf("%d emergency alerts from this import:%n", alerts.actions().size());
         Renderer.render(
-                CheckListing.of(alerts), ctx().interactive() ? Format.TABLE : Format.CSV, out(), false, ctx().colour());
+                CheckListing.of(alerts),
+                ctx().interactive() ? Format.TABLE : Format.CSV,
+                out(),
+                false,
+                ctx().colour(),
+                ctx().tableWidth());
         return alerts.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }
 

@@ -10,7 +10,10 @@ import java.math.RoundingMode;
  * leading zeros survive. The table and CSV formats write every value as its text.
  */
 public enum ColumnType {
+    /** Free text (names, file names, reasons): the only kind a table shortens to fit the terminal. */
     TEXT,
+    /** An identifier (site, SKU, order, run, phone number): text that a table never cuts. */
+    ID,
     NUMBER,
     AMOUNT,
     BOOLEAN;
@@ -38,7 +41,7 @@ public enum ColumnType {
             return null;
         }
         return switch (this) {
-            case TEXT -> CsvSink.plain(value);
+            case TEXT, ID -> CsvSink.plain(value);
             case NUMBER -> value instanceof Number ? value : number(CsvSink.plain(value));
             case AMOUNT -> amount(value);
             case BOOLEAN -> value instanceof Boolean ? value : bool(CsvSink.plain(value));

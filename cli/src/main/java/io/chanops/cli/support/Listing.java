@@ -16,6 +16,7 @@ public final class Listing {
     private final List<Style> styles = new ArrayList<>();
     private final ColumnType[] types;
     private Function<List<Object>, Style> rowStyle = r -> Style.NONE;
+    private final List<Integer> hideFirst = new ArrayList<>();
 
     public Listing(List<String> columns) {
         this.columns = List.copyOf(columns);
@@ -61,6 +62,65 @@ public final class Listing {
             types[i] = type;
         }
         return this;
+    }
+
+    /**
+     * The columns a table too wide for the terminal leaves out first, in this order (then from the right); the full
+     * table is shown with {@code --wide}.
+     */
+    public Listing hideFirst(String... names) {
+        for (String name : names) {
+            int i = columns.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("no column " + name + " in " + columns);
+            }
+            hideFirst.add(i);
+        }
+        return this;
+    }
+
+    public List<Integer> hideOrder() {
+        return List.copyOf(hideFirst);
+    }
+
+    /**
+     * Whether a table may shorten column {@code c} to fit the terminal: free text only (type {@link ColumnType#TEXT},
+     * every cell a string, a name that is not an identifier's or a date's). Identifiers, numbers, dates and amounts
+     * are never cut.
+     */
+    public boolean cuttable(int c) {
+        if (typeOf(c) != ColumnType.TEXT) {
+            return false;
+        }
+        if (types[c] == null && looksLikeAnIdentifier(columns.get(c))) {
+            return false;
+        }
+        for (List<Object> row : rows) {
+            Object v = row.get(c);
+            if (v != null && !(v instanceof CharSequence)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Column names that hold identifiers, dates or times by the ledger's naming: never shortened unless declared text. */
+    static boolean looksLikeAnIdentifier(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.equals("id")
+                || n.endsWith("_id")
+                || n.endsWith("_ids")
+                || n.equals("sku")
+                || n.endsWith("_sku")
+                || n.equals("ref")
+                || n.equals("msisdn")
+                || n.endsWith("_at")
+                || n.endsWith("date")
+                || n.equals("month")
+                || n.equals("site")
+                || n.equals("warehouse")
+                || n.equals("vehicle")
+                || n.equals("depot");
     }
 
     /** The declared type of column {@code c}, or the type of its first non-null cell (text if it has none). */

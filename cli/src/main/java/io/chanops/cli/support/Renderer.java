@@ -34,8 +34,13 @@ public final class Renderer {
     private Renderer() {}
 
     public static void render(Listing listing, Format format, PrintWriter out, boolean bom, boolean colour) {
+        render(listing, format, out, bom, colour, 0);
+    }
+
+    /** As above; a table is fitted into {@code width} terminal columns when it is more than 0 ({@link TableFit}). */
+    public static void render(Listing listing, Format format, PrintWriter out, boolean bom, boolean colour, int width) {
         switch (format) {
-            case TABLE -> table(listing, out, colour);
+            case TABLE -> table(listing, out, colour, width);
             case CSV -> csv(listing, out, bom);
             case JSON -> json(listing, out);
             case XLSX -> throw new IllegalArgumentException("xlsx is written to a file only");
@@ -129,13 +134,21 @@ public final class Renderer {
     }
 
     public static void table(Listing listing, PrintWriter out, boolean colour) {
+        table(listing, out, colour, 0);
+    }
+
+    /**
+     * The listing as an aligned table; with {@code width} more than 0 it fits that many terminal columns: long text
+     * shortened with an ellipsis, then columns left out (named in a last line) when text alone cannot make room.
+     */
+    public static void table(Listing listing, PrintWriter out, boolean colour, int width) {
         List<String> cols = listing.columns();
         int n = cols.size();
-        int[] width = new int[n];
+        int[] natural = new int[n];
         boolean[] numeric = new boolean[n];
         java.util.Arrays.fill(numeric, true);
         for (int c = 0; c < n; c++) {
-            width[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
+            natural[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
         }
         List<ColumnType> types = listing.types();
         List<String[]> texts = new ArrayList<>(listing.size());
@@ -147,41 +160,71 @@ public final class Renderer {
                 t[c] = types.get(c) == ColumnType.AMOUNT && v instanceof BigDecimal d
                         ? grouped(d)
                         : Cells.visible(CsvSink.plain(v));
-                width[c] = Math.max(width[c], DisplayWidth.of(t[c]));
+                natural[c] = Math.max(natural[c], DisplayWidth.of(t[c]));
                 if (v != null && !(v instanceof Number || v instanceof BigDecimal)) {
                     numeric[c] = false;
                 }
             }
             texts.add(t);
         }
+        int[] shown = natural;
+        List<Integer> hidden = List.of();
+        if (width > 0 && TableFit.total(natural) > width) {
+            boolean[] cuttable = new boolean[n];
+            int[] headers = new int[n];
+            for (int c = 0; c < n; c++) {
+                cuttable[c] = listing.cuttable(c);
+                // a header is never cut: a text column keeps at least its name's width
+                headers[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
+            }
+            TableFit.Layout layout = TableFit.fit(natural, headers, cuttable, listing.hideOrder(), width);
+            shown = layout.widths();
+            hidden = layout.hidden();
+        }
         StringBuilder header = new StringBuilder();
         StringBuilder rule = new StringBuilder();
+        boolean first = true;
         for (int c = 0; c < n; c++) {
-            if (c > 0) {
+            if (shown[c] == 0) {
+                continue;
+            }
+            if (!first) {
                 header.append("  ");
                 rule.append("  ");
             }
+            first = false;
             header.append(DisplayWidth.pad(
-                    Cells.visible(cols.get(c)),
-                    width[c],
+                    TableFit.shorten(Cells.visible(cols.get(c)), shown[c]),
+                    shown[c],
                     numeric[c] && !listing.rows().isEmpty()));
-            rule.append("-".repeat(width[c]));
+            rule.append("-".repeat(shown[c]));
         }
         out.println(Style.BOLD.apply(stripRight(header), colour));
         out.println(Style.DIM.apply(rule.toString(), colour));
         for (int r = 0; r < texts.size(); r++) {
             String[] t = texts.get(r);
             StringBuilder line = new StringBuilder();
+            first = true;
             for (int c = 0; c < n; c++) {
-                if (c > 0) {
+                if (shown[c] == 0) {
+                    continue;
+                }
+                if (!first) {
                     line.append("  ");
                 }
-                line.append(DisplayWidth.pad(t[c], width[c], numeric[c]));
+                first = false;
+                line.append(DisplayWidth.pad(TableFit.shorten(t[c], shown[c]), shown[c], numeric[c]));
             }
             out.println(listing.styleOf(r).apply(stripRight(line), colour));
         }
         if (texts.isEmpty()) {
             out.println(Style.DIM.apply("(none)", colour));
+        }
+        if (!hidden.isEmpty()) {
+            List<String> names = hidden.stream().map(cols::get).toList();
+            String note = "(--wide shows " + names.size() + " more " + (names.size() == 1 ? "column" : "columns") + ": "
+                    + String.join(", ", names) + ")";
+            out.println(Style.DIM.apply(TableFit.shorten(note, width), colour));
         }
     }
 

@@ -109,6 +109,38 @@ class ReplenishPlanCommandTest {
     }
 
     @Test
+    void theRouteTableShowsWaitingForTheStoreToOpenWhileRoutesCsvKeepsTheSpecColumns() throws Exception {
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        Path early = dir.resolve("early-vans.csv");
+        Files.writeString(early, "vehicle_id,depot,capacity,shift_start,shift_end\nGZ-VAN-E,GZ-WH,200,06:00,18:00\n");
+        String[] plan = {
+            "replenish",
+            "plan",
+            "--date",
+            "2026-03-02",
+            "--vehicles",
+            early.toString(),
+            "--time-limit",
+            "2s",
+            "--max-steps",
+            "50"
+        };
+        var table = cli.run(plan);
+        assertThat(table.code()).as(table.toString()).isZero();
+        String header = table.out().lines().findFirst().orElseThrow();
+        assertThat(header).contains("arrive").contains("wait").contains("depart");
+        // the van leaves at 06:00 and the store opens at 09:00: it waits there
+        assertThat(table.out()).containsPattern("GZ-TH-01\\s+0\\d:\\d\\d\\s+\\d+ min\\s+09:");
+        Path out = dir.resolve("early-plan");
+        String[] withOut = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(plan), java.util.stream.Stream.of("--out", out.toString()))
+                .toArray(String[]::new);
+        assertThat(cli.run(withOut).code()).isZero();
+        assertThat(Files.readAllLines(out.resolve("routes.csv")).get(0))
+                .isEqualTo("vehicle_id,stop,site_id,arrive,depart,load");
+    }
+
+    @Test
     void aPlanDirectoryThatCannotTakeAllFourFilesIsRefusedBeforePlanningAndNothingIsApplied() throws Exception {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path out = Files.createDirectory(dir.resolve("plan"));

@@ -263,6 +263,15 @@ public final class ByteCsv implements Closeable {
         };
     }
 
+    /** How many bytes of the file the records handed out so far took (for a progress bar). */
+    public long bytesRead() {
+        try {
+            return channel.position() - (limit - pos);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -153,6 +153,11 @@ public final class CsvBytes {
         cellEnd[c] = CellBytes.end(bytes, from, to);
     }
 
+    /** The byte offset in the file just past the current line (how far a reader has come, for a progress bar). */
+    public long position() {
+        return next;
+    }
+
     /** The line number of the current line (the header is line 1). */
     public long line() {
         return line;

@@ -39,6 +39,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     private final Charset charset;
     private long lastLine;
     private boolean anyRow;
+    private ByteCount counted;
     /** What a decoder puts where bytes are not valid in the charset: reported with its line instead of kept. */
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -58,8 +59,10 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     public static CsvSource open(Path file, Charset charset, char delimiter) {
         String name = file.toString();
         InputStream in;
+        ByteCount count;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            count = new ByteCount(Files.newInputStream(file));
+            in = new BufferedInputStream(count, 1 << 16);
         } catch (NoSuchFileException e) {
             throw InputRejectedException.of(Problem.ofFile(name, "no such file"));
         } catch (IOException e) {
@@ -99,10 +102,47 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                 parser.close();
                 throw e;
             }
-            return new CsvSource(name, parser, names, parser.getCurrentLineNumber(), charset);
+            CsvSource source = new CsvSource(name, parser, names, parser.getCurrentLineNumber(), charset);
+            source.counted = count;
+            return source;
         } catch (UncheckedIOException | IOException e) {
             closeQuietly(in);
             throw decodingProblem(name, 1, charset, e);
+        }
+    }
+
+    /**
+     * How many bytes of the file have been read so far (for a progress bar: a little ahead of the rows handed out,
+     * by the reader's buffer).
+     */
+    public long bytesRead() {
+        return counted == null ? 0 : counted.count;
+    }
+
+    /** Counts the bytes taken from the file. */
+    private static final class ByteCount extends java.io.FilterInputStream {
+        private volatile long count;
+
+        ByteCount(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

@@ -41,12 +41,12 @@ public final class BossReader {
             while (csv.next()) {
                 rows.read();
                 if ((++n & 0xFFFF) == 0) {
-                    progress.accept(n);
+                    progress.accept(csv.bytesRead());
                 }
             }
             BossTable table = rows.table;
             Problems problems = rows.problems;
-            progress.accept(n);
+            progress.accept(csv.bytesRead());
             problems.rejectIfAny();
             return table;
         }

@@ -33,12 +33,12 @@ public final class PlatformReader {
             while (csv.next()) {
                 rows.read();
                 if ((++n & 0xFFFF) == 0) {
-                    progress.accept(n);
+                    progress.accept(csv.bytesRead());
                 }
             }
             PlatformTable table = rows.table;
             Problems problems = rows.problems;
-            progress.accept(n);
+            progress.accept(csv.bytesRead());
             problems.rejectIfAny();
             return table;
         }

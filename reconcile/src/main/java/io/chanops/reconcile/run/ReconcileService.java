@@ -5,6 +5,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
@@ -121,7 +122,12 @@ public final class ReconcileService {
             OutputSet outputs,
             Reports.ReportFiles declared) {
         // Both files are read in parallel, each hashed from the same reads; the ledger opens meanwhile.
-        long[] read = new long[2];
+        WorkProgress work = WorkProgress.of(progress);
+        work.phase(
+                WorkProgress.Phase.READING,
+                req.platformFile().getFileName() + ", " + req.bossFile().getFileName(),
+                WorkProgress.sizeOf(req.platformFile()) + WorkProgress.sizeOf(req.bossFile()));
+        java.util.concurrent.atomic.AtomicLongArray read = new java.util.concurrent.atomic.AtomicLongArray(2);
         MessageDigest platformDigest = FileDigest.newSha256();
         MessageDigest bossDigest = FileDigest.newSha256();
         CompletableFuture<PlatformTable> platformRead = CompletableFuture.supplyAsync(
@@ -132,8 +138,8 @@ public final class ReconcileService {
                                 req.platformCharset(),
                                 warn,
                                 n -> {
-                                    read[0] = n;
-                                    progress.accept(read[0] + read[1]);
+                                    read.set(0, n);
+                                    work.accept(read.get(0) + read.get(1));
                                 },
                                 platformDigest)),
                 pool);
@@ -145,8 +151,8 @@ public final class ReconcileService {
                                 profile,
                                 warn,
                                 n -> {
-                                    read[1] = n;
-                                    progress.accept(read[0] + read[1]);
+                                    read.set(1, n);
+                                    work.accept(read.get(0) + read.get(1));
                                 },
                                 bossDigest)),
                 pool);
@@ -170,6 +176,7 @@ public final class ReconcileService {
         String pSha = FileDigest.hex(platformDigest.digest());
         String bossSha = FileDigest.hex(bossDigest.digest());
         phase("read + validate + hash");
+        work.phase(WorkProgress.Phase.CHECKING, "", -1);
 
         List<CarriedOrder> carried = ledger.read(h -> {
             refuseRepeat(h, req, pSha, bossSha);
@@ -186,6 +193,7 @@ public final class ReconcileService {
         phase("match");
 
         // every row written references the run inserted first in this transaction: no per-row foreign-key checks
+        work.phase(WorkProgress.Phase.WRITING, "", -1);
         RunOutcome outcome = ledger.writeBulk(h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
@@ -213,6 +221,7 @@ public final class ReconcileService {
             Futures.join(reports);
             outputs.publish();
             phase("reports written");
+            work.phase(WorkProgress.Phase.COMMITTING, "", -1);
             List<Item> late = findings.stream()
                     .filter(i -> i.category() == Category.RESOLVED_LATE)
                     .toList();

@@ -9,8 +9,12 @@ import java.util.List;
 public record PlanResult(
         List<Route> routes, List<UnservedOrder> unserved, String score, List<Improvement> improvements) {
 
-    /** Minutes after midnight; one stop may unload several orders. */
-    public record Stop(int stopNo, String siteId, int arrive, int depart, long load, List<DeliveryOrder> lines) {}
+    /**
+     * Minutes after midnight; one stop may unload several orders. {@code waitMinutes}: minutes the van waits there for the
+     * store to open (it arrived before its opening hour).
+     */
+    public record Stop(
+            int stopNo, String siteId, int arrive, int depart, long load, List<DeliveryOrder> lines, int waitMinutes) {}
 
     public record Route(String vehicleId, String depot, int leaves, int returns, long travelMinutes, List<Stop> stops) {
         public long load() {
@@ -20,8 +24,17 @@ public record PlanResult(
 
     public record UnservedOrder(DeliveryOrder order, String reason) {}
 
-    /** A new best score found {@code millis} after solving started. */
-    public record Improvement(long millis, String score, boolean feasible) {}
+    /**
+     * A new best score found {@code millis} after solving started, and what it means: how many hard rules the plan
+     * breaks (a van over capacity, a late arrival, a shift overrun, a warehouse short of stock, each counted once),
+     * the units it leaves unserved and its minutes of driving.
+     */
+    public record Improvement(
+            long millis, String score, boolean feasible, long brokenRules, long unitsUnserved, long travelMinutes) {
+        public Improvement(long millis, String score, boolean feasible) {
+            this(millis, score, feasible, 0, 0, 0);
+        }
+    }
 
     public long vehiclesUsed() {
         return routes.stream().filter(r -> !r.stops().isEmpty()).count();

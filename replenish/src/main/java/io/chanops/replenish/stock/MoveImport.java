@@ -3,6 +3,7 @@ package io.chanops.replenish.stock;
 import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Futures;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
@@ -52,8 +53,11 @@ public final class MoveImport {
             LongConsumer progress,
             AfterMoves<T> after) {
         Phases phases = new Phases();
-        Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
+        WorkProgress work = WorkProgress.of(progress);
+        work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
+        Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
         phases.end("read");
+        work.phase(WorkProgress.Phase.CHECKING, "", -1);
         Moves.Order order = moves.sortIntoWritingOrder();
         phases.end("sort");
         StockRepository stock = new StockRepository(ledger);
@@ -68,6 +72,7 @@ public final class MoveImport {
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
             // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
+            work.phase(WorkProgress.Phase.WRITING, "", -1);
             CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
             long batch = ImportBatches.record(h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, force);
             long firstId = stock.reserveMoveIds(moves.size());
@@ -85,6 +90,7 @@ public final class MoveImport {
             phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);
             phases.end("after");
+            work.phase(WorkProgress.Phase.COMMITTING, "", -1);
             return new Result<>(batch, moves.size(), touched.size(), afterResult);
         });
         phases.end("commit");
@@ -141,7 +147,10 @@ public final class MoveImport {
      */
     public static Moves validate(
             Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
-        Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
+        WorkProgress work = WorkProgress.of(progress);
+        work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
+        Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
+        work.phase(WorkProgress.Phase.CHECKING, "", -1);
         ledger.read(h -> {
             refuseBookedDocuments(h, moves, file);
             return null;

@@ -137,14 +137,14 @@ final class MoveReader {
         int width = width(csv);
         MoveReader first = new MoveReader(this);
         MoveReader second = new MoveReader(this);
-        AtomicLong rows = new AtomicLong();
+        AtomicLong read = new AtomicLong();
         RuntimeException[] failed = {null};
         Thread other = new Thread(
                 () -> {
                     try {
                         // numbered from 1 here, renumbered once the first half's line count is known (without a problem
                         // in either half, the lines are never shown)
-                        second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, 1), null, rows);
+                        second.scan(csv, CsvBytes.part(csv, bytes, width, middle, bytes.length, 1), null, read);
                     } catch (RuntimeException e) {
                         failed[0] = e;
                     }
@@ -155,7 +155,7 @@ final class MoveReader {
         RuntimeException mine = null;
         CsvBytes firstPart = CsvBytes.part(csv, bytes, width, start, middle, 2);
         try {
-            first.scan(csv, firstPart, progress, rows);
+            first.scan(csv, firstPart, progress, read);
         } catch (RuntimeException e) {
             mine = e;
         }
@@ -173,7 +173,7 @@ final class MoveReader {
             return null;
         }
         if (progress != null) {
-            progress.accept(rows.get());
+            progress.accept(bytes.length);
         }
         return first.moves;
     }
@@ -200,14 +200,14 @@ final class MoveReader {
         long n = 0;
         for (CsvRow row : csv) {
             if (++n % PROGRESS_EVERY == 0 && progress != null) {
-                progress.accept(n);
+                progress.accept(csv.bytesRead());
             }
             if (!row.isEmptyLine()) {
                 parse(row);
             }
         }
         if (progress != null) {
-            progress.accept(n);
+            progress.accept(csv.bytesRead());
         }
     }
 
@@ -219,7 +219,7 @@ final class MoveReader {
     private static final int REF = 5;
 
     /**
-     * Reads the lines of {@code lines}; {@code progress} (if any) is told the rows read so far, counted in
+     * Reads the lines of {@code lines}; {@code progress} (if any) is told the bytes read so far, counted in
      * {@code shared} when several threads read parts of one file.
      */
     private void scan(CsvSource csv, CsvBytes lines, LongConsumer progress, AtomicLong shared) {
@@ -237,9 +237,13 @@ final class MoveReader {
         ByteNames kindNames = new ByteNames(kindCodes);
         int headerWidth = lines.headerWidth();
         long n = 0;
+        long counted = lines.position();
         while (lines.next()) {
             if (++n % PROGRESS_EVERY == 0) {
-                long total = shared == null ? n : shared.addAndGet(PROGRESS_EVERY);
+                // bytes: this line's end in the file, or the bytes both parts have read between them
+                long at = lines.position();
+                long total = shared == null ? at : shared.addAndGet(at - counted);
+                counted = at;
                 if (progress != null) {
                     progress.accept(total);
                 }

@@ -77,10 +77,11 @@ public final class EmergencyPlanner {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
             SolutionManager.create(factory).update(solved);
-            Improvement only = new Improvement(
+            Improvement only = measured(
                     (System.nanoTime() - start) / 1_000_000,
-                    withSetAside(solved.getScore(), setAsideWeight).toString(),
-                    solved.getScore().isFeasible());
+                    withSetAside(solved.getScore(), setAsideWeight),
+                    solved,
+                    setAsideUnits(setAside));
             improvements.add(only);
             onImprovement.accept(only);
         } else if (plannable.isEmpty()) {
@@ -92,10 +93,11 @@ public final class EmergencyPlanner {
             solver.addEventListener(event -> {
                 HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
                 if (event.isEveryProblemChangeProcessed() && score.isSolutionInitialized()) {
-                    Improvement i = new Improvement(
+                    Improvement i = measured(
                             event.getTimeMillisSpent(),
-                            withSetAside(score, setAsideWeight).toString(),
-                            score.isFeasible());
+                            withSetAside(score, setAsideWeight),
+                            event.getNewBestSolution(),
+                            setAsideUnits(setAside));
                     improvements.add(i);
                     onImprovement.accept(i);
                 }
@@ -109,6 +111,41 @@ public final class EmergencyPlanner {
         }
         solved.setScore(withSetAside(solved.getScore(), setAsideWeight));
         return result(input, solved, setAside, improvements);
+    }
+
+    private static long setAsideUnits(List<UnservedOrder> setAside) {
+        return setAside.stream().mapToLong(u -> u.order().qty()).sum();
+    }
+
+    /** An improvement in words: broken hard rules counted one per van and rule (and per short SKU), units, minutes. */
+    static Improvement measured(long millis, HardMediumSoftLongScore score, EmergencyPlan plan, long setAsideUnits) {
+        long broken = 0;
+        long unserved = setAsideUnits;
+        long travel = 0;
+        Map<String, Long> shipped = new HashMap<>();
+        for (Vehicle v : plan.getVehicles()) {
+            if (v.isStandby()) {
+                unserved += v.getVisits().stream().mapToLong(Visit::getQty).sum();
+                continue;
+            }
+            travel += v.travelMinutes();
+            broken += (v.load() > v.getCapacity() ? 1 : 0)
+                    + (v.lateMinutes() > 0 ? 1 : 0)
+                    + (!v.getVisits().isEmpty() && v.returnTime() > v.getShiftEnd() ? 1 : 0)
+                    + (v.unitsFromOtherWarehouses() > 0 ? 1 : 0);
+            for (Visit visit : v.getVisits()) {
+                shipped.merge(v.getDepot() + "\u0000" + visit.getSku(), visit.getQty(), Long::sum);
+            }
+        }
+        for (StockLimit limit : plan.getStock()) {
+            if (shipped.getOrDefault(limit.warehouse() + "\u0000" + limit.sku(), 0L) > limit.onHand()) {
+                broken++;
+            }
+        }
+        if (broken == 0 && !score.isFeasible()) {
+            broken = 1; // a rule the count above does not know of: never say "0 broken rules" of an infeasible plan
+        }
+        return new Improvement(millis, score.toString(), score.isFeasible(), broken, unserved, travel);
     }
 
     private static HardMediumSoftLongScore withSetAside(HardMediumSoftLongScore score, long weight) {
@@ -251,7 +288,8 @@ public final class EmergencyPlanner {
                             times.arrive()[i],
                             times.depart()[i],
                             load,
-                            List.copyOf(lines)));
+                            List.copyOf(lines),
+                            Math.max(0, visit.getOpens() - times.arrive()[i])));
                     lines = new ArrayList<>();
                 }
             }
