@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  chanops stock add --site GZ-TH-01 --sku HS-MATE70-256 --kind count --qty 7",
-            "  chanops stock add --site GZ-TH-01 --sku SIM-STD --kind sale --qty 1 --ref POS-20260302-0042",
-            "  chanops stock add --site GZ-YX-01 --sku AC-CASE-IP16 --kind adjust --qty -2 --at '2026-03-01 18:00'"
+            "  chanops stock add --site GZ-TH-01 --sku SIM-STD --kind sale --qty 1 --ref P-42",
+            "  chanops stock add --site GZ-YX-01 --sku AC-FILM-01 --kind adjust --qty -2",
+            "  chanops stock add --site GZ-WH --sku SIM-STD --kind receipt --qty 50 \\",
+            "      --at '2026-03-01 18:00'"
         },
         description =
                 "Record one stock move without a file: validated, recorded as a batch ('stock add') and followed by the emergency check as `stock import` does with a file of one row (exit 3 when it raised an emergency, 4 when the move is rejected and nothing was written).")
