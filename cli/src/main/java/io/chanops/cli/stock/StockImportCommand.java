@@ -95,8 +95,8 @@ public final class StockImportCommand extends ChanopsCommand {
                 MoveImport.refuseImportedBefore(ledger, file);
             } catch (InputRejectedException e) {
                 ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
-                throw UserException.inputRejected("dry run: the import of " + file.getFileName()
-                        + " would be refused (already imported); nothing written");
+                throw UserException.inputRejected(
+                        "dry run: the import of " + file.getFileName() + " would be refused (already imported)");
             }
         }
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
