@@ -172,6 +172,11 @@ public final class RunContext {
                 || a.getRules().equals(b.getRules());
     }
 
+    /** Whether {@code --now} set the clock (else it is the system's). */
+    public boolean clockGiven() {
+        return root.now != null;
+    }
+
     /**
      * The clock of the run, in the ledger's zone: {@code --now} when given, a local time in that zone or an instant with
      * its offset ({@code 2026-03-02T03:30Z}), else the system clock.

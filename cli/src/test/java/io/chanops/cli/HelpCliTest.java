@@ -89,7 +89,9 @@ class HelpCliTest {
     @Test
     void helpTextsMatchTheirSnapshots() throws IOException {
         Map<String, List<String>> snapshots = Map.of(
-                "stock-import", List.of("stock", "import", "--help"), "replenish", List.of("replenish", "--help"));
+                "stock-import", List.of("stock", "import", "--help"),
+                "stock-add", List.of("stock", "add", "--help"),
+                "replenish", List.of("replenish", "--help"));
         for (var e : snapshots.entrySet()) {
             String actual = help(e.getValue());
             String expected;

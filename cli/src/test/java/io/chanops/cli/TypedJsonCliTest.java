@@ -61,7 +61,23 @@ class TypedJsonCliTest {
         assertThat(r.out())
                 .contains("\"rule_id\" : \"HS-BASE\"")
                 .contains("\"clawback_days\" : 30")
-                .doesNotContain("\"clawback_days\" : \"");
+                .contains("\"rate\" : 1.5")
+                .doesNotContain("\"clawback_days\" : \"")
+                .doesNotContain("\"rate\" : \"");
+        CliHarness.Result history = cli.run("commission", "rules", "--history", "--format", "json");
+        assertThat(history.out()).contains("\"active\" : true").contains("\"set_id\" : 1");
+    }
+
+    @Test
+    void ledgerInfoValuesKeepTheirTypesItemByItem() {
+        CliHarness.Result r = cli.run("ledger", "info", "--format", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out())
+                .contains("\"value\" : \"Asia/Shanghai\"")
+                .containsPattern("\"item\" : \"schema_version\",\\s+\"value\" : [0-9]+\\s")
+                .containsPattern("\"item\" : \"rows.site\",\\s+\"value\" : 13\\s");
+        // the CSV is as before: text
+        assertThat(cli.run("ledger", "info", "--format", "csv").out()).contains("rows.site,13\r\n");
     }
 
     @Test

@@ -17,7 +17,9 @@ class UsageErrorsCliTest {
         for (String[] args : new String[][] {
             {"replenish", "orders", "--due", "02/03/2026"},
             {"replenish", "plan", "--date", "2026/03/02", "--vehicles", "v.csv"},
-            {"policy", "set", "--site", "S", "--sku", "K", "--until", "15.03.2026"}
+            {"policy", "set", "--site", "S", "--sku", "K", "--until", "15.03.2026"},
+            {"policy", "simulate", "--from", "02/03/2026", "--to", "2026-03-01"},
+            {"policy", "simulate", "--from", "2026-02-01", "--to", "2026-02-30"}
         }) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
@@ -27,6 +29,22 @@ class UsageErrorsCliTest {
                     .contains("expected YYYY-MM-DD")
                     .doesNotContain("Usage:");
         }
+    }
+
+    @Test
+    void monthsAndTimesNameTheirFormsAndValuesListTheChoices() {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("commission", "report", "--month", "02/2026").err())
+                .startsWith("error: ")
+                .contains("YYYY-MM (like 2026-02)");
+        assertThat(cli.run("stock", "add", "--site", "S", "--sku", "K", "--kind", "sale", "--qty", "1", "--at", "9:30")
+                        .err())
+                .startsWith("error: ")
+                .contains("expected 'YYYY-MM-DD HH:MM[:SS]'");
+        CliHarness.Result r = cli.run("replenish", "orders", "--status", "weird");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .startsWith("error: --status weird: expected one of open, planned, shipped, received, cancelled");
     }
 
     @Test

@@ -61,6 +61,67 @@ class XlsxCliTest {
     }
 
     @Test
+    void reconcileRunWithAnXlsxOutWritesOneWorkbookWithASheetPerReport() throws IOException {
+        CliHarness sampled = new CliHarness(Files.createDirectories(dir.resolve("recon")));
+        assertThat(sampled.run(
+                                "site",
+                                "import",
+                                io.chanops.ledger.testing.TestLedgers.sample("sites.csv")
+                                        .toString())
+                        .code())
+                .isZero();
+        Path out = dir.resolve("reconcile.xlsx");
+        CliHarness.Result r = sampled.run(
+                "reconcile",
+                "run",
+                "--platform",
+                io.chanops.ledger.testing.TestLedgers.sample("platform-orders-2026-02.csv")
+                        .toString(),
+                "--boss",
+                io.chanops.ledger.testing.TestLedgers.sample("boss-2026-02.csv").toString(),
+                "--profile",
+                io.chanops.ledger.testing.TestLedgers.sample("boss-profile.properties")
+                        .toString(),
+                "--out",
+                out.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).contains("reports in " + out);
+        // phone numbers unmasked: readable by the owner only, as the CSV reports
+        assertThat(Files.getPosixFilePermissions(out))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
+            assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
+                    .containsExactly("summary", "discrepancies", "matched");
+            List<Row> summary = wb.findSheet("summary").orElseThrow().read();
+            assertThat(summary.get(0).getCell(0).asString()).isEqualTo("category");
+            assertThat(summary.get(1).getCell(0).asString()).isEqualTo("MATCHED");
+            assertThat(summary.get(1).getCell(1).getType()).isEqualTo(CellType.NUMBER);
+            assertThat(summary.get(1).getCell(1).asNumber()).isEqualByComparingTo("296");
+            assertThat(summary.get(1).getCell(2).asNumber()).isEqualByComparingTo("400311.00");
+            List<Row> discrepancies =
+                    wb.findSheet("discrepancies").orElseThrow().read();
+            assertThat(discrepancies.get(0).getCell(10).asString()).isEqualTo("site_id");
+            assertThat(discrepancies).hasSize(22);
+            List<Row> matched = wb.findSheet("matched").orElseThrow().read();
+            assertThat(matched).hasSize(297);
+            Row first = matched.get(1);
+            // ids and phone numbers are text; quantities and amounts numbers
+            assertThat(first.getCell(0).getType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(5).getType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(5).asString()).matches("1[0-9]{10}");
+            assertThat(first.getCell(7).getType()).isEqualTo(CellType.NUMBER);
+            assertThat(first.getCell(8).getType()).isEqualTo(CellType.NUMBER);
+        }
+        // the amount cells carry the two-decimal format, and the header is frozen with an autofilter
+        String styles = io.chanops.cli.replenish.XlsxParts.entry(out, "xl/styles.xml");
+        assertThat(styles).contains("formatCode=\"0.00\"");
+        String sheet = io.chanops.cli.replenish.XlsxParts.entry(out, "xl/worksheets/sheet3.xml");
+        assertThat(sheet).contains("state=\"frozen\"").contains("<autoFilter ");
+    }
+
+    @Test
     void xlsxWithoutOutIsAUsageError() {
         CliHarness.Result r = cli.run("site", "list", "--format", "xlsx");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);

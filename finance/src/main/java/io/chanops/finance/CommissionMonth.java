@@ -23,6 +23,7 @@ public final class CommissionMonth {
     private final List<String> unknownSites;
     private final List<String> unknownSkus;
     private Consumer<Consumer<CommissionLine>> orderLines;
+    private Map<String, String> siteNames = Map.of();
 
     /** {@code orderLines} hands the lines of the month's orders, in order, to its argument. */
     CommissionMonth(
@@ -66,6 +67,27 @@ public final class CommissionMonth {
         }
         orderLines.accept(action);
         clawbacks.forEach(action);
+    }
+
+    /** The names of the ledger's sites, by id, for {@link #nameOf}. */
+    CommissionMonth withSiteNames(Map<String, String> names) {
+        this.siteNames = Map.copyOf(names);
+        return this;
+    }
+
+    /**
+     * What a summary key stands for, so a saved report keeps its context: the site's name, the channel in words, empty
+     * for a rule, the TOTAL row and sites the ledger does not know.
+     */
+    public String nameOf(String key, CommissionSummary.GroupBy by) {
+        return switch (by) {
+            case SITE -> siteNames.getOrDefault(key, "");
+            case CHANNEL ->
+                io.chanops.ledger.model.Channel.parse(key)
+                        .map(io.chanops.ledger.model.Channel::label)
+                        .orElse("");
+            case RULE -> "";
+        };
     }
 
     /** The transaction that computed the month is ending: its lines can no longer be read. */

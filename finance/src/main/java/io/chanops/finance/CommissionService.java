@@ -92,13 +92,23 @@ public final class CommissionService {
         CommissionCalculator.Month rules = CommissionCalculator.Month.of(sales, set.book());
         List<CommissionLine> clawbacks = bookedClawbacks(h, month);
         return new CommissionMonth(
-                month,
-                set,
-                sales,
-                rules,
-                clawbacks,
-                booked,
-                lines -> forEachSale(confirmed, month, master, cancellations, s -> lines.accept(rules.line(s))));
+                        month,
+                        set,
+                        sales,
+                        rules,
+                        clawbacks,
+                        booked,
+                        lines -> forEachSale(confirmed, month, master, cancellations, s -> lines.accept(rules.line(s))))
+                .withSiteNames(siteNames(h));
+    }
+
+    private static Map<String, String> siteNames(Handle h) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (io.chanops.ledger.model.Site s :
+                h.attach(io.chanops.ledger.site.SiteRepository.class).list()) {
+            names.put(s.siteId(), s.name());
+        }
+        return names;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.model.Product;
@@ -67,7 +68,7 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        Listing listing = Listing.of("item", "value");
+        Listing listing = Listing.of("item", "value").type(ColumnType.VALUE, "value");
         listing.add("handset", handset.sku() + " " + handset.name());
         listing.add("handset_price", Fen.toYuan(handset.priceFen()));
         listing.add("contract", contract.sku() + " " + contract.name());

@@ -33,6 +33,13 @@ import picocli.CommandLine.Option;
         description =
                 "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
 public final class DemoCommand extends ChanopsCommand {
+    /** Commands the demo suggests at its end: each shows rows on the demo's ledger (DemoLedgerTest runs them). */
+    public static final List<List<String>> CLOSING_HINTS = List.of(
+            List.of("stock", "show", "--below", "L"),
+            List.of("stock", "summary"),
+            List.of("replenish", "orders", "--status", "open"),
+            List.of("reconcile", "list"));
+
     /** The demo's clock: the morning after the samples' last day, before the emergency cutoff. */
     public static final String DEMO_NOW = "2026-03-02 09:30";
     /** The demo ledger's zone: the samples are a Guangzhou operator's. */
@@ -124,7 +131,10 @@ public final class DemoCommand extends ChanopsCommand {
             }
         }
         out.println();
-        out.println("Demo ledger: " + db + "   (try: scripts/chanops --db " + db + " stock show --below R)");
+        out.println("Demo ledger: " + db + "; try:");
+        for (List<String> hint : CLOSING_HINTS) {
+            out.println("  scripts/chanops --db " + db + " " + String.join(" ", hint));
+        }
         if (!surprises.isEmpty()) {
             surprises.forEach(ctx().err()::println);
             return ExitCode.INTERNAL;

@@ -38,8 +38,10 @@ import picocli.CommandLine.Option;
                     + "cancellation."
         })
 public final class CommissionReportCommand extends ChanopsCommand {
+    /** SPEC §8's columns, then name and month (appended, so readers of the first seven keep working). */
     public static final List<String> SUMMARY_COLUMNS =
-            List.of("key", "orders", "units", "amount", "commission", "clawback", "net");
+            List.of("key", "orders", "units", "amount", "commission", "clawback", "net", "name", "month");
+
     public static final List<String> DETAIL_COLUMNS = List.of(
             "order_id",
             "order_date",
@@ -123,9 +125,9 @@ public final class CommissionReportCommand extends ChanopsCommand {
         CommissionSummary.Row total = CommissionSummary.total(rows);
         Listing summary = new Listing(SUMMARY_COLUMNS);
         for (CommissionSummary.Row r : rows) {
-            summary.add(r.clawbackFen() != 0 ? Style.YELLOW : Style.NONE, cells(r));
+            summary.add(r.clawbackFen() != 0 ? Style.YELLOW : Style.NONE, cells(r, report.nameOf(r.key(), by)));
         }
-        summary.add(Style.BOLD, cells(total));
+        summary.add(Style.BOLD, cells(total, ""));
         return summary;
     }
 
@@ -152,7 +154,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
         }
     }
 
-    private static List<Object> cells(CommissionSummary.Row r) {
+    private List<Object> cells(CommissionSummary.Row r, String name) {
         return List.of(
                 r.key(),
                 r.orders(),
@@ -160,7 +162,9 @@ public final class CommissionReportCommand extends ChanopsCommand {
                 Fen.toYuan(r.amountFen()),
                 Fen.toYuan(r.commissionFen()),
                 Fen.toYuan(r.clawbackFen()),
-                Fen.toYuan(r.netFen()));
+                Fen.toYuan(r.netFen()),
+                name,
+                month.toString());
     }
 
     private static List<Object> cells(CommissionLine l) {

@@ -52,6 +52,7 @@ public final class CommissionRulesCommand extends ChanopsCommand {
                                 active ? "yes" : "no",
                                 s.sha256()));
             }
+            listing.type(ColumnType.BOOLEAN, "active");
             output.render(ctx(), listing);
             return ExitCode.OK;
         }
@@ -79,7 +80,7 @@ public final class CommissionRulesCommand extends ChanopsCommand {
                     r.validTo() == null ? null : r.validTo().toString(),
                     r.clawbackDays() == null ? null : String.valueOf(r.clawbackDays()));
         }
-        listing.type(ColumnType.NUMBER, "clawback_days");
+        listing.type(ColumnType.NUMBER, "rate", "clawback_days");
         output.render(ctx(), listing);
         return ExitCode.OK;
     }

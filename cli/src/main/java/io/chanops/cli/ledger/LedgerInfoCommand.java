@@ -3,6 +3,7 @@ package io.chanops.cli.ledger;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.LedgerInfo;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class LedgerInfoCommand extends ChanopsCommand {
     @Override
     protected int run() {
         LedgerInfo info = LedgerInfo.of(ctx().ledger());
-        Listing listing = Listing.of("item", "value");
+        Listing listing = Listing.of("item", "value").type(ColumnType.VALUE, "value");
         listing.add("location", info.location());
         listing.add("database", info.dialect().name().toLowerCase(Locale.ROOT));
         listing.add("zone", info.zone().getId());

@@ -163,7 +163,8 @@ public final class PolicySimulateCommand extends ChanopsCommand {
 
     private static LocalDate date(String option, String text) {
         return LocalTimes.parseDate(text)
-                .orElseThrow(() -> UserException.usage(option + " '" + text + "': expected a date YYYY-MM-DD"));
+                .orElseThrow(() -> UserException.usage(
+                        option + " '" + text + "' is not a date: expected YYYY-MM-DD (like 2026-03-02)"));
     }
 
     /** The rows; a table (for people) adds each metric's change against current where it differs. */

@@ -7,6 +7,8 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
+import io.chanops.cli.support.Workbooks;
+import io.chanops.cli.support.XlsxWriter;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.match.Item;
 import io.chanops.reconcile.run.ReconcileService;
@@ -47,9 +49,16 @@ public final class ReconcileRunCommand extends ChanopsCommand {
 
     @Option(
             names = "--out",
-            paramLabel = "DIR",
-            description = "Directory for the reports (default ./reconcile-<run id>/).")
+            paramLabel = "DIR|FILE.xlsx",
+            description =
+                    "Directory for the reports (default ./reconcile-<run id>/); a FILE.xlsx is one workbook with a sheet per report.")
     Path out;
+
+    @Option(
+            names = "--format",
+            paramLabel = "csv|xlsx",
+            description = "csv files in DIR, or one xlsx workbook at --out (default: xlsx when --out ends in .xlsx).")
+    String format;
 
     @Option(
             names = "--tolerance",
@@ -111,6 +120,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                 bom,
                 force,
                 ctx().now());
+        boolean workbook = Workbooks.wanted(format, out);
         RunOutcome outcome;
         try (Progress progress = Progress.start(ctx(), "reconcile", -1, "rows")) {
             outcome = new ReconcileService(
@@ -122,6 +132,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                                 }
                             },
                             ctx().outputs())
+                    .toWorkbook(workbook ? XlsxWriter::workbook : null)
                     .run(req, ctx()::warn, progress);
         }
         print(outcome);

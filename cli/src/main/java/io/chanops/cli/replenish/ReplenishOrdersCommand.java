@@ -51,7 +51,11 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     @Override
     protected int run() {
         OrderService.Filter filter = new OrderService.Filter(
-                parse(status, "--status", OrderStatus::parse), parse(kind, "--kind", OrderKind::parse), due, site, sku);
+                parse(status, "--status", OrderStatus::parse, OrderStatus.values()),
+                parse(kind, "--kind", OrderKind::parse, OrderKind.values()),
+                due,
+                site,
+                sku);
         Listing listing = new Listing(COLUMNS)
                 .hideFirst("raised_at", "warehouse")
                 .styleRows(row -> {
@@ -78,14 +82,18 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
         return ExitCode.OK;
     }
 
-    private static <T> T parse(String text, String option, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(
+            String text, String option, java.util.function.Function<String, T> parser, Object[] expected) {
         if (text == null) {
             return null;
         }
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw UserException.usage(option + " " + text + ": not a valid value");
+            throw UserException.usage(option + " " + text + ": expected one of "
+                    + java.util.Arrays.stream(expected)
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 }

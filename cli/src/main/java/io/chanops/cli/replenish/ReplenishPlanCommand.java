@@ -109,9 +109,16 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
 
     @Option(
             names = "--out",
-            paramLabel = "DIR",
-            description = "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan.")
+            paramLabel = "DIR|FILE.xlsx",
+            description =
+                    "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan; a FILE.xlsx is one workbook with a sheet per file.")
     Path out;
+
+    @Option(
+            names = "--format",
+            paramLabel = "csv|xlsx",
+            description = "csv files in DIR, or one xlsx workbook at --out (default: xlsx when --out ends in .xlsx).")
+    String format;
 
     @Option(names = "--bom", description = "Start the CSV files with a UTF-8 BOM (Excel).")
     boolean bom;
@@ -146,7 +153,12 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     @Override
     protected int run() {
         // DIR and its four files are checked before planning
-        PlanFiles files = out == null ? null : PlanFiles.declare(ctx().outputs(), out);
+        boolean workbook = io.chanops.cli.support.Workbooks.wanted(format, out);
+        PlanFiles files = out == null
+                ? null
+                : workbook
+                        ? PlanFiles.declareWorkbook(ctx().outputs(), out, io.chanops.cli.support.XlsxWriter::workbook)
+                        : PlanFiles.declare(ctx().outputs(), out);
         LocalDate day = date;
         if (speedKmh <= 0 || Double.isNaN(speedKmh)) {
             throw UserException.usage("--speed-kmh must be > 0");
@@ -208,7 +220,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             publish.run();
         }
         if (out != null) {
-            ctx().info("wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);
+            ctx().info(
+                            workbook
+                                    ? "wrote the sheets routes, lines, unserved, summary to " + out
+                                    : "wrote routes.csv, lines.csv, unserved.csv, summary.csv to " + out);
         } else {
             print(plan);
         }

@@ -5,5 +5,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "stock",
         description = "Stock moves and on-hand levels.",
-        subcommands = {StockImportCommand.class, StockShowCommand.class, StockSummaryCommand.class})
+        subcommands = {
+            StockImportCommand.class,
+            StockAddCommand.class,
+            StockShowCommand.class,
+            StockSummaryCommand.class
+        })
 public final class StockCommand {}

@@ -2,6 +2,8 @@ package io.chanops.cli.stock;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
+import io.chanops.cli.RunContext;
+import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.replenish.CheckListing;
@@ -65,23 +67,38 @@ public final class StockImportCommand extends ChanopsCommand {
         out().printf(
                         "imported %d moves from %s (batch %d), %d positions updated%n",
                         r.rows(), file.getFileName(), r.batchId(), r.positions());
-        CheckReport alerts = r.after();
+        return showAlerts(ctx(), r.after(), "this import");
+    }
+
+    /**
+     * Shows what the emergency step raised for the positions an import touched (it ran inside the import's
+     * transaction); exit 3 when it raised or escalated an emergency.
+     */
+    static int showAlerts(RunContext ctx, CheckReport alerts, String source) {
         if (alerts.actions().isEmpty()) {
             return ExitCode.OK;
         }
-        // The emergency step ran for the touched positions inside the import's transaction: show what it raised.
-        out().printf("%d emergency alerts from this import:%n", alerts.actions().size());
+        ctx.out().printf("%d emergency alerts from %s:%n", alerts.actions().size(), source);
         Renderer.render(
                 CheckListing.of(alerts),
-                ctx().interactive() ? Format.TABLE : Format.CSV,
-                out(),
+                ctx.interactive() ? Format.TABLE : Format.CSV,
+                ctx.out(),
                 false,
-                ctx().colour(),
-                ctx().tableWidth());
+                ctx.colour(),
+                ctx.tableWidth());
         return alerts.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }
 
     private int dryRun(Ledger ledger) {
+        if (!input.force()) {
+            try {
+                MoveImport.refuseImportedBefore(ledger, file);
+            } catch (InputRejectedException e) {
+                ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
+                throw UserException.inputRejected(
+                        "dry run: the import of " + file.getFileName() + " would be refused (already imported)");
+            }
+        }
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
             Moves moves = MoveImport.validate(ledger, file, input.charset(), ctx()::warn, progress);
             out().printf(

@@ -56,8 +56,13 @@ public final class StockSummaryCommand extends ChanopsCommand {
                 .styleRows(row -> ((Number) row.get(3)).longValue() > 0
                         ? Style.RED
                         : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
-        for (StoreSummary.Line l :
-                StoreSummary.of(ctx().ledger(), ctx().operation()).lines(days, site)) {
+        StoreSummary summary = StoreSummary.of(ctx().ledger(), ctx().operation());
+        java.time.LocalDate end = summary.windowEnd(ctx().clockGiven());
+        if (!end.equals(ctx().now().toLocalDate())) {
+            ctx().info("note: sales per day over the " + days + " days up to the latest move (" + end.minusDays(1)
+                    + "), not up to today: the ledger has no moves since; give --now to choose the day");
+        }
+        for (StoreSummary.Line l : summary.lines(days, site, end)) {
             listing.add(
                     l.siteId(),
                     l.name(),

@@ -16,7 +16,12 @@ public enum ColumnType {
     ID,
     NUMBER,
     AMOUNT,
-    BOOLEAN;
+    BOOLEAN,
+    /**
+     * A column of mixed values, such as the value column of an item/value listing: each cell as the type it holds
+     * (numbers and booleans as themselves, everything else as text).
+     */
+    VALUE;
 
     /** The type of a column not declared: from its first non-null cell (a {@code BigDecimal} of two decimals is yuan). */
     static ColumnType inferredFrom(Object value) {
@@ -45,6 +50,7 @@ public enum ColumnType {
             case NUMBER -> value instanceof Number ? value : number(CsvSink.plain(value));
             case AMOUNT -> amount(value);
             case BOOLEAN -> value instanceof Boolean ? value : bool(CsvSink.plain(value));
+            case VALUE -> value instanceof Number || value instanceof Boolean ? value : CsvSink.plain(value);
         };
     }
 
@@ -76,8 +82,8 @@ public enum ColumnType {
 
     private static Object bool(String text) {
         return switch (text) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+            case "true", "yes" -> Boolean.TRUE;
+            case "false", "no" -> Boolean.FALSE;
             case "" -> null;
             default -> text;
         };

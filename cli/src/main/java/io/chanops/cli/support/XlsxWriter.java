@@ -57,6 +57,41 @@ public final class XlsxWriter {
         }
     }
 
+    /**
+     * Writes a workbook of several sheets (a command's several files): each cell typed by the value it holds (numbers as
+     * numbers, yuan of two decimals with the format {@code 0.00}, everything else as text, never a formula); each sheet
+     * with the bold frozen header row, autofilter and fitted widths of {@link #write}.
+     */
+    public static void workbook(OutputStream os, java.util.function.Consumer<io.chanops.ledger.files.Workbook> sheets)
+            throws IOException {
+        Workbook wb = new Workbook(os, "chanops", null);
+        sheets.accept((name, header, rows) -> {
+            Worksheet ws = wb.newWorksheet(name);
+            int n = header.size();
+            int[] width = new int[n];
+            for (int c = 0; c < n; c++) {
+                ws.value(0, c, header.get(c));
+                width[c] = DisplayWidth.of(header.get(c));
+            }
+            ws.range(0, 0, 0, n - 1).style().bold().set();
+            int[] r = {1};
+            rows.accept(cells -> {
+                for (int c = 0; c < n && c < cells.size(); c++) {
+                    Object v = ColumnType.VALUE.typed(cells.get(c));
+                    boolean amount = v instanceof BigDecimal d && d.scale() == 2;
+                    width[c] = Math.max(width[c], cell(ws, r[0], c, v, amount));
+                }
+                r[0]++;
+            });
+            for (int c = 0; c < n; c++) {
+                ws.width(c, Math.min(MAX_WIDTH, width[c] + PADDING));
+            }
+            ws.freezePane(0, 1);
+            ws.setAutoFilter(0, 0, n - 1);
+        });
+        wb.finish();
+    }
+
     /** Writes one cell; returns its width in characters as shown. */
     private static int cell(Worksheet ws, int r, int c, Object v, boolean amount) {
         if (v == null) {

@@ -66,5 +66,19 @@ class DemoLedgerTest {
         LedgerLocation demo = LedgerLocation.parse(dir.resolve("chanops.db").toString());
         assertThat(Ledger.settingsOf(demo, Duration.ofSeconds(2)).map(s -> s.get(LedgerSettings.MADE_BY)))
                 .contains(LedgerSettings.DEMO);
+        // the closing hints show rows on the demo's ledger
+        CliHarness onDemo = CliHarness.withoutLedger(dir.resolve("chanops.db"));
+        for (java.util.List<String> hint : DemoCommand.CLOSING_HINTS) {
+            assertThat(r.out()).contains(String.join(" ", hint));
+            java.util.List<String> args = new java.util.ArrayList<>(hint);
+            args.addAll(java.util.List.of("--format", "csv"));
+            CliHarness.Result shown = onDemo.run(args.toArray(String[]::new));
+            assertThat(shown.code()).as(shown.toString()).isZero();
+            assertThat(shown.out().lines().count()).as(shown.toString()).isGreaterThan(1);
+        }
+        // without --now, the store summary's sales window ends at the latest move: sales per day are not all 0.0
+        CliHarness.Result summary = onDemo.at(null).run("stock", "summary", "--format", "csv");
+        assertThat(summary.err()).contains("note: sales per day over the 28 days up to the latest move (2026-03-01)");
+        assertThat(summary.out().lines().skip(1).map(l -> l.split(",")[6])).anyMatch(v -> !v.equals("0.0"));
     }
 }

@@ -246,7 +246,8 @@ class FinanceCliTest {
         CliHarness.Result r = cli.run("commission", "report", "--month", "2026-05", "--rules", rules);
         assertThat(r.code()).isZero();
         assertThat(r.out())
-                .isEqualTo("key,orders,units,amount,commission,clawback,net\r\nTOTAL,0,0,0.00,0.00,0.00,0.00\r\n");
+                .isEqualTo(
+                        "key,orders,units,amount,commission,clawback,net,name,month\r\nTOTAL,0,0,0.00,0.00,0.00,0.00,,2026-05\r\n");
         assertThat(r.err())
                 .contains("set 1 from commission-rules.csv (16 rules) is now active")
                 .contains("no BOSS-confirmed orders created in 2026-05");
@@ -261,13 +262,13 @@ class FinanceCliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out().split("\r\n"))
                 .containsExactly(
-                        "key,orders,units,amount,commission,clawback,net",
-                        "GZ-PY-P1,1,2,398.00,200.00,0.00,200.00",
-                        "GZ-TH-01,1,1,129.00,90.00,-80.00,10.00",
-                        "GZ-TH-P2,1,1,4299.00,150.47,0.00,150.47",
-                        "GZ-WEB,1,3,30.00,15.00,0.00,15.00",
-                        "SZ-XX-01,1,1,149.00,7.45,0.00,7.45",
-                        "TOTAL,5,8,5005.00,462.92,-80.00,382.92");
+                        "key,orders,units,amount,commission,clawback,net,name,month",
+                        "GZ-PY-P1,1,2,398.00,200.00,0.00,200.00,番禺市桥合作厅,2026-02",
+                        "GZ-TH-01,1,1,129.00,90.00,-80.00,10.00,天河城营业厅,2026-02",
+                        "GZ-TH-P2,1,1,4299.00,150.47,0.00,150.47,岗顶手机城合作厅,2026-02",
+                        "GZ-WEB,1,3,30.00,15.00,0.00,15.00,网上营业厅(虚拟厅),2026-02",
+                        "SZ-XX-01,1,1,149.00,7.45,0.00,7.45,,2026-02",
+                        "TOTAL,5,8,5005.00,462.92,-80.00,382.92,,2026-02");
         assertThat(r.err())
                 .contains("orders at sites not in the ledger")
                 .contains("SZ-XX-01")
@@ -306,10 +307,10 @@ class FinanceCliTest {
                         .out()
                         .split("\r\n"))
                 .containsExactly(
-                        "key,orders,units,amount,commission,clawback,net",
-                        "hall,1,1,129.00,80.00,0.00,80.00",
-                        "partner,1,1,4299.00,128.97,0.00,128.97",
-                        "TOTAL,2,2,4428.00,208.97,0.00,208.97");
+                        "key,orders,units,amount,commission,clawback,net,name,month",
+                        "hall,1,1,129.00,80.00,0.00,80.00,own halls,2026-01",
+                        "partner,1,1,4299.00,128.97,0.00,128.97,partner stores,2026-01",
+                        "TOTAL,2,2,4428.00,208.97,0.00,208.97,,2026-01");
         run(3, "2026-03-02 09:00:00");
         order(
                 3,
@@ -325,7 +326,7 @@ class FinanceCliTest {
         CliHarness.Result again = cli.run("commission", "report", "--month", "2026-02", "--by", "rule");
         assertThat(again.err()).doesNotContain("new clawbacks");
         assertThat(again.out())
-                .contains("CT-BASE-JAN,0,0,0.00,0.00,-80.00,-80.00\r\n")
+                .contains("CT-BASE-JAN,0,0,0.00,0.00,-80.00,-80.00,,2026-02\r\n")
                 .contains("TOTAL,5,8,5005.00,462.92,-80.00,382.92");
     }
 

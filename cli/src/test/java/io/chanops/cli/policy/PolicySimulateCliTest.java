@@ -153,7 +153,7 @@ class PolicySimulateCliTest {
     void badOptionsAreUsageErrorsAndABadFileIsRejected() {
         CliHarness.Result badDate = cli.run("policy", "simulate", "--from", "2026-02-30", "--to", "2026-03-01");
         assertThat(badDate.code()).isEqualTo(2);
-        assertThat(badDate.err()).contains("--from '2026-02-30': expected a date YYYY-MM-DD");
+        assertThat(badDate.err()).contains("--from '2026-02-30' is not a date: expected YYYY-MM-DD");
         CliHarness.Result reversed = cli.run("policy", "simulate", "--from", "2026-03-02", "--to", "2026-03-01");
         assertThat(reversed.code()).isEqualTo(2);
         assertThat(reversed.err()).contains("--from 2026-03-02 is after --to 2026-03-01");

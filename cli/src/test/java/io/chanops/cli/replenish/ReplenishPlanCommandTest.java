@@ -141,6 +141,50 @@ class ReplenishPlanCommandTest {
     }
 
     @Test
+    void anXlsxOutIsOneWorkbookWithASheetPerFileTypedAndFrozen() throws Exception {
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        order("E-3", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
+        Path out = dir.resolve("plan.xlsx");
+        var r = cli.run(
+                "replenish",
+                "plan",
+                "--date",
+                "2026-03-02",
+                "--vehicles",
+                TestLedgers.sample("vehicles.csv").toString(),
+                "--time-limit",
+                "2s",
+                "--max-steps",
+                "200",
+                "--out",
+                out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("wrote the sheets routes, lines, unserved, summary to " + out);
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(out.toFile())) {
+            assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
+                    .containsExactly("routes", "lines", "unserved", "summary");
+            List<org.dhatim.fastexcel.reader.Row> lines =
+                    wb.findSheet("lines").orElseThrow().read();
+            assertThat(lines.get(0).getCell(0).asString()).isEqualTo("vehicle_id");
+            assertThat(lines).hasSize(3);
+            var line = lines.stream()
+                    .filter(l -> "E-1".equals(l.getCell(5).asString()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(line.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(line.getCell(4).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(line.getCell(4).asNumber()).isEqualByComparingTo("6");
+            List<org.dhatim.fastexcel.reader.Row> summary =
+                    wb.findSheet("summary").orElseThrow().read();
+            assertThat(summary.get(3).getCell(0).asString()).isEqualTo("units_delivered");
+            assertThat(summary.get(3).getCell(1).asNumber()).isEqualByComparingTo("14");
+        }
+        String sheet = XlsxParts.entry(out, "xl/worksheets/sheet2.xml");
+        assertThat(sheet).contains("<pane ").contains("state=\"frozen\"").contains("<autoFilter ");
+        assertThat(dir.resolve("plan.xlsx").toFile().length()).isPositive();
+    }
+
+    @Test
     void aPlanDirectoryThatCannotTakeAllFourFilesIsRefusedBeforePlanningAndNothingIsApplied() throws Exception {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path out = Files.createDirectory(dir.resolve("plan"));

@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /** The sales channel of a store: drives channel-cost reports and commission rules. */
 public enum Channel {
-    HALL("hall"),
-    PARTNER("partner"),
-    E_CHANNEL("e-channel"),
-    SELF_SERVICE("self-service");
+    HALL("hall", "own halls"),
+    PARTNER("partner", "partner stores"),
+    E_CHANNEL("e-channel", "online store"),
+    SELF_SERVICE("self-service", "self-service terminals");
 
     private final String code;
+    private final String label;
 
-    Channel(String code) {
+    Channel(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** The channel in words, as reports name it beside its code. */
+    public String label() {
+        return label;
     }
 
     public String code() {

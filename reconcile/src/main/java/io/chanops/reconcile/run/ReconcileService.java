@@ -63,6 +63,9 @@ public final class ReconcileService {
     private final Supplier<Ledger> ledgerSource;
     private final Consumer<String> trace;
     private final OutputSet outputs;
+    /** With a format, --out names one workbook of the reports instead of a directory of CSV files. */
+    private io.chanops.ledger.files.Workbook.Format workbook;
+
     private long phaseStart = System.nanoTime();
 
     public ReconcileService(Ledger ledger) {
@@ -87,6 +90,12 @@ public final class ReconcileService {
         phaseStart = now;
     }
 
+    /** The run's --out is one workbook written in {@code format}, a sheet per report, instead of a directory. */
+    public ReconcileService toWorkbook(io.chanops.ledger.files.Workbook.Format format) {
+        this.workbook = format;
+        return this;
+    }
+
     public RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress) {
         if (outputs != null) {
             return run(req, warn, progress, outputs);
@@ -98,8 +107,14 @@ public final class ReconcileService {
 
     private RunOutcome run(RunRequest req, Consumer<String> warn, LongConsumer progress, OutputSet outputs) {
         // an explicit --out is checked before any work; the default directory is named after the run id
-        Reports.ReportFiles declared =
-                req.outDir() == null ? null : Reports.declare(outputs, req.outDir(), req.carry());
+        if (workbook != null && req.outDir() == null) {
+            throw new IllegalArgumentException("a workbook of the reports needs its file");
+        }
+        Reports.ReportFiles declared = req.outDir() == null
+                ? null
+                : workbook != null
+                        ? Reports.declareWorkbook(outputs, req.outDir(), workbook)
+                        : Reports.declare(outputs, req.outDir(), req.carry());
         BossProfile profile = BossProfile.load(req.profileFile());
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "reconcile");

@@ -3,6 +3,7 @@ package io.chanops.reconcile.run;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputSet;
+import io.chanops.ledger.files.Workbook;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.match.BossGroup;
@@ -96,7 +97,24 @@ public final class Reports {
      * The files with phone numbers are written readable by their owner only unless {@code --mask} hides the numbers.
      */
     public record ReportFiles(
-            OutputFile summary, OutputFile discrepancies, OutputFile matched, OutputFile resolvedLate) {}
+            OutputFile summary,
+            OutputFile discrepancies,
+            OutputFile matched,
+            OutputFile resolvedLate,
+            OutputFile workbook,
+            Workbook.Format format) {
+        ReportFiles(OutputFile summary, OutputFile discrepancies, OutputFile matched, OutputFile resolvedLate) {
+            this(summary, discrepancies, matched, resolvedLate, null, null);
+        }
+    }
+
+    /**
+     * The reports of one run as one workbook FILE, a sheet per report (summary, discrepancies, matched, and
+     * resolved_late with --carry), written in {@code format}; declared before any work.
+     */
+    public static ReportFiles declareWorkbook(OutputSet outputs, Path file, Workbook.Format format) {
+        return new ReportFiles(null, null, null, null, outputs.file(file), format);
+    }
 
     public static ReportFiles declare(OutputSet outputs, Path dir, boolean carry) {
         outputs.directory(dir);
@@ -113,6 +131,10 @@ public final class Reports {
      */
     public void write(ReportFiles files, Matching m, List<Item> findings, boolean carry) {
         OutputFile.Access phones = mask ? OutputFile.Access.DEFAULT : OutputFile.Access.OWNER_ONLY;
+        if (files.workbook() != null) {
+            files.workbook().write(phones, out -> files.format().write(out, book -> sheets(book, m, findings, carry)));
+            return;
+        }
         files.summary().write(OutputFile.Access.DEFAULT, out -> {
             try (CsvSink sink = CsvSink.to(out, bom)) {
                 sink.header(SUMMARY);
@@ -155,6 +177,70 @@ public final class Reports {
                 }
             });
         }
+    }
+
+    /** The reports as the sheets of one workbook, with the rows of their CSV files. */
+    private void sheets(Workbook book, Matching m, List<Item> findings, boolean carry) {
+        book.sheet("summary", SUMMARY, sink -> {
+            for (List<Object> row : summaryRows(
+                    m.summary(), carry, m.platform().totalFen(), m.boss().totalFen())) {
+                sink.row(row);
+            }
+        });
+        book.sheet("discrepancies", DISCREPANCIES, sink -> {
+            for (Item item : findings) {
+                if (item.category().discrepancy()) {
+                    sink.row(discrepancyRow(item, mask));
+                }
+            }
+        });
+        book.sheet("matched", MATCHED, sink -> {
+            PlatformTable p = m.platform();
+            for (int i = 0; i < p.size(); i++) {
+                if (m.category(i) == Category.MATCHED) {
+                    sink.row(matchedRow(m, i, mask));
+                }
+            }
+        });
+        if (carry) {
+            book.sheet("resolved_late", RESOLVED_LATE, sink -> {
+                for (Item item : findings) {
+                    if (item.category() == Category.RESOLVED_LATE) {
+                        sink.row(resolvedLateRow(item, mask));
+                    }
+                }
+            });
+        }
+    }
+
+    /** A line of matched.csv as cells (what {@link MatchedCsv} writes as bytes). */
+    static List<Object> matchedRow(Matching m, int i, boolean mask) {
+        PlatformTable p = m.platform();
+        io.chanops.reconcile.boss.BossTable b = m.boss();
+        int g = m.groupOf(i);
+        int latest = m.latest(g);
+        StringBuilder bossIds = new StringBuilder();
+        for (int r = m.first(g); r >= 0; r = m.next(r)) {
+            if (bossIds.length() > 0) {
+                bossIds.append('|');
+            }
+            bossIds.append(b.bossIds().get(r));
+        }
+        return java.util.Arrays.asList(
+                p.orderId(i),
+                bossIds.toString(),
+                BossDateTime.format(p.createdAt(i)),
+                p.channel(i),
+                p.siteId(i),
+                msisdn(p.msisdn(i), mask),
+                p.sku(i),
+                p.qty(i),
+                Fen.toYuan(p.amountFen(i)),
+                Fen.toYuan(m.netFen(g)),
+                p.status(i).toString(),
+                b.completed(latest) ? "completed" : "cancelled",
+                BossDateTime.format(b.acceptedAt(latest)),
+                m.fallback(g) ? "fallback" : "order_ref");
     }
 
     /** A line of discrepancies.csv; site_id and created_at (the platform order's, empty without one) come last, added later. */

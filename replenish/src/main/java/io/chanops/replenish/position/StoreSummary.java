@@ -63,7 +63,28 @@ public final class StoreSummary {
 
     /** One line per store (or only {@code site}), with sales over the {@code days} before the context's today. */
     public List<Line> lines(int days, String site) {
+        return lines(days, site, context.today());
+    }
+
+    /**
+     * The day the sales window ends (exclusive): the context's today when its clock was set on purpose, or when the
+     * ledger holds moves up to today; otherwise the day after the latest move, so that a ledger whose moves stopped
+     * some time ago (a demo, a restored backup) still shows its sales instead of an empty window.
+     */
+    public LocalDate windowEnd(boolean clockGiven) {
         LocalDate today = context.today();
+        if (clockGiven) {
+            return today;
+        }
+        return stock.latestMoveDay()
+                .map(d -> d.plusDays(1))
+                .filter(end -> end.isBefore(today))
+                .orElse(today);
+    }
+
+    /** One line per store (or only {@code site}), with sales over the {@code days} before {@code end} (exclusive). */
+    public List<Line> lines(int days, String site, LocalDate end) {
+        LocalDate today = end;
         Map<String, String[]> stores = new TreeMap<>();
         Map<Position, Long> sold = ledger.read(h -> {
             for (Site s : sites.list()) {

@@ -52,6 +52,94 @@ public final class MoveImport {
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
+        return importFile(ledger, file, charset, force, true, now, warn, progress, after);
+    }
+
+    /**
+     * One move entered by hand ({@code stock add}): the options' values as the cells of a moves.csv row ({@code at}
+     * formatted as the file would have it; {@code ref} may be null).
+     */
+    public record OneMove(String at, String siteId, String sku, String kind, String qty, String ref) {
+        private List<Object> cells() {
+            Object quantity = qty;
+            try {
+                // a number cell, written as it is (a signed adjust is not mistaken for a formula)
+                quantity = Long.valueOf(qty);
+            } catch (NumberFormatException notANumber) {
+                // left as text: the reader names what is wrong with it
+            }
+            return java.util.Arrays.asList(at, siteId, sku, kind, quantity, ref == null ? "" : ref);
+        }
+    }
+
+    /** The name a move entered by hand is recorded under (its batch's file name) and its problems are named by. */
+    public static final String ONE_MOVE = "stock add";
+
+    /**
+     * Imports one move entered by hand as a moves.csv of one row: the same validation, batch record (file name
+     * {@value #ONE_MOVE}) and follow-up step as {@link #importFile}. Moves without a ref may be entered twice (two
+     * sales of one unit), so there is no check that the same input came before; a ref is still a document booked once.
+     * Problems name the option ({@code --site}) rather than a column.
+     */
+    public static <T> Result<T> importOne(
+            Ledger ledger, OneMove move, LocalDateTime now, Consumer<String> warn, AfterMoves<T> after) {
+        Path dir;
+        try {
+            dir = java.nio.file.Files.createTempDirectory(
+                    "chanops-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a temporary file for the move", e);
+        }
+        Path file = dir.resolve(ONE_MOVE);
+        try {
+            try (io.chanops.ledger.csv.CsvSink sink = io.chanops.ledger.csv.CsvSink.to(
+                    java.nio.file.Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW), false)) {
+                sink.header(COLUMNS);
+                sink.row(move.cells());
+            }
+            return importFile(
+                    ledger, file, java.nio.charset.StandardCharsets.UTF_8, false, false, now, warn, null, after);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a temporary file for the move", e);
+        } catch (io.chanops.ledger.InputRejectedException e) {
+            throw new io.chanops.ledger.InputRejectedException(e.problems().stream()
+                    .map(p -> new io.chanops.ledger.Problem(ONE_MOVE, 0, option(p.column()), p.message()))
+                    .toList());
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+                java.nio.file.Files.deleteIfExists(dir);
+            } catch (java.io.IOException ignored) {
+                // a private, empty temporary directory left behind is harmless
+            }
+        }
+    }
+
+    /** The {@code stock add} option behind a moves.csv column. */
+    private static String option(String column) {
+        return switch (column == null ? "" : column) {
+            case "at" -> "--at";
+            case "site_id" -> "--site";
+            case "sku" -> "--sku";
+            case "kind" -> "--kind";
+            case "qty" -> "--qty";
+            case "ref" -> "--ref";
+            default -> column;
+        };
+    }
+
+    private static <T> Result<T> importFile(
+            Ledger ledger,
+            Path file,
+            Charset charset,
+            boolean force,
+            boolean refuseRepeatedFile,
+            LocalDateTime now,
+            Consumer<String> warn,
+            LongConsumer progress,
+            AfterMoves<T> after) {
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
@@ -66,7 +154,9 @@ public final class MoveImport {
             List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
             if (!repeated.isEmpty()) {
                 // the whole file imported before is the likelier mistake, and the clearer message
-                ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
+                if (refuseRepeatedFile) {
+                    ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
+                }
                 throw new io.chanops.ledger.InputRejectedException(repeated);
             }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
@@ -83,7 +173,9 @@ public final class MoveImport {
             checkReferences(h, moves, file);
             phases.end("insert");
             String sha = Futures.join(digest);
-            ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            if (refuseRepeatedFile) {
+                ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            }
             ImportBatches.setDigest(h, batch, sha);
             phases.end("digest");
             Set<Position> touched = stock.write(Futures.join(folded));
@@ -156,6 +248,18 @@ public final class MoveImport {
             return null;
         });
         return moves;
+    }
+
+    /**
+     * Rejects a file already imported (same SHA-256), as the import would: what {@code stock import --dry-run} checks
+     * first (without {@code --force}).
+     */
+    public static void refuseImportedBefore(Ledger ledger, Path file) {
+        String sha = FileDigest.sha256(file);
+        ledger.read(h -> {
+            ImportBatches.refuseRepeat(h, KIND, file, sha, false);
+            return null;
+        });
     }
 
     /** Rejects the file (exit 4) when any of its moves repeats a document the ledger already holds. */

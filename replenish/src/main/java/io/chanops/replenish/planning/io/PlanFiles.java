@@ -4,6 +4,7 @@ import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
+import io.chanops.ledger.files.Workbook;
 import io.chanops.replenish.planning.DeliveryOrder;
 import io.chanops.replenish.planning.PlanResult;
 import io.chanops.replenish.planning.solver.EmergencyPlanner;
@@ -28,11 +29,32 @@ public final class PlanFiles {
     private final OutputFile unserved;
     private final OutputFile summary;
 
+    /** With --out FILE.xlsx: one workbook of four sheets instead of the four files. */
+    private final OutputFile workbook;
+
+    private final Workbook.Format format;
+
     private PlanFiles(OutputFile routes, OutputFile lines, OutputFile unserved, OutputFile summary) {
         this.routes = routes;
         this.lines = lines;
         this.unserved = unserved;
         this.summary = summary;
+        this.workbook = null;
+        this.format = null;
+    }
+
+    private PlanFiles(OutputFile workbook, Workbook.Format format) {
+        this.routes = null;
+        this.lines = null;
+        this.unserved = null;
+        this.summary = null;
+        this.workbook = workbook;
+        this.format = format;
+    }
+
+    /** Declares FILE, one workbook with a sheet per file (routes, lines, unserved, summary) written in {@code format}. */
+    public static PlanFiles declareWorkbook(OutputSet outputs, Path file, Workbook.Format format) {
+        return new PlanFiles(outputs.file(file), format);
     }
 
     /** Declares DIR (an existing directory, or a new one in an existing directory) and the plan's files in it. */
@@ -53,9 +75,29 @@ public final class PlanFiles {
         }
     }
 
-    /** Writes the four files to their temporary files; they appear in DIR when the set is published. */
+    /**
+     * Writes the four files (or the workbook) to their temporary files; they appear in DIR when the set is published.
+     */
     public void write(PlanResult plan, boolean bom) {
-        write(routes, bom, ROUTES, sink -> {
+        if (workbook != null) {
+            workbook.write(OutputFile.Access.DEFAULT, out -> format.write(out, book -> tables(plan, book)));
+            return;
+        }
+        tables(plan, (name, header, rows) -> write(fileOf(name), bom, header, rows));
+    }
+
+    private OutputFile fileOf(String table) {
+        return switch (table) {
+            case "routes" -> routes;
+            case "lines" -> lines;
+            case "unserved" -> unserved;
+            default -> summary;
+        };
+    }
+
+    /** The plan's four tables, named as their files without .csv. */
+    private static void tables(PlanResult plan, Workbook book) {
+        book.sheet("routes", ROUTES, sink -> {
             for (PlanResult.Route r : plan.routes()) {
                 for (PlanResult.Stop s : r.stops()) {
                     sink.row(
@@ -68,7 +110,7 @@ public final class PlanFiles {
                 }
             }
         });
-        write(lines, bom, LINES, sink -> {
+        book.sheet("lines", LINES, sink -> {
             for (PlanResult.Route r : plan.routes()) {
                 for (PlanResult.Stop s : r.stops()) {
                     for (DeliveryOrder o : s.lines()) {
@@ -77,7 +119,7 @@ public final class PlanFiles {
                 }
             }
         });
-        write(unserved, bom, UNSERVED, sink -> {
+        book.sheet("unserved", UNSERVED, sink -> {
             for (PlanResult.UnservedOrder u : plan.unserved()) {
                 sink.row(
                         u.order().orderId(),
@@ -87,7 +129,7 @@ public final class PlanFiles {
                         u.reason());
             }
         });
-        write(summary, bom, SUMMARY, sink -> {
+        book.sheet("summary", SUMMARY, sink -> {
             sink.row("vehicles_used", plan.vehiclesUsed());
             sink.row("stops", plan.stops());
             sink.row("units_delivered", plan.unitsDelivered());
@@ -97,11 +139,11 @@ public final class PlanFiles {
         });
     }
 
-    private static void write(OutputFile file, boolean bom, List<String> header, Consumer<CsvSink> rows) {
+    private static void write(OutputFile file, boolean bom, List<String> header, Consumer<Workbook.Rows> rows) {
         file.write(OutputFile.Access.DEFAULT, out -> {
             try (CsvSink sink = CsvSink.to(out, bom)) {
                 sink.header(header);
-                rows.accept(sink);
+                rows.accept(cells -> sink.row(cells));
             }
         });
     }

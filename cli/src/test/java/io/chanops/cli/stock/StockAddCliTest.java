@@ -1,0 +1,171 @@
+package io.chanops.cli.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.cli.CliHarness;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code stock add}: one move without a file, through the same import as a moves.csv of one row (validation, batch
+ * record, emergency step); and {@code stock import --dry-run} of a file imported before. Store ST-1 holds 3 PHONE,
+ * policy (7, 5, 12, 2).
+ */
+class StockAddCliTest {
+    @TempDir
+    Path dir;
+
+    CliHarness cli;
+    Path moves;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(dir);
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
+                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        moves = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
+                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1");
+        Path policies =
+                TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,5,12,2,false");
+        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
+        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
+        assertThat(cli.run("stock", "import", moves.toString()).code()).isZero();
+        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
+        cli.at("2026-03-02 09:30");
+    }
+
+    private String onHand() {
+        return cli.run("stock", "show", "--site", "ST-1", "--format", "csv").out();
+    }
+
+    @Test
+    void aSaleBelowTheEmergencyPointIsRecordedAsABatchAndRaisesAnEmergencyWithExit3() {
+        CliHarness.Result r = cli.run(
+                "stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "sale", "--qty", "2", "--ref", "POS-1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out())
+                .contains("added sale 2 of PHONE at ST-1 (2026-03-02 09:30:00, batch")
+                .contains("1 emergency alerts from this move")
+                // on hand 1 < L 2: S 12 - position 1 = 11, due today (before the cutoff)
+                .contains("ST-1,PHONE,emergency,raised,11,11,2026-03-02,WH");
+        assertThat(onHand()).contains("ST-1,PHONE,1,11,");
+        String batch = org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + cli.db())
+                .withHandle(
+                        h -> h.createQuery("SELECT file_name || ',' || kind || ',' || rows_written FROM import_batch "
+                                        + "ORDER BY batch_id DESC LIMIT 1")
+                                .mapTo(String.class)
+                                .one());
+        assertThat(batch).isEqualTo("stock add,moves,1");
+    }
+
+    @Test
+    void aSignedAdjustAtAGivenTimeAboveTheEmergencyPointExitsZero() {
+        CliHarness.Result r = cli.run(
+                "stock",
+                "add",
+                "--site",
+                "ST-1",
+                "--sku",
+                "PHONE",
+                "--kind",
+                "adjust",
+                "--qty",
+                "-1",
+                "--at",
+                "2026-03-01 18:00");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("added adjust -1 of PHONE at ST-1 (2026-03-01 18:00:00");
+        assertThat(onHand()).contains("ST-1,PHONE,2,");
+    }
+
+    @Test
+    void anUnknownSiteIsRejectedWithExit4NamingTheOptionAndNothingIsWritten() {
+        CliHarness.Result r =
+                cli.run("stock", "add", "--site", "NOPE", "--sku", "PHONE", "--kind", "sale", "--qty", "1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).startsWith("error: stock add: --site: unknown site 'NOPE'");
+        assertThat(r.err().lines()).allMatch(l -> l.startsWith("error:"));
+        assertThat(onHand()).contains("ST-1,PHONE,3,");
+    }
+
+    @Test
+    void aBadQuantityOrKindIsRejectedAsTheFileRowWouldBe() {
+        assertThat(cli.run("stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "sale", "--qty", "-2")
+                        .code())
+                .isEqualTo(4);
+        CliHarness.Result r =
+                cli.run("stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "gift", "--qty", "1");
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains("stock add: --kind:");
+        assertThat(onHand()).contains("ST-1,PHONE,3,");
+    }
+
+    @Test
+    void aRefAlreadyBookedIsADuplicateAndTheSameMoveWithoutRefMayComeTwice() {
+        String[] sale = {"stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "receipt", "--qty", "1"};
+        assertThat(cli.run(sale).code()).isZero();
+        assertThat(cli.run(sale).code()).isZero();
+        assertThat(onHand()).contains("ST-1,PHONE,5,");
+        CliHarness.Result r = cli.run(
+                "stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "count", "--qty", "9", "--ref", "INV-1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("already in the ledger");
+    }
+
+    @Test
+    void aTimeInAnotherFormIsAUsageErrorNamingTheExpectedForm() {
+        CliHarness.Result r = cli.run(
+                "stock",
+                "add",
+                "--site",
+                "ST-1",
+                "--sku",
+                "PHONE",
+                "--kind",
+                "sale",
+                "--qty",
+                "1",
+                "--at",
+                "02/03/2026");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("expected 'YYYY-MM-DD HH:MM[:SS]'");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsOneLineAndAHint() {
+        CliHarness.Result r = cli.run("stock", "add", "--site", "ST-1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        "error: missing required options: '--sku=K', '--kind=KIND', '--qty=N'",
+                        "Try 'chanops stock add --help' for its options and examples.");
+    }
+
+    @Test
+    void dryRunOfAFileImportedBeforeSaysTheImportWouldBeRefused() {
+        CliHarness.Result r = cli.run("stock", "import", moves.toString(), "--dry-run");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("already imported as batch")
+                .contains("error: dry run: the import of moves.csv would be refused (already imported)");
+        assertThat(cli.run("stock", "import", moves.toString(), "--dry-run", "--force")
+                        .code())
+                .isEqualTo(3); // with --force its documents are still booked once: invalid rows
+    }
+}
