@@ -89,7 +89,12 @@ class HelpCliTest {
     @Test
     void helpTextsMatchTheirSnapshots() throws IOException {
         Map<String, List<String>> snapshots = Map.of(
-                "stock-import", List.of("stock", "import", "--help"), "replenish", List.of("replenish", "--help"));
+                "stock-import",
+                List.of("stock", "import", "--help"),
+                "replenish",
+                List.of("replenish", "--help"),
+                "ledger-copy",
+                List.of("ledger", "copy", "--help"));
         for (var e : snapshots.entrySet()) {
             String actual = help(e.getValue());
             String expected;
