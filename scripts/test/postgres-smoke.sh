@@ -3,6 +3,8 @@
 # reports agree: the shared-ledger backend runs the same SQL. Needs a PostgreSQL server; with --install (as root, as
 # CI does) it installs and starts Debian's one when none answers on localhost.
 #   scripts/test/postgres-smoke.sh [--install]     (PG URL: $CHANOPS_PG_URL, default a local 'chanops_smoke' database)
+# Then (own server only) copies the SQLite ledger with `ledger copy` and compares the reports again, and runs the Maven
+# tests that need a server (CHANOPS_TEST_PG_URL; CHANOPS_SMOKE_TESTS=0 leaves them out).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ "${1:-}" = "--install" ] && ! (command -v pg_isready >/dev/null && pg_isready -q -h localhost); then
@@ -66,3 +68,24 @@ if ! diff -q pg.txt sqlite.txt >/dev/null; then
   echo "FAIL: PostgreSQL and SQLite ledgers disagree:"; diff pg.txt sqlite.txt | head -20; exit 1
 fi
 echo "postgres-smoke: OK, the sample day gives the same $(wc -l < pg.txt) report lines on PostgreSQL and SQLite"
+
+# ledger copy: the SQLite ledger of the day, moved to an empty database, gives the same reports again
+if [ -z "${CHANOPS_PG_URL:-}" ]; then
+  (cd / && su postgres -c "dropdb --if-exists chanops_smoke_copy; createdb -O chanops_smoke chanops_smoke_copy") 2>/dev/null
+  copy_url='jdbc:postgresql://localhost/chanops_smoke_copy?user=chanops_smoke'
+  PGPASSWORD=smoke java -jar "$here/cli/target/chanops.jar" -q ledger copy --from "$work/sqlite.db" --to "$copy_url" \
+    --format csv > copied.txt 2>"$work/err" || { echo "FAIL: ledger copy exited $?"; cat "$work/err"; exit 1; }
+  PGPASSWORD=smoke report "$copy_url" > copy.txt
+  if ! diff -q copy.txt sqlite.txt >/dev/null; then
+    echo "FAIL: the copied ledger and the SQLite one disagree:"; diff copy.txt sqlite.txt | head -20; exit 1
+  fi
+  echo "postgres-smoke: OK, ledger copy moved $(($(wc -l < copied.txt) - 1)) tables; the same reports from the copy"
+fi
+
+# The tests that need a server (COPY against plain inserts, ledger copy of the demo ledger) run here, against it
+if [ "${CHANOPS_SMOKE_TESTS:-1}" = 1 ]; then
+  (cd "$here" && CHANOPS_TEST_PG_URL="$url" mvn -B -q -pl cli -am test -Dspotless.check.skip=true \
+     -Dtest='MoveCopyTest,LedgerCopyCliTest,PgPasswordTest' -Dsurefire.failIfNoSpecifiedTests=false) \
+    || { echo "FAIL: the PostgreSQL tests failed"; exit 1; }
+  echo "postgres-smoke: OK, the PostgreSQL tests pass against the server"
+fi

@@ -6,6 +6,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.PgPassword;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.time.LocalTimes;
@@ -68,11 +69,30 @@ public final class RunContext {
 
     /** The ledger location: {@code --db}, else {@code $CHANOPS_DB}, else config {@code db}, else {@code ./chanops.db}. */
     public LedgerLocation ledgerLocation() {
+        return location(ledgerSpec(), "--db ");
+    }
+
+    /**
+     * {@code spec} read as a ledger location (a usage error names {@code option} when it is none), with a PostgreSQL
+     * URL's password from {@code PGPASSWORD}, config {@code db.password} or the password file when the URL has none.
+     */
+    public LedgerLocation location(String spec, String option) {
+        LedgerLocation location;
         try {
-            return LedgerLocation.parse(ledgerSpec());
+            location = LedgerLocation.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw UserException.usage(e.getMessage());
+            String message = e.getMessage();
+            throw UserException.usage(message.startsWith("--db ") ? option + message.substring(5) : message);
         }
+        if (location.dialect() != Ledger.Dialect.POSTGRESQL) {
+            return location;
+        }
+        return PgPassword.resolve(
+                        location.spec(),
+                        root.environment,
+                        config().get("db.password").orElse(null))
+                .map(location::withPassword)
+                .orElse(location);
     }
 
     /** {@link #ledgerLocation()} as given, not yet checked. */

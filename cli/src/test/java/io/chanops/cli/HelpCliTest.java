@@ -91,7 +91,8 @@ class HelpCliTest {
         Map<String, List<String>> snapshots = Map.of(
                 "stock-import", List.of("stock", "import", "--help"),
                 "stock-add", List.of("stock", "add", "--help"),
-                "replenish", List.of("replenish", "--help"));
+                "replenish", List.of("replenish", "--help"),
+                "ledger-copy", List.of("ledger", "copy", "--help"));
         for (var e : snapshots.entrySet()) {
             String actual = help(e.getValue());
             String expected;

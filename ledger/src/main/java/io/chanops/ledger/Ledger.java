@@ -156,6 +156,9 @@ public final class Ledger {
         if (location.dialect() == Dialect.POSTGRESQL) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(location.spec());
+            if (location.password() != null) {
+                ds.setPassword(location.password());
+            }
             ds.setOptions("-c lock_timeout=" + busyTimeout.toMillis());
             return new Ledger(location, ds, busyTimeout);
         }

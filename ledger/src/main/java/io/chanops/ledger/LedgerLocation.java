@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param spec    the value as given
  * @param dialect the database it names
  * @param file    the SQLite file, absolute; null for PostgreSQL
+ * @param password a PostgreSQL password from outside the URL ({@link PgPassword}), handed to the driver; null for none
  */
-public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
+public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file, String password) {
     private static final String POSTGRESQL = "jdbc:postgresql:";
     private static final String SQLITE = "jdbc:sqlite:";
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
@@ -28,7 +29,7 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
             throw new IllegalArgumentException("--db is empty: give a ledger file or a jdbc:postgresql: URL");
         }
         if (spec.startsWith(POSTGRESQL)) {
-            return new LedgerLocation(spec, Ledger.Dialect.POSTGRESQL, null);
+            return new LedgerLocation(spec, Ledger.Dialect.POSTGRESQL, null, null);
         }
         String lower = spec.toLowerCase(Locale.ROOT);
         String path = spec;
@@ -48,10 +49,21 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file) {
                     + ": a chanops ledger is a file on disk, not an in-memory " + "database or an SQLite URI");
         }
         try {
-            return new LedgerLocation(spec, Ledger.Dialect.SQLITE, Path.of(path).toAbsolutePath());
+            return new LedgerLocation(spec, Ledger.Dialect.SQLITE, Path.of(path).toAbsolutePath(), null);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("--db " + spec + ": not a file path (" + e.getReason() + ")");
         }
+    }
+
+    /** This PostgreSQL location with {@code password} given to the driver (the URL, and what is shown, unchanged). */
+    public LedgerLocation withPassword(String password) {
+        return new LedgerLocation(spec, dialect, file, password);
+    }
+
+    /** Never the password: a location may end up in a message or a log. */
+    @Override
+    public String toString() {
+        return display();
     }
 
     /** The location as shown in messages: the file as given, or the URL with any password replaced by {@code ***}. */

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "ledger",
-        description = "The ledger itself: where it is, its time zone and schema.",
-        subcommands = {LedgerInfoCommand.class})
+        description = "The ledger itself: where it is, its time zone and schema; copying it to PostgreSQL.",
+        subcommands = {LedgerInfoCommand.class, LedgerCopyCommand.class})
 public final class LedgerCommand {}

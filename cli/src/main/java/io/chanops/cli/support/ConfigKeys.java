@@ -20,6 +20,7 @@ public final class ConfigKeys {
     /** Settings the commands read themselves (not option defaults). */
     static final Set<String> SETTINGS = Set.of(
             "db",
+            "db.password",
             "zone",
             "busy-timeout",
             "review.anchor",

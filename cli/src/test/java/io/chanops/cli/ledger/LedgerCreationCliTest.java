@@ -114,6 +114,30 @@ class LedgerCreationCliTest {
         assertThat(r.err().lines()).hasSize(1);
     }
 
+    /** The password from PGPASSWORD or the config file reaches the driver, and no message, even with -v, shows it. */
+    @Test
+    void aPasswordFromTheEnvironmentOrTheConfigFileIsNeverShownEvenVerbose() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:1/chanops?user=ops&connectTimeout=2&sslmode=disable";
+        Path config = dir.resolve("chanops.properties");
+        Files.writeString(config, "db.password=c0nfig-secret\n");
+        for (Map<String, String> env : List.of(Map.of("PGPASSWORD", "env-s3cret"), Map.<String, String>of())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Chanops.execute(
+                    new String[] {"-v", "--config", config.toString(), "--db", url, "ledger", "info"},
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    false,
+                    env::get);
+            assertThat(code).as(err.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
+            assertThat(err.toString())
+                    .startsWith("error: cannot connect to ledger " + url + ": ")
+                    .doesNotContain("s3cret")
+                    .doesNotContain("secret");
+            assertThat(out.toString()).doesNotContain("secret");
+        }
+    }
+
     @Test
     void aNewLedgerIsReadableByItsOwnerOnly() throws Exception {
         CliHarness cli = new CliHarness(dir);

@@ -38,13 +38,31 @@ final class MoveInsert {
      * says.
      */
     static void insert(Handle h, Ledger.Dialect dialect, Moves moves, int[] rows, long firstId, long batchId) {
-        boolean numbered = dialect == Ledger.Dialect.SQLITE;
+        insert(h, dialect == Ledger.Dialect.SQLITE ? Way.SQLITE : Way.COPY, moves, rows, firstId, batchId);
+    }
+
+    /** How the moves are written: each way stores the same rows (the differential tests' subject). */
+    enum Way {
+        /** SQLite: multi-row INSERTs with numbered parameters and text bound as bytes. */
+        SQLITE,
+        /** Any database: multi-row INSERTs of eight plain parameters a row. */
+        PLAIN,
+        /** PostgreSQL: one {@code COPY ... FROM STDIN} in text format, streamed through pgjdbc's CopyManager. */
+        COPY
+    }
+
+    static void insert(Handle h, Way way, Moves moves, int[] rows, long firstId, long batchId) {
+        boolean numbered = way == Way.SQLITE;
         Connection c = h.getConnection();
         try {
             if (numbered) {
                 checkConstraints(c, false);
             }
-            insertRows(c, numbered, moves, rows, firstId, batchId);
+            if (way == Way.COPY) {
+                MoveCopy.copy(c, moves, rows, firstId, batchId);
+            } else {
+                insertRows(c, numbered, moves, rows, firstId, batchId);
+            }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         } finally {

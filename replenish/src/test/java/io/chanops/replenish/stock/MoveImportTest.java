@@ -374,14 +374,14 @@ class MoveImportTest {
                 "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
                         + "ref, typeof(ref), batch_id";
         java.util.List<String> viaSqlite = ledger.writeBulk(h -> {
-            MoveInsert.insert(h, Ledger.Dialect.SQLITE, moves, rows, 1, 1);
+            MoveInsert.insert(h, MoveInsert.Way.SQLITE, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()
                     .map(Object::toString)
                     .toList();
         });
         java.util.List<String> viaPlain = ledger.writeBulk(h -> {
             h.execute("DELETE FROM stock_move");
-            MoveInsert.insert(h, Ledger.Dialect.POSTGRESQL, moves, rows, 1, 1);
+            MoveInsert.insert(h, MoveInsert.Way.PLAIN, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()
                     .map(Object::toString)
                     .toList();

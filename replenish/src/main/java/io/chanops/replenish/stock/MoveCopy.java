@@ -1,0 +1,159 @@
+package io.chanops.replenish.stock;
+
+import io.chanops.ledger.model.MoveKind;
+import io.chanops.ledger.model.Position;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * PostgreSQL's bulk insert of the moves: one {@code COPY stock_move (...) FROM STDIN} in text format on the
+ * transaction's connection, the rows written as bytes into a buffer sent a block at a time. A row costs the server no
+ * statement, no parameters and no parsing of SQL. The values are those {@link MoveInsert}'s plain path binds (its
+ * differential test, {@code MoveCopyTest}, requires the same rows).
+ */
+final class MoveCopy {
+    private MoveCopy() {}
+
+    static final String COPY =
+            "COPY stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) FROM STDIN (FORMAT text)";
+
+    /** Bytes gathered before they are handed to the driver. */
+    private static final int BLOCK = 1 << 16;
+
+    private static final byte[][] KIND_BYTES =
+            Arrays.stream(MoveKind.values()).map(k -> text(k.toString())).toArray(byte[][]::new);
+
+    static void copy(Connection c, Moves moves, int[] rows, long firstId, long batchId) throws SQLException {
+        byte[][] site = new byte[moves.positionCount()][];
+        byte[][] sku = new byte[moves.positionCount()][];
+        for (int p = 0; p < moves.positionCount(); p++) {
+            Position position = moves.position(p);
+            site[p] = text(position.siteId());
+            sku[p] = text(position.sku());
+        }
+        byte[] batch = Long.toString(batchId).getBytes(StandardCharsets.US_ASCII);
+        byte[] at = new byte[Moves.AT_TEXT_LENGTH];
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            Block out = new Block(in);
+            for (int i = 0; i < rows.length; i++) {
+                int row = rows[i];
+                int position = moves.positionNumber(row);
+                out.number(firstId + i).tab();
+                out.bytes(Moves.atBytes(moves.at(row), at)).tab();
+                out.bytes(site[position]).tab();
+                out.bytes(sku[position]).tab();
+                out.bytes(KIND_BYTES[moves.kind(row).ordinal()]).tab();
+                out.number(moves.qty(row)).tab();
+                String ref = moves.ref(row);
+                if (ref == null) {
+                    out.bytes(NULL);
+                } else {
+                    out.bytes(text(ref));
+                }
+                out.tab().bytes(batch).end();
+            }
+            out.flush();
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static final byte[] NULL = {'\\', 'N'};
+
+    /** {@code value} in COPY's text format: UTF-8, with backslash, tab, newline and carriage return escaped. */
+    static byte[] text(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        int special = 0;
+        for (byte b : utf8) {
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                special++;
+            }
+        }
+        if (special == 0) {
+            return utf8;
+        }
+        byte[] escaped = new byte[utf8.length + special];
+        int j = 0;
+        for (byte b : utf8) {
+            switch (b) {
+                case '\\' -> {
+                    escaped[j++] = '\\';
+                    escaped[j++] = '\\';
+                }
+                case '\t' -> {
+                    escaped[j++] = '\\';
+                    escaped[j++] = 't';
+                }
+                case '\n' -> {
+                    escaped[j++] = '\\';
+                    escaped[j++] = 'n';
+                }
+                case '\r' -> {
+                    escaped[j++] = '\\';
+                    escaped[j++] = 'r';
+                }
+                default -> escaped[j++] = b;
+            }
+        }
+        return escaped;
+    }
+
+    /** A buffer of COPY data, sent to the server whenever it fills. */
+    private static final class Block {
+        private final CopyIn in;
+        private final byte[] buf = new byte[BLOCK];
+        private int n;
+
+        Block(CopyIn in) {
+            this.in = in;
+        }
+
+        Block bytes(byte[] b) throws SQLException {
+            if (n + b.length > buf.length) {
+                flush();
+                if (b.length > buf.length) {
+                    in.writeToCopy(b, 0, b.length);
+                    return this;
+                }
+            }
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+            return this;
+        }
+
+        Block number(long v) throws SQLException {
+            return bytes(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        Block tab() throws SQLException {
+            return one((byte) '\t');
+        }
+
+        Block end() throws SQLException {
+            return one((byte) '\n');
+        }
+
+        private Block one(byte b) throws SQLException {
+            if (n == buf.length) {
+                flush();
+            }
+            buf[n++] = b;
+            return this;
+        }
+
+        void flush() throws SQLException {
+            if (n > 0) {
+                in.writeToCopy(buf, 0, n);
+                n = 0;
+            }
+        }
+    }
+}

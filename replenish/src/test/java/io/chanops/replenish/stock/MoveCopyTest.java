@@ -1,0 +1,131 @@
+package io.chanops.replenish.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.catalog.CatalogImport;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.ledger.testing.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL's COPY of the moves stores exactly what the plain INSERT path stores (needs a server: see
+ * {@link TestPostgres}; skipped without one).
+ */
+class MoveCopyTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
+
+    @TempDir
+    Path dir;
+
+    private String url;
+
+    @AfterEach
+    void dropSchema() {
+        TestPostgres.drop(url);
+    }
+
+    @Test
+    void copyStoresExactlyWhatPlainInsertsStore() {
+        url = TestPostgres.freshSchema();
+        Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
+        SiteImport.importFile(
+                ledger,
+                TestLedgers.write(
+                        dir,
+                        "sites.csv",
+                        "site_id,name,kind,warehouse,channel",
+                        "WH,Warehouse,warehouse,,",
+                        "S1,Store 1,store,WH,hall",
+                        "S2,Store 2,store,WH,partner"),
+                StandardCharsets.UTF_8,
+                false,
+                NOW,
+                w -> {});
+        new CatalogImport(new StockRepository(ledger))
+                .importFile(
+                        ledger,
+                        TestLedgers.write(
+                                dir,
+                                "catalog.csv",
+                                "sku,type,name,price,status,channels,monthly_fee,months",
+                                "H1,handset,Phone,1000.00,listed,web|hall,,",
+                                "A1,accessory,Case,10.00,listed,web|hall,,"),
+                        StandardCharsets.UTF_8,
+                        false,
+                        NOW,
+                        w -> {});
+        // refs of every kind: none, ASCII, non-ASCII, formula-like, and the characters COPY's text format escapes that
+        // a file may hold (a tab, a backslash)
+        Random random = new Random(11);
+        String[] kinds = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"};
+        String[] refs = {"", "R-%d", "票据-%d", "'=%d", "Ü-%d", "back\\\\slash-%d", "\"tab\there-%d\""};
+        List<String> lines = new ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
+        for (int i = 0; i < 3000; i++) {
+            String kind = kinds[random.nextInt(kinds.length)];
+            lines.add(String.format(
+                    "2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s",
+                    1 + random.nextInt(28),
+                    random.nextInt(24),
+                    random.nextInt(60),
+                    random.nextInt(60),
+                    random.nextBoolean() ? "S1" : "S2",
+                    random.nextBoolean() ? "H1" : "A1",
+                    kind,
+                    kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
+                    String.format(refs[random.nextInt(refs.length)], i)));
+        }
+        Moves moves = MoveImport.read(
+                TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
+                StandardCharsets.UTF_8,
+                Set.of("S1", "S2"),
+                Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
+                w -> {},
+                null);
+        int[] rows = moves.sortIntoWritingOrder().rows();
+        String select = "SELECT move_id, at, site_id, sku, kind, qty, ref, batch_id, pg_typeof(at)::text AS at_type "
+                + "FROM stock_move ORDER BY move_id";
+        long batch = ledger.read(h -> h.createQuery("SELECT MIN(batch_id) FROM import_batch")
+                .mapTo(Long.class)
+                .one());
+        List<String> viaPlain = ledger.write(h -> {
+            MoveInsert.insert(h, MoveInsert.Way.PLAIN, moves, rows, 1, batch);
+            List<String> found = h.createQuery(select).mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
+            h.execute("DELETE FROM stock_move");
+            return found;
+        });
+        List<String> viaCopy = ledger.write(h -> {
+            MoveInsert.insert(h, MoveInsert.Way.COPY, moves, rows, 1, batch);
+            return h.createQuery(select).mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
+        });
+        assertThat(viaCopy).hasSize(3000).isEqualTo(viaPlain);
+        assertThat(viaCopy)
+                .anyMatch(r -> r.contains("票据-"))
+                .anyMatch(r -> r.contains("ref=null"))
+                .anyMatch(r -> r.contains("tab\there"))
+                .anyMatch(r -> r.contains("back\\\\slash"));
+    }
+
+    @Test
+    void theTextFormatEscapesWhatItMust() {
+        assertThat(new String(MoveCopy.text("a\\b\tc\nd\re票"), StandardCharsets.UTF_8))
+                .isEqualTo("a\\\\b\\tc\\nd\\re票");
+    }
+}
