@@ -61,13 +61,23 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
         }
         RebalanceService.Proposal proposal = service.propose(date, warehouse);
         Listing listing = listing(proposal);
+        // Printed before anything is applied: RebalanceApplyRaceTest changes an order when it sees this line.
+        if (proposal.lines().isEmpty()) {
+            ctx().info("nothing short: every warehouse can ship its open orders due on or before " + date);
+        } else {
+            ctx().info(String.format(
+                    "%d units allocated, %d transferred, %d short",
+                    proposal.units(Allocation.Action.ALLOCATE),
+                    proposal.units(Allocation.Action.TRANSFER),
+                    proposal.units(Allocation.Action.SHORT)));
+        }
         if (apply && proposal.units(Allocation.Action.TRANSFER) > 0) {
             RebalanceService.Application applied = service.apply(proposal, () -> output.publishFile(ctx(), listing));
             if (applied.refused()) {
                 applied.changed().forEach(change -> ctx().err().println(change));
                 throw UserException.inputRejected(applied.changed().size()
-                        + " of the orders or donors read changed before the transfers were written: nothing was written"
-                        + "; run rebalance again");
+                        + " of the orders and donors read changed before the transfers were written: nothing was"
+                        + " written; run rebalance again");
             }
             output.print(ctx(), listing);
             ctx().info("raised " + applied.transferIds().size() + " transfer orders ("
@@ -79,15 +89,6 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
                 ctx().info("no transfers to raise: nothing written");
             }
         }
-        if (proposal.lines().isEmpty()) {
-            ctx().info("nothing short: every warehouse can ship its open orders due on or before " + date);
-            return ExitCode.OK;
-        }
-        ctx().info(String.format(
-                "%d units allocated, %d transferred, %d short",
-                proposal.units(Allocation.Action.ALLOCATE),
-                proposal.units(Allocation.Action.TRANSFER),
-                proposal.units(Allocation.Action.SHORT)));
         if (proposal.anyShort()) {
             ctx().warn(proposal.units(Allocation.Action.SHORT) + " units short: neither the warehouse nor its stores"
                     + " above S have them");

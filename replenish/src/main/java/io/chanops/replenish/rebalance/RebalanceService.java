@@ -61,9 +61,10 @@ public final class RebalanceService {
 
     /**
      * What {@link #apply} did: the transfer orders raised (ids in line order), the orders shrunk and cancelled; or,
-     * when something changed since the proposal read it, nothing ({@code changed} names what).
+     * when something changed since the proposal read it, nothing ({@code changed} says what, one line each:
+     * {@code order RO-...: qty 5 -> 9}, {@code donor ST-4 PHONE: on hand less promised transfers 16 -> 15}).
      */
-    public record Application(List<String> transferIds, int shrunk, int cancelled, List<OrderChange> changed) {
+    public record Application(List<String> transferIds, int shrunk, int cancelled, List<String> changed) {
         public Application {
             transferIds = List.copyOf(transferIds);
             changed = List.copyOf(changed);
@@ -214,7 +215,7 @@ public final class RebalanceService {
     public Application apply(Proposal proposal, Runnable publish) {
         String now = LocalTimes.format(context.now());
         return ledger.write(h -> {
-            List<OrderChange> changed = changedSinceRead(proposal);
+            List<String> changed = changedSinceRead(proposal);
             if (!changed.isEmpty()) {
                 return new Application(List.of(), 0, 0, changed);
             }
@@ -271,13 +272,16 @@ public final class RebalanceService {
         });
     }
 
-    private List<OrderChange> changedSinceRead(Proposal proposal) {
+    private List<String> changedSinceRead(Proposal proposal) {
         Map<String, Order> now = new HashMap<>();
         for (Order o : orders.openDemandUpTo(LocalTimes.format(proposal.date()))) {
             now.put(o.orderId(), o);
         }
-        List<OrderChange> changed = new ArrayList<>(OrderChange.since(
-                proposal.ordersAsRead(), id -> Optional.ofNullable(now.get(id)).or(() -> orders.find(id))));
+        List<String> changed = new ArrayList<>();
+        for (OrderChange c : OrderChange.since(
+                proposal.ordersAsRead(), id -> Optional.ofNullable(now.get(id)).or(() -> orders.find(id)))) {
+            changed.add(c.toString());
+        }
         if (!proposal.donorStockAsRead().isEmpty()) {
             Set<String> donorSites = new HashSet<>();
             proposal.donorStockAsRead().keySet().forEach(p -> donorSites.add(p.siteId()));
@@ -296,10 +300,9 @@ public final class RebalanceService {
                         long then = e.getValue();
                         long nowFree = onHand.getOrDefault(e.getKey(), 0L) - promised.getOrDefault(e.getKey(), 0L);
                         if (nowFree != then) {
-                            changed.add(new OrderChange(
-                                    "donor " + e.getKey().siteId() + " "
-                                            + e.getKey().sku(),
-                                    List.of("on hand less promised transfers " + then + " -> " + nowFree)));
+                            changed.add("donor " + e.getKey().siteId() + " "
+                                    + e.getKey().sku() + ": on hand less promised transfers " + then + " -> "
+                                    + nowFree);
                         }
                     });
         }
