@@ -19,15 +19,16 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  chanops replenish rebalance --date 2026-03-02",
-            "  chanops replenish rebalance --date 2026-03-02 --warehouse WH-GZ --format csv --out rebalance.csv",
+            "  chanops replenish rebalance --date 2026-03-02 --warehouse WH --out rebal.csv",
             "  chanops replenish rebalance --date 2026-03-02 --apply"
         },
         description = {
             "Scarce stock: allocate a short warehouse by urgency and cover what it cannot ship with transfers from stores above S.",
-            "For each warehouse and SKU whose open orders due on or before DATE exceed its available stock: emergencies first, then",
-            "furthest below L, orders taken whole; the rest from stores of the same warehouse above S (largest excess first, never",
-            "below S). Lists action,order_id,from_site,to_site,sku,qty with action allocate, transfer or short; nothing short: no rows.",
-            "Exit 3 when anything is short."
+            "For each warehouse and SKU whose open orders due on or before DATE exceed its available stock: emergencies first, "
+                    + "then furthest below L, orders taken whole; the rest from stores of the same warehouse above S "
+                    + "(largest excess first, never below S).",
+            "Lists action,order_id,from_site,to_site,sku,qty (allocate, transfer or short); nothing short: no rows. "
+                    + "Exit 3 when anything is short."
         })
 public final class ReplenishRebalanceCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of("action", "order_id", "from_site", "to_site", "sku", "qty");
@@ -44,10 +45,9 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
 
     @Option(
             names = "--apply",
-            description = {
-                "Raise the transfers as orders of kind 'transfer' (from the donor) and shrink or cancel the orders they",
-                "cover, in one transaction. Refused (exit 4, nothing written) if an order or a donor's stock changed since read."
-            })
+            description = "Raise the transfers as orders of kind 'transfer' (from the donor) and shrink or cancel the "
+                    + "orders they cover, in one transaction. Refused (exit 4, nothing written) if an order or a "
+                    + "donor's stock changed since it was read.")
     boolean apply;
 
     @Mixin
