@@ -22,7 +22,9 @@ import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -172,17 +174,21 @@ public interface OrderRepository extends SqlObject {
     }
 
     /**
-     * Shrinks an order to {@code qty} with a new status (the same, or cancelled / received when nothing is left to
-     * come) and appends {@code note} to its reason.
+     * An order shrunk to {@code qty} with a new status (the same, or cancelled / received when nothing is left to come),
+     * {@code note} appended to its reason.
      */
-    @SqlUpdate("UPDATE replenishment_order SET qty = :qty, status = :status, updated_at = :at, "
-            + "reason = CASE WHEN reason IS NULL THEN :note ELSE reason || '; ' || :note END WHERE order_id = :id")
-    void shrink(
-            @Bind("id") String orderId,
-            @Bind("qty") long qty,
-            @Bind("status") OrderStatus status,
-            @Bind("at") String at,
-            @Bind("note") String note);
+    record Shrink(String orderId, long qty, OrderStatus status, String at, String note) {}
+
+    @SqlBatch("UPDATE replenishment_order SET qty = :qty, status = :status, updated_at = :at, "
+            + "reason = CASE WHEN reason IS NULL THEN :note ELSE reason || '; ' || :note END WHERE order_id = :orderId")
+    void shrinkBatch(@BindMethods Iterable<Shrink> shrinks);
+
+    /** Shrinks (or closes) orders, in one batch. */
+    default void shrink(List<Shrink> shrinks) {
+        if (!shrinks.isEmpty()) {
+            shrinkBatch(shrinks);
+        }
+    }
 
     @SqlQuery("SELECT MAX(order_id) FROM replenishment_order WHERE order_id LIKE :pattern")
     String highestIdLike(@Bind("pattern") String pattern);

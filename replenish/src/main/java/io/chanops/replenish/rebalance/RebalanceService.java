@@ -152,10 +152,7 @@ public final class RebalanceService {
             Map<Position, Long> belowL = new HashMap<>();
             List<Allocation.Donor> donors = new ArrayList<>();
             Map<Position, Long> donorStock = new HashMap<>();
-            policies.forEachPosition(null, null, p -> {
-                if (!shortSkus.contains(p.sku())) {
-                    return;
-                }
+            policies.forEachPolicyLevel(shortSkus, p -> {
                 Site site = byId.get(p.siteId());
                 if (site == null || !site.isStore() || site.warehouse() == null) {
                     return;
@@ -192,7 +189,10 @@ public final class RebalanceService {
                         supplier,
                         o.kind() == OrderKind.EMERGENCY,
                         o.outstanding(),
-                        belowL.getOrDefault(new Position(o.siteId(), o.sku()), 0L)));
+                        belowL.computeIfAbsent(
+                                new Position(o.siteId(), o.sku()),
+                                // no policy: L = 0
+                                p -> stock.onHand(p.siteId(), p.sku()).orElse(0L))));
             }
             List<Allocation.Line> lines = Allocation.allocate(demand, available, donors);
             Map<Position, Long> used = new HashMap<>();
@@ -249,23 +249,26 @@ public final class RebalanceService {
             proposal.ordersAsRead().forEach(o -> read.put(o.orderId(), o));
             int shrunk = 0;
             int cancelled = 0;
+            List<OrderRepository.Shrink> shrinks = new ArrayList<>();
             for (Map.Entry<String, Long> e : covered.entrySet()) {
                 OrderAsPlanned o = read.get(e.getKey());
                 long qty = o.qty() - e.getValue();
                 String note = "rebalance: " + e.getValue() + " covered by transfer "
                         + String.join(", ", coveredBy.get(e.getKey()));
                 if (qty > o.receivedQty()) {
-                    orders.shrink(o.orderId(), qty, o.status(), now, note);
+                    shrinks.add(new OrderRepository.Shrink(o.orderId(), qty, o.status(), now, note));
                     shrunk++;
                 } else if (o.receivedQty() > 0) {
                     // what was still to come is covered: the order is done with what it delivered
-                    orders.shrink(o.orderId(), o.receivedQty(), OrderStatus.RECEIVED, now, note);
+                    shrinks.add(
+                            new OrderRepository.Shrink(o.orderId(), o.receivedQty(), OrderStatus.RECEIVED, now, note));
                     cancelled++;
                 } else {
-                    orders.shrink(o.orderId(), o.qty(), OrderStatus.CANCELLED, now, note);
+                    shrinks.add(new OrderRepository.Shrink(o.orderId(), o.qty(), OrderStatus.CANCELLED, now, note));
                     cancelled++;
                 }
             }
+            orders.shrink(shrinks);
             publish.run();
             return new Application(
                     transfers.stream().map(OrderRepository.NewOrder::orderId).toList(), shrunk, cancelled, List.of());
