@@ -158,11 +158,8 @@ public final class RebalanceService {
                     return;
                 }
                 Position position = new Position(p.siteId(), p.sku());
-                belowL.put(
-                        position,
-                        p.onHand() - (p.policy() == null ? 0 : p.policy().l()));
-                if (p.policy() != null
-                        && shortSupplies.contains(new Allocation.Supply(site.warehouse(), p.sku()))
+                belowL.put(position, p.onHand() - p.policy().l());
+                if (shortSupplies.contains(new Allocation.Supply(site.warehouse(), p.sku()))
                         && p.onHand() > p.policy().s()) {
                     donors.add(new Allocation.Donor(
                             p.siteId(),
