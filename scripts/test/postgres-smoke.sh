@@ -44,6 +44,7 @@ day() { # ledger -> runs the sample day, prints "exit command" lines
 0|replenish check
 0|replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --max-steps 300 --seed 7 --out plan --apply
 0|replenish receive RO-20260302-000001 --qty 1
+0|replenish rebalance --date 2026-03-04 --apply
 3|reconcile run --platform samples/platform-orders-2026-01.csv --boss samples/boss-2026-01.csv --profile samples/boss-profile.properties --out r1
 3|reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out r2 --carry
 0|commission report --month 2026-02 --rules samples/commission-rules.csv
@@ -52,6 +53,7 @@ STEPS
 report() { # ledger -> the reports whose content must not depend on the backend
   local db="$1"
   for cmd in "stock show --format csv" "replenish orders --format csv" "policy list --format csv" \
+             "replenish rebalance --date 2026-03-04 --format csv" \
              "commission report --month 2026-02 --by rule --format csv" "cost report --month 2026-02 --format csv" \
              "reconcile list --format csv" "catalog list --format csv" \
              "policy simulate --from 2026-02-02 --to 2026-03-01 --policies samples/policies.csv --service-level 0.90,0.95 --by position --format csv"; do

@@ -92,6 +92,7 @@ class HelpCliTest {
                 "stock-import", List.of("stock", "import", "--help"),
                 "stock-add", List.of("stock", "add", "--help"),
                 "replenish", List.of("replenish", "--help"),
+                "replenish-rebalance", List.of("replenish", "rebalance", "--help"),
                 "ledger-copy", List.of("ledger", "copy", "--help"));
         for (var e : snapshots.entrySet()) {
             String actual = help(e.getValue());

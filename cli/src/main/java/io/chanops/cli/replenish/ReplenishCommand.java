@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "replenish",
-        description = "Replenishment: the review/emergency check, orders, explain, emergency planning.",
+        description =
+                "Replenishment: the review/emergency check, orders, explain, emergency planning, rebalancing scarce stock.",
         subcommands = {
             ReplenishCheckCommand.class,
             ReplenishOrdersCommand.class,
@@ -13,5 +14,6 @@ import picocli.CommandLine.Command;
             ReplenishCancelCommand.class,
             ReplenishExplainCommand.class,
             ReplenishPlanCommand.class,
+            ReplenishRebalanceCommand.class,
         })
 public final class ReplenishCommand {}

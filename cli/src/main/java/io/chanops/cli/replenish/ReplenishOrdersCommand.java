@@ -33,7 +33,10 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     @Option(names = "--status", paramLabel = "S", description = "open, planned, shipped, received or cancelled.")
     String status;
 
-    @Option(names = "--kind", paramLabel = "K", description = "regular or emergency.")
+    @Option(
+            names = "--kind",
+            paramLabel = "K",
+            description = "regular, emergency or transfer (store to store, from rebalance).")
     String kind;
 
     @Option(names = "--due", paramLabel = "DATE", description = "Only orders due on this day (YYYY-MM-DD).")

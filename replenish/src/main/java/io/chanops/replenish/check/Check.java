@@ -13,7 +13,8 @@ import java.util.Optional;
  * The (t,R,S,L) check for one position, as pure logic (SPEC §5): positions in, decisions out.
  *
  * <ol>
- *   <li>Emergency, on every run: on hand &lt; L and no open emergency order: escalate the oldest open regular order
+ *   <li>Emergency, on every run: on hand &lt; L and no open emergency or transfer order (a transfer that rebalance
+ *       raised answers the emergency): escalate the oldest open regular order
  *       (kind emergency, due recomputed, qty + max(0, S - inventory position)), else raise an emergency order for
  *       S - inventory position when that is &gt; 0. Due today before the cutoff, else tomorrow.</li>
  *   <li>Periodic review, once per cycle: when due, the review is recorded; if no emergency was handled for the
@@ -87,7 +88,8 @@ public final class Check {
         boolean handled = false;
         if (policy.belowEmergencyPoint(p.onHand())) {
             handled = true;
-            boolean emergencyOpen = p.openOrders().stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
+            boolean emergencyOpen =
+                    p.openOrders().stream().anyMatch(o -> o.kind().answersEmergency());
             if (!emergencyOpen) {
                 LocalDate due = emergencyDue(now, settings);
                 Optional<OpenOrder> regular = p.openOrders().stream()

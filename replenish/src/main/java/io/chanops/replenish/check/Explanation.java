@@ -7,7 +7,6 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.replenish.orders.Order;
-import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderRepository;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
@@ -160,12 +159,12 @@ public final class Explanation {
             long r = policy.r();
             boolean emergency = policy.belowEmergencyPoint(onHand);
             boolean below = policy.belowReorderPoint(ip);
-            boolean emergencyOpen = open.stream().anyMatch(o -> o.kind() == OrderKind.EMERGENCY);
+            boolean emergencyOpen = open.stream().anyMatch(o -> o.kind().answersEmergency());
             f.add(new Fact(
                     "emergency (on hand < L)",
                     emergency
                             ? "fires: " + onHand + " < " + l
-                                    + (emergencyOpen ? ", already covered by an open emergency order" : "")
+                                    + (emergencyOpen ? ", already covered by an open emergency or transfer order" : "")
                             : "does not fire: " + onHand + " >= " + l));
             f.add(new Fact(
                     "reorder (position < R)",

@@ -22,7 +22,9 @@ import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -46,7 +48,7 @@ public interface OrderRepository extends SqlObject {
     /** Orders in batches of this many rows. */
     int BATCH = 10_000;
 
-    /** A new order as the check raises it: open, nothing received. */
+    /** A new order as the check (or rebalance) raises it: open, nothing received; {@code runId} null: no check run. */
     record NewOrder(
             String orderId,
             String siteId,
@@ -57,7 +59,7 @@ public interface OrderRepository extends SqlObject {
             String dueDate,
             String warehouse,
             String reason,
-            long runId) {}
+            Long runId) {}
 
     /** A regular order turned emergency: {@code addQty} more units, due again, the reason appended. */
     record Escalation(String orderId, long addQty, String dueDate, String at, String reason) {}
@@ -147,6 +149,47 @@ public interface OrderRepository extends SqlObject {
         return toDeliver(day, includeRegular ? 1 : 0, OrderStatus.OPEN, OrderKind.EMERGENCY, OrderKind.REGULAR);
     }
 
+    /**
+     * The open regular and emergency orders due on or before {@code day} with units still to come: the demand
+     * {@code replenish rebalance} allocates (SPEC §12), by id.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE status = :open AND qty > received_qty "
+            + "AND kind IN (:regular, :emergency) AND due_date <= :day ORDER BY order_id")
+    List<Order> openDemand(
+            @Bind("day") String day,
+            @Bind("open") OrderStatus open,
+            @Bind("regular") OrderKind regular,
+            @Bind("emergency") OrderKind emergency);
+
+    default List<Order> openDemandUpTo(String day) {
+        return openDemand(day, OrderStatus.OPEN, OrderKind.REGULAR, OrderKind.EMERGENCY);
+    }
+
+    /**
+     * Units each site has promised away and not yet delivered, over every order still on order that it supplies
+     * ({@link Units#siteId} is the supplying site): for a store, its open transfers to other stores.
+     */
+    default List<Units> promisedBySuppliers() {
+        return outstandingFromWarehouses(List.copyOf(OrderStatus.ON_ORDER));
+    }
+
+    /**
+     * An order shrunk to {@code qty} with a new status (the same, or cancelled / received when nothing is left to come),
+     * {@code note} appended to its reason.
+     */
+    record Shrink(String orderId, long qty, OrderStatus status, String at, String note) {}
+
+    @SqlBatch("UPDATE replenishment_order SET qty = :qty, status = :status, updated_at = :at, "
+            + "reason = CASE WHEN reason IS NULL THEN :note ELSE reason || '; ' || :note END WHERE order_id = :orderId")
+    void shrinkBatch(@BindMethods Iterable<Shrink> shrinks);
+
+    /** Shrinks (or closes) orders, in one batch. */
+    default void shrink(List<Shrink> shrinks) {
+        if (!shrinks.isEmpty()) {
+            shrinkBatch(shrinks);
+        }
+    }
+
     @SqlQuery("SELECT MAX(order_id) FROM replenishment_order WHERE order_id LIKE :pattern")
     String highestIdLike(@Bind("pattern") String pattern);
 
@@ -224,7 +267,11 @@ public interface OrderRepository extends SqlObject {
                 insert.setString(9, o.warehouse());
                 insert.setString(10, o.raisedAt());
                 insert.setString(11, o.reason());
-                insert.setLong(12, o.runId());
+                if (o.runId() == null) {
+                    insert.setNull(12, Types.BIGINT);
+                } else {
+                    insert.setLong(12, o.runId());
+                }
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();

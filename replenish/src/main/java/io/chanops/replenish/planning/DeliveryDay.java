@@ -121,7 +121,7 @@ public final class DeliveryDay {
     public Application apply(DayPlan plan, Runnable publish) {
         String now = LocalTimes.format(context.now());
         return ledger.write(h -> {
-            List<OrderChange> changed = changedSinceRead(plan.ordersAsRead());
+            List<OrderChange> changed = OrderChange.since(plan.ordersAsRead(), orders::find);
             if (!changed.isEmpty()) {
                 return new Application(0, changed);
             }
@@ -136,18 +136,5 @@ public final class DeliveryDay {
             publish.run();
             return new Application(marked, List.of());
         });
-    }
-
-    private List<OrderChange> changedSinceRead(List<OrderAsPlanned> asRead) {
-        List<OrderChange> changed = new ArrayList<>();
-        for (OrderAsPlanned then : asRead) {
-            List<String> differences = orders.find(then.orderId())
-                    .map(now -> then.differences(OrderAsPlanned.of(now)))
-                    .orElse(List.of("no longer in the ledger"));
-            if (!differences.isEmpty()) {
-                changed.add(new OrderChange(then.orderId(), differences));
-            }
-        }
-        return changed;
     }
 }

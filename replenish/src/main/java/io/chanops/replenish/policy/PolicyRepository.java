@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -314,6 +316,22 @@ public interface PolicyRepository extends SqlObject {
     default void forEachPosition(String siteId, String sku, Consumer<Levels> each) {
         try (Stream<Levels> positions = positions(siteId, sku)) {
             positions.forEach(each);
+        }
+    }
+
+    /** Positions with a policy of the given SKUs, with on hand and policy; see {@code policyLevels.sql}. */
+    @SqlQuery("policyLevels")
+    @UseClasspathSqlLocator
+    @FetchSize(FETCH)
+    Stream<Levels> policyLevels(@BindList("skus") List<String> skus);
+
+    /** Every position with a policy of one of {@code skus}, in no particular order. */
+    default void forEachPolicyLevel(Collection<String> skus, Consumer<Levels> each) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        try (Stream<Levels> levels = policyLevels(List.copyOf(skus))) {
+            levels.forEach(each);
         }
     }
 

@@ -36,7 +36,7 @@ class OrderRepositoryTest {
                             "2026-03-04",
                             "WH",
                             "r",
-                            1),
+                            1L),
                     new OrderRepository.NewOrder(
                             "RO-20260302-000002",
                             "ST-1",
@@ -47,7 +47,7 @@ class OrderRepositoryTest {
                             "2026-03-02",
                             "WH",
                             "e",
-                            1),
+                            1L),
                     new OrderRepository.NewOrder(
                             "RO-20260302-000003",
                             "ST-2",
@@ -58,7 +58,7 @@ class OrderRepositoryTest {
                             "2026-03-04",
                             "WH",
                             "r",
-                            1)));
+                            1L)));
             return null;
         });
     }
