@@ -2,16 +2,11 @@ package io.chanops.cli.replenish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -222,51 +217,8 @@ class PlanApplyRaceTest {
                 .containsExactly("RO-20260302-000001:open", ESCALATED + ":planned", "RO-20260302-000003:planned");
     }
 
-    /**
-     * Runs chanops as {@link CliHarness} does, at 10:30, and runs {@code change} once, when the plan is solved
-     * and not yet applied.
-     */
     private CliHarness.Result runWithChangeBeforeApply(Runnable change, String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--db", cli.db().toString(), "--zone", "Asia/Shanghai", "--now", "2026-03-02 10:30"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        SolvedLine err = new SolvedLine(change);
-        int code = Chanops.execute(
-                all.toArray(String[]::new),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                false,
-                name -> null);
-        assertThat(err.fired).as("the plan was solved: " + err.text).isTrue();
-        return new CliHarness.Result(code, out.toString(), err.text.toString());
-    }
-
-    /** The error stream of the plan: runs its action when the "N vehicles, N stops, ..." line is flushed. */
-    private static final class SolvedLine extends Writer {
-        private final StringBuilder text = new StringBuilder();
-        private final Runnable action;
-        private boolean fired;
-
-        SolvedLine(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        public synchronized void write(char[] chars, int off, int len) {
-            text.append(chars, off, len);
-        }
-
-        @Override
-        public synchronized void flush() {
-            if (!fired && SOLVED_LINE.matcher(text).find()) {
-                fired = true;
-                action.run();
-            }
-        }
-
-        @Override
-        public void close() {}
+        return ChangeOnLine.run(cli.db(), "2026-03-02 10:30", SOLVED_LINE, change, args);
     }
 
     private List<String> statuses() {

@@ -3,16 +3,11 @@ package io.chanops.cli.replenish;
 import static io.chanops.cli.replenish.RebalanceLedger.E2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -107,46 +102,7 @@ class RebalanceApplyRaceTest {
     }
 
     private CliHarness.Result runWithChangeBeforeApply(Runnable change, String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--db", cli.db().toString(), "--zone", "Asia/Shanghai", "--now", "2026-03-02 10:00"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        AllocatedLine err = new AllocatedLine(change);
-        int code = Chanops.execute(
-                all.toArray(String[]::new),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                false,
-                name -> null);
-        assertThat(err.fired).as("the allocation was read: " + err.text).isTrue();
-        return new CliHarness.Result(code, out.toString(), err.text.toString());
-    }
-
-    /** The error stream of the rebalance: runs its action when the "N units allocated, ..." line is flushed. */
-    private static final class AllocatedLine extends Writer {
-        private final StringBuilder text = new StringBuilder();
-        private final Runnable action;
-        private boolean fired;
-
-        AllocatedLine(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        public synchronized void write(char[] chars, int off, int len) {
-            text.append(chars, off, len);
-        }
-
-        @Override
-        public synchronized void flush() {
-            if (!fired && ALLOCATED_LINE.matcher(text).find()) {
-                fired = true;
-                action.run();
-            }
-        }
-
-        @Override
-        public void close() {}
+        return ChangeOnLine.run(cli.db(), "2026-03-02 10:00", ALLOCATED_LINE, change, args);
     }
 
     private List<String> leftovers() throws IOException {
