@@ -100,16 +100,19 @@ public final class StockRepository implements ProductStock {
                 .list());
     }
 
-    /** Units sold per position from {@code from} (inclusive) to {@code to} (exclusive); {@code siteId} null: all. */
-    /** The day of the latest move in the ledger (of any kind, at any site), if there is one. */
-    public java.util.Optional<LocalDate> latestMoveDay() {
-        return onHandle(h -> h.createQuery("SELECT MAX(at) FROM stock_move")
+    /**
+     * The day of the latest move in the ledger (of any kind, at any site), if there is one: from the levels, whose
+     * {@code last_move_at} is each position's latest move, rather than a scan of every move.
+     */
+    public Optional<LocalDate> latestMoveDay() {
+        return onHandle(h -> h.createQuery("SELECT MAX(last_move_at) FROM stock_level")
                 .mapTo(String.class)
                 .findOne()
                 .filter(at -> at != null && at.length() >= 10)
                 .map(at -> LocalDate.parse(at.substring(0, 10))));
     }
 
+    /** Units sold per position from {@code from} (inclusive) to {@code to} (exclusive); {@code siteId} null: all. */
     public Map<Position, Long> sales(LocalDate from, LocalDate to, String siteId) {
         Map<Position, Long> sold = new HashMap<>();
         onHandle(h -> {
