@@ -2,20 +2,18 @@
 # Benchmark of `replenish rebalance` (SPEC §12) on a province day: 5 warehouses, 2,000 stores, 200 SKUs and about
 # 20,000 open orders raised by the first check of the cycle, half the SKUs short at every warehouse.
 # Times the listing and the --apply that raises the transfers; prints wall time, CPU time and peak RSS of each run.
-# Runs the real CLI jar. The ledger after the check is kept as DIR/loaded.db and reused while the migrations are
-# unchanged.
+# Runs the CLI through scripts/chanops, as users do (its class-data archive and JVM flags). The ledger after the check is
+# kept as DIR/loaded.db and reused while the migrations are unchanged.
 # Usage: scripts/bench/rebalance.sh [DIR] [STORES] [SKUS] [ORDERS]   (default DIR /tmp/chanops-bench-rebalance)
-# JVM options: CHANOPS_JAVA_OPTS (default, as in check.sh: C1 only + serial GC, which suit short batch runs).
+# JVM options: CHANOPS_JAVA_OPTS, passed to the launcher.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 dir="${1:-/tmp/chanops-bench-rebalance}"
 stores="${2:-2000}"
 skus="${3:-200}"
 orders="${4:-20000}"
-opts="${CHANOPS_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 mkdir -p "$dir"
 "$here/scripts/chanops" --version >/dev/null            # builds the jar if sources changed
-cp "$here/cli/target/chanops.jar" "$dir/chanops.jar"    # a private copy: later source edits do not rebuild under us
 stamp="$(cat "$here"/ledger/src/main/resources/db/*/*.sql "$here/scripts/bench/gen_rebalance.py" | sha256sum | cut -c1-16)-$stores-$skus-$orders"
 if [ "$(cat "$dir/data.stamp" 2>/dev/null)" != "$stamp" ]; then
   python3 "$here/scripts/bench/gen_rebalance.py" "$dir" "$stores" "$skus" "$orders"
@@ -24,11 +22,11 @@ if [ "$(cat "$dir/data.stamp" 2>/dev/null)" != "$stamp" ]; then
 fi
 db="$dir/bench.db"
 now='2026-03-02 07:00'
-run() { java $opts -jar "$dir/chanops.jar" --db "$db" --zone Asia/Shanghai --now "$now" -q "$@"; }
+run() { "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai --now "$now" -q "$@"; }
 timed() {
   local label="$1"; shift
   local rc=0
-  /usr/bin/time -o "$dir/time.txt" -f '%e %U %S %M' java $opts -jar "$dir/chanops.jar" --db "$db" --zone Asia/Shanghai \
+  /usr/bin/time -o "$dir/time.txt" -f '%e %U %S %M' "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai \
     --now "$now" -q "$@" >"$dir/out-${label// /_}.txt" 2>&1 || rc=$?
   read -r wall user sys rss < <(tail -1 "$dir/time.txt")
   printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %5d MB  (exit %d)\n' \

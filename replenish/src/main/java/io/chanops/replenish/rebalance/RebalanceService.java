@@ -18,6 +18,7 @@ import io.chanops.replenish.policy.PolicyRepository;
 import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -284,9 +285,13 @@ public final class RebalanceService {
         }
         if (!proposal.donorStockAsRead().isEmpty()) {
             Set<String> donorSites = new HashSet<>();
-            proposal.donorStockAsRead().keySet().forEach(p -> donorSites.add(p.siteId()));
+            Set<String> donorSkus = new HashSet<>();
+            proposal.donorStockAsRead().keySet().forEach(p -> {
+                donorSites.add(p.siteId());
+                donorSkus.add(p.sku());
+            });
             Map<Position, Long> onHand = new HashMap<>();
-            for (StockLevel l : stock.levelsAt(donorSites)) {
+            for (StockLevel l : stock.levelsAt(donorSites, donorSkus)) {
                 onHand.put(new Position(l.siteId(), l.sku()), l.onHand());
             }
             Map<Position, Long> promised = new HashMap<>();
@@ -295,7 +300,7 @@ public final class RebalanceService {
             }
             proposal.donorStockAsRead().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(
-                            java.util.Comparator.comparing(Position::siteId).thenComparing(Position::sku)))
+                            Comparator.comparing(Position::siteId).thenComparing(Position::sku)))
                     .forEach(e -> {
                         long then = e.getValue();
                         long nowFree = onHand.getOrDefault(e.getKey(), 0L) - promised.getOrDefault(e.getKey(), 0L);

@@ -100,6 +100,19 @@ public final class StockRepository implements ProductStock {
                 .list());
     }
 
+    /** The levels of {@code skus} at {@code siteIds} (positions without a level are not there). */
+    public List<StockLevel> levelsAt(Collection<String> siteIds, Collection<String> skus) {
+        if (siteIds.isEmpty() || skus.isEmpty()) {
+            return List.of();
+        }
+        return onHandle(h -> h.createQuery("SELECT site_id, sku, on_hand, last_move_at FROM stock_level "
+                        + "WHERE site_id IN (<sites>) AND sku IN (<skus>)")
+                .bindList("sites", List.copyOf(siteIds))
+                .bindList("skus", List.copyOf(skus))
+                .map((rs, ctx) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .list());
+    }
+
     /**
      * The day of the latest move in the ledger (of any kind, at any site), if there is one: from the levels, whose
      * {@code last_move_at} is each position's latest move, rather than a scan of every move.
