@@ -284,16 +284,8 @@ public final class RebalanceService {
             changed.add(c.toString());
         }
         if (!proposal.donorStockAsRead().isEmpty()) {
-            Set<String> donorSites = new HashSet<>();
-            Set<String> donorSkus = new HashSet<>();
-            proposal.donorStockAsRead().keySet().forEach(p -> {
-                donorSites.add(p.siteId());
-                donorSkus.add(p.sku());
-            });
-            Map<Position, Long> onHand = new HashMap<>();
-            for (StockLevel l : stock.levelsAt(donorSites, donorSkus)) {
-                onHand.put(new Position(l.siteId(), l.sku()), l.onHand());
-            }
+            Map<Position, Long> onHand =
+                    stock.onHandOf(proposal.donorStockAsRead().keySet());
             Map<Position, Long> promised = new HashMap<>();
             for (OrderRepository.Units u : orders.promisedBySuppliers()) {
                 promised.put(new Position(u.siteId(), u.sku()), u.units());

@@ -27,6 +27,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class StockRepository implements ProductStock {
     /** Rows fetched at a time when streaming moves. */
     private static final int FETCH = 10_000;
+    /** Positions looked up per query by {@link #onHandOf}: two parameters each, well below every driver's limit. */
+    private static final int POSITIONS_PER_QUERY = 500;
 
     private final Jdbi jdbi;
     private final Ledger.Dialect dialect;
@@ -100,17 +102,28 @@ public final class StockRepository implements ProductStock {
                 .list());
     }
 
-    /** The levels of {@code skus} at {@code siteIds} (positions without a level are not there). */
-    public List<StockLevel> levelsAt(Collection<String> siteIds, Collection<String> skus) {
-        if (siteIds.isEmpty() || skus.isEmpty()) {
-            return List.of();
+    /** On hand of each of {@code positions} that has a level (a position without one is left out). */
+    public Map<Position, Long> onHandOf(Collection<Position> positions) {
+        Map<Position, Long> onHand = new HashMap<>();
+        List<Position> all = List.copyOf(positions);
+        for (int from = 0; from < all.size(); from += POSITIONS_PER_QUERY) {
+            List<Position> chunk = all.subList(from, Math.min(all.size(), from + POSITIONS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("SELECT site_id, sku, on_hand FROM stock_level WHERE ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(site_id = ? AND sku = ?)");
+            }
+            onHandle(h -> {
+                Query q = h.createQuery(sql.toString());
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.bind(2 * i, chunk.get(i).siteId())
+                            .bind(2 * i + 1, chunk.get(i).sku());
+                }
+                q.map((rs, ctx) -> Map.entry(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3)))
+                        .forEach(e -> onHand.put(e.getKey(), e.getValue()));
+                return null;
+            });
         }
-        return onHandle(h -> h.createQuery("SELECT site_id, sku, on_hand, last_move_at FROM stock_level "
-                        + "WHERE site_id IN (<sites>) AND sku IN (<skus>)")
-                .bindList("sites", List.copyOf(siteIds))
-                .bindList("skus", List.copyOf(skus))
-                .map((rs, ctx) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
-                .list());
+        return onHand;
     }
 
     /**

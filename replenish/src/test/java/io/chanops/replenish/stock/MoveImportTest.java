@@ -8,11 +8,14 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.model.Position;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,28 @@ class MoveImportTest {
         assertThat(r.positions()).isEqualTo(2);
         assertThat(onHand("S1", "H1")).isEqualTo(5 - 1 + 1 - 2);
         assertThat(onHand("S2", "H1")).isEqualTo(2);
+    }
+
+    @Test
+    void onHandOfManyPositionsFindsThoseWithALevelAcrossQueries() {
+        Path f = TestLedgers.write(
+                dir,
+                "moves.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                "2026-03-01 09:00,S2,H1,receipt,3,R-2",
+                "2026-03-01 10:00,S2,H1,sale,1,S-1");
+        importMoves(f, false);
+        List<Position> asked = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            asked.add(new Position("S" + (i + 3), "H1")); // no such level: more than one query's worth
+        }
+        asked.add(700, new Position("S2", "H1"));
+        asked.add(new Position("S1", "H1"));
+        asked.add(new Position("S1", "C1"));
+        assertThat(new StockRepository(ledger).onHandOf(asked))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(new Position("S1", "H1"), 10L, new Position("S2", "H1"), 2L));
     }
 
     @Test
