@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class CommissionMonth {
     private final YearMonth month;
-    private final RuleSets.RuleSet ruleSet;
+    private final RuleSetRepository.RuleSet ruleSet;
     private final List<SaleGroup> sales;
     private final CommissionCalculator.Month rules;
     private final List<CommissionLine> clawbacks;
@@ -28,7 +28,7 @@ public final class CommissionMonth {
     /** {@code orderLines} hands the lines of the month's orders, in order, to its argument. */
     CommissionMonth(
             YearMonth month,
-            RuleSets.RuleSet ruleSet,
+            RuleSetRepository.RuleSet ruleSet,
             List<SaleGroup> sales,
             CommissionCalculator.Month rules,
             List<CommissionLine> clawbacks,
@@ -99,7 +99,7 @@ public final class CommissionMonth {
         return month;
     }
 
-    public RuleSets.RuleSet ruleSet() {
+    public RuleSetRepository.RuleSet ruleSet() {
         return ruleSet;
     }
 

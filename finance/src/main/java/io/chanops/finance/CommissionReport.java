@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record CommissionReport(
         YearMonth month,
-        RuleSets.RuleSet ruleSet,
+        RuleSetRepository.RuleSet ruleSet,
         List<CommissionLine> lines,
         List<String> unknownSites,
         List<String> unknownSkus,

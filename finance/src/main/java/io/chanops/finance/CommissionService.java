@@ -1,12 +1,16 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedSale;
 import io.chanops.reconcile.confirmed.ConfirmedSales;
 import io.chanops.reconcile.confirmed.LiveConfirmation;
 import io.chanops.reconcile.confirmed.Reversal;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -41,13 +45,55 @@ import org.jdbi.v3.core.Handle;
  * lines of single orders are read only when asked for, and handed on one at a time.
  */
 public final class CommissionService {
-    private CommissionService() {}
+    private final Ledger ledger;
+    private final OperationContext context;
+
+    /** Commission on {@code ledger}, at the time and as the user of {@code context}. */
+    public CommissionService(Ledger ledger, OperationContext context) {
+        this.ledger = ledger;
+        this.context = context;
+    }
 
     /** What a report did: the rule set its rule file became, if one was given, and the month's commission. */
-    public record Outcome(Optional<RuleSets.Loaded> rules, CommissionMonth report) {}
+    public record Outcome(Optional<RuleSetRepository.Loaded> rules, CommissionMonth report) {}
+
+    /** Reads and validates a rule file (exit 4 with every located problem), outside any write transaction. */
+    public RuleSetRepository.Validated readRules(Path file, Charset charset, Consumer<String> warn) {
+        String sha = FileDigest.sha256(file);
+        RuleFile.MasterData master = ledger.read(h -> new RuleSetRepository(h).masterData());
+        return new RuleSetRepository.Validated(file, sha, RuleFile.read(file, charset, master, warn));
+    }
+
+    /** Reads a rule file and makes it the active set (unless it already is). */
+    public RuleSetRepository.Loaded loadRules(Path file, Charset charset, Consumer<String> warn) {
+        RuleSetRepository.Validated rules = readRules(file, charset, warn);
+        LocalDateTime now = context.now();
+        return ledger.write(h -> storeRules(h, rules, now));
+    }
+
+    /** Makes {@code rules} the active set within the caller's write transaction, as the acting user. */
+    RuleSetRepository.Loaded storeRules(Handle h, RuleSetRepository.Validated rules, LocalDateTime now) {
+        return new RuleSetRepository(h).store(rules, now, context.user());
+    }
+
+    /** Every rule set loaded so far, oldest first (the last one is active). */
+    public List<RuleSetRepository.SetInfo> ruleSetHistory() {
+        return ledger.read(h -> new RuleSetRepository(h).history());
+    }
+
+    /** The active rule set, or a clear refusal (exit 4) when none was ever loaded. */
+    public RuleSetRepository.RuleSet activeRuleSet() {
+        return ledger.read(h -> new RuleSetRepository(h).requireActive());
+    }
+
+    /** Rule set {@code setId}, if it exists. */
+    public Optional<RuleSetRepository.RuleSet> ruleSet(long setId) {
+        return ledger.read(h -> new RuleSetRepository(h).find(setId));
+    }
 
     /** The month's commission with every line: its orders' lines, then the clawbacks booked in it. */
-    public static CommissionReport report(Ledger ledger, YearMonth month, LocalDateTime now) {
+    public CommissionReport report(YearMonth month) {
+        LocalDateTime now = context.now();
         return ledger.write(h -> {
             CommissionMonth m = month(h, month, now);
             List<CommissionLine> lines = new ArrayList<>();
@@ -63,14 +109,11 @@ public final class CommissionService {
      * writes and publishes its files there, so that a file which cannot be written leaves the ledger as it was
      * (SPEC §3.1); it may read the month's lines there ({@link CommissionMonth#forEachLine}), and only there.
      */
-    public static Outcome report(
-            Ledger ledger,
-            YearMonth month,
-            LocalDateTime now,
-            Optional<RuleSets.Validated> rules,
-            Consumer<CommissionMonth> beforeCommit) {
+    public Outcome report(
+            YearMonth month, Optional<RuleSetRepository.Validated> rules, Consumer<CommissionMonth> beforeCommit) {
+        LocalDateTime now = context.now();
         return ledger.write(h -> {
-            Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
+            Optional<RuleSetRepository.Loaded> loaded = rules.map(r -> storeRules(h, r, now));
             CommissionMonth report = month(h, month, now);
             try {
                 beforeCommit.accept(report);
@@ -82,9 +125,10 @@ public final class CommissionService {
     }
 
     /** The month's commission within a caller's write transaction (the cost report uses the same computation). */
-    static CommissionMonth month(Handle h, YearMonth month, LocalDateTime now) {
-        RuleSets.RuleSet set = RuleSets.requireActive(h);
-        RuleFile.MasterData master = RuleSets.masterData(h);
+    CommissionMonth month(Handle h, YearMonth month, LocalDateTime now) {
+        RuleSetRepository ruleSets = new RuleSetRepository(h);
+        RuleSetRepository.RuleSet set = ruleSets.requireActive();
+        RuleFile.MasterData master = ruleSets.masterData();
         ConfirmedOrderRepository confirmed = new ConfirmedOrderRepository(h);
         Map<String, Cancellation> cancellations = cancellations(confirmed);
         int booked = bookNewClawbacks(h, confirmed, set, master, cancellations, now);
@@ -259,7 +303,7 @@ public final class CommissionService {
     private static int bookNewClawbacks(
             Handle h,
             ConfirmedOrderRepository confirmed,
-            RuleSets.RuleSet set,
+            RuleSetRepository.RuleSet set,
             RuleFile.MasterData master,
             Map<String, Cancellation> cancellations,
             LocalDateTime now) {
@@ -328,7 +372,7 @@ public final class CommissionService {
                 YearMonth month,
                 RuleFile.MasterData master,
                 Map<String, Cancellation> cancellations,
-                RuleSets.RuleSet set) {
+                RuleSetRepository.RuleSet set) {
             return new PaidMonth(
                     salesWithCancellation(confirmed, month, master, cancellations),
                     CommissionCalculator.Month.of(

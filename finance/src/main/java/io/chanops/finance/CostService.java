@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.reconcile.run.BossActivityRepository;
@@ -25,32 +26,46 @@ public final class CostService {
      * The cost report, the commission report it used (its warnings matter too), and the rule set a rule file given
      * with it became.
      */
-    public record Result(ChannelCost.Report cost, CommissionMonth commission, Optional<RuleSets.Loaded> rules) {}
+    public record Result(
+            ChannelCost.Report cost, CommissionMonth commission, Optional<RuleSetRepository.Loaded> rules) {}
 
-    private CostService() {}
+    private final Ledger ledger;
+    private final CommissionService commission;
+    private final OperationContext context;
 
-    public static Result report(Ledger ledger, YearMonth month, Map<String, Long> rates, LocalDateTime now) {
-        return report(ledger, month, rates, now, Optional.empty(), r -> {});
+    /** Costs on {@code ledger}, with the month's commission from {@code commission}, at the time of {@code context}. */
+    public CostService(Ledger ledger, CommissionService commission, OperationContext context) {
+        this.ledger = ledger;
+        this.commission = commission;
+        this.context = context;
+    }
+
+    /** The service on {@code ledger}, with its commission service. */
+    public static CostService of(Ledger ledger, OperationContext context) {
+        return new CostService(ledger, new CommissionService(ledger, context), context);
+    }
+
+    public Result report(YearMonth month, Map<String, Long> rates) {
+        return report(month, rates, Optional.empty(), r -> {});
     }
 
     /**
      * With {@code rules}, that file first becomes the active set; {@code beforeCommit} receives the result before
-     * anything is committed (see {@link CommissionService#report(Ledger, YearMonth, LocalDateTime, Optional, Consumer)}).
+     * anything is committed (see {@link CommissionService#report(YearMonth, Optional, Consumer)}).
      */
-    public static Result report(
-            Ledger ledger,
+    public Result report(
             YearMonth month,
             Map<String, Long> rates,
-            LocalDateTime now,
-            Optional<RuleSets.Validated> rules,
+            Optional<RuleSetRepository.Validated> rules,
             Consumer<Result> beforeCommit) {
+        LocalDateTime now = context.now();
         return ledger.write(h -> {
-            Optional<RuleSets.Loaded> loaded = rules.map(r -> RuleSets.store(h, r, now));
-            CommissionMonth commission = CommissionService.month(h, month, now);
-            commission.closeLines();
+            Optional<RuleSetRepository.Loaded> loaded = rules.map(r -> commission.storeRules(h, r, now));
+            CommissionMonth computed = commission.month(h, month, now);
+            computed.closeLines();
             Map<String, Long> txns = transactions(h, month);
             Result result = new Result(
-                    ChannelCost.compute(month, txns, commission.commissionByChannel(), rates), commission, loaded);
+                    ChannelCost.compute(month, txns, computed.commissionByChannel(), rates), computed, loaded);
             beforeCommit.accept(result);
             return result;
         });

@@ -81,7 +81,7 @@ class CommissionMonthTest {
                 true));
         CommissionMonth month = new CommissionMonth(
                 YearMonth.of(2026, 2),
-                new RuleSets.RuleSet(1, "rules.csv", "", BOOK),
+                new RuleSetRepository.RuleSet(1, "rules.csv", "", BOOK),
                 groups,
                 CommissionCalculator.Month.of(groups, BOOK),
                 clawbacks,

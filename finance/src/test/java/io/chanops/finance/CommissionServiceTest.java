@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,15 +41,15 @@ class CommissionServiceTest {
         all[0] = Rules.HEADER;
         System.arraycopy(lines, 0, all, 1, lines.length);
         Path file = TestLedgers.write(dir, "rules-" + System.nanoTime() + ".csv", all);
-        RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {});
+        commission(l.ledger).loadRules(file, StandardCharsets.UTF_8, w -> {});
     }
 
     private CommissionReport report(YearMonth month) {
-        return CommissionService.report(l.ledger, month, NOW);
+        return commission(l.ledger).report(month);
     }
 
     private long activeSet() {
-        return l.ledger.read(h -> RuleSets.requireActive(h).setId());
+        return l.ledger.read(h -> new RuleSetRepository(h).requireActive().setId());
     }
 
     private int count(String table) {
@@ -202,8 +205,8 @@ class CommissionServiceTest {
         long feb = l.run("2026-03-01 09:00:00");
         l.cancelled(feb, "K", "2026-01-20 10:00:00", "GZ-TH-01", "CT-5G-129-24", 1, "2026-02-10 15:00:00");
         Path r2 = TestLedgers.write(dir, "r2.csv", Rules.HEADER, "CT,,,contract,,fixed,100.00,,,,30");
-        RuleSets.Validated rules = RuleSets.read(l.ledger, r2, StandardCharsets.UTF_8, w -> {});
-        assertThatThrownBy(() -> CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> {
+        RuleSetRepository.Validated rules = commission(l.ledger).readRules(r2, StandardCharsets.UTF_8, w -> {});
+        assertThatThrownBy(() -> commission(l.ledger).report(FEB, Optional.of(rules), report -> {
                     assertThat(report.ruleSet().setId()).isEqualTo(2);
                     assertThat(report.newClawbacks()).isEqualTo(1);
                     throw new OutputFailedException("out/commission.csv: No space left on device");
@@ -211,14 +214,14 @@ class CommissionServiceTest {
                 .isInstanceOf(OutputFailedException.class);
         assertThat(activeSet()).isEqualTo(1);
         assertThat(count("commission_clawback")).isZero();
-        assertThatThrownBy(() ->
-                        CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW, Optional.of(rules), result -> {
+        assertThatThrownBy(() -> CostService.of(l.ledger, context())
+                        .report(FEB, ChannelRates.defaults(), Optional.of(rules), result -> {
                             throw new OutputFailedException("out/cost.csv: No space left on device");
                         }))
                 .isInstanceOf(OutputFailedException.class);
         assertThat(activeSet()).isEqualTo(1);
 
-        CommissionService.Outcome done = CommissionService.report(l.ledger, FEB, NOW, Optional.of(rules), report -> {});
+        CommissionService.Outcome done = commission(l.ledger).report(FEB, Optional.of(rules), report -> {});
         assertThat(done.rules())
                 .hasValueSatisfying(loaded -> assertThat(loaded.set().setId()).isEqualTo(2));
         assertThat(count("commission_clawback")).isEqualTo(1);
@@ -239,10 +242,11 @@ class CommissionServiceTest {
     @Test
     void loadingTheActiveFileAgainAddsNoSet() {
         Path file = TestLedgers.write(dir, "rules.csv", Rules.HEADER, "CT,,,contract,,fixed,90.00,,,,30");
-        assertThat(RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {})
+        assertThat(commission(l.ledger)
+                        .loadRules(file, StandardCharsets.UTF_8, w -> {})
                         .unchanged())
                 .isFalse();
-        RuleSets.Loaded again = RuleSets.load(l.ledger, file, StandardCharsets.UTF_8, NOW, w -> {});
+        RuleSetRepository.Loaded again = commission(l.ledger).loadRules(file, StandardCharsets.UTF_8, w -> {});
         assertThat(again.unchanged()).isTrue();
         assertThat(again.set().setId()).isEqualTo(1);
         assertThat(again.set().book().rules())
@@ -257,9 +261,9 @@ class CommissionServiceTest {
                 StandardCharsets.UTF_8,
                 RuleFile.MasterData.none(),
                 w -> {});
-        RuleSets.load(l.ledger, TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, NOW, w -> {});
-        List<CommissionRule> stored =
-                l.ledger.read(h -> RuleSets.requireActive(h).book().rules());
+        commission(l.ledger).loadRules(TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, w -> {});
+        List<CommissionRule> stored = l.ledger.read(
+                h -> new RuleSetRepository(h).requireActive().book().rules());
         assertThat(stored).isEqualTo(fromFile);
     }
 
@@ -280,7 +284,15 @@ class CommissionServiceTest {
                 .containsEntry("e-channel", 30L)
                 .containsEntry(null, 5L)
                 .hasSize(3);
-        CostService.Result result = CostService.report(l.ledger, FEB, ChannelRates.defaults(), NOW);
+        CostService.Result result = CostService.of(l.ledger, context()).report(FEB, ChannelRates.defaults());
         assertThat(result.cost().total().transactions()).isEqualTo(87);
+    }
+
+    private static OperationContext context() {
+        return OperationContext.at(NOW, ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static CommissionService commission(Ledger ledger) {
+        return new CommissionService(ledger, context());
     }
 }

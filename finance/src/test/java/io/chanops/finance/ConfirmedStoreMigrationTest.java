@@ -2,6 +2,8 @@ package io.chanops.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.run.RunHistory;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -195,24 +198,23 @@ class ConfirmedStoreMigrationTest {
         assertThat(rows).isEqualTo(ORDERS.size() + 1);
 
         for (ReconciledLedger l : List.of(migrated, fresh)) {
-            RuleSets.load(l.ledger, TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, NOW, w -> {});
+            commission(l.ledger).loadRules(TestLedgers.sample("commission-rules.csv"), StandardCharsets.UTF_8, w -> {});
         }
-        CommissionReport feb = CommissionService.report(migrated.ledger, YearMonth.of(2026, 2), NOW);
+        CommissionReport feb = commission(migrated.ledger).report(YearMonth.of(2026, 2));
         assertThat(feb.lines())
-                .isEqualTo(CommissionService.report(fresh.ledger, YearMonth.of(2026, 2), NOW)
-                        .lines());
+                .isEqualTo(
+                        commission(fresh.ledger).report(YearMonth.of(2026, 2)).lines());
         assertThat(feb.lines())
                 .hasSize(6)
                 .filteredOn(CommissionLine::clawback)
                 .extracting(CommissionLine::orderId)
                 .containsExactly("J-CT");
         // J-HS's reversal has no BOSS time: it counts from the run (March)
-        assertThat(CommissionService.report(migrated.ledger, YearMonth.of(2026, 3), NOW)
-                        .lines())
-                .isEqualTo(CommissionService.report(fresh.ledger, YearMonth.of(2026, 3), NOW)
-                        .lines());
+        assertThat(commission(migrated.ledger).report(YearMonth.of(2026, 3)).lines())
+                .isEqualTo(
+                        commission(fresh.ledger).report(YearMonth.of(2026, 3)).lines());
         // the order with NULL strings counts in January, at an unknown site, as it did
-        CommissionReport jan = CommissionService.report(migrated.ledger, YearMonth.of(2026, 1), NOW);
+        CommissionReport jan = commission(migrated.ledger).report(YearMonth.of(2026, 1));
         assertThat(jan.lines()).extracting(CommissionLine::orderId).containsExactlyInAnyOrder("J-CT", "J-HS", "NULLS");
         assertThat(jan.unknownSites()).containsExactly("(no site)");
 
@@ -229,5 +231,13 @@ class ConfirmedStoreMigrationTest {
                     assertThat(f.msisdn()).isNull();
                     assertThat(f.bossAcceptedAt()).isNull();
                 });
+    }
+
+    private static OperationContext context() {
+        return OperationContext.at(NOW, ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static CommissionService commission(Ledger ledger) {
+        return new CommissionService(ledger, context());
     }
 }

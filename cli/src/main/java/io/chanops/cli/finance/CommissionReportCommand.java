@@ -10,7 +10,7 @@ import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionMonth;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CommissionSummary;
-import io.chanops.finance.RuleSets;
+import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
 import java.nio.file.Path;
@@ -87,24 +87,24 @@ public final class CommissionReportCommand extends ChanopsCommand {
     @Override
     protected int run() {
         OutputFile detailFile = detail == null ? null : ctx().outputs().file(detail);
-        Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
+        CommissionService commission = new CommissionService(ctx().ledger(), ctx().operation());
+        Optional<RuleSetRepository.Validated> newRules = rules.readIfGiven(commission, ctx());
         // the files are in place before the rule set and new clawbacks commit: a file that cannot be written commits
         // nothing
-        CommissionService.Outcome outcome =
-                CommissionService.report(ctx().ledger(), month, ctx().now(), newRules, report -> {
-                    output.writeFile(ctx(), summary(report));
-                    if (detailFile != null) {
-                        // the month's lines go to the file as the ledger gives them, never all in memory
-                        long lines = Renderer.renderToFile(
-                                DETAIL_COLUMNS,
-                                output.fileFormat(ctx()),
-                                detailFile,
-                                output.bom(),
-                                row -> report.forEachLine(l -> row.accept(cells(l))));
-                        ctx().info("wrote " + lines + " detail lines to " + detail);
-                    }
-                    ctx().outputs().publish();
-                });
+        CommissionService.Outcome outcome = commission.report(month, newRules, report -> {
+            output.writeFile(ctx(), summary(report));
+            if (detailFile != null) {
+                // the month's lines go to the file as the ledger gives them, never all in memory
+                long lines = Renderer.renderToFile(
+                        DETAIL_COLUMNS,
+                        output.fileFormat(ctx()),
+                        detailFile,
+                        output.bom(),
+                        row -> report.forEachLine(l -> row.accept(cells(l))));
+                ctx().info("wrote " + lines + " detail lines to " + detail);
+            }
+            ctx().outputs().publish();
+        });
         rules.tell(ctx(), outcome.rules());
         CommissionMonth report = outcome.report();
         warnAbout(report);

@@ -8,8 +8,9 @@ import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.finance.CommissionRule;
+import io.chanops.finance.CommissionService;
 import io.chanops.finance.RuleFile;
-import io.chanops.finance.RuleSets;
+import io.chanops.finance.RuleSetRepository;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +36,12 @@ public final class CommissionRulesCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
+        CommissionService commission = new CommissionService(ctx().ledger(), ctx().operation());
         if (history) {
-            List<RuleSets.SetInfo> sets = ctx().ledger().read(RuleSets::history);
+            List<RuleSetRepository.SetInfo> sets = commission.ruleSetHistory();
             Listing listing = Listing.of("set_id", "file_name", "rules", "loaded_at", "os_user", "active", "sha256");
             for (int i = 0; i < sets.size(); i++) {
-                RuleSets.SetInfo s = sets.get(i);
+                RuleSetRepository.SetInfo s = sets.get(i);
                 boolean active = i == sets.size() - 1;
                 listing.add(
                         active ? Style.BOLD : Style.NONE,
@@ -56,12 +58,12 @@ public final class CommissionRulesCommand extends ChanopsCommand {
             output.render(ctx(), listing);
             return ExitCode.OK;
         }
-        RuleSets.RuleSet set = ctx().ledger()
-                .read(h -> setId == null
-                        ? RuleSets.requireActive(h)
-                        : RuleSets.find(h, setId)
-                                .orElseThrow(() -> UserException.notFound(
-                                        "no commission rule set " + setId + " (see commission rules --history)")));
+        RuleSetRepository.RuleSet set = setId == null
+                ? commission.activeRuleSet()
+                : commission
+                        .ruleSet(setId)
+                        .orElseThrow(() -> UserException.notFound(
+                                "no commission rule set " + setId + " (see commission rules --history)"));
         if (output.tableOnTerminal(ctx())) {
             out().printf("Rule set %d (%s, loaded %s)%n", set.setId(), set.fileName(), set.loadedAt());
         }

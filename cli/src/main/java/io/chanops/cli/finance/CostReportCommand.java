@@ -9,8 +9,9 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
+import io.chanops.finance.CommissionService;
 import io.chanops.finance.CostService;
-import io.chanops.finance.RuleSets;
+import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.money.Fen;
 import java.io.PrintWriter;
@@ -80,16 +81,12 @@ public final class CostReportCommand extends ChanopsCommand {
             ctx().info(
                             "no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
         }
-        Optional<RuleSets.Validated> newRules = rules.readIfGiven(ctx());
+        CommissionService commission = new CommissionService(ctx().ledger(), ctx().operation());
+        Optional<RuleSetRepository.Validated> newRules = rules.readIfGiven(commission, ctx());
         // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits
         // nothing
-        CostService.Result result = CostService.report(
-                ctx().ledger(),
-                month,
-                costPerTxn,
-                ctx().now(),
-                newRules,
-                r -> output.publishFile(ctx(), listing(r.cost())));
+        CostService.Result result = new CostService(ctx().ledger(), commission, ctx().operation())
+                .report(month, costPerTxn, newRules, r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         if (report.total().transactions() == 0) {

@@ -2,7 +2,8 @@ package io.chanops.cli.finance;
 
 import io.chanops.cli.RunContext;
 import io.chanops.cli.support.CharsetConverter;
-import io.chanops.finance.RuleSets;
+import io.chanops.finance.CommissionService;
+import io.chanops.finance.RuleSetRepository;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,14 +32,14 @@ public final class RuleOptions {
     }
 
     /** Reads and validates --rules, if given (exit 4 with every problem): it becomes active in the report's transaction. */
-    public Optional<RuleSets.Validated> readIfGiven(RunContext ctx) {
-        return rules == null ? Optional.empty() : Optional.of(RuleSets.read(ctx.ledger(), rules, charset, ctx::warn));
+    public Optional<RuleSetRepository.Validated> readIfGiven(CommissionService commission, RunContext ctx) {
+        return rules == null ? Optional.empty() : Optional.of(commission.readRules(rules, charset, ctx::warn));
     }
 
     /** Tells the user which set is now active, when --rules was given. */
-    public void tell(RunContext ctx, Optional<RuleSets.Loaded> loaded) {
+    public void tell(RunContext ctx, Optional<RuleSetRepository.Loaded> loaded) {
         loaded.ifPresent(l -> {
-            RuleSets.RuleSet set = l.set();
+            RuleSetRepository.RuleSet set = l.set();
             ctx.info(
                     l.unchanged()
                             ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId()

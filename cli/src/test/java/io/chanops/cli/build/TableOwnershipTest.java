@@ -77,8 +77,8 @@ class TableOwnershipTest {
             Map.entry("confirmed_sale", CONFIRMED_ORDERS),
             Map.entry("confirmed_sale_count", CONFIRMED_ORDERS),
             Map.entry("boss_activity", Set.of(RECONCILE + "run/BossActivityRepository.java")),
-            Map.entry("commission_rule_set", Set.of(FINANCE + "RuleSets.java")),
-            Map.entry("commission_rule", Set.of(FINANCE + "RuleSets.java")),
+            Map.entry("commission_rule_set", Set.of(FINANCE + "RuleSetRepository.java")),
+            Map.entry("commission_rule", Set.of(FINANCE + "RuleSetRepository.java")),
             Map.entry("commission_clawback", Set.of(FINANCE + "CommissionService.java")));
 
     private static final Pattern TABLE =

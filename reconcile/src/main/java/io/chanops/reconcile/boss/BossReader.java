@@ -101,7 +101,9 @@ public final class BossReader {
             }
             int amountFrom = csv.from(cAmount);
             int amountTo = csv.to(cAmount);
-            long fen = yuan ? Numbers.yuan(b, amountFrom, amountTo) : Numbers.whole(b, amountFrom, amountTo);
+            long fen = yuan
+                    ? Numbers.yuan(b, amountFrom, amountTo)
+                    : Numbers.whole(b, amountFrom, amountTo, () -> csv.get(cAmount), Fen.MAX_AMOUNT_FEN);
             if (fen == Numbers.NONE) {
                 fen = amountSlowly();
             }

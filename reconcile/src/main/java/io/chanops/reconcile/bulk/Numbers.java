@@ -2,11 +2,13 @@ package io.chanops.reconcile.bulk;
 
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.money.Fen;
+import java.util.function.Supplier;
 
 /**
  * Number cells parsed straight from a file's bytes, with exactly the grammar and bounds of the text parsers they stand
  * in for ({@code io.chanops.ledger.money.Fen}, {@code io.chanops.ledger.csv.Cells}): {@link #NONE} for anything else,
- * so the caller can fall back to the text parser for the message.
+ * so the caller can fall back to the text parser for the message. The {@code Supplier} forms do that fallback
+ * themselves: what they accept, and the value, is exactly what the text parser gives for the decoded cell.
  */
 public final class Numbers {
     public static final long NONE = Long.MIN_VALUE;
@@ -100,6 +102,35 @@ public final class Numbers {
             v = v * 10 + c;
         }
         return v <= Cells.MAX_QUANTITY ? v : -1;
+    }
+
+    /**
+     * The cell as {@link Cells#whole} reads it, at most {@code max} in absolute value: the byte parse when the cell is
+     * plain ({@code [+-]?\d{1,17}} within {@link Fen#MAX_AMOUNT_FEN}), else {@code Cells.whole} on {@code text} (the
+     * decoded cell: surrounding spaces, longer zero padding); {@link #NONE} when refused ({@link Cells#whyNotWhole}
+     * says why).
+     */
+    public static long whole(byte[] b, int from, int to, Supplier<String> text, long max) {
+        long v = whole(b, from, to);
+        if (v != NONE && Math.abs(v) <= max) {
+            return v;
+        }
+        Long slow = Cells.whole(text.get(), max);
+        return slow == null ? NONE : slow;
+    }
+
+    /**
+     * A quantity cell as {@code Cells.whole(text, Cells.MAX_QUANTITY)} reads it: the byte parse when the cell is plain
+     * digits, else the text parser on {@code text} (a sign, spaces, zero padding); {@link #NONE} when refused ({@link
+     * Cells#whyNotWhole} says why). Negative and zero values are returned as they are, for the caller to refuse.
+     */
+    public static long quantity(byte[] b, int from, int to, Supplier<String> text) {
+        int v = quantity(b, from, to);
+        if (v >= 0) {
+            return v;
+        }
+        Long slow = Cells.whole(text.get(), Cells.MAX_QUANTITY);
+        return slow == null ? NONE : slow;
     }
 
     /** Whether {@code [from, to)} of {@code b} holds exactly the ASCII text {@code word}. */

@@ -95,12 +95,13 @@ public final class PlatformReader {
             if (chFrom >= chTo) {
                 problems.add(csv.problem(cChannel, "channel is empty (web, wap, app...)"));
             }
-            int qty = Numbers.quantity(b, csv.from(cQty), csv.to(cQty));
-            if (qty <= 0) {
+            long qtyRead = Numbers.quantity(b, csv.from(cQty), csv.to(cQty), () -> csv.get(cQty));
+            int qty = qtyRead > 0 ? (int) qtyRead : 0;
+            if (qtyRead <= 0) {
                 String text = csv.get(cQty);
                 problems.add(csv.problem(
                         cQty,
-                        qty == 0 || Cells.whole(text, Cells.MAX_QUANTITY) != null
+                        qtyRead != Numbers.NONE
                                 ? "'" + text + "' is not a positive whole number"
                                 : Cells.whyNotWhole(text, Cells.MAX_QUANTITY)));
             }

@@ -132,6 +132,41 @@ class ReconcileServiceTest {
                 .contains("MISSING_IN_BOSS,D,,13800000004,10.00,0.00,-10.00,completed,,,GZ-WEB,2026-01-07 12:00:00");
     }
 
+    @Test
+    void quantitiesAndFenWrittenWithSpacesSignsOrZeroPaddingReconcileAsThePlainFileDoes() throws Exception {
+        run(january(), januaryBoss(), "plain", false, false);
+        List<Map<String, Object>> plain = confirmedOrders();
+
+        ledger = TestLedgers.fresh(Files.createDirectories(dir.resolve("padded-ledger")));
+        Path platform = TestLedgers.write(
+                dir,
+                "p1-padded.csv",
+                PLATFORM,
+                "A,2026-01-05 10:00:00,web,GZ-WEB,13800000001,HS-RN14-128, 1 ,1199.00,completed",
+                "B,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,+2,20.00,refunded",
+                "C,2026-01-06 12:00:00,wap,GZ-WEB,13800000003,CT-5G-129-24,0000000001,129.00,paid",
+                "D,2026-01-07 12:00:00,web,GZ-WEB,13800000004,SIM-STD,\"+00000000000000001\",10.00,completed");
+        Path boss = TestLedgers.write(
+                dir,
+                "b1-padded.csv",
+                GB18030,
+                BOSS,
+                "S1,A,13800000001,终端销售,20260105100500,+119900,正常,GZ-WEB",
+                "S2,B,13800000002,号卡开户,20260105110500, 2000,正常,GZ-TH-01",
+                "S3,B,13800000002,退费冲正,20260105160000,-000000000000002000,已撤单,GZ-TH-01",
+                "S4,,13800000003,合约办理,20260106121000,000000000000012900 ,正常,GZ-WEB",
+                "S4,,13800000003,合约办理,20260106121000,12900,正常,GZ-WEB");
+        RunOutcome o = run(platform, boss, "padded", false, false);
+
+        assertThat(o.platformTotalFen()).isEqualTo(135800);
+        assertThat(confirmedOrders()).isEqualTo(plain);
+        for (String report : List.of("summary.csv", "discrepancies.csv")) {
+            assertThat(Files.readString(dir.resolve("padded").resolve(report)))
+                    .as(report)
+                    .isEqualTo(Files.readString(dir.resolve("plain").resolve(report)));
+        }
+    }
+
     /** The stored confirmed orders by order_id, as the table's columns (small numbers as ints). */
     private List<Map<String, Object>> confirmedOrders() {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -2,14 +2,10 @@ package io.chanops.finance;
 
 import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
-import io.chanops.ledger.Ledger;
-import io.chanops.ledger.OperationContext;
-import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,39 +13,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Commission rule sets in the ledger. Loading a file validates it and makes it the active set (the highest set id);
+ * Commission rule sets in the ledger ({@code commission_rule_set}, {@code commission_rule}: the only code that reads or
+ * writes them). Loading a file validates it and makes it the active set (the highest set id);
  * earlier sets are kept, so what was active when is never lost. Loading the content that is already active again adds
  * nothing.
  */
-public final class RuleSets {
+public final class RuleSetRepository {
     /** A rule set as stored. */
     public record RuleSet(long setId, String fileName, String loadedAt, RuleBook book) {}
 
     public record Loaded(RuleSet set, boolean unchanged) {}
 
-    private RuleSets() {}
+    private final Handle h;
+
+    /** The rule sets of the ledger, read and written within the transaction of {@code h}. */
+    public RuleSetRepository(Handle h) {
+        this.h = h;
+    }
 
     /** A rule file read and checked against the ledger's sites and catalog, not stored yet. */
     public record Validated(Path file, String sha256, List<CommissionRule> rules) {}
 
-    public static Loaded load(Ledger ledger, Path file, Charset charset, LocalDateTime now, Consumer<String> warn) {
-        Validated rules = read(ledger, file, charset, warn);
-        return ledger.write(h -> store(h, rules, now));
-    }
-
-    /** Reads and validates a rule file (exit 4 with every located problem), outside any write transaction. */
-    public static Validated read(Ledger ledger, Path file, Charset charset, Consumer<String> warn) {
-        String sha = FileDigest.sha256(file);
-        RuleFile.MasterData master = ledger.read(RuleSets::masterData);
-        return new Validated(file, sha, RuleFile.read(file, charset, master, warn));
-    }
-
     /** Makes {@code validated} the active set, within the caller's write transaction (unless it already is). */
-    public static Loaded store(Handle h, Validated validated, LocalDateTime now) {
+    public Loaded store(Validated validated, LocalDateTime now, String user) {
         Path file = validated.file();
         String sha = validated.sha256();
         List<CommissionRule> rules = validated.rules();
@@ -58,7 +47,7 @@ public final class RuleSets {
                 .mapTo(String.class)
                 .findOne();
         if (activeSha.isPresent() && activeSha.get().equals(sha)) {
-            return new Loaded(active(h).orElseThrow(), true);
+            return new Loaded(active().orElseThrow(), true);
         }
         long setId = Ids.next(h, "commission_rule_set", "set_id");
         h.createUpdate("INSERT INTO commission_rule_set (set_id, file_name, sha256, rules, loaded_at, os_user) "
@@ -68,7 +57,7 @@ public final class RuleSets {
                 .bind("sha", sha)
                 .bind("rules", rules.size())
                 .bind("at", LocalTimes.format(now))
-                .bind("user", OperationContext.osUser())
+                .bind("user", user)
                 .execute();
         var batch = h.prepareBatch(
                 "INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
@@ -96,36 +85,31 @@ public final class RuleSets {
     }
 
     /** The active (latest) rule set, if any was ever loaded. */
-    public static Optional<RuleSet> active(Handle h) {
-        return load(
-                h,
-                h.createQuery(
-                        "SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
+    public Optional<RuleSet> active() {
+        return load(h.createQuery(
+                "SELECT set_id, file_name, loaded_at FROM commission_rule_set ORDER BY set_id DESC LIMIT 1"));
     }
 
     /** The set the query finds (set_id, file_name, loaded_at), with its rules. */
-    private static Optional<RuleSet> load(Handle h, org.jdbi.v3.core.statement.Query head) {
+    private Optional<RuleSet> load(org.jdbi.v3.core.statement.Query head) {
         return head.map((rs, ctx) ->
                         new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
                 .findOne()
-                .map(set ->
-                        new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(h, set.setId()))));
+                .map(set -> new RuleSet(set.setId(), set.fileName(), set.loadedAt(), new RuleBook(rules(set.setId()))));
     }
 
     private record Head(long setId, String fileName, String loadedAt) {}
 
     /** Rule set {@code setId}, if it exists. */
-    public static Optional<RuleSet> find(Handle h, long setId) {
-        return load(
-                h,
-                h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id")
-                        .bind("id", setId));
+    public Optional<RuleSet> find(long setId) {
+        return load(h.createQuery("SELECT set_id, file_name, loaded_at FROM commission_rule_set WHERE set_id = :id")
+                .bind("id", setId));
     }
 
     /** Every set ever loaded, oldest first (the last one is active). */
     public record SetInfo(long setId, String fileName, String sha256, int rules, String loadedAt, String osUser) {}
 
-    public static List<SetInfo> history(Handle h) {
+    public List<SetInfo> history() {
         return h.createQuery(
                         "SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
                 .map((rs, ctx) -> new SetInfo(
@@ -139,14 +123,13 @@ public final class RuleSets {
     }
 
     /** The active set, or a clear refusal (exit 4) when none was ever loaded. */
-    public static RuleSet requireActive(Handle h) {
-        return active(h)
-                .orElseThrow(
+    public RuleSet requireActive() {
+        return active().orElseThrow(
                         () -> new InputRejectedException(
                                 "no commission rules in the ledger yet: load a rule file once with --rules FILE (see samples/commission-rules.csv)"));
     }
 
-    static List<CommissionRule> rules(Handle h, long setId) {
+    List<CommissionRule> rules(long setId) {
         List<RuleFile.Fields> fields = h.createQuery(
                         "SELECT rule_id, line, channel, site_id, type, sku, basis, rate, tiers, "
                                 + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER BY line")
@@ -181,7 +164,7 @@ public final class RuleSets {
     }
 
     /** Site channels and SKU types, to check rules against and to place orders. */
-    public static RuleFile.MasterData masterData(Handle h) {
+    public RuleFile.MasterData masterData() {
         Map<String, String> sites = new HashMap<>();
         for (Site s : h.attach(SiteRepository.class).list()) {
             if (s.channel() != null) {
