@@ -52,6 +52,7 @@ public final class DemoCommand extends ChanopsCommand {
                 new CatalogDemo(),
                 new ReplenishDemo(),
                 new PlanningDemo(),
+                new RebalanceDemo(),
                 new ReconcileDemo(),
                 new FinanceDemo());
     }
