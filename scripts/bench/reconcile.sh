@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reconciliation benchmark: generates N platform orders (default 1,000,000) and a ~N-row GB18030 BOSS export with
 # injected discrepancies, reconciles them with the real CLI (ledger writes and CSV reports included), and in the same
-# run times what an analyst would otherwise do: the sqlite3 CLI (iconv, .import both, index, join) and a pandas script.
+# run times what an analyst would otherwise do: the sqlite3 CLI (iconv, .import both, index, join; once only counting,
+# once storing the matched orders as a table, as chanops stores its confirmed orders) and a pandas script.
 # Prints wall time, CPU time (user+sys) and peak RSS of each (from /usr/bin/time -v).
 #
 #   scripts/bench/reconcile.sh [N]          data and ledgers in $BENCH_DIR (default /tmp/chanops-bench-reconcile)
@@ -69,6 +70,27 @@ SELECT count(*), sum(CAST(round(p.amount * 100) AS INTEGER) <> CAST(b."金额(�
 SQL
 SH
 measure sqlite3 bash "$dir/join.sh"
+
+# The same route, but leaving what chanops leaves: the matched orders as rows in a table one can query later.
+rm -f "$dir/sqlite-store.db"
+cat > "$dir/join-store.sh" <<SH
+set -e
+iconv -f GB18030 -t UTF-8 "$dir/boss.csv" > "$dir/boss-utf8.csv"
+sqlite3 "$dir/sqlite-store.db" <<'SQL'
+.mode csv
+.import $dir/platform-orders.csv platform
+.import $dir/boss-utf8.csv boss
+CREATE INDEX boss_ref ON boss ("外部订单号");
+CREATE TABLE confirmed AS
+  SELECT p.order_id, p.created_at, substr(p.created_at, 1, 7) AS created_month, p.channel, p.site_id, p.msisdn, p.sku,
+         CAST(p.qty AS INTEGER) AS qty, CAST(round(p.amount * 100) AS INTEGER) AS amount_fen,
+         CAST(b."金额(分)" AS INTEGER) AS boss_net_fen, b."受理时间" AS boss_accepted_at, p.status
+    FROM platform p JOIN boss b ON b."外部订单号" = p.order_id
+   WHERE CAST(round(p.amount * 100) AS INTEGER) = CAST(b."金额(分)" AS INTEGER);
+SELECT count(*) FROM confirmed;
+SQL
+SH
+measure sqlite3-store bash "$dir/join-store.sh"
 measure pandas "$py" "$here/scripts/bench/reconcile_pandas.py" "$dir"
 
 echo
@@ -78,4 +100,6 @@ printf '%-10s %10s %10s %10s %5s\n' tool wall_s cpu_s peak_MB exit
 while read -r label wall cpu rss rc; do printf '%-10s %10s %10s %10s %5s\n' "$label" "$wall" "$cpu" "$rss" "$rc"; done < "$dir/results"
 c=$(awk '$1=="chanops" {print $2}' "$dir/results"); s=$(awk '$1=="sqlite3" {print $2}' "$dir/results")
 echo "sqlite3 key join / chanops full reconcile (wall): $(echo "scale=2; $s / $c" | bc)x"
+st=$(awk '$1=="sqlite3-store" {print $2}' "$dir/results")
+echo "sqlite3 key join storing the matched rows / chanops full reconcile (wall): $(echo "scale=2; $st / $c" | bc)x"
 head -12 "$dir/chanops.out" | sed 's/^/  /'
