@@ -1,10 +1,13 @@
 package io.chanops.cli.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,6 +22,7 @@ import java.util.function.Function;
 public final class Pager {
     private final PagingStream stream;
     private final CheckedPrintWriter writer;
+    private boolean finished;
 
     private Pager(PagingStream stream) {
         this.stream = stream;
@@ -45,8 +49,8 @@ public final class Pager {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
         }
@@ -75,8 +79,6 @@ public final class Pager {
         writer.flush();
         stream.finish();
     }
-
-    private boolean finished;
 
     /** Holds output until it passes the screen, then pipes it (and all that follows) into the pager's process. */
     private static final class PagingStream extends OutputStream {

@@ -145,10 +145,7 @@ public final class RebalanceService {
             }
             Set<String> shortSkus = new HashSet<>();
             shortSupplies.forEach(s -> shortSkus.add(s.sku()));
-            Map<Position, Long> promised = new HashMap<>();
-            for (OrderRepository.Units u : orders.promisedBySuppliers()) {
-                promised.put(new Position(u.siteId(), u.sku()), u.units());
-            }
+            Map<Position, Long> promised = promisedByDonors();
             // on hand - L of every store position of a short SKU, and the stores above S (donors)
             Map<Position, Long> belowL = new HashMap<>();
             List<Allocation.Donor> donors = new ArrayList<>();
@@ -286,10 +283,7 @@ public final class RebalanceService {
         if (!proposal.donorStockAsRead().isEmpty()) {
             Map<Position, Long> onHand =
                     stock.onHandOf(proposal.donorStockAsRead().keySet());
-            Map<Position, Long> promised = new HashMap<>();
-            for (OrderRepository.Units u : orders.promisedBySuppliers()) {
-                promised.put(new Position(u.siteId(), u.sku()), u.units());
-            }
+            Map<Position, Long> promised = promisedByDonors();
             proposal.donorStockAsRead().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(
                             Comparator.comparing(Position::siteId).thenComparing(Position::sku)))
@@ -304,6 +298,15 @@ public final class RebalanceService {
                     });
         }
         return changed;
+    }
+
+    /** Units each store position has promised to other stores in open transfers. */
+    private Map<Position, Long> promisedByDonors() {
+        Map<Position, Long> promised = new HashMap<>();
+        for (OrderRepository.Units u : orders.promisedBySuppliers()) {
+            promised.put(new Position(u.siteId(), u.sku()), u.units());
+        }
+        return promised;
     }
 
     /** The warehouse of an order: its own, else its store's; null when neither is known. */
