@@ -2,16 +2,14 @@ package io.chanops.ledger.csv;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.testing.FuzzFiles;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Coverage-guided fuzzing of the byte reader (the path of reconciliation's bulk files): whatever the bytes, charset,
@@ -23,43 +21,34 @@ class ByteCsvFuzzTest {
         StandardCharsets.UTF_8, Charset.forName("GB18030"), Charset.forName("GBK"), StandardCharsets.ISO_8859_1
     };
     private static final char[] DELIMITERS = {',', '|', '\t', ';'};
-    private static Path dir;
 
-    @BeforeAll
-    static void tempDir() throws IOException {
-        dir = Files.createTempDirectory("chanops-fuzz");
-    }
-
-    @AfterAll
-    static void removeTempDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
-    }
+    @RegisterExtension
+    static final FuzzFiles FILES = new FuzzFiles();
 
     /** The first byte picks charset, delimiter and buffer size; the rest is the file. */
     @Timeout(10)
     @FuzzTest(maxDuration = "5s")
     void readsOrRejects(byte[] data) throws IOException {
-        int knobs = data.length > 0 ? data[0] & 0xff : 0;
-        Path f = dir.resolve("fuzz.csv");
-        Files.write(f, data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
+        int knobs = FuzzFiles.knobs(data);
+        Path f = FILES.writeAfterKnobs("fuzz.csv", data);
         int block = (knobs & 0x10) != 0 ? 1 + (knobs >> 5) : 1 << 16;
-        try (ByteCsv csv = ByteCsv.open(f, CHARSETS[knobs & 3], DELIMITERS[(knobs >> 2) & 3], null, block)) {
-            csv.warnUnknown(Set.of("a", "b", "amount"), w -> {});
-            int a = csv.index("a");
-            int amount = csv.index("amount");
-            csv.estimatedRecords();
-            while (csv.next()) {
-                csv.rejected(p -> p.toString());
-                csv.get(a);
-                csv.get(amount);
-                csv.problem(a, "x").toString();
-                byte[] b = csv.bytes();
-                int from = csv.from(amount);
-                int to = csv.to(amount);
-                ByteCsv.ascii(b, from, to);
+        FuzzFiles.readsOrRejects(() -> {
+            try (ByteCsv csv = ByteCsv.open(f, CHARSETS[knobs & 3], DELIMITERS[(knobs >> 2) & 3], null, block)) {
+                csv.warnUnknown(Set.of("a", "b", "amount"), w -> {});
+                int a = csv.index("a");
+                int amount = csv.index("amount");
+                csv.estimatedRecords();
+                while (csv.next()) {
+                    csv.rejected(p -> p.toString());
+                    csv.get(a);
+                    csv.get(amount);
+                    csv.problem(a, "x").toString();
+                    byte[] b = csv.bytes();
+                    int from = csv.from(amount);
+                    int to = csv.to(amount);
+                    ByteCsv.ascii(b, from, to);
+                }
             }
-        } catch (InputRejectedException expected) {
-            // a rejected file is a correct outcome
-        }
+        });
     }
 }

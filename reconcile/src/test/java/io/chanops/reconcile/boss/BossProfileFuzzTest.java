@@ -2,12 +2,11 @@ package io.chanops.reconcile.boss;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.testing.FuzzFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Coverage-guided fuzzing of the BOSS profile parser: whatever the bytes, {@link BossProfile#load} gives a profile or
@@ -15,28 +14,17 @@ import org.junit.jupiter.api.Timeout;
  * {@code BossProfileFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
  */
 class BossProfileFuzzTest {
-    private static Path dir;
-
-    @BeforeAll
-    static void tempDir() throws IOException {
-        dir = Files.createTempDirectory("chanops-fuzz");
-    }
-
-    @AfterAll
-    static void removeTempDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
-    }
+    @RegisterExtension
+    static final FuzzFiles FILES = new FuzzFiles();
 
     @Timeout(10)
     @FuzzTest(maxDuration = "5s")
     void loadsOrRejects(byte[] data) throws IOException {
-        Path f = Files.write(dir.resolve("profile.properties"), data);
-        try {
+        Path f = FILES.write("profile.properties", data);
+        FuzzFiles.readsOrRejects(() -> {
             BossProfile p = BossProfile.load(f);
             p.allNames();
             p.dateTime().parse("20260301101500");
-        } catch (InputRejectedException expected) {
-            // a rejected profile is a correct outcome
-        }
+        });
     }
 }

@@ -2,14 +2,12 @@ package io.chanops.reconcile.boss;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.testing.FuzzFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Coverage-guided fuzzing of a BOSS export read through its profile (the byte reader, amounts, date-times, status
@@ -35,33 +33,20 @@ class BossReaderFuzzTest {
             profile("charset=UTF-8\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
             profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
             profile("charset=UTF-8\ndelimiter=|\namount.unit=yuan\ndatetime.pattern=yyyy-MM-dd HH:mm:ss\n"));
-    private static Path dir;
+
+    @RegisterExtension
+    static final FuzzFiles FILES = new FuzzFiles();
 
     private static BossProfile profile(String head) {
         return BossProfile.parse("profile", (head + COLUMNS).lines().toList());
     }
 
-    @BeforeAll
-    static void tempDir() throws IOException {
-        dir = Files.createTempDirectory("chanops-fuzz");
-    }
-
-    @AfterAll
-    static void removeTempDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
-    }
-
     @Timeout(10)
     @FuzzTest(maxDuration = "5s")
     void readsOrRejects(byte[] data) throws IOException {
-        BossProfile profile = PROFILES.get(data.length > 0 ? (data[0] & 0xff) % PROFILES.size() : 0);
-        Path f =
-                Files.write(dir.resolve("boss.csv"), data.length > 0 ? Arrays.copyOfRange(data, 1, data.length) : data);
-        try {
-            BossTable t = BossReader.read(f, profile, w -> {}, n -> {});
-            t.totalFen();
-        } catch (InputRejectedException expected) {
-            // a rejected export is a correct outcome
-        }
+        BossProfile profile = PROFILES.get(FuzzFiles.knobs(data) % PROFILES.size());
+        Path f = FILES.writeAfterKnobs("boss.csv", data);
+        FuzzFiles.readsOrRejects(
+                () -> BossReader.read(f, profile, w -> {}, n -> {}).totalFen());
     }
 }

@@ -6,15 +6,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.testing.FuzzFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Coverage-guided fuzzing of moves.csv's readers: whatever the bytes, the byte fast path (on one thread and in two
@@ -25,22 +24,14 @@ class MoveReaderFuzzTest {
     private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
     private static final Map<String, ProductType> PRODUCTS =
             Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY, "C1", ProductType.CONTRACT);
-    private static Path dir;
 
-    @BeforeAll
-    static void tempDir() throws IOException {
-        dir = Files.createTempDirectory("chanops-fuzz");
-    }
-
-    @AfterAll
-    static void removeTempDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
-    }
+    @RegisterExtension
+    static final FuzzFiles FILES = new FuzzFiles();
 
     @Timeout(10)
     @FuzzTest(maxDuration = "5s")
     void bytePathAndRowPathReadOrRejectAlike(byte[] data) throws IOException {
-        Path f = Files.write(dir.resolve("moves.csv"), data);
+        Path f = FILES.write("moves.csv", data);
         String rows = outcome(f, false, Integer.MAX_VALUE);
         assertThat(outcome(f, true, Integer.MAX_VALUE)).isEqualTo(rows);
         assertThat(outcome(f, true, 1)).isEqualTo(rows);
