@@ -1,5 +1,8 @@
 package io.chanops.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +20,13 @@ import java.util.Map;
  */
 public final class CliHarness {
     public static final String ZONE = "Asia/Shanghai";
+
+    /** The import files of {@link #importRows}: the noun's file name and its header. */
+    private static final Map<String, List<String>> IMPORT_FILES = Map.of(
+            "site", List.of("sites.csv", "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes"),
+            "catalog", List.of("catalog.csv", "sku,type,name,brand,price,status,channels,monthly_fee,months"),
+            "stock", List.of("moves.csv", "at,site_id,sku,kind,qty,ref"),
+            "policy", List.of("policies.csv", "site_id,sku,t_days,R,S,L,locked"));
 
     private final Path db;
     private String now = "2026-03-02 09:30";
@@ -104,5 +114,35 @@ public final class CliHarness {
 
     public Result run(List<String> args) {
         return run(args.toArray(String[]::new));
+    }
+
+    /** Runs {@code <noun> import file} and fails the test unless it exits 0. */
+    public CliHarness imports(String noun, Path file) {
+        Result r = run(noun, "import", file.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        return this;
+    }
+
+    /** Imports the repository's sample {@code file} (say {@code sites.csv}) with {@code <noun> import}. */
+    public CliHarness importSample(String noun, String file) {
+        return imports(noun, TestLedgers.sample(file));
+    }
+
+    /** The shipped sites and catalog imported: where most end-to-end tests start. */
+    public CliHarness withSampleSitesAndCatalog() {
+        return importSample("site", "sites.csv").importSample("catalog", "catalog.csv");
+    }
+
+    /**
+     * Writes {@code rows} under the header of the noun's import file (site: sites.csv, catalog: catalog.csv, stock:
+     * moves.csv, policy: policies.csv) next to the ledger, imports it as {@link #imports} does and returns the file.
+     */
+    public Path importRows(String noun, String... rows) {
+        List<String> file = IMPORT_FILES.get(noun);
+        List<String> lines = new ArrayList<>(List.of(file.get(1)));
+        lines.addAll(List.of(rows));
+        Path written = TestLedgers.write(db.toAbsolutePath().getParent(), file.get(0), lines.toArray(String[]::new));
+        imports(noun, written);
+        return written;
     }
 }

@@ -16,17 +16,7 @@ class FoundationCliTest {
     Path dir;
 
     private CliHarness loaded() {
-        CliHarness cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
-        return cli;
+        return new CliHarness(dir).withSampleSitesAndCatalog();
     }
 
     @Test

@@ -21,16 +21,7 @@ class InputRulesCliTest {
     private CliHarness loaded() {
         CliHarness cli = new CliHarness(dir);
         assertThat(cli.run("init").code()).isZero();
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
-        return cli;
+        return cli.withSampleSitesAndCatalog();
     }
 
     private String onHand(CliHarness cli, String site, String sku) {

@@ -2,7 +2,6 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,10 +19,7 @@ class PagerCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
+        cli = new CliHarness(dir).importSample("site", "sites.csv");
         paged = dir.resolve("paged.txt");
     }
 

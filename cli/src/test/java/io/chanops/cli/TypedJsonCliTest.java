@@ -17,16 +17,7 @@ class TypedJsonCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
+        cli = new CliHarness(dir).withSampleSitesAndCatalog();
     }
 
     @Test

@@ -30,16 +30,7 @@ class FinanceCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
+        cli = new CliHarness(dir).withSampleSitesAndCatalog();
         rules = TestLedgers.sample("commission-rules.csv").toString();
     }
 

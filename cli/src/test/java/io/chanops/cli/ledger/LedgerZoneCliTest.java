@@ -37,32 +37,14 @@ class LedgerZoneCliTest {
     /** A Shanghai ledger whose store ST-1 has 1 CASE on hand, below its emergency point L = 2. */
     private CliHarness shanghaiLedgerWithAnEmergency() {
         CliHarness cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        cli.importRows(
+                "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "CASE,accessory,Case,Brand,49.00,listed,hall,,");
-        Path moves = TestLedgers.write(
-                dir,
-                "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
-                "2026-02-23 08:00,WH,CASE,count,100,INV-1",
-                "2026-02-23 08:00,ST-1,CASE,count,1,INV-1");
-        Path policies =
-                TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,CASE,7,4,10,2,false");
-        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30")
-                        .run("stock", "import", moves.toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
+        cli.importRows("catalog", "CASE,accessory,Case,Brand,49.00,listed,hall,,");
+        cli.at("2026-02-23 08:30");
+        cli.importRows("stock", "2026-02-23 08:00,WH,CASE,count,100,INV-1", "2026-02-23 08:00,ST-1,CASE,count,1,INV-1");
+        cli.importRows("policy", "ST-1,CASE,7,4,10,2,false");
         return cli.zone(null);
     }
 

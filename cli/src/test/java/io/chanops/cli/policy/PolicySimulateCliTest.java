@@ -30,25 +30,10 @@ class PolicySimulateCliTest {
 
     @BeforeEach
     void loadSamples() {
-        cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "policy",
-                                "import",
-                                TestLedgers.sample("policies.csv").toString())
-                        .code())
-                .isZero();
+        cli = new CliHarness(dir)
+                .withSampleSitesAndCatalog()
+                .importSample("stock", "moves.csv")
+                .importSample("policy", "policies.csv");
         assertThat(cli.run("policy", "tune", "--format", "csv").code()).isZero();
     }
 

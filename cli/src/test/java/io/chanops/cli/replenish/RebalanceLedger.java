@@ -3,7 +3,6 @@ package io.chanops.cli.replenish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
-import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 
 /**
@@ -32,10 +31,8 @@ final class RebalanceLedger {
 
     static CliHarness make(Path dir) {
         CliHarness cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        cli.importRows(
+                "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "WH-B,Warehouse B,warehouse,FS,,,23.0,113.1,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
@@ -44,15 +41,10 @@ final class RebalanceLedger {
                 "ST-4,Store 4,store,GZ,WH,hall,23.1,113.3,09:00,21:00",
                 "ST-5,Store 5,store,GZ,WH,hall,23.1,113.2,09:00,21:00",
                 "SB-1,Store B1,store,FS,WH-B,hall,23.0,113.0,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
-        Path moves = TestLedgers.write(
-                dir,
-                "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
+        cli.importRows("catalog", "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        cli.at("2026-02-23 08:30");
+        cli.importRows(
+                "stock",
                 "2026-02-23 08:00,WH,PHONE,count,10,INV-1",
                 "2026-02-23 08:00,WH-B,PHONE,count,50,INV-1",
                 "2026-02-23 08:00,ST-1,PHONE,count,0,INV-1",
@@ -61,23 +53,14 @@ final class RebalanceLedger {
                 "2026-02-23 08:00,ST-4,PHONE,count,16,INV-1",
                 "2026-02-23 08:00,ST-5,PHONE,count,12,INV-1",
                 "2026-02-23 08:00,SB-1,PHONE,count,30,INV-1");
-        Path policies = TestLedgers.write(
-                dir,
-                "policies.csv",
-                "site_id,sku,t_days,R,S,L,locked",
+        cli.importRows(
+                "policy",
                 "ST-1,PHONE,7,5,8,2,true",
                 "ST-2,PHONE,7,5,6,2,true",
                 "ST-3,PHONE,7,5,7,2,true",
                 "ST-4,PHONE,7,5,10,2,true",
                 "ST-5,PHONE,7,5,10,2,true",
                 "SB-1,PHONE,7,5,10,2,true");
-        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30")
-                        .run("stock", "import", moves.toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
         CliHarness.Result check = cli.at("2026-03-02 09:30").run("replenish", "check", "--format", "csv");
         assertThat(check.code()).as(check.toString()).isEqualTo(3);
         assertThat(check.out())

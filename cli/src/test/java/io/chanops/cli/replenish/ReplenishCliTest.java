@@ -30,44 +30,30 @@ class ReplenishCliTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        cli.importRows(
+                "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
                 "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
+        cli.importRows(
+                "catalog",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        Path moves = TestLedgers.write(
-                dir,
-                "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
+        cli.at("2026-02-23 08:30");
+        cli.importRows(
+                "stock",
                 "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
                 "2026-02-23 08:00,WH,CASE,count,100,INV-1",
                 "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1",
                 "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
                 "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1",
                 "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
-        Path policies = TestLedgers.write(
-                dir,
-                "policies.csv",
-                "site_id,sku,t_days,R,S,L,locked",
+        cli.importRows(
+                "policy",
                 "ST-1,PHONE,7,5,12,2,false",
                 "ST-1,CASE,7,4,10,2,false",
                 "ST-2,PHONE,7,5,12,2,false",
                 "ST-2,CASE,7,4,10,2,true");
-        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30")
-                        .run("stock", "import", moves.toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
         cli.at("2026-03-02 09:30");
     }
 

@@ -3,7 +3,6 @@ package io.chanops.cli.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
-import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,29 +23,14 @@ class StockAddCliTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+        cli.importRows(
+                "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
                 "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
-        moves = TestLedgers.write(
-                dir,
-                "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
-                "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
-                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1");
-        Path policies =
-                TestLedgers.write(dir, "policies.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,5,12,2,false");
-        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.run("stock", "import", moves.toString()).code()).isZero();
-        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
+        cli.importRows("catalog", "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        moves = cli.importRows(
+                "stock", "2026-02-23 08:00,WH,PHONE,count,100,INV-1", "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1");
+        cli.importRows("policy", "ST-1,PHONE,7,5,12,2,false");
         cli.at("2026-03-02 09:30");
     }
 
