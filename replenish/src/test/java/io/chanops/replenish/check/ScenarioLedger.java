@@ -20,6 +20,11 @@ public final class ScenarioLedger {
     private final AtomicInteger files = new AtomicInteger();
 
     public ScenarioLedger(Path dir) {
+        this(dir, SETUP);
+    }
+
+    /** The same ledger, its sites and catalog imported at {@code setup}. */
+    public ScenarioLedger(Path dir, LocalDateTime setup) {
         this.dir = dir;
         this.ledger = TestLedgers.fresh(dir);
         Path sites = TestLedgers.write(
@@ -35,9 +40,14 @@ public final class ScenarioLedger {
                 "sku,type,name,brand,price,status,channels,monthly_fee,months",
                 "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
                 "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        importMasterData(ledger, sites, catalog, setup);
+    }
+
+    /** Imports a sites.csv and a catalog.csv (UTF-8) at {@code at}, as {@code site import} and {@code catalog import}. */
+    public static void importMasterData(Ledger ledger, Path sites, Path catalog, LocalDateTime at) {
+        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, at, w -> {});
         new CatalogImport(new StockRepository(ledger))
-                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, at, w -> {});
     }
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */

@@ -3,20 +3,18 @@ package io.chanops.replenish.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.replenish.check.ScenarioLedger;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.policy.ReviewCycle;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.stock.MoveImport;
-import io.chanops.replenish.stock.StockRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,23 +44,7 @@ class SimulationServiceTest {
 
     @BeforeEach
     void setUp() {
-        ledger = TestLedgers.fresh(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
-                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
-                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
-                "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
-                "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, SETUP, w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, SETUP, w -> {});
+        ledger = new ScenarioLedger(dir, SETUP).ledger;
         List<String> moves = new ArrayList<>(List.of(
                 "at,site_id,sku,kind,qty,ref",
                 "2026-01-19 08:00,ST-1,PHONE,count,20,INV-1",

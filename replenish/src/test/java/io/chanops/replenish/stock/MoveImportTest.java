@@ -7,9 +7,9 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
-import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -44,9 +44,7 @@ class MoveImportTest {
                 "sku,type,name,price,status,channels,monthly_fee,months",
                 "H1,handset,Phone,1000.00,listed,web|hall,,",
                 "C1,contract,Plan,0,listed,hall,129.00,24");
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, NOW, w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, NOW, w -> {});
+        ScenarioLedger.importMasterData(ledger, sites, catalog, NOW);
     }
 
     private MoveImport.Result<Void> importMoves(Path file, boolean force) {
