@@ -6,6 +6,7 @@ import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
 import io.chanops.reconcile.bulk.Numbers;
+import io.chanops.reconcile.bulk.Records;
 import io.chanops.reconcile.platform.Problems;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -37,18 +38,9 @@ public final class BossReader {
             Map<Column, Integer> header = resolveHeader(csv, profile);
             csv.warnUnknown(profile.allNames(), warn);
             RowReader rows = new RowReader(csv, header, profile);
-            long n = 0;
-            while (csv.next()) {
-                rows.read();
-                if ((++n & 0xFFFF) == 0) {
-                    progress.accept(csv.bytesRead());
-                }
-            }
-            BossTable table = rows.table;
-            Problems problems = rows.problems;
-            progress.accept(csv.bytesRead());
-            problems.rejectIfAny();
-            return table;
+            Records.readEach(csv, rows::read, progress);
+            rows.problems.rejectIfAny();
+            return rows.table;
         }
     }
 
@@ -119,7 +111,7 @@ public final class BossReader {
                 table.bossIds.add(b, idFrom, idTo, bytesCharset);
                 table.orderRefs.add(b, csv.from(cRef), csv.to(cRef), bytesCharset);
                 table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
-                table.add(at, fen, completed, table.sites.code(b, csv.from(cSite), csv.to(cSite)), csv.line());
+                table.add(at, fen, completed, table.siteCode(b, csv.from(cSite), csv.to(cSite)), csv.line());
             }
         }
 

@@ -1,7 +1,7 @@
 package io.chanops.reconcile.boss;
 
-import io.chanops.reconcile.bulk.Dictionary;
 import io.chanops.reconcile.bulk.KeyColumn;
+import io.chanops.reconcile.bulk.RowTable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,32 +13,19 @@ import java.util.List;
  * msisdn as UTF-8 bytes, the site as a dictionary code, times in local seconds, amounts in fen, the status already
  * mapped through the profile. {@link #row(int)} gives one row as a {@link BossRow} when one is needed.
  */
-public final class BossTable {
-    private final String file;
+public final class BossTable extends RowTable {
     final KeyColumn bossIds;
     final KeyColumn orderRefs;
     final KeyColumn msisdns;
-    final Dictionary sites;
-    private int size;
-    private long[] acceptedAt;
-    private long[] amountFen;
-    private int[] lines; // line numbers of a file fit an int; half the memory of longs
     private boolean[] completed;
-    private int[] site;
-    private long totalFen;
 
     BossTable(String file, Charset dictionaryCharset, int expected) {
-        this.file = file;
-        int n = Math.max(16, expected);
+        super(file, dictionaryCharset, expected);
+        int n = capacity(expected);
         bossIds = new KeyColumn(n);
         orderRefs = new KeyColumn(n);
         msisdns = new KeyColumn(n);
-        sites = new Dictionary(dictionaryCharset);
-        acceptedAt = new long[n];
-        amountFen = new long[n];
-        lines = new int[n];
         completed = new boolean[n];
-        site = new int[n];
     }
 
     /** A table of the given rows (tests): the same columns as read from a file. */
@@ -55,34 +42,17 @@ public final class BossTable {
 
     /** Appends a row whose boss_id, order_ref and msisdn were just added to their key columns. */
     void add(long at, long fen, boolean done, int siteCode, long line) {
-        if (size == acceptedAt.length) {
-            int n = size + (size >> 1) + 16;
-            acceptedAt = Arrays.copyOf(acceptedAt, n);
-            amountFen = Arrays.copyOf(amountFen, n);
-            lines = Arrays.copyOf(lines, n);
-            completed = Arrays.copyOf(completed, n);
-            site = Arrays.copyOf(site, n);
-        }
-        acceptedAt[size] = at;
-        amountFen[size] = fen;
-        completed[size] = done;
-        site[size] = siteCode;
-        lines[size] = Math.toIntExact(line);
-        totalFen = Math.addExact(totalFen, fen); // amounts are bounded per row: fails only on an absurd file
-        size++;
+        completed[append(at, fen, siteCode, line)] = done;
     }
 
-    public String file() {
-        return file;
+    @Override
+    protected void grow(int capacity) {
+        completed = Arrays.copyOf(completed, capacity);
     }
 
-    public int size() {
-        return size;
-    }
-
-    /** Sum of every row's amount: the reference the reconciliation adds back to. */
-    public long totalFen() {
-        return totalFen;
+    /** The code of the site whose bytes stand in {@code [from, to)} of {@code b}. */
+    int siteCode(byte[] b, int from, int to) {
+        return sites.code(b, from, to);
     }
 
     public KeyColumn bossIds() {
@@ -98,31 +68,11 @@ public final class BossTable {
     }
 
     public long acceptedAt(int i) {
-        return acceptedAt[i];
-    }
-
-    public long amountFen(int i) {
-        return amountFen[i];
+        return at(i);
     }
 
     public boolean completed(int i) {
         return completed[i];
-    }
-
-    public int siteCode(int i) {
-        return site[i];
-    }
-
-    public String siteOfCode(int code) {
-        return sites.value(code);
-    }
-
-    public String siteId(int i) {
-        return sites.value(site[i]);
-    }
-
-    public long line(int i) {
-        return lines[i];
     }
 
     public BossRow row(int i) {
@@ -130,17 +80,17 @@ public final class BossTable {
                 bossIds.get(i),
                 orderRefs.get(i),
                 msisdns.get(i),
-                acceptedAt[i],
-                amountFen[i],
+                acceptedAt(i),
+                amountFen(i),
                 completed[i],
                 siteId(i),
-                lines[i]);
+                line(i));
     }
 
     /** Every row as a {@link BossRow} (tests and small files). */
     public List<BossRow> rows() {
-        List<BossRow> rows = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
+        List<BossRow> rows = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
             rows.add(row(i));
         }
         return rows;

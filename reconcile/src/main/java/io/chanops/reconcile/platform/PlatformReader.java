@@ -6,6 +6,7 @@ import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.bulk.Numbers;
+import io.chanops.reconcile.bulk.Records;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,18 +30,9 @@ public final class PlatformReader {
         try (ByteCsv csv = ByteCsv.open(file, charset, ',', digest)) {
             csv.require(COLUMNS).warnUnknown(COLUMNS, warn);
             RowReader rows = new RowReader(csv);
-            long n = 0;
-            while (csv.next()) {
-                rows.read();
-                if ((++n & 0xFFFF) == 0) {
-                    progress.accept(csv.bytesRead());
-                }
-            }
-            PlatformTable table = rows.table;
-            Problems problems = rows.problems;
-            progress.accept(csv.bytesRead());
-            problems.rejectIfAny();
-            return table;
+            Records.readEach(csv, rows::read, progress);
+            rows.problems.rejectIfAny();
+            return rows.table;
         }
     }
 
@@ -120,7 +112,7 @@ public final class PlatformReader {
                 table.add(
                         created,
                         table.channels.code(b, chFrom, chTo),
-                        table.sites.code(b, csv.from(cSite), csv.to(cSite)),
+                        table.siteCode(b, csv.from(cSite), csv.to(cSite)),
                         table.skus.code(b, csv.from(cSku), csv.to(cSku)),
                         qty,
                         fen,

@@ -2,6 +2,7 @@ package io.chanops.reconcile.platform;
 
 import io.chanops.reconcile.bulk.Dictionary;
 import io.chanops.reconcile.bulk.KeyColumn;
+import io.chanops.reconcile.bulk.RowTable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,39 +13,26 @@ import java.util.List;
  * ({@link KeyColumn}), channel/site/SKU as dictionary codes, numbers in primitive arrays. The orders take no
  * object per row; {@link #order(int)} gives one row as a {@link PlatformOrder} when one is needed.
  */
-public final class PlatformTable {
-    private final String file;
+public final class PlatformTable extends RowTable {
     final KeyColumn orderIds;
     final KeyColumn msisdns;
     final Dictionary channels;
-    final Dictionary sites;
     final Dictionary skus;
-    private int size;
-    private long[] createdAt;
-    private long[] amountFen;
-    private int[] lines; // line numbers of a file fit an int; half the memory of longs
     private int[] qty;
     private byte[] status;
     private int[] channel;
-    private int[] site;
     private int[] sku;
-    private long totalFen;
 
     PlatformTable(String file, Charset dictionaryCharset, int expected) {
-        this.file = file;
-        int n = Math.max(16, expected);
+        super(file, dictionaryCharset, expected);
+        int n = capacity(expected);
         orderIds = new KeyColumn(n);
         msisdns = new KeyColumn(n);
         channels = new Dictionary(dictionaryCharset);
-        sites = new Dictionary(dictionaryCharset);
         skus = new Dictionary(dictionaryCharset);
-        createdAt = new long[n];
-        amountFen = new long[n];
-        lines = new int[n];
         qty = new int[n];
         status = new byte[n];
         channel = new int[n];
-        site = new int[n];
         sku = new int[n];
     }
 
@@ -77,40 +65,24 @@ public final class PlatformTable {
             long fen,
             PlatformStatus st,
             long line) {
-        if (size == createdAt.length) {
-            int n = size + (size >> 1) + 16;
-            createdAt = Arrays.copyOf(createdAt, n);
-            amountFen = Arrays.copyOf(amountFen, n);
-            lines = Arrays.copyOf(lines, n);
-            qty = Arrays.copyOf(qty, n);
-            status = Arrays.copyOf(status, n);
-            channel = Arrays.copyOf(channel, n);
-            site = Arrays.copyOf(site, n);
-            sku = Arrays.copyOf(sku, n);
-        }
-        createdAt[size] = created;
-        channel[size] = channelCode;
-        site[size] = siteCode;
-        sku[size] = skuCode;
-        qty[size] = quantity;
-        amountFen[size] = fen;
-        status[size] = (byte) st.ordinal();
-        lines[size] = Math.toIntExact(line);
-        totalFen = Math.addExact(totalFen, fen); // amounts are bounded per row: fails only on an absurd file
-        size++;
+        int i = append(created, fen, siteCode, line);
+        channel[i] = channelCode;
+        sku[i] = skuCode;
+        qty[i] = quantity;
+        status[i] = (byte) st.ordinal();
     }
 
-    public String file() {
-        return file;
+    @Override
+    protected void grow(int capacity) {
+        qty = Arrays.copyOf(qty, capacity);
+        status = Arrays.copyOf(status, capacity);
+        channel = Arrays.copyOf(channel, capacity);
+        sku = Arrays.copyOf(sku, capacity);
     }
 
-    public int size() {
-        return size;
-    }
-
-    /** Sum of every row's amount. */
-    public long totalFen() {
-        return totalFen;
+    /** The code of the site whose bytes stand in {@code [from, to)} of {@code b}. */
+    int siteCode(byte[] b, int from, int to) {
+        return sites.code(b, from, to);
     }
 
     public KeyColumn orderIds() {
@@ -130,11 +102,7 @@ public final class PlatformTable {
     }
 
     public long createdAt(int i) {
-        return createdAt[i];
-    }
-
-    public long amountFen(int i) {
-        return amountFen[i];
+        return at(i);
     }
 
     public int qty(int i) {
@@ -153,20 +121,12 @@ public final class PlatformTable {
         return channel[i];
     }
 
-    public int siteCode(int i) {
-        return site[i];
-    }
-
     public int skuCode(int i) {
         return sku[i];
     }
 
     public String channelOfCode(int code) {
         return channels.value(code);
-    }
-
-    public String siteOfCode(int code) {
-        return sites.value(code);
     }
 
     public String skuOfCode(int code) {
@@ -177,29 +137,21 @@ public final class PlatformTable {
         return channels.value(channel[i]);
     }
 
-    public String siteId(int i) {
-        return sites.value(site[i]);
-    }
-
     public String sku(int i) {
         return skus.value(sku[i]);
-    }
-
-    public long line(int i) {
-        return lines[i];
     }
 
     public PlatformOrder order(int i) {
         return new PlatformOrder(
                 orderId(i),
-                createdAt[i],
+                createdAt(i),
                 channel(i),
                 siteId(i),
                 msisdn(i),
                 sku(i),
                 qty[i],
-                amountFen[i],
+                amountFen(i),
                 status(i),
-                lines[i]);
+                line(i));
     }
 }
