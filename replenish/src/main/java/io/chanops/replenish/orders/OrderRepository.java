@@ -249,66 +249,70 @@ public interface OrderRepository extends SqlObject {
 
     /** Inserts new open orders, in batches. */
     default void raise(List<NewOrder> orders) {
-        Connection c = getHandle().getConnection();
-        try (PreparedStatement insert =
-                c.prepareStatement("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
+        executeInBatches(
+                getHandle().getConnection(),
+                "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
                         + "received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
-                        + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (NewOrder o : orders) {
-                insert.setString(1, o.orderId());
-                insert.setString(2, o.siteId());
-                insert.setString(3, o.sku());
-                insert.setString(4, o.kind().code());
-                insert.setLong(5, o.qty());
-                insert.setString(6, OrderStatus.OPEN.code());
-                insert.setString(7, o.raisedAt());
-                insert.setString(8, o.dueDate());
-                insert.setString(9, o.warehouse());
-                insert.setString(10, o.raisedAt());
-                insert.setString(11, o.reason());
-                if (o.runId() == null) {
-                    insert.setNull(12, Types.BIGINT);
-                } else {
-                    insert.setLong(12, o.runId());
-                }
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+                        + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                orders,
+                (insert, o) -> {
+                    insert.setString(1, o.orderId());
+                    insert.setString(2, o.siteId());
+                    insert.setString(3, o.sku());
+                    insert.setString(4, o.kind().code());
+                    insert.setLong(5, o.qty());
+                    insert.setString(6, OrderStatus.OPEN.code());
+                    insert.setString(7, o.raisedAt());
+                    insert.setString(8, o.dueDate());
+                    insert.setString(9, o.warehouse());
+                    insert.setString(10, o.raisedAt());
+                    insert.setString(11, o.reason());
+                    if (o.runId() == null) {
+                        insert.setNull(12, Types.BIGINT);
+                    } else {
+                        insert.setLong(12, o.runId());
+                    }
+                });
     }
 
     /** Turns regular orders into emergencies: more units, a new due date, the reason appended; in batches. */
     default void escalate(List<Escalation> escalations) {
-        Connection c = getHandle().getConnection();
-        try (PreparedStatement escalate = c.prepareStatement(
+        executeInBatches(
+                getHandle().getConnection(),
                 "UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
-                        + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?")) {
+                        + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?",
+                escalations,
+                (escalate, e) -> {
+                    escalate.setString(1, OrderKind.EMERGENCY.code());
+                    escalate.setLong(2, e.addQty());
+                    escalate.setString(3, e.dueDate());
+                    escalate.setString(4, e.at());
+                    escalate.setString(5, e.at());
+                    escalate.setString(6, e.reason());
+                    escalate.setString(7, e.orderId());
+                });
+    }
+
+    /** Sets one item's parameters on the statement. */
+    @FunctionalInterface
+    interface Parameters<T> {
+        void set(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per item, in JDBC batches of {@link #BATCH}. */
+    private static <T> void executeInBatches(Connection c, String sql, List<T> items, Parameters<T> parameters) {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
             int pending = 0;
-            for (Escalation e : escalations) {
-                escalate.setString(1, OrderKind.EMERGENCY.code());
-                escalate.setLong(2, e.addQty());
-                escalate.setString(3, e.dueDate());
-                escalate.setString(4, e.at());
-                escalate.setString(5, e.at());
-                escalate.setString(6, e.reason());
-                escalate.setString(7, e.orderId());
-                escalate.addBatch();
+            for (T item : items) {
+                parameters.set(statement, item);
+                statement.addBatch();
                 if (++pending == BATCH) {
-                    escalate.executeBatch();
+                    statement.executeBatch();
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                escalate.executeBatch();
+                statement.executeBatch();
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
