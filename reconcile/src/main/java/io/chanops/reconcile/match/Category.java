@@ -1,5 +1,6 @@
 package io.chanops.reconcile.match;
 
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -18,15 +19,7 @@ public enum Category {
     RESOLVED_LATE;
 
     /** The eight categories of summary.csv, in their fixed order. */
-    public static final List<Category> REPORTED = List.of(
-            MATCHED,
-            OK_CANCELLED,
-            AMOUNT_MISMATCH,
-            STATUS_MISMATCH,
-            MISSING_IN_BOSS,
-            MISSING_IN_PLATFORM,
-            DUPLICATE_PLATFORM,
-            DUPLICATE_BOSS);
+    public static final List<Category> REPORTED = List.copyOf(EnumSet.range(MATCHED, DUPLICATE_BOSS));
 
     /** A discrepancy needs someone's attention (exit 3) and is stored item by item. */
     public boolean discrepancy() {
