@@ -134,20 +134,8 @@ public final class CommissionCalculator {
                             + " this month";
                 }
             }
-            return new CommissionLine(
-                    s.orderId(),
-                    s.orderDate(),
-                    s.siteId(),
-                    s.channel(),
-                    s.sku(),
-                    s.type(),
-                    r.ruleId(),
-                    r.basis(),
-                    s.units(),
-                    s.amountFen(),
-                    commission,
-                    explain + "; rule " + r.ruleId() + " (" + r.scope() + ")",
-                    false);
+            return line(
+                    s, r.ruleId(), r.basis(), commission, explain + "; rule " + r.ruleId() + " (" + r.scope() + ")");
         }
 
         private static CommissionLine unmatched(Sale s) {
@@ -157,6 +145,11 @@ public final class CommissionCalculator {
                             + ")"
                     : "no rule matches: site " + s.siteId()
                             + " is not in the ledger, so only rules with empty channel and site apply";
+            return line(s, null, null, 0, why);
+        }
+
+        /** The sale's line (not a clawback) under a rule (null: none) with its commission and explanation. */
+        private static CommissionLine line(Sale s, String ruleId, Basis basis, long commissionFen, String explain) {
             return new CommissionLine(
                     s.orderId(),
                     s.orderDate(),
@@ -164,12 +157,12 @@ public final class CommissionCalculator {
                     s.channel(),
                     s.sku(),
                     s.type(),
-                    null,
-                    null,
+                    ruleId,
+                    basis,
                     s.units(),
                     s.amountFen(),
-                    0,
-                    why,
+                    commissionFen,
+                    explain,
                     false);
         }
     }
