@@ -133,15 +133,27 @@ public final class CliHarness {
         return importSample("site", "sites.csv").importSample("catalog", "catalog.csv");
     }
 
+    /** The arguments of {@code reconcile run} on a platform file, a BOSS export and its profile, reports to {@code out}. */
+    public static List<String> reconcileArgs(String platform, String boss, String profile, String out) {
+        return List.of("reconcile", "run", "--platform", platform, "--boss", boss, "--profile", profile, "--out", out);
+    }
+
+    /** {@link #reconcileArgs} on the repository's sample files of {@code month} (2026-01 or 2026-02). */
+    public static List<String> sampleReconcileArgs(String month, Path out) {
+        return reconcileArgs(
+                TestLedgers.sample("platform-orders-" + month + ".csv").toString(),
+                TestLedgers.sample("boss-" + month + ".csv").toString(),
+                TestLedgers.sample("boss-profile.properties").toString(),
+                out.toString());
+    }
+
     /**
      * Writes {@code rows} under the header of the noun's import file (site: sites.csv, catalog: catalog.csv, stock:
      * moves.csv, policy: policies.csv) next to the ledger, imports it as {@link #imports} does and returns the file.
      */
     public Path importRows(String noun, String... rows) {
         List<String> file = IMPORT_FILES.get(noun);
-        List<String> lines = new ArrayList<>(List.of(file.get(1)));
-        lines.addAll(List.of(rows));
-        Path written = TestLedgers.write(db.toAbsolutePath().getParent(), file.get(0), lines.toArray(String[]::new));
+        Path written = TestLedgers.writeRows(db.toAbsolutePath().getParent(), file.get(0), file.get(1), rows);
         imports(noun, written);
         return written;
     }

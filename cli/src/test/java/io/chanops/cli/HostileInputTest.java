@@ -103,41 +103,15 @@ class HostileInputTest {
             case "moves" -> List.of("stock", "import", f);
             case "policies" -> List.of("policy", "import", f);
             case "platform" ->
-                List.of(
-                        "reconcile",
-                        "run",
-                        "--platform",
-                        f,
-                        "--boss",
-                        sample("boss-2026-02.csv"),
-                        "--profile",
-                        sample("boss-profile.properties"),
-                        "--out",
-                        out);
+                CliHarness.reconcileArgs(f, sample("boss-2026-02.csv"), sample("boss-profile.properties"), out);
             case "boss" ->
-                List.of(
-                        "reconcile",
-                        "run",
-                        "--platform",
+                CliHarness.reconcileArgs(
                         sample("platform-orders-2026-02.csv"),
-                        "--boss",
                         f,
-                        "--profile",
                         file.resolveSibling("_profile.properties").toString(),
-                        "--out",
                         out);
             case "profile" ->
-                List.of(
-                        "reconcile",
-                        "run",
-                        "--platform",
-                        sample("platform-orders-2026-02.csv"),
-                        "--boss",
-                        sample("boss-2026-02.csv"),
-                        "--profile",
-                        f,
-                        "--out",
-                        out);
+                CliHarness.reconcileArgs(sample("platform-orders-2026-02.csv"), sample("boss-2026-02.csv"), f, out);
             case "rules" -> List.of("commission", "report", "--month", "2026-02", "--rules", f);
             case "rates" -> List.of("cost", "report", "--month", "2026-02", "--rates", f);
             case "vehicles" -> List.of("replenish", "plan", "--date", "2026-03-02", "--vehicles", f);

@@ -169,17 +169,7 @@ class OutputFilesCliTest {
     }
 
     private List<String> reconcileArgs(Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "reconcile",
-                "run",
-                "--platform",
-                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                "--boss",
-                TestLedgers.sample("boss-2026-01.csv").toString(),
-                "--profile",
-                TestLedgers.sample("boss-profile.properties").toString(),
-                "--out",
-                out.toString()));
+        List<String> args = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", out));
         args.addAll(List.of(extra));
         return args;
     }

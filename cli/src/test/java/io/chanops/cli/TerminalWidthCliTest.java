@@ -30,17 +30,7 @@ class TerminalWidthCliTest {
             CliHarness.Result r = cli.run(step);
             assertThat(r.code()).as(r.toString()).isIn(0, 3);
         }
-        CliHarness.Result r = cli.run(
-                "reconcile",
-                "run",
-                "--platform",
-                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                "--boss",
-                TestLedgers.sample("boss-2026-01.csv").toString(),
-                "--profile",
-                TestLedgers.sample("boss-profile.properties").toString(),
-                "--out",
-                dir.resolve("recon").toString());
+        CliHarness.Result r = cli.run(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("recon")));
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
     }
 

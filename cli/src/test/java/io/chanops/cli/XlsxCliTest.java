@@ -62,28 +62,10 @@ class XlsxCliTest {
 
     @Test
     void reconcileRunWithAnXlsxOutWritesOneWorkbookWithASheetPerReport() throws IOException {
-        CliHarness sampled = new CliHarness(Files.createDirectories(dir.resolve("recon")));
-        assertThat(sampled.run(
-                                "site",
-                                "import",
-                                io.chanops.ledger.testing.TestLedgers.sample("sites.csv")
-                                        .toString())
-                        .code())
-                .isZero();
+        CliHarness sampled =
+                new CliHarness(Files.createDirectories(dir.resolve("recon"))).importSample("site", "sites.csv");
         Path out = dir.resolve("reconcile.xlsx");
-        CliHarness.Result r = sampled.run(
-                "reconcile",
-                "run",
-                "--platform",
-                io.chanops.ledger.testing.TestLedgers.sample("platform-orders-2026-02.csv")
-                        .toString(),
-                "--boss",
-                io.chanops.ledger.testing.TestLedgers.sample("boss-2026-02.csv").toString(),
-                "--profile",
-                io.chanops.ledger.testing.TestLedgers.sample("boss-profile.properties")
-                        .toString(),
-                "--out",
-                out.toString());
+        CliHarness.Result r = sampled.run(CliHarness.sampleReconcileArgs("2026-02", out));
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out()).contains("reports in " + out);
         // phone numbers unmasked: readable by the owner only, as the CSV reports

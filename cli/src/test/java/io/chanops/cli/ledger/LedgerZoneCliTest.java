@@ -7,7 +7,6 @@ import io.chanops.cli.ExitCode;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.TimeZone;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,12 +109,7 @@ class LedgerZoneCliTest {
     @Test
     void aLedgerFromBeforeZonesTakesTheZoneGivenAtItsFirstOpenAndSaysSoOnce() {
         Path db = dir.resolve("old.db");
-        Flyway.configure()
-                .dataSource("jdbc:sqlite:" + db, null, null)
-                .locations("classpath:db/migration", "classpath:db/sqlite")
-                .target("8")
-                .load()
-                .migrate();
+        TestLedgers.sqliteAtVersion(db, "8");
         CliHarness cli = CliHarness.withoutLedger(db);
         CliHarness.Result first = cli.run("stock", "show");
         assertThat(first.code()).as(first.toString()).isZero();

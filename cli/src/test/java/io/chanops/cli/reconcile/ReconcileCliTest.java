@@ -25,17 +25,8 @@ class ReconcileCliTest {
     }
 
     private CliHarness.Result month(String month, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "reconcile",
-                "run",
-                "--platform",
-                TestLedgers.sample("platform-orders-" + month + ".csv").toString(),
-                "--boss",
-                TestLedgers.sample("boss-" + month + ".csv").toString(),
-                "--profile",
-                TestLedgers.sample("boss-profile.properties").toString(),
-                "--out",
-                dir.resolve("out-" + month).toString()));
+        List<String> args =
+                new java.util.ArrayList<>(CliHarness.sampleReconcileArgs(month, dir.resolve("out-" + month)));
         args.addAll(List.of(extra));
         return cli.run(args);
     }
@@ -146,17 +137,11 @@ class ReconcileCliTest {
                         .map(l -> l.replace("status.已撤单=cancelled", "status.已撤单=voided"))
                         .toList(),
                 StandardCharsets.UTF_8);
-        CliHarness.Result r = cli.run(
-                "reconcile",
-                "run",
-                "--platform",
+        CliHarness.Result r = cli.run(CliHarness.reconcileArgs(
                 TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                "--boss",
                 TestLedgers.sample("boss-2026-01.csv").toString(),
-                "--profile",
                 bad.toString(),
-                "--out",
-                dir.resolve("x").toString());
+                dir.resolve("x").toString()));
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).containsPattern("bad.properties:\\d+: status.已撤单: 'voided' must be completed or cancelled");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();

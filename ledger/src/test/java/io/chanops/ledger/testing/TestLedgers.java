@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteDataSource;
 
 /** Test helpers shared by every module (published as the ledger test-jar): real migrations on a temp file. */
 public final class TestLedgers {
@@ -27,6 +30,22 @@ public final class TestLedgers {
     /** A fresh, migrated SQLite ledger in {@code dir} (as {@code chanops init}; an existing one is opened). */
     public static Ledger fresh(Path dir) {
         return Ledger.init(dir.resolve("test.db").toString(), Duration.ofSeconds(2), ZONE);
+    }
+
+    /**
+     * A SQLite ledger file migrated only up to schema {@code version}, as an older chanops left it (upgrade tests);
+     * gives a Jdbi on it for writing that version's rows.
+     */
+    public static Jdbi sqliteAtVersion(Path db, String version) {
+        Flyway.configure()
+                .dataSource("jdbc:sqlite:" + db, null, null)
+                .locations("classpath:db/migration", "classpath:db/sqlite")
+                .target(version)
+                .load()
+                .migrate();
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db);
+        return Jdbi.create(ds);
     }
 
     /** The repository's samples/ folder (tests run with the module folder as working directory). */
@@ -47,6 +66,14 @@ public final class TestLedgers {
     /** Writes {@code lines} (joined with \n) to {@code dir/name} in UTF-8. */
     public static Path write(Path dir, String name, String... lines) {
         return write(dir, name, StandardCharsets.UTF_8, lines);
+    }
+
+    /** Writes {@code header}, then {@code rows}, to {@code dir/name} in UTF-8. */
+    public static Path writeRows(Path dir, String name, String header, String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = header;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        return write(dir, name, lines);
     }
 
     public static Path write(Path dir, String name, Charset charset, String... lines) {

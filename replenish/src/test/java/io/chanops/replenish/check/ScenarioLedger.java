@@ -52,10 +52,8 @@ public final class ScenarioLedger {
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */
     public MoveImport.Result<CheckReport> moves(LocalDateTime now, String... lines) {
-        String[] all = new String[lines.length + 1];
-        all[0] = "at,site_id,sku,kind,qty,ref";
-        System.arraycopy(lines, 0, all, 1, lines.length);
-        Path f = TestLedgers.write(dir, "moves-" + files.incrementAndGet() + ".csv", all);
+        Path f = TestLedgers.writeRows(
+                dir, "moves-" + files.incrementAndGet() + ".csv", "at,site_id,sku,kind,qty,ref", lines);
         return MoveImport.importFile(
                 ledger,
                 f,

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +19,7 @@ class TransferOrdersMigrationTest {
     @Test
     void aVersion13LedgerKeepsItsOrdersAndAcceptsTransfers() {
         Path db = dir.resolve("old.db");
-        Flyway.configure()
-                .dataSource("jdbc:sqlite:" + db, null, null)
-                .locations("classpath:db/migration", "classpath:db/sqlite")
-                .target("13")
-                .load()
-                .migrate();
-        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + db);
-        org.jdbi.v3.core.Jdbi.create(ds).useHandle(h -> {
+        TestLedgers.sqliteAtVersion(db, "13").useHandle(h -> {
             h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store', 'store')");
             h.execute(
                     "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H1', 'handset', 'Phone', 100, 'listed', 'hall')");

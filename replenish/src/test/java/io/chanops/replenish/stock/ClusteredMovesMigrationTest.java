@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +22,7 @@ class ClusteredMovesMigrationTest {
     @Test
     void aVersion6LedgerMigratesWithItsMovesAndLevelsAndContinuesTheIds() {
         Path db = dir.resolve("old.db");
-        Flyway.configure()
-                .dataSource("jdbc:sqlite:" + db, null, null)
-                .locations("classpath:db/migration", "classpath:db/sqlite")
-                .target("6")
-                .load()
-                .migrate();
-        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + db);
-        org.jdbi.v3.core.Jdbi.create(ds).useHandle(h -> {
+        TestLedgers.sqliteAtVersion(db, "6").useHandle(h -> {
             h.execute(
                     "INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'abc', 3, 3, '2026-03-01 10:00:00', 'u', 0)");
             h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store', 'store')");

@@ -47,6 +47,11 @@ class MoveImportTest {
         ScenarioLedger.importMasterData(ledger, sites, catalog, NOW);
     }
 
+    /** A moves.csv-shaped file {@code name}: the header, then {@code rows}. */
+    private Path movesFile(String name, String... rows) {
+        return TestLedgers.writeRows(dir, name, "at,site_id,sku,kind,qty,ref", rows);
+    }
+
     private MoveImport.Result<Void> importMoves(Path file, boolean force) {
         return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> {}, null, null);
     }
@@ -68,10 +73,8 @@ class MoveImportTest {
 
     @Test
     void onHandIsTheFoldOfMovesInTimeOrderAndACountResetsIt() {
-        Path f = TestLedgers.write(
-                dir,
+        Path f = movesFile(
                 "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 12:00,S1,H1,sale,2,S-2",
                 "2026-03-01 08:00,S1,H1,receipt,10,R-1",
                 "2026-03-01 13:00,S1,H1,count,5,INV-1",
@@ -88,10 +91,8 @@ class MoveImportTest {
 
     @Test
     void onHandOfManyPositionsFindsThoseWithALevelAcrossQueries() {
-        Path f = TestLedgers.write(
-                dir,
+        Path f = movesFile(
                 "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 08:00,S1,H1,receipt,10,R-1",
                 "2026-03-01 09:00,S2,H1,receipt,3,R-2",
                 "2026-03-01 10:00,S2,H1,sale,1,S-1");
@@ -111,32 +112,21 @@ class MoveImportTest {
     @Test
     void aBackDatedFileRecomputesThePositionFromAllMoves() {
         importMoves(
-                TestLedgers.write(
-                        dir,
-                        "a.csv",
-                        "at,site_id,sku,kind,qty,ref",
-                        "2026-03-01 08:00,S1,H1,receipt,10,R-1",
-                        "2026-03-01 18:00,S1,H1,count,4,INV-1"),
+                movesFile("a.csv", "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 18:00,S1,H1,count,4,INV-1"),
                 false);
         assertThat(onHand("S1", "H1")).isEqualTo(4);
         // a sale before the count does not change on hand: the later count wins
-        importMoves(
-                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 12:00,S1,H1,sale,3,S-9"),
-                false);
+        importMoves(movesFile("b.csv", "2026-03-01 12:00,S1,H1,sale,3,S-9"), false);
         assertThat(onHand("S1", "H1")).isEqualTo(4);
         // a sale after the count does
-        importMoves(
-                TestLedgers.write(dir, "c.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 19:00,S1,H1,sale,1,S-10"),
-                false);
+        importMoves(movesFile("c.csv", "2026-03-01 19:00,S1,H1,sale,1,S-10"), false);
         assertThat(onHand("S1", "H1")).isEqualTo(3);
     }
 
     @Test
     void everyBadRowIsReportedWithFileLineAndColumnAndNothingIsWritten() {
-        Path f = TestLedgers.write(
-                dir,
+        Path f = movesFile(
                 "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,S1,H1,sale,1,S-1",
                 "2026-02-30 10:00,S1,H1,sale,1,S-2",
                 "2026-03-01 10:00,S9,H1,sale,1,S-3",
@@ -187,16 +177,14 @@ class MoveImportTest {
 
     @Test
     void theSameFileTwiceIsRefusedUnlessForced() {
-        Path f =
-                TestLedgers.write(dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,S1,H1,receipt,5,");
+        Path f = movesFile("moves.csv", "2026-03-01 10:00,S1,H1,receipt,5,");
         importMoves(f, false);
         assertThatThrownBy(() -> importMoves(f, false)).hasMessageContaining("already imported as batch");
         assertThat(onHand("S1", "H1")).isEqualTo(5);
         importMoves(f, true);
         assertThat(onHand("S1", "H1")).isEqualTo(10);
         // a file whose documents are booked says first that it was imported before; forced, its documents still repeat
-        Path withRef = TestLedgers.write(
-                dir, "grn.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
+        Path withRef = movesFile("grn.csv", "2026-03-01 11:00,S1,H1,receipt,5,GRN-1");
         importMoves(withRef, false);
         assertThatThrownBy(() -> importMoves(withRef, false)).hasMessageContaining("already imported as batch");
         assertThatThrownBy(() -> importMoves(withRef, true))
@@ -213,10 +201,8 @@ class MoveImportTest {
 
     @Test
     void rowsWithoutRefAreNeverDuplicates() {
-        Path f = TestLedgers.write(
-                dir,
+        Path f = movesFile(
                 "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 08:00,S1,H1,receipt,5,",
                 "2026-03-01 10:00,S1,H1,sale,1,",
                 "2026-03-01 10:00,S1,H1,sale,1,");
@@ -226,12 +212,8 @@ class MoveImportTest {
 
     @Test
     void quotedCellsCrlfAndABomReadAsThePlainFileDoes() throws Exception {
-        Path plain = TestLedgers.write(
-                dir,
-                "plain.csv",
-                "at,site_id,sku,kind,qty,ref",
-                "2026-03-01 08:00,S1,H1,receipt,10,R-1",
-                "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
+        Path plain = movesFile(
+                "plain.csv", "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
         Path crlf = dir.resolve("crlf.csv");
         java.nio.file.Files.write(
                 crlf,
@@ -252,17 +234,13 @@ class MoveImportTest {
     @Test
     void movesGetConsecutiveIdsInPositionAndTimeOrderAcrossImports() {
         importMoves(
-                TestLedgers.write(
-                        dir,
+                movesFile(
                         "a.csv",
-                        "at,site_id,sku,kind,qty,ref",
                         "2026-03-01 12:00,S2,H1,receipt,1,",
                         "2026-03-01 08:00,S1,H1,receipt,1,",
                         "2026-03-01 09:00,S1,H1,receipt,1,"),
                 false);
-        importMoves(
-                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"),
-                false);
+        importMoves(movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"), false);
         java.util.List<String> ids = ledger.read(
                 h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
                         .mapTo(String.class)
@@ -281,8 +259,7 @@ class MoveImportTest {
 
     @Test
     void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
-        Path f = TestLedgers.write(
-                dir, "moves.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 08:00,GONE,H1,receipt,1,");
+        Path f = movesFile("moves.csv", "2026-03-01 08:00,GONE,H1,receipt,1,");
         Moves moves = MoveImport.read(
                 f,
                 StandardCharsets.UTF_8,
@@ -302,12 +279,7 @@ class MoveImportTest {
     void movesAreStoredAsTextValuesWhateverTheyAreBoundAsAndTheKindCheckIsOnAgainAfterwards() {
         // SQLite gets the text columns as UTF-8 blobs cast back to text, with its CHECK constraints off for the insert
         importMoves(
-                TestLedgers.write(
-                        dir,
-                        "a.csv",
-                        "at,site_id,sku,kind,qty,ref",
-                        "2026-03-01 12:00,S2,H1,receipt,1,票-1",
-                        "2026-03-01 08:00:30,S1,H1,transfer_out,2,"),
+                movesFile("a.csv", "2026-03-01 12:00,S2,H1,receipt,1,票-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"),
                 false);
         java.util.List<String> rows =
                 ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
@@ -326,7 +298,7 @@ class MoveImportTest {
         assertThat(found).isEqualTo(1);
 
         Moves moves = MoveImport.read(
-                TestLedgers.write(dir, "b.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 08:00,S1,H1,sale,1,"),
+                movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"),
                 StandardCharsets.UTF_8,
                 java.util.Set.of("S1"),
                 java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
@@ -416,17 +388,10 @@ class MoveImportTest {
     @Test
     void aDocumentBookedByAnEarlierFileIsADuplicateRowNamingItsLineAndBatch() {
         importMoves(
-                TestLedgers.write(
-                        dir,
-                        "feb.csv",
-                        "at,site_id,sku,kind,qty,ref",
-                        "2026-03-01 08:00,S1,H1,receipt,8,GRN-001",
-                        "2026-03-01 09:00,S1,H1,sale,1,"),
+                movesFile("feb.csv", "2026-03-01 08:00,S1,H1,receipt,8,GRN-001", "2026-03-01 09:00,S1,H1,sale,1,"),
                 false);
-        Path again = TestLedgers.write(
-                dir,
+        Path again = movesFile(
                 "mar.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,S1,H1,receipt,5,GRN-002",
                 "2026-03-01 09:00,S1,H1,sale,1,",
                 "2026-03-01 08:00,S1,H1,receipt,8,GRN-001");
