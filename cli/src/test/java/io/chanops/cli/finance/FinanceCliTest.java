@@ -39,6 +39,21 @@ class FinanceCliTest {
         ledger.write(h -> h.execute(statement, args));
     }
 
+    /** January's contract J-CT (GZ-TH-01, CT-5G-129-24), refunded on 2026-02-10, as run {@code run} stored it. */
+    private void januaryContractRefunded(long run) {
+        order(
+                run,
+                "J-CT",
+                "2026-01-20 10:00:00",
+                "GZ-TH-01",
+                "CT-5G-129-24",
+                1,
+                0,
+                "refunded",
+                false,
+                "2026-02-10 09:00:00");
+    }
+
     private void run(long id, String at) {
         sql(
                 "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, profile_file, "
@@ -183,17 +198,7 @@ class FinanceCliTest {
                 true,
                 "2026-02-07 14:01:00");
         // January's contract refunded on 2026-02-10: inside CT-BASE-JAN's 180 days, booked in February
-        order(
-                2,
-                "J-CT",
-                "2026-01-20 10:00:00",
-                "GZ-TH-01",
-                "CT-5G-129-24",
-                1,
-                0,
-                "refunded",
-                false,
-                "2026-02-10 09:00:00");
+        januaryContractRefunded(2);
         activity(2, "2026-02-03", "GZ-TH-01", 120);
         activity(2, "2026-02-04", "GZ-PY-P1", 40);
         activity(2, "2026-02-05", "GZ-TH-P2", 30);
@@ -303,17 +308,7 @@ class FinanceCliTest {
                         "partner,1,1,4299.00,128.97,0.00,128.97,partner stores,2026-01",
                         "TOTAL,2,2,4428.00,208.97,0.00,208.97,,2026-01");
         run(3, "2026-03-02 09:00:00");
-        order(
-                3,
-                "J-CT",
-                "2026-01-20 10:00:00",
-                "GZ-TH-01",
-                "CT-5G-129-24",
-                1,
-                0,
-                "refunded",
-                false,
-                "2026-02-10 09:00:00");
+        januaryContractRefunded(3);
         CliHarness.Result again = cli.run("commission", "report", "--month", "2026-02", "--by", "rule");
         assertThat(again.err()).doesNotContain("new clawbacks");
         assertThat(again.out())

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +36,21 @@ class StockAddCliTest {
         cli.at("2026-03-02 09:30");
     }
 
+    /** {@code stock add} of PHONE at ST-1: {@code --kind kind --qty qty}, then {@code more} options. */
+    private CliHarness.Result addPhone(String kind, String qty, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", kind, "--qty", qty));
+        args.addAll(List.of(more));
+        return cli.run(args);
+    }
+
     private String onHand() {
         return cli.run("stock", "show", "--site", "ST-1", "--format", "csv").out();
     }
 
     @Test
     void aSaleBelowTheEmergencyPointIsRecordedAsABatchAndRaisesAnEmergencyWithExit3() {
-        CliHarness.Result r = cli.run(
-                "stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "sale", "--qty", "2", "--ref", "POS-1");
+        CliHarness.Result r = addPhone("sale", "2", "--ref", "POS-1");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out())
                 .contains("added sale 2 of PHONE at ST-1 (2026-03-02 09:30:00, batch")
@@ -60,19 +69,7 @@ class StockAddCliTest {
 
     @Test
     void aSignedAdjustAtAGivenTimeAboveTheEmergencyPointExitsZero() {
-        CliHarness.Result r = cli.run(
-                "stock",
-                "add",
-                "--site",
-                "ST-1",
-                "--sku",
-                "PHONE",
-                "--kind",
-                "adjust",
-                "--qty",
-                "-1",
-                "--at",
-                "2026-03-01 18:00");
+        CliHarness.Result r = addPhone("adjust", "-1", "--at", "2026-03-01 18:00");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("added adjust -1 of PHONE at ST-1 (2026-03-01 18:00:00");
         assertThat(onHand()).contains("ST-1,PHONE,2,");
@@ -90,11 +87,8 @@ class StockAddCliTest {
 
     @Test
     void aBadQuantityOrKindIsRejectedAsTheFileRowWouldBe() {
-        assertThat(cli.run("stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "sale", "--qty", "-2")
-                        .code())
-                .isEqualTo(4);
-        CliHarness.Result r =
-                cli.run("stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "gift", "--qty", "1");
+        assertThat(addPhone("sale", "-2").code()).isEqualTo(4);
+        CliHarness.Result r = addPhone("gift", "1");
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("stock add: --kind:");
         assertThat(onHand()).contains("ST-1,PHONE,3,");
@@ -102,31 +96,17 @@ class StockAddCliTest {
 
     @Test
     void aRefAlreadyBookedIsADuplicateAndTheSameMoveWithoutRefMayComeTwice() {
-        String[] sale = {"stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "receipt", "--qty", "1"};
-        assertThat(cli.run(sale).code()).isZero();
-        assertThat(cli.run(sale).code()).isZero();
+        assertThat(addPhone("receipt", "1").code()).isZero();
+        assertThat(addPhone("receipt", "1").code()).isZero();
         assertThat(onHand()).contains("ST-1,PHONE,5,");
-        CliHarness.Result r = cli.run(
-                "stock", "add", "--site", "ST-1", "--sku", "PHONE", "--kind", "count", "--qty", "9", "--ref", "INV-1");
+        CliHarness.Result r = addPhone("count", "9", "--ref", "INV-1");
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
         assertThat(r.err()).contains("already in the ledger");
     }
 
     @Test
     void aTimeInAnotherFormIsAUsageErrorNamingTheExpectedForm() {
-        CliHarness.Result r = cli.run(
-                "stock",
-                "add",
-                "--site",
-                "ST-1",
-                "--sku",
-                "PHONE",
-                "--kind",
-                "sale",
-                "--qty",
-                "1",
-                "--at",
-                "02/03/2026");
+        CliHarness.Result r = addPhone("sale", "1", "--at", "02/03/2026");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("expected 'YYYY-MM-DD HH:MM[:SS]'");
     }
