@@ -110,7 +110,7 @@ public final class BossReader {
             if (problems.isEmpty()) {
                 table.bossIds.add(b, idFrom, idTo, bytesCharset);
                 table.orderRefs.add(b, csv.from(cRef), csv.to(cRef), bytesCharset);
-                table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                table.msisdns().add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
                 table.add(at, fen, completed, table.siteCode(b, csv.from(cSite), csv.to(cSite)), csv.line());
             }
         }

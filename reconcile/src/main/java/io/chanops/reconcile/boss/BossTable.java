@@ -16,7 +16,6 @@ import java.util.List;
 public final class BossTable extends RowTable {
     final KeyColumn bossIds;
     final KeyColumn orderRefs;
-    final KeyColumn msisdns;
     private boolean[] completed;
 
     BossTable(String file, Charset dictionaryCharset, int expected) {
@@ -24,7 +23,6 @@ public final class BossTable extends RowTable {
         int n = capacity(expected);
         bossIds = new KeyColumn(n);
         orderRefs = new KeyColumn(n);
-        msisdns = new KeyColumn(n);
         completed = new boolean[n];
     }
 
@@ -34,7 +32,7 @@ public final class BossTable extends RowTable {
         for (BossRow r : rows) {
             t.bossIds.add(r.bossId());
             t.orderRefs.add(r.orderRef());
-            t.msisdns.add(r.msisdn());
+            t.msisdns().add(r.msisdn());
             t.add(r.acceptedAt(), r.amountFen(), r.completed(), t.sites.code(r.siteId()), r.line());
         }
         return t;
@@ -50,21 +48,12 @@ public final class BossTable extends RowTable {
         completed = Arrays.copyOf(completed, capacity);
     }
 
-    /** The code of the site whose bytes stand in {@code [from, to)} of {@code b}. */
-    int siteCode(byte[] b, int from, int to) {
-        return sites.code(b, from, to);
-    }
-
     public KeyColumn bossIds() {
         return bossIds;
     }
 
     public KeyColumn orderRefs() {
         return orderRefs;
-    }
-
-    public KeyColumn msisdns() {
-        return msisdns;
     }
 
     public long acceptedAt(int i) {
@@ -79,7 +68,7 @@ public final class BossTable extends RowTable {
         return new BossRow(
                 bossIds.get(i),
                 orderRefs.get(i),
-                msisdns.get(i),
+                msisdns().get(i),
                 acceptedAt(i),
                 amountFen(i),
                 completed[i],

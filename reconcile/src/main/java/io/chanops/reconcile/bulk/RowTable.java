@@ -5,12 +5,14 @@ import java.util.Arrays;
 
 /**
  * The columns every table of file rows keeps (a BOSS export, a platform-orders file), in file order: the row's time in
- * local seconds, its amount in fen, its site as a dictionary code and its line number, with the sum of the amounts.
+ * local seconds, its amount in fen, its msisdn as bytes, its site as a dictionary code and its line number, with the
+ * sum of the amounts.
  * A subclass adds its own columns: it grows them in {@link #grow} and fills them at the index {@link #append} gives.
  */
 public abstract class RowTable {
     private final String file;
     protected final Dictionary sites;
+    private final KeyColumn msisdns;
     private int size;
     private long[] at;
     private long[] amountFen;
@@ -23,6 +25,7 @@ public abstract class RowTable {
         this.file = file;
         int n = capacity(expected);
         sites = new Dictionary(dictionaryCharset);
+        msisdns = new KeyColumn(n);
         at = new long[n];
         amountFen = new long[n];
         lines = new int[n];
@@ -36,6 +39,11 @@ public abstract class RowTable {
 
     /** Makes every column of the subclass {@code capacity} long, keeping its values. */
     protected abstract void grow(int capacity);
+
+    /** The code of the site whose bytes stand in {@code [from, to)} of {@code b} (a new site takes the next code). */
+    public final int siteCode(byte[] b, int from, int to) {
+        return sites.code(b, from, to);
+    }
 
     /** Appends the shared columns of a row and gives its index, where the subclass then fills its own columns. */
     protected final int append(long time, long fen, int siteCode, long line) {
@@ -71,6 +79,11 @@ public abstract class RowTable {
     /** Sum of every row's amount: the reference the reconciliation adds back to. */
     public final long totalFen() {
         return totalFen;
+    }
+
+    /** The msisdns, added by the reader (or {@code of}) before the row's {@link #append}. */
+    public final KeyColumn msisdns() {
+        return msisdns;
     }
 
     public final long amountFen(int i) {

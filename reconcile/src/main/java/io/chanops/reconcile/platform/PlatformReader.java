@@ -108,7 +108,7 @@ public final class PlatformReader {
             }
             if (problems.isEmpty()) {
                 table.orderIds.add(b, idFrom, idTo, bytesCharset);
-                table.msisdns.add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
+                table.msisdns().add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
                 table.add(
                         created,
                         table.channels.code(b, chFrom, chTo),

@@ -15,7 +15,6 @@ import java.util.List;
  */
 public final class PlatformTable extends RowTable {
     final KeyColumn orderIds;
-    final KeyColumn msisdns;
     final Dictionary channels;
     final Dictionary skus;
     private int[] qty;
@@ -27,7 +26,6 @@ public final class PlatformTable extends RowTable {
         super(file, dictionaryCharset, expected);
         int n = capacity(expected);
         orderIds = new KeyColumn(n);
-        msisdns = new KeyColumn(n);
         channels = new Dictionary(dictionaryCharset);
         skus = new Dictionary(dictionaryCharset);
         qty = new int[n];
@@ -41,7 +39,7 @@ public final class PlatformTable extends RowTable {
         PlatformTable t = new PlatformTable(file, StandardCharsets.UTF_8, orders.size());
         for (PlatformOrder o : orders) {
             t.orderIds.add(o.orderId());
-            t.msisdns.add(o.msisdn());
+            t.msisdns().add(o.msisdn());
             t.add(
                     o.createdAt(),
                     t.channels.code(o.channel()),
@@ -80,17 +78,8 @@ public final class PlatformTable extends RowTable {
         sku = Arrays.copyOf(sku, capacity);
     }
 
-    /** The code of the site whose bytes stand in {@code [from, to)} of {@code b}. */
-    int siteCode(byte[] b, int from, int to) {
-        return sites.code(b, from, to);
-    }
-
     public KeyColumn orderIds() {
         return orderIds;
-    }
-
-    public KeyColumn msisdns() {
-        return msisdns;
     }
 
     public String orderId(int i) {
@@ -98,7 +87,7 @@ public final class PlatformTable extends RowTable {
     }
 
     public String msisdn(int i) {
-        return msisdns.get(i);
+        return msisdns().get(i);
     }
 
     public long createdAt(int i) {
