@@ -2,9 +2,9 @@ package io.chanops.ledger.csv;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.files.FlushOnClose;
 import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -250,17 +250,7 @@ public final class ByteCsv implements Closeable {
 
     /** Writes to {@code channel} and leaves it open when closed: the copy is read back through the same channel. */
     private static OutputStream unclosable(FileChannel channel) {
-        return new FilterOutputStream(Channels.newOutputStream(channel)) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return new FlushOnClose(Channels.newOutputStream(channel));
     }
 
     /** How many bytes of the file the records handed out so far took (for a progress bar). */

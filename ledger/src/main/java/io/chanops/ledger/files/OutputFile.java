@@ -2,7 +2,6 @@ package io.chanops.ledger.files;
 
 import io.chanops.ledger.OutputFailedException;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -122,22 +121,5 @@ public final class OutputFile {
         return cause.getMessage() != null
                 ? cause.getMessage()
                 : cause.getClass().getSimpleName();
-    }
-
-    /** Content writers close their streams when done; the file is flushed to disk and closed by {@link #write}. */
-    private static final class FlushOnClose extends FilterOutputStream {
-        FlushOnClose(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
