@@ -37,10 +37,7 @@ class CommissionServiceTest {
     }
 
     private void loadRules(String... lines) {
-        String[] all = new String[lines.length + 1];
-        all[0] = Rules.HEADER;
-        System.arraycopy(lines, 0, all, 1, lines.length);
-        Path file = TestLedgers.write(dir, "rules-" + System.nanoTime() + ".csv", all);
+        Path file = TestLedgers.writeRows(dir, "rules-" + System.nanoTime() + ".csv", Rules.HEADER, lines);
         commission(l.ledger).loadRules(file, StandardCharsets.UTF_8, w -> {});
     }
 

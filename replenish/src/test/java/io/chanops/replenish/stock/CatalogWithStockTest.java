@@ -53,10 +53,7 @@ class CatalogWithStockTest {
     }
 
     private Path file(String name, String... rows) {
-        String[] lines = new String[rows.length + 1];
-        lines[0] = HEADER;
-        System.arraycopy(rows, 0, lines, 1, rows.length);
-        return TestLedgers.write(dir, name, lines);
+        return TestLedgers.writeRows(dir, name, HEADER, rows);
     }
 
     @Test
