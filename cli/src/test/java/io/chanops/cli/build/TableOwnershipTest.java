@@ -86,13 +86,8 @@ class TableOwnershipTest {
 
     @Test
     void onlyItsRepositoryNamesATableInSql() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<Path> mainSources;
-        try (Stream<Path> modules = Files.list(root)) {
-            mainSources = modules.map(m -> m.resolve("src/main"))
-                    .filter(Files::isDirectory)
-                    .toList();
-        }
+        Path root = RepositoryModules.root();
+        List<Path> mainSources = RepositoryModules.folders("src/main");
         assertThat(mainSources).as("main source folders under " + root).hasSizeGreaterThan(3);
         List<String> trespasses = new ArrayList<>();
         for (Path dir : mainSources) {

@@ -22,13 +22,8 @@ class TestClassNamesTest {
 
     @Test
     void everyClassWithTestsIsNamedSoSurefireRunsIt() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<Path> testSources;
-        try (Stream<Path> modules = Files.list(root)) {
-            testSources = modules.map(m -> m.resolve("src/test/java"))
-                    .filter(Files::isDirectory)
-                    .toList();
-        }
+        Path root = RepositoryModules.root();
+        List<Path> testSources = RepositoryModules.folders("src/test/java");
         assertThat(testSources).as("test source folders under " + root).hasSizeGreaterThan(3);
         List<String> neverRun;
         try (Stream<Path> files = testSources.stream().flatMap(TestClassNamesTest::javaFiles)) {
