@@ -8,20 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class ClawbacksTest {
     private static final RuleBook BOOK = Rules.book("CT,,,contract,,fixed,90.00,,,,30", "NONE,,,sim,,fixed,5.00,,,,");
-    private static final CommissionLine PAID = new CommissionLine(
-            "o1",
-            LocalDate.of(2026, 1, 20),
-            "GZ-TH-01",
-            "hall",
-            "CT-5G-129-24",
-            "contract",
-            "CT",
-            Basis.FIXED,
-            1,
-            0,
-            9000,
-            "1 x 90.00 per unit",
-            false);
+    private static final CommissionLine PAID = contractLine(9000, "1 x 90.00 per unit");
+
+    /** Order o1 of 2026-01-20, one CT-5G-129-24 contract at GZ-TH-01 (hall) under rule CT, paid {@code commissionFen}. */
+    private static CommissionLine contractLine(long commissionFen, String explain) {
+        return new CommissionLine(
+                "o1",
+                LocalDate.of(2026, 1, 20),
+                "GZ-TH-01",
+                "hall",
+                "CT-5G-129-24",
+                "contract",
+                "CT",
+                Basis.FIXED,
+                1,
+                0,
+                commissionFen,
+                explain,
+                false);
+    }
 
     private static Cancellation cancelledOn(String day) {
         return new Cancellation("o1", LocalDate.parse(day), "refunded", 7);
@@ -65,20 +70,7 @@ class ClawbacksTest {
 
     @Test
     void nothingPaidNothingClawedBack() {
-        CommissionLine zero = new CommissionLine(
-                "o1",
-                LocalDate.of(2026, 1, 20),
-                "GZ-TH-01",
-                "hall",
-                "CT-5G-129-24",
-                "contract",
-                "CT",
-                Basis.FIXED,
-                1,
-                0,
-                0,
-                "",
-                false);
+        CommissionLine zero = contractLine(0, "");
         assertThat(Clawbacks.of(zero, BOOK.rule("CT").orElseThrow(), cancelledOn("2026-02-01")))
                 .isEmpty();
     }
