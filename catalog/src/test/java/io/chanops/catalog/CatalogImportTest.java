@@ -3,6 +3,8 @@ package io.chanops.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chanops.catalog.testing.CatalogImports;
+import io.chanops.catalog.testing.NoStock;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.Product;
@@ -18,36 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogImportTest {
-    private static final String HEADER = "sku,type,name,brand,price,status,channels,monthly_fee,months";
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
 
     @TempDir
     Path dir;
 
     Ledger ledger;
+    CatalogImports imports;
 
     @BeforeEach
     void open() {
         ledger = TestLedgers.fresh(dir);
-    }
-
-    private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return new CatalogImport(new NoStock())
-                .run(
-                        ledger,
-                        file,
-                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                        NOW,
-                        w -> {},
-                        n -> {});
-    }
-
-    private CatalogImport.Result run(Path file) {
-        return run(file, false, false, false, false);
-    }
-
-    private List<Product> products() {
-        return ledger.read(h -> h.attach(ProductRepository.class).list());
+        imports = new CatalogImports(ledger, dir, new NoStock(), NOW);
     }
 
     private int count(String table) {
@@ -56,13 +40,9 @@ class CatalogImportTest {
                 .one());
     }
 
-    private Path file(String name, String... rows) {
-        return TestLedgers.writeRows(dir, name, HEADER, rows);
-    }
-
     @Test
     void dryRunReportsThePlanAndWritesNothing() {
-        CatalogImport.Result r = run(TestLedgers.sample("catalog.csv"), true, false, false, false);
+        CatalogImport.Result r = imports.run(TestLedgers.sample("catalog.csv"), true, false, false, false);
         assertThat(r.dryRun()).isTrue();
         assertThat(r.created()).isEqualTo(20);
         assertThat(r.batchId()).isZero();
@@ -73,8 +53,8 @@ class CatalogImportTest {
 
     @Test
     void dryRunOfAFileWithInvalidRowsListsThemAndWritesNothing() {
-        Path f = file("c.csv", "A1,handset,Phone,,1.00,listed,web,,", "A2,handset,Phone,,1.001,listed,web,,");
-        CatalogImport.Result r = run(f, true, false, false, false);
+        Path f = imports.file("c.csv", "A1,handset,Phone,,1.00,listed,web,,", "A2,handset,Phone,,1.001,listed,web,,");
+        CatalogImport.Result r = imports.run(f, true, false, false, false);
         assertThat(r.rejections())
                 .extracting(Rejection::line, Rejection::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, RejectCode.PRICE_DECIMALS));
@@ -85,9 +65,9 @@ class CatalogImportTest {
 
     @Test
     void importCreatesThenAForcedReimportIsAllUnchanged() {
-        CatalogImport.Result first = run(TestLedgers.sample("catalog.csv"));
+        CatalogImport.Result first = imports.run(TestLedgers.sample("catalog.csv"));
         assertThat(first.created()).isEqualTo(20);
-        CatalogImport.Result again = run(TestLedgers.sample("catalog.csv"), false, false, false, true);
+        CatalogImport.Result again = imports.run(TestLedgers.sample("catalog.csv"), false, false, false, true);
         assertThat(again.created()).isZero();
         assertThat(again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(20);
@@ -100,21 +80,21 @@ class CatalogImportTest {
 
     @Test
     void theSameFileAgainIsRefusedWithoutForce() {
-        run(TestLedgers.sample("catalog.csv"));
-        assertThatThrownBy(() -> run(TestLedgers.sample("catalog.csv")))
+        imports.run(TestLedgers.sample("catalog.csv"));
+        assertThatThrownBy(() -> imports.run(TestLedgers.sample("catalog.csv")))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("already imported");
     }
 
     @Test
     void anyInvalidRowRejectsTheWholeFileWithEveryProblem() {
-        Path f = file(
+        Path f = imports.file(
                 "c.csv",
                 "A1,handset,Phone,,1.00,listed,web,,",
                 "A2,phone,Phone,,1.00,listed,web,,",
                 "A3,contract,C,,0,listed,web,,",
                 "A1,handset,Phone again,,2.00,listed,web,,");
-        assertThatThrownBy(() -> run(f))
+        assertThatThrownBy(() -> imports.run(f))
                 .isInstanceOfSatisfying(
                         InputRejectedException.class,
                         e -> assertThat(e.problems())
@@ -133,15 +113,15 @@ class CatalogImportTest {
 
     @Test
     void skipInvalidWritesTheValidRowsAndListsTheRestInTheRejectsFile() throws IOException {
-        Path f = file(
+        Path f = imports.file(
                 "c.csv",
                 "A1,handset,Phone,,1.00,listed,web,,",
                 "A2,phone,Phone,,1.00,listed,web|tv,,",
                 "A3,accessory,Case,,9.90,listed,web,,");
-        CatalogImport.Result r = run(f, false, true, false, false);
+        CatalogImport.Result r = imports.run(f, false, true, false, false);
         assertThat(r.created()).isEqualTo(2);
         assertThat(r.rejectedRows()).isEqualTo(1);
-        assertThat(products()).extracting(Product::sku).containsExactly("A1", "A3");
+        assertThat(imports.products()).extracting(Product::sku).containsExactly("A1", "A3");
         assertThat(r.rejectsFile()).isEqualTo(dir.resolve("c.csv.rejects.csv"));
         assertThat(Files.readAllLines(r.rejectsFile()))
                 .containsExactly(
@@ -157,15 +137,17 @@ class CatalogImportTest {
     void skipInvalidWithNothingInvalidStillWritesAnEmptyRejectsFile() throws IOException {
         Path stale = dir.resolve("c.csv.rejects.csv");
         Files.writeString(stale, "row,column,code,message\n9,sku,missing,old\n");
-        CatalogImport.Result r = run(file("c.csv", "A1,handset,Phone,,1.00,listed,web,,"), false, true, false, false);
+        CatalogImport.Result r =
+                imports.run(imports.file("c.csv", "A1,handset,Phone,,1.00,listed,web,,"), false, true, false, false);
         assertThat(r.rejections()).isEmpty();
         assertThat(Files.readAllLines(stale)).containsExactly("row,column,code,message");
     }
 
     @Test
     void updatesAreRecordedFieldByFieldInTheHistoryWithTheirBatch() {
-        CatalogImport.Result first = run(file("v1.csv", "A1,handset,Phone,Acme,1.00,listed,web,,"));
-        CatalogImport.Result second = run(file("v2.csv", "A1,handset,Phone Pro,Acme,1.50,listed,web|hall,,"));
+        CatalogImport.Result first = imports.run(imports.file("v1.csv", "A1,handset,Phone,Acme,1.00,listed,web,,"));
+        CatalogImport.Result second =
+                imports.run(imports.file("v2.csv", "A1,handset,Phone Pro,Acme,1.50,listed,web|hall,,"));
         assertThat(second.updated()).isEqualTo(1);
         List<HistoryEntry> history = ledger.read(h -> CatalogHistory.of(h, "A1"));
         assertThat(history)
@@ -190,21 +172,21 @@ class CatalogImportTest {
 
     @Test
     void syncUnlistsListedProductsMissingFromTheFileButNotThoseOnRejectedRows() {
-        run(file(
+        imports.run(imports.file(
                 "v1.csv",
                 "A1,handset,P1,,1.00,listed,web,,",
                 "A2,handset,P2,,1.00,listed,web,,",
                 "A3,handset,P3,,1.00,listed,web,,",
                 "A4,handset,P4,,1.00,draft,,,"));
-        CatalogImport.Result r = run(
-                file("v2.csv", "A1,handset,P1,,1.00,listed,web,,", "A3,handset,P3,,bad,listed,web,,"),
+        CatalogImport.Result r = imports.run(
+                imports.file("v2.csv", "A1,handset,P1,,1.00,listed,web,,", "A3,handset,P3,,bad,listed,web,,"),
                 false,
                 true,
                 true,
                 false);
         assertThat(r.unlisted()).isEqualTo(1);
         assertThat(r.unchanged()).isEqualTo(1);
-        assertThat(products())
+        assertThat(imports.products())
                 .extracting(Product::sku, Product::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("A1", "listed"),
@@ -220,14 +202,15 @@ class CatalogImportTest {
 
     @Test
     void syncWithAFileThatNamesNoSkuIsRefused() {
-        run(TestLedgers.sample("catalog.csv"));
-        assertThatThrownBy(() -> run(file("nosku.csv", ",handset,No SKU,,1.00,listed,web,,"), false, true, true, false))
+        imports.run(TestLedgers.sample("catalog.csv"));
+        assertThatThrownBy(() -> imports.run(
+                        imports.file("nosku.csv", ",handset,No SKU,,1.00,listed,web,,"), false, true, true, false))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("would unlist every product");
-        assertThatThrownBy(() -> run(file("empty.csv"), false, true, true, false))
+        assertThatThrownBy(() -> imports.run(imports.file("empty.csv"), false, true, true, false))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining(":1: " + io.chanops.ledger.csv.Cells.NO_ROWS);
-        assertThat(products())
+        assertThat(imports.products())
                 .allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
     }
 

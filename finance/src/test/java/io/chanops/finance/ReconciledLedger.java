@@ -2,6 +2,7 @@ package io.chanops.finance;
 
 import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.ProductStock;
+import io.chanops.catalog.testing.NoStock;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
@@ -12,7 +13,6 @@ import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Map;
 
 /**
  * A test ledger with the sample sites and catalog, where tests write what reconciliation would have stored:
@@ -20,17 +20,7 @@ import java.util.Map;
  */
 final class ReconciledLedger {
     /** The finance tests hold no stock. */
-    private static final ProductStock NO_STOCK = new ProductStock() {
-        @Override
-        public boolean hasMoves(String sku) {
-            return false;
-        }
-
-        @Override
-        public Map<String, Long> onHandBySku() {
-            return Map.of();
-        }
-    };
+    private static final ProductStock NO_STOCK = new NoStock();
 
     final Ledger ledger;
     private long runs;

@@ -4,78 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.catalog.CatalogImport;
-import io.chanops.catalog.ProductRepository;
+import io.chanops.catalog.testing.CatalogImports;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
-import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's rules that depend on stock: a product with moves keeps its type; off-sale products with stock are named. */
 class CatalogWithStockTest {
-    private static final String HEADER = "sku,type,name,brand,price,status,channels,monthly_fee,months";
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
 
     @TempDir
     Path dir;
 
     Ledger ledger;
+    CatalogImports imports;
 
     @BeforeEach
     void open() {
         ledger = TestLedgers.fresh(dir);
-    }
-
-    private CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return new CatalogImport(new StockRepository(ledger))
-                .run(
-                        ledger,
-                        file,
-                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                        NOW,
-                        w -> {},
-                        n -> {});
-    }
-
-    private CatalogImport.Result run(Path file) {
-        return run(file, false, false, false, false);
-    }
-
-    private List<Product> products() {
-        return ledger.read(h -> h.attach(ProductRepository.class).list());
-    }
-
-    private Path file(String name, String... rows) {
-        return TestLedgers.writeRows(dir, name, HEADER, rows);
+        imports = new CatalogImports(ledger, dir, new StockRepository(ledger), NOW);
     }
 
     @Test
     void aHandsetWithStockMovesCannotBecomeAContract() {
         SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
-        run(file("v1.csv", "A1,handset,P1,,1.00,listed,web,,"));
+        imports.run(imports.file("v1.csv", "A1,handset,P1,,1.00,listed,web,,"));
         Path moves = TestLedgers.write(
                 dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1");
         MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
-        Path change = file("v2.csv", "A1,contract,P1,,0,listed,web,99.00,24");
-        assertThatThrownBy(() -> run(change))
+        Path change = imports.file("v2.csv", "A1,contract,P1,,0,listed,web,99.00,24");
+        assertThatThrownBy(() -> imports.run(change))
                 .isInstanceOfSatisfying(
                         InputRejectedException.class,
                         e -> assertThat(e.problems().get(0).toString())
                                 .contains("v2.csv:2: type: 'A1' is a handset with stock moves"));
-        assertThat(products().get(0).type().toString()).isEqualTo("handset");
+        assertThat(imports.products().get(0).type().toString()).isEqualTo("handset");
     }
 
     @Test
     void productsTakenOffSaleWithStockOnHandAreNamed() {
         SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
-        run(file(
+        imports.run(imports.file(
                 "v1.csv",
                 "A1,handset,P1,,1.00,listed,web,,",
                 "A2,handset,P2,,1.00,listed,web,,",
@@ -89,7 +65,8 @@ class CatalogWithStockTest {
                 "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
         MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
         // A1 drops out by --sync, A2 (no stock) too, A3 stays listed
-        CatalogImport.Result r = run(file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
+        CatalogImport.Result r =
+                imports.run(imports.file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
         assertThat(r.unlisted()).isEqualTo(2);
         assertThat(r.offSaleWithStock()).containsExactly(java.util.Map.entry("A1", 7L));
     }

@@ -1,0 +1,59 @@
+package io.chanops.catalog.testing;
+
+import io.chanops.catalog.CatalogImport;
+import io.chanops.catalog.ProductRepository;
+import io.chanops.catalog.ProductStock;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.model.Product;
+import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Catalog imports of a test, as {@code catalog import} runs them: on one ledger, with one stock side, at one time, from
+ * catalog.csv files written in the test's folder. Published with the catalog test-jar.
+ */
+public final class CatalogImports {
+    public static final String HEADER = "sku,type,name,brand,price,status,channels,monthly_fee,months";
+
+    private final Ledger ledger;
+    private final Path dir;
+    private final ProductStock stock;
+    private final LocalDateTime now;
+
+    public CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalDateTime now) {
+        this.ledger = ledger;
+        this.dir = dir;
+        this.stock = stock;
+        this.now = now;
+    }
+
+    /** Imports {@code file} (UTF-8) with the options of {@code --dry-run}, {@code --skip-invalid}, {@code --sync} and {@code --force}. */
+    public CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
+        return new CatalogImport(stock)
+                .run(
+                        ledger,
+                        file,
+                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                        now,
+                        w -> {},
+                        n -> {});
+    }
+
+    /** A plain import of {@code file}. */
+    public CatalogImport.Result run(Path file) {
+        return run(file, false, false, false, false);
+    }
+
+    /** The catalog's products, by SKU. */
+    public List<Product> products() {
+        return ledger.read(h -> h.attach(ProductRepository.class).list());
+    }
+
+    /** A catalog.csv named {@code name}: the header, then {@code rows}. */
+    public Path file(String name, String... rows) {
+        return TestLedgers.writeRows(dir, name, HEADER, rows);
+    }
+}
