@@ -12,23 +12,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Catalog imports of a test, as {@code catalog import} runs them: on one ledger, with one stock side, at one time, from
- * catalog.csv files written in the test's folder. Published with the catalog test-jar.
+ * Catalog imports of a test, as {@code catalog import} runs them: on {@code ledger}, with {@code stock} as the stock
+ * side, at {@code now}, from catalog.csv files written in {@code dir}. Published with the catalog test-jar.
  */
-public final class CatalogImports {
+public record CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalDateTime now) {
     public static final String HEADER = "sku,type,name,brand,price,status,channels,monthly_fee,months";
-
-    private final Ledger ledger;
-    private final Path dir;
-    private final ProductStock stock;
-    private final LocalDateTime now;
-
-    public CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalDateTime now) {
-        this.ledger = ledger;
-        this.dir = dir;
-        this.stock = stock;
-        this.now = now;
-    }
 
     /** Imports {@code file} (UTF-8) with the options of {@code --dry-run}, {@code --skip-invalid}, {@code --sync} and {@code --force}. */
     public CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
