@@ -42,11 +42,7 @@ class LedgerTest {
                 .isEqualTo(Ledger.NEW_LEDGER_PAGE_SIZE);
 
         Path old = dir.resolve("old.db");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
-                var st = c.createStatement()) {
-            st.execute("PRAGMA page_size = 4096");
-            st.execute("PRAGMA journal_mode = WAL");
-        }
+        TestLedgers.sqlite(old, "PRAGMA page_size = 4096", "PRAGMA journal_mode = WAL");
         Ledger opened = Ledger.init(old.toString(), Duration.ofSeconds(1), TestLedgers.ZONE);
         assertThat((Integer) opened.read(h ->
                         h.createQuery("PRAGMA page_size").mapTo(Integer.class).one()))

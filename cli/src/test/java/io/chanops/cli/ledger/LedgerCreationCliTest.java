@@ -11,9 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,10 +66,7 @@ class LedgerCreationCliTest {
     @Test
     void aForeignSqliteDatabaseIsRefusedWithExitFiveAndLeftUntouched() throws Exception {
         Path other = dir.resolve("app.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
-                Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)");
-        }
+        TestLedgers.sqlite(other, "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)");
         String before = FileDigest.sha256(other);
         for (String command : List.of("init", "site")) {
             CliHarness.Result r = CliHarness.withoutLedger(other)

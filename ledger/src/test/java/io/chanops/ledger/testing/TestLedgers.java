@@ -8,6 +8,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -46,6 +50,16 @@ public final class TestLedgers {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db);
         return Jdbi.create(ds);
+    }
+
+    /** Runs {@code statements} on the SQLite file {@code db} (made if missing) outside chanops: a foreign database. */
+    public static void sqlite(Path db, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
     }
 
     /** The repository's samples/ folder (tests run with the module folder as working directory). */
