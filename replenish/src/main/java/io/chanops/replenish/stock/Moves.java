@@ -183,13 +183,7 @@ public final class Moves {
                     later.positions[p].sku());
         }
         int n = size + later.size;
-        position = Arrays.copyOf(position, n);
-        at = Arrays.copyOf(at, n);
-        kind = Arrays.copyOf(kind, n);
-        qty = Arrays.copyOf(qty, n);
-        refStart = Arrays.copyOf(refStart, n);
-        refLength = Arrays.copyOf(refLength, n);
-        line = Arrays.copyOf(line, n);
+        resize(n);
         for (int r = 0; r < later.size; r++) {
             position[size + r] = number[later.position[r]];
             refStart[size + r] = later.refStart[r] + refBytesSize;
@@ -276,7 +270,11 @@ public final class Moves {
     }
 
     private void grow() {
-        int n = size * 2;
+        resize(size * 2);
+    }
+
+    /** Makes every row column {@code n} long, keeping the rows. */
+    private void resize(int n) {
         position = Arrays.copyOf(position, n);
         at = Arrays.copyOf(at, n);
         kind = Arrays.copyOf(kind, n);
