@@ -82,9 +82,7 @@ public interface PolicyRepository extends SqlObject {
 
     /** Every policy's levels, optionally of one site and/or SKU, streamed in no particular order. */
     default void forEachPolicy(String siteId, String sku, Consumer<PositionPolicy> each) {
-        try (Stream<PositionPolicy> levels = levels(siteId, sku)) {
-            levels.forEach(each);
-        }
+        forEachOf(levels(siteId, sku), each);
     }
 
     @SqlQuery("SELECT COUNT(*) FROM policy")
@@ -302,9 +300,7 @@ public interface PolicyRepository extends SqlObject {
     Stream<TuneTarget> tuneTargets(@Bind("site") String siteId, @Bind("sku") String sku);
 
     default void forEachTuneTarget(String siteId, String sku, Consumer<TuneTarget> each) {
-        try (Stream<TuneTarget> targets = tuneTargets(siteId, sku)) {
-            targets.forEach(each);
-        }
+        forEachOf(tuneTargets(siteId, sku), each);
     }
 
     /** Positions with stock or a policy by site and SKU, with on hand and policy; see {@code positions.sql}. */
@@ -314,9 +310,7 @@ public interface PolicyRepository extends SqlObject {
     Stream<Levels> positions(@Bind("site") String siteId, @Bind("sku") String sku);
 
     default void forEachPosition(String siteId, String sku, Consumer<Levels> each) {
-        try (Stream<Levels> positions = positions(siteId, sku)) {
-            positions.forEach(each);
-        }
+        forEachOf(positions(siteId, sku), each);
     }
 
     /** Positions with a policy of the given SKUs, with on hand and policy; see {@code policyLevels.sql}. */
@@ -330,9 +324,7 @@ public interface PolicyRepository extends SqlObject {
         if (skus.isEmpty()) {
             return;
         }
-        try (Stream<Levels> levels = policyLevels(List.copyOf(skus))) {
-            levels.forEach(each);
-        }
+        forEachOf(policyLevels(List.copyOf(skus)), each);
     }
 
     /** A stored policy with where its levels came from. */
@@ -393,6 +385,13 @@ public interface PolicyRepository extends SqlObject {
         @Override
         public Levels map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Levels(rs.getString("site_id"), rs.getString("sku"), rs.getLong("on_hand"), policyOrNull(rs));
+        }
+    }
+
+    /** Gives every row of {@code rows} to {@code each}, then closes the query. */
+    private static <T> void forEachOf(Stream<T> rows, Consumer<? super T> each) {
+        try (rows) {
+            rows.forEach(each);
         }
     }
 }
