@@ -1,6 +1,7 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.imports.StatementBatches;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -20,7 +21,7 @@ public final class CatalogHistory {
         PreparedBatch batch = h.prepareBatch(
                 "INSERT INTO product_history (history_id, batch_id, sku, change, field, old_value, new_value) "
                         + "VALUES (:id, :batch, :sku, :change, :field, :old, :new)");
-        int pending = 0;
+        StatementBatches rows = StatementBatches.of(batch, BATCH);
         for (CatalogChange c : changes) {
             for (FieldChange f : c.fields()) {
                 batch.bind("id", id++)
@@ -29,17 +30,11 @@ public final class CatalogHistory {
                         .bind("change", c.kind().code())
                         .bind("field", f.field())
                         .bind("old", emptyToNull(f.oldValue()))
-                        .bind("new", emptyToNull(f.newValue()))
-                        .add();
-                if (++pending == BATCH) {
-                    batch.execute();
-                    pending = 0;
-                }
+                        .bind("new", emptyToNull(f.newValue()));
+                rows.add();
             }
         }
-        if (pending > 0) {
-            batch.execute();
-        }
+        rows.finish();
     }
 
     /** The history of one SKU, oldest first. */

@@ -9,6 +9,7 @@ import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.model.Product;
 import java.nio.charset.Charset;
@@ -65,29 +66,14 @@ public final class CatalogImport {
             List<Rejection> rejections,
             Path rejectsFile,
             Optional<ImportBatch> earlierImport,
-            Map<String, Long> offSaleWithStock) {
-        public int created() {
-            return count(CatalogChange.Kind.CREATED);
-        }
-
-        public int updated() {
-            return count(CatalogChange.Kind.UPDATED);
-        }
-
-        public int unlisted() {
-            return count(CatalogChange.Kind.UNLISTED);
-        }
-
+            Map<String, Long> offSaleWithStock)
+            implements CatalogChanges {
         public long rejectedRows() {
             return rejections.stream().mapToLong(Rejection::line).distinct().count();
         }
 
         public List<Problem> problems() {
             return rejections.stream().map(r -> r.toProblem(file)).toList();
-        }
-
-        private int count(CatalogChange.Kind kind) {
-            return (int) changes.stream().filter(c -> c.kind() == kind).count();
         }
     }
 
@@ -247,7 +233,7 @@ public final class CatalogImport {
 
     private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
         PreparedBatch batch = h.prepareBatch(ProductRepository.UPSERT);
-        int pending = 0;
+        StatementBatches rows = StatementBatches.of(batch, BATCH);
         for (CatalogChange c : changes) {
             Product p = c.after();
             batch.bind("sku", p.sku())
@@ -259,15 +245,9 @@ public final class CatalogImport {
                     .bind("channels", p.channelsText())
                     .bind("fee", p.monthlyFeeFen())
                     .bind("months", p.months())
-                    .bind("batch", batchId)
-                    .add();
-            if (++pending == BATCH) {
-                batch.execute();
-                pending = 0;
-            }
+                    .bind("batch", batchId);
+            rows.add();
         }
-        if (pending > 0) {
-            batch.execute();
-        }
+        rows.finish();
     }
 }

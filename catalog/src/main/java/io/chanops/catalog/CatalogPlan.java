@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  *       product off sale. Draft and unlisted products are left alone.</li>
  * </ul>
  */
-public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejection> rejections) {
+public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejection> rejections)
+        implements CatalogChanges {
 
     public static CatalogPlan of(
             Map<String, Product> existing, CatalogFile file, boolean sync, Predicate<String> hasStockMoves) {
@@ -73,21 +74,5 @@ public record CatalogPlan(List<CatalogChange> changes, int unchanged, List<Rejec
             }
         }
         return new CatalogPlan(List.copyOf(changes), unchanged, List.copyOf(rejections));
-    }
-
-    public int count(CatalogChange.Kind kind) {
-        return (int) changes.stream().filter(c -> c.kind() == kind).count();
-    }
-
-    public int created() {
-        return count(CatalogChange.Kind.CREATED);
-    }
-
-    public int updated() {
-        return count(CatalogChange.Kind.UPDATED);
-    }
-
-    public int unlisted() {
-        return count(CatalogChange.Kind.UNLISTED);
     }
 }

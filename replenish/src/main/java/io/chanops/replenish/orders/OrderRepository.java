@@ -1,8 +1,7 @@
 package io.chanops.replenish.orders;
 
+import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.Position;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -15,7 +14,6 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
@@ -249,11 +247,12 @@ public interface OrderRepository extends SqlObject {
 
     /** Inserts new open orders, in batches. */
     default void raise(List<NewOrder> orders) {
-        executeInBatches(
+        StatementBatches.execute(
                 getHandle().getConnection(),
                 "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, "
                         + "received_qty, status, raised_at, due_date, warehouse, updated_at, reason, run_id) "
                         + "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                BATCH,
                 orders,
                 (insert, o) -> {
                     insert.setString(1, o.orderId());
@@ -277,10 +276,11 @@ public interface OrderRepository extends SqlObject {
 
     /** Turns regular orders into emergencies: more units, a new due date, the reason appended; in batches. */
     default void escalate(List<Escalation> escalations) {
-        executeInBatches(
+        StatementBatches.execute(
                 getHandle().getConnection(),
                 "UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
                         + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?",
+                BATCH,
                 escalations,
                 (escalate, e) -> {
                     escalate.setString(1, OrderKind.EMERGENCY.code());
@@ -291,32 +291,6 @@ public interface OrderRepository extends SqlObject {
                     escalate.setString(6, e.reason());
                     escalate.setString(7, e.orderId());
                 });
-    }
-
-    /** Sets one item's parameters on the statement. */
-    @FunctionalInterface
-    interface Parameters<T> {
-        void set(PreparedStatement statement, T item) throws SQLException;
-    }
-
-    /** Runs {@code sql} once per item, in JDBC batches of {@link #BATCH}. */
-    private static <T> void executeInBatches(Connection c, String sql, List<T> items, Parameters<T> parameters) {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            int pending = 0;
-            for (T item : items) {
-                parameters.set(statement, item);
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
     }
 
     /** Reads a stored status code. */

@@ -1,7 +1,6 @@
 package io.chanops.replenish.policy;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.chanops.ledger.imports.StatementBatches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -166,7 +164,7 @@ public interface PolicyRepository extends SqlObject {
                                 + ", t_days = excluded.t_days, r_level = excluded.r_level, "
                                 + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
                                 + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
-        int pending = 0;
+        StatementBatches batches = StatementBatches.of(b, BATCH);
         for (PolicyFile.Row r : rows) {
             b.bind(0, r.siteId())
                     .bind(1, r.sku())
@@ -178,16 +176,10 @@ public interface PolicyRepository extends SqlObject {
                     .bind(7, user)
                     .bind(8, reason)
                     .bind(9, at)
-                    .bind(10, at)
-                    .add();
-            if (++pending == BATCH) {
-                b.execute();
-                pending = 0;
-            }
+                    .bind(10, at);
+            batches.add();
         }
-        if (pending > 0) {
-            b.execute();
-        }
+        batches.finish();
     }
 
     /**
@@ -195,8 +187,8 @@ public interface PolicyRepository extends SqlObject {
      * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
-        Connection c = getHandle().getConnection();
-        try (PreparedStatement b = c.prepareStatement(
+        StatementBatches.execute(
+                getHandle().getConnection(),
                 "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
                         + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
                         + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -206,39 +198,29 @@ public interface PolicyRepository extends SqlObject {
                         + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
                         + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
                         + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
-                        + "updated_at = excluded.updated_at")) {
-            int pending = 0;
-            for (Tuning tuning : tunings) {
-                PolicyTuner.Tuned s = tuning.tuned();
-                Policy p = s.policy();
-                b.setString(1, tuning.siteId());
-                b.setString(2, tuning.sku());
-                b.setInt(3, p.t());
-                b.setLong(4, p.r());
-                b.setLong(5, p.s());
-                b.setLong(6, p.l());
-                b.setString(7, at);
-                b.setString(8, from.toString());
-                b.setString(9, to.toString());
-                b.setInt(10, s.days());
-                b.setDouble(11, s.mu());
-                b.setDouble(12, s.sigma());
-                b.setDouble(13, serviceLevel);
-                b.setString(14, s.method().toString());
-                b.setString(15, at);
-                b.setString(16, at);
-                b.addBatch();
-                if (++pending == BATCH) {
-                    b.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                b.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+                        + "updated_at = excluded.updated_at",
+                BATCH,
+                tunings,
+                (b, tuning) -> {
+                    PolicyTuner.Tuned s = tuning.tuned();
+                    Policy p = s.policy();
+                    b.setString(1, tuning.siteId());
+                    b.setString(2, tuning.sku());
+                    b.setInt(3, p.t());
+                    b.setLong(4, p.r());
+                    b.setLong(5, p.s());
+                    b.setLong(6, p.l());
+                    b.setString(7, at);
+                    b.setString(8, from.toString());
+                    b.setString(9, to.toString());
+                    b.setInt(10, s.days());
+                    b.setDouble(11, s.mu());
+                    b.setDouble(12, s.sigma());
+                    b.setDouble(13, serviceLevel);
+                    b.setString(14, s.method().toString());
+                    b.setString(15, at);
+                    b.setString(16, at);
+                });
     }
 
     /**
