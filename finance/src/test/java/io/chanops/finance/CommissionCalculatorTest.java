@@ -22,6 +22,12 @@ class CommissionCalculatorTest {
         return CommissionCalculator.compute(List.of(s), BOOK).get(0);
     }
 
+    /** The rule of order "o" sold at {@code at}. */
+    private static String ruleOf(
+            String at, String site, String channel, String sku, String type, long units, long amountFen) {
+        return only(sale("o", at, site, channel, sku, type, units, amountFen)).ruleId();
+    }
+
     @Test
     void percentIsOfTheAmountRoundedHalfUpPerLine() {
         // 1.5% of 1199.30 = 17.9895 -> 17.99
@@ -49,42 +55,34 @@ class CommissionCalculatorTest {
 
     @Test
     void channelBeatsAnyAndSiteBeatsChannel() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 429900))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-10 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 429900))
                 .isEqualTo("HS-PARTNER");
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 429900))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 429900))
                 .isEqualTo("HS-SITE");
     }
 
     @Test
     void skuBeatsTypeEvenAtASiteWithItsOwnRule() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 899900))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 899900))
                 .isEqualTo("HS-IP-PARTNER");
     }
 
     @Test
     void aRuleWithNoConditionsCatchesTheRest() {
-        assertThat(only(sale("o", "2026-02-10 10:00", "GZ-TH-01", "hall", "AC-FILM-01", "accessory", 2, 7800))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-01", "hall", "AC-FILM-01", "accessory", 2, 7800))
                 .isEqualTo("ANY");
     }
 
     @Test
     void validityDatesAreInclusiveAtBothEnds() {
-        assertThat(only(sale("o", "2026-01-31 23:59", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
-                        .ruleId())
+        assertThat(ruleOf("2026-01-31 23:59", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
                 .isEqualTo("CT-BASE");
-        assertThat(only(sale("o", "2026-02-01 00:00", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-01 00:00", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
                 .isEqualTo("CT-BASE-FEB");
         // the site override ends 2026-02-28: on 03-01 the channel rule applies again
-        assertThat(only(sale("o", "2026-02-28 21:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
-                        .ruleId())
+        assertThat(ruleOf("2026-02-28 21:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
                 .isEqualTo("HS-SITE");
-        assertThat(only(sale("o", "2026-03-01 09:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
-                        .ruleId())
+        assertThat(ruleOf("2026-03-01 09:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
                 .isEqualTo("HS-PARTNER");
     }
 

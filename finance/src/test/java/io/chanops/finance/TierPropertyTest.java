@@ -59,31 +59,22 @@ class TierPropertyTest {
                 "IP-SITE,,GZ-TH-01,,HS-IP16P-256,percent,0.5,,,,30"));
         Collections.shuffle(lines, new Random(seed));
         RuleBook book = Rules.book(lines.toArray(String[]::new));
-        assertThat(book.find(Rules.sale(
-                                "o", "2026-02-01 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
+        assertThat(ruleOf(book, "GZ-TH-P2", "partner", "HS-IP16P-256", "handset"))
                 .isEqualTo("IP-P");
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-01", "hall", "HS-IP16P-256", "handset", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
-                .isEqualTo("IP-SITE");
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-02", "hall", "HS-IP16P-256", "handset", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
-                .isEqualTo("IP");
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
+        assertThat(ruleOf(book, "GZ-TH-01", "hall", "HS-IP16P-256", "handset")).isEqualTo("IP-SITE");
+        assertThat(ruleOf(book, "GZ-TH-02", "hall", "HS-IP16P-256", "handset")).isEqualTo("IP");
+        assertThat(ruleOf(book, "GZ-TH-P2", "partner", "HS-MI15-256", "handset"))
                 .isEqualTo("HS-SITE");
-        assertThat(book.find(Rules.sale("o", "2026-02-01 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
+        assertThat(ruleOf(book, "GZ-PY-P1", "partner", "HS-MI15-256", "handset"))
                 .isEqualTo("HS-P");
-        assertThat(book.find(Rules.sale(
-                                "o", "2026-02-01 10:00", "GZ-PY-P1", "partner", "AC-FILM-01", "accessory", 1, 1))
-                        .orElseThrow()
-                        .ruleId())
+        assertThat(ruleOf(book, "GZ-PY-P1", "partner", "AC-FILM-01", "accessory"))
                 .isEqualTo("ANY");
+    }
+
+    /** The rule {@code book} picks for one unit sold on 2026-02-01 at {@code site} in {@code channel}. */
+    private static String ruleOf(RuleBook book, String site, String channel, String sku, String type) {
+        return book.find(Rules.sale("o", "2026-02-01 10:00", site, channel, sku, type, 1, 1))
+                .orElseThrow()
+                .ruleId();
     }
 }
