@@ -1,5 +1,9 @@
 package io.chanops.ledger.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import java.io.IOException;
@@ -15,6 +19,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteDataSource;
@@ -60,6 +66,16 @@ public final class TestLedgers {
                 st.execute(statement);
             }
         }
+    }
+
+    /**
+     * The problems, as text, of the {@link InputRejectedException} that {@code read} throws; fails the test when it
+     * throws none or another exception.
+     */
+    public static List<String> rejection(ThrowingCallable read) {
+        InputRejectedException e = catchThrowableOfType(InputRejectedException.class, read);
+        assertThat(e).as("an InputRejectedException").isNotNull();
+        return e.problems().stream().map(Object::toString).toList();
     }
 
     /** The repository's samples/ folder (tests run with the module folder as working directory). */

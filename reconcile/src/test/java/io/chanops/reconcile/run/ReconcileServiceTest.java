@@ -238,13 +238,8 @@ class ReconcileServiceTest {
     void aRejectedInputWritesNothing() {
         Path bad =
                 TestLedgers.write(dir, "bad.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,abc,正常,GZ-WEB");
-        assertThatThrownBy(() -> run(january(), bad, "x", false, false))
-                .isInstanceOfSatisfying(
-                        InputRejectedException.class,
-                        e -> assertThat(e.problems())
-                                .extracting(Object::toString)
-                                .containsExactly(
-                                        bad + ":2: 金额(分): 'abc' is not a whole number of fen (amount.unit=fen)"));
+        assertThat(TestLedgers.rejection(() -> run(january(), bad, "x", false, false)))
+                .containsExactly(bad + ":2: 金额(分): 'abc' is not a whole number of fen (amount.unit=fen)");
         int runs = ledger.read(h -> h.createQuery("SELECT count(*) FROM reconcile_run")
                 .mapTo(Integer.class)
                 .one());
