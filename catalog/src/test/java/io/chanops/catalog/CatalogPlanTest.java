@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,8 @@ class CatalogPlanTest {
     }
 
     private static CatalogFile file(List<Product> valid, Set<String> alsoNamed) {
-        List<ProductRow> rows = new java.util.ArrayList<>();
-        java.util.Set<String> skus = new java.util.HashSet<>(alsoNamed);
+        List<ProductRow> rows = new ArrayList<>();
+        Set<String> skus = new HashSet<>(alsoNamed);
         for (int i = 0; i < valid.size(); i++) {
             rows.add(new ProductRow(i + 2, valid.get(i)));
             skus.add(valid.get(i).sku());

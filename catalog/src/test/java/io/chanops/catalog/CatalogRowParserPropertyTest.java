@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,9 +85,9 @@ class CatalogRowParserPropertyTest {
                         "=SUM(A1)",
                         "'=x",
                         "HS-1"));
-        return Combinators.combine(java.util.Collections.nCopies(CatalogReader.COLUMNS.size(), any))
+        return Combinators.combine(Collections.nCopies(CatalogReader.COLUMNS.size(), any))
                 .as(values -> {
-                    Map<String, String> m = new java.util.HashMap<>();
+                    Map<String, String> m = new HashMap<>();
                     for (int k = 0; k < values.size(); k++) {
                         m.put(CatalogReader.COLUMNS.get(k), values.get(k).strip());
                     }

@@ -21,13 +21,17 @@ import io.chanops.cli.support.UsageErrors;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,10 +78,10 @@ public final class Chanops {
      * Global options that take a value (as a separate argument unless written --name=value): the names of this class's
      * non-boolean options, read from their annotations so that a new one cannot be missed.
      */
-    private static final Set<String> VALUED_GLOBALS = java.util.Arrays.stream(Chanops.class.getDeclaredFields())
+    private static final Set<String> VALUED_GLOBALS = Arrays.stream(Chanops.class.getDeclaredFields())
             .filter(f -> f.isAnnotationPresent(Option.class) && f.getType() != boolean.class)
-            .flatMap(f -> java.util.Arrays.stream(f.getAnnotation(Option.class).names()))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .flatMap(f -> Arrays.stream(f.getAnnotation(Option.class).names()))
+            .collect(Collectors.toUnmodifiableSet());
 
     @Option(
             names = "--db",
@@ -267,7 +271,7 @@ public final class Chanops {
         if (helpExit != null) {
             return helpExit;
         }
-        java.util.Properties properties;
+        Properties properties;
         try {
             properties = root.context().config().properties();
             ConfigKeys.check(
@@ -357,7 +361,7 @@ public final class Chanops {
         // console whose System.out Jansi replaced (to translate colours) keeps it: nothing to report there.
         OutputStream stdout = System.out == plain ? new FileOutputStream(FileDescriptor.out) : System.out;
         PrintWriter out = CheckedPrintWriter.of(stdout, true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(args, out, err, terminal, io.chanops.cli.support.Screen.stderrIsTerminal(), System::getenv);
         out.flush();
         err.flush();

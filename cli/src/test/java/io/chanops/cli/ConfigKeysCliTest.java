@@ -3,6 +3,8 @@ package io.chanops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.testing.TestLedgers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,11 +87,11 @@ class ConfigKeysCliTest {
     void theConfigFilesDbComesAfterChanopsDb() {
         CliHarness cli = new CliHarness(dir);
         Path config = TestLedgers.write(dir, "c.properties", "db=" + dir.resolve("absent.db"));
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         int code = Chanops.execute(
                 new String[] {"--config", config.toString(), "--zone", "Asia/Shanghai", "site", "list"},
-                new java.io.PrintWriter(out),
-                new java.io.PrintWriter(new java.io.StringWriter()),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
                 false,
                 Map.of("CHANOPS_DB", cli.db().toString())::get);
         assertThat(code).isZero();

@@ -3,6 +3,8 @@ package io.chanops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.testing.TestLedgers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,8 +167,8 @@ class FoundationCliTest {
         Path bogus = dir.resolve("not-a-ledger.db");
         Files.writeString(
                 bogus, "plain text, certainly not an SQLite database file; long enough for a header".repeat(3));
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = Chanops.create(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err))
+        StringWriter err = new StringWriter();
+        int code = Chanops.create(new PrintWriter(new StringWriter()), new PrintWriter(err))
                 .execute("--db", bogus.toString(), "site", "list");
         assertThat(code).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
         assertThat(err.toString()).startsWith("error: ");
@@ -174,14 +176,14 @@ class FoundationCliTest {
 
     @Test
     void coloursOnlyOnATerminalAndNeverWithNoColor() throws Exception {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         String db = new CliHarness(dir).db().toString();
-        Chanops.create(new java.io.PrintWriter(out), new java.io.PrintWriter(err), true, Map.<String, String>of()::get)
+        Chanops.create(new PrintWriter(out), new PrintWriter(err), true, Map.<String, String>of()::get)
                 .execute("--db", db, "site", "list", "--format", "table");
         assertThat(out.toString()).contains("\u001b[1m");
-        java.io.StringWriter out2 = new java.io.StringWriter();
-        Chanops.create(new java.io.PrintWriter(out2), new java.io.PrintWriter(err), true, Map.of("NO_COLOR", "1")::get)
+        StringWriter out2 = new StringWriter();
+        Chanops.create(new PrintWriter(out2), new PrintWriter(err), true, Map.of("NO_COLOR", "1")::get)
                 .execute("--db", db, "site", "list", "--format", "table");
         assertThat(out2.toString()).doesNotContain("\u001b[");
     }

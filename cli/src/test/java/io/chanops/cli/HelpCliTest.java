@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +103,9 @@ class HelpCliTest {
                 expected = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (!actual.equals(expected)) {
-                java.nio.file.Path dir = java.nio.file.Path.of("target", "help-actual");
-                java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(dir.resolve(e.getKey() + ".txt"), actual);
+                Path dir = Path.of("target", "help-actual");
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(e.getKey() + ".txt"), actual);
             }
             assertThat(actual).as(e.getKey()).isEqualTo(expected);
         }

@@ -7,6 +7,7 @@ import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -246,7 +247,7 @@ class OutputFilesCliTest {
     @Test
     void aFullDiskOnStandardOutputIsExit6() {
         PrintWriter devFull = new PrintWriter(
-                new java.io.OutputStreamWriter(failing("No space left on device"), StandardCharsets.UTF_8), true);
+                new OutputStreamWriter(failing("No space left on device"), StandardCharsets.UTF_8), true);
         CliHarness.Result r = cli.run(devFull, "site", "list", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isEqualTo(6);
         assertThat(r.err()).contains("error: output could not be written: standard output");

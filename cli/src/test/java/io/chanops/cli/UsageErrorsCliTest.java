@@ -2,6 +2,7 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class UsageErrorsCliTest {
             throws Exception {
         CliHarness cli = new CliHarness(dir);
         assertThat(cli.run("init").code()).isZero();
-        java.nio.file.Files.writeString(dir.resolve("sites.csv"), "site_id,name\nX,\n");
+        Files.writeString(dir.resolve("sites.csv"), "site_id,name\nX,\n");
         CliHarness.Result r = cli.run("site", "import", dir.resolve("sites.csv").toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(r.err()).doesNotContain("nothing was written");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.CellType;
@@ -70,9 +71,7 @@ class XlsxCliTest {
         assertThat(r.out()).contains("reports in " + out);
         // phone numbers unmasked: readable by the owner only, as the CSV reports
         assertThat(Files.getPosixFilePermissions(out))
-                .containsExactlyInAnyOrder(
-                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
             assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
                     .containsExactly("summary", "discrepancies", "matched");

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class ChannelCost {
                 rates.getOrDefault(Channel.HALL.code(), ChannelRates.defaults().get(Channel.HALL.code()));
         long saving = hallRate * allTxns - costSum;
         long eTxns = transactions.getOrDefault(Channel.E_CHANNEL.code(), 0L);
-        long electronic = java.util.Arrays.stream(Channel.values())
+        long electronic = Arrays.stream(Channel.values())
                 .filter(Channel::electronic)
                 .mapToLong(c -> transactions.getOrDefault(c.code(), 0L))
                 .sum();

@@ -147,7 +147,7 @@ public final class CommissionService {
     }
 
     private static Map<String, String> siteNames(Handle h) {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (io.chanops.ledger.model.Site s :
                 h.attach(io.chanops.ledger.site.SiteRepository.class).list()) {
             names.put(s.siteId(), s.name());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -53,7 +54,7 @@ class CommissionSummaryTest {
     void theTotalRowIsTheSumOfTheRowsAndOfTheDetail(
             @ForAll @IntRange(min = 0, max = 40) int n,
             @ForAll @LongRange(min = -100_000, max = 10_000_000) long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         List<CommissionLine> lines = new ArrayList<>();
         String[] sites = {"A", "B", "C"};
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,8 @@
 package io.chanops.ledger;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 /**
@@ -68,10 +71,10 @@ public interface WorkProgress extends LongConsumer {
     }
 
     /** The size of {@code file} in bytes, -1 when it cannot be told (the reader then reports the problem). */
-    static long sizeOf(java.nio.file.Path file) {
+    static long sizeOf(Path file) {
         try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.size(file);
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -3,6 +3,7 @@ package io.chanops.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class FuturesTest {
                 })))
                 .isExactlyInstanceOf(OutOfMemoryError.class);
         CompletableFuture<Object> checked = new CompletableFuture<>();
-        checked.completeExceptionally(new java.io.IOException("disk"));
+        checked.completeExceptionally(new IOException("disk"));
         assertThatThrownBy(() -> Futures.join(checked))
                 .isInstanceOf(CompletionException.class)
-                .hasCauseInstanceOf(java.io.IOException.class);
+                .hasCauseInstanceOf(IOException.class);
     }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +62,7 @@ class LedgerTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            java.util.List<Future<Integer>> opened = new java.util.ArrayList<>();
+            List<Future<Integer>> opened = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 opened.add(pool.submit(() -> {
                     go.await();
@@ -169,7 +172,7 @@ class LedgerTest {
         Path db = dir.resolve("held.db");
         TestLedgers.fresh(dir); // makes test.db; this one:
         Ledger.init(db.toString(), Duration.ofSeconds(2), TestLedgers.ZONE);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 var st = c.createStatement()) {
             st.execute("PRAGMA locking_mode = EXCLUSIVE");
             st.execute("BEGIN IMMEDIATE");

@@ -12,6 +12,7 @@ import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.money.Fen;
+import java.math.RoundingMode;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +77,7 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         listing.add("months", contract.months());
         listing.add("commitment", Fen.toYuan(q.commitmentFen()));
         listing.add("tier", q.tier().describe());
-        listing.add("rate_percent", q.tier().ratePercent().setScale(2, java.math.RoundingMode.UNNECESSARY));
+        listing.add("rate_percent", q.tier().ratePercent().setScale(2, RoundingMode.UNNECESSARY));
         listing.add("subsidy", Fen.toYuan(q.subsidyFen()));
         listing.add("subsidy_applied", Fen.toYuan(q.subsidyAppliedFen()));
         listing.add("to_pay", Fen.toYuan(q.toPayFen()));

@@ -7,6 +7,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.run.RunHistory;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -48,7 +49,7 @@ public final class ReconcileListCommand extends ChanopsCommand {
         for (RunHistory.Run r : new RunHistory(ctx().ledger()).runs()) {
             listing.add(
                     r.discrepancies() > 0 ? Style.YELLOW : Style.GREEN,
-                    java.util.Arrays.asList(
+                    Arrays.asList(
                             r.runId(),
                             r.runAt(),
                             r.platformFile(),

@@ -16,6 +16,8 @@ import io.chanops.reconcile.run.Reports;
 import io.chanops.reconcile.run.RunOutcome;
 import io.chanops.reconcile.run.RunRequest;
 import io.chanops.reconcile.run.Window;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -91,7 +93,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
             paramLabel = "CS",
             converter = io.chanops.cli.support.CharsetConverter.class,
             description = "Charset of the platform file (default UTF-8; the BOSS charset comes from the profile).")
-    java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+    Charset charset = StandardCharsets.UTF_8;
 
     @Option(
             names = "--force",

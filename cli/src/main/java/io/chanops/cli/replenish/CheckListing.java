@@ -5,6 +5,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.orders.OrderKind;
 import java.util.List;
+import java.util.Locale;
 
 /** The table of what a check raised or escalated: emergencies in red. Shared by the check and stock import. */
 public final class CheckListing {
@@ -23,7 +24,7 @@ public final class CheckListing {
                             r.siteId(),
                             r.sku(),
                             r.kind().toString(),
-                            r.action().toString().toLowerCase(java.util.Locale.ROOT),
+                            r.action().toString().toLowerCase(Locale.ROOT),
                             r.qty(),
                             r.orderQty(),
                             r.dueDate(),

@@ -12,7 +12,10 @@ import io.chanops.replenish.orders.OrderService;
 import io.chanops.replenish.orders.OrderStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,8 +88,7 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
         return ExitCode.OK;
     }
 
-    private static <T> T parse(
-            String text, String option, java.util.function.Function<String, T> parser, Object[] expected) {
+    private static <T> T parse(String text, String option, Function<String, T> parser, Object[] expected) {
         if (text == null) {
             return null;
         }
@@ -94,9 +96,7 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
             return parser.apply(text);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw UserException.usage(option + " " + text + ": expected one of "
-                    + java.util.Arrays.stream(expected)
-                            .map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", ")));
+                    + Arrays.stream(expected).map(String::valueOf).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -9,6 +9,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.replenish.position.StoreSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ public final class StockSummaryCommand extends ChanopsCommand {
                         ? Style.RED
                         : ((Number) row.get(4)).longValue() > 0 ? Style.YELLOW : Style.NONE);
         StoreSummary summary = StoreSummary.of(ctx().ledger(), ctx().operation());
-        java.time.LocalDate end = summary.windowEnd(ctx().clockGiven());
+        LocalDate end = summary.windowEnd(ctx().clockGiven());
         if (!end.equals(ctx().now().toLocalDate())) {
             ctx().info("note: sales per day over the " + days + " days up to the latest move (" + end.minusDays(1)
                     + "), not up to today: the ledger has no moves since; give --now to choose the day");

@@ -5,6 +5,7 @@ import io.chanops.ledger.model.ProductType;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -71,7 +72,7 @@ public final class ConfigKeys {
     public static void check(Config config, CommandLine invoked, Supplier<CommandLine> whole) {
         CommandLine[] all = new CommandLine[1];
         Supplier<CommandLine> everything = () -> all[0] != null ? all[0] : (all[0] = whole.get());
-        for (String key : new java.util.TreeSet<>(config.properties().stringPropertyNames())) {
+        for (String key : new TreeSet<>(config.properties().stringPropertyNames())) {
             if (isSetting(key)) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.chanops.cli.support;
 
+import java.util.Locale;
+
 /** Output formats of listing commands; xlsx only to a file ({@code --out}). */
 public enum Format {
     TABLE,
@@ -9,6 +11,6 @@ public enum Format {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

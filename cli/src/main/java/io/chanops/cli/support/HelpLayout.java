@@ -2,6 +2,7 @@ package io.chanops.cli.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +94,7 @@ public final class HelpLayout {
 
     /** One line per subcommand: its name and the first sentence of its description, wrapped, never cut. */
     private static String commandList(Help help) {
-        java.util.Map<String, Help> subs = help.subcommands();
+        Map<String, Help> subs = help.subcommands();
         if (subs.isEmpty()) {
             return "";
         }

@@ -3,6 +3,7 @@ package io.chanops.cli.support;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -106,7 +107,7 @@ public final class Listing {
 
     /** Column names that hold identifiers, dates or times by the ledger's naming: never shortened unless declared text. */
     static boolean looksLikeAnIdentifier(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         return n.equals("id")
                 || n.endsWith("_id")
                 || n.endsWith("_ids")

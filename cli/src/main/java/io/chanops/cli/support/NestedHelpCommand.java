@@ -3,6 +3,7 @@ package io.chanops.cli.support;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.ColorScheme;
@@ -56,7 +57,7 @@ public final class NestedHelpCommand implements IHelpCommandInitializable2, Runn
     private static List<String> visible(CommandLine cmd) {
         return cmd.getSubcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .distinct()
                 .toList();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +148,7 @@ public final class Renderer {
         int n = cols.size();
         int[] natural = new int[n];
         boolean[] numeric = new boolean[n];
-        java.util.Arrays.fill(numeric, true);
+        Arrays.fill(numeric, true);
         for (int c = 0; c < n; c++) {
             natural[c] = DisplayWidth.of(Cells.visible(cols.get(c)));
         }
@@ -240,7 +242,7 @@ public final class Renderer {
     }
 
     /** Keeps the terminal's writer open when a CSV sink over it is closed. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
+    private static final class NonClosingWriter extends FilterWriter {
         NonClosingWriter(Writer out) {
             super(out);
         }

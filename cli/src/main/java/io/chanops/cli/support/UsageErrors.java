@@ -2,6 +2,7 @@ package io.chanops.cli.support;
 
 import io.chanops.cli.ExitCode;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -12,10 +13,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * (which hides the error on a small terminal); a mistyped command or option still gets picocli's suggestions.
  */
 public final class UsageErrors implements IParameterExceptionHandler {
-    private final java.util.function.BooleanSupplier colour;
+    private final BooleanSupplier colour;
 
     /** {@code colour} is asked when an error is handled. */
-    public UsageErrors(java.util.function.BooleanSupplier colour) {
+    public UsageErrors(BooleanSupplier colour) {
         this.colour = colour;
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -62,8 +63,7 @@ public final class XlsxWriter {
      * numbers, yuan of two decimals with the format {@code 0.00}, everything else as text, never a formula); each sheet
      * with the bold frozen header row, autofilter and fitted widths of {@link #write}.
      */
-    public static void workbook(OutputStream os, java.util.function.Consumer<io.chanops.ledger.files.Workbook> sheets)
-            throws IOException {
+    public static void workbook(OutputStream os, Consumer<io.chanops.ledger.files.Workbook> sheets) throws IOException {
         Workbook wb = new Workbook(os, "chanops", null);
         sheets.accept((name, header, rows) -> {
             Worksheet ws = wb.newWorksheet(name);

@@ -12,6 +12,8 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,10 +70,10 @@ class DemoLedgerTest {
                 .contains(LedgerSettings.DEMO);
         // the closing hints show rows on the demo's ledger
         CliHarness onDemo = CliHarness.withoutLedger(dir.resolve("chanops.db"));
-        for (java.util.List<String> hint : DemoCommand.CLOSING_HINTS) {
+        for (List<String> hint : DemoCommand.CLOSING_HINTS) {
             assertThat(r.out()).contains(String.join(" ", hint));
-            java.util.List<String> args = new java.util.ArrayList<>(hint);
-            args.addAll(java.util.List.of("--format", "csv"));
+            List<String> args = new ArrayList<>(hint);
+            args.addAll(List.of("--format", "csv"));
             CliHarness.Result shown = onDemo.run(args.toArray(String[]::new));
             assertThat(shown.code()).as(shown.toString()).isZero();
             assertThat(shown.out().lines().count()).as(shown.toString()).isGreaterThan(1);

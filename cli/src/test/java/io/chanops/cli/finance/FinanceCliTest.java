@@ -10,6 +10,7 @@ import io.chanops.reconcile.confirmed.ConfirmedOrder;
 import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedOrderWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,9 +293,7 @@ class FinanceCliTest {
                 .contains("clawback: order of 2026-01-20 refunded on 2026-02-10");
         long detailSum = lines.stream()
                 .skip(1)
-                .mapToLong(l -> new java.math.BigDecimal(csvCell(l, 10))
-                        .movePointRight(2)
-                        .longValueExact())
+                .mapToLong(l -> new BigDecimal(csvCell(l, 10)).movePointRight(2).longValueExact())
                 .sum();
         assertThat(detailSum).isEqualTo(38_292);
 

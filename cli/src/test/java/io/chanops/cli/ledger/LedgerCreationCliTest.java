@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,7 @@ class LedgerCreationCliTest {
     @Test
     void aNewLedgerIsReadableByItsOwnerOnly() throws Exception {
         CliHarness cli = new CliHarness(dir);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.db())))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.db())))
                 .isEqualTo("rw-------");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class LedgerInfoCliTest {
     }
 
     private static int newestMigration(Path db) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 var st = c.createStatement();
                 var rs = st.executeQuery(
                         "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success")) {

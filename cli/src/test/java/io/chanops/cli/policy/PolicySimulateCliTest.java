@@ -7,6 +7,7 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ class PolicySimulateCliTest {
     }
 
     private CliHarness.Result simulate(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("policy", "simulate"));
+        List<String> all = new ArrayList<>(List.of("policy", "simulate"));
         all.addAll(List.of(WINDOW));
         all.addAll(List.of(args));
         return cli.run(all);

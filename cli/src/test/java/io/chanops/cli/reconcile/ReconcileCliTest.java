@@ -7,6 +7,7 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,7 @@ class ReconcileCliTest {
     }
 
     private CliHarness.Result month(String month, String... extra) {
-        List<String> args =
-                new java.util.ArrayList<>(CliHarness.sampleReconcileArgs(month, dir.resolve("out-" + month)));
+        List<String> args = new ArrayList<>(CliHarness.sampleReconcileArgs(month, dir.resolve("out-" + month)));
         args.addAll(List.of(extra));
         return cli.run(args);
     }

@@ -9,6 +9,7 @@ import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,7 +158,7 @@ class RebalanceCliTest {
         assertThat(orders()).hasSize(3);
     }
 
-    private java.util.List<String> orders() {
+    private List<String> orders() {
         return cli.run("replenish", "orders", "--format", "csv")
                 .out()
                 .lines()

@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An RFC 4180 reader for bulk files (the two files of a reconciliation: millions of rows), working on the file's bytes: the
@@ -231,7 +233,7 @@ public final class ByteCsv implements Closeable {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : FileChannel.open(name, options);
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = digest == null ? raw : new java.security.DigestInputStream(raw, digest);
+                InputStream in = digest == null ? raw : new DigestInputStream(raw, digest);
                 Reader r = new InputStreamReader(
                         in,
                         charset.newDecoder()
@@ -286,7 +288,7 @@ public final class ByteCsv implements Closeable {
     }
 
     /** Warns of every header name not in {@code known}: ignored. */
-    public ByteCsv warnUnknown(Collection<String> known, java.util.function.Consumer<String> warn) {
+    public ByteCsv warnUnknown(Collection<String> known, Consumer<String> warn) {
         header.warnUnknown(known, warn);
         return this;
     }
@@ -347,7 +349,7 @@ public final class ByteCsv implements Closeable {
      * character or over {@value Cells#MAX_TEXT_LENGTH} characters. True when there was any: the caller leaves the
      * record out.
      */
-    public boolean rejected(java.util.function.Consumer<Problem> sink) {
+    public boolean rejected(Consumer<Problem> sink) {
         if (width != header.width()) {
             sink.accept(Cells.rowProblem(name, recordLine, Cells.widthProblem(width, header.width())));
             return true;

@@ -4,6 +4,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -120,7 +121,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     }
 
     /** Counts the bytes taken from the file. */
-    private static final class ByteCount extends java.io.FilterInputStream {
+    private static final class ByteCount extends FilterInputStream {
         private volatile long count;
 
         ByteCount(InputStream in) {

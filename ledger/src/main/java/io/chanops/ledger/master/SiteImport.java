@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,7 +124,7 @@ public final class SiteImport {
             problems.add(row.problem("name", "is empty"));
         }
         Site.Kind kind = null;
-        switch (row.get("kind").toLowerCase(java.util.Locale.ROOT)) {
+        switch (row.get("kind").toLowerCase(Locale.ROOT)) {
             case "store" -> kind = Site.Kind.STORE;
             case "warehouse" -> kind = Site.Kind.WAREHOUSE;
             default -> problems.add(row.problem("kind", "'" + row.get("kind") + "' is not store or warehouse"));

@@ -1,6 +1,7 @@
 package io.chanops.ledger.model;
 
 import java.time.LocalTime;
+import java.util.Locale;
 
 /** A place that holds stock: a store (supplied by one warehouse) or a warehouse. */
 public record Site(
@@ -21,7 +22,7 @@ public record Site(
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

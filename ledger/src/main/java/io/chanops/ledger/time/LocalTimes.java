@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -83,7 +84,7 @@ public final class LocalTimes {
                 || second < 0) {
             return null;
         }
-        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         if (n == 19 && s.charAt(10) == ' ') {

@@ -224,7 +224,7 @@ class ByteCsvTest {
     }
 
     /** A temporary CSV file, removed when the test JVM exits (properties run hundreds of tries). */
-    private static Path tempCsv(String prefix) throws java.io.IOException {
+    private static Path tempCsv(String prefix) throws IOException {
         Path f = Files.createTempFile(prefix, ".csv");
         f.toFile().deleteOnExit();
         return f;

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chanops.ledger.OutputFailedException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -191,7 +193,7 @@ class OutputSetTest {
             OutputFile f = outputs.file(dir.resolve("r.csv"));
             assertThatThrownBy(() -> f.write(OutputFile.Access.DEFAULT, out -> {
                         out.write(new byte[100_000]);
-                        throw new java.io.UncheckedIOException(new IOException("disk full"));
+                        throw new UncheckedIOException(new IOException("disk full"));
                     }))
                     .isInstanceOf(OutputFailedException.class);
             assertThat(namesIn(dir)).isEmpty();
@@ -204,7 +206,7 @@ class OutputSetTest {
         // the name the tool used to write through: .NAME.tmp
         Files.createSymbolicLink(dir.resolve(".report.csv.tmp"), victim);
         Path report = dir.resolve("report.csv");
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
                 OutputFile f = outputs.file(report);

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.flywaydb.core.Flyway;
@@ -120,13 +121,13 @@ public final class TestLedgers {
      * Deletes a directory tree (if any): for jqwik properties, which cannot use {@code @TempDir}, in their
      * {@code @AfterContainer}.
      */
-    public static void deleteTree(Path dir) throws java.io.IOException {
-        if (dir == null || !java.nio.file.Files.exists(dir)) {
+    public static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
             return;
         }
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

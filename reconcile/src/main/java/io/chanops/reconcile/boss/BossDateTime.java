@@ -1,6 +1,7 @@
 package io.chanops.reconcile.boss;
 
 import io.chanops.ledger.time.LocalTimes;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.function.Supplier;
 
 /**
  * Parses BOSS date-times with the profile's {@code datetime.pattern} into "local seconds" (seconds since 1970-01-01
@@ -50,7 +52,7 @@ public final class BossDateTime {
     /** Local seconds of {@code text}, or {@link #INVALID}. */
     public long parse(String text) {
         if (compact || iso) {
-            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // non-Latin text fails on digits
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1); // non-Latin text fails on digits
             return parse(b, 0, b.length, () -> text);
         }
         try {
@@ -64,7 +66,7 @@ public final class BossDateTime {
      * Local seconds of the text in {@code [from, to)} of {@code b} (ASCII digits in any ASCII-compatible charset), or
      * {@link #INVALID}: the two common patterns straight from the bytes, any other through {@code fallback}'s text.
      */
-    public long parse(byte[] b, int from, int to, java.util.function.Supplier<String> fallback) {
+    public long parse(byte[] b, int from, int to, Supplier<String> fallback) {
         int n = to - from;
         if (compact) {
             return n == 14 ? fields(b, from, from + 4, from + 6, from + 8, from + 10, from + 12) : INVALID;

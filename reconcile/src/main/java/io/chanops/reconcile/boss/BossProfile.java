@@ -5,6 +5,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.Cells;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -126,7 +127,7 @@ public record BossProfile(
                 continue;
             }
             Properties one = new Properties();
-            try (Reader r = new java.io.StringReader(raw)) {
+            try (Reader r = new StringReader(raw)) {
                 one.load(r);
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(new Problem(name, i + 1, "", "cannot parse: " + e.getMessage()));

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -75,7 +76,7 @@ public final class BossReader {
             yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
             dates = profile.dateTime();
             statuses = profile.statusCompleted();
-            mapped = String.join(", ", new java.util.TreeSet<>(statuses.keySet()));
+            mapped = String.join(", ", new TreeSet<>(statuses.keySet()));
             bytesCharset = csv.byteCharset();
             statusCodes = new StatusCodes(statuses, bytesCharset);
             table = new BossTable(csv.name(), bytesCharset, csv.estimatedRecords());

@@ -2,6 +2,7 @@ package io.chanops.reconcile.bulk;
 
 import io.chanops.ledger.csv.ByteCsv;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,10 +39,10 @@ public final class Dictionary {
         }
         // keep the raw bytes as the lookup key (not re-encoded), and the decoded text as the value
         int c = values.size();
-        keys.add(src, from, to, java.nio.charset.StandardCharsets.UTF_8);
+        keys.add(src, from, to, StandardCharsets.UTF_8);
         values.add(
                 ByteCsv.ascii(src, from, to)
-                        ? new String(src, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        ? new String(src, from, to - from, StandardCharsets.ISO_8859_1)
                         : new String(src, from, to - from, charset));
         slots[i] = c;
         if (values.size() * 2 > slots.length) {

@@ -2,6 +2,7 @@ package io.chanops.reconcile.bulk;
 
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.money.Fen;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -135,6 +136,6 @@ public final class Numbers {
 
     /** Whether {@code [from, to)} of {@code b} holds exactly the ASCII text {@code word}. */
     public static boolean is(byte[] b, int from, int to, byte[] word) {
-        return java.util.Arrays.equals(b, from, to, word, 0, word.length);
+        return Arrays.equals(b, from, to, word, 0, word.length);
     }
 }

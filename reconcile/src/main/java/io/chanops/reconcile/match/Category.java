@@ -2,6 +2,7 @@ package io.chanops.reconcile.match;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a reconciliation found for one platform order, one BOSS group or one duplicate row. The first eight are the
@@ -31,12 +32,12 @@ public enum Category {
         return this != MISSING_IN_PLATFORM && this != DUPLICATE_BOSS && this != RESOLVED_LATE;
     }
 
-    public static java.util.Optional<Category> parse(String text) {
+    public static Optional<Category> parse(String text) {
         for (Category c : values()) {
             if (c.name().equalsIgnoreCase(text.strip())) {
-                return java.util.Optional.of(c);
+                return Optional.of(c);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import io.chanops.reconcile.bulk.KeyColumn;
 import io.chanops.reconcile.bulk.KeyIndex;
 import io.chanops.reconcile.platform.PlatformTable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public final class Matcher {
                 orphans.add(m.newGroup(r, -1));
             }
         }
-        orphans.sort(java.util.Comparator.comparingLong(g -> boss.line(m.first(g))));
+        orphans.sort(Comparator.comparingLong(g -> boss.line(m.first(g))));
         for (int g : orphans) {
             int first = m.first(g);
             CarriedOrder c = carriedById.isEmpty() || refs.isEmpty(first) ? null : carriedById.get(refs.get(first));

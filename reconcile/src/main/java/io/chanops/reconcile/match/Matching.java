@@ -3,6 +3,7 @@ package io.chanops.reconcile.match;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.platform.PlatformTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -105,11 +106,11 @@ public final class Matching {
     int newGroup(int firstRow, int orderRow) {
         if (groups == groupFirst.length) {
             int n = groups * 2;
-            groupFirst = java.util.Arrays.copyOf(groupFirst, n);
-            groupLast = java.util.Arrays.copyOf(groupLast, n);
-            groupLatest = java.util.Arrays.copyOf(groupLatest, n);
-            groupNet = java.util.Arrays.copyOf(groupNet, n);
-            groupOrder = java.util.Arrays.copyOf(groupOrder, n);
+            groupFirst = Arrays.copyOf(groupFirst, n);
+            groupLast = Arrays.copyOf(groupLast, n);
+            groupLatest = Arrays.copyOf(groupLatest, n);
+            groupNet = Arrays.copyOf(groupNet, n);
+            groupOrder = Arrays.copyOf(groupOrder, n);
         }
         int g = groups++;
         groupFirst[g] = firstRow;
@@ -135,9 +136,9 @@ public final class Matching {
     void addBossOnly(Category c, int group, CarriedOrder carried) {
         if (bossOnly == bossOnlyGroup.length) {
             int n = bossOnly * 2;
-            bossOnlyGroup = java.util.Arrays.copyOf(bossOnlyGroup, n);
-            bossOnlyCategory = java.util.Arrays.copyOf(bossOnlyCategory, n);
-            bossOnlyCarried = java.util.Arrays.copyOf(bossOnlyCarried, n);
+            bossOnlyGroup = Arrays.copyOf(bossOnlyGroup, n);
+            bossOnlyCategory = Arrays.copyOf(bossOnlyCategory, n);
+            bossOnlyCarried = Arrays.copyOf(bossOnlyCarried, n);
         }
         bossOnlyGroup[bossOnly] = group;
         bossOnlyCategory[bossOnly] = (byte) c.ordinal();

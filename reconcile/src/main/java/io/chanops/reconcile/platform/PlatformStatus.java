@@ -1,5 +1,8 @@
 package io.chanops.reconcile.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Status of an online-store order. Paid and completed orders are live: BOSS should show a live transaction. */
@@ -27,7 +30,7 @@ public enum PlatformStatus {
     /** The status whose word is the ASCII bytes {@code b[from..to)} (as {@link #parse} for text), or null. */
     static PlatformStatus of(byte[] b, int from, int to) {
         for (PlatformStatus s : ALL) {
-            if (java.util.Arrays.equals(b, from, to, s.ascii, 0, s.ascii.length)) {
+            if (Arrays.equals(b, from, to, s.ascii, 0, s.ascii.length)) {
                 return s;
             }
         }
@@ -39,8 +42,8 @@ public enum PlatformStatus {
         return ALL[ordinal];
     }
 
-    private final String text = name().toLowerCase(java.util.Locale.ROOT);
-    private final byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final String text = name().toLowerCase(Locale.ROOT);
+    private final byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
 
     /** The word as it is written in files, in ASCII bytes (shared: do not modify). */
     public byte[] ascii() {

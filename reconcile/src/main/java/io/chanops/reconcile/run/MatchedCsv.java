@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -100,7 +101,7 @@ final class MatchedCsv implements Closeable {
         for (; r >= 0; r = m.next(r)) {
             int l = ids.length(r);
             if (len + l + 1 > scratch.length) {
-                scratch = java.util.Arrays.copyOf(scratch, (len + l + 1) * 2);
+                scratch = Arrays.copyOf(scratch, (len + l + 1) * 2);
             }
             if (len > 0) {
                 scratch[len++] = '|';
@@ -149,7 +150,7 @@ final class MatchedCsv implements Closeable {
      */
     private byte[][] coded(byte[][] cache, int code, PlatformTable p, int column) {
         if (code >= cache.length) {
-            cache = java.util.Arrays.copyOf(cache, Math.max(code + 1, cache.length * 2));
+            cache = Arrays.copyOf(cache, Math.max(code + 1, cache.length * 2));
         }
         byte[] e = cache[code];
         if (e == null) {

@@ -31,12 +31,15 @@ import io.chanops.reconcile.platform.PlatformOrder;
 import io.chanops.reconcile.platform.PlatformReader;
 import io.chanops.reconcile.platform.PlatformStatus;
 import io.chanops.reconcile.platform.PlatformTable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -142,7 +146,7 @@ public final class ReconcileService {
                 WorkProgress.Phase.READING,
                 req.platformFile().getFileName() + ", " + req.bossFile().getFileName(),
                 WorkProgress.sizeOf(req.platformFile()) + WorkProgress.sizeOf(req.bossFile()));
-        java.util.concurrent.atomic.AtomicLongArray read = new java.util.concurrent.atomic.AtomicLongArray(2);
+        AtomicLongArray read = new AtomicLongArray(2);
         MessageDigest platformDigest = FileDigest.newSha256();
         MessageDigest bossDigest = FileDigest.newSha256();
         CompletableFuture<PlatformTable> platformRead = CompletableFuture.supplyAsync(
@@ -249,7 +253,7 @@ public final class ReconcileService {
 
     /** Runs {@code work}, tracing its wall and CPU time (the reading threads run side by side, so phases overlap). */
     private <T> T timed(String what, Supplier<T> work) {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu = mx.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         T result = work.get();
@@ -320,8 +324,8 @@ public final class ReconcileService {
         }
         Map<SiteDay, long[]> byName = new HashMap<>();
         perSiteDay.forEach((key, a) -> byName.put(
-                new SiteDay(boss.siteOfCode((int) (key >>> 32)), LocalTimes.format(java.time.LocalDate.ofEpochDay((int)
-                        (long) key))),
+                new SiteDay(
+                        boss.siteOfCode((int) (key >>> 32)), LocalTimes.format(LocalDate.ofEpochDay((int) (long) key))),
                 a));
         return byName;
     }

@@ -15,6 +15,7 @@ import io.chanops.reconcile.platform.PlatformOrder;
 import io.chanops.reconcile.platform.PlatformTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -226,7 +227,7 @@ public final class Reports {
             }
             bossIds.append(b.bossIds().get(r));
         }
-        return java.util.Arrays.asList(
+        return Arrays.asList(
                 p.orderId(i),
                 bossIds.toString(),
                 BossDateTime.format(p.createdAt(i)),

@@ -5,6 +5,8 @@ import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.confirmed.ConfirmedOrder;
 import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.match.Category;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,8 +73,7 @@ public final class RunHistory {
                 .findOne());
     }
 
-    private static Run runOf(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
+    private static Run runOf(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new Run(
                 rs.getLong(1),
                 rs.getString(2),
@@ -141,7 +142,7 @@ public final class RunHistory {
                 .list());
     }
 
-    private static Long nullable(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    private static Long nullable(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ class BossReaderTest {
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
         try (io.chanops.ledger.csv.ByteCsv csv =
-                io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+                io.chanops.ledger.csv.ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
         }
@@ -102,7 +103,7 @@ class BossReaderTest {
         Path f = TestLedgers.write(
                 dir,
                 "q.csv",
-                java.nio.charset.StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8,
                 "a,b",
                 "\"x,1\",\"say \"\"hi\"\"\"",
                 "\"multi",
@@ -110,7 +111,7 @@ class BossReaderTest {
                 "",
                 "last,'=1+1");
         try (io.chanops.ledger.csv.ByteCsv csv =
-                io.chanops.ledger.csv.ByteCsv.open(f, java.nio.charset.StandardCharsets.UTF_8, ',', null)) {
+                io.chanops.ledger.csv.ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(0)).isEqualTo("x,1");
             assertThat(csv.get(1)).isEqualTo("say \"hi\"");

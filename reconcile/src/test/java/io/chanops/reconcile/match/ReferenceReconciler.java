@@ -3,9 +3,11 @@ package io.chanops.reconcile.match;
 import io.chanops.reconcile.boss.BossRow;
 import io.chanops.reconcile.platform.PlatformOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +85,7 @@ final class ReferenceReconciler {
 
         // Rule 5: each kept platform order, in file order.
         Summary summary = new Summary();
-        Set<BossGroup> claimed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<BossGroup> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Item> items = new ArrayList<>(platform.size() + withoutRef.size() + duplicateBoss.size() + 16);
         for (int i = 0; i < platform.size(); i++) {
             PlatformOrder o = platform.get(i);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,7 +225,7 @@ class ReconcileServiceTest {
                 .filter(m -> m.get("run_id").equals(2L) && m.get("order_id").equals("D"))
                 .count();
         assertThat(confirmed).isEqualTo(1);
-        assertThat(new RunHistory(ledger).findings(2, java.util.Optional.of(Category.RESOLVED_LATE)))
+        assertThat(new RunHistory(ledger).findings(2, Optional.of(Category.RESOLVED_LATE)))
                 .singleElement()
                 .satisfies(f -> assertThat(f.ageDays()).isEqualTo(27));
         // once closed, it is not carried again

@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -117,7 +118,7 @@ public final class PolicyService {
             long r = c.r() != null ? c.r() : base.r();
             long s = c.s() != null ? c.s() : base.s();
             long l = c.l() != null ? c.l() : base != null ? base.l() : 0;
-            List<String> problems = new java.util.ArrayList<>(Policy.problems(t, r, s, l));
+            List<String> problems = new ArrayList<>(Policy.problems(t, r, s, l));
             problems.addAll(PolicyFile.outOfRange(t, r, s, l));
             if (!problems.isEmpty()) {
                 throw InputRejectedException.of(Problem.ofFile(where, String.join("; ", problems)));

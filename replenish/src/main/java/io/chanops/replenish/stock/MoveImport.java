@@ -9,15 +9,25 @@ import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.site.SiteRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -68,7 +78,7 @@ public final class MoveImport {
             } catch (NumberFormatException notANumber) {
                 // left as text: the reader names what is wrong with it
             }
-            return java.util.Arrays.asList(at, siteId, sku, kind, quantity, ref == null ? "" : ref);
+            return Arrays.asList(at, siteId, sku, kind, quantity, ref == null ? "" : ref);
         }
     }
 
@@ -85,33 +95,30 @@ public final class MoveImport {
             Ledger ledger, OneMove move, LocalDateTime now, Consumer<String> warn, AfterMoves<T> after) {
         Path dir;
         try {
-            dir = java.nio.file.Files.createTempDirectory(
-                    "chanops-",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create a temporary file for the move", e);
+            dir = Files.createTempDirectory(
+                    "chanops-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file for the move", e);
         }
         Path file = dir.resolve(ONE_MOVE);
         try {
             try (io.chanops.ledger.csv.CsvSink sink = io.chanops.ledger.csv.CsvSink.to(
-                    java.nio.file.Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW), false)) {
+                    Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), false)) {
                 sink.header(COLUMNS);
                 sink.row(move.cells());
             }
-            return importFile(
-                    ledger, file, java.nio.charset.StandardCharsets.UTF_8, false, false, now, warn, null, after);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write a temporary file for the move", e);
+            return importFile(ledger, file, StandardCharsets.UTF_8, false, false, now, warn, null, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary file for the move", e);
         } catch (io.chanops.ledger.InputRejectedException e) {
             throw new io.chanops.ledger.InputRejectedException(e.problems().stream()
                     .map(p -> new io.chanops.ledger.Problem(ONE_MOVE, 0, option(p.column()), p.message()))
                     .toList());
         } finally {
             try {
-                java.nio.file.Files.deleteIfExists(file);
-                java.nio.file.Files.deleteIfExists(dir);
-            } catch (java.io.IOException ignored) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
                 // a private, empty temporary directory left behind is harmless
             }
         }
@@ -192,13 +199,9 @@ public final class MoveImport {
 
     /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */
     private static final class Phases {
-        private final java.lang.management.ThreadMXBean cpu =
-                TRACE ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
+        private final ThreadMXBean cpu = TRACE ? ManagementFactory.getThreadMXBean() : null;
         private final StringBuilder text = new StringBuilder("stock import phases (wall/cpu ms): JVM up "
-                + (TRACE
-                        ? java.lang.management.ManagementFactory.getRuntimeMXBean()
-                                .getUptime()
-                        : 0) + " ms before;");
+                + (TRACE ? ManagementFactory.getRuntimeMXBean().getUptime() : 0) + " ms before;");
         private long wall = System.nanoTime();
         private long cpuNanos = TRACE ? cpu.getCurrentThreadCpuTime() : 0;
 
@@ -225,7 +228,7 @@ public final class MoveImport {
     }
 
     /** Runs {@code work} on a thread of its own (the common pool may have a single thread on two cores). */
-    private static <R> CompletableFuture<R> onTheOtherCore(String name, java.util.function.Supplier<R> work) {
+    private static <R> CompletableFuture<R> onTheOtherCore(String name, Supplier<R> work) {
         return CompletableFuture.supplyAsync(work, task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);

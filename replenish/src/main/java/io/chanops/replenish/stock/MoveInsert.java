@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class MoveInsert {
      * foreign keys, this pragma works inside the transaction.
      */
     private static void checkConstraints(Connection c, boolean on) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute("PRAGMA ignore_check_constraints = " + (on ? "OFF" : "ON"));
         }
     }

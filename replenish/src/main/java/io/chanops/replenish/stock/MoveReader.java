@@ -16,6 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -485,7 +486,7 @@ final class MoveReader {
                 if (i < 0) {
                     return -1;
                 }
-                if (java.util.Arrays.equals(names[i], 0, names[i].length, b, from, to)) {
+                if (Arrays.equals(names[i], 0, names[i].length, b, from, to)) {
                     return i;
                 }
             }

@@ -8,6 +8,7 @@ import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
 import io.chanops.replenish.orders.OrderStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +196,7 @@ class CheckServiceTest {
     @Test
     void twoConcurrentChecksNeverBothRaiseTheSameOrder() throws Exception {
         // Two separate ledger handles on the same file, as two cron jobs would be.
-        var second = io.chanops.ledger.Ledger.open(dir.resolve("test.db").toString(), java.time.Duration.ofSeconds(20));
+        var second = io.chanops.ledger.Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(20));
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -7,6 +7,7 @@ import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.policy.Policy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class CheckTest {
 
     @Test
     void configuredCutoffMovesTheDueDate() {
-        CheckSettings early = new CheckSettings(SETTINGS.anchor(), java.time.LocalTime.of(9, 0), 2);
+        CheckSettings early = new CheckSettings(SETTINGS.anchor(), LocalTime.of(9, 0), 2);
         assertThat(Check.decide(position(0, 0, false), MORNING, early, true)
                         .decision()
                         .orElseThrow()

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class TuneServiceTest {
                 .tune(new TuneService.Options(28, 0.95, 2, site, null, dryRun, DISPLAY), true, null);
     }
 
-    private java.util.Optional<PolicyRecord> find(String site, String sku) {
+    private Optional<PolicyRecord> find(String site, String sku) {
         return s.ledger.read(h -> h.attach(PolicyRepository.class).find(site, sku));
     }
 

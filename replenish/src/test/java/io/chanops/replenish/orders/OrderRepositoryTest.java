@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.ledger.model.Position;
 import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,9 +115,7 @@ class OrderRepositoryTest {
         });
         int again = s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-2", 1, AT));
         assertThat(again).isZero();
-        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 2)).next())
-                .isEqualTo("RO-20260302-000004");
-        assertThat(OrderIds.startAt(orders, java.time.LocalDate.of(2026, 3, 3)).next())
-                .isEqualTo("RO-20260303-000001");
+        assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 2)).next()).isEqualTo("RO-20260302-000004");
+        assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 3)).next()).isEqualTo("RO-20260303-000001");
     }
 }

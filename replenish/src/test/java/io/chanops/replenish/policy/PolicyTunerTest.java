@@ -3,6 +3,8 @@ package io.chanops.replenish.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -62,9 +64,9 @@ class PolicyTunerTest {
     @Test
     void storedDateTimesReadAsEpochDays() {
         assertThat(SalesHistory.epochDay("2026-03-02 09:30:00"))
-                .isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
+                .isEqualTo(LocalDate.of(2026, 3, 2).toEpochDay());
         assertThat(SalesHistory.epochDay("2024-02-29 23:59:59"))
-                .isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+                .isEqualTo(LocalDate.of(2024, 2, 29).toEpochDay());
     }
 
     @Test
@@ -85,8 +87,7 @@ class PolicyTunerTest {
     @Property
     void tunedLevelsAlwaysFormAValidPolicy(
             @ForAll @Size(min = 1, max = 60) long[] raw, @ForAll @IntRange(min = 1, max = 30) int t) {
-        long[] sales =
-                java.util.Arrays.stream(raw).map(v -> Math.floorMod(v, 40)).toArray();
+        long[] sales = Arrays.stream(raw).map(v -> Math.floorMod(v, 40)).toArray();
         PolicyTuner.Tuned tuned = PolicyTuner.tune(sales, sales.length, t, SETTINGS);
         Policy p = tuned.policy();
         assertThat(p.l()).isBetween(0L, p.r());

@@ -6,6 +6,7 @@ import io.chanops.ledger.model.Position;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.policy.ReviewCycle;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -141,7 +142,7 @@ class SimulationPropertyTest {
         }
         assertThat(m.onHandSum()).isEqualTo(onHandSum);
         assertThat(m.served() + m.lost()).isEqualTo(m.demand());
-        assertThat(m.fillRate()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
+        assertThat(m.fillRate()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
         // everything ordered has arrived, or is still on order at the end
         long arrived = days.stream()
                 .mapToLong(d -> d.arrived() + (lead == 0 ? d.regularOrdered() : 0))

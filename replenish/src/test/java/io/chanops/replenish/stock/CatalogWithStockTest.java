@@ -12,6 +12,7 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,6 @@ class CatalogWithStockTest {
         CatalogImport.Result r =
                 imports.run(imports.file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
         assertThat(r.unlisted()).isEqualTo(2);
-        assertThat(r.offSaleWithStock()).containsExactly(java.util.Map.entry("A1", 7L));
+        assertThat(r.offSaleWithStock()).containsExactly(Map.entry("A1", 7L));
     }
 }

@@ -10,11 +10,14 @@ import io.chanops.ledger.model.Position;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,7 +185,7 @@ class MoveImportTest {
                 .hasMessageContaining(":2: ref: duplicate row: receipt 'GRN-1'");
         assertThat(onHand("S1", "H1")).isEqualTo(15);
         // the digest is computed during the insert and recorded in the same transaction
-        java.util.List<String> digests =
+        List<String> digests =
                 ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
                         .mapTo(String.class)
                         .list());
@@ -206,7 +209,7 @@ class MoveImportTest {
         Path plain = movesFile(
                 "plain.csv", "2026-03-01 08:00,S1,H1,receipt,10,R-1", "2026-03-01 12:00,S1,H1,sale,2,\"S,2\"");
         Path crlf = dir.resolve("crlf.csv");
-        java.nio.file.Files.write(
+        Files.write(
                 crlf,
                 ("\uFEFFat,site_id,sku,kind,qty,ref\r\n2026-03-01 08:00,S2,H1,receipt,10,R-1\r\n\r\n"
                                 + "2026-03-01 12:00,S2,H1,sale,2,S-2\r\n")
@@ -232,7 +235,7 @@ class MoveImportTest {
                         "2026-03-01 09:00,S1,H1,receipt,1,"),
                 false);
         importMoves(movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"), false);
-        java.util.List<String> ids = ledger.read(
+        List<String> ids = ledger.read(
                 h -> h.createQuery("SELECT move_id || ' ' || site_id || ' ' || at FROM stock_move ORDER BY move_id")
                         .mapTo(String.class)
                         .list());
@@ -254,8 +257,8 @@ class MoveImportTest {
         Moves moves = MoveImport.read(
                 f,
                 StandardCharsets.UTF_8,
-                java.util.Set.of("GONE", "S1"),
-                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
+                Set.of("GONE", "S1"),
+                Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
                 w -> {},
                 null);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
@@ -272,12 +275,11 @@ class MoveImportTest {
         importMoves(
                 movesFile("a.csv", "2026-03-01 12:00,S2,H1,receipt,1,票-1", "2026-03-01 08:00:30,S1,H1,transfer_out,2,"),
                 false);
-        java.util.List<String> rows =
-                ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
-                                + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
-                                + "FROM stock_move ORDER BY move_id")
-                        .mapTo(String.class)
-                        .list());
+        List<String> rows = ledger.read(h -> h.createQuery("SELECT typeof(at) || typeof(site_id) || typeof(sku) "
+                        + "|| typeof(kind) || typeof(ref) || ' ' || at || ' ' || site_id || ' ' || sku || ' ' || kind "
+                        + "FROM stock_move ORDER BY move_id")
+                .mapTo(String.class)
+                .list());
         assertThat(rows)
                 .containsExactly(
                         "texttexttexttextnull 2026-03-01 08:00:30 S1 H1 transfer_out",
@@ -291,8 +293,8 @@ class MoveImportTest {
         Moves moves = MoveImport.read(
                 movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"),
                 StandardCharsets.UTF_8,
-                java.util.Set.of("S1"),
-                java.util.Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
+                Set.of("S1"),
+                Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
                 w -> {},
                 null);
         int ignoring = ledger.writeBulk(h -> {
@@ -310,10 +312,10 @@ class MoveImportTest {
         // 1,000 moves (many 64-row statements and a shorter last one) with refs of every kind: none, ASCII, non-ASCII,
         // formula-like; inserted once through SQLite's binder (bytes cast to text, numbered parameters) and once
         // through the portable one (Strings, eight parameters a row), into two tables of the same ledger
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         String[] kinds = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"};
         String[] refs = {"", "R-%d", "票据-%d", "'=%d", "Ü-%d"};
-        java.util.List<String> lines = new java.util.ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
+        List<String> lines = new ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
         for (int i = 0; i < 1000; i++) {
             String kind = kinds[random.nextInt(kinds.length)];
             lines.add(String.format(
@@ -347,8 +349,8 @@ class MoveImportTest {
         Moves moves = MoveImport.read(
                 TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
                 StandardCharsets.UTF_8,
-                java.util.Set.of("S1", "S2"),
-                java.util.Map.of(
+                Set.of("S1", "S2"),
+                Map.of(
                         "H1",
                         io.chanops.ledger.model.ProductType.HANDSET,
                         "A1",
@@ -359,13 +361,13 @@ class MoveImportTest {
         String columns =
                 "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "
                         + "ref, typeof(ref), batch_id";
-        java.util.List<String> viaSqlite = ledger.writeBulk(h -> {
+        List<String> viaSqlite = ledger.writeBulk(h -> {
             MoveInsert.insert(h, MoveInsert.Way.SQLITE, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()
                     .map(Object::toString)
                     .toList();
         });
-        java.util.List<String> viaPlain = ledger.writeBulk(h -> {
+        List<String> viaPlain = ledger.writeBulk(h -> {
             h.execute("DELETE FROM stock_move");
             MoveInsert.insert(h, MoveInsert.Way.PLAIN, moves, rows, 1, 1);
             return h.createQuery("SELECT " + columns + " FROM stock_move ORDER BY move_id").mapToMap().list().stream()

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,9 +91,7 @@ class MoveReaderPropertyTest {
                 s.append(rows[r]).append('\n');
             }
             Moves.Order order = moves.order();
-            s.append("order: ")
-                    .append(java.util.Arrays.toString(order.rows()))
-                    .append(java.util.Arrays.toString(order.start()));
+            s.append("order: ").append(Arrays.toString(order.rows())).append(Arrays.toString(order.start()));
             // sorted in place: row i is the order's i-th row, the runs are the same, and the order is 0..n-1
             Moves.Order sorted = moves.sortIntoWritingOrder();
             assertThat(sorted.start()).containsExactly(order.start());
