@@ -5,7 +5,8 @@
 #  2. Generated realistic days (50/150/300 emergency visits, 5-15 vehicles, store hours, short SKUs).
 # Each day is planned by the solver and by the greedy nearest-neighbour baseline (hidden --method greedy).
 # usage: scripts/bench/plan.sh [TUNING...]   (default: DEFAULT; e.g. 'DEFAULT TABU NO_NEARBY' to compare)
-# env: CVRP_LIMITS="A-n32-k5:30s A-n65-k9:60s"  DAYS="50:5 150:10 300:15"  DAY_LIMIT=30s  SEED=0
+# env: CVRP_LIMITS="A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s"  DAYS="50:5 150:10 300:15"  DAY_LIMIT=30s  SEED=0
+#      CHANOPS_JAR=path/to/chanops.jar
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -13,14 +14,19 @@ chanops="$root/scripts/chanops"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 tunings=("${@:-DEFAULT}")
-cvrp_limits=${CVRP_LIMITS:-"A-n32-k5:30s A-n65-k9:60s"}
+cvrp_limits=${CVRP_LIMITS:-"A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s"}
 days=${DAYS:-"50:5 150:10 300:15"}
 day_limit=${DAY_LIMIT:-30s}
 seed=${SEED:-0}
 
 # Build once, then run a frozen copy of the jar: editing sources while the bench runs must not trigger a rebuild.
-"$chanops" --version >/dev/null
-cp "$root/cli/target/chanops.jar" "$work/chanops.jar"
+# CHANOPS_JAR=path runs that jar instead (e.g. a copy built from main, to compare a branch with it).
+if [ -n "${CHANOPS_JAR:-}" ]; then
+  cp "$CHANOPS_JAR" "$work/chanops.jar"
+else
+  "$chanops" --version >/dev/null
+  cp "$root/cli/target/chanops.jar" "$work/chanops.jar"
+fi
 chanops() { java ${CHANOPS_JAVA_OPTS:-} -jar "$work/chanops.jar" "$@"; }
 
 load() { # dir

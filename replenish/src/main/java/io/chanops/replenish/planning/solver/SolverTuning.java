@@ -8,6 +8,7 @@ import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorCo
 import org.optaplanner.core.config.heuristic.selector.list.SubListSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
@@ -29,6 +30,8 @@ public enum SolverTuning {
      * sub-list change/swap and k-opt (2..3) moves.
      */
     DEFAULT(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** DEFAULT with ruin-and-recreate moves ({@link RuinRecreate}) among the list moves. */
+    RUIN_RECREATE(true, Acceptor.LATE_ACCEPTANCE, 400, 1.0),
     /** The same local search after OptaPlanner's construction heuristic instead of the greedy start. */
     CONSTRUCTION_HEURISTIC(true, Acceptor.LATE_ACCEPTANCE, 400),
     /** The same with a shorter late-acceptance memory. */
@@ -50,11 +53,18 @@ public enum SolverTuning {
     private final boolean nearby;
     private final Acceptor acceptor;
     private final int lateAcceptanceSize;
+    /** How often a ruin-and-recreate move is tried against one of each list move kind (0: never). */
+    private final double ruinRecreateWeight;
 
     SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize) {
+        this(nearby, acceptor, lateAcceptanceSize, 0);
+    }
+
+    SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize, double ruinRecreateWeight) {
         this.nearby = nearby;
         this.acceptor = acceptor;
         this.lateAcceptanceSize = lateAcceptanceSize;
+        this.ruinRecreateWeight = ruinRecreateWeight;
     }
 
     /** Whether local search starts from the greedy nearest-neighbour plan (else from the construction heuristic). */
@@ -79,6 +89,11 @@ public enum SolverTuning {
                 .withSubListSelectorConfig(
                         new SubListSelectorConfig().withMinimumSubListSize(1).withMaximumSubListSize(6)));
         moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
+        if (ruinRecreateWeight > 0) {
+            moves.add(new MoveIteratorFactoryConfig()
+                    .withMoveIteratorFactoryClass(RuinRecreateMoves.class)
+                    .withFixedProbabilityWeight(ruinRecreateWeight));
+        }
         phase.setMoveSelectorConfig(
                 new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
         if (acceptor == Acceptor.LATE_ACCEPTANCE) {
