@@ -72,7 +72,7 @@ public final class EmergencyPlanner {
                 .sum();
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
-        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings));
+        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings, temperature(problem)));
         if (method == Method.GREEDY && !plannable.isEmpty()) {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
@@ -153,8 +153,46 @@ public final class EmergencyPlanner {
     }
 
     static SolverConfig config(SolverSettings settings) {
+        return config(settings, 1);
+    }
+
+    /**
+     * Simulated annealing's starting temperature for a day: three times the mean travel minutes from a stop to its
+     * nearest other place (a store or a depot). It accepts detours of a few hops at first, whatever the scale of the
+     * map (SISR's 100 on the CVRPLIB X instances is about that).
+     */
+    static long temperature(EmergencyPlan plan) {
+        List<Integer> places = new ArrayList<>();
+        for (Visit v : plan.getVisits()) {
+            places.add(v.getSiteIndex());
+        }
+        for (Vehicle v : plan.getVehicles()) {
+            if (!v.isStandby()) {
+                places.add(v.getDepotIndex());
+            }
+        }
+        int[] distinct = places.stream().mapToInt(Integer::intValue).distinct().toArray();
+        if (distinct.length < 2) {
+            return 1;
+        }
+        long sum = 0;
+        int count = 0;
+        for (Visit v : plan.getVisits()) {
+            int nearest = Integer.MAX_VALUE;
+            for (int p : distinct) {
+                if (p != v.getSiteIndex()) {
+                    nearest = Math.min(nearest, v.minutesFrom(p));
+                }
+            }
+            sum += nearest;
+            count++;
+        }
+        return count == 0 ? 1 : Math.max(1, Math.round(3.0 * sum / count));
+    }
+
+    static SolverConfig config(SolverSettings settings, long temperature) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
-        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch();
+        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(temperature);
         if (settings.maxSteps() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.maxSteps()));
         } else {

@@ -26,27 +26,30 @@ import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForage
  */
 public enum SolverTuning {
     /**
-     * Starts from the greedy nearest-neighbour plan, then late acceptance (400) over list change (nearby), list swap,
-     * sub-list change/swap and k-opt (2..3) moves.
+     * Starts from the greedy nearest-neighbour plan, then simulated annealing over list change (nearby), list swap,
+     * sub-list change/swap, k-opt (2..3) and ruin-and-recreate moves ({@link RuinRecreate}), one in six of each kind.
      */
-    DEFAULT(true, Acceptor.LATE_ACCEPTANCE, 400),
-    /** DEFAULT with ruin-and-recreate moves ({@link RuinRecreate}) among the list moves. */
-    RUIN_RECREATE(true, Acceptor.LATE_ACCEPTANCE, 400, 1.0),
-    /** The same local search after OptaPlanner's construction heuristic instead of the greedy start. */
+    DEFAULT(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0),
+    /** The same moves with late acceptance (400) instead of simulated annealing. */
+    RUIN_RECREATE_LATE_ACCEPTANCE(true, Acceptor.LATE_ACCEPTANCE, 400, 1.0),
+    /** The list moves alone (no ruin and recreate) with late acceptance (400): the default before ruin and recreate. */
+    LIST_MOVES(true, Acceptor.LATE_ACCEPTANCE, 400),
+    /** LIST_MOVES after OptaPlanner's construction heuristic instead of the greedy start. */
     CONSTRUCTION_HEURISTIC(true, Acceptor.LATE_ACCEPTANCE, 400),
-    /** The same with a shorter late-acceptance memory. */
+    /** LIST_MOVES with a shorter late-acceptance memory. */
     LATE_ACCEPTANCE_100(true, Acceptor.LATE_ACCEPTANCE, 100),
-    /** The same with a longer late-acceptance memory. */
+    /** LIST_MOVES with a longer late-acceptance memory. */
     LATE_ACCEPTANCE_2000(true, Acceptor.LATE_ACCEPTANCE, 2000),
-    /** The same moves without nearby selection. */
+    /** LIST_MOVES without nearby selection. */
     NO_NEARBY(false, Acceptor.LATE_ACCEPTANCE, 400),
-    /** The same moves with tabu search instead of late acceptance. */
+    /** LIST_MOVES with tabu search instead of late acceptance. */
     TABU(true, Acceptor.TABU, 0),
     /** OptaPlanner's own default local search for list variables (no move configuration). */
     OPTAPLANNER_DEFAULT(false, null, 0);
 
     enum Acceptor {
         LATE_ACCEPTANCE,
+        SIMULATED_ANNEALING,
         TABU
     }
 
@@ -72,7 +75,11 @@ public enum SolverTuning {
         return this != CONSTRUCTION_HEURISTIC && this != OPTAPLANNER_DEFAULT;
     }
 
-    LocalSearchPhaseConfig localSearch() {
+    /**
+     * The local search; {@code temperature} is the simulated-annealing starting temperature in travel minutes (it
+     * falls to 0 as the time limit, or the step limit, is used up).
+     */
+    LocalSearchPhaseConfig localSearch(long temperature) {
         LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
         if (acceptor == null) {
             return phase;
@@ -96,7 +103,12 @@ public enum SolverTuning {
         }
         phase.setMoveSelectorConfig(
                 new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)));
-        if (acceptor == Acceptor.LATE_ACCEPTANCE) {
+        if (acceptor == Acceptor.SIMULATED_ANNEALING) {
+            // only worse travel is ever accepted: no broken rule, no unit more unserved
+            phase.setAcceptorConfig(new LocalSearchAcceptorConfig()
+                    .withSimulatedAnnealingStartingTemperature("0hard/0medium/" + Math.max(1, temperature) + "soft"));
+            phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        } else if (acceptor == Acceptor.LATE_ACCEPTANCE) {
             phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize));
             phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
         } else {
