@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of 'chanops replenish plan' through the real CLI jar.
-#  1. Published CVRP instances (Augerat set A, scripts/bench/cvrp/) posed as an emergency day: travel vs the known
-#     optimum (gap %), unserved units, time to the final best score.
+#  1. Published CVRP instances (Augerat set A, Uchoa et al. set X; scripts/bench/cvrp/, sources in optima.csv) posed
+#     as an emergency day (shifts 00:00-23:59, distances as minutes: only instances whose routes fit one day): travel
+#     vs the known optimum (gap %), unserved units, time to the final best score.
 #  2. Generated realistic days (50/150/300 emergency visits, 5-15 vehicles, store hours, short SKUs).
 # Each day is planned by the solver and by the greedy nearest-neighbour baseline (hidden --method greedy).
-# usage: scripts/bench/plan.sh [TUNING...]   (default: DEFAULT; e.g. 'DEFAULT TABU NO_NEARBY' to compare)
+# usage: scripts/bench/plan.sh [TUNING...]   (default: DEFAULT; e.g. 'DEFAULT LIST_MOVES TABU' to compare)
 # env: CVRP_LIMITS="A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s"  DAYS="50:5 150:10 300:15"  DAY_LIMIT=30s  SEED=0
 #      CHANOPS_JAR=path/to/chanops.jar
 set -euo pipefail

@@ -72,7 +72,7 @@ public final class EmergencyPlanner {
                 .sum();
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
-        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings, temperature(problem)));
+        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings, nearestMinutes(problem)));
         if (method == Method.GREEDY && !plannable.isEmpty()) {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
@@ -157,11 +157,11 @@ public final class EmergencyPlanner {
     }
 
     /**
-     * Simulated annealing's starting temperature for a day: three times the mean travel minutes from a stop to its
-     * nearest other place (a store or a depot). It accepts detours of a few hops at first, whatever the scale of the
-     * map (SISR's 100 on the CVRPLIB X instances is about that).
+     * The mean travel minutes from a stop to its nearest other place (a store or a depot): the scale of the map, from
+     * which simulated annealing's starting temperature is set (three times it is about SISR's 100 on the CVRPLIB X
+     * instances).
      */
-    static long temperature(EmergencyPlan plan) {
+    static double nearestMinutes(EmergencyPlan plan) {
         List<Integer> places = new ArrayList<>();
         for (Visit v : plan.getVisits()) {
             places.add(v.getSiteIndex());
@@ -187,12 +187,12 @@ public final class EmergencyPlanner {
             sum += nearest;
             count++;
         }
-        return count == 0 ? 1 : Math.max(1, Math.round(3.0 * sum / count));
+        return count == 0 ? 1 : (double) sum / count;
     }
 
-    static SolverConfig config(SolverSettings settings, long temperature) {
+    static SolverConfig config(SolverSettings settings, double nearestMinutes) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
-        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(temperature);
+        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(nearestMinutes);
         if (settings.maxSteps() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.maxSteps()));
         } else {

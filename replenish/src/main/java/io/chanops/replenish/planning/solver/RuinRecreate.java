@@ -101,7 +101,12 @@ final class RuinRecreate {
             routes.get(standby).clear();
             touched.add(standby);
         }
+        long unservedBefore = standby == null ? 0 : unservedWeight(standby.getVisits());
         recreate(removed, routes, standby, touched, random);
+        if (standby != null && unservedWeight(routes.get(standby)) > unservedBefore) {
+            // more left unserved: the score would refuse it, so it is not worth scoring
+            return Map.of();
+        }
         Map<Vehicle, List<Visit>> changed = new LinkedHashMap<>();
         for (Vehicle v : vehicles) {
             if (touched.contains(v) && !routes.get(v).equals(v.getVisits())) {
@@ -109,6 +114,14 @@ final class RuinRecreate {
             }
         }
         return changed;
+    }
+
+    private static long unservedWeight(List<Visit> visits) {
+        long sum = 0;
+        for (Visit v : visits) {
+            sum += v.unservedWeight();
+        }
+        return sum;
     }
 
     private void ruinStrings(

@@ -27,11 +27,20 @@ import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForage
 public enum SolverTuning {
     /**
      * Starts from the greedy nearest-neighbour plan, then simulated annealing over list change (nearby), list swap,
-     * sub-list change/swap, k-opt (2..3) and ruin-and-recreate moves ({@link RuinRecreate}), one in six of each kind.
+     * sub-list change/swap, k-opt (2..3) and ruin-and-recreate moves ({@link RuinRecreate}), one in six of each kind,
+     * starting at the mean minutes from a stop to its nearest other place.
      */
-    DEFAULT(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0),
+    DEFAULT(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 1.0),
+    /** DEFAULT starting three times as hot. */
+    HOTTER(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 3.0),
+    /** DEFAULT starting half as hot. */
+    COLDER(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 0.5),
+    /** DEFAULT with ruin and recreate three times as often as each list move kind. */
+    MORE_RUIN_RECREATE(true, Acceptor.SIMULATED_ANNEALING, 0, 3.0, 1.0),
+    /** DEFAULT with ruin and recreate nearly always (fifty times as often as each list move kind). */
+    MOSTLY_RUIN_RECREATE(true, Acceptor.SIMULATED_ANNEALING, 0, 50.0, 1.0),
     /** The same moves with late acceptance (400) instead of simulated annealing. */
-    RUIN_RECREATE_LATE_ACCEPTANCE(true, Acceptor.LATE_ACCEPTANCE, 400, 1.0),
+    RUIN_RECREATE_LATE_ACCEPTANCE(true, Acceptor.LATE_ACCEPTANCE, 400, 1.0, 0),
     /** The list moves alone (no ruin and recreate) with late acceptance (400): the default before ruin and recreate. */
     LIST_MOVES(true, Acceptor.LATE_ACCEPTANCE, 400),
     /** LIST_MOVES after OptaPlanner's construction heuristic instead of the greedy start. */
@@ -58,12 +67,20 @@ public enum SolverTuning {
     private final int lateAcceptanceSize;
     /** How often a ruin-and-recreate move is tried against one of each list move kind (0: never). */
     private final double ruinRecreateWeight;
+    /** Simulated annealing's starting temperature in mean minutes from a stop to its nearest other place. */
+    private final double temperatureFactor;
 
     SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize) {
-        this(nearby, acceptor, lateAcceptanceSize, 0);
+        this(nearby, acceptor, lateAcceptanceSize, 0, 0);
     }
 
-    SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize, double ruinRecreateWeight) {
+    SolverTuning(
+            boolean nearby,
+            Acceptor acceptor,
+            int lateAcceptanceSize,
+            double ruinRecreateWeight,
+            double temperatureFactor) {
+        this.temperatureFactor = temperatureFactor;
         this.nearby = nearby;
         this.acceptor = acceptor;
         this.lateAcceptanceSize = lateAcceptanceSize;
@@ -76,10 +93,12 @@ public enum SolverTuning {
     }
 
     /**
-     * The local search; {@code temperature} is the simulated-annealing starting temperature in travel minutes (it
-     * falls to 0 as the time limit, or the step limit, is used up).
+     * The local search for a day whose stops are on average {@code nearestMinutes} from their nearest other place
+     * (store or depot): simulated annealing starts at a multiple of that, in travel minutes, and falls to 0 as the
+     * time limit (or the step limit) is used up.
      */
-    LocalSearchPhaseConfig localSearch(long temperature) {
+    LocalSearchPhaseConfig localSearch(double nearestMinutes) {
+        long temperature = Math.max(1, Math.round(temperatureFactor * nearestMinutes));
         LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
         if (acceptor == null) {
             return phase;
@@ -106,7 +125,7 @@ public enum SolverTuning {
         if (acceptor == Acceptor.SIMULATED_ANNEALING) {
             // only worse travel is ever accepted: no broken rule, no unit more unserved
             phase.setAcceptorConfig(new LocalSearchAcceptorConfig()
-                    .withSimulatedAnnealingStartingTemperature("0hard/0medium/" + Math.max(1, temperature) + "soft"));
+                    .withSimulatedAnnealingStartingTemperature("0hard/0medium/" + temperature + "soft"));
             phase.setForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
         } else if (acceptor == Acceptor.LATE_ACCEPTANCE) {
             phase.setAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize));
