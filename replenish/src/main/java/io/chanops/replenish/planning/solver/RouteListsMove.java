@@ -6,6 +6,7 @@ import io.chanops.replenish.planning.domain.Visit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RouteListsMove extends AbstractMove<EmergencyPlan> {
         for (Map.Entry<Vehicle, List<Visit>> e : lists.entrySet()) {
             Vehicle v = e.getKey();
             List<Visit> current = v.getVisits();
-            Set<Visit> kept = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Visit> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             kept.addAll(e.getValue());
             if (kept.containsAll(current)) {
                 continue;

@@ -6,13 +6,16 @@ import io.chanops.replenish.planning.domain.TravelTimes;
 import io.chanops.replenish.planning.domain.Vehicle;
 import io.chanops.replenish.planning.domain.Visit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Ruin and recreate on a plan, in the manner of SISR (Christiaens and Vanden Berghe, "Slack induction by string
@@ -86,7 +89,7 @@ final class RuinRecreate {
             return Map.of();
         }
         List<Visit> removed = new ArrayList<>();
-        java.util.Set<Vehicle> touched = new java.util.LinkedHashSet<>();
+        Set<Vehicle> touched = new LinkedHashSet<>();
         if (random.nextDouble() < RANDOM_RUIN) {
             ruinRandom(served, vehicleOf, routes, removed, touched, random);
         } else {
@@ -129,7 +132,7 @@ final class RuinRecreate {
             Map<Visit, Vehicle> vehicleOf,
             Map<Vehicle, List<Visit>> routes,
             List<Visit> removed,
-            java.util.Set<Vehicle> touched,
+            Set<Vehicle> touched,
             Random random) {
         int routesUsed = 0;
         for (Vehicle v : routes.keySet()) {
@@ -172,7 +175,7 @@ final class RuinRecreate {
             Map<Visit, Vehicle> vehicleOf,
             Map<Vehicle, List<Visit>> routes,
             List<Visit> removed,
-            java.util.Set<Vehicle> touched,
+            Set<Vehicle> touched,
             Random random) {
         int count = Math.min(served.size(), 1 + random.nextInt(2 * AVERAGE_REMOVED));
         List<Visit> pool = new ArrayList<>(served);
@@ -190,12 +193,12 @@ final class RuinRecreate {
             List<Visit> removed,
             Map<Vehicle, List<Visit>> routes,
             Vehicle standby,
-            java.util.Set<Vehicle> touched,
+            Set<Vehicle> touched,
             Random random) {
         TravelTimes travel = plan.getTravel();
         int order = random.nextInt(11);
         if (order < 4) {
-            java.util.Collections.shuffle(removed, random);
+            Collections.shuffle(removed, random);
         } else if (order < 8) {
             removed.sort(Comparator.comparingLong(Visit::getQty).reversed());
         } else {

@@ -11,6 +11,8 @@ import io.chanops.replenish.planning.domain.TravelTimes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,10 +122,10 @@ class EmergencyPlannerTest {
 
     /** 60 stores on a 10 x 6 grid (5 minutes a step), the warehouse in a corner, hours on some, one scarce SKU. */
     private static PlanInput gridDay() {
-        List<String> ids = new java.util.ArrayList<>(List.of("WH"));
-        Map<String, Site> sites = new java.util.HashMap<>();
+        List<String> ids = new ArrayList<>(List.of("WH"));
+        Map<String, Site> sites = new HashMap<>();
         sites.put("WH", SITES.get("WH"));
-        List<DeliveryOrder> orders = new java.util.ArrayList<>();
+        List<DeliveryOrder> orders = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String id = "S" + i;
             ids.add(id);

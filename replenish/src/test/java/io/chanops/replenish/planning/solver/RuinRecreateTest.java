@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -53,7 +54,7 @@ class RuinRecreateTest {
         visits.add(new Visit("E99", "S12", 12, "A", 1, false, "WH", 0, 24 * 60, 5, t));
         List<Vehicle> vehicles = new ArrayList<>();
         for (int v = 1; v <= 3; v++) {
-            vehicles.add(new Vehicle("V" + v, "WH", 0, 20, 480, shiftEnd, t).withScarceSkus(java.util.Set.of("B")));
+            vehicles.add(new Vehicle("V" + v, "WH", 0, 20, 480, shiftEnd, t).withScarceSkus(Set.of("B")));
         }
         vehicles.add(Vehicle.standby());
         EmergencyPlan plan = new EmergencyPlan(vehicles, visits, List.of(new StockLimit("WH", "B", 10)), t);
