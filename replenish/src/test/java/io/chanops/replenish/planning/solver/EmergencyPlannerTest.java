@@ -154,7 +154,7 @@ class EmergencyPlannerTest {
     void withMaxStepsTheSamePlanComesOutEveryRun() {
         // ruin-and-recreate moves draw from the solver's seeded random: a step limit makes the plan repeatable
         SolverSettings steps =
-                new SolverSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), 5, 1000, SolverTuning.DEFAULT);
+                new SolverSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), 5, 300, SolverTuning.DEFAULT);
         PlanResult a = EmergencyPlanner.plan(gridDay(), steps, EmergencyPlanner.Method.SOLVER, i -> {});
         PlanResult b = EmergencyPlanner.plan(gridDay(), steps, EmergencyPlanner.Method.SOLVER, i -> {});
         assertThat(a.routes()).isEqualTo(b.routes());
