@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -239,12 +240,12 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         Listing stops = Listing.of("vehicle", "stop", "site", "arrive", "wait", "depart", "unload");
         for (PlanResult.Route r : plan.routes()) {
             if (r.stops().isEmpty()) {
-                stops.add(Style.DIM, java.util.List.of(r.vehicleId(), "", r.depot(), "", "", "", "idle"));
+                stops.add(Style.DIM, List.of(r.vehicleId(), "", r.depot(), "", "", "", "idle"));
                 continue;
             }
             stops.add(
                     Style.NONE,
-                    java.util.List.of(
+                    List.of(
                             r.vehicleId(),
                             0,
                             r.depot(),
@@ -264,7 +265,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             }
             stops.add(
                     Style.NONE,
-                    java.util.List.of(
+                    List.of(
                             r.vehicleId(),
                             r.stops().size() + 1,
                             r.depot(),
@@ -282,7 +283,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                 DeliveryOrder o = u.order();
                 unserved.add(
                         o.emergency() ? Style.RED : Style.YELLOW,
-                        java.util.List.of(o.orderId(), o.kind(), o.siteId(), o.sku(), o.qty(), u.reason()));
+                        List.of(o.orderId(), o.kind(), o.siteId(), o.sku(), o.qty(), u.reason()));
             }
             Renderer.render(unserved, Format.TABLE, out(), false, ctx().colour(), ctx().tableWidth());
         }

@@ -8,7 +8,9 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,8 +134,7 @@ class ReplenishPlanCommandTest {
         // the van leaves at 06:00 and the store opens at 09:00: it waits there
         assertThat(table.out()).containsPattern("GZ-TH-01\\s+0\\d:\\d\\d\\s+\\d+ min\\s+09:");
         Path out = dir.resolve("early-plan");
-        String[] withOut = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(plan), java.util.stream.Stream.of("--out", out.toString()))
+        String[] withOut = Stream.concat(Arrays.stream(plan), Stream.of("--out", out.toString()))
                 .toArray(String[]::new);
         assertThat(cli.run(withOut).code()).isZero();
         assertThat(Files.readAllLines(out.resolve("routes.csv")).get(0))

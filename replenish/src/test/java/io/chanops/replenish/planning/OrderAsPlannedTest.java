@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderStatus;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class OrderAsPlannedTest {
 
     @Test
     void aChangeIsAValueWhoseDifferencesCannotBeChangedAfterwards() {
-        List<String> differences = new java.util.ArrayList<>(List.of("qty 5 -> 9"));
+        List<String> differences = new ArrayList<>(List.of("qty 5 -> 9"));
         OrderChange change = new OrderChange("RO-1", differences);
         differences.add("kind regular -> emergency");
         assertThat(change.differences()).containsExactly("qty 5 -> 9");

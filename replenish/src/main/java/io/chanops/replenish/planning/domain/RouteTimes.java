@@ -1,5 +1,6 @@
 package io.chanops.replenish.planning.domain;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,13 +46,13 @@ public record RouteTimes(int[] arrive, int[] depart, int back, long lateMinutes)
         return o instanceof RouteTimes r
                 && back == r.back
                 && lateMinutes == r.lateMinutes
-                && java.util.Arrays.equals(arrive, r.arrive)
-                && java.util.Arrays.equals(depart, r.depart);
+                && Arrays.equals(arrive, r.arrive)
+                && Arrays.equals(depart, r.depart);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(arrive) + back;
+        return 31 * Arrays.hashCode(arrive) + back;
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.chanops.replenish.planning.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.PlanningListVariable;
@@ -29,7 +32,7 @@ public class Vehicle {
     private boolean standby;
     private TravelTimes travel;
     /** SKUs the depot could run short of on this day (null = treat every SKU as scarce). */
-    private java.util.Set<String> scarceSkus;
+    private Set<String> scarceSkus;
 
     @PlanningListVariable(valueRangeProviderRefs = "visits")
     private List<Visit> visits = new ArrayList<>();
@@ -55,8 +58,8 @@ public class Vehicle {
      * stock), so {@link #skuLoads()} reports only them and the score skips the rest: most moves then touch no stock
      * bookkeeping at all.
      */
-    public Vehicle withScarceSkus(java.util.Set<String> skus) {
-        this.scarceSkus = java.util.Set.copyOf(skus);
+    public Vehicle withScarceSkus(Set<String> skus) {
+        this.scarceSkus = Set.copyOf(skus);
         return this;
     }
 
@@ -178,7 +181,7 @@ public class Vehicle {
         if (standby || visits.isEmpty()) {
             return List.of();
         }
-        java.util.Map<String, Long> bySku = new java.util.TreeMap<>();
+        Map<String, Long> bySku = new TreeMap<>();
         for (Visit v : visits) {
             if (scarceSkus == null || scarceSkus.contains(v.getSku())) {
                 bySku.merge(v.getSku(), v.getQty(), Long::sum);

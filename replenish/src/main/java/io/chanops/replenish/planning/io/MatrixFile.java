@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code matrix.csv} ({@code from,to,minutes[,km]}): measured travel between two sites. Minutes may have
@@ -19,8 +20,7 @@ import java.util.function.Consumer;
 public final class MatrixFile {
     public static final List<String> REQUIRED = List.of("from", "to", "minutes");
     private static final Set<String> KNOWN = Set.of("from", "to", "minutes", "km");
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
     /** Travel minutes keyed by {@link #key(String, String)}, with the file each came from (for messages). */
     public record Entries(String file, Map<String, Integer> minutes) {

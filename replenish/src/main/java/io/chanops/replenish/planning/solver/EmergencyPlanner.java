@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -273,12 +275,12 @@ public final class EmergencyPlanner {
         // A SKU is scarce at a depot when the day's whole demand for it exceeds the depot's stock; only those get a
         // stock limit (a missing stock row counts as 0 on hand).
         List<StockLimit> stock = new ArrayList<>();
-        Map<String, java.util.Set<String>> scarce = new HashMap<>();
+        Map<String, Set<String>> scarce = new HashMap<>();
         for (Vehicle v : vehicles) {
             if (v.isStandby() || scarce.containsKey(v.getDepot())) {
                 continue;
             }
-            java.util.Set<String> skus = new java.util.TreeSet<>();
+            Set<String> skus = new TreeSet<>();
             demand.forEach((sku, qty) -> {
                 long onHand = input.available(v.getDepot(), sku);
                 if (qty > onHand) {

@@ -7,6 +7,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.planning.domain.TravelTimes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class TravelMatrixTest {
     void matrixRowIsUsedExactlyInsteadOfGreatCircle() {
         MatrixFile.Entries m = MatrixFile.read(
                 TestLedgers.write(dir, "matrix.csv", "from,to,minutes,km", "WH,A,7.4,3"),
-                java.nio.charset.StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8,
                 sites,
                 w -> {});
         TravelTimes t = TravelMatrix.build(List.of("WH", "A"), sites, m, 30);
@@ -69,7 +70,7 @@ class TravelMatrixTest {
     void siteWithoutCoordinatesIsFineWhenTheMatrixCoversIt() {
         MatrixFile.Entries m = MatrixFile.read(
                 TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "NOCOORD,WH,12"),
-                java.nio.charset.StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8,
                 sites,
                 w -> {});
         assertThat(TravelMatrix.build(List.of("WH", "NOCOORD"), sites, m, 30).minutes(0, 1))
@@ -79,7 +80,7 @@ class TravelMatrixTest {
     @Test
     void duplicatePairAndNegativeMinutesAreLocated() {
         Path f = TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2");
-        assertThatThrownBy(() -> MatrixFile.read(f, java.nio.charset.StandardCharsets.UTF_8, sites, w -> {}))
+        assertThatThrownBy(() -> MatrixFile.read(f, StandardCharsets.UTF_8, sites, w -> {}))
                 .isInstanceOf(InputRejectedException.class)
                 .satisfies(
                         e -> assertThat(((InputRejectedException) e).problems().toString())
