@@ -1,0 +1,128 @@
+package io.chanops.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.ledger.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One contract for stock_move's references on both ledgers: SQLite's declared foreign keys, PostgreSQL's statement-level
+ * checks (V15). A move naming a missing site, product or batch is refused, in a multi-row statement too; a site,
+ * product or batch that a move names can be neither deleted nor re-keyed; anything else goes through. The PostgreSQL
+ * half needs a server ({@link TestPostgres}; skipped without one).
+ */
+class StockMoveReferencesTest {
+    @TempDir
+    Path dir;
+
+    private String url;
+
+    @AfterEach
+    void dropSchema() {
+        TestPostgres.drop(url);
+    }
+
+    @Test
+    void sqliteRefusesWhatTheForeignKeysRefuse() {
+        checkContract(TestLedgers.fresh(dir));
+    }
+
+    @Test
+    void postgresqlRefusesTheSameOncePerStatement() {
+        url = TestPostgres.freshSchema();
+        Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
+        checkContract(ledger);
+        int foreignKeys = ledger.read(h -> h.createQuery("SELECT count(*) FROM pg_catalog.pg_constraint c "
+                        + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+                        + "WHERE c.contype = 'f' AND t.relname = 'stock_move' AND n.nspname = current_schema()")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(foreignKeys).as("no per-row foreign key left on stock_move").isZero();
+    }
+
+    private static void checkContract(Ledger ledger) {
+        ledger.write(h -> {
+            h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                    + "imported_at, os_user) VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 00:00:00', 'u'), "
+                    + "(2, 'moves', 'n.csv', 'y', 1, 1, '2026-03-01 00:00:00', 'u')");
+            h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store 1', 'store'), "
+                    + "('S2', 'Store 2', 'store'), ('S3', 'Store 3', 'store')");
+            h.execute("INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES "
+                    + "('H1', 'handset', 'Phone', 100000, 'listed', 'hall'), "
+                    + "('H2', 'handset', 'Phone 2', 100000, 'listed', 'hall')");
+            return null;
+        });
+        // good moves, several rows in one statement
+        ledger.write(h -> move(h, "(1, 'S1', 'H1', 1), (2, 'S2', 'H1', 1), (3, 'S1', 'H1', 1)"));
+        // one bad row among good ones refuses the statement, whichever reference it breaks
+        assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'NOPE', 'H1', 1)"));
+        assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'S1', 'NOPE', 1)"));
+        assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'S1', 'H1', 99)"));
+        assertRefused(ledger, h -> h.execute("UPDATE stock_move SET site_id = 'NOPE' WHERE move_id = 1"));
+        // a referenced site, product or batch stays, under its key
+        assertRefused(ledger, h -> h.execute("DELETE FROM site WHERE site_id = 'S2'"));
+        assertRefused(ledger, h -> h.execute("UPDATE site SET site_id = 'S9' WHERE site_id = 'S1'"));
+        assertRefused(ledger, h -> h.execute("DELETE FROM product WHERE sku = 'H1'"));
+        assertRefused(ledger, h -> h.execute("DELETE FROM import_batch WHERE batch_id = 1"));
+        // what nothing names may go, and a referenced row may change anything but its key
+        ledger.write(h -> {
+            h.execute("DELETE FROM site WHERE site_id = 'S3'");
+            h.execute("DELETE FROM product WHERE sku = 'H2'");
+            h.execute("DELETE FROM import_batch WHERE batch_id = 2");
+            h.execute("UPDATE site SET name = 'Store One' WHERE site_id = 'S1'");
+            h.execute("UPDATE stock_move SET site_id = 'S2' WHERE move_id = 3");
+            return null;
+        });
+        int moves = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(moves).isEqualTo(3);
+    }
+
+    private static Object move(Handle h, String rows) {
+        // (move_id, site_id, sku, batch_id) rows
+        StringBuilder values = new StringBuilder();
+        for (String row : rows.split("\\),\\s*")) {
+            String r = row.replace("(", "").replace(")", "");
+            String[] v = r.split(",\\s*");
+            values.append(values.length() == 0 ? "" : ", ")
+                    .append("(")
+                    .append(v[0])
+                    .append(", '2026-03-01 10:00:00', ")
+                    .append(v[1])
+                    .append(", ")
+                    .append(v[2])
+                    .append(", 'receipt', 5, NULL, ")
+                    .append(v[3])
+                    .append(")");
+        }
+        h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES " + values);
+        return null;
+    }
+
+    private static void assertRefused(Ledger ledger, org.jdbi.v3.core.HandleCallback<Object, RuntimeException> work) {
+        Throwable thrown = catchThrowable(() -> ledger.write(work));
+        assertThat(thrown).as("refused").isNotNull();
+        SQLException sql = null;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                sql = e;
+            }
+        }
+        assertThat((Object) sql).as("a database error: " + thrown).isNotNull();
+        if (ledger.dialect() == Ledger.Dialect.POSTGRESQL) {
+            assertThat(sql.getSQLState()).isEqualTo("23503");
+        } else {
+            assertThat(sql.getMessage()).contains("FOREIGN KEY");
+        }
+    }
+}
