@@ -1,5 +1,6 @@
 package io.chanops.reconcile.confirmed;
 
+import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * Inserts the orders one reconcile run confirmed into {@code confirmed_order}, inside the caller's transaction: one
  * prepared statement, bound value by value and sent in batches (JDBI's per-argument binding would cost more than the
  * insert itself), the last batch by {@link #close}. Orders added in key order (month created, order id) are appended to
- * the table; any order works. Use from one thread, and nothing else on the handle until {@link #close} returns.
+ * the table; any order works. On PostgreSQL the rows go by COPY instead, a chunk at a time ({@link Way}). Use from one thread, and nothing else on the handle until {@link #close} returns.
  *
  * <p>It keeps {@code confirmed_sale_count} too: it counts its sales (orders confirmed live) by kind as they come, and on
  * {@link #close} adds the counts. Where another run has counted sales of the month already, it looks up each of its
@@ -56,9 +57,28 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     private static final List<String> STATUSES = List.of("paid", "completed", "cancelled", "refunded");
     private static final List<String> MATCHED_BY = List.of("order_ref", "fallback");
 
+    /** PostgreSQL's COPY of the rows: all columns, in the plain INSERT's order. */
+    private static final String COPY = "COPY confirmed_order (run_id, order_id, created_at, created_month, channel, "
+            + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
+            + "FROM STDIN (FORMAT text)";
+
+    /** Bytes of rows sent per COPY: the connection is free for the sale lookups between two. */
+    private static final int COPY_CHUNK = 4 << 20;
+
+    /** How rows are stored: each way stores the same rows (ConfirmedOrderWriterPathsTest). */
+    enum Way {
+        /** SQLite: multi-row INSERTs with the run bound once and status, liveness and match as one code. */
+        PACKED,
+        /** Any database: one plain INSERT a row, in JDBC batches. */
+        PLAIN,
+        /** PostgreSQL: {@code COPY ... FROM STDIN} in text format, a chunk of rows at a time. */
+        COPY
+    }
+
     private final Handle h;
     private final long runId;
     private final boolean packed;
+    private final CopyRows copy;
     private PreparedStatement insert;
     private PreparedStatement packedInsert;
     private final Object[] buffer = new Object[ROWS_PER_STATEMENT * VALUES_PER_ROW];
@@ -76,14 +96,19 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     private final Map<String, Boolean> monthCounted = new HashMap<>();
 
     ConfirmedOrderWriter(Handle h, long runId) {
-        this(h, runId, isSqlite(h));
+        this(h, runId, isSqlite(h) ? Way.PACKED : Way.COPY);
     }
 
-    /** {@code packed}: SQLite's multi-row statements; otherwise one plain statement a row, in JDBC batches. */
-    ConfirmedOrderWriter(Handle h, long runId, boolean packed) {
+    ConfirmedOrderWriter(Handle h, long runId, Way way) {
+        this(h, runId, way, COPY_CHUNK);
+    }
+
+    /** {@code copyChunk}: bytes per COPY (tests send many small ones). */
+    ConfirmedOrderWriter(Handle h, long runId, Way way, int copyChunk) {
         this.h = h;
         this.runId = runId;
-        this.packed = packed;
+        this.packed = way == Way.PACKED;
+        this.copy = way == Way.COPY ? new CopyRows(h.getConnection(), COPY, copyChunk) : null;
     }
 
     private static boolean isSqlite(Handle h) {
@@ -178,7 +203,24 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                 countSale(month, orderId, siteId, sku, createdAt, bossNetFen, qty);
             }
             int code = code(platformStatus, bossLive, matchedBy);
-            if (packed && code >= 0) {
+            if (copy != null) {
+                copy.number(runId)
+                        .text(orderId)
+                        .text(createdAt)
+                        .text(month)
+                        .text(channel)
+                        .text(siteId)
+                        .text(msisdn)
+                        .text(sku)
+                        .number(qty)
+                        .number(amountFen)
+                        .number(bossNetFen)
+                        .text(bossAcceptedAt)
+                        .text(platformStatus)
+                        .number(bossLive ? 1 : 0)
+                        .text(matchedBy)
+                        .endRow();
+            } else if (packed && code >= 0) {
                 int v = buffered * VALUES_PER_ROW;
                 buffer[v] = orderId;
                 buffer[v + 1] = createdAt;
@@ -423,6 +465,9 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                 PreparedStatement lookups = latestSale) {
             flush();
             flushPacked();
+            if (copy != null) {
+                copy.flush();
+            }
             addCounts();
         } catch (SQLException e) {
             throw failed(e);
