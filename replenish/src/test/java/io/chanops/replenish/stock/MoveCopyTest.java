@@ -123,6 +123,49 @@ class MoveCopyTest {
                 .anyMatch(r -> r.contains("back\\\\slash"));
     }
 
+    /**
+     * The levels' COPY path (staging table, one upsert) leaves stock_level as the multi-row upserts do: new positions
+     * inserted, existing ones updated, text COPY must escape included.
+     */
+    @Test
+    void levelsCopyStoresExactlyWhatUpsertsStore() {
+        url = TestPostgres.freshSchema();
+        Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
+        Random random = new Random(5);
+        List<Map<io.chanops.ledger.model.Position, StockLevels.Level>> rounds = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            Map<io.chanops.ledger.model.Position, StockLevels.Level> levels = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 2500; i++) {
+                int p = random.nextInt(4000);
+                levels.put(
+                        new io.chanops.ledger.model.Position(
+                                "S" + (p % 40), (p % 7 == 0 ? "票\\t\tA" : "SKU-") + (p / 40)),
+                        new StockLevels.Level(
+                                random.nextInt(200) - 20,
+                                String.format("2026-03-%02d 10:00:%02d", 1 + round, random.nextInt(60)),
+                                1 + random.nextInt(1_000_000)));
+            }
+            rounds.add(levels);
+        }
+        String select = "SELECT * FROM stock_level ORDER BY site_id, sku";
+        List<String> viaUpserts = ledger.write(h -> {
+            rounds.forEach(levels -> StockLevels.upsert(h, levels, false));
+            List<String> found = h.createQuery(select).mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
+            h.execute("DELETE FROM stock_level");
+            return found;
+        });
+        List<String> viaCopy = ledger.write(h -> {
+            rounds.forEach(levels -> StockLevels.upsert(h, levels, true));
+            return h.createQuery(select).mapToMap().list().stream()
+                    .map(Object::toString)
+                    .toList();
+        });
+        assertThat(viaCopy).hasSizeGreaterThan(2500).isEqualTo(viaUpserts);
+        assertThat(viaCopy).anyMatch(r -> r.contains("票\\t\tA"));
+    }
+
     @Test
     void theTextFormatEscapesWhatItMust() {
         assertThat(new String(MoveCopy.text("a\\b\tc\nd\re票"), StandardCharsets.UTF_8))
