@@ -95,6 +95,14 @@ public final class LedgerCopy {
         TEXT
     }
 
+    /**
+     * References PostgreSQL checks per statement by triggers rather than by declared foreign keys (V15): not in
+     * pg_constraint, yet a table must still come after those it names.
+     */
+    private static final Map<String, Set<String>> STATEMENT_REFERENCES = Map.of(
+            "stock_move", Set.of("site", "product", "import_batch"),
+            "policy", Set.of("site", "product"));
+
     /** The target's tables (the schema history excepted) in an order where every table comes after those it refers to. */
     private static List<String> copyOrder(Handle h) {
         List<String> tables = Ledger.tables(h, Ledger.Dialect.POSTGRESQL).stream()
@@ -111,6 +119,8 @@ public final class LedgerCopy {
                                 .add(bare(fk.get("parent")));
                     }
                 });
+        STATEMENT_REFERENCES.forEach((child, parents) ->
+                refersTo.computeIfAbsent(child, k -> new TreeSet<>()).addAll(parents));
         List<String> order = new ArrayList<>();
         Set<String> left = new TreeSet<>(tables);
         while (!left.isEmpty()) {

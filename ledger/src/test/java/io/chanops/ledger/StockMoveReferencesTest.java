@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One contract for stock_move's references on both ledgers: SQLite's declared foreign keys, PostgreSQL's statement-level
+ * One contract for the references of stock_move and policy on both ledgers: SQLite's declared foreign keys, PostgreSQL's statement-level
  * checks (V15). A move naming a missing site, product or batch is refused, in a multi-row statement too; a site,
  * product or batch that a move names can be neither deleted nor re-keyed; anything else goes through. The PostgreSQL
  * half needs a server ({@link TestPostgres}; skipped without one).
@@ -40,13 +40,16 @@ class StockMoveReferencesTest {
         url = TestPostgres.freshSchema();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         checkContract(ledger);
-        int foreignKeys = ledger.read(h -> h.createQuery("SELECT count(*) FROM pg_catalog.pg_constraint c "
-                        + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
-                        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
-                        + "WHERE c.contype = 'f' AND t.relname = 'stock_move' AND n.nspname = current_schema()")
+        int foreignKeys = ledger.read(h -> h.createQuery(
+                        "SELECT count(*) FROM pg_catalog.pg_constraint c "
+                                + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                                + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+                                + "WHERE c.contype = 'f' AND t.relname IN ('stock_move', 'policy') AND n.nspname = current_schema()")
                 .mapTo(Integer.class)
                 .one());
-        assertThat(foreignKeys).as("no per-row foreign key left on stock_move").isZero();
+        assertThat(foreignKeys)
+                .as("no per-row foreign key left on stock_move and policy")
+                .isZero();
     }
 
     private static void checkContract(Ledger ledger) {
@@ -55,12 +58,19 @@ class StockMoveReferencesTest {
                     + "imported_at, os_user) VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 00:00:00', 'u'), "
                     + "(2, 'moves', 'n.csv', 'y', 1, 1, '2026-03-01 00:00:00', 'u')");
             h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store 1', 'store'), "
-                    + "('S2', 'Store 2', 'store'), ('S3', 'Store 3', 'store')");
+                    + "('S2', 'Store 2', 'store'), ('S3', 'Store 3', 'store'), ('S4', 'Store 4', 'store')");
             h.execute("INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES "
                     + "('H1', 'handset', 'Phone', 100000, 'listed', 'hall'), "
-                    + "('H2', 'handset', 'Phone 2', 100000, 'listed', 'hall')");
+                    + "('H2', 'handset', 'Phone 2', 100000, 'listed', 'hall'), "
+                    + "('H3', 'handset', 'Phone 3', 100000, 'listed', 'hall')");
             return null;
         });
+        // policies name a site and a product too: S4 and H3 only by a policy
+        ledger.write(h -> policy(h, "('S4', 'H3'), ('S1', 'H1')"));
+        assertRefused(ledger, h -> policy(h, "('S2', 'H1'), ('NOPE', 'H1')"));
+        assertRefused(ledger, h -> policy(h, "('S2', 'NOPE')"));
+        assertRefused(ledger, h -> h.execute("DELETE FROM site WHERE site_id = 'S4'"));
+        assertRefused(ledger, h -> h.execute("DELETE FROM product WHERE sku = 'H3'"));
         // good moves, several rows in one statement
         ledger.write(h -> move(h, "(1, 'S1', 'H1', 1), (2, 'S2', 'H1', 1), (3, 'S1', 'H1', 1)"));
         // one bad row among good ones refuses the statement, whichever reference it breaks
@@ -86,6 +96,14 @@ class StockMoveReferencesTest {
                 .mapTo(Integer.class)
                 .one());
         assertThat(moves).isEqualTo(3);
+    }
+
+    private static Object policy(Handle h, String positions) {
+        h.execute(
+                "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, source, review_from, updated_at) "
+                        + "VALUES "
+                        + positions.replace(")", ", 7, 2, 5, 1, 'manual', '2026-03-01', '2026-03-01 10:00:00')"));
+        return null;
     }
 
     private static Object move(Handle h, String rows) {

@@ -1,11 +1,15 @@
 package io.chanops.replenish.policy;
 
+import CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -14,6 +18,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -187,6 +192,44 @@ public interface PolicyRepository extends SqlObject {
      * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
+        writeTuned(tunings, from, to, serviceLevel, at, tunings.size() >= COPY_FROM && isPostgresql());
+    }
+
+    /** Tuned levels from which PostgreSQL's COPY path pays for its staging table. */
+    int COPY_FROM = 1_000;
+
+    /** The upsert of tuned levels: the columns it sets on a conflict. */
+    String TUNED_ON_CONFLICT = "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+            + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
+            + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
+            + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
+            + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
+            + "updated_at = excluded.updated_at";
+
+    private boolean isPostgresql() {
+        try {
+            return getHandle()
+                    .getConnection()
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /**
+     * {@code copy}: PostgreSQL's path, the levels COPY'd into a temporary table of the transaction and upserted from
+     * it in one statement; else JDBC batches of the upsert (any database). The differential test calls both.
+     */
+    default void writeTuned(
+            List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at, boolean copy) {
+        if (copy) {
+            copyTuned(tunings, from, to, serviceLevel, at);
+            return;
+        }
         StatementBatches.execute(
                 getHandle().getConnection(),
                 "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
@@ -221,6 +264,53 @@ public interface PolicyRepository extends SqlObject {
                     b.setString(15, at);
                     b.setString(16, at);
                 });
+    }
+
+    private void copyTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
+        String columns = "site_id, sku, t_days, r_level, s_level, l_level, tuned_at, tune_from, tune_to, tune_days, "
+                + "tune_mu, tune_sigma, tune_level, tune_method, review_from, updated_at";
+        Connection c = getHandle().getConnection();
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE policy_tuned (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
+                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT NULL, "
+                    + "tuned_at TEXT, tune_from TEXT, tune_to TEXT, tune_days INTEGER, tune_mu DOUBLE PRECISION, "
+                    + "tune_sigma DOUBLE PRECISION, tune_level DOUBLE PRECISION, tune_method TEXT, "
+                    + "review_from TEXT NOT NULL, updated_at TEXT NOT NULL) ON COMMIT DROP");
+            CopyRows rows = new CopyRows(
+                    c, "COPY policy_tuned (" + columns + ") FROM STDIN (FORMAT text)", 1 << 20);
+            String window = from.toString();
+            String until = to.toString();
+            for (Tuning tuning : tunings) {
+                PolicyTuner.Tuned t = tuning.tuned();
+                Policy p = t.policy();
+                rows.text(tuning.siteId())
+                        .text(tuning.sku())
+                        .number(p.t())
+                        .number(p.r())
+                        .number(p.s())
+                        .number(p.l())
+                        .text(at)
+                        .text(window)
+                        .text(until)
+                        .number(t.days())
+                        .text(Double.toString(t.mu()))
+                        .text(Double.toString(t.sigma()))
+                        .text(Double.toString(serviceLevel))
+                        .text(t.method().toString())
+                        .text(at)
+                        .text(at)
+                        .endRow();
+            }
+            rows.flush();
+            st.execute("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                    + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, "
+                    + "tune_method, review_from, updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, 0, NULL, "
+                    + "'tuned', NULL, NULL, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, "
+                    + "tune_method, review_from, updated_at FROM policy_tuned " + TUNED_ON_CONFLICT);
+            st.execute("DROP TABLE policy_tuned");
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /**

@@ -1,0 +1,116 @@
+package io.chanops.replenish.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.testing.TestLedgers;
+import io.chanops.ledger.testing.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tuned levels' two ways, PostgreSQL's COPY into a staging table with one upsert and the JDBC batches of the
+ * upsert, leave the same policies: new positions, re-tuned ones (a new t restarts the review schedule, the same t keeps
+ * it), a manual lock undone, doubles to the last bit. The batches are also run on SQLite in every build; the COPY half
+ * needs a server ({@link TestPostgres}; skipped without one).
+ */
+class PolicyCopyTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> schemas = new ArrayList<>();
+
+    @AfterEach
+    void dropSchemas() {
+        schemas.forEach(TestPostgres::drop);
+    }
+
+    @Test
+    void batchesOnSqliteStoreEveryRound() {
+        List<String> rows = store(TestLedgers.fresh(dir), false);
+        assertThat(rows).hasSizeGreaterThan(1500);
+    }
+
+    @Test
+    void copyStoresExactlyWhatTheBatchesStore() {
+        Function<Boolean, List<String>> on = copy -> {
+            String url = TestPostgres.freshSchema();
+            schemas.add(url);
+            return store(Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE), copy);
+        };
+        List<String> viaBatches = on.apply(false);
+        List<String> viaCopy = on.apply(true);
+        assertThat(viaCopy).hasSizeGreaterThan(1500).isEqualTo(viaBatches);
+        assertThat(viaCopy).anyMatch(r -> r.contains("source=tuned")).anyMatch(r -> r.contains("reviewed_cycle=2026"));
+    }
+
+    /** Three rounds of tuning over overlapping positions, with a manual policy and a review mark in between. */
+    private static List<String> store(Ledger ledger, boolean copy) {
+        ledger.write(h -> {
+            h.execute("INSERT INTO site (site_id, name, kind) SELECT 'S' || n, 'Store', 'store' FROM "
+                    + "(SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) s");
+            for (int k = 0; k < 400; k++) {
+                h.execute(
+                        "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES "
+                                + "(?, 'accessory', ?, 100, 'listed', 'hall')",
+                        "K\t" + k,
+                        "名 " + k);
+            }
+            h.execute(
+                    "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, source, review_from, "
+                            + "reviewed_cycle, updated_at) VALUES ('S1', 'K\t1', 7, 2, 5, 1, 1, 'manual', '2026-02-01', "
+                            + "'2026-02-23', '2026-02-01 10:00:00')");
+            return null;
+        });
+        Random random = new Random(3);
+        for (int round = 0; round < 3; round++) {
+            Map<String, PolicyRepository.Tuning> tunings = new LinkedHashMap<>();
+            for (int i = 0; i < 1200; i++) {
+                String site = "S" + random.nextInt(5);
+                String sku = "K\t" + random.nextInt(400);
+                long l = random.nextInt(5);
+                long r = l + random.nextInt(5);
+                long s = Math.max(1, r + random.nextInt(20));
+                PolicyTuner.Method method = PolicyTuner.Method.values()[random.nextInt(3)];
+                tunings.put(
+                        site + "/" + sku,
+                        new PolicyRepository.Tuning(
+                                site,
+                                sku,
+                                new PolicyTuner.Tuned(
+                                        new Policy(random.nextBoolean() ? 7 : 14, r, s, l),
+                                        random.nextInt(29),
+                                        random.nextDouble() * 10 / 3,
+                                        random.nextInt(4) == 0 ? 0.0 : Math.sqrt(random.nextDouble()) * 1e-7,
+                                        1.6448536269514722,
+                                        method)));
+            }
+            String at = "2026-03-0" + (round + 1) + " 07:00:00";
+            ledger.write(h -> {
+                h.attach(PolicyRepository.class)
+                        .writeTuned(
+                                List.copyOf(tunings.values()),
+                                LocalDate.of(2026, 2, 1),
+                                LocalDate.of(2026, 2, 28),
+                                0.95,
+                                at,
+                                copy);
+                h.execute("UPDATE policy SET reviewed_cycle = '2026-03-02' WHERE t_days = 7");
+                return null;
+            });
+        }
+        return ledger.read(h -> h.createQuery("SELECT * FROM policy ORDER BY site_id, sku").mapToMap().list().stream()
+                .map(Object::toString)
+                .toList());
+    }
+}
