@@ -4,7 +4,8 @@
 # CI does) it installs and starts Debian's one when none answers on localhost.
 #   scripts/test/postgres-smoke.sh [--install]     (PG URL: $CHANOPS_PG_URL, default a local 'chanops_smoke' database)
 # Then (own server only) copies the SQLite ledger with `ledger copy` and compares the reports again, and runs the Maven
-# tests that need a server (CHANOPS_TEST_PG_URL; CHANOPS_SMOKE_TESTS=0 leaves them out).
+# tests that need a server (CHANOPS_TEST_PG_URL; CHANOPS_SMOKE_TESTS=0 leaves them out). PGPORT picks another port of
+# localhost for the server (one started by hand with initdb/pg_ctl as the postgres user).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ "${1:-}" = "--install" ] && ! (command -v pg_isready >/dev/null && pg_isready -q -h localhost); then
@@ -19,7 +20,7 @@ url="${CHANOPS_PG_URL:-}"
 if [ -z "$url" ]; then
   su postgres -c "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname='chanops_smoke'\" | grep -q 1 || psql -qc \"CREATE USER chanops_smoke PASSWORD 'smoke' CREATEDB\"" >/dev/null
   su postgres -c "dropdb --if-exists chanops_smoke; createdb -O chanops_smoke chanops_smoke"
-  url='jdbc:postgresql://localhost/chanops_smoke?user=chanops_smoke&password=smoke'
+  url="jdbc:postgresql://localhost:${PGPORT:-5432}/chanops_smoke?user=chanops_smoke&password=smoke"
 fi
 "$here/scripts/chanops" --version >/dev/null
 work="$(mktemp -d)"
@@ -74,7 +75,7 @@ echo "postgres-smoke: OK, the sample day gives the same $(wc -l < pg.txt) report
 # ledger copy: the SQLite ledger of the day, moved to an empty database, gives the same reports again
 if [ -z "${CHANOPS_PG_URL:-}" ]; then
   (cd / && su postgres -c "dropdb --if-exists chanops_smoke_copy; createdb -O chanops_smoke chanops_smoke_copy") 2>/dev/null
-  copy_url='jdbc:postgresql://localhost/chanops_smoke_copy?user=chanops_smoke'
+  copy_url="jdbc:postgresql://localhost:${PGPORT:-5432}/chanops_smoke_copy?user=chanops_smoke"
   PGPASSWORD=smoke java -jar "$here/cli/target/chanops.jar" -q ledger copy --from "$work/sqlite.db" --to "$copy_url" \
     --format csv > copied.txt 2>"$work/err" || { echo "FAIL: ledger copy exited $?"; cat "$work/err"; exit 1; }
   PGPASSWORD=smoke report "$copy_url" > copy.txt
@@ -84,10 +85,11 @@ if [ -z "${CHANOPS_PG_URL:-}" ]; then
   echo "postgres-smoke: OK, ledger copy moved $(($(wc -l < copied.txt) - 1)) tables; the same reports from the copy"
 fi
 
-# The tests that need a server (COPY against plain inserts, ledger copy of the demo ledger) run here, against it
+# The tests that need a server (each COPY path against the plain path, the statement-level references, ledger copy of
+# the demo ledger) run here, against it
 if [ "${CHANOPS_SMOKE_TESTS:-1}" = 1 ]; then
   (cd "$here" && CHANOPS_TEST_PG_URL="$url" mvn -B -q -pl cli -am test -Dspotless.check.skip=true \
-     -Dtest='MoveCopyTest,LedgerCopyCliTest,PgPasswordTest' -Dsurefire.failIfNoSpecifiedTests=false) \
+     -Dtest='MoveCopyTest,LedgerCopyCliTest,PgPasswordTest,StockMoveReferencesTest,ConfirmedOrderWriterPathsTest,PolicyCopyTest' -Dsurefire.failIfNoSpecifiedTests=false) \
     || { echo "FAIL: the PostgreSQL tests failed"; exit 1; }
   echo "postgres-smoke: OK, the PostgreSQL tests pass against the server"
 fi

@@ -161,6 +161,18 @@ public interface PolicyRepository extends SqlObject {
 
     /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
     default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
+        importAll(rows, user, reason, at, !rows.isEmpty() && isPostgresql());
+    }
+
+    /**
+     * {@code copy}: PostgreSQL's path, the rows COPY'd into a temporary table of the transaction and upserted from it
+     * in one statement; else JDBI batches of the upsert (any database). The differential test calls both.
+     */
+    default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at, boolean copy) {
+        if (copy) {
+            copyImported(rows, user, reason, at);
+            return;
+        }
         PreparedBatch b = getHandle()
                 .prepareBatch(
                         "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
@@ -192,11 +204,8 @@ public interface PolicyRepository extends SqlObject {
      * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
-        writeTuned(tunings, from, to, serviceLevel, at, tunings.size() >= COPY_FROM && isPostgresql());
+        writeTuned(tunings, from, to, serviceLevel, at, !tunings.isEmpty() && isPostgresql());
     }
-
-    /** Tuned levels from which PostgreSQL's COPY path pays for its staging table. */
-    int COPY_FROM = 1_000;
 
     /** The upsert of tuned levels: the columns it sets on a conflict. */
     String TUNED_ON_CONFLICT = "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
@@ -264,6 +273,48 @@ public interface PolicyRepository extends SqlObject {
                     b.setString(15, at);
                     b.setString(16, at);
                 });
+    }
+
+    private void copyImported(List<PolicyFile.Row> rows, String user, String reason, String at) {
+        Connection c = getHandle().getConnection();
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE policy_imported (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
+                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT NULL, "
+                    + "locked INTEGER NOT NULL) ON COMMIT DROP");
+            io.chanops.ledger.CopyRows copy = new io.chanops.ledger.CopyRows(
+                    c,
+                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked) FROM STDIN (FORMAT text)",
+                    1 << 20);
+            for (PolicyFile.Row r : rows) {
+                copy.text(r.siteId())
+                        .text(r.sku())
+                        .number(r.policy().t())
+                        .number(r.policy().r())
+                        .number(r.policy().s())
+                        .number(r.policy().l())
+                        .number(r.locked() ? 1 : 0)
+                        .endRow();
+            }
+            copy.flush();
+            try (PreparedStatement upsert = c.prepareStatement(
+                    "INSERT INTO policy (site_id, sku, t_days, r_level, "
+                            + "s_level, l_level, locked, locked_until, source, set_by, reason, review_from, updated_at) "
+                            + "SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, NULL, 'import', ?, ?, ?, ? "
+                            + "FROM policy_imported ON CONFLICT (site_id, sku) DO UPDATE SET "
+                            + NEW_SCHEDULE_IF_T_CHANGES
+                            + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
+                            + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at")) {
+                upsert.setString(1, user);
+                upsert.setString(2, reason);
+                upsert.setString(3, at);
+                upsert.setString(4, at);
+                upsert.executeUpdate();
+            }
+            st.execute("DROP TABLE policy_imported");
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     private void copyTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {

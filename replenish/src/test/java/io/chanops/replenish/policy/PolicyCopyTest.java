@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tuned levels' two ways, PostgreSQL's COPY into a staging table with one upsert and the JDBC batches of the
+ * The policy writers' two ways (tuned levels and imported files), PostgreSQL's COPY into a staging table with one upsert and the JDBC batches of the
  * upsert, leave the same policies: new positions, re-tuned ones (a new t restarts the review schedule, the same t keeps
- * it), a manual lock undone, doubles to the last bit. The batches are also run on SQLite in every build; the COPY half
+ * it), a manual lock undone, imported rows locked or not, doubles to the last bit. The batches are also run on SQLite in every build; the COPY half
  * needs a server ({@link TestPostgres}; skipped without one).
  */
 class PolicyCopyTest {
@@ -51,7 +51,10 @@ class PolicyCopyTest {
         List<String> viaBatches = on.apply(false);
         List<String> viaCopy = on.apply(true);
         assertThat(viaCopy).hasSizeGreaterThan(1500).isEqualTo(viaBatches);
-        assertThat(viaCopy).anyMatch(r -> r.contains("source=tuned")).anyMatch(r -> r.contains("reviewed_cycle=2026"));
+        assertThat(viaCopy)
+                .anyMatch(r -> r.contains("source=tuned"))
+                .anyMatch(r -> r.contains("reviewed_cycle=2026"))
+                .anyMatch(r -> r.contains("source=import"));
     }
 
     /** Three rounds of tuning over overlapping positions, with a manual policy and a review mark in between. */
@@ -96,7 +99,19 @@ class PolicyCopyTest {
                                         method)));
             }
             String at = "2026-03-0" + (round + 1) + " 07:00:00";
+            List<PolicyFile.Row> imported = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String position = "S" + random.nextInt(5) + "/K\t" + random.nextInt(400);
+                if (tunings.containsKey(position)
+                        || imported.stream().anyMatch(r -> (r.siteId() + "/" + r.sku()).equals(position))) {
+                    continue;
+                }
+                String[] key = position.split("/");
+                imported.add(new PolicyFile.Row(
+                        key[0], key[1], new Policy(random.nextBoolean() ? 7 : 28, 3, 9, 1), random.nextBoolean()));
+            }
             ledger.write(h -> {
+                h.attach(PolicyRepository.class).importAll(imported, "анна", "policies \"q1\".csv", at, copy);
                 h.attach(PolicyRepository.class)
                         .writeTuned(
                                 List.copyOf(tunings.values()),
