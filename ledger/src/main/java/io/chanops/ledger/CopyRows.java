@@ -3,6 +3,7 @@ package io.chanops.ledger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -97,7 +98,7 @@ public final class CopyRows {
     /** Grows the buffer for a row longer than what is left of the chunk (sent at the row's end). */
     private void ensure(int more) {
         if (n + more > buf.length) {
-            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
         }
     }
 

@@ -1,8 +1,9 @@
 package io.chanops.replenish.policy;
 
-import CopyRows;
+import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -277,11 +278,11 @@ public interface PolicyRepository extends SqlObject {
 
     private void copyImported(List<PolicyFile.Row> rows, String user, String reason, String at) {
         Connection c = getHandle().getConnection();
-        try (java.sql.Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE policy_imported (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
                     + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT NULL, "
                     + "locked INTEGER NOT NULL) ON COMMIT DROP");
-            io.chanops.ledger.CopyRows copy = new io.chanops.ledger.CopyRows(
+            CopyRows copy = new CopyRows(
                     c,
                     "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked) FROM STDIN (FORMAT text)",
                     1 << 20);
@@ -327,8 +328,7 @@ public interface PolicyRepository extends SqlObject {
                     + "tuned_at TEXT, tune_from TEXT, tune_to TEXT, tune_days INTEGER, tune_mu DOUBLE PRECISION, "
                     + "tune_sigma DOUBLE PRECISION, tune_level DOUBLE PRECISION, tune_method TEXT, "
                     + "review_from TEXT NOT NULL, updated_at TEXT NOT NULL) ON COMMIT DROP");
-            CopyRows rows = new CopyRows(
-                    c, "COPY policy_tuned (" + columns + ") FROM STDIN (FORMAT text)", 1 << 20);
+            CopyRows rows = new CopyRows(c, "COPY policy_tuned (" + columns + ") FROM STDIN (FORMAT text)", 1 << 20);
             String window = from.toString();
             String until = to.toString();
             for (Tuning tuning : tunings) {

@@ -1,17 +1,20 @@
 package io.chanops.replenish.stock;
 
+import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -178,7 +181,7 @@ final class StockLevels {
             return h.getConnection()
                     .getMetaData()
                     .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
+                    .toLowerCase(Locale.ROOT)
                     .contains("postgres");
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
@@ -204,11 +207,11 @@ final class StockLevels {
      */
     private static void copyUpsert(Handle h, Map<Position, Level> levels) throws SQLException {
         Connection c = h.getConnection();
-        try (java.sql.Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute(
                     "CREATE TEMPORARY TABLE stock_level_new (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
                             + "on_hand BIGINT NOT NULL, last_move_at TEXT NOT NULL, last_move_id INTEGER NOT NULL) ON COMMIT DROP");
-            io.chanops.ledger.CopyRows rows = new io.chanops.ledger.CopyRows(
+            CopyRows rows = new CopyRows(
                     c,
                     "COPY stock_level_new (site_id, sku, on_hand, last_move_at, last_move_id) FROM STDIN (FORMAT text)",
                     1 << 20);

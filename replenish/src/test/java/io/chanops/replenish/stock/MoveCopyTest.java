@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.master.SiteImport;
+import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -132,14 +134,13 @@ class MoveCopyTest {
         url = TestPostgres.freshSchema();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         Random random = new Random(5);
-        List<Map<io.chanops.ledger.model.Position, StockLevels.Level>> rounds = new ArrayList<>();
+        List<Map<Position, StockLevels.Level>> rounds = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            Map<io.chanops.ledger.model.Position, StockLevels.Level> levels = new java.util.LinkedHashMap<>();
+            Map<Position, StockLevels.Level> levels = new LinkedHashMap<>();
             for (int i = 0; i < 2500; i++) {
                 int p = random.nextInt(4000);
                 levels.put(
-                        new io.chanops.ledger.model.Position(
-                                "S" + (p % 40), (p % 7 == 0 ? "票\\t\tA" : "SKU-") + (p / 40)),
+                        new Position("S" + (p % 40), (p % 7 == 0 ? "票\\t\tA" : "SKU-") + (p / 40)),
                         new StockLevels.Level(
                                 random.nextInt(200) - 20,
                                 String.format("2026-03-%02d 10:00:%02d", 1 + round, random.nextInt(60)),
