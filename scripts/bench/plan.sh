@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark of 'chanops replenish plan' through the real CLI jar.
-#  1. Published CVRP instances (Augerat set A, Uchoa et al. set X; scripts/bench/cvrp/, sources in optima.csv) posed
+#  1. Published CVRP instances (Augerat set A, Uchoa et al. set X, Christofides-Mingozzi-Toth set M; scripts/bench/cvrp/, sources in optima.csv) posed
 #     as an emergency day (shifts 00:00-23:59, distances as minutes: only instances whose routes fit one day): travel
 #     vs the known optimum (gap %), unserved units, time to the final best score.
 #  2. Generated realistic days (50/150/300 emergency visits, 5-15 vehicles, store hours, short SKUs).
 # Each day is planned by the solver and by the greedy nearest-neighbour baseline (hidden --method greedy).
 # usage: scripts/bench/plan.sh [TUNING...]   (default: DEFAULT; e.g. 'DEFAULT LIST_MOVES TABU' to compare)
-# env: CVRP_LIMITS="A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s"  DAYS="50:5 150:10 300:15"  DAY_LIMIT=30s  SEED=0
+# env: CVRP_LIMITS="A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s X-n172-k51:120s:51 M-n200-k17:120s"
+#      (NAME:LIMIT[:VANS]; vans default to optima.csv's: as many as the optimal solution has routes, since the
+#      published instances have no fleet limit)  DAYS="50:5 150:10 300:15"  DAY_LIMIT=30s  SEED=0
 #      CHANOPS_JAR=path/to/chanops.jar
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +17,7 @@ chanops="$root/scripts/chanops"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 tunings=("${@:-DEFAULT}")
-cvrp_limits=${CVRP_LIMITS:-"A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s"}
+cvrp_limits=${CVRP_LIMITS:-"A-n32-k5:30s A-n65-k9:60s X-n172-k51:120s X-n172-k51:120s:51 M-n200-k17:120s"}
 days=${DAYS:-"50:5 150:10 300:15"}
 day_limit=${DAY_LIMIT:-30s}
 seed=${SEED:-0}
@@ -69,11 +71,11 @@ run() {
 echo "| day | method | tuning | limit | score | unserved units | travel min | gap % | ms to all-served feasible | ms to final best | wall s |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for entry in $cvrp_limits; do
-  name=${entry%%:*}; limit=${entry#*:}
-  k=$(echo "$name" | sed 's/.*-k//'); optimum=$(grep "^$name," "$here/cvrp/optima.csv" | cut -d, -f3)
-  d="$work/$name"; python3 "$here/cvrp_day.py" "$here/cvrp/$name.vrp" "$k" "$d"; load "$d"
-  run "$d" "$name" "$limit" greedy DEFAULT matrix 0 "$optimum"
-  for t in "${tunings[@]}"; do run "$d" "$name" "$limit" solver "$t" matrix 0 "$optimum"; done
+  IFS=: read -r name limit k <<<"$entry"
+  k=${k:-$(grep "^$name," "$here/cvrp/optima.csv" | cut -d, -f2)}; optimum=$(grep "^$name," "$here/cvrp/optima.csv" | cut -d, -f3)
+  d="$work/$name-v$k"; python3 "$here/cvrp_day.py" "$here/cvrp/$name.vrp" "$k" "$d"; load "$d"
+  run "$d" "$name-v$k" "$limit" greedy DEFAULT matrix 0 "$optimum"
+  for t in "${tunings[@]}"; do run "$d" "$name-v$k" "$limit" solver "$t" matrix 0 "$optimum"; done
 done
 for entry in $days; do
   visits=${entry%%:*}; vehicles=${entry#*:}

@@ -88,7 +88,9 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     @Option(
             names = "--unimproved-limit",
             paramLabel = "DURATION",
-            description = "Stop after this long without a better plan (default: a third of --time-limit, at least 2s).")
+            description =
+                    "Stop after this long without a better plan (default: a third of --time-limit, or stops/200 of it"
+                            + " when more, at least 2s; a day of 200 stops or more gets the whole limit).")
     String unimprovedLimit;
 
     @Option(
@@ -171,9 +173,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             throw UserException.usage("--max-steps must be > 0");
         }
         Duration limit = duration("--time-limit", timeLimit);
-        Duration unimproved = unimprovedLimit == null
-                ? SolverSettings.defaultUnimproved(limit)
-                : duration("--unimproved-limit", unimprovedLimit);
+        Duration unimproved = unimprovedLimit == null ? null : duration("--unimproved-limit", unimprovedLimit);
         EmergencyPlanner.Method how = switch (method.toLowerCase(Locale.ROOT)) {
             case "solver" -> EmergencyPlanner.Method.SOLVER;
             case "greedy" -> EmergencyPlanner.Method.GREEDY;

@@ -1,12 +1,17 @@
 package io.chanops.replenish.planning.domain;
 
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
 /**
  * One order to deliver: qty units of one SKU to one store, from the store's supplying warehouse. Several visits of
  * the same store back to back make one stop: no travel between them and one service time. A visit is a value of the
  * vehicles' list variable; its arrival time lives in the vehicle's {@link RouteTimes} shadow variable.
  */
 public final class Visit {
+    /** Unique in a plan (one visit per order): how move threads find their copy of a move's visits. */
+    @PlanningId
     private final String orderId;
+
     private final String siteId;
     private final int siteIndex;
     private final String sku;

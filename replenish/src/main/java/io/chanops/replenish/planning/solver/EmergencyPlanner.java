@@ -74,7 +74,8 @@ public final class EmergencyPlanner {
                 .sum();
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
-        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings, nearestMinutes(problem)));
+        SolverFactory<EmergencyPlan> factory = SolverFactory.create(
+                config(settings, nearestMinutes(problem), problem.getVisits().size()));
         if (method == Method.GREEDY && !plannable.isEmpty()) {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
@@ -155,7 +156,7 @@ public final class EmergencyPlanner {
     }
 
     static SolverConfig config(SolverSettings settings) {
-        return config(settings, 1);
+        return config(settings, 1, 0);
     }
 
     /**
@@ -192,13 +193,13 @@ public final class EmergencyPlanner {
         return count == 0 ? 1 : (double) sum / count;
     }
 
-    static SolverConfig config(SolverSettings settings, double nearestMinutes) {
+    static SolverConfig config(SolverSettings settings, double nearestMinutes, int stops) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
         LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(nearestMinutes);
         if (settings.maxSteps() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.maxSteps()));
         } else {
-            termination.setUnimprovedSpentLimit(settings.unimproved());
+            termination.setUnimprovedSpentLimit(settings.unimprovedFor(stops));
         }
         return new SolverConfig()
                 .withSolutionClass(EmergencyPlan.class)
@@ -206,6 +207,7 @@ public final class EmergencyPlanner {
                 .withConstraintProviderClass(EmergencyConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.seed())
+                .withMoveThreadCount(settings.tuning().moveThreadCount())
                 .withTerminationConfig(termination)
                 .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
     }

@@ -78,6 +78,20 @@ final class RouteListsMove extends AbstractMove<EmergencyPlan> {
         }
     }
 
+    /** The same new lists on another copy of the plan (a move thread's), as multithreaded solving requires. */
+    @Override
+    public RouteListsMove rebase(ScoreDirector<EmergencyPlan> destination) {
+        Map<Vehicle, List<Visit>> rebased = new LinkedHashMap<>();
+        for (Map.Entry<Vehicle, List<Visit>> e : lists.entrySet()) {
+            List<Visit> visits = new ArrayList<>(e.getValue().size());
+            for (Visit v : e.getValue()) {
+                visits.add(destination.lookUpWorkingObject(v));
+            }
+            rebased.put(destination.lookUpWorkingObject(e.getKey()), visits);
+        }
+        return new RouteListsMove(rebased);
+    }
+
     @Override
     public Collection<?> getPlanningEntities() {
         return List.copyOf(lists.keySet());

@@ -37,6 +37,8 @@ final class RuinRecreate {
     static final double BLINK = 0.01;
     /** Share of ruins that take out a random set of stops instead of strings of nearby ones. */
     static final double RANDOM_RUIN = 0.1;
+    /** Recreations tried from one ruin before it is given up for leaving more units unserved. */
+    static final int RECREATE_ATTEMPTS = 3;
 
     private final EmergencyPlan plan;
     private final Map<Visit, List<Visit>> nearest;
@@ -105,10 +107,22 @@ final class RuinRecreate {
             touched.add(standby);
         }
         long unservedBefore = standby == null ? 0 : unservedWeight(standby.getVisits());
-        recreate(removed, routes, standby, touched, random);
-        if (standby != null && unservedWeight(routes.get(standby)) > unservedBefore) {
-            // more left unserved: the score would refuse it, so it is not worth scoring
-            return Map.of();
+        Map<Vehicle, List<Visit>> ruined = copyOf(routes);
+        List<Visit> takenOut = List.copyOf(removed);
+        Set<Vehicle> ruinedVehicles = Set.copyOf(touched);
+        for (int attempt = 1; ; attempt++) {
+            recreate(removed, routes, standby, touched, random);
+            if (standby == null || unservedWeight(routes.get(standby)) <= unservedBefore) {
+                break;
+            }
+            if (attempt == RECREATE_ATTEMPTS) {
+                // more left unserved: the score would refuse it, so it is not worth scoring
+                return Map.of();
+            }
+            // in full vans the order of insertion decides what fits: try another order
+            routes = copyOf(ruined);
+            removed = new ArrayList<>(takenOut);
+            touched = new LinkedHashSet<>(ruinedVehicles);
         }
         Map<Vehicle, List<Visit>> changed = new LinkedHashMap<>();
         for (Vehicle v : vehicles) {
@@ -117,6 +131,12 @@ final class RuinRecreate {
             }
         }
         return changed;
+    }
+
+    private static Map<Vehicle, List<Visit>> copyOf(Map<Vehicle, List<Visit>> routes) {
+        Map<Vehicle, List<Visit>> copy = new LinkedHashMap<>();
+        routes.forEach((v, visits) -> copy.put(v, new ArrayList<>(visits)));
+        return copy;
     }
 
     private static long unservedWeight(List<Visit> visits) {

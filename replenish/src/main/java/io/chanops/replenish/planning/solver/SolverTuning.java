@@ -18,6 +18,7 @@ import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
  * Local-search configurations compared by {@code scripts/bench/plan.sh}; {@link #DEFAULT} is the one the
@@ -31,6 +32,11 @@ public enum SolverTuning {
      * starting at the mean minutes from a stop to its nearest other place.
      */
     DEFAULT(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 1.0),
+    /**
+     * DEFAULT with moves scored on two threads (OptaPlanner's multithreaded incremental solving) while the solver
+     * thread selects and builds them; without k-opt moves, whose undo fails on a move thread in OptaPlanner 10.1.
+     */
+    TWO_MOVE_THREADS(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 1.0, 2),
     /** DEFAULT starting three times as hot. */
     HOTTER(true, Acceptor.SIMULATED_ANNEALING, 0, 1.0, 3.0),
     /** DEFAULT starting half as hot. */
@@ -69,6 +75,8 @@ public enum SolverTuning {
     private final double ruinRecreateWeight;
     /** Simulated annealing's starting temperature in mean minutes from a stop to its nearest other place. */
     private final double temperatureFactor;
+    /** Threads that score moves besides the solver thread (0: the solver thread scores them itself). */
+    private final int moveThreads;
 
     SolverTuning(boolean nearby, Acceptor acceptor, int lateAcceptanceSize) {
         this(nearby, acceptor, lateAcceptanceSize, 0, 0);
@@ -80,11 +88,27 @@ public enum SolverTuning {
             int lateAcceptanceSize,
             double ruinRecreateWeight,
             double temperatureFactor) {
+        this(nearby, acceptor, lateAcceptanceSize, ruinRecreateWeight, temperatureFactor, 0);
+    }
+
+    SolverTuning(
+            boolean nearby,
+            Acceptor acceptor,
+            int lateAcceptanceSize,
+            double ruinRecreateWeight,
+            double temperatureFactor,
+            int moveThreads) {
+        this.moveThreads = moveThreads;
         this.temperatureFactor = temperatureFactor;
         this.nearby = nearby;
         this.acceptor = acceptor;
         this.lateAcceptanceSize = lateAcceptanceSize;
         this.ruinRecreateWeight = ruinRecreateWeight;
+    }
+
+    /** OptaPlanner's move thread count setting: {@code NONE} or the number of move threads. */
+    String moveThreadCount() {
+        return moveThreads == 0 ? SolverConfig.MOVE_THREAD_COUNT_NONE : Integer.toString(moveThreads);
     }
 
     /** Whether local search starts from the greedy nearest-neighbour plan (else from the construction heuristic). */
@@ -114,7 +138,9 @@ public enum SolverTuning {
                 .withSelectReversingMoveToo(true)
                 .withSubListSelectorConfig(
                         new SubListSelectorConfig().withMinimumSubListSize(1).withMaximumSubListSize(6)));
-        moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
+        if (moveThreads == 0) {
+            moves.add(new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
+        }
         if (ruinRecreateWeight > 0) {
             moves.add(new MoveIteratorFactoryConfig()
                     .withMoveIteratorFactoryClass(RuinRecreateMoves.class)

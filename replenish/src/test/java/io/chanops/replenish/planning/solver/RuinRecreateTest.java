@@ -176,12 +176,34 @@ class RuinRecreateTest {
         assertThat(solved.getScore().hardScore()).isZero();
     }
 
+    @Test
+    void movesRebasedOntoMoveThreadsPassFullAssertAndRepeat() {
+        // a rebased move must hold the move thread's own vehicles and visits, or FULL_ASSERT finds a corrupt score;
+        // and the plan must not depend on which thread scored which move
+        EmergencyPlan first = solveWithFullAssert(plan(1080, 20), "2");
+        EmergencyPlan second = solveWithFullAssert(plan(1080, 20), "2");
+        assertThat(first.getScore().hardScore()).isZero();
+        assertThat(second.getScore()).isEqualTo(first.getScore());
+        assertThat(routeIds(second)).isEqualTo(routeIds(first));
+    }
+
+    private static List<List<String>> routeIds(EmergencyPlan plan) {
+        return plan.getVehicles().stream()
+                .map(v -> v.getVisits().stream().map(Visit::getOrderId).toList())
+                .toList();
+    }
+
     /**
      * FULL_ASSERT recomputes the score from scratch after every move and its undo: a move that forgot to tell the
      * score director of a change, or an undo that does not restore the plan, fails here.
      */
     private static EmergencyPlan solveWithFullAssert(EmergencyPlan start) {
+        return solveWithFullAssert(start, SolverConfig.MOVE_THREAD_COUNT_NONE);
+    }
+
+    private static EmergencyPlan solveWithFullAssert(EmergencyPlan start, String moveThreadCount) {
         SolverConfig config = new SolverConfig()
+                .withMoveThreadCount(moveThreadCount)
                 .withSolutionClass(EmergencyPlan.class)
                 .withEntityClasses(Vehicle.class)
                 .withConstraintProviderClass(EmergencyConstraintProvider.class)

@@ -8,8 +8,26 @@ import org.junit.jupiter.api.Test;
 class SolverSettingsTest {
     @Test
     void defaultUnimprovedLimitIsAThirdInWholeMillisecondsAndAtLeastTwoSeconds() {
-        assertThat(SolverSettings.defaultUnimproved(Duration.ofSeconds(25))).isEqualTo(Duration.ofMillis(8333));
-        assertThat(SolverSettings.defaultUnimproved(Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(SolverSettings.defaultUnimproved(Duration.ofSeconds(25), 10)).isEqualTo(Duration.ofMillis(8333));
+        assertThat(SolverSettings.defaultUnimproved(Duration.ofSeconds(3), 10)).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void defaultUnimprovedLimitGrowsWithTheDayUpToTheWholeLimitAtTwoHundredStops() {
+        Duration limit = Duration.ofSeconds(120);
+        assertThat(SolverSettings.defaultUnimproved(limit, 50)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(SolverSettings.defaultUnimproved(limit, 150)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SolverSettings.defaultUnimproved(limit, 200)).isEqualTo(limit);
+        assertThat(SolverSettings.defaultUnimproved(limit, 900)).isEqualTo(limit);
+    }
+
+    @Test
+    void aGivenUnimprovedLimitIsKeptWhateverTheDaysSize() {
+        SolverSettings s =
+                new SolverSettings(Duration.ofSeconds(120), Duration.ofSeconds(5), 0, null, SolverTuning.DEFAULT);
+        assertThat(s.unimprovedFor(500)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(SolverSettings.of(Duration.ofSeconds(120), 0).unimprovedFor(150))
+                .isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
