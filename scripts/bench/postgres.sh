@@ -36,7 +36,10 @@ check="$data/check-${stores}x$skus"
 rec="$data/reconcile-$orders"
 [ -f "$rec/.generated" ] || { python3 "$here/scripts/bench/gen_reconcile.py" "$rec" "$orders" >&2 && touch "$rec/.generated"; }
 
-psql_admin() { (cd / && su postgres -c "psql -qtA -h $host -p $port -c \"$1\""); }
+# the admin connects over the local socket (peer authentication, as Debian's packaged server allows the postgres user)
+# unless the server is on another host
+admin_host=""; [ "$host" = localhost ] || admin_host="-h $host"
+psql_admin() { (cd / && su postgres -c "psql -qtA $admin_host -p $port -c \"$1\""); }
 [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'chanops_bench'")" = 1 ] \
   || psql_admin "CREATE USER chanops_bench PASSWORD 'bench' CREATEDB" >/dev/null
 export PGPASSWORD=bench

@@ -74,8 +74,7 @@ public final class EmergencyPlanner {
                 .sum();
         List<Improvement> improvements = new CopyOnWriteArrayList<>();
         EmergencyPlan solved;
-        SolverFactory<EmergencyPlan> factory = SolverFactory.create(
-                config(settings, nearestMinutes(problem), problem.getVisits().size()));
+        SolverFactory<EmergencyPlan> factory = SolverFactory.create(config(settings, DayScale.of(problem)));
         if (method == Method.GREEDY && !plannable.isEmpty()) {
             long start = System.nanoTime();
             solved = NearestNeighbour.plan(problem);
@@ -156,50 +155,16 @@ public final class EmergencyPlanner {
     }
 
     static SolverConfig config(SolverSettings settings) {
-        return config(settings, 1, 0);
+        return config(settings, new DayScale(1, 0));
     }
 
-    /**
-     * The mean travel minutes from a stop to its nearest other place (a store or a depot): the scale of the map, from
-     * which simulated annealing's starting temperature is set (three times it is about SISR's 100 on the CVRPLIB X
-     * instances).
-     */
-    static double nearestMinutes(EmergencyPlan plan) {
-        List<Integer> places = new ArrayList<>();
-        for (Visit v : plan.getVisits()) {
-            places.add(v.getSiteIndex());
-        }
-        for (Vehicle v : plan.getVehicles()) {
-            if (!v.isStandby()) {
-                places.add(v.getDepotIndex());
-            }
-        }
-        int[] distinct = places.stream().mapToInt(Integer::intValue).distinct().toArray();
-        if (distinct.length < 2) {
-            return 1;
-        }
-        long sum = 0;
-        int count = 0;
-        for (Visit v : plan.getVisits()) {
-            int nearest = Integer.MAX_VALUE;
-            for (int p : distinct) {
-                if (p != v.getSiteIndex()) {
-                    nearest = Math.min(nearest, v.minutesFrom(p));
-                }
-            }
-            sum += nearest;
-            count++;
-        }
-        return count == 0 ? 1 : (double) sum / count;
-    }
-
-    static SolverConfig config(SolverSettings settings, double nearestMinutes, int stops) {
+    static SolverConfig config(SolverSettings settings, DayScale scale) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
-        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(nearestMinutes);
+        LocalSearchPhaseConfig localSearch = settings.tuning().localSearch(scale);
         if (settings.maxSteps() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.maxSteps()));
         } else {
-            termination.setUnimprovedSpentLimit(settings.unimprovedFor(stops));
+            termination.setUnimprovedSpentLimit(settings.unimprovedFor(scale.stops()));
         }
         return new SolverConfig()
                 .withSolutionClass(EmergencyPlan.class)

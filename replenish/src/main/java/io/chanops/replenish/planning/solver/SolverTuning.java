@@ -117,12 +117,11 @@ public enum SolverTuning {
     }
 
     /**
-     * The local search for a day whose stops are on average {@code nearestMinutes} from their nearest other place
-     * (store or depot): simulated annealing starts at a multiple of that, in travel minutes, and falls to 0 as the
-     * time limit (or the step limit) is used up.
+     * The local search for a day of this scale: simulated annealing starts at a multiple of the day's mean
+     * nearest-place minutes, in travel minutes, and falls to 0 as the time limit (or the step limit) is used up.
      */
-    LocalSearchPhaseConfig localSearch(double nearestMinutes) {
-        long temperature = Math.max(1, Math.round(temperatureFactor * nearestMinutes));
+    LocalSearchPhaseConfig localSearch(DayScale scale) {
+        long temperature = Math.max(1, Math.round(temperatureFactor * scale.nearestMinutes()));
         LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
         if (acceptor == null) {
             return phase;
