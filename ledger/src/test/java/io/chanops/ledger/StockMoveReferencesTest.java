@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,12 +23,8 @@ class StockMoveReferencesTest {
     @TempDir
     Path dir;
 
-    private String url;
-
-    @AfterEach
-    void dropSchema() {
-        TestPostgres.drop(url);
-    }
+    @RegisterExtension
+    final TestPostgres.Schemas schemas = new TestPostgres.Schemas();
 
     @Test
     void sqliteRefusesWhatTheForeignKeysRefuse() {
@@ -37,7 +33,7 @@ class StockMoveReferencesTest {
 
     @Test
     void postgresqlRefusesTheSameOncePerStatement() {
-        url = TestPostgres.freshSchema();
+        String url = schemas.fresh();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         checkContract(ledger);
         int foreignKeys = ledger.read(h -> h.createQuery(

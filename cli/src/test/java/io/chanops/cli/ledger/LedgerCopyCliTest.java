@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,16 +34,12 @@ class LedgerCopyCliTest {
     @TempDir
     Path dir;
 
-    private String url;
-
-    @AfterEach
-    void dropSchema() {
-        TestPostgres.drop(url);
-    }
+    @RegisterExtension
+    final TestPostgres.Schemas schemas = new TestPostgres.Schemas();
 
     @Test
     void theDemoLedgerCopiedToPostgresqlGivesTheSameReportsAndASecondCopyIsRefused() {
-        url = TestPostgres.freshSchema();
+        String url = schemas.fresh();
         CliHarness.Result demo = CliHarness.withoutLedger(dir.resolve("unused.db"))
                 .run("demo", "--without-planning", "--dir", dir.toString());
         assertThat(demo.code()).as(demo.toString()).isZero();

@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A PostgreSQL server for the tests that need one: {@code CHANOPS_TEST_PG_URL} (a {@code jdbc:postgresql:} URL whose
@@ -52,6 +56,30 @@ public final class TestPostgres {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The schemas a test class makes, dropped after each test: {@code @RegisterExtension final TestPostgres.Schemas
+     * schemas = new TestPostgres.Schemas();}, then {@code schemas.fresh()} where a test needs an empty database.
+     */
+    public static final class Schemas implements AfterEachCallback {
+        private final List<String> made = new ArrayList<>();
+
+        /** A {@link #freshSchema()} URL, dropped after the test; skips the test when no server is configured. */
+        public String fresh() {
+            String url = freshSchema();
+            made.add(url);
+            return url;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            try {
+                made.forEach(TestPostgres::drop);
+            } finally {
+                made.clear();
+            }
         }
     }
 }

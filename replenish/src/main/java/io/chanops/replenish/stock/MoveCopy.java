@@ -1,5 +1,6 @@
 package io.chanops.replenish.stock;
 
+import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.nio.charset.StandardCharsets;
@@ -70,40 +71,7 @@ final class MoveCopy {
 
     /** {@code value} in COPY's text format: UTF-8, with backslash, tab, newline and carriage return escaped. */
     static byte[] text(String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        int special = 0;
-        for (byte b : utf8) {
-            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
-                special++;
-            }
-        }
-        if (special == 0) {
-            return utf8;
-        }
-        byte[] escaped = new byte[utf8.length + special];
-        int j = 0;
-        for (byte b : utf8) {
-            switch (b) {
-                case '\\' -> {
-                    escaped[j++] = '\\';
-                    escaped[j++] = '\\';
-                }
-                case '\t' -> {
-                    escaped[j++] = '\\';
-                    escaped[j++] = 't';
-                }
-                case '\n' -> {
-                    escaped[j++] = '\\';
-                    escaped[j++] = 'n';
-                }
-                case '\r' -> {
-                    escaped[j++] = '\\';
-                    escaped[j++] = 'r';
-                }
-                default -> escaped[j++] = b;
-            }
-        }
-        return escaped;
+        return CopyRows.escape(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A buffer of COPY data, sent to the server whenever it fills. */

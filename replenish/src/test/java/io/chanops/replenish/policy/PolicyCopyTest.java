@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,12 +28,8 @@ class PolicyCopyTest {
     @TempDir
     Path dir;
 
-    private final List<String> schemas = new ArrayList<>();
-
-    @AfterEach
-    void dropSchemas() {
-        schemas.forEach(TestPostgres::drop);
-    }
+    @RegisterExtension
+    final TestPostgres.Schemas schemas = new TestPostgres.Schemas();
 
     @Test
     void batchesOnSqliteStoreEveryRound() {
@@ -44,8 +40,7 @@ class PolicyCopyTest {
     @Test
     void copyStoresExactlyWhatTheBatchesStore() {
         Function<Boolean, List<String>> on = copy -> {
-            String url = TestPostgres.freshSchema();
-            schemas.add(url);
+            String url = schemas.fresh();
             return store(Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE), copy);
         };
         List<String> viaBatches = on.apply(false);

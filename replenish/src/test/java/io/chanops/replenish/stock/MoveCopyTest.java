@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,26 +33,16 @@ class MoveCopyTest {
     @TempDir
     Path dir;
 
-    private String url;
-
-    @AfterEach
-    void dropSchema() {
-        TestPostgres.drop(url);
-    }
+    @RegisterExtension
+    final TestPostgres.Schemas schemas = new TestPostgres.Schemas();
 
     @Test
     void copyStoresExactlyWhatPlainInsertsStore() {
-        url = TestPostgres.freshSchema();
+        String url = schemas.fresh();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         SiteImport.importFile(
                 ledger,
-                TestLedgers.write(
-                        dir,
-                        "sites.csv",
-                        "site_id,name,kind,warehouse,channel",
-                        "WH,Warehouse,warehouse,,",
-                        "S1,Store 1,store,WH,hall",
-                        "S2,Store 2,store,WH,partner"),
+                TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
                 StandardCharsets.UTF_8,
                 false,
                 NOW,
@@ -60,38 +50,17 @@ class MoveCopyTest {
         new CatalogImport(new StockRepository(ledger))
                 .importFile(
                         ledger,
-                        TestLedgers.write(
-                                dir,
-                                "catalog.csv",
-                                "sku,type,name,price,status,channels,monthly_fee,months",
-                                "H1,handset,Phone,1000.00,listed,web|hall,,",
-                                "A1,accessory,Case,10.00,listed,web|hall,,"),
+                        TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
                         StandardCharsets.UTF_8,
                         false,
                         NOW,
                         w -> {});
         // refs of every kind: none, ASCII, non-ASCII, formula-like, and the characters COPY's text format escapes that
         // a file may hold (a tab, a backslash)
-        Random random = new Random(11);
-        String[] kinds = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"};
-        String[] refs = {"", "R-%d", "票据-%d", "'=%d", "Ü-%d", "back\\\\slash-%d", "\"tab\there-%d\""};
-        List<String> lines = new ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
-        for (int i = 0; i < 3000; i++) {
-            String kind = kinds[random.nextInt(kinds.length)];
-            lines.add(String.format(
-                    "2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s",
-                    1 + random.nextInt(28),
-                    random.nextInt(24),
-                    random.nextInt(60),
-                    random.nextInt(60),
-                    random.nextBoolean() ? "S1" : "S2",
-                    random.nextBoolean() ? "H1" : "A1",
-                    kind,
-                    kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
-                    String.format(refs[random.nextInt(refs.length)], i)));
-        }
+        String[] lines = RandomMoves.lines(
+                11, 3000, "", "R-%d", "票据-%d", "'=%d", "Ü-%d", "back\\\\slash-%d", "\"tab\there-%d\"");
         Moves moves = MoveImport.read(
-                TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
+                TestLedgers.write(dir, "many.csv", lines),
                 StandardCharsets.UTF_8,
                 Set.of("S1", "S2"),
                 Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
@@ -131,7 +100,7 @@ class MoveCopyTest {
      */
     @Test
     void levelsCopyStoresExactlyWhatUpsertsStore() {
-        url = TestPostgres.freshSchema();
+        String url = schemas.fresh();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         Random random = new Random(5);
         List<Map<Position, StockLevels.Level>> rounds = new ArrayList<>();

@@ -16,7 +16,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,7 @@ class MoveImportTest {
     @BeforeEach
     void masterData() {
         ledger = TestLedgers.fresh(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,warehouse,channel",
-                "WH,Warehouse,warehouse,,",
-                "S1,Store 1,store,WH,hall",
-                "S2,Store 2,store,WH,partner");
+        Path sites = TestLedgers.write(dir, "sites.csv", RandomMoves.SITES);
         Path catalog = TestLedgers.write(
                 dir,
                 "catalog.csv",
@@ -312,42 +305,14 @@ class MoveImportTest {
         // 1,000 moves (many 64-row statements and a shorter last one) with refs of every kind: none, ASCII, non-ASCII,
         // formula-like; inserted once through SQLite's binder (bytes cast to text, numbered parameters) and once
         // through the portable one (Strings, eight parameters a row), into two tables of the same ledger
-        Random random = new Random(7);
-        String[] kinds = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"};
-        String[] refs = {"", "R-%d", "票据-%d", "'=%d", "Ü-%d"};
-        List<String> lines = new ArrayList<>(List.of("at,site_id,sku,kind,qty,ref"));
-        for (int i = 0; i < 1000; i++) {
-            String kind = kinds[random.nextInt(kinds.length)];
-            lines.add(String.format(
-                    "2026-03-%02d %02d:%02d:%02d,%s,%s,%s,%d,%s",
-                    1 + random.nextInt(28),
-                    random.nextInt(24),
-                    random.nextInt(60),
-                    random.nextInt(60),
-                    random.nextBoolean() ? "S1" : "S2",
-                    random.nextBoolean() ? "H1" : "A1",
-                    kind,
-                    kind.equals("adjust") ? -1 - random.nextInt(5) : 1 + random.nextInt(9),
-                    String.format(refs[random.nextInt(refs.length)], i)));
-        }
-        Path sites = TestLedgers.write(
-                dir,
-                "more-sites.csv",
-                "site_id,name,kind,warehouse,channel",
-                "WH,Warehouse,warehouse,,",
-                "S1,Store 1,store,WH,hall",
-                "S2,Store 2,store,WH,partner");
-        Path catalog = TestLedgers.write(
-                dir,
-                "more-catalog.csv",
-                "sku,type,name,price,status,channels,monthly_fee,months",
-                "H1,handset,Phone,1000.00,listed,web|hall,,",
-                "A1,accessory,Case,10.00,listed,web|hall,,");
+        String[] lines = RandomMoves.lines(7, 1000, "", "R-%d", "票据-%d", "'=%d", "Ü-%d");
+        Path sites = TestLedgers.write(dir, "more-sites.csv", RandomMoves.SITES);
+        Path catalog = TestLedgers.write(dir, "more-catalog.csv", RandomMoves.CATALOG);
         io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> {});
         new CatalogImport(new StockRepository(ledger))
                 .importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> {});
         Moves moves = MoveImport.read(
-                TestLedgers.write(dir, "many.csv", lines.toArray(String[]::new)),
+                TestLedgers.write(dir, "many.csv", lines),
                 StandardCharsets.UTF_8,
                 Set.of("S1", "S2"),
                 Map.of(
