@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.util.PSQLException;
@@ -70,7 +72,18 @@ public final class Ledger {
 
     public enum Dialect {
         SQLITE,
-        POSTGRESQL
+        POSTGRESQL;
+
+        /** The dialect of the database behind {@code h} (a repository or writer given only a handle asks it this). */
+        public static Dialect of(Handle h) {
+            try {
+                String product = h.getConnection().getMetaData().getDatabaseProductName();
+                return product.toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRESQL : SQLITE;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(
+                        "cannot tell the ledger's database: " + e.getMessage(), e, null);
+            }
+        }
     }
 
     /**

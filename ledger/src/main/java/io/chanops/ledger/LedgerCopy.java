@@ -96,12 +96,13 @@ public final class LedgerCopy {
     }
 
     /**
-     * References PostgreSQL checks per statement by triggers rather than by declared foreign keys (V15): not in
+     * References PostgreSQL checks per statement by triggers rather than by declared foreign keys (V15, V16): not in
      * pg_constraint, yet a table must still come after those it names.
      */
     private static final Map<String, Set<String>> STATEMENT_REFERENCES = Map.of(
             "stock_move", Set.of("site", "product", "import_batch"),
-            "policy", Set.of("site", "product"));
+            "policy", Set.of("site", "product"),
+            "confirmed_order", Set.of("reconcile_run"));
 
     /** The target's tables (the schema history excepted) in an order where every table comes after those it refers to. */
     private static List<String> copyOrder(Handle h) {

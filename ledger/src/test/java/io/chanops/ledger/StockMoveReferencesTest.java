@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One contract for the references of stock_move and policy on both ledgers: SQLite's declared foreign keys, PostgreSQL's statement-level
- * checks (V15). A move naming a missing site, product or batch is refused, in a multi-row statement too; a site,
- * product or batch that a move names can be neither deleted nor re-keyed; anything else goes through. The PostgreSQL
+ * One contract for the references of stock_move, policy and confirmed_order on both ledgers: SQLite's declared
+ * foreign keys, PostgreSQL's statement-level checks (V15, V16). A move naming a missing site, product or batch is
+ * refused, in a multi-row statement too; a site, product or batch that a move names can be neither deleted nor
+ * re-keyed; the same for a confirmed order and its reconciliation run; anything else goes through. The PostgreSQL
  * half needs a server ({@link TestPostgres}; skipped without one).
  */
 class StockMoveReferencesTest {
@@ -36,15 +37,15 @@ class StockMoveReferencesTest {
         String url = schemas.fresh();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
         checkContract(ledger);
-        int foreignKeys = ledger.read(h -> h.createQuery(
-                        "SELECT count(*) FROM pg_catalog.pg_constraint c "
-                                + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
-                                + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
-                                + "WHERE c.contype = 'f' AND t.relname IN ('stock_move', 'policy') AND n.nspname = current_schema()")
+        int foreignKeys = ledger.read(h -> h.createQuery("SELECT count(*) FROM pg_catalog.pg_constraint c "
+                        + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+                        + "WHERE c.contype = 'f' AND t.relname IN ('stock_move', 'policy', 'confirmed_order') "
+                        + "AND n.nspname = current_schema()")
                 .mapTo(Integer.class)
                 .one());
         assertThat(foreignKeys)
-                .as("no per-row foreign key left on stock_move and policy")
+                .as("no per-row foreign key left on stock_move, policy and confirmed_order")
                 .isZero();
     }
 
@@ -92,6 +93,43 @@ class StockMoveReferencesTest {
                 .mapTo(Integer.class)
                 .one());
         assertThat(moves).isEqualTo(3);
+        checkConfirmedOrders(ledger);
+    }
+
+    private static void checkConfirmedOrders(Ledger ledger) {
+        ledger.write(h -> {
+            h.execute(
+                    "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
+                            + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
+                            + "VALUES (1, '2026-03-01 10:00:00', 'p.csv', 'a', 'b.csv', 'b', 'x.properties', 0, 0, 2, 2, 0, 'u'), "
+                            + "(2, '2026-03-02 10:00:00', 'p2.csv', 'c', 'b2.csv', 'd', 'x.properties', 0, 0, 0, 0, 0, 'u')");
+            return confirmed(h, "(1, 'O1'), (1, 'O2')");
+        });
+        // one order of a missing run among good ones refuses the statement
+        assertRefused(ledger, h -> confirmed(h, "(1, 'O3'), (99, 'O4')"));
+        assertRefused(ledger, h -> h.execute("UPDATE confirmed_order SET run_id = 99 WHERE order_id = 'O1'"));
+        // a run its orders name stays, under its id; one nothing names may go
+        assertRefused(ledger, h -> h.execute("DELETE FROM reconcile_run WHERE run_id = 1"));
+        assertRefused(ledger, h -> h.execute("UPDATE reconcile_run SET run_id = 9 WHERE run_id = 1"));
+        ledger.write(h -> {
+            h.execute("UPDATE reconcile_run SET discrepancies = 1 WHERE run_id = 1");
+            h.execute("UPDATE confirmed_order SET run_id = 2 WHERE order_id = 'O2'");
+            h.execute("DELETE FROM confirmed_order WHERE order_id = 'O2'");
+            h.execute("DELETE FROM reconcile_run WHERE run_id = 2");
+            return null;
+        });
+        int orders = ledger.read(h -> h.createQuery("SELECT count(*) FROM confirmed_order")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(orders).isEqualTo(1);
+    }
+
+    private static Object confirmed(Handle h, String runsAndOrders) {
+        h.execute("INSERT INTO confirmed_order (run_id, order_id, created_at, created_month, qty, amount_fen, "
+                + "boss_net_fen, platform_status, boss_live, matched_by) VALUES "
+                + runsAndOrders.replace(
+                        ")", ", '2026-02-01 10:00:00', '2026-02', 1, 100, 100, 'paid', 1, 'order_id')"));
+        return null;
     }
 
     private static Object policy(Handle h, String positions) {

@@ -1,6 +1,7 @@
 package io.chanops.reconcile.confirmed;
 
 import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.boss.BossDateTime;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     private final Map<String, Boolean> monthCounted = new HashMap<>();
 
     ConfirmedOrderWriter(Handle h, long runId) {
-        this(h, runId, isSqlite(h) ? Way.PACKED : Way.COPY);
+        this(h, runId, Ledger.Dialect.of(h) == Ledger.Dialect.SQLITE ? Way.PACKED : Way.COPY);
     }
 
     ConfirmedOrderWriter(Handle h, long runId, Way way) {
@@ -109,14 +110,6 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
         this.runId = runId;
         this.packed = way == Way.PACKED;
         this.copy = way == Way.COPY ? new CopyRows(h.getConnection(), COPY, copyChunk) : null;
-    }
-
-    private static boolean isSqlite(Handle h) {
-        try {
-            return "SQLite".equalsIgnoreCase(h.getConnection().getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell the ledger's database: " + e.getMessage(), e);
-        }
     }
 
     /** Adds {@code order} (its run id must be this writer's). */

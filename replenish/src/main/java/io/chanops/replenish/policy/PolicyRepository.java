@@ -1,6 +1,7 @@
 package io.chanops.replenish.policy;
 
 import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.StatementBatches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -162,7 +162,8 @@ public interface PolicyRepository extends SqlObject {
 
     /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
     default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
-        importAll(rows, user, reason, at, !rows.isEmpty() && isPostgresql());
+        importAll(
+                rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.of(getHandle()) == Ledger.Dialect.POSTGRESQL);
     }
 
     /**
@@ -205,7 +206,13 @@ public interface PolicyRepository extends SqlObject {
      * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
-        writeTuned(tunings, from, to, serviceLevel, at, !tunings.isEmpty() && isPostgresql());
+        writeTuned(
+                tunings,
+                from,
+                to,
+                serviceLevel,
+                at,
+                !tunings.isEmpty() && Ledger.Dialect.of(getHandle()) == Ledger.Dialect.POSTGRESQL);
     }
 
     /** The upsert of tuned levels: the columns it sets on a conflict. */
@@ -216,19 +223,6 @@ public interface PolicyRepository extends SqlObject {
             + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
             + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
             + "updated_at = excluded.updated_at";
-
-    private boolean isPostgresql() {
-        try {
-            return getHandle()
-                    .getConnection()
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
-    }
 
     /**
      * {@code copy}: PostgreSQL's path, the levels COPY'd into a temporary table of the transaction and upserted from

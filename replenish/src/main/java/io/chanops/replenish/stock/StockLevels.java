@@ -1,6 +1,7 @@
 package io.chanops.replenish.stock;
 
 import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -173,19 +173,7 @@ final class StockLevels {
      * upserted from it in one statement ({@link #copyUpsert}); otherwise with multi-row upserts.
      */
     private static void upsert(Handle h, Map<Position, Level> levels) {
-        upsert(h, levels, levels.size() >= COPY_FROM && isPostgresql(h));
-    }
-
-    private static boolean isPostgresql(Handle h) {
-        try {
-            return h.getConnection()
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        upsert(h, levels, levels.size() >= COPY_FROM && Ledger.Dialect.of(h) == Ledger.Dialect.POSTGRESQL);
     }
 
     /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
