@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvSourceTest {
     @TempDir
@@ -102,20 +106,19 @@ class CsvSourceTest {
         }
     }
 
-    @Test
-    void emptyFileNeedsAHeader() throws Exception {
-        Path f = dir.resolve("e.csv");
-        Files.writeString(f, "");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
-                .hasMessageContaining("header row is required");
+    static Stream<Arguments> unusableHeaders() {
+        return Stream.of(
+                Arguments.of("an empty file needs a header", "e.csv", "", "header row is required"),
+                Arguments.of("a duplicate header is rejected", "d.csv", "sku,sku\n", "sku: column appears twice"));
     }
 
-    @Test
-    void duplicateHeaderIsRejected() throws Exception {
-        Path f = dir.resolve("d.csv");
-        Files.writeString(f, "sku,sku\n");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
-                .hasMessageContaining("sku: column appears twice");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableHeaders")
+    void aFileWithoutAUsableHeaderIsRejected(String what, String name, String content, String message)
+            throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8)).hasMessageContaining(message);
     }
 
     @Test
