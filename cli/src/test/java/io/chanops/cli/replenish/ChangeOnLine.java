@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs chanops in-process as {@link CliHarness} does, and runs a change to the ledger once, at the moment a command
@@ -51,11 +50,9 @@ final class ChangeOnLine extends Writer {
 
     /** Anything a command left beside its output in {@code dir} (a staging directory, a temp file: a dot name). */
     static List<String> leftovers(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("."))
-                    .toList();
-        }
+        return TestLedgers.fileNames(dir).stream()
+                .filter(n -> n.startsWith("."))
+                .toList();
     }
 
     @Override

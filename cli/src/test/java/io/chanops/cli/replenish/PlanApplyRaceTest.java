@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,10 +100,8 @@ class PlanApplyRaceTest {
         CliHarness.Result plan = runWithChangeBeforeApply(() -> {}, planTo0304(out));
         assertThat(plan.code()).as(plan.toString()).isZero();
         assertThat(plan.err()).contains("marked 2 orders planned");
-        try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("routes.csv", "lines.csv", "unserved.csv", "summary.csv");
-        }
+        assertThat(TestLedgers.fileNames(out))
+                .containsExactlyInAnyOrder("routes.csv", "lines.csv", "unserved.csv", "summary.csv");
         assertThat(statuses())
                 .containsExactly("RO-20260302-000001:open", ESCALATED + ":planned", "RO-20260302-000003:planned");
     }

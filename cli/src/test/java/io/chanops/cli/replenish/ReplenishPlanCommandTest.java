@@ -162,10 +162,7 @@ class ReplenishPlanCommandTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("summary.csv: is a directory");
         assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo("yesterday's routes");
-        try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("routes.csv", "summary.csv");
-        }
+        assertThat(TestLedgers.fileNames(out)).containsExactly("routes.csv", "summary.csv");
         assertThat(orderRows()).containsExactly("E-1:open::");
     }
 
