@@ -2,6 +2,7 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.cli.replenish.PlanArgs;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,13 +53,7 @@ class InputRulesCliTest {
     @Test
     void aPlanForFebruary29thOf2026IsAUsageError() {
         CliHarness cli = loaded();
-        CliHarness.Result r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-02-29",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString());
+        CliHarness.Result r = cli.run(PlanArgs.plan("2026-02-29", TestLedgers.sample("vehicles.csv")));
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("'2026-02-29' is not a date: expected YYYY-MM-DD");
     }

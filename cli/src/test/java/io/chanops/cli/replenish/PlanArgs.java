@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command lines of {@code replenish plan} in the CLI tests. */
-final class PlanArgs {
+public final class PlanArgs {
     private PlanArgs() {}
 
     /** {@code replenish plan --date date --vehicles vehicles}, then {@code more}. */
-    static String[] plan(String date, Path vehicles, String... more) {
+    public static String[] plan(String date, Path vehicles, String... more) {
         List<String> args =
                 new ArrayList<>(List.of("replenish", "plan", "--date", date, "--vehicles", vehicles.toString()));
         args.addAll(List.of(more));
@@ -17,7 +17,7 @@ final class PlanArgs {
     }
 
     /** A short solve ({@code --time-limit 20s --max-steps 50}) of {@link #plan} into {@code out}, then {@code more}. */
-    static String[] quickPlan(String date, Path vehicles, Path out, String... more) {
+    public static String[] quickPlan(String date, Path vehicles, Path out, String... more) {
         List<String> args =
                 new ArrayList<>(List.of("--time-limit", "20s", "--max-steps", "50", "--out", out.toString()));
         args.addAll(List.of(more));
