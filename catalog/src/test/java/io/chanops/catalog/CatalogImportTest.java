@@ -1,5 +1,6 @@
 package io.chanops.catalog;
 
+import static io.chanops.catalog.testing.CatalogImports.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,25 +14,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogImportTest {
-    private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
-
     @TempDir
     Path dir;
 
-    Ledger ledger;
     CatalogImports imports;
+    Ledger ledger;
 
     @BeforeEach
     void open() {
-        ledger = TestLedgers.fresh(dir);
-        imports = new CatalogImports(ledger, dir, new NoStock(), NOW);
+        imports = CatalogImports.fresh(dir, l -> new NoStock());
+        ledger = imports.ledger();
     }
 
     private int count(String table) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.testing.PropertyFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +24,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** The catalog row parser: total on any input, and exact on whatever chanops writes. */
 class CatalogRowParserPropertyTest {
-    private static Path dir;
-
-    @BeforeContainer
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("catalog-props");
-    }
+    private static final PropertyFiles FILES = new PropertyFiles("catalog-props");
 
     @AfterContainer
     static void deleteDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
+        FILES.delete();
     }
 
     @Property(tries = 1000)
@@ -57,7 +52,7 @@ class CatalogRowParserPropertyTest {
             sink.header(CatalogReader.COLUMNS);
             sink.row(new ArrayList<Object>(ProductFields.of(product)));
         }
-        Path file = Files.writeString(dir.resolve("p.csv"), text.toString(), StandardCharsets.UTF_8);
+        Path file = Files.writeString(FILES.dir().resolve("p.csv"), text.toString(), StandardCharsets.UTF_8);
         CatalogFile read = CatalogReader.read(file, StandardCharsets.UTF_8, w -> {}, n -> {});
         assertThat(read.rejections()).isEmpty();
         assertThat(read.valid()).extracting(ProductRow::product).containsExactly(product);

@@ -116,6 +116,24 @@ public final class CliHarness {
         return run(args.toArray(String[]::new));
     }
 
+    /** Runs chanops with exactly {@code args} (no {@code --db}, {@code --zone} or {@code --now} added) in {@code env}. */
+    public static Result runExactly(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Chanops.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@link #runExactly(Map, String...)} in an empty environment. */
+    public static Result runExactly(String... args) {
+        return runExactly(Map.of(), args);
+    }
+
+    /** {@link #runExactly(String...)} of a list. */
+    public static Result runExactly(List<String> args) {
+        return runExactly(args.toArray(String[]::new));
+    }
+
     /** Runs {@code <noun> import file} and fails the test unless it exits 0. */
     public CliHarness imports(String noun, Path file) {
         Result r = run(noun, "import", file.toString());

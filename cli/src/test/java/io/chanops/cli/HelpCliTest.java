@@ -82,9 +82,9 @@ class HelpCliTest {
 
     @Test
     void helpOfAnUnknownCommandIsAUsageError() {
-        Run r = run(List.of("help", "stock", "nope"));
-        assertThat(r.code).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err).startsWith("error: unknown command 'chanops stock nope'");
+        CliHarness.Result r = CliHarness.runExactly("help", "stock", "nope");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("error: unknown command 'chanops stock nope'");
     }
 
     /** Snapshots in src/test/resources/help; a differing text is written to target/help-actual for review. */
@@ -141,23 +141,9 @@ class HelpCliTest {
         }
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Chanops.execute(
-                args.toArray(String[]::new),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                false,
-                Map.<String, String>of()::get);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String help(List<String> args) {
-        Run r = run(args);
-        assertThat(r.code).as("%s: %s", args, r.err).isZero();
-        return r.out;
+        CliHarness.Result r = CliHarness.runExactly(args);
+        assertThat(r.code()).as("%s: %s", args, r.err()).isZero();
+        return r.out();
     }
 }

@@ -2,6 +2,7 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.cli.replenish.PlanArgs;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,11 @@ class InputRulesCliTest {
         CliHarness cli = new CliHarness(dir);
         assertThat(cli.run("init").code()).isZero();
         return cli.withSampleSitesAndCatalog();
+    }
+
+    /** A moves.csv named {@code name}: the header, then {@code rows}. */
+    private Path moves(String name, String... rows) {
+        return TestLedgers.writeRows(dir, name, "at,site_id,sku,kind,qty,ref", rows);
     }
 
     private String onHand(CliHarness cli, String site, String sku) {
@@ -47,13 +53,7 @@ class InputRulesCliTest {
     @Test
     void aPlanForFebruary29thOf2026IsAUsageError() {
         CliHarness cli = loaded();
-        CliHarness.Result r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-02-29",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString());
+        CliHarness.Result r = cli.run(PlanArgs.plan("2026-02-29", TestLedgers.sample("vehicles.csv")));
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("'2026-02-29' is not a date: expected YYYY-MM-DD");
     }
@@ -61,17 +61,13 @@ class InputRulesCliTest {
     @Test
     void aDocumentInASecondFileIsADuplicateRowAndBooksNothing() {
         CliHarness cli = loaded();
-        Path first = TestLedgers.write(
-                dir,
+        Path first = moves(
                 "grn-1.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,GRN-001",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,sale,1,");
         assertThat(cli.run("stock", "import", first.toString()).code()).isZero();
-        Path second = TestLedgers.write(
-                dir,
+        Path second = moves(
                 "grn-2.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 11:00,GZ-TH-01,HS-IP16-128,receipt,3,GRN-002",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,5,GRN-001");
         CliHarness.Result r = cli.run("stock", "import", second.toString());
@@ -81,10 +77,8 @@ class InputRulesCliTest {
                         + "in the ledger (batch ");
         assertThat(onHand(cli, "GZ-TH-01", "HS-IP16-128")).isEqualTo("4");
         // the same reference for another kind or position is another document; rows without a ref never repeat one
-        Path third = TestLedgers.write(
-                dir,
+        Path third = moves(
                 "grn-3.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 12:00,GZ-TH-01,HS-IP16-128,return,1,GRN-001",
                 "2026-03-01 12:00,GZ-TH-02,HS-IP16-128,receipt,5,GRN-001",
                 "2026-03-01 12:00,GZ-TH-01,HS-IP16-128,sale,1,");
@@ -98,10 +92,8 @@ class InputRulesCliTest {
     @Test
     void twoReceiptsOfLongMaxAreRowErrorsNotANegativeOnHand() {
         CliHarness cli = loaded();
-        Path f = TestLedgers.write(
-                dir,
+        Path f = moves(
                 "max.csv",
-                "at,site_id,sku,kind,qty,ref",
                 "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,9223372036854775807,A",
                 "2026-03-01 10:01,GZ-TH-01,HS-IP16-128,receipt,9223372036854775807,B");
         CliHarness.Result r = cli.run("stock", "import", f.toString());
@@ -135,7 +127,7 @@ class InputRulesCliTest {
     @Test
     void aHeaderOnlyFileIsRefusedAndRecordsNoBatch() {
         CliHarness cli = loaded();
-        Path f = TestLedgers.write(dir, "empty.csv", "at,site_id,sku,kind,qty,ref");
+        Path f = moves("empty.csv");
         CliHarness.Result r = cli.run("stock", "import", f.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(r.err()).contains(f + ":1: no data rows below the header");

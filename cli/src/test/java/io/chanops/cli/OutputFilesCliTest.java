@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +42,6 @@ class OutputFilesCliTest {
     private long ruleSets() {
         CliHarness.Result r = cli.run("commission", "rules", "--history", "--format", "csv");
         return r.out().lines().skip(1).count();
-    }
-
-    private List<String> names(Path d) throws IOException {
-        try (Stream<Path> files = Files.list(d)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     private static boolean posix(Path p) {
@@ -126,7 +119,7 @@ class OutputFilesCliTest {
         assertThat(through.code()).as(through.toString()).isEqualTo(2);
         assertThat(through.err()).contains("is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious");
-        assertThat(names(dir))
+        assertThat(TestLedgers.fileNames(dir))
                 .noneMatch(n -> n.startsWith(".report.csv.") && n.endsWith(".tmp") && !n.equals(".report.csv.tmp"));
     }
 
@@ -166,7 +159,7 @@ class OutputFilesCliTest {
                 reports.resolve("commission.csv").toString());
         assertThat(written.code()).as(written.toString()).isZero();
         assertThat(ruleSets()).isEqualTo(2);
-        assertThat(names(reports)).containsExactly("commission.csv");
+        assertThat(TestLedgers.fileNames(reports)).containsExactly("commission.csv");
     }
 
     private List<String> reconcileArgs(Path out, String... extra) {
@@ -194,7 +187,8 @@ class OutputFilesCliTest {
                     .as(files.get(i))
                     .isEqualTo(before.get(i));
         }
-        assertThat(names(out)).containsExactly("discrepancies.csv", "matched.csv", "resolved-late.csv", "summary.csv");
+        assertThat(TestLedgers.fileNames(out))
+                .containsExactly("discrepancies.csv", "matched.csv", "resolved-late.csv", "summary.csv");
         assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
                 .hasSize(2);
     }

@@ -2,12 +2,12 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -56,9 +56,7 @@ class XlsxCliTest {
             assertThat(store.getCell(6).getType()).isEqualTo(CellType.NUMBER);
             assertThat(store.getCell(6).asNumber()).isEqualByComparingTo("22.54");
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-        }
+        assertThat(TestLedgers.fileNames(dir)).noneMatch(n -> n.endsWith(".tmp"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommissionCalculatorTest {
     private static final RuleBook BOOK = Rules.book(
@@ -53,37 +55,29 @@ class CommissionCalculatorTest {
         assertThat(l.explain()).startsWith("3 x 90.00 per unit");
     }
 
-    @Test
-    void channelBeatsAnyAndSiteBeatsChannel() {
-        assertThat(ruleOf("2026-02-10 10:00", "GZ-PY-P1", "partner", "HS-MI15-256", "handset", 1, 429900))
-                .isEqualTo("HS-PARTNER");
-        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 429900))
-                .isEqualTo("HS-SITE");
-    }
-
-    @Test
-    void skuBeatsTypeEvenAtASiteWithItsOwnRule() {
-        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-P2", "partner", "HS-IP16P-256", "handset", 1, 899900))
-                .isEqualTo("HS-IP-PARTNER");
-    }
-
-    @Test
-    void aRuleWithNoConditionsCatchesTheRest() {
-        assertThat(ruleOf("2026-02-10 10:00", "GZ-TH-01", "hall", "AC-FILM-01", "accessory", 2, 7800))
-                .isEqualTo("ANY");
-    }
-
-    @Test
-    void validityDatesAreInclusiveAtBothEnds() {
-        assertThat(ruleOf("2026-01-31 23:59", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
-                .isEqualTo("CT-BASE");
-        assertThat(ruleOf("2026-02-01 00:00", "GZ-TH-01", "hall", "CT-5G-129-24", "contract", 1, 0))
-                .isEqualTo("CT-BASE-FEB");
-        // the site override ends 2026-02-28: on 03-01 the channel rule applies again
-        assertThat(ruleOf("2026-02-28 21:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
-                .isEqualTo("HS-SITE");
-        assertThat(ruleOf("2026-03-01 09:00", "GZ-TH-P2", "partner", "HS-MI15-256", "handset", 1, 100))
-                .isEqualTo("HS-PARTNER");
+    /** Which rule of {@link #BOOK} an order of one line gets, and why (the case's name). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            channel beats any                                  | 2026-02-10 10:00 | GZ-PY-P1 | partner | HS-MI15-256  | handset   | 1 | 429900 | HS-PARTNER
+            site beats channel                                 | 2026-02-10 10:00 | GZ-TH-P2 | partner | HS-MI15-256  | handset   | 1 | 429900 | HS-SITE
+            sku beats type even at a site with its own rule    | 2026-02-10 10:00 | GZ-TH-P2 | partner | HS-IP16P-256 | handset   | 1 | 899900 | HS-IP-PARTNER
+            a rule with no conditions catches the rest         | 2026-02-10 10:00 | GZ-TH-01 | hall    | AC-FILM-01   | accessory | 2 | 7800   | ANY
+            validity dates are inclusive: the end of CT-BASE   | 2026-01-31 23:59 | GZ-TH-01 | hall    | CT-5G-129-24 | contract  | 1 | 0      | CT-BASE
+            validity dates are inclusive: CT-BASE-FEB begins   | 2026-02-01 00:00 | GZ-TH-01 | hall    | CT-5G-129-24 | contract  | 1 | 0      | CT-BASE-FEB
+            the last day of the site override (2026-02-28)     | 2026-02-28 21:00 | GZ-TH-P2 | partner | HS-MI15-256  | handset   | 1 | 100    | HS-SITE
+            after the site override the channel rule again     | 2026-03-01 09:00 | GZ-TH-P2 | partner | HS-MI15-256  | handset   | 1 | 100    | HS-PARTNER
+            """)
+    void theMostSpecificRuleValidThatDayApplies(
+            String why,
+            String at,
+            String site,
+            String channel,
+            String sku,
+            String type,
+            long units,
+            long amountFen,
+            String rule) {
+        assertThat(ruleOf(at, site, channel, sku, type, units, amountFen)).isEqualTo(rule);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,20 +190,21 @@ class CatalogCommandsTest {
                 .contains("CT-5G-299-36,5G 合约 299元/月 36个月,中国移动,contract,0.00,299.00,36");
     }
 
+    /** {@code catalog quote} of HS-IP16-128 on CT-5G-129-24, with {@code --config config} unless null, then {@code more}. */
+    private static String[] quote(Path config, String... more) {
+        List<String> args = new ArrayList<>();
+        if (config != null) {
+            args.addAll(List.of("--config", config.toString()));
+        }
+        args.addAll(List.of("catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-24"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     @Test
     void quoteComputesCommitmentSubsidyAndPriceToPay() {
         ok("catalog", "import", catalog().toString());
-        Result q = ok(
-                "catalog",
-                "quote",
-                "--handset",
-                "HS-IP16-128",
-                "--contract",
-                "CT-5G-129-24",
-                "--purchase-cost",
-                "5200",
-                "--format",
-                "csv");
+        Result q = ok(quote(null, "--purchase-cost", "5200", "--format", "csv"));
         assertThat(q.out())
                 .contains("commitment,3096.00")
                 .contains("rate_percent,40.00")
@@ -221,28 +224,10 @@ class CatalogCommandsTest {
     void quoteTakesItsTableFromConfig() throws IOException {
         ok("catalog", "import", catalog().toString());
         Path config = Files.writeString(dir.resolve("chanops.properties"), "subsidy.tiers=0-100:10;100-:20\n");
-        Result q = ok(
-                "--config",
-                config.toString(),
-                "catalog",
-                "quote",
-                "--handset",
-                "HS-IP16-128",
-                "--contract",
-                "CT-5G-129-24",
-                "--format",
-                "csv");
+        Result q = ok(quote(config, "--format", "csv"));
         assertThat(q.out()).contains("rate_percent,20.00").contains("subsidy,619.20");
         Files.writeString(config, "subsidy.tiers=0-100:10;50-200:20\n");
-        Result bad = cli.run(
-                "--config",
-                config.toString(),
-                "catalog",
-                "quote",
-                "--handset",
-                "HS-IP16-128",
-                "--contract",
-                "CT-5G-129-24");
+        Result bad = cli.run(quote(config));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("subsidy.tiers").contains("overlaps");
     }

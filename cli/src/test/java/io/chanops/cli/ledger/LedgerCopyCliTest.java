@@ -2,16 +2,12 @@ package io.chanops.cli.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
 import io.chanops.cli.ExitCode;
 import io.chanops.ledger.testing.TestPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +41,8 @@ class LedgerCopyCliTest {
         assertThat(demo.code()).as(demo.toString()).isZero();
         String sqlite = dir.resolve("chanops.db").toString();
 
-        CliHarness.Result copy = run("ledger", "copy", "--from", sqlite, "--to", url, "--format", "csv");
+        CliHarness.Result copy =
+                CliHarness.runExactly("ledger", "copy", "--from", sqlite, "--to", url, "--format", "csv");
         assertThat(copy.code()).as(copy.toString()).isZero();
         List<String> tables = copy.out()
                 .lines()
@@ -58,14 +55,14 @@ class LedgerCopyCliTest {
         assertThat(copy.err()).contains("row counts and checksums verified");
 
         for (List<String> report : REPORTS) {
-            CliHarness.Result fromSqlite = run(with("--db", sqlite, report));
-            CliHarness.Result fromPostgresql = run(with("--db", url, report));
+            CliHarness.Result fromSqlite = CliHarness.runExactly(with("--db", sqlite, report));
+            CliHarness.Result fromPostgresql = CliHarness.runExactly(with("--db", url, report));
             assertThat(fromSqlite.code()).as(fromSqlite.toString()).isIn(0, 3);
             assertThat(fromPostgresql.out()).as(String.join(" ", report)).isEqualTo(fromSqlite.out());
             assertThat(fromPostgresql.code()).isEqualTo(fromSqlite.code());
         }
 
-        CliHarness.Result again = run("ledger", "copy", "--from", sqlite, "--to", url);
+        CliHarness.Result again = CliHarness.runExactly("ledger", "copy", "--from", sqlite, "--to", url);
         assertThat(again.code()).as(again.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(again.err()).contains("is not empty").contains("nothing was copied");
         assertThat(again.err().lines()).hasSize(2).last().isEqualTo("error: input rejected");
@@ -73,8 +70,8 @@ class LedgerCopyCliTest {
 
     @Test
     void theTargetMustBePostgresqlAndTheSourceAFile() {
-        CliHarness.Result r =
-                run("ledger", "copy", "--from", dir.resolve("a.db").toString(), "--to", "b.db");
+        CliHarness.Result r = CliHarness.runExactly(
+                "ledger", "copy", "--from", dir.resolve("a.db").toString(), "--to", "b.db");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("error: --to b.db");
     }
@@ -83,17 +80,5 @@ class LedgerCopyCliTest {
         List<String> all = new ArrayList<>(List.of(option, value, "--now", "2026-03-02 09:30"));
         all.addAll(args);
         return all;
-    }
-
-    private static CliHarness.Result run(List<String> args) {
-        return run(args.toArray(String[]::new));
-    }
-
-    private static CliHarness.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Chanops.execute(
-                args, new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
-        return new CliHarness.Result(code, out.toString(), err.toString());
     }
 }

@@ -2,13 +2,10 @@ package io.chanops.cli.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
 import io.chanops.cli.ExitCode;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.testing.TestLedgers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,7 +41,7 @@ class LedgerCreationCliTest {
         // no --db, no CHANOPS_DB, no config: ./chanops.db, which must not appear
         Path here = Path.of("chanops.db");
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(here));
-        CliHarness.Result r = run("replenish", "check");
+        CliHarness.Result r = CliHarness.runExactly("replenish", "check");
         assertThat(r.code()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
         assertThat(r.err())
                 .startsWith("error: no ledger at chanops.db (create one with: chanops init --db chanops.db)");
@@ -87,7 +84,7 @@ class LedgerCreationCliTest {
                 "jdbc:h2:" + dir.resolve("h2"),
                 "jdbc:mysql://localhost/" + dir.resolve("x"),
                 "postgres://db/chanops")) {
-            CliHarness.Result r = run("--db", spec, "site", "list");
+            CliHarness.Result r = CliHarness.runExactly("--db", spec, "site", "list");
             assertThat(r.code()).as(spec + "\n" + r).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).startsWith("error: --db ").contains("jdbc:postgresql:");
         }
@@ -100,7 +97,7 @@ class LedgerCreationCliTest {
     @Test
     void aPostgresqlLedgerThatCannotBeReachedIsOneLineExitFiveWithThePasswordMasked() {
         String url = "jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=s3cret&connectTimeout=2";
-        CliHarness.Result r = run("--db", url, "site", "list");
+        CliHarness.Result r = CliHarness.runExactly("--db", url, "site", "list");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
         assertThat(r.err())
                 .startsWith(
@@ -116,20 +113,14 @@ class LedgerCreationCliTest {
         Path config = dir.resolve("chanops.properties");
         Files.writeString(config, "db.password=c0nfig-secret\n");
         for (Map<String, String> env : List.of(Map.of("PGPASSWORD", "env-s3cret"), Map.<String, String>of())) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Chanops.execute(
-                    new String[] {"-v", "--config", config.toString(), "--db", url, "ledger", "info"},
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    false,
-                    env::get);
-            assertThat(code).as(err.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
-            assertThat(err.toString())
+            CliHarness.Result r =
+                    CliHarness.runExactly(env, "-v", "--config", config.toString(), "--db", url, "ledger", "info");
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
+            assertThat(r.err())
                     .startsWith("error: cannot connect to ledger " + url + ": ")
                     .doesNotContain("s3cret")
                     .doesNotContain("secret");
-            assertThat(out.toString()).doesNotContain("secret");
+            assertThat(r.out()).doesNotContain("secret");
         }
     }
 
@@ -138,14 +129,5 @@ class LedgerCreationCliTest {
         CliHarness cli = new CliHarness(dir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.db())))
                 .isEqualTo("rw-------");
-    }
-
-    /** Runs chanops with exactly these arguments and an empty environment. */
-    private static CliHarness.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Chanops.execute(
-                args, new PrintWriter(out, true), new PrintWriter(err, true), false, Map.<String, String>of()::get);
-        return new CliHarness.Result(code, out.toString(), err.toString());
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.Chanops;
 import io.chanops.cli.CliHarness;
+import io.chanops.ledger.testing.TestLedgers;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -44,6 +46,13 @@ final class ChangeOnLine extends Writer {
                 .as("the line " + line + " was written: " + err.text)
                 .isTrue();
         return new CliHarness.Result(code, out.toString(), err.text.toString());
+    }
+
+    /** Anything a command left beside its output in {@code dir} (a staging directory, a temp file: a dot name). */
+    static List<String> leftovers(Path dir) throws IOException {
+        return TestLedgers.fileNames(dir).stream()
+                .filter(n -> n.startsWith("."))
+                .toList();
     }
 
     @Override

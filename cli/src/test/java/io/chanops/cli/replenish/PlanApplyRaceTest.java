@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * flush returns, so the apply always comes after it.
  *
  * <pre>
- * after the check at 09:30 (as ReplenishCliTest):
+ * after the check at 09:30 on the ledger of TwoStoreLedger:
  * RO-20260302-000001  ST-1 CASE   emergency 9  due 03-02
  * RO-20260302-000002  ST-1 PHONE  regular   9  due 03-04   the sale of 2 at 10:40 escalates it: emergency 11, due 03-02
  * RO-20260302-000003  ST-2 CASE   regular   8  due 03-04
@@ -41,50 +40,11 @@ class PlanApplyRaceTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
-        Path sites = TestLedgers.write(
-                dir,
-                "sites.csv",
-                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
-                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
-                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
-                "ST-2,Store 2,store,GZ,WH,partner,23.3,113.2,09:00,21:00");
-        Path catalog = TestLedgers.write(
-                dir,
-                "catalog.csv",
-                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
-                "CASE,accessory,Case,Brand,49.00,listed,hall|partner,,");
-        Path moves = TestLedgers.write(
-                dir,
-                "moves.csv",
-                "at,site_id,sku,kind,qty,ref",
-                "2026-02-23 08:00,WH,PHONE,count,100,INV-1",
-                "2026-02-23 08:00,WH,CASE,count,100,INV-1",
-                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1",
-                "2026-02-23 08:00,ST-1,CASE,count,1,INV-1",
-                "2026-02-23 08:00,ST-2,PHONE,count,5,INV-1",
-                "2026-02-23 08:00,ST-2,CASE,count,2,INV-1");
-        Path policies = TestLedgers.write(
-                dir,
-                "policies.csv",
-                "site_id,sku,t_days,R,S,L,locked",
-                "ST-1,PHONE,7,5,12,2,false",
-                "ST-1,CASE,7,4,10,2,false",
-                "ST-2,PHONE,7,5,12,2,false",
-                "ST-2,CASE,7,4,10,2,true");
+        cli = TwoStoreLedger.make(dir);
         vehicles = TestLedgers.write(
                 dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,50,08:00,18:00");
-        sale = TestLedgers.write(
-                dir, "sale.csv", "at,site_id,sku,kind,qty,ref", "2026-03-02 10:40,ST-1,PHONE,sale,2,POS-9");
-        assertThat(cli.run("site", "import", sites.toString()).code()).isZero();
-        assertThat(cli.run("catalog", "import", catalog.toString()).code()).isZero();
-        assertThat(cli.at("2026-02-23 08:30")
-                        .run("stock", "import", moves.toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("policy", "import", policies.toString()).code()).isZero();
-        assertThat(cli.at("2026-03-02 09:30").run("replenish", "check").code()).isEqualTo(3);
+        sale = TestLedgers.write(dir, "sale.csv", "at,site_id,sku,kind,qty,ref", TwoStoreLedger.SALE);
+        assertThat(cli.run("replenish", "check").code()).isEqualTo(3);
     }
 
     @Test
@@ -94,20 +54,7 @@ class PlanApplyRaceTest {
         CliHarness.Result plan = runWithChangeBeforeApply(
                 () -> escalation.set(
                         new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString())),
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-04",
-                "--include-regular",
-                "--vehicles",
-                vehicles.toString(),
-                "--time-limit",
-                "20s",
-                "--max-steps",
-                "50",
-                "--out",
-                out.toString(),
-                "--apply");
+                planTo0304(out));
 
         assertThat(escalation.get()).as("the import ran while the solver ran").isNotNull();
         assertThat(escalation.get().code()).as(escalation.get().toString()).isEqualTo(3);
@@ -117,7 +64,7 @@ class PlanApplyRaceTest {
                         "order " + ESCALATED + ": kind regular -> emergency, qty 9 -> 11, due 2026-03-04 -> 2026-03-02")
                 .contains("plan again");
         assertThat(out).doesNotExist();
-        assertThat(leftovers()).isEmpty();
+        assertThat(ChangeOnLine.leftovers(dir)).isEmpty();
         assertThat(statuses())
                 .containsExactly("RO-20260302-000001:open", ESCALATED + ":open", "RO-20260302-000003:open");
     }
@@ -127,94 +74,41 @@ class PlanApplyRaceTest {
         Path out = dir.resolve("plan-0304");
         runWithChangeBeforeApply(
                 () -> new CliHarness(dir).at("2026-03-02 10:45").run("stock", "import", sale.toString()),
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-04",
-                "--include-regular",
-                "--vehicles",
-                vehicles.toString(),
-                "--time-limit",
-                "20s",
-                "--max-steps",
-                "50",
-                "--out",
-                out.toString(),
-                "--apply");
+                planTo0304(out));
 
         // the escalated order is due today now: the later day's plan leaves it out
-        CliHarness.Result later = cli.at("2026-03-02 10:50")
-                .run(
-                        "replenish",
-                        "plan",
-                        "--date",
-                        "2026-03-04",
-                        "--include-regular",
-                        "--vehicles",
-                        vehicles.toString(),
-                        "--time-limit",
-                        "20s",
-                        "--max-steps",
-                        "50",
-                        "--out",
-                        out.toString(),
-                        "--apply");
+        CliHarness.Result later = cli.at("2026-03-02 10:50").run(planTo0304(out));
         assertThat(later.code()).as(later.toString()).isZero();
         assertThat(Files.readString(out.resolve("lines.csv")))
                 .contains("CASE,8,RO-20260302-000003")
                 .doesNotContain(ESCALATED);
         // and today's plan delivers it, with its new quantity
         Path today = dir.resolve("plan-0302");
-        CliHarness.Result now = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-02",
-                "--vehicles",
-                vehicles.toString(),
-                "--time-limit",
-                "20s",
-                "--max-steps",
-                "50",
-                "--out",
-                today.toString(),
-                "--apply");
+        CliHarness.Result now = cli.run(PlanArgs.quickPlan("2026-03-02", vehicles, today, "--apply"));
         assertThat(now.code()).as(now.toString()).isZero();
         assertThat(Files.readString(today.resolve("lines.csv")))
                 .contains("PHONE,11," + ESCALATED)
                 .contains("CASE,9,RO-20260302-000001");
         assertThat(statuses())
                 .containsExactly("RO-20260302-000001:planned", ESCALATED + ":planned", "RO-20260302-000003:planned");
-        assertThat(leftovers()).isEmpty();
+        assertThat(ChangeOnLine.leftovers(dir)).isEmpty();
     }
 
     @Test
     void aPlanWhoseOrdersDidNotChangeIsAppliedAndPublished() throws IOException {
         Path out = dir.resolve("plan-0304");
-        CliHarness.Result plan = runWithChangeBeforeApply(
-                () -> {},
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-04",
-                "--include-regular",
-                "--vehicles",
-                vehicles.toString(),
-                "--time-limit",
-                "20s",
-                "--max-steps",
-                "50",
-                "--out",
-                out.toString(),
-                "--apply");
+        CliHarness.Result plan = runWithChangeBeforeApply(() -> {}, planTo0304(out));
         assertThat(plan.code()).as(plan.toString()).isZero();
         assertThat(plan.err()).contains("marked 2 orders planned");
-        try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("routes.csv", "lines.csv", "unserved.csv", "summary.csv");
-        }
+        assertThat(TestLedgers.fileNames(out))
+                .containsExactlyInAnyOrder("routes.csv", "lines.csv", "unserved.csv", "summary.csv");
         assertThat(statuses())
                 .containsExactly("RO-20260302-000001:open", ESCALATED + ":planned", "RO-20260302-000003:planned");
+    }
+
+    /** The applied plan of Wednesday 03-04, regular orders included, into {@code out}. */
+    private String[] planTo0304(Path out) {
+        return PlanArgs.quickPlan("2026-03-04", vehicles, out, "--include-regular", "--apply");
     }
 
     private CliHarness.Result runWithChangeBeforeApply(Runnable change, String... args) {
@@ -228,14 +122,5 @@ class PlanApplyRaceTest {
                 .skip(1)
                 .map(l -> l.split(",")[0] + ":" + l.split(",")[5])
                 .toList();
-    }
-
-    /** Anything the plan left beside its output directory (a staging directory, a temp file). */
-    private List<String> leftovers() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("."))
-                    .toList();
-        }
     }
 }

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +48,7 @@ class RebalanceApplyRaceTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
         assertThat(r.err()).contains("order " + E2 + ": status open -> shipped").contains("run rebalance again");
         assertThat(out).doesNotExist();
-        assertThat(leftovers()).isEmpty();
+        assertThat(ChangeOnLine.leftovers(dir)).isEmpty();
         assertThat(cli.run("replenish", "orders", "--format", "csv").out().lines())
                 .hasSize(4)
                 .noneMatch(l -> l.contains(",transfer,"));
@@ -103,13 +100,5 @@ class RebalanceApplyRaceTest {
 
     private CliHarness.Result runWithChangeBeforeApply(Runnable change, String... args) {
         return ChangeOnLine.run(cli.db(), "2026-03-02 10:00", ALLOCATED_LINE, change, args);
-    }
-
-    private List<String> leftovers() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("."))
-                    .toList();
-        }
     }
 }

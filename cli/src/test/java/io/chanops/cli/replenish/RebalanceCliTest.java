@@ -110,20 +110,7 @@ class RebalanceCliTest {
         Path vehicles = TestLedgers.write(
                 dir, "vehicles.csv", "vehicle_id,depot,capacity,shift_start,shift_end", "VAN-1,WH,50,08:00,18:00");
         Path plan = dir.resolve("plan");
-        CliHarness.Result planned = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-04",
-                "--include-regular",
-                "--vehicles",
-                vehicles.toString(),
-                "--time-limit",
-                "20s",
-                "--max-steps",
-                "50",
-                "--out",
-                plan.toString());
+        CliHarness.Result planned = cli.run(PlanArgs.quickPlan("2026-03-04", vehicles, plan, "--include-regular"));
         assertThat(planned.code()).as(planned.toString()).isZero();
         assertThat(Files.readString(plan.resolve("lines.csv")))
                 .doesNotContain(E1) // due 03-02: that day's plan

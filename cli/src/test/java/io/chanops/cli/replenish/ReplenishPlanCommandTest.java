@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplenishPlanCommandTest {
+    /** The vans of the samples. */
+    private static final Path SAMPLE_VANS = TestLedgers.sample("vehicles.csv");
+
     @TempDir
     Path dir;
 
@@ -23,24 +26,15 @@ class ReplenishPlanCommandTest {
 
     @BeforeEach
     void samples() {
-        cli = new CliHarness(dir);
-        assertThat(cli.run("site", "import", TestLedgers.sample("sites.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "catalog",
-                                "import",
-                                TestLedgers.sample("catalog.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
-                        .code())
-                .isZero();
+        cli = new CliHarness(dir).withSampleSitesAndCatalog().importSample("stock", "moves.csv");
+    }
+
+    private Ledger ledger() {
+        return Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
     }
 
     private void order(String id, String site, String sku, String kind, long qty, String due) {
-        Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
-        ledger.write(h -> h.createUpdate(
+        ledger().write(h -> h.createUpdate(
                         "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
                                 + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, :kind, :qty, 'open', '2026-03-02 09:30:00', :due, "
                                 + "'GZ-WH', '2026-03-02 09:30:00')")
@@ -55,20 +49,19 @@ class ReplenishPlanCommandTest {
 
     /** On hand of a SKU at the sample warehouse, as the imported samples left it. */
     private long warehouseStock(String sku) {
-        Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
-        return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = 'GZ-WH' AND sku = :sku")
-                .bind("sku", sku)
-                .mapTo(Long.class)
-                .one());
+        return ledger().read(
+                        h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = 'GZ-WH' AND sku = :sku")
+                                .bind("sku", sku)
+                                .mapTo(Long.class)
+                                .one());
     }
 
     private List<String> orderRows() {
-        Ledger ledger = Ledger.open(cli.db().toString(), Duration.ofSeconds(5));
-        return ledger.read(
-                h -> h.createQuery("SELECT order_id || ':' || status || ':' || COALESCE(vehicle_id, '') || ':' "
+        return ledger().read(h -> h.createQuery(
+                        "SELECT order_id || ':' || status || ':' || COALESCE(vehicle_id, '') || ':' "
                                 + "|| COALESCE(CAST(stop_no AS TEXT), '') FROM replenishment_order ORDER BY order_id")
-                        .mapTo(String.class)
-                        .list());
+                .mapTo(String.class)
+                .list());
     }
 
     @Test
@@ -77,22 +70,17 @@ class ReplenishPlanCommandTest {
         order("E-2", "GZ-TH-01", "AC-CHG-20W", "emergency", 10, "2026-03-02");
         order("E-3", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
         order("R-1", "GZ-YX-01", "HS-P70-128", "regular", 4, "2026-03-02");
-        Path vehicles = TestLedgers.sample("vehicles.csv");
         Path out = dir.resolve("plan");
-        var r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
+        var r = cli.run(PlanArgs.plan(
                 "2026-03-02",
-                "--vehicles",
-                vehicles.toString(),
+                SAMPLE_VANS,
                 "--time-limit",
                 "2s",
                 "--max-steps",
                 "200",
                 "--out",
                 out.toString(),
-                "--apply");
+                "--apply"));
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).contains("units_delivered,24", "units_unserved,0");
         List<String> lines = Files.readAllLines(out.resolve("lines.csv"));
@@ -115,18 +103,7 @@ class ReplenishPlanCommandTest {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path early = dir.resolve("early-vans.csv");
         Files.writeString(early, "vehicle_id,depot,capacity,shift_start,shift_end\nGZ-VAN-E,GZ-WH,200,06:00,18:00\n");
-        String[] plan = {
-            "replenish",
-            "plan",
-            "--date",
-            "2026-03-02",
-            "--vehicles",
-            early.toString(),
-            "--time-limit",
-            "2s",
-            "--max-steps",
-            "50"
-        };
+        String[] plan = PlanArgs.plan("2026-03-02", early, "--time-limit", "2s", "--max-steps", "50");
         var table = cli.run(plan);
         assertThat(table.code()).as(table.toString()).isZero();
         String header = table.out().lines().findFirst().orElseThrow();
@@ -146,19 +123,8 @@ class ReplenishPlanCommandTest {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         order("E-3", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
         Path out = dir.resolve("plan.xlsx");
-        var r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-02",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit",
-                "2s",
-                "--max-steps",
-                "200",
-                "--out",
-                out.toString());
+        var r = cli.run(PlanArgs.plan(
+                "2026-03-02", SAMPLE_VANS, "--time-limit", "2s", "--max-steps", "200", "--out", out.toString()));
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("wrote the sheets routes, lines, unserved, summary to " + out);
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(out.toFile())) {
@@ -192,24 +158,11 @@ class ReplenishPlanCommandTest {
         Files.writeString(out.resolve("routes.csv"), "yesterday's routes");
         Files.createDirectory(out.resolve("summary.csv"));
         var r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-02",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit",
-                "1s",
-                "--out",
-                out.toString(),
-                "--apply");
+                PlanArgs.plan("2026-03-02", SAMPLE_VANS, "--time-limit", "1s", "--out", out.toString(), "--apply"));
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("summary.csv: is a directory");
         assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo("yesterday's routes");
-        try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("routes.csv", "summary.csv");
-        }
+        assertThat(TestLedgers.fileNames(out)).containsExactly("routes.csv", "summary.csv");
         assertThat(orderRows()).containsExactly("E-1:open::");
     }
 
@@ -218,17 +171,7 @@ class ReplenishPlanCommandTest {
         long stock = warehouseStock("SIM-IOT");
         order("E-1", "GZ-BY-01", "SIM-IOT", "emergency", stock + 5, "2026-03-02");
         Path out = dir.resolve("plan");
-        var r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-02",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString(),
-                "--time-limit",
-                "1s",
-                "--out",
-                out.toString());
+        var r = cli.run(PlanArgs.plan("2026-03-02", SAMPLE_VANS, "--time-limit", "1s", "--out", out.toString()));
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(Files.readString(out.resolve("unserved.csv")))
                 .contains("E-1,GZ-BY-01,SIM-IOT," + (stock + 5) + ",no stock: GZ-WH has " + stock);
@@ -258,15 +201,7 @@ class ReplenishPlanCommandTest {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path matrix = TestLedgers.write(
                 dir, "matrix.csv", "from,to,minutes", "GZ-WH,GZ-TH-01,25", "GZ-WH,NOWHERE,3", "GZ-WH,GZ-TH-02,-1");
-        var r = cli.run(
-                "replenish",
-                "plan",
-                "--date",
-                "2026-03-02",
-                "--vehicles",
-                TestLedgers.sample("vehicles.csv").toString(),
-                "--matrix",
-                matrix.toString());
+        var r = cli.run(PlanArgs.plan("2026-03-02", SAMPLE_VANS, "--matrix", matrix.toString()));
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("matrix.csv:3: to: unknown site NOWHERE").contains("matrix.csv:4: minutes:");
     }
@@ -277,20 +212,8 @@ class ReplenishPlanCommandTest {
         order("E-2", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
         order("E-3", "GZ-LW-P1", "HS-MI15-256", "emergency", 12, "2026-03-02");
         order("E-4", "GZ-HP-P1", "AC-FILM-01", "emergency", 15, "2026-03-02");
-        String[] args = {
-            "replenish",
-            "plan",
-            "--date",
-            "2026-03-02",
-            "--vehicles",
-            TestLedgers.sample("vehicles.csv").toString(),
-            "--time-limit",
-            "10s",
-            "--max-steps",
-            "300",
-            "--seed",
-            "42"
-        };
+        String[] args =
+                PlanArgs.plan("2026-03-02", SAMPLE_VANS, "--time-limit", "10s", "--max-steps", "300", "--seed", "42");
         var a = cli.run(args);
         var b = cli.run(args);
         assertThat(a.code()).isZero();
@@ -304,14 +227,9 @@ class ReplenishPlanCommandTest {
         order("E-1", "GZ-TH-01", "SIM-DATA-30", "emergency", 30, "2026-03-02");
         order("R-1", "GZ-YX-01", "SIM-DATA-30", "regular", 4, "2026-03-01");
         order("R-2", "GZ-YX-01", "HS-P70-128", "regular", 4, "2026-03-05");
-        Path vehicles = TestLedgers.sample("vehicles.csv");
-        var first = cli.run(
-                "replenish",
-                "plan",
-                "--date",
+        var first = cli.run(PlanArgs.plan(
                 "2026-03-02",
-                "--vehicles",
-                vehicles.toString(),
+                SAMPLE_VANS,
                 "--include-regular",
                 "--time-limit",
                 "2s",
@@ -319,7 +237,7 @@ class ReplenishPlanCommandTest {
                 "100",
                 "--out",
                 dir.resolve("p1").toString(),
-                "--apply");
+                "--apply"));
         assertThat(first.code()).as(first.toString()).isZero();
         assertThat(Files.readString(dir.resolve("p1/lines.csv")))
                 .contains("E-1")
@@ -328,17 +246,13 @@ class ReplenishPlanCommandTest {
         assertThat(orderRows()).anyMatch(s -> s.startsWith("R-1:planned:")).anyMatch(s -> s.startsWith("R-2:open:"));
 
         order("E-2", "GZ-TH-02", "SIM-DATA-30", "emergency", stock - 34 + 10, "2026-03-02");
-        var second = cli.run(
-                "replenish",
-                "plan",
-                "--date",
+        var second = cli.run(PlanArgs.plan(
                 "2026-03-02",
-                "--vehicles",
-                vehicles.toString(),
+                SAMPLE_VANS,
                 "--time-limit",
                 "1s",
                 "--out",
-                dir.resolve("p2").toString());
+                dir.resolve("p2").toString()));
         assertThat(second.code()).isEqualTo(3);
         assertThat(Files.readString(dir.resolve("p2/unserved.csv")))
                 .contains("E-2,GZ-TH-02,SIM-DATA-30," + (stock - 24) + ",no stock: GZ-WH has " + (stock - 34));

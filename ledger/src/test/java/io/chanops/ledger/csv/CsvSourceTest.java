@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvSourceTest {
     @TempDir
@@ -29,8 +33,7 @@ class CsvSourceTest {
 
     @Test
     void columnsAreFoundByNameInAnyOrder() throws Exception {
-        Path f = dir.resolve("a.csv");
-        Files.writeString(f, "qty,sku\n3,HS-1\n");
+        Path f = Files.writeString(dir.resolve("a.csv"), "qty,sku\n3,HS-1\n");
         List<CsvRow> rows = rows(f, StandardCharsets.UTF_8);
         assertThat(rows.get(0).get("sku")).isEqualTo("HS-1");
         assertThat(rows.get(0).get("QTY")).isEqualTo("3");
@@ -53,8 +56,7 @@ class CsvSourceTest {
 
     @Test
     void gb18030IsReadWithChineseHeaders() throws Exception {
-        Path f = dir.resolve("boss.csv");
-        Files.write(f, "业务流水号,金额(分)\nB001,12345\n".getBytes(Charset.forName("GB18030")));
+        Path f = Files.write(dir.resolve("boss.csv"), "业务流水号,金额(分)\nB001,12345\n".getBytes(Charset.forName("GB18030")));
         List<CsvRow> rows = rows(f, Charset.forName("GB18030"));
         assertThat(rows.get(0).get("业务流水号")).isEqualTo("B001");
         assertThat(rows.get(0).get("金额(分)")).isEqualTo("12345");
@@ -62,8 +64,7 @@ class CsvSourceTest {
 
     @Test
     void gb18030ReadAsUtf8IsRejectedWithTheLineAndAHint() throws Exception {
-        Path f = dir.resolve("boss.csv");
-        Files.write(f, "id,name\n1,ok\n2,天河城营业厅\n".getBytes(Charset.forName("GB18030")));
+        Path f = Files.write(dir.resolve("boss.csv"), "id,name\n1,ok\n2,天河城营业厅\n".getBytes(Charset.forName("GB18030")));
         assertThatThrownBy(() -> rows(f, StandardCharsets.UTF_8))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("boss.csv:3")
@@ -72,8 +73,7 @@ class CsvSourceTest {
 
     @Test
     void lineNumbersCountPhysicalLinesIncludingQuotedNewlines() throws Exception {
-        Path f = dir.resolve("m.csv");
-        Files.writeString(f, "a,b\n1,\"two\nlines\"\n3,x\n\n5,y\n");
+        Path f = Files.writeString(dir.resolve("m.csv"), "a,b\n1,\"two\nlines\"\n3,x\n\n5,y\n");
         List<CsvRow> rows = rows(f, StandardCharsets.UTF_8);
         assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 4L, 6L);
         assertThat(rows.get(0).get("b")).isEqualTo("two\nlines");
@@ -81,8 +81,7 @@ class CsvSourceTest {
 
     @Test
     void missingRequiredColumnsAreAllNamed() throws Exception {
-        Path f = dir.resolve("h.csv");
-        Files.writeString(f, "sku,name\n");
+        Path f = Files.writeString(dir.resolve("h.csv"), "sku,name\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
             assertThat(TestLedgers.rejection(() -> csv.require(List.of("sku", "type", "price"))))
                     .containsExactly(
@@ -93,8 +92,7 @@ class CsvSourceTest {
 
     @Test
     void unknownColumnsAreReportedForAWarning() throws Exception {
-        Path f = dir.resolve("u.csv");
-        Files.writeString(f, "sku,colour\n");
+        Path f = Files.writeString(dir.resolve("u.csv"), "sku,colour\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
             List<String> warnings = new ArrayList<>();
             csv.warnUnknown(Set.of("sku"), warnings::add);
@@ -102,26 +100,23 @@ class CsvSourceTest {
         }
     }
 
-    @Test
-    void emptyFileNeedsAHeader() throws Exception {
-        Path f = dir.resolve("e.csv");
-        Files.writeString(f, "");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
-                .hasMessageContaining("header row is required");
+    static Stream<Arguments> unusableHeaders() {
+        return Stream.of(
+                Arguments.of("an empty file needs a header", "e.csv", "", "header row is required"),
+                Arguments.of("a duplicate header is rejected", "d.csv", "sku,sku\n", "sku: column appears twice"));
     }
 
-    @Test
-    void duplicateHeaderIsRejected() throws Exception {
-        Path f = dir.resolve("d.csv");
-        Files.writeString(f, "sku,sku\n");
-        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8))
-                .hasMessageContaining("sku: column appears twice");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableHeaders")
+    void aFileWithoutAUsableHeaderIsRejected(String what, String name, String content, String message)
+            throws Exception {
+        Path f = Files.writeString(dir.resolve(name), content);
+        assertThatThrownBy(() -> CsvSource.open(f, StandardCharsets.UTF_8)).hasMessageContaining(message);
     }
 
     @Test
     void guardPrefixWrittenByChanopsIsRemovedOnRead() throws Exception {
-        Path f = dir.resolve("g.csv");
-        Files.writeString(f, "name\n'=SUM(A1)\n'Tom's\n");
+        Path f = Files.writeString(dir.resolve("g.csv"), "name\n'=SUM(A1)\n'Tom's\n");
         List<CsvRow> rows = rows(f, StandardCharsets.UTF_8);
         assertThat(rows.get(0).get("name")).isEqualTo("=SUM(A1)");
         assertThat(rows.get(1).get("name")).isEqualTo("'Tom's");
@@ -129,8 +124,7 @@ class CsvSourceTest {
 
     @Test
     void customDelimiter() throws Exception {
-        Path f = dir.resolve("t.csv");
-        Files.writeString(f, "a;b\n1;2\n");
+        Path f = Files.writeString(dir.resolve("t.csv"), "a;b\n1;2\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8, ';')) {
             assertThat(csv.iterator().next().get("b")).isEqualTo("2");
         }

@@ -3,15 +3,13 @@ package io.chanops.ledger.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,19 +52,13 @@ class OutputSetShutdownTest {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
             assertThat(line).as("the writer's first line").isEqualTo("writing");
-            assertThat(names()).hasSize(2);
+            assertThat(TestLedgers.fileNames(dir)).hasSize(2);
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             p.destroyForcibly();
         }
-        assertThat(names()).containsExactly("report.csv");
+        assertThat(TestLedgers.fileNames(dir)).containsExactly("report.csv");
         assertThat(Files.readString(report)).isEqualTo("earlier report");
-    }
-
-    private List<String> names() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chanops.ledger.OutputFailedException;
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +30,6 @@ class OutputSetTest {
         return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<String> namesIn(Path d) throws IOException {
-        try (Stream<Path> files = Files.list(d)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void aFileAppearsOnlyWhenPublishedAndWholly() throws IOException {
         Path report = dir.resolve("report.csv");
@@ -45,7 +40,7 @@ class OutputSetTest {
             outputs.publish();
         }
         assertThat(Files.readString(report)).isEqualTo("new");
-        assertThat(namesIn(dir)).containsExactly("report.csv");
+        assertThat(TestLedgers.fileNames(dir)).containsExactly("report.csv");
     }
 
     @Test
@@ -184,7 +179,7 @@ class OutputSetTest {
         }
         assertThat(Files.readString(first)).isEqualTo("earlier summary");
         assertThat(Files.readString(second)).isEqualTo("earlier matched");
-        assertThat(namesIn(dir)).containsExactly("matched.csv", "summary.csv");
+        assertThat(TestLedgers.fileNames(dir)).containsExactly("matched.csv", "summary.csv");
     }
 
     @Test
@@ -196,7 +191,7 @@ class OutputSetTest {
                         throw new UncheckedIOException(new IOException("disk full"));
                     }))
                     .isInstanceOf(OutputFailedException.class);
-            assertThat(namesIn(dir)).isEmpty();
+            assertThat(TestLedgers.fileNames(dir)).isEmpty();
         }
     }
 
@@ -211,7 +206,7 @@ class OutputSetTest {
             try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
                 OutputFile f = outputs.file(report);
                 f.write(OutputFile.Access.DEFAULT, out -> {
-                    List<String> temps = namesIn(dir).stream()
+                    List<String> temps = TestLedgers.fileNames(dir).stream()
                             .filter(n -> n.startsWith(".report.csv.") && !n.equals(".report.csv.tmp"))
                             .toList();
                     assertThat(temps).hasSize(1);
@@ -271,7 +266,7 @@ class OutputSetTest {
             outputs.file(plan.resolve("routes.csv")).write(OutputFile.Access.DEFAULT, text("r"));
             outputs.publish();
         }
-        assertThat(namesIn(plan)).containsExactly("routes.csv");
+        assertThat(TestLedgers.fileNames(plan)).containsExactly("routes.csv");
     }
 
     @Test

@@ -117,6 +117,13 @@ public final class TestLedgers {
         }
     }
 
+    /** The names of the files (and folders) in {@code dir}, sorted. */
+    public static List<String> fileNames(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /**
      * Deletes a directory tree (if any): for jqwik properties, which cannot use {@code @TempDir}, in their
      * {@code @AfterContainer}.

@@ -22,16 +22,18 @@ class BossReaderTest {
 
     private List<String> warnings = new ArrayList<>();
 
+    /** A boss.csv in GB18030: {@code lines}, the first the header. */
+    private Path export(String... lines) {
+        return TestLedgers.write(dir, "boss.csv", GB18030, lines);
+    }
+
     private BossTable read(Path file) {
         return BossReader.read(file, profile, warnings::add, n -> {});
     }
 
     @Test
     void aGb18030ExportWithABomLessChineseHeaderIsRead() {
-        Path f = TestLedgers.write(
-                dir,
-                "boss.csv",
-                GB18030,
+        Path f = export(
                 HEADER,
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "BS2,WO1,13800138000,退费冲正,20260106090000,-599900,已撤单,GZ-WEB",
@@ -47,10 +49,7 @@ class BossReaderTest {
 
     @Test
     void theSecondAliasOfAColumnIsAcceptedAndUnknownColumnsAreWarnedAbout() {
-        Path f = TestLedgers.write(
-                dir,
-                "boss.csv",
-                GB18030,
+        Path f = export(
                 "业务流水号,订单编号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码,备注",
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB,");
         assertThat(read(f).rows().get(0).orderRef()).isEqualTo("WO1");
@@ -59,12 +58,7 @@ class BossReaderTest {
 
     @Test
     void aProfileColumnMissingFromTheHeaderIsRejected() {
-        Path f = TestLedgers.write(
-                dir,
-                "boss.csv",
-                GB18030,
-                "业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码",
-                "BS1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
+        Path f = export("业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码", "BS1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
         assertThat(TestLedgers.rejection(() -> read(f)))
                 .containsExactly(f
                         + ":1: 外部订单号|订单编号: column named in the profile (column.order_ref) is missing from the header");
@@ -72,10 +66,7 @@ class BossReaderTest {
 
     @Test
     void anUnmappedStatusABadAmountAndABadDateAreEachLocated() {
-        Path f = TestLedgers.write(
-                dir,
-                "boss.csv",
-                GB18030,
+        Path f = export(
                 HEADER,
                 "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "BS2,WO2,13800138000,终端销售,20260105103000,5999.00,正常,GZ-WEB",
@@ -90,7 +81,7 @@ class BossReaderTest {
 
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
-        Path f = TestLedgers.write(dir, "boss.csv", GB18030, "a,b", "1,2", "3,正常");
+        Path f = export("a,b", "1,2", "3,正常");
         try (io.chanops.ledger.csv.ByteCsv csv =
                 io.chanops.ledger.csv.ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();

@@ -48,6 +48,15 @@ class ConfirmedOrderRepositoryTest {
                 "b" + id));
     }
 
+    /** A fresh ledger with the reconcile runs 1 to {@code count}, run i at 2026-03-0i 09:00:00. */
+    private Ledger withRuns(int count) {
+        Ledger ledger = TestLedgers.fresh(dir);
+        for (int id = 1; id <= count; id++) {
+            run(ledger, id, "2026-03-0" + id + " 09:00:00");
+        }
+        return ledger;
+    }
+
     private static LocalDateTime at(String text) {
         return LocalDateTime.parse(text.replace(' ', 'T'));
     }
@@ -152,9 +161,7 @@ class ConfirmedOrderRepositoryTest {
 
     @Test
     void aSaleIsTheLatestRunsLiveConfirmationOfAnOrderInTheMonthItWasCreatedIn() {
-        Ledger ledger = TestLedgers.fresh(dir);
-        run(ledger, 1, "2026-03-01 09:00:00");
-        run(ledger, 2, "2026-03-02 09:00:00");
+        Ledger ledger = withRuns(2);
         write(
                 ledger,
                 List.of(
@@ -205,9 +212,7 @@ class ConfirmedOrderRepositoryTest {
 
     @Test
     void reversalsComeInRunOrderWithTheirRunsTime() {
-        Ledger ledger = TestLedgers.fresh(dir);
-        run(ledger, 1, "2026-03-01 09:00:00");
-        run(ledger, 2, "2026-03-02 09:00:00");
+        Ledger ledger = withRuns(2);
         write(
                 ledger,
                 List.of(
@@ -229,10 +234,7 @@ class ConfirmedOrderRepositoryTest {
 
     @Test
     void liveConfirmationsOfReversedOrdersSpanTheMonthsAskedFor() {
-        Ledger ledger = TestLedgers.fresh(dir);
-        run(ledger, 1, "2026-03-01 09:00:00");
-        run(ledger, 2, "2026-03-02 09:00:00");
-        run(ledger, 3, "2026-03-03 09:00:00");
+        Ledger ledger = withRuns(3);
         write(
                 ledger,
                 List.of(

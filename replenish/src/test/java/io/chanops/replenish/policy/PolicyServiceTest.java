@@ -3,12 +3,10 @@ package io.chanops.replenish.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
-import io.chanops.replenish.stock.StockRepository;
+import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,31 +27,19 @@ class PolicyServiceTest {
     @BeforeEach
     void setUp() {
         ledger = TestLedgers.fresh(dir);
-        SiteImport.importFile(
-                ledger,
-                TestLedgers.write(
-                        dir,
-                        "sites.csv",
-                        "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
-                        "WH,Warehouse,warehouse,GZ,,,,,06:00,22:00",
-                        "ST-1,Store,store,GZ,WH,hall,,,09:00,21:00"),
-                StandardCharsets.UTF_8,
-                false,
-                NOW,
-                w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(
-                        ledger,
-                        TestLedgers.write(
-                                dir,
-                                "catalog.csv",
-                                "sku,type,name,brand,price,status,channels,monthly_fee,months",
-                                "PHONE,handset,Phone,B,1999.00,listed,hall,,",
-                                "PLAN,plan,Plan,B,0,listed,hall,,"),
-                        StandardCharsets.UTF_8,
-                        false,
-                        NOW,
-                        w -> {});
+        Path sites = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "WH,Warehouse,warehouse,GZ,,,,,06:00,22:00",
+                "ST-1,Store,store,GZ,WH,hall,,,09:00,21:00");
+        Path catalog = TestLedgers.write(
+                dir,
+                "catalog.csv",
+                "sku,type,name,brand,price,status,channels,monthly_fee,months",
+                "PHONE,handset,Phone,B,1999.00,listed,hall,,",
+                "PLAN,plan,Plan,B,0,listed,hall,,");
+        ScenarioLedger.importMasterData(ledger, sites, catalog, NOW);
         policies = PolicyService.of(ledger, TestLedgers.at(NOW));
     }
 

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 class PolicyTunerTest {
     private static final PolicyTuner.Settings SETTINGS = new PolicyTuner.Settings(0.95, 2, 0);
 
+    /** The tuning of 28 in-stock days with one sale of {@code qty} on day {@code day}, reviewed every 7 days. */
+    private static PolicyTuner.Tuned oneSaleIn28Days(int day, long qty) {
+        long[] sales = new long[28];
+        sales[day] = qty;
+        return PolicyTuner.tune(sales, 28, 7, SETTINGS);
+    }
+
     @Test
     void fastSellerFollowsTheNormalFormulaOfTheSpec() {
         // 10 days alternating 4 and 6: mu 5, sample sigma sqrt(10*1/9) = 1.0541; z(0.95) = 1.6449; T = 7 + 2 = 9
@@ -31,9 +38,7 @@ class PolicyTunerTest {
     void slowSellerUsesPoissonQuantiles() {
         // 1 sale in 28 days: mu = 1/28, variance = mu (Poisson-like). R = Poisson quantile at mu*9 = 0.32: P(0)=0.725,
         // P(<=1)=0.958 -> 1; L at mu*1 = 0.036: P(0)=0.965 -> 0; S = max(2, ceil(1 + 0.25)) = 2
-        long[] sales = new long[28];
-        sales[3] = 1;
-        PolicyTuner.Tuned t = PolicyTuner.tune(sales, 28, 7, SETTINGS);
+        PolicyTuner.Tuned t = oneSaleIn28Days(3, 1);
         assertThat(t.method()).isEqualTo(PolicyTuner.Method.POISSON);
         assertThat(t.policy()).isEqualTo(new Policy(7, 1, 2, 0));
     }
@@ -41,9 +46,7 @@ class PolicyTunerTest {
     @Test
     void lumpySlowSellerKeepsTheNormalFormula() {
         // one sale of 6 in 28 days: variance far above the mean
-        long[] sales = new long[28];
-        sales[10] = 6;
-        PolicyTuner.Tuned t = PolicyTuner.tune(sales, 28, 7, SETTINGS);
+        PolicyTuner.Tuned t = oneSaleIn28Days(10, 6);
         assertThat(t.method()).isEqualTo(PolicyTuner.Method.NORMAL);
     }
 

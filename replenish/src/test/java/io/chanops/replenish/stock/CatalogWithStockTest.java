@@ -1,5 +1,6 @@
 package io.chanops.replenish.stock;
 
+import static io.chanops.catalog.testing.CatalogImports.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,18 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's rules that depend on stock: a product with moves keeps its type; off-sale products with stock are named. */
 class CatalogWithStockTest {
-    private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
-
     @TempDir
     Path dir;
 
-    Ledger ledger;
     CatalogImports imports;
+    Ledger ledger;
 
     @BeforeEach
     void open() {
-        ledger = TestLedgers.fresh(dir);
-        imports = new CatalogImports(ledger, dir, new StockRepository(ledger), NOW);
+        imports = CatalogImports.fresh(dir, StockRepository::new);
+        ledger = imports.ledger();
     }
 
     @Test

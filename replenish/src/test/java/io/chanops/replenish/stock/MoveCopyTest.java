@@ -2,13 +2,12 @@ package io.chanops.replenish.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
+import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,21 +39,11 @@ class MoveCopyTest {
     void copyStoresExactlyWhatPlainInsertsStore() {
         String url = schemas.fresh();
         Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
-        SiteImport.importFile(
+        ScenarioLedger.importMasterData(
                 ledger,
                 TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
-                StandardCharsets.UTF_8,
-                false,
-                NOW,
-                w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(
-                        ledger,
-                        TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
-                        StandardCharsets.UTF_8,
-                        false,
-                        NOW,
-                        w -> {});
+                TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
+                NOW);
         // refs of every kind: none, ASCII, non-ASCII, formula-like, and the characters COPY's text format escapes that
         // a file may hold (a tab, a backslash)
         String[] lines = RandomMoves.lines(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.testing.PropertyFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The byte scan of moves.csv, on one thread or two, says exactly what the row-by-row reading through CsvSource says:
@@ -33,16 +33,11 @@ class MoveReaderPropertyTest {
     private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
     private static final Map<String, ProductType> PRODUCTS =
             Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY, "C1", ProductType.CONTRACT);
-    private static Path dir;
-
-    @BeforeContainer
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("moves-props");
-    }
+    private static final PropertyFiles FILES = new PropertyFiles("moves-props");
 
     @AfterContainer
     static void deleteDir() throws IOException {
-        io.chanops.ledger.testing.TestLedgers.deleteTree(dir);
+        FILES.delete();
     }
 
     @Property(tries = 600)
@@ -72,7 +67,7 @@ class MoveReaderPropertyTest {
     }
 
     private static String agree(byte[] content) throws IOException {
-        Path file = Files.write(dir.resolve("moves.csv"), content);
+        Path file = Files.write(FILES.dir().resolve("moves.csv"), content);
         String reference = outcome(file, false, Integer.MAX_VALUE);
         assertThat(outcome(file, true, Integer.MAX_VALUE)).isEqualTo(reference);
         assertThat(outcome(file, true, 1)).isEqualTo(reference); // always in two halves

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
+import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.planning.PlanResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +19,16 @@ class PlanFilesTest {
     @TempDir
     Path dir;
 
-    private List<String> names(Path d) throws IOException {
-        try (Stream<Path> files = Files.list(d)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void nothingAppearsUntilPublishedAndAnUnpublishedPlanLeavesNothingBehind() throws IOException {
         Path out = dir.resolve("plan");
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
             PlanFiles.declare(outputs, out).write(EMPTY, false);
-            assertThat(names(out))
+            assertThat(TestLedgers.fileNames(out))
                     .allMatch(n -> n.startsWith(".") && n.endsWith(".tmp"))
                     .hasSize(4);
         }
-        assertThat(names(dir)).isEmpty();
+        assertThat(TestLedgers.fileNames(dir)).isEmpty();
     }
 
     @Test
@@ -46,10 +40,11 @@ class PlanFilesTest {
             assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo("an earlier plan\n");
             outputs.publish();
         }
-        assertThat(names(out)).containsExactly("lines.csv", "routes.csv", "summary.csv", "unserved.csv");
+        assertThat(TestLedgers.fileNames(out))
+                .containsExactly("lines.csv", "routes.csv", "summary.csv", "unserved.csv");
         assertThat(Files.readString(out.resolve("summary.csv")))
                 .startsWith("metric,value")
                 .contains("score,0hard/0medium/0soft");
-        assertThat(names(dir)).containsExactly("plan");
+        assertThat(TestLedgers.fileNames(dir)).containsExactly("plan");
     }
 }

@@ -37,13 +37,14 @@ class TravelMatrixTest {
             "A", site("A", 23.1, 113.0),
             "NOCOORD", site("NOCOORD", null, null));
 
+    /** A matrix.csv of {@code lines} (the first the header), read for {@link #sites}. */
+    private MatrixFile.Entries matrix(String... lines) {
+        return MatrixFile.read(TestLedgers.write(dir, "matrix.csv", lines), StandardCharsets.UTF_8, sites, w -> {});
+    }
+
     @Test
     void matrixRowIsUsedExactlyInsteadOfGreatCircle() {
-        MatrixFile.Entries m = MatrixFile.read(
-                TestLedgers.write(dir, "matrix.csv", "from,to,minutes,km", "WH,A,7.4,3"),
-                StandardCharsets.UTF_8,
-                sites,
-                w -> {});
+        MatrixFile.Entries m = matrix("from,to,minutes,km", "WH,A,7.4,3");
         TravelTimes t = TravelMatrix.build(List.of("WH", "A"), sites, m, 30);
         assertThat(t.minutes(0, 1)).isEqualTo(7);
         assertThat(t.minutes(1, 0)).as("reverse row serves when missing").isEqualTo(7);
@@ -68,19 +69,14 @@ class TravelMatrixTest {
 
     @Test
     void siteWithoutCoordinatesIsFineWhenTheMatrixCoversIt() {
-        MatrixFile.Entries m = MatrixFile.read(
-                TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "NOCOORD,WH,12"),
-                StandardCharsets.UTF_8,
-                sites,
-                w -> {});
+        MatrixFile.Entries m = matrix("from,to,minutes", "NOCOORD,WH,12");
         assertThat(TravelMatrix.build(List.of("WH", "NOCOORD"), sites, m, 30).minutes(0, 1))
                 .isEqualTo(12);
     }
 
     @Test
     void duplicatePairAndNegativeMinutesAreLocated() {
-        Path f = TestLedgers.write(dir, "matrix.csv", "from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2");
-        assertThatThrownBy(() -> MatrixFile.read(f, StandardCharsets.UTF_8, sites, w -> {}))
+        assertThatThrownBy(() -> matrix("from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2"))
                 .isInstanceOf(InputRejectedException.class)
                 .satisfies(
                         e -> assertThat(((InputRejectedException) e).problems().toString())
