@@ -113,11 +113,13 @@ final class MoveReader {
                     return inParts;
                 }
                 reader.scan(csv, CsvBytes.of(csv, bytes, width(csv)), progress, null);
-                if (reader.moves.size() == 0 && reader.problems.isEmpty()) {
-                    reader.problems.add(new Problem(csv.name(), 1, "", Cells.NO_ROWS)); // as CsvSource's rows say
-                }
             } else {
                 reader.parseAll(csv, progress);
+            }
+            // rows that are all empty cells are skipped as blank lines: a file of nothing else has no data rows either
+            // (CsvSource's rows refuse a file with no row at all in the same words)
+            if (reader.moves.size() == 0 && reader.problems.isEmpty()) {
+                reader.problems.add(new Problem(csv.name(), 1, "", Cells.NO_ROWS));
             }
         }
         reader.problems.rejectIfAny();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.PropertyFiles;
 import java.io.ByteArrayOutputStream;
@@ -64,6 +65,13 @@ class MoveReaderPropertyTest {
         }
         String reference = agree(file.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(reference).startsWith("rejected:").contains(":67:");
+    }
+
+    /** Rows of nothing but empty cells are blank lines: a file of only those has no data rows, however it is read. */
+    @Example
+    void aFileOfEmptyRowsIsRefusedAsEmptyHoweverItIsRead() throws IOException {
+        String reference = agree("at,site_id,sku,kind,qty,ref\n,,,,,\n\n , ,,,,\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(reference).startsWith("rejected:").contains(Cells.NO_ROWS);
     }
 
     private static String agree(byte[] content) throws IOException {
