@@ -89,7 +89,7 @@ fi
 # the demo ledger) run here, against it
 if [ "${CHANOPS_SMOKE_TESTS:-1}" = 1 ]; then
   (cd "$here" && CHANOPS_TEST_PG_URL="$url" mvn -B -q -pl cli -am test -Dspotless.check.skip=true \
-     -Dtest='MoveCopyTest,LedgerCopyCliTest,PgPasswordTest,StockMoveReferencesTest,ConfirmedOrderWriterPathsTest,PolicyCopyTest' -Dsurefire.failIfNoSpecifiedTests=false) \
+     -Dtest='MoveCopyTest,LedgerCopyCliTest,PgPasswordTest,StockMoveReferencesTest,ConfirmedOrderWriterPathsTest,PolicyCopyTest,OrderCopyTest' -Dsurefire.failIfNoSpecifiedTests=false) \
     || { echo "FAIL: the PostgreSQL tests failed"; exit 1; }
   echo "postgres-smoke: OK, the PostgreSQL tests pass against the server"
 fi
