@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${FUZZ_SECONDS:-5}"
 cd "$here"
-JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never verify \
+JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never test \
   -pl ledger,replenish,reconcile,finance -am \
   -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -DreuseForks=false \
   -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" \

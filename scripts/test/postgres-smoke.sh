@@ -32,7 +32,7 @@ day() { # ledger -> runs the sample day, prints "exit command" lines
   while IFS='|' read -r expect cmd; do
     rc=0
     # shellcheck disable=SC2086
-    java -jar "$here/cli/target/chanops.jar" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd >/dev/null 2>"$work/err" || rc=$?
+    "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd >/dev/null 2>"$work/err" || rc=$?
     if [ "$rc" != "$expect" ]; then echo "FAIL on $db: '$cmd' exited $rc, expected $expect"; cat "$work/err"; exit 1; fi
   done <<'STEPS'
 0|init
@@ -59,7 +59,7 @@ report() { # ledger -> the reports whose content must not depend on the backend
              "reconcile list --format csv" "catalog list --format csv" \
              "policy simulate --from 2026-02-02 --to 2026-03-01 --policies samples/policies.csv --service-level 0.90,0.95 --by position --format csv"; do
     # shellcheck disable=SC2086
-    java -jar "$here/cli/target/chanops.jar" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd 2>"$work/err" \
+    "$here/scripts/chanops" --db "$db" --zone Asia/Shanghai "--now=2026-03-02 09:30" -q $cmd 2>"$work/err" \
       || { echo "FAIL on $db: '$cmd' exited $?" >&2; cat "$work/err" >&2; exit 1; }
   done
 }
@@ -76,7 +76,7 @@ echo "postgres-smoke: OK, the sample day gives the same $(wc -l < pg.txt) report
 if [ -z "${CHANOPS_PG_URL:-}" ]; then
   (cd / && su postgres -c "dropdb --if-exists chanops_smoke_copy; createdb -O chanops_smoke chanops_smoke_copy") 2>/dev/null
   copy_url="jdbc:postgresql://localhost:${PGPORT:-5432}/chanops_smoke_copy?user=chanops_smoke"
-  PGPASSWORD=smoke java -jar "$here/cli/target/chanops.jar" -q ledger copy --from "$work/sqlite.db" --to "$copy_url" \
+  PGPASSWORD=smoke "$here/scripts/chanops" -q ledger copy --from "$work/sqlite.db" --to "$copy_url" \
     --format csv > copied.txt 2>"$work/err" || { echo "FAIL: ledger copy exited $?"; cat "$work/err"; exit 1; }
   PGPASSWORD=smoke report "$copy_url" > copy.txt
   if ! diff -q copy.txt sqlite.txt >/dev/null; then
