@@ -89,10 +89,7 @@ class StockMoveReferencesTest {
             h.execute("UPDATE stock_move SET site_id = 'S2' WHERE move_id = 3");
             return null;
         });
-        int moves = ledger.read(h -> h.createQuery("SELECT count(*) FROM stock_move")
-                .mapTo(Integer.class)
-                .one());
-        assertThat(moves).isEqualTo(3);
+        assertThat(rows(ledger, "stock_move")).isEqualTo(3);
         checkConfirmedOrders(ledger);
     }
 
@@ -118,10 +115,13 @@ class StockMoveReferencesTest {
             h.execute("DELETE FROM reconcile_run WHERE run_id = 2");
             return null;
         });
-        int orders = ledger.read(h -> h.createQuery("SELECT count(*) FROM confirmed_order")
+        assertThat(rows(ledger, "confirmed_order")).isEqualTo(1);
+    }
+
+    private static int rows(Ledger ledger, String table) {
+        return ledger.read(h -> h.createQuery("SELECT count(*) FROM " + table)
                 .mapTo(Integer.class)
                 .one());
-        assertThat(orders).isEqualTo(1);
     }
 
     private static Object confirmed(Handle h, String runsAndOrders) {
