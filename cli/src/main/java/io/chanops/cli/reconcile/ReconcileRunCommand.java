@@ -121,7 +121,8 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                 mask,
                 bom,
                 force,
-                ctx().now());
+                ctx().now(),
+                ctx().operation().user());
         boolean workbook = Workbooks.wanted(format, out);
         RunOutcome outcome;
         try (Progress progress = Progress.start(ctx(), "reconcile", -1, "rows")) {

@@ -3,7 +3,6 @@ package io.chanops.reconcile.run;
 import io.chanops.ledger.Futures;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputGuard;
@@ -358,7 +357,7 @@ public final class ReconcileService {
                 .bind("prows", p.size())
                 .bind("brows", b.size())
                 .bind("disc", s.discrepancies())
-                .bind("user", OperationContext.osUser())
+                .bind("user", req.user())
                 .bind("forced", req.force() ? 1 : 0)
                 .bind("carry", req.carry() ? 1 : 0)
                 .bind("ptot", p.totalFen())

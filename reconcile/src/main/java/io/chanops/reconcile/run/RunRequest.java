@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
  *
  * @param outDir          where to write the reports; null = {@code ./reconcile-<run id>/}
  * @param platformCharset charset of the platform file (UTF-8 unless told)
+ * @param user            who runs it, recorded with the run
  */
 public record RunRequest(
         Path platformFile,
@@ -22,4 +23,5 @@ public record RunRequest(
         boolean mask,
         boolean bom,
         boolean force,
-        LocalDateTime now) {}
+        LocalDateTime now,
+        String user) {}

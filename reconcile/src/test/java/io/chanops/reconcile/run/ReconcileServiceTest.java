@@ -54,7 +54,8 @@ class ReconcileServiceTest {
                                 false,
                                 false,
                                 force,
-                                NOW),
+                                NOW,
+                                "tester"),
                         w -> {},
                         n -> {});
     }
@@ -87,6 +88,12 @@ class ReconcileServiceTest {
     void aRunStoresItsFindingsConfirmedOrdersAndBossActivityAndWritesTheReports() throws Exception {
         RunOutcome o = run(january(), januaryBoss(), "out", false, false);
 
+        List<String> users = ledger.read(h -> h.createQuery("SELECT os_user FROM reconcile_run")
+                .mapTo(String.class)
+                .list());
+        assertThat(users)
+                .as("the run is recorded under the user of its request")
+                .containsExactly("tester");
         assertThat(o.summary().count(Category.MATCHED)).isEqualTo(3);
         assertThat(o.summary().count(Category.MISSING_IN_BOSS)).isEqualTo(1);
         assertThat(o.summary().count(Category.DUPLICATE_BOSS)).isEqualTo(1);
