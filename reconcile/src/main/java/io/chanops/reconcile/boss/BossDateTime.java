@@ -41,7 +41,13 @@ public final class BossDateTime {
     public static BossDateTime of(String pattern) {
         // STRICT needs the proleptic year 'u': with 'y' (year of era) it would demand an era field.
         String strict = pattern.replace('y', 'u');
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(strict).withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter f;
+        try {
+            f = DateTimeFormatter.ofPattern(strict).withResolverStyle(ResolverStyle.STRICT);
+        } catch (ClassCastException e) {
+            // the JDK's pattern builder fails this way on a pad letter 'p' before adjacent numbers ("pyyyyMMdd")
+            throw new IllegalArgumentException("a pad ('p') cannot come before adjacent numbers here", e);
+        }
         return new BossDateTime(pattern, f);
     }
 

@@ -66,6 +66,23 @@ class BossProfileTest {
                                         assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
     }
 
+    /** Patterns DateTimeFormatter refuses, by its own exception or (a pad before adjacent numbers) a JDK failure. */
+    @Test
+    void aDateTimePatternTheJdkCannotBuildIsAProblemOfItsLine() {
+        for (String pattern : List.of("pyyyMMddHHmmss", "yyyyMMddHHmmssX{")) {
+            List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
+            lines.set(3, "datetime.pattern=" + pattern);
+            assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
+                    .as(pattern)
+                    .isInstanceOfSatisfying(
+                            InputRejectedException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(Object::toString)
+                                    .anySatisfy(s -> assertThat(s)
+                                            .startsWith("p.properties:4: datetime.pattern: bad pattern '" + pattern)));
+        }
+    }
+
     @Test
     void aTabDelimiterAndYuanAmountsAreAccepted() {
         List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
