@@ -6,9 +6,11 @@
 # Then (own server only) copies the SQLite ledger with `ledger copy` and compares the reports again, and runs the Maven
 # tests that need a server (CHANOPS_TEST_PG_URL; CHANOPS_SMOKE_TESTS=0 leaves them out). PGPORT picks another port of
 # localhost for the server (one started by hand with initdb/pg_ctl as the postgres user).
+#   scripts/test/postgres-smoke.sh [--install] --server-only   only installs/starts the server and makes the smoke
+#   database, then prints its URL (CI starts it this way before `mvn verify`, so that the server tests run there).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
-if [ "${1:-}" = "--install" ] && ! (command -v pg_isready >/dev/null && pg_isready -q -h localhost); then
+if [[ " $* " == *" --install "* ]] && ! (command -v pg_isready >/dev/null && pg_isready -q -h localhost); then
   if ! command -v pg_ctlcluster >/dev/null; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
       || { echo "postgres-smoke: SKIPPED (could not install postgresql)"; exit 0; }
@@ -21,6 +23,10 @@ if [ -z "$url" ]; then
   su postgres -c "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname='chanops_smoke'\" | grep -q 1 || psql -qc \"CREATE USER chanops_smoke PASSWORD 'smoke' CREATEDB\"" >/dev/null
   su postgres -c "dropdb --if-exists chanops_smoke; createdb -O chanops_smoke chanops_smoke"
   url="jdbc:postgresql://localhost:${PGPORT:-5432}/chanops_smoke?user=chanops_smoke&password=smoke"
+fi
+if [[ " $* " == *" --server-only "* ]]; then
+  echo "$url"
+  exit 0
 fi
 "$here/scripts/chanops" --version >/dev/null
 work="$(mktemp -d)"
