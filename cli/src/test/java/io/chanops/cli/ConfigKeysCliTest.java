@@ -3,8 +3,6 @@ package io.chanops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.testing.TestLedgers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,13 +85,15 @@ class ConfigKeysCliTest {
     void theConfigFilesDbComesAfterChanopsDb() {
         CliHarness cli = new CliHarness(dir);
         Path config = TestLedgers.write(dir, "c.properties", "db=" + dir.resolve("absent.db"));
-        StringWriter out = new StringWriter();
-        int code = Chanops.execute(
-                new String[] {"--config", config.toString(), "--zone", "Asia/Shanghai", "site", "list"},
-                new PrintWriter(out),
-                new PrintWriter(new StringWriter()),
-                false,
-                Map.of("CHANOPS_DB", cli.db().toString())::get);
+        int code = CliHarness.runExactly(
+                        Map.of("CHANOPS_DB", cli.db().toString()),
+                        "--config",
+                        config.toString(),
+                        "--zone",
+                        "Asia/Shanghai",
+                        "site",
+                        "list")
+                .code();
         assertThat(code).isZero();
         assertThat(dir.resolve("absent.db")).doesNotExist();
     }

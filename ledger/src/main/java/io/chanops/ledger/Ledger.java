@@ -84,6 +84,11 @@ public final class Ledger {
                         "cannot tell the ledger's database: " + e.getMessage(), e, null);
             }
         }
+
+        /** Whether {@code h} is on PostgreSQL (where the bulk writers take their COPY paths). */
+        public static boolean isPostgresql(Handle h) {
+            return of(h) == POSTGRESQL;
+        }
     }
 
     /**

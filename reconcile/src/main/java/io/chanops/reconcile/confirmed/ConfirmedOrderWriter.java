@@ -97,7 +97,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
     private final Map<String, Boolean> monthCounted = new HashMap<>();
 
     ConfirmedOrderWriter(Handle h, long runId) {
-        this(h, runId, Ledger.Dialect.of(h) == Ledger.Dialect.SQLITE ? Way.PACKED : Way.COPY);
+        this(h, runId, Ledger.Dialect.isPostgresql(h) ? Way.COPY : Way.PACKED);
     }
 
     ConfirmedOrderWriter(Handle h, long runId, Way way) {

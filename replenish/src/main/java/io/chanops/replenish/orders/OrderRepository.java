@@ -254,7 +254,7 @@ public interface OrderRepository extends SqlObject {
 
     /** Inserts new open orders: by COPY on PostgreSQL from {@link #COPY_FROM} orders, else in JDBC batches. */
     default void raise(List<NewOrder> orders) {
-        raise(orders, orders.size() >= COPY_FROM && Ledger.Dialect.of(getHandle()) == Ledger.Dialect.POSTGRESQL);
+        raise(orders, orders.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(getHandle()));
     }
 
     /**

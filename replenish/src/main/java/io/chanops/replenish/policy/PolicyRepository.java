@@ -162,8 +162,7 @@ public interface PolicyRepository extends SqlObject {
 
     /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
     default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
-        importAll(
-                rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.of(getHandle()) == Ledger.Dialect.POSTGRESQL);
+        importAll(rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
     }
 
     /**
@@ -206,13 +205,7 @@ public interface PolicyRepository extends SqlObject {
      * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
-        writeTuned(
-                tunings,
-                from,
-                to,
-                serviceLevel,
-                at,
-                !tunings.isEmpty() && Ledger.Dialect.of(getHandle()) == Ledger.Dialect.POSTGRESQL);
+        writeTuned(tunings, from, to, serviceLevel, at, !tunings.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
     }
 
     /** The upsert of tuned levels: the columns it sets on a conflict. */

@@ -173,7 +173,7 @@ final class StockLevels {
      * upserted from it in one statement ({@link #copyUpsert}); otherwise with multi-row upserts.
      */
     private static void upsert(Handle h, Map<Position, Level> levels) {
-        upsert(h, levels, levels.size() >= COPY_FROM && Ledger.Dialect.of(h) == Ledger.Dialect.POSTGRESQL);
+        upsert(h, levels, levels.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
     }
 
     /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
