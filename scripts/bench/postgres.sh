@@ -8,18 +8,21 @@
 #   policy tune       all those positions
 #   reconcile run     R platform orders x ~R BOSS rows (scripts/bench/gen_reconcile.py, default 1,000,000)
 #   commission report / cost report   the month those R orders were confirmed in (January 2026)
+#   catalog import    P new products (scripts/bench/gen_catalog.py, default 50,000), then a --sync update of them; the
+#                     two catalogs (catalog list --format csv) must be the same
 # PostgreSQL: the server on $PGHOST:$PGPORT (default localhost:5432), where `su postgres -c psql` may create a role and
 # databases (scripts/test/postgres-smoke.sh --install starts Debian's one; any other server started as it starts
 # works too). Each ledger is a new database chanops_bench_{stock,check,reconcile}, dropped at the start of the next run.
 # Data sets are generated once into $BENCH_DIR (default bench-data/). CHANOPS_TRACE=1 prints the stock import's phases.
 # The machine's load is printed: wall times on a shared machine measure the neighbours too (run it with nice -n 5).
-# usage: scripts/bench/postgres.sh [N_MOVES] [STORES] [SKUS] [ORDERS]
+# usage: scripts/bench/postgres.sh [N_MOVES] [STORES] [SKUS] [ORDERS] [PRODUCTS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-1000000}"
 stores="${2:-1000}"
 skus="${3:-300}"
 orders="${4:-1000000}"
+products="${5:-50000}"
 data="${BENCH_DIR:-$here/bench-data}"
 host="${PGHOST:-localhost}"
 port="${PGPORT:-5432}"
@@ -35,6 +38,9 @@ check="$data/check-${stores}x$skus"
 [ -f "$check/moves.csv" ] || python3 "$here/scripts/bench/gen_check.py" "$check" "$stores" "$skus" >&2
 rec="$data/reconcile-$orders"
 [ -f "$rec/.generated" ] || { python3 "$here/scripts/bench/gen_reconcile.py" "$rec" "$orders" >&2 && touch "$rec/.generated"; }
+cat_data="$data/catalog-$products"
+[ -f "$cat_data/update.csv" ] || { mkdir -p "$cat_data" \
+  && python3 "$here/scripts/bench/gen_catalog.py" "$products" "$cat_data/catalog.csv" "$cat_data/update.csv" >&2; }
 
 # the admin connects over the local socket (peer authentication, as Debian's packaged server allows the postgres user)
 # unless the server is on another host
@@ -103,6 +109,13 @@ PY
     --rules "$here/samples/commission-rules.csv" --format csv --out "$work/commission-$kind.csv"
   timed "$kind" "\`cost report\` (the run's month)" "$db" cost report --month 2026-01 \
     --rates "$here/samples/channel-rates.csv" --format csv --out "$work/cost-$kind.csv"
+  # the catalog: a first import, then a bulk update that also unlists what it does not name
+  if [ "$kind" = sqlite ]; then db="$work/catalog.db"; else db=$(pg_ledger catalog); fi
+  cli "$db" init >/dev/null
+  timed "$kind" "\`catalog import\` $products new products" "$db" catalog import "$cat_data/catalog.csv"
+  timed "$kind" "\`catalog import --sync\` $(($(wc -l < "$cat_data/update.csv") - 1)) rows" "$db" \
+    catalog import "$cat_data/update.csv" --sync
+  cli "$db" catalog list --format csv --out "$work/catalog-$kind.csv"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores" >&2
@@ -110,7 +123,7 @@ run_all sqlite
 run_all postgresql
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # the same reports from both ledgers
-for f in commission cost; do
+for f in commission cost catalog; do
   diff -q "$work/$f-sqlite.csv" "$work/$f-postgresql.csv" >/dev/null || { echo "FAIL: $f report differs between the ledgers" >&2; exit 1; }
 done
 

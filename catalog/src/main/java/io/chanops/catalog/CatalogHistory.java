@@ -1,10 +1,15 @@
 package io.chanops.catalog;
 
+import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.StatementBatches;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The catalog history ({@code product_history}): one row per changed field per product per import, tied to the
@@ -15,12 +20,26 @@ public final class CatalogHistory {
 
     private CatalogHistory() {}
 
-    /** Records every field of every change as made by {@code batchId}. */
+    /** History rows written by COPY on PostgreSQL from this many on; fewer go in JDBC batches. */
+    static final int COPY_FROM = 1_000;
+
+    /** Records every field of every change as made by {@code batchId}: by COPY on PostgreSQL from many rows. */
     public static void record(Handle h, long batchId, List<CatalogChange> changes) {
+        record(h, batchId, changes, rows(changes) >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
+    }
+
+    /**
+     * {@code copy}: PostgreSQL's path, one COPY into {@code product_history}; else JDBC batches of the INSERT (any
+     * database). The differential test calls both.
+     */
+    static void record(Handle h, long batchId, List<CatalogChange> changes, boolean copy) {
         long id = Ids.next(h, "product_history", "history_id");
-        PreparedBatch batch = h.prepareBatch(
-                "INSERT INTO product_history (history_id, batch_id, sku, change, field, old_value, new_value) "
-                        + "VALUES (:id, :batch, :sku, :change, :field, :old, :new)");
+        if (copy) {
+            copy(h.getConnection(), id, batchId, changes);
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO product_history (" + COLUMNS + ") "
+                + "VALUES (:id, :batch, :sku, :change, :field, :old, :new)");
         StatementBatches rows = StatementBatches.of(batch, BATCH);
         for (CatalogChange c : changes) {
             for (FieldChange f : c.fields()) {
@@ -35,6 +54,38 @@ public final class CatalogHistory {
             }
         }
         rows.finish();
+    }
+
+    private static final String COLUMNS = "history_id, batch_id, sku, change, field, old_value, new_value";
+
+    private static void copy(Connection c, long firstId, long batchId, List<CatalogChange> changes) {
+        try {
+            CopyRows copy = new CopyRows(c, "COPY product_history (" + COLUMNS + ") FROM STDIN (FORMAT text)", 1 << 20);
+            long id = firstId;
+            for (CatalogChange change : changes) {
+                for (FieldChange f : change.fields()) {
+                    copy.number(id++)
+                            .number(batchId)
+                            .text(change.sku())
+                            .text(change.kind().code())
+                            .text(f.field())
+                            .text(emptyToNull(f.oldValue()))
+                            .text(emptyToNull(f.newValue()))
+                            .endRow();
+                }
+            }
+            copy.flush();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static int rows(List<CatalogChange> changes) {
+        int n = 0;
+        for (CatalogChange c : changes) {
+            n += c.fields().size();
+        }
+        return n;
     }
 
     /** The history of one SKU, oldest first. */

@@ -9,7 +9,6 @@ import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
-import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.model.Product;
 import java.nio.charset.Charset;
@@ -28,7 +27,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Imports {@code catalog.csv} (SPEC §9): validates every row before anything is written, works out the plan (created,
@@ -41,7 +39,6 @@ public final class CatalogImport {
     public static final Set<String> STATUSES = CatalogRowParser.STATUSES;
     public static final Set<Integer> CONTRACT_MONTHS = CatalogRowParser.CONTRACT_MONTHS;
     public static final int MAX_NAME_LENGTH = CatalogRowParser.MAX_NAME_LENGTH;
-    private static final int BATCH = 2000;
 
     /** How to import: {@code skipInvalid} writes the valid rows and the rejected ones to {@code <file>.rejects.csv}. */
     public record Options(Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
@@ -151,7 +148,8 @@ public final class CatalogImport {
             work.phase(WorkProgress.Phase.WRITING, "", -1);
             long batch = ImportBatches.record(
                     h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
-            upsert(h, plan.changes(), batch);
+            h.attach(ProductRepository.class)
+                    .upsert(plan.changes().stream().map(CatalogChange::after).toList(), batch);
             CatalogHistory.record(h, batch, plan.changes());
             Result r = result(
                     parsed,
@@ -229,25 +227,5 @@ public final class CatalogImport {
                 rejects,
                 earlier,
                 Map.copyOf(offSaleWithStock));
-    }
-
-    private static void upsert(Handle h, List<CatalogChange> changes, long batchId) {
-        PreparedBatch batch = h.prepareBatch(ProductRepository.UPSERT);
-        StatementBatches rows = StatementBatches.of(batch, BATCH);
-        for (CatalogChange c : changes) {
-            Product p = c.after();
-            batch.bind("sku", p.sku())
-                    .bind("type", p.type().toString())
-                    .bind("name", p.name())
-                    .bind("brand", p.brand())
-                    .bind("price", p.priceFen())
-                    .bind("status", p.status())
-                    .bind("channels", p.channelsText())
-                    .bind("fee", p.monthlyFeeFen())
-                    .bind("months", p.months())
-                    .bind("batch", batchId);
-            rows.add();
-        }
-        rows.finish();
     }
 }
