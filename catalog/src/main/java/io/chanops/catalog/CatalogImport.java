@@ -2,6 +2,7 @@ package io.chanops.catalog;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputFile;
@@ -75,32 +76,30 @@ public final class CatalogImport {
     }
 
     private final ProductStock stock;
+    private final OperationContext context;
 
-    /** An import that asks {@code stock} what it needs to know of stock. */
-    public CatalogImport(ProductStock stock) {
+    /**
+     * An import that asks {@code stock} what it needs to know of stock, and books its batches at the context's time,
+     * as its user.
+     */
+    public CatalogImport(ProductStock stock, OperationContext context) {
         this.stock = stock;
+        this.context = context;
     }
 
     /** The foundation's plain import: every row valid or nothing written, no sync. */
-    public Result importFile(
-            Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now, Consumer<String> warn) {
-        return run(ledger, file, Options.plain(charset, force), now, warn, n -> {});
+    public Result importFile(Ledger ledger, Path file, Charset charset, boolean force, Consumer<String> warn) {
+        return run(ledger, file, Options.plain(charset, force), warn, n -> {});
     }
 
-    public Result run(
-            Ledger ledger,
-            Path file,
-            Options options,
-            LocalDateTime now,
-            Consumer<String> warn,
-            LongConsumer progress) {
+    public Result run(Ledger ledger, Path file, Options options, Consumer<String> warn, LongConsumer progress) {
         try (OutputSet outputs = new OutputSet(OutputGuard.inputs(file))) {
-            return run(ledger, file, options, now, warn, progress, outputs);
+            return run(ledger, file, options, warn, progress, outputs);
         }
     }
 
     /**
-     * As {@link #run(Ledger, Path, Options, LocalDateTime, Consumer, LongConsumer)}, with the rejects file of
+     * As {@link #run(Ledger, Path, Options, Consumer, LongConsumer)}, with the rejects file of
      * {@code --skip-invalid} declared in {@code outputs} before anything else, written in the import's transaction and
      * published (with whatever else {@code outputs} holds) as its last step. A refused or failed import leaves no
      * rejects file that describes nothing, and a rejects file that cannot be written commits nothing.
@@ -109,10 +108,10 @@ public final class CatalogImport {
             Ledger ledger,
             Path file,
             Options options,
-            LocalDateTime now,
             Consumer<String> warn,
             LongConsumer progress,
             OutputSet outputs) {
+        LocalDateTime now = context.now();
         OutputFile rejectsFile =
                 options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
         WorkProgress work = WorkProgress.of(progress);
@@ -147,7 +146,15 @@ public final class CatalogImport {
             }
             work.phase(WorkProgress.Phase.WRITING, "", -1);
             long batch = ImportBatches.record(
-                    h, "catalog", file, sha, parsed.rowsRead(), plan.changes().size(), now, options.force());
+                    h,
+                    "catalog",
+                    file,
+                    sha,
+                    parsed.rowsRead(),
+                    plan.changes().size(),
+                    now,
+                    context.user(),
+                    options.force());
             h.attach(ProductRepository.class)
                     .upsert(plan.changes().stream().map(CatalogChange::after).toList(), batch);
             CatalogHistory.record(h, batch, plan.changes());

@@ -8,6 +8,7 @@ import io.chanops.catalog.testing.CatalogImports;
 import io.chanops.catalog.testing.NoStock;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
@@ -208,8 +209,8 @@ class CatalogImportTest {
 
     @Test
     void theFoundationImportStillWorks() {
-        CatalogImport.Result r = new CatalogImport(new NoStock())
-                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
+        CatalogImport.Result r = new CatalogImport(new NoStock(), OperationContext.at(NOW, ledger.zone()))
+                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, w -> {});
         assertThat(r.created()).isEqualTo(20);
         assertThat(CatalogImport.read(TestLedgers.sample("catalog.csv"), w -> {}))
                 .hasSize(20);

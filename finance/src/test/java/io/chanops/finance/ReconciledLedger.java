@@ -4,6 +4,7 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.ProductStock;
 import io.chanops.catalog.testing.NoStock;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.time.LocalTimes;
@@ -28,9 +29,10 @@ final class ReconciledLedger {
     ReconciledLedger(Path dir) {
         ledger = TestLedgers.fresh(dir);
         LocalDateTime at = LocalDateTime.of(2026, 1, 1, 8, 0);
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, at, w -> {});
-        new CatalogImport(NO_STOCK)
-                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, at, w -> {});
+        new SiteImport(ledger, OperationContext.at(at, ledger.zone()))
+                .importFile(TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, w -> {});
+        new CatalogImport(NO_STOCK, OperationContext.at(at, ledger.zone()))
+                .importFile(ledger, TestLedgers.sample("catalog.csv"), StandardCharsets.UTF_8, false, w -> {});
     }
 
     /** A reconcile run at {@code runAt}; returns its id. */

@@ -4,6 +4,7 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.ProductRepository;
 import io.chanops.catalog.ProductStock;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,11 @@ public record CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalD
 
     /** Imports {@code file} (UTF-8) with the options of {@code --dry-run}, {@code --skip-invalid}, {@code --sync} and {@code --force}. */
     public CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
-        return new CatalogImport(stock)
+        return new CatalogImport(stock, OperationContext.at(now, ledger.zone()))
                 .run(
                         ledger,
                         file,
                         new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
-                        now,
                         w -> {},
                         n -> {});
     }

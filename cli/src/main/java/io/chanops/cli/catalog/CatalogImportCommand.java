@@ -64,8 +64,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
         CatalogImport.Result r;
         try (Progress progress =
                 Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {
-            r = new CatalogImport(new StockRepository(ctx().ledger()))
-                    .run(ctx().ledger(), file, options, ctx().now(), ctx()::warn, progress, ctx().outputs());
+            r = new CatalogImport(new StockRepository(ctx().ledger()), ctx().operation())
+                    .run(ctx().ledger(), file, options, ctx()::warn, progress, ctx().outputs());
         } catch (InputRejectedException e) {
             if (!dryRun) {
                 throw e;

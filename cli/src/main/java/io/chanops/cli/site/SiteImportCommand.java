@@ -24,8 +24,8 @@ public final class SiteImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        SiteImport.Result r =
-                SiteImport.importFile(ctx().ledger(), file, input.charset(), input.force(), ctx().now(), ctx()::warn);
+        SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation())
+                .importFile(file, input.charset(), input.force(), ctx()::warn);
         out().printf(
                         "imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",
                         r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());

@@ -58,12 +58,11 @@ public final class StockAddCommand extends ChanopsCommand {
         CheckSettings settings = CheckConfig.settings(ctx());
         CheckService checks = CheckService.of(ctx().ledger(), ctx().operation());
         LocalDateTime when = at != null ? at : ctx().now();
-        MoveImport.Result<CheckReport> r = MoveImport.importOne(
-                ctx().ledger(),
-                new MoveImport.OneMove(LocalTimes.format(when), site, sku, kind, qty, ref),
-                ctx().now(),
-                ctx()::warn,
-                (h, touched) -> checks.afterImport(touched, settings));
+        MoveImport.Result<CheckReport> r = new MoveImport(ctx().ledger(), ctx().operation())
+                .importOne(
+                        new MoveImport.OneMove(LocalTimes.format(when), site, sku, kind, qty, ref),
+                        ctx()::warn,
+                        (h, touched) -> checks.afterImport(touched, settings));
         out().printf(
                         "added %s %s of %s at %s (%s, batch %d)%n",
                         kind, qty, sku, site, LocalTimes.format(when), r.batchId());

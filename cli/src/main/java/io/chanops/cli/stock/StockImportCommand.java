@@ -54,15 +54,14 @@ public final class StockImportCommand extends ChanopsCommand {
         CheckSettings settings = CheckConfig.settings(ctx());
         CheckService checks = CheckService.of(ledger, ctx().operation());
         try (Progress progress = Progress.start(ctx(), "stock import", -1, "rows")) {
-            r = MoveImport.importFile(
-                    ledger,
-                    file,
-                    input.charset(),
-                    input.force(),
-                    ctx().now(),
-                    ctx()::warn,
-                    progress,
-                    (h, touched) -> checks.afterImport(touched, settings));
+            r = new MoveImport(ledger, ctx().operation())
+                    .importFile(
+                            file,
+                            input.charset(),
+                            input.force(),
+                            ctx()::warn,
+                            progress,
+                            (h, touched) -> checks.afterImport(touched, settings));
         }
         out().printf(
                         "imported %d moves from %s (batch %d), %d positions updated%n",

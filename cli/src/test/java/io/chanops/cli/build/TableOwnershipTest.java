@@ -37,7 +37,12 @@ class TableOwnershipTest {
     /** Each table and the files (paths from the repository root) that may name it in SQL. */
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("site", Set.of("ledger/src/main/java/io/chanops/ledger/site/SiteRepository.java")),
-            Map.entry("product", Set.of("catalog/src/main/java/io/chanops/catalog/ProductRepository.java")),
+            Map.entry(
+                    "product",
+                    Set.of(
+                            "catalog/src/main/java/io/chanops/catalog/ProductRepository.java",
+                            // the repository's COPY path on PostgreSQL (its upsert's fast path)
+                            "catalog/src/main/java/io/chanops/catalog/ProductCopy.java")),
             Map.entry(
                     "replenishment_order",
                     Set.of(REPLENISH + "orders/OrderRepository.java", REPLENISH_SQL + "orders/OrderRepository/")),

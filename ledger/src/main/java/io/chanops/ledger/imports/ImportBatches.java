@@ -1,7 +1,6 @@
 package io.chanops.ledger.imports;
 
 import io.chanops.ledger.InputRejectedException;
-import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.time.LocalTimes;
@@ -45,19 +44,6 @@ public final class ImportBatches {
                             + b.importedAt() + " by " + b.osUser()
                             + ", same SHA-256); use --force to import it again"));
         });
-    }
-
-    /** Records a batch imported by the OS user and returns its id. */
-    public static long record(
-            Handle h,
-            String kind,
-            Path file,
-            String sha256,
-            long rowsRead,
-            long rowsWritten,
-            LocalDateTime at,
-            boolean forced) {
-        return record(h, kind, file, sha256, rowsRead, rowsWritten, at, OperationContext.osUser(), forced);
     }
 
     /** Records a batch imported by {@code user} and returns its id. */

@@ -1,6 +1,7 @@
 package io.chanops.ledger.master;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.FileDigest;
@@ -37,17 +38,25 @@ public final class SiteImport {
 
     public record Result(long batchId, int rows, int created, int updated, int unchanged) {}
 
-    private SiteImport() {}
+    private final Ledger ledger;
+    private final OperationContext context;
 
-    public static Result importFile(
-            Ledger ledger, Path file, Charset charset, boolean force, LocalDateTime now, Consumer<String> warn) {
+    /** Imports into {@code ledger} at the context's time, as its user. */
+    public SiteImport(Ledger ledger, OperationContext context) {
+        this.ledger = ledger;
+        this.context = context;
+    }
+
+    public Result importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+        LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
         ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
         List<Site> sites = read(file, charset, existing, warn);
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, "sites", file, sha, force);
-            long batch = ImportBatches.record(h, "sites", file, sha, sites.size(), sites.size(), now, force);
+            long batch =
+                    ImportBatches.record(h, "sites", file, sha, sites.size(), sites.size(), now, context.user(), force);
             SiteRepository dao = h.attach(SiteRepository.class);
             int created = 0;
             int updated = 0;

@@ -40,7 +40,7 @@ class SiteRepositoryTest {
         Ledger ledger = TestLedgers.fresh(dir);
         SiteRepository sites = ledger.repository(SiteRepository.class);
         ledger.write(h -> {
-            long batch = ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 2, 2, NOW, false);
+            long batch = ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 2, 2, NOW, "tester", false);
             sites.upsert(WAREHOUSE, batch);
             sites.upsert(STORE, batch);
             return null;
@@ -58,7 +58,8 @@ class SiteRepositoryTest {
         Ledger ledger = TestLedgers.fresh(dir);
         SiteRepository sites = ledger.repository(SiteRepository.class);
         assertThatThrownBy(() -> ledger.write(h -> {
-                    long batch = ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 1, 1, NOW, false);
+                    long batch =
+                            ImportBatches.record(h, "sites", Path.of("sites.csv"), "x", 1, 1, NOW, "tester", false);
                     sites.upsert(WAREHOUSE, batch);
                     // the same transaction sees its own write through the repository
                     assertThat(sites.ids()).containsExactly("WH");

@@ -3,6 +3,7 @@ package io.chanops.replenish.stock;
 import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Futures;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
@@ -51,18 +52,23 @@ public final class MoveImport {
         T apply(Handle h, Set<Position> touched);
     }
 
-    private MoveImport() {}
+    private final Ledger ledger;
+    private final OperationContext context;
 
-    public static <T> Result<T> importFile(
-            Ledger ledger,
+    /** Imports into {@code ledger}, booking each batch at the context's time, as its user. */
+    public MoveImport(Ledger ledger, OperationContext context) {
+        this.ledger = ledger;
+        this.context = context;
+    }
+
+    public <T> Result<T> importFile(
             Path file,
             Charset charset,
             boolean force,
-            LocalDateTime now,
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
-        return importFile(ledger, file, charset, force, true, now, warn, progress, after);
+        return importFile(file, charset, force, true, warn, progress, after);
     }
 
     /**
@@ -91,8 +97,7 @@ public final class MoveImport {
      * sales of one unit), so there is no check that the same input came before; a ref is still a document booked once.
      * Problems name the option ({@code --site}) rather than a column.
      */
-    public static <T> Result<T> importOne(
-            Ledger ledger, OneMove move, LocalDateTime now, Consumer<String> warn, AfterMoves<T> after) {
+    public <T> Result<T> importOne(OneMove move, Consumer<String> warn, AfterMoves<T> after) {
         Path dir;
         try {
             dir = Files.createTempDirectory(
@@ -107,7 +112,7 @@ public final class MoveImport {
                 sink.header(COLUMNS);
                 sink.row(move.cells());
             }
-            return importFile(ledger, file, StandardCharsets.UTF_8, false, false, now, warn, null, after);
+            return importFile(file, StandardCharsets.UTF_8, false, false, warn, null, after);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file for the move", e);
         } catch (io.chanops.ledger.InputRejectedException e) {
@@ -137,16 +142,15 @@ public final class MoveImport {
         };
     }
 
-    private static <T> Result<T> importFile(
-            Ledger ledger,
+    private <T> Result<T> importFile(
             Path file,
             Charset charset,
             boolean force,
             boolean refuseRepeatedFile,
-            LocalDateTime now,
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
+        LocalDateTime now = context.now();
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
@@ -171,7 +175,8 @@ public final class MoveImport {
             // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
             work.phase(WorkProgress.Phase.WRITING, "", -1);
             CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
-            long batch = ImportBatches.record(h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, force);
+            long batch = ImportBatches.record(
+                    h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, context.user(), force);
             long firstId = stock.reserveMoveIds(moves.size());
             StockLevels.Update levels = stock.prepareLevels(moves, order, firstId);
             CompletableFuture<StockLevels.Update> folded = onTheOtherCore("stock-levels", levels::fold);

@@ -2,6 +2,7 @@ package io.chanops.replenish.check;
 
 import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.policy.PolicyService;
@@ -45,25 +46,25 @@ public final class ScenarioLedger {
 
     /** Imports a sites.csv and a catalog.csv (UTF-8) at {@code at}, as {@code site import} and {@code catalog import}. */
     public static void importMasterData(Ledger ledger, Path sites, Path catalog, LocalDateTime at) {
-        SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, false, at, w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, at, w -> {});
+        new SiteImport(ledger, OperationContext.at(at, ledger.zone()))
+                .importFile(sites, StandardCharsets.UTF_8, false, w -> {});
+        new CatalogImport(new StockRepository(ledger), OperationContext.at(at, ledger.zone()))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, false, w -> {});
     }
 
     /** Imports moves (lines without header) at {@code now}, running the emergency step like {@code stock import}. */
     public MoveImport.Result<CheckReport> moves(LocalDateTime now, String... lines) {
         Path f = TestLedgers.writeRows(
                 dir, "moves-" + files.incrementAndGet() + ".csv", "at,site_id,sku,kind,qty,ref", lines);
-        return MoveImport.importFile(
-                ledger,
-                f,
-                StandardCharsets.UTF_8,
-                false,
-                now,
-                w -> {},
-                null,
-                (h, touched) ->
-                        CheckService.of(ledger, TestLedgers.at(now)).afterImport(touched, CheckSettings.defaults()));
+        return new MoveImport(ledger, OperationContext.at(now, ledger.zone()))
+                .importFile(
+                        f,
+                        StandardCharsets.UTF_8,
+                        false,
+                        w -> {},
+                        null,
+                        (h, touched) -> CheckService.of(ledger, TestLedgers.at(now))
+                                .afterImport(touched, CheckSettings.defaults()));
     }
 
     public void policy(String site, String sku, int t, long r, long s, long l) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
@@ -69,15 +70,14 @@ class SimulationServiceTest {
         for (LocalDate d = LocalDate.of(2026, 1, 20); !d.isAfter(LocalDate.of(2026, 2, 20)); d = d.plusDays(1)) {
             moves.add(d + " 12:00,ST-1,PHONE,sale,1,");
         }
-        MoveImport.importFile(
-                ledger,
-                TestLedgers.write(dir, "moves.csv", moves.toArray(String[]::new)),
-                StandardCharsets.UTF_8,
-                false,
-                LocalDateTime.of(2026, 2, 24, 8, 0),
-                w -> {},
-                null,
-                null);
+        new MoveImport(ledger, OperationContext.at(LocalDateTime.of(2026, 2, 24, 8, 0), ledger.zone()))
+                .importFile(
+                        TestLedgers.write(dir, "moves.csv", moves.toArray(String[]::new)),
+                        StandardCharsets.UTF_8,
+                        false,
+                        w -> {},
+                        null,
+                        null);
         policy("ST-1", "PHONE", 7, 3, 8, 1);
         policy("ST-1", "CASE", 7, 2, 6, 0);
         policy("ST-2", "CASE", 5, 1, 4, 0);

@@ -8,6 +8,7 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.testing.CatalogImports;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,13 @@ class CatalogWithStockTest {
 
     @Test
     void aHandsetWithStockMovesCannotBecomeAContract() {
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
+        new SiteImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, w -> {});
         imports.run(imports.file("v1.csv", "A1,handset,P1,,1.00,listed,web,,"));
         Path moves = TestLedgers.write(
                 dir, "m.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1");
-        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
+        new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(moves, StandardCharsets.UTF_8, false, w -> {}, n -> {}, null);
         Path change = imports.file("v2.csv", "A1,contract,P1,,0,listed,web,99.00,24");
         assertThatThrownBy(() -> imports.run(change))
                 .isInstanceOfSatisfying(
@@ -49,7 +52,8 @@ class CatalogWithStockTest {
 
     @Test
     void productsTakenOffSaleWithStockOnHandAreNamed() {
-        SiteImport.importFile(ledger, TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, NOW, w -> {});
+        new SiteImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(TestLedgers.sample("sites.csv"), StandardCharsets.UTF_8, false, w -> {});
         imports.run(imports.file(
                 "v1.csv",
                 "A1,handset,P1,,1.00,listed,web,,",
@@ -62,7 +66,8 @@ class CatalogWithStockTest {
                 "2026-03-01 10:00,GZ-WH,A1,receipt,5,R1",
                 "2026-03-01 10:00,GZ-TH-01,A1,receipt,2,R2",
                 "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
-        MoveImport.importFile(ledger, moves, StandardCharsets.UTF_8, false, NOW, w -> {}, n -> {}, null);
+        new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(moves, StandardCharsets.UTF_8, false, w -> {}, n -> {}, null);
         // A1 drops out by --sync, A2 (no stock) too, A3 stays listed
         CatalogImport.Result r =
                 imports.run(imports.file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);

@@ -3,6 +3,7 @@ package io.chanops.replenish.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class ClusteredMovesMigrationTest {
                         "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H2', 'handset', 'P2', 100, 'listed', 'hall')"));
         Path f = TestLedgers.write(
                 dir, "more.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 13:00,S1,H1,receipt,3,R-2");
-        MoveImport.importFile(ledger, f, StandardCharsets.UTF_8, false, NOW, w -> {}, null, null);
+        new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(f, StandardCharsets.UTF_8, false, w -> {}, null, null);
         assertThat((Long) ledger.read(
                         h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = 'S1' AND sku = 'H1'")
                                 .mapTo(Long.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.check.ScenarioLedger;
@@ -48,7 +49,8 @@ class MoveImportTest {
     }
 
     private MoveImport.Result<Void> importMoves(Path file, boolean force) {
-        return MoveImport.importFile(ledger, file, StandardCharsets.UTF_8, force, NOW, w -> {}, null, null);
+        return new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(file, StandardCharsets.UTF_8, force, w -> {}, null, null);
     }
 
     private long onHand(String site, String sku) {
@@ -308,9 +310,10 @@ class MoveImportTest {
         String[] lines = RandomMoves.lines(7, 1000, "", "R-%d", "票据-%d", "'=%d", "Ü-%d");
         Path sites = TestLedgers.write(dir, "more-sites.csv", RandomMoves.SITES);
         Path catalog = TestLedgers.write(dir, "more-catalog.csv", RandomMoves.CATALOG);
-        io.chanops.ledger.master.SiteImport.importFile(ledger, sites, StandardCharsets.UTF_8, true, NOW, w -> {});
-        new CatalogImport(new StockRepository(ledger))
-                .importFile(ledger, catalog, StandardCharsets.UTF_8, true, NOW, w -> {});
+        new io.chanops.ledger.master.SiteImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(sites, StandardCharsets.UTF_8, true, w -> {});
+        new CatalogImport(new StockRepository(ledger), OperationContext.at(NOW, ledger.zone()))
+                .importFile(ledger, catalog, StandardCharsets.UTF_8, true, w -> {});
         Moves moves = MoveImport.read(
                 TestLedgers.write(dir, "many.csv", lines),
                 StandardCharsets.UTF_8,
