@@ -14,6 +14,8 @@ import random
 import sys
 from pathlib import Path
 
+from bench_sites import write_sites
+
 out = Path(sys.argv[1])
 stores = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
 skus = int(sys.argv[3]) if len(sys.argv) > 3 else 300
@@ -23,14 +25,7 @@ START = dt.date(2026, 2, 2)
 DAYS = 28
 
 warehouses = [f"WH-{i:02d}" for i in range(10)]
-with open(out / "sites.csv", "w", newline="", encoding="utf-8") as f:
-    w = csv.writer(f)
-    w.writerow(["site_id", "name", "kind", "city", "warehouse", "channel", "lat", "lon", "opens", "closes"])
-    for i, wh in enumerate(warehouses):
-        w.writerow([wh, f"Warehouse {i}", "warehouse", "City", "", "", f"{23 + i * 0.01:.3f}", "113.300", "06:00", "22:00"])
-    for s in range(stores):
-        w.writerow([f"ST-{s:05d}", f"Store {s}", "store", "City", warehouses[s % 10], ["hall", "partner", "e-channel", "self-service"][s % 4],
-                    f"{22.5 + (s % 100) * 0.01:.3f}", f"{113.0 + (s // 100) * 0.01:.3f}", "09:00", "21:00"])
+write_sites(out / "sites.csv", warehouses, stores, ["hall", "partner", "e-channel", "self-service"])
 
 types = ["handset", "accessory", "sim"]
 sku_ids = [f"SKU-{k:04d}" for k in range(skus)]

@@ -16,6 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from bench_sites import write_sites
+
 out = Path(sys.argv[1])
 stores = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 skus = int(sys.argv[3]) if len(sys.argv) > 3 else 200
@@ -25,14 +27,7 @@ rnd = random.Random(20260302)
 AT = "2026-02-23 08:00"
 
 warehouses = [f"WH-{i:02d}" for i in range(5)]
-with open(out / "sites.csv", "w", newline="", encoding="utf-8") as f:
-    w = csv.writer(f)
-    w.writerow(["site_id", "name", "kind", "city", "warehouse", "channel", "lat", "lon", "opens", "closes"])
-    for i, wh in enumerate(warehouses):
-        w.writerow([wh, f"Warehouse {i}", "warehouse", "City", "", "", f"{23 + i * 0.01:.3f}", "113.300", "06:00", "22:00"])
-    for s in range(stores):
-        w.writerow([f"ST-{s:05d}", f"Store {s}", "store", "City", warehouses[s % 5], ["hall", "partner"][s % 2],
-                    f"{22.5 + (s % 100) * 0.01:.3f}", f"{113.0 + (s // 100) * 0.01:.3f}", "09:00", "21:00"])
+write_sites(out / "sites.csv", warehouses, stores, ["hall", "partner"])
 
 sku_ids = [f"SKU-{k:04d}" for k in range(skus)]
 with open(out / "catalog.csv", "w", newline="", encoding="utf-8") as f:

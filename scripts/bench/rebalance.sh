@@ -14,7 +14,7 @@ skus="${3:-200}"
 orders="${4:-20000}"
 mkdir -p "$dir"
 "$here/scripts/chanops" --version >/dev/null            # builds the jar if sources changed
-stamp="$(cat "$here"/ledger/src/main/resources/db/*/*.sql "$here/scripts/bench/gen_rebalance.py" | sha256sum | cut -c1-16)-$stores-$skus-$orders"
+stamp="$(cat "$here"/ledger/src/main/resources/db/*/*.sql "$here/scripts/bench/gen_rebalance.py" "$here/scripts/bench/bench_sites.py" | sha256sum | cut -c1-16)-$stores-$skus-$orders"
 if [ "$(cat "$dir/data.stamp" 2>/dev/null)" != "$stamp" ]; then
   python3 "$here/scripts/bench/gen_rebalance.py" "$dir" "$stores" "$skus" "$orders"
   rm -f "$dir/loaded.db"

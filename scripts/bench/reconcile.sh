@@ -56,40 +56,36 @@ rm -rf "$dir/chanops.db"* "$dir/out"
 measure chanops "$here/scripts/chanops" --db "$dir/chanops.db" --now '2026-03-02 09:30' -v reconcile run \
   --platform "$dir/platform-orders.csv" --boss "$dir/boss.csv" --profile "$dir/boss-profile.properties" --out "$dir/out"
 
-rm -f "$dir/sqlite.db" "$dir/boss-utf8.csv"
-cat > "$dir/join.sh" <<SH
+# sqlite_join SCRIPT DB QUERY: writes SCRIPT, the analyst's route in the sqlite3 CLI: the BOSS export converted to
+# UTF-8, both files imported into DB with an index on the BOSS order ref, then QUERY
+sqlite_join() {
+  cat > "$1" <<SH
 set -e
 iconv -f GB18030 -t UTF-8 "$dir/boss.csv" > "$dir/boss-utf8.csv"
-sqlite3 "$dir/sqlite.db" <<'SQL'
+sqlite3 "$2" <<'SQL'
 .mode csv
 .import $dir/platform-orders.csv platform
 .import $dir/boss-utf8.csv boss
 CREATE INDEX boss_ref ON boss ("外部订单号");
-SELECT count(*), sum(CAST(round(p.amount * 100) AS INTEGER) <> CAST(b."金额(分)" AS INTEGER))
-  FROM platform p JOIN boss b ON b."外部订单号" = p.order_id;
+$3
 SQL
 SH
+}
+
+rm -f "$dir/sqlite.db" "$dir/boss-utf8.csv"
+sqlite_join "$dir/join.sh" "$dir/sqlite.db" 'SELECT count(*), sum(CAST(round(p.amount * 100) AS INTEGER) <> CAST(b."金额(分)" AS INTEGER))
+  FROM platform p JOIN boss b ON b."外部订单号" = p.order_id;'
 measure sqlite3 bash "$dir/join.sh"
 
 # The same route, but leaving what chanops leaves: the matched orders as rows in a table one can query later.
 rm -f "$dir/sqlite-store.db"
-cat > "$dir/join-store.sh" <<SH
-set -e
-iconv -f GB18030 -t UTF-8 "$dir/boss.csv" > "$dir/boss-utf8.csv"
-sqlite3 "$dir/sqlite-store.db" <<'SQL'
-.mode csv
-.import $dir/platform-orders.csv platform
-.import $dir/boss-utf8.csv boss
-CREATE INDEX boss_ref ON boss ("外部订单号");
-CREATE TABLE confirmed AS
+sqlite_join "$dir/join-store.sh" "$dir/sqlite-store.db" 'CREATE TABLE confirmed AS
   SELECT p.order_id, p.created_at, substr(p.created_at, 1, 7) AS created_month, p.channel, p.site_id, p.msisdn, p.sku,
          CAST(p.qty AS INTEGER) AS qty, CAST(round(p.amount * 100) AS INTEGER) AS amount_fen,
          CAST(b."金额(分)" AS INTEGER) AS boss_net_fen, b."受理时间" AS boss_accepted_at, p.status
     FROM platform p JOIN boss b ON b."外部订单号" = p.order_id
    WHERE CAST(round(p.amount * 100) AS INTEGER) = CAST(b."金额(分)" AS INTEGER);
-SELECT count(*) FROM confirmed;
-SQL
-SH
+SELECT count(*) FROM confirmed;'
 measure sqlite3-store bash "$dir/join-store.sh"
 measure pandas "$py" "$here/scripts/bench/reconcile_pandas.py" "$dir"
 

@@ -68,12 +68,17 @@ all_or_none() {
 }
 
 # ---------------------------------------------------------------- the prepared ledger
+# prepare_ledger DB DIR: a new ledger at DB holding DIR's sites, catalog, moves and policies
+prepare_ledger() {
+  local db="$1" dir="$2"
+  java -jar "$jar" --db "$db" -q init >/dev/null
+  java -jar "$jar" --db "$db" -q site import "$dir/sites.csv" >/dev/null
+  java -jar "$jar" --db "$db" -q catalog import "$dir/catalog.csv" >/dev/null
+  java -jar "$jar" --db "$db" -q --now '2026-03-02 08:00' stock import "$dir/moves.csv" >/dev/null || true
+  java -jar "$jar" --db "$db" -q policy import "$dir/policies.csv" >/dev/null
+}
 base="$work/base.db"
-java -jar "$jar" --db "$base" -q init >/dev/null
-java -jar "$jar" --db "$base" -q site import "$here/samples/sites.csv" >/dev/null
-java -jar "$jar" --db "$base" -q catalog import "$here/samples/catalog.csv" >/dev/null
-java -jar "$jar" --db "$base" -q --now '2026-03-02 08:00' stock import "$here/samples/moves.csv" >/dev/null || true
-java -jar "$jar" --db "$base" -q policy import "$here/samples/policies.csv" >/dev/null
+prepare_ledger "$base" "$here/samples"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$base" "$1"; }
 
 # ---------------------------------------------------------------- reconcile run
@@ -141,11 +146,7 @@ if want check; then
 stores="${CHECK_STORES:-280}"; skus="${CHECK_SKUS:-300}"   # 84,000 positions unless asked for more
 python3 "$here/scripts/bench/gen_check.py" "$work/chk" "$stores" "$skus" >/dev/null
 chk="$work/chk-base.db"
-java -jar "$jar" --db "$chk" -q init >/dev/null
-java -jar "$jar" --db "$chk" -q site import "$work/chk/sites.csv" >/dev/null
-java -jar "$jar" --db "$chk" -q catalog import "$work/chk/catalog.csv" >/dev/null
-java -jar "$jar" --db "$chk" -q --now '2026-03-02 08:00' stock import "$work/chk/moves.csv" >/dev/null || true
-java -jar "$jar" --db "$chk" -q policy import "$work/chk/policies.csv" >/dev/null
+prepare_ledger "$chk" "$work/chk"
 ref="$work/chk-ref.db"; cp "$chk" "$ref"
 t=$(full_run_seconds "$ref" --now '2026-03-02 09:00' replenish check)
 echo "replenish check of $((stores * skus)) positions takes ${t}s"

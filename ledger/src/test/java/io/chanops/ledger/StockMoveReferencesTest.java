@@ -66,29 +66,28 @@ class StockMoveReferencesTest {
         ledger.write(h -> policy(h, "('S4', 'H3'), ('S1', 'H1')"));
         assertRefused(ledger, h -> policy(h, "('S2', 'H1'), ('NOPE', 'H1')"));
         assertRefused(ledger, h -> policy(h, "('S2', 'NOPE')"));
-        assertRefused(ledger, h -> h.execute("DELETE FROM site WHERE site_id = 'S4'"));
-        assertRefused(ledger, h -> h.execute("DELETE FROM product WHERE sku = 'H3'"));
+        assertRefused(ledger, "DELETE FROM site WHERE site_id = 'S4'");
+        assertRefused(ledger, "DELETE FROM product WHERE sku = 'H3'");
         // good moves, several rows in one statement
         ledger.write(h -> move(h, "(1, 'S1', 'H1', 1), (2, 'S2', 'H1', 1), (3, 'S1', 'H1', 1)"));
         // one bad row among good ones refuses the statement, whichever reference it breaks
         assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'NOPE', 'H1', 1)"));
         assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'S1', 'NOPE', 1)"));
         assertRefused(ledger, h -> move(h, "(4, 'S1', 'H1', 1), (5, 'S1', 'H1', 99)"));
-        assertRefused(ledger, h -> h.execute("UPDATE stock_move SET site_id = 'NOPE' WHERE move_id = 1"));
+        assertRefused(ledger, "UPDATE stock_move SET site_id = 'NOPE' WHERE move_id = 1");
         // a referenced site, product or batch stays, under its key
-        assertRefused(ledger, h -> h.execute("DELETE FROM site WHERE site_id = 'S2'"));
-        assertRefused(ledger, h -> h.execute("UPDATE site SET site_id = 'S9' WHERE site_id = 'S1'"));
-        assertRefused(ledger, h -> h.execute("DELETE FROM product WHERE sku = 'H1'"));
-        assertRefused(ledger, h -> h.execute("DELETE FROM import_batch WHERE batch_id = 1"));
+        assertRefused(ledger, "DELETE FROM site WHERE site_id = 'S2'");
+        assertRefused(ledger, "UPDATE site SET site_id = 'S9' WHERE site_id = 'S1'");
+        assertRefused(ledger, "DELETE FROM product WHERE sku = 'H1'");
+        assertRefused(ledger, "DELETE FROM import_batch WHERE batch_id = 1");
         // what nothing names may go, and a referenced row may change anything but its key
-        ledger.write(h -> {
-            h.execute("DELETE FROM site WHERE site_id = 'S3'");
-            h.execute("DELETE FROM product WHERE sku = 'H2'");
-            h.execute("DELETE FROM import_batch WHERE batch_id = 2");
-            h.execute("UPDATE site SET name = 'Store One' WHERE site_id = 'S1'");
-            h.execute("UPDATE stock_move SET site_id = 'S2' WHERE move_id = 3");
-            return null;
-        });
+        execute(
+                ledger,
+                "DELETE FROM site WHERE site_id = 'S3'",
+                "DELETE FROM product WHERE sku = 'H2'",
+                "DELETE FROM import_batch WHERE batch_id = 2",
+                "UPDATE site SET name = 'Store One' WHERE site_id = 'S1'",
+                "UPDATE stock_move SET site_id = 'S2' WHERE move_id = 3");
         assertThat(rows(ledger, "stock_move")).isEqualTo(3);
         checkConfirmedOrders(ledger);
     }
@@ -104,17 +103,16 @@ class StockMoveReferencesTest {
         });
         // one order of a missing run among good ones refuses the statement
         assertRefused(ledger, h -> confirmed(h, "(1, 'O3'), (99, 'O4')"));
-        assertRefused(ledger, h -> h.execute("UPDATE confirmed_order SET run_id = 99 WHERE order_id = 'O1'"));
+        assertRefused(ledger, "UPDATE confirmed_order SET run_id = 99 WHERE order_id = 'O1'");
         // a run its orders name stays, under its id; one nothing names may go
-        assertRefused(ledger, h -> h.execute("DELETE FROM reconcile_run WHERE run_id = 1"));
-        assertRefused(ledger, h -> h.execute("UPDATE reconcile_run SET run_id = 9 WHERE run_id = 1"));
-        ledger.write(h -> {
-            h.execute("UPDATE reconcile_run SET discrepancies = 1 WHERE run_id = 1");
-            h.execute("UPDATE confirmed_order SET run_id = 2 WHERE order_id = 'O2'");
-            h.execute("DELETE FROM confirmed_order WHERE order_id = 'O2'");
-            h.execute("DELETE FROM reconcile_run WHERE run_id = 2");
-            return null;
-        });
+        assertRefused(ledger, "DELETE FROM reconcile_run WHERE run_id = 1");
+        assertRefused(ledger, "UPDATE reconcile_run SET run_id = 9 WHERE run_id = 1");
+        execute(
+                ledger,
+                "UPDATE reconcile_run SET discrepancies = 1 WHERE run_id = 1",
+                "UPDATE confirmed_order SET run_id = 2 WHERE order_id = 'O2'",
+                "DELETE FROM confirmed_order WHERE order_id = 'O2'",
+                "DELETE FROM reconcile_run WHERE run_id = 2");
         assertThat(rows(ledger, "confirmed_order")).isEqualTo(1);
     }
 
@@ -159,6 +157,20 @@ class StockMoveReferencesTest {
         }
         h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES " + values);
         return null;
+    }
+
+    /** Runs {@code statements} in one write transaction. */
+    private static void execute(Ledger ledger, String... statements) {
+        ledger.write(h -> {
+            for (String statement : statements) {
+                h.execute(statement);
+            }
+            return null;
+        });
+    }
+
+    private static void assertRefused(Ledger ledger, String statement) {
+        assertRefused(ledger, h -> h.execute(statement));
     }
 
     private static void assertRefused(Ledger ledger, org.jdbi.v3.core.HandleCallback<Object, RuntimeException> work) {

@@ -16,6 +16,18 @@ import org.junit.jupiter.api.Test;
 class ReconcilerTest {
     private final Reconciler exact = new Reconciler(0, 30 * 60);
 
+    /** The subscriber of the fallback tests: orders and BOSS rows that can meet only by msisdn, amount and time. */
+    private static final String MSISDN = "13911112222";
+
+    private static PlatformOrder subscriberOrder(String id, String created, long fen) {
+        return order(id, created, MSISDN, fen, COMPLETED);
+    }
+
+    /** A BOSS row of the subscriber without an order ref, so only the fallback can match it. */
+    private static BossRow unreferencedRow(String bossId, String accepted, long fen) {
+        return boss(bossId, "", MSISDN, accepted, fen);
+    }
+
     private static Item only(Reconciler.Result r, Category c) {
         List<Item> items = r.of(c);
         assertThat(items).hasSize(1);
@@ -142,18 +154,18 @@ class ReconcilerTest {
     @Test
     void aRowWithoutOrderRefIsMatchedByMsisdnAmountAndTimeWithinTheWindow() {
         var r = exact.reconcile(
-                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
-                List.of(boss("B1", "", "13911112222", "2026-01-05 10:30:00", 1000)));
+                List.of(subscriberOrder("A", "2026-01-05 10:00:00", 1000)),
+                List.of(unreferencedRow("B1", "2026-01-05 10:30:00", 1000)));
         assertThat(only(r, Category.MATCHED).matchedBy()).isEqualTo("fallback");
     }
 
     @Test
     void aRowWithoutOrderRefOutsideTheWindowOrWithAnotherAmountIsNotMatched() {
         var r = exact.reconcile(
-                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 1000, COMPLETED)),
+                List.of(subscriberOrder("A", "2026-01-05 10:00:00", 1000)),
                 List.of(
-                        boss("B1", "", "13911112222", "2026-01-05 10:30:01", 1000),
-                        boss("B2", "", "13911112222", "2026-01-05 10:01:00", 1001)));
+                        unreferencedRow("B1", "2026-01-05 10:30:01", 1000),
+                        unreferencedRow("B2", "2026-01-05 10:01:00", 1001)));
         only(r, Category.MISSING_IN_BOSS);
         assertThat(r.of(Category.MISSING_IN_PLATFORM)).hasSize(2);
     }
@@ -162,9 +174,9 @@ class ReconcilerTest {
     void withTwoFallbackCandidatesTheNearestInTimeWins() {
         var r = exact.reconcile(
                 List.of(
-                        order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED),
-                        order("B", "2026-01-05 10:12:00", "13911112222", 3000, COMPLETED)),
-                List.of(boss("B1", "", "13911112222", "2026-01-05 10:15:00", 3000)));
+                        subscriberOrder("A", "2026-01-05 10:00:00", 3000),
+                        subscriberOrder("B", "2026-01-05 10:12:00", 3000)),
+                List.of(unreferencedRow("B1", "2026-01-05 10:15:00", 3000)));
         assertThat(only(r, Category.MATCHED).orderId()).isEqualTo("B");
         assertThat(only(r, Category.MISSING_IN_BOSS).orderId()).isEqualTo("A");
     }
@@ -173,19 +185,19 @@ class ReconcilerTest {
     void withTwoCandidatesAtTheSameDistanceTheSmallerOrderIdWins() {
         var r = exact.reconcile(
                 List.of(
-                        order("Z9", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED),
-                        order("A1", "2026-01-05 10:20:00", "13911112222", 3000, COMPLETED)),
-                List.of(boss("B1", "", "13911112222", "2026-01-05 10:10:00", 3000)));
+                        subscriberOrder("Z9", "2026-01-05 10:00:00", 3000),
+                        subscriberOrder("A1", "2026-01-05 10:20:00", 3000)),
+                List.of(unreferencedRow("B1", "2026-01-05 10:10:00", 3000)));
         assertThat(only(r, Category.MATCHED).orderId()).isEqualTo("A1");
     }
 
     @Test
     void anOrderThatHasAGroupByOrderRefIsNoFallbackCandidate() {
         var r = exact.reconcile(
-                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
+                List.of(subscriberOrder("A", "2026-01-05 10:00:00", 3000)),
                 List.of(
                         boss("B1", "A", "2026-01-05 10:01:00", 3000, true),
-                        boss("B2", "", "13911112222", "2026-01-05 10:02:00", 3000)));
+                        unreferencedRow("B2", "2026-01-05 10:02:00", 3000)));
         only(r, Category.MATCHED);
         assertThat(only(r, Category.MISSING_IN_PLATFORM).group().bossIds()).isEqualTo("B2");
     }
@@ -193,17 +205,17 @@ class ReconcilerTest {
     @Test
     void twoFallbackRowsForOneOrderGiveItOneAndLeaveTheOtherMissingInPlatform() {
         var r = exact.reconcile(
-                List.of(order("A", "2026-01-05 10:00:00", "13911112222", 3000, COMPLETED)),
+                List.of(subscriberOrder("A", "2026-01-05 10:00:00", 3000)),
                 List.of(
-                        boss("B1", "", "13911112222", "2026-01-05 10:09:00", 3000),
-                        boss("B2", "", "13911112222", "2026-01-05 10:04:00", 3000)));
+                        unreferencedRow("B1", "2026-01-05 10:09:00", 3000),
+                        unreferencedRow("B2", "2026-01-05 10:04:00", 3000)));
         assertThat(only(r, Category.MATCHED).group().bossIds()).isEqualTo("B2");
         assertThat(only(r, Category.MISSING_IN_PLATFORM).group().bossIds()).isEqualTo("B1");
     }
 
     @Test
     void aCarriedMissingOrderFoundByOrderRefIsResolvedLateInsteadOfMissingInPlatform() {
-        PlatformOrder january = order("J", "2026-01-25 09:00:00", "13911112222", 59_00, COMPLETED);
+        PlatformOrder january = subscriberOrder("J", "2026-01-25 09:00:00", 59_00);
         var r = exact.reconcile(
                 List.of(),
                 List.of(boss("B1", "J", "2026-02-03 10:17:05", 59_00, true)),

@@ -110,14 +110,11 @@ public final class Check {
                                     + " - position " + ip + ") = +" + add);
                 } else if (policy.upToS(ip) > 0) {
                     long qty = policy.upToS(ip);
-                    decision = new Decision(
-                            Action.RAISED,
-                            p.siteId(),
-                            p.sku(),
+                    decision = raise(
+                            p,
                             OrderKind.EMERGENCY,
                             qty,
                             due,
-                            null,
                             "on hand " + p.onHand() + " < L " + policy.l() + ": S " + policy.s() + " - position " + ip
                                     + " = " + qty);
                 }
@@ -126,17 +123,19 @@ public final class Check {
         boolean reviewed = review && p.reviewDue();
         if (reviewed && !handled && policy.belowReorderPoint(ip)) {
             long qty = policy.upToS(ip);
-            decision = new Decision(
-                    Action.RAISED,
-                    p.siteId(),
-                    p.sku(),
+            decision = raise(
+                    p,
                     OrderKind.REGULAR,
                     qty,
                     regularDue(now, settings),
-                    null,
                     "review: position " + ip + " < R " + policy.r() + ": S " + policy.s() + " - position " + ip + " = "
                             + qty);
         }
         return new Outcome(Optional.ofNullable(decision), reviewed, handled);
+    }
+
+    /** A new order of {@code kind} for the position: the emergency step's and the review's decision alike. */
+    private static Decision raise(PositionInput p, OrderKind kind, long qty, LocalDate due, String reason) {
+        return new Decision(Action.RAISED, p.siteId(), p.sku(), kind, qty, due, null, reason);
     }
 }
