@@ -9,7 +9,6 @@ import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite in every build; the COPY half needs a server ({@link TestPostgres}; skipped without one).
  */
 class ProductCopyTest {
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final TestPostgres.Schemas schemas = new TestPostgres.Schemas();
 
     @Test
-    void batchesOnSqliteStoreEveryRound() {
-        List<String> rows = store(TestLedgers.fresh(dir), false);
-        assertThat(rows).hasSizeGreaterThan(3 * 1200);
+    void theBatchesStoreBothImportsOnSqlite(@TempDir Path dir) {
+        assertThat(store(TestLedgers.fresh(dir), false)).hasSizeGreaterThan(3 * 1200);
     }
 
     @Test
     void copyStoresExactlyWhatTheBatchesStore() {
-        List<String> viaBatches = store(pgLedger(), false);
-        List<String> viaCopy = store(pgLedger(), true);
+        List<String> viaBatches = store(schemas.freshLedger(), false);
+        List<String> viaCopy = store(schemas.freshLedger(), true);
         assertThat(viaCopy).hasSizeGreaterThan(3 * 1200).isEqualTo(viaBatches);
         assertThat(viaCopy)
                 .anyMatch(r -> r.contains("名\t"))
@@ -49,10 +44,6 @@ class ProductCopyTest {
                 .anyMatch(r -> r.contains("months=24"))
                 .anyMatch(r -> r.contains("brand=null"))
                 .anyMatch(r -> r.contains("change=updated"));
-    }
-
-    private Ledger pgLedger() {
-        return Ledger.init(schemas.fresh(), Duration.ofSeconds(5), TestLedgers.ZONE);
     }
 
     /** Two imports: 1,200 new products, then a round that replaces 1,000 of them and adds 200. */

@@ -1,9 +1,11 @@
 package io.chanops.ledger.testing;
 
+import io.chanops.ledger.Ledger;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +73,11 @@ public final class TestPostgres {
             String url = freshSchema();
             made.add(url);
             return url;
+        }
+
+        /** A new ledger (schema and zone {@link TestLedgers#ZONE}) in a {@link #fresh()} schema. */
+        public Ledger freshLedger() {
+            return Ledger.init(fresh(), Duration.ofSeconds(5), TestLedgers.ZONE);
         }
 
         @Override

@@ -90,7 +90,7 @@ final class StockLevels {
             for (Position p : backDated) {
                 updated.put(p, StockLevels.fold(h, p));
             }
-            upsert(h, updated);
+            StockLevels.write(h, updated, existing.keySet());
             return updated.keySet();
         }
     }
@@ -176,6 +176,34 @@ final class StockLevels {
         upsert(h, levels, levels.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
     }
 
+    /**
+     * Writes an import's levels, where {@code existing} are the positions that had a level when the import read them
+     * (in its transaction, under the ledger's write lock, so no other chanops writer has added one since): on
+     * PostgreSQL, from {@value #COPY_FROM} levels, the new positions by one COPY straight into stock_level (a plain
+     * insert, without the speculative insertion an upsert makes per row) and the existing ones as {@link #upsert}
+     * writes them.
+     */
+    private static void write(Handle h, Map<Position, Level> levels, Set<Position> existing) {
+        write(h, levels, existing, levels.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
+    }
+
+    /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
+    static void write(Handle h, Map<Position, Level> levels, Set<Position> existing, boolean copy) {
+        if (!copy) {
+            upsertRows(h, levels);
+            return;
+        }
+        Map<Position, Level> added = new LinkedHashMap<>();
+        Map<Position, Level> changed = new LinkedHashMap<>();
+        levels.forEach((p, l) -> (existing.contains(p) ? changed : added).put(p, l));
+        try {
+            copyRows(h.getConnection(), "stock_level", added);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        upsert(h, changed, changed.size() >= COPY_FROM);
+    }
+
     /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
     static void upsert(Handle h, Map<Position, Level> levels, boolean copy) {
         if (copy) {
@@ -199,26 +227,31 @@ final class StockLevels {
             s.execute(
                     "CREATE TEMPORARY TABLE stock_level_new (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
                             + "on_hand BIGINT NOT NULL, last_move_at TEXT NOT NULL, last_move_id INTEGER NOT NULL) ON COMMIT DROP");
-            CopyRows rows = new CopyRows(
-                    c,
-                    "COPY stock_level_new (site_id, sku, on_hand, last_move_at, last_move_id) FROM STDIN (FORMAT text)",
-                    1 << 20);
-            for (Map.Entry<Position, Level> e : levels.entrySet()) {
-                Level l = e.getValue();
-                rows.text(e.getKey().siteId())
-                        .text(e.getKey().sku())
-                        .number(l.onHand())
-                        .text(l.lastAt())
-                        .number(l.lastId())
-                        .endRow();
-            }
-            rows.flush();
+            copyRows(c, "stock_level_new", levels);
             s.execute("INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) "
                     + "SELECT site_id, sku, on_hand, last_move_at, last_move_id FROM stock_level_new "
                     + "ON CONFLICT (site_id, sku) DO UPDATE SET on_hand = excluded.on_hand, "
                     + "last_move_at = excluded.last_move_at, last_move_id = excluded.last_move_id");
             s.execute("DROP TABLE stock_level_new");
         }
+    }
+
+    /** COPYs {@code levels} into {@code table} (stock_level's columns). */
+    private static void copyRows(Connection c, String table, Map<Position, Level> levels) throws SQLException {
+        CopyRows rows = new CopyRows(
+                c,
+                "COPY " + table + " (site_id, sku, on_hand, last_move_at, last_move_id) FROM STDIN (FORMAT text)",
+                1 << 20);
+        for (Map.Entry<Position, Level> e : levels.entrySet()) {
+            Level l = e.getValue();
+            rows.text(e.getKey().siteId())
+                    .text(e.getKey().sku())
+                    .number(l.onHand())
+                    .text(l.lastAt())
+                    .number(l.lastId())
+                    .endRow();
+        }
+        rows.flush();
     }
 
     /** Multi-row upserts through the handle's connection (plain JDBC: JDBI binds cost more). */

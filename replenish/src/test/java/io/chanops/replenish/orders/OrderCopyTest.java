@@ -6,7 +6,6 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,8 +33,8 @@ class OrderCopyTest {
 
     @Test
     void copyStoresExactlyWhatTheBatchesStore() {
-        List<String> viaBatches = raise(Ledger.init(schemas.fresh(), Duration.ofSeconds(5), TestLedgers.ZONE), false);
-        List<String> viaCopy = raise(Ledger.init(schemas.fresh(), Duration.ofSeconds(5), TestLedgers.ZONE), true);
+        List<String> viaBatches = raise(schemas.freshLedger(), false);
+        List<String> viaCopy = raise(schemas.freshLedger(), true);
         assertThat(viaCopy).hasSize(ORDERS).isEqualTo(viaBatches);
         assertThat(viaCopy)
                 .anyMatch(r -> r.contains("reason=null"))

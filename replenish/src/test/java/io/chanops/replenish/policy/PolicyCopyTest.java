@@ -6,14 +6,12 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +37,8 @@ class PolicyCopyTest {
 
     @Test
     void copyStoresExactlyWhatTheBatchesStore() {
-        Function<Boolean, List<String>> on = copy -> {
-            String url = schemas.fresh();
-            return store(Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE), copy);
-        };
-        List<String> viaBatches = on.apply(false);
-        List<String> viaCopy = on.apply(true);
+        List<String> viaBatches = store(schemas.freshLedger(), false);
+        List<String> viaCopy = store(schemas.freshLedger(), true);
         assertThat(viaCopy).hasSizeGreaterThan(1500).isEqualTo(viaBatches);
         assertThat(viaCopy)
                 .anyMatch(r -> r.contains("source=tuned"))

@@ -10,14 +10,15 @@ import io.chanops.ledger.testing.TestPostgres;
 import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,7 @@ class MoveCopyTest {
 
     @Test
     void copyStoresExactlyWhatPlainInsertsStore() {
-        String url = schemas.fresh();
-        Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
+        Ledger ledger = schemas.freshLedger();
         ScenarioLedger.importMasterData(
                 ledger,
                 TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
@@ -89,13 +89,37 @@ class MoveCopyTest {
      */
     @Test
     void levelsCopyStoresExactlyWhatUpsertsStore() {
-        String url = schemas.fresh();
-        Ledger ledger = Ledger.init(url, Duration.ofSeconds(5), TestLedgers.ZONE);
+        List<Map<Position, StockLevels.Level>> rounds = levelRounds(2500);
+        assertThat(levelsAfter(rounds, (h, levels, before) -> StockLevels.upsert(h, levels, true)))
+                .hasSizeGreaterThan(2500)
+                .isEqualTo(levelsAfter(rounds, (h, levels, before) -> StockLevels.upsert(h, levels, false)))
+                .anyMatch(r -> r.contains("票\\t\tA"));
+    }
+
+    /**
+     * An import's levels on PostgreSQL (new positions COPY'd straight into stock_level, existing ones upserted) leave
+     * stock_level as the multi-row upserts do, over rounds with new positions only, then both kinds, many of each.
+     */
+    @Test
+    void importLevelsCopyStoresExactlyWhatUpsertsStore() {
+        List<Map<Position, StockLevels.Level>> rounds = levelRounds(6000);
+        assertThat(levelsAfter(rounds, (h, levels, before) -> StockLevels.write(h, levels, before, true)))
+                .hasSizeGreaterThan(3000)
+                .isEqualTo(levelsAfter(rounds, (h, levels, before) -> StockLevels.write(h, levels, before, false)));
+    }
+
+    /** Writes levels in a round, knowing the positions earlier rounds wrote. */
+    private interface LevelWrite {
+        void apply(Handle h, Map<Position, StockLevels.Level> levels, Set<Position> before);
+    }
+
+    /** Two rounds of {@code draws} levels each over 4,000 positions (some with text COPY must escape). */
+    private static List<Map<Position, StockLevels.Level>> levelRounds(int draws) {
         Random random = new Random(5);
         List<Map<Position, StockLevels.Level>> rounds = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             Map<Position, StockLevels.Level> levels = new LinkedHashMap<>();
-            for (int i = 0; i < 2500; i++) {
+            for (int i = 0; i < draws; i++) {
                 int p = random.nextInt(4000);
                 levels.put(
                         new Position("S" + (p % 40), (p % 7 == 0 ? "票\\t\tA" : "SKU-") + (p / 40)),
@@ -106,23 +130,24 @@ class MoveCopyTest {
             }
             rounds.add(levels);
         }
-        String select = "SELECT * FROM stock_level ORDER BY site_id, sku";
-        List<String> viaUpserts = ledger.write(h -> {
-            rounds.forEach(levels -> StockLevels.upsert(h, levels, false));
-            List<String> found = h.createQuery(select).mapToMap().list().stream()
-                    .map(Object::toString)
-                    .toList();
-            h.execute("DELETE FROM stock_level");
-            return found;
-        });
-        List<String> viaCopy = ledger.write(h -> {
-            rounds.forEach(levels -> StockLevels.upsert(h, levels, true));
-            return h.createQuery(select).mapToMap().list().stream()
-                    .map(Object::toString)
-                    .toList();
-        });
-        assertThat(viaCopy).hasSizeGreaterThan(2500).isEqualTo(viaUpserts);
-        assertThat(viaCopy).anyMatch(r -> r.contains("票\\t\tA"));
+        return rounds;
+    }
+
+    /** stock_level of a fresh PostgreSQL ledger after {@code write} of each round, one transaction a round. */
+    private List<String> levelsAfter(List<Map<Position, StockLevels.Level>> rounds, LevelWrite write) {
+        Ledger ledger = schemas.freshLedger();
+        Set<Position> before = new HashSet<>();
+        for (Map<Position, StockLevels.Level> levels : rounds) {
+            ledger.write(h -> {
+                write.apply(h, levels, Set.copyOf(before));
+                return null;
+            });
+            before.addAll(levels.keySet());
+        }
+        return ledger.read(
+                h -> h.createQuery("SELECT * FROM stock_level ORDER BY site_id, sku").mapToMap().list().stream()
+                        .map(Object::toString)
+                        .toList());
     }
 
     @Test
