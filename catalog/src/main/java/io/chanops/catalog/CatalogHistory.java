@@ -1,7 +1,6 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.CopyRows;
-import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.imports.StatementBatches;
 import java.sql.Connection;
@@ -20,12 +19,9 @@ public final class CatalogHistory {
 
     private CatalogHistory() {}
 
-    /** History rows written by COPY on PostgreSQL from this many on; fewer go in JDBC batches. */
-    static final int COPY_FROM = 1_000;
-
     /** Records every field of every change as made by {@code batchId}: by COPY on PostgreSQL from many rows. */
     public static void record(Handle h, long batchId, List<CatalogChange> changes) {
-        record(h, batchId, changes, rows(changes) >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
+        record(h, batchId, changes, CopyRows.pays(h, rows(changes)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.chanops.catalog;
 
-import io.chanops.ledger.Ledger;
+import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
@@ -48,9 +48,6 @@ public interface ProductRepository extends SqlObject {
         return types;
     }
 
-    /** Products written by COPY on PostgreSQL from this many on; fewer go in JDBC batches. */
-    int COPY_FROM = 1_000;
-
     /** Rows per JDBC batch of the upsert. */
     int BATCH = 2_000;
 
@@ -62,10 +59,10 @@ public interface ProductRepository extends SqlObject {
 
     /**
      * Inserts or replaces {@code products} as written by import batch {@code batchId}: by COPY on PostgreSQL from
-     * {@link #COPY_FROM} products, else in JDBC batches.
+     * {@link CopyRows#FROM_ROWS} products, else in JDBC batches.
      */
     default void upsert(List<Product> products, long batchId) {
-        upsert(products, batchId, products.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(getHandle()));
+        upsert(products, batchId, CopyRows.pays(getHandle(), products.size()));
     }
 
     /**

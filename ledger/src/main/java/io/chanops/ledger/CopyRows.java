@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -21,6 +22,14 @@ public final class CopyRows {
     private int n;
     private boolean rowStart = true;
     private long rows;
+
+    /** Rows from which a COPY (with its staging table, where one is used) costs less than batched statements. */
+    public static final int FROM_ROWS = 1_000;
+
+    /** Whether {@code rows} rows are written by COPY on {@code h}: on PostgreSQL, from {@link #FROM_ROWS} rows. */
+    public static boolean pays(Handle h, int rows) {
+        return rows >= FROM_ROWS && Ledger.Dialect.isPostgresql(h);
+    }
 
     /** {@code copySql}: the {@code COPY ... FROM STDIN (FORMAT text)} statement; {@code chunk}: bytes per COPY. */
     public CopyRows(Connection connection, String copySql, int chunk) {

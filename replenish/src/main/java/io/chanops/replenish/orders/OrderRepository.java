@@ -1,7 +1,6 @@
 package io.chanops.replenish.orders;
 
 import io.chanops.ledger.CopyRows;
-import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.Position;
 import java.sql.ResultSet;
@@ -249,12 +248,9 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")
     Optional<String> lastRun();
 
-    /** From this many new orders, PostgreSQL takes them by COPY rather than by batched INSERTs. */
-    int COPY_FROM = 1_000;
-
-    /** Inserts new open orders: by COPY on PostgreSQL from {@link #COPY_FROM} orders, else in JDBC batches. */
+    /** Inserts new open orders: by COPY on PostgreSQL from {@link CopyRows#FROM_ROWS} orders, else in JDBC batches. */
     default void raise(List<NewOrder> orders) {
-        raise(orders, orders.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(getHandle()));
+        raise(orders, CopyRows.pays(getHandle(), orders.size()));
     }
 
     /**

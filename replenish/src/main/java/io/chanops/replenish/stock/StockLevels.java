@@ -1,7 +1,6 @@
 package io.chanops.replenish.stock;
 
 import io.chanops.ledger.CopyRows;
-import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.sql.Connection;
@@ -165,26 +164,23 @@ final class StockLevels {
         return levels;
     }
 
-    /** Levels from which PostgreSQL's COPY path pays for its staging table. */
-    private static final int COPY_FROM = 1_000;
-
     /**
-     * Writes the levels: on PostgreSQL, from {@value #COPY_FROM} levels, COPY'd into a temporary staging table and
+     * Writes the levels: on PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, COPY'd into a temporary staging table and
      * upserted from it in one statement ({@link #copyUpsert}); otherwise with multi-row upserts.
      */
     private static void upsert(Handle h, Map<Position, Level> levels) {
-        upsert(h, levels, levels.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
+        upsert(h, levels, CopyRows.pays(h, levels.size()));
     }
 
     /**
      * Writes an import's levels, where {@code existing} are the positions that had a level when the import read them
      * (in its transaction, under the ledger's write lock, so no other chanops writer has added one since): on
-     * PostgreSQL, from {@value #COPY_FROM} levels, the new positions by one COPY straight into stock_level (a plain
+     * PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, the new positions by one COPY straight into stock_level (a plain
      * insert, without the speculative insertion an upsert makes per row) and the existing ones as {@link #upsert}
      * writes them.
      */
     private static void write(Handle h, Map<Position, Level> levels, Set<Position> existing) {
-        write(h, levels, existing, levels.size() >= COPY_FROM && Ledger.Dialect.isPostgresql(h));
+        write(h, levels, existing, CopyRows.pays(h, levels.size()));
     }
 
     /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
@@ -201,7 +197,7 @@ final class StockLevels {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        upsert(h, changed, changed.size() >= COPY_FROM);
+        upsert(h, changed, changed.size() >= CopyRows.FROM_ROWS);
     }
 
     /** {@code copy}: PostgreSQL's path; else multi-row upserts (any database). The differential test calls both. */
