@@ -1,5 +1,7 @@
 package io.chanops.replenish.stock;
 
+import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.DeferredIndexes;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
@@ -48,7 +50,11 @@ final class MoveInsert {
         SQLITE,
         /** Any database: multi-row INSERTs of eight plain parameters a row. */
         PLAIN,
-        /** PostgreSQL: one {@code COPY ... FROM STDIN} in text format, streamed through pgjdbc's CopyManager. */
+        /**
+         * PostgreSQL: one {@code COPY ... FROM STDIN} in text format, streamed through pgjdbc's CopyManager; from
+         * {@value CopyRows#FROM_ROWS} moves with the references checked by key ({@link MoveCopy#copyCheckingKeys}); a
+         * load larger than the table builds the table's indexes after it ({@link DeferredIndexes}).
+         */
         COPY
     }
 
@@ -60,7 +66,10 @@ final class MoveInsert {
                 checkConstraints(c, false);
             }
             if (way == Way.COPY) {
-                MoveCopy.copy(c, moves, rows, firstId, batchId);
+                DeferredIndexes.Load<SQLException> copy = rows.length >= CopyRows.FROM_ROWS
+                        ? () -> MoveCopy.copyCheckingKeys(h, moves, rows, firstId, batchId)
+                        : () -> MoveCopy.copy(c, moves, rows, firstId, batchId);
+                new DeferredIndexes(h, "stock_move").load(rows.length, copy);
             } else {
                 insertRows(c, numbered, moves, rows, firstId, batchId);
             }

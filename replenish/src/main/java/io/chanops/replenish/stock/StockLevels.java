@@ -1,6 +1,7 @@
 package io.chanops.replenish.stock;
 
 import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.DeferredIndexes;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.sql.Connection;
@@ -176,8 +177,8 @@ final class StockLevels {
      * Writes an import's levels, where {@code existing} are the positions that had a level when the import read them
      * (in its transaction, under the ledger's write lock, so no other chanops writer has added one since): on
      * PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, the new positions by one COPY straight into stock_level (a plain
-     * insert, without the speculative insertion an upsert makes per row) and the existing ones as {@link #upsert}
-     * writes them.
+     * insert, without the speculative insertion an upsert makes per row; more of them than the table holds build its key
+     * after them, {@link DeferredIndexes}) and the existing ones as {@link #upsert} writes them.
      */
     private static void write(Handle h, Map<Position, Level> levels, Set<Position> existing) {
         write(h, levels, existing, CopyRows.pays(h, levels.size()));
@@ -193,7 +194,8 @@ final class StockLevels {
         Map<Position, Level> changed = new LinkedHashMap<>();
         levels.forEach((p, l) -> (existing.contains(p) ? changed : added).put(p, l));
         try {
-            copyRows(h.getConnection(), "stock_level", added);
+            new DeferredIndexes(h, "stock_level")
+                    .load(added.size(), () -> copyRows(h.getConnection(), "stock_level", added));
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
