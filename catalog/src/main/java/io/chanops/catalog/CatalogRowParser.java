@@ -1,5 +1,7 @@
 package io.chanops.catalog;
 
+import io.chanops.ledger.csv.FormulaGuard;
+import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.money.Fen;
@@ -30,7 +32,7 @@ public final class CatalogRowParser {
     public static final int MAX_NAME_LENGTH = 120;
 
     public static final int MAX_BRAND_LENGTH = 60;
-    static final Pattern SKU = io.chanops.ledger.master.SiteImport.ID;
+    static final Pattern SKU = SiteImport.ID;
     private static final Pattern TOO_MANY_DECIMALS = Pattern.compile("[+-]?\\d+\\.\\d{3,}");
     /** Product types that may be listed at price 0. */
     private static final Set<ProductType> FREE_ALLOWED = EnumSet.of(ProductType.PLAN, ProductType.CONTRACT);
@@ -149,7 +151,7 @@ public final class CatalogRowParser {
     }
 
     private static void text(Row r, String column, String value, int maxLength) {
-        if (io.chanops.ledger.csv.FormulaGuard.looksGuarded(value)) {
+        if (FormulaGuard.looksGuarded(value)) {
             // The cell was written ''=...: what is left would lose its quote on the next export/import round trip.
             r.reject(
                     column,

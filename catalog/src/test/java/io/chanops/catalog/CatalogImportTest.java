@@ -9,6 +9,7 @@ import io.chanops.catalog.testing.NoStock;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,7 @@ class CatalogImportTest {
         CatalogImport.Result r = imports.run(f, true, false, false, false);
         assertThat(r.rejections())
                 .extracting(Rejection::line, Rejection::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, RejectCode.PRICE_DECIMALS));
+                .containsExactly(Tuple.tuple(3L, RejectCode.PRICE_DECIMALS));
         assertThat(r.created()).isEqualTo(1);
         assertThat(count("product")).isZero();
         assertThat(Files.exists(dir.resolve("c.csv.rejects.csv"))).isFalse();
@@ -152,9 +154,9 @@ class CatalogImportTest {
                         HistoryEntry::newValue,
                         HistoryEntry::file)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("updated", "name", "Phone", "Phone Pro", "v2.csv"),
-                        org.assertj.core.groups.Tuple.tuple("updated", "price", "1.00", "1.50", "v2.csv"),
-                        org.assertj.core.groups.Tuple.tuple("updated", "channels", "web", "web|hall", "v2.csv"));
+                        Tuple.tuple("updated", "name", "Phone", "Phone Pro", "v2.csv"),
+                        Tuple.tuple("updated", "price", "1.00", "1.50", "v2.csv"),
+                        Tuple.tuple("updated", "channels", "web", "web|hall", "v2.csv"));
         assertThat(history)
                 .filteredOn(e -> e.batchId() == first.batchId())
                 .extracting(HistoryEntry::change)
@@ -182,10 +184,8 @@ class CatalogImportTest {
         assertThat(imports.products())
                 .extracting(Product::sku, Product::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A1", "listed"),
-                                org.assertj.core.groups.Tuple.tuple("A2", "unlisted"),
-                        org.assertj.core.groups.Tuple.tuple("A3", "listed"),
-                                org.assertj.core.groups.Tuple.tuple("A4", "draft"));
+                        Tuple.tuple("A1", "listed"), Tuple.tuple("A2", "unlisted"),
+                        Tuple.tuple("A3", "listed"), Tuple.tuple("A4", "draft"));
         List<HistoryEntry> a2 = ledger.read(h -> CatalogHistory.of(h, "A2"));
         assertThat(a2)
                 .last()
@@ -202,7 +202,7 @@ class CatalogImportTest {
                 .hasMessageContaining("would unlist every product");
         assertThatThrownBy(() -> imports.run(imports.file("empty.csv"), false, true, true, false))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining(":1: " + io.chanops.ledger.csv.Cells.NO_ROWS);
+                .hasMessageContaining(":1: " + Cells.NO_ROWS);
         assertThat(imports.products())
                 .allMatch(p -> !p.status().equals("unlisted") || p.sku().equals("SIM-IOT"));
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class CatalogRowParserTest {
@@ -48,9 +49,7 @@ class CatalogRowParserTest {
 
     private void assertRejected(Optional<Product> p, String column, RejectCode code) {
         assertThat(p).isEmpty();
-        assertThat(rejections)
-                .extracting(Rejection::column, Rejection::code)
-                .contains(org.assertj.core.groups.Tuple.tuple(column, code));
+        assertThat(rejections).extracting(Rejection::column, Rejection::code).contains(Tuple.tuple(column, code));
         assertThat(rejections).allSatisfy(r -> assertThat(r.line()).isEqualTo(7));
     }
 

@@ -17,6 +17,7 @@ import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.HelpLayout;
 import io.chanops.cli.support.NestedHelpCommand;
+import io.chanops.cli.support.Screen;
 import io.chanops.cli.support.UsageErrors;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -362,7 +363,7 @@ public final class Chanops {
         OutputStream stdout = System.out == plain ? new FileOutputStream(FileDescriptor.out) : System.out;
         PrintWriter out = CheckedPrintWriter.of(stdout, true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(args, out, err, terminal, io.chanops.cli.support.Screen.stderrIsTerminal(), System::getenv);
+        int code = execute(args, out, err, terminal, Screen.stderrIsTerminal(), System::getenv);
         out.flush();
         err.flush();
         System.exit(code);

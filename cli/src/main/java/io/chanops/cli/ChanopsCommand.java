@@ -2,6 +2,7 @@ package io.chanops.cli;
 
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.CheckedPrintWriter;
+import io.chanops.cli.support.Pager;
 import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.files.OutputSet;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         RunContext ctx = ctx();
         PrintWriter terminal = ctx.out();
-        io.chanops.cli.support.Pager pager = null;
+        Pager pager = null;
         try (OutputSet outputs = ctx.openOutputs(CommandInputs.of(spec))) {
             for (CommandSpec mixin : spec.mixins().values()) {
                 if (mixin.userObject() instanceof OutputOptions options) {

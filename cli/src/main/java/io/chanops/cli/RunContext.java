@@ -2,6 +2,8 @@ package io.chanops.cli;
 
 import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Config;
+import io.chanops.cli.support.Pager;
+import io.chanops.cli.support.Screen;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerLocation;
@@ -269,8 +271,7 @@ public final class RunContext {
         if (root.wide) {
             return 0;
         }
-        return io.chanops.cli.support.Screen.columns(root.terminal, root.environment)
-                .orElse(0);
+        return Screen.columns(root.terminal, root.environment).orElse(0);
     }
 
     /**
@@ -278,15 +279,14 @@ public final class RunContext {
      * only when standard output is a terminal, never with {@code --no-pager}, {@code PAGER} empty or {@code cat}.
      * Returns the pager to close when the command is done (it waits for the person to quit it), or null.
      */
-    io.chanops.cli.support.Pager startPaging() {
+    Pager startPaging() {
         if (!root.terminal || root.noPager) {
             return null;
         }
-        io.chanops.cli.support.Pager pager = io.chanops.cli.support.Pager.of(
+        Pager pager = Pager.of(
                 out,
-                io.chanops.cli.support.Screen.rows(root.terminal, root.environment),
-                io.chanops.cli.support.Screen.columns(root.terminal, root.environment)
-                        .orElse(80),
+                Screen.rows(root.terminal, root.environment),
+                Screen.columns(root.terminal, root.environment).orElse(80),
                 root.environment);
         if (pager != null) {
             out = pager.writer();

@@ -2,6 +2,7 @@ package io.chanops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.cli.replenish.XlsxParts;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +73,7 @@ class XlsxCliTest {
         assertThat(Files.getPosixFilePermissions(out))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
-            assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
-                    .containsExactly("summary", "discrepancies", "matched");
+            assertThat(wb.getSheets().map(Sheet::getName)).containsExactly("summary", "discrepancies", "matched");
             List<Row> summary = wb.findSheet("summary").orElseThrow().read();
             assertThat(summary.get(0).getCell(0).asString()).isEqualTo("category");
             assertThat(summary.get(1).getCell(0).asString()).isEqualTo("MATCHED");
@@ -94,9 +95,9 @@ class XlsxCliTest {
             assertThat(first.getCell(8).getType()).isEqualTo(CellType.NUMBER);
         }
         // the amount cells carry the two-decimal format, and the header is frozen with an autofilter
-        String styles = io.chanops.cli.replenish.XlsxParts.entry(out, "xl/styles.xml");
+        String styles = XlsxParts.entry(out, "xl/styles.xml");
         assertThat(styles).contains("formatCode=\"0.00\"");
-        String sheet = io.chanops.cli.replenish.XlsxParts.entry(out, "xl/worksheets/sheet3.xml");
+        String sheet = XlsxParts.entry(out, "xl/worksheets/sheet3.xml");
         assertThat(sheet).contains("state=\"frozen\"").contains("<autoFilter ");
     }
 

@@ -1,5 +1,6 @@
 package io.chanops.finance;
 
+import io.chanops.ledger.model.Channel;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +83,7 @@ public final class CommissionMonth {
     public String nameOf(String key, CommissionSummary.GroupBy by) {
         return switch (by) {
             case SITE -> siteNames.getOrDefault(key, "");
-            case CHANNEL ->
-                io.chanops.ledger.model.Channel.parse(key)
-                        .map(io.chanops.ledger.model.Channel::label)
-                        .orElse("");
+            case CHANNEL -> Channel.parse(key).map(Channel::label).orElse("");
             case RULE -> "";
         };
     }

@@ -3,6 +3,8 @@ package io.chanops.finance;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.model.Site;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.reconcile.confirmed.ConfirmedOrderRepository;
 import io.chanops.reconcile.confirmed.ConfirmedSale;
@@ -148,8 +150,7 @@ public final class CommissionService {
 
     private static Map<String, String> siteNames(Handle h) {
         Map<String, String> names = new HashMap<>();
-        for (io.chanops.ledger.model.Site s :
-                h.attach(io.chanops.ledger.site.SiteRepository.class).list()) {
+        for (Site s : h.attach(SiteRepository.class).list()) {
             names.put(s.siteId(), s.name());
         }
         return names;

@@ -4,6 +4,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.money.Fen;
@@ -43,7 +44,7 @@ public final class RuleFile {
             "valid_to",
             "clawback_days");
     private static final List<String> REQUIRED = List.of("rule_id", "basis");
-    private static final Pattern ID = io.chanops.ledger.master.SiteImport.ID;
+    private static final Pattern ID = SiteImport.ID;
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,4})?");
     private static final Pattern TIER = Pattern.compile("(\\d{1,9})-(\\d{1,9})?:(.+)");
     private static final int MAX_CLAWBACK_DAYS = 3650;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Commission rule sets in the ledger ({@code commission_rule_set}, {@code commission_rule}: the only code that reads or
@@ -91,7 +92,7 @@ public final class RuleSetRepository {
     }
 
     /** The set the query finds (set_id, file_name, loaded_at), with its rules. */
-    private Optional<RuleSet> load(org.jdbi.v3.core.statement.Query head) {
+    private Optional<RuleSet> load(Query head) {
         return head.map((rs, ctx) ->
                         new Head(rs.getLong("set_id"), rs.getString("file_name"), rs.getString("loaded_at")))
                 .findOne()

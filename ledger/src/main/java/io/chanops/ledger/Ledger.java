@@ -25,8 +25,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -466,7 +468,7 @@ public final class Ledger {
                 System.err.printf("flyway: %d ms%n", (System.nanoTime() - start) / 1_000_000);
             }
             return newestBundled;
-        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+        } catch (FlywayValidateException e) {
             throw new LedgerUnavailableException(
                     "ledger " + location.display() + " does not match this chanops' migrations: "
                             + e.getMessage().lines().findFirst().orElse(""),
@@ -502,7 +504,7 @@ public final class Ledger {
         return recordedNow;
     }
 
-    private void run(String what, org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
+    private void run(String what, HandleConsumer<RuntimeException> work) {
         try {
             jdbi.useHandle(work);
         } catch (JdbiException e) {

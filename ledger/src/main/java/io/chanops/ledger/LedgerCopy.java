@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class LedgerCopy {
         if (to.dialect() != Ledger.Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("--to " + to.display() + ": the target is a jdbc:postgresql: URL");
         }
-        Ledger source = Ledger.open(from, busyTimeout, java.time.ZoneId.systemDefault());
+        Ledger source = Ledger.open(from, busyTimeout, ZoneId.systemDefault());
         Ledger target = Ledger.init(to, busyTimeout, source.zone());
         return target.write(th -> {
             List<String> order = copyOrder(th);

@@ -33,11 +33,8 @@ class DeferredIndexesTest {
 
     @Test
     void aLoadIntoAnEmptyTableRebuildsExactlyItsKeysAndIndexes() {
-        Ledger ledger = schemas.freshLedger();
-        List<String> before = ledger.write(h -> {
-            createTable(h);
-            return schemaOf(h);
-        });
+        Ledger ledger = ledgerWithTable();
+        List<String> before = ledger.read(DeferredIndexesTest::schemaOf);
         List<String> during = new ArrayList<>();
         ledger.write(h -> {
             new DeferredIndexes(h, "t", 1).load(3, () -> {
@@ -54,11 +51,8 @@ class DeferredIndexesTest {
 
     @Test
     void aDuplicateKeyInTheLoadFailsAndChangesNothing() {
-        Ledger ledger = schemas.freshLedger();
-        List<String> before = ledger.write(h -> {
-            createTable(h);
-            return schemaOf(h);
-        });
+        Ledger ledger = ledgerWithTable();
+        List<String> before = ledger.read(DeferredIndexesTest::schemaOf);
         Throwable failed = catchThrowable(() -> ledger.write(h -> {
             new DeferredIndexes(h, "t", 1).load(4, () -> {
                 insertRows(h, 1, 2);
@@ -73,9 +67,8 @@ class DeferredIndexesTest {
 
     @Test
     void aLoadSmallerThanTheTableKeepsTheIndexes() {
-        Ledger ledger = schemas.freshLedger();
+        Ledger ledger = ledgerWithTable();
         ledger.write(h -> {
-            createTable(h);
             insertRows(h, 1, 3);
             return null;
         });
@@ -85,9 +78,8 @@ class DeferredIndexesTest {
 
     @Test
     void aReferencedTableKeepsItsIndexes() {
-        Ledger ledger = schemas.freshLedger();
+        Ledger ledger = ledgerWithTable();
         ledger.write(h -> {
-            createTable(h);
             h.execute("CREATE TABLE child (id INTEGER, code TEXT, FOREIGN KEY (id, code) REFERENCES t (id, code))");
             return null;
         });
@@ -96,11 +88,7 @@ class DeferredIndexesTest {
 
     @Test
     void belowTheThresholdTheIndexesStay() {
-        Ledger ledger = schemas.freshLedger();
-        ledger.write(h -> {
-            createTable(h);
-            return null;
-        });
+        Ledger ledger = ledgerWithTable();
         assertThat(ledger.<Boolean>write(h -> new DeferredIndexes(h, "t").defers(DeferredIndexes.FROM_ROWS - 1)))
                 .isFalse();
         assertThat(ledger.<Boolean>write(h -> new DeferredIndexes(h, "t").defers(DeferredIndexes.FROM_ROWS)))
@@ -138,6 +126,16 @@ class DeferredIndexesTest {
             });
             return indexed[0];
         });
+    }
+
+    /** A fresh PostgreSQL ledger with the table t, empty. */
+    private Ledger ledgerWithTable() {
+        Ledger ledger = schemas.freshLedger();
+        ledger.write(h -> {
+            createTable(h);
+            return null;
+        });
+        return ledger;
     }
 
     private static void createTable(Handle h) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ class LedgerTest {
                 .isZero();
     }
 
-    @org.junit.jupiter.api.RepeatedTest(20) // a race: one round passed by luck before the retry on SQLITE_BUSY
+    @RepeatedTest(20) // a race: one round passed by luck before the retry on SQLITE_BUSY
     void severalOpeningTheSameNewLedgerAtOnceAllGetIt() throws Exception {
         Path shared = dir.resolve("together.db");
         ExecutorService pool = Executors.newFixedThreadPool(4);

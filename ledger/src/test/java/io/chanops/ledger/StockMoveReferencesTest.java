@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,7 +174,7 @@ class StockMoveReferencesTest {
         assertRefused(ledger, h -> h.execute(statement));
     }
 
-    private static void assertRefused(Ledger ledger, org.jdbi.v3.core.HandleCallback<Object, RuntimeException> work) {
+    private static void assertRefused(Ledger ledger, HandleCallback<Object, RuntimeException> work) {
         Throwable thrown = catchThrowable(() -> ledger.write(work));
         assertThat(thrown).as("refused").isNotNull();
         SQLException sql = null;

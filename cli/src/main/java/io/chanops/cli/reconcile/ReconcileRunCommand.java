@@ -3,6 +3,7 @@ package io.chanops.cli.reconcile;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
+import io.chanops.cli.support.CharsetConverter;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
@@ -91,7 +92,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
     @Option(
             names = "--charset",
             paramLabel = "CS",
-            converter = io.chanops.cli.support.CharsetConverter.class,
+            converter = CharsetConverter.class,
             description = "Charset of the platform file (default UTF-8; the BOSS charset comes from the profile).")
     Charset charset = StandardCharsets.UTF_8;
 

@@ -3,6 +3,7 @@ package io.chanops.cli.replenish;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.check.Check;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
@@ -35,7 +36,7 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
         ctx().info(String.format(
                 "check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
                 report.scope(),
-                io.chanops.ledger.time.LocalTimes.format(ctx().now()),
+                LocalTimes.format(ctx().now()),
                 report.runId(),
                 report.positions(),
                 report.reviewed(),

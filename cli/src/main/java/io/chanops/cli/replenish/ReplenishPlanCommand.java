@@ -8,6 +8,8 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
+import io.chanops.cli.support.Workbooks;
+import io.chanops.cli.support.XlsxWriter;
 import io.chanops.ledger.time.Durations;
 import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
@@ -156,11 +158,11 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
     @Override
     protected int run() {
         // DIR and its four files are checked before planning
-        boolean workbook = io.chanops.cli.support.Workbooks.wanted(format, out);
+        boolean workbook = Workbooks.wanted(format, out);
         PlanFiles files = out == null
                 ? null
                 : workbook
-                        ? PlanFiles.declareWorkbook(ctx().outputs(), out, io.chanops.cli.support.XlsxWriter::workbook)
+                        ? PlanFiles.declareWorkbook(ctx().outputs(), out, XlsxWriter::workbook)
                         : PlanFiles.declare(ctx().outputs(), out);
         LocalDate day = date;
         if (speedKmh <= 0 || Double.isNaN(speedKmh)) {

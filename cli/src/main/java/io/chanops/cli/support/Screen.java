@@ -2,6 +2,8 @@ package io.chanops.cli.support;
 
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.jline.jansi.AnsiConsole;
+import org.jline.nativ.CLibrary;
 
 /**
  * The size of the terminal standard output goes to, for fitting tables and deciding on a pager. {@code COLUMNS} and
@@ -42,7 +44,7 @@ public final class Screen {
     /** Whether standard error is a terminal (progress is drawn only there); false when it cannot be told. */
     public static boolean stderrIsTerminal() {
         try {
-            return org.jline.nativ.CLibrary.isatty(2) == 1;
+            return CLibrary.isatty(2) == 1;
         } catch (Throwable notAvailable) {
             return false;
         }
@@ -64,10 +66,10 @@ public final class Screen {
     private static int nativeSize(boolean rows) {
         try {
             if (System.getProperty("os.name", "").startsWith("Windows")) {
-                return rows ? 0 : org.jline.jansi.AnsiConsole.out().getTerminalWidth();
+                return rows ? 0 : AnsiConsole.out().getTerminalWidth();
             }
-            org.jline.nativ.CLibrary.WinSize size = new org.jline.nativ.CLibrary.WinSize();
-            if (org.jline.nativ.CLibrary.ioctl(STDOUT, org.jline.nativ.CLibrary.TIOCGWINSZ, size) != 0) {
+            CLibrary.WinSize size = new CLibrary.WinSize();
+            if (CLibrary.ioctl(STDOUT, CLibrary.TIOCGWINSZ, size) != 0) {
                 return 0;
             }
             return rows ? size.ws_row : size.ws_col;

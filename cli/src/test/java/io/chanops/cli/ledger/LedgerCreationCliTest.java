@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class LedgerCreationCliTest {
     void cronWithoutChanopsDbFindsNoLedgerInItsDirectoryInsteadOfMakingOne() {
         // no --db, no CHANOPS_DB, no config: ./chanops.db, which must not appear
         Path here = Path.of("chanops.db");
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(here));
+        Assumptions.assumeFalse(Files.exists(here));
         CliHarness.Result r = CliHarness.runExactly("replenish", "check");
         assertThat(r.code()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
         assertThat(r.err())

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,22 +131,19 @@ class ReplenishPlanCommandTest {
                 "2026-03-02", SAMPLE_VANS, "--time-limit", "2s", "--max-steps", "200", "--out", out.toString()));
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("wrote the sheets routes, lines, unserved, summary to " + out);
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(out.toFile())) {
-            assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
-                    .containsExactly("routes", "lines", "unserved", "summary");
-            List<org.dhatim.fastexcel.reader.Row> lines =
-                    wb.findSheet("lines").orElseThrow().read();
+        try (var wb = new ReadableWorkbook(out.toFile())) {
+            assertThat(wb.getSheets().map(Sheet::getName)).containsExactly("routes", "lines", "unserved", "summary");
+            List<Row> lines = wb.findSheet("lines").orElseThrow().read();
             assertThat(lines.get(0).getCell(0).asString()).isEqualTo("vehicle_id");
             assertThat(lines).hasSize(3);
             var line = lines.stream()
                     .filter(l -> "E-1".equals(l.getCell(5).asString()))
                     .findFirst()
                     .orElseThrow();
-            assertThat(line.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
-            assertThat(line.getCell(4).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(line.getCell(2).getType()).isEqualTo(CellType.STRING);
+            assertThat(line.getCell(4).getType()).isEqualTo(CellType.NUMBER);
             assertThat(line.getCell(4).asNumber()).isEqualByComparingTo("6");
-            List<org.dhatim.fastexcel.reader.Row> summary =
-                    wb.findSheet("summary").orElseThrow().read();
+            List<Row> summary = wb.findSheet("summary").orElseThrow().read();
             assertThat(summary.get(3).getCell(0).asString()).isEqualTo("units_delivered");
             assertThat(summary.get(3).getCell(1).asNumber()).isEqualByComparingTo("14");
         }

@@ -6,6 +6,7 @@ import io.chanops.cli.CliHarness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class StockAddCliTest {
                 // on hand 1 < L 2: S 12 - position 1 = 11, due today (before the cutoff)
                 .contains("ST-1,PHONE,emergency,raised,11,11,2026-03-02,WH");
         assertThat(onHand()).contains("ST-1,PHONE,1,11,");
-        String batch = org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + cli.db())
+        String batch = Jdbi.create("jdbc:sqlite:" + cli.db())
                 .withHandle(
                         h -> h.createQuery("SELECT file_name || ',' || kind || ',' || rows_written FROM import_batch "
                                         + "ORDER BY batch_id DESC LIMIT 1")

@@ -23,6 +23,7 @@ import net.jqwik.api.constraints.Size;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The byte-level reader splits records exactly as Commons CSV does, in UTF-8 and GB18030, across any buffer size. */
 class ByteCsvTest {
@@ -201,8 +202,7 @@ class ByteCsvTest {
      * and nothing of it is left, neither after reading nor when the file is rejected: a kill cannot leave it behind.
      */
     @Test
-    void theDecodedCopyHasNoNameWhileReadAndNothingIsLeftAfterAnyEnd(@org.junit.jupiter.api.io.TempDir Path tmp)
-            throws IOException {
+    void theDecodedCopyHasNoNameWhileReadAndNothingIsLeftAfterAnyEnd(@TempDir Path tmp) throws IOException {
         Charset big5 = Charset.forName("Big5");
         Path f = tempCsv("big5");
         Files.write(f, "id,msisdn\n1,13812345678\n".getBytes(big5));

@@ -1,6 +1,7 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.csv.FormulaGuard;
+import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.bulk.KeyColumn;
 import io.chanops.reconcile.match.Matching;
@@ -215,7 +216,7 @@ final class MatchedCsv implements Closeable {
         if (day != cachedDay) {
             LocalDate d = LocalDate.ofEpochDay(day);
             if (d.getYear() < 0 || d.getYear() > 9999) {
-                text(io.chanops.reconcile.boss.BossDateTime.format(localSeconds));
+                text(BossDateTime.format(localSeconds));
                 return;
             }
             two(cachedDate, 0, d.getYear() / 100);

@@ -7,6 +7,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
+import io.chanops.ledger.files.Workbook;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.Ids;
 import io.chanops.ledger.money.Fen;
@@ -67,7 +68,7 @@ public final class ReconcileService {
     private final Consumer<String> trace;
     private final OutputSet outputs;
     /** With a format, --out names one workbook of the reports instead of a directory of CSV files. */
-    private io.chanops.ledger.files.Workbook.Format workbook;
+    private Workbook.Format workbook;
 
     private long phaseStart = System.nanoTime();
 
@@ -94,7 +95,7 @@ public final class ReconcileService {
     }
 
     /** The run's --out is one workbook written in {@code format}, a sheet per report, instead of a directory. */
-    public ReconcileService toWorkbook(io.chanops.ledger.files.Workbook.Format format) {
+    public ReconcileService toWorkbook(Workbook.Format format) {
         this.workbook = format;
         return this;
     }

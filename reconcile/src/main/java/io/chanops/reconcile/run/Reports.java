@@ -6,6 +6,7 @@ import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.files.Workbook;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossDateTime;
+import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.match.BossGroup;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.match.Item;
@@ -217,7 +218,7 @@ public final class Reports {
     /** A line of matched.csv as cells (what {@link MatchedCsv} writes as bytes). */
     static List<Object> matchedRow(Matching m, int i, boolean mask) {
         PlatformTable p = m.platform();
-        io.chanops.reconcile.boss.BossTable b = m.boss();
+        BossTable b = m.boss();
         int g = m.groupOf(i);
         int latest = m.latest(g);
         StringBuilder bossIds = new StringBuilder();

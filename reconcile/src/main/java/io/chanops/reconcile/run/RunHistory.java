@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads back stored runs and their findings ({@code reconcile list}, {@code reconcile show}). */
 public final class RunHistory {
@@ -73,7 +74,7 @@ public final class RunHistory {
                 .findOne());
     }
 
-    private static Run runOf(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    private static Run runOf(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Run(
                 rs.getLong(1),
                 rs.getString(2),

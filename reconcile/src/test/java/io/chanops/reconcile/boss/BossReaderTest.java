@@ -3,6 +3,7 @@ package io.chanops.reconcile.boss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,7 @@ class BossReaderTest {
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = export("a,b", "1,2", "3,正常");
-        try (io.chanops.ledger.csv.ByteCsv csv =
-                io.chanops.ledger.csv.ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
         }
@@ -101,8 +101,7 @@ class BossReaderTest {
                 "line\",2",
                 "",
                 "last,'=1+1");
-        try (io.chanops.ledger.csv.ByteCsv csv =
-                io.chanops.ledger.csv.ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThat(csv.get(0)).isEqualTo("x,1");
             assertThat(csv.get(1)).isEqualTo("say \"hi\"");

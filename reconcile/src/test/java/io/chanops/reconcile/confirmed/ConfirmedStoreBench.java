@@ -1,5 +1,6 @@
 package io.chanops.reconcile.confirmed;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.chanops.ledger.Ledger;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class ConfirmedStoreBench {
             accepted[i] = created[i] + 60 + rng.nextInt(900);
         }
         YearMonth month = YearMonth.of(2026, 1);
-        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] wall = new double[repeats];
         double[] cpuTime = new double[repeats];
         System.out.printf("%d orders%n", n);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.reconcile.boss.BossRow;
 import io.chanops.reconcile.platform.PlatformOrder;
+import io.chanops.reconcile.run.Reports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -224,7 +225,7 @@ class ReconcilerTest {
         assertThat(item.carried().itemId()).isEqualTo(7);
         assertThat(r.of(Category.MISSING_IN_PLATFORM)).isEmpty();
         assertThat(r.summary().discrepancies()).isZero();
-        assertThat(io.chanops.reconcile.run.Reports.ageDays(item)).isEqualTo(9);
+        assertThat(Reports.ageDays(item)).isEqualTo(9);
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.chanops.replenish.stock;
 
 import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Futures;
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
+import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
@@ -107,17 +110,16 @@ public final class MoveImport {
         }
         Path file = dir.resolve(ONE_MOVE);
         try {
-            try (io.chanops.ledger.csv.CsvSink sink = io.chanops.ledger.csv.CsvSink.to(
-                    Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), false)) {
+            try (CsvSink sink = CsvSink.to(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), false)) {
                 sink.header(COLUMNS);
                 sink.row(move.cells());
             }
             return importFile(file, StandardCharsets.UTF_8, false, false, warn, null, after);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file for the move", e);
-        } catch (io.chanops.ledger.InputRejectedException e) {
-            throw new io.chanops.ledger.InputRejectedException(e.problems().stream()
-                    .map(p -> new io.chanops.ledger.Problem(ONE_MOVE, 0, option(p.column()), p.message()))
+        } catch (InputRejectedException e) {
+            throw new InputRejectedException(e.problems().stream()
+                    .map(p -> new Problem(ONE_MOVE, 0, option(p.column()), p.message()))
                     .toList());
         } finally {
             try {
@@ -162,13 +164,13 @@ public final class MoveImport {
         StockRepository stock = new StockRepository(ledger);
         Result<T> result = ledger.writeBulk(h -> {
             // in the transaction that books them: no other import can book the same documents in between
-            List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
+            List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
             if (!repeated.isEmpty()) {
                 // the whole file imported before is the likelier mistake, and the clearer message
                 if (refuseRepeatedFile) {
                     ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
                 }
-                throw new io.chanops.ledger.InputRejectedException(repeated);
+                throw new InputRejectedException(repeated);
             }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
@@ -272,9 +274,9 @@ public final class MoveImport {
 
     /** Rejects the file (exit 4) when any of its moves repeats a document the ledger already holds. */
     private static void refuseBookedDocuments(Handle h, Moves moves, Path file) {
-        List<io.chanops.ledger.Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
+        List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
         if (!repeated.isEmpty()) {
-            throw new io.chanops.ledger.InputRejectedException(repeated);
+            throw new InputRejectedException(repeated);
         }
     }
 
@@ -309,7 +311,7 @@ public final class MoveImport {
         for (int p = 0; p < moves.positionCount(); p++) {
             Position position = moves.position(p);
             if (!sites.contains(position.siteId()) || !skus.contains(position.sku())) {
-                throw io.chanops.ledger.InputRejectedException.of(io.chanops.ledger.Problem.ofFile(
+                throw InputRejectedException.of(Problem.ofFile(
                         file.toString(),
                         "site '" + position.siteId() + "' or SKU '" + position.sku()
                                 + "' was removed from the ledger while the file was read; nothing was imported"));

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -276,7 +277,7 @@ final class StockLevels {
 
     private static String upsertSql(int rows) {
         return "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?)"))
+                + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?)"))
                 + " ON CONFLICT (site_id, sku) DO UPDATE SET on_hand = excluded.on_hand, "
                 + "last_move_at = excluded.last_move_at, last_move_id = excluded.last_move_id";
     }

@@ -2,11 +2,13 @@ package io.chanops.replenish.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
 import io.chanops.replenish.orders.OrderStatus;
+import io.chanops.replenish.policy.PolicyService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -16,6 +18,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +52,8 @@ class CheckServiceTest {
     /** Policy changes through the store, at the given clock. */
     private static final class PolicyStoreAccess {
         static void set(ScenarioLedger s, String site, String sku, int t, long r, long sLevel, long l) {
-            io.chanops.replenish.policy.PolicyService.of(s.ledger, TestLedgers.at(MONDAY.plusHours(1)))
-                    .set(new io.chanops.replenish.policy.PolicyService.Change(
-                            site, sku, t, r, sLevel, l, null, "test", null));
+            PolicyService.of(s.ledger, TestLedgers.at(MONDAY.plusHours(1)))
+                    .set(new PolicyService.Change(site, sku, t, r, sLevel, l, null, "test", null));
         }
     }
 
@@ -75,10 +77,8 @@ class CheckServiceTest {
                         Order::dueDate,
                         Order::warehouse)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "RO-20260302-000001", "ST-1", "CASE", "emergency", 9L, "2026-03-02", "WH"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "RO-20260302-000002", "ST-1", "PHONE", "regular", 9L, "2026-03-04", "WH"));
+                        Tuple.tuple("RO-20260302-000001", "ST-1", "CASE", "emergency", 9L, "2026-03-02", "WH"),
+                        Tuple.tuple("RO-20260302-000002", "ST-1", "PHONE", "regular", 9L, "2026-03-04", "WH"));
     }
 
     @Test
@@ -196,7 +196,7 @@ class CheckServiceTest {
     @Test
     void twoConcurrentChecksNeverBothRaiseTheSameOrder() throws Exception {
         // Two separate ledger handles on the same file, as two cron jobs would be.
-        var second = io.chanops.ledger.Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(20));
+        var second = Ledger.open(dir.resolve("test.db").toString(), Duration.ofSeconds(20));
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -6,6 +6,7 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class ExplanationTest {
         });
     }
 
-    private static void insertOrder(org.jdbi.v3.core.Handle h, String id, String status, long qty, String raisedAt) {
+    private static void insertOrder(Handle h, String id, String status, long qty, String raisedAt) {
         h.createUpdate(
                         "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, raised_at, "
                                 + "due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, :received, :status, :at, '2026-02-10', :at)")

@@ -7,7 +7,10 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
+import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
@@ -184,8 +187,8 @@ class MoveImportTest {
                 ledger.read(h -> h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'moves' ORDER BY batch_id")
                         .mapTo(String.class)
                         .list());
-        String sha = io.chanops.ledger.imports.FileDigest.sha256(f);
-        assertThat(digests).containsExactly(sha, sha, io.chanops.ledger.imports.FileDigest.sha256(withRef));
+        String sha = FileDigest.sha256(f);
+        assertThat(digests).containsExactly(sha, sha, FileDigest.sha256(withRef));
     }
 
     @Test
@@ -250,12 +253,7 @@ class MoveImportTest {
     void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
         Path f = movesFile("moves.csv", "2026-03-01 08:00,GONE,H1,receipt,1,");
         Moves moves = MoveImport.read(
-                f,
-                StandardCharsets.UTF_8,
-                Set.of("GONE", "S1"),
-                Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
-                w -> {},
-                null);
+                f, StandardCharsets.UTF_8, Set.of("GONE", "S1"), Map.of("H1", ProductType.HANDSET), w -> {}, null);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
                     MoveImport.checkReferences(h, moves, f);
                     return null;
@@ -289,7 +287,7 @@ class MoveImportTest {
                 movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"),
                 StandardCharsets.UTF_8,
                 Set.of("S1"),
-                Map.of("H1", io.chanops.ledger.model.ProductType.HANDSET),
+                Map.of("H1", ProductType.HANDSET),
                 w -> {},
                 null);
         int ignoring = ledger.writeBulk(h -> {
@@ -310,7 +308,7 @@ class MoveImportTest {
         String[] lines = RandomMoves.lines(7, 1000, "", "R-%d", "票据-%d", "'=%d", "Ü-%d");
         Path sites = TestLedgers.write(dir, "more-sites.csv", RandomMoves.SITES);
         Path catalog = TestLedgers.write(dir, "more-catalog.csv", RandomMoves.CATALOG);
-        new io.chanops.ledger.master.SiteImport(ledger, OperationContext.at(NOW, ledger.zone()))
+        new SiteImport(ledger, OperationContext.at(NOW, ledger.zone()))
                 .importFile(sites, StandardCharsets.UTF_8, true, w -> {});
         new CatalogImport(new StockRepository(ledger), OperationContext.at(NOW, ledger.zone()))
                 .importFile(ledger, catalog, StandardCharsets.UTF_8, true, w -> {});
@@ -318,11 +316,7 @@ class MoveImportTest {
                 TestLedgers.write(dir, "many.csv", lines),
                 StandardCharsets.UTF_8,
                 Set.of("S1", "S2"),
-                Map.of(
-                        "H1",
-                        io.chanops.ledger.model.ProductType.HANDSET,
-                        "A1",
-                        io.chanops.ledger.model.ProductType.ACCESSORY),
+                Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
                 w -> {},
                 null);
         int[] rows = moves.sortIntoWritingOrder().rows();

@@ -1,5 +1,6 @@
 package io.chanops.replenish.planning.io;
 
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
@@ -74,7 +75,7 @@ public final class VehicleFile {
             }
         }
         if (problems.isEmpty() && vehicles.isEmpty()) {
-            problems.add(io.chanops.ledger.Problem.ofFile(file.toString(), "no vehicles: at least one row is needed"));
+            problems.add(Problem.ofFile(file.toString(), "no vehicles: at least one row is needed"));
         }
         problems.rejectIfAny();
         return List.copyOf(vehicles);

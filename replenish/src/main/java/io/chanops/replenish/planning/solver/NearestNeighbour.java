@@ -1,6 +1,7 @@
 package io.chanops.replenish.planning.solver;
 
 import io.chanops.replenish.planning.domain.EmergencyPlan;
+import io.chanops.replenish.planning.domain.RouteTimes;
 import io.chanops.replenish.planning.domain.StockLimit;
 import io.chanops.replenish.planning.domain.TravelTimes;
 import io.chanops.replenish.planning.domain.Vehicle;
@@ -75,7 +76,7 @@ final class NearestNeighbour {
                 time = bestDepart;
             }
             v.setVisits(route);
-            v.setTimes(io.chanops.replenish.planning.domain.RouteTimes.of(v));
+            v.setTimes(RouteTimes.of(v));
         }
         if (standby != null) {
             standby.setVisits(new ArrayList<>(waiting));

@@ -8,6 +8,7 @@ import io.chanops.replenish.planning.domain.Vehicle;
 import io.chanops.replenish.planning.domain.Visit;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
@@ -152,6 +153,6 @@ class EmergencyConstraintProviderTest {
     void sameStoreBackToBackSharesOneServiceTime() {
         Vehicle v = connect(van(50, 480, 1080), visit("1", "A", 1), visit("2", "A", 1));
         // 08:00 + 10 = 08:10, one 5-minute service, back 10 minutes later
-        org.assertj.core.api.Assertions.assertThat(v.returnTime()).isEqualTo(480 + 10 + 5 + 10);
+        Assertions.assertThat(v.returnTime()).isEqualTo(480 + 10 + 5 + 10);
     }
 }
