@@ -2,6 +2,7 @@ package io.chanops.replenish.policy;
 
 import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.PlannerStatistics;
 import io.chanops.ledger.imports.StatementBatches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -160,9 +161,13 @@ public interface PolicyRepository extends SqlObject {
                 .execute();
     }
 
-    /** A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. */
+    /**
+     * A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. A
+     * large import brings the planner's statistics of {@code policy} up to date ({@link PlannerStatistics}).
+     */
     default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
         importAll(rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
+        new PlannerStatistics(getHandle(), "policy").afterWriting(rows.size());
     }
 
     /**
@@ -202,10 +207,12 @@ public interface PolicyRepository extends SqlObject {
 
     /**
      * A tuning run's new levels, as source tuned (unlocked, no who or why), with its window {@code from}..{@code to}
-     * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows).
+     * and service level; in JDBC batches (JDBI's per-argument binding cost more than the upsert at a million rows). A
+     * large run brings the planner's statistics of {@code policy} up to date ({@link PlannerStatistics}).
      */
     default void writeTuned(List<Tuning> tunings, LocalDate from, LocalDate to, double serviceLevel, String at) {
         writeTuned(tunings, from, to, serviceLevel, at, !tunings.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
+        new PlannerStatistics(getHandle(), "policy").afterWriting(tunings.size());
     }
 
     /** The upsert of tuned levels: the columns it sets on a conflict. */
