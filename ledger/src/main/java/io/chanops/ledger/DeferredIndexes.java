@@ -2,7 +2,6 @@ package io.chanops.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,8 +23,6 @@ public final class DeferredIndexes {
     /** Memory each index build may sort in, for the transaction (the server's default is 64 MB). */
     private static final String SORT_MEMORY = "256MB";
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-
     /** A load of rows, which may fail as the caller's writes do. */
     @FunctionalInterface
     public interface Load<X extends Exception> {
@@ -43,11 +40,8 @@ public final class DeferredIndexes {
 
     /** {@code fromRows}: the smallest load that may defer the indexes (a test sets 1). */
     public DeferredIndexes(Handle h, String table, long fromRows) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a plain table name: " + table);
-        }
         this.h = h;
-        this.table = table;
+        this.table = PlainTableName.require(table);
         this.fromRows = fromRows;
     }
 

@@ -1,6 +1,5 @@
 package io.chanops.ledger;
 
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -23,8 +22,6 @@ public final class PlannerStatistics {
     /** Share of the counted rows that makes a write large: autovacuum's default analyze scale factor. */
     private static final double CHANGED_SHARE = 0.1;
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-
     private final Handle h;
     private final String table;
     private final long fromRows;
@@ -36,11 +33,8 @@ public final class PlannerStatistics {
 
     /** {@code fromRows}: the smallest write that may refresh the statistics (a test sets 1). */
     public PlannerStatistics(Handle h, String table, long fromRows) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a plain table name: " + table);
-        }
         this.h = h;
-        this.table = table;
+        this.table = PlainTableName.require(table);
         this.fromRows = fromRows;
     }
 
