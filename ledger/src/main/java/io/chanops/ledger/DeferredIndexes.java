@@ -11,10 +11,10 @@ import org.jdbi.v3.core.Handle;
  * is the larger cost once the load is as large as the table (PostgreSQL's manual, "Populating a Database").
  *
  * <p>The definitions are read from the catalog ({@code pg_get_constraintdef}, {@code pg_get_indexdef}), so the table
- * comes back with exactly the keys, partial and unique indexes it had, under the same names. A duplicate key in the
- * load fails when its key is built, which rolls the transaction back as a failing insert would. Dropping a key takes the
- * table's ACCESS EXCLUSIVE lock until the commit: readers of the table wait for the load (up to their busy timeout)
- * instead of reading the rows from before it. A table whose key another table references keeps its indexes.
+ * comes back with exactly the keys, partial and unique indexes it had, under the same names. A duplicate key in
+ * the load fails when its key is built, which rolls the transaction back as a failing insert would. Dropping a key
+ * takes the table's ACCESS EXCLUSIVE lock until the commit: readers of the table wait for the load (up to their busy
+ * timeout) instead of reading the rows from before it. A table whose key another table references keeps its indexes.
  */
 public final class DeferredIndexes {
     /** Rows from which a load may defer the indexes: below it, the lock that readers would wait on is not worth it. */
@@ -55,14 +55,14 @@ public final class DeferredIndexes {
             load.run();
             return;
         }
-        List<String> rebuild = new ArrayList<>();
-        for (String drop : dropStatements(rebuild)) {
-            h.execute(drop);
+        List<Index> indexes = indexes();
+        for (Index index : indexes) {
+            h.execute(index.drop());
         }
         load.run();
         h.execute("SET LOCAL maintenance_work_mem = '" + SORT_MEMORY + "'");
-        for (String build : rebuild) {
-            h.execute(build);
+        for (Index index : indexes) {
+            h.execute(index.build());
         }
     }
 
@@ -88,31 +88,26 @@ public final class DeferredIndexes {
         return held < rows;
     }
 
-    /**
-     * The statements that drop the table's keys (primary, unique, exclusion) and its other indexes; {@code rebuild}
-     * receives, in the same order, those that build them again.
-     */
-    private List<String> dropStatements(List<String> rebuild) {
-        List<String> drops = new ArrayList<>();
+    /** A key or index of the table: the statement that drops it and the one that builds it again. */
+    private record Index(String drop, String build) {}
+
+    /** The table's keys (primary, unique, exclusion), then its other indexes. */
+    private List<Index> indexes() {
+        List<Index> indexes = new ArrayList<>();
         h.createQuery("SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint "
                         + "WHERE conrelid = CAST(:t AS regclass) AND contype IN ('p', 'u', 'x') ORDER BY conname")
                 .bind("t", table)
                 .mapToMap(String.class)
-                .forEach(key -> {
-                    drops.add("ALTER TABLE " + table + " DROP CONSTRAINT " + key.get("name"));
-                    rebuild.add("ALTER TABLE " + table + " ADD CONSTRAINT " + key.get("name") + " " + key.get("def"));
-                });
-        h.createQuery(
-                        "SELECT CAST(CAST(i.indexrelid AS regclass) AS text) AS name, pg_get_indexdef(i.indexrelid) AS def "
-                                + "FROM pg_index i WHERE i.indrelid = CAST(:t AS regclass) AND NOT EXISTS "
-                                + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid) "
-                                + "ORDER BY 1")
+                .forEach(key -> indexes.add(new Index(
+                        "ALTER TABLE " + table + " DROP CONSTRAINT " + key.get("name"),
+                        "ALTER TABLE " + table + " ADD CONSTRAINT " + key.get("name") + " " + key.get("def"))));
+        h.createQuery("SELECT CAST(CAST(i.indexrelid AS regclass) AS text) AS name, "
+                        + "pg_get_indexdef(i.indexrelid) AS def FROM pg_index i "
+                        + "WHERE i.indrelid = CAST(:t AS regclass) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+                        + "WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid) ORDER BY 1")
                 .bind("t", table)
                 .mapToMap(String.class)
-                .forEach(index -> {
-                    drops.add("DROP INDEX " + index.get("name"));
-                    rebuild.add(index.get("def"));
-                });
-        return drops;
+                .forEach(index -> indexes.add(new Index("DROP INDEX " + index.get("name"), index.get("def"))));
+        return indexes;
     }
 }

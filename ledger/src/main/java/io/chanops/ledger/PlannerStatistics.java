@@ -11,9 +11,10 @@ import org.jdbi.v3.core.Handle;
  * <p>The rule is autovacuum's own ({@code autovacuum_analyze_scale_factor}, 10 % of the rows the statistics last
  * counted), applied from {@link #FROM_ROWS} rows written. {@code ANALYZE} in a transaction samples the transaction's
  * own new rows, and the columns' statistics commit or roll back with the write (the row count in {@code pg_class} is
- * written in place, so a rolled-back write leaves it; the planner scales it to the table's pages anyway). A role that does not own the table gets the
- * server's warning and no statistics, not an error. On SQLite this does nothing: its planner does not need them for
- * the ledger's queries, and {@code ANALYZE} there would persist planner tables the ledger does not manage.
+ * written in place, so a rolled-back write leaves it; the planner scales it to the table's pages anyway). A role that
+ * does not own the table gets the server's warning and no statistics, not an error. On SQLite this does nothing: its
+ * planner does not need them for the ledger's queries, and {@code ANALYZE} there would persist planner tables the
+ * ledger does not manage.
  */
 public final class PlannerStatistics {
     /** Rows written from which statistics may be refreshed: below it, autovacuum's later pass is soon enough. */
@@ -26,7 +27,7 @@ public final class PlannerStatistics {
     private final String table;
     private final long fromRows;
 
-    /** Statistics of {@code table} (a plain table name of the ledger) on {@code h}, refreshed from {@link #FROM_ROWS}. */
+    /** Statistics of {@code table} (a plain table name of the ledger) on {@code h}, from {@link #FROM_ROWS} rows. */
     public PlannerStatistics(Handle h, String table) {
         this(h, table, FROM_ROWS);
     }

@@ -134,9 +134,6 @@ class DeferredIndexesTest {
 
     /** t's indexes as "NAME DEFINITION" (their keys among them). */
     private static List<String> schemaOf(Handle h) {
-        return h.createQuery("SELECT CAST(CAST(indexrelid AS regclass) AS text) || ' ' || pg_get_indexdef(indexrelid) "
-                        + "FROM pg_index WHERE indrelid = CAST('t' AS regclass) ORDER BY 1")
-                .mapTo(String.class)
-                .list();
+        return TestPostgres.indexesOf(h, "t");
     }
 }

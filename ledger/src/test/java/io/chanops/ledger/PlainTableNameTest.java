@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Only a plain identifier may be spliced into the bulk-write helpers' DDL ({@link DeferredIndexes}, {@link PlannerStatistics}). */
+/**
+ * Only a plain identifier may be spliced into the bulk-write helpers' DDL ({@link DeferredIndexes},
+ * {@link PlannerStatistics}).
+ */
 class PlainTableNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"stock_move", "t", "_t2"})

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large write brings PostgreSQL's statistics of its table up to date in its own transaction (the columns'
- * statistics committed with it, rolled back with it); a write small against the rows the statistics counted, or below the threshold, leaves them to
- * autovacuum; SQLite is left alone. The PostgreSQL cases need a server ({@link TestPostgres}; skipped without one).
+ * statistics committed with it, rolled back with it); a write small against the rows the statistics counted, or below
+ * the threshold, leaves them to autovacuum; SQLite is left alone. The PostgreSQL cases need a server
+ * ({@link TestPostgres}; skipped without one).
  */
 class PlannerStatisticsTest {
     @TempDir

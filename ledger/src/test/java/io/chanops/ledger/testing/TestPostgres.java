@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,6 +60,15 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code table}'s indexes (its keys among them) as "NAME DEFINITION", by name. */
+    public static List<String> indexesOf(Handle h, String table) {
+        return h.createQuery("SELECT CAST(CAST(indexrelid AS regclass) AS text) || ' ' || pg_get_indexdef(indexrelid) "
+                        + "FROM pg_index WHERE indrelid = CAST(:t AS regclass) ORDER BY 1")
+                .bind("t", table)
+                .mapTo(String.class)
+                .list();
     }
 
     /**

@@ -177,9 +177,9 @@ final class StockLevels {
     /**
      * Writes an import's levels, where {@code existing} are the positions that had a level when the import read them
      * (in its transaction, under the ledger's write lock, so no other chanops writer has added one since): on
-     * PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, the new positions by one COPY straight into stock_level (a plain
-     * insert, without the speculative insertion an upsert makes per row; more of them than the table holds build its key
-     * after them, {@link DeferredIndexes}) and the existing ones as {@link #upsert} writes them.
+     * PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, the new positions by one COPY straight into stock_level (a
+     * plain insert, without the speculative insertion an upsert makes per row; more of them than the table holds build
+     * its key after them, {@link DeferredIndexes}) and the existing ones as {@link #upsert} writes them.
      */
     private static void write(Handle h, Map<Position, Level> levels, Set<Position> existing) {
         write(h, levels, existing, CopyRows.pays(h, levels.size()));

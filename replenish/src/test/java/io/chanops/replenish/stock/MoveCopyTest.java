@@ -53,8 +53,8 @@ class MoveCopyTest {
     }
 
     /**
-     * A load larger than stock_move (its indexes built after the COPY, the insert trigger off and the references checked
-     * once by key) stores what the plain inserts store, and leaves the same indexes and triggers.
+     * A load larger than stock_move (its indexes built after the COPY, the insert trigger off and the references
+     * checked once by key) stores what the plain inserts store, and leaves the same indexes and triggers.
      */
     @Test
     void copyWithDeferredIndexesStoresExactlyWhatPlainInsertsStore() {
@@ -93,11 +93,9 @@ class MoveCopyTest {
 
     /** What stock_move's indexes and triggers are: "index NAME DEFINITION" and "trigger NAME ENABLED" rows. */
     private static List<String> stockMoveSchema(Handle h) {
-        List<String> schema = new ArrayList<>(h.createQuery(
-                        "SELECT 'index ' || CAST(CAST(indexrelid AS regclass) AS text) || ' ' || pg_get_indexdef(indexrelid) "
-                                + "FROM pg_index WHERE indrelid = CAST('stock_move' AS regclass) ORDER BY 1")
-                .mapTo(String.class)
-                .list());
+        List<String> schema = new ArrayList<>(TestPostgres.indexesOf(h, "stock_move").stream()
+                .map(index -> "index " + index)
+                .toList());
         schema.addAll(h.createQuery("SELECT 'trigger ' || tgname || ' ' || CAST(tgenabled AS text) FROM pg_trigger "
                         + "WHERE tgrelid = CAST('stock_move' AS regclass) AND NOT tgisinternal ORDER BY 1")
                 .mapTo(String.class)
@@ -142,9 +140,8 @@ class MoveCopyTest {
                 throw new IllegalStateException(e);
             }
             return h
-                    .createQuery(
-                            "SELECT move_id, at, site_id, sku, kind, qty, ref, batch_id, pg_typeof(at)::text AS at_type "
-                                    + "FROM stock_move ORDER BY move_id")
+                    .createQuery("SELECT move_id, at, site_id, sku, kind, qty, ref, batch_id, "
+                            + "pg_typeof(at)::text AS at_type FROM stock_move ORDER BY move_id")
                     .mapToMap()
                     .list()
                     .stream()
