@@ -1,10 +1,10 @@
 package io.chanops.ledger.time;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -56,41 +56,69 @@ public final class LocalTimes {
     public static String normaliseDateTime(String text) {
         String s = text.strip();
         int n = s.length();
-        if (n != 16 && n != 19) {
-            return null;
-        }
-        if (s.charAt(4) != '-'
-                || s.charAt(7) != '-'
-                || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
-                || s.charAt(13) != ':'
-                || (n == 19 && s.charAt(16) != ':')) {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = n == 19 ? digits(s, 17, 2) : 0;
-        if (year < 1900
-                || month < 1
-                || month > 12
-                || day < 1
-                || hour > 23
-                || minute > 59
-                || second > 59
-                || hour < 0
-                || minute < 0
-                || second < 0) {
-            return null;
-        }
-        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+        // one byte a char: a character outside Latin-1 becomes '?', which is no digit and no separator
+        if (dateTimeDigits(s.getBytes(StandardCharsets.ISO_8859_1), 0, n) < 0) {
             return null;
         }
         if (n == 19 && s.charAt(10) == ' ') {
             return s;
         }
         return s.substring(0, 10) + ' ' + s.substring(11, 16) + (n == 19 ? s.substring(16) : ":00");
+    }
+
+    /**
+     * The date-time {@code YYYY-MM-DD HH:MM[:SS]} ({@code T} accepted for the space, year 1900 or later) in
+     * {@code b[from..to)} as the number {@code YYYYMMDDHHMMSS}, or -1 when it is not one: what
+     * {@link #normaliseDateTime} accepts, read from ASCII bytes without decoding them.
+     */
+    public static long dateTimeDigits(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 16 && n != 19) {
+            return -1;
+        }
+        if (b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || (b[from + 10] != ' ' && b[from + 10] != 'T')
+                || b[from + 13] != ':'
+                || (n == 19 && b[from + 16] != ':')) {
+            return -1;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = n == 19 ? digits(b, from + 17, 2) : 0;
+        if (year < 1900 || !isDateTime(year, month, day, hour, minute, second)) {
+            return -1;
+        }
+        return ((((year * 100L + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second;
+    }
+
+    /**
+     * Whether the fields name a moment of the calendar: year 0 or later, month 1-12, a day that month has, hour 0-23,
+     * minute and second 0-59. Negative fields (as {@link #digits} returns for a non-digit) are refused.
+     */
+    public static boolean isDateTime(int year, int month, int day, int hour, int minute, int second) {
+        return year >= 0
+                && month >= 1
+                && month <= 12
+                && day >= 1
+                && day <= lengthOfMonth(year, month)
+                && hour >= 0
+                && hour <= 23
+                && minute >= 0
+                && minute <= 59
+                && second >= 0
+                && second <= 59;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** The decimal value of {@code count} digits of {@code s} from {@code from}, or -1 if any is not a digit. */

@@ -2,7 +2,6 @@ package io.chanops.reconcile.boss;
 
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -104,25 +103,13 @@ public final class BossDateTime {
         int hour = LocalTimes.digits(b, h, 2);
         int minute = LocalTimes.digits(b, mi, 2);
         int second = LocalTimes.digits(b, se, 2);
-        if (year < 0
-                || month < 1
-                || day < 1
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59) {
+        if (!LocalTimes.isDateTime(year, month, day, hour, minute, second)) {
             return INVALID;
         }
         int key = year * 10_000 + month * 100 + day;
         Day last = lastDay;
         if (key != last.key()) {
-            try {
-                last = new Day(key, LocalDate.of(year, month, day).toEpochDay());
-            } catch (DateTimeException e) {
-                return INVALID;
-            }
+            last = new Day(key, LocalDate.of(year, month, day).toEpochDay());
             lastDay = last;
         }
         return last.epochDay() * 86_400L + hour * 3600L + minute * 60L + second;

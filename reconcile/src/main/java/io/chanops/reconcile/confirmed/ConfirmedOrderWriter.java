@@ -118,7 +118,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             throw new IllegalArgumentException(
                     "order " + order.orderId() + " of run " + order.runId() + " given to the writer of run " + runId);
         }
-        add(
+        store(new Row(
                 order.orderId(),
                 LocalTimes.format(order.createdAt()),
                 order.channel(),
@@ -131,7 +131,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                 order.bossAcceptedAt() == null ? null : LocalTimes.format(order.bossAcceptedAt()),
                 order.platformStatus(),
                 order.bossLive(),
-                order.matchedBy());
+                order.matchedBy()));
     }
 
     /**
@@ -156,7 +156,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             String platformStatus,
             boolean bossLive,
             String matchedBy) {
-        add(
+        store(new Row(
                 new String(ids, idFrom, idTo - idFrom, StandardCharsets.UTF_8),
                 BossDateTime.format(createdAt),
                 channel,
@@ -169,10 +169,11 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                 BossDateTime.format(bossAcceptedAt),
                 platformStatus,
                 bossLive,
-                matchedBy);
+                matchedBy));
     }
 
-    private void add(
+    /** An order as stored: times in the ledger's text form, and the rest as the columns hold it. */
+    private record Row(
             String orderId,
             String createdAt,
             String channel,
@@ -185,46 +186,48 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
             String bossAcceptedAt,
             String platformStatus,
             boolean bossLive,
-            String matchedBy) {
+            String matchedBy) {}
+
+    private void store(Row r) {
         if (closed) {
             throw new IllegalStateException("confirmed orders of run " + runId + ": writer already closed");
         }
         try {
-            String month = month(createdAt);
+            String month = month(r.createdAt());
             // counted before the row is stored: the lookup of earlier runs' confirmations must not find this one
-            if (bossLive && ("paid".equals(platformStatus) || "completed".equals(platformStatus))) {
-                countSale(month, orderId, siteId, sku, createdAt, bossNetFen, qty);
+            if (r.bossLive() && ("paid".equals(r.platformStatus()) || "completed".equals(r.platformStatus()))) {
+                countSale(month, r.orderId(), r.siteId(), r.sku(), r.createdAt(), r.bossNetFen(), r.qty());
             }
-            int code = code(platformStatus, bossLive, matchedBy);
+            int code = code(r.platformStatus(), r.bossLive(), r.matchedBy());
             if (copy != null) {
                 copy.number(runId)
-                        .text(orderId)
-                        .text(createdAt)
+                        .text(r.orderId())
+                        .text(r.createdAt())
                         .text(month)
-                        .text(channel)
-                        .text(siteId)
-                        .text(msisdn)
-                        .text(sku)
-                        .number(qty)
-                        .number(amountFen)
-                        .number(bossNetFen)
-                        .text(bossAcceptedAt)
-                        .text(platformStatus)
-                        .number(bossLive ? 1 : 0)
-                        .text(matchedBy)
+                        .text(r.channel())
+                        .text(r.siteId())
+                        .text(r.msisdn())
+                        .text(r.sku())
+                        .number(r.qty())
+                        .number(r.amountFen())
+                        .number(r.bossNetFen())
+                        .text(r.bossAcceptedAt())
+                        .text(r.platformStatus())
+                        .number(r.bossLive() ? 1 : 0)
+                        .text(r.matchedBy())
                         .endRow();
             } else if (packed && code >= 0) {
                 int v = buffered * VALUES_PER_ROW;
-                buffer[v] = orderId;
-                buffer[v + 1] = createdAt;
-                buffer[v + 2] = channel;
-                buffer[v + 3] = siteId;
-                buffer[v + 4] = msisdn;
-                buffer[v + 5] = sku;
-                buffer[v + 6] = qty;
-                buffer[v + 7] = amountFen;
-                buffer[v + 8] = bossNetFen;
-                buffer[v + 9] = bossAcceptedAt;
+                buffer[v] = r.orderId();
+                buffer[v + 1] = r.createdAt();
+                buffer[v + 2] = r.channel();
+                buffer[v + 3] = r.siteId();
+                buffer[v + 4] = r.msisdn();
+                buffer[v + 5] = r.sku();
+                buffer[v + 6] = r.qty();
+                buffer[v + 7] = r.amountFen();
+                buffer[v + 8] = r.bossNetFen();
+                buffer[v + 9] = r.bossAcceptedAt();
                 buffer[v + 10] = (long) code;
                 if (++buffered == ROWS_PER_STATEMENT) {
                     if (packedInsert == null) {
@@ -233,21 +236,7 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
                     executePacked(packedInsert);
                 }
             } else {
-                addPlain(
-                        orderId,
-                        createdAt,
-                        month,
-                        channel,
-                        siteId,
-                        msisdn,
-                        sku,
-                        qty,
-                        amountFen,
-                        bossNetFen,
-                        bossAcceptedAt,
-                        platformStatus,
-                        bossLive,
-                        matchedBy);
+                addPlain(r, month);
             }
             rows++;
         } catch (SQLException e) {
@@ -255,41 +244,26 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
         }
     }
 
-    private void addPlain(
-            String orderId,
-            String createdAt,
-            String month,
-            String channel,
-            String siteId,
-            String msisdn,
-            String sku,
-            long qty,
-            long amountFen,
-            long bossNetFen,
-            String bossAcceptedAt,
-            String platformStatus,
-            boolean bossLive,
-            String matchedBy)
-            throws SQLException {
+    private void addPlain(Row r, String month) throws SQLException {
         if (insert == null) {
             insert = h.getConnection().prepareStatement(INSERT);
         }
         PreparedStatement ps = insert;
         ps.setLong(1, runId);
-        ps.setString(2, orderId);
-        ps.setString(3, createdAt);
+        ps.setString(2, r.orderId());
+        ps.setString(3, r.createdAt());
         ps.setString(4, month);
-        setText(ps, 5, channel);
-        setText(ps, 6, siteId);
-        setText(ps, 7, msisdn);
-        setText(ps, 8, sku);
-        ps.setLong(9, qty);
-        ps.setLong(10, amountFen);
-        ps.setLong(11, bossNetFen);
-        setText(ps, 12, bossAcceptedAt);
-        ps.setString(13, platformStatus);
-        ps.setInt(14, bossLive ? 1 : 0);
-        ps.setString(15, matchedBy);
+        setText(ps, 5, r.channel());
+        setText(ps, 6, r.siteId());
+        setText(ps, 7, r.msisdn());
+        setText(ps, 8, r.sku());
+        ps.setLong(9, r.qty());
+        ps.setLong(10, r.amountFen());
+        ps.setLong(11, r.bossNetFen());
+        setText(ps, 12, r.bossAcceptedAt());
+        ps.setString(13, r.platformStatus());
+        ps.setInt(14, r.bossLive() ? 1 : 0);
+        ps.setString(15, r.matchedBy());
         ps.addBatch();
         if (++pending == BATCH) {
             flush();

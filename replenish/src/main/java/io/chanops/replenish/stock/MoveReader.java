@@ -282,7 +282,7 @@ final class MoveReader {
             ByteNames kindNames,
             MoveKind[] kinds) {
         byte[] b = lines.bytes();
-        long at = dateTime(b, lines.start(column[AT]), lines.end(column[AT]));
+        long at = LocalTimes.dateTimeDigits(b, lines.start(column[AT]), lines.end(column[AT]));
         int site = siteNames.find(b, lines.start(column[SITE]), lines.end(column[SITE]));
         int sku = skuNames.find(b, lines.start(column[SKU]), lines.end(column[SKU]));
         int k = kindNames.find(b, lines.start(column[KIND]), lines.end(column[KIND]));
@@ -336,52 +336,6 @@ final class MoveReader {
                     duplicate(kind, lines.text(column[REF]), skuIds[sku], siteIds[site], first)));
         }
         return true;
-    }
-
-    /**
-     * The digits of a valid date-time {@code YYYY-MM-DD HH:MM[:SS]} ({@code T} accepted for the space) in
-     * {@code b[from..to)}, as {@link LocalTimes#normaliseDateTime} accepts them, or -1.
-     */
-    static long dateTime(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n != 16 && n != 19) {
-            return -1;
-        }
-        if (b[from + 4] != '-'
-                || b[from + 7] != '-'
-                || (b[from + 10] != ' ' && b[from + 10] != 'T')
-                || b[from + 13] != ':'
-                || (n == 19 && b[from + 16] != ':')) {
-            return -1;
-        }
-        int year = LocalTimes.digits(b, from, 4);
-        int month = LocalTimes.digits(b, from + 5, 2);
-        int day = LocalTimes.digits(b, from + 8, 2);
-        int hour = LocalTimes.digits(b, from + 11, 2);
-        int minute = LocalTimes.digits(b, from + 14, 2);
-        int second = n == 19 ? LocalTimes.digits(b, from + 17, 2) : 0;
-        if (year < 1900
-                || month < 1
-                || month > 12
-                || day < 1
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59
-                || day > lengthOfMonth(year, month)) {
-            return -1;
-        }
-        return ((((year * 100L + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second;
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     /** Checks one row, wording every problem it has; adds it when it has none. */

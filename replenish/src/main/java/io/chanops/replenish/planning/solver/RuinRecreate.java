@@ -92,10 +92,11 @@ final class RuinRecreate {
         }
         List<Visit> removed = new ArrayList<>();
         Set<Vehicle> touched = new LinkedHashSet<>();
+        Ruin ruin = new Ruin(served, vehicleOf, routes, removed, touched);
         if (random.nextDouble() < RANDOM_RUIN) {
-            ruinRandom(served, vehicleOf, routes, removed, touched, random);
+            ruinRandom(ruin, random);
         } else {
-            ruinStrings(served, vehicleOf, routes, removed, touched, random);
+            ruinStrings(ruin, random);
         }
         if (removed.isEmpty()) {
             return Map.of();
@@ -147,13 +148,22 @@ final class RuinRecreate {
         return sum;
     }
 
-    private void ruinStrings(
+    /**
+     * What a ruin works on: the served visits and the vehicle of each, the routes it cuts (copies of the plan's), and
+     * what it took out and from which vehicles.
+     */
+    private record Ruin(
             List<Visit> served,
             Map<Visit, Vehicle> vehicleOf,
             Map<Vehicle, List<Visit>> routes,
             List<Visit> removed,
-            Set<Vehicle> touched,
-            Random random) {
+            Set<Vehicle> touched) {}
+
+    /** Takes out strings of consecutive stops from routes near a random seed visit (SISR's string removal). */
+    private void ruinStrings(Ruin ruin, Random random) {
+        List<Visit> served = ruin.served();
+        Map<Vehicle, List<Visit>> routes = ruin.routes();
+        Set<Vehicle> touched = ruin.touched();
         int routesUsed = 0;
         for (Vehicle v : routes.keySet()) {
             if (!v.isStandby() && !v.getVisits().isEmpty()) {
@@ -172,7 +182,7 @@ final class RuinRecreate {
             if (touched.size() >= ruinRoutes) {
                 break;
             }
-            Vehicle v = vehicleOf.get(c);
+            Vehicle v = ruin.vehicleOf().get(c);
             if (v == null || v.isStandby() || touched.contains(v)) {
                 continue;
             }
@@ -184,27 +194,22 @@ final class RuinRecreate {
             int highest = Math.min(at, route.size() - length);
             int start = lowest + random.nextInt(highest - lowest + 1);
             List<Visit> string = route.subList(start, start + length);
-            removed.addAll(string);
+            ruin.removed().addAll(string);
             string.clear();
             touched.add(v);
         }
     }
 
-    private static void ruinRandom(
-            List<Visit> served,
-            Map<Visit, Vehicle> vehicleOf,
-            Map<Vehicle, List<Visit>> routes,
-            List<Visit> removed,
-            Set<Vehicle> touched,
-            Random random) {
-        int count = Math.min(served.size(), 1 + random.nextInt(2 * AVERAGE_REMOVED));
-        List<Visit> pool = new ArrayList<>(served);
+    /** Takes out served visits at random, anywhere in the plan. */
+    private static void ruinRandom(Ruin ruin, Random random) {
+        int count = Math.min(ruin.served().size(), 1 + random.nextInt(2 * AVERAGE_REMOVED));
+        List<Visit> pool = new ArrayList<>(ruin.served());
         for (int i = 0; i < count; i++) {
             Visit visit = pool.remove(random.nextInt(pool.size()));
-            Vehicle v = vehicleOf.get(visit);
-            routes.get(v).remove(visit);
-            removed.add(visit);
-            touched.add(v);
+            Vehicle v = ruin.vehicleOf().get(visit);
+            ruin.routes().get(v).remove(visit);
+            ruin.removed().add(visit);
+            ruin.touched().add(v);
         }
     }
 
