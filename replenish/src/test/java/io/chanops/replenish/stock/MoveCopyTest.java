@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.chanops.ledger.DeferredIndexes;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.model.Position;
-import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.testing.TestPostgres;
 import io.chanops.replenish.check.ScenarioLedger;
@@ -123,13 +122,7 @@ class MoveCopyTest {
                 NOW);
         String[] lines = RandomMoves.lines(
                 11, 3000, "", "R-%d", "票据-%d", "'=%d", "Ü-%d", "back\\\\slash-%d", "\"tab\there-%d\"");
-        Moves moves = MoveImport.read(
-                TestLedgers.write(dir, "many.csv", lines),
-                StandardCharsets.UTF_8,
-                Set.of("S1", "S2"),
-                Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
-                w -> {},
-                null);
+        Moves moves = RandomMoves.read(TestLedgers.write(dir, "many.csv", lines));
         int[] rows = moves.sortIntoWritingOrder().rows();
         long batch = ledger.read(h -> h.createQuery("SELECT MIN(batch_id) FROM import_batch")
                 .mapTo(Long.class)

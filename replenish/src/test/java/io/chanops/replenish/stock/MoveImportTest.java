@@ -312,13 +312,7 @@ class MoveImportTest {
                 .importFile(sites, StandardCharsets.UTF_8, true, w -> {});
         new CatalogImport(new StockRepository(ledger), OperationContext.at(NOW, ledger.zone()))
                 .importFile(ledger, catalog, StandardCharsets.UTF_8, true, w -> {});
-        Moves moves = MoveImport.read(
-                TestLedgers.write(dir, "many.csv", lines),
-                StandardCharsets.UTF_8,
-                Set.of("S1", "S2"),
-                Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
-                w -> {},
-                null);
+        Moves moves = RandomMoves.read(TestLedgers.write(dir, "many.csv", lines));
         int[] rows = moves.sortIntoWritingOrder().rows();
         String columns =
                 "move_id, typeof(at), at, site_id, typeof(site_id), sku, typeof(sku), kind, typeof(kind), qty, "

@@ -1,8 +1,13 @@
 package io.chanops.replenish.stock;
 
+import io.chanops.ledger.model.ProductType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Random moves over two stores (S1, S2, served by WH) and two SKUs (a handset H1, an accessory A1), for the tests that
@@ -26,6 +31,17 @@ final class RandomMoves {
 
     private static final String[] KINDS = {"receipt", "sale", "return", "transfer_in", "transfer_out", "adjust", "count"
     };
+
+    /** A moves.csv (UTF-8) read and validated against {@link #SITES} and {@link #CATALOG}, warnings dropped. */
+    static Moves read(Path file) {
+        return MoveImport.read(
+                file,
+                StandardCharsets.UTF_8,
+                Set.of("S1", "S2"),
+                Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
+                w -> {},
+                null);
+    }
 
     /**
      * The lines of a moves.csv (header first) of {@code count} moves in March 2026, every kind with a quantity it
