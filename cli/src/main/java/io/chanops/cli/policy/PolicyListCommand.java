@@ -3,15 +3,16 @@ package io.chanops.cli.policy;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyService;
+import io.chanops.replenish.position.PositionFilter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "list",
@@ -34,11 +35,8 @@ public final class PolicyListCommand extends ChanopsCommand {
             "tuned_at",
             "updated_at");
 
-    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
-    String site;
-
-    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
-    String sku;
+    @Mixin
+    PositionFilterOptions positions;
 
     @Mixin
     OutputOptions output;
@@ -46,8 +44,9 @@ public final class PolicyListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = new Listing(COLUMNS).styleRows(row -> "true".equals(row.get(6)) ? Style.CYAN : Style.NONE);
+        PositionFilter only = positions.checkedOn(ctx().ledger());
         for (PolicyRecord p :
-                PolicyService.of(ctx().ledger(), ctx().operation()).list(site, sku)) {
+                PolicyService.of(ctx().ledger(), ctx().operation()).list(only.site(), only.sku())) {
             listing.add(
                     p.siteId(),
                     p.sku(),

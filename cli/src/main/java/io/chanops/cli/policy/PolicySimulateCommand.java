@@ -4,10 +4,12 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.Metrics;
 import io.chanops.replenish.simulate.ServiceLevel;
 import io.chanops.replenish.simulate.SimulationReport;
@@ -67,12 +69,6 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             description = "Last day replayed (inclusive), YYYY-MM-DD.")
     String to;
 
-    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
-    String site;
-
-    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
-    String sku;
-
     @Option(
             names = "--policies",
             paramLabel = "FILE",
@@ -102,6 +98,9 @@ public final class PolicySimulateCommand extends ChanopsCommand {
     String by;
 
     @Mixin
+    PositionFilterOptions positions;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -128,11 +127,12 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             throw UserException.usage("--service-level: " + e.getMessage());
         }
         boolean byPosition = by != null;
+        PositionFilter only = positions.checkedOn(ctx().ledger());
         SimulationService.Request request = new SimulationService.Request(
                 first,
                 last,
-                site,
-                sku,
+                only.site(),
+                only.sku(),
                 policies,
                 StandardCharsets.UTF_8,
                 levels,

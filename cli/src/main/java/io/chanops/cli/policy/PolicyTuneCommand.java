@@ -4,12 +4,14 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.TuneService;
+import io.chanops.replenish.position.PositionFilter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -49,17 +51,14 @@ public final class PolicyTuneCommand extends ChanopsCommand {
             description = "Lead time of a regular order in days (default: config lead.days, else 2).")
     Integer leadDays;
 
-    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
-    String site;
-
-    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
-    String sku;
-
     @Option(names = "--dry-run", description = "Show what would change; write nothing.")
     boolean dryRun;
 
     @Option(names = "--all", description = "Also list unchanged, locked and no-data positions.")
     boolean all;
+
+    @Mixin
+    PositionFilterOptions positions;
 
     @Mixin
     OutputOptions output;
@@ -76,13 +75,20 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         if (lead < 0) {
             throw UserException.usage("--lead-days must be >= 0");
         }
+        PositionFilter only = positions.checkedOn(ctx().ledger());
         TuneService.Report report;
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {
             report = TuneService.of(ctx().ledger(), ctx().operation())
                     .tune(
                             new TuneService.Options(
-                                    historyDays, serviceLevel, lead, site, sku, dryRun, CheckConfig.displayMin(ctx())),
+                                    historyDays,
+                                    serviceLevel,
+                                    lead,
+                                    only.site(),
+                                    only.sku(),
+                                    dryRun,
+                                    CheckConfig.displayMin(ctx())),
                             all,
                             progress,
                             r -> output.publishFile(ctx(), listing(r, table)));

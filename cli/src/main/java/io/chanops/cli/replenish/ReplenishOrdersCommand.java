@@ -4,12 +4,14 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
 import io.chanops.replenish.orders.OrderStatus;
+import io.chanops.replenish.position.PositionFilter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -45,23 +47,21 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     @Option(names = "--due", paramLabel = "DATE", description = "Only orders due on this day (YYYY-MM-DD).")
     LocalDate due;
 
-    @Option(names = "--site", paramLabel = "S", description = "Only this store.")
-    String site;
-
-    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
-    String sku;
+    @Mixin
+    PositionFilterOptions positions;
 
     @Mixin
     OutputOptions output;
 
     @Override
     protected int run() {
+        PositionFilter only = positions.checkedOn(ctx().ledger());
         OrderService.Filter filter = new OrderService.Filter(
                 parse(status, "--status", OrderStatus::parse, OrderStatus.values()),
                 parse(kind, "--kind", OrderKind::parse, OrderKind.values()),
                 due,
-                site,
-                sku);
+                only.site(),
+                only.sku());
         Listing listing = new Listing(COLUMNS)
                 .hideFirst("raised_at", "warehouse")
                 .styleRows(row -> {

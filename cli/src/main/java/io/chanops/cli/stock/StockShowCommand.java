@@ -3,8 +3,10 @@ package io.chanops.cli.stock;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.position.PositionQuery;
 import io.chanops.replenish.position.PositionStatus;
 import java.util.List;
@@ -27,17 +29,14 @@ public final class StockShowCommand extends ChanopsCommand {
         L
     }
 
-    @Option(names = "--site", paramLabel = "S", description = "Only this site.")
-    String site;
-
-    @Option(names = "--sku", paramLabel = "K", description = "Only this SKU.")
-    String sku;
-
     @Option(
             names = "--below",
             paramLabel = "R|L",
             description = "Only positions with inventory position < R (R), or on hand < L (L).")
     Level below;
+
+    @Mixin
+    PositionFilterOptions positions;
 
     @Mixin
     OutputOptions output;
@@ -50,7 +49,8 @@ public final class StockShowCommand extends ChanopsCommand {
             case "no_policy" -> Style.DIM;
             default -> Style.NONE;
         });
-        PositionQuery.of(ctx().ledger()).forEach(site, sku, p -> {
+        PositionFilter only = positions.checkedOn(ctx().ledger());
+        PositionQuery.of(ctx().ledger()).forEach(only.site(), only.sku(), p -> {
             if (matches(p)) {
                 listing.add(
                         p.siteId(),

@@ -6,6 +6,7 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.position.StoreSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,6 +54,7 @@ public final class StockSummaryCommand extends ChanopsCommand {
         if (days < 1) {
             throw UserException.usage("--days must be >= 1");
         }
+        new PositionFilter(site, null).requireKnown(ctx().ledger(), "stock summary");
         Listing listing = new Listing(COLUMNS)
                 .styleRows(row -> ((Number) row.get(3)).longValue() > 0
                         ? Style.RED

@@ -445,10 +445,7 @@ public final class ByteCsv implements Closeable {
             if (r >= 0) {
                 pos = r;
                 if (badLine > 0) {
-                    String hint =
-                            charset.equals(StandardCharsets.UTF_8) ? " (is it GB18030/GBK? give the charset)" : "";
-                    throw InputRejectedException.of(
-                            new Problem(name, badLine, "", "bytes that are not valid " + charset.name() + hint));
+                    throw CsvSource.undecodable(name, badLine, charset);
                 }
                 return true;
             }

@@ -105,12 +105,37 @@ final class CsvHeader {
     List<Problem> missing(Collection<String> required) {
         use(required);
         List<Problem> problems = new ArrayList<>();
+        String other = otherDelimiter();
+        if (other != null && required.stream().anyMatch(column -> !has(column))) {
+            // one problem that says why, instead of every column reported missing
+            problems.add(new Problem(
+                    file,
+                    1,
+                    "",
+                    "the header is one column, '" + names.get(0) + "': the file looks separated by " + other
+                            + ", not by the delimiter expected"));
+            return problems;
+        }
         for (String column : required) {
             if (!has(column)) {
                 problems.add(new Problem(file, 1, column, "required column is missing from the header"));
             }
         }
         return problems;
+    }
+
+    /** The delimiter, in words, that a one-cell header holds (another reader's delimiter), or null. */
+    private String otherDelimiter() {
+        if (names.size() != 1) {
+            return null;
+        }
+        String only = names.get(0);
+        for (String[] delimiter : new String[][] {{";", "';'"}, {"\t", "tabs"}, {"|", "'|'"}, {",", "','"}}) {
+            if (only.contains(delimiter[0])) {
+                return delimiter[1];
+            }
+        }
+        return null;
     }
 
     /** Rejects the file (exit 4) naming every required column the header lacks. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -136,11 +137,26 @@ class ByteCsvTest {
         Files.write(f, new byte[] {'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x80, '\n'});
         try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
             assertThat(csv.next()).isTrue();
-            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid GB18030");
+            assertThatThrownBy(csv::next)
+                    .hasMessageContaining(":3: bytes that are not valid GB18030 (is it UTF-8? give its charset)");
         }
         try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
-            assertThatThrownBy(csv::next).hasMessageContaining(":3: bytes that are not valid UTF-8");
+            assertThatThrownBy(csv::next)
+                    .hasMessageContaining(
+                            ":3: bytes that are not valid UTF-8 (is it GB18030/GBK? give its charset, e.g."
+                                    + " --charset GB18030)");
+        }
+    }
+
+    @Test
+    void aHeaderOfOneColumnHoldingAnotherDelimiterIsNamedAsSuch() throws IOException {
+        Path f = tempCsv("semicolons");
+        Files.writeString(f, "sku;qty\nH1;3\n");
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
+            assertThat(TestLedgers.rejection(() -> csv.require(List.of("sku", "qty"))))
+                    .containsExactly(f + ":1: the header is one column, 'sku;qty': the file looks separated by ';', not"
+                            + " by the delimiter expected");
         }
     }
 

@@ -91,6 +91,21 @@ class CsvSourceTest {
     }
 
     @Test
+    void aHeaderOfOneColumnHoldingAnotherDelimiterIsNamedAsSuch() throws Exception {
+        Path f = Files.writeString(dir.resolve("t.csv"), "sku\tname\tprice\n");
+        try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {
+            assertThat(TestLedgers.rejection(() -> csv.require(List.of("sku", "price"))))
+                    .containsExactly(f + ":1: the header is one column, 'sku\tname\tprice': the file looks separated by"
+                            + " tabs, not by the delimiter expected");
+        }
+        Path one = Files.writeString(dir.resolve("one.csv"), "sku\nH1\n");
+        try (CsvSource csv = CsvSource.open(one, StandardCharsets.UTF_8)) {
+            assertThat(TestLedgers.rejection(() -> csv.require(List.of("sku", "price"))))
+                    .containsExactly(one + ":1: price: required column is missing from the header");
+        }
+    }
+
+    @Test
     void unknownColumnsAreReportedForAWarning() throws Exception {
         Path f = Files.writeString(dir.resolve("u.csv"), "sku,colour\n");
         try (CsvSource csv = CsvSource.open(f, StandardCharsets.UTF_8)) {

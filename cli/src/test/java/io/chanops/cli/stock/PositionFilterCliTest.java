@@ -1,0 +1,106 @@
+package io.chanops.cli.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanops.cli.CliHarness;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --site} and {@code --sku} of the commands over positions: a site or SKU the ledger does not know is refused
+ * (exit 4, naming the option), where it used to list nothing; a known one limits the output to it. Store ST-1 and
+ * ST-2 hold PHONE and CASE, each with a policy.
+ */
+class PositionFilterCliTest {
+    @TempDir
+    Path dir;
+
+    CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(dir);
+        cli.importRows(
+                "site",
+                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
+                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00",
+                "ST-2,Store 2,store,GZ,WH,hall,23.3,113.2,09:00,21:00");
+        cli.importRows(
+                "catalog",
+                "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,",
+                "CASE,accessory,Case,Brand,19.00,listed,hall|partner,,");
+        cli.importRows(
+                "stock",
+                "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1",
+                "2026-02-23 08:00,ST-1,CASE,count,9,INV-1",
+                "2026-02-23 08:00,ST-2,PHONE,count,1,INV-1",
+                "2026-02-23 08:00,ST-2,CASE,count,9,INV-1");
+        cli.importRows(
+                "policy",
+                "ST-1,PHONE,7,5,12,2,false",
+                "ST-1,CASE,7,5,12,2,false",
+                "ST-2,PHONE,7,5,12,2,false",
+                "ST-2,CASE,7,5,12,2,false");
+        cli.at("2026-03-02 09:30");
+    }
+
+    /** The command, with what it needs besides the filter. */
+    private static List<String> command(String name) {
+        return switch (name) {
+            case "stock show", "policy list", "replenish orders" -> List.of(name.split(" "));
+            case "policy tune" -> List.of("policy", "tune", "--dry-run");
+            case "policy simulate" ->
+                List.of("policy", "simulate", "--from", "2026-02-24", "--to", "2026-03-01", "--by", "position");
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private CliHarness.Result run(String name, String... filter) {
+        List<String> args = new ArrayList<>(command(name));
+        args.addAll(List.of(filter));
+        args.addAll(List.of("--format", "csv"));
+        return cli.run(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stock show", "policy list", "policy tune", "policy simulate", "replenish orders"})
+    void anUnknownSiteOrSkuIsRefusedNamingTheOption(String name) {
+        CliHarness.Result r = run(name, "--site", "ST-9", "--sku", "PHONE");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("error: " + name + ": --site: unknown site 'ST-9' ('chanops site list' shows the sites)")
+                .doesNotContain("--sku:");
+        assertThat(r.out()).isEmpty();
+
+        r = run(name, "--site", "ST-1", "--sku", "PHONEE");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains(
+                        "error: " + name + ": --sku: unknown SKU 'PHONEE' ('chanops catalog list' shows the products)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stock show", "policy list", "policy tune", "policy simulate"})
+    void aKnownSiteLimitsTheOutputToIt(String name) {
+        CliHarness.Result r = run(name, "--site", "ST-2", "--sku", "PHONE");
+        assertThat(r.code()).as(r.toString()).isIn(0, 3);
+        assertThat(r.out()).contains("ST-2").doesNotContain("ST-1").doesNotContain("CASE");
+    }
+
+    @Test
+    void stockSummaryRefusesAnUnknownSite() {
+        CliHarness.Result r = cli.run("stock", "summary", "--site", "ST-9");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("error: stock summary: --site: unknown site 'ST-9'");
+        assertThat(cli.run("stock", "summary", "--site", "ST-2", "--format", "csv")
+                        .out())
+                .contains("ST-2")
+                .doesNotContain("ST-1");
+    }
+}

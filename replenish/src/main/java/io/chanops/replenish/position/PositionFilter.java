@@ -1,0 +1,38 @@
+package io.chanops.replenish.position;
+
+import io.chanops.catalog.ProductRepository;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
+import io.chanops.ledger.site.SiteRepository;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The site and SKU a listing or a run over positions is limited to, null where it is not. A site or SKU the ledger
+ * does not know is refused rather than matched against nothing: a mistyped store would otherwise list no positions and
+ * no orders, which reads as "nothing to report" (SPEC §3.1, a mistake never passes silently).
+ */
+public record PositionFilter(String site, String sku) {
+    /**
+     * Rejects (exit 4, nothing done) a site or SKU that is not in the ledger, naming the option; {@code command} names
+     * the caller in the message ({@code "stock show"}).
+     */
+    public void requireKnown(Ledger ledger, String command) {
+        List<Problem> problems = ledger.read(h -> {
+            List<Problem> unknown = new ArrayList<>();
+            if (site != null && h.attach(SiteRepository.class).find(site).isEmpty()) {
+                unknown.add(Problem.ofFile(
+                        command, "--site: unknown site '" + site + "' ('chanops site list' shows the sites)"));
+            }
+            if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
+                unknown.add(Problem.ofFile(
+                        command, "--sku: unknown SKU '" + sku + "' ('chanops catalog list' shows the products)"));
+            }
+            return unknown;
+        });
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+    }
+}
