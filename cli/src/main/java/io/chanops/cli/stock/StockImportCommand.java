@@ -99,7 +99,8 @@ public final class StockImportCommand extends ChanopsCommand {
             }
         }
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
-            Moves moves = MoveImport.validate(ledger, file, input.charset(), ctx()::warn, progress);
+            Moves moves =
+                    new MoveImport(ledger, ctx().operation()).validate(file, input.charset(), ctx()::warn, progress);
             out().printf(
                             "dry run: %d moves in %s are valid, %d positions; nothing written%n",
                             moves.size(), file.getFileName(), moves.positionCount());

@@ -49,6 +49,17 @@ class StockAddCliTest {
         return cli.run("stock", "show", "--site", "ST-1", "--format", "csv").out();
     }
 
+    /** A move dated a year ahead (a wrong year, most likely) is added as dated, with a warning naming the option. */
+    @Test
+    void aMoveDatedAYearAheadIsAddedWithAWarning() {
+        CliHarness.Result r = addPhone("receipt", "4", "--at", "2027-03-02 10:00");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err())
+                .contains("warning: stock add: --at: 2027-03-02 10:00:00 is more than a day after now"
+                        + " (2026-03-02 09:30:00); imported as dated: check the year and month");
+        assertThat(onHand()).contains("ST-1,PHONE,7,");
+    }
+
     @Test
     void aSaleBelowTheEmergencyPointIsRecordedAsABatchAndRaisesAnEmergencyWithExit3() {
         CliHarness.Result r = addPhone("sale", "2", "--ref", "POS-1");

@@ -13,6 +13,7 @@ import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -71,7 +74,7 @@ public final class MoveImport {
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
-        return importFile(file, charset, force, true, warn, progress, after);
+        return importFile(file, charset, force, true, UnaryOperator.identity(), warn, progress, after);
     }
 
     /**
@@ -114,13 +117,12 @@ public final class MoveImport {
                 sink.header(COLUMNS);
                 sink.row(move.cells());
             }
-            return importFile(file, StandardCharsets.UTF_8, false, false, warn, null, after);
+            return importFile(file, StandardCharsets.UTF_8, false, false, MoveImport::asOneMove, warn, null, after);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file for the move", e);
         } catch (InputRejectedException e) {
-            throw new InputRejectedException(e.problems().stream()
-                    .map(p -> new Problem(ONE_MOVE, 0, option(p.column()), p.message()))
-                    .toList());
+            throw new InputRejectedException(
+                    e.problems().stream().map(MoveImport::asOneMove).toList());
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -129,6 +131,11 @@ public final class MoveImport {
                 // a private, empty temporary directory left behind is harmless
             }
         }
+    }
+
+    /** A problem of the one-row file of {@link #importOne}, named by the command and its option. */
+    private static Problem asOneMove(Problem p) {
+        return new Problem(ONE_MOVE, 0, option(p.column()), p.message());
     }
 
     /** The {@code stock add} option behind a moves.csv column. */
@@ -149,6 +156,7 @@ public final class MoveImport {
             Charset charset,
             boolean force,
             boolean refuseRepeatedFile,
+            UnaryOperator<Problem> naming,
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
@@ -157,6 +165,8 @@ public final class MoveImport {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
+        warnOfMovesAhead(
+                moves, file, now, problem -> warn.accept(naming.apply(problem).toString()));
         phases.end("read");
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         Moves.Order order = moves.sortIntoWritingOrder();
@@ -247,11 +257,11 @@ public final class MoveImport {
      * Reads and validates the whole file against the ledger's sites and products, writing nothing (also what
      * {@code stock import --dry-run} does); any problem rejects it with every problem listed.
      */
-    public static Moves validate(
-            Ledger ledger, Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+    public Moves validate(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
+        warnOfMovesAhead(moves, file, context.now(), problem -> warn.accept(problem.toString()));
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         ledger.read(h -> {
             refuseBookedDocuments(h, moves, file);
@@ -270,6 +280,42 @@ public final class MoveImport {
             ImportBatches.refuseRepeat(h, KIND, file, sha, false);
             return null;
         });
+    }
+
+    /**
+     * How far past the clock a move may be dated without a warning: a till's clock that runs a little fast, or a
+     * file of today's moves imported just before midnight, is normal; a year typed wrong is not.
+     */
+    static final Duration AHEAD = Duration.ofDays(1);
+
+    /**
+     * Warns (once, naming the first such line and how many there are) of moves dated more than {@link #AHEAD} after
+     * {@code now}: they are imported as dated, and count in on hand from now on, but are most likely a wrong year or
+     * month. Not an error: a backfill run with an earlier {@code --now} may hold them on purpose.
+     */
+    static void warnOfMovesAhead(Moves moves, Path file, LocalDateTime now, Consumer<Problem> warn) {
+        long latest = Moves.atDigits(LocalTimes.format(now.plus(AHEAD)));
+        int first = -1;
+        int count = 0;
+        for (int row = 0; row < moves.size(); row++) {
+            if (moves.at(row) > latest) {
+                first = first < 0 ? row : first;
+                count++;
+            }
+        }
+        if (count > 0) {
+            warn.accept(new Problem(
+                    file.toString(),
+                    moves.line(first),
+                    "at",
+                    Moves.atText(moves.at(first)) + " is more than a day after now ("
+                            + LocalTimes.format(now) + ")" + alsoLater(count - 1)
+                            + "; imported as dated: check the year and month"));
+        }
+    }
+
+    private static String alsoLater(int rows) {
+        return rows == 0 ? "" : rows == 1 ? ", as is 1 later row" : ", as are " + rows + " later rows";
     }
 
     /** Rejects the file (exit 4) when any of its moves repeats a document the ledger already holds. */

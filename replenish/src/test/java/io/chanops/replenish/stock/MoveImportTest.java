@@ -56,6 +56,37 @@ class MoveImportTest {
                 .importFile(file, StandardCharsets.UTF_8, force, w -> {}, null, null);
     }
 
+    /**
+     * Moves dated more than a day after the clock are imported as dated, with one warning naming the first of them and
+     * how many there are (a wrong year is the likely mistake); a day ahead is normal and passes quietly. The dry run
+     * warns the same.
+     */
+    @Test
+    void movesDatedMoreThanADayAheadAreImportedWithOneWarning() {
+        Path file = movesFile(
+                "ahead.csv",
+                "2026-03-03 09:30,S1,H1,receipt,5,GRN-A", // exactly a day after NOW: quiet
+                "2062-03-02 10:00,S1,H1,receipt,7,GRN-B",
+                "2026-03-01 08:00,S1,H1,sale,1,POS-1",
+                "2027-03-02 10:00,S1,H1,sale,2,POS-2");
+        MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        List<String> dryRun = new ArrayList<>();
+        moveImport.validate(file, StandardCharsets.UTF_8, dryRun::add, null);
+        List<String> warnings = new ArrayList<>();
+        moveImport.importFile(file, StandardCharsets.UTF_8, false, warnings::add, null, null);
+        assertThat(warnings)
+                .containsExactly(
+                        file + ":3: at: 2062-03-02 10:00:00 is more than a day after now (2026-03-02 09:30:00),"
+                                + " as is 1 later row; imported as dated: check the year and month");
+        assertThat(dryRun).isEqualTo(warnings);
+        assertThat(onHand("S1", "H1")).isEqualTo(5 + 7 - 1 - 2);
+
+        Path tomorrow = movesFile("tomorrow.csv", "2026-03-03 09:30,S1,H1,receipt,1,GRN-C");
+        List<String> none = new ArrayList<>();
+        moveImport.importFile(tomorrow, StandardCharsets.UTF_8, false, none::add, null, null);
+        assertThat(none).isEmpty();
+    }
+
     private long onHand(String site, String sku) {
         return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
                 .bind("s", site)
@@ -347,7 +378,8 @@ class MoveImportTest {
         assertThat(TestLedgers.rejection(() -> importMoves(again, false)))
                 .containsExactly(again + ":4: ref: duplicate row: receipt "
                         + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)");
-        assertThatThrownBy(() -> MoveImport.validate(ledger, again, StandardCharsets.UTF_8, w -> {}, null))
+        assertThatThrownBy(() -> new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                        .validate(again, StandardCharsets.UTF_8, w -> {}, null))
                 .hasMessageContaining(":4: ref: duplicate row");
         assertThat(onHand("S1", "H1")).isEqualTo(7);
         assertThat(moveCount()).isEqualTo(2);
