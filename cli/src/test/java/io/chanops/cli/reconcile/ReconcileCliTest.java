@@ -39,6 +39,27 @@ class ReconcileCliTest {
                 .orElseThrow();
     }
 
+    /**
+     * February's orders against January's BOSS export: reconciled as asked (nearly all missing on both sides), with a
+     * warning that the files are of different months; the right pair gets none.
+     */
+    @Test
+    void aPairOfFilesOfDifferentMonthsIsReconciledWithAWarning() {
+        CliHarness.Result wrong = cli.run(CliHarness.reconcileArgs(
+                TestLedgers.sample("platform-orders-2026-02.csv").toString(),
+                TestLedgers.sample("boss-2026-01.csv").toString(),
+                TestLedgers.sample("boss-profile.properties").toString(),
+                dir.resolve("out-mixed").toString()));
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(3);
+        assertThat(wrong.err())
+                .contains("warning: platform-orders-2026-02.csv and boss-2026-01.csv are of different months: 323 of"
+                        + " 329 orders were created in 2026-02, 347 of 348 BOSS rows accepted in 2026-01; is this the"
+                        + " right pair of files?");
+        CliHarness.Result right = month("2026-02");
+        assertThat(right.code()).as(right.toString()).isEqualTo(3);
+        assertThat(right.err()).doesNotContain("different months");
+    }
+
     @Test
     void januarySamplesReconcileWithEveryDiscrepancyKindAndExit3() throws Exception {
         CliHarness.Result r = month("2026-01");

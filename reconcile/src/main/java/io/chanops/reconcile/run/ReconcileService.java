@@ -40,7 +40,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -203,6 +206,7 @@ public final class ReconcileService {
         });
         PlatformTable p = platform; // effectively final copies for the lambdas below
         BossTable b = boss;
+        warnOfDifferentMonths(p, b, req, warn);
         Matching m =
                 timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(p, b, carried, pool));
         checkAddsUp(m.summary(), p, b);
@@ -286,6 +290,65 @@ public final class ReconcileService {
                             "this pair of files (same SHA-256) was already reconciled as run " + run
                                     + "; use --force to reconcile it again"));
                 });
+    }
+
+    /**
+     * Warns when most platform orders were created in another month than most BOSS rows were accepted in: two files of
+     * different months, the likeliest wrong pair, which reconciles as nearly everything missing on both sides. Months
+     * by majority, so that the orders of a month's last evening accepted the next morning change nothing. The run goes
+     * on: it is a warning, not a refusal.
+     */
+    static void warnOfDifferentMonths(PlatformTable p, BossTable b, RunRequest req, Consumer<String> warn) {
+        if (p.size() == 0 || b.size() == 0) {
+            return;
+        }
+        MonthCount created = MonthCount.mostOf(p.size(), p::createdAt);
+        MonthCount accepted = MonthCount.mostOf(b.size(), b::acceptedAt);
+        if (!created.month().equals(accepted.month())) {
+            warn.accept(req.platformFile().getFileName() + " and "
+                    + req.bossFile().getFileName()
+                    + " are of different months: " + created.rows() + " of " + p.size() + " orders were created in "
+                    + created.month() + ", " + accepted.rows() + " of " + b.size() + " BOSS rows accepted in "
+                    + accepted.month() + "; is this the right pair of files?");
+        }
+    }
+
+    /** The month most of some local-second times fall in, and how many do. */
+    record MonthCount(YearMonth month, long rows) {
+        static MonthCount mostOf(int n, IntToLongFunction localSeconds) {
+            // counted per day first (an array over the days the times span), then per month: one pass, no boxing
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
+                first = Math.min(first, day);
+                last = Math.max(last, day);
+            }
+            Map<YearMonth, Long> months = new HashMap<>();
+            if (last - first < MAX_DAYS) {
+                long[] perDay = new long[(int) (last - first + 1)];
+                for (int i = 0; i < n; i++) {
+                    perDay[(int) (Math.floorDiv(localSeconds.applyAsLong(i), 86_400L) - first)]++;
+                }
+                for (int d = 0; d < perDay.length; d++) {
+                    if (perDay[d] > 0) {
+                        months.merge(YearMonth.from(LocalDate.ofEpochDay(first + d)), perDay[d], Long::sum);
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
+                    months.merge(YearMonth.from(LocalDate.ofEpochDay(day)), 1L, Long::sum);
+                }
+            }
+            Map.Entry<YearMonth, Long> most = Collections.max(
+                    months.entrySet(),
+                    Map.Entry.<YearMonth, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+            return new MonthCount(most.getKey(), most.getValue());
+        }
+
+        /** Days from which the count per day takes a map instead of an array (files over decades). */
+        private static final long MAX_DAYS = 40_000;
     }
 
     /** The totals check: if the categories do not add back to the files, the report is wrong and must not be stored. */
