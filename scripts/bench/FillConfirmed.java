@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
- * Stores confirmed orders from a TSV file (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen,
- * boss_net_fen, boss_accepted_at, platform_status, boss_live as True/False, matched_by; times YYYY-MM-DD HH:MM:SS)
- * through the product's ConfirmedOrderRepository, run after run, in one transaction: how scripts/bench/finance-report.sh
- * fills its ledger as reconcile runs would.
+ * Stores confirmed orders from a TSV file (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty,
+ * amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live as True/False, matched_by; times YYYY-MM-DD
+ * HH:MM:SS) through the product's ConfirmedOrderRepository, run after run, in one transaction: how
+ * scripts/bench/finance-report.sh fills its ledger as reconcile runs would.
  *
  *   java -cp cli/target/chanops.jar scripts/bench/FillConfirmed.java LEDGER FILE.tsv
  */

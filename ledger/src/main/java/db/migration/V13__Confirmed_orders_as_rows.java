@@ -28,8 +28,9 @@ import org.flywaydb.core.api.migration.Context;
 public class V13__Confirmed_orders_as_rows extends BaseJavaMigration {
     private static final String INSERT =
             "INSERT INTO confirmed_order (run_id, order_id, created_at, created_month, channel, "
-                    + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+                    + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, "
+                    + "boss_live, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO "
+                    + "NOTHING";
     private static final int BATCH = 2_000;
 
     @Override
@@ -49,9 +50,10 @@ public class V13__Confirmed_orders_as_rows extends BaseJavaMigration {
             st.execute("DROP TABLE IF EXISTS confirmed_chunk");
             st.execute("DROP TABLE IF EXISTS confirmed_order_v3");
             st.execute(
-                    "INSERT INTO confirmed_sale_count (created_month, site_id, sku, order_date, boss_net_fen, orders, units) "
-                            + "SELECT created_month, site_id, sku, substr(created_at, 1, 10), boss_net_fen, COUNT(*), SUM(qty) "
-                            + "FROM confirmed_sale GROUP BY created_month, site_id, sku, substr(created_at, 1, 10), boss_net_fen");
+                    "INSERT INTO confirmed_sale_count (created_month, site_id, sku, order_date, boss_net_fen, orders, "
+                            + "units) SELECT created_month, site_id, sku, substr(created_at, 1, 10), boss_net_fen, "
+                            + "COUNT(*), SUM(qty) FROM confirmed_sale GROUP BY created_month, site_id, sku, "
+                            + "substr(created_at, 1, 10), boss_net_fen");
         }
     }
 
@@ -76,8 +78,8 @@ public class V13__Confirmed_orders_as_rows extends BaseJavaMigration {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
                         "SELECT run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
-                                + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM confirmed_order_v3 "
-                                + "ORDER BY run_id, created_at, order_id")) {
+                                + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM "
+                                + "confirmed_order_v3 ORDER BY run_id, created_at, order_id")) {
             while (rs.next()) {
                 long runId = rs.getLong("run_id");
                 String orderId = rs.getString("order_id");

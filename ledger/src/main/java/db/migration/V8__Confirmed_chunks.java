@@ -28,8 +28,8 @@ public class V8__Confirmed_chunks extends BaseJavaMigration {
                     .toLowerCase(Locale.ROOT)
                     .contains("postgres")) {
                 // the key's index keeps its name on PostgreSQL, which the new table's key needs
-                st.execute(
-                        "ALTER TABLE confirmed_order_v3 RENAME CONSTRAINT confirmed_order_pkey TO confirmed_order_v3_pkey");
+                st.execute("ALTER TABLE confirmed_order_v3 RENAME CONSTRAINT confirmed_order_pkey TO "
+                        + "confirmed_order_v3_pkey");
             }
         }
     }

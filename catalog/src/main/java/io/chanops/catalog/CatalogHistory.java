@@ -95,10 +95,10 @@ public final class CatalogHistory {
     }
 
     private static List<HistoryEntry> query(Handle h, String where, Object key) {
-        return h.createQuery(
-                        "SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.sku, h.change, h.field, h.old_value, h.new_value "
-                                + "FROM product_history h JOIN import_batch b ON b.batch_id = h.batch_id "
-                                + "WHERE " + where + " ORDER BY h.history_id")
+        return h.createQuery("SELECT b.imported_at, h.batch_id, b.file_name, b.os_user, h.sku, h.change, h.field, "
+                        + "h.old_value, h.new_value FROM product_history h JOIN import_batch b ON b.batch_id = "
+                        + "h.batch_id "
+                        + "WHERE " + where + " ORDER BY h.history_id")
                 .bind("key", key)
                 .map((rs, ctx) -> new HistoryEntry(
                         rs.getString(1),

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  *
  * <p>Rules beyond a single row:
  * <ul>
- *   <li>A product whose every field equals the file's row is unchanged and is not written (its history stays quiet).</li>
+ *   <li>A product whose every field equals the file's row is unchanged and is not written (its history stays
+ *       quiet).</li>
  *   <li>A SKU that has stock moves cannot become a plan or a contract (types that are not stocked): its stock would be
  *       orphaned. Changing between stocked types (handset, accessory, sim) is allowed.</li>
  *   <li>{@code --sync}: a product that is {@code listed} in the ledger and whose SKU the file does not name at all

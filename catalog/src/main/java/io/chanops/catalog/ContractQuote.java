@@ -12,7 +12,8 @@ import java.util.List;
  * The price of a handset bought with a contract plan (合约机):
  * <ul>
  *   <li>commitment = monthly fee x months;</li>
- *   <li>subsidy = commitment x the rate of the {@link SubsidyTiers} tier of the monthly fee, rounded half up to the fen;</li>
+ *   <li>subsidy = commitment x the rate of the {@link SubsidyTiers} tier of the monthly fee, rounded half up to the
+ *       fen;</li>
  *   <li>to pay = handset price - subsidy, never below 0: a subsidy larger than the price makes the handset free and
  *       the rest is not paid out (it is not cash back); {@code subsidyAppliedFen} is what was actually taken off;</li>
  *   <li>with the operator's purchase cost of the handset: subsidy rate = subsidy applied / purchase cost, and net

@@ -11,9 +11,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * PostgreSQL's bulk write of products, behind {@link ProductRepository#upsert}: the products COPY'd into a temporary
- * table of the transaction, then one {@code INSERT ... SELECT ... ON CONFLICT} into {@code product}. A product costs the
- * server no statement of its own. Its differential test ({@code ProductCopyTest}) requires the rows the JDBC batches
- * write.
+ * table of the transaction, then one {@code INSERT ... SELECT ... ON CONFLICT} into {@code product}. A product costs
+ * the server no statement of its own. Its differential test ({@code ProductCopyTest}) requires the rows the JDBC
+ * batches write.
  */
 final class ProductCopy {
     private ProductCopy() {}

@@ -46,7 +46,8 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description =
-                "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, reports.",
+                "Operations toolkit for a telecom operator's sales channels: stock, replenishment, reconciliation, "
+                        + "reports.",
         footer = {
             "",
             "Exit codes: 0 done; 1 internal error; 2 usage; 3 done, needs attention;",
@@ -111,9 +112,8 @@ public final class Chanops {
             names = "--zone",
             scope = ScopeType.INHERIT,
             paramLabel = "ZONE",
-            description =
-                    "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the system's); "
-                            + "elsewhere it must be the ledger's.")
+            description = "Time zone of a new ledger for init, e.g. Asia/Shanghai (default: config 'zone', else the "
+                    + "system's); elsewhere it must be the ledger's.")
     String zone;
 
     @Option(
@@ -171,7 +171,9 @@ public final class Chanops {
         return create(out, err, false, System::getenv);
     }
 
-    /** Runs {@code args} as chanops does from the shell (building only the subcommand they name); returns the exit code. */
+    /**
+     * Runs {@code args} as chanops does from the shell (building only the subcommand they name); returns the exit code.
+     */
     public static int execute(
             String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
         return execute(args, out, err, terminal, terminal, environment);
@@ -249,10 +251,11 @@ public final class Chanops {
 
     /**
      * Options take their defaults from the config file through picocli's {@link PropertiesDefaultProvider} (key: the
-     * option's long name, or qualified by the command path, e.g. {@code format=csv} or {@code chanops.stock.show.format=csv}).
-     * The config file is only known after parsing ({@code --config} may come after the subcommand), so when it exists the
-     * arguments are parsed once more with the provider installed. Command-line values always win. A key that is not a
-     * setting or a harmless option's default is refused first ({@link ConfigKeys}).
+     * option's long name, or qualified by the command path, e.g. {@code format=csv} or {@code
+     * chanops.stock.show.format=csv}). The config file is only known after parsing ({@code --config} may come after the
+     * subcommand), so when it exists the arguments are parsed once more with the provider installed. Command-line
+     * values always win. A key that is not a setting or a harmless option's default is refused first ({@link
+     * ConfigKeys}).
      */
     private static int executeWithConfigDefaults(
             CommandLine.ParseResult parsed,
@@ -295,7 +298,9 @@ public final class Chanops {
 
     private boolean configDefaultsApplied;
 
-    /** True when the arguments ask for the version and nothing else (no subcommand, no help): no subcommand is needed. */
+    /**
+     * True when the arguments ask for the version and nothing else (no subcommand, no help): no subcommand is needed.
+     */
     static boolean asksOnlyForVersion(String[] args) {
         return firstWord(args) < 0
                 && (has(args, "-V") || has(args, "--version"))

@@ -69,7 +69,9 @@ public final class RunContext {
         return config;
     }
 
-    /** The ledger location: {@code --db}, else {@code $CHANOPS_DB}, else config {@code db}, else {@code ./chanops.db}. */
+    /**
+     * The ledger location: {@code --db}, else {@code $CHANOPS_DB}, else config {@code db}, else {@code ./chanops.db}.
+     */
     public LedgerLocation ledgerLocation() {
         return location(ledgerSpec(), "--db ");
     }
@@ -136,7 +138,9 @@ public final class RunContext {
         return outputs;
     }
 
-    /** Opens the run's outputs, guarding the ledger file and the command's {@code inputs} against being written over. */
+    /**
+     * Opens the run's outputs, guarding the ledger file and the command's {@code inputs} against being written over.
+     */
     OutputSet openOutputs(List<Path> inputs) {
         outputs = new OutputSet(OutputGuard.of(OutputGuard.ledgerFile(ledgerSpec()), inputs));
         return outputs;
@@ -200,8 +204,8 @@ public final class RunContext {
     }
 
     /**
-     * The clock of the run, in the ledger's zone: {@code --now} when given, a local time in that zone or an instant with
-     * its offset ({@code 2026-03-02T03:30Z}), else the system clock.
+     * The clock of the run, in the ledger's zone: {@code --now} when given, a local time in that zone or an instant
+     * with its offset ({@code 2026-03-02T03:30Z}), else the system clock.
      */
     public Clock clock() {
         if (clock == null) {

@@ -26,7 +26,8 @@ public final class UserException extends RuntimeException {
         return new UserException(
                 ExitCode.INTERNAL,
                 "out of memory (" + e.getMessage() + ", Java heap at most " + maxMb
-                        + " MB): the input is too large for this heap; nothing was committed. Give chanops more memory, e.g. "
+                        + " MB): the input is too large for this heap; nothing was committed. Give chanops more "
+                        + "memory, e.g. "
                         + "CHANOPS_JAVA_OPTS=-Xmx" + Math.max(1, 2 * maxMb / 1024 + 1) + "g");
     }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Runs chanops commands in-process against one temp ledger, as a user would from a shell:
- * {@code var r = cli.run("stock", "import", file); assertEquals(4, r.code()); assertThat(r.err()).contains("moves.csv:7:")}.
- * The ledger is made first ({@code chanops init}, zone Asia/Shanghai) unless {@link #withoutLedger}. Every run gets
+ * {@code var r = cli.run("stock", "import", file); assertEquals(4, r.code());
+ * assertThat(r.err()).contains("moves.csv:7:")}. The ledger is made first ({@code chanops init}, zone Asia/Shanghai)
+ * unless {@link #withoutLedger}. Every run gets
  * {@code --db} of this harness, {@code --zone Asia/Shanghai} (unless {@link #zone} says otherwise) and the clock set by
  * {@link #at}. The command line is built from the arguments as {@link Chanops#main} builds it (only the invoked
  * subcommand's tree).
@@ -116,7 +117,9 @@ public final class CliHarness {
         return run(args.toArray(String[]::new));
     }
 
-    /** Runs chanops with exactly {@code args} (no {@code --db}, {@code --zone} or {@code --now} added) in {@code env}. */
+    /**
+     * Runs chanops with exactly {@code args} (no {@code --db}, {@code --zone} or {@code --now} added) in {@code env}.
+     */
     public static Result runExactly(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -151,7 +154,9 @@ public final class CliHarness {
         return importSample("site", "sites.csv").importSample("catalog", "catalog.csv");
     }
 
-    /** The arguments of {@code reconcile run} on a platform file, a BOSS export and its profile, reports to {@code out}. */
+    /**
+     * The arguments of {@code reconcile run} on a platform file, a BOSS export and its profile, reports to {@code out}.
+     */
     public static List<String> reconcileArgs(String platform, String boss, String profile, String out) {
         return List.of("reconcile", "run", "--platform", platform, "--boss", boss, "--profile", profile, "--out", out);
     }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §3.1 "Files written" and "Outputs before commit", and exit 6 for standard output, through the real command line. */
+/**
+ * SPEC §3.1 "Files written" and "Outputs before commit", and exit 6 for standard output, through the real command line.
+ */
 class OutputFilesCliTest {
     @TempDir
     Path dir;

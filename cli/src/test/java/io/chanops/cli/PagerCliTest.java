@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Output longer than the screen goes through $PAGER on a terminal, as git does; never with --no-pager or into a pipe. */
+/**
+ * Output longer than the screen goes through $PAGER on a terminal, as git does; never with --no-pager or into a pipe.
+ */
 class PagerCliTest {
     @TempDir
     Path dir;

@@ -30,8 +30,8 @@ public final class Clawbacks {
     }
 
     /**
-     * Whether a cancellation can claw back an order of {@code orderDate} paid under {@code rule}: the rule claws back, and
-     * the cancellation falls in a later month than the order, within the rule's days.
+     * Whether a cancellation can claw back an order of {@code orderDate} paid under {@code rule}: the rule claws back,
+     * and the cancellation falls in a later month than the order, within the rule's days.
      */
     public static boolean inWindow(CommissionRule rule, LocalDate orderDate, Cancellation c) {
         return rule.clawbackDays() != null

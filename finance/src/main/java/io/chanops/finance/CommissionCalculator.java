@@ -36,9 +36,9 @@ public final class CommissionCalculator {
     }
 
     /**
-     * A month's rules at work, from all its sales counted by kind: the rule of each kind of sale and the units each tiered
-     * rule reached at each site. Gives the line of any one sale, and the commission of a whole group, equal to the sum
-     * of its orders' lines.
+     * A month's rules at work, from all its sales counted by kind: the rule of each kind of sale and the units each
+     * tiered rule reached at each site. Gives the line of any one sale, and the commission of a whole group, equal to
+     * the sum of its orders' lines.
      */
     public static final class Month {
         private final RuleBook rules;

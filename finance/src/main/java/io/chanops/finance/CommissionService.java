@@ -176,7 +176,8 @@ public final class CommissionService {
             if (n == null) {
                 throw new IllegalStateException(
                         "confirmed_sale_count of " + month + " has no sale of the kind of order " + c.orderId()
-                                + ": the counts no longer match confirmed_order (was it written other than through chanops?)");
+                                + ": the counts no longer match confirmed_order (was it written other than through "
+                                + "chanops?)");
             }
             n[0]--;
             n[1] -= c.qty();
@@ -249,8 +250,8 @@ public final class CommissionService {
     }
 
     /**
-     * Hands every counted sale of the month to {@code action}, by creation time, then order id: the ledger gives them by
-     * creation time, and the few created in the same second are put in order here.
+     * Hands every counted sale of the month to {@code action}, by creation time, then order id: the ledger gives them
+     * by creation time, and the few created in the same second are put in order here.
      */
     private static void forEachSale(
             ConfirmedOrderRepository confirmed,
@@ -382,11 +383,11 @@ public final class CommissionService {
     }
 
     private static void record(Handle h, CommissionLine l, Cancellation c, long setId, LocalDateTime now) {
-        h.createUpdate(
-                        "INSERT INTO commission_clawback (order_id, month, order_date, site_id, channel, sku, type, rule_id, basis, "
-                                + "units, amount_fen, commission_fen, cancelled_on, platform_status, found_run_id, set_id, explain, recorded_at) "
-                                + "VALUES (:order, :month, :date, :site, :channel, :sku, :type, :rule, :basis, :units, :amount, :commission, "
-                                + ":cancelled, :status, :run, :set, :explain, :at) ON CONFLICT (order_id) DO NOTHING")
+        h.createUpdate("INSERT INTO commission_clawback (order_id, month, order_date, site_id, channel, sku, type, "
+                        + "rule_id, basis, units, amount_fen, commission_fen, cancelled_on, platform_status, "
+                        + "found_run_id, set_id, explain, recorded_at) VALUES (:order, :month, :date, :site, "
+                        + ":channel, :sku, :type, :rule, :basis, :units, :amount, :commission, :cancelled, "
+                        + ":status, :run, :set, :explain, :at) ON CONFLICT (order_id) DO NOTHING")
                 .bind("order", l.orderId())
                 .bind("month", Clawbacks.bookedIn(c).toString())
                 .bind("date", l.orderDate().toString())
@@ -411,7 +412,8 @@ public final class CommissionService {
     static List<CommissionLine> bookedClawbacks(Handle h, YearMonth month) {
         return h.createQuery(
                         "SELECT order_id, order_date, site_id, channel, sku, type, rule_id, basis, units, amount_fen, "
-                                + "commission_fen, explain FROM commission_clawback WHERE month = :month ORDER BY cancelled_on, order_id")
+                                + "commission_fen, explain FROM commission_clawback WHERE month = :month ORDER BY "
+                                + "cancelled_on, order_id")
                 .bind("month", month.toString())
                 .map((rs, ctx) -> new CommissionLine(
                         rs.getString("order_id"),

@@ -265,7 +265,10 @@ public final class RuleFile {
                 ruleId, channel, siteId, type, sku, basis, percent, fixedFen, tiers, from, to, clawbackDays, f.line()));
     }
 
-    /** {@code 1-100:10.00;101-300:12.00;301-:15.00}: bands from 1, each starting right after the previous, the last open. */
+    /**
+     * {@code 1-100:10.00;101-300:12.00;301-:15.00}: bands from 1, each starting right after the previous, the last
+     * open.
+     */
     static List<Tier> tiers(String text, BiConsumer<String, String> p) {
         if (text.isEmpty()) {
             p.accept("tiers", "is empty: a tiered rule needs bands like 1-100:10.00;101-300:12.00;301-:15.00");

@@ -62,8 +62,8 @@ public final class RuleSetRepository {
                 .execute();
         var batch = h.prepareBatch(
                 "INSERT INTO commission_rule (set_id, rule_id, line, channel, site_id, type, sku, basis, "
-                        + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, :site, :type, :sku, "
-                        + ":basis, :rate, :tiers, :from, :to, :claw)");
+                        + "rate, tiers, valid_from, valid_to, clawback_days) VALUES (:set, :id, :line, :channel, "
+                        + ":site, :type, :sku, :basis, :rate, :tiers, :from, :to, :claw)");
         for (CommissionRule r : rules) {
             batch.bind("set", setId)
                     .bind("id", r.ruleId())
@@ -112,7 +112,8 @@ public final class RuleSetRepository {
 
     public List<SetInfo> history() {
         return h.createQuery(
-                        "SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY set_id")
+                        "SELECT set_id, file_name, sha256, rules, loaded_at, os_user FROM commission_rule_set ORDER BY "
+                                + "set_id")
                 .map((rs, ctx) -> new SetInfo(
                         rs.getLong("set_id"),
                         rs.getString("file_name"),
@@ -125,15 +126,16 @@ public final class RuleSetRepository {
 
     /** The active set, or a clear refusal (exit 4) when none was ever loaded. */
     public RuleSet requireActive() {
-        return active().orElseThrow(
-                        () -> new InputRejectedException(
-                                "no commission rules in the ledger yet: load a rule file once with --rules FILE (see samples/commission-rules.csv)"));
+        return active().orElseThrow(() -> new InputRejectedException(
+                "no commission rules in the ledger yet: load a rule file once with --rules FILE (see "
+                        + "samples/commission-rules.csv)"));
     }
 
     List<CommissionRule> rules(long setId) {
         List<RuleFile.Fields> fields = h.createQuery(
                         "SELECT rule_id, line, channel, site_id, type, sku, basis, rate, tiers, "
-                                + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER BY line")
+                                + "valid_from, valid_to, clawback_days FROM commission_rule WHERE set_id = :id ORDER "
+                                + "BY line")
                 .bind("id", setId)
                 .map((rs, ctx) -> {
                     int claw = rs.getInt("clawback_days");

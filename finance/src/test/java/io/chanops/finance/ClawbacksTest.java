@@ -10,7 +10,9 @@ class ClawbacksTest {
     private static final RuleBook BOOK = Rules.book("CT,,,contract,,fixed,90.00,,,,30", "NONE,,,sim,,fixed,5.00,,,,");
     private static final CommissionLine PAID = contractLine(9000, "1 x 90.00 per unit");
 
-    /** Order o1 of 2026-01-20, one CT-5G-129-24 contract at GZ-TH-01 (hall) under rule CT, paid {@code commissionFen}. */
+    /**
+     * Order o1 of 2026-01-20, one CT-5G-129-24 contract at GZ-TH-01 (hall) under rule CT, paid {@code commissionFen}.
+     */
     private static CommissionLine contractLine(long commissionFen, String explain) {
         return new CommissionLine(
                 "o1",

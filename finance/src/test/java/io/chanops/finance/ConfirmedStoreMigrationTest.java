@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A ledger of the row-per-order era (V3's confirmed_order) keeps its confirmed orders through V8 (which sets them aside)
- * and V13 (which makes them rows of V12's confirmed_order), and every report reads them as before.
+ * A ledger of the row-per-order era (V3's confirmed_order) keeps its confirmed orders through V8 (which sets them
+ * aside) and V13 (which makes them rows of V12's confirmed_order), and every report reads them as before.
  */
 class ConfirmedStoreMigrationTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 30);
@@ -143,16 +143,17 @@ class ConfirmedStoreMigrationTest {
                 .migrate();
         Jdbi v6 = Jdbi.create("jdbc:sqlite:" + old.resolve("test.db"));
         v6.useHandle(h -> {
-            h.execute(
-                    "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, profile_file, "
-                            + "tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) VALUES "
-                            + "(1, '2026-02-01 09:00:00', 'p.csv', 'sha1', 'b.csv', 'sha1', 'boss.properties', 0, 30, 0, 0, 0, 'test'), "
-                            + "(2, '2026-03-01 09:00:00', 'p.csv', 'sha2', 'b.csv', 'sha2', 'boss.properties', 0, 30, 0, 0, 0, 'test')");
+            h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
+                    + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                    + "discrepancies, os_user) VALUES (1, '2026-02-01 09:00:00', 'p.csv', 'sha1', 'b.csv', "
+                    + "'sha1', 'boss.properties', 0, 30, 0, 0, 0, 'test'), (2, '2026-03-01 09:00:00', 'p.csv', "
+                    + "'sha2', 'b.csv', 'sha2', 'boss.properties', 0, 30, 0, 0, 0, 'test')");
             for (Object[] o : ORDERS) {
                 h.execute(
-                        "INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
-                                + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
-                                + "VALUES (?, ?, ?, 'web', ?, '13800138000', ?, ?, ?, ?, ?, ?, ?, 'order_ref')",
+                        "INSERT INTO confirmed_order (run_id, order_id, created_at, channel, site_id, msisdn, sku, "
+                                + "qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, "
+                                + "matched_by) VALUES (?, ?, ?, 'web', ?, '13800138000', ?, ?, ?, ?, ?, ?, ?, "
+                                + "'order_ref')",
                         o[0],
                         o[1],
                         o[2],
@@ -165,9 +166,9 @@ class ConfirmedStoreMigrationTest {
                         o[7],
                         (Boolean) o[8] ? 1 : 0);
             }
-            h.execute(
-                    "INSERT INTO confirmed_order (run_id, order_id, created_at, qty, amount_fen, boss_net_fen, platform_status, "
-                            + "boss_live, matched_by) VALUES (1, 'NULLS', '2026-01-15', 1, 500, 500, 'completed', 1, 'fallback')");
+            h.execute("INSERT INTO confirmed_order (run_id, order_id, created_at, qty, amount_fen, boss_net_fen, "
+                    + "platform_status, boss_live, matched_by) VALUES (1, 'NULLS', '2026-01-15', 1, 500, 500, "
+                    + "'completed', 1, 'fallback')");
         });
         ReconciledLedger migrated = new ReconciledLedger(old); // opens it: V8 runs
         ReconciledLedger fresh = new ReconciledLedger(Files.createDirectories(dir.resolve("new")));

@@ -40,8 +40,9 @@ final class ReconciledLedger {
         long id = ++runs;
         ledger.write(h -> h.createUpdate(
                         "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                                + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                                + "VALUES (:id, :at, 'p.csv', :sha, 'b.csv', :sha, 'boss.properties', 0, 30, 0, 0, 0, 'test')")
+                                + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                                + "discrepancies, os_user) VALUES (:id, :at, 'p.csv', :sha, 'b.csv', :sha, "
+                                + "'boss.properties', 0, 30, 0, 0, 0, 'test')")
                 .bind("id", id)
                 .bind("at", runAt)
                 .bind("sha", "sha" + id)
@@ -49,7 +50,9 @@ final class ReconciledLedger {
         return id;
     }
 
-    /** A MATCHED order as run {@code runId} stored it (times as {@code YYYY-MM-DD HH:MM:SS}; a null acceptance: none). */
+    /**
+     * A MATCHED order as run {@code runId} stored it (times as {@code YYYY-MM-DD HH:MM:SS}; a null acceptance: none).
+     */
     void confirmed(
             long runId,
             String orderId,

@@ -10,7 +10,9 @@ final class Rules {
 
     private Rules() {}
 
-    /** One rule per line of {@code rule_id,channel,site_id,type,sku,basis,rate,tiers,valid_from,valid_to,clawback_days}. */
+    /**
+     * One rule per line of {@code rule_id,channel,site_id,type,sku,basis,rate,tiers,valid_from,valid_to,clawback_days}.
+     */
     static RuleBook book(String... lines) {
         List<CommissionRule> rules = new ArrayList<>();
         long n = 2;

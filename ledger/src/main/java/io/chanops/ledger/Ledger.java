@@ -115,7 +115,9 @@ public final class Ledger {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
-    /** As {@link #open(LedgerLocation, Duration, ZoneId)} with the system's zone for a ledger that has none recorded. */
+    /**
+     * As {@link #open(LedgerLocation, Duration, ZoneId)} with the system's zone for a ledger that has none recorded.
+     */
     public static Ledger open(String spec, Duration busyTimeout) {
         return open(LedgerLocation.parse(spec), busyTimeout, ZoneId.systemDefault());
     }
@@ -149,7 +151,8 @@ public final class Ledger {
 
     /**
      * The settings of the chanops ledger at {@code location} (an SQLite file), read without changing anything (no
-     * migration, no journal mode); empty when there is none there: no file, not an SQLite database, not a chanops ledger.
+     * migration, no journal mode); empty when there is none there: no file, not an SQLite database, not a chanops
+     * ledger.
      */
     public static Optional<Map<String, String>> settingsOf(LedgerLocation location, Duration busyTimeout) {
         if (location.dialect() != Dialect.SQLITE) {
@@ -165,8 +168,8 @@ public final class Ledger {
     }
 
     /**
-     * Page size of a new SQLite ledger (an existing one keeps its own: a WAL database cannot change it in place). 32 KiB
-     * instead of SQLite's 4 KiB: a bulk import commits sooner (fewer, larger WAL frames to
+     * Page size of a new SQLite ledger (an existing one keeps its own: a WAL database cannot change it in place). 32
+     * KiB instead of SQLite's 4 KiB: a bulk import commits sooner (fewer, larger WAL frames to
      * write and checkpoint) and the table B-trees are shallower; a small write (an alert, a policy override) writes a
      * few 32 KiB frames, still cheap.
      */
@@ -392,8 +395,8 @@ public final class Ledger {
                 List<String> tables = relations(h, dialect, true);
                 List<AppliedMigration> history = !tables.contains(HISTORY)
                         ? List.of()
-                        : h.createQuery(
-                                        "SELECT version, script, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                        : h.createQuery("SELECT version, script, success FROM flyway_schema_history WHERE version IS "
+                                        + "NOT NULL")
                                 .map((rs, ctx) -> new AppliedMigration(
                                         rs.getString("version"), rs.getString("script"), rs.getBoolean("success")))
                                 .list();
@@ -426,11 +429,10 @@ public final class Ledger {
                                 + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
                         .mapTo(String.class)
                         .list()
-                : h.createQuery(
-                                "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                        + "WHERE n.nspname = current_schema() AND c.relkind IN ("
-                                        + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
-                                        + "ORDER BY c.relname")
+                : h.createQuery("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+                                + "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ("
+                                + (views ? "'r', 'p', 'v', 'm', 'f'" : "'r', 'p'") + ") "
+                                + "ORDER BY c.relname")
                         .mapTo(String.class)
                         .list();
     }
@@ -646,7 +648,10 @@ public final class Ledger {
         return e;
     }
 
-    /** The database's message alone: PostgreSQL's primary message (no statement, position or context), else the first line. */
+    /**
+     * The database's message alone: PostgreSQL's primary message (no statement, position or context), else the first
+     * line.
+     */
     private static String primaryMessage(SQLException e) {
         if (e instanceof PSQLException pg
                 && pg.getServerErrorMessage() != null

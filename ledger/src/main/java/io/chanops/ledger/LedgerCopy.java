@@ -37,7 +37,9 @@ public final class LedgerCopy {
     /** What was copied into one table: its rows and their checksum, equal on both sides. */
     public record TableCopy(String table, long rows, String checksum) {}
 
-    /** Copies the SQLite ledger {@code from} into the PostgreSQL database {@code to}; returns the tables in copy order. */
+    /**
+     * Copies the SQLite ledger {@code from} into the PostgreSQL database {@code to}; returns the tables in copy order.
+     */
     public static List<TableCopy> copy(LedgerLocation from, LedgerLocation to, Duration busyTimeout) {
         if (from.dialect() != Ledger.Dialect.SQLITE) {
             throw new IllegalArgumentException("--from " + from.display() + ": the source is an SQLite ledger file");
@@ -105,7 +107,9 @@ public final class LedgerCopy {
             "policy", Set.of("site", "product"),
             "confirmed_order", Set.of("reconcile_run"));
 
-    /** The target's tables (the schema history excepted) in an order where every table comes after those it refers to. */
+    /**
+     * The target's tables (the schema history excepted) in an order where every table comes after those it refers to.
+     */
     private static List<String> copyOrder(Handle h) {
         List<String> tables = Ledger.tables(h, Ledger.Dialect.POSTGRESQL).stream()
                 .filter(t -> !t.equals(Ledger.HISTORY))
@@ -230,8 +234,8 @@ public final class LedgerCopy {
 
     /**
      * A row's canonical text, which is also its line of COPY's text format: each value as text (whole numbers in
-     * decimal, floating-point as Java prints the double, text as it is), escaped, NULL as {@code \N}, separated by tabs,
-     * ending in a newline.
+     * decimal, floating-point as Java prints the double, text as it is), escaped, NULL as {@code \N}, separated by
+     * tabs, ending in a newline.
      */
     static byte[] canonical(ResultSet rs, List<Column> columns) throws SQLException {
         StringBuilder line = new StringBuilder(128);

@@ -31,8 +31,8 @@ public final class LedgerSettings {
 
     /** Records {@code value} unless the setting exists; true when this call recorded it. */
     static boolean putIfAbsent(Handle h, String name, String value) {
-        return h.createUpdate(
-                                "INSERT INTO ledger_setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+        return h.createUpdate("INSERT INTO ledger_setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO "
+                                + "NOTHING")
                         .bind("name", name)
                         .bind("value", value)
                         .execute()

@@ -53,8 +53,8 @@ class ChunkLedgerUpgradeTest {
         // ORDER BY order_id compares UTF-8 bytes, i.e. code points: the order the expectations were sorted in
         List<String> rows =
                 ledger.read(h -> h.createQuery("SELECT run_id, order_id, created_at, created_month, channel, site_id, "
-                                + "msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by "
-                                + "FROM confirmed_order ORDER BY run_id, order_id")
+                                + "msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, "
+                                + "boss_live, matched_by FROM confirmed_order ORDER BY run_id, order_id")
                         .map((rs, ctx) -> {
                             assertThat(rs.getString("created_month"))
                                     .isEqualTo(rs.getString("created_at").substring(0, 7));
@@ -83,18 +83,20 @@ class ChunkLedgerUpgradeTest {
         assertThat(rows).containsExactlyElementsOf(expectedRows());
         assertThat(rows).hasSize(679);
         // the counts by kind are the view's sales counted
-        List<String> counted = ledger.read(h -> h.createQuery(
-                        "SELECT created_month, site_id, sku, order_date, boss_net_fen, "
+        List<String> counted =
+                ledger.read(h -> h.createQuery("SELECT created_month, site_id, sku, order_date, boss_net_fen, "
                                 + "SUM(orders), SUM(units) FROM confirmed_sale_count "
-                                + "GROUP BY created_month, site_id, sku, order_date, boss_net_fen ORDER BY 1, 2, 3, 4, 5")
-                .map((rs, ctx) -> line(rs, 7))
-                .list());
-        List<String> sales = ledger.read(h -> h.createQuery(
-                        "SELECT created_month, site_id, sku, substr(created_at, 1, 10), "
+                                + "GROUP BY created_month, site_id, sku, order_date, boss_net_fen ORDER BY 1, 2, 3, 4, "
+                                + "5")
+                        .map((rs, ctx) -> line(rs, 7))
+                        .list());
+        List<String> sales =
+                ledger.read(h -> h.createQuery("SELECT created_month, site_id, sku, substr(created_at, 1, 10), "
                                 + "boss_net_fen, COUNT(*), SUM(qty) FROM confirmed_sale "
-                                + "GROUP BY created_month, site_id, sku, substr(created_at, 1, 10), boss_net_fen ORDER BY 1, 2, 3, 4, 5")
-                .map((rs, ctx) -> line(rs, 7))
-                .list());
+                                + "GROUP BY created_month, site_id, sku, substr(created_at, 1, 10), boss_net_fen ORDER "
+                                + "BY 1, 2, 3, 4, 5")
+                        .map((rs, ctx) -> line(rs, 7))
+                        .list());
         assertThat(counted).isNotEmpty().containsExactlyElementsOf(sales);
         assertThat(tables(ledger)).contains("confirmed_order").doesNotContain("confirmed_chunk", "confirmed_order_v3");
     }
@@ -103,9 +105,9 @@ class ChunkLedgerUpgradeTest {
     void aDamagedChunkStopsTheUpgradeAndLeavesTheLedgerAsItWas() throws IOException {
         Path db = copyOfChunkLedger(dir);
         Jdbi.create("jdbc:sqlite:" + db)
-                .useHandle(
-                        h -> h.execute(
-                                "UPDATE confirmed_chunk SET payload = substr(payload, 1, length(payload) - 3) WHERE run_id = 2 AND chunk_no = 4"));
+                .useHandle(h ->
+                        h.execute("UPDATE confirmed_chunk SET payload = substr(payload, 1, length(payload) - 3) WHERE "
+                                + "run_id = 2 AND chunk_no = 4"));
         assertThatThrownBy(() -> Ledger.open(db.toString(), Duration.ofSeconds(2)))
                 .isInstanceOf(FlywayException.class)
                 .hasStackTraceContaining("confirmed_chunk of run 2, chunk 4 is damaged");

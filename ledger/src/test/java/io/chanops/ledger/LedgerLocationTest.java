@@ -79,8 +79,8 @@ class LedgerLocationTest {
         assertThat(e)
                 .isInstanceOf(LedgerUnavailableException.class)
                 .hasMessage(
-                        "ledger jdbc:postgresql://db/chanops?user=ops&password=*** is busy: another chanops command held it for "
-                                + "more than 10 s; try again");
+                        "ledger jdbc:postgresql://db/chanops?user=ops&password=*** is busy: another chanops command "
+                                + "held it for more than 10 s; try again");
     }
 
     @Test
@@ -93,9 +93,8 @@ class LedgerLocationTest {
                 Ledger.translate(at, Duration.ofSeconds(10), "cannot open ledger", new RuntimeException(refused));
         assertThat(e)
                 .isInstanceOf(LedgerUnavailableException.class)
-                .hasMessage(
-                        "cannot connect to ledger jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***: Connection to "
-                                + "127.0.0.1:1 refused. Check that the hostname and port are correct.");
+                .hasMessage("cannot connect to ledger jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***: "
+                        + "Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct.");
         PSQLException auth = new PSQLException(
                 new ServerErrorMessage("SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed for user \"ops\"\0"));
         assertThat(Ledger.translate(at, Duration.ofSeconds(1), "x", new RuntimeException(auth)))

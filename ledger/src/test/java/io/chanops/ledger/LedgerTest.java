@@ -90,8 +90,8 @@ class LedgerTest {
                                     .mapTo(Integer.class)
                                     .one())
                             .isZero();
-                    h.execute(
-                            "INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 10:00:00', 'u', 0)");
+                    h.execute("INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'x', 1, 1, '2026-03-01 10:00:00', "
+                            + "'u', 0)");
                     throw new IllegalStateException("fails after writing");
                 }))
                 .hasMessage("fails after writing");
@@ -100,7 +100,8 @@ class LedgerTest {
                         .one()))
                 .isZero();
         assertThatThrownBy(() -> ledger.write(h -> h.execute(
-                                "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES ('S', 'K', 1, 'x', 1)")
+                                "INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) VALUES "
+                                        + "('S', 'K', 1, 'x', 1)")
                         + h.execute("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) "
                                 + "VALUES (1, '2026-03-01 10:00:00', 'NO-SITE', 'NO-SKU', 'sale', 1, NULL, 1)")))
                 .hasMessageContaining("FOREIGN KEY");
@@ -111,8 +112,8 @@ class LedgerTest {
         Ledger ledger = TestLedgers.fresh(dir);
         ledger.write(h -> h.execute(
                 "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                        + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', "
-                        + "CURRENT_TIMESTAMP, 1, 1)"));
+                        + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', "
+                        + "'V999__future.sql', 0, 'x', CURRENT_TIMESTAMP, 1, 1)"));
         assertThatThrownBy(() -> TestLedgers.fresh(dir))
                 .isInstanceOf(LedgerUnavailableException.class)
                 .hasMessageContaining("newer than this chanops");
@@ -136,9 +137,8 @@ class LedgerTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> holder = pool.submit(() -> first.write(h -> {
-                h.execute(
-                        "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
-                                + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                        + "imported_at, os_user) VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
                 holding.countDown();
                 try {
                     release.await();
@@ -177,9 +177,8 @@ class LedgerTest {
                 var st = c.createStatement()) {
             st.execute("PRAGMA locking_mode = EXCLUSIVE");
             st.execute("BEGIN IMMEDIATE");
-            st.execute(
-                    "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user) "
-                            + "VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+            st.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                    + "imported_at, os_user) VALUES (1, 'x', 'f', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
             long start = System.nanoTime();
             assertThatThrownBy(() -> Ledger.open(db.toString(), Duration.ofSeconds(1)))
                     .isInstanceOf(LedgerUnavailableException.class)

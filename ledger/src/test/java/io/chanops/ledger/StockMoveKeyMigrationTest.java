@@ -55,11 +55,11 @@ class StockMoveKeyMigrationTest {
                 .mapTo(String.class)
                 .list());
         assertThat(key).containsExactly("site_id", "sku", "at", "move_id");
-        List<String> indexes = ledger.read(h -> h.createQuery(
-                        "SELECT indexname FROM pg_indexes WHERE tablename = 'stock_move' AND schemaname = current_schema() "
-                                + "ORDER BY indexname")
-                .mapTo(String.class)
-                .list());
+        List<String> indexes = ledger.read(
+                h -> h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'stock_move' AND schemaname = "
+                                + "current_schema() ORDER BY indexname")
+                        .mapTo(String.class)
+                        .list());
         assertThat(indexes).containsExactly("stock_move_document", "stock_move_pkey");
         assertThatThrownBy(() -> ledger.write(h -> h.execute("INSERT INTO stock_move VALUES "
                         + "(9, '2026-03-01 12:00:00', 'S1', 'H1', 'sale', 1, NULL, 1)")))

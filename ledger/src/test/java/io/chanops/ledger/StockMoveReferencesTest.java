@@ -95,11 +95,11 @@ class StockMoveReferencesTest {
 
     private static void checkConfirmedOrders(Ledger ledger) {
         ledger.write(h -> {
-            h.execute(
-                    "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
-                            + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                            + "VALUES (1, '2026-03-01 10:00:00', 'p.csv', 'a', 'b.csv', 'b', 'x.properties', 0, 0, 2, 2, 0, 'u'), "
-                            + "(2, '2026-03-02 10:00:00', 'p2.csv', 'c', 'b2.csv', 'd', 'x.properties', 0, 0, 0, 0, 0, 'u')");
+            h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
+                    + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                    + "discrepancies, os_user) VALUES (1, '2026-03-01 10:00:00', 'p.csv', 'a', 'b.csv', 'b', "
+                    + "'x.properties', 0, 0, 2, 2, 0, 'u'), (2, '2026-03-02 10:00:00', 'p2.csv', 'c', "
+                    + "'b2.csv', 'd', 'x.properties', 0, 0, 0, 0, 0, 'u')");
             return confirmed(h, "(1, 'O1'), (1, 'O2')");
         });
         // one order of a missing run among good ones refuses the statement

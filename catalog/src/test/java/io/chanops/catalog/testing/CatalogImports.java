@@ -29,7 +29,10 @@ public record CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalD
         return new CatalogImports(ledger, dir, stock.apply(ledger), NOW);
     }
 
-    /** Imports {@code file} (UTF-8) with the options of {@code --dry-run}, {@code --skip-invalid}, {@code --sync} and {@code --force}. */
+    /**
+     * Imports {@code file} (UTF-8) with the options of {@code --dry-run}, {@code --skip-invalid}, {@code --sync} and
+     * {@code --force}.
+     */
     public CatalogImport.Result run(Path file, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
         return new CatalogImport(stock, OperationContext.at(now, ledger.zone()))
                 .run(

@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "catalog",
-        description =
-                "Products: handsets, accessories, SIMs, plans, contracts; bulk listing, history, feeds, contract quotes.",
+        description = "Products: handsets, accessories, SIMs, plans, contracts; bulk listing, history, feeds, contract "
+                + "quotes.",
         subcommands = {
             CatalogImportCommand.class,
             CatalogListCommand.class,

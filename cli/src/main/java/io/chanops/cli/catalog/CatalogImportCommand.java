@@ -49,7 +49,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
     @Option(
             names = "--skip-invalid",
             description =
-                    "Write the valid rows; list the invalid ones in FILE.rejects.csv (row,column,code,message); exit 3 if any.")
+                    "Write the valid rows; list the invalid ones in FILE.rejects.csv (row,column,code,message); exit 3 "
+                            + "if any.")
     boolean skipInvalid;
 
     @Option(
@@ -96,7 +97,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
         }
         if (dryRun) {
             out().printf(
-                            "dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing written%n",
+                            "dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing "
+                                    + "written%n",
                             name,
                             r.rows(),
                             r.created(),

@@ -91,7 +91,10 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         return ExitCode.OK;
     }
 
-    /** The return-rate table: config {@code subsidy.tiers} (default {@link SubsidyTiers#DEFAULT}) and {@code subsidy.gap}. */
+    /**
+     * The return-rate table: config {@code subsidy.tiers} (default {@link SubsidyTiers#DEFAULT}) and {@code
+     * subsidy.gap}.
+     */
     static SubsidyTiers tiers(Config config) {
         String gapText = config.get("subsidy.gap", "lower-tier");
         SubsidyTiers.GapRule gap = SubsidyTiers.GapRule.parse(gapText)

@@ -24,7 +24,8 @@ public final class CatalogDemo implements DemoSection {
                         "samples/catalog-update.csv",
                         "--dry-run"),
                 DemoStep.of(
-                        "If that partial file were the whole catalog (--sync), these listed products would be unlisted (dry run)",
+                        "If that partial file were the whole catalog (--sync), these listed products would be unlisted "
+                                + "(dry run)",
                         "catalog",
                         "import",
                         "samples/catalog-update.csv",

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops demo", "  chanops demo --dir /tmp/chanops-demo --without-planning"},
         description =
-                "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile and reports.")
+                "Build a fresh ledger in DIR from the samples and walk through import, tune, check, plan, reconcile "
+                        + "and reports.")
 public final class DemoCommand extends ChanopsCommand {
     /** Commands the demo suggests at its end: each shows rows on the demo's ledger (DemoLedgerTest runs them). */
     public static final List<List<String>> CLOSING_HINTS = List.of(

@@ -40,7 +40,8 @@ public final class FinanceDemo implements DemoSection {
                         "--format",
                         "table"),
                 DemoStep.of(
-                        "February's cost per channel: transactions, commission, all-in cost, e-channel share and saving",
+                        "February's cost per channel: transactions, commission, all-in cost, e-channel share and "
+                                + "saving",
                         "cost",
                         "report",
                         "--month",

@@ -19,7 +19,8 @@ public final class RebalanceDemo implements DemoSection {
     public List<DemoStep> steps() {
         return List.of(
                 DemoStep.of(
-                        "Last night's count at the warehouse found only 12 20W chargers: one move, entered without a file",
+                        "Last night's count at the warehouse found only 12 20W chargers: one move, entered without a "
+                                + "file",
                         "stock",
                         "add",
                         "--site",
@@ -36,7 +37,8 @@ public final class RebalanceDemo implements DemoSection {
                         "2026-03-01 20:00"),
                 DemoStep.expecting(
                         ExitCode.ATTENTION,
-                        "Share the short warehouse out by urgency, with transfers from stores above S; exit 3 = units short",
+                        "Share the short warehouse out by urgency, with transfers from stores above S; exit 3 = units "
+                                + "short",
                         "replenish",
                         "rebalance",
                         "--date",

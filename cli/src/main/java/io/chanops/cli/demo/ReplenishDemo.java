@@ -23,7 +23,8 @@ public final class ReplenishDemo implements DemoSection {
                         "import",
                         "samples/policies.csv"),
                 DemoStep.of(
-                        "Tune R, S, L of every other position from the last 28 days of sales (days out of stock left out)",
+                        "Tune R, S, L of every other position from the last 28 days of sales (days out of stock left "
+                                + "out)",
                         "policy",
                         "tune",
                         "--format",

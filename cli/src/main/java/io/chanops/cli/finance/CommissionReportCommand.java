@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
             "Commission of a month from BOSS-confirmed orders: a summary by site, channel or rule "
                     + "(key,orders,units,amount,commission,clawback,net + TOTAL), and with --detail one line per order "
                     + "(order_id,order_date,site_id,channel,sku,type,rule_id,basis,units,amount,commission,explain).",
-            "Clawbacks of earlier months' orders cancelled within their rule's window are booked once, in the month of the "
-                    + "cancellation."
+            "Clawbacks of earlier months' orders cancelled within their rule's window are booked once, in the month of "
+                    + "the cancellation."
         })
 public final class CommissionReportCommand extends ChanopsCommand {
     /** SPEC §8's columns, then name and month (appended, so readers of the first seven keep working). */
@@ -141,9 +141,9 @@ public final class CommissionReportCommand extends ChanopsCommand {
                     + String.join(", ", report.unknownSites()));
         }
         if (!report.unknownSkus().isEmpty()) {
-            ctx().warn(
-                            "orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to them): "
-                                    + String.join(", ", report.unknownSkus()));
+            ctx().warn("orders of SKUs not in the catalog (only rules without a type, or naming the SKU, apply to "
+                    + "them): "
+                    + String.join(", ", report.unknownSkus()));
         }
         if (report.unmatchedOrders() > 0) {
             ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");

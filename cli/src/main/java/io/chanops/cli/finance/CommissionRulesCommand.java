@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops commission rules", "  chanops commission rules --history"},
         description = {
-            "The commission rules in the ledger: the active set (or --set N) in the columns of commission-rules.csv, so "
-                    + "--format csv writes a file that loads back unchanged; --history lists every set loaded."
+            "The commission rules in the ledger: the active set (or --set N) in the columns of commission-rules.csv, "
+                    + "so --format csv writes a file that loads back unchanged; --history lists every set loaded."
         })
 public final class CommissionRulesCommand extends ChanopsCommand {
     @Option(names = "--set", paramLabel = "N", description = "An earlier rule set instead of the active one.")

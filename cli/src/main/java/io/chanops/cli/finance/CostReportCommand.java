@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         description = {
             "Cost of each channel in a month: transactions (BOSS rows at the channel's sites), cost per transaction, "
                     + "transaction cost, commission paid, total and all-in cost per transaction "
-                    + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn + TOTAL).",
+                    + "(channel,transactions,share,cost_per_txn,transaction_cost,commission,total_cost,all_in_per_txn "
+                    + "+ TOTAL).",
             "The table view adds the e-channel share and the saving against serving every transaction at the hall cost."
         })
 public final class CostReportCommand extends ChanopsCommand {
@@ -78,8 +79,8 @@ public final class CostReportCommand extends ChanopsCommand {
         Map<String, Long> costPerTxn =
                 rates == null ? ChannelRates.defaults() : ChannelRates.read(rates, rules.charset(), ctx()::warn);
         if (rates == null) {
-            ctx().info(
-                            "no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, hall 3.94, partner 3.94)");
+            ctx().info("no --rates: using the default cost per transaction (e-channel 0.18, self-service 0.18, "
+                    + "hall 3.94, partner 3.94)");
         }
         CommissionService commission = new CommissionService(ctx().ledger(), ctx().operation());
         Optional<RuleSetRepository.Validated> newRules = rules.readIfGiven(commission, ctx());

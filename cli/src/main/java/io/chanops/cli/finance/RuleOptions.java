@@ -24,14 +24,17 @@ public final class RuleOptions {
             paramLabel = "CS",
             converter = CharsetConverter.class,
             description =
-                    "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved by Chinese Excel).")
+                    "Charset of the --rules (and --rates) file (default UTF-8, BOM tolerated; GB18030 for files saved "
+                            + "by Chinese Excel).")
     Charset charset = StandardCharsets.UTF_8;
 
     public Charset charset() {
         return charset;
     }
 
-    /** Reads and validates --rules, if given (exit 4 with every problem): it becomes active in the report's transaction. */
+    /**
+     * Reads and validates --rules, if given (exit 4 with every problem): it becomes active in the report's transaction.
+     */
     public Optional<RuleSetRepository.Validated> readIfGiven(CommissionService commission, RunContext ctx) {
         return rules == null ? Optional.empty() : Optional.of(commission.readRules(rules, charset, ctx::warn));
     }

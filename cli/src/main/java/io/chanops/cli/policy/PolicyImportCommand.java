@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops policy import samples/policies.csv"},
         description =
-                "Import policies.csv (site_id,sku,t_days,R,S,L,locked): validate every row, then upsert all in one transaction.")
+                "Import policies.csv (site_id,sku,t_days,R,S,L,locked): validate every row, then upsert all in one "
+                        + "transaction.")
 public final class PolicyImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "policies.csv")
     Path file;

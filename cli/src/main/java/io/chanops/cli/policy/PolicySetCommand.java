@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
         name = "set",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --R 8 --S 20 --reason 'launch promotion' --until 2026-03-15",
+            "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --R 8 --S 20 --reason 'launch promotion' --until "
+                    + "2026-03-15",
             "  chanops policy set --site GZ-TH-01 --sku HS-IP16-128 --unlock"
         },
         description = {
-            "Set a position's policy by hand. New values are manual: they record who, why (--reason) and until when (--until),",
+            "Set a position's policy by hand. New values are manual: they record who, why (--reason) and until when "
+                    + "(--until),",
             "and lock the position against tuning (until --until, if given; --unlock to let tuning change them).",
             "--lock/--unlock alone lock or release the current values. Rules: 0 <= L <= R <= S, S > 0, t >= 1."
         })

@@ -27,12 +27,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "simulate",
         description = {
-            "Replay each store position's recorded daily sales from --from to --to under candidate policies and report what "
-                    + "would have happened: demand served and lost, stock-out days, regular and emergency orders (an escalated "
-                    + "regular order counts as an emergency), units ordered, mean end-of-day on hand. Writes nothing to the ledger.",
-            "Candidates: current (the ledger's policies now); --policies FILE (its positions take its levels, the others keep "
-                    + "current); one per --service-level, tuned as policy tune does from the --history-days days before --from, "
-                    + "ignoring locks.",
+            "Replay each store position's recorded daily sales from --from to --to under candidate policies and report "
+                    + "what would have happened: demand served and lost, stock-out days, regular and emergency orders "
+                    + "(an escalated regular order counts as an emergency), units ordered, mean end-of-day on hand. "
+                    + "Writes nothing to the ledger.",
+            "Candidates: current (the ledger's policies now); --policies FILE (its positions take its levels, the "
+                    + "others keep current); one per --service-level, tuned as policy tune does from the "
+                    + "--history-days days before --from, ignoring locks.",
             "The table shows each metric's change against current in parentheses where it differs."
         },
         footerHeading = "%nExamples:%n",
@@ -73,7 +74,8 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             names = "--policies",
             paramLabel = "FILE",
             description =
-                    "A candidate from policies.csv (site_id,sku,t_days,R,S,L,locked): its positions take its levels, the others keep current.")
+                    "A candidate from policies.csv (site_id,sku,t_days,R,S,L,locked): its positions take its levels, "
+                            + "the others keep current.")
     Path policies;
 
     @Option(

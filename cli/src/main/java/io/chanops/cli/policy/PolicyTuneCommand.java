@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         },
         description = {
             "Derive R, S, L of unlocked store positions from sales in the history window (days out of stock left out;",
-            "Poisson quantiles for slow sellers). Prints old -> new for every new or changed position; locked positions are never changed."
+            "Poisson quantiles for slow sellers). Prints old -> new for every new or changed position; locked "
+                    + "positions are never changed."
         })
 public final class PolicyTuneCommand extends ChanopsCommand {
     public static final List<String> COLUMNS =
@@ -95,7 +96,8 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         }
         output.print(ctx(), listing(report, table));
         ctx().info(String.format(
-                "tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they were)",
+                "tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they "
+                        + "were)",
                 report.from(),
                 report.to(),
                 dryRun ? " (dry run: nothing written)" : "",
@@ -134,7 +136,9 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         return listing;
     }
 
-    /** "old -> new" when the value changes, else the value; CSV/JSON cells stay "old -> new" text only when they differ. */
+    /**
+     * "old -> new" when the value changes, else the value; CSV/JSON cells stay "old -> new" text only when they differ.
+     */
     private static Object cell(Long old, Long now, boolean table) {
         if (now == null) {
             return old;

@@ -28,13 +28,16 @@ import picocli.CommandLine.Option;
         name = "run",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties",
-            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out recon-2026-02 --mask"
+            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv "
+                    + "--profile samples/boss-profile.properties",
+            "  chanops reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv "
+                    + "--profile samples/boss-profile.properties --out recon-2026-02 --mask"
         },
         description = {
             "Reconcile platform-orders.csv against a BOSS export (read through a profile), write summary.csv, "
                     + "discrepancies.csv and matched.csv, and store the run in the ledger.",
-            "Exit 3 when any discrepancy was found; 4 when an input is rejected or the same pair of files was reconciled before."
+            "Exit 3 when any discrepancy was found; 4 when an input is rejected or the same pair of files was "
+                    + "reconciled before."
         })
 public final class ReconcileRunCommand extends ChanopsCommand {
     @Option(names = "--platform", required = true, paramLabel = "FILE", description = "platform-orders.csv")
@@ -54,7 +57,8 @@ public final class ReconcileRunCommand extends ChanopsCommand {
             names = "--out",
             paramLabel = "DIR|FILE.xlsx",
             description =
-                    "Directory for the reports (default ./reconcile-<run id>/); a FILE.xlsx is one workbook with a sheet per report.")
+                    "Directory for the reports (default ./reconcile-<run id>/); a FILE.xlsx is one workbook with a "
+                            + "sheet per report.")
     Path out;
 
     @Option(

@@ -31,9 +31,9 @@ public final class ReconcileShowCommand extends ChanopsCommand {
     @Option(
             names = "--category",
             paramLabel = "C",
-            description =
-                    "Only this category (MATCHED, AMOUNT_MISMATCH, "
-                            + "STATUS_MISMATCH, MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE).")
+            description = "Only this category (MATCHED, AMOUNT_MISMATCH, "
+                    + "STATUS_MISMATCH, MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, "
+                    + "DUPLICATE_BOSS, RESOLVED_LATE).")
     String category;
 
     @Option(names = "--mask", description = "Show msisdn as 138****1234.")
@@ -50,8 +50,8 @@ public final class ReconcileShowCommand extends ChanopsCommand {
             if (cat.isEmpty() || cat.get() == Category.OK_CANCELLED) {
                 throw UserException.usage(
                         "--category " + category + ": expected one of MATCHED, AMOUNT_MISMATCH, STATUS_MISMATCH, "
-                                + "MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, RESOLVED_LATE "
-                                + "(OK_CANCELLED orders are counted, not stored)");
+                                + "MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, "
+                                + "RESOLVED_LATE (OK_CANCELLED orders are counted, not stored)");
             }
         }
         RunHistory history = new RunHistory(ctx().ledger());

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops replenish check", "  chanops replenish check --emergency-only --format table"},
         description = {
-            "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an open regular one),",
-            "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same cycle raises nothing new.",
+            "The (t,R,S,L) check: emergency step on every run (on hand < L: raise an emergency order, or escalate an "
+                    + "open regular one),",
+            "periodic review once per cycle (inventory position < R: regular order up to S). Re-running in the same "
+                    + "cycle raises nothing new.",
             "Lists what this run raised; exit 3 when it raised or escalated an emergency."
         })
 public final class ReplenishCheckCommand extends ChanopsCommand {

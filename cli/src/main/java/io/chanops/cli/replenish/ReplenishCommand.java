@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "replenish",
         description =
-                "Replenishment: the review/emergency check, orders, explain, emergency planning, rebalancing scarce stock.",
+                "Replenishment: the review/emergency check, orders, explain, emergency planning, rebalancing scarce "
+                        + "stock.",
         subcommands = {
             ReplenishCheckCommand.class,
             ReplenishOrdersCommand.class,

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops replenish explain --site GZ-TH-01 --sku HS-IP16-128"},
         description =
-                "Everything behind one position's numbers: stock, policy and where it came from, review cycle, last check and order, which inequality fires.")
+                "Everything behind one position's numbers: stock, policy and where it came from, review cycle, last "
+                        + "check and order, which inequality fires.")
 public final class ReplenishExplainCommand extends ChanopsCommand {
     @Option(names = "--site", required = true, paramLabel = "S", description = "Store.")
     String site;

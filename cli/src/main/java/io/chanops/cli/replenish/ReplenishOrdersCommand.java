@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
             "  chanops replenish orders --kind emergency --due 2026-03-02",
             "  chanops replenish orders --status open --site GZ-TH-01 --format csv"
         },
-        description =
-                "List replenishment orders (oldest first): order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
+        description = "List replenishment orders (oldest first): "
+                + "order_id,site_id,sku,kind,qty,status,raised_at,due_date,warehouse.")
 public final class ReplenishOrdersCommand extends ChanopsCommand {
     public static final List<String> COLUMNS =
             List.of("order_id", "site_id", "sku", "kind", "qty", "status", "raised_at", "due_date", "warehouse");

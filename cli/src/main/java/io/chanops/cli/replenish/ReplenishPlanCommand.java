@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             "  chanops replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --out plan --apply"
         },
         description = {
-            "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store hours and shift ends.",
+            "Plan the day's emergency deliveries: routes for the vehicles under van capacity, warehouse stock, store "
+                    + "hours and shift ends.",
             "Exit 3 when emergency units are left unserved (unserved.csv says why)."
         })
 public final class ReplenishPlanCommand extends ChanopsCommand {
@@ -116,7 +117,8 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             names = "--out",
             paramLabel = "DIR|FILE.xlsx",
             description =
-                    "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan; a FILE.xlsx is one workbook with a sheet per file.")
+                    "Write routes.csv, lines.csv, unserved.csv, summary.csv to DIR instead of printing the plan; a "
+                            + "FILE.xlsx is one workbook with a sheet per file.")
     Path out;
 
     @Option(

@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
             "  chanops replenish rebalance --date 2026-03-02 --apply"
         },
         description = {
-            "Scarce stock: allocate a short warehouse by urgency and cover what it cannot ship with transfers from stores above S.",
-            "For each warehouse and SKU whose open orders due on or before DATE exceed its available stock: emergencies first, "
-                    + "then furthest below L, orders taken whole; the rest from stores of the same warehouse above S "
-                    + "(largest excess first, never below S).",
+            "Scarce stock: allocate a short warehouse by urgency and cover what it cannot ship with transfers from "
+                    + "stores above S.",
+            "For each warehouse and SKU whose open orders due on or before DATE exceed its available stock: "
+                    + "emergencies first, then furthest below L, orders taken whole; the rest from stores of the same "
+                    + "warehouse above S (largest excess first, never below S).",
             "Lists action,order_id,from_site,to_site,sku,qty (allocate, transfer or short); nothing short: no rows. "
                     + "Exit 3 when anything is short."
         })

@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops replenish receive 42", "  chanops replenish receive 42 --qty 3"},
         description = {
-            "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the same transaction",
+            "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the "
+                    + "same transaction",
             "that closes the order. With --qty, a partial receipt leaves the rest on order.",
-            "A transfer order (from rebalance) takes the stock from its donor store: transfer_out there, transfer_in at the store."
+            "A transfer order (from rebalance) takes the stock from its donor store: transfer_out there, transfer_in "
+                    + "at the store."
         })
 public final class ReplenishReceiveCommand extends ChanopsCommand {
     @Parameters(paramLabel = "ID", description = "Order id.")

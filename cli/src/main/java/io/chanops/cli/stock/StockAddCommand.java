@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
             "      --at '2026-03-01 18:00'"
         },
         description =
-                "Record one stock move without a file: validated, recorded as a batch ('stock add') and followed by the emergency check as `stock import` does with a file of one row (exit 3 when it raised an emergency, 4 when the move is rejected and nothing was written).")
+                "Record one stock move without a file: validated, recorded as a batch ('stock add') and followed by "
+                        + "the emergency check as `stock import` does with a file of one row (exit 3 when it raised an "
+                        + "emergency, 4 when the move is rejected and nothing was written).")
 public final class StockAddCommand extends ChanopsCommand {
     @Option(names = "--site", required = true, paramLabel = "S", description = "Site id.")
     String site;
@@ -35,7 +37,8 @@ public final class StockAddCommand extends ChanopsCommand {
             required = true,
             paramLabel = "KIND",
             description =
-                    "receipt, sale, return, transfer_in, transfer_out, adjust (signed qty) or count (the counted on hand).")
+                    "receipt, sale, return, transfer_in, transfer_out, adjust (signed qty) or count (the counted on "
+                            + "hand).")
     String kind;
 
     @Option(names = "--qty", required = true, paramLabel = "N", description = "Units (see --kind).")

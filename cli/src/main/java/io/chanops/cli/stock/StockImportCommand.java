@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
             "  chanops stock import samples/moves-broken.csv --dry-run",
             "  chanops stock import moves-gbk.csv --charset GBK"
         },
-        description =
-                "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand levels in one transaction; then the emergency check for the positions it touched (exit 3 when it raised an emergency).")
+        description = "Import moves.csv (at,site_id,sku,kind,qty,ref): validate all rows, then write moves and on-hand "
+                + "levels in one transaction; then the emergency check for the positions it touched (exit 3 "
+                + "when it raised an emergency).")
 public final class StockImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "moves.csv")
     Path file;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops stock show --site GZ-TH-01", "  chanops stock show --below R --format csv"},
         description =
-                "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, no_policy).")
+                "On hand, on order, inventory position and policy per position, with its state (ok, below_R, below_L, "
+                        + "no_policy).")
 public final class StockShowCommand extends ChanopsCommand {
     public static final List<String> COLUMNS =
             List.of("site_id", "sku", "on_hand", "on_order", "position", "t_days", "R", "S", "L", "state");

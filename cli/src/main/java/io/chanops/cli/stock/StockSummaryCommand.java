@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops stock summary", "  chanops stock summary --days 7 --now '2026-03-02 09:30'"},
         description = {
-            "One line per store: positions with a policy, how many are below R (inventory position < R) and below L (on hand < L),",
-            "on hand, sales per day and days of cover over the last --days, and the SKU that runs out first. Red: something below L."
+            "One line per store: positions with a policy, how many are below R (inventory position < R) and below L "
+                    + "(on hand < L),",
+            "on hand, sales per day and days of cover over the last --days, and the SKU that runs out first. Red: "
+                    + "something below L."
         })
 public final class StockSummaryCommand extends ChanopsCommand {
     public static final List<String> COLUMNS = List.of(

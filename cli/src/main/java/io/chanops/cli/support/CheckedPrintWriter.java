@@ -46,7 +46,10 @@ public final class CheckedPrintWriter extends PrintWriter {
         }
     }
 
-    /** EPIPE as the JDK reports it: "Broken pipe" on Unix, "The pipe is being closed" or "... has been ended" on Windows. */
+    /**
+     * EPIPE as the JDK reports it: "Broken pipe" on Unix, "The pipe is being closed" or "... has been ended" on
+     * Windows.
+     */
     static boolean isClosedPipe(IOException e) {
         String m = e.getMessage();
         return m != null

@@ -19,7 +19,9 @@ public final class Colours {
         this.on = on;
     }
 
-    /** Colour only on an interactive terminal, and never with {@code --no-color} or {@code NO_COLOR} set (non-empty). */
+    /**
+     * Colour only on an interactive terminal, and never with {@code --no-color} or {@code NO_COLOR} set (non-empty).
+     */
     public static Colours decide(boolean terminal, boolean noColorOption, Function<String, String> environment) {
         String noColor = environment.apply("NO_COLOR");
         return of(terminal && !noColorOption && (noColor == null || noColor.isEmpty()));

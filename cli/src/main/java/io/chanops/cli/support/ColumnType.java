@@ -23,7 +23,9 @@ public enum ColumnType {
      */
     VALUE;
 
-    /** The type of a column not declared: from its first non-null cell (a {@code BigDecimal} of two decimals is yuan). */
+    /**
+     * The type of a column not declared: from its first non-null cell (a {@code BigDecimal} of two decimals is yuan).
+     */
     static ColumnType inferredFrom(Object value) {
         if (value instanceof Boolean) {
             return BOOLEAN;

@@ -101,7 +101,10 @@ public final class ConfigKeys {
         }
     }
 
-    /** Picocli's defaults from {@code properties}, except the settings the run context reads itself ({@code db}, {@code zone}). */
+    /**
+     * Picocli's defaults from {@code properties}, except the settings the run context reads itself ({@code db}, {@code
+     * zone}).
+     */
     public static IDefaultValueProvider defaults(Properties properties) {
         IDefaultValueProvider delegate = new CommandLine.PropertiesDefaultProvider(properties);
         return arg -> arg instanceof OptionSpec o && SETTINGS.contains(name(o)) ? null : delegate.defaultValue(arg);
@@ -114,7 +117,9 @@ public final class ConfigKeys {
                                 .isPresent();
     }
 
-    /** The command at {@code chanops.a.b} (as picocli's properties provider names them), if this command line has it. */
+    /**
+     * The command at {@code chanops.a.b} (as picocli's properties provider names them), if this command line has it.
+     */
     private static Optional<CommandLine> command(CommandLine root, String path) {
         String[] names = path.split("\\.", -1);
         if (!names[0].equals(ROOT)) {

@@ -105,7 +105,9 @@ public final class Listing {
         return true;
     }
 
-    /** Column names that hold identifiers, dates or times by the ledger's naming: never shortened unless declared text. */
+    /**
+     * Column names that hold identifiers, dates or times by the ledger's naming: never shortened unless declared text.
+     */
     static boolean looksLikeAnIdentifier(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.equals("id")

@@ -230,7 +230,9 @@ public final class Renderer {
         }
     }
 
-    /** An amount as the table shows it, digits grouped by thousands ({@code 1,429,901,348.00}); CSV and JSON never are. */
+    /**
+     * An amount as the table shows it, digits grouped by thousands ({@code 1,429,901,348.00}); CSV and JSON never are.
+     */
     static String grouped(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);

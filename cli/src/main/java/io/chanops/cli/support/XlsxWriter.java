@@ -59,9 +59,9 @@ public final class XlsxWriter {
     }
 
     /**
-     * Writes a workbook of several sheets (a command's several files): each cell typed by the value it holds (numbers as
-     * numbers, yuan of two decimals with the format {@code 0.00}, everything else as text, never a formula); each sheet
-     * with the bold frozen header row, autofilter and fitted widths of {@link #write}.
+     * Writes a workbook of several sheets (a command's several files): each cell typed by the value it holds (numbers
+     * as numbers, yuan of two decimals with the format {@code 0.00}, everything else as text, never a formula); each
+     * sheet with the bold frozen header row, autofilter and fitted widths of {@link #write}.
      */
     public static void workbook(OutputStream os, Consumer<io.chanops.ledger.files.Workbook> sheets) throws IOException {
         Workbook wb = new Workbook(os, "chanops", null);

@@ -54,8 +54,8 @@ class CatalogCommandsTest {
         assertThat(dry.out())
                 .contains("updated  HS-IP16-128  line 2: price: 5999.00 -> 5799.00")
                 .contains("created  HS-NEW-1     line 3: handset, New Phone, Acme, 999.00, draft")
-                .contains(
-                        "dry run: update.csv: 2 rows; would create 1, update 1, unlist 0; 0 unchanged; nothing written");
+                .contains("dry run: update.csv: 2 rows; would create 1, update 1, unlist 0; 0 unchanged; nothing "
+                        + "written");
         Result list = ok("catalog", "list", "--format", "csv", "--search", "HS-IP16-128");
         assertThat(list.out()).contains("HS-IP16-128,handset,iPhone 16 128GB,Apple,5999.00,");
         assertThat(ok("catalog", "list", "--search", "HS-NEW").out().lines()).hasSize(1);
@@ -190,7 +190,10 @@ class CatalogCommandsTest {
                 .contains("CT-5G-299-36,5G 合约 299元/月 36个月,中国移动,contract,0.00,299.00,36");
     }
 
-    /** {@code catalog quote} of HS-IP16-128 on CT-5G-129-24, with {@code --config config} unless null, then {@code more}. */
+    /**
+     * {@code catalog quote} of HS-IP16-128 on CT-5G-129-24, with {@code --config config} unless null, then {@code
+     * more}.
+     */
     private static String[] quote(Path config, String... more) {
         List<String> args = new ArrayList<>();
         if (config != null) {

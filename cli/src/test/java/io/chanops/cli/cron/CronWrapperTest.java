@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scripts/cron/chanops-cron as cron runs it on a fresh host: under {@code env -i} (no PATH, no HOME) with only the
- * variables crontab.sample sets. The wrapper runs beside a stand-in for scripts/chanops (prints a table, exits as told),
- * so what is tested is the wrapper's own work: the log directory, the log, the mail and the exit code.
+ * variables crontab.sample sets. The wrapper runs beside a stand-in for scripts/chanops (prints a table, exits as
+ * told), so what is tested is the wrapper's own work: the log directory, the log, the mail and the exit code.
  */
 class CronWrapperTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();

@@ -17,7 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo recreates only a ledger it made itself; any other ledger (or file) in its directory is refused, never wiped. */
+/**
+ * The demo recreates only a ledger it made itself; any other ledger (or file) in its directory is refused, never wiped.
+ */
 class DemoLedgerTest {
     @TempDir
     Path dir;

@@ -57,9 +57,9 @@ class FinanceCliTest {
 
     private void run(long id, String at) {
         sql(
-                "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, profile_file, "
-                        + "tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                        + "VALUES (?, ?, 'p.csv', ?, 'b.csv', ?, 'boss.properties', 0, 30, 0, 0, 0, 'test')",
+                "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
+                        + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, "
+                        + "os_user) VALUES (?, ?, 'p.csv', ?, 'b.csv', ?, 'boss.properties', 0, 30, 0, 0, 0, 'test')",
                 id,
                 at,
                 "p" + id,

@@ -101,8 +101,8 @@ class LedgerCreationCliTest {
         CliHarness.Result r = CliHarness.runExactly("--db", url, "site", "list");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
         assertThat(r.err())
-                .startsWith(
-                        "error: cannot connect to ledger jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***&connectTimeout=2: ")
+                .startsWith("error: cannot connect to ledger "
+                        + "jdbc:postgresql://127.0.0.1:1/chanops?user=ops&password=***&connectTimeout=2: ")
                 .doesNotContain("s3cret");
         assertThat(r.err().lines()).hasSize(1);
     }

@@ -40,8 +40,8 @@ class ReplenishPlanCommandTest {
     private void order(String id, String site, String sku, String kind, long qty, String due) {
         ledger().write(h -> h.createUpdate(
                         "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
-                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, :kind, :qty, 'open', '2026-03-02 09:30:00', :due, "
-                                + "'GZ-WH', '2026-03-02 09:30:00')")
+                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, :kind, :qty, 'open', "
+                                + "'2026-03-02 09:30:00', :due, 'GZ-WH', '2026-03-02 09:30:00')")
                 .bind("id", id)
                 .bind("site", site)
                 .bind("sku", sku)

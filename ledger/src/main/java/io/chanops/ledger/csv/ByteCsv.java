@@ -37,9 +37,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * An RFC 4180 reader for bulk files (the two files of a reconciliation: millions of rows), working on the file's bytes: the
- * record structure (delimiter, quotes, line ends) is found without decoding, and a cell becomes a {@code String} only
- * when a caller asks for one. ASCII cells - ids, numbers, dates, which is nearly all of a BOSS export - are never
+ * An RFC 4180 reader for bulk files (the two files of a reconciliation: millions of rows), working on the file's bytes:
+ * the record structure (delimiter, quotes, line ends) is found without decoding, and a cell becomes a {@code String}
+ * only when a caller asks for one. ASCII cells - ids, numbers, dates, which is nearly all of a BOSS export - are never
  * decoded at all.
  *
  * <p>That is exact for the charsets exports come in: in UTF-8 every byte of a multi-byte character is &gt;= 0x80, and
@@ -134,12 +134,18 @@ public final class ByteCsv implements Closeable {
         return open(file, charset, delimiter, digest, BLOCK);
     }
 
-    /** As {@link #open(Path, Charset, char, MessageDigest)} with a read buffer of {@code block} bytes (tests: tiny ones). */
+    /**
+     * As {@link #open(Path, Charset, char, MessageDigest)} with a read buffer of {@code block} bytes (tests: tiny
+     * ones).
+     */
     static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block) {
         return open(file, charset, delimiter, digest, block, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** As {@link #open(Path, Charset, char, MessageDigest, int)}, a UTF-8 copy (another charset) made in {@code tempDir}. */
+    /**
+     * As {@link #open(Path, Charset, char, MessageDigest, int)}, a UTF-8 copy (another charset) made in {@code
+     * tempDir}.
+     */
     static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block, Path tempDir) {
         String name = file.toString();
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
@@ -485,8 +491,8 @@ public final class ByteCsv implements Closeable {
     }
 
     /**
-     * Scans one record starting at {@code p}: the index after it, {@link #NEED_MORE} when the buffer ends inside it (and
-     * more bytes may come), {@link #END} at the end of the input. Counts lines into {@link #line} only on success.
+     * Scans one record starting at {@code p}: the index after it, {@link #NEED_MORE} when the buffer ends inside it
+     * (and more bytes may come), {@link #END} at the end of the input. Counts lines into {@link #line} only on success.
      */
     private int scan(int p) {
         if (p >= limit) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The header row of a CSV file as both readers ({@link CsvSource}, {@link ByteCsv}) see it: names stripped and without
- * a byte-order mark, matched case-insensitively, a name twice rejected, required and unknown columns reported on line 1.
+ * a byte-order mark, matched case-insensitively, a name twice rejected, required and unknown columns reported on line
+ * 1.
  */
 final class CsvHeader {
     private final String file;

@@ -9,7 +9,9 @@ package io.chanops.ledger.csv;
 public final class FormulaGuard {
     private FormulaGuard() {}
 
-    /** True for the characters that make a text cell starting with them look like a formula: {@code = + - @}, TAB, CR. */
+    /**
+     * True for the characters that make a text cell starting with them look like a formula: {@code = + - @}, TAB, CR.
+     */
     public static boolean isGuarded(char c) {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }

@@ -14,9 +14,9 @@ public final class ImportBatches {
     private ImportBatches() {}
 
     public static Optional<ImportBatch> find(Handle h, String kind, String sha256) {
-        return h.createQuery(
-                        "SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced "
-                                + "FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id LIMIT 1")
+        return h.createQuery("SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, "
+                        + "forced FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id "
+                        + "LIMIT 1")
                 .bind("kind", kind)
                 .bind("sha", sha256)
                 .map((rs, ctx) -> new ImportBatch(
@@ -58,9 +58,9 @@ public final class ImportBatches {
             String user,
             boolean forced) {
         long id = Ids.next(h, "import_batch", "batch_id");
-        h.createUpdate(
-                        "INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced) "
-                                + "VALUES (:id, :kind, :file, :sha, :read, :written, :at, :user, :forced)")
+        h.createUpdate("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                        + "imported_at, os_user, forced) VALUES (:id, :kind, :file, :sha, :read, :written, "
+                        + ":at, :user, :forced)")
                 .bind("id", id)
                 .bind("kind", kind)
                 .bind("file", file.getFileName().toString())

@@ -46,10 +46,10 @@ public interface SiteRepository {
     }
 
     @SqlUpdate("INSERT INTO site (" + COLUMNS
-            + ", batch_id) VALUES (:siteId, :name, :kind, :city, :warehouse, :channel, :lat, :lon, :opens, :closes, :batchId) "
-            + "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, city = excluded.city, "
-            + "warehouse = excluded.warehouse, channel = excluded.channel, lat = excluded.lat, lon = excluded.lon, "
-            + "opens = excluded.opens, closes = excluded.closes, batch_id = excluded.batch_id")
+            + ", batch_id) VALUES (:siteId, :name, :kind, :city, :warehouse, :channel, :lat, :lon, :opens, :closes, "
+            + ":batchId) ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, city = "
+            + "excluded.city, warehouse = excluded.warehouse, channel = excluded.channel, lat = excluded.lat, lon = "
+            + "excluded.lon, opens = excluded.opens, closes = excluded.closes, batch_id = excluded.batch_id")
     void upsert(
             @Bind("siteId") String siteId,
             @Bind("name") String name,

@@ -184,7 +184,9 @@ public final class LocalTimes {
         return DATE.format(d);
     }
 
-    /** The clock of a run: fixed at {@code now} when given (backfills, tests), else the system clock, in {@code zone}. */
+    /**
+     * The clock of a run: fixed at {@code now} when given (backfills, tests), else the system clock, in {@code zone}.
+     */
     public static Clock clock(Optional<LocalDateTime> now, ZoneId zone) {
         return now.map(t -> Clock.fixed(t.atZone(zone).toInstant(), zone)).orElseGet(() -> Clock.system(zone));
     }

@@ -69,9 +69,11 @@ class CellsTest {
         assertThat(p)
                 .containsExactly(
                         f
-                                + ":2: the row has 4 fields but the header has 3 (a comma inside a value needs the value in double quotes)",
+                                + ":2: the row has 4 fields but the header has 3 (a comma inside a value needs the "
+                                + "value in double quotes)",
                         f
-                                + ":3: the row has 2 fields but the header has 3 (a comma inside a value needs the value in double quotes)");
+                                + ":3: the row has 2 fields but the header has 3 (a comma inside a value needs the "
+                                + "value in double quotes)");
     }
 
     @Test
@@ -83,13 +85,17 @@ class CellsTest {
         assertThat(p)
                 .containsExactly(
                         f
-                                + ":2: b: contains the control character \\x1b at character 1 (text may not hold control characters other than TAB)",
+                                + ":2: b: contains the control character \\x1b at character 1 (text may not hold "
+                                + "control characters other than TAB)",
                         f
-                                + ":4: b: contains the control character \\x00 at character 4 (text may not hold control characters other than TAB)",
+                                + ":4: b: contains the control character \\x00 at character 4 (text may not hold "
+                                + "control characters other than TAB)",
                         f
-                                + ":5: b: contains the control character \\x0a at character 4 (text may not hold control characters other than TAB)",
+                                + ":5: b: contains the control character \\x0a at character 4 (text may not hold "
+                                + "control characters other than TAB)",
                         f
-                                + ":7: b: contains the control character \\x7f at character 4 (text may not hold control characters other than TAB)");
+                                + ":7: b: contains the control character \\x7f at character 4 (text may not hold "
+                                + "control characters other than TAB)");
     }
 
     @Test

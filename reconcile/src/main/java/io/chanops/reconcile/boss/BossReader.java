@@ -32,7 +32,10 @@ public final class BossReader {
         return read(file, profile, warn, progress, null);
     }
 
-    /** As {@link #read(Path, BossProfile, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be null). */
+    /**
+     * As {@link #read(Path, BossProfile, Consumer, LongConsumer)}, feeding every byte read to {@code digest} (may be
+     * null).
+     */
     public static BossTable read(
             Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest)) {

@@ -90,7 +90,10 @@ public final class KeyColumn {
                 : new String(bytes, f, t - f, StandardCharsets.UTF_8);
     }
 
-    /** Whether row {@code a} of this column and row {@code b} of {@code other} hold the same bytes (hashes already compared). */
+    /**
+     * Whether row {@code a} of this column and row {@code b} of {@code other} hold the same bytes (hashes already
+     * compared).
+     */
     boolean sameBytes(int a, KeyColumn other, int b) {
         return Arrays.equals(bytes, offsets[a], offsets[a + 1], other.bytes, other.offsets[b], other.offsets[b + 1]);
     }

@@ -21,7 +21,9 @@ public final class KeyIndex {
         this.mask = cap - 1;
     }
 
-    /** Indexes {@code row} unless an earlier row holds the same text: returns that row, or -1 when {@code row} is new. */
+    /**
+     * Indexes {@code row} unless an earlier row holds the same text: returns that row, or -1 when {@code row} is new.
+     */
     public int putIfAbsent(int row) {
         int h = keys.hash(row);
         int i = mix(h) & mask;

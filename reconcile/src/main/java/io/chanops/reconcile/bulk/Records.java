@@ -7,7 +7,10 @@ import java.util.function.LongConsumer;
 public final class Records {
     private Records() {}
 
-    /** Gives every record of {@code csv} to {@code row}, telling {@code progress} the bytes read every 65,536 records and at the end. */
+    /**
+     * Gives every record of {@code csv} to {@code row}, telling {@code progress} the bytes read every 65,536 records
+     * and at the end.
+     */
     public static void readEach(ByteCsv csv, Runnable row, LongConsumer progress) {
         long n = 0;
         while (csv.next()) {

@@ -111,7 +111,9 @@ public final class ConfirmedOrderRepository {
                 .list();
     }
 
-    /** Every sale of {@code month}, one per order, by creation time (orders created in the same second in any order). */
+    /**
+     * Every sale of {@code month}, one per order, by creation time (orders created in the same second in any order).
+     */
     public void forEachSale(YearMonth month, Consumer<ConfirmedSale> action) {
         h.createQuery(sql("sales"))
                 .bind("month", month.toString())

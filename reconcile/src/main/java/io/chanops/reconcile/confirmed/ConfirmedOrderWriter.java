@@ -19,10 +19,11 @@ import org.jdbi.v3.core.Handle;
  * Inserts the orders one reconcile run confirmed into {@code confirmed_order}, inside the caller's transaction: one
  * prepared statement, bound value by value and sent in batches (JDBI's per-argument binding would cost more than the
  * insert itself), the last batch by {@link #close}. Orders added in key order (month created, order id) are appended to
- * the table; any order works. On PostgreSQL the rows go by COPY instead, a chunk at a time ({@link Way}). Use from one thread, and nothing else on the handle until {@link #close} returns.
+ * the table; any order works. On PostgreSQL the rows go by COPY instead, a chunk at a time ({@link Way}). Use from one
+ * thread, and nothing else on the handle until {@link #close} returns.
  *
- * <p>It keeps {@code confirmed_sale_count} too: it counts its sales (orders confirmed live) by kind as they come, and on
- * {@link #close} adds the counts. Where another run has counted sales of the month already, it looks up each of its
+ * <p>It keeps {@code confirmed_sale_count} too: it counts its sales (orders confirmed live) by kind as they come, and
+ * on {@link #close} adds the counts. Where another run has counted sales of the month already, it looks up each of its
  * sales' orders first: an order a later run confirmed does not count again, and one an earlier run confirmed is taken
  * back from that run's kind (the view {@code confirmed_sale} says which confirmation counts).
  *
@@ -35,13 +36,13 @@ import org.jdbi.v3.core.Handle;
 public final class ConfirmedOrderWriter implements AutoCloseable {
     private static final String INSERT =
             "INSERT INTO confirmed_order (run_id, order_id, created_at, created_month, channel, "
-                    + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, "
+                    + "boss_live, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String MONTH_COUNTED = "SELECT 1 FROM confirmed_sale_count WHERE created_month = ?";
     private static final String LATEST_SALE =
             "SELECT run_id, site_id, sku, created_at, boss_net_fen, qty FROM confirmed_order "
-                    + "WHERE created_month = ? AND order_id = ? AND boss_live = 1 AND platform_status IN ('paid', 'completed') "
-                    + "ORDER BY run_id DESC";
+                    + "WHERE created_month = ? AND order_id = ? AND boss_live = 1 AND platform_status IN ('paid', "
+                    + "'completed') ORDER BY run_id DESC";
     private static final String COUNT =
             "INSERT INTO confirmed_sale_count (created_month, site_id, sku, order_date, boss_net_fen, "
                     + "orders, units) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -60,8 +61,8 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
 
     /** PostgreSQL's COPY of the rows: all columns, in the plain INSERT's order. */
     private static final String COPY = "COPY confirmed_order (run_id, order_id, created_at, created_month, channel, "
-            + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by) "
-            + "FROM STDIN (FORMAT text)";
+            + "site_id, msisdn, sku, qty, amount_fen, boss_net_fen, boss_accepted_at, platform_status, boss_live, "
+            + "matched_by) FROM STDIN (FORMAT text)";
 
     /** Bytes of rows sent per COPY: the connection is free for the sale lookups between two. */
     private static final int COPY_CHUNK = 4 << 20;
@@ -280,7 +281,10 @@ public final class ConfirmedOrderWriter implements AutoCloseable {
         return status < 0 || matched < 0 ? -1 : status * 4 + (bossLive ? 2 : 0) + matched;
     }
 
-    /** The multi-row INSERT of {@code count} rows with numbered parameters: ?1 the run, then {@code VALUES_PER_ROW} a row. */
+    /**
+     * The multi-row INSERT of {@code count} rows with numbered parameters: ?1 the run, then {@code VALUES_PER_ROW} a
+     * row.
+     */
     static String packedSql(int count) {
         StringBuilder sql = new StringBuilder(INSERT.substring(0, INSERT.indexOf("VALUES") + "VALUES".length()));
         for (int r = 0; r < count; r++) {

@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 
 /**
  * The outcome of the six rules over two tables, kept as arrays so a million findings cost no object each: a category
- * and a BOSS group per platform row, the groups (first, latest and next rows, net amount), and the BOSS-only findings in
- * report order. {@link #items} turns the findings that are wanted as objects (discrepancies, say) into {@link Item}s.
+ * and a BOSS group per platform row, the groups (first, latest and next rows, net amount), and the BOSS-only findings
+ * in report order. {@link #items} turns the findings that are wanted as objects (discrepancies, say) into {@link
+ * Item}s.
  */
 public final class Matching {
     private static final Category[] CATEGORIES = Category.values();

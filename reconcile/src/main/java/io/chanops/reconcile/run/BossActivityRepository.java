@@ -28,8 +28,8 @@ public final class BossActivityRepository {
         Map<String, Long> rows = new HashMap<>();
         h.createQuery("SELECT a.site_id, SUM(a.rows_count) AS n FROM boss_activity a "
                         + "WHERE a.day >= :from AND a.day < :to "
-                        + "AND a.run_id = (SELECT MAX(b.run_id) FROM boss_activity b WHERE b.day = a.day AND b.site_id = a.site_id) "
-                        + "GROUP BY a.site_id")
+                        + "AND a.run_id = (SELECT MAX(b.run_id) FROM boss_activity b WHERE b.day = a.day AND b.site_id "
+                        + "= a.site_id) GROUP BY a.site_id")
                 .bind("from", LocalTimes.format(month.atDay(1)))
                 .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1)))
                 .map((rs, ctx) -> new Object[] {rs.getString("site_id"), rs.getLong("n")})

@@ -146,8 +146,9 @@ final class MatchedCsv implements Closeable {
     private byte[][] skus = new byte[16][];
 
     /**
-     * A dictionary-coded text cell of {@code p} ({@code column}: CHANNEL, SITE or SKU), encoded once per code; returns the
-     * cache (grown when a code is past its end). A value that needs quotes or the guard takes the general path each time.
+     * A dictionary-coded text cell of {@code p} ({@code column}: CHANNEL, SITE or SKU), encoded once per code; returns
+     * the cache (grown when a code is past its end). A value that needs quotes or the guard takes the general path each
+     * time.
      */
     private byte[][] coded(byte[][] cache, int code, PlatformTable p, int column) {
         if (code >= cache.length) {

@@ -58,11 +58,11 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * {@code reconcile run}: reads and validates both files (nothing is written if either is rejected), matches them with
- * the {@link Reconciler}, checks that the categories add back to the file totals, and stores the run, its discrepancies,
- * the orders it confirmed and the BOSS activity per site and day in one ledger transaction, in which the CSV reports are
- * written too, to temporary files that replace the report directory's files only once the run is stored, as the
- * transaction's last step (a failure in either leaves neither, and a failed re-run leaves an earlier run's reports as
- * they were).
+ * the {@link Reconciler}, checks that the categories add back to the file totals, and stores the run, its
+ * discrepancies, the orders it confirmed and the BOSS activity per site and day in one ledger transaction, in which the
+ * CSV reports are written too, to temporary files that replace the report directory's files only once the run is
+ * stored, as the transaction's last step (a failure in either leaves neither, and a failed re-run leaves an earlier
+ * run's reports as they were).
  */
 public final class ReconcileService {
     private static final int BATCH = 10_000;
@@ -278,8 +278,8 @@ public final class ReconcileService {
         if (req.force()) {
             return;
         }
-        h.createQuery(
-                        "SELECT run_id, run_at FROM reconcile_run WHERE platform_sha256 = :p AND boss_sha256 = :b ORDER BY run_id LIMIT 1")
+        h.createQuery("SELECT run_id, run_at FROM reconcile_run WHERE platform_sha256 = :p AND boss_sha256 = :b "
+                        + "ORDER BY run_id LIMIT 1")
                 .bind("p", platformSha)
                 .bind("b", bossSha)
                 .map((rs, ctx) -> rs.getLong(1) + " (" + rs.getString(2) + ")")
@@ -403,12 +403,11 @@ public final class ReconcileService {
             BossTable b,
             Summary s,
             Path dir) {
-        h.createUpdate(
-                        "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, boss_sha256, "
-                                + "profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user, forced, "
-                                + "carry, platform_total_fen, boss_total_fen, matched, resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, "
-                                + ":bf, :bs, :prof, :tol, :win, :prows, :brows, :disc, :user, :forced, :carry, :ptot, :btot, :matched, "
-                                + ":late, :dir)")
+        h.createUpdate("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
+                        + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                        + "discrepancies, os_user, forced, carry, platform_total_fen, boss_total_fen, matched, "
+                        + "resolved_late, out_dir) VALUES (:id, :at, :pf, :ps, :bf, :bs, :prof, :tol, :win, "
+                        + ":prows, :brows, :disc, :user, :forced, :carry, :ptot, :btot, :matched, :late, :dir)")
                 .bind("id", runId)
                 .bind("at", LocalTimes.format(req.now()))
                 .bind("pf", req.platformFile().getFileName().toString())
@@ -435,9 +434,9 @@ public final class ReconcileService {
     private static void insertItems(Connection c, long runId, long itemId, List<Item> items) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO reconcile_item (item_id, run_id, category, order_id, "
-                        + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, platform_status, boss_status, "
-                        + "matched_by, channel, sku, qty, boss_accepted_at, age_days, carried_item_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "boss_ids, msisdn, site_id, created_at, platform_amount_fen, boss_amount_fen, "
+                        + "platform_status, boss_status, matched_by, channel, sku, qty, boss_accepted_at, age_days, "
+                        + "carried_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Item item : items) {
                 Category cat = item.category();
@@ -473,8 +472,8 @@ public final class ReconcileService {
     }
 
     /**
-     * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group would
-     * have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
+     * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group
+     * would have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
      */
     private static void insertConfirmed(Handle h, long runId, Matching m, List<Item> findings) {
         PlatformTable p = m.platform();

@@ -245,7 +245,10 @@ public final class Reports {
                 m.fallback(g) ? "fallback" : "order_ref");
     }
 
-    /** A line of discrepancies.csv; site_id and created_at (the platform order's, empty without one) come last, added later. */
+    /**
+     * A line of discrepancies.csv; site_id and created_at (the platform order's, empty without one) come last, added
+     * later.
+     */
     public static List<Object> discrepancyRow(Item item, boolean mask) {
         BossGroup g = item.group();
         PlatformOrder o = item.order();

@@ -120,8 +120,8 @@ public final class RunHistory {
             return findings;
         }
         return ledger.read(h -> h.createQuery("SELECT category, order_id, boss_ids, msisdn, site_id, created_at, "
-                        + "platform_amount_fen, boss_amount_fen, platform_status, boss_status, matched_by, boss_accepted_at, "
-                        + "age_days, resolved_run_id FROM reconcile_item WHERE run_id = :run"
+                        + "platform_amount_fen, boss_amount_fen, platform_status, boss_status, matched_by, "
+                        + "boss_accepted_at, age_days, resolved_run_id FROM reconcile_item WHERE run_id = :run"
                         + (category.isPresent() ? " AND category = :cat" : "") + " ORDER BY item_id")
                 .bind("run", runId)
                 .bind("cat", category.map(Category::name).orElse(""))

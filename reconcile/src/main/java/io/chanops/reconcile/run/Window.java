@@ -4,7 +4,10 @@ import io.chanops.ledger.time.Durations;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** The fallback time window, as users write it: {@code 30m}, {@code 2h}, {@code 90s}, {@code 1d}; a bare number is minutes. */
+/**
+ * The fallback time window, as users write it: {@code 30m}, {@code 2h}, {@code 90s}, {@code 1d}; a bare number is
+ * minutes.
+ */
 public final class Window {
     private Window() {}
 

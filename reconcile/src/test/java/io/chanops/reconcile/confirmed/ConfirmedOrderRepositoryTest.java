@@ -40,8 +40,8 @@ class ConfirmedOrderRepositoryTest {
     private static void run(Ledger ledger, long id, String at) {
         ledger.write(h -> h.execute(
                 "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                        + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                        + "VALUES (?, ?, 'p', ?, 'b', ?, 'x', 0, 30, 0, 0, 0, 'test')",
+                        + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                        + "discrepancies, os_user) VALUES (?, ?, 'p', ?, 'b', ?, 'x', 0, 30, 0, 0, 0, 'test')",
                 id,
                 at,
                 "p" + id,

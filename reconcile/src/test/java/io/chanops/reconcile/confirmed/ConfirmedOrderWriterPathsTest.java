@@ -52,7 +52,8 @@ class ConfirmedOrderWriterPathsTest {
     private static final List<String> QUERIES = List.of(
             "SELECT * FROM confirmed_order ORDER BY run_id, order_id",
             "SELECT created_month, site_id, sku, order_date, boss_net_fen, SUM(orders), SUM(units) "
-                    + "FROM confirmed_sale_count GROUP BY 1, 2, 3, 4, 5 HAVING SUM(orders) <> 0 ORDER BY 1, 2, 3, 4, 5");
+                    + "FROM confirmed_sale_count GROUP BY 1, 2, 3, 4, 5 HAVING SUM(orders) <> 0 ORDER BY 1, 2, 3, 4, "
+                    + "5");
 
     /**
      * PostgreSQL's COPY stores what the plain statements store, with COPY chunks small enough that a run takes many
@@ -141,8 +142,8 @@ class ConfirmedOrderWriterPathsTest {
             ledger.write(h -> {
                 h.execute(
                         "INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                                + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                                + "VALUES (?, ?, 'p', ?, 'b', ?, 'x', 0, 30, 0, 0, 0, 'test')",
+                                + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                                + "discrepancies, os_user) VALUES (?, ?, 'p', ?, 'b', ?, 'x', 0, 30, 0, 0, 0, 'test')",
                         run,
                         "2026-03-0" + run + " 09:00:00",
                         "p" + run,

@@ -14,10 +14,10 @@ import java.util.Random;
 
 /**
  * Benchmark of the confirmed-order store (run by {@code scripts/bench/confirmed-store.sh}, not a test): N orders shaped
- * like {@code scripts/bench/gen_reconcile.py}'s, held as the reconciler holds them (order ids and msisdns as UTF-8 bytes,
- * times in local seconds, pooled strings), inserted through {@link ConfirmedOrderWriter} into a fresh ledger, several
- * times; prints wall and process CPU of the {@code add} calls + {@code close} (the commit is timed apart), bytes per
- * order, and the time to count the month's sales by kind and to stream them back.
+ * like {@code scripts/bench/gen_reconcile.py}'s, held as the reconciler holds them (order ids and msisdns as UTF-8
+ * bytes, times in local seconds, pooled strings), inserted through {@link ConfirmedOrderWriter} into a fresh ledger,
+ * several times; prints wall and process CPU of the {@code add} calls + {@code close} (the commit is timed apart),
+ * bytes per order, and the time to count the month's sales by kind and to stream them back.
  *
  * <p>Usage: {@code ConfirmedStoreBench DIR [N=1000000] [REPEATS=5]}
  */
@@ -92,8 +92,9 @@ public final class ConfirmedStoreBench {
             Ledger ledger = Ledger.init(db.toString(), Duration.ofSeconds(5), ZoneId.of("Asia/Shanghai"));
             ledger.write(h ->
                     h.execute("INSERT INTO reconcile_run (run_id, run_at, platform_file, platform_sha256, boss_file, "
-                            + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, discrepancies, os_user) "
-                            + "VALUES (1, '2026-02-01 09:00:00', 'p', 'p', 'b', 'b', 'x', 0, 30, 0, 0, 0, 'bench')"));
+                            + "boss_sha256, profile_file, tolerance_fen, window_minutes, platform_rows, boss_rows, "
+                            + "discrepancies, os_user) VALUES (1, '2026-02-01 09:00:00', 'p', 'p', 'b', 'b', 'x', 0, "
+                            + "30, 0, 0, 0, 'bench')"));
             System.gc();
             long[] t = new long[2];
             long c0 = cpu.getProcessCpuTime();
@@ -149,7 +150,8 @@ public final class ConfirmedStoreBench {
             long streamNs = System.nanoTime() - s0;
             System.out.printf(
                     "run %d: add+close %.3f s wall, %.3f s CPU; commit %.3f s; %.1f bytes/order (ledger pages); "
-                            + "%s sales by kind %.3f s (%d kinds); streamed %.3f s (%d sales); total incl. transaction %.3f s, CPU %.3f s%n",
+                            + "%s sales by kind %.3f s (%d kinds); streamed %.3f s (%d sales); total incl. transaction "
+                            + "%.3f s, CPU %.3f s%n",
                     k + 1,
                     wall[k],
                     cpuTime[k],

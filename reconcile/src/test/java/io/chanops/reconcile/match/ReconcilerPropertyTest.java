@@ -95,7 +95,9 @@ class ReconcilerPropertyTest {
                         i -> assertThat(Math.abs(i.platformFen() - i.bossFen())).isLessThanOrEqualTo(toleranceFen));
     }
 
-    /** The table-based Matcher finds exactly what the object-per-row reference implementation finds, in the same order. */
+    /**
+     * The table-based Matcher finds exactly what the object-per-row reference implementation finds, in the same order.
+     */
     @Property(tries = 400)
     void matcherAgreesWithTheReferenceImplementation(
             @ForAll long seed,

@@ -180,7 +180,8 @@ class ReconcileServiceTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         ledger.read(h -> h.createQuery(
                                 "SELECT run_id, order_id, created_at, channel, site_id, msisdn, sku, qty, amount_fen, "
-                                        + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM confirmed_order ORDER BY order_id")
+                                        + "boss_net_fen, boss_accepted_at, platform_status, boss_live, matched_by FROM "
+                                        + "confirmed_order ORDER BY order_id")
                         .mapToMap()
                         .list())
                 .forEach(row -> {

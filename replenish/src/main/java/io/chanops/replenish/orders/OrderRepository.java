@@ -73,8 +73,8 @@ public interface OrderRepository extends SqlObject {
 
     /** {@code replenish orders}: oldest first; a null filter matches any order. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
-            + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id = :site) "
-            + "AND (:sku IS NULL OR sku = :sku) ORDER BY raised_at, order_id")
+            + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id "
+            + "= :site) AND (:sku IS NULL OR sku = :sku) ORDER BY raised_at, order_id")
     List<Order> list(
             @Bind("status") OrderStatus status,
             @Bind("kind") OrderKind kind,
@@ -106,9 +106,9 @@ public interface OrderRepository extends SqlObject {
         return withStatus(List.copyOf(OrderStatus.ON_ORDER));
     }
 
-    @SqlQuery(
-            "SELECT site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order WHERE status IN (<statuses>) "
-                    + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) GROUP BY site_id, sku")
+    @SqlQuery("SELECT site_id, sku, SUM(qty - received_qty) AS units FROM replenishment_order WHERE status IN "
+            + "(<statuses>) AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) GROUP BY "
+            + "site_id, sku")
     List<Units> outstandingByPosition(
             @BindList("statuses") List<OrderStatus> statuses, @Bind("site") String siteId, @Bind("sku") String sku);
 
@@ -175,7 +175,8 @@ public interface OrderRepository extends SqlObject {
     }
 
     /**
-     * An order shrunk to {@code qty} with a new status (the same, or cancelled / received when nothing is left to come),
+     * An order shrunk to {@code qty} with a new status (the same, or cancelled / received when nothing is left to
+     * come),
      * {@code note} appended to its reason.
      */
     record Shrink(String orderId, long qty, OrderStatus status, String at, String note) {}
@@ -202,17 +203,16 @@ public interface OrderRepository extends SqlObject {
     @SqlUpdate("UPDATE replenishment_order SET status = :status, updated_at = :at WHERE order_id = :id")
     void setStatus(@Bind("id") String orderId, @Bind("status") OrderStatus status, @Bind("at") String at);
 
-    @SqlUpdate(
-            "UPDATE replenishment_order SET received_qty = :received, status = :status, updated_at = :at WHERE order_id = :id")
+    @SqlUpdate("UPDATE replenishment_order SET received_qty = :received, status = :status, updated_at = :at WHERE "
+            + "order_id = :id")
     void setReceived(
             @Bind("id") String orderId,
             @Bind("received") long receivedQty,
             @Bind("status") OrderStatus status,
             @Bind("at") String at);
 
-    @SqlUpdate(
-            "UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = :at "
-                    + "WHERE order_id = :id AND status = :open")
+    @SqlUpdate("UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = "
+            + ":at WHERE order_id = :id AND status = :open")
     int plan(
             @Bind("id") String orderId,
             @Bind("vehicle") String vehicleId,
@@ -322,7 +322,8 @@ public interface OrderRepository extends SqlObject {
         StatementBatches.execute(
                 getHandle().getConnection(),
                 "UPDATE replenishment_order SET kind = ?, qty = qty + ?, "
-                        + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? WHERE order_id = ?",
+                        + "due_date = ?, escalated_at = ?, updated_at = ?, reason = COALESCE(reason, '') || '; ' || ? "
+                        + "WHERE order_id = ?",
                 BATCH,
                 escalations,
                 (escalate, e) -> {

@@ -33,7 +33,9 @@ public record OrderAsPlanned(
                 o.warehouse());
     }
 
-    /** What differs in {@code now}, the same order read later: one {@code "field old -> new"} each; empty if nothing. */
+    /**
+     * What differs in {@code now}, the same order read later: one {@code "field old -> new"} each; empty if nothing.
+     */
     public List<String> differences(OrderAsPlanned now) {
         List<String> d = new ArrayList<>();
         compare(d, "status", status, now.status);

@@ -10,8 +10,8 @@ public record PlanResult(
         List<Route> routes, List<UnservedOrder> unserved, String score, List<Improvement> improvements) {
 
     /**
-     * Minutes after midnight; one stop may unload several orders. {@code waitMinutes}: minutes the van waits there for the
-     * store to open (it arrived before its opening hour).
+     * Minutes after midnight; one stop may unload several orders. {@code waitMinutes}: minutes the van waits there for
+     * the store to open (it arrived before its opening hour).
      */
     public record Stop(
             int stopNo, String siteId, int arrive, int depart, long load, List<DeliveryOrder> lines, int waitMinutes) {}

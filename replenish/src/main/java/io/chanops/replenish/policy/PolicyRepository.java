@@ -43,14 +43,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PolicyRepository extends SqlObject {
     String COLUMNS =
             "site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, tuned_at, "
-                    + "tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, review_from, reviewed_cycle, updated_at";
+                    + "tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, review_from, "
+                    + "reviewed_cycle, updated_at";
     /**
      * On an upsert: a new review period starts a new review schedule (the position is reviewed at the next full
      * check, then every t days from the anchor); same t keeps the schedule.
      */
     String NEW_SCHEDULE_IF_T_CHANGES = "review_from = CASE WHEN policy.t_days = excluded.t_days "
-            + "THEN policy.review_from ELSE excluded.review_from END, reviewed_cycle = CASE WHEN policy.t_days = excluded.t_days "
-            + "THEN policy.reviewed_cycle ELSE NULL END";
+            + "THEN policy.review_from ELSE excluded.review_from END, reviewed_cycle = CASE WHEN policy.t_days = "
+            + "excluded.t_days THEN policy.reviewed_cycle ELSE NULL END";
     /** Rows per batch of a bulk write. */
     int BATCH = 20_000;
     /** Rows fetched at a time by the scans over every position. */
@@ -107,12 +108,13 @@ public interface PolicyRepository extends SqlObject {
 
     /** Policies of period {@code t} a review mark at {@code at} covers and that were not reviewed on their own. */
     @SqlQuery(
-            "SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :at AND COALESCE(reviewed_cycle, '') <> :c")
+            "SELECT COUNT(*) FROM policy WHERE t_days = :t AND review_from <= :at AND COALESCE(reviewed_cycle, '') <> "
+                    + ":c")
     long coveredByMark(@Bind("t") int t, @Bind("at") String at, @Bind("c") String cycleStart);
 
     /** Marks reviewed, on their own, the policies of period {@code t} that are newer than its cycle's mark. */
-    @SqlUpdate(
-            "UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark AND COALESCE(reviewed_cycle, '') <> :c")
+    @SqlUpdate("UPDATE policy SET reviewed_cycle = :c WHERE t_days = :t AND review_from > :mark AND "
+            + "COALESCE(reviewed_cycle, '') <> :c")
     int reviewNewerThanMark(@Bind("t") int t, @Bind("c") String cycleStart, @Bind("mark") String markAt);
 
     /**
@@ -135,9 +137,10 @@ public interface PolicyRepository extends SqlObject {
             String at) {
         getHandle()
                 .createUpdate(
-                        "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, source, set_by, reason, "
-                                + "review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, :l, :locked, :until, 'manual', :user, :reason, :now, :now) "
-                                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                        "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                                + "source, set_by, reason, review_from, updated_at) VALUES (:site, :sku, :t, :r, :s, "
+                                + ":l, :locked, :until, 'manual', :user, :reason, :now, :now) ON CONFLICT (site_id, "
+                                + "sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
                                 + ", t_days = excluded.t_days, r_level = excluded.r_level, "
                                 + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
                                 + "locked_until = excluded.locked_until, updated_at = excluded.updated_at"
@@ -182,11 +185,13 @@ public interface PolicyRepository extends SqlObject {
         PreparedBatch b = getHandle()
                 .prepareBatch(
                         "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'import', ?, ?, ?, ?) "
-                                + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, "
+                                + "'import', ?, ?, ?, ?) ON CONFLICT (site_id, sku) DO UPDATE SET "
+                                + NEW_SCHEDULE_IF_T_CHANGES
                                 + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
-                                + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at");
+                                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
+                                + "locked_until = NULL, source = 'import', set_by = excluded.set_by, reason = "
+                                + "excluded.reason, updated_at = excluded.updated_at");
         StatementBatches batches = StatementBatches.of(b, BATCH);
         for (PolicyFile.Row r : rows) {
             b.bind(0, r.siteId())
@@ -218,8 +223,8 @@ public interface PolicyRepository extends SqlObject {
     /** The upsert of tuned levels: the columns it sets on a conflict. */
     String TUNED_ON_CONFLICT = "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
             + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
-            + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
+            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = "
+            + "'tuned', set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
             + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
             + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
             + "updated_at = excluded.updated_at";
@@ -237,15 +242,16 @@ public interface PolicyRepository extends SqlObject {
         StatementBatches.execute(
                 getHandle().getConnection(),
                 "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                        + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, tune_method, "
-                        + "review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+                        + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, "
+                        + "tune_level, tune_method, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, "
+                        + "'tuned', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site_id, sku) DO UPDATE SET "
+                        + NEW_SCHEDULE_IF_T_CHANGES
                         + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                        + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, source = 'tuned', "
-                        + "set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = excluded.tune_from, "
-                        + "tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = excluded.tune_mu, "
-                        + "tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, tune_method = excluded.tune_method, "
-                        + "updated_at = excluded.updated_at",
+                        + "s_level = excluded.s_level, l_level = excluded.l_level, locked = 0, locked_until = NULL, "
+                        + "source = 'tuned', set_by = NULL, reason = NULL, tuned_at = excluded.tuned_at, tune_from = "
+                        + "excluded.tune_from, tune_to = excluded.tune_to, tune_days = excluded.tune_days, tune_mu = "
+                        + "excluded.tune_mu, tune_sigma = excluded.tune_sigma, tune_level = excluded.tune_level, "
+                        + "tune_method = excluded.tune_method, updated_at = excluded.updated_at",
                 BATCH,
                 tunings,
                 (b, tuning) -> {
@@ -274,11 +280,12 @@ public interface PolicyRepository extends SqlObject {
         Connection c = getHandle().getConnection();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE policy_imported (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
-                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT NULL, "
-                    + "locked INTEGER NOT NULL) ON COMMIT DROP");
+                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT "
+                    + "NULL, locked INTEGER NOT NULL) ON COMMIT DROP");
             CopyRows copy = new CopyRows(
                     c,
-                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked) FROM STDIN (FORMAT text)",
+                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked) FROM STDIN (FORMAT "
+                            + "text)",
                     1 << 20);
             for (PolicyFile.Row r : rows) {
                 copy.text(r.siteId())
@@ -291,15 +298,15 @@ public interface PolicyRepository extends SqlObject {
                         .endRow();
             }
             copy.flush();
-            try (PreparedStatement upsert = c.prepareStatement(
-                    "INSERT INTO policy (site_id, sku, t_days, r_level, "
-                            + "s_level, l_level, locked, locked_until, source, set_by, reason, review_from, updated_at) "
-                            + "SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, NULL, 'import', ?, ?, ?, ? "
-                            + "FROM policy_imported ON CONFLICT (site_id, sku) DO UPDATE SET "
-                            + NEW_SCHEDULE_IF_T_CHANGES
-                            + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, locked_until = NULL, "
-                            + "source = 'import', set_by = excluded.set_by, reason = excluded.reason, updated_at = excluded.updated_at")) {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, "
+                    + "s_level, l_level, locked, locked_until, source, set_by, reason, review_from, "
+                    + "updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, NULL, "
+                    + "'import', ?, ?, ?, ? FROM policy_imported ON CONFLICT (site_id, sku) DO UPDATE SET "
+                    + NEW_SCHEDULE_IF_T_CHANGES
+                    + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+                    + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
+                    + "locked_until = NULL, source = 'import', set_by = excluded.set_by, reason = "
+                    + "excluded.reason, updated_at = excluded.updated_at")) {
                 upsert.setString(1, user);
                 upsert.setString(2, reason);
                 upsert.setString(3, at);
@@ -318,8 +325,8 @@ public interface PolicyRepository extends SqlObject {
         Connection c = getHandle().getConnection();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE policy_tuned (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
-                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT NULL, "
-                    + "tuned_at TEXT, tune_from TEXT, tune_to TEXT, tune_days INTEGER, tune_mu DOUBLE PRECISION, "
+                    + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT "
+                    + "NULL, tuned_at TEXT, tune_from TEXT, tune_to TEXT, tune_days INTEGER, tune_mu DOUBLE PRECISION, "
                     + "tune_sigma DOUBLE PRECISION, tune_level DOUBLE PRECISION, tune_method TEXT, "
                     + "review_from TEXT NOT NULL, updated_at TEXT NOT NULL) ON COMMIT DROP");
             CopyRows rows = new CopyRows(c, "COPY policy_tuned (" + columns + ") FROM STDIN (FORMAT text)", 1 << 20);
@@ -348,10 +355,11 @@ public interface PolicyRepository extends SqlObject {
             }
             rows.flush();
             st.execute("INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                    + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, "
-                    + "tune_method, review_from, updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, 0, NULL, "
-                    + "'tuned', NULL, NULL, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, tune_level, "
-                    + "tune_method, review_from, updated_at FROM policy_tuned " + TUNED_ON_CONFLICT);
+                    + "source, set_by, reason, tuned_at, tune_from, tune_to, tune_days, tune_mu, tune_sigma, "
+                    + "tune_level, tune_method, review_from, updated_at) SELECT site_id, sku, t_days, r_level, "
+                    + "s_level, l_level, 0, NULL, 'tuned', NULL, NULL, tuned_at, tune_from, tune_to, tune_days, "
+                    + "tune_mu, tune_sigma, tune_level, tune_method, review_from, updated_at FROM policy_tuned "
+                    + TUNED_ON_CONFLICT);
             st.execute("DROP TABLE policy_tuned");
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);

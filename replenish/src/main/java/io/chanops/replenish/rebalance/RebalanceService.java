@@ -202,8 +202,9 @@ public final class RebalanceService {
     }
 
     /**
-     * Raises the proposal's transfers (kind transfer, the donor as warehouse, open, due the proposal's date) and shrinks
-     * each covered order by what its transfers cover (cancelled when they cover all that was still to come), then runs
+     * Raises the proposal's transfers (kind transfer, the donor as warehouse, open, due the proposal's date) and
+     * shrinks each covered order by what its transfers cover (cancelled when they cover all that was still to come),
+     * then runs
      * {@code publish} (the output file), in one write transaction. Under the write lock every order the proposal read
      * and every donor's on hand is read again first; if any differs, nothing is written and the changes are returned.
      */

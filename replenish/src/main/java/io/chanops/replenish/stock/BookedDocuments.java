@@ -140,9 +140,9 @@ final class BookedDocuments {
                 .bind("ref", ref)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .findOne()
-                .flatMap(move -> h.createQuery(
-                                "SELECT b.batch_id, b.file_name FROM stock_move m JOIN import_batch b "
-                                        + "ON b.batch_id = m.batch_id WHERE m.site_id = :site AND m.sku = :sku AND m.at = :at AND m.move_id = :id")
+                .flatMap(move -> h.createQuery("SELECT b.batch_id, b.file_name FROM stock_move m JOIN import_batch b "
+                                + "ON b.batch_id = m.batch_id WHERE m.site_id = :site AND m.sku = :sku AND "
+                                + "m.at = :at AND m.move_id = :id")
                         .bind("site", p.siteId())
                         .bind("sku", p.sku())
                         .bind("at", move.getKey())

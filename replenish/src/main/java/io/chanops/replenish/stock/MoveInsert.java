@@ -37,8 +37,8 @@ final class MoveInsert {
      * time order, and the inserts append to the position-clustered table instead of scattering over it. This is the
      * one hot path that binds through the JDBC statement of the JDBI handle (same connection, same transaction, bound
      * parameters): JDBI's PreparedBatch costs more per row, which matters at a million rows. On SQLite the
-     * kind's CHECK is off for the insert ({@link #checkConstraints}) and the values are bound as {@link SqliteRowBinder}
-     * says.
+     * kind's CHECK is off for the insert ({@link #checkConstraints}) and the values are bound as {@link
+     * SqliteRowBinder} says.
      */
     static void insert(Handle h, Ledger.Dialect dialect, Moves moves, int[] rows, long firstId, long batchId) {
         insert(h, dialect == Ledger.Dialect.SQLITE ? Way.SQLITE : Way.COPY, moves, rows, firstId, batchId);

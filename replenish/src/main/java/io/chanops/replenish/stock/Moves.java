@@ -21,7 +21,9 @@ public final class Moves {
     private long[] at = new long[1024];
     private byte[] kind = new byte[1024];
     private long[] qty = new long[1024];
-    /** Where each move's document reference starts in {@link #refBytes} (UTF-8), and its length; -1 when it has none. */
+    /**
+     * Where each move's document reference starts in {@link #refBytes} (UTF-8), and its length; -1 when it has none.
+     */
     private int[] refStart = new int[1024];
 
     private int[] refLength = new int[1024];
@@ -466,7 +468,10 @@ public final class Moves {
         return new Order(sequential, order.start());
     }
 
-    /** Rows in writing order; the rows of the i-th position (in (site, SKU) order) are {@code rows[start[i]..start[i+1])}. */
+    /**
+     * Rows in writing order; the rows of the i-th position (in (site, SKU) order) are {@code
+     * rows[start[i]..start[i+1])}.
+     */
     record Order(int[] rows, int[] start) {
         int groups() {
             return start.length - 1;

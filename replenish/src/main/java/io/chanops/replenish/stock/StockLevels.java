@@ -86,7 +86,10 @@ final class StockLevels {
             return this;
         }
 
-        /** Writes the folded levels, after the moves are in the ledger; returns the positions touched, in (site, SKU) order. */
+        /**
+         * Writes the folded levels, after the moves are in the ledger; returns the positions touched, in (site, SKU)
+         * order.
+         */
         Set<Position> write(Handle h) {
             for (Position p : backDated) {
                 updated.put(p, StockLevels.fold(h, p));
@@ -119,8 +122,8 @@ final class StockLevels {
     private static Level fold(Handle h, Position p) {
         long[] state = {0, 0};
         String[] lastAt = {""};
-        h.createQuery(
-                        "SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
+        h.createQuery("SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY "
+                        + "at, move_id")
                 .bind("site", p.siteId())
                 .bind("sku", p.sku())
                 .map((rs, ctx) -> {
@@ -167,8 +170,8 @@ final class StockLevels {
     }
 
     /**
-     * Writes the levels: on PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, COPY'd into a temporary staging table and
-     * upserted from it in one statement ({@link #copyUpsert}); otherwise with multi-row upserts.
+     * Writes the levels: on PostgreSQL, from {@value CopyRows#FROM_ROWS} levels, COPY'd into a temporary staging table
+     * and upserted from it in one statement ({@link #copyUpsert}); otherwise with multi-row upserts.
      */
     private static void upsert(Handle h, Map<Position, Level> levels) {
         upsert(h, levels, CopyRows.pays(h, levels.size()));
@@ -223,9 +226,9 @@ final class StockLevels {
     private static void copyUpsert(Handle h, Map<Position, Level> levels) throws SQLException {
         Connection c = h.getConnection();
         try (Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TEMPORARY TABLE stock_level_new (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
-                            + "on_hand BIGINT NOT NULL, last_move_at TEXT NOT NULL, last_move_id INTEGER NOT NULL) ON COMMIT DROP");
+            s.execute("CREATE TEMPORARY TABLE stock_level_new (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
+                    + "on_hand BIGINT NOT NULL, last_move_at TEXT NOT NULL, last_move_id INTEGER NOT NULL) ON "
+                    + "COMMIT DROP");
             copyRows(c, "stock_level_new", levels);
             s.execute("INSERT INTO stock_level (site_id, sku, on_hand, last_move_at, last_move_id) "
                     + "SELECT site_id, sku, on_hand, last_move_at, last_move_id FROM stock_level_new "

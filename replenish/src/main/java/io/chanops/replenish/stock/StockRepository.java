@@ -142,9 +142,8 @@ public final class StockRepository implements ProductStock {
     public Map<Position, Long> sales(LocalDate from, LocalDate to, String siteId) {
         Map<Position, Long> sold = new HashMap<>();
         onHandle(h -> {
-            h.createQuery(
-                            "SELECT site_id, sku, SUM(qty) FROM stock_move WHERE kind = :sale AND at >= :from AND at < :to "
-                                    + "AND (:site IS NULL OR site_id = :site) GROUP BY site_id, sku")
+            h.createQuery("SELECT site_id, sku, SUM(qty) FROM stock_move WHERE kind = :sale AND at >= :from AND at < "
+                            + ":to AND (:site IS NULL OR site_id = :site) GROUP BY site_id, sku")
                     .bind("sale", MoveKind.SALE.toString())
                     .bind("from", from.toString())
                     .bind("to", to.toString())
@@ -162,9 +161,9 @@ public final class StockRepository implements ProductStock {
      */
     public void forEachMoveBefore(LocalDate before, String siteId, String sku, MoveVisitor visitor) {
         onHandle(h -> {
-            Query q = h.createQuery(
-                            "SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :before "
-                                    + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER BY site_id, sku, at, move_id")
+            Query q = h.createQuery("SELECT site_id, sku, at, kind, qty FROM stock_move WHERE at < :before "
+                            + "AND (:site IS NULL OR site_id = :site) AND (:sku IS NULL OR sku = :sku) ORDER "
+                            + "BY site_id, sku, at, move_id")
                     .bind("before", before.toString())
                     .bind("site", siteId)
                     .bind("sku", sku);
@@ -256,9 +255,9 @@ public final class StockRepository implements ProductStock {
     public void transfer(String fromSite, String toSite, String sku, long qty, String ref, String at, long batchId) {
         onHandle(h -> {
             long moveId = Ids.reserve(h, Ids.STOCK_MOVE, 2);
-            h.createUpdate(
-                            "INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
-                                    + "(:m1, :at, :from, :sku, :out, :qty, :ref, :batch), (:m2, :at, :to, :sku, :in, :qty, :ref, :batch)")
+            h.createUpdate("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
+                            + "(:m1, :at, :from, :sku, :out, :qty, :ref, :batch), (:m2, :at, :to, :sku, :in, "
+                            + ":qty, :ref, :batch)")
                     .bind("m1", moveId)
                     .bind("m2", moveId + 1)
                     .bind("at", at)

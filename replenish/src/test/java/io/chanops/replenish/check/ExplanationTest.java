@@ -49,9 +49,9 @@ class ExplanationTest {
     }
 
     private static void insertOrder(Handle h, String id, String status, long qty, String raisedAt) {
-        h.createUpdate(
-                        "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, raised_at, "
-                                + "due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, :received, :status, :at, '2026-02-10', :at)")
+        h.createUpdate("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, "
+                        + "raised_at, due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, "
+                        + ":received, :status, :at, '2026-02-10', :at)")
                 .bind("id", id)
                 .bind("qty", qty)
                 .bind("received", status.equals("received") ? qty : 0)

@@ -44,7 +44,9 @@ public final class ScenarioLedger {
         importMasterData(ledger, sites, catalog, setup);
     }
 
-    /** Imports a sites.csv and a catalog.csv (UTF-8) at {@code at}, as {@code site import} and {@code catalog import}. */
+    /**
+     * Imports a sites.csv and a catalog.csv (UTF-8) at {@code at}, as {@code site import} and {@code catalog import}.
+     */
     public static void importMasterData(Ledger ledger, Path sites, Path catalog, LocalDateTime at) {
         new SiteImport(ledger, OperationContext.at(at, ledger.zone()))
                 .importFile(sites, StandardCharsets.UTF_8, false, w -> {});

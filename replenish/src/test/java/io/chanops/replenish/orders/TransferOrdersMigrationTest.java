@@ -21,8 +21,8 @@ class TransferOrdersMigrationTest {
         Path db = dir.resolve("old.db");
         TestLedgers.sqliteAtVersion(db, "13").useHandle(h -> {
             h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store', 'store')");
-            h.execute(
-                    "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H1', 'handset', 'Phone', 100, 'listed', 'hall')");
+            h.execute("INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H1', 'handset', "
+                    + "'Phone', 100, 'listed', 'hall')");
             h.execute("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, "
                     + "raised_at, due_date, warehouse, updated_at, reason, run_id) VALUES ('RO-20260302-000001', 'S1', "
                     + "'H1', 'emergency', 9, 2, 'shipped', '2026-03-02 09:30:00', '2026-03-02', 'WH', "

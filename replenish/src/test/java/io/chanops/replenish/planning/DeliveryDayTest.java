@@ -70,8 +70,8 @@ class DeliveryDayTest {
     private void order(String id, String site, String sku, long qty) {
         s.ledger.write(h -> h.createUpdate(
                         "INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, status, raised_at, "
-                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, 'regular', :qty, 'open', '2026-03-02 09:30:00', "
-                                + "'2026-03-04', 'WH', '2026-03-02 09:30:00')")
+                                + "due_date, warehouse, updated_at) VALUES (:id, :site, :sku, 'regular', :qty, 'open', "
+                                + "'2026-03-02 09:30:00', '2026-03-04', 'WH', '2026-03-02 09:30:00')")
                 .bind("id", id)
                 .bind("site", site)
                 .bind("sku", sku)

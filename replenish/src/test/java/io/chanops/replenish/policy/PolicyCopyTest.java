@@ -17,10 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The policy writers' two ways (tuned levels and imported files), PostgreSQL's COPY into a staging table with one upsert and the JDBC batches of the
- * upsert, leave the same policies: new positions, re-tuned ones (a new t restarts the review schedule, the same t keeps
- * it), a manual lock undone, imported rows locked or not, doubles to the last bit. The batches are also run on SQLite in every build; the COPY half
- * needs a server ({@link TestPostgres}; skipped without one).
+ * The policy writers' two ways (tuned levels and imported files), PostgreSQL's COPY into a staging table with one
+ * upsert and the JDBC batches of the upsert, leave the same policies: new positions, re-tuned ones (a new t restarts
+ * the review schedule, the same t keeps it), a manual lock undone, imported rows locked or not, doubles to the last
+ * bit. The batches are also run on SQLite in every build; the COPY half needs a server ({@link TestPostgres}; skipped
+ * without one).
  */
 class PolicyCopyTest {
     @TempDir
@@ -60,8 +61,8 @@ class PolicyCopyTest {
             }
             h.execute(
                     "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, source, review_from, "
-                            + "reviewed_cycle, updated_at) VALUES ('S1', 'K\t1', 7, 2, 5, 1, 1, 'manual', '2026-02-01', "
-                            + "'2026-02-23', '2026-02-01 10:00:00')");
+                            + "reviewed_cycle, updated_at) VALUES ('S1', 'K\t1', 7, 2, 5, 1, 1, 'manual', "
+                            + "'2026-02-01', '2026-02-23', '2026-02-01 10:00:00')");
             return null;
         });
         Random random = new Random(3);

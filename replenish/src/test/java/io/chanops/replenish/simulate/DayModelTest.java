@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Hand-computed days of the day model (SPEC §11). Each test states the expected trace as a comment table, then
  * asserts the same table as the model's trace, one line a day:
- * {@code day arrived regular demand served lost emergency on_hand on_order} (on hand and on order at the end of the day;
- * regular = the units of the regular order raised at that day's review, emergency = what the emergency step did).
+ * {@code day arrived regular demand served lost emergency on_hand on_order} (on hand and on order at the end of the
+ * day; regular = the units of the regular order raised at that day's review, emergency = what the emergency step did).
  */
 class DayModelTest {
     private static final LocalDate ANCHOR = ReviewCycle.DEFAULT_ANCHOR; // Monday 2026-01-05
@@ -65,22 +65,25 @@ class DayModelTest {
     /*
      * t=7 R=6 S=12 L=2, lead 3 days, on hand 8 at the start, reviews on days 2 and 9.
      *
-     * day | arrives | review (IP = on hand + on order)     | demand served lost | emergency (on hand < L?)                     | on hand | on order
-     *  0  |         |                                      |   2      2     0   | 6 < 2 no                                     |    6    |   0
-     *  1  |         |                                      |   1      1     0   |                                              |    5    |   0
-     *  2  |         | IP 5 < R 6: regular 12-5 = 7, day 5  |   2      2     0   | 3 < 2 no                                     |    3    |   7
-     *  3  |         |                                      |   2      2     0   | 1 < 2: IP 1+7 = 8, escalate the regular      |    1    |  11
-     *     |         |                                      |                    | order: +max(0, 12-8) = +4 -> 11, on day 4    |         |
-     *  4  |   11    |                                      |   3      3     0   |                                              |    9    |   0
-     *  5  |         | (the escalated order came yesterday) |   4      4     0   |                                              |    5    |   0
-     *  6  |         |                                      |   7      5     2   | 0 < 2: IP 0, no regular order: raise 12-0    |    0    |  12
-     *  7  |   12    |                                      |   2      2     0   |                                              |   10    |   0
-     *  8  |         |                                      |   4      4     0   |                                              |    6    |   0
-     *  9  |         | IP 6 < R 6? no (strict): no order    |   1      1     0   |                                              |    5    |   0
-     * 10  |         |                                      |   1      1     0   |                                              |    4    |   0
-     * 11  |         |                                      |   1      1     0   |                                              |    3    |   0
-     * 12  |         |                                      |   0      0     0   |                                              |    3    |   0
-     * 13  |         |                                      |   1      1     0   | 2 < 2? no (strict)                           |    2    |   0
+     * day | arrives | review (IP = on hand + on order)     | demand served lost | emergency (on hand < L?)
+     *  | on hand | on order 0  |         |                                      |   2      2     0   | 6 < 2 no
+     *  |    6    |   0 1  |         |                                      |   1      1     0   |
+     *  |    5    |   0 2  |         | IP 5 < R 6: regular 12-5 = 7, day 5  |   2      2     0   | 3 < 2 no
+     *  |    3    |   7 3  |         |                                      |   2      2     0   | 1 < 2: IP 1+7 = 8,
+     *     escalate the regular      |    1    |  11 |         |                                      |
+     *     | order: +max(0, 12-8) = +4 -> 11, on day 4    |         |
+     *  4  |   11    |                                      |   3      3     0   |
+     *  |    9    |   0 5  |         | (the escalated order came yesterday) |   4      4     0   |
+     *  |    5    |   0 6  |         |                                      |   7      5     2   | 0 < 2: IP 0, no
+     *  regular order: raise 12-0    |    0    |  12 7  |   12    |                                      |   2      2
+     *  0   |                                              |   10    |   0 8  |         |
+     *  |   4      4     0   |                                              |    6    |   0 9  |         | IP 6 < R 6?
+     *  no (strict): no order    |   1      1     0   |                                              |    5    |   0
+     * 10  |         |                                      |   1      1     0   |
+     * |    4    |   0 11  |         |                                      |   1      1     0   |
+     * |    3    |   0 12  |         |                                      |   0      0     0   |
+     * |    3    |   0 13  |         |                                      |   1      1     0   | 2 < 2? no (strict)
+     * |    2    |   0
      *
      * demand 31, served 29, lost 2; one stock-out day (6); the regular order became an emergency, so 0 regular and 2
      * emergency orders; 11 + 12 = 23 units ordered; on hand sum 62 over 14 days = 4.43. Check: 8 + 23 - 29 = 2.
@@ -235,12 +238,14 @@ class DayModelTest {
     /*
      * t=7 R=2 S=5 L=1, lead 1, on hand -3 at the start (the ledger recorded more out than in), review on day 0.
      *
-     * day | arrives | review                         | demand served lost | emergency                                | on hand | on order
-     *  0  |         | IP -3 < 2: regular 5+3 = 8, d1 |   1      0     1   | -3 < 1: IP -3+8 = 5, escalate the regular |   -3    |   8
-     *     |         |                                |                    | order by max(0, 5-5) = +0, on day 1       |         |
-     *  1  |    8    |                                |   1      1     0   |                                          |    4    |   0
-     *  2  |         |                                |   1      1     0   |                                          |    3    |   0
-     *  3  |         |                                |   1      1     0   |                                          |    2    |   0
+     * day | arrives | review                         | demand served lost | emergency                                |
+     *  on hand | on order 0  |         | IP -3 < 2: regular 5+3 = 8, d1 |   1      0     1   | -3 < 1: IP -3+8 = 5,
+     *     escalate the regular |   -3    |   8 |         |                                |                    | order
+     *     by max(0, 5-5) = +0, on day 1       |         |
+     *  1  |    8    |                                |   1      1     0   |                                          |
+     *  4    |   0 2  |         |                                |   1      1     0   |
+     *  |    3    |   0 3  |         |                                |   1      1     0   |
+     *  |    2    |   0
      *
      * Nothing is served from a negative shelf; the escalation adds nothing but still counts as an emergency.
      * On hand sum -3 + 4 + 3 + 2 = 6 / 4 = 1.50. Check: -3 + 8 - 3 = 2.

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The catalog's rules that depend on stock: a product with moves keeps its type; off-sale products with stock are named. */
+/**
+ * The catalog's rules that depend on stock: a product with moves keeps its type; off-sale products with stock are
+ * named.
+ */
 class CatalogWithStockTest {
     @TempDir
     Path dir;

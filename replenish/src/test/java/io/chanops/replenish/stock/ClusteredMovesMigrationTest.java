@@ -24,11 +24,11 @@ class ClusteredMovesMigrationTest {
     void aVersion6LedgerMigratesWithItsMovesAndLevelsAndContinuesTheIds() {
         Path db = dir.resolve("old.db");
         TestLedgers.sqliteAtVersion(db, "6").useHandle(h -> {
-            h.execute(
-                    "INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'abc', 3, 3, '2026-03-01 10:00:00', 'u', 0)");
+            h.execute("INSERT INTO import_batch VALUES (1, 'moves', 'm.csv', 'abc', 3, 3, '2026-03-01 10:00:00', 'u', "
+                    + "0)");
             h.execute("INSERT INTO site (site_id, name, kind) VALUES ('S1', 'Store', 'store')");
-            h.execute(
-                    "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H1', 'handset', 'Phone', 100, 'listed', 'hall')");
+            h.execute("INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H1', 'handset', "
+                    + "'Phone', 100, 'listed', 'hall')");
             h.execute("INSERT INTO stock_move VALUES (7, '2026-03-01 12:00:00', 'S1', 'H1', 'sale', 2, 'S-1', 1)");
             h.execute("INSERT INTO stock_move VALUES (5, '2026-03-01 08:00:00', 'S1', 'H1', 'receipt', 10, 'R-1', 1)");
             h.execute("INSERT INTO stock_move VALUES (9, '2026-03-01 12:00:00', 'S1', 'H1', 'sale', 1, NULL, 1)");
@@ -57,9 +57,9 @@ class ClusteredMovesMigrationTest {
                 .isEqualTo(10);
 
         // a later import continues after the old ids and folds onto the migrated level
-        ledger.write(
-                h -> h.execute(
-                        "INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H2', 'handset', 'P2', 100, 'listed', 'hall')"));
+        ledger.write(h ->
+                h.execute("INSERT INTO product (sku, type, name, price_fen, status, channels) VALUES ('H2', 'handset', "
+                        + "'P2', 100, 'listed', 'hall')"));
         Path f = TestLedgers.write(
                 dir, "more.csv", "at,site_id,sku,kind,qty,ref", "2026-03-01 13:00,S1,H1,receipt,3,R-2");
         new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))

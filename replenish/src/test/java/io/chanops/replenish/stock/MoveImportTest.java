@@ -176,7 +176,8 @@ class MoveImportTest {
                         f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
                         f + ":6: sku: 'C1' is a contract, which is not stocked",
                         f
-                                + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count",
+                                + ":7: kind: 'sold' is not one of receipt, sale, return, transfer_in, transfer_out, "
+                                + "adjust, count",
                         f + ":8: qty: '1.5' is not a whole number",
                         f + ":9: qty: '-1' must be a positive whole number for a sale",
                         f + ":10: qty: a count is the counted on hand and cannot be negative",
@@ -389,10 +390,10 @@ class MoveImportTest {
     void documentsAreLookedUpThroughTheirIndex() {
         String plan = ledger.read(h -> String.join(
                 "\n",
-                h.createQuery(
-                                "EXPLAIN QUERY PLAN SELECT m.site_id, m.sku, m.kind, m.ref "
-                                        + "FROM (VALUES ('S1', 'H1', 'receipt', 'A'), ('S2', 'H1', 'sale', 'B')) AS v JOIN stock_move m ON m.site_id = v.column1 "
-                                        + "AND m.sku = v.column2 AND m.kind = v.column3 AND m.ref = v.column4 WHERE m.ref IS NOT NULL")
+                h.createQuery("EXPLAIN QUERY PLAN SELECT m.site_id, m.sku, m.kind, m.ref "
+                                + "FROM (VALUES ('S1', 'H1', 'receipt', 'A'), ('S2', 'H1', 'sale', 'B')) AS v "
+                                + "JOIN stock_move m ON m.site_id = v.column1 AND m.sku = v.column2 AND m.kind "
+                                + "= v.column3 AND m.ref = v.column4 WHERE m.ref IS NOT NULL")
                         .map((rs, ctx) -> rs.getString(4))
                         .list()));
         assertThat(plan)

@@ -52,7 +52,9 @@ public final class PlanFiles {
         this.format = format;
     }
 
-    /** Declares FILE, one workbook with a sheet per file (routes, lines, unserved, summary) written in {@code format}. */
+    /**
+     * Declares FILE, one workbook with a sheet per file (routes, lines, unserved, summary) written in {@code format}.
+     */
     public static PlanFiles declareWorkbook(OutputSet outputs, Path file, Workbook.Format format) {
         return new PlanFiles(outputs.file(file), format);
     }

@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Reads {@code vehicles.csv} ({@code vehicle_id,depot,capacity,shift_start,shift_end}); every problem is reported at once. */
+/**
+ * Reads {@code vehicles.csv} ({@code vehicle_id,depot,capacity,shift_start,shift_end}); every problem is reported at
+ * once.
+ */
 public final class VehicleFile {
     public static final List<String> COLUMNS = List.of("vehicle_id", "depot", "capacity", "shift_start", "shift_end");
 

@@ -25,8 +25,8 @@ public record SolverSettings(
 
     /**
      * The unimproved-time limit used when none is given: a third of the time limit, or the share of it that the
-     * day's stops are of {@value #WHOLE_LIMIT_STOPS} when that is more, and at least 2 s. Simulated annealing finds most
-     * of its improvements late, as it cools: on a big day a long stretch without a better plan is the hot phase
+     * day's stops are of {@value #WHOLE_LIMIT_STOPS} when that is more, and at least 2 s. Simulated annealing finds
+     * most of its improvements late, as it cools: on a big day a long stretch without a better plan is the hot phase
      * working, not the end of the search.
      */
     public static Duration defaultUnimproved(Duration timeLimit, int stops) {
