@@ -113,6 +113,14 @@ public final class PolicyService {
                 throw InputRejectedException.of(
                         Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
             }
+            LocalDate today = now.toLocalDate();
+            if (c.until() != null && c.until().isBefore(today)) {
+                // the lock holds to the end of its day: one already over protects nothing (a year typed wrong?)
+                throw InputRejectedException.of(Problem.ofFile(
+                        where,
+                        "--until " + c.until() + " is before today (" + today + "): the lock would already be over; "
+                                + "give a later day, or no --until to lock for good"));
+            }
             Policy base = old.map(PolicyRecord::policy).orElse(null);
             long t = c.t() != null ? c.t() : base != null ? base.t() : DEFAULT_T;
             long r = c.r() != null ? c.r() : base.r();

@@ -59,6 +59,19 @@ class PolicyServiceTest {
         assertThat(unlocked.policy()).isEqualTo(new Policy(7, 4, 9, 0));
     }
 
+    /** A lock until a day already over is refused and changes nothing; until today (the lock ends tonight) is kept. */
+    @Test
+    void aLockUntilADayAlreadyOverIsRefused() {
+        assertThatThrownBy(() -> policies.set(new PolicyService.Change(
+                        "ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2025, 3, 15))))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("--until 2025-03-15 is before today (" + NOW.toLocalDate() + ")");
+        assertThat(policies.list("ST-1", "PHONE")).isEmpty();
+        PolicyRecord today = policies.set(
+                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "today only", NOW.toLocalDate()));
+        assertThat(today.lockedUntil()).isEqualTo(NOW.toLocalDate().toString());
+    }
+
     @Test
     void invalidLevelsAreRejectedWithEveryReason() {
         assertThatThrownBy(
