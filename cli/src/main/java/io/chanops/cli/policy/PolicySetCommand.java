@@ -76,7 +76,7 @@ public final class PolicySetCommand extends ChanopsCommand {
         LocalDate untilDate = until;
         Boolean locking = lock == null ? null : lock.lock;
         PolicyRecord p = PolicyService.of(ctx().ledger(), ctx().operation())
-                .set(new PolicyService.Change(site, sku, t, r, s, l, locking, reason, untilDate));
+                .set(new PolicyService.Change(site, sku, t, r, s, l, locking, reason, untilDate), ctx()::warn);
         out().printf(
                         "%s/%s: %s%s%n",
                         p.siteId(),

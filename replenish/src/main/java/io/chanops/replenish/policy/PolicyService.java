@@ -96,6 +96,14 @@ public final class PolicyService {
      * warehouse, the SKU is not stocked, or the resulting levels break 0 <= L <= R <= S, S > 0, t >= 1.
      */
     public PolicyRecord set(Change c) {
+        return set(c, warning -> {});
+    }
+
+    /**
+     * As {@link #set(Change)}, warning through {@code warn} of an {@code until} day already over: recorded as given
+     * (the values stay manual, but tuning may change them at once), most likely a year typed wrong.
+     */
+    public PolicyRecord set(Change c, Consumer<String> warn) {
         LocalDateTime now = context.now();
         return ledger.write(h -> {
             String where = "policy set --site " + c.siteId() + " --sku " + c.sku();
@@ -112,14 +120,6 @@ public final class PolicyService {
             if (!c.setsLevels() && c.lock() == null && c.until() == null && c.reason() == null) {
                 throw InputRejectedException.of(
                         Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
-            }
-            LocalDate today = now.toLocalDate();
-            if (c.until() != null && c.until().isBefore(today)) {
-                // the lock holds to the end of its day: one already over protects nothing (a year typed wrong?)
-                throw InputRejectedException.of(Problem.ofFile(
-                        where,
-                        "--until " + c.until() + " is before today (" + today + "): the lock would already be over; "
-                                + "give a later day, or no --until to lock for good"));
             }
             Policy base = old.map(PolicyRecord::policy).orElse(null);
             long t = c.t() != null ? c.t() : base != null ? base.t() : DEFAULT_T;
@@ -152,6 +152,12 @@ public final class PolicyService {
                     context.user(),
                     c.reason(),
                     LocalTimes.format(now));
+            LocalDate today = now.toLocalDate();
+            if (c.until() != null && c.until().isBefore(today)) {
+                // the lock holds to the end of its day: one already over protects nothing
+                warn.accept(where + ": --until " + c.until() + " is before today (" + today + "): the lock is already"
+                        + " over, so tuning may change these values (a year typed wrong?)");
+            }
             return policies.find(c.siteId(), c.sku()).orElseThrow();
         });
     }

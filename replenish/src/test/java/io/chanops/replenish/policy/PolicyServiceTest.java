@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,17 +61,26 @@ class PolicyServiceTest {
         assertThat(unlocked.policy()).isEqualTo(new Policy(7, 4, 9, 0));
     }
 
-    /** A lock until a day already over is refused and changes nothing; until today (the lock ends tonight) is kept. */
+    /**
+     * A lock until a day already over is recorded with a warning (tuning may change the values at once); until today
+     * (the lock ends tonight) passes quietly.
+     */
     @Test
-    void aLockUntilADayAlreadyOverIsRefused() {
-        assertThatThrownBy(() -> policies.set(new PolicyService.Change(
-                        "ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2025, 3, 15))))
-                .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("--until 2025-03-15 is before today (" + NOW.toLocalDate() + ")");
-        assertThat(policies.list("ST-1", "PHONE")).isEmpty();
+    void aLockUntilADayAlreadyOverIsRecordedWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        PolicyRecord past = policies.set(
+                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2025, 3, 15)),
+                warnings::add);
+        assertThat(past.lockedUntil()).isEqualTo("2025-03-15");
+        assertThat(warnings)
+                .containsExactly("policy set --site ST-1 --sku PHONE: --until 2025-03-15 is before today (2026-03-02):"
+                        + " the lock is already over, so tuning may change these values (a year typed wrong?)");
+        warnings.clear();
         PolicyRecord today = policies.set(
-                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "today only", NOW.toLocalDate()));
-        assertThat(today.lockedUntil()).isEqualTo(NOW.toLocalDate().toString());
+                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "today only", NOW.toLocalDate()),
+                warnings::add);
+        assertThat(today.lockedUntil()).isEqualTo("2026-03-02");
+        assertThat(warnings).isEmpty();
     }
 
     @Test
