@@ -45,6 +45,11 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
+        if (report.positions() == 0) {
+            // a cron job on a ledger without policies would otherwise report success every time, checking nothing
+            ctx().warn("no position has a policy, so nothing was checked: import them with 'policy import' or derive"
+                    + " them from sales with 'policy tune'");
+        }
         return report.emergencyRaised() ? ExitCode.ATTENTION : ExitCode.OK;
     }
 }

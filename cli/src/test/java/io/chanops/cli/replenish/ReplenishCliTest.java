@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,18 @@ class ReplenishCliTest {
                         .out()
                         .lines())
                 .hasSize(2);
+    }
+
+    /** A ledger with stock but no policy: the check checks nothing, and says so (a cron job would not notice). */
+    @Test
+    void aCheckWithoutAnyPolicySaysItCheckedNothing() throws Exception {
+        CliHarness bare = new CliHarness(Files.createDirectories(dir.resolve("bare")))
+                .withSampleSitesAndCatalog()
+                .importSample("stock", "moves.csv");
+        CliHarness.Result r = bare.at("2026-03-02 09:30").run("replenish", "check", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("warning: no position has a policy, so nothing was checked");
+        assertThat(cli.run("replenish", "check", "--format", "csv").err()).doesNotContain("no position has a policy");
     }
 
     @Test
