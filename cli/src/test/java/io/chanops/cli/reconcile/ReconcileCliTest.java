@@ -60,6 +60,28 @@ class ReconcileCliTest {
         assertThat(right.err()).doesNotContain("different months");
     }
 
+    /**
+     * A profile that reads the export's fen as yuan: nearly every order an AMOUNT_MISMATCH of exactly 100 times, and a
+     * warning that names amount.unit; the samples' own profile gets none.
+     */
+    @Test
+    void amountsAHundredTimesTheOrdersPointAtTheProfilesAmountUnit() throws Exception {
+        String profile = Files.readString(TestLedgers.sample("boss-profile.properties"));
+        assertThat(profile).contains("amount.unit=fen");
+        Path yuan = Files.writeString(
+                dir.resolve("yuan.properties"), profile.replace("amount.unit=fen", "amount.unit=yuan"));
+        CliHarness.Result wrong = cli.run(CliHarness.reconcileArgs(
+                TestLedgers.sample("platform-orders-2026-02.csv").toString(),
+                TestLedgers.sample("boss-2026-02.csv").toString(),
+                yuan.toString(),
+                dir.resolve("out-yuan").toString()));
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(3);
+        assertThat(wrong.err())
+                .contains("warning: 261 of the 264 amount mismatches are BOSS amounts 100 times the platform's: is"
+                        + " amount.unit=yuan in yuan.properties right for boss-2026-02.csv?");
+        assertThat(month("2026-02").err()).doesNotContain("amount.unit");
+    }
+
     @Test
     void januarySamplesReconcileWithEveryDiscrepancyKindAndExit3() throws Exception {
         CliHarness.Result r = month("2026-01");

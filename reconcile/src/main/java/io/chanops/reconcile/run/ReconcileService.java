@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +213,7 @@ public final class ReconcileService {
         checkAddsUp(m.summary(), p, b);
         List<Item> findings =
                 timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
+        warnOfAHundredfold(findings, req, profile, warn);
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
@@ -312,6 +314,39 @@ public final class ReconcileService {
                     + accepted.month() + "; is this the right pair of files?");
         }
     }
+
+    /**
+     * Warns when most amount mismatches (at least {@link #HUNDREDFOLD_FROM} of them) are a factor of exactly 100
+     * between the two files: the profile's {@code amount.unit} (fen or yuan) is not the export's, the likeliest cause.
+     */
+    static void warnOfAHundredfold(List<Item> findings, RunRequest req, BossProfile profile, Consumer<String> warn) {
+        long mismatches = 0;
+        long bossTimes100 = 0;
+        long platformTimes100 = 0;
+        for (Item i : findings) {
+            if (i.category() == Category.AMOUNT_MISMATCH) {
+                mismatches++;
+                long platform = i.platformFen();
+                long boss = i.bossFen();
+                if (platform != 0 && boss == platform * 100) {
+                    bossTimes100++;
+                } else if (boss != 0 && platform == boss * 100) {
+                    platformTimes100++;
+                }
+            }
+        }
+        long hundredfold = Math.max(bossTimes100, platformTimes100);
+        if (hundredfold >= HUNDREDFOLD_FROM && hundredfold * 2 > mismatches) {
+            warn.accept(hundredfold + " of the " + mismatches + " amount mismatches are BOSS amounts "
+                    + (bossTimes100 > platformTimes100 ? "100 times" : "a hundredth of") + " the platform's: is "
+                    + "amount.unit=" + profile.amountUnit().toString().toLowerCase(Locale.ROOT) + " in "
+                    + req.profileFile().getFileName() + " right for "
+                    + req.bossFile().getFileName() + "?");
+        }
+    }
+
+    /** Amount mismatches by a factor of 100 from which the warning about amount.unit is given. */
+    static final int HUNDREDFOLD_FROM = 5;
 
     /** The month most of some local-second times fall in, and how many do. */
     record MonthCount(YearMonth month, long rows) {
