@@ -60,6 +60,53 @@ class ReconcileCliTest {
         assertThat(right.err()).doesNotContain("different months");
     }
 
+    /** The two files the wrong way round, or one of them given twice: one problem that says so, and nothing stored. */
+    @Test
+    void filesGivenTheWrongWayRoundAreRefusedWithOneProblemThatSaysSo() {
+        String platform = TestLedgers.sample("platform-orders-2026-02.csv").toString();
+        String boss = TestLedgers.sample("boss-2026-02.csv").toString();
+        String profile = TestLedgers.sample("boss-profile.properties").toString();
+        String out = dir.resolve("out-swapped").toString();
+
+        CliHarness.Result swapped = cli.run(CliHarness.reconcileArgs(boss, platform, profile, out));
+        assertThat(swapped.code()).as(swapped.toString()).isEqualTo(4);
+        assertThat(swapped.err().lines().filter(l -> l.startsWith("error: ")))
+                .containsExactly(
+                        "error: " + boss + ": --platform and --boss look swapped: this file has a BOSS export's header"
+                                + " and " + platform + " has platform-orders.csv's; give the platform orders to"
+                                + " --platform and the BOSS export to --boss",
+                        "error: input rejected");
+        assertThat(cli.run(CliHarness.reconcileArgs(boss, boss, profile, out)).err())
+                .contains("error: " + boss + ": given as --platform, but it has a BOSS export's header");
+        assertThat(cli.run(CliHarness.reconcileArgs(platform, platform, profile, out))
+                        .err())
+                .contains("error: " + platform + ": given as --boss, but it has platform-orders.csv's header");
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
+                .hasSize(1);
+    }
+
+    /**
+     * A platform file that also carries the BOSS serial number (a column named as the profile's BOSS id) is a
+     * platform file: a bad row in it is reported as such, not as files swapped.
+     */
+    @Test
+    void aPlatformFileWithABossIdColumnIsNotTakenForSwapped() throws Exception {
+        Path platform = Files.writeString(
+                dir.resolve("platform-with-boss-id.csv"),
+                "order_id,created_at,channel,site_id,msisdn,sku,qty,amount,status,业务流水号\n"
+                        + "WO1,2026-02-03 10:00:00,web,GZ-WEB,13800000001,HS-IP16-128,1,abc,paid,BS1\n");
+        CliHarness.Result r = cli.run(CliHarness.reconcileArgs(
+                platform.toString(),
+                TestLedgers.sample("boss-2026-02.csv").toString(),
+                TestLedgers.sample("boss-profile.properties").toString(),
+                dir.resolve("out-boss-id").toString()));
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains(platform + ":2: amount:")
+                .doesNotContain("swapped")
+                .doesNotContain("given as");
+    }
+
     /**
      * A profile that reads the export's fen as yuan: nearly every order an AMOUNT_MISMATCH of exactly 100 times, and a
      * warning that names amount.unit; the samples' own profile gets none.

@@ -40,19 +40,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
-import java.util.function.IntToLongFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -194,7 +190,9 @@ public final class ReconcileService {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems);
+            // two files given the wrong way round: one problem that says so, instead of every column of both
+            throw new InputRejectedException(
+                    FilePairChecks.swapped(req, profile).map(List::of).orElse(problems));
         }
         String pSha = FileDigest.hex(platformDigest.digest());
         String bossSha = FileDigest.hex(bossDigest.digest());
@@ -207,13 +205,13 @@ public final class ReconcileService {
         });
         PlatformTable p = platform; // effectively final copies for the lambdas below
         BossTable b = boss;
-        warnOfDifferentMonths(p, b, req, warn);
+        FilePairChecks.warnOfDifferentMonths(p, b, req, warn);
         Matching m =
                 timed("rules", () -> new Matcher(req.toleranceFen(), req.windowSeconds()).match(p, b, carried, pool));
         checkAddsUp(m.summary(), p, b);
         List<Item> findings =
                 timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
-        warnOfAHundredfold(findings, req, profile, warn);
+        FilePairChecks.warnOfAHundredfold(findings, req, profile, warn);
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
@@ -292,98 +290,6 @@ public final class ReconcileService {
                             "this pair of files (same SHA-256) was already reconciled as run " + run
                                     + "; use --force to reconcile it again"));
                 });
-    }
-
-    /**
-     * Warns when most platform orders were created in another month than most BOSS rows were accepted in: two files of
-     * different months, the likeliest wrong pair, which reconciles as nearly everything missing on both sides. Months
-     * by majority, so that the orders of a month's last evening accepted the next morning change nothing. The run goes
-     * on: it is a warning, not a refusal.
-     */
-    static void warnOfDifferentMonths(PlatformTable p, BossTable b, RunRequest req, Consumer<String> warn) {
-        if (p.size() == 0 || b.size() == 0) {
-            return;
-        }
-        MonthCount created = MonthCount.mostOf(p.size(), p::createdAt);
-        MonthCount accepted = MonthCount.mostOf(b.size(), b::acceptedAt);
-        if (!created.month().equals(accepted.month())) {
-            warn.accept(req.platformFile().getFileName() + " and "
-                    + req.bossFile().getFileName()
-                    + " are of different months: " + created.rows() + " of " + p.size() + " orders were created in "
-                    + created.month() + ", " + accepted.rows() + " of " + b.size() + " BOSS rows accepted in "
-                    + accepted.month() + "; is this the right pair of files?");
-        }
-    }
-
-    /**
-     * Warns when most amount mismatches (at least {@link #HUNDREDFOLD_FROM} of them) are a factor of exactly 100
-     * between the two files: the profile's {@code amount.unit} (fen or yuan) is not the export's, the likeliest cause.
-     */
-    static void warnOfAHundredfold(List<Item> findings, RunRequest req, BossProfile profile, Consumer<String> warn) {
-        long mismatches = 0;
-        long bossTimes100 = 0;
-        long platformTimes100 = 0;
-        for (Item i : findings) {
-            if (i.category() == Category.AMOUNT_MISMATCH) {
-                mismatches++;
-                long platform = i.platformFen();
-                long boss = i.bossFen();
-                if (platform != 0 && boss == platform * 100) {
-                    bossTimes100++;
-                } else if (boss != 0 && platform == boss * 100) {
-                    platformTimes100++;
-                }
-            }
-        }
-        long hundredfold = Math.max(bossTimes100, platformTimes100);
-        if (hundredfold >= HUNDREDFOLD_FROM && hundredfold * 2 > mismatches) {
-            warn.accept(hundredfold + " of the " + mismatches + " amount mismatches are BOSS amounts "
-                    + (bossTimes100 > platformTimes100 ? "100 times" : "a hundredth of") + " the platform's: is "
-                    + "amount.unit=" + profile.amountUnit().toString().toLowerCase(Locale.ROOT) + " in "
-                    + req.profileFile().getFileName() + " right for "
-                    + req.bossFile().getFileName() + "?");
-        }
-    }
-
-    /** Amount mismatches by a factor of 100 from which the warning about amount.unit is given. */
-    static final int HUNDREDFOLD_FROM = 5;
-
-    /** The month most of some local-second times fall in, and how many do. */
-    record MonthCount(YearMonth month, long rows) {
-        static MonthCount mostOf(int n, IntToLongFunction localSeconds) {
-            // counted per day first (an array over the days the times span), then per month: one pass, no boxing
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
-                first = Math.min(first, day);
-                last = Math.max(last, day);
-            }
-            Map<YearMonth, Long> months = new HashMap<>();
-            if (last - first < MAX_DAYS) {
-                long[] perDay = new long[(int) (last - first + 1)];
-                for (int i = 0; i < n; i++) {
-                    perDay[(int) (Math.floorDiv(localSeconds.applyAsLong(i), 86_400L) - first)]++;
-                }
-                for (int d = 0; d < perDay.length; d++) {
-                    if (perDay[d] > 0) {
-                        months.merge(YearMonth.from(LocalDate.ofEpochDay(first + d)), perDay[d], Long::sum);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
-                    months.merge(YearMonth.from(LocalDate.ofEpochDay(day)), 1L, Long::sum);
-                }
-            }
-            Map.Entry<YearMonth, Long> most = Collections.max(
-                    months.entrySet(),
-                    Map.Entry.<YearMonth, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-            return new MonthCount(most.getKey(), most.getValue());
-        }
-
-        /** Days from which the count per day takes a map instead of an array (files over decades). */
-        private static final long MAX_DAYS = 40_000;
     }
 
     /** The totals check: if the categories do not add back to the files, the report is wrong and must not be stored. */

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** The month most times of a file fall in, as the warning about a pair of files of different months counts it. */
 class MonthCountTest {
-    private static ReconcileService.MonthCount mostOf(String... times) {
+    private static FilePairChecks.MonthCount mostOf(String... times) {
         long[] seconds = new long[times.length];
         for (int i = 0; i < times.length; i++) {
             seconds[i] = BossDateTime.STORED.parse(times[i]);
         }
-        return ReconcileService.MonthCount.mostOf(seconds.length, i -> seconds[i]);
+        return FilePairChecks.MonthCount.mostOf(seconds.length, i -> seconds[i]);
     }
 
     @Test
@@ -24,18 +24,18 @@ class MonthCountTest {
                         "2026-01-05 10:00:00",
                         "2026-02-01 09:00:00",
                         "2026-01-20 08:00:00"))
-                .isEqualTo(new ReconcileService.MonthCount(YearMonth.of(2026, 1), 3));
+                .isEqualTo(new FilePairChecks.MonthCount(YearMonth.of(2026, 1), 3));
     }
 
     @Test
     void aTieGoesToTheLaterMonth() {
         assertThat(mostOf("2026-03-01 08:00:00", "2026-02-28 08:00:00"))
-                .isEqualTo(new ReconcileService.MonthCount(YearMonth.of(2026, 3), 1));
+                .isEqualTo(new FilePairChecks.MonthCount(YearMonth.of(2026, 3), 1));
     }
 
     @Test
     void timesOverMoreThanACenturyAreCountedTheSameWay() {
         assertThat(mostOf("1900-01-01 00:00:00", "2026-01-02 00:00:00", "2026-01-03 00:00:00", "9999-12-31 23:59:59"))
-                .isEqualTo(new ReconcileService.MonthCount(YearMonth.of(2026, 1), 2));
+                .isEqualTo(new FilePairChecks.MonthCount(YearMonth.of(2026, 1), 2));
     }
 }

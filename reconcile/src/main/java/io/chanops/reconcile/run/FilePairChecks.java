@@ -1,0 +1,190 @@
+package io.chanops.reconcile.run;
+
+import io.chanops.ledger.Problem;
+import io.chanops.reconcile.boss.BossProfile;
+import io.chanops.reconcile.boss.BossTable;
+import io.chanops.reconcile.match.Category;
+import io.chanops.reconcile.match.Item;
+import io.chanops.reconcile.platform.PlatformTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The mistakes a reconciliation's pair of files can hold that no single row shows: the files given the wrong way round,
+ * files of different months, a profile whose amount unit is not the export's. The first is refused with one problem
+ * that says so; the other two are warnings, since the run's result is still what was asked for.
+ */
+final class FilePairChecks {
+    private FilePairChecks() {}
+
+    /** A header line is looked for in this many bytes at most. */
+    private static final int HEADER_BYTES = 64 * 1024;
+
+    /**
+     * The problem to report instead of every missing column when the platform file has a BOSS export's header (the
+     * profile's BOSS id column, and not both {@code order_id} and {@code created_at}) or the BOSS file has
+     * platform-orders.csv's (those two, and no BOSS id column); empty when neither has. Header names are compared
+     * whole, as cells of the first line split at the file's delimiter.
+     */
+    static Optional<Problem> swapped(RunRequest req, BossProfile profile) {
+        Set<String> platformHeader = headerCells(req.platformFile(), profile.charset(), profile.delimiter());
+        Set<String> bossHeader = headerCells(req.bossFile(), req.platformCharset(), ',');
+        List<String> bossIds = profile.columns().get(BossProfile.Column.BOSS_ID);
+        boolean bossHeaderInPlatform =
+                bossIds.stream().anyMatch(platformHeader::contains) && !hasPlatformKeys(platformHeader);
+        boolean platformHeaderInBoss =
+                hasPlatformKeys(bossHeader) && bossIds.stream().noneMatch(bossHeader::contains);
+        if (bossHeaderInPlatform && platformHeaderInBoss) {
+            return Optional.of(Problem.ofFile(
+                    req.platformFile().toString(),
+                    "--platform and --boss look swapped: this file has a BOSS export's header and " + req.bossFile()
+                            + " has platform-orders.csv's; give the platform orders to --platform and the BOSS export"
+                            + " to --boss"));
+        }
+        if (bossHeaderInPlatform) {
+            return Optional.of(Problem.ofFile(
+                    req.platformFile().toString(),
+                    "given as --platform, but it has a BOSS export's header; --platform takes the platform orders"
+                            + " (platform-orders.csv)"));
+        }
+        if (platformHeaderInBoss) {
+            return Optional.of(Problem.ofFile(
+                    req.bossFile().toString(),
+                    "given as --boss, but it has platform-orders.csv's header; --boss takes the BOSS export"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasPlatformKeys(Set<String> header) {
+        return header.contains("order_id") && header.contains("created_at");
+    }
+
+    /**
+     * The cells of the first line of {@code file} decoded with {@code charset} (bad bytes replaced), split at
+     * {@code delimiter}, without quotes, byte-order mark or surrounding blanks; empty when unreadable.
+     */
+    private static Set<String> headerCells(Path file, Charset charset, char delimiter) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(HEADER_BYTES);
+            int end = 0;
+            while (end < head.length && head[end] != '\n') {
+                end++;
+            }
+            Set<String> cells = new HashSet<>();
+            for (String cell : new String(head, 0, end, charset).split(Pattern.quote(String.valueOf(delimiter)))) {
+                cells.add(cell.replace("\uFEFF", "").replace("\"", "").strip());
+            }
+            return cells;
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * Warns when most platform orders were created in another month than most BOSS rows were accepted in: two files of
+     * different months, the likeliest wrong pair, which reconciles as nearly everything missing on both sides. Months
+     * by majority, so that the orders of a month's last evening accepted the next morning change nothing. The run goes
+     * on: it is a warning, not a refusal.
+     */
+    static void warnOfDifferentMonths(PlatformTable p, BossTable b, RunRequest req, Consumer<String> warn) {
+        if (p.size() == 0 || b.size() == 0) {
+            return;
+        }
+        MonthCount created = MonthCount.mostOf(p.size(), p::createdAt);
+        MonthCount accepted = MonthCount.mostOf(b.size(), b::acceptedAt);
+        if (!created.month().equals(accepted.month())) {
+            warn.accept(req.platformFile().getFileName() + " and "
+                    + req.bossFile().getFileName()
+                    + " are of different months: " + created.rows() + " of " + p.size() + " orders were created in "
+                    + created.month() + ", " + accepted.rows() + " of " + b.size() + " BOSS rows accepted in "
+                    + accepted.month() + "; is this the right pair of files?");
+        }
+    }
+
+    /**
+     * Warns when most amount mismatches (at least {@link #HUNDREDFOLD_FROM} of them) are a factor of exactly 100
+     * between the two files: the profile's {@code amount.unit} (fen or yuan) is not the export's, the likeliest cause.
+     */
+    static void warnOfAHundredfold(List<Item> findings, RunRequest req, BossProfile profile, Consumer<String> warn) {
+        long mismatches = 0;
+        long bossTimes100 = 0;
+        long platformTimes100 = 0;
+        for (Item i : findings) {
+            if (i.category() == Category.AMOUNT_MISMATCH) {
+                mismatches++;
+                long platform = i.platformFen();
+                long boss = i.bossFen();
+                if (platform != 0 && boss == platform * 100) {
+                    bossTimes100++;
+                } else if (boss != 0 && platform == boss * 100) {
+                    platformTimes100++;
+                }
+            }
+        }
+        long hundredfold = Math.max(bossTimes100, platformTimes100);
+        if (hundredfold >= HUNDREDFOLD_FROM && hundredfold * 2 > mismatches) {
+            warn.accept(hundredfold + " of the " + mismatches + " amount mismatches are BOSS amounts "
+                    + (bossTimes100 > platformTimes100 ? "100 times" : "a hundredth of") + " the platform's: is "
+                    + "amount.unit=" + profile.amountUnit().toString().toLowerCase(Locale.ROOT) + " in "
+                    + req.profileFile().getFileName() + " right for "
+                    + req.bossFile().getFileName() + "?");
+        }
+    }
+
+    /** Amount mismatches by a factor of 100 from which the warning about amount.unit is given. */
+    static final int HUNDREDFOLD_FROM = 5;
+
+    /** The month most of some local-second times fall in, and how many do. */
+    record MonthCount(YearMonth month, long rows) {
+        static MonthCount mostOf(int n, IntToLongFunction localSeconds) {
+            // counted per day first (an array over the days the times span), then per month: one pass, no boxing
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
+                first = Math.min(first, day);
+                last = Math.max(last, day);
+            }
+            Map<YearMonth, Long> months = new HashMap<>();
+            if (last - first < MAX_DAYS) {
+                long[] perDay = new long[(int) (last - first + 1)];
+                for (int i = 0; i < n; i++) {
+                    perDay[(int) (Math.floorDiv(localSeconds.applyAsLong(i), 86_400L) - first)]++;
+                }
+                for (int d = 0; d < perDay.length; d++) {
+                    if (perDay[d] > 0) {
+                        months.merge(YearMonth.from(LocalDate.ofEpochDay(first + d)), perDay[d], Long::sum);
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
+                    months.merge(YearMonth.from(LocalDate.ofEpochDay(day)), 1L, Long::sum);
+                }
+            }
+            Map.Entry<YearMonth, Long> most = Collections.max(
+                    months.entrySet(),
+                    Map.Entry.<YearMonth, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+            return new MonthCount(most.getKey(), most.getValue());
+        }
+
+        /** Days from which the count per day takes a map instead of an array (files over decades). */
+        private static final long MAX_DAYS = 40_000;
+    }
+}
