@@ -41,6 +41,27 @@ class CatalogImportTest {
                 .one());
     }
 
+    /** Updates whose price is 5 times the price before or more, or a fifth or less, are named; new products are not. */
+    @Test
+    void priceUpdatesOfAFactorOfFiveOrMoreAreNamed() {
+        imports.run(imports.file(
+                "before.csv",
+                "P1,handset,Phone,,1000.00,listed,web,,",
+                "P2,handset,Phone,,1000.00,listed,web,,",
+                "P3,handset,Phone,,1000.00,listed,web,,",
+                "P4,handset,Phone,,1000.00,listed,web,,",
+                "P5,handset,Phone,,1000.00,listed,web,,"));
+        CatalogImport.Result r = imports.run(imports.file(
+                "after.csv",
+                "P1,handset,Phone,,10000.00,listed,web,,", // x10
+                "P2,handset,Phone,,4999.99,listed,web,,", // just under x5
+                "P3,handset,Phone,,200.00,listed,web,,", // a fifth
+                "P4,handset,Phone,,5000.00,listed,web,,", // exactly x5
+                "P5,handset,Phone,,1100.00,listed,web,,",
+                "P7,handset,Phone,,99999.00,listed,web,,")); // new
+        assertThat(r.priceJumps()).extracting(CatalogChange::sku).containsExactly("P1", "P3", "P4");
+    }
+
     @Test
     void dryRunReportsThePlanAndWritesNothing() {
         CatalogImport.Result r = imports.run(TestLedgers.sample("catalog.csv"), true, false, false, false);

@@ -10,10 +10,12 @@ import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.money.Fen;
 import io.chanops.replenish.stock.StockRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,18 +85,22 @@ public final class CatalogImportCommand extends ChanopsCommand {
             printChanges(r);
         }
         String name = file.getFileName().toString();
-        if (!r.offSaleWithStock().isEmpty()) {
-            int shown = 0;
-            for (Map.Entry<String, Long> e : new TreeMap<>(r.offSaleWithStock()).entrySet()) {
-                if (shown++ == 20 && !ctx().verbose()) {
-                    ctx().warn("... and " + (r.offSaleWithStock().size() - 20)
-                            + " more products off sale with stock (-v lists them)");
-                    break;
-                }
-                ctx().warn(e.getKey() + (dryRun ? " would go" : " goes") + " off sale with " + e.getValue()
-                        + " units on hand");
-            }
+        List<String> offSale = new ArrayList<>();
+        new TreeMap<>(r.offSaleWithStock())
+                .forEach((sku, units) -> offSale.add(
+                        sku + (dryRun ? " would go" : " goes") + " off sale with " + units + " units on hand"));
+        warnEach(offSale, "more products off sale with stock");
+        List<String> jumps = new ArrayList<>();
+        for (CatalogChange c : r.priceJumps()) {
+            long before = c.before().priceFen();
+            long after = c.after().priceFen();
+            String factor = after > before
+                    ? Math.round((double) after / before) + " times the price before"
+                    : "1/" + Math.round((double) before / after) + " of the price before";
+            jumps.add(name + ":" + c.line() + ": price: " + c.sku() + " " + Fen.format(before) + " -> "
+                    + Fen.format(after) + ", " + factor + ": check it");
         }
+        warnEach(jumps, "more prices changed that much");
         if (dryRun) {
             out().printf(
                             "dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing "
@@ -163,4 +169,17 @@ public final class CatalogImportCommand extends ChanopsCommand {
         out.print(text);
         out.flush();
     }
+
+    /** Each warning, the first {@value #SHOWN} unless --verbose, then how many more there are of {@code what}. */
+    private void warnEach(List<String> warnings, String what) {
+        for (int i = 0; i < warnings.size(); i++) {
+            if (i == SHOWN && !ctx().verbose()) {
+                ctx().warn("... and " + (warnings.size() - SHOWN) + " " + what + " (-v lists them)");
+                return;
+            }
+            ctx().warn(warnings.get(i));
+        }
+    }
+
+    private static final int SHOWN = 20;
 }

@@ -61,6 +61,24 @@ class CatalogCommandsTest {
         assertThat(ok("catalog", "list", "--search", "HS-NEW").out().lines()).hasSize(1);
     }
 
+    /** A price typed with a digit too many is imported as given, with a warning that names the line and the factor. */
+    @Test
+    void aPriceTenTimesThePriceBeforeIsImportedWithAWarning() {
+        ok(
+                "catalog",
+                "import",
+                TestLedgers.write(dir, "first.csv", HEADER, "A1,handset,Phone,,1999.00,listed,web,,")
+                        .toString());
+        Path typo = TestLedgers.write(dir, "typo.csv", HEADER, "A1,handset,Phone,,19990.00,listed,web,,");
+        Result dry = cli.run("catalog", "import", typo.toString(), "--dry-run");
+        Result real = cli.run("catalog", "import", typo.toString());
+        assertThat(real.code()).as(real.toString()).isZero();
+        String warning = "warning: typo.csv:2: price: A1 1999.00 -> 19990.00, 10 times the price before: check it";
+        assertThat(dry.err()).contains(warning);
+        assertThat(real.err()).contains(warning);
+        assertThat(ok("catalog", "list", "--format", "csv").out()).contains("A1,handset,Phone,,19990.00,");
+    }
+
     @Test
     void aDryRunWithInvalidRowsExitsThreeAndAnImportOfThemFour() {
         Path bad = TestLedgers.write(dir, "bad.csv", HEADER, "A1,handset,Phone,,0,listed,web,,");
