@@ -10,6 +10,7 @@ import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.money.Fen;
 import io.chanops.replenish.stock.StockRepository;
 import java.io.PrintWriter;
@@ -97,8 +98,13 @@ public final class CatalogImportCommand extends ChanopsCommand {
             String factor = after > before
                     ? Math.round((double) after / before) + " times the price before"
                     : "1/" + Math.round((double) before / after) + " of the price before";
-            jumps.add(name + ":" + c.line() + ": price: " + c.sku() + " " + Fen.format(before) + " -> "
-                    + Fen.format(after) + ", " + factor + ": check it");
+            jumps.add(new Problem(
+                            name,
+                            c.line(),
+                            "price",
+                            c.sku() + " " + Fen.format(before) + " -> " + Fen.format(after) + ", " + factor
+                                    + ": check it")
+                    .toString());
         }
         warnEach(jumps, "more prices changed that much");
         if (dryRun) {

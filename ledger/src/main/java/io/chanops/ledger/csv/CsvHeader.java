@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The header row of a CSV file as both readers ({@link CsvSource}, {@link ByteCsv}) see it: names stripped and without
- * a byte-order mark, matched case-insensitively, a name twice rejected, required and unknown columns reported on line
- * 1.
+ * a byte-order mark, matched case-insensitively, a name twice rejected, required and unknown columns reported as
+ * problems of line 1.
  */
 final class CsvHeader {
     private final String file;
@@ -130,10 +130,9 @@ final class CsvHeader {
         if (names.size() != 1) {
             return null;
         }
-        String only = names.get(0);
-        for (String[] delimiter : new String[][] {{";", "';'"}, {"\t", "tabs"}, {"|", "'|'"}, {",", "','"}}) {
-            if (only.contains(delimiter[0])) {
-                return delimiter[1];
+        for (char delimiter : ";\t|,".toCharArray()) {
+            if (names.get(0).indexOf(delimiter) >= 0) {
+                return delimiter == '\t' ? "tabs" : "'" + delimiter + "'";
             }
         }
         return null;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -153,38 +154,26 @@ final class FilePairChecks {
     /** The month most of some local-second times fall in, and how many do. */
     record MonthCount(YearMonth month, long rows) {
         static MonthCount mostOf(int n, IntToLongFunction localSeconds) {
-            // counted per day first (an array over the days the times span), then per month: one pass, no boxing
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
+            Map<YearMonth, long[]> counts = new HashMap<>();
+            // the days [from, to) of the month met last: most times fall in it, whatever their order
+            long from = 1;
+            long to = 0;
+            long[] count = null;
             for (int i = 0; i < n; i++) {
                 long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
-                first = Math.min(first, day);
-                last = Math.max(last, day);
+                if (day < from || day >= to) {
+                    YearMonth month = YearMonth.from(LocalDate.ofEpochDay(day));
+                    from = month.atDay(1).toEpochDay();
+                    to = month.plusMonths(1).atDay(1).toEpochDay();
+                    count = counts.computeIfAbsent(month, m -> new long[1]);
+                }
+                count[0]++;
             }
-            Map<YearMonth, Long> months = new HashMap<>();
-            if (last - first < MAX_DAYS) {
-                long[] perDay = new long[(int) (last - first + 1)];
-                for (int i = 0; i < n; i++) {
-                    perDay[(int) (Math.floorDiv(localSeconds.applyAsLong(i), 86_400L) - first)]++;
-                }
-                for (int d = 0; d < perDay.length; d++) {
-                    if (perDay[d] > 0) {
-                        months.merge(YearMonth.from(LocalDate.ofEpochDay(first + d)), perDay[d], Long::sum);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    long day = Math.floorDiv(localSeconds.applyAsLong(i), 86_400L);
-                    months.merge(YearMonth.from(LocalDate.ofEpochDay(day)), 1L, Long::sum);
-                }
-            }
-            Map.Entry<YearMonth, Long> most = Collections.max(
-                    months.entrySet(),
-                    Map.Entry.<YearMonth, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-            return new MonthCount(most.getKey(), most.getValue());
+            Map.Entry<YearMonth, long[]> most = Collections.max(
+                    counts.entrySet(),
+                    Comparator.comparingLong((Map.Entry<YearMonth, long[]> e) -> e.getValue()[0])
+                            .thenComparing(Map.Entry.comparingByKey()));
+            return new MonthCount(most.getKey(), most.getValue()[0]);
         }
-
-        /** Days from which the count per day takes a map instead of an array (files over decades). */
-        private static final long MAX_DAYS = 40_000;
     }
 }

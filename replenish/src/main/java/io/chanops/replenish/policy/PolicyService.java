@@ -155,8 +155,11 @@ public final class PolicyService {
             LocalDate today = now.toLocalDate();
             if (c.until() != null && c.until().isBefore(today)) {
                 // the lock holds to the end of its day: one already over protects nothing
-                warn.accept(where + ": --until " + c.until() + " is before today (" + today + "): the lock is already"
-                        + " over, so tuning may change these values (a year typed wrong?)");
+                warn.accept(Problem.ofFile(
+                                where,
+                                "--until " + c.until() + " is before today (" + today + "): the lock is already over,"
+                                        + " so tuning may change these values (a year typed wrong?)")
+                        .toString());
             }
             return policies.find(c.siteId(), c.sku()).orElseThrow();
         });

@@ -22,12 +22,12 @@ public record PositionFilter(String site, String sku) {
         List<Problem> problems = ledger.read(h -> {
             List<Problem> unknown = new ArrayList<>();
             if (site != null && h.attach(SiteRepository.class).find(site).isEmpty()) {
-                unknown.add(Problem.ofFile(
-                        command, "--site: unknown site '" + site + "' ('chanops site list' shows the sites)"));
+                unknown.add(new Problem(
+                        command, 0, "--site", "unknown site '" + site + "' ('chanops site list' shows the sites)"));
             }
             if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
-                unknown.add(Problem.ofFile(
-                        command, "--sku: unknown SKU '" + sku + "' ('chanops catalog list' shows the products)"));
+                unknown.add(new Problem(
+                        command, 0, "--sku", "unknown SKU '" + sku + "' ('chanops catalog list' shows the products)"));
             }
             return unknown;
         });

@@ -164,9 +164,7 @@ public final class MoveImport {
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
-        warnOfMovesAhead(
-                moves, file, now, problem -> warn.accept(naming.apply(problem).toString()));
+        Moves moves = readChecked(file, charset, naming, warn, work);
         phases.end("read");
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         Moves.Order order = moves.sortIntoWritingOrder();
@@ -260,8 +258,7 @@ public final class MoveImport {
     public Moves validate(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves moves = readAgainstMasterData(ledger, file, charset, warn, work);
-        warnOfMovesAhead(moves, file, context.now(), problem -> warn.accept(problem.toString()));
+        Moves moves = readChecked(file, charset, UnaryOperator.identity(), warn, work);
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         ledger.read(h -> {
             refuseBookedDocuments(h, moves, file);
@@ -280,6 +277,21 @@ public final class MoveImport {
             ImportBatches.refuseRepeat(h, KIND, file, sha, false);
             return null;
         });
+    }
+
+    /**
+     * The file read and validated against the ledger's sites and products, with the warning of moves dated ahead of the
+     * clock ({@code naming} names its problem as the caller's input: a file, or {@code stock add}'s options).
+     */
+    private Moves readChecked(
+            Path file, Charset charset, UnaryOperator<Problem> naming, Consumer<String> warn, LongConsumer progress) {
+        Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
+        warnOfMovesAhead(
+                moves,
+                file,
+                context.now(),
+                problem -> warn.accept(naming.apply(problem).toString()));
+        return moves;
     }
 
     /**
