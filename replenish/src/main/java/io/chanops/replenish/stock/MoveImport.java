@@ -344,18 +344,7 @@ public final class MoveImport {
         MasterData master = ledger.read(h -> new MasterData(
                 h.attach(SiteRepository.class).ids(),
                 h.attach(ProductRepository.class).types()));
-        return read(file, charset, master.sites(), master.products(), warn, progress);
-    }
-
-    /** Reads and validates the whole file; any problem rejects it with every problem listed. */
-    public static Moves read(
-            Path file,
-            Charset charset,
-            Set<String> sites,
-            Map<String, ProductType> products,
-            Consumer<String> warn,
-            LongConsumer progress) {
-        return MoveReader.read(file, charset, sites, products, warn, progress);
+        return MoveReader.read(file, charset, master.sites(), master.products(), warn, progress, MoveReader.Scan.FAST);
     }
 
     /**

@@ -75,20 +75,18 @@ final class MoveReader {
         this.moves = new Moves(siteIds.length, skuIds.length);
     }
 
-    /** Reads and validates the whole file; any problem rejects it with every problem listed. */
-    static Moves read(
-            Path file,
-            Charset charset,
-            Set<String> sites,
-            Map<String, ProductType> products,
-            Consumer<String> warn,
-            LongConsumer progress) {
-        return read(file, charset, sites, products, warn, progress, true, PARALLEL_BYTES);
+    /**
+     * How a file is read: {@link #FAST} scans a UTF-8 file as bytes, in two halves on two threads from {@code
+     * parallelBytes} on; {@code bytes} false reads every row through {@link CsvRow}, the reference the differential
+     * tests hold the byte scan to.
+     */
+    record Scan(boolean bytes, int parallelBytes) {
+        static final Scan FAST = new Scan(true, 4 << 20);
     }
 
     /**
-     * As above; for tests, {@code scanBytes} false reads every row through {@link CsvRow} (the reference the byte scan
-     * must agree with), and {@code parallelBytes} is the file size from which it reads in two halves.
+     * Reads and validates the whole file against the known sites and products; any problem rejects it with every
+     * problem listed.
      */
     static Moves read(
             Path file,
@@ -97,15 +95,14 @@ final class MoveReader {
             Map<String, ProductType> products,
             Consumer<String> warn,
             LongConsumer progress,
-            boolean scanBytes,
-            int parallelBytes) {
+            Scan scan) {
         MoveReader reader = new MoveReader(sites, products);
         try (CsvSource csv = CsvSource.open(file, charset)) {
             reader.csvName = csv.name();
             csv.warnUnknown(Set.copyOf(MoveImport.COLUMNS), warn).require(MoveImport.REQUIRED);
-            byte[] bytes = scanBytes && charset.equals(StandardCharsets.UTF_8) ? readSmall(file) : null;
+            byte[] bytes = scan.bytes() && charset.equals(StandardCharsets.UTF_8) ? readSmall(file) : null;
             if (bytes != null && CsvBytes.applies(bytes)) {
-                Moves inParts = bytes.length >= parallelBytes ? reader.inTwoParts(csv, bytes, progress) : null;
+                Moves inParts = bytes.length >= scan.parallelBytes() ? reader.inTwoParts(csv, bytes, progress) : null;
                 if (inParts != null) {
                     if (inParts.size() == 0) {
                         throw InputRejectedException.of(new Problem(csv.name(), 1, "", Cells.NO_ROWS));
@@ -125,9 +122,6 @@ final class MoveReader {
         reader.problems.rejectIfAny();
         return reader.moves;
     }
-
-    /** Files from this size are read in two halves on two threads. */
-    private static final int PARALLEL_BYTES = 4 << 20;
 
     /**
      * Reads the two halves of the file on two threads, for a valid file; null when either half has any problem (or

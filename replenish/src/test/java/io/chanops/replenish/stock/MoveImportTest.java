@@ -284,8 +284,14 @@ class MoveImportTest {
     @Test
     void aSiteRemovedWhileTheFileWasReadRejectsTheImportInItsTransaction() {
         Path f = movesFile("moves.csv", "2026-03-01 08:00,GONE,H1,receipt,1,");
-        Moves moves = MoveImport.read(
-                f, StandardCharsets.UTF_8, Set.of("GONE", "S1"), Map.of("H1", ProductType.HANDSET), w -> {}, null);
+        Moves moves = MoveReader.read(
+                f,
+                StandardCharsets.UTF_8,
+                Set.of("GONE", "S1"),
+                Map.of("H1", ProductType.HANDSET),
+                w -> {},
+                null,
+                MoveReader.Scan.FAST);
         assertThatThrownBy(() -> ledger.writeBulk(h -> {
                     MoveImport.checkReferences(h, moves, f);
                     return null;
@@ -315,13 +321,14 @@ class MoveImportTest {
                 .one());
         assertThat(found).isEqualTo(1);
 
-        Moves moves = MoveImport.read(
+        Moves moves = MoveReader.read(
                 movesFile("b.csv", "2026-03-02 08:00,S1,H1,sale,1,"),
                 StandardCharsets.UTF_8,
                 Set.of("S1"),
                 Map.of("H1", ProductType.HANDSET),
                 w -> {},
-                null);
+                null,
+                MoveReader.Scan.FAST);
         int ignoring = ledger.writeBulk(h -> {
             MoveInsert.insert(
                     h, ledger.dialect(), moves, moves.sortIntoWritingOrder().rows(), 100, 1);

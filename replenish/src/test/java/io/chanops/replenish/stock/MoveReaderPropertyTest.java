@@ -2,21 +2,14 @@ package io.chanops.replenish.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.ledger.InputRejectedException;
-import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.Cells;
-import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.testing.PropertyFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,9 +24,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * the same moves in the same order, or the same problems, worded the same, in the same order.
  */
 class MoveReaderPropertyTest {
-    private static final Set<String> SITES = Set.of("S1", "S2", "WH", "店1");
-    private static final Map<String, ProductType> PRODUCTS =
-            Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY, "C1", ProductType.CONTRACT);
     private static final PropertyFiles FILES = new PropertyFiles("moves-props");
 
     @AfterContainer
@@ -75,44 +65,7 @@ class MoveReaderPropertyTest {
     }
 
     private static String agree(byte[] content) throws IOException {
-        Path file = Files.write(FILES.dir().resolve("moves.csv"), content);
-        String reference = outcome(file, false, Integer.MAX_VALUE);
-        assertThat(outcome(file, true, Integer.MAX_VALUE)).isEqualTo(reference);
-        assertThat(outcome(file, true, 1)).isEqualTo(reference); // always in two halves
-        return reference;
-    }
-
-    /** The moves read, one line each, or the problems. */
-    private static String outcome(Path file, boolean scanBytes, int parallelBytes) {
-        try {
-            Moves moves = MoveReader.read(
-                    file, StandardCharsets.UTF_8, SITES, PRODUCTS, w -> {}, null, scanBytes, parallelBytes);
-            StringBuilder s = new StringBuilder("moves:\n");
-            String[] rows = new String[moves.size()];
-            for (int r = 0; r < moves.size(); r++) {
-                rows[r] = describe(moves, r);
-                s.append(rows[r]).append('\n');
-            }
-            Moves.Order order = moves.order();
-            s.append("order: ").append(Arrays.toString(order.rows())).append(Arrays.toString(order.start()));
-            // sorted in place: row i is the order's i-th row, the runs are the same, and the order is 0..n-1
-            Moves.Order sorted = moves.sortIntoWritingOrder();
-            assertThat(sorted.start()).containsExactly(order.start());
-            for (int i = 0; i < moves.size(); i++) {
-                assertThat(sorted.rows()[i]).isEqualTo(i);
-                assertThat(describe(moves, i)).isEqualTo(rows[order.rows()[i]]);
-            }
-            return s.toString();
-        } catch (InputRejectedException e) {
-            return "rejected:\n"
-                    + String.join(
-                            "\n", e.problems().stream().map(Problem::toString).toList());
-        }
-    }
-
-    private static String describe(Moves moves, int r) {
-        return moves.line(r) + " " + moves.positionOf(r) + " " + Moves.atText(moves.at(r)) + " " + moves.kind(r) + " "
-                + moves.qty(r) + " " + moves.ref(r);
+        return ScanAgreement.agree(Files.write(FILES.dir().resolve("moves.csv"), content));
     }
 
     @Provide

@@ -34,13 +34,14 @@ final class RandomMoves {
 
     /** A moves.csv (UTF-8) read and validated against {@link #SITES} and {@link #CATALOG}, warnings dropped. */
     static Moves read(Path file) {
-        return MoveImport.read(
+        return MoveReader.read(
                 file,
                 StandardCharsets.UTF_8,
                 Set.of("S1", "S2"),
                 Map.of("H1", ProductType.HANDSET, "A1", ProductType.ACCESSORY),
                 w -> {},
-                null);
+                null,
+                MoveReader.Scan.FAST);
     }
 
     /**
