@@ -43,7 +43,7 @@ public final class RuleFile {
             "valid_from",
             "valid_to",
             "clawback_days");
-    private static final List<String> REQUIRED = List.of("rule_id", "basis");
+    public static final List<String> REQUIRED = List.of("rule_id", "basis");
     private static final Pattern ID = SiteImport.ID;
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,4})?");
     private static final Pattern TIER = Pattern.compile("(\\d{1,9})-(\\d{1,9})?:(.+)");

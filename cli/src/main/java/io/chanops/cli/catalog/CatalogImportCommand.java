@@ -75,7 +75,7 @@ public final class CatalogImportCommand extends ChanopsCommand {
                 throw e;
             }
             // A dry run reports a file it cannot read at all (missing column, bad charset) like invalid rows: exit 3.
-            ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
+            ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
             out().printf("dry run: %s cannot be imported; nothing written%n", file.getFileName());
             return ExitCode.ATTENTION;
         }

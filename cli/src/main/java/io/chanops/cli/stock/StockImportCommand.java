@@ -94,7 +94,7 @@ public final class StockImportCommand extends ChanopsCommand {
             try {
                 MoveImport.refuseImportedBefore(ledger, file);
             } catch (InputRejectedException e) {
-                ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
+                ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
                 throw UserException.inputRejected(
                         "dry run: the import of " + file.getFileName() + " would be refused (already imported)");
             }
@@ -107,7 +107,7 @@ public final class StockImportCommand extends ChanopsCommand {
                             moves.size(), file.getFileName(), moves.positionCount());
             return ExitCode.OK;
         } catch (InputRejectedException e) {
-            ErrorHandler.printProblems(ctx().err(), e.problems(), e.getMessage(), ctx().verbose(), ctx().colour());
+            ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
             out().printf(
                             "dry run: %s has %d invalid rows; nothing written%n",
                             file.getFileName(), e.problems().size());

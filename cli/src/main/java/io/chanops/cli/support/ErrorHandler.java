@@ -39,7 +39,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         int code;
         if (ex instanceof InputRejectedException rejected) {
             code = ExitCode.INPUT_REJECTED;
-            printProblems(err, rejected.problems(), rejected.getMessage(), verbose, colour);
+            printRejection(err, rejected, verbose, colour);
             // no "nothing was written": read-only commands reject input too, and had nothing to write
             err.println(paint(colour, "error: input rejected"));
         } else if (ex instanceof UserException user) {
@@ -64,6 +64,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Prints the problems of a rejected input ({@link #printProblems}), then, for a file that looks like one another
+     * command reads, a hint naming that command ({@link KnownFiles}).
+     */
+    public static void printRejection(
+            PrintWriter err, InputRejectedException rejected, boolean verbose, boolean colour) {
+        printProblems(err, rejected.problems(), rejected.getMessage(), verbose, colour);
+        KnownFiles.hint(rejected).ifPresent(err::println);
     }
 
     /** Prints located problems, at most {@link #MAX_PROBLEMS} unless verbose. */

@@ -142,7 +142,7 @@ final class CsvHeader {
     void require(Collection<String> required) {
         List<Problem> problems = missing(required);
         if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems);
+            throw InputRejectedException.missingColumns(problems, names);
         }
     }
 

@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -172,6 +174,16 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
 
     public boolean hasColumn(String column) {
         return header.has(column);
+    }
+
+    /**
+     * Whether {@code header} (column names as read, e.g. {@link InputRejectedException#header})
+     * names every one of {@code columns}, matched as the readers match them: stripped, case-insensitively.
+     */
+    public static boolean namesAll(List<String> header, Collection<String> columns) {
+        Set<String> names = new HashSet<>();
+        header.forEach(name -> names.add(CsvHeader.normalise(name)));
+        return columns.stream().allMatch(column -> names.contains(CsvHeader.normalise(column)));
     }
 
     /** Fails (exit 4) when a required column is missing. */

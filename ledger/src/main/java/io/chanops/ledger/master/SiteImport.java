@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class SiteImport {
     public static final List<String> COLUMNS =
             List.of("site_id", "name", "kind", "city", "warehouse", "channel", "lat", "lon", "opens", "closes");
-    private static final List<String> REQUIRED = List.of("site_id", "name", "kind");
+    public static final List<String> REQUIRED = List.of("site_id", "name", "kind");
     /** A site id or SKU: a letter or digit, then letters, digits, _ . -; at most 64. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     /** Degrees of latitude or longitude: ASCII digits, an optional sign and decimals. */

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,23 +177,31 @@ public final class ReconcileService {
                                 bossDigest)),
                 pool);
         Ledger ledger = timed("open ledger", ledgerSource::get);
-        List<Problem> problems = new ArrayList<>();
+        List<InputRejectedException> rejections = new ArrayList<>();
         PlatformTable platform = null;
         BossTable boss = null;
         try {
             platform = Futures.join(platformRead);
         } catch (InputRejectedException e) {
-            problems.addAll(e.problems());
+            rejections.add(e);
         }
         try {
             boss = Futures.join(bossRead);
         } catch (InputRejectedException e) {
-            problems.addAll(e.problems());
+            rejections.add(e);
         }
-        if (!problems.isEmpty()) {
+        if (!rejections.isEmpty()) {
             // two files given the wrong way round: one problem that says so, instead of every column of both
-            throw new InputRejectedException(
-                    FilePairChecks.swapped(req, profile).map(List::of).orElse(problems));
+            Optional<Problem> swapped = FilePairChecks.swapped(req, profile);
+            if (swapped.isPresent()) {
+                throw InputRejectedException.of(swapped.get());
+            }
+            if (rejections.size() == 1) {
+                throw rejections.get(0); // as the reader refused it (with the header of a file refused for columns)
+            }
+            List<Problem> problems = new ArrayList<>();
+            rejections.forEach(e -> problems.addAll(e.problems()));
+            throw new InputRejectedException(problems);
         }
         String pSha = FileDigest.hex(platformDigest.digest());
         String bossSha = FileDigest.hex(bossDigest.digest());

@@ -44,7 +44,7 @@ import org.jdbi.v3.core.Handle;
 public final class MoveImport {
     public static final String KIND = "moves";
     public static final List<String> COLUMNS = List.of("at", "site_id", "sku", "kind", "qty", "ref");
-    static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
+    public static final List<String> REQUIRED = List.of("at", "site_id", "sku", "kind", "qty");
     private static final boolean TRACE = System.getenv("CHANOPS_TRACE") != null;
     /** The batch's digest until the file's is known, later in the same transaction (never a SHA-256 in hex). */
     private static final String PENDING_DIGEST = "pending";
