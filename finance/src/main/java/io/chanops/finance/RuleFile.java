@@ -4,6 +4,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.ProductType;
@@ -337,7 +338,8 @@ public final class RuleFile {
                                 r.line(),
                                 "site_id",
                                 "site '" + r.siteId()
-                                        + "' is not in the ledger (yet); the rule matches nothing until it is")
+                                        + "' is not in the ledger (yet); the rule matches nothing until it is"
+                                        + new KnownIds(master.siteChannels().keySet()).hint(r.siteId(), ""))
                         .toString());
             } else if (r.channel() != null && !r.channel().equals(siteChannel)) {
                 problems.add(new Problem(
@@ -351,7 +353,12 @@ public final class RuleFile {
         if (r.sku() != null) {
             String skuType = master.skuTypes().get(r.sku());
             if (skuType == null) {
-                warn.accept(new Problem(file, r.line(), "sku", "SKU '" + r.sku() + "' is not in the catalog (yet)")
+                warn.accept(new Problem(
+                                file,
+                                r.line(),
+                                "sku",
+                                "SKU '" + r.sku() + "' is not in the catalog (yet)"
+                                        + new KnownIds(master.skuTypes().keySet()).hint(r.sku(), ""))
                         .toString());
             } else if (r.type() != null && !r.type().equals(skuType)) {
                 problems.add(new Problem(

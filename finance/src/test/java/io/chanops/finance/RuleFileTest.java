@@ -141,7 +141,19 @@ class RuleFileTest {
         read("A,,GZ-NEW-01,,HS-NEW,fixed,1.00,,,,");
         assertThat(warnings)
                 .anyMatch(w -> w.contains("site 'GZ-NEW-01' is not in the ledger"))
-                .anyMatch(w -> w.contains("SKU 'HS-NEW' is not in the catalog"));
+                .anyMatch(w -> w.contains("SKU 'HS-NEW' is not in the catalog"))
+                .noneMatch(w -> w.contains("did you mean"));
+    }
+
+    @Test
+    void aMistypedSiteOrSkuIsWarnedWithTheOneMeant() {
+        read("A,,gz-th-01,,HS-IP61-128,fixed,1.00,,,,");
+        assertThat(warnings)
+                .anyMatch(
+                        w -> w.contains("site 'gz-th-01' is not in the ledger (yet); the rule matches nothing until it "
+                                + "is (did you mean 'GZ-TH-01'?)"))
+                .anyMatch(
+                        w -> w.contains("SKU 'HS-IP61-128' is not in the catalog (yet) (did you mean 'HS-IP16-128'?)"));
     }
 
     @Test

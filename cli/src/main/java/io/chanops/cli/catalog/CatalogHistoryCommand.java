@@ -9,6 +9,7 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.master.KnownIds;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,10 @@ public final class CatalogHistoryCommand extends ChanopsCommand {
                     .read(h -> new Found(
                             h.attach(ProductRepository.class).find(sku).isPresent(), CatalogHistory.of(h, sku)));
             if (!found.exists() && found.entries().isEmpty()) {
-                throw UserException.notFound("no product " + sku + " in the catalog");
+                KnownIds skus = ctx().ledger()
+                        .read(h -> new KnownIds(
+                                h.attach(ProductRepository.class).types().keySet()));
+                throw UserException.notFound("no product " + sku + " in the catalog" + skus.hint(sku, ""));
             }
             entries = found.entries();
         }

@@ -10,6 +10,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Listing;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.money.Fen;
 import java.math.RoundingMode;
@@ -59,10 +60,8 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
             ProductRepository dao = h.attach(ProductRepository.class);
             return new Pair(dao.find(handsetSku), dao.find(contractSku));
         });
-        Product handset = pair.handset()
-                .orElseThrow(() -> UserException.notFound("no product " + handsetSku + " in the catalog"));
-        Product contract = pair.contract()
-                .orElseThrow(() -> UserException.notFound("no product " + contractSku + " in the catalog"));
+        Product handset = pair.handset().orElseThrow(() -> noProduct(handsetSku));
+        Product contract = pair.contract().orElseThrow(() -> noProduct(contractSku));
         ContractQuote q;
         try {
             q = ContractQuote.of(handset, contract, tiers, cost);
@@ -106,5 +105,13 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(config.where() + "subsidy.tiers: " + e.getMessage());
         }
+    }
+
+    /** The refusal of a SKU not in the catalog, naming the one most likely meant. */
+    private UserException noProduct(String sku) {
+        KnownIds skus = ctx().ledger()
+                .read(h ->
+                        new KnownIds(h.attach(ProductRepository.class).types().keySet()));
+        return UserException.notFound("no product " + sku + " in the catalog" + skus.hint(sku, ""));
     }
 }

@@ -158,6 +158,8 @@ class CatalogCommandsTest {
                         .lines())
                 .hasSize(2);
         assertThat(cli.run("catalog", "history", "NOPE").code()).isEqualTo(4);
+        assertThat(cli.run("catalog", "history", "hs-ip16p-256").err())
+                .contains("no product hs-ip16p-256 in the catalog (did you mean 'HS-IP16P-256'?)");
     }
 
     @Test
@@ -239,6 +241,16 @@ class CatalogCommandsTest {
         assertThat(cli.run("catalog", "quote", "--handset", "HS-NOPE", "--contract", "CT-5G-129-24")
                         .code())
                 .isEqualTo(4);
+        assertThat(cli.run("catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-25")
+                        .err())
+                .contains("no product CT-5G-129-25 in the catalog")
+                .doesNotContain("did you mean"); // another number: a product not imported yet, not a slip
+        assertThat(cli.run("catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT-5G-129-42")
+                        .err())
+                .contains("no product CT-5G-129-42 in the catalog (did you mean 'CT-5G-129-24'?)"); // two swapped
+        assertThat(cli.run("catalog", "quote", "--handset", "HS-IP16-128", "--contract", "CT5G12924")
+                        .err())
+                .contains("no product CT5G12924 in the catalog (did you mean 'CT-5G-129-24'?)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.chanops.cli.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,33 @@ class PositionFilterCliTest {
 
         r = run(name, "--site", "ST-1", "--sku", "PHONEE");
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("error: " + name + ": --sku: unknown SKU 'PHONEE' (did you mean 'PHONE'?)");
+
+        r = run(name, "--sku", "BAG");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
         assertThat(r.err())
-                .contains(
-                        "error: " + name + ": --sku: unknown SKU 'PHONEE' ('chanops catalog list' shows the products)");
+                .contains("error: " + name + ": --sku: unknown SKU 'BAG' ('chanops catalog list' shows the products)");
+    }
+
+    /** A site typed in another case, or a slip away from one known site, is named; one as close to two is not. */
+    @Test
+    void aMistypedSiteNamesTheOneItMostLikelyMeant() {
+        assertThat(run("stock show", "--site", "st-1").err()).contains("unknown site 'st-1' (did you mean 'ST-1'?)");
+        assertThat(run("stock show", "--site", "ST1").err()).contains("unknown site 'ST1' (did you mean 'ST-1'?)");
+        assertThat(run("stock show", "--site", "ST-3").err())
+                .contains("unknown site 'ST-3' ('chanops site list' shows the sites)");
+    }
+
+    @Test
+    void aMovesFileWithAMistypedSiteOrSkuNamesTheOnesMeant() throws Exception {
+        Path moves = Files.writeString(
+                dir.resolve("typos.csv"),
+                "at,site_id,sku,kind,qty,ref\n2026-03-01 10:00,st-2,PHONE,sale,1,\n2026-03-01 10:00,ST-2,PHOEN,sale,1,\n");
+        CliHarness.Result r = cli.run("stock", "import", moves.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("typos.csv:2: site_id: unknown site 'st-2' (did you mean 'ST-2'?)")
+                .contains("typos.csv:3: sku: unknown SKU 'PHOEN' (did you mean 'PHONE'?)");
     }
 
     @ParameterizedTest

@@ -76,6 +76,7 @@ public final class PolicyFile {
             sites.list().forEach(s -> siteKinds.put(s.siteId(), s.kind().toString()));
             return products.types();
         });
+        PositionChecks checks = new PositionChecks(siteKinds.keySet(), productTypes);
         List<Row> rows = new ArrayList<>();
         ProblemList problems = new ProblemList();
         Map<String, Long> seen = new HashMap<>();
@@ -88,13 +89,13 @@ public final class PolicyFile {
                 boolean ok = true;
                 String site = row.get("site_id");
                 String sku = row.get("sku");
-                if (!PositionChecks.knownSite(row, siteKinds::containsKey, problems)) {
+                if (!checks.knownSite(row, problems)) {
                     ok = false;
                 } else if (!siteKinds.get(site).equals("store")) {
                     problems.add(row.problem("site_id", "'" + site + "' is a warehouse; policies apply to stores"));
                     ok = false;
                 }
-                ok &= PositionChecks.stockedSku(row, productTypes, problems);
+                ok &= checks.stockedSku(row, problems);
                 long[] v = new long[4];
                 String[] cols = {"t_days", "R", "S", "L"};
                 for (int i = 0; i < 4; i++) {

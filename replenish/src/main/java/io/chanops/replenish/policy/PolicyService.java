@@ -7,6 +7,7 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
@@ -169,14 +170,15 @@ public final class PolicyService {
     private Optional<String> checkPosition(String siteId, String sku) {
         Optional<Site> site = sites.find(siteId);
         if (site.isEmpty()) {
-            return Optional.of("unknown site '" + siteId + "'");
+            return Optional.of("unknown site '" + siteId + "'" + new KnownIds(sites.ids()).hint(siteId, ""));
         }
         if (!site.get().isStore()) {
             return Optional.of("'" + siteId + "' is a warehouse; policies apply to stores");
         }
         Optional<Product> product = products.find(sku);
         if (product.isEmpty()) {
-            return Optional.of("unknown SKU '" + sku + "'");
+            return Optional.of(
+                    "unknown SKU '" + sku + "'" + new KnownIds(products.types().keySet()).hint(sku, ""));
         }
         if (!product.get().type().isStocked()) {
             return Optional.of("'" + sku + "' is a " + product.get().type() + ", which is not stocked");

@@ -4,13 +4,14 @@ import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.site.SiteRepository;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The site and SKU a listing or a run over positions is limited to, null where it is not. A site or SKU the ledger
- * does not know is refused rather than matched against nothing: a mistyped store would otherwise list no positions and
+ * does not know is refused, naming the one it most likely meant, rather than matched against nothing: a mistyped store would otherwise list no positions and
  * no orders, which reads as "nothing to report" (SPEC §3.1, a mistake never passes silently).
  */
 public record PositionFilter(String site, String sku) {
@@ -22,12 +23,15 @@ public record PositionFilter(String site, String sku) {
         List<Problem> problems = ledger.read(h -> {
             List<Problem> unknown = new ArrayList<>();
             if (site != null && h.attach(SiteRepository.class).find(site).isEmpty()) {
-                unknown.add(new Problem(
-                        command, 0, "--site", "unknown site '" + site + "' ('chanops site list' shows the sites)"));
+                String hint = new KnownIds(h.attach(SiteRepository.class).ids())
+                        .hint(site, " ('chanops site list' shows the sites)");
+                unknown.add(new Problem(command, 0, "--site", "unknown site '" + site + "'" + hint));
             }
             if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
-                unknown.add(new Problem(
-                        command, 0, "--sku", "unknown SKU '" + sku + "' ('chanops catalog list' shows the products)"));
+                String hint = new KnownIds(
+                                h.attach(ProductRepository.class).types().keySet())
+                        .hint(sku, " ('chanops catalog list' shows the products)");
+                unknown.add(new Problem(command, 0, "--sku", "unknown SKU '" + sku + "'" + hint));
             }
             return unknown;
         });

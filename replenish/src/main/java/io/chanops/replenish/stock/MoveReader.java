@@ -35,8 +35,7 @@ final class MoveReader {
     private static final long MAX_BYTES = 1L << 30;
     private static final int PROGRESS_EVERY = 50_000;
 
-    private final Set<String> sites;
-    private final Map<String, ProductType> products;
+    private final PositionChecks checks;
     private final String[] siteIds;
     private final Map<String, Integer> siteNumbers = new HashMap<>();
     private final String[] skuIds;
@@ -48,8 +47,7 @@ final class MoveReader {
 
     /** A reader for another part of the same file: the same site and SKU numbers, its own moves and problems. */
     private MoveReader(MoveReader same) {
-        this.sites = same.sites;
-        this.products = same.products;
+        this.checks = same.checks;
         this.siteIds = same.siteIds;
         this.siteNumbers.putAll(same.siteNumbers);
         this.skuIds = same.skuIds;
@@ -60,8 +58,7 @@ final class MoveReader {
     }
 
     private MoveReader(Set<String> sites, Map<String, ProductType> products) {
-        this.sites = sites;
-        this.products = products;
+        this.checks = new PositionChecks(sites, products);
         this.siteIds = sites.toArray(String[]::new);
         for (int i = 0; i < siteIds.length; i++) {
             siteNumbers.put(siteIds[i], i);
@@ -346,8 +343,8 @@ final class MoveReader {
         }
         String site = row.get("site_id");
         String sku = row.get("sku");
-        ok &= PositionChecks.knownSite(row, sites::contains, problems);
-        ok &= PositionChecks.stockedSku(row, products, problems);
+        ok &= checks.knownSite(row, problems);
+        ok &= checks.stockedSku(row, problems);
         String kindText = row.get("kind");
         MoveKind kind = MoveKind.parse(kindText).orElse(null);
         if (kind == null) {

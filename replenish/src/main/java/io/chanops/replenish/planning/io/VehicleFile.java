@@ -5,6 +5,7 @@ import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.planning.VehicleSpec;
@@ -33,6 +34,10 @@ public final class VehicleFile {
         ProblemList problems = new ProblemList();
         List<VehicleSpec> vehicles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        KnownIds depots = new KnownIds(sites.values().stream()
+                .filter(s -> !s.isStore())
+                .map(Site::siteId)
+                .toList());
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
@@ -51,8 +56,9 @@ public final class VehicleFile {
                 if (depot.isEmpty()) {
                     problems.add(row.problem("depot", "empty: the warehouse the vehicle loads at is required"));
                 } else if (site == null) {
-                    problems.add(
-                            row.problem("depot", "unknown site " + depot + " (import it with 'chanops site import')"));
+                    problems.add(row.problem(
+                            "depot",
+                            "unknown site " + depot + depots.hint(depot, " (import it with 'chanops site import')")));
                 } else if (site.isStore()) {
                     problems.add(row.problem("depot", depot + " is a store; a depot must be a warehouse"));
                 }
