@@ -75,7 +75,8 @@ public final class CommissionReportCommand extends ChanopsCommand {
     @Option(
             names = "--detail",
             paramLabel = "FILE",
-            description = "Also write one CSV line per order and per clawback to FILE.")
+            description = "Also write one line per order and per clawback to FILE (CSV; JSON or a workbook when FILE "
+                    + "ends in .json or .xlsx, or with --format xlsx).")
     Path detail;
 
     @Mixin
@@ -97,7 +98,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
                 // the month's lines go to the file as the ledger gives them, never all in memory
                 long lines = Renderer.renderToFile(
                         DETAIL_COLUMNS,
-                        output.fileFormat(ctx()),
+                        output.fileFormat(ctx(), detail),
                         detailFile,
                         output.bom(),
                         row -> report.forEachLine(l -> row.accept(cells(l))));

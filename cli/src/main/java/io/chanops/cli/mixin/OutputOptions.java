@@ -7,15 +7,26 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.files.OutputFile;
 import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code --format table|csv|json|xlsx}, {@code --out FILE}, {@code --bom} for listing commands (xlsx needs --out). */
+/**
+ * {@code --format table|csv|json|xlsx}, {@code --out FILE}, {@code --bom} for listing commands (xlsx needs --out). An
+ * --out file named {@code .csv}, {@code .json} or {@code .xlsx} is written in that format unless --format is given on
+ * the command line, and refused when --format says another: a workbook name over CSV text is a file Excel will not
+ * open.
+ */
 public final class OutputOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(
             names = "--format",
             paramLabel = "table|csv|json|xlsx",
-            description =
-                    "Output format (default: table on a terminal, csv otherwise or with --out; xlsx needs --out).")
+            description = "Output format (default: the --out file's extension when it is csv, json or xlsx; else "
+                    + "table on a terminal, csv otherwise).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -27,10 +38,33 @@ public final class OutputOptions {
     private OutputFile file;
 
     public Format format(RunContext ctx) {
+        if (out != null && !formatOnCommandLine()) {
+            Optional<Format> named = Format.ofFileName(out);
+            if (named.isPresent()) {
+                return named.get();
+            }
+        }
         if (format != null) {
             return format;
         }
         return out == null && ctx.interactive() ? Format.TABLE : Format.CSV;
+    }
+
+    private static String what(Format f) {
+        return switch (f) {
+            case TABLE -> "a text table";
+            case CSV -> "CSV";
+            case JSON -> "JSON";
+            case XLSX -> "a workbook";
+        };
+    }
+
+    /** Whether --format was typed (a config file's default is not: a file's extension overrides that). */
+    private boolean formatOnCommandLine() {
+        return command != null
+                && command.commandLine() != null
+                && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption("--format");
     }
 
     public boolean isTable(RunContext ctx) {
@@ -42,9 +76,12 @@ public final class OutputOptions {
         return isTable(ctx) && out == null;
     }
 
-    /** The format of a command's other files (such as a --detail file): xlsx with --format xlsx, CSV otherwise. */
-    public Format fileFormat(RunContext ctx) {
-        return format(ctx) == Format.XLSX ? Format.XLSX : Format.CSV;
+    /**
+     * The format of a command's other file {@code file} (such as a --detail file): as its name says (.csv, .json,
+     * .xlsx), else xlsx with --format xlsx and CSV otherwise.
+     */
+    public Format fileFormat(RunContext ctx, Path file) {
+        return Format.ofFileName(file).orElse(format(ctx) == Format.XLSX ? Format.XLSX : Format.CSV);
     }
 
     public boolean bom() {
@@ -56,6 +93,14 @@ public final class OutputOptions {
         if (format == Format.XLSX && out == null) {
             throw UserException.usage(
                     "--format xlsx needs --out FILE: a workbook is written to a file, not to standard output");
+        }
+        if (out != null && formatOnCommandLine()) {
+            Optional<Format> named = Format.ofFileName(out);
+            if (named.isPresent() && named.get() != format) {
+                throw UserException.usage("--out " + out + " is named as " + what(named.get()) + " but --format "
+                        + format + " writes " + what(format) + ": give --format " + named.get()
+                        + ", or leave --format out to write what the name says");
+            }
         }
         if (out != null && file == null) {
             file = ctx.outputs().file(out);

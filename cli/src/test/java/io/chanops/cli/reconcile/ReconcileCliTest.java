@@ -208,7 +208,11 @@ class ReconcileCliTest {
         CliHarness.Result again = month("2026-02");
         assertThat(again.code()).isEqualTo(4);
         assertThat(again.err()).contains("already reconciled as run 2", "--force");
+        Files.writeString(dir.resolve("out-2026-02/notes.txt"), "mine");
         assertThat(month("2026-02", "--force").code()).isEqualTo(3);
+        // the run without --carry replaced the reports in the directory: run 2's resolved-late.csv would read as its
+        assertThat(TestLedgers.fileNames(dir.resolve("out-2026-02")))
+                .containsExactlyInAnyOrder("summary.csv", "discrepancies.csv", "matched.csv", "notes.txt");
 
         CliHarness.Result list = cli.run("reconcile", "list", "--format", "csv");
         assertThat(list.out().lines()).hasSize(4);

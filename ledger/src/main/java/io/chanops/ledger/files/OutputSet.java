@@ -56,6 +56,7 @@ public final class OutputSet implements AutoCloseable {
     private final OutputGuard guard;
     private final SecureRandom random = new SecureRandom();
     private final List<OutputFile> files = new ArrayList<>();
+    private final List<Path> obsolete = new ArrayList<>();
     private final Set<Path> targets = new HashSet<>();
     private final Set<Path> temps = new LinkedHashSet<>();
     private final Set<Path> directoriesToCreate = new LinkedHashSet<>();
@@ -106,7 +107,21 @@ public final class OutputSet implements AutoCloseable {
     }
 
     /**
-     * Renames every written, unpublished file onto its target. Every target is checked first (a directory that
+     * Declares a file of this command's set that this run does not write ({@code resolved-late.csv} of a reconcile run
+     * without --carry): a copy an earlier run left there is removed when the outputs are published, so that a directory
+     * never mixes the files of two runs. Only a regular file is removed; anything else there is left alone.
+     */
+    public synchronized void obsolete(Path target) {
+        try {
+            guard.check(target);
+        } catch (OutputRefusedException e) {
+            return; // the ledger or an input of the command: never removed
+        }
+        obsolete.add(OutputGuard.resolved(target));
+    }
+
+    /**
+     * Renames every written, unpublished file onto its target, then removes the {@link #obsolete} files. Every target is checked first (a directory that
      * appeared at a target meanwhile would fail its rename): all are published or, if one cannot be, none is.
      */
     public synchronized void publish() {
@@ -133,6 +148,19 @@ public final class OutputSet implements AutoCloseable {
             f.markPublished();
             dirs.add(f.resolved().getParent());
         }
+        for (Path stale : obsolete) {
+            BasicFileAttributes a = attributes(stale);
+            if (a != null && a.isRegularFile()) {
+                try {
+                    Files.deleteIfExists(stale);
+                } catch (IOException e) {
+                    throw new OutputFailedException(
+                            stale + ": an earlier run's file cannot be removed: " + OutputFile.reason(e), e);
+                }
+                dirs.add(stale.getParent());
+            }
+        }
+        obsolete.clear();
         dirs.forEach(OutputSet::syncDirectory);
     }
 

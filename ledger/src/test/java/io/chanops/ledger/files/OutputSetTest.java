@@ -44,6 +44,41 @@ class OutputSetTest {
     }
 
     @Test
+    void anObsoleteFileOfAnEarlierRunGoesWhenTheOutputsArePublishedAndOnlyThen() throws IOException {
+        Path report = dir.resolve("summary.csv");
+        Path stale = Files.writeString(dir.resolve("resolved-late.csv"), "an earlier run's");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
+            outputs.file(report).write(OutputFile.Access.DEFAULT, text("new"));
+            outputs.obsolete(stale);
+            outputs.obsolete(dir.resolve("never-there.csv"));
+            assertThat(stale).exists(); // not before the publication
+        }
+        assertThat(stale).exists(); // nothing published: nothing removed
+        try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
+            outputs.file(report).write(OutputFile.Access.DEFAULT, text("new"));
+            outputs.obsolete(stale);
+            outputs.publish();
+        }
+        assertThat(TestLedgers.fileNames(dir)).containsExactlyInAnyOrder("summary.csv", "notes.txt");
+        assertThat(Files.readString(notes)).isEqualTo("mine");
+    }
+
+    @Test
+    void anObsoleteNameThatIsADirectoryOrAnInputIsLeftAlone() throws IOException {
+        Path asDirectory = Files.createDirectory(dir.resolve("resolved-late.csv"));
+        Path input = Files.writeString(dir.resolve("input.csv"), "input");
+        try (OutputSet outputs = new OutputSet(OutputGuard.inputs(input))) {
+            outputs.file(dir.resolve("summary.csv")).write(OutputFile.Access.DEFAULT, text("new"));
+            outputs.obsolete(asDirectory);
+            outputs.obsolete(input);
+            outputs.publish();
+        }
+        assertThat(asDirectory).isDirectory();
+        assertThat(input).hasContent("input");
+    }
+
+    @Test
     void aSymbolicLinkAtTheTargetIsRefusedAndItsFileLeftAlone() throws IOException {
         Path victim = Files.writeString(dir.resolve("victim"), "precious");
         Path link = Files.createSymbolicLink(dir.resolve("report.csv"), victim);

@@ -120,6 +120,9 @@ public final class Reports {
 
     public static ReportFiles declare(OutputSet outputs, Path dir, boolean carry) {
         outputs.directory(dir);
+        if (!carry) {
+            outputs.obsolete(dir.resolve("resolved-late.csv")); // an earlier run's, which this run would seem to have
+        }
         return new ReportFiles(
                 outputs.file(dir.resolve("summary.csv")),
                 outputs.file(dir.resolve("discrepancies.csv")),
