@@ -7,6 +7,7 @@ import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.check.Check;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
+import io.chanops.replenish.check.StockFeed;
 import io.chanops.replenish.orders.OrderKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,7 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
+        new StockFeed(ctx().ledger()).warning(ctx().now()).ifPresent(ctx()::warn);
         if (report.positions() == 0) {
             // a cron job on a ledger without policies would otherwise report success every time, checking nothing
             ctx().warn("no position has a policy, so nothing was checked: import them with 'policy import' or derive"

@@ -56,6 +56,21 @@ class ReplenishCliTest {
         assertThat(cli.run("replenish", "check", "--format", "csv").err()).doesNotContain("no position has a policy");
     }
 
+    /** The count was imported a week before the check: a stopped moves feed, which the check names. */
+    @Test
+    void aCheckOnStockNotImportedForDaysSaysSo() {
+        CliHarness.Result r = cli.run("replenish", "check", "--format", "csv");
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("warning: stock was last imported at 2026-02-23 08:30:00, 7 days before now (2026-03-02 "
+                        + "09:30:00): this check ran on stock not updated since; is the moves feed running?");
+        CliHarness.Result sale = cli.at("2026-03-02 09:40")
+                .run("stock", "add", "--site", "ST-2", "--sku", "PHONE", "--kind", "sale", "--qty", "1");
+        assertThat(sale.code()).as(sale.toString()).isIn(0, 3);
+        r = cli.at("2026-03-02 09:45").run("replenish", "check", "--emergency-only", "--format", "csv");
+        assertThat(r.err()).doesNotContain("last imported");
+    }
+
     @Test
     void rerunInTheSameCycleRaisesNothingAndExitsZero() {
         cli.run("replenish", "check");

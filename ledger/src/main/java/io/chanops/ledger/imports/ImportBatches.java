@@ -32,6 +32,15 @@ public final class ImportBatches {
                 .findOne();
     }
 
+    /** When the latest batch of {@code kind} was imported, if any was. */
+    public static Optional<LocalDateTime> latest(Handle h, String kind) {
+        return h.createQuery("SELECT max(imported_at) FROM import_batch WHERE kind = :kind")
+                .bind("kind", kind)
+                .mapTo(String.class)
+                .findOne()
+                .flatMap(LocalTimes::parseDateTime);
+    }
+
     /** Refuses (exit 4) a file whose content was imported before as the same kind, unless {@code force}. */
     public static void refuseRepeat(Handle h, String kind, Path file, String sha256, boolean force) {
         if (force) {

@@ -1,0 +1,45 @@
+package io.chanops.replenish.check;
+
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.replenish.stock.MoveImport;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * How fresh the ledger's stock is, for the check: when stock moves were last imported (a file or {@code stock add}). A
+ * check whose moves feed stopped still runs and exits 0 on days-old stock, which a cron job would report as "all well";
+ * {@link #warning} says so instead.
+ */
+public final class StockFeed {
+    /** Imports older than this make the stock stale: a daily feed that missed a day and then some. */
+    static final Duration STALE_AFTER = Duration.ofDays(2);
+
+    private final Ledger ledger;
+
+    public StockFeed(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * A warning when no moves were ever imported or the last import is more than {@link #STALE_AFTER} before
+     * {@code now}; empty otherwise.
+     */
+    public Optional<String> warning(LocalDateTime now) {
+        Optional<LocalDateTime> last = ledger.read(h -> ImportBatches.latest(h, MoveImport.KIND));
+        if (last.isEmpty()) {
+            return Optional.of("no stock moves were ever imported: every position counts as empty (import them with "
+                    + "'stock import')");
+        }
+        Duration age = Duration.between(last.get(), now);
+        if (age.compareTo(STALE_AFTER) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("stock was last imported at " + LocalTimes.format(last.get()) + ", " + age.toDays()
+                + " days before now (" + LocalTimes.format(now)
+                + "): this check ran on stock not updated since; is the "
+                + "moves feed running?");
+    }
+}

@@ -1,0 +1,36 @@
+package io.chanops.replenish.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StockFeedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLedgerWithoutAnyMovesImportedIsNamed() {
+        ScenarioLedger s = new ScenarioLedger(dir);
+        assertThat(new StockFeed(s.ledger).warning(ScenarioLedger.SETUP))
+                .hasValueSatisfying(w -> assertThat(w).startsWith("no stock moves were ever imported"));
+    }
+
+    @Test
+    void movesImportedUpToTwoDaysAgoAreFreshAndOlderOnesAreNamedWithTheirAge() {
+        ScenarioLedger s = new ScenarioLedger(dir);
+        LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
+        s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
+        StockFeed feed = new StockFeed(s.ledger);
+        assertThat(feed.warning(imported.plusHours(1))).isEmpty();
+        assertThat(feed.warning(imported.plusDays(2))).isEmpty();
+        assertThat(feed.warning(imported.plusDays(2).plusMinutes(1)))
+                .contains("stock was last imported at 2026-03-02 08:00:00, 2 days before now (2026-03-04 08:01:00): "
+                        + "this check ran on stock not updated since; is the moves feed running?");
+        // the latest import counts, whatever the time of its moves
+        s.moves(imported.plusDays(5), "2026-03-01 07:00,ST-1,PHONE,sale,1,");
+        assertThat(feed.warning(imported.plusDays(6))).isEmpty();
+    }
+}
