@@ -9,6 +9,7 @@ import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
+import io.chanops.replenish.check.StockFeed;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.position.PositionFilter;
@@ -95,6 +96,9 @@ public final class PolicyTuneCommand extends ChanopsCommand {
                             r -> output.publishFile(ctx(), listing(r, table)));
         }
         output.print(ctx(), listing(report, table));
+        new StockFeed(ctx().ledger())
+                .warning(ctx().now(), "tuning took the days since for days without sales")
+                .ifPresent(ctx()::warn);
         ctx().info(String.format(
                 "tuned %s..%s%s: %d new, %d changed, %d unchanged, %d locked, %d without in-stock days (left as they "
                         + "were)",

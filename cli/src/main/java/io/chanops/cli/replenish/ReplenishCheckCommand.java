@@ -46,7 +46,9 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
-        new StockFeed(ctx().ledger()).warning(ctx().now()).ifPresent(ctx()::warn);
+        new StockFeed(ctx().ledger())
+                .warning(ctx().now(), "this check ran on stock not updated since")
+                .ifPresent(ctx()::warn);
         if (report.positions() == 0) {
             // a cron job on a ledger without policies would otherwise report success every time, checking nothing
             ctx().warn("no position has a policy, so nothing was checked: import them with 'policy import' or derive"

@@ -56,9 +56,11 @@ class ReplenishCliTest {
         assertThat(cli.run("replenish", "check", "--format", "csv").err()).doesNotContain("no position has a policy");
     }
 
-    /** The count was imported a week before the check: a stopped moves feed, which the check names. */
+    /** The count was imported a week before the check: a stopped moves feed, which the check and tuning name. */
     @Test
-    void aCheckOnStockNotImportedForDaysSaysSo() {
+    void aCheckOrTuningOnStockNotImportedForDaysSaysSo() {
+        assertThat(cli.run("policy", "tune", "--dry-run").err())
+                .contains("7 days before now (2026-03-02 09:30:00): tuning took the days since for days without sales");
         CliHarness.Result r = cli.run("replenish", "check", "--format", "csv");
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.err())

@@ -9,9 +9,9 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * How fresh the ledger's stock is, for the check: when stock moves were last imported (a file or {@code stock add}). A
- * check whose moves feed stopped still runs and exits 0 on days-old stock, which a cron job would report as "all well";
- * {@link #warning} says so instead.
+ * How fresh the ledger's stock is: when stock moves were last imported (a file or {@code stock add}). A check whose
+ * moves feed stopped still runs and exits 0 on days-old stock, which a cron job would report as "all well", and tuning
+ * takes the days since for days without sales; {@link #warning} says so instead.
  */
 public final class StockFeed {
     /** Imports older than this make the stock stale: a daily feed that missed a day and then some. */
@@ -25,9 +25,9 @@ public final class StockFeed {
 
     /**
      * A warning when no moves were ever imported or the last import is more than {@link #STALE_AFTER} before
-     * {@code now}; empty otherwise.
+     * {@code now}, ending with {@code consequence} (what the caller's work made of old stock); empty otherwise.
      */
-    public Optional<String> warning(LocalDateTime now) {
+    public Optional<String> warning(LocalDateTime now, String consequence) {
         Optional<LocalDateTime> last = ledger.read(h -> ImportBatches.latest(h, MoveImport.KIND));
         if (last.isEmpty()) {
             return Optional.of("no stock moves were ever imported: every position counts as empty (import them with "
@@ -38,8 +38,6 @@ public final class StockFeed {
             return Optional.empty();
         }
         return Optional.of("stock was last imported at " + LocalTimes.format(last.get()) + ", " + age.toDays()
-                + " days before now (" + LocalTimes.format(now)
-                + "): this check ran on stock not updated since; is the "
-                + "moves feed running?");
+                + " days before now (" + LocalTimes.format(now) + "): " + consequence + "; is the moves feed running?");
     }
 }

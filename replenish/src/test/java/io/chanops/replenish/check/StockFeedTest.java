@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StockFeedTest {
+    private static final String CHECK = "this check ran on stock not updated since";
+
     @TempDir
     Path dir;
 
     @Test
     void aLedgerWithoutAnyMovesImportedIsNamed() {
         ScenarioLedger s = new ScenarioLedger(dir);
-        assertThat(new StockFeed(s.ledger).warning(ScenarioLedger.SETUP))
+        assertThat(new StockFeed(s.ledger).warning(ScenarioLedger.SETUP, "this check ran on old stock"))
                 .hasValueSatisfying(w -> assertThat(w).startsWith("no stock moves were ever imported"));
     }
 
@@ -24,13 +26,13 @@ class StockFeedTest {
         LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
         s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
         StockFeed feed = new StockFeed(s.ledger);
-        assertThat(feed.warning(imported.plusHours(1))).isEmpty();
-        assertThat(feed.warning(imported.plusDays(2))).isEmpty();
-        assertThat(feed.warning(imported.plusDays(2).plusMinutes(1)))
+        assertThat(feed.warning(imported.plusHours(1), CHECK)).isEmpty();
+        assertThat(feed.warning(imported.plusDays(2), CHECK)).isEmpty();
+        assertThat(feed.warning(imported.plusDays(2).plusMinutes(1), CHECK))
                 .contains("stock was last imported at 2026-03-02 08:00:00, 2 days before now (2026-03-04 08:01:00): "
                         + "this check ran on stock not updated since; is the moves feed running?");
         // the latest import counts, whatever the time of its moves
         s.moves(imported.plusDays(5), "2026-03-01 07:00,ST-1,PHONE,sale,1,");
-        assertThat(feed.warning(imported.plusDays(6))).isEmpty();
+        assertThat(feed.warning(imported.plusDays(6), CHECK)).isEmpty();
     }
 }
