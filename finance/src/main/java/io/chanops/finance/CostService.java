@@ -19,26 +19,16 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Transactions are BOSS rows per site and day as recorded by reconcile runs ({@code boss_activity}). The same day
  * and site read by several runs (an export reconciled again with --force, or overlapping exports) is counted once,
- * from the latest run that read it: a later export of a day is taken as the corrected one.
+ * from the latest run that read it: a later export of a day is taken as the corrected one. Costs are read from {@code
+ * ledger}, with the month's commission from {@code commission}, at the time of {@code context}.
  */
-public final class CostService {
+public record CostService(Ledger ledger, CommissionService commission, OperationContext context) {
     /**
      * The cost report, the commission report it used (its warnings matter too), and the rule set a rule file given
      * with it became.
      */
     public record Result(
             ChannelCost.Report cost, CommissionMonth commission, Optional<RuleSetRepository.Loaded> rules) {}
-
-    private final Ledger ledger;
-    private final CommissionService commission;
-    private final OperationContext context;
-
-    /** Costs on {@code ledger}, with the month's commission from {@code commission}, at the time of {@code context}. */
-    public CostService(Ledger ledger, CommissionService commission, OperationContext context) {
-        this.ledger = ledger;
-        this.commission = commission;
-        this.context = context;
-    }
 
     /** The service on {@code ledger}, with its commission service. */
     public static CostService of(Ledger ledger, OperationContext context) {

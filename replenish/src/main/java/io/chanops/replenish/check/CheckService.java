@@ -29,7 +29,12 @@ import java.util.function.Consumer;
  * holds the ledger's write lock, two checks started at the same moment run one after the other and the second sees
  * the first one's orders and reviews: it never raises the same order twice.
  */
-public final class CheckService {
+public record CheckService(
+        Ledger ledger,
+        PolicyRepository policies,
+        OrderRepository orders,
+        SiteRepository sites,
+        OperationContext context) {
     public enum Scope {
         FULL("full"),
         EMERGENCY("emergency"),
@@ -49,25 +54,6 @@ public final class CheckService {
 
     /** Up to this many touched positions, an import's emergency step looks them up one by one instead of scanning. */
     private static final int POINT_LOOKUPS = 5_000;
-
-    private final Ledger ledger;
-    private final PolicyRepository policies;
-    private final OrderRepository orders;
-    private final SiteRepository sites;
-    private final OperationContext context;
-
-    public CheckService(
-            Ledger ledger,
-            PolicyRepository policies,
-            OrderRepository orders,
-            SiteRepository sites,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.policies = policies;
-        this.orders = orders;
-        this.sites = sites;
-        this.context = context;
-    }
 
     /** The service on {@code ledger}'s repositories. */
     public static CheckService of(Ledger ledger, OperationContext context) {

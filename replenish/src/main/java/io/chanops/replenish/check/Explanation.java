@@ -26,30 +26,14 @@ import java.util.Optional;
  * in reading order: stock, policy and where each level came from, the review cycle, the last check, and the two
  * inequalities evaluated now.
  */
-public final class Explanation {
+public record Explanation(
+        Ledger ledger,
+        SiteRepository sites,
+        StockRepository stock,
+        OrderRepository orders,
+        PolicyRepository policies,
+        OperationContext context) {
     public record Fact(String topic, String value) {}
-
-    private final Ledger ledger;
-    private final SiteRepository sites;
-    private final StockRepository stock;
-    private final OrderRepository orders;
-    private final PolicyRepository policies;
-    private final OperationContext context;
-
-    public Explanation(
-            Ledger ledger,
-            SiteRepository sites,
-            StockRepository stock,
-            OrderRepository orders,
-            PolicyRepository policies,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.sites = sites;
-        this.stock = stock;
-        this.orders = orders;
-        this.policies = policies;
-        this.context = context;
-    }
 
     /** The explanation on {@code ledger}'s repositories. */
     public static Explanation of(Ledger ledger, OperationContext context) {

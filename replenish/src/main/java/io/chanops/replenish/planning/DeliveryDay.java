@@ -24,7 +24,8 @@ import java.util.Map;
  * a shipped order leaves the warehouse's books only when it is received, and re-planning must not promise those units
  * twice.
  */
-public final class DeliveryDay {
+public record DeliveryDay(
+        Ledger ledger, OrderRepository orders, SiteRepository sites, StockRepository stock, OperationContext context) {
     /**
      * What was read: the orders to deliver (and each as stored, to check again before applying), every site, and
      * available units by warehouse and SKU.
@@ -44,25 +45,6 @@ public final class DeliveryDay {
         public boolean refused() {
             return !changed.isEmpty();
         }
-    }
-
-    private final Ledger ledger;
-    private final OrderRepository orders;
-    private final SiteRepository sites;
-    private final StockRepository stock;
-    private final OperationContext context;
-
-    public DeliveryDay(
-            Ledger ledger,
-            OrderRepository orders,
-            SiteRepository sites,
-            StockRepository stock,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.orders = orders;
-        this.sites = sites;
-        this.stock = stock;
-        this.context = context;
     }
 
     /** The delivery day on {@code ledger}'s repositories. */

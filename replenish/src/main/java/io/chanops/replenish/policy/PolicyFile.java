@@ -24,23 +24,13 @@ import java.util.function.Consumer;
  * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) read and validated against the ledger's stores and
  * stocked SKUs: what {@code policy import} writes and {@code policy simulate} tries as a candidate.
  */
-public final class PolicyFile {
+public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository products) {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
     /** Longest review period, in days (ten years). */
     static final long MAX_T_DAYS = 3650;
 
     /** One row of a policies.csv file, validated. */
     public record Row(String siteId, String sku, Policy policy, boolean locked) {}
-
-    private final Ledger ledger;
-    private final SiteRepository sites;
-    private final ProductRepository products;
-
-    public PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository products) {
-        this.ledger = ledger;
-        this.sites = sites;
-        this.products = products;
-    }
 
     /** The reader on {@code ledger}'s repositories. */
     public static PolicyFile of(Ledger ledger) {

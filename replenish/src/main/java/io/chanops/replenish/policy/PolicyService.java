@@ -25,7 +25,13 @@ import java.util.function.Consumer;
  * Reads and writes policies: {@code policy set}, {@code policy import}, {@code policy list}. Each call is one
  * transaction; changes are recorded at the context's time as its acting user.
  */
-public final class PolicyService {
+public record PolicyService(
+        Ledger ledger,
+        PolicyRepository policies,
+        SiteRepository sites,
+        ProductRepository products,
+        PolicyFile files,
+        OperationContext context) {
     public static final String KIND = "policies";
     /** Review period of a position that gets its first policy without --t. */
     public static final int DEFAULT_T = 7;
@@ -48,28 +54,6 @@ public final class PolicyService {
 
     /** What a policy import did. */
     public record ImportResult(long batchId, int rows, int created, int updated) {}
-
-    private final Ledger ledger;
-    private final PolicyRepository policies;
-    private final SiteRepository sites;
-    private final ProductRepository products;
-    private final PolicyFile files;
-    private final OperationContext context;
-
-    public PolicyService(
-            Ledger ledger,
-            PolicyRepository policies,
-            SiteRepository sites,
-            ProductRepository products,
-            PolicyFile files,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.policies = policies;
-        this.sites = sites;
-        this.products = products;
-        this.files = files;
-        this.context = context;
-    }
 
     /** The service on {@code ledger}'s repositories. */
     public static PolicyService of(Ledger ledger, OperationContext context) {

@@ -25,7 +25,13 @@ import java.util.function.LongConsumer;
  * and tunes R, S, L with {@link PolicyTuner}. Positions: stores x stocked SKUs that have a policy or stock. Locked
  * positions (whose lock has not expired) are never changed; new values are written in one transaction unless dry run.
  */
-public final class TuneService {
+public record TuneService(
+        Ledger ledger,
+        PolicyRepository policies,
+        StockRepository stock,
+        SiteRepository sites,
+        ProductRepository products,
+        OperationContext context) {
     /** Options of one tuning run. {@code displayMin} by product type. */
     public record Options(
             int historyDays,
@@ -87,28 +93,6 @@ public final class TuneService {
             this.locked = locked;
             this.history = locked ? null : new SalesHistory(days);
         }
-    }
-
-    private final Ledger ledger;
-    private final PolicyRepository policies;
-    private final StockRepository stock;
-    private final SiteRepository sites;
-    private final ProductRepository products;
-    private final OperationContext context;
-
-    public TuneService(
-            Ledger ledger,
-            PolicyRepository policies,
-            StockRepository stock,
-            SiteRepository sites,
-            ProductRepository products,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.policies = policies;
-        this.stock = stock;
-        this.sites = sites;
-        this.products = products;
-        this.context = context;
     }
 
     /** The service on {@code ledger}'s repositories. */

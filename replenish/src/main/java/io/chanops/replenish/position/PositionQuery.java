@@ -11,17 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Reads positions (every site/SKU with stock or a policy) with on hand, on order and policy. */
-public final class PositionQuery {
-    private final Ledger ledger;
-    private final PolicyRepository policies;
-    private final OrderRepository orders;
-
-    public PositionQuery(Ledger ledger, PolicyRepository policies, OrderRepository orders) {
-        this.ledger = ledger;
-        this.policies = policies;
-        this.orders = orders;
-    }
-
+public record PositionQuery(Ledger ledger, PolicyRepository policies, OrderRepository orders) {
     /** The query on {@code ledger}'s repositories. */
     public static PositionQuery of(Ledger ledger) {
         return new PositionQuery(

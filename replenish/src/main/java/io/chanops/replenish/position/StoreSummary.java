@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * and below L (on hand &lt; L), on hand, recent sales per day and days of cover (on hand / sales per day, over the
  * {@code days} before today), and the position that runs out first.
  */
-public final class StoreSummary {
+public record StoreSummary(
+        Ledger ledger, StockRepository stock, SiteRepository sites, PositionQuery positions, OperationContext context) {
     /** Days of cover are null when nothing sold (cover is then unbounded). */
     public record Line(
             String siteId,
@@ -31,25 +32,6 @@ public final class StoreSummary {
             Double daysOfCover,
             String shortestSku,
             Double shortestCover) {}
-
-    private final Ledger ledger;
-    private final StockRepository stock;
-    private final SiteRepository sites;
-    private final PositionQuery positions;
-    private final OperationContext context;
-
-    public StoreSummary(
-            Ledger ledger,
-            StockRepository stock,
-            SiteRepository sites,
-            PositionQuery positions,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.stock = stock;
-        this.sites = sites;
-        this.positions = positions;
-        this.context = context;
-    }
 
     /** The summary on {@code ledger}'s repositories. */
     public static StoreSummary of(Ledger ledger, OperationContext context) {

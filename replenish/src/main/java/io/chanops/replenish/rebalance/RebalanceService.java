@@ -34,7 +34,13 @@ import java.util.TreeSet;
  * into orders of kind {@code transfer} and shrinks or cancels the orders they cover, in one write transaction, only if
  * every order the proposal read and every donor's stock are still as read.
  */
-public final class RebalanceService {
+public record RebalanceService(
+        Ledger ledger,
+        OrderRepository orders,
+        SiteRepository sites,
+        PolicyRepository policies,
+        StockRepository stock,
+        OperationContext context) {
     /** What was proposed: the lines, and what they were computed from (checked again by {@link #apply}). */
     public record Proposal(
             LocalDate date,
@@ -74,28 +80,6 @@ public final class RebalanceService {
         public boolean refused() {
             return !changed.isEmpty();
         }
-    }
-
-    private final Ledger ledger;
-    private final OrderRepository orders;
-    private final SiteRepository sites;
-    private final PolicyRepository policies;
-    private final StockRepository stock;
-    private final OperationContext context;
-
-    public RebalanceService(
-            Ledger ledger,
-            OrderRepository orders,
-            SiteRepository sites,
-            PolicyRepository policies,
-            StockRepository stock,
-            OperationContext context) {
-        this.ledger = ledger;
-        this.orders = orders;
-        this.sites = sites;
-        this.policies = policies;
-        this.stock = stock;
-        this.context = context;
     }
 
     public static RebalanceService of(Ledger ledger, OperationContext context) {
