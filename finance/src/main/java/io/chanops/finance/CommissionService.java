@@ -44,18 +44,10 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>The ledger counts the month's orders by kind (site, SKU, day, amount: what decides a commission), so a month of a
  * million orders is computed from a few thousand groups; only orders with a cancellation are read one by one. The
- * lines of single orders are read only when asked for, and handed on one at a time.
+ * lines of single orders are read only when asked for, and handed on one at a time. Commission is computed on {@code
+ * ledger}, at the time and as the user of {@code context}.
  */
-public final class CommissionService {
-    private final Ledger ledger;
-    private final OperationContext context;
-
-    /** Commission on {@code ledger}, at the time and as the user of {@code context}. */
-    public CommissionService(Ledger ledger, OperationContext context) {
-        this.ledger = ledger;
-        this.context = context;
-    }
-
+public record CommissionService(Ledger ledger, OperationContext context) {
     /** What a report did: the rule set its rule file became, if one was given, and the month's commission. */
     public record Outcome(Optional<RuleSetRepository.Loaded> rules, CommissionMonth report) {}
 

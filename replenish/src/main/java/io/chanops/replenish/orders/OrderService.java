@@ -19,7 +19,7 @@ import java.util.Set;
  * change is one write transaction that re-reads the order under the write lock, so two people shipping or
  * receiving the same order cannot both succeed. Changes are stamped with the context's time and user.
  */
-public final class OrderService {
+public record OrderService(Ledger ledger, OrderRepository orders, StockRepository stock, OperationContext context) {
     public static final String RECEIPT_BATCH_KIND = "order-receipt";
 
     /** Filters of {@code replenish orders}; null = any. */
@@ -27,18 +27,6 @@ public final class OrderService {
 
     /** What a receipt did: the order after it, and the quantity moved. */
     public record Receipt(Order order, long qty, long batchId) {}
-
-    private final Ledger ledger;
-    private final OrderRepository orders;
-    private final StockRepository stock;
-    private final OperationContext context;
-
-    public OrderService(Ledger ledger, OrderRepository orders, StockRepository stock, OperationContext context) {
-        this.ledger = ledger;
-        this.orders = orders;
-        this.stock = stock;
-        this.context = context;
-    }
 
     /** The service on {@code ledger}'s repositories. */
     public static OrderService of(Ledger ledger, OperationContext context) {

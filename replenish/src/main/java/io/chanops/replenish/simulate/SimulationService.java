@@ -33,7 +33,13 @@ import java.util.stream.IntStream;
  * the start of {@code --from}, their sale units per day of the window, and for tuned candidates the sales history
  * before {@code --from}), builds the candidates, and runs the {@link Simulation}. Reads only: nothing is written.
  */
-public final class SimulationService {
+public record SimulationService(
+        Ledger ledger,
+        PolicyRepository policies,
+        StockRepository stock,
+        SiteRepository sites,
+        ProductRepository products,
+        PolicyFile files) {
     /** Name of the candidate made of the ledger's policies as they are now. */
     public static final String CURRENT = "current";
 
@@ -71,28 +77,6 @@ public final class SimulationService {
 
     /** The positions as recorded, with what tuning needs of each: product type and sales history (null: not read). */
     record Recorded(List<RecordedPosition> positions, List<ProductType> types, List<SalesHistory> histories) {}
-
-    private final Ledger ledger;
-    private final PolicyRepository policies;
-    private final StockRepository stock;
-    private final SiteRepository sites;
-    private final ProductRepository products;
-    private final PolicyFile files;
-
-    public SimulationService(
-            Ledger ledger,
-            PolicyRepository policies,
-            StockRepository stock,
-            SiteRepository sites,
-            ProductRepository products,
-            PolicyFile files) {
-        this.ledger = ledger;
-        this.policies = policies;
-        this.stock = stock;
-        this.sites = sites;
-        this.products = products;
-        this.files = files;
-    }
 
     /** The service on {@code ledger}'s repositories. */
     public static SimulationService of(Ledger ledger) {
