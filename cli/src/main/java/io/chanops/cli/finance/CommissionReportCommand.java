@@ -75,8 +75,8 @@ public final class CommissionReportCommand extends ChanopsCommand {
     @Option(
             names = "--detail",
             paramLabel = "FILE",
-            description = "Also write one line per order and per clawback to FILE (CSV; JSON or a workbook when FILE "
-                    + "ends in .json or .xlsx, or with --format xlsx).")
+            description = "Also write one line per order and per clawback to FILE: CSV, or JSON or a workbook when "
+                    + "the name of FILE ends in json or xlsx (or with --format xlsx).")
     Path detail;
 
     @Mixin

@@ -1,27 +1,50 @@
 package io.chanops.ledger.master;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ids of one kind the ledger knows (sites, SKUs), for checking references and for naming the one a reference most
  * likely meant when it is not known: the same id in another case or without its separators ({@code gz-ss-01},
  * {@code GZSS01} for {@code GZ-SS-01}), else the one id a typing slip away (a character left out, added, changed or
- * two swapped; from 4 characters on). A number changed into another ({@code GZ-TH-03} for {@code GZ-TH-01}) is not a
- * slip but most likely a site or product not imported yet, so it is not suggested. Suggestions are kept per unknown id,
- * so a file repeating one
- * mistake on many rows costs one search. Safe for use from several threads.
+ * two neighbours swapped; from 4 characters on). A number changed into another ({@code GZ-TH-03} for {@code GZ-TH-01})
+ * is not a slip but most likely a site or product not imported yet, so it is not suggested; nor is anything when two
+ * ids are as close.
+ *
+ * <p>Ids are compared in upper case without separators, indexed by that form and by its length, so a search looks at
+ * the ids one character longer or shorter only. Suggestions are kept per unknown id, and after {@link #MAX_SEARCHES}
+ * different unknown ids (a file of another operator's SKUs) no more are searched: only the first problems are shown.
+ * Safe for use from several threads.
  */
 public final class KnownIds {
+    static final int MAX_SEARCHES = 1_000;
+
     private final Set<String> ids;
+    private final Map<String, List<String>> byCanonical = new HashMap<>();
+    private final Map<Integer, List<String>> canonicalByLength = new HashMap<>();
     private final Map<String, Optional<String>> suggestions = new ConcurrentHashMap<>();
+    private final AtomicInteger searches = new AtomicInteger();
 
     public KnownIds(Collection<String> ids) {
         this.ids = Set.copyOf(ids);
+        for (String id : this.ids) {
+            String key = canonical(id);
+            List<String> same = byCanonical.computeIfAbsent(key, k -> new ArrayList<>(1));
+            if (same.isEmpty()) {
+                canonicalByLength
+                        .computeIfAbsent(key.length(), n -> new ArrayList<>())
+                        .add(key);
+            }
+            same.add(id);
+        }
     }
 
     public boolean contains(String id) {
@@ -31,6 +54,13 @@ public final class KnownIds {
     /** The known id {@code id} most likely meant, if one stands out; empty for a known id. */
     public Optional<String> closest(String id) {
         if (ids.contains(id)) {
+            return Optional.empty();
+        }
+        Optional<String> done = suggestions.get(id);
+        if (done != null) {
+            return done;
+        }
+        if (searches.incrementAndGet() > MAX_SEARCHES) {
             return Optional.empty();
         }
         return suggestions.computeIfAbsent(id, this::search);
@@ -43,23 +73,66 @@ public final class KnownIds {
 
     private Optional<String> search(String id) {
         String key = canonical(id);
-        int allowed = id.length() >= 4 ? 1 : 0;
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        boolean tie = false;
-        for (String known : ids) {
-            int d = canonical(known).equals(key)
-                    ? 0
-                    : otherNumber(id, known) ? allowed + 1 : distance(id, known, allowed);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-                tie = false;
-            } else if (d == bestDistance) {
-                tie = true;
+        List<String> same = byCanonical.get(key);
+        if (same != null) {
+            return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+        }
+        if (id.length() < 4) {
+            return Optional.empty();
+        }
+        String found = null;
+        for (int length = key.length() - 1; length <= key.length() + 1; length++) {
+            for (String known : canonicalByLength.getOrDefault(length, List.of())) {
+                if (oneSlip(key, known) && !otherNumber(key, known)) {
+                    if (found != null || byCanonical.get(known).size() > 1) {
+                        return Optional.empty(); // as close to two
+                    }
+                    found = known;
+                }
             }
         }
-        return best != null && bestDistance <= allowed && !tie ? Optional.of(best) : Optional.empty();
+        return found == null
+                ? Optional.empty()
+                : Optional.of(byCanonical.get(found).get(0));
+    }
+
+    /** Upper case without separators: how two spellings of one id compare. */
+    private static String canonical(String id) {
+        StringBuilder s = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c != '-' && c != '_' && c != '.' && c != ' ') {
+                s.append(c);
+            }
+        }
+        return s.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code b} is {@code a} (a different string) with one character left out, added or changed, or two
+     * neighbours swapped.
+     */
+    static boolean oneSlip(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < shorter && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            if (a.regionMatches(i + 1, b, i + 1, a.length() - i - 1)) {
+                return true; // changed
+            }
+            return i + 1 < a.length()
+                    && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, a.length() - i - 2); // swapped
+        }
+        if (Math.abs(a.length() - b.length()) != 1) {
+            return false;
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String other = longer == a ? b : a;
+        return longer.regionMatches(i + 1, other, i, other.length() - i); // one left out or added
     }
 
     /**
@@ -90,54 +163,5 @@ public final class KnownIds {
                 && a.charAt(first) == b.charAt(first + 1)
                 && a.charAt(first + 1) == b.charAt(first);
         return !swapped;
-    }
-
-    /** Upper case without separators: how two spellings of one id compare. */
-    private static String canonical(String id) {
-        StringBuilder s = new StringBuilder(id.length());
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c != '-' && c != '_' && c != '.' && c != ' ') {
-                s.append(c);
-            }
-        }
-        return s.toString().toUpperCase(Locale.ROOT);
-    }
-
-    /**
-     * Edits between {@code a} and {@code b} (insert, delete, change, swap of neighbours; optimal string alignment), or
-     * {@code limit + 1} once it is sure to exceed {@code limit}.
-     */
-    static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] before = new int[b.length() + 1];
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d = Math.min(d, before[j - 2] + 1);
-                }
-                current[j] = d;
-                rowMin = Math.min(rowMin, d);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] oldest = before;
-            before = previous;
-            previous = current;
-            current = oldest;
-        }
-        return Math.min(previous[b.length()], limit + 1);
     }
 }

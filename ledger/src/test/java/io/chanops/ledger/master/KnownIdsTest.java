@@ -50,12 +50,31 @@ class KnownIdsTest {
     }
 
     @Test
-    void theDistanceCountsInsertionsDeletionsChangesAndSwapsUpToTheLimit() {
-        assertThat(KnownIds.distance("abcd", "abcd", 2)).isZero();
-        assertThat(KnownIds.distance("abcd", "abdc", 2)).isEqualTo(1);
-        assertThat(KnownIds.distance("abcd", "abd", 2)).isEqualTo(1);
-        assertThat(KnownIds.distance("abcd", "xbcdy", 2)).isEqualTo(2);
-        assertThat(KnownIds.distance("abcd", "wxyz", 2)).isEqualTo(3); // past the limit: limit + 1
-        assertThat(KnownIds.distance("a", "abcdef", 2)).isEqualTo(3);
+    void oneSlipIsOneCharacterLeftOutAddedOrChangedOrTwoNeighboursSwapped() {
+        assertThat(KnownIds.oneSlip("ABCD", "ABDC")).isTrue();
+        assertThat(KnownIds.oneSlip("ABCD", "ABD")).isTrue();
+        assertThat(KnownIds.oneSlip("ABD", "ABCD")).isTrue();
+        assertThat(KnownIds.oneSlip("ABCD", "XBCD")).isTrue();
+        assertThat(KnownIds.oneSlip("ABCD", "ABCDE")).isTrue();
+        assertThat(KnownIds.oneSlip("ABCD", "BACDE")).isFalse();
+        assertThat(KnownIds.oneSlip("ABCD", "XBCDY")).isFalse();
+        assertThat(KnownIds.oneSlip("ABCD", "WXYZ")).isFalse();
+        assertThat(KnownIds.oneSlip("A", "ABCDEF")).isFalse();
+    }
+
+    @Test
+    void slipsAreCountedWithoutSeparatorsAndCase() {
+        assertThat(sites.closest("gz-ss01x")).contains("GZ-SS-01"); // GZSS01X: one added to GZSS01, two from GZSS02
+        assertThat(new KnownIds(List.of("GZ-SS-01")).closest("gz-s-01")).contains("GZ-SS-01");
+    }
+
+    @Test
+    void afterManyDifferentUnknownIdsNoMoreAreSearched() {
+        KnownIds skus = new KnownIds(List.of("HS-IP16-128"));
+        for (int i = 0; i < KnownIds.MAX_SEARCHES; i++) {
+            assertThat(skus.closest("UNKNOWN-" + i)).isEmpty();
+        }
+        assertThat(skus.closest("HS-IP61-128")).isEmpty(); // a slip, but past the searches allowed
+        assertThat(skus.closest("HS-IP16-128")).isEmpty(); // known
     }
 }
