@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Computes a month's commission from what reconciliation confirmed, in one ledger transaction.
@@ -105,8 +106,20 @@ public record CommissionService(Ledger ledger, OperationContext context) {
      */
     public Outcome report(
             YearMonth month, Optional<RuleSetRepository.Validated> rules, Consumer<CommissionMonth> beforeCommit) {
+        return report(month, rules, false, beforeCommit);
+    }
+
+    /**
+     * As above; with {@code dryRun} the transaction is rolled back instead of committed (a what-if: the report under
+     * {@code rules}, files included, with no rule set made active and no clawback booked).
+     */
+    public Outcome report(
+            YearMonth month,
+            Optional<RuleSetRepository.Validated> rules,
+            boolean dryRun,
+            Consumer<CommissionMonth> beforeCommit) {
         LocalDateTime now = context.now();
-        return ledger.write(h -> {
+        HandleCallback<Outcome, RuntimeException> work = h -> {
             Optional<RuleSetRepository.Loaded> loaded = rules.map(r -> storeRules(h, r, now));
             CommissionMonth report = month(h, month, now);
             try {
@@ -115,7 +128,8 @@ public record CommissionService(Ledger ledger, OperationContext context) {
                 report.closeLines();
             }
             return new Outcome(loaded, report);
-        });
+        };
+        return dryRun ? ledger.writeAndRollBack(work) : ledger.write(work);
     }
 
     /** The month's commission within a caller's write transaction (the cost report uses the same computation). */

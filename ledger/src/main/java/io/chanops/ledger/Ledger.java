@@ -565,6 +565,31 @@ public final class Ledger {
     }
 
     /**
+     * Runs {@code work} as {@link #write} does, then rolls the transaction back: a what-if that sees its own writes
+     * (and takes the write lock, so that what it reads is one state of the ledger) and leaves the ledger as it was.
+     */
+    public <R> R writeAndRollBack(HandleCallback<R, RuntimeException> work) {
+        final class RolledBack extends RuntimeException {
+            final transient Object result;
+
+            RolledBack(Object result) {
+                super(null, null, false, false);
+                this.result = result;
+            }
+        }
+        try {
+            write(h -> {
+                throw new RolledBack(work.withHandle(h));
+            });
+            throw new IllegalStateException("unreachable: the what-if transaction returned");
+        } catch (RolledBack done) {
+            @SuppressWarnings("unchecked")
+            R result = (R) done.result;
+            return result;
+        }
+    }
+
+    /**
      * As {@link #write}, for a bulk writer that checks its rows' references itself inside the transaction, once per
      * distinct value: on SQLite the per-row foreign-key checks are off for this transaction (a cost on every row
      * of a bulk insert). The pragma only takes effect outside a transaction, hence its own handle; the

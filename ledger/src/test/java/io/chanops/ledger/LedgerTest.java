@@ -39,6 +39,31 @@ class LedgerTest {
     }
 
     @Test
+    void aWhatIfSeesItsOwnWritesReturnsItsResultAndLeavesTheLedgerAsItWas() {
+        Ledger ledger = TestLedgers.fresh(dir);
+        String insert = "INSERT INTO site (site_id, name, kind, city) VALUES ('W1', 'What if', 'store', 'GZ')";
+        String count = "SELECT COUNT(*) FROM site";
+        int seen = ledger.writeAndRollBack(h -> {
+            h.execute(insert);
+            return h.createQuery(count).mapTo(Integer.class).one();
+        });
+        assertThat(seen).isEqualTo(1);
+        assertThat((Integer) ledger.read(
+                        h -> h.createQuery(count).mapTo(Integer.class).one()))
+                .isZero();
+        assertThatThrownBy(() -> ledger.writeAndRollBack(h -> {
+                    h.execute(insert);
+                    throw new IllegalStateException("failed inside");
+                }))
+                .hasMessage("failed inside");
+        assertThat(ledger.<Integer>write(h -> {
+                    h.execute(insert);
+                    return h.createQuery(count).mapTo(Integer.class).one();
+                }))
+                .isEqualTo(1); // a write after the what-ifs is as usual
+    }
+
+    @Test
     void aNewLedgerHasLargePagesAndAnExistingOneKeepsItsOwn() throws Exception {
         Ledger fresh = TestLedgers.fresh(dir);
         assertThat((Integer) fresh.read(h ->

@@ -39,6 +39,11 @@ public final class RuleOptions {
         return rules == null ? Optional.empty() : Optional.of(commission.readRules(rules, charset, ctx::warn));
     }
 
+    /** The --rules file's name, or null without one. */
+    public String fileName() {
+        return rules == null ? null : rules.getFileName().toString();
+    }
+
     /** Tells the user which set is now active, when --rules was given. */
     public void tell(RunContext ctx, Optional<RuleSetRepository.Loaded> loaded) {
         loaded.ifPresent(l -> {

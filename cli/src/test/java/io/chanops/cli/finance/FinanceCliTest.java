@@ -319,6 +319,47 @@ class FinanceCliTest {
         return line.split(",", -1)[index];
     }
 
+    /** A what-if: the report under a draft rule file, files included, with the ledger left as it was. */
+    @Test
+    void aDryRunReportsUnderTheDraftRulesAndLeavesTheLedgerAsItWas() throws IOException {
+        reconciledJanuaryAndFebruary();
+        Path draft = dir.resolve("draft.csv");
+        Files.writeString(
+                draft,
+                Files.readString(Path.of(rules), StandardCharsets.UTF_8)
+                        .replace(
+                                "HS-GANGDING-PROMO,,GZ-TH-P2,handset,,percent,3.5,",
+                                "HS-GANGDING-PROMO,,GZ-TH-P2,handset,,percent,9.5,"),
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("what-if.csv");
+        CliHarness.Result whatIf = cli.run(
+                "commission",
+                "report",
+                "--month",
+                "2026-02",
+                "--rules",
+                draft.toString(),
+                "--dry-run",
+                "--out",
+                out.toString());
+        assertThat(whatIf.code()).as(whatIf.toString()).isZero();
+        assertThat(whatIf.err())
+                .contains("dry run: nothing written to the ledger (the rules of draft.csv were used; the active set is "
+                        + "unchanged)")
+                .contains("would book 1 new clawbacks");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .contains("GZ-TH-P2,1,1,4299.00,408.41,0.00,408.41,") // 9.5 % of 4299.00, half up
+                .contains("GZ-TH-01,1,1,129.00,90.00,-80.00,10.00,");
+
+        assertThat(cli.run("commission", "rules", "--history", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(1); // no rule set was loaded
+        CliHarness.Result real = cli.run("commission", "report", "--month", "2026-02", "--rules", rules);
+        assertThat(real.out()).contains("GZ-TH-P2,1,1,4299.00,150.47,0.00,150.47,");
+        assertThat(real.err()).contains("booked 1 new clawbacks"); // the dry run booked nothing
+    }
+
     @Test
     void jsonKeepsNumbersAsNumbers() {
         reconciledJanuaryAndFebruary();
