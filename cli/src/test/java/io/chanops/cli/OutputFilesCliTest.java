@@ -17,21 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §3.1 "Files written" and "Outputs before commit", and exit 6 for standard output, through the real command line.
  */
-class OutputFilesCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
+class OutputFilesCliTest extends OnSampleLedger {
     String rules;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir).withSampleSitesAndCatalog();
         rules = TestLedgers.sample("commission-rules.csv").toString();
     }
 

@@ -6,25 +6,13 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An --out file named .xlsx, .json or .csv is written in that format unless --format is typed, and refused (exit 2,
  * nothing written) when the typed --format says another: CSV text in a file named .xlsx is a file Excel will not open.
  */
-class OutputFormatByNameCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(dir).withSampleSitesAndCatalog();
-    }
-
+class OutputFormatByNameCliTest extends OnSampleLedger {
     @Test
     void theNameOfTheOutFileChoosesTheFormat() throws Exception {
         Path xlsx = dir.resolve("sites.xlsx");

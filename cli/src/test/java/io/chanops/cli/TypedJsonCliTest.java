@@ -3,23 +3,10 @@ package io.chanops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.ledger.testing.TestLedgers;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** JSON values are typed: numbers and booleans unquoted, amounts with two decimals, ids as text (issue 15, item 4e). */
-class TypedJsonCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(dir).withSampleSitesAndCatalog();
-    }
-
+class TypedJsonCliTest extends OnSampleLedger {
     @Test
     void policyListHasBooleanAndNumberValues() {
         CliHarness.Result imported =

@@ -11,25 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file given to the wrong command (a catalog to {@code stock import}) is still refused with every missing column,
  * exit 4 and nothing written, and a hint names the command that reads it.
  */
-class WrongFileCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(dir).withSampleSitesAndCatalog();
-    }
-
+class WrongFileCliTest extends OnSampleLedger {
     @Test
     void aCatalogGivenToTheStockImportIsRefusedWithAHintNamingTheCatalogImport() {
         CliHarness.Result r = cli.run("stock", "import", sample("catalog.csv"));

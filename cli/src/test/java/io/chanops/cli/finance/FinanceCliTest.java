@@ -3,6 +3,7 @@ package io.chanops.cli.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.OnSampleLedger;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.ledger.time.LocalTimes;
@@ -19,19 +20,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: commission and cost reports through the real CLI, on a ledger holding what reconcile runs stored. */
-class FinanceCliTest {
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
+class FinanceCliTest extends OnSampleLedger {
     private String rules;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir).withSampleSitesAndCatalog();
         rules = TestLedgers.sample("commission-rules.csv").toString();
     }
 
