@@ -15,18 +15,11 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --format xlsx --out FILE} through the real command line (issue 15, item 5). */
-class XlsxCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
+class XlsxCliTest extends OnLedger {
     @BeforeEach
     void setUp() throws IOException {
-        cli = new CliHarness(dir);
         Path sites = Files.writeString(dir.resolve("sites.csv"), """
                 site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes
                 0755,深圳仓,warehouse,深圳,,,22.5,114.05,06:00,22:00

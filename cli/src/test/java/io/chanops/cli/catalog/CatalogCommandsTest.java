@@ -2,8 +2,8 @@ package io.chanops.cli.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanops.cli.CliHarness;
 import io.chanops.cli.CliHarness.Result;
+import io.chanops.cli.OnLedger;
 import io.chanops.ledger.testing.TestLedgers;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -12,22 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CatalogCommandsTest {
+class CatalogCommandsTest extends OnLedger {
     private static final String HEADER = "sku,type,name,brand,price,status,channels,monthly_fee,months";
-
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(dir);
-    }
 
     private Path catalog() {
         return TestLedgers.sample("catalog.csv");

@@ -3,28 +3,17 @@ package io.chanops.cli.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.OnLedger;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End to end on the sample files, through the real command line. */
-class ReconcileCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliHarness(dir);
-    }
-
+class ReconcileCliTest extends OnLedger {
     private CliHarness.Result month(String month, String... extra) {
         List<String> args = new ArrayList<>(CliHarness.sampleReconcileArgs(month, dir.resolve("out-" + month)));
         args.addAll(List.of(extra));

@@ -3,13 +3,13 @@ package io.chanops.cli.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.OnLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,15 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (exit 4, naming the option), where it used to list nothing; a known one limits the output to it. Store ST-1 and
  * ST-2 hold PHONE and CASE, each with a policy.
  */
-class PositionFilterCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
-
+class PositionFilterCliTest extends OnLedger {
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
         cli.importRows(
                 "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",

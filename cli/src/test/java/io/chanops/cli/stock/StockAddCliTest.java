@@ -3,29 +3,24 @@ package io.chanops.cli.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.OnLedger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code stock add}: one move without a file, through the same import as a moves.csv of one row (validation, batch
  * record, emergency step); and {@code stock import --dry-run} of a file imported before. Store ST-1 holds 3 PHONE,
  * policy (7, 5, 12, 2).
  */
-class StockAddCliTest {
-    @TempDir
-    Path dir;
-
-    CliHarness cli;
+class StockAddCliTest extends OnLedger {
     Path moves;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir);
         cli.importRows(
                 "site",
                 "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
