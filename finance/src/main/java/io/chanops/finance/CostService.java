@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * The channel-cost report from the ledger, in one transaction (computing the month's commission may book
@@ -48,8 +49,18 @@ public record CostService(Ledger ledger, CommissionService commission, Operation
             Map<String, Long> rates,
             Optional<RuleSetRepository.Validated> rules,
             Consumer<Result> beforeCommit) {
+        return report(month, rates, rules, false, beforeCommit);
+    }
+
+    /** As above; with {@code dryRun} the transaction is rolled back instead of committed (a what-if). */
+    public Result report(
+            YearMonth month,
+            Map<String, Long> rates,
+            Optional<RuleSetRepository.Validated> rules,
+            boolean dryRun,
+            Consumer<Result> beforeCommit) {
         LocalDateTime now = context.now();
-        return ledger.write(h -> {
+        HandleCallback<Result, RuntimeException> work = h -> {
             Optional<RuleSetRepository.Loaded> loaded = rules.map(r -> commission.storeRules(h, r, now));
             CommissionMonth computed = commission.month(h, month, now);
             computed.closeLines();
@@ -58,7 +69,8 @@ public record CostService(Ledger ledger, CommissionService commission, Operation
                     ChannelCost.compute(month, txns, computed.commissionByChannel(), rates), computed, loaded);
             beforeCommit.accept(result);
             return result;
-        });
+        };
+        return dryRun ? ledger.writeAndRollBack(work) : ledger.write(work);
     }
 
     /**

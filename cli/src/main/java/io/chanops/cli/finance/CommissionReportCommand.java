@@ -79,12 +79,6 @@ public final class CommissionReportCommand extends ChanopsCommand {
                     + "the name of FILE ends in json or xlsx (or with --format xlsx).")
     Path detail;
 
-    @Option(
-            names = "--dry-run",
-            description = "A what-if: the report and its files as they would be, with nothing written to the ledger "
-                    + "(--rules is not made the active set, no clawback is booked).")
-    boolean dryRun;
-
     @Mixin
     RuleOptions rules;
 
@@ -98,7 +92,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
         Optional<RuleSetRepository.Validated> newRules = rules.readIfGiven(commission, ctx());
         // the files are in place before the rule set and new clawbacks commit: a file that cannot be written commits
         // nothing
-        CommissionService.Outcome outcome = commission.report(month, newRules, dryRun, report -> {
+        CommissionService.Outcome outcome = commission.report(month, newRules, rules.dryRun(), report -> {
             output.writeFile(ctx(), summary(report));
             if (detailFile != null) {
                 // the month's lines go to the file as the ledger gives them, never all in memory
@@ -112,14 +106,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
             }
             ctx().outputs().publish();
         });
-        if (dryRun) {
-            ctx().info("dry run: nothing written to the ledger"
-                    + outcome.rules()
-                            .map(l -> " (the rules of " + rules.fileName() + " were used; the active set is unchanged)")
-                            .orElse(""));
-        } else {
-            rules.tell(ctx(), outcome.rules());
-        }
+        rules.tell(ctx(), outcome.rules());
         CommissionMonth report = outcome.report();
         warnAbout(report);
         if (output.tableOnTerminal(ctx())) {
@@ -127,7 +114,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
                             "Commission %s by %s (%s)%n",
                             month,
                             by,
-                            dryRun && outcome.rules().isPresent()
+                            rules.dryRun() && outcome.rules().isPresent()
                                     ? "dry run with " + report.ruleSet().fileName()
                                     : "rule set " + report.ruleSet().setId() + ", "
                                             + report.ruleSet().fileName());
@@ -165,7 +152,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
             ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");
         }
         if (report.newClawbacks() > 0) {
-            ctx().info((dryRun ? "would book " : "booked ") + report.newClawbacks()
+            ctx().info((rules.dryRun() ? "would book " : "booked ") + report.newClawbacks()
                     + " new clawbacks (each once, in the month of its cancellation)");
         }
     }

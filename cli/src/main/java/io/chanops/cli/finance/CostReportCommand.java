@@ -87,7 +87,7 @@ public final class CostReportCommand extends ChanopsCommand {
         // the file is in place before the rule set and new clawbacks commit: a file that cannot be written commits
         // nothing
         CostService.Result result = new CostService(ctx().ledger(), commission, ctx().operation())
-                .report(month, costPerTxn, newRules, r -> output.publishFile(ctx(), listing(r.cost())));
+                .report(month, costPerTxn, newRules, rules.dryRun(), r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         if (report.total().transactions() == 0) {
@@ -101,8 +101,13 @@ public final class CostReportCommand extends ChanopsCommand {
         boolean table = output.tableOnTerminal(ctx());
         if (table) {
             out().printf(
-                            "Channel cost %s (rule set %d)%n",
-                            month, result.commission().ruleSet().setId());
+                            "Channel cost %s (%s)%n",
+                            month,
+                            rules.dryRun() && result.rules().isPresent()
+                                    ? "dry run with "
+                                            + result.commission().ruleSet().fileName()
+                                    : "rule set "
+                                            + result.commission().ruleSet().setId());
         }
         output.print(ctx(), listing(report));
         if (table) {

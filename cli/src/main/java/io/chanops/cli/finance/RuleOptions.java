@@ -28,6 +28,17 @@ public final class RuleOptions {
                             + "by Chinese Excel).")
     Charset charset = StandardCharsets.UTF_8;
 
+    @Option(
+            names = "--dry-run",
+            description = "A what-if: the report and its files as they would be, with nothing written to the ledger "
+                    + "(--rules is not made the active set, no clawback is booked).")
+    boolean dryRun;
+
+    /** Whether this run is a what-if, rolled back at its end. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
     public Charset charset() {
         return charset;
     }
@@ -44,8 +55,15 @@ public final class RuleOptions {
         return rules == null ? null : rules.getFileName().toString();
     }
 
-    /** Tells the user which set is now active, when --rules was given. */
+    /** Tells the user which set is now active, when --rules was given, or that a dry run wrote nothing. */
     public void tell(RunContext ctx, Optional<RuleSetRepository.Loaded> loaded) {
+        if (dryRun) {
+            ctx.info("dry run: nothing written to the ledger"
+                    + (loaded.isPresent()
+                            ? " (the rules of " + fileName() + " were used; the active set is unchanged)"
+                            : ""));
+            return;
+        }
         loaded.ifPresent(l -> {
             RuleSetRepository.RuleSet set = l.set();
             ctx.info(

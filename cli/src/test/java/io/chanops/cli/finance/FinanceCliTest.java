@@ -353,6 +353,16 @@ class FinanceCliTest extends OnSampleLedger {
         CliHarness.Result real = cli.run("commission", "report", "--month", "2026-02", "--rules", rules);
         assertThat(real.out()).contains("GZ-TH-P2,1,1,4299.00,150.47,0.00,150.47,");
         assertThat(real.err()).contains("booked 1 new clawbacks"); // the dry run booked nothing
+
+        // the cost report takes --dry-run as well: its commission under the draft, the active set kept
+        CliHarness.Result cost =
+                cli.run("cost", "report", "--month", "2026-02", "--rules", draft.toString(), "--dry-run");
+        assertThat(cost.code()).as(cost.toString()).isZero();
+        assertThat(cost.err()).contains("dry run: nothing written to the ledger (the rules of draft.csv were used");
+        assertThat(cli.run("commission", "rules", "--history", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(2);
     }
 
     @Test
