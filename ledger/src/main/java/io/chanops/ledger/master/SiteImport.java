@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Imports {@code sites.csv}: validates every row, then upserts all sites in one transaction. */
 public final class SiteImport {
@@ -103,6 +104,7 @@ public final class SiteImport {
                 });
             }
         }
+        KnownIds warehouses = null; // the warehouses of the file and the ledger, for the first unknown one
         for (CsvRow row : rows) {
             Site s = sites.get(row.get("site_id"));
             if (s == null || !s.isStore() || s.warehouse() == null || firstLine.get(s.siteId()) != row.line()) {
@@ -110,8 +112,16 @@ public final class SiteImport {
             }
             Site wh = sites.containsKey(s.warehouse()) ? sites.get(s.warehouse()) : existing.get(s.warehouse());
             if (wh == null) {
+                if (warehouses == null) {
+                    warehouses = new KnownIds(Stream.concat(sites.values().stream(), existing.values().stream())
+                            .filter(site -> !site.isStore())
+                            .map(Site::siteId)
+                            .toList());
+                }
                 problems.add(row.problem(
-                        "warehouse", "unknown warehouse '" + s.warehouse() + "' (not in this file or the ledger)"));
+                        "warehouse",
+                        "unknown warehouse '" + s.warehouse() + "'"
+                                + warehouses.hint(s.warehouse(), " (not in this file or the ledger)")));
             } else if (wh.isStore()) {
                 problems.add(row.problem("warehouse", "'" + s.warehouse() + "' is a store, not a warehouse"));
             }
