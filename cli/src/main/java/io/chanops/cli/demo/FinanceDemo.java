@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * Commission and channel cost for February 2026, from the orders the reconcile steps confirmed: the rules are loaded
- * (and become the active set) with the first report; the detail and a by-rule view follow; then the cost per channel.
+ * (and become the active set) with the first report and its detail; a what-if under a draft rule file (--dry-run)
+ * leaves them active; a by-rule view follows; then the cost per channel.
  */
 public final class FinanceDemo implements DemoSection {
     @Override
     public List<String> sampleFiles() {
-        return List.of("commission-rules.csv", "channel-rates.csv");
+        return List.of("commission-rules.csv", "commission-rules-draft.csv", "channel-rates.csv");
     }
 
     @Override
@@ -29,6 +30,18 @@ public final class FinanceDemo implements DemoSection {
                         "table",
                         "--detail",
                         "out/commission-2026-02-detail.csv"),
+                DemoStep.of(
+                        "What-if: the same month under a draft that raises the Gangding promo to 5%; --dry-run writes "
+                                + "nothing, the active set stays",
+                        "commission",
+                        "report",
+                        "--month",
+                        "2026-02",
+                        "--rules",
+                        "samples/commission-rules-draft.csv",
+                        "--dry-run",
+                        "--format",
+                        "table"),
                 DemoStep.of(
                         "The same month by rule (the active set is used; clawbacks are booked once)",
                         "commission",
