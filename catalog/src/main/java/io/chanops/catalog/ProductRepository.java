@@ -2,6 +2,7 @@ package io.chanops.catalog;
 
 import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
 import java.sql.ResultSet;
@@ -46,6 +47,11 @@ public interface ProductRepository extends SqlObject {
         typeTexts()
                 .forEach((sku, type) -> types.put(sku, ProductType.parse(type).orElseThrow()));
         return types;
+    }
+
+    /** The SKUs, to name the one an unknown SKU most likely meant. */
+    default KnownIds known() {
+        return new KnownIds(typeTexts().keySet());
     }
 
     /** Rows per JDBC batch of the upsert. */

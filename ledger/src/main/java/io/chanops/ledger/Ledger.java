@@ -569,24 +569,11 @@ public final class Ledger {
      * (and takes the write lock, so that what it reads is one state of the ledger) and leaves the ledger as it was.
      */
     public <R> R writeAndRollBack(HandleCallback<R, RuntimeException> work) {
-        final class RolledBack extends RuntimeException {
-            final transient Object result;
-
-            RolledBack(Object result) {
-                super(null, null, false, false);
-                this.result = result;
-            }
-        }
-        try {
-            write(h -> {
-                throw new RolledBack(work.withHandle(h));
-            });
-            throw new IllegalStateException("unreachable: the what-if transaction returned");
-        } catch (RolledBack done) {
-            @SuppressWarnings("unchecked")
-            R result = (R) done.result;
+        return write(h -> {
+            R result = work.withHandle(h);
+            h.rollback(); // the transaction then ends without a commit
             return result;
-        }
+        });
     }
 
     /**

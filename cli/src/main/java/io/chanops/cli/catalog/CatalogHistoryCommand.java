@@ -52,8 +52,7 @@ public final class CatalogHistoryCommand extends ChanopsCommand {
                             h.attach(ProductRepository.class).find(sku).isPresent(), CatalogHistory.of(h, sku)));
             if (!found.exists() && found.entries().isEmpty()) {
                 KnownIds skus = ctx().ledger()
-                        .read(h -> new KnownIds(
-                                h.attach(ProductRepository.class).types().keySet()));
+                        .read(h -> h.attach(ProductRepository.class).known());
                 throw UserException.notFound("no product " + sku + " in the catalog" + skus.hint(sku, ""));
             }
             entries = found.entries();

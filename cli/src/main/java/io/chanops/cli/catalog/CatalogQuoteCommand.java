@@ -109,9 +109,8 @@ public final class CatalogQuoteCommand extends ChanopsCommand {
 
     /** The refusal of a SKU not in the catalog, naming the one most likely meant. */
     private UserException noProduct(String sku) {
-        KnownIds skus = ctx().ledger()
-                .read(h ->
-                        new KnownIds(h.attach(ProductRepository.class).types().keySet()));
+        KnownIds skus =
+                ctx().ledger().read(h -> h.attach(ProductRepository.class).known());
         return UserException.notFound("no product " + sku + " in the catalog" + skus.hint(sku, ""));
     }
 }

@@ -161,8 +161,7 @@ public record PolicyService(
         }
         Optional<Product> product = products.find(sku);
         if (product.isEmpty()) {
-            return Optional.of(
-                    "unknown SKU '" + sku + "'" + new KnownIds(products.types().keySet()).hint(sku, ""));
+            return Optional.of("unknown SKU '" + sku + "'" + products.known().hint(sku, ""));
         }
         if (!product.get().type().isStocked()) {
             return Optional.of("'" + sku + "' is a " + product.get().type() + ", which is not stocked");

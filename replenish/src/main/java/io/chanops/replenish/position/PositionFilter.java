@@ -28,8 +28,8 @@ public record PositionFilter(String site, String sku) {
                 unknown.add(new Problem(command, 0, "--site", "unknown site '" + site + "'" + hint));
             }
             if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
-                String hint = new KnownIds(
-                                h.attach(ProductRepository.class).types().keySet())
+                String hint = h.attach(ProductRepository.class)
+                        .known()
                         .hint(sku, " ('chanops catalog list' shows the products)");
                 unknown.add(new Problem(command, 0, "--sku", "unknown SKU '" + sku + "'" + hint));
             }
