@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.cli.CliHarness;
 import io.chanops.cli.OnLedger;
 import io.chanops.ledger.testing.TestLedgers;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,27 @@ class ReconcileCliTest extends OnLedger {
                 .contains("warning: 261 of the 264 amount mismatches are BOSS amounts 100 times the platform's: is"
                         + " amount.unit=yuan in yuan.properties right for boss-2026-02.csv?");
         assertThat(month("2026-02").err()).doesNotContain("amount.unit");
+    }
+
+    /**
+     * A BOSS export saved again as UTF-8, read with the samples' GB18030 profile: refused with its line, and the message
+     * names the profile's charset key, not {@code --charset} (which is the platform file's charset).
+     */
+    @Test
+    void aBossExportInAnotherCharsetThanItsProfileSaysNamesTheProfileKey() throws Exception {
+        Path boss = TestLedgers.sample("boss-2026-02.csv");
+        Path utf8 = Files.writeString(dir.resolve("boss-utf8.csv"), Files.readString(boss, Charset.forName("GB18030")));
+        CliHarness.Result r = cli.run(CliHarness.reconcileArgs(
+                TestLedgers.sample("platform-orders-2026-02.csv").toString(),
+                utf8.toString(),
+                TestLedgers.sample("boss-profile.properties").toString(),
+                dir.resolve("out-utf8").toString()));
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("boss-utf8.csv:1: bytes that are not valid GB18030 (is it UTF-8? give its charset, e.g."
+                        + " charset=UTF-8 in the profile)")
+                .doesNotContain("--charset");
+        assertThat(Files.exists(dir.resolve("out-utf8"))).isFalse();
     }
 
     @Test

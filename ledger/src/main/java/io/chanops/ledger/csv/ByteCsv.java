@@ -92,11 +92,14 @@ public final class ByteCsv implements Closeable {
     private long recordLine;
     private long badLine;
     private final CsvHeader header;
+    /** Where the charset was given: named by the message of bytes not valid in it. */
+    private final CharsetSetting setting;
 
     private ByteCsv(
             String name,
             FileChannel channel,
             Charset charset,
+            CharsetSetting setting,
             Layout layout,
             boolean replacementIsBad,
             char delimiter,
@@ -105,6 +108,7 @@ public final class ByteCsv implements Closeable {
             throws IOException {
         this.buf = new byte[block];
         this.name = name;
+        this.setting = setting;
         this.channel = channel;
         this.charset = charset;
         this.layout = layout;
@@ -131,7 +135,16 @@ public final class ByteCsv implements Closeable {
      * last record it holds the file's hash.
      */
     public static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest) {
-        return open(file, charset, delimiter, digest, BLOCK);
+        return open(file, charset, delimiter, digest, CharsetSetting.OPTION);
+    }
+
+    /**
+     * As {@link #open(Path, Charset, char, MessageDigest)}, for a file whose charset was given as {@code setting} says
+     * (a message about bytes not valid in it tells how to give another).
+     */
+    public static ByteCsv open(
+            Path file, Charset charset, char delimiter, MessageDigest digest, CharsetSetting setting) {
+        return open(file, charset, delimiter, digest, BLOCK, Path.of(System.getProperty("java.io.tmpdir")), setting);
     }
 
     /**
@@ -147,6 +160,17 @@ public final class ByteCsv implements Closeable {
      * tempDir}.
      */
     static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block, Path tempDir) {
+        return open(file, charset, delimiter, digest, block, tempDir, CharsetSetting.OPTION);
+    }
+
+    private static ByteCsv open(
+            Path file,
+            Charset charset,
+            char delimiter,
+            MessageDigest digest,
+            int block,
+            Path tempDir,
+            CharsetSetting setting) {
         String name = file.toString();
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
             throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line end");
@@ -167,6 +191,7 @@ public final class ByteCsv implements Closeable {
                         name,
                         ch,
                         bom ? StandardCharsets.UTF_8 : charset,
+                        setting,
                         bom ? Layout.UTF8 : layout,
                         false,
                         delimiter,
@@ -176,7 +201,7 @@ public final class ByteCsv implements Closeable {
             // another charset: decode it once into a UTF-8 copy (undecodable bytes become U+FFFD, reported by line)
             ch.close();
             ch = transcode(file, charset, digest, tempDir);
-            return new ByteCsv(name, ch, charset, Layout.UTF8, true, delimiter, null, block);
+            return new ByteCsv(name, ch, charset, setting, Layout.UTF8, true, delimiter, null, block);
         } catch (IOException e) {
             closeQuietly(ch);
             throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
@@ -451,7 +476,7 @@ public final class ByteCsv implements Closeable {
             if (r >= 0) {
                 pos = r;
                 if (badLine > 0) {
-                    throw CsvSource.undecodable(name, badLine, charset);
+                    throw CsvSource.undecodable(name, badLine, charset, setting);
                 }
                 return true;
             }

@@ -266,12 +266,17 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
     /**
      * The problem of a file whose bytes at {@code line} are not text in {@code charset}, naming the charset it more
      * likely is: GB18030 for a file read as UTF-8 (a BOSS export given as is), UTF-8 for one read as anything else (an
-     * export saved again by an editor).
+     * export saved again by an editor). The charset is one given with {@code --charset}.
      */
     static InputRejectedException undecodable(String name, long line, Charset charset) {
-        String hint = charset.equals(StandardCharsets.UTF_8)
-                ? " (is it GB18030/GBK? give its charset, e.g. --charset GB18030)"
-                : " (is it UTF-8? give its charset)";
+        return undecodable(name, line, charset, CharsetSetting.OPTION);
+    }
+
+    /** As {@link #undecodable(String, long, Charset)}, the charset given as {@code setting} says. */
+    static InputRejectedException undecodable(String name, long line, Charset charset, CharsetSetting setting) {
+        String likelier = charset.equals(StandardCharsets.UTF_8) ? "GB18030" : "UTF-8";
+        String hint = " (is it " + (likelier.equals("GB18030") ? "GB18030/GBK" : likelier) + "? give its charset, e.g. "
+                + setting.example(likelier) + ")";
         return InputRejectedException.of(
                 new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }

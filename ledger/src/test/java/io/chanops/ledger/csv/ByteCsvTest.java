@@ -138,7 +138,8 @@ class ByteCsvTest {
         try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null)) {
             assertThat(csv.next()).isTrue();
             assertThatThrownBy(csv::next)
-                    .hasMessageContaining(":3: bytes that are not valid GB18030 (is it UTF-8? give its charset)");
+                    .hasMessageContaining(
+                            ":3: bytes that are not valid GB18030 (is it UTF-8? give its charset, e.g. --charset UTF-8)");
         }
         try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null)) {
             assertThat(csv.next()).isTrue();
@@ -146,6 +147,22 @@ class ByteCsvTest {
                     .hasMessageContaining(
                             ":3: bytes that are not valid UTF-8 (is it GB18030/GBK? give its charset, e.g."
                                     + " --charset GB18030)");
+        }
+    }
+
+    @Test
+    void aCharsetGivenInAProfileIsNamedAsTheProfileKey() throws IOException {
+        Path f = tempCsv("bad");
+        Files.write(f, new byte[] {'a', ',', 'b', '\n', '3', ',', (byte) 0x80, '\n'});
+        try (ByteCsv csv = ByteCsv.open(f, GB18030, ',', null, CharsetSetting.PROFILE)) {
+            assertThatThrownBy(csv::next)
+                    .hasMessageContaining(":2: bytes that are not valid GB18030 (is it UTF-8? give its charset, e.g."
+                            + " charset=UTF-8 in the profile)");
+        }
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null, CharsetSetting.PROFILE)) {
+            assertThatThrownBy(csv::next)
+                    .hasMessageContaining(":2: bytes that are not valid UTF-8 (is it GB18030/GBK? give its charset,"
+                            + " e.g. charset=GB18030 in the profile)");
         }
     }
 

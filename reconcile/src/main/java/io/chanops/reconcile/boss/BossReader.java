@@ -3,6 +3,7 @@ package io.chanops.reconcile.boss;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.ByteCsv;
+import io.chanops.ledger.csv.CharsetSetting;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
 import io.chanops.reconcile.bulk.Numbers;
@@ -38,7 +39,7 @@ public final class BossReader {
      */
     public static BossTable read(
             Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
-        try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest)) {
+        try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest, CharsetSetting.PROFILE)) {
             Map<Column, Integer> header = resolveHeader(csv, profile);
             csv.warnUnknown(profile.allNames(), warn);
             RowReader rows = new RowReader(csv, header, profile);
