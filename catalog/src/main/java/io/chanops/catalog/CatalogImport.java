@@ -10,6 +10,7 @@ import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.master.LookAlikeIds;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.model.Product;
 import java.nio.charset.Charset;
@@ -129,7 +130,7 @@ public final class CatalogImport {
         }
         if (options.dryRun()) {
             return ledger.read(h -> {
-                CatalogPlan plan = plan(h, parsed, options.sync());
+                CatalogPlan plan = plan(h, parsed, options.sync(), warn);
                 return result(
                         parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(plan));
             });
@@ -138,7 +139,7 @@ public final class CatalogImport {
             ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
             // refused above unless forced: only a forced re-import has an earlier batch to report
             Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
-            CatalogPlan plan = plan(h, parsed, options.sync());
+            CatalogPlan plan = plan(h, parsed, options.sync(), warn);
             if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
                 throw new InputRejectedException(plan.rejections().stream()
                         .map(r -> r.toProblem(parsed.name()))
@@ -184,10 +185,21 @@ public final class CatalogImport {
         return read(file, StandardCharsets.UTF_8, warn);
     }
 
-    private CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync) {
+    /**
+     * What the file would do to the catalog; warns of the new SKUs written as an existing or earlier one but for case
+     * and separators.
+     */
+    private CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync, Consumer<String> warn) {
         Map<String, Product> existing = new LinkedHashMap<>();
         h.attach(ProductRepository.class).list().forEach(p -> existing.put(p.sku(), p));
-        return CatalogPlan.of(existing, parsed, sync, stock::hasMoves);
+        CatalogPlan plan = CatalogPlan.of(existing, parsed, sync, stock::hasMoves);
+        List<LookAlikeIds.NewId> created = plan.changes().stream()
+                .filter(c -> c.kind() == CatalogChange.Kind.CREATED)
+                .sorted(Comparator.comparingLong(CatalogChange::line))
+                .map(c -> new LookAlikeIds.NewId(c.sku(), c.line()))
+                .toList();
+        new LookAlikeIds("SKU", "sku").warn(parsed.name(), existing.keySet(), created, warn);
+        return plan;
     }
 
     private Map<String, Long> offSaleWithStock(CatalogPlan plan) {

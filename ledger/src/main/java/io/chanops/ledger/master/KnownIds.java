@@ -97,7 +97,7 @@ public final class KnownIds {
     }
 
     /** Upper case without separators: how two spellings of one id compare. */
-    private static String canonical(String id) {
+    static String canonical(String id) {
         StringBuilder s = new StringBuilder(id.length());
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -80,7 +80,10 @@ public final class SiteImport {
         });
     }
 
-    /** Reads and validates the whole file; every problem is reported, and any problem rejects the file. */
+    /**
+     * Reads and validates the whole file; every problem is reported, and any problem rejects the file. A valid file's
+     * new sites whose id is an existing or earlier one's but for case and separators are warned of.
+     */
     public static List<Site> read(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
         ProblemList problems = new ProblemList();
         Map<String, Site> sites = new LinkedHashMap<>();
@@ -127,6 +130,13 @@ public final class SiteImport {
             }
         }
         problems.rejectIfAny();
+        List<LookAlikeIds.NewId> created = new ArrayList<>();
+        for (Site s : sites.values()) {
+            if (!existing.containsKey(s.siteId())) {
+                created.add(new LookAlikeIds.NewId(s.siteId(), firstLine.get(s.siteId())));
+            }
+        }
+        new LookAlikeIds("site", "site_id").warn(file.toString(), existing.keySet(), created, warn);
         return List.copyOf(sites.values());
     }
 
