@@ -114,6 +114,7 @@ public final class RuleFile {
                 }
                 rule.ifPresent(r -> {
                     checkAgainstLedger(r, master, name, problems, warn);
+                    warnOfFractionRate(r, name, warn);
                     rules.add(r);
                 });
             }
@@ -326,6 +327,31 @@ public final class RuleFile {
             return List.of();
         }
         return tiers;
+    }
+
+    /** A percent rate below this is more likely a fraction (0.015 for 1.5 %) than a rate anyone pays. */
+    static final BigDecimal LEAST_LIKELY_PERCENT = new BigDecimal("0.1");
+
+    /**
+     * Warns of a percent rate above 0 and below {@link #LEAST_LIKELY_PERCENT}: most likely the rate written as a
+     * fraction, which would pay a hundredth of it. The rule is kept as written.
+     */
+    private static void warnOfFractionRate(CommissionRule r, String file, Consumer<String> warn) {
+        if (r.basis() != Basis.PERCENT
+                || r.percent().signum() <= 0
+                || r.percent().compareTo(LEAST_LIKELY_PERCENT) >= 0) {
+            return;
+        }
+        String meant = r.percent().movePointRight(2).stripTrailingZeros().toPlainString();
+        warn.accept(new Problem(
+                        file,
+                        r.line(),
+                        "rate",
+                        r.percent().toPlainString() + " percent is less than a tenth of a percent: rates are percents"
+                                + " (" + meant + " means " + meant + " %); if "
+                                + r.percent().toPlainString()
+                                + " is a fraction, give " + meant)
+                .toString());
     }
 
     private static void checkAgainstLedger(

@@ -157,6 +157,19 @@ class RuleFileTest {
     }
 
     @Test
+    void aPercentRateWrittenAsAFractionIsWarnedOfAndKept() {
+        List<CommissionRule> rules = read(
+                "A,,,handset,,percent,0.015,,,,30",
+                "B,,,accessory,,percent,0.1,,,,",
+                "C,,,sim,,percent,0,,,,",
+                "D,,,plan,,fixed,0.05,,,,");
+        assertThat(rules.get(0).percent()).isEqualByComparingTo("0.015");
+        assertThat(warnings)
+                .containsExactly(dir.resolve("rules.csv") + ":2: rate: 0.015 percent is less than a tenth of a"
+                        + " percent: rates are percents (1.5 means 1.5 %); if 0.015 is a fraction, give 1.5");
+    }
+
+    @Test
     void anEmptyFileIsRejected() {
         assertThatThrownBy(() -> read())
                 .isInstanceOf(InputRejectedException.class)
