@@ -34,6 +34,32 @@ public final class ChannelRates {
         return rates;
     }
 
+    /** How many times a channel's default rate a rate may be before it looks like fen given as yuan. */
+    static final long FEN_LIKE = 50;
+
+    /**
+     * Warns of a rate {@link #FEN_LIKE} times the channel's default or more: most likely fen written where yuan are
+     * read, which would make the channel cost a hundred times what it does. The rate is kept as written.
+     */
+    private static void warnOfFen(CsvRow row, Channel channel, long fen, Consumer<String> warn) {
+        long usual = defaults().get(channel.code());
+        if (fen < FEN_LIKE * usual) {
+            return;
+        }
+        String given = row.get("cost_per_txn");
+        warn.accept(row.problem(
+                        "cost_per_txn",
+                        Fen.toYuan(fen).toPlainString() + " yuan a transaction is " + Math.round((double) fen / usual)
+                                + " times the usual " + channel.code() + " rate ("
+                                + Fen.toYuan(usual).toPlainString()
+                                + "): rates are in yuan"
+                                + (fen % 100 == 0
+                                        ? "; if " + given + " is fen, give "
+                                                + Fen.toYuan(fen / 100).toPlainString()
+                                        : ""))
+                .toString());
+    }
+
     public static Map<String, Long> read(Path file, Charset charset, Consumer<String> warn) {
         Map<String, Long> rates = defaults();
         ProblemList problems = new ProblemList();
@@ -62,7 +88,10 @@ public final class ChannelRates {
                 } else if (fen.get() < 0) {
                     problems.add(row.problem("cost_per_txn", "'" + row.get("cost_per_txn") + "' is negative"));
                 } else {
-                    channel.ifPresent(c -> rates.put(c.code(), fen.get()));
+                    channel.ifPresent(c -> {
+                        warnOfFen(row, c, fen.get(), warn);
+                        rates.put(c.code(), fen.get());
+                    });
                 }
             }
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,5 +34,20 @@ class ChannelRatesTest {
                         file + ":2: channel: 'shop' is not hall, partner, e-channel or self-service",
                         file + ":3: cost_per_txn: 'abc' is not an amount in yuan (like 123.45)",
                         file + ":4: channel: channel hall given twice (first on line 3)");
+    }
+
+    @Test
+    void aRateFiftyTimesTheChannelsUsualOneIsKeptWithAWarningThatItLooksLikeFen() {
+        Path file = TestLedgers.write(
+                dir, "rates.csv", "channel,cost_per_txn", "hall,394", "e-channel,9.05", "partner,30.00");
+        List<String> warnings = new ArrayList<>();
+        Map<String, Long> rates = ChannelRates.read(file, StandardCharsets.UTF_8, warnings::add);
+        assertThat(rates).containsEntry("hall", 39400L).containsEntry("e-channel", 905L);
+        assertThat(warnings)
+                .containsExactly(
+                        file + ":2: cost_per_txn: 394.00 yuan a transaction is 100 times the usual hall rate (3.94):"
+                                + " rates are in yuan; if 394 is fen, give 3.94",
+                        file + ":3: cost_per_txn: 9.05 yuan a transaction is 50 times the usual e-channel rate (0.18):"
+                                + " rates are in yuan");
     }
 }
