@@ -137,6 +137,10 @@ public record PolicyService(
                     context.user(),
                     c.reason(),
                     LocalTimes.format(now));
+            if (base != null) {
+                warnOfJump(where, "S", base.s(), s, warn);
+                warnOfJump(where, "R", base.r(), r, warn);
+            }
             LocalDate today = now.toLocalDate();
             if (c.until() != null && c.until().isBefore(today)) {
                 // the lock holds to the end of its day: one already over protects nothing
@@ -148,6 +152,29 @@ public record PolicyService(
             }
             return policies.find(c.siteId(), c.sku()).orElseThrow();
         });
+    }
+
+    /** How many times the level before a level set by hand may be, either way, before it is worth a warning. */
+    static final long LEVEL_JUMP = 5;
+
+    /**
+     * Warns of a level set to {@link #LEVEL_JUMP} times the one before or more, or a {@link #LEVEL_JUMP}th or less (a
+     * digit typed twice or left out): the next review orders up to it. Set as given.
+     */
+    private static void warnOfJump(String where, String level, long before, long after, Consumer<String> warn) {
+        if (before <= 0 || after <= 0) {
+            return; // a level set to 0 (no more regular orders) is deliberate
+        }
+        String ratio = after >= LEVEL_JUMP * before
+                ? Math.round((double) after / before) + " times"
+                : after * LEVEL_JUMP <= before ? "1/" + Math.round((double) before / after) + " of" : null;
+        if (ratio != null) {
+            warn.accept(Problem.ofFile(
+                            where,
+                            level + " " + after + " is " + ratio + " the " + level + " before (" + before
+                                    + "): set as given; check it (a digit typed twice or left out?)")
+                    .toString());
+        }
     }
 
     /** Why a (site, SKU) cannot have a policy, or empty when it can. */

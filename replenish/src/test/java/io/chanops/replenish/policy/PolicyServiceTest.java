@@ -83,6 +83,34 @@ class PolicyServiceTest {
         assertThat(warnings).isEmpty();
     }
 
+    /** A level set by hand to 5 times the one before or more, or a fifth or less, is set with a warning. */
+    @Test
+    void aLevelTypedWithADigitTooManyOrTooFewIsSetWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        policies.set(new PolicyService.Change("ST-1", "PHONE", null, 20L, 40L, 5L, null, "first", null));
+        PolicyRecord p = policies.set(
+                new PolicyService.Change("ST-1", "PHONE", null, null, 400L, null, null, "typo", null), warnings::add);
+        assertThat(p.policy().s()).isEqualTo(400);
+        assertThat(warnings)
+                .containsExactly("policy set --site ST-1 --sku PHONE: S 400 is 10 times the S before (40): set as"
+                        + " given; check it (a digit typed twice or left out?)");
+        warnings.clear();
+        policies.set(new PolicyService.Change("ST-1", "PHONE", null, 2L, 40L, 1L, null, "typo", null), warnings::add);
+        assertThat(warnings)
+                .containsExactly(
+                        "policy set --site ST-1 --sku PHONE: S 40 is 1/10 of the S before (400): set as"
+                                + " given; check it (a digit typed twice or left out?)",
+                        "policy set --site ST-1 --sku PHONE: R 2 is 1/10 of the R before (20): set as given; check it"
+                                + " (a digit typed twice or left out?)");
+        warnings.clear();
+        policies.set(
+                new PolicyService.Change("ST-1", "PHONE", null, 6L, 60L, 0L, null, "a larger launch", null),
+                warnings::add);
+        assertThat(warnings)
+                .as("three times R, one and a half times S: no warning")
+                .isEmpty();
+    }
+
     @Test
     void invalidLevelsAreRejectedWithEveryReason() {
         assertThatThrownBy(
