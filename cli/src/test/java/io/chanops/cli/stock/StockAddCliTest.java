@@ -55,6 +55,20 @@ class StockAddCliTest extends OnLedger {
         assertThat(onHand()).contains("ST-1,PHONE,7,");
     }
 
+    /** A sale of more than the store holds (30 typed for 3) is recorded, with a warning that on hand went below zero. */
+    @Test
+    void aSaleOfMoreThanOnHandIsAddedWithAWarningThatOnHandWentBelowZero() {
+        CliHarness.Result r = addPhone("sale", "30");
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("warning: stock add: on hand went below zero at 1 position: PHONE at ST-1: -27 (was 3); more"
+                        + " sold or sent out than received and counted, imported as given: a quantity typed wrong, or a"
+                        + " receipt or count not imported yet?");
+        assertThat(onHand()).contains("ST-1,PHONE,-27,");
+        CliHarness.Result again = addPhone("sale", "1");
+        assertThat(again.err()).as("already below zero: not named again").doesNotContain("below zero");
+    }
+
     @Test
     void aSaleBelowTheEmergencyPointIsRecordedAsABatchAndRaisesAnEmergencyWithExit3() {
         CliHarness.Result r = addPhone("sale", "2", "--ref", "POS-1");

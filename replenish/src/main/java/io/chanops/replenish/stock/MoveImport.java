@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,9 @@ public final class MoveImport {
         Moves.Order order = moves.sortIntoWritingOrder();
         phases.end("sort");
         StockRepository stock = new StockRepository(ledger);
+        List<StockLevels.WentNegative> wentNegative = new ArrayList<>();
         Result<T> result = ledger.writeBulk(h -> {
+            wentNegative.clear(); // the transaction may be run again
             // in the transaction that books them: no other import can book the same documents in between
             List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
             if (!repeated.isEmpty()) {
@@ -201,6 +204,7 @@ public final class MoveImport {
             ImportBatches.setDigest(h, batch, sha);
             phases.end("digest");
             Set<Position> touched = stock.write(Futures.join(folded));
+            wentNegative.addAll(Futures.join(folded).wentNegative());
             phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);
             phases.end("after");
@@ -209,7 +213,44 @@ public final class MoveImport {
         });
         phases.end("commit");
         phases.print();
+        warnOfNegativeOnHand(
+                file, wentNegative, problem -> warn.accept(naming.apply(problem).toString()));
         return result;
+    }
+
+    /** Positions named one by one in the warning of on hand below zero; past them, a count. */
+    static final int NAMED_NEGATIVE = 5;
+
+    /**
+     * Warns (after the commit) of the positions the import took below zero on hand: more sold or sent out than
+     * received and counted, which is imported as given (a feed may deliver a sale before its receipt) but is most
+     * likely a quantity typed wrong or a receipt not imported yet. Positions already below zero are not named again.
+     */
+    static void warnOfNegativeOnHand(Path file, List<StockLevels.WentNegative> found, Consumer<Problem> warn) {
+        if (found.isEmpty()) {
+            return;
+        }
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < Math.min(found.size(), NAMED_NEGATIVE); i++) {
+            StockLevels.WentNegative n = found.get(i);
+            which.append(i == 0 ? "" : ", ")
+                    .append(n.position().sku())
+                    .append(" at ")
+                    .append(n.position().siteId())
+                    .append(": ")
+                    .append(n.after())
+                    .append(" (was ")
+                    .append(n.before())
+                    .append(')');
+        }
+        if (found.size() > NAMED_NEGATIVE) {
+            which.append(" and ").append(found.size() - NAMED_NEGATIVE).append(" more");
+        }
+        warn.accept(Problem.ofFile(
+                file.toString(),
+                "on hand went below zero at " + (found.size() == 1 ? "1 position" : found.size() + " positions")
+                        + ": " + which + "; more sold or sent out than received and counted, imported as given:"
+                        + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }
 
     /** With CHANOPS_TRACE set: wall and CPU time (of this thread) of each phase, printed to stderr. */

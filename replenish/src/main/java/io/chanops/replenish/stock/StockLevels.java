@@ -97,7 +97,27 @@ final class StockLevels {
             StockLevels.write(h, updated, existing.keySet());
             return updated.keySet();
         }
+
+        /**
+         * After {@link #write}: the positions whose on hand this update took below zero from zero or more (or from
+         * nothing: a new position), with their on hand before and after, in (site, SKU) order. A position already below
+         * zero is not among them.
+         */
+        List<WentNegative> wentNegative() {
+            List<WentNegative> found = new ArrayList<>();
+            updated.forEach((p, level) -> {
+                Level before = existing.get(p);
+                long was = before == null ? 0 : before.onHand();
+                if (level.onHand() < 0 && was >= 0) {
+                    found.add(new WentNegative(p, was, level.onHand()));
+                }
+            });
+            return found;
+        }
     }
+
+    /** A position an import took below zero on hand. */
+    record WentNegative(Position position, long before, long after) {}
 
     /** Reads the existing levels of the positions {@code moves} touch, before they are inserted. */
     static Update prepare(Handle h, Moves moves, Moves.Order order, long firstId) {

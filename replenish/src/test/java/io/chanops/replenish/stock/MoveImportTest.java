@@ -87,6 +87,44 @@ class MoveImportTest {
         assertThat(none).isEmpty();
     }
 
+    /**
+     * Positions a file takes below zero on hand are named in one warning after the commit (the first five, then a
+     * count); positions already below zero, or that stay at zero or more, are not.
+     */
+    @Test
+    void positionsTakenBelowZeroOnHandAreNamedInOneWarning() {
+        List<String> warnings = new ArrayList<>();
+        MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        Path first =
+                movesFile("first.csv", "2026-03-01 08:00,S1,H1,receipt,2,GRN-1", "2026-03-01 09:00,S1,H1,sale,5,POS-1");
+        moveImport.importFile(first, StandardCharsets.UTF_8, false, warnings::add, null, null);
+        assertThat(warnings)
+                .containsExactly(first + ": on hand went below zero at 1 position: H1 at S1: -3 (was 0); more sold or"
+                        + " sent out than received and counted, imported as given: a quantity typed wrong, or a receipt"
+                        + " or count not imported yet?");
+        warnings.clear();
+        Path more = movesFile("more.csv", "2026-03-01 10:00,S1,H1,sale,1,POS-2");
+        moveImport.importFile(more, StandardCharsets.UTF_8, false, warnings::add, null, null);
+        assertThat(warnings).isEmpty();
+        assertThat(onHand("S1", "H1")).isEqualTo(-4);
+    }
+
+    @Test
+    void aWarningOfManyPositionsNamesFiveAndCountsTheRest() {
+        List<StockLevels.WentNegative> found = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            found.add(new StockLevels.WentNegative(new Position("S" + i, "H1"), i, -i));
+        }
+        List<String> warnings = new ArrayList<>();
+        MoveImport.warnOfNegativeOnHand(Path.of("m.csv"), found, p -> warnings.add(p.toString()));
+        assertThat(warnings)
+                .containsExactly(
+                        "m.csv: on hand went below zero at 7 positions: H1 at S1: -1 (was 1), H1 at S2: -2 (was"
+                                + " 2), H1 at S3: -3 (was 3), H1 at S4: -4 (was 4), H1 at S5: -5 (was 5) and 2 more; more sold"
+                                + " or sent out than received and counted, imported as given: a quantity typed wrong, or a"
+                                + " receipt or count not imported yet?");
+    }
+
     private long onHand(String site, String sku) {
         return ledger.read(h -> h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :s AND sku = :k")
                 .bind("s", site)
