@@ -10,10 +10,12 @@ import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionMonth;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CommissionSummary;
+import io.chanops.finance.ReportMonth;
 import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +137,9 @@ public final class CommissionReportCommand extends ChanopsCommand {
     }
 
     private void warnAbout(CommissionMonth report) {
-        if (report.isEmpty()) {
+        LocalDate today = ctx().operation().today();
+        ReportMonth.notOver(month, today).ifPresent(ctx()::warn);
+        if (report.isEmpty() && !ReportMonth.notBegun(month, today)) {
             ctx().warn("no BOSS-confirmed orders created in " + month
                     + " and no clawbacks booked in it (was the month reconciled?)");
         }

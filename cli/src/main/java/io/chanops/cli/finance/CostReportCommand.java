@@ -11,6 +11,7 @@ import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.CostService;
+import io.chanops.finance.ReportMonth;
 import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.money.Fen;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +92,9 @@ public final class CostReportCommand extends ChanopsCommand {
                 .report(month, costPerTxn, newRules, rules.dryRun(), r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
-        if (report.total().transactions() == 0) {
+        LocalDate today = ctx().operation().today();
+        ReportMonth.notOver(month, today).ifPresent(ctx()::warn);
+        if (report.total().transactions() == 0 && !ReportMonth.notBegun(month, today)) {
             ctx().warn("no BOSS transactions recorded for " + month + " (was the month reconciled?)");
         }
         if (!result.commission().unknownSites().isEmpty()

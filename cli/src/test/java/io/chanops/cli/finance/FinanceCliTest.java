@@ -235,14 +235,34 @@ class FinanceCliTest extends OnSampleLedger {
 
     @Test
     void aMonthWithNoDataGivesAZeroTotal() {
-        CliHarness.Result r = cli.run("commission", "report", "--month", "2026-05", "--rules", rules);
+        CliHarness.Result r = cli.run("commission", "report", "--month", "2025-11", "--rules", rules);
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .isEqualTo(
-                        "key,orders,units,amount,commission,clawback,net,name,month\r\nTOTAL,0,0,0.00,0.00,0.00,0.00,,2026-05\r\n");
+                        "key,orders,units,amount,commission,clawback,net,name,month\r\nTOTAL,0,0,0.00,0.00,0.00,0.00,,2025-11\r\n");
         assertThat(r.err())
                 .contains("set 1 from commission-rules.csv (16 rules) is now active")
-                .contains("no BOSS-confirmed orders created in 2026-05");
+                .contains("no BOSS-confirmed orders created in 2025-11");
+    }
+
+    /** On the 1st, this month is not over and the next has not begun: both reports say so, naming the last full month. */
+    @Test
+    void aMonthNotOverOrNotBegunIsWarnedOfNamingTheLastFullMonth() {
+        reconciledJanuaryAndFebruary();
+        cli.at("2026-03-01 08:00");
+        CliHarness.Result current = cli.run("commission", "report", "--month", "2026-03", "--rules", rules);
+        assertThat(current.code()).as(current.toString()).isZero();
+        assertThat(current.err())
+                .contains("warning: 2026-03 is not over (today is 2026-03-01): the report covers what was reconciled so"
+                        + " far and will change; the last full month is 2026-02");
+        CliHarness.Result next = cli.run("cost", "report", "--month", "2026-04");
+        assertThat(next.code()).as(next.toString()).isZero();
+        assertThat(next.err())
+                .contains(
+                        "warning: 2026-04 has not begun (today is 2026-03-01): nothing can be confirmed in it yet; the"
+                                + " last full month is 2026-02")
+                .doesNotContain("was the month reconciled");
+        assertThat(cli.run("commission", "report", "--month", "2026-02").err()).doesNotContain("not over");
     }
 
     @Test
