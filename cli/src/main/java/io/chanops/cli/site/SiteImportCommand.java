@@ -4,6 +4,7 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.ledger.master.SiteImport;
+import io.chanops.replenish.policy.PolicyRepository;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ public final class SiteImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation())
+        SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation(), PolicyRepository.SITE_USE)
                 .importFile(file, input.charset(), input.force(), ctx()::warn);
         out().printf(
                         "imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",

@@ -2,6 +2,7 @@ package io.chanops.ledger.master;
 
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.FileDigest;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 
 /** Imports {@code sites.csv}: validates every row, then upserts all sites in one transaction. */
 public final class SiteImport {
@@ -41,11 +43,18 @@ public final class SiteImport {
 
     private final Ledger ledger;
     private final OperationContext context;
+    private final SiteUse use;
 
-    /** Imports into {@code ledger} at the context's time, as its user. */
+    /** Imports into {@code ledger} at the context's time, as its user, for a ledger without policies. */
     public SiteImport(Ledger ledger, OperationContext context) {
+        this(ledger, context, SiteUse.NONE);
+    }
+
+    /** Imports into {@code ledger} at the context's time, as its user; {@code use} tells what is kept per store. */
+    public SiteImport(Ledger ledger, OperationContext context, SiteUse use) {
         this.ledger = ledger;
         this.context = context;
+        this.use = use;
     }
 
     public Result importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
@@ -53,9 +62,11 @@ public final class SiteImport {
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
         ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
-        List<Site> sites = read(file, charset, existing, warn);
+        Read read = readWithLines(file, charset, existing, warn);
+        List<Site> sites = read.sites();
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, "sites", file, sha, force);
+            refuseStoresWithPoliciesBecomingWarehouses(h, file, read, existing);
             long batch =
                     ImportBatches.record(h, "sites", file, sha, sites.size(), sites.size(), now, context.user(), force);
             SiteRepository dao = h.attach(SiteRepository.class);
@@ -81,10 +92,42 @@ public final class SiteImport {
     }
 
     /**
+     * Refuses (exit 4, nothing written) a store that has policies and is a warehouse in the file: policies apply to
+     * stores, and the check would go on raising orders for it that no warehouse supplies.
+     */
+    private void refuseStoresWithPoliciesBecomingWarehouses(
+            Handle h, Path file, Read read, Map<String, Site> existing) {
+        ProblemList problems = new ProblemList();
+        for (Site s : read.sites()) {
+            Site before = existing.get(s.siteId());
+            if (before != null && before.isStore() && !s.isStore()) {
+                long policies = use.policiesAt(h, s.siteId());
+                if (policies > 0) {
+                    problems.add(new Problem(
+                            file.toString(),
+                            read.lines().get(s.siteId()),
+                            "kind",
+                            "'" + s.siteId() + "' is a store with " + policies
+                                    + (policies == 1 ? " policy" : " policies")
+                                    + "; it cannot become a warehouse (give the warehouse a site_id of its own)"));
+                }
+            }
+        }
+        problems.rejectIfAny();
+    }
+
+    /** A valid file's sites in file order, and the line of each. */
+    private record Read(List<Site> sites, Map<String, Long> lines) {}
+
+    /**
      * Reads and validates the whole file; every problem is reported, and any problem rejects the file. A valid file's
      * new sites whose id is an existing or earlier one's but for case and separators are warned of.
      */
     public static List<Site> read(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
+        return readWithLines(file, charset, existing, warn).sites();
+    }
+
+    private static Read readWithLines(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
         ProblemList problems = new ProblemList();
         Map<String, Site> sites = new LinkedHashMap<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -129,6 +172,7 @@ public final class SiteImport {
                 problems.add(row.problem("warehouse", "'" + s.warehouse() + "' is a store, not a warehouse"));
             }
         }
+        refuseWarehousesThatSupplyBecomingStores(file, sites, firstLine, existing, problems);
         problems.rejectIfAny();
         List<LookAlikeIds.NewId> created = new ArrayList<>();
         for (Site s : sites.values()) {
@@ -137,7 +181,44 @@ public final class SiteImport {
             }
         }
         new LookAlikeIds("site", "site_id").warn(file.toString(), existing.keySet(), created, warn);
-        return List.copyOf(sites.values());
+        return new Read(List.copyOf(sites.values()), firstLine);
+    }
+
+    /** Stores named one by one in the problem of a warehouse that supplies them. */
+    private static final int NAMED_STORES = 5;
+
+    /**
+     * A warehouse of the ledger that is a store in the file while stores the file leaves alone are supplied by it:
+     * they would be supplied by a store.
+     */
+    private static void refuseWarehousesThatSupplyBecomingStores(
+            Path file,
+            Map<String, Site> sites,
+            Map<String, Long> lines,
+            Map<String, Site> existing,
+            ProblemList problems) {
+        for (Site s : sites.values()) {
+            Site before = existing.get(s.siteId());
+            if (before == null || before.isStore() || !s.isStore()) {
+                continue;
+            }
+            List<String> supplied = existing.values().stream()
+                    .filter(e -> e.isStore() && s.siteId().equals(e.warehouse()) && !sites.containsKey(e.siteId()))
+                    .map(Site::siteId)
+                    .sorted()
+                    .toList();
+            if (!supplied.isEmpty()) {
+                String named = String.join(", ", supplied.subList(0, Math.min(NAMED_STORES, supplied.size())))
+                        + (supplied.size() > NAMED_STORES ? " and " + (supplied.size() - NAMED_STORES) + " more" : "");
+                problems.add(new Problem(
+                        file.toString(),
+                        lines.get(s.siteId()),
+                        "kind",
+                        "'" + s.siteId() + "' is the warehouse of " + supplied.size()
+                                + (supplied.size() == 1 ? " store" : " stores") + " (" + named
+                                + "); it cannot become a store until they are given another warehouse"));
+            }
+        }
     }
 
     private static Optional<Site> parse(CsvRow row, ProblemList problems) {

@@ -2,6 +2,8 @@ package io.chanops.ledger.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.model.Channel;
+import io.chanops.ledger.model.Site;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,5 +30,30 @@ class SiteImportTest {
                         f + ":3: warehouse: unknown warehouse 'gz-wh' (did you mean 'GZ-WH'?)",
                         f + ":4: warehouse: unknown warehouse 'NOPE-99' (not in this file or the ledger)",
                         f + ":5: warehouse: 'GZ-ST-01' is a store, not a warehouse");
+    }
+
+    @Test
+    void aWarehouseThatSuppliesStoresTheFileLeavesAloneCannotBecomeAStore() {
+        Map<String, Site> existing = Map.of(
+                "WH", new Site("WH", "Warehouse", Site.Kind.WAREHOUSE, "GZ", null, null, null, null, null, null),
+                "ST-1", new Site("ST-1", "Store", Site.Kind.STORE, "GZ", "WH", Channel.HALL, null, null, null, null));
+        Path f = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "WH2,Warehouse 2,warehouse,GZ,,,,,,",
+                "WH,Now a store,store,GZ,WH2,hall,,,,");
+        assertThat(TestLedgers.rejection(() -> SiteImport.read(f, StandardCharsets.UTF_8, existing, w -> {})))
+                .containsExactly(f + ":3: kind: 'WH' is the warehouse of 1 store (ST-1); it cannot become a store until"
+                        + " they are given another warehouse");
+        Path both = TestLedgers.write(
+                dir,
+                "both.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "WH2,Warehouse 2,warehouse,GZ,,,,,,",
+                "WH,Now a store,store,GZ,WH2,hall,,,,",
+                "ST-1,Store,store,GZ,WH2,hall,,,,");
+        assertThat(SiteImport.read(both, StandardCharsets.UTF_8, existing, w -> {}))
+                .hasSize(3);
     }
 }

@@ -4,6 +4,7 @@ import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.PlannerStatistics;
 import io.chanops.ledger.imports.StatementBatches;
+import io.chanops.ledger.master.SiteUse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,6 +94,13 @@ public interface PolicyRepository extends SqlObject {
 
     @SqlQuery("SELECT COUNT(*) FROM policy")
     long count();
+
+    /** The policies of one site. */
+    @SqlQuery("SELECT COUNT(*) FROM policy WHERE site_id = :site")
+    long countAt(@Bind("site") String siteId);
+
+    /** What the site import needs to know of policies ({@link SiteUse}), on the caller's handle. */
+    SiteUse SITE_USE = (h, siteId) -> h.attach(PolicyRepository.class).countAt(siteId);
 
     /** The review periods (t) in use. */
     @SqlQuery("SELECT DISTINCT t_days FROM policy")
