@@ -66,7 +66,13 @@ class ChunkLedgerReportsTest {
             // the recorded reports predate the name and month columns appended since: SPEC §8's seven compared
             assertThat(specColumns(r.out())).as(month).isEqualTo(recordedText("expected-commission-" + month + ".csv"));
             assertThat(r.out()).as(month).contains(",2026-" + month.substring(5) + "\r\n");
-            assertThat(r.err().replace(dir + "/", ""))
+            // the warning of a month not over yet (2026-03 on the harness's 2026-03-02) came after the recording
+            String err = r.err()
+                    .lines()
+                    .filter(line -> !line.startsWith("warning: " + month + " is not over"))
+                    .map(line -> line + "\n")
+                    .reduce("", String::concat);
+            assertThat(err.replace(dir + "/", ""))
                     .as(month)
                     .isEqualTo(recordedText("expected-commission-" + month + ".err"));
             assertThat(Files.readAllBytes(dir.resolve(detail))).as(detail).isEqualTo(recorded(detail));
