@@ -1,6 +1,10 @@
 package io.chanops.catalog;
 
+import io.chanops.ledger.money.Fen;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Changes to the catalog counted by kind: what a {@link CatalogPlan} would do and what an import did. */
 public interface CatalogChanges {
@@ -31,13 +35,49 @@ public interface CatalogChanges {
      * left out.
      */
     default List<CatalogChange> priceJumps() {
-        return changes().stream()
-                .filter(c -> c.kind() == CatalogChange.Kind.UPDATED)
-                .filter(c -> {
-                    long before = c.before().priceFen();
-                    long after = c.after().priceFen();
-                    return before > 0 && after > 0 && (after >= before * PRICE_JUMP || after * PRICE_JUMP <= before);
-                })
+        return amountJumps().stream()
+                .filter(j -> j.column().equals("price"))
+                .map(AmountJump::change)
                 .toList();
+    }
+
+    /**
+     * The prices and monthly fees of updates that changed by {@link #PRICE_JUMP} times or more either way, in line
+     * order (a row's price before its monthly fee). Amounts of 0 or none on either side are left out.
+     */
+    default List<AmountJump> amountJumps() {
+        List<AmountJump> jumps = new ArrayList<>();
+        for (CatalogChange c : changes()) {
+            if (c.kind() != CatalogChange.Kind.UPDATED) {
+                continue;
+            }
+            AmountJump.of(c, "price", c.before().priceFen(), c.after().priceFen())
+                    .ifPresent(jumps::add);
+            Long feeBefore = c.before().monthlyFeeFen();
+            Long feeAfter = c.after().monthlyFeeFen();
+            if (feeBefore != null && feeAfter != null) {
+                AmountJump.of(c, "monthly_fee", feeBefore, feeAfter).ifPresent(jumps::add);
+            }
+        }
+        jumps.sort(Comparator.comparingLong(j -> j.change().line()));
+        return jumps;
+    }
+
+    /** An amount of an update ({@code price} or {@code monthly_fee}) that changed {@link #PRICE_JUMP} times or more. */
+    record AmountJump(CatalogChange change, String column, long beforeFen, long afterFen) {
+        static Optional<AmountJump> of(CatalogChange change, String column, long before, long after) {
+            boolean jumped = before > 0 && after > 0 && (after >= before * PRICE_JUMP || after * PRICE_JUMP <= before);
+            return jumped ? Optional.of(new AmountJump(change, column, before, after)) : Optional.empty();
+        }
+
+        /** {@code "A1 1999.00 -> 19990.00, 10 times the price before: check it"}. */
+        public String message() {
+            String what = column.equals("price") ? "price" : "monthly fee";
+            String factor = afterFen > beforeFen
+                    ? Math.round((double) afterFen / beforeFen) + " times the " + what + " before"
+                    : "1/" + Math.round((double) beforeFen / afterFen) + " of the " + what + " before";
+            return change.sku() + " " + Fen.format(beforeFen) + " -> " + Fen.format(afterFen) + ", " + factor
+                    + ": check it";
+        }
     }
 }

@@ -60,6 +60,24 @@ class CatalogImportTest {
                 "P5,handset,Phone,,1100.00,listed,web,,",
                 "P7,handset,Phone,,99999.00,listed,web,,")); // new
         assertThat(r.priceJumps()).extracting(CatalogChange::sku).containsExactly("P1", "P3", "P4");
+        assertThat(r.amountJumps())
+                .extracting(CatalogChanges.AmountJump::message)
+                .containsExactly(
+                        "P1 1000.00 -> 10000.00, 10 times the price before: check it",
+                        "P3 1000.00 -> 200.00, 1/5 of the price before: check it",
+                        "P4 1000.00 -> 5000.00, 5 times the price before: check it");
+    }
+
+    /** A monthly fee is held to the same factor; a fee on one side only is not compared. */
+    @Test
+    void monthlyFeeUpdatesOfAFactorOfFiveOrMoreAreNamed() {
+        imports.run(imports.file(
+                "before.csv", "C1,contract,Plan,,0,listed,hall,129.00,24", "C2,contract,Plan,,0,listed,hall,99.00,12"));
+        CatalogImport.Result r = imports.run(imports.file(
+                "after.csv", "C1,contract,Plan,,0,listed,hall,12.90,24", "C2,contract,Plan,,0,listed,hall,199.00,12"));
+        assertThat(r.amountJumps())
+                .extracting(j -> j.column() + " " + j.message())
+                .containsExactly("monthly_fee C1 129.00 -> 12.90, 1/10 of the monthly fee before: check it");
     }
 
     @Test

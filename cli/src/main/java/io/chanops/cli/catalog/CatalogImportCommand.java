@@ -1,6 +1,7 @@
 package io.chanops.cli.catalog;
 
 import io.chanops.catalog.CatalogChange;
+import io.chanops.catalog.CatalogChanges;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.FieldChange;
 import io.chanops.cli.ChanopsCommand;
@@ -11,7 +12,6 @@ import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
-import io.chanops.ledger.money.Fen;
 import io.chanops.replenish.stock.StockRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,21 +92,10 @@ public final class CatalogImportCommand extends ChanopsCommand {
                         sku + (dryRun ? " would go" : " goes") + " off sale with " + units + " units on hand"));
         warnEach(offSale, "more products off sale with stock");
         List<String> jumps = new ArrayList<>();
-        for (CatalogChange c : r.priceJumps()) {
-            long before = c.before().priceFen();
-            long after = c.after().priceFen();
-            String factor = after > before
-                    ? Math.round((double) after / before) + " times the price before"
-                    : "1/" + Math.round((double) before / after) + " of the price before";
-            jumps.add(new Problem(
-                            name,
-                            c.line(),
-                            "price",
-                            c.sku() + " " + Fen.format(before) + " -> " + Fen.format(after) + ", " + factor
-                                    + ": check it")
-                    .toString());
+        for (CatalogChanges.AmountJump j : r.amountJumps()) {
+            jumps.add(new Problem(name, j.change().line(), j.column(), j.message()).toString());
         }
-        warnEach(jumps, "more prices changed that much");
+        warnEach(jumps, "more prices or monthly fees changed that much");
         if (dryRun) {
             out().printf(
                             "dry run: %s: %d rows; would create %d, update %d, unlist %d; %d unchanged%s; nothing "

@@ -67,6 +67,22 @@ class CatalogCommandsTest extends OnLedger {
         assertThat(ok("catalog", "list", "--format", "csv").out()).contains("A1,handset,Phone,,19990.00,");
     }
 
+    /** A contract's monthly fee typed with a digit too many is warned of as a price is. */
+    @Test
+    void aMonthlyFeeTenTimesTheOneBeforeIsImportedWithAWarning() {
+        ok(
+                "catalog",
+                "import",
+                TestLedgers.write(dir, "first.csv", HEADER, "CT-1,contract,Plan,,0,listed,hall,129.00,24")
+                        .toString());
+        Path typo = TestLedgers.write(dir, "typo.csv", HEADER, "CT-1,contract,Plan,,0,listed,hall,1290.00,24");
+        Result real = cli.run("catalog", "import", typo.toString());
+        assertThat(real.code()).as(real.toString()).isZero();
+        assertThat(real.err())
+                .contains("warning: typo.csv:2: monthly_fee: CT-1 129.00 -> 1290.00, 10 times the monthly fee before:"
+                        + " check it");
+    }
+
     @Test
     void aDryRunWithInvalidRowsExitsThreeAndAnImportOfThemFour() {
         Path bad = TestLedgers.write(dir, "bad.csv", HEADER, "A1,handset,Phone,,0,listed,web,,");
