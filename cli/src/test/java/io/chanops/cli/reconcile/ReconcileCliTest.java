@@ -198,6 +198,24 @@ class ReconcileCliTest extends OnLedger {
         assertThat(stored.out().lines()).hasSize((int) count(summary, "MATCHED") + 1);
     }
 
+    /**
+     * February without --carry finds in BOSS the January order January left MISSING_IN_BOSS, and reports it
+     * MISSING_IN_PLATFORM with a warning that --carry would resolve it; again with --carry --force, it is resolved.
+     */
+    @Test
+    void aRunWithoutCarryNamesTheEarlierOrdersItWouldResolve() {
+        assertThat(month("2026-01").code()).isEqualTo(3);
+        CliHarness.Result feb = month("2026-02");
+        assertThat(feb.code()).as(feb.toString()).isEqualTo(3);
+        assertThat(feb.err())
+                .containsPattern("warning: 1 BOSS group MISSING_IN_PLATFORM in this run is an order that earlier runs"
+                        + " left MISSING_IN_BOSS \\(WO2601\\d{5}\\): with --carry this run would resolve it late; to"
+                        + " do so, reconcile the pair again with --carry --force");
+        CliHarness.Result carried = month("2026-02", "--carry", "--force");
+        assertThat(carried.out()).containsPattern("RESOLVED_LATE +1 ");
+        assertThat(carried.err()).doesNotContain("--carry --force");
+    }
+
     @Test
     void februaryWithCarryResolvesTheJanuaryOrderLateAndTheSamePairIsRefusedAfterwards() throws Exception {
         assertThat(month("2026-01").code()).isEqualTo(3);

@@ -3,6 +3,7 @@ package io.chanops.reconcile.run;
 import io.chanops.ledger.Problem;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossTable;
+import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.match.Item;
 import io.chanops.reconcile.platform.PlatformTable;
@@ -146,6 +147,39 @@ final class FilePairChecks {
                     + req.profileFile().getFileName() + " right for "
                     + req.bossFile().getFileName() + "?");
         }
+    }
+
+    /** Orders named one by one in the warning of orders a run without --carry leaves open. */
+    static final int NAMED_TO_CARRY = 5;
+
+    /**
+     * Warns, for a run without {@code --carry}, of the BOSS groups it finds MISSING_IN_PLATFORM whose order ref is an
+     * order earlier runs left MISSING_IN_BOSS: with {@code --carry} they would be resolved late (and earn their
+     * commission); without, the earlier items stay open and this run reports them as missing on the other side.
+     */
+    static void warnOfOrdersToCarry(List<Item> findings, List<CarriedOrder> openEarlier, Consumer<String> warn) {
+        if (openEarlier.isEmpty()) {
+            return;
+        }
+        Set<String> open = new HashSet<>();
+        openEarlier.forEach(c -> open.add(c.order().orderId()));
+        List<String> found = findings.stream()
+                .filter(i -> i.category() == Category.MISSING_IN_PLATFORM && i.group() != null)
+                .map(i -> i.group().orderRef())
+                .filter(ref -> ref != null && open.contains(ref))
+                .distinct()
+                .sorted()
+                .toList();
+        if (found.isEmpty()) {
+            return;
+        }
+        String named = String.join(", ", found.subList(0, Math.min(NAMED_TO_CARRY, found.size())))
+                + (found.size() > NAMED_TO_CARRY ? " and " + (found.size() - NAMED_TO_CARRY) + " more" : "");
+        warn.accept(found.size() + (found.size() == 1 ? " BOSS group" : " BOSS groups")
+                + " MISSING_IN_PLATFORM in this run " + (found.size() == 1 ? "is an order" : "are orders")
+                + " that earlier runs left MISSING_IN_BOSS (" + named + "): with --carry this run would resolve "
+                + (found.size() == 1 ? "it" : "them") + " late; to do so, reconcile the pair again with --carry"
+                + " --force");
     }
 
     /** Amount mismatches by a factor of 100 from which the warning about amount.unit is given. */

@@ -208,10 +208,11 @@ public final class ReconcileService {
         phase("read + validate + hash");
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
 
-        List<CarriedOrder> carried = ledger.read(h -> {
+        List<CarriedOrder> openEarlier = ledger.read(h -> {
             refuseRepeat(h, req, pSha, bossSha);
-            return req.carry() ? openMissingInBoss(h) : List.<CarriedOrder>of();
+            return openMissingInBoss(h);
         });
+        List<CarriedOrder> carried = req.carry() ? openEarlier : List.of();
         PlatformTable p = platform; // effectively final copies for the lambdas below
         BossTable b = boss;
         FilePairChecks.warnOfDifferentMonths(p, b, req, warn);
@@ -221,6 +222,9 @@ public final class ReconcileService {
         List<Item> findings =
                 timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
         FilePairChecks.warnOfAHundredfold(findings, req, profile, warn);
+        if (!req.carry()) {
+            FilePairChecks.warnOfOrdersToCarry(findings, openEarlier, warn);
+        }
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
