@@ -173,7 +173,6 @@ public final class MoveImport {
         StockRepository stock = new StockRepository(ledger);
         List<StockLevels.WentNegative> wentNegative = new ArrayList<>();
         Result<T> result = ledger.writeBulk(h -> {
-            wentNegative.clear(); // the transaction may be run again
             // in the transaction that books them: no other import can book the same documents in between
             List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
             if (!repeated.isEmpty()) {
