@@ -49,15 +49,17 @@ class CatalogCommandsTest extends OnLedger {
         assertThat(ok("catalog", "list", "--search", "HS-NEW").out().lines()).hasSize(1);
     }
 
+    /** Imports {@code row} as first.csv; returns typo.csv, holding {@code changed}, for the test to import. */
+    private Path importedThenChanged(String row, String changed) {
+        ok("catalog", "import", TestLedgers.write(dir, "first.csv", HEADER, row).toString());
+        return TestLedgers.write(dir, "typo.csv", HEADER, changed);
+    }
+
     /** A price typed with a digit too many is imported as given, with a warning that names the line and the factor. */
     @Test
     void aPriceTenTimesThePriceBeforeIsImportedWithAWarning() {
-        ok(
-                "catalog",
-                "import",
-                TestLedgers.write(dir, "first.csv", HEADER, "A1,handset,Phone,,1999.00,listed,web,,")
-                        .toString());
-        Path typo = TestLedgers.write(dir, "typo.csv", HEADER, "A1,handset,Phone,,19990.00,listed,web,,");
+        Path typo = importedThenChanged(
+                "A1,handset,Phone,,1999.00,listed,web,,", "A1,handset,Phone,,19990.00,listed,web,,");
         Result dry = cli.run("catalog", "import", typo.toString(), "--dry-run");
         Result real = cli.run("catalog", "import", typo.toString());
         assertThat(real.code()).as(real.toString()).isZero();
@@ -70,12 +72,8 @@ class CatalogCommandsTest extends OnLedger {
     /** A contract's monthly fee typed with a digit too many is warned of as a price is. */
     @Test
     void aMonthlyFeeTenTimesTheOneBeforeIsImportedWithAWarning() {
-        ok(
-                "catalog",
-                "import",
-                TestLedgers.write(dir, "first.csv", HEADER, "CT-1,contract,Plan,,0,listed,hall,129.00,24")
-                        .toString());
-        Path typo = TestLedgers.write(dir, "typo.csv", HEADER, "CT-1,contract,Plan,,0,listed,hall,1290.00,24");
+        Path typo = importedThenChanged(
+                "CT-1,contract,Plan,,0,listed,hall,129.00,24", "CT-1,contract,Plan,,0,listed,hall,1290.00,24");
         Result real = cli.run("catalog", "import", typo.toString());
         assertThat(real.code()).as(real.toString()).isZero();
         assertThat(real.err())

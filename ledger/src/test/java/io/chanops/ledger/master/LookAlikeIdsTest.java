@@ -17,13 +17,16 @@ class LookAlikeIdsTest {
         return out;
     }
 
+    /** New ids {@code ids}, on lines 2, 3, ... */
+    private static LookAlikeIds.NewId[] newIds(String... ids) {
+        return IntStream.range(0, ids.length)
+                .mapToObj(i -> new LookAlikeIds.NewId(ids[i], i + 2))
+                .toArray(LookAlikeIds.NewId[]::new);
+    }
+
     @Test
     void aNewIdWrittenAsAKnownOneButForCaseOrSeparatorsIsNamedWithIt() {
-        assertThat(warnings(
-                        Set.of("HS-IP16-128", "SIM-STD"),
-                        new LookAlikeIds.NewId("hs-ip16-128", 2),
-                        new LookAlikeIds.NewId("SIMSTD", 3),
-                        new LookAlikeIds.NewId("HS-IP16-256", 4)))
+        assertThat(warnings(Set.of("HS-IP16-128", "SIM-STD"), newIds("hs-ip16-128", "SIMSTD", "HS-IP16-256")))
                 .containsExactly(
                         "catalog.csv:2: sku: new SKU 'hs-ip16-128' differs from 'HS-IP16-128' only in case or"
                                 + " separators; it is imported as a new SKU: if it means 'HS-IP16-128', correct the file",
@@ -40,19 +43,14 @@ class LookAlikeIdsTest {
 
     @Test
     void idsThatDifferOtherwiseAreNotWarnedOf() {
-        assertThat(warnings(
-                        Set.of("GZ-TH-01", "HS-P70-128"),
-                        new LookAlikeIds.NewId("GZ-TH-02", 2),
-                        new LookAlikeIds.NewId("HS-P70-12", 3),
-                        new LookAlikeIds.NewId("HS-P70-1280", 4)))
+        assertThat(warnings(Set.of("GZ-TH-01", "HS-P70-128"), newIds("GZ-TH-02", "HS-P70-12", "HS-P70-1280")))
                 .isEmpty();
     }
 
     @Test
     void pastTwentyWarningsOneLineCountsTheRest() {
-        LookAlikeIds.NewId[] created = IntStream.range(0, 25)
-                .mapToObj(i -> new LookAlikeIds.NewId("sku-" + i, i + 2))
-                .toArray(LookAlikeIds.NewId[]::new);
+        LookAlikeIds.NewId[] created =
+                newIds(IntStream.range(0, 25).mapToObj(i -> "sku-" + i).toArray(String[]::new));
         Set<String> known =
                 Set.copyOf(IntStream.range(0, 25).mapToObj(i -> "SKU-" + i).toList());
         List<String> out = warnings(known, created);
