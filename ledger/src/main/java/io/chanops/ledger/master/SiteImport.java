@@ -11,6 +11,7 @@ import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -208,14 +209,13 @@ public final class SiteImport {
                     .sorted()
                     .toList();
             if (!supplied.isEmpty()) {
-                String named = String.join(", ", supplied.subList(0, Math.min(NAMED_STORES, supplied.size())))
-                        + (supplied.size() > NAMED_STORES ? " and " + (supplied.size() - NAMED_STORES) + " more" : "");
                 problems.add(new Problem(
                         file.toString(),
                         lines.get(s.siteId()),
                         "kind",
                         "'" + s.siteId() + "' is the warehouse of " + supplied.size()
-                                + (supplied.size() == 1 ? " store" : " stores") + " (" + named
+                                + (supplied.size() == 1 ? " store" : " stores") + " ("
+                                + Named.firstOf(supplied, NAMED_STORES)
                                 + "); it cannot become a store until they are given another warehouse"));
             }
         }

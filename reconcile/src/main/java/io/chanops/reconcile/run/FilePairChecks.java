@@ -1,6 +1,7 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.match.CarriedOrder;
@@ -173,11 +174,10 @@ final class FilePairChecks {
         if (found.isEmpty()) {
             return;
         }
-        String named = String.join(", ", found.subList(0, Math.min(NAMED_TO_CARRY, found.size())))
-                + (found.size() > NAMED_TO_CARRY ? " and " + (found.size() - NAMED_TO_CARRY) + " more" : "");
         warn.accept(found.size() + (found.size() == 1 ? " BOSS group" : " BOSS groups")
                 + " MISSING_IN_PLATFORM in this run " + (found.size() == 1 ? "is an order" : "are orders")
-                + " that earlier runs left MISSING_IN_BOSS (" + named + "): with --carry this run would resolve "
+                + " that earlier runs left MISSING_IN_BOSS (" + Named.firstOf(found, NAMED_TO_CARRY)
+                + "): with --carry this run would resolve "
                 + (found.size() == 1 ? "it" : "them") + " late; to do so, reconcile the pair again with --carry"
                 + " --force");
     }

@@ -13,6 +13,7 @@ import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -229,26 +230,15 @@ public final class MoveImport {
         if (found.isEmpty()) {
             return;
         }
-        StringBuilder which = new StringBuilder();
-        for (int i = 0; i < Math.min(found.size(), NAMED_NEGATIVE); i++) {
-            StockLevels.WentNegative n = found.get(i);
-            which.append(i == 0 ? "" : ", ")
-                    .append(n.position().sku())
-                    .append(" at ")
-                    .append(n.position().siteId())
-                    .append(": ")
-                    .append(n.after())
-                    .append(" (was ")
-                    .append(n.before())
-                    .append(')');
-        }
-        if (found.size() > NAMED_NEGATIVE) {
-            which.append(" and ").append(found.size() - NAMED_NEGATIVE).append(" more");
-        }
+        List<String> which = found.stream()
+                .map(n -> n.position().sku() + " at " + n.position().siteId() + ": " + n.after() + " (was " + n.before()
+                        + ")")
+                .toList();
         warn.accept(Problem.ofFile(
                 file.toString(),
                 "on hand went below zero at " + (found.size() == 1 ? "1 position" : found.size() + " positions")
-                        + ": " + which + "; more sold or sent out than received and counted, imported as given:"
+                        + ": " + Named.firstOf(which, NAMED_NEGATIVE)
+                        + "; more sold or sent out than received and counted, imported as given:"
                         + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }
 
