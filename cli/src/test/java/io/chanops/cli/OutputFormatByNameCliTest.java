@@ -34,6 +34,25 @@ class OutputFormatByNameCliTest extends OnSampleLedger {
         assertThat(Files.readString(other, StandardCharsets.UTF_8)).startsWith("site_id,name,kind");
     }
 
+    /**
+     * A CSV file of Chinese text without a BOM gets a note that Excel shows it garbled and how to add one; with --bom,
+     * or text all ASCII, or -q, there is none.
+     */
+    @Test
+    void aCsvFileOfChineseTextWithoutABomGetsANoteForExcel() throws Exception {
+        Path csv = dir.resolve("sites.csv");
+        CliHarness.Result plain = cli.run("site", "list", "--out", csv.toString());
+        assertThat(plain.err())
+                .contains("note: " + csv + " holds Chinese (non-ASCII) text and no BOM, which Excel shows garbled: add"
+                        + " --bom (or bom=true in chanops.properties) for a file to open in Excel");
+        assertThat(cli.run("site", "list", "--out", csv.toString(), "--bom").err())
+                .doesNotContain("no BOM");
+        assertThat(cli.run("site", "list", "--out", csv.toString(), "-q").err()).isEmpty();
+        Path ascii = dir.resolve("orders.csv");
+        assertThat(cli.run("replenish", "orders", "--out", ascii.toString()).err())
+                .doesNotContain("no BOM");
+    }
+
     @Test
     void aTypedFormatThatContradictsTheNameIsRefusedAndNothingIsWritten() {
         Path xlsx = dir.resolve("sites.xlsx");

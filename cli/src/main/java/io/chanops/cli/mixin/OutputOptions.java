@@ -119,6 +119,10 @@ public final class OutputOptions {
             declare(ctx);
             Renderer.renderToFile(listing, format(ctx), file, bom);
             ctx.info("wrote " + listing.size() + " rows to " + out);
+            if (format(ctx) == Format.CSV && !bom && listing.hasNonAscii()) {
+                ctx.info("note: " + out + " holds Chinese (non-ASCII) text and no BOM, which Excel shows garbled: add"
+                        + " --bom (or bom=true in chanops.properties) for a file to open in Excel");
+            }
         }
     }
 

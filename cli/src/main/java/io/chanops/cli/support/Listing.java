@@ -162,4 +162,14 @@ public final class Listing {
     public int size() {
         return rows.size();
     }
+
+    /** Whether a column name or a text cell holds a character outside ASCII (Chinese names, for one). */
+    public boolean hasNonAscii() {
+        return columns.stream().anyMatch(Listing::nonAscii)
+                || rows.stream().flatMap(List::stream).anyMatch(cell -> cell instanceof String s && nonAscii(s));
+    }
+
+    private static boolean nonAscii(String text) {
+        return text.chars().anyMatch(c -> c > 0x7F);
+    }
 }
