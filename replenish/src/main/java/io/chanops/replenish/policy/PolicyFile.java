@@ -30,7 +30,12 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
     static final long MAX_T_DAYS = 3650;
 
     /** One row of a policies.csv file, validated. */
-    public record Row(String siteId, String sku, Policy policy, boolean locked) {}
+    /** A position's policy as a file gives it, on its line (0: not from a file). */
+    public record Row(String siteId, String sku, Policy policy, boolean locked, long line) {
+        public Row(String siteId, String sku, Policy policy, boolean locked) {
+            this(siteId, sku, policy, locked, 0);
+        }
+    }
 
     /** The reader on {@code ledger}'s repositories. */
     public static PolicyFile of(Ledger ledger) {
@@ -121,7 +126,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                             "sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
                     continue;
                 }
-                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked));
+                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked, row.line()));
             }
         }
         problems.rejectIfAny();

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -154,27 +156,79 @@ public record PolicyService(
         });
     }
 
-    /** How many times the level before a level set by hand may be, either way, before it is worth a warning. */
+    /** How many times the level before a new level may be, either way, before it is worth a warning. */
     static final long LEVEL_JUMP = 5;
+
+    /** Rows of a policy file from which its levels are not compared with those before (a generated bulk file). */
+    static final int COMPARED_ROWS = 100_000;
 
     /**
      * Warns of a level set to {@link #LEVEL_JUMP} times the one before or more, or a {@link #LEVEL_JUMP}th or less (a
      * digit typed twice or left out): the next review orders up to it. Set as given.
      */
     private static void warnOfJump(String where, String level, long before, long after, Consumer<String> warn) {
+        jump(level, before, after)
+                .ifPresent(jump -> warn.accept(
+                        Problem.ofFile(where, jump + ": set as given; check it (a digit typed twice or left out?)")
+                                .toString()));
+    }
+
+    /**
+     * {@code "S 2000 is 10 times the S before (200)"} when {@code after} is {@link #LEVEL_JUMP} times {@code before}
+     * or more, or a {@link #LEVEL_JUMP}th or less; a level at 0 on either side is deliberate (no more orders).
+     */
+    static Optional<String> jump(String level, long before, long after) {
         if (before <= 0 || after <= 0) {
-            return; // a level set to 0 (no more regular orders) is deliberate
+            return Optional.empty();
         }
         String ratio = after >= LEVEL_JUMP * before
                 ? Math.round((double) after / before) + " times"
                 : after * LEVEL_JUMP <= before ? "1/" + Math.round((double) before / after) + " of" : null;
-        if (ratio != null) {
-            warn.accept(Problem.ofFile(
-                            where,
-                            level + " " + after + " is " + ratio + " the " + level + " before (" + before
-                                    + "): set as given; check it (a digit typed twice or left out?)")
+        return Optional.ofNullable(ratio)
+                .map(r -> level + " " + after + " is " + r + " the " + level + " before (" + before + ")");
+    }
+
+    /**
+     * Warns of the rows of a policy file (of at most {@link #COMPARED_ROWS} rows) whose R or S is {@link #LEVEL_JUMP}
+     * times the position's level before or more, or a {@link #LEVEL_JUMP}th or less: imported as given. The levels
+     * before are read site by site.
+     */
+    private void warnOfJumps(Path file, List<PolicyFile.Row> rows, Consumer<String> warn) {
+        if (rows.size() > COMPARED_ROWS) {
+            return;
+        }
+        Map<String, Map<String, Policy>> before = new HashMap<>();
+        List<String> jumps = new ArrayList<>();
+        for (PolicyFile.Row row : rows) {
+            Policy old = before.computeIfAbsent(row.siteId(), site -> {
+                        Map<String, Policy> levels = new HashMap<>();
+                        policies.list(site, null).forEach(p -> levels.put(p.sku(), p.policy()));
+                        return levels;
+                    })
+                    .get(row.sku());
+            if (old != null) {
+                jump("S", old.s(), row.policy().s()).ifPresent(j -> jumps.add(rowJump(file, row, "S", j)));
+                jump("R", old.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j)));
+            }
+        }
+        jumps.stream().limit(NAMED_JUMPS).forEach(warn);
+        if (jumps.size() > NAMED_JUMPS) {
+            warn.accept(Problem.ofFile(file.toString(), (jumps.size() - NAMED_JUMPS) + " more levels changed that much")
                     .toString());
         }
+    }
+
+    /** Level changes named one by one in the warnings of a policy file; past them, a count. */
+    static final int NAMED_JUMPS = 20;
+
+    private static String rowJump(Path file, PolicyFile.Row row, String column, String jump) {
+        return new Problem(
+                        file.toString(),
+                        row.line(),
+                        column,
+                        row.siteId() + "/" + row.sku() + ": " + jump
+                                + ": imported as given; check it (a digit typed twice or left out?)")
+                .toString();
     }
 
     /** Why a (site, SKU) cannot have a policy, or empty when it can. */
@@ -206,6 +260,7 @@ public record PolicyService(
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
         return ledger.write(h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
+            warnOfJumps(file, rows, warn);
             long before = policies.count();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";

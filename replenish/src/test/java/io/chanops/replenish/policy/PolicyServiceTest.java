@@ -111,6 +111,22 @@ class PolicyServiceTest {
                 .isEmpty();
     }
 
+    /** A policy file's level 5 times the position's one before, or a fifth, is imported with a warning on its line. */
+    @Test
+    void anImportedLevelFiveTimesTheOneBeforeIsWarnedOfOnItsLine() {
+        Path first =
+                TestLedgers.write(dir, "first.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,20,40,5,false");
+        policies.importFile(first, StandardCharsets.UTF_8, false, w -> {});
+        Path typo =
+                TestLedgers.write(dir, "typo.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,7,20,400,5,false");
+        List<String> warnings = new ArrayList<>();
+        policies.importFile(typo, StandardCharsets.UTF_8, false, warnings::add);
+        assertThat(warnings)
+                .containsExactly(typo + ":2: S: ST-1/PHONE: S 400 is 10 times the S before (40): imported as given;"
+                        + " check it (a digit typed twice or left out?)");
+        assertThat(policies.find("ST-1", "PHONE").orElseThrow().policy().s()).isEqualTo(400);
+    }
+
     @Test
     void invalidLevelsAreRejectedWithEveryReason() {
         assertThatThrownBy(
