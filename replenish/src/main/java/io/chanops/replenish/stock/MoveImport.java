@@ -173,6 +173,7 @@ public final class MoveImport {
         phases.end("sort");
         StockRepository stock = new StockRepository(ledger);
         List<StockLevels.WentNegative> wentNegative = new ArrayList<>();
+        List<StockLevels.BackDated> farBack = new ArrayList<>();
         Result<T> result = ledger.writeBulk(h -> {
             // in the transaction that books them: no other import can book the same documents in between
             List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
@@ -205,6 +206,7 @@ public final class MoveImport {
             phases.end("digest");
             Set<Position> touched = stock.write(Futures.join(folded));
             wentNegative.addAll(Futures.join(folded).wentNegative());
+            farBack.addAll(Futures.join(folded).farBack());
             phases.end("levels");
             T afterResult = after == null ? null : after.apply(h, touched);
             phases.end("after");
@@ -213,13 +215,42 @@ public final class MoveImport {
         });
         phases.end("commit");
         phases.print();
-        warnOfNegativeOnHand(
-                file, wentNegative, problem -> warn.accept(naming.apply(problem).toString()));
+        Consumer<Problem> named = problem -> warn.accept(naming.apply(problem).toString());
+        warnOfFarBack(file, farBack, now, named);
+        warnOfNegativeOnHand(file, wentNegative, named);
         return result;
     }
 
-    /** Positions named one by one in the warning of on hand below zero; past them, a count. */
-    static final int NAMED_NEGATIVE = 5;
+    /**
+     * Warns (after the commit) of the positions whose new moves start more than a month before their last move in the
+     * ledger: imported as dated, the position's on hand recomputed from all its moves, but most likely a year typed
+     * wrong (last year's in January). A first history load has no earlier moves and is not warned of; nor are moves
+     * less than a month before {@code now} (the position's last move was dated ahead: that was warned of then).
+     */
+    static void warnOfFarBack(
+            Path file, List<StockLevels.BackDated> backDated, LocalDateTime now, Consumer<Problem> warn) {
+        List<StockLevels.BackDated> found = backDated.stream()
+                .filter(b -> LocalDateTime.parse(b.firstNew(), LocalTimes.STORED)
+                        .plus(StockLevels.FAR_BACK)
+                        .isBefore(now))
+                .toList();
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> which = found.stream()
+                .map(b -> b.position().sku() + " at " + b.position().siteId() + ": " + b.firstNew() + ", last "
+                        + b.lastBefore())
+                .toList();
+        warn.accept(Problem.ofFile(
+                file.toString(),
+                "moves dated more than a month before the last move of their position in the ledger, at "
+                        + (found.size() == 1 ? "1 position" : found.size() + " positions") + ": "
+                        + Named.firstOf(which, NAMED_POSITIONS)
+                        + "; imported as dated, on hand recomputed: a year typed wrong?"));
+    }
+
+    /** Positions named one by one in a warning about positions; past them, a count. */
+    static final int NAMED_POSITIONS = 5;
 
     /**
      * Warns (after the commit) of the positions the import took below zero on hand: more sold or sent out than
@@ -237,7 +268,7 @@ public final class MoveImport {
         warn.accept(Problem.ofFile(
                 file.toString(),
                 "on hand went below zero at " + (found.size() == 1 ? "1 position" : found.size() + " positions")
-                        + ": " + Named.firstOf(which, NAMED_NEGATIVE)
+                        + ": " + Named.firstOf(which, NAMED_POSITIONS)
                         + "; more sold or sent out than received and counted, imported as given:"
                         + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }

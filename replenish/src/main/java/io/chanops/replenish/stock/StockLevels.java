@@ -4,11 +4,14 @@ import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.DeferredIndexes;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
+import io.chanops.ledger.time.LocalTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,6 +50,7 @@ final class StockLevels {
         private final Map<Position, Level> existing;
         private Map<Position, Level> updated;
         private List<Position> backDated;
+        private final List<BackDated> farBack = new ArrayList<>();
 
         private Update(
                 Moves moves, Moves.Order order, long firstId, Position[] positions, Map<Position, Level> existing) {
@@ -72,6 +76,12 @@ final class StockLevels {
                 if (before != null && moves.at(rows[start[g]]) < Moves.atDigits(before.lastAt())) {
                     recompute.add(p); // back-dated: fold all of the position's moves again
                     levels.put(p, null);
+                    String first = Moves.atText(moves.at(rows[start[g]]));
+                    if (LocalDateTime.parse(first, LocalTimes.STORED)
+                            .plus(FAR_BACK)
+                            .isBefore(LocalDateTime.parse(before.lastAt(), LocalTimes.STORED))) {
+                        farBack.add(new BackDated(p, first, before.lastAt()));
+                    }
                     continue;
                 }
                 long onHand = before == null ? 0 : before.onHand();
@@ -103,6 +113,14 @@ final class StockLevels {
          * nothing: a new position), with their on hand before and after, in (site, SKU) order. A position already below
          * zero is not among them.
          */
+        /**
+         * After {@link #fold}: the positions whose first new move is dated more than {@link #FAR_BACK} before their last
+         * move in the ledger (a year typed wrong, most likely), in (site, SKU) order.
+         */
+        List<BackDated> farBack() {
+            return List.copyOf(farBack);
+        }
+
         List<WentNegative> wentNegative() {
             List<WentNegative> found = new ArrayList<>();
             updated.forEach((p, level) -> {
@@ -118,6 +136,12 @@ final class StockLevels {
 
     /** A position an import took below zero on hand. */
     record WentNegative(Position position, long before, long after) {}
+
+    /** How far before a position's last move a new move may be dated before it is worth a warning. */
+    static final Duration FAR_BACK = Duration.ofDays(31);
+
+    /** A position whose first new move is dated more than {@link #FAR_BACK} before its last move in the ledger. */
+    record BackDated(Position position, String firstNew, String lastBefore) {}
 
     /** Reads the existing levels of the positions {@code moves} touch, before they are inserted. */
     static Update prepare(Handle h, Moves moves, Moves.Order order, long firstId) {

@@ -192,6 +192,38 @@ class MoveImportTest {
         assertThat(onHand("S1", "H1")).isEqualTo(3);
     }
 
+    /**
+     * Moves dated more than a month before their position's last move in the ledger (last year's date typed in
+     * January) are imported as dated with one warning; a day back, or a first load, is quiet.
+     */
+    @Test
+    void movesDatedMoreThanAMonthBeforeTheirPositionsLastMoveAreWarnedOf() {
+        List<String> warnings = new ArrayList<>();
+        MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        moveImport.importFile(
+                movesFile("first.csv", "2026-03-01 08:00,S1,H1,receipt,10,R-1"),
+                StandardCharsets.UTF_8,
+                false,
+                warnings::add,
+                null,
+                null);
+        moveImport.importFile(
+                movesFile("yesterday.csv", "2026-02-28 08:00,S1,H1,receipt,1,R-2"),
+                StandardCharsets.UTF_8,
+                false,
+                warnings::add,
+                null,
+                null);
+        assertThat(warnings).isEmpty();
+        Path lastYear = movesFile("typo.csv", "2025-03-01 12:00,S1,H1,sale,2,S-1");
+        moveImport.importFile(lastYear, StandardCharsets.UTF_8, false, warnings::add, null, null);
+        assertThat(warnings)
+                .containsExactly(lastYear + ": moves dated more than a month before the last move of their position in"
+                        + " the ledger, at 1 position: H1 at S1: 2025-03-01 12:00:00, last 2026-03-01 08:00:00;"
+                        + " imported as dated, on hand recomputed: a year typed wrong?");
+        assertThat(onHand("S1", "H1")).isEqualTo(9);
+    }
+
     @Test
     void everyBadRowIsReportedWithFileLineAndColumnAndNothingIsWritten() {
         Path f = movesFile(
