@@ -199,7 +199,30 @@ public final class CatalogImport {
                 .map(c -> new LookAlikeIds.NewId(c.sku(), c.line()))
                 .toList();
         new LookAlikeIds("SKU", "sku").warn(parsed.name(), existing.keySet(), created, warn);
+        if (sync) {
+            warnOfMassUnlisting(parsed.name(), existing, plan, warn);
+        }
         return plan;
+    }
+
+    /**
+     * Warns when {@code --sync} would unlist more than half of the listed products: the file is then more likely a
+     * truncated export, or one kind of product only, than the whole catalog. The import goes ahead as asked.
+     */
+    private static void warnOfMassUnlisting(
+            String file, Map<String, Product> existing, CatalogPlan plan, Consumer<String> warn) {
+        long listed = existing.values().stream()
+                .filter(p -> "listed".equals(p.status()))
+                .count();
+        int unlisted = plan.unlisted();
+        if (unlisted > 0 && unlisted * 2L > listed) {
+            warn.accept(Problem.ofFile(
+                            file,
+                            "--sync unlists " + unlisted + " of the " + listed + " listed products: is the file the"
+                                    + " whole catalog? (a truncated export, or one kind of product only, takes the"
+                                    + " rest off sale)")
+                    .toString());
+        }
     }
 
     private Map<String, Long> offSaleWithStock(CatalogPlan plan) {

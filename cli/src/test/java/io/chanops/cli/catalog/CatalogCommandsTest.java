@@ -81,6 +81,21 @@ class CatalogCommandsTest extends OnLedger {
                         + " check it");
     }
 
+    /** A --sync that unlists more than half of the listed products says so, on the dry run and the import. */
+    @Test
+    void aSyncThatUnlistsMostOfTheCatalogIsWarnedOf() {
+        ok("catalog", "import", TestLedgers.sample("catalog.csv").toString());
+        String update = TestLedgers.sample("catalog-update.csv").toString();
+        String warning = "warning: " + update + ": --sync unlists 14 of the 19 listed products: is the file the whole"
+                + " catalog? (a truncated export, or one kind of product only, takes the rest off sale)";
+        assertThat(cli.run("catalog", "import", update, "--sync", "--dry-run").err())
+                .contains(warning);
+        Result real = cli.run("catalog", "import", update, "--sync");
+        assertThat(real.code()).as(real.toString()).isZero();
+        assertThat(real.err()).contains(warning);
+        assertThat(cli.run("catalog", "import", update, "--force").err()).doesNotContain("--sync unlists");
+    }
+
     @Test
     void aDryRunWithInvalidRowsExitsThreeAndAnImportOfThemFour() {
         Path bad = TestLedgers.write(dir, "bad.csv", HEADER, "A1,handset,Phone,,0,listed,web,,");
