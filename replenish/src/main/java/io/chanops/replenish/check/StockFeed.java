@@ -11,11 +11,18 @@ import java.util.Optional;
 /**
  * How fresh the ledger's stock is: when stock moves were last imported (a file or {@code stock add}). A check whose
  * moves feed stopped still runs and exits 0 on days-old stock, which a cron job would report as "all well", and tuning
- * takes the days since for days without sales; {@link #warning} says so instead.
+ * takes the days since for days without sales; {@link #warning} says so instead. So does a run dated well before the
+ * last import ({@code --now} in the past): it works on today's levels, not on those of its date.
  */
 public final class StockFeed {
     /** Imports older than this make the stock stale: a daily feed that missed a day and then some. */
     static final Duration STALE_AFTER = Duration.ofDays(2);
+
+    /**
+     * How far after now the last import may be (clocks of two machines, an import booked with a later --now) before a
+     * run at {@code now} is taken for a replay of the past on today's stock.
+     */
+    static final Duration AHEAD_OF_NOW = Duration.ofDays(1);
 
     private final Ledger ledger;
 
@@ -34,6 +41,11 @@ public final class StockFeed {
                     + "'stock import')");
         }
         Duration age = Duration.between(last.get(), now);
+        if (age.compareTo(AHEAD_OF_NOW.negated()) < 0) {
+            return Optional.of("now (" + LocalTimes.format(now) + ") is before the last stock import ("
+                    + LocalTimes.format(last.get()) + "): the levels include the moves imported since, so this is not"
+                    + " the stock as it was then; is --now right?");
+        }
         if (age.compareTo(STALE_AFTER) <= 0) {
             return Optional.empty();
         }

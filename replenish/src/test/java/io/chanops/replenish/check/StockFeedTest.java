@@ -35,4 +35,18 @@ class StockFeedTest {
         s.moves(imported.plusDays(5), "2026-03-01 07:00,ST-1,PHONE,sale,1,");
         assertThat(feed.warning(imported.plusDays(6), CHECK)).isEmpty();
     }
+
+    /** A run dated more than a day before the last import (a replay with --now) works on today's levels: named. */
+    @Test
+    void aRunDatedWellBeforeTheLastImportIsNamed() {
+        ScenarioLedger s = new ScenarioLedger(dir);
+        LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
+        s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
+        StockFeed feed = new StockFeed(s.ledger);
+        assertThat(feed.warning(imported.minusHours(23), CHECK)).isEmpty();
+        assertThat(feed.warning(LocalDateTime.of(2025, 3, 2, 9, 30), CHECK))
+                .contains(
+                        "now (2025-03-02 09:30:00) is before the last stock import (2026-03-02 08:00:00): the levels"
+                                + " include the moves imported since, so this is not the stock as it was then; is --now right?");
+    }
 }
