@@ -46,9 +46,9 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
                 report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
-        new StockFeed(ctx().ledger())
-                .warning(ctx().now(), "this check ran on stock not updated since")
-                .ifPresent(ctx()::warn);
+        StockFeed feed = new StockFeed(ctx().ledger());
+        feed.warning(ctx().now(), "this check ran on stock not updated since").ifPresent(ctx()::warn);
+        feed.pastRun(ctx().now()).ifPresent(ctx()::warn);
         if (report.positions() == 0) {
             // a cron job on a ledger without policies would otherwise report success every time, checking nothing
             ctx().warn("no position has a policy, so nothing was checked: import them with 'policy import' or derive"

@@ -71,6 +71,15 @@ class ReplenishCliTest {
         assertThat(sale.code()).as(sale.toString()).isIn(0, 3);
         r = cli.at("2026-03-02 09:45").run("replenish", "check", "--emergency-only", "--format", "csv");
         assertThat(r.err()).doesNotContain("last imported");
+        // a check of a past day runs on today's levels: said, not refused
+        r = cli.at("2026-02-20 09:30").run("replenish", "check", "--emergency-only", "--format", "csv");
+        assertThat(r.err())
+                .contains(
+                        "warning: now (2026-02-20 09:30:00) is before the last stock import (2026-03-02 09:40:00): the"
+                                + " levels include the moves imported since, so this is not the stock as it was then; is --now"
+                                + " right?");
+        assertThat(cli.at("2026-02-20 09:30").run("policy", "tune", "--dry-run").err())
+                .doesNotContain("is --now right?");
     }
 
     @Test

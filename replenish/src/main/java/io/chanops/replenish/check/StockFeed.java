@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * How fresh the ledger's stock is: when stock moves were last imported (a file or {@code stock add}). A check whose
  * moves feed stopped still runs and exits 0 on days-old stock, which a cron job would report as "all well", and tuning
- * takes the days since for days without sales; {@link #warning} says so instead. So does a run dated well before the
- * last import ({@code --now} in the past): it works on today's levels, not on those of its date.
+ * takes the days since for days without sales; {@link #warning} says so instead. A check dated well before the last
+ * import ({@code --now} in the past) works on today's levels, not on those of its date: {@link #pastRun}.
  */
 public final class StockFeed {
     /** Imports older than this make the stock stale: a daily feed that missed a day and then some. */
@@ -41,15 +41,23 @@ public final class StockFeed {
                     + "'stock import')");
         }
         Duration age = Duration.between(last.get(), now);
-        if (age.compareTo(AHEAD_OF_NOW.negated()) < 0) {
-            return Optional.of("now (" + LocalTimes.format(now) + ") is before the last stock import ("
-                    + LocalTimes.format(last.get()) + "): the levels include the moves imported since, so this is not"
-                    + " the stock as it was then; is --now right?");
-        }
         if (age.compareTo(STALE_AFTER) <= 0) {
             return Optional.empty();
         }
         return Optional.of("stock was last imported at " + LocalTimes.format(last.get()) + ", " + age.toDays()
                 + " days before now (" + LocalTimes.format(now) + "): " + consequence + "; is the moves feed running?");
+    }
+
+    /**
+     * A warning when {@code now} is more than {@link #AHEAD_OF_NOW} before the last import: a check of the past (with
+     * {@code --now}) runs on today's levels, which hold the moves imported since. Tuning is not concerned: it reads
+     * the moves of its window by their dates.
+     */
+    public Optional<String> pastRun(LocalDateTime now) {
+        return ledger.read(h -> ImportBatches.latest(h, MoveImport.KIND))
+                .filter(last -> now.plus(AHEAD_OF_NOW).isBefore(last))
+                .map(last -> "now (" + LocalTimes.format(now) + ") is before the last stock import ("
+                        + LocalTimes.format(last) + "): the levels include the moves imported since, so this is not the"
+                        + " stock as it was then; is --now right?");
     }
 }

@@ -43,8 +43,9 @@ class StockFeedTest {
         LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
         s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
         StockFeed feed = new StockFeed(s.ledger);
-        assertThat(feed.warning(imported.minusHours(23), CHECK)).isEmpty();
-        assertThat(feed.warning(LocalDateTime.of(2025, 3, 2, 9, 30), CHECK))
+        assertThat(feed.pastRun(imported.minusHours(23))).isEmpty();
+        assertThat(feed.pastRun(imported.plusDays(3))).isEmpty();
+        assertThat(feed.pastRun(LocalDateTime.of(2025, 3, 2, 9, 30)))
                 .contains(
                         "now (2025-03-02 09:30:00) is before the last stock import (2026-03-02 08:00:00): the levels"
                                 + " include the moves imported since, so this is not the stock as it was then; is --now right?");
