@@ -20,11 +20,20 @@ class StockFeedTest {
                 .hasValueSatisfying(w -> assertThat(w).startsWith("no stock moves were ever imported"));
     }
 
+    /** When the ledger's one import of moves was made. */
+    private static final LocalDateTime IMPORTED = LocalDateTime.of(2026, 3, 2, 8, 0);
+
+    /** A scenario ledger with one count imported at {@link #IMPORTED}. */
+    private ScenarioLedger importedOnce() {
+        ScenarioLedger s = new ScenarioLedger(dir);
+        s.moves(IMPORTED, "2026-03-02 07:00,ST-1,PHONE,count,3,");
+        return s;
+    }
+
     @Test
     void movesImportedUpToTwoDaysAgoAreFreshAndOlderOnesAreNamedWithTheirAge() {
-        ScenarioLedger s = new ScenarioLedger(dir);
-        LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
-        s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
+        ScenarioLedger s = importedOnce();
+        LocalDateTime imported = IMPORTED;
         StockFeed feed = new StockFeed(s.ledger);
         assertThat(feed.warning(imported.plusHours(1), CHECK)).isEmpty();
         assertThat(feed.warning(imported.plusDays(2), CHECK)).isEmpty();
@@ -39,12 +48,9 @@ class StockFeedTest {
     /** A run dated more than a day before the last import (a replay with --now) works on today's levels: named. */
     @Test
     void aRunDatedWellBeforeTheLastImportIsNamed() {
-        ScenarioLedger s = new ScenarioLedger(dir);
-        LocalDateTime imported = LocalDateTime.of(2026, 3, 2, 8, 0);
-        s.moves(imported, "2026-03-02 07:00,ST-1,PHONE,count,3,");
-        StockFeed feed = new StockFeed(s.ledger);
-        assertThat(feed.pastRun(imported.minusHours(23))).isEmpty();
-        assertThat(feed.pastRun(imported.plusDays(3))).isEmpty();
+        StockFeed feed = new StockFeed(importedOnce().ledger);
+        assertThat(feed.pastRun(IMPORTED.minusHours(23))).isEmpty();
+        assertThat(feed.pastRun(IMPORTED.plusDays(3))).isEmpty();
         assertThat(feed.pastRun(LocalDateTime.of(2025, 3, 2, 9, 30)))
                 .contains(
                         "now (2025-03-02 09:30:00) is before the last stock import (2026-03-02 08:00:00): the levels"
