@@ -1,6 +1,7 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.text.Jumps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,18 +67,14 @@ public interface CatalogChanges {
     /** An amount of an update ({@code price} or {@code monthly_fee}) that changed {@link #PRICE_JUMP} times or more. */
     record AmountJump(CatalogChange change, String column, long beforeFen, long afterFen) {
         static Optional<AmountJump> of(CatalogChange change, String column, long before, long after) {
-            boolean jumped = before > 0 && after > 0 && (after >= before * PRICE_JUMP || after * PRICE_JUMP <= before);
-            return jumped ? Optional.of(new AmountJump(change, column, before, after)) : Optional.empty();
+            return Jumps.ratio(before, after, PRICE_JUMP).map(r -> new AmountJump(change, column, before, after));
         }
 
         /** {@code "A1 1999.00 -> 19990.00, 10 times the price before: check it"}. */
         public String message() {
             String what = column.equals("price") ? "price" : "monthly fee";
-            String factor = afterFen > beforeFen
-                    ? Math.round((double) afterFen / beforeFen) + " times the " + what + " before"
-                    : "1/" + Math.round((double) beforeFen / afterFen) + " of the " + what + " before";
-            return change.sku() + " " + Fen.format(beforeFen) + " -> " + Fen.format(afterFen) + ", " + factor
-                    + ": check it";
+            return change.sku() + " " + Fen.format(beforeFen) + " -> " + Fen.format(afterFen) + ", "
+                    + Jumps.ratio(beforeFen, afterFen, PRICE_JUMP).orElseThrow() + " the " + what + " before: check it";
         }
     }
 }

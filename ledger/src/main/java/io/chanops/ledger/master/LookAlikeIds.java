@@ -1,6 +1,7 @@
 package io.chanops.ledger.master;
 
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.text.Named;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class LookAlikeIds {
             first.putIfAbsent(KnownIds.canonical(id), id);
         }
         Map<String, Long> createdOn = new HashMap<>();
-        List<Problem> found = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (NewId n : created) {
             String key = KnownIds.canonical(n.id());
             String alike = first.putIfAbsent(key, n.id());
@@ -53,22 +54,17 @@ public final class LookAlikeIds {
             } else if (!alike.equals(n.id())) {
                 Long line = createdOn.get(alike);
                 found.add(new Problem(
-                        file,
-                        n.line(),
-                        column,
-                        "new " + noun + " '" + n.id() + "' differs from '" + alike + "'"
-                                + (line == null ? "" : " (line " + line + ")")
-                                + " only in case or separators; it is imported as a new " + noun + ": if it means '"
-                                + alike + "', correct the file"));
+                                file,
+                                n.line(),
+                                column,
+                                "new " + noun + " '" + n.id() + "' differs from '" + alike + "'"
+                                        + (line == null ? "" : " (line " + line + ")")
+                                        + " only in case or separators; it is imported as a new " + noun
+                                        + ": if it means '"
+                                        + alike + "', correct the file")
+                        .toString());
             }
         }
-        found.stream().limit(NAMED).forEach(p -> warn.accept(p.toString()));
-        if (found.size() > NAMED) {
-            warn.accept(Problem.ofFile(
-                            file,
-                            (found.size() - NAMED) + " more new " + noun + "s differ from another only in case or"
-                                    + " separators")
-                    .toString());
-        }
+        Named.warnFirst(found, NAMED, file, "new " + noun + "s differ from another only in case or separators", warn);
     }
 }

@@ -213,8 +213,7 @@ public final class SiteImport {
                         file.toString(),
                         lines.get(s.siteId()),
                         "kind",
-                        "'" + s.siteId() + "' is the warehouse of " + supplied.size()
-                                + (supplied.size() == 1 ? " store" : " stores") + " ("
+                        "'" + s.siteId() + "' is the warehouse of " + Named.count(supplied.size(), "store") + " ("
                                 + Named.firstOf(supplied, NAMED_STORES)
                                 + "); it cannot become a store until they are given another warehouse"));
             }

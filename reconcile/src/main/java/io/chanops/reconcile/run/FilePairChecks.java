@@ -174,7 +174,7 @@ final class FilePairChecks {
         if (found.isEmpty()) {
             return;
         }
-        warn.accept(found.size() + (found.size() == 1 ? " BOSS group" : " BOSS groups")
+        warn.accept(Named.count(found.size(), "BOSS group")
                 + " MISSING_IN_PLATFORM in this run " + (found.size() == 1 ? "is an order" : "are orders")
                 + " that earlier runs left MISSING_IN_BOSS (" + Named.firstOf(found, NAMED_TO_CARRY)
                 + "): with --carry this run would resolve "

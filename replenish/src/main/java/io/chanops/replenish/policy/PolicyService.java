@@ -11,6 +11,8 @@ import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.text.Jumps;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -178,13 +180,7 @@ public record PolicyService(
      * or more, or a {@link #LEVEL_JUMP}th or less; a level at 0 on either side is deliberate (no more orders).
      */
     static Optional<String> jump(String level, long before, long after) {
-        if (before <= 0 || after <= 0) {
-            return Optional.empty();
-        }
-        String ratio = after >= LEVEL_JUMP * before
-                ? Math.round((double) after / before) + " times"
-                : after * LEVEL_JUMP <= before ? "1/" + Math.round((double) before / after) + " of" : null;
-        return Optional.ofNullable(ratio)
+        return Jumps.ratio(before, after, LEVEL_JUMP)
                 .map(r -> level + " " + after + " is " + r + " the " + level + " before (" + before + ")");
     }
 
@@ -211,11 +207,7 @@ public record PolicyService(
                 jump("R", old.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j)));
             }
         }
-        jumps.stream().limit(NAMED_JUMPS).forEach(warn);
-        if (jumps.size() > NAMED_JUMPS) {
-            warn.accept(Problem.ofFile(file.toString(), (jumps.size() - NAMED_JUMPS) + " more levels changed that much")
-                    .toString());
-        }
+        Named.warnFirst(jumps, NAMED_JUMPS, file.toString(), "levels changed that much", warn);
     }
 
     /** Level changes named one by one in the warnings of a policy file; past them, a count. */

@@ -244,8 +244,7 @@ public final class MoveImport {
         warn.accept(Problem.ofFile(
                 file.toString(),
                 "moves dated more than a month before the last move of their position in the ledger, at "
-                        + (found.size() == 1 ? "1 position" : found.size() + " positions") + ": "
-                        + Named.firstOf(which, NAMED_POSITIONS)
+                        + Named.count(found.size(), "position") + ": " + Named.firstOf(which, NAMED_POSITIONS)
                         + "; imported as dated, on hand recomputed: a year typed wrong?"));
     }
 
@@ -267,8 +266,8 @@ public final class MoveImport {
                 .toList();
         warn.accept(Problem.ofFile(
                 file.toString(),
-                "on hand went below zero at " + (found.size() == 1 ? "1 position" : found.size() + " positions")
-                        + ": " + Named.firstOf(which, NAMED_POSITIONS)
+                "on hand went below zero at " + Named.count(found.size(), "position") + ": "
+                        + Named.firstOf(which, NAMED_POSITIONS)
                         + "; more sold or sent out than received and counted, imported as given:"
                         + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }
