@@ -2,6 +2,8 @@ package io.chanops.finance;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,8 +27,22 @@ public final class ReportMonth {
         return Optional.empty();
     }
 
+    /**
+     * The warnings of a report of {@code month} made on {@code today}: the month not over or not begun, and, when the
+     * report is {@code empty} in a month that has begun, {@code nothing} ({@code "no BOSS transactions recorded for
+     * 2026-02"}) with the question whether the month was reconciled.
+     */
+    public static List<String> warnings(YearMonth month, LocalDate today, boolean empty, String nothing) {
+        List<String> warnings = new ArrayList<>();
+        notOver(month, today).ifPresent(warnings::add);
+        if (empty && !notBegun(month, today)) {
+            warnings.add(nothing + " (was the month reconciled?)");
+        }
+        return warnings;
+    }
+
     /** Whether {@code month} begins after {@code today}'s month. */
-    public static boolean notBegun(YearMonth month, LocalDate today) {
+    static boolean notBegun(YearMonth month, LocalDate today) {
         return month.isAfter(YearMonth.from(today));
     }
 }

@@ -31,4 +31,16 @@ class ReportMonthTest {
                         + " full month is 2026-02");
         assertThat(ReportMonth.notBegun(YearMonth.of(2027, 2), TODAY)).isTrue();
     }
+
+    @Test
+    void anEmptyReportAsksWhetherTheMonthWasReconciledOnlyWhenTheMonthHasBegun() {
+        assertThat(ReportMonth.warnings(YearMonth.of(2026, 2), TODAY, true, "nothing in 2026-02"))
+                .containsExactly("nothing in 2026-02 (was the month reconciled?)");
+        assertThat(ReportMonth.warnings(YearMonth.of(2026, 2), TODAY, false, "nothing"))
+                .isEmpty();
+        assertThat(ReportMonth.warnings(YearMonth.of(2026, 4), TODAY, true, "nothing"))
+                .singleElement()
+                .asString()
+                .startsWith("2026-04 has not begun");
+    }
 }

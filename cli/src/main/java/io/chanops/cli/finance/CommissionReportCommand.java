@@ -15,7 +15,6 @@ import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -137,12 +136,12 @@ public final class CommissionReportCommand extends ChanopsCommand {
     }
 
     private void warnAbout(CommissionMonth report) {
-        LocalDate today = ctx().operation().today();
-        ReportMonth.notOver(month, today).ifPresent(ctx()::warn);
-        if (report.isEmpty() && !ReportMonth.notBegun(month, today)) {
-            ctx().warn("no BOSS-confirmed orders created in " + month
-                    + " and no clawbacks booked in it (was the month reconciled?)");
-        }
+        ReportMonth.warnings(
+                        month,
+                        ctx().operation().today(),
+                        report.isEmpty(),
+                        "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it")
+                .forEach(ctx()::warn);
         if (!report.unknownSites().isEmpty()) {
             ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
                     + String.join(", ", report.unknownSites()));

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +91,12 @@ public final class CostReportCommand extends ChanopsCommand {
                 .report(month, costPerTxn, newRules, rules.dryRun(), r -> output.publishFile(ctx(), listing(r.cost())));
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
-        LocalDate today = ctx().operation().today();
-        ReportMonth.notOver(month, today).ifPresent(ctx()::warn);
-        if (report.total().transactions() == 0 && !ReportMonth.notBegun(month, today)) {
-            ctx().warn("no BOSS transactions recorded for " + month + " (was the month reconciled?)");
-        }
+        ReportMonth.warnings(
+                        month,
+                        ctx().operation().today(),
+                        report.total().transactions() == 0,
+                        "no BOSS transactions recorded for " + month)
+                .forEach(ctx()::warn);
         if (!result.commission().unknownSites().isEmpty()
                 || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
             ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN

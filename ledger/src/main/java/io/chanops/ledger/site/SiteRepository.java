@@ -1,5 +1,6 @@
 package io.chanops.ledger.site;
 
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.time.LocalTimes;
@@ -37,6 +38,11 @@ public interface SiteRepository {
     /** Every site id: what a per-position file is checked against. */
     @SqlQuery("SELECT site_id FROM site")
     Set<String> ids();
+
+    /** The site ids, to name the one an unknown site most likely meant. */
+    default KnownIds known() {
+        return new KnownIds(ids());
+    }
 
     /** Every site by id, in {@link #list} order. */
     default Map<String, Site> byId() {

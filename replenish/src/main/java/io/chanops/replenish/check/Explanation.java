@@ -4,7 +4,6 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
-import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.replenish.orders.Order;
@@ -54,7 +53,8 @@ public record Explanation(
             Optional<String> siteName = sites.find(site).map(Site::name);
             if (siteName.isEmpty()) {
                 throw InputRejectedException.of(Problem.ofFile(
-                        "replenish explain", "unknown site '" + site + "'" + new KnownIds(sites.ids()).hint(site, "")));
+                        "replenish explain",
+                        "unknown site '" + site + "'" + sites.known().hint(site, "")));
             }
             long onHand = stock.onHand(site, sku).orElse(0L);
             // all of them, as the check counts them (not only the latest few)

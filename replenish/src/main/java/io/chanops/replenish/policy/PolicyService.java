@@ -7,7 +7,6 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
-import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
@@ -227,7 +226,7 @@ public record PolicyService(
     private Optional<String> checkPosition(String siteId, String sku) {
         Optional<Site> site = sites.find(siteId);
         if (site.isEmpty()) {
-            return Optional.of("unknown site '" + siteId + "'" + new KnownIds(sites.ids()).hint(siteId, ""));
+            return Optional.of("unknown site '" + siteId + "'" + sites.known().hint(siteId, ""));
         }
         if (!site.get().isStore()) {
             return Optional.of("'" + siteId + "' is a warehouse; policies apply to stores");

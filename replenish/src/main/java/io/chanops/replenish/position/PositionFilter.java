@@ -4,7 +4,6 @@ import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
-import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.site.SiteRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ public record PositionFilter(String site, String sku) {
         List<Problem> problems = ledger.read(h -> {
             List<Problem> unknown = new ArrayList<>();
             if (site != null && h.attach(SiteRepository.class).find(site).isEmpty()) {
-                String hint = new KnownIds(h.attach(SiteRepository.class).ids())
-                        .hint(site, " ('chanops site list' shows the sites)");
+                String hint =
+                        h.attach(SiteRepository.class).known().hint(site, " ('chanops site list' shows the sites)");
                 unknown.add(new Problem(command, 0, "--site", "unknown site '" + site + "'" + hint));
             }
             if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
