@@ -274,9 +274,9 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
 
     /** As {@link #undecodable(String, long, Charset)}, the charset given as {@code setting} says. */
     static InputRejectedException undecodable(String name, long line, Charset charset, CharsetSetting setting) {
-        String likelier = charset.equals(StandardCharsets.UTF_8) ? "GB18030" : "UTF-8";
-        String hint = " (is it " + (likelier.equals("GB18030") ? "GB18030/GBK" : likelier) + "? give its charset, e.g. "
-                + setting.example(likelier) + ")";
+        String hint = charset.equals(StandardCharsets.UTF_8)
+                ? " (is it GB18030/GBK? give its charset, e.g. " + setting.example("GB18030") + ")"
+                : " (is it UTF-8? give its charset, e.g. " + setting.example("UTF-8") + ")";
         return InputRejectedException.of(
                 new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }

@@ -230,16 +230,14 @@ public final class MoveImport {
     static void warnOfFarBack(
             Path file, List<StockLevels.BackDated> backDated, LocalDateTime now, Consumer<Problem> warn) {
         List<StockLevels.BackDated> found = backDated.stream()
-                .filter(b -> LocalDateTime.parse(b.firstNew(), LocalTimes.STORED)
-                        .plus(StockLevels.FAR_BACK)
-                        .isBefore(now))
+                .filter(b -> b.firstNew().plus(StockLevels.FAR_BACK).isBefore(now))
                 .toList();
         if (found.isEmpty()) {
             return;
         }
         List<String> which = found.stream()
-                .map(b -> b.position().sku() + " at " + b.position().siteId() + ": " + b.firstNew() + ", last "
-                        + b.lastBefore())
+                .map(b -> b.position().sku() + " at " + b.position().siteId() + ": " + LocalTimes.format(b.firstNew())
+                        + ", last " + LocalTimes.format(b.lastBefore()))
                 .toList();
         warn.accept(Problem.ofFile(
                 file.toString(),

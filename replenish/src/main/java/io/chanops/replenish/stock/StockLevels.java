@@ -76,11 +76,11 @@ final class StockLevels {
                 if (before != null && moves.at(rows[start[g]]) < Moves.atDigits(before.lastAt())) {
                     recompute.add(p); // back-dated: fold all of the position's moves again
                     levels.put(p, null);
-                    String first = Moves.atText(moves.at(rows[start[g]]));
-                    if (LocalDateTime.parse(first, LocalTimes.STORED)
-                            .plus(FAR_BACK)
-                            .isBefore(LocalDateTime.parse(before.lastAt(), LocalTimes.STORED))) {
-                        farBack.add(new BackDated(p, first, before.lastAt()));
+                    LocalDateTime first =
+                            LocalDateTime.parse(Moves.atText(moves.at(rows[start[g]])), LocalTimes.STORED);
+                    LocalDateTime last = LocalDateTime.parse(before.lastAt(), LocalTimes.STORED);
+                    if (first.plus(FAR_BACK).isBefore(last)) {
+                        farBack.add(new BackDated(p, first, last));
                     }
                     continue;
                 }
@@ -141,7 +141,7 @@ final class StockLevels {
     static final Duration FAR_BACK = Duration.ofDays(31);
 
     /** A position whose first new move is dated more than {@link #FAR_BACK} before its last move in the ledger. */
-    record BackDated(Position position, String firstNew, String lastBefore) {}
+    record BackDated(Position position, LocalDateTime firstNew, LocalDateTime lastBefore) {}
 
     /** Reads the existing levels of the positions {@code moves} touch, before they are inserted. */
     static Update prepare(Handle h, Moves moves, Moves.Order order, long firstId) {
