@@ -146,24 +146,15 @@ public final class Chanops {
             description = "Never page output longer than the screen (default: $PAGER, else less, on a terminal).")
     boolean noPager;
 
-    final boolean terminal;
-    final boolean stderrTerminal;
-    final Function<String, String> environment;
+    final Host host;
     private final PrintWriter out;
     private final PrintWriter err;
     private RunContext context;
 
-    private Chanops(
-            PrintWriter out,
-            PrintWriter err,
-            boolean terminal,
-            boolean stderrTerminal,
-            Function<String, String> environment) {
+    private Chanops(PrintWriter out, PrintWriter err, Host host) {
         this.out = out;
         this.err = err;
-        this.terminal = terminal;
-        this.stderrTerminal = stderrTerminal;
-        this.environment = environment;
+        this.host = host;
     }
 
     /** The command line writing to {@code out} and {@code err}: not a terminal, the process environment. */
@@ -187,7 +178,12 @@ public final class Chanops {
             boolean terminal,
             boolean stderrTerminal,
             Function<String, String> environment) {
-        return create(args, out, err, terminal, stderrTerminal, environment).execute(args);
+        return execute(args, out, err, Host.of(terminal, stderrTerminal, environment));
+    }
+
+    /** As above, on {@code host} (its clock included). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Host host) {
+        return create(args, out, err, host).execute(args);
     }
 
     /** The whole command line, every subcommand included. */
@@ -204,17 +200,12 @@ public final class Chanops {
      */
     public static CommandLine create(
             String[] args, PrintWriter out, PrintWriter err, boolean terminal, Function<String, String> environment) {
-        return create(args, out, err, terminal, terminal, environment);
+        return create(args, out, err, Host.of(terminal, terminal, environment));
     }
 
-    static CommandLine create(
-            String[] args,
-            PrintWriter out,
-            PrintWriter err,
-            boolean terminal,
-            boolean stderrTerminal,
-            Function<String, String> environment) {
-        Chanops root = new Chanops(out, err, terminal, stderrTerminal, environment);
+    static CommandLine create(String[] args, PrintWriter out, PrintWriter err, Host host) {
+        boolean terminal = host.terminal();
+        Chanops root = new Chanops(out, err, host);
         CommandLine cmd = new CommandLine(root);
         Class<?> invoked = args == null ? null : invokedSubcommand(args);
         if (invoked != null) {
@@ -235,7 +226,7 @@ public final class Chanops {
         DateConverters.register(cmd);
         // picocli's messages before parsing (usage errors) know only the terminal, NO_COLOR and the raw arguments; help
         // and everything after parsing takes the run's decision (RunContext.colours)
-        Colours early = Colours.decide(terminal, args != null && has(args, "--no-color"), environment);
+        Colours early = Colours.decide(terminal, args != null && has(args, "--no-color"), host.environment());
         cmd.setColorScheme(early.helpScheme());
         cmd.setParameterExceptionHandler(new UsageErrors(early::on));
         cmd.setOut(out);
@@ -244,8 +235,7 @@ public final class Chanops {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setUsageHelpAutoWidth(terminal);
-        cmd.setExecutionStrategy(
-                parsed -> executeWithConfigDefaults(parsed, out, err, terminal, stderrTerminal, environment));
+        cmd.setExecutionStrategy(parsed -> executeWithConfigDefaults(parsed, out, err, host));
         return cmd;
     }
 
@@ -258,12 +248,7 @@ public final class Chanops {
      * ConfigKeys}).
      */
     private static int executeWithConfigDefaults(
-            CommandLine.ParseResult parsed,
-            PrintWriter out,
-            PrintWriter err,
-            boolean terminal,
-            boolean stderrTerminal,
-            Function<String, String> environment) {
+            CommandLine.ParseResult parsed, PrintWriter out, PrintWriter err, Host host) {
         Chanops root = (Chanops) parsed.commandSpec().root().userObject();
         if (root.configDefaultsApplied) {
             return new CommandLine.RunLast().execute(parsed);
@@ -279,9 +264,7 @@ public final class Chanops {
         try {
             properties = root.context().config().properties();
             ConfigKeys.check(
-                    root.context().config(),
-                    parsed.commandSpec().commandLine(),
-                    () -> create(null, out, err, terminal, environment));
+                    root.context().config(), parsed.commandSpec().commandLine(), () -> create(null, out, err, host));
         } catch (RuntimeException e) {
             return root.errorHandler()
                     .handleExecutionException(e, parsed.commandSpec().commandLine(), parsed);
@@ -290,7 +273,7 @@ public final class Chanops {
             return new CommandLine.RunLast().execute(parsed);
         }
         String[] args = parsed.originalArgs().toArray(String[]::new);
-        CommandLine again = create(args, out, err, terminal, stderrTerminal, environment);
+        CommandLine again = create(args, out, err, host);
         ((Chanops) again.getCommand()).configDefaultsApplied = true;
         again.setDefaultValueProvider(ConfigKeys.defaults(properties));
         return again.execute(args);
@@ -350,7 +333,11 @@ public final class Chanops {
     public RunContext context() {
         if (context == null) {
             context = new RunContext(
-                    this, out, err, (args, o, e, terminal) -> execute(args, o, e, terminal, environment));
+                    this,
+                    out,
+                    err,
+                    (args, o, e, terminal, clock) ->
+                            execute(args, o, e, new Host(terminal, terminal, host.environment(), clock)));
         }
         return context;
     }

@@ -93,7 +93,7 @@ public final class RunContext {
         }
         return PgPassword.resolve(
                         location.spec(),
-                        root.environment,
+                        root.host.environment(),
                         config().get("db.password").orElse(null))
                 .map(location::withPassword)
                 .orElse(location);
@@ -104,7 +104,7 @@ public final class RunContext {
         if (root.db != null && !root.db.isBlank()) {
             return root.db;
         }
-        String env = root.environment.apply("CHANOPS_DB");
+        String env = root.host.environment().apply("CHANOPS_DB");
         return env != null && !env.isBlank() ? env : config().get("db", "chanops.db");
     }
 
@@ -221,9 +221,31 @@ public final class RunContext {
                 }
             }
             ZoneId zone = zone();
-            clock = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
+            Clock given = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
+            if (root.now != null) {
+                refuseFarAhead(given);
+            }
+            clock = given;
         }
         return clock;
+    }
+
+    /** How far ahead of the machine's clock {@code --now} may be: a day, for a machine whose clock is a little off. */
+    private static final Duration MOST_AHEAD = Duration.ofDays(1);
+
+    /**
+     * Refuses (exit 2) a {@code --now} more than {@link #MOST_AHEAD} after the machine's clock: 2062 typed for 2026, or
+     * a month and day swapped. A check on such a day raises orders due then, which count as on order until someone
+     * cancels them, and a report or import takes that day for today.
+     */
+    private void refuseFarAhead(Clock given) {
+        Instant machine = root.host.clock().instant();
+        if (given.instant().isAfter(machine.plus(MOST_AHEAD))) {
+            long days = Duration.between(machine, given.instant()).toDays();
+            throw UserException.usage("--now '" + root.now + "' is " + days + " days after this machine's clock ("
+                    + LocalTimes.format(LocalDateTime.ofInstant(machine, given.getZone())) + " " + given.getZone()
+                    + "): a year or month typed wrong? --now may be at most a day ahead of the clock");
+        }
     }
 
     private static Optional<Instant> instant(String text) {
@@ -248,7 +270,7 @@ public final class RunContext {
     /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set: decided once per run. */
     public Colours colours() {
         if (colours == null) {
-            colours = Colours.decide(root.terminal, root.noColor, root.environment);
+            colours = Colours.decide(root.host.terminal(), root.noColor, root.host.environment());
         }
         return colours;
     }
@@ -259,12 +281,12 @@ public final class RunContext {
 
     /** True when a person is watching a terminal (progress bars, live solver lines). */
     public boolean interactive() {
-        return root.terminal && !root.quiet;
+        return root.host.terminal() && !root.quiet;
     }
 
     /** Progress bars and live lines are drawn: standard error is a terminal, and not --quiet. */
     public boolean progressShown() {
-        return root.stderrTerminal && !root.quiet;
+        return root.host.stderrTerminal() && !root.quiet;
     }
 
     /**
@@ -275,7 +297,7 @@ public final class RunContext {
         if (root.wide) {
             return 0;
         }
-        return Screen.columns(root.terminal, root.environment).orElse(0);
+        return Screen.columns(root.host.terminal(), root.host.environment()).orElse(0);
     }
 
     /**
@@ -284,14 +306,14 @@ public final class RunContext {
      * Returns the pager to close when the command is done (it waits for the person to quit it), or null.
      */
     Pager startPaging() {
-        if (!root.terminal || root.noPager) {
+        if (!root.host.terminal() || root.noPager) {
             return null;
         }
         Pager pager = Pager.of(
                 out,
-                Screen.rows(root.terminal, root.environment),
-                Screen.columns(root.terminal, root.environment).orElse(80),
-                root.environment);
+                Screen.rows(root.host.terminal(), root.host.environment()),
+                Screen.columns(root.host.terminal(), root.host.environment()).orElse(80),
+                root.host.environment());
         if (pager != null) {
             out = pager.writer();
         }

@@ -6,6 +6,9 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,15 @@ public final class CliHarness {
             "stock", List.of("moves.csv", "at,site_id,sku,kind,qty,ref"),
             "policy", List.of("policies.csv", "site_id,sku,t_days,R,S,L,locked"));
 
+    /**
+     * The machine's clock in every run: fixed, so that no test depends on the day it runs (a {@code --now} more than a
+     * day after it is refused), and late enough for the dates the tests give.
+     */
+    public static final Clock MACHINE_CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+
     private final Path db;
     private String now = "2026-03-02 09:30";
+    private Clock machineClock = MACHINE_CLOCK;
     private String zone = ZONE;
     private Map<String, String> env = Map.of();
     private boolean terminal;
@@ -84,6 +94,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** The machine's clock in the following runs ({@link #MACHINE_CLOCK} by default). */
+    public CliHarness machineClock(Clock machineClock) {
+        this.machineClock = machineClock;
+        return this;
+    }
+
     public CliHarness env(Map<String, String> env) {
         this.env = env;
         return this;
@@ -109,7 +125,8 @@ public final class CliHarness {
         }
         all.addAll(List.of(args));
         String[] argv = all.toArray(String[]::new);
-        int code = Chanops.execute(argv, stdout, new PrintWriter(err, true), terminal, false, env::get);
+        int code = Chanops.execute(
+                argv, stdout, new PrintWriter(err, true), new Host(terminal, false, env::get, machineClock));
         return new Result(code, "", err.toString());
     }
 
@@ -123,7 +140,11 @@ public final class CliHarness {
     public static Result runExactly(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Chanops.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), false, env::get);
+        int code = Chanops.execute(
+                args,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new Host(false, false, env::get, MACHINE_CLOCK));
         return new Result(code, out.toString(), err.toString());
     }
 

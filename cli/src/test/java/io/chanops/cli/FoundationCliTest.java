@@ -163,6 +163,34 @@ class FoundationCliTest {
     }
 
     @Test
+    void aNowFarAheadOfTheMachinesClockIsRefusedAndRaisesNothing() {
+        CliHarness cli = loaded();
+        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
+                        .code())
+                .isZero();
+        assertThat(cli.run(
+                                "policy",
+                                "import",
+                                TestLedgers.sample("policies.csv").toString())
+                        .code())
+                .isZero();
+        // the machine's clock stands at 2026-12-01 00:00Z (08:00 in Shanghai); 2062 is 2026 with two digits swapped
+        CliHarness.Result r = cli.at("2062-03-02 09:30").run("replenish", "check");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains("error: --now '2062-03-02 09:30' is 12875 days after this machine's clock "
+                        + "(2026-12-01 08:00:00 Asia/Shanghai): a year or month typed wrong? --now may be at most a "
+                        + "day ahead of the clock");
+        assertThat(cli.at("2026-03-02 09:30").run("replenish", "orders").out().lines())
+                .as("no order was raised")
+                .hasSize(1);
+        // up to a day ahead is taken as given: a machine whose clock is a little behind
+        assertThat(cli.at("2026-12-02 08:01").run("stock", "summary").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.at("2026-12-02T00:01Z").run("stock", "summary").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.at("2026-12-02 07:59").run("stock", "summary").code()).isZero();
+    }
+
+    @Test
     void anUnreadableLedgerExits5() throws Exception {
         Path bogus = dir.resolve("not-a-ledger.db");
         Files.writeString(

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,10 @@ public final class DemoCommand extends ChanopsCommand {
     public static final String DEMO_NOW = "2026-03-02 09:30";
     /** The demo ledger's zone: the samples are a Guangzhou operator's. */
     static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The demo's steps run on a machine whose clock stands at the demo's day: the samples' day, not today. */
+    private static final Clock DEMO_MACHINE_CLOCK = Clock.fixed(
+            LocalDateTime.parse(DEMO_NOW.replace(' ', 'T')).atZone(DEMO_ZONE).toInstant(), DEMO_ZONE);
 
     /** The sections, in the order a newcomer should see them. */
     static List<DemoSection> sections() {
@@ -116,7 +122,7 @@ public final class DemoCommand extends ChanopsCommand {
                 args.add("--no-pager");
                 args.addAll(resolve(s.args()));
                 String[] argv = args.toArray(String[]::new);
-                int rc = ctx().runner().run(argv, out, ctx().err(), colour);
+                int rc = ctx().runner().run(argv, out, ctx().err(), colour, DEMO_MACHINE_CLOCK);
                 if (!marked && Files.exists(db)) {
                     // made by this step (the first, init): from now on the demo may recreate it
                     LedgerSettings.put(
