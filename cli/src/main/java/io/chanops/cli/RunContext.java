@@ -12,6 +12,7 @@ import io.chanops.ledger.PgPassword;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -217,7 +218,8 @@ public final class RunContext {
                 if (now.isEmpty() && instant.isEmpty()) {
                     throw UserException.usage(
                             "--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
-                                    + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z");
+                                    + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z"
+                                    + TimeHints.dateTime(root.now));
                 }
             }
             ZoneId zone = zone();

@@ -10,6 +10,7 @@ import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -402,7 +403,7 @@ public final class RuleFile {
         }
         Optional<LocalDate> d = LocalTimes.parseDate(text);
         if (d.isEmpty()) {
-            p.accept(column, "'" + text + "' is not a date YYYY-MM-DD");
+            p.accept(column, "'" + text + "' is not a date YYYY-MM-DD" + TimeHints.date(text));
         }
         return d.orElse(null);
     }

@@ -6,9 +6,11 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.replenish.CheckConfig;
+import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.Metrics;
 import io.chanops.replenish.simulate.ServiceLevel;
@@ -165,8 +167,9 @@ public final class PolicySimulateCommand extends ChanopsCommand {
 
     private static LocalDate date(String option, String text) {
         return LocalTimes.parseDate(text)
-                .orElseThrow(() -> UserException.usage(
-                        option + " '" + text + "' is not a date: expected YYYY-MM-DD (like 2026-03-02)"));
+                .orElseThrow(() -> UserException.usage(option + " '" + text
+                        + "' is not a date: expected YYYY-MM-DD"
+                        + DateConverters.orExample(TimeHints.date(text), "2026-03-02")));
     }
 
     /** The rows; a table (for people) adds each metric's change against current where it differs. */

@@ -1,6 +1,7 @@
 package io.chanops.ledger.csv;
 
 import io.chanops.ledger.Problem;
+import java.util.regex.Pattern;
 
 /**
  * The rules every input file shares (SPEC §3.1), in one place for both readers ({@link CsvSource} and {@link ByteCsv})
@@ -83,6 +84,9 @@ public final class Cells {
         return s.charAt(0) == '-' ? -v : v;
     }
 
+    /** A whole number written with thousands separators, as a spreadsheet may save it: {@code 1,000}. */
+    public static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
+
     /** Why {@link #whole} refused {@code text}. */
     public static String whyNotWhole(String text, long max) {
         String s = text.strip();
@@ -93,6 +97,9 @@ public final class Cells {
             return "'" + s + "' is out of range: at most " + String.format("%,d", max) + " in absolute value";
         }
         boolean otherDigits = s.chars().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));
+        if (THOUSANDS.matcher(s).matches()) {
+            return "'" + s + "' is not a whole number: no thousands separators (" + s.replace(",", "") + ")";
+        }
         return "'" + s + "' is not a whole number"
                 + (otherDigits ? " (digits 0-9 only, not full-width or other scripts)" : "");
     }

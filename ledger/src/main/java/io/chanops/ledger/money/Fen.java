@@ -18,6 +18,17 @@ public final class Fen {
 
     private static final Pattern TOO_LARGE = Pattern.compile("[+-]?\\d+(\\.\\d{0,2})?");
 
+    /**
+     * An amount as a spreadsheet or a person may dress it: a currency sign or unit ({@code ¥}, {@code 元}, RMB, CNY)
+     * and thousands separators; the bare amount is group 1 (with its separators).
+     */
+    private static final Pattern DRESSED = Pattern.compile(
+            "(?:[¥￥]|RMB|CNY)?\\s*([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?)\\s*(?:元|RMB|CNY)?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A decimal comma: {@code 5999,00}. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d{1,2}");
+
     private Fen() {}
 
     /** Parses yuan such as {@code 123}, {@code 123.4}, {@code -0.05}; empty if malformed or with over two decimals. */
@@ -52,7 +63,27 @@ public final class Fen {
         if (TOO_LARGE.matcher(s).matches()) {
             return "'" + s + "' is out of range: at most " + format(MAX_AMOUNT_FEN) + " yuan in absolute value";
         }
-        return "'" + s + "' is not an amount in yuan (like 123.45)";
+        return "'" + s + "' is not an amount in yuan (like 123.45)" + dressedHint(s, false);
+    }
+
+    /**
+     * What a refused amount most likely meant: without its currency sign or separators, or with a decimal point;
+     * {@code fen}: a whole number is meant.
+     */
+    private static String dressedHint(String s, boolean fen) {
+        if (!fen && DECIMAL_COMMA.matcher(s).matches()) {
+            return ": the decimal separator is a point (" + s.replace(',', '.') + ")";
+        }
+        var m = DRESSED.matcher(s);
+        if (m.matches()) {
+            String bare = m.group(1).replace(",", "");
+            boolean valid =
+                    fen ? bare.matches("[+-]?\\d{1,18}") : parseYuan(bare).isPresent();
+            if (!bare.equals(s) && valid) {
+                return ": no currency signs or thousands separators (" + bare + ")";
+            }
+        }
+        return "";
     }
 
     /** Explains why a whole number of fen (BOSS amounts, {@code amount.unit=fen}) was refused, for error messages. */
@@ -61,7 +92,7 @@ public final class Fen {
         if (s.matches("[+-]?\\d+")) {
             return "'" + s + "' is out of range: at most " + MAX_AMOUNT_FEN + " fen in absolute value";
         }
-        return "'" + s + "' is not a whole number of fen";
+        return "'" + s + "' is not a whole number of fen" + dressedHint(s, true);
     }
 
     /** {@code 12345 -> "123.45"}, {@code -5 -> "-0.05"}. */

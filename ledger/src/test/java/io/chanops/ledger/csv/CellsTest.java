@@ -157,6 +157,9 @@ class CellsTest {
         assertThat(Cells.whyNotWhole("５", Cells.MAX_QUANTITY))
                 .isEqualTo("'５' is not a whole number (digits 0-9 only, not full-width or other scripts)");
         assertThat(Cells.whyNotWhole("x", Cells.MAX_QUANTITY)).isEqualTo("'x' is not a whole number");
+        assertThat(Cells.whyNotWhole("1,000", Cells.MAX_QUANTITY))
+                .isEqualTo("'1,000' is not a whole number: no thousands separators (1000)");
+        assertThat(Cells.whyNotWhole("10,00", Cells.MAX_QUANTITY)).isEqualTo("'10,00' is not a whole number");
     }
 
     @Test

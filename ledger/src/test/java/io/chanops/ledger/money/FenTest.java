@@ -24,6 +24,27 @@ class FenTest {
     }
 
     @Test
+    void aDressedAmountIsNamedBare() {
+        assertThat(Fen.whyNotYuan("5,999.00"))
+                .isEqualTo("'5,999.00' is not an amount in yuan (like 123.45): no currency signs or thousands "
+                        + "separators (5999.00)");
+        assertThat(Fen.whyNotYuan("¥5999")).endsWith(": no currency signs or thousands separators (5999)");
+        assertThat(Fen.whyNotYuan("￥1,299.5")).endsWith(" (1299.5)");
+        assertThat(Fen.whyNotYuan("5999元")).endsWith(" (5999)");
+        assertThat(Fen.whyNotYuan("RMB 12")).endsWith(" (12)");
+        assertThat(Fen.whyNotYuan("5999,00")).endsWith(": the decimal separator is a point (5999.00)");
+        // separators in the wrong places, or letters: no guess
+        assertThat(Fen.whyNotYuan("59,99.00")).isEqualTo("'59,99.00' is not an amount in yuan (like 123.45)");
+        assertThat(Fen.whyNotYuan("abc")).isEqualTo("'abc' is not an amount in yuan (like 123.45)");
+        // fen are whole: a decimal is not suggested for them
+        assertThat(Fen.whyNotFen("1,000"))
+                .isEqualTo(
+                        "'1,000' is not a whole number of fen: no currency signs or " + "thousands separators (1000)");
+        assertThat(Fen.whyNotFen("1,000.50")).isEqualTo("'1,000.50' is not a whole number of fen");
+        assertThat(Fen.whyNotFen("10,50")).isEqualTo("'10,50' is not a whole number of fen");
+    }
+
+    @Test
     void rejectsNonNumbers() {
         assertThat(Fen.parseYuan("")).isEmpty();
         assertThat(Fen.parseYuan("12,50")).isEmpty();

@@ -4,6 +4,7 @@ import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import io.chanops.reconcile.boss.BossDateTime;
 import io.chanops.reconcile.bulk.Numbers;
 import io.chanops.reconcile.bulk.Records;
@@ -127,7 +128,10 @@ public final class PlatformReader {
             String normalised = LocalTimes.normaliseDateTime(createdText);
             long created = normalised == null ? BossDateTime.INVALID : stored.parse(normalised);
             if (created == BossDateTime.INVALID) {
-                problems.add(csv.problem(cCreated, "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+                problems.add(csv.problem(
+                        cCreated,
+                        "'" + createdText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"
+                                + TimeHints.dateTimeCell(createdText)));
             }
             return created;
         }

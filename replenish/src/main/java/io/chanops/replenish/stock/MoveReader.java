@@ -11,6 +11,7 @@ import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -338,7 +339,9 @@ final class MoveReader {
         String atText = row.get("at");
         String at = LocalTimes.normaliseDateTime(atText);
         if (at == null) {
-            problems.add(row.problem("at", "'" + atText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]"));
+            problems.add(row.problem(
+                    "at",
+                    "'" + atText + "' is not a date-time YYYY-MM-DD HH:MM[:SS]" + TimeHints.dateTimeCell(atText)));
             ok = false;
         }
         String site = row.get("site_id");

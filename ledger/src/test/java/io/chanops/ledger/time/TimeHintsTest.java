@@ -1,0 +1,58 @@
+package io.chanops.ledger.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a refused date or date-time most likely meant; never a hint towards a day that does not exist. */
+class TimeHintsTest {
+    private static final String SPREADSHEET =
+            "(a spreadsheet may have rewritten the column: give it the format yyyy-mm-dd hh:mm before saving)";
+
+    @Test
+    void aDateTimeAsASpreadsheetSavesItIsNamedInTheStrictForm() {
+        assertThat(TimeHints.dateTimeCell("2026/3/1 8:00"))
+                .isEqualTo(": did you mean '2026-03-01 08:00'? " + SPREADSHEET);
+        assertThat(TimeHints.dateTimeCell("2026-03-01 8:00"))
+                .isEqualTo(": did you mean '2026-03-01 08:00'? " + SPREADSHEET);
+        assertThat(TimeHints.dateTimeCell("2026.3.1 8:05:09"))
+                .isEqualTo(": did you mean '2026-03-01 08:05:09'? " + SPREADSHEET);
+        assertThat(TimeHints.dateTimeCell("2026年3月1日 8:00")).startsWith(": did you mean '2026-03-01 08:00'?");
+    }
+
+    @Test
+    void theDayAndMonthFirstOrNoTimeOfDaySaySo() {
+        assertThat(TimeHints.dateTimeCell("01/03/2026 08:00")).isEqualTo(": the year comes first " + SPREADSHEET);
+        assertThat(TimeHints.dateTimeCell("3/1/2026")).isEqualTo(": the year comes first " + SPREADSHEET);
+        assertThat(TimeHints.dateTimeCell("2026-03-01")).isEqualTo(": the time of day is missing ('2026-03-01 HH:MM')");
+        assertThat(TimeHints.dateTimeCell("2026/3/1")).isEqualTo(": the time of day is missing ('2026-03-01 HH:MM')");
+    }
+
+    @Test
+    void noHintForADayOrTimeThatDoesNotExistOrForText() {
+        assertThat(TimeHints.dateTimeCell("2026/2/30 08:00")).isEmpty();
+        assertThat(TimeHints.dateTimeCell("2026/2/28 24:00")).isEmpty();
+        assertThat(TimeHints.dateTimeCell("2026-02-29")).isEmpty();
+        assertThat(TimeHints.dateTimeCell("yesterday")).isEmpty();
+        assertThat(TimeHints.dateTimeCell("")).isEmpty();
+        assertThat(TimeHints.dateTimeCell(null)).isEmpty();
+        assertThat(TimeHints.dateTimeCell("２０２６-03-01 08:00")).isEmpty();
+    }
+
+    @Test
+    void aTypedDateTimeGetsTheHintWithoutTheSpreadsheet() {
+        assertThat(TimeHints.dateTime("2026/3/1 8:00")).isEqualTo(": did you mean '2026-03-01 08:00'?");
+        assertThat(TimeHints.dateTime("01/03/2026 08:00"))
+                .isEqualTo(": the year comes first (like '2026-03-02 09:30')");
+        assertThat(TimeHints.dateTime("2026-03-01")).isEqualTo(": the time of day is missing ('2026-03-01 HH:MM')");
+    }
+
+    @Test
+    void datesGetTheSameHelp() {
+        assertThat(TimeHints.date("2026/3/2")).isEqualTo(": did you mean '2026-03-02'?");
+        assertThat(TimeHints.date("2026-3-2")).isEqualTo(": did you mean '2026-03-02'?");
+        assertThat(TimeHints.date("02/03/2026")).isEqualTo(": the year comes first (like 2026-03-02)");
+        assertThat(TimeHints.date("2026/2/30")).isEmpty();
+        assertThat(TimeHints.date("2026-03-02 09:30")).isEmpty();
+    }
+}
