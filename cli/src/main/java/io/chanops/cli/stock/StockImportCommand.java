@@ -17,7 +17,6 @@ import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
 import io.chanops.replenish.check.CheckSettings;
 import io.chanops.replenish.stock.MoveImport;
-import io.chanops.replenish.stock.Moves;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +44,17 @@ public final class StockImportCommand extends ChanopsCommand {
     @Option(names = "--dry-run", description = "Validate only; write nothing (exit 3 if rows are invalid).")
     boolean dryRun;
 
+    @Option(
+            names = "--skip-booked",
+            description = "Leave out the moves the ledger holds already (same ref, site, SKU, kind, time and qty) and "
+                    + "import the rest: a feed whose files overlap. Every move needs a ref; a booked document with "
+                    + "another time or qty is still refused.")
+    boolean skipBooked;
+
+    private MoveImport.Booked booked() {
+        return skipBooked ? MoveImport.Booked.SKIP_SAME : MoveImport.Booked.REFUSE;
+    }
+
     @Override
     protected int run() {
         Ledger ledger = ctx().ledger();
@@ -60,13 +70,24 @@ public final class StockImportCommand extends ChanopsCommand {
                             file,
                             input.charset(),
                             input.force(),
+                            booked(),
                             ctx()::warn,
                             progress,
                             (h, touched) -> checks.afterImport(touched, settings));
         }
-        out().printf(
-                        "imported %d moves from %s (batch %d), %d positions updated%n",
-                        r.rows(), file.getFileName(), r.batchId(), r.positions());
+        if (r.rows() == 0) {
+            out().printf(
+                            "nothing imported from %s: its %d moves are all in the ledger already%n",
+                            file.getFileName(), r.skipped());
+        } else {
+            out().printf(
+                            "imported %d moves from %s (batch %d), %d positions updated%s%n",
+                            r.rows(),
+                            file.getFileName(),
+                            r.batchId(),
+                            r.positions(),
+                            r.skipped() == 0 ? "" : "; " + r.skipped() + " left out, in the ledger already");
+        }
         return showAlerts(ctx(), r.after(), "this import");
     }
 
@@ -90,7 +111,7 @@ public final class StockImportCommand extends ChanopsCommand {
     }
 
     private int dryRun(Ledger ledger) {
-        if (!input.force()) {
+        if (!input.force() && !skipBooked) {
             try {
                 MoveImport.refuseImportedBefore(ledger, file);
             } catch (InputRejectedException e) {
@@ -100,11 +121,16 @@ public final class StockImportCommand extends ChanopsCommand {
             }
         }
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
-            Moves moves =
-                    new MoveImport(ledger, ctx().operation()).validate(file, input.charset(), ctx()::warn, progress);
+            MoveImport.Validated valid = new MoveImport(ledger, ctx().operation())
+                    .validate(file, input.charset(), booked(), ctx()::warn, progress);
             out().printf(
-                            "dry run: %d moves in %s are valid, %d positions; nothing written%n",
-                            moves.size(), file.getFileName(), moves.positionCount());
+                            "dry run: %d moves in %s are valid, %d positions%s; nothing written%n",
+                            valid.moves(),
+                            file.getFileName(),
+                            valid.positions(),
+                            valid.booked() == 0
+                                    ? ""
+                                    : "; " + valid.booked() + " of them in the ledger already, to be left out");
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());

@@ -9,10 +9,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -21,7 +20,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * earlier file, is a duplicate row, as two rows of one file are. The documents are looked up through the index
  * {@code stock_move_document}, a batch per query, in the moves' order (by position after sorting for the insert, so
  * that neighbouring lookups read neighbouring index pages); moves without a ref are never duplicates. A ledger without
- * any referenced move (a first import) costs one index probe.
+ * any referenced move (a first import) costs one index probe. Each booked document comes with the booked move's time
+ * and quantity, so that {@code --skip-booked} can tell the same move again from a corrected document.
  */
 final class BookedDocuments {
     /** Documents per query: four parameters each, well below every driver's limit. */
@@ -31,36 +31,66 @@ final class BookedDocuments {
 
     private BookedDocuments() {}
 
+    /** A move of the file whose document the ledger holds, with the booked move's time and quantity. */
+    record Repeat(int row, long bookedAt, long bookedQty) {
+        /** Whether the file's move is the booked one again: the same time and quantity, not a corrected document. */
+        boolean same(Moves moves) {
+            return moves.at(row) == bookedAt && moves.qty(row) == bookedQty;
+        }
+    }
+
     /** One problem per move of {@code moves} whose document is already booked, in line order. */
     static List<Problem> repeated(Handle h, Moves moves, String file) {
+        return problems(h, moves, find(h, moves), file, repeat -> "");
+    }
+
+    /** The moves of {@code moves} whose document the ledger already holds, in row order. */
+    static List<Repeat> find(Handle h, Moves moves) {
         if (moves.size() == 0 || !anyReferencedMove(h)) {
             return List.of();
         }
-        Set<String> booked = booked(h.getConnection(), moves);
+        Map<String, long[]> booked = booked(h.getConnection(), moves);
         if (booked.isEmpty()) {
             return List.of();
         }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, String> batches = new HashMap<>();
+        List<Repeat> repeats = new ArrayList<>();
         for (int row = 0; row < moves.size(); row++) {
             String ref = moves.ref(row);
-            if (ref == null) {
-                continue;
+            if (ref != null) {
+                Position p = moves.positionOf(row);
+                long[] move =
+                        booked.get(key(p.siteId(), p.sku(), moves.kind(row).toString(), ref));
+                if (move != null) {
+                    repeats.add(new Repeat(row, move[0], move[1]));
+                }
             }
+        }
+        return repeats;
+    }
+
+    /**
+     * The duplicate-row problem of each of {@code repeats}, in line order, each ending with what {@code detail} says
+     * of it; the first {@value #NAMED_BATCHES} name the import that booked the document.
+     */
+    static List<Problem> problems(
+            Handle h, Moves moves, List<Repeat> repeats, String file, Function<Repeat, String> detail) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> batches = new HashMap<>();
+        for (Repeat repeat : repeats) {
+            int row = repeat.row();
+            String ref = moves.ref(row);
             Position p = moves.positionOf(row);
             String kind = moves.kind(row).toString();
             String key = key(p.siteId(), p.sku(), kind, ref);
-            if (booked.contains(key)) {
-                String batch = batches.size() < NAMED_BATCHES
-                        ? batches.computeIfAbsent(key, k -> batch(h, p, kind, ref))
-                        : batches.getOrDefault(key, "");
-                problems.add(new Problem(
-                        file,
-                        moves.line(row),
-                        "ref",
-                        "duplicate row: " + kind + " '" + ref + "' of " + p.sku() + " at " + p.siteId()
-                                + " is already in the ledger" + batch));
-            }
+            String batch = batches.size() < NAMED_BATCHES
+                    ? batches.computeIfAbsent(key, k -> batch(h, p, kind, ref))
+                    : batches.getOrDefault(key, "");
+            problems.add(new Problem(
+                    file,
+                    moves.line(row),
+                    "ref",
+                    "duplicate row: " + kind + " '" + ref + "' of " + p.sku() + " at " + p.siteId()
+                            + " is already in the ledger" + batch + detail.apply(repeat)));
         }
         problems.sort(Comparator.comparingLong(Problem::line));
         return problems;
@@ -74,12 +104,12 @@ final class BookedDocuments {
     }
 
     /**
-     * The documents of {@code moves} that the ledger holds, as {@link #key}s. The query reads the index only (it is
-     * covering), one index search per document.
+     * The documents of {@code moves} that the ledger holds, by {@link #key}: the booked move's time (as {@link
+     * Moves#at}) and quantity. One index search per document; the table is read only for a document found.
      */
-    private static Set<String> booked(Connection c, Moves moves) {
-        Set<String> booked = new HashSet<>();
-        StringBuilder sql = new StringBuilder("SELECT m.site_id, m.sku, m.kind, m.ref FROM (VALUES ");
+    private static Map<String, long[]> booked(Connection c, Moves moves) {
+        Map<String, long[]> booked = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT m.site_id, m.sku, m.kind, m.ref, m.at, m.qty FROM (VALUES ");
         for (int i = 0; i < DOCUMENTS_PER_QUERY; i++) {
             sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
         }
@@ -119,10 +149,12 @@ final class BookedDocuments {
         ps.setString(4 * n + 4, moves.ref(row));
     }
 
-    private static void collect(PreparedStatement ps, Set<String> booked) throws SQLException {
+    private static void collect(PreparedStatement ps, Map<String, long[]> booked) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                booked.add(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                booked.putIfAbsent(
+                        key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                        new long[] {Moves.atDigits(rs.getString(5)), rs.getLong(6)});
             }
         }
     }

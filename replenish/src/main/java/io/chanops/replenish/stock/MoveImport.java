@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +53,24 @@ public final class MoveImport {
     /** The batch's digest until the file's is known, later in the same transaction (never a SHA-256 in hex). */
     private static final String PENDING_DIGEST = "pending";
 
-    /** What an import did; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). */
-    public record Result<T>(long batchId, int rows, int positions, T after) {}
+    /**
+     * What an import did: {@code rows} moves written in batch {@code batchId} (0 when none was written), {@code
+     * skipped} left out as booked already; {@code after} is whatever the caller's follow-up step returned (e.g. new
+     * alerts).
+     */
+    public record Result<T>(long batchId, int rows, int positions, int skipped, T after) {}
+
+    /** What an import does with a move whose document (ref, site, SKU, kind) the ledger already holds. */
+    public enum Booked {
+        /** Refuses the file: the document is booked once (SPEC §3.1). */
+        REFUSE,
+        /**
+         * Leaves out the moves booked already with the same time and quantity, and imports the rest: a feed whose files
+         * overlap. A booked document with another time or quantity (a corrected document) is still refused, and so is
+         * a move without a ref (the same move imported before cannot be told from a new one).
+         */
+        SKIP_SAME
+    }
 
     /** A step run for the touched positions inside the import's transaction (the emergency check, for one). */
     @FunctionalInterface
@@ -76,7 +94,19 @@ public final class MoveImport {
             Consumer<String> warn,
             LongConsumer progress,
             AfterMoves<T> after) {
-        return importFile(file, charset, force, true, UnaryOperator.identity(), warn, progress, after);
+        return importFile(file, charset, force, Booked.REFUSE, warn, progress, after);
+    }
+
+    /** As above, doing with moves already booked what {@code booked} says. */
+    public <T> Result<T> importFile(
+            Path file,
+            Charset charset,
+            boolean force,
+            Booked booked,
+            Consumer<String> warn,
+            LongConsumer progress,
+            AfterMoves<T> after) {
+        return importFile(file, charset, force, booked, true, UnaryOperator.identity(), warn, progress, after);
     }
 
     /**
@@ -119,7 +149,16 @@ public final class MoveImport {
                 sink.header(COLUMNS);
                 sink.row(move.cells());
             }
-            return importFile(file, StandardCharsets.UTF_8, false, false, MoveImport::asOneMove, warn, null, after);
+            return importFile(
+                    file,
+                    StandardCharsets.UTF_8,
+                    false,
+                    Booked.REFUSE,
+                    false,
+                    MoveImport::asOneMove,
+                    warn,
+                    null,
+                    after);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file for the move", e);
         } catch (InputRejectedException e) {
@@ -157,6 +196,7 @@ public final class MoveImport {
             Path file,
             Charset charset,
             boolean force,
+            Booked booked,
             boolean refuseRepeatedFile,
             UnaryOperator<Problem> naming,
             Consumer<String> warn,
@@ -166,23 +206,39 @@ public final class MoveImport {
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves moves = readChecked(file, charset, naming, warn, work);
+        Moves read = readChecked(file, charset, naming, warn, work);
+        if (booked == Booked.SKIP_SAME) {
+            refuseMovesWithoutRef(read, file);
+        }
         phases.end("read");
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
-        Moves.Order order = moves.sortIntoWritingOrder();
+        Moves.Order readOrder = read.sortIntoWritingOrder();
         phases.end("sort");
         StockRepository stock = new StockRepository(ledger);
         List<StockLevels.WentNegative> wentNegative = new ArrayList<>();
         List<StockLevels.BackDated> farBack = new ArrayList<>();
         Result<T> result = ledger.writeBulk(h -> {
             // in the transaction that books them: no other import can book the same documents in between
-            List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
-            if (!repeated.isEmpty()) {
+            List<BookedDocuments.Repeat> repeats = BookedDocuments.find(h, read);
+            if (!repeats.isEmpty() && booked == Booked.REFUSE) {
                 // the whole file imported before is the likelier mistake, and the clearer message
                 if (refuseRepeatedFile) {
                     ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
                 }
-                throw new InputRejectedException(repeated);
+                throw refusedAsBooked(h, read, repeats, file);
+            }
+            Moves moves = read;
+            Moves.Order order = readOrder;
+            if (!repeats.isEmpty()) {
+                refuseCorrectedDocuments(h, read, repeats, file);
+                BitSet left = new BitSet(read.size());
+                repeats.forEach(repeat -> left.set(repeat.row()));
+                moves = read.without(left);
+                order = moves.sortIntoWritingOrder();
+            }
+            int skipped = read.size() - moves.size();
+            if (moves.size() == 0) {
+                return new Result<>(0, 0, 0, skipped, after == null ? null : after.apply(h, Set.of()));
             }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
@@ -190,7 +246,7 @@ public final class MoveImport {
             work.phase(WorkProgress.Phase.WRITING, "", -1);
             CompletableFuture<String> digest = onTheOtherCore("file-digest", () -> FileDigest.sha256(file));
             long batch = ImportBatches.record(
-                    h, KIND, file, PENDING_DIGEST, moves.size(), moves.size(), now, context.user(), force);
+                    h, KIND, file, PENDING_DIGEST, read.size(), moves.size(), now, context.user(), force);
             long firstId = stock.reserveMoveIds(moves.size());
             StockLevels.Update levels = stock.prepareLevels(moves, order, firstId);
             CompletableFuture<StockLevels.Update> folded = onTheOtherCore("stock-levels", levels::fold);
@@ -211,7 +267,7 @@ public final class MoveImport {
             T afterResult = after == null ? null : after.apply(h, touched);
             phases.end("after");
             work.phase(WorkProgress.Phase.COMMITTING, "", -1);
-            return new Result<>(batch, moves.size(), touched.size(), afterResult);
+            return new Result<>(batch, moves.size(), touched.size(), skipped, afterResult);
         });
         phases.end("commit");
         phases.print();
@@ -309,19 +365,35 @@ public final class MoveImport {
         });
     }
 
+    /** What a dry run found: the file's valid moves, their positions, and how many of the moves are booked already. */
+    public record Validated(int moves, int positions, int booked) {}
+
     /**
-     * Reads and validates the whole file against the ledger's sites and products, writing nothing (also what
-     * {@code stock import --dry-run} does); any problem rejects it with every problem listed.
+     * Reads and validates the whole file against the ledger's sites and products, writing nothing (what {@code stock
+     * import --dry-run} does), and does with moves booked already what the import would; any problem rejects it with
+     * every problem listed.
      */
-    public Moves validate(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
+    public Validated validate(Path file, Charset charset, Booked booked, Consumer<String> warn, LongConsumer progress) {
+        Moves moves = readForDryRun(file, charset, warn, progress);
+        if (booked == Booked.SKIP_SAME) {
+            refuseMovesWithoutRef(moves, file);
+        }
+        int repeated = ledger.read(h -> {
+            List<BookedDocuments.Repeat> repeats = BookedDocuments.find(h, moves);
+            if (booked == Booked.REFUSE && !repeats.isEmpty()) {
+                throw refusedAsBooked(h, moves, repeats, file);
+            }
+            refuseCorrectedDocuments(h, moves, repeats, file);
+            return repeats.size();
+        });
+        return new Validated(moves.size(), moves.positionCount(), repeated);
+    }
+
+    private Moves readForDryRun(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
         Moves moves = readChecked(file, charset, UnaryOperator.identity(), warn, work);
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
-        ledger.read(h -> {
-            refuseBookedDocuments(h, moves, file);
-            return null;
-        });
         return moves;
     }
 
@@ -388,12 +460,76 @@ public final class MoveImport {
         return rows == 0 ? "" : rows == 1 ? ", as is 1 later row" : ", as are " + rows + " later rows";
     }
 
-    /** Rejects the file (exit 4) when any of its moves repeats a document the ledger already holds. */
-    private static void refuseBookedDocuments(Handle h, Moves moves, Path file) {
-        List<Problem> repeated = BookedDocuments.repeated(h, moves, file.toString());
-        if (!repeated.isEmpty()) {
-            throw new InputRejectedException(repeated);
+    /**
+     * The refusal of a file some of whose moves are booked already: one duplicate-row problem each, led by a note on
+     * the file when every one of them is the booked move again (same time and quantity), which is a feed whose files
+     * overlap rather than documents entered twice, and {@code --skip-booked} would import the rest (every move has
+     * a ref).
+     */
+    private static InputRejectedException refusedAsBooked(
+            Handle h, Moves moves, List<BookedDocuments.Repeat> repeats, Path file) {
+        List<Problem> problems = new ArrayList<>();
+        if (repeats.stream().allMatch(r -> r.same(moves))
+                && moves.size() > repeats.size()
+                && movesWithoutRef(moves, file).isEmpty()) {
+            problems.add(Problem.ofFile(
+                    file.toString(),
+                    repeats.size() + " of its " + moves.size() + (repeats.size() == 1 ? " moves is" : " moves are")
+                            + " in the ledger already, each the same"
+                            + " move (a feed whose files overlap?): --skip-booked leaves them out and imports the other "
+                            + (moves.size() - repeats.size())));
         }
+        problems.addAll(BookedDocuments.problems(h, moves, repeats, file.toString(), repeat -> ""));
+        return new InputRejectedException(problems);
+    }
+
+    /**
+     * Rejects the file (exit 4) when a move whose document is booked differs from the booked move in time or
+     * quantity: a corrected document, which leaving out would hide.
+     */
+    private static void refuseCorrectedDocuments(
+            Handle h, Moves moves, List<BookedDocuments.Repeat> repeats, Path file) {
+        List<BookedDocuments.Repeat> corrected =
+                repeats.stream().filter(r -> !r.same(moves)).toList();
+        if (!corrected.isEmpty()) {
+            throw new InputRejectedException(BookedDocuments.problems(
+                    h,
+                    moves,
+                    corrected,
+                    file.toString(),
+                    r -> " at " + Moves.atText(r.bookedAt()) + " with qty " + r.bookedQty() + ", and this line says "
+                            + Moves.atText(moves.at(r.row())) + " with qty " + moves.qty(r.row())
+                            + ": --skip-booked leaves out only the same move again (correct the document with an"
+                            + " adjust or count of its own)"));
+        }
+    }
+
+    /**
+     * Rejects the file (exit 4) when a move has no ref: with {@code --skip-booked}, the same move imported before
+     * cannot be told from a new one, and would be counted twice.
+     */
+    private static void refuseMovesWithoutRef(Moves moves, Path file) {
+        List<Problem> problems = movesWithoutRef(moves, file);
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+    }
+
+    /** A problem for each move without a ref, for {@code --skip-booked}, in line order. */
+    private static List<Problem> movesWithoutRef(Moves moves, Path file) {
+        List<Problem> problems = new ArrayList<>();
+        for (int row = 0; row < moves.size(); row++) {
+            if (moves.ref(row) == null) {
+                problems.add(new Problem(
+                        file.toString(),
+                        moves.line(row),
+                        "ref",
+                        "empty: --skip-booked needs a ref on every move (a move without one cannot be told from the"
+                                + " same move imported before, and would be counted twice)"));
+            }
+        }
+        problems.sort(Comparator.comparingLong(Problem::line));
+        return problems;
     }
 
     private static Moves readAgainstMasterData(

@@ -4,6 +4,7 @@ import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,6 +47,7 @@ public final class Moves {
     /** Dense number + 1 by key, when sites x SKUs is small enough for a plain array (it usually is). */
     private final int[] positionByIndex;
 
+    private final int siteCount;
     private final int skuCount;
 
     /**
@@ -58,6 +60,7 @@ public final class Moves {
     private int documentCount;
 
     Moves(int siteCount, int skuCount) {
+        this.siteCount = siteCount;
         this.skuCount = Math.max(1, skuCount);
         long keys = (long) Math.max(1, siteCount) * this.skuCount;
         this.positionByIndex = keys <= (1 << 22) ? new int[(int) keys] : null;
@@ -136,6 +139,25 @@ public final class Moves {
         }
         size++;
         return 0;
+    }
+
+    /**
+     * These moves but the rows of {@code left}, in file order, as a new set (without the positions only those rows
+     * touched): what an import writes when it leaves out the moves the ledger holds already.
+     */
+    Moves without(BitSet left) {
+        Moves kept = new Moves(siteCount, skuCount);
+        for (int r = 0; r < size; r++) {
+            if (!left.get(r)) {
+                long key = positionKeys[position[r]];
+                Position p = positions[position[r]];
+                int number = kept.position((int) (key / skuCount), (int) (key % skuCount), p.siteId(), p.sku());
+                int from = refStart[r];
+                int to = from + Math.max(0, refLength[r]);
+                kept.add(number, at[r], KINDS[kind[r]], qty[r], refLength[r] < 0 ? null : refBytes, from, to, line[r]);
+            }
+        }
+        return kept;
     }
 
     /** Adds {@code lines} to every move's line: for moves read from a later part of the file, numbered from 1. */

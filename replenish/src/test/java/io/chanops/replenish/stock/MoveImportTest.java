@@ -71,7 +71,7 @@ class MoveImportTest {
                 "2027-03-02 10:00,S1,H1,sale,2,POS-2");
         MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
         List<String> dryRun = new ArrayList<>();
-        moveImport.validate(file, StandardCharsets.UTF_8, dryRun::add, null);
+        moveImport.validate(file, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, dryRun::add, null);
         List<String> warnings = new ArrayList<>();
         moveImport.importFile(file, StandardCharsets.UTF_8, false, warnings::add, null, null);
         assertThat(warnings)
@@ -85,6 +85,82 @@ class MoveImportTest {
         List<String> none = new ArrayList<>();
         moveImport.importFile(tomorrow, StandardCharsets.UTF_8, false, none::add, null, null);
         assertThat(none).isEmpty();
+    }
+
+    private MoveImport.Result<Void> importSkippingBooked(Path file) {
+        return new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .importFile(file, StandardCharsets.UTF_8, false, MoveImport.Booked.SKIP_SAME, w -> {}, null, null);
+    }
+
+    /**
+     * A feed whose files overlap: with SKIP_SAME the moves booked already (same document, time and quantity) are left
+     * out and the rest imported in one batch; the same file again imports nothing. Without it the overlap is refused.
+     */
+    @Test
+    void anOverlappingFeedImportsOnlyItsNewMovesWhenBookedOnesAreSkipped() {
+        importMoves(
+                movesFile(
+                        "day1.csv",
+                        "2026-03-01 08:00,S1,H1,receipt,10,GRN-1",
+                        "2026-03-01 09:00,S1,H1,sale,1,POS-1",
+                        "2026-03-01 10:00,S2,H1,receipt,4,GRN-2"),
+                false);
+        Path day2 = movesFile(
+                "day2.csv",
+                "2026-03-01 09:00,S1,H1,sale,1,POS-1",
+                "2026-03-01 10:00,S2,H1,receipt,4,GRN-2",
+                "2026-03-02 08:00,S1,H1,sale,2,POS-2",
+                "2026-03-02 08:30,S2,H1,sale,1,POS-3");
+        assertThat(TestLedgers.rejection(() -> importMoves(day2, false)))
+                .hasSize(3)
+                .startsWith(day2 + ": 2 of its 4 moves are in the ledger already, each the same move (a feed whose"
+                        + " files overlap?): --skip-booked leaves them out and imports the other 2")
+                .contains(day2 + ":2: ref: duplicate row: sale 'POS-1' of H1 at S1 is already in the ledger (batch 3,"
+                        + " day1.csv)");
+
+        MoveImport.Result<Void> r = importSkippingBooked(day2);
+        assertThat(r.rows()).isEqualTo(2);
+        assertThat(r.skipped()).isEqualTo(2);
+        assertThat(r.positions()).isEqualTo(2);
+        assertThat(onHand("S1", "H1")).isEqualTo(10 - 1 - 2);
+        assertThat(onHand("S2", "H1")).isEqualTo(4 - 1);
+        long written = ledger.read(h -> h.createQuery("SELECT rows_written FROM import_batch WHERE batch_id = :b")
+                .bind("b", r.batchId())
+                .mapTo(Long.class)
+                .one());
+        assertThat(written).isEqualTo(2);
+
+        MoveImport.Result<Void> again = importSkippingBooked(day2);
+        assertThat(again.rows()).isZero();
+        assertThat(again.batchId()).isZero();
+        assertThat(again.skipped()).isEqualTo(4);
+        assertThat(onHand("S1", "H1")).isEqualTo(7);
+
+        MoveImport.Validated dry = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                .validate(day2, StandardCharsets.UTF_8, MoveImport.Booked.SKIP_SAME, w -> {}, null);
+        assertThat(dry).isEqualTo(new MoveImport.Validated(4, 2, 4));
+    }
+
+    /**
+     * Skipping leaves out only the same move again: a booked document with another quantity or time (a corrected
+     * document) is refused, naming both; so is a move without a ref, which could not be told from one imported before.
+     */
+    @Test
+    void skippingBookedMovesRefusesACorrectedDocumentAndAMoveWithoutRef() {
+        importMoves(movesFile("day1.csv", "2026-03-01 09:00,S1,H1,receipt,5,GRN-1"), false);
+        Path corrected = movesFile(
+                "corrected.csv", "2026-03-01 09:00,S1,H1,receipt,6,GRN-1", "2026-03-02 08:00,S1,H1,sale,1,POS-9");
+        assertThatThrownBy(() -> importSkippingBooked(corrected))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("corrected.csv:2: ref: duplicate row: receipt 'GRN-1' of H1 at S1 is already in"
+                        + " the ledger (batch ")
+                .hasMessageContaining(" at 2026-03-01 09:00:00 with qty 5, and this line says 2026-03-01 09:00:00 with"
+                        + " qty 6: --skip-booked leaves out only the same move again");
+        Path noRef = movesFile("noref.csv", "2026-03-02 08:00,S1,H1,sale,1,POS-9", "2026-03-02 08:05,S1,H1,sale,1,");
+        assertThatThrownBy(() -> importSkippingBooked(noRef))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("noref.csv:3: ref: empty: --skip-booked needs a ref on every move");
+        assertThat(onHand("S1", "H1")).isEqualTo(5);
     }
 
     /**
@@ -457,7 +533,7 @@ class MoveImportTest {
                 .containsExactly(again + ":4: ref: duplicate row: receipt "
                         + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)");
         assertThatThrownBy(() -> new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
-                        .validate(again, StandardCharsets.UTF_8, w -> {}, null))
+                        .validate(again, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, w -> {}, null))
                 .hasMessageContaining(":4: ref: duplicate row");
         assertThat(onHand("S1", "H1")).isEqualTo(7);
         assertThat(moveCount()).isEqualTo(2);
