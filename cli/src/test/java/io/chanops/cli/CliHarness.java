@@ -175,6 +175,16 @@ public final class CliHarness {
         return importSample("site", "sites.csv").importSample("catalog", "catalog.csv");
     }
 
+    /** A warehouse WH, a store ST-1 (a hall) it supplies, and one handset PHONE: the smallest ledger to stock. */
+    public CliHarness withOneStoreAndPhone() {
+        importRows(
+                "site",
+                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
+                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
+        importRows("catalog", "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        return this;
+    }
+
     /**
      * The arguments of {@code reconcile run} on a platform file, a BOSS export and its profile, reports to {@code out}.
      */

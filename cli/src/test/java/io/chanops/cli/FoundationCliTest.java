@@ -164,16 +164,7 @@ class FoundationCliTest {
 
     @Test
     void aNowFarAheadOfTheMachinesClockIsRefusedAndRaisesNothing() {
-        CliHarness cli = loaded();
-        assertThat(cli.run("stock", "import", TestLedgers.sample("moves.csv").toString())
-                        .code())
-                .isZero();
-        assertThat(cli.run(
-                                "policy",
-                                "import",
-                                TestLedgers.sample("policies.csv").toString())
-                        .code())
-                .isZero();
+        CliHarness cli = loaded().importSample("stock", "moves.csv").importSample("policy", "policies.csv");
         // the machine's clock stands at 2026-12-01 00:00Z (08:00 in Shanghai); 2062 is 2026 with two digits swapped
         CliHarness.Result r = cli.at("2062-03-02 09:30").run("replenish", "check");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);

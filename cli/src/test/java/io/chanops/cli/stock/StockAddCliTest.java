@@ -21,11 +21,7 @@ class StockAddCliTest extends OnLedger {
 
     @BeforeEach
     void setUp() {
-        cli.importRows(
-                "site",
-                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
-                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
-        cli.importRows("catalog", "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        cli.withOneStoreAndPhone();
         moves = cli.importRows(
                 "stock", "2026-02-23 08:00,WH,PHONE,count,100,INV-1", "2026-02-23 08:00,ST-1,PHONE,count,3,INV-1");
         cli.importRows("policy", "ST-1,PHONE,7,5,12,2,false");

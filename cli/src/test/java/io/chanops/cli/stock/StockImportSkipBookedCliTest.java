@@ -20,11 +20,7 @@ class StockImportSkipBookedCliTest extends OnLedger {
 
     @BeforeEach
     void setUp() {
-        cli.importRows(
-                "site",
-                "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00",
-                "ST-1,Store 1,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
-        cli.importRows("catalog", "PHONE,handset,Phone,Brand,1999.00,listed,hall|partner,,");
+        cli.withOneStoreAndPhone();
         cli.importRows(
                 "stock", "2026-03-01 08:00,ST-1,PHONE,receipt,12,GRN-1", "2026-03-01 18:00,ST-1,PHONE,sale,2,POS-1");
         day2 = TestLedgers.writeRows(
