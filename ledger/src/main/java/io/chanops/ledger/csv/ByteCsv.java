@@ -406,6 +406,18 @@ public final class ByteCsv implements Closeable {
                 message);
     }
 
+    /**
+     * Adds to {@code problems} the problem of each of {@code columns} (ids, phone numbers) whose cell is a long number
+     * a spreadsheet wrote in scientific notation ({@link Cells#isScientific}).
+     */
+    public void refuseScientific(Consumer<Problem> problems, int... columns) {
+        for (int column : columns) {
+            if (Cells.isScientific(bytes(), from(column), to(column))) {
+                problems.accept(problem(column, Cells.scientificProblem(get(column))));
+            }
+        }
+    }
+
     // ---- cells of the current record: stripped of surrounding whitespace and of the formula-guard prefix
 
     /** The bytes the current cells point into (valid until the next call of {@link #next}). */

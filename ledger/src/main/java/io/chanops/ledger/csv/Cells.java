@@ -84,6 +84,49 @@ public final class Cells {
         return s.charAt(0) == '-' ? -v : v;
     }
 
+    /**
+     * Whether the cell {@code b[from..to)} is a number in scientific notation, as a spreadsheet saves a long number it
+     * took for a quantity: a phone number or id {@code 18291827160} becomes {@code 1.82918E+10}, its last digits lost.
+     * Such a cell is never an id or a phone number.
+     */
+    public static boolean isScientific(byte[] b, int from, int to) {
+        int i = from;
+        if (i < to && (b[i] == '+' || b[i] == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        }
+        if (i == to || (b[i] != 'E' && b[i] != 'e')) {
+            return false;
+        }
+        i++;
+        if (i < to && (b[i] == '+' || b[i] == '-')) {
+            i++;
+        }
+        int exponent = i;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i == to && i > exponent;
+    }
+
+    /** The problem of a cell {@link #isScientific} found: an id or phone number whose digits a spreadsheet lost. */
+    public static String scientificProblem(String text) {
+        return "'" + text + "' is a number in scientific notation, as a spreadsheet writes a long number: its last"
+                + " digits are lost; export the file again with the column formatted as text";
+    }
+
     /** A whole number written with thousands separators, as a spreadsheet may save it: {@code 1,000}. */
     public static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
 

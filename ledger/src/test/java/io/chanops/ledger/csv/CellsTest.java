@@ -163,6 +163,18 @@ class CellsTest {
     }
 
     @Test
+    void aLongNumberASpreadsheetWroteInScientificNotationIsRecognised() {
+        for (String lost : List.of("1.82918E+10", "1E+5", "-2.5e-3", "+7.0E10", "18291827160E0")) {
+            byte[] b = ("," + lost + ",").getBytes(StandardCharsets.US_ASCII);
+            assertThat(Cells.isScientific(b, 1, b.length - 1)).as(lost).isTrue();
+        }
+        for (String kept : List.of("18291827160", "WO-1E5", "E5", "1.5", "1E", "1E+", "1.2.3E4", "1 E5", "")) {
+            byte[] b = ("," + kept + ",").getBytes(StandardCharsets.US_ASCII);
+            assertThat(Cells.isScientific(b, 1, b.length - 1)).as(kept).isFalse();
+        }
+    }
+
+    @Test
     void controlCharactersAreShownAsEscapesNeverRaw() {
         assertThat(Cells.visible("\u001b]0;owned\u0007\u001b[2J天河")).isEqualTo("\\x1b]0;owned\\x07\\x1b[2J天河");
         assertThat(Cells.visible("tab\there")).isEqualTo("tab\there");

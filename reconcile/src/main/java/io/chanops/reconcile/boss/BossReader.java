@@ -96,6 +96,7 @@ public final class BossReader {
             if (idFrom >= idTo) {
                 problems.add(csv.problem(cBossId, "boss_id is empty"));
             }
+            csv.refuseScientific(problems::add, cBossId, cRef, cMsisdn);
             int amountFrom = csv.from(cAmount);
             int amountTo = csv.to(cAmount);
             long fen = yuan

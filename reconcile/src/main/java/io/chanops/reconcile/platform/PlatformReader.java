@@ -79,6 +79,7 @@ public final class PlatformReader {
             if (idFrom >= idTo) {
                 problems.add(csv.problem(cId, "order_id is empty"));
             }
+            csv.refuseScientific(problems::add, cId, cMsisdn);
             long created = stored.parse(b, csv.from(cCreated), csv.to(cCreated), () -> csv.get(cCreated));
             if (created == BossDateTime.INVALID) {
                 created = createdSlowly();

@@ -80,6 +80,24 @@ class BossReaderTest {
                         f + ":5: 状态: status '待处理' is not mapped by the profile (it maps 已撤单, 正常)");
     }
 
+    /** A spreadsheet writes a long number in scientific notation, losing its last digits: never an id or a phone. */
+    @Test
+    void idsAndPhoneNumbersInScientificNotationAreRejected() {
+        Path f = export(
+                HEADER,
+                "BS1,WO1,1.38001E+10,终端销售,20260105103000,599900,正常,GZ-WEB",
+                "2.02601E+15,WO2,13800138000,终端销售,20260105103000,100,正常,GZ-WEB",
+                "BS3,1E+5,13800138000,终端销售,20260105103000,100,正常,GZ-WEB",
+                "BS4,WO-1E5,13800138000,终端销售,20260105103000,100,正常,GZ-WEB");
+        String lost = " is a number in scientific notation, as a spreadsheet writes a long number: its last digits are"
+                + " lost; export the file again with the column formatted as text";
+        assertThat(TestLedgers.rejection(() -> read(f)))
+                .containsExactly(
+                        f + ":2: 手机号码: '1.38001E+10'" + lost,
+                        f + ":3: 业务流水号: '2.02601E+15'" + lost,
+                        f + ":4: 外部订单号: '1E+5'" + lost);
+    }
+
     @Test
     void aGb18030FileReadAsUtf8IsRejectedAtTheLineOfTheBadBytes() {
         Path f = export("a,b", "1,2", "3,正常");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.reconcile.match.Category;
 import java.nio.charset.Charset;
@@ -254,5 +255,22 @@ class ReconcileServiceTest {
                 .one());
         assertThat(runs).isZero();
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
+    }
+
+    /** Platform orders saved from a spreadsheet that wrote their long numbers in scientific notation: refused. */
+    @Test
+    void aPlatformOrderWhoseIdOrPhoneASpreadsheetRewroteIsRefused() {
+        Path saved = TestLedgers.write(
+                dir,
+                "saved.csv",
+                PLATFORM,
+                "A,2026-01-05 10:00:00,web,GZ-WEB,1.38E+10,HS-RN14-128,1,1199.00,completed",
+                "2.60105E+11,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,2,20.00,refunded");
+        Path boss =
+                TestLedgers.write(dir, "b.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB");
+        assertThat(TestLedgers.rejection(() -> run(saved, boss, "x", false, false)))
+                .containsExactly(
+                        saved + ":2: msisdn: " + Cells.scientificProblem("1.38E+10"),
+                        saved + ":3: order_id: " + Cells.scientificProblem("2.60105E+11"));
     }
 }
