@@ -47,6 +47,12 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
     @Option(names = "--due", paramLabel = "DATE", description = "Only orders due on this day (YYYY-MM-DD).")
     LocalDate due;
 
+    @Option(
+            names = "--run",
+            paramLabel = "N",
+            description = "Only orders check run N raised (a check prints its run number on its last line).")
+    Long run;
+
     @Mixin
     PositionFilterOptions positions;
 
@@ -61,7 +67,8 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
                 parse(kind, "--kind", OrderKind::parse, OrderKind.values()),
                 due,
                 only.site(),
-                only.sku());
+                only.sku(),
+                run);
         Listing listing = new Listing(COLUMNS)
                 .hideFirst("raised_at", "warehouse")
                 .styleRows(row -> {

@@ -74,13 +74,20 @@ public interface OrderRepository extends SqlObject {
     /** {@code replenish orders}: oldest first; a null filter matches any order. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
             + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id "
-            + "= :site) AND (:sku IS NULL OR sku = :sku) ORDER BY raised_at, order_id")
+            + "= :site) AND (:sku IS NULL OR sku = :sku) AND (:run IS NULL OR run_id = :run) "
+            + "ORDER BY raised_at, order_id")
     List<Order> list(
             @Bind("status") OrderStatus status,
             @Bind("kind") OrderKind kind,
             @Bind("due") String dueDate,
             @Bind("site") String siteId,
-            @Bind("sku") String sku);
+            @Bind("sku") String sku,
+            @Bind("run") Long runId);
+
+    /** Every order check run {@code runId} raised, oldest first. */
+    default List<Order> raisedBy(long runId) {
+        return list(null, null, null, null, null, runId);
+    }
 
     /** The newest order of one position, if it has any. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE site_id = :site AND sku = :sku "
@@ -243,6 +250,10 @@ public interface OrderRepository extends SqlObject {
             @Bind("emergency") long emergency,
             @Bind("escalated") long escalated,
             @Bind("user") String user);
+
+    /** Check run {@code runId} as {@code "at (scope)"}, if it ran. */
+    @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run WHERE run_id = :run")
+    Optional<String> run(@Bind("run") long runId);
 
     /** The latest check run as {@code "at (scope)"}, if any ran. */
     @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")

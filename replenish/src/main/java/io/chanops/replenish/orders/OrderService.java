@@ -10,6 +10,7 @@ import io.chanops.replenish.stock.StockRepository;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,16 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     public static final String RECEIPT_BATCH_KIND = "order-receipt";
 
     /** Filters of {@code replenish orders}; null = any. */
-    public record Filter(OrderStatus status, OrderKind kind, LocalDate due, String site, String sku) {}
+    public record Filter(OrderStatus status, OrderKind kind, LocalDate due, String site, String sku, Long run) {
+        /** Any order. */
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+    }
+
+    /**
+     * What cancelling a check run's orders did: the run ({@code "at (scope)"}), the orders cancelled, and those of the
+     * run left as they were (shipped, received, or cancelled before).
+     */
+    public record RunCancellation(String run, List<Order> cancelled, List<Order> left) {}
 
     /** What a receipt did: the order after it, and the quantity moved. */
     public record Receipt(Order order, long qty, long batchId) {}
@@ -34,26 +44,90 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     }
 
     public List<Order> list(Filter f) {
-        return ledger.read(h -> orders.list(
-                f.status(), f.kind(), f.due() == null ? null : f.due().toString(), f.site(), f.sku()));
+        return ledger.read(h -> {
+            if (f.run() != null) {
+                requireRun(f.run());
+            }
+            return orders.list(
+                    f.status(), f.kind(), f.due() == null ? null : f.due().toString(), f.site(), f.sku(), f.run());
+        });
     }
 
     /** Open or planned -> shipped. */
     public Order ship(String id) {
-        return change(id, EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED), "ship", OrderStatus.SHIPPED);
+        return change(id, NOT_YET_SHIPPED, "ship", OrderStatus.SHIPPED);
     }
 
     /** Open or planned -> cancelled. A shipped order is on its way and must be received (possibly in part). */
     public Order cancel(String id) {
-        return change(id, EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED), "cancel", OrderStatus.CANCELLED);
+        return change(id, NOT_YET_SHIPPED, "cancel", OrderStatus.CANCELLED);
+    }
+
+    /**
+     * Cancels every order of {@code ids} (each open or planned) in one transaction: an id that is not an order, or an
+     * order that cannot be cancelled, cancels none, and every such id is named.
+     */
+    public List<Order> cancel(List<String> ids) {
+        LocalDateTime now = context.now();
+        List<String> distinct = ids.stream().distinct().toList();
+        return ledger.write(h -> {
+            List<Problem> problems = new ArrayList<>();
+            for (String id : distinct) {
+                try {
+                    require(id, NOT_YET_SHIPPED, "cancel");
+                } catch (InputRejectedException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InputRejectedException(problems);
+            }
+            return distinct.stream()
+                    .map(id -> setStatus(id, OrderStatus.CANCELLED, now))
+                    .toList();
+        });
+    }
+
+    /**
+     * Cancels the open and planned orders check run {@code runId} raised, in one transaction: the way back from a
+     * check run on wrong policies or levels. Its orders that were shipped, received or cancelled since are left.
+     */
+    public RunCancellation cancelRun(long runId) {
+        LocalDateTime now = context.now();
+        return ledger.write(h -> {
+            String run = requireRun(runId);
+            List<Order> cancelled = new ArrayList<>();
+            List<Order> left = new ArrayList<>();
+            for (Order o : orders.raisedBy(runId)) {
+                if (NOT_YET_SHIPPED.contains(o.status())) {
+                    cancelled.add(setStatus(o.orderId(), OrderStatus.CANCELLED, now));
+                } else {
+                    left.add(o);
+                }
+            }
+            return new RunCancellation(run, cancelled, left);
+        });
+    }
+
+    /** An order may be shipped or cancelled until it is shipped; then it is on its way and must be received. */
+    private static final Set<OrderStatus> NOT_YET_SHIPPED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED);
+
+    private String requireRun(long runId) {
+        return orders.run(runId)
+                .orElseThrow(() -> InputRejectedException.of(Problem.ofFile(
+                        "check run " + runId, "no such check run (a check prints its run number on its last line)")));
+    }
+
+    private Order setStatus(String id, OrderStatus to, LocalDateTime now) {
+        orders.setStatus(id, to, LocalTimes.format(now));
+        return orders.find(id).orElseThrow();
     }
 
     private Order change(String id, Set<OrderStatus> allowed, String action, OrderStatus to) {
         LocalDateTime now = context.now();
         return ledger.write(h -> {
-            Order o = require(id, allowed, action);
-            orders.setStatus(id, to, LocalTimes.format(now));
-            return orders.find(o.orderId()).orElseThrow();
+            require(id, allowed, action);
+            return setStatus(id, to, now);
         });
     }
 

@@ -58,8 +58,7 @@ class CheckServiceTest {
     }
 
     private List<Order> orders() {
-        return OrderService.of(s.ledger, TestLedgers.at(MONDAY))
-                .list(new OrderService.Filter(null, null, null, null, null));
+        return OrderService.of(s.ledger, TestLedgers.at(MONDAY)).list(OrderService.Filter.ALL);
     }
 
     @Test
