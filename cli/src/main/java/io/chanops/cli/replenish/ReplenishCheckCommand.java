@@ -28,16 +28,30 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
     @Option(names = "--emergency-only", description = "Run the emergency step only (the 15-minute cron job).")
     boolean emergencyOnly;
 
+    @Option(
+            names = "--dry-run",
+            description = "List what the check would raise now, and write nothing (exit 3 when it would raise an"
+                    + " emergency).")
+    boolean dryRun;
+
     @Mixin
     OutputOptions output;
 
     @Override
     protected int run() {
-        CheckReport report = CheckService.of(ctx().ledger(), ctx().operation())
-                .run(CheckConfig.settings(ctx()), emergencyOnly, r -> output.publishFile(ctx(), CheckListing.of(r)));
+        CheckService checks = CheckService.of(ctx().ledger(), ctx().operation());
+        CheckReport report;
+        if (dryRun) {
+            report = checks.preview(CheckConfig.settings(ctx()), emergencyOnly);
+            output.publishFile(ctx(), CheckListing.of(report));
+        } else {
+            report = checks.run(
+                    CheckConfig.settings(ctx()), emergencyOnly, r -> output.publishFile(ctx(), CheckListing.of(r)));
+        }
         output.print(ctx(), CheckListing.of(report));
         ctx().info(String.format(
-                "check %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency raised, %d escalated",
+                "%s %s at %s (run %d): %d positions, %d reviewed; %d regular, %d emergency %s, %d escalated%s",
+                dryRun ? "dry run of the check" : "check",
                 report.scope(),
                 LocalTimes.format(ctx().now()),
                 report.runId(),
@@ -45,7 +59,9 @@ public final class ReplenishCheckCommand extends ChanopsCommand {
                 report.reviewed(),
                 report.count(Check.Action.RAISED, OrderKind.REGULAR),
                 report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
-                report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY)));
+                dryRun ? "to raise" : "raised",
+                report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY),
+                dryRun ? "; nothing written (the ids are those the check would take)" : ""));
         StockFeed feed = new StockFeed(ctx().ledger());
         feed.warning(ctx().now(), "this check ran on stock not updated since").ifPresent(ctx()::warn);
         feed.pastRun(ctx().now()).ifPresent(ctx()::warn);

@@ -46,6 +46,22 @@ class ReplenishCliTest {
 
     /** A ledger with stock but no policy: the check checks nothing, and says so (a cron job would not notice). */
     @Test
+    void aDryRunListsWhatTheCheckWouldRaiseAndWritesNothing() {
+        CliHarness.Result dry = cli.run("replenish", "check", "--dry-run", "--format", "csv");
+        assertThat(dry.code()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.err())
+                .contains(
+                        "dry run of the check full at 2026-03-02 09:30:00 (run 2): 4 positions, 4 reviewed; 2 regular,"
+                                + " 1 emergency to raise, 0 escalated; nothing written (the ids are those the check would take)");
+        assertThat(cli.run("replenish", "orders", "--format", "csv").out().lines())
+                .hasSize(1);
+        CliHarness.Result real = cli.run("replenish", "check", "--format", "csv");
+        assertThat(real.code()).isEqualTo(3);
+        assertThat(real.out()).isEqualTo(dry.out());
+        assertThat(real.err()).contains("check full at 2026-03-02 09:30:00 (run 2)");
+    }
+
+    @Test
     void aCheckWithoutAnyPolicySaysItCheckedNothing() throws Exception {
         CliHarness bare = new CliHarness(Files.createDirectories(dir.resolve("bare")))
                 .withSampleSitesAndCatalog()

@@ -80,6 +80,16 @@ public record CheckService(
         });
     }
 
+    /**
+     * What {@link #run(CheckSettings, boolean)} would raise now, in a transaction rolled back: the same decisions, on
+     * the same state of the ledger (under the write lock), and nothing written. The report's order ids and run id are
+     * those the check would take.
+     */
+    public CheckReport preview(CheckSettings settings, boolean emergencyOnly) {
+        LocalDateTime now = context.now();
+        return ledger.writeAndRollBack(h -> run(now, settings, emergencyOnly ? Scope.EMERGENCY : Scope.FULL, null));
+    }
+
     /** The emergency step for the positions a stock import touched; called inside the import's transaction. */
     public CheckReport afterImport(Set<Position> touched, CheckSettings settings) {
         return run(context.now(), settings, Scope.IMPORT, touched);
