@@ -23,6 +23,8 @@ class ConfigKeysCliTest {
             "chanops.stock.import.force=true",
             "dry-run=true",
             "skip-invalid=true",
+            "skip-booked=true",
+            "chanops.replenish.cancel.run=7",
             "apply=true",
             "detail=" + dir.resolve("d.csv"),
             "chanops.demo.dir=/srv",
