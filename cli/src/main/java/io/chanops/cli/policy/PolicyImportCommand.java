@@ -7,6 +7,7 @@ import io.chanops.replenish.policy.PolicyService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -23,13 +24,25 @@ public final class PolicyImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
+    @Option(
+            names = "--dry-run",
+            description = "Check the file and say what the import would create and update, with its warnings; write"
+                    + " nothing.")
+    boolean dryRun;
+
     @Override
     protected int run() {
         PolicyService.ImportResult r = PolicyService.of(ctx().ledger(), ctx().operation())
-                .importFile(file, input.charset(), input.force(), ctx()::warn);
-        out().printf(
-                        "imported %d policies from %s (batch %d): %d created, %d updated%n",
-                        r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated());
+                .importFile(file, input.charset(), input.force(), dryRun, ctx()::warn);
+        if (dryRun) {
+            out().printf(
+                            "dry run: %d policies in %s are valid: %d would be created, %d updated; nothing written%n",
+                            r.rows(), file.getFileName(), r.created(), r.updated());
+        } else {
+            out().printf(
+                            "imported %d policies from %s (batch %d): %d created, %d updated%n",
+                            r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated());
+        }
         return ExitCode.OK;
     }
 }

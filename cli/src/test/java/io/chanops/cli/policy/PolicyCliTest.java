@@ -39,4 +39,26 @@ class PolicyCliTest {
                 cli.run("replenish", "orders", "--kind", "emergency", "--due", "2026-03-02", "--format", "csv");
         assertThat(orders.out()).contains("GZ-TH-01,HS-RN14-128,emergency");
     }
+
+    /** A policy import's dry run: the counts and the warnings of the import, nothing written, not even its batch. */
+    @Test
+    void aPolicyImportDryRunSaysWhatItWouldDoAndWritesNothing() {
+        CliHarness cli = new CliHarness(dir).withSampleSitesAndCatalog().importSample("policy", "policies.csv");
+        Path file = TestLedgers.writeRows(
+                dir,
+                "more.csv",
+                "site_id,sku,t_days,R,S,L,locked",
+                "GZ-SS-01,SIM-DATA-30,7,10,300,4,true",
+                "GZ-TH-01,SIM-STD,7,4,10,2,false");
+        CliHarness.Result dry = cli.run("policy", "import", file.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.toString()).isZero();
+        assertThat(dry.out())
+                .isEqualTo(
+                        "dry run: 2 policies in more.csv are valid: 1 would be created, 1 updated; nothing written\n");
+        assertThat(dry.err()).contains("more.csv:2: S: GZ-SS-01/SIM-DATA-30: S 300 is 10 times the S before (30)");
+        String listed = cli.run("policy", "list", "--format", "csv").out();
+        assertThat(listed).contains("GZ-SS-01,SIM-DATA-30,7,10,30,4,").doesNotContain("GZ-TH-01,SIM-STD");
+        CliHarness.Result real = cli.run("policy", "import", file.toString());
+        assertThat(real.out()).startsWith("imported 2 policies from more.csv (batch 4): 1 created, 1 updated");
+    }
 }

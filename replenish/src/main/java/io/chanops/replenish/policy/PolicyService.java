@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Reads and writes policies: {@code policy set}, {@code policy import}, {@code policy list}. Each call is one
@@ -246,10 +247,18 @@ public record PolicyService(
      * written in one transaction as source {@code import} (who = the acting user, why = the file name).
      */
     public ImportResult importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+        return importFile(file, charset, force, false, warn);
+    }
+
+    /**
+     * As above; {@code dryRun}: the same import, with the same checks and warnings, in a transaction rolled back (the
+     * result says what it would have done; its batch id is the one it would have taken).
+     */
+    public ImportResult importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
         LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
-        return ledger.write(h -> {
+        HandleCallback<ImportResult, RuntimeException> work = h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             warnOfJumps(file, rows, warn);
             long before = policies.count();
@@ -259,6 +268,7 @@ public record PolicyService(
             long after = policies.count();
             int created = (int) (after - before);
             return new ImportResult(batch, rows.size(), created, rows.size() - created);
-        });
+        };
+        return dryRun ? ledger.writeAndRollBack(work) : ledger.write(work);
     }
 }
