@@ -576,6 +576,11 @@ public final class Ledger {
         });
     }
 
+    /** {@link #writeAndRollBack} when {@code dryRun} (an import's dry run: its checks, warnings and counts), else {@link #write}. */
+    public <R> R write(boolean dryRun, HandleCallback<R, RuntimeException> work) {
+        return dryRun ? writeAndRollBack(work) : write(work);
+    }
+
     /**
      * As {@link #write}, for a bulk writer that checks its rows' references itself inside the transaction, once per
      * distinct value: on SQLite the per-row foreign-key checks are off for this transaction (a cost on every row

@@ -8,6 +8,7 @@ import io.chanops.replenish.policy.PolicyRepository;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -23,13 +24,26 @@ public final class SiteImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
+    @Option(
+            names = "--dry-run",
+            description = "Check the file and say what the import would create and update, with its warnings; write"
+                    + " nothing.")
+    boolean dryRun;
+
     @Override
     protected int run() {
         SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation(), PolicyRepository.SITE_USE)
-                .importFile(file, input.charset(), input.force(), ctx()::warn);
-        out().printf(
-                        "imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",
-                        r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
+                .importFile(file, input.charset(), input.force(), dryRun, ctx()::warn);
+        if (dryRun) {
+            out().printf(
+                            "dry run: %d sites in %s are valid: %d would be created, %d updated, %d unchanged;"
+                                    + " nothing written%n",
+                            r.rows(), file.getFileName(), r.created(), r.updated(), r.unchanged());
+        } else {
+            out().printf(
+                            "imported %d sites from %s (batch %d): %d created, %d updated, %d unchanged%n",
+                            r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
+        }
         return ExitCode.OK;
     }
 }

@@ -70,4 +70,29 @@ class SiteKindChangeCliTest extends OnSampleLedger {
         assertThat(kindOf("GZ-WH")).isEqualTo("warehouse");
         assertThat(cli.run("site", "list", "--format", "csv").out()).doesNotContain("GZ-WH2");
     }
+
+    /** A site import's dry run: its refusals and counts as the import would give them, nothing written. */
+    @Test
+    void aDryRunRefusesWhatTheImportWouldAndOtherwiseOnlyCounts() {
+        assertThat(cli.run(
+                                "policy",
+                                "import",
+                                TestLedgers.sample("policies.csv").toString())
+                        .code())
+                .isZero();
+        Path kiosk =
+                TestLedgers.write(dir, "kiosk.csv", HEADER, "GZ-SS-01,Kiosk,warehouse,GZ,,,23.1,113.3,09:00,21:00");
+        CliHarness.Result refused = cli.run("site", "import", kiosk.toString(), "--dry-run");
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err()).contains("'GZ-SS-01' is a store with 2 policies");
+        Path more = TestLedgers.write(
+                dir, "more.csv", HEADER, "GZ-NEW-01,New hall,store,GZ,GZ-WH,hall,23.1,113.3,09:00,21:00");
+        CliHarness.Result dry = cli.run("site", "import", more.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.toString()).isZero();
+        assertThat(dry.out())
+                .isEqualTo("dry run: 1 sites in more.csv are valid: 1 would be created, 0 updated, 0 unchanged;"
+                        + " nothing written\n");
+        assertThat(cli.run("site", "list", "--format", "csv").out()).doesNotContain("GZ-NEW-01");
+        assertThat(cli.run("site", "import", more.toString()).out()).contains("1 created");
+    }
 }

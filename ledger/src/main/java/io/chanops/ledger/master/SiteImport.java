@@ -59,13 +59,21 @@ public final class SiteImport {
     }
 
     public Result importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+        return importFile(file, charset, force, false, warn);
+    }
+
+    /**
+     * As above; {@code dryRun}: the same import, with the same checks and warnings, in a transaction rolled back (the
+     * result says what it would have done).
+     */
+    public Result importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
         LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
         ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
         Read read = readWithLines(file, charset, existing, warn);
         List<Site> sites = read.sites();
-        return ledger.write(h -> {
+        return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, "sites", file, sha, force);
             refuseStoresWithPoliciesBecomingWarehouses(h, file, read, existing);
             long batch =

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Reads and writes policies: {@code policy set}, {@code policy import}, {@code policy list}. Each call is one
@@ -258,7 +257,7 @@ public record PolicyService(
         LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
-        HandleCallback<ImportResult, RuntimeException> work = h -> {
+        return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             warnOfJumps(file, rows, warn);
             long before = policies.count();
@@ -268,7 +267,6 @@ public record PolicyService(
             long after = policies.count();
             int created = (int) (after - before);
             return new ImportResult(batch, rows.size(), created, rows.size() - created);
-        };
-        return dryRun ? ledger.writeAndRollBack(work) : ledger.write(work);
+        });
     }
 }
