@@ -1,6 +1,7 @@
 package io.chanops.ledger.csv;
 
 import io.chanops.ledger.Problem;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -119,6 +120,12 @@ public final class Cells {
             i++;
         }
         return i == to && i > exponent;
+    }
+
+    /** {@link #isScientific(byte[], int, int)} of a cell's text. */
+    public static boolean isScientific(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return isScientific(b, 0, b.length);
     }
 
     /** The problem of a cell {@link #isScientific} found: an id or phone number whose digits a spreadsheet lost. */

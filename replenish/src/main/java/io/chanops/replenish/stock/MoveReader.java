@@ -308,7 +308,7 @@ final class MoveReader {
         }
         int refFrom = lines.start(column[REF]);
         int refTo = lines.end(column[REF]);
-        if (refTo - refFrom > Cells.MAX_TEXT_LENGTH) {
+        if (refTo - refFrom > Cells.MAX_TEXT_LENGTH || Cells.isScientific(b, refFrom, refTo)) {
             return false;
         }
         int first = moves.add(
@@ -379,10 +379,15 @@ final class MoveReader {
                 ok = false;
             }
         }
+        String refText = row.get("ref");
+        if (Cells.isScientific(refText)) {
+            problems.add(row.problem("ref", Cells.scientificProblem(refText)));
+            ok = false;
+        }
         if (ok) {
             int s = siteNumbers.get(site);
             int k = skuNumbers.get(sku);
-            String ref = row.get("ref");
+            String ref = refText;
             add(
                     moves.position(s, k, siteIds[s], skuIds[k]),
                     Moves.atDigits(at),

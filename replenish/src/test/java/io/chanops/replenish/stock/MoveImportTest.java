@@ -7,6 +7,7 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
@@ -85,6 +86,17 @@ class MoveImportTest {
         List<String> none = new ArrayList<>();
         moveImport.importFile(tomorrow, StandardCharsets.UTF_8, false, none::add, null, null);
         assertThat(none).isEmpty();
+    }
+
+    /** A numeric document ref a spreadsheet wrote in scientific notation is refused, by every way of reading. */
+    @Test
+    void aRefInScientificNotationIsRefusedByTheByteAndTheRowReading() {
+        Path f = movesFile(
+                "saved.csv",
+                "2026-03-01 08:00,S1,H1,receipt,5,2.02603E+10",
+                "2026-03-01 09:00,S1,H1,sale,1,20260301002");
+        assertThat(ScanAgreement.agree(f))
+                .isEqualTo("rejected:\n" + f + ":2: ref: " + Cells.scientificProblem("2.02603E+10"));
     }
 
     private MoveImport.Result<Void> importSkippingBooked(Path file) {
