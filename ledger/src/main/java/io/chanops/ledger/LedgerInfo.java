@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What {@code chanops ledger info} shows: where the ledger is (a URL's password masked), its time zone, schema version,
@@ -24,14 +25,7 @@ public record LedgerInfo(
 
     public static LedgerInfo of(Ledger ledger) {
         return ledger.read(h -> {
-            int version = h
-                    .createQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
-                    .mapTo(String.class)
-                    .stream()
-                    .filter(v -> v.matches("\\d{1,9}"))
-                    .mapToInt(Integer::parseInt)
-                    .max()
-                    .orElse(0);
+            int version = schemaVersion(h);
             OptionalInt pageSize = ledger.dialect() == Ledger.Dialect.SQLITE
                     ? OptionalInt.of(h.createQuery("PRAGMA page_size")
                             .mapTo(Integer.class)
@@ -50,5 +44,17 @@ public record LedgerInfo(
             }
             return new LedgerInfo(ledger.location(), ledger.dialect(), ledger.zone(), version, pageSize, rows);
         });
+    }
+
+    /** The highest schema version applied to the ledger on {@code h}; 0 when none is. */
+    static int schemaVersion(Handle h) {
+        return h
+                .createQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                .mapTo(String.class)
+                .stream()
+                .filter(v -> v.matches("\\d{1,9}"))
+                .mapToInt(Integer::parseInt)
+                .max()
+                .orElse(0);
     }
 }

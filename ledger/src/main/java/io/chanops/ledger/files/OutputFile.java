@@ -35,6 +35,18 @@ public final class OutputFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the file's content by its path: a program that writes a file of its own (SQLite's VACUUM INTO). */
+    @FunctionalInterface
+    public interface PathContent {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /** Either kind of content, given the temporary file's path and an open channel on it. */
+    @FunctionalInterface
+    private interface TempContent {
+        void writeTo(Path temp, FileChannel channel) throws IOException;
+    }
+
     private final OutputSet set;
     private final Path target;
     private final Path resolved;
@@ -57,11 +69,25 @@ public final class OutputFile {
      * removes the temporary file and is an {@link OutputFailedException} naming the target (exit 6).
      */
     public void write(Access access, Content content) {
-        OutputSet.Temp t = set.openTemp(this, access);
-        try (FileChannel channel = t.channel()) {
+        produce(access, (temp, channel) -> {
             OutputStream out = new FlushOnClose(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             content.writeTo(out);
             out.flush();
+        });
+    }
+
+    /**
+     * As {@link #write}, for content written by path into the temporary file, which exists and is empty when {@code
+     * content} starts; it is flushed to disk afterwards.
+     */
+    public void fill(Access access, PathContent content) {
+        produce(access, (temp, channel) -> content.writeTo(temp));
+    }
+
+    private void produce(Access access, TempContent content) {
+        OutputSet.Temp t = set.openTemp(this, access);
+        try (FileChannel channel = t.channel()) {
+            content.writeTo(t.path(), channel);
             channel.force(true);
         } catch (IOException | UncheckedIOException e) {
             set.discardTemp(t.path());
