@@ -36,12 +36,7 @@ class SiteKindChangeCliTest extends OnSampleLedger {
 
     @Test
     void aStoreWithPoliciesDoesNotBecomeAWarehouse() {
-        assertThat(cli.run(
-                                "policy",
-                                "import",
-                                TestLedgers.sample("policies.csv").toString())
-                        .code())
-                .isZero();
+        cli.importSample("policy", "policies.csv");
         CliHarness.Result r = importSites("kiosk.csv", "GZ-SS-01,Kiosk,warehouse,GZ,,,23.1,113.3,09:00,21:00");
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
         assertThat(r.err())
@@ -74,12 +69,7 @@ class SiteKindChangeCliTest extends OnSampleLedger {
     /** A site import's dry run: its refusals and counts as the import would give them, nothing written. */
     @Test
     void aDryRunRefusesWhatTheImportWouldAndOtherwiseOnlyCounts() {
-        assertThat(cli.run(
-                                "policy",
-                                "import",
-                                TestLedgers.sample("policies.csv").toString())
-                        .code())
-                .isZero();
+        cli.importSample("policy", "policies.csv");
         Path kiosk =
                 TestLedgers.write(dir, "kiosk.csv", HEADER, "GZ-SS-01,Kiosk,warehouse,GZ,,,23.1,113.3,09:00,21:00");
         CliHarness.Result refused = cli.run("site", "import", kiosk.toString(), "--dry-run");
