@@ -79,15 +79,15 @@ public final class StockImportCommand extends ChanopsCommand {
             out().printf(
                             "nothing imported from %s: its %d moves are all in the ledger already%n",
                             file.getFileName(), r.skipped());
-        } else {
-            out().printf(
-                            "imported %d moves from %s (batch %d), %d positions updated%s%n",
-                            r.rows(),
-                            file.getFileName(),
-                            r.batchId(),
-                            r.positions(),
-                            r.skipped() == 0 ? "" : "; " + r.skipped() + " left out, in the ledger already");
+            return ExitCode.OK;
         }
+        out().printf(
+                        "imported %d moves from %s (batch %d), %d positions updated%s%n",
+                        r.rows(),
+                        file.getFileName(),
+                        r.batchId(),
+                        r.positions(),
+                        r.skipped() == 0 ? "" : "; " + r.skipped() + " left out, in the ledger already");
         return showAlerts(ctx(), r.after(), "this import");
     }
 

@@ -39,11 +39,6 @@ final class BookedDocuments {
         }
     }
 
-    /** One problem per move of {@code moves} whose document is already booked, in line order. */
-    static List<Problem> repeated(Handle h, Moves moves, String file) {
-        return problems(h, moves, find(h, moves), file, repeat -> "");
-    }
-
     /** The moves of {@code moves} whose document the ledger already holds, in row order. */
     static List<Repeat> find(Handle h, Moves moves) {
         if (moves.size() == 0 || !anyReferencedMove(h)) {

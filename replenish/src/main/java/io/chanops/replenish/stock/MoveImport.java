@@ -54,9 +54,9 @@ public final class MoveImport {
     private static final String PENDING_DIGEST = "pending";
 
     /**
-     * What an import did: {@code rows} moves written in batch {@code batchId} (0 when none was written), {@code
-     * skipped} left out as booked already; {@code after} is whatever the caller's follow-up step returned (e.g. new
-     * alerts).
+     * What an import did: {@code rows} moves written in batch {@code batchId}, {@code skipped} left out as booked
+     * already; {@code after} is whatever the caller's follow-up step returned (e.g. new alerts). When every move was
+     * left out nothing is written: no batch (0), no follow-up step ({@code after} null).
      */
     public record Result<T>(long batchId, int rows, int positions, int skipped, T after) {}
 
@@ -238,7 +238,7 @@ public final class MoveImport {
             }
             int skipped = read.size() - moves.size();
             if (moves.size() == 0) {
-                return new Result<>(0, 0, 0, skipped, after == null ? null : after.apply(h, Set.of()));
+                return new Result<>(0, 0, 0, skipped, null);
             }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the

@@ -142,10 +142,19 @@ class MoveImportTest {
                 .one());
         assertThat(written).isEqualTo(2);
 
+        long batches = ledger.read(h -> h.createQuery("SELECT count(*) FROM import_batch")
+                .mapTo(Long.class)
+                .one());
         MoveImport.Result<Void> again = importSkippingBooked(day2);
+        assertThat(ledger.read(h -> h.createQuery("SELECT count(*) FROM import_batch")
+                        .mapTo(Long.class)
+                        .one()))
+                .as("nothing written, not even a batch")
+                .isEqualTo(batches);
         assertThat(again.rows()).isZero();
         assertThat(again.batchId()).isZero();
         assertThat(again.skipped()).isEqualTo(4);
+        assertThat(again.after()).isNull();
         assertThat(onHand("S1", "H1")).isEqualTo(7);
 
         MoveImport.Validated dry = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
