@@ -146,11 +146,10 @@ class MoveImportTest {
                 .mapTo(Long.class)
                 .one());
         MoveImport.Result<Void> again = importSkippingBooked(day2);
-        assertThat(ledger.read(h -> h.createQuery("SELECT count(*) FROM import_batch")
-                        .mapTo(Long.class)
-                        .one()))
-                .as("nothing written, not even a batch")
-                .isEqualTo(batches);
+        long batchesAfter = ledger.read(h -> h.createQuery("SELECT count(*) FROM import_batch")
+                .mapTo(Long.class)
+                .one());
+        assertThat(batchesAfter).as("nothing written, not even a batch").isEqualTo(batches);
         assertThat(again.rows()).isZero();
         assertThat(again.batchId()).isZero();
         assertThat(again.skipped()).isEqualTo(4);
