@@ -206,7 +206,7 @@ public final class RunContext {
 
     /**
      * The clock of the run, in the ledger's zone: {@code --now} when given, a local time in that zone or an instant
-     * with its offset ({@code 2026-03-02T03:30Z}), else the system clock.
+     * with its offset ({@code 2026-03-02T03:30Z}), else the machine's clock.
      */
     public Clock clock() {
         if (clock == null) {
@@ -223,11 +223,13 @@ public final class RunContext {
                 }
             }
             ZoneId zone = zone();
-            Clock given = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
-            if (root.now != null) {
+            if (root.now == null) {
+                clock = root.host.clock().withZone(zone);
+            } else {
+                Clock given = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
                 refuseFarAhead(given);
+                clock = given;
             }
-            clock = given;
         }
         return clock;
     }
