@@ -2,26 +2,46 @@ package io.chanops.cli.replenish;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderService;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
         name = "ship",
         footerHeading = "%nExamples:%n",
-        footer = {"  chanops replenish ship 42"},
-        description = "Mark an open or planned order as shipped (it stays on order until received).")
+        footer = {
+            "  chanops replenish ship RO-20260302-000001",
+            "  chanops replenish ship RO-20260302-000001 RO-20260302-000007",
+            "  chanops replenish ship --vehicle VAN-1   # every order planned on VAN-1, as it leaves"
+        },
+        description = "Mark open or planned orders as shipped, all or none (they stay on order until received): the"
+                + " orders named, or those planned on a vehicle (--vehicle).")
 public final class ReplenishShipCommand extends ChanopsCommand {
-    @Parameters(paramLabel = "ID", description = "Order id, e.g. RO-20260302-000001.")
-    String id;
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Order ids, e.g. RO-20260302-000001.")
+    List<String> ids = List.of();
+
+    @Option(
+            names = "--vehicle",
+            paramLabel = "V",
+            description = "Ship every order planned on vehicle V (by replenish plan --apply), in stop order.")
+    String vehicle;
 
     @Override
     protected int run() {
-        Order o = OrderService.of(ctx().ledger(), ctx().operation()).ship(id);
-        out().printf(
-                        "%s shipped: %d x %s from %s to %s%n",
-                        o.orderId(), o.outstanding(), o.sku(), o.warehouse(), o.siteId());
+        if (ids.isEmpty() == (vehicle == null)) {
+            throw UserException.usage("give the ids of the orders to ship, or --vehicle V for a van's planned orders");
+        }
+        OrderService orders = OrderService.of(ctx().ledger(), ctx().operation());
+        List<Order> shipped = vehicle == null ? orders.ship(ids) : orders.shipVehicle(vehicle);
+        for (Order o : shipped) {
+            out().printf(
+                            "%s shipped: %d x %s from %s to %s%n",
+                            o.orderId(), o.outstanding(), o.sku(), o.warehouse(), o.siteId());
+        }
         return ExitCode.OK;
     }
 }

@@ -45,6 +45,7 @@ public final class ConfigKeys {
             "skip-booked",
             "dry-run",
             "run",
+            "vehicle",
             "sync",
             "dir",
             "rules",

@@ -100,6 +100,25 @@ class ReplenishPlanCommandTest {
                 .filteredOn(s -> s.startsWith("E-"))
                 .allMatch(s -> s.matches("E-\\d:planned:GZ-VAN-\\d:\\d"));
         assertThat(orderRows()).contains("R-1:open::");
+
+        // each van leaves with its planned orders, shipped together in stop order
+        String van = lines.get(1).split(",")[0];
+        List<String> onVan = orderRows().stream()
+                .filter(s -> s.contains(":planned:" + van + ":"))
+                .map(s -> s.substring(0, s.indexOf(':')))
+                .toList();
+        var shipped = cli.run("replenish", "ship", "--vehicle", van);
+        assertThat(shipped.code()).as(shipped.toString()).isZero();
+        assertThat(shipped.out().lines()).hasSize(onVan.size()).allMatch(l -> l.contains(" shipped: "));
+        assertThat(orderRows())
+                .filteredOn(s -> onVan.contains(s.substring(0, s.indexOf(':'))))
+                .allMatch(s -> s.contains(":shipped:"));
+        var again = cli.run("replenish", "ship", "--vehicle", van);
+        assertThat(again.code()).isEqualTo(4);
+        assertThat(again.err()).contains("vehicle " + van + ": no order is planned on it");
+        assertThat(cli.run("replenish", "ship", "R-1", "E-9").code()).isEqualTo(4);
+        assertThat(orderRows()).contains("R-1:open::");
+        assertThat(cli.run("replenish", "ship").code()).isEqualTo(2);
     }
 
     @Test

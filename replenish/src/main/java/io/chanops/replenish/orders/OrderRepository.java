@@ -84,6 +84,16 @@ public interface OrderRepository extends SqlObject {
             @Bind("sku") String sku,
             @Bind("run") Long runId);
 
+    /** The orders planned on a vehicle, in stop order. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE status = :planned AND vehicle_id = :vehicle "
+            + "ORDER BY stop_no, order_id")
+    List<Order> plannedOn(@Bind("vehicle") String vehicleId, @Bind("planned") OrderStatus planned);
+
+    /** The orders planned on {@code vehicleId} now, in stop order. */
+    default List<Order> plannedOn(String vehicleId) {
+        return plannedOn(vehicleId, OrderStatus.PLANNED);
+    }
+
     /** Every order check run {@code runId} raised, oldest first. */
     default List<Order> raisedBy(long runId) {
         return list(null, null, null, null, null, runId);

@@ -55,12 +55,12 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
 
     /** Open or planned -> shipped. */
     public Order ship(String id) {
-        return change(id, NOT_YET_SHIPPED, "ship", OrderStatus.SHIPPED);
+        return ship(List.of(id)).get(0);
     }
 
     /** Open or planned -> cancelled. A shipped order is on its way and must be received (possibly in part). */
     public Order cancel(String id) {
-        return change(id, NOT_YET_SHIPPED, "cancel", OrderStatus.CANCELLED);
+        return cancel(List.of(id)).get(0);
     }
 
     /**
@@ -68,13 +68,42 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
      * order that cannot be cancelled, cancels none, and every such id is named.
      */
     public List<Order> cancel(List<String> ids) {
+        return changeAll(ids, "cancel", OrderStatus.CANCELLED);
+    }
+
+    /** Ships every order of {@code ids} (each open or planned) in one transaction, as {@link #cancel(List)} cancels. */
+    public List<Order> ship(List<String> ids) {
+        return changeAll(ids, "ship", OrderStatus.SHIPPED);
+    }
+
+    /**
+     * Ships the orders planned on {@code vehicleId} (by {@code replenish plan --apply}), in stop order, in one
+     * transaction: the van leaves with all of them. None planned on it is refused (exit 4).
+     */
+    public List<Order> shipVehicle(String vehicleId) {
+        LocalDateTime now = context.now();
+        return ledger.write(h -> {
+            List<Order> planned = orders.plannedOn(vehicleId);
+            if (planned.isEmpty()) {
+                throw InputRejectedException.of(Problem.ofFile(
+                        "vehicle " + vehicleId,
+                        "no order is planned on it (replenish plan --apply plans the day's emergency orders)"));
+            }
+            return planned.stream()
+                    .map(o -> setStatus(o.orderId(), OrderStatus.SHIPPED, now))
+                    .toList();
+        });
+    }
+
+    /** Open or planned -> {@code to} for every order of {@code ids}, in one transaction; any problem changes none. */
+    private List<Order> changeAll(List<String> ids, String action, OrderStatus to) {
         LocalDateTime now = context.now();
         List<String> distinct = ids.stream().distinct().toList();
         return ledger.write(h -> {
             List<Problem> problems = new ArrayList<>();
             for (String id : distinct) {
                 try {
-                    require(id, NOT_YET_SHIPPED, "cancel");
+                    require(id, NOT_YET_SHIPPED, action);
                 } catch (InputRejectedException e) {
                     problems.addAll(e.problems());
                 }
@@ -82,9 +111,7 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             if (!problems.isEmpty()) {
                 throw new InputRejectedException(problems);
             }
-            return distinct.stream()
-                    .map(id -> setStatus(id, OrderStatus.CANCELLED, now))
-                    .toList();
+            return distinct.stream().map(id -> setStatus(id, to, now)).toList();
         });
     }
 
@@ -121,14 +148,6 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     private Order setStatus(String id, OrderStatus to, LocalDateTime now) {
         orders.setStatus(id, to, LocalTimes.format(now));
         return orders.find(id).orElseThrow();
-    }
-
-    private Order change(String id, Set<OrderStatus> allowed, String action, OrderStatus to) {
-        LocalDateTime now = context.now();
-        return ledger.write(h -> {
-            require(id, allowed, action);
-            return setStatus(id, to, now);
-        });
     }
 
     /**
