@@ -2,13 +2,13 @@ package io.chanops.cli.site;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
+import io.chanops.cli.mixin.ImportDryRunOption;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.replenish.policy.PolicyRepository;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -24,17 +24,14 @@ public final class SiteImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
-    @Option(
-            names = "--dry-run",
-            description = "Check the file and say what the import would create and update, with its warnings; write"
-                    + " nothing.")
-    boolean dryRun;
+    @Mixin
+    ImportDryRunOption dryRun;
 
     @Override
     protected int run() {
         SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation(), PolicyRepository.SITE_USE)
-                .importFile(file, input.charset(), input.force(), dryRun, ctx()::warn);
-        if (dryRun) {
+                .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
+        if (dryRun.on()) {
             out().printf(
                             "dry run: %d sites in %s are valid: %d would be created, %d updated, %d unchanged;"
                                     + " nothing written%n",
