@@ -61,7 +61,8 @@ public final class DemoCommand extends ChanopsCommand {
                 new PlanningDemo(),
                 new RebalanceDemo(),
                 new ReconcileDemo(),
-                new FinanceDemo());
+                new FinanceDemo(),
+                new BackupDemo());
     }
 
     @Option(
