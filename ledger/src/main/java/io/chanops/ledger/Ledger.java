@@ -665,6 +665,16 @@ public final class Ledger {
         return e;
     }
 
+    /** The message of the first database error in {@code e}'s causes, as {@link #primaryMessage} words it. */
+    static String databaseMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return primaryMessage(sql);
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /**
      * The database's message alone: PostgreSQL's primary message (no statement, position or context), else the first
      * line.

@@ -37,7 +37,7 @@ public final class LedgerBackup {
                 if (translated instanceof LedgerUnavailableException) {
                     throw translated;
                 }
-                throw new IOException(rootMessage(e), e);
+                throw new IOException(Ledger.databaseMessage(e), e);
             }
             Jdbi copy = Jdbi.create("jdbc:sqlite:" + temp);
             List<String> integrity = copy.withHandle(h ->
@@ -49,14 +49,5 @@ public final class LedgerBackup {
             bytes[0] = Files.size(temp);
         });
         return new Copy(bytes[0], version[0]);
-    }
-
-    /** The database's own words for a failure (disk full, permission), without JDBI's statement context. */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -219,18 +219,15 @@ public final class MoveImport {
         List<StockLevels.BackDated> farBack = new ArrayList<>();
         Result<T> result = ledger.writeBulk(h -> {
             // in the transaction that books them: no other import can book the same documents in between
-            List<BookedDocuments.Repeat> repeats = BookedDocuments.find(h, read);
-            if (!repeats.isEmpty() && booked == Booked.REFUSE) {
+            List<BookedDocuments.Repeat> repeats = bookedToLeaveOut(h, read, booked, file, () -> {
                 // the whole file imported before is the likelier mistake, and the clearer message
                 if (refuseRepeatedFile) {
                     ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
                 }
-                throw refusedAsBooked(h, read, repeats, file);
-            }
+            });
             Moves moves = read;
             Moves.Order order = readOrder;
             if (!repeats.isEmpty()) {
-                refuseCorrectedDocuments(h, read, repeats, file);
                 BitSet left = new BitSet(read.size());
                 repeats.forEach(repeat -> left.set(repeat.row()));
                 moves = read.without(left);
@@ -378,14 +375,8 @@ public final class MoveImport {
         if (booked == Booked.SKIP_SAME) {
             refuseMovesWithoutRef(moves, file);
         }
-        int repeated = ledger.read(h -> {
-            List<BookedDocuments.Repeat> repeats = BookedDocuments.find(h, moves);
-            if (booked == Booked.REFUSE && !repeats.isEmpty()) {
-                throw refusedAsBooked(h, moves, repeats, file);
-            }
-            refuseCorrectedDocuments(h, moves, repeats, file);
-            return repeats.size();
-        });
+        int repeated = ledger.read(
+                h -> bookedToLeaveOut(h, moves, booked, file, () -> {}).size());
         return new Validated(moves.size(), moves.positionCount(), repeated);
     }
 
@@ -458,6 +449,21 @@ public final class MoveImport {
 
     private static String alsoLater(int rows) {
         return rows == 0 ? "" : rows == 1 ? ", as is 1 later row" : ", as are " + rows + " later rows";
+    }
+
+    /**
+     * The moves of {@code moves} whose document is booked already, which the import leaves out: with {@code REFUSE} any
+     * such move refuses the file ({@code beforeRefusing} runs first), with {@code SKIP_SAME} a corrected document does.
+     */
+    private static List<BookedDocuments.Repeat> bookedToLeaveOut(
+            Handle h, Moves moves, Booked booked, Path file, Runnable beforeRefusing) {
+        List<BookedDocuments.Repeat> repeats = BookedDocuments.find(h, moves);
+        if (!repeats.isEmpty() && booked == Booked.REFUSE) {
+            beforeRefusing.run();
+            throw refusedAsBooked(h, moves, repeats, file);
+        }
+        refuseCorrectedDocuments(h, moves, repeats, file);
+        return repeats;
     }
 
     /**
