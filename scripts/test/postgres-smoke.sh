@@ -45,16 +45,21 @@ day() { # ledger -> runs the sample day, prints "exit command" lines
 0|site import samples/sites.csv
 0|catalog import samples/catalog.csv
 0|stock import samples/moves.csv
+0|stock import samples/moves.csv --skip-booked
+0|policy import samples/policies.csv --dry-run
 0|policy import samples/policies.csv
 0|policy tune
+3|replenish check --dry-run
 3|replenish check
 0|replenish check
 0|replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --max-steps 300 --seed 7 --out plan --apply
+0|replenish ship --vehicle GZ-VAN-1
 0|replenish receive RO-20260302-000001 --qty 1
 0|replenish rebalance --date 2026-03-04 --apply
 3|reconcile run --platform samples/platform-orders-2026-01.csv --boss samples/boss-2026-01.csv --profile samples/boss-profile.properties --out r1
 3|reconcile run --platform samples/platform-orders-2026-02.csv --boss samples/boss-2026-02.csv --profile samples/boss-profile.properties --out r2 --carry
 0|commission report --month 2026-02 --rules samples/commission-rules.csv
+0|replenish cancel --run 2
 STEPS
 }
 report() { # ledger -> the reports whose content must not depend on the backend
