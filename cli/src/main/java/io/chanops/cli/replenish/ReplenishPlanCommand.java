@@ -11,6 +11,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.cli.support.Workbooks;
 import io.chanops.cli.support.XlsxWriter;
 import io.chanops.ledger.time.Durations;
+import io.chanops.replenish.orders.VehicleLoad;
 import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
 import io.chanops.replenish.planning.DeliveryDay;
@@ -221,6 +222,14 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                         + (out == null ? "" : ", no files were written") + "; plan again");
             }
             ctx().info("marked " + applied.marked() + " orders planned");
+            for (VehicleLoad load : applied.otherDays()) {
+                ctx().warn(load.vehicleId() + " also holds " + load.orders().size() + " orders planned for "
+                        + load.dayText() + ", not shipped yet"
+                        + (load.day() == null
+                                ? ""
+                                : ": replenish ship --vehicle " + load.vehicleId() + " --date " + load.day()
+                                        + " ships them"));
+            }
         } else {
             publish.run();
         }

@@ -122,6 +122,51 @@ class ReplenishPlanCommandTest {
     }
 
     @Test
+    void aVanHoldingTwoDaysLoadsShipsOneDayAtATime() throws Exception {
+        Path oneVan = dir.resolve("one-van.csv");
+        Files.writeString(oneVan, "vehicle_id,depot,capacity,shift_start,shift_end\nGZ-VAN-1,GZ-WH,200,10:00,18:00\n");
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        order("E-2", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
+        order("E-3", "GZ-TH-01", "AC-CHG-20W", "emergency", 10, "2026-03-03");
+        var today = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p1"), "--apply"));
+        assertThat(today.code()).as(today.toString()).isZero();
+        assertThat(today.err()).doesNotContain("also holds");
+        // tomorrow is planned before today's van was shipped: the plan says the van still holds today's load
+        var tomorrow = cli.run(PlanArgs.quickPlan("2026-03-03", oneVan, dir.resolve("p2"), "--apply"));
+        assertThat(tomorrow.code()).as(tomorrow.toString()).isZero();
+        assertThat(tomorrow.err())
+                .contains("GZ-VAN-1 also holds 2 orders planned for 2026-03-02, not shipped yet: "
+                        + "replenish ship --vehicle GZ-VAN-1 --date 2026-03-02 ships them");
+        assertThat(orderRows())
+                .containsExactly("E-1:planned:GZ-VAN-1:1", "E-2:planned:GZ-VAN-1:2", "E-3:planned:GZ-VAN-1:1");
+
+        // shipping the van without a day would send tomorrow's orders today: refused, nothing shipped
+        var both = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1");
+        assertThat(both.code()).isEqualTo(4);
+        assertThat(both.err())
+                .contains("vehicle GZ-VAN-1: it holds the orders of 2 delivery days: 2026-03-02 (2 orders), "
+                        + "2026-03-03 (1 order); give --date D to ship one day's load");
+        assertThat(orderRows()).noneMatch(s -> s.contains(":shipped:"));
+        assertThat(cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1", "--date", "2026-03-04")
+                        .err())
+                .contains("no order is planned on it for 2026-03-04; it holds orders planned for 2026-03-02 (2 "
+                        + "orders), 2026-03-03 (1 order)");
+        assertThat(cli.run("replenish", "ship", "E-3", "--date", "2026-03-03").code())
+                .isEqualTo(2);
+
+        var first = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1", "--date", "2026-03-02");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out().lines())
+                .containsExactly(
+                        "E-1 shipped: 6 x HS-IP16-128 from GZ-WH to GZ-TH-01",
+                        "E-2 shipped: 8 x HS-OPPO-A3 from GZ-WH to GZ-PY-P1");
+        // one load left: the van's day need not be given
+        var second = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.out().lines()).containsExactly("E-3 shipped: 10 x AC-CHG-20W from GZ-WH to GZ-TH-01");
+    }
+
+    @Test
     void theRouteTableShowsWaitingForTheStoreToOpenWhileRoutesCsvKeepsTheSpecColumns() throws Exception {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path early = dir.resolve("early-vans.csv");

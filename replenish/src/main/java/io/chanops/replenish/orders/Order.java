@@ -1,6 +1,10 @@
 package io.chanops.replenish.orders;
 
-/** A replenishment order as stored. Outstanding = qty - received qty (what still counts as on order while open). */
+/**
+ * A replenishment order as stored. Outstanding = qty - received qty (what still counts as on order while open).
+ * {@code vehicleId}, {@code stopNo} and {@code plannedFor} (the delivery day, YYYY-MM-DD) are set by a plan; the
+ * day is null for orders planned before the ledger recorded it.
+ */
 public record Order(
         String orderId,
         String siteId,
@@ -14,6 +18,7 @@ public record Order(
         String warehouse,
         String vehicleId,
         Integer stopNo,
+        String plannedFor,
         String updatedAt,
         String reason,
         String escalatedAt) {

@@ -3,9 +3,11 @@ package io.chanops.replenish.orders;
 import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
 import io.chanops.ledger.model.Position;
+import io.chanops.ledger.time.LocalTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OrderRepository extends SqlObject {
     String COLUMNS =
             "order_id, site_id, sku, kind, qty, received_qty, status, raised_at, due_date, warehouse, vehicle_id, "
-                    + "stop_no, updated_at, reason, escalated_at";
+                    + "stop_no, planned_for, updated_at, reason, escalated_at";
     /** Orders in batches of this many rows. */
     int BATCH = 10_000;
 
@@ -92,6 +94,11 @@ public interface OrderRepository extends SqlObject {
     /** The orders planned on {@code vehicleId} now, in stop order. */
     default List<Order> plannedOn(String vehicleId) {
         return plannedOn(vehicleId, OrderStatus.PLANNED);
+    }
+
+    /** The orders planned on {@code vehicleId} now, by delivery day, in stop order within a day. */
+    default List<VehicleLoad> loadsOf(String vehicleId) {
+        return VehicleLoad.byDay(vehicleId, plannedOn(vehicleId));
     }
 
     /** Every order check run {@code runId} raised, oldest first. */
@@ -228,19 +235,21 @@ public interface OrderRepository extends SqlObject {
             @Bind("status") OrderStatus status,
             @Bind("at") String at);
 
-    @SqlUpdate("UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, updated_at = "
-            + ":at WHERE order_id = :id AND status = :open")
+    @SqlUpdate(
+            "UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, planned_for = "
+                    + ":day, updated_at = :at WHERE order_id = :id AND status = :open")
     int plan(
             @Bind("id") String orderId,
             @Bind("vehicle") String vehicleId,
+            @Bind("day") String day,
             @Bind("stop") int stopNo,
             @Bind("at") String at,
             @Bind("planned") OrderStatus planned,
             @Bind("open") OrderStatus open);
 
-    /** Marks an open order planned on a vehicle's stop; 0 when it is no longer open. */
-    default int markPlanned(String orderId, String vehicleId, int stopNo, String at) {
-        return plan(orderId, vehicleId, stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
+    /** Marks an open order planned on a vehicle's stop on delivery day {@code day}; 0 when it is no longer open. */
+    default int markPlanned(String orderId, String vehicleId, LocalDate day, int stopNo, String at) {
+        return plan(orderId, vehicleId, LocalTimes.format(day), stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
     }
 
     /** The next check run id, inside the serialised write transaction. */

@@ -77,22 +77,45 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     }
 
     /**
-     * Ships the orders planned on {@code vehicleId} (by {@code replenish plan --apply}), in stop order, in one
-     * transaction: the van leaves with all of them. None planned on it is refused (exit 4).
+     * Ships the orders planned on {@code vehicleId} (by {@code replenish plan --apply}) for delivery day {@code day},
+     * in stop order, in one transaction: the van leaves with that day's load. With {@code day} null, the van's only
+     * load; a van holding the loads of several days (tomorrow planned before today's van was shipped) is refused
+     * rather than shipping tomorrow's orders today, as is a van with no planned order (exit 4).
      */
-    public List<Order> shipVehicle(String vehicleId) {
+    public List<Order> shipVehicle(String vehicleId, LocalDate day) {
         LocalDateTime now = context.now();
         return ledger.write(h -> {
-            List<Order> planned = orders.plannedOn(vehicleId);
-            if (planned.isEmpty()) {
-                throw InputRejectedException.of(Problem.ofFile(
-                        "vehicle " + vehicleId,
-                        "no order is planned on it (replenish plan --apply plans the day's emergency orders)"));
+            List<VehicleLoad> loads = orders.loadsOf(vehicleId);
+            if (loads.isEmpty()) {
+                throw refusedVehicle(
+                        vehicleId,
+                        "no order is planned on it (replenish plan --apply plans the day's emergency orders)");
             }
-            return planned.stream()
+            VehicleLoad load;
+            if (day != null) {
+                load = loads.stream()
+                        .filter(l -> day.equals(l.day()))
+                        .findFirst()
+                        .orElseThrow(() -> refusedVehicle(
+                                vehicleId,
+                                "no order is planned on it for " + day + "; it holds orders planned for "
+                                        + VehicleLoad.describe(loads)));
+            } else if (loads.size() > 1) {
+                throw refusedVehicle(
+                        vehicleId,
+                        "it holds the orders of " + loads.size() + " delivery days: " + VehicleLoad.describe(loads)
+                                + "; give --date D to ship one day's load");
+            } else {
+                load = loads.get(0);
+            }
+            return load.orders().stream()
                     .map(o -> setStatus(o.orderId(), OrderStatus.SHIPPED, now))
                     .toList();
         });
+    }
+
+    private static InputRejectedException refusedVehicle(String vehicleId, String problem) {
+        return InputRejectedException.of(Problem.ofFile("vehicle " + vehicleId, problem));
     }
 
     /** Open or planned -> {@code to} for every order of {@code ids}, in one transaction; any problem changes none. */

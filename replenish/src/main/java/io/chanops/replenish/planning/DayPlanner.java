@@ -42,7 +42,7 @@ public final class DayPlanner {
         DeliveryDay.Snapshot day = deliveries.load(request.date(), request.includeRegular());
         PlanResult result =
                 EmergencyPlanner.plan(input(day, request, warn), request.settings(), request.method(), onImprovement);
-        return new DayPlan(result, day.ordersAsRead());
+        return new DayPlan(request.date(), result, day.ordersAsRead());
     }
 
     private static PlanInput input(DeliveryDay.Snapshot day, Request request, Consumer<String> warn) {

@@ -9,6 +9,7 @@ import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderRepository;
+import io.chanops.replenish.orders.VehicleLoad;
 import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +37,14 @@ public record DeliveryDay(
             Map<String, Site> sites,
             Map<String, Map<String, Long>> available) {}
 
-    /** What {@link #apply} did: the orders it marked; or, when some changed since the plan read them, nothing. */
-    public record Application(int marked, List<OrderChange> changed) {
+    /**
+     * What {@link #apply} did: the orders it marked, and the loads of other days still planned on the plan's vehicles
+     * (not shipped yet); or, when some orders changed since the plan read them, nothing.
+     */
+    public record Application(int marked, List<OrderChange> changed, List<VehicleLoad> otherDays) {
         public Application {
             changed = List.copyOf(changed);
+            otherDays = List.copyOf(otherDays);
         }
 
         public boolean refused() {
@@ -105,18 +110,24 @@ public record DeliveryDay(
         return ledger.write(h -> {
             List<OrderChange> changed = OrderChange.since(plan.ordersAsRead(), orders::find);
             if (!changed.isEmpty()) {
-                return new Application(0, changed);
+                return new Application(0, changed, List.of());
             }
             int marked = 0;
+            List<VehicleLoad> otherDays = new ArrayList<>();
             for (PlanResult.Route route : plan.result().routes()) {
                 for (PlanResult.Stop stop : route.stops()) {
                     for (DeliveryOrder o : stop.lines()) {
-                        marked += orders.markPlanned(o.orderId(), route.vehicleId(), stop.stopNo(), now);
+                        marked += orders.markPlanned(o.orderId(), route.vehicleId(), plan.date(), stop.stopNo(), now);
                     }
+                }
+                if (!route.stops().isEmpty()) {
+                    orders.loadsOf(route.vehicleId()).stream()
+                            .filter(load -> !plan.date().equals(load.day()))
+                            .forEach(otherDays::add);
                 }
             }
             publish.run();
-            return new Application(marked, List.of());
+            return new Application(marked, List.of(), otherDays);
         });
     }
 }

@@ -106,14 +106,17 @@ class OrderRepositoryTest {
 
     @Test
     void onlyAnOpenOrderIsMarkedPlannedAndIdsContinueFromTheDaysHighest() {
-        int marked = s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-1", 2, AT));
+        int marked =
+                s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-1", LocalDate.of(2026, 3, 2), 2, AT));
         assertThat(marked).isEqualTo(1);
         assertThat(orders.find("RO-20260302-000001")).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo(OrderStatus.PLANNED);
             assertThat(o.vehicleId()).isEqualTo("VAN-1");
             assertThat(o.stopNo()).isEqualTo(2);
+            assertThat(o.plannedFor()).isEqualTo("2026-03-02");
         });
-        int again = s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-2", 1, AT));
+        int again =
+                s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-2", LocalDate.of(2026, 3, 2), 1, AT));
         assertThat(again).isZero();
         assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 2)).next()).isEqualTo("RO-20260302-000004");
         assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 3)).next()).isEqualTo("RO-20260303-000001");
