@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ReplenishCheckCommand.class,
             ReplenishOrdersCommand.class,
             ReplenishShipCommand.class,
+            ReplenishUnplanCommand.class,
             ReplenishReceiveCommand.class,
             ReplenishCancelCommand.class,
             ReplenishExplainCommand.class,

@@ -145,7 +145,7 @@ class ReplenishPlanCommandTest {
         assertThat(both.code()).isEqualTo(4);
         assertThat(both.err())
                 .contains("vehicle GZ-VAN-1: it holds the orders of 2 delivery days: 2026-03-02 (2 orders), "
-                        + "2026-03-03 (1 order); give --date D to ship one day's load");
+                        + "2026-03-03 (1 order); give --date D to choose one day's load");
         assertThat(orderRows()).noneMatch(s -> s.contains(":shipped:"));
         assertThat(cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1", "--date", "2026-03-04")
                         .err())
@@ -153,6 +153,19 @@ class ReplenishPlanCommandTest {
                         + "orders), 2026-03-03 (1 order)");
         assertThat(cli.run("replenish", "ship", "E-3", "--date", "2026-03-03").code())
                 .isEqualTo(2);
+
+        // tomorrow's load comes off the van (open again, no vehicle, stop or day) and is planned again
+        var off = cli.run("replenish", "unplan", "--vehicle", "GZ-VAN-1", "--date", "2026-03-03");
+        assertThat(off.code()).as(off.toString()).isZero();
+        assertThat(off.out().lines()).containsExactly("E-3 open again: off GZ-VAN-1 (stop 1 of 2026-03-03)");
+        assertThat(orderRows()).contains("E-3:open::");
+        var notPlanned = cli.run("replenish", "unplan", "E-3", "E-1");
+        assertThat(notPlanned.code()).isEqualTo(4);
+        assertThat(notPlanned.err()).contains("order E-3: cannot unplan an order that is open");
+        assertThat(orderRows()).contains("E-1:planned:GZ-VAN-1:1");
+        var again = cli.run(PlanArgs.quickPlan("2026-03-03", oneVan, dir.resolve("p3"), "--apply"));
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(orderRows()).contains("E-3:planned:GZ-VAN-1:1");
 
         var first = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1", "--date", "2026-03-02");
         assertThat(first.code()).as(first.toString()).isZero();

@@ -247,6 +247,19 @@ public interface OrderRepository extends SqlObject {
             @Bind("planned") OrderStatus planned,
             @Bind("open") OrderStatus open);
 
+    @SqlUpdate("UPDATE replenishment_order SET status = :open, vehicle_id = NULL, stop_no = NULL, planned_for = NULL, "
+            + "updated_at = :at WHERE order_id = :id AND status = :planned")
+    int unplan(
+            @Bind("id") String orderId,
+            @Bind("at") String at,
+            @Bind("open") OrderStatus open,
+            @Bind("planned") OrderStatus planned);
+
+    /** A planned order off its vehicle, open again; 0 when it is not planned. */
+    default int markOpen(String orderId, String at) {
+        return unplan(orderId, at, OrderStatus.OPEN, OrderStatus.PLANNED);
+    }
+
     /** Marks an open order planned on a vehicle's stop on delivery day {@code day}; 0 when it is no longer open. */
     default int markPlanned(String orderId, String vehicleId, LocalDate day, int stopNo, String at) {
         return plan(orderId, vehicleId, LocalTimes.format(day), stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);

@@ -68,12 +68,12 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
      * order that cannot be cancelled, cancels none, and every such id is named.
      */
     public List<Order> cancel(List<String> ids) {
-        return changeAll(ids, "cancel", OrderStatus.CANCELLED);
+        return changeAll(ids, "cancel", NOT_YET_SHIPPED, (id, now) -> setStatus(id, OrderStatus.CANCELLED, now));
     }
 
     /** Ships every order of {@code ids} (each open or planned) in one transaction, as {@link #cancel(List)} cancels. */
     public List<Order> ship(List<String> ids) {
-        return changeAll(ids, "ship", OrderStatus.SHIPPED);
+        return changeAll(ids, "ship", NOT_YET_SHIPPED, (id, now) -> setStatus(id, OrderStatus.SHIPPED, now));
     }
 
     /**
@@ -83,50 +83,44 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
      * rather than shipping tomorrow's orders today, as is a van with no planned order (exit 4).
      */
     public List<Order> shipVehicle(String vehicleId, LocalDate day) {
-        LocalDateTime now = context.now();
-        return ledger.write(h -> {
-            List<VehicleLoad> loads = orders.loadsOf(vehicleId);
-            if (loads.isEmpty()) {
-                throw refusedVehicle(
-                        vehicleId,
-                        "no order is planned on it (replenish plan --apply plans the day's emergency orders)");
-            }
-            VehicleLoad load;
-            if (day != null) {
-                load = loads.stream()
-                        .filter(l -> day.equals(l.day()))
-                        .findFirst()
-                        .orElseThrow(() -> refusedVehicle(
-                                vehicleId,
-                                "no order is planned on it for " + day + "; it holds orders planned for "
-                                        + VehicleLoad.describe(loads)));
-            } else if (loads.size() > 1) {
-                throw refusedVehicle(
-                        vehicleId,
-                        "it holds the orders of " + loads.size() + " delivery days: " + VehicleLoad.describe(loads)
-                                + "; give --date D to ship one day's load");
-            } else {
-                load = loads.get(0);
-            }
-            return load.orders().stream()
-                    .map(o -> setStatus(o.orderId(), OrderStatus.SHIPPED, now))
-                    .toList();
-        });
+        return changeLoad(vehicleId, day, (id, now) -> setStatus(id, OrderStatus.SHIPPED, now));
     }
 
-    private static InputRejectedException refusedVehicle(String vehicleId, String problem) {
-        return InputRejectedException.of(Problem.ofFile("vehicle " + vehicleId, problem));
+    /**
+     * Takes every order of {@code ids} (each planned) off its vehicle, open again, in one transaction, all or none as
+     * {@link #cancel(List)}: for a van that will not leave (broken down, or a plan applied with the wrong vehicles),
+     * whose orders {@code replenish plan --apply} can then plan again. Returns the orders as they were planned.
+     */
+    public List<Order> unplan(List<String> ids) {
+        return changeAll(ids, "unplan", EnumSet.of(OrderStatus.PLANNED), this::unplanned);
     }
 
-    /** Open or planned -> {@code to} for every order of {@code ids}, in one transaction; any problem changes none. */
-    private List<Order> changeAll(List<String> ids, String action, OrderStatus to) {
+    /** Takes a vehicle's load of a day off it, as {@link #shipVehicle} chooses the load and {@link #unplan} does. */
+    public List<Order> unplanVehicle(String vehicleId, LocalDate day) {
+        return changeLoad(vehicleId, day, this::unplanned);
+    }
+
+    /** A change of one order at a time, inside the write transaction; returns the order to report. */
+    @FunctionalInterface
+    private interface Change {
+        Order apply(String orderId, LocalDateTime now);
+    }
+
+    private Order unplanned(String id, LocalDateTime now) {
+        Order planned = orders.find(id).orElseThrow();
+        orders.markOpen(id, LocalTimes.format(now));
+        return planned;
+    }
+
+    /** {@code change} for every order of {@code ids}, each in {@code from}, in one transaction; any problem, none. */
+    private List<Order> changeAll(List<String> ids, String action, Set<OrderStatus> from, Change change) {
         LocalDateTime now = context.now();
         List<String> distinct = ids.stream().distinct().toList();
         return ledger.write(h -> {
             List<Problem> problems = new ArrayList<>();
             for (String id : distinct) {
                 try {
-                    require(id, NOT_YET_SHIPPED, action);
+                    require(id, from, action);
                 } catch (InputRejectedException e) {
                     problems.addAll(e.problems());
                 }
@@ -134,8 +128,45 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             if (!problems.isEmpty()) {
                 throw new InputRejectedException(problems);
             }
-            return distinct.stream().map(id -> setStatus(id, to, now)).toList();
+            return distinct.stream().map(id -> change.apply(id, now)).toList();
         });
+    }
+
+    /** {@code change} for every order of a vehicle's load of {@code day} (its only load when null), in stop order. */
+    private List<Order> changeLoad(String vehicleId, LocalDate day, Change change) {
+        LocalDateTime now = context.now();
+        return ledger.write(h -> load(vehicleId, day).orders().stream()
+                .map(o -> change.apply(o.orderId(), now))
+                .toList());
+    }
+
+    /** The load of {@code day} planned on {@code vehicleId}; with {@code day} null, its only load. */
+    private VehicleLoad load(String vehicleId, LocalDate day) {
+        List<VehicleLoad> loads = orders.loadsOf(vehicleId);
+        if (loads.isEmpty()) {
+            throw refusedVehicle(
+                    vehicleId, "no order is planned on it (replenish plan --apply plans the day's emergency orders)");
+        }
+        if (day != null) {
+            return loads.stream()
+                    .filter(l -> day.equals(l.day()))
+                    .findFirst()
+                    .orElseThrow(() -> refusedVehicle(
+                            vehicleId,
+                            "no order is planned on it for " + day + "; it holds orders planned for "
+                                    + VehicleLoad.describe(loads)));
+        }
+        if (loads.size() > 1) {
+            throw refusedVehicle(
+                    vehicleId,
+                    "it holds the orders of " + loads.size() + " delivery days: " + VehicleLoad.describe(loads)
+                            + "; give --date D to choose one day's load");
+        }
+        return loads.get(0);
+    }
+
+    private static InputRejectedException refusedVehicle(String vehicleId, String problem) {
+        return InputRejectedException.of(Problem.ofFile("vehicle " + vehicleId, problem));
     }
 
     /**
