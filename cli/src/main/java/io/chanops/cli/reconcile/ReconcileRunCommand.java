@@ -94,6 +94,12 @@ public final class ReconcileRunCommand extends ChanopsCommand {
     boolean bom;
 
     @Option(
+            names = "--dry-run",
+            description = "Write the reports and store nothing: a look at a pair of files before the run is recorded"
+                    + " (no confirmed orders, nothing carried or closed).")
+    boolean dryRun;
+
+    @Option(
             names = "--charset",
             paramLabel = "CS",
             converter = CharsetConverter.class,
@@ -126,6 +132,7 @@ public final class ReconcileRunCommand extends ChanopsCommand {
                 mask,
                 bom,
                 force,
+                dryRun,
                 ctx().now(),
                 ctx().operation().user());
         boolean workbook = Workbooks.wanted(format, out);
@@ -172,6 +179,9 @@ public final class ReconcileRunCommand extends ChanopsCommand {
             Renderer.table(late, out, ctx().colour(), ctx().tableWidth());
         }
         out.printf("%d discrepancies; reports in %s%n", o.summary().discrepancies(), o.outDir());
+        if (dryRun) {
+            out.printf("dry run: nothing stored (%d is the id the run would take)%n", o.runId());
+        }
     }
 
     private static Style styleOf(List<Object> row) {

@@ -199,6 +199,33 @@ class ReconcileCliTest extends OnLedger {
     }
 
     /**
+     * A dry run writes the reports the run would write and stores nothing: no run, no confirmed order, and the pair is
+     * not taken as reconciled; the real run after it takes the id the dry run named and writes the same reports.
+     */
+    @Test
+    void aDryRunWritesTheReportsAndStoresNothing() throws Exception {
+        List<String> args = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("look")));
+        args.add("--dry-run");
+        CliHarness.Result dry = cli.run(args);
+        assertThat(dry.code()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.out()).contains("dry run: nothing stored (1 is the id the run would take)");
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
+                .hasSize(1);
+        assertThat(cli.run("reconcile", "show", "1").code()).isEqualTo(4);
+
+        CliHarness.Result real = month("2026-01");
+        assertThat(real.code()).as(real.toString()).isEqualTo(3);
+        assertThat(real.out()).contains("run 1:").doesNotContain("dry run");
+        for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
+            assertThat(dir.resolve("out-2026-01").resolve(report))
+                    .as(report)
+                    .hasSameTextualContentAs(dir.resolve("look").resolve(report));
+        }
+        assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
+                .hasSize(2);
+    }
+
+    /**
      * February without --carry finds in BOSS the January order January left MISSING_IN_BOSS, and reports it
      * MISSING_IN_PLATFORM with a warning that --carry would resolve it; again with --carry --force, it is resolved.
      */

@@ -53,6 +53,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * {@code reconcile run}: reads and validates both files (nothing is written if either is rejected), matches them with
@@ -228,9 +229,10 @@ public final class ReconcileService {
         Map<SiteDay, long[]> activity = timed("BOSS activity", () -> activity(m));
         phase("match");
 
-        // every row written references the run inserted first in this transaction: no per-row foreign-key checks
+        // every row written references the run inserted first in this transaction: no per-row foreign-key checks; a
+        // dry run stores the run as the real one would, publishes the reports, then rolls the transaction back
         work.phase(WorkProgress.Phase.WRITING, "", -1);
-        RunOutcome outcome = ledger.writeBulk(h -> {
+        HandleCallback<RunOutcome, RuntimeException> store = h -> {
             refuseRepeat(h, req, pSha, bossSha);
             long runId = Ids.next(h, "reconcile_run", "run_id");
             Path dir = req.outDir() != null ? req.outDir() : Path.of("reconcile-" + runId);
@@ -263,7 +265,8 @@ public final class ReconcileService {
                     .toList();
             return new RunOutcome(
                     runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
-        });
+        };
+        RunOutcome outcome = req.dryRun() ? ledger.writeAndRollBack(store) : ledger.writeBulk(store);
         phase("commit");
         return outcome;
     }

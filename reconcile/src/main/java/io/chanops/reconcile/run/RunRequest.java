@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
  *
  * @param outDir          where to write the reports; null = {@code ./reconcile-<run id>/}
  * @param platformCharset charset of the platform file (UTF-8 unless told)
+ * @param dryRun          write the reports and store nothing: the run's transaction is rolled back
  * @param user            who runs it, recorded with the run
  */
 public record RunRequest(
@@ -23,5 +24,6 @@ public record RunRequest(
         boolean mask,
         boolean bom,
         boolean force,
+        boolean dryRun,
         LocalDateTime now,
         String user) {}

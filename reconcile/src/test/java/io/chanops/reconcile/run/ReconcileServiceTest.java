@@ -55,6 +55,7 @@ class ReconcileServiceTest {
                                 false,
                                 false,
                                 force,
+                                false,
                                 NOW,
                                 "tester"),
                         w -> {},
