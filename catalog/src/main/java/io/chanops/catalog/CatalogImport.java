@@ -42,10 +42,14 @@ public final class CatalogImport {
     public static final Set<Integer> CONTRACT_MONTHS = CatalogRowParser.CONTRACT_MONTHS;
     public static final int MAX_NAME_LENGTH = CatalogRowParser.MAX_NAME_LENGTH;
 
-    /** How to import: {@code skipInvalid} writes the valid rows and the rejected ones to {@code <file>.rejects.csv}. */
-    public record Options(Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, boolean force) {
+    /**
+     * How to import: {@code skipInvalid} writes the valid rows and the rejected ones to {@code <file>.rejects.csv};
+     * {@code maxUnlist} is the most products {@code sync} may unlist (null: at most half of the listed ones).
+     */
+    public record Options(
+            Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, Integer maxUnlist, boolean force) {
         public static Options plain(Charset charset, boolean force) {
-            return new Options(charset, false, false, false, force);
+            return new Options(charset, false, false, false, null, force);
         }
     }
 
@@ -130,7 +134,7 @@ public final class CatalogImport {
         }
         if (options.dryRun()) {
             return ledger.read(h -> {
-                CatalogPlan plan = plan(h, parsed, options.sync(), warn);
+                CatalogPlan plan = plan(h, parsed, options, warn);
                 return result(
                         parsed, true, 0, plan, null, ImportBatches.find(h, "catalog", sha), offSaleWithStock(plan));
             });
@@ -139,7 +143,7 @@ public final class CatalogImport {
             ImportBatches.refuseRepeat(h, "catalog", file, sha, options.force());
             // refused above unless forced: only a forced re-import has an earlier batch to report
             Optional<ImportBatch> earlier = options.force() ? ImportBatches.find(h, "catalog", sha) : Optional.empty();
-            CatalogPlan plan = plan(h, parsed, options.sync(), warn);
+            CatalogPlan plan = plan(h, parsed, options, warn);
             if (!plan.rejections().isEmpty() && !options.skipInvalid()) {
                 throw new InputRejectedException(plan.rejections().stream()
                         .map(r -> r.toProblem(parsed.name()))
@@ -187,41 +191,47 @@ public final class CatalogImport {
 
     /**
      * What the file would do to the catalog; warns of the new SKUs written as an existing or earlier one but for case
-     * and separators.
+     * and separators, and refuses a {@code --sync} that would unlist more than it may.
      */
-    private CatalogPlan plan(Handle h, CatalogFile parsed, boolean sync, Consumer<String> warn) {
+    private CatalogPlan plan(Handle h, CatalogFile parsed, Options options, Consumer<String> warn) {
         Map<String, Product> existing = new LinkedHashMap<>();
         h.attach(ProductRepository.class).list().forEach(p -> existing.put(p.sku(), p));
-        CatalogPlan plan = CatalogPlan.of(existing, parsed, sync, stock::hasMoves);
+        CatalogPlan plan = CatalogPlan.of(existing, parsed, options.sync(), stock::hasMoves);
         List<LookAlikeIds.NewId> created = plan.changes().stream()
                 .filter(c -> c.kind() == CatalogChange.Kind.CREATED)
                 .sorted(Comparator.comparingLong(CatalogChange::line))
                 .map(c -> new LookAlikeIds.NewId(c.sku(), c.line()))
                 .toList();
         new LookAlikeIds("SKU", "sku").warn(parsed.name(), existing.keySet(), created, warn);
-        if (sync) {
-            warnOfMassUnlisting(parsed.name(), existing, plan, warn);
+        if (options.sync()) {
+            refuseMassUnlisting(parsed.name(), existing, plan, options.maxUnlist());
         }
         return plan;
     }
 
     /**
-     * Warns when {@code --sync} would unlist more than half of the listed products: the file is then more likely a
-     * truncated export, or one kind of product only, than the whole catalog. The import goes ahead as asked.
+     * Refuses (exit 4, nothing written) a {@code --sync} that would unlist more than {@code maxUnlist} products, or,
+     * without it, more than half of the listed ones: the file is then more likely a truncated export, or one kind of
+     * product only, than the whole catalog, and a nightly feed's cron job would take the store off sale.
      */
-    private static void warnOfMassUnlisting(
-            String file, Map<String, Product> existing, CatalogPlan plan, Consumer<String> warn) {
+    private static void refuseMassUnlisting(
+            String file, Map<String, Product> existing, CatalogPlan plan, Integer maxUnlist) {
         long listed = existing.values().stream()
                 .filter(p -> "listed".equals(p.status()))
                 .count();
         int unlisted = plan.unlisted();
-        if (unlisted > 0 && unlisted * 2L > listed) {
-            warn.accept(Problem.ofFile(
-                            file,
-                            "--sync unlists " + unlisted + " of the " + listed + " listed products: is the file the"
-                                    + " whole catalog? (a truncated export, or one kind of product only, takes the"
-                                    + " rest off sale)")
-                    .toString());
+        if (maxUnlist != null && unlisted > maxUnlist) {
+            throw InputRejectedException.of(Problem.ofFile(
+                    file,
+                    "--sync would unlist " + unlisted + " of the " + listed + " listed products, more than"
+                            + " --max-unlist " + maxUnlist));
+        }
+        if (maxUnlist == null && unlisted > 0 && unlisted * 2L > listed) {
+            throw InputRejectedException.of(Problem.ofFile(
+                    file,
+                    "--sync would unlist " + unlisted + " of the " + listed + " listed products: is the file the"
+                            + " whole catalog? (a truncated export, or one kind of product only, takes the rest off"
+                            + " sale); if it is, --max-unlist " + unlisted + " lets it"));
         }
     }
 

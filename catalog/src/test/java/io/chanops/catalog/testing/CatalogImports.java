@@ -38,7 +38,7 @@ public record CatalogImports(Ledger ledger, Path dir, ProductStock stock, LocalD
                 .run(
                         ledger,
                         file,
-                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, force),
+                        new CatalogImport.Options(StandardCharsets.UTF_8, dryRun, skipInvalid, sync, null, force),
                         w -> {},
                         n -> {});
     }

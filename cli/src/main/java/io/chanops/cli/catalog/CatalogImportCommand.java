@@ -6,6 +6,7 @@ import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.FieldChange;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
@@ -58,13 +59,26 @@ public final class CatalogImportCommand extends ChanopsCommand {
 
     @Option(
             names = "--sync",
-            description = "The file is the whole catalog: listed products whose SKU it does not name become unlisted.")
+            description = "The file is the whole catalog: listed products whose SKU it does not name become unlisted"
+                    + " (refused when that is more than half of the listed ones).")
     boolean sync;
+
+    @Option(
+            names = "--max-unlist",
+            paramLabel = "N",
+            description = "With --sync: the most products it may unlist, instead of half of the listed ones.")
+    Integer maxUnlist;
 
     @Override
     protected int run() {
+        if (maxUnlist != null && !sync) {
+            throw UserException.usage("--max-unlist limits what --sync unlists: give it with --sync");
+        }
+        if (maxUnlist != null && maxUnlist < 0) {
+            throw UserException.usage("--max-unlist " + maxUnlist + ": expected a whole number 0 or more");
+        }
         CatalogImport.Options options =
-                new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, input.force());
+                new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, maxUnlist, input.force());
         CatalogImport.Result r;
         try (Progress progress =
                 Progress.start(ctx(), dryRun ? "catalog import --dry-run" : "catalog import", -1, "rows")) {

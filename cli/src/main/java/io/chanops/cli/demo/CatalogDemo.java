@@ -23,9 +23,10 @@ public final class CatalogDemo implements DemoSection {
                         "import",
                         "samples/catalog-update.csv",
                         "--dry-run"),
-                DemoStep.of(
-                        "If that partial file were the whole catalog (--sync), these listed products would be unlisted "
-                                + "(dry run)",
+                DemoStep.expecting(
+                        ExitCode.ATTENTION,
+                        "Taken as the whole catalog (--sync), that partial file would unlist most listed products: "
+                                + "refused (dry run)",
                         "catalog",
                         "import",
                         "samples/catalog-update.csv",

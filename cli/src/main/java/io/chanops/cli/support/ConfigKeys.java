@@ -47,6 +47,7 @@ public final class ConfigKeys {
             "run",
             "vehicle",
             "sync",
+            "max-unlist",
             "dir",
             "rules",
             "carry",

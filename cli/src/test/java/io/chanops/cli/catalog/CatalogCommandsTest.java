@@ -81,19 +81,37 @@ class CatalogCommandsTest extends OnLedger {
                         + " check it");
     }
 
-    /** A --sync that unlists more than half of the listed products says so, on the dry run and the import. */
+    /**
+     * A --sync that would unlist more than half of the listed products is refused (a dry run says so, exit 3), nothing
+     * written; --max-unlist N lets it unlist up to N, and refuses more.
+     */
     @Test
-    void aSyncThatUnlistsMostOfTheCatalogIsWarnedOf() {
+    void aSyncThatWouldUnlistMostOfTheCatalogIsRefusedUnlessAllowed() {
         ok("catalog", "import", TestLedgers.sample("catalog.csv").toString());
         String update = TestLedgers.sample("catalog-update.csv").toString();
-        String warning = "warning: " + update + ": --sync unlists 14 of the 19 listed products: is the file the whole"
-                + " catalog? (a truncated export, or one kind of product only, takes the rest off sale)";
-        assertThat(cli.run("catalog", "import", update, "--sync", "--dry-run").err())
-                .contains(warning);
+        String refusal = "error: " + update + ": --sync would unlist 14 of the 19 listed products: is the file the"
+                + " whole catalog? (a truncated export, or one kind of product only, takes the rest off sale); if it"
+                + " is, --max-unlist 14 lets it";
+        Result dry = cli.run("catalog", "import", update, "--sync", "--dry-run");
+        assertThat(dry.code()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.err()).contains(refusal);
         Result real = cli.run("catalog", "import", update, "--sync");
-        assertThat(real.code()).as(real.toString()).isZero();
-        assertThat(real.err()).contains(warning);
-        assertThat(cli.run("catalog", "import", update, "--force").err()).doesNotContain("--sync unlists");
+        assertThat(real.code()).as(real.toString()).isEqualTo(4);
+        assertThat(real.err()).contains(refusal);
+        assertThat(ok("catalog", "list", "--status", "listed", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(20);
+        Result capped = cli.run("catalog", "import", update, "--sync", "--max-unlist", "13");
+        assertThat(capped.code()).isEqualTo(4);
+        assertThat(capped.err())
+                .contains(update + ": --sync would unlist 14 of the 19 listed products, more than --max-unlist 13");
+        Result allowed = cli.run("catalog", "import", update, "--sync", "--max-unlist", "14");
+        assertThat(allowed.code()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).contains("14 unlisted (not in the file)");
+        assertThat(cli.run("catalog", "import", update, "--max-unlist", "3", "--force")
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test
@@ -157,7 +175,7 @@ class CatalogCommandsTest extends OnLedger {
                 "only.csv",
                 HEADER,
                 "HS-IP16-128,handset,iPhone 16 128GB,Apple,5999.00,listed,web|wap|app|hall|partner,,");
-        Result r = ok("catalog", "import", only.toString(), "--sync", "-v");
+        Result r = ok("catalog", "import", only.toString(), "--sync", "--max-unlist", "18", "-v");
         assertThat(r.out())
                 .contains("0 created, 0 updated, 1 unchanged, 18 unlisted (not in the file)")
                 .contains("unlisted HS-IP16P-256");
