@@ -227,7 +227,8 @@ public final class RunContext {
                 clock = root.host.clock().withZone(zone);
             } else {
                 Clock given = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
-                refuseFarAhead(given);
+                refuseFarAhead(
+                        "--now", root.now, given.instant(), zone, "--now may be at most a day ahead of the clock");
                 clock = given;
             }
         }
@@ -242,14 +243,28 @@ public final class RunContext {
      * a month and day swapped. A check on such a day raises orders due then, which count as on order until someone
      * cancels them, and a report or import takes that day for today.
      */
-    private void refuseFarAhead(Clock given) {
+    private void refuseFarAhead(String option, String typed, Instant given, ZoneId zone, String rule) {
         Instant machine = root.host.clock().instant();
-        if (given.instant().isAfter(machine.plus(MOST_AHEAD))) {
-            long days = Duration.between(machine, given.instant()).toDays();
-            throw UserException.usage("--now '" + root.now + "' is " + days + " days after this machine's clock ("
-                    + LocalTimes.format(LocalDateTime.ofInstant(machine, given.getZone())) + " " + given.getZone()
-                    + "): a year or month typed wrong? --now may be at most a day ahead of the clock");
+        if (given.isAfter(machine.plus(MOST_AHEAD))) {
+            long days = Duration.between(machine, given).toDays();
+            throw UserException.usage(option + " '" + typed + "' is " + days + " days after this machine's clock ("
+                    + LocalTimes.format(LocalDateTime.ofInstant(machine, zone)) + " " + zone
+                    + "): a year or month typed wrong? " + rule);
         }
+    }
+
+    /**
+     * Refuses (exit 2) the time of an event typed in {@code option}, a local time in the ledger's zone, when it is
+     * more than a day after the machine's clock, whatever {@code --now} says: it cannot have happened yet.
+     */
+    public void refuseEventAhead(String option, LocalDateTime at) {
+        ZoneId zone = zone();
+        refuseFarAhead(
+                option,
+                LocalTimes.format(at),
+                at.atZone(zone).toInstant(),
+                zone,
+                "what it records cannot have happened yet");
     }
 
     private static Optional<Instant> instant(String text) {

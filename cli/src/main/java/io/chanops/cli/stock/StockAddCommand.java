@@ -60,6 +60,9 @@ public final class StockAddCommand extends ChanopsCommand {
     protected int run() {
         CheckSettings settings = CheckConfig.settings(ctx());
         CheckService checks = CheckService.of(ctx().ledger(), ctx().operation());
+        if (at != null) {
+            ctx().refuseEventAhead("--at", at);
+        }
         LocalDateTime when = at != null ? at : ctx().now();
         MoveImport.Result<CheckReport> r = new MoveImport(ctx().ledger(), ctx().operation())
                 .importOne(

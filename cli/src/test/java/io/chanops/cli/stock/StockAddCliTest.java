@@ -40,13 +40,23 @@ class StockAddCliTest extends OnLedger {
         return cli.run("stock", "show", "--site", "ST-1", "--format", "csv").out();
     }
 
-    /** A move dated a year ahead (a wrong year, most likely) is added as dated, with a warning naming the option. */
+    /**
+     * A move dated after the machine's clock (a wrong year, 2027 for 2026) cannot have happened: refused, nothing
+     * written. One after --now but not after the clock (a backfill's --now) is added as dated, with a warning.
+     */
     @Test
-    void aMoveDatedAYearAheadIsAddedWithAWarning() {
-        CliHarness.Result r = addPhone("receipt", "4", "--at", "2027-03-02 10:00");
+    void aMoveDatedAfterTheMachinesClockIsRefusedAndOneAfterNowWarned() {
+        CliHarness.Result ahead = addPhone("receipt", "4", "--at", "2027-03-02 10:00");
+        assertThat(ahead.code()).as(ahead.toString()).isEqualTo(2);
+        assertThat(ahead.err())
+                .contains("--at '2027-03-02 10:00:00' is 91 days after this machine's clock (2026-12-01 08:00:00"
+                        + " Asia/Shanghai): a year or month typed wrong? what it records cannot have happened yet");
+        assertThat(onHand()).contains("ST-1,PHONE,3,");
+
+        CliHarness.Result r = addPhone("receipt", "4", "--at", "2026-06-02 10:00");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err())
-                .contains("warning: stock add: --at: 2027-03-02 10:00:00 is more than a day after now"
+                .contains("warning: stock add: --at: 2026-06-02 10:00:00 is more than a day after now"
                         + " (2026-03-02 09:30:00); imported as dated: check the year and month");
         assertThat(onHand()).contains("ST-1,PHONE,7,");
     }
