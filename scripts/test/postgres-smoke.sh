@@ -53,7 +53,9 @@ day() { # ledger -> runs the sample day, prints "exit command" lines
 3|replenish check
 0|replenish check
 0|replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --max-steps 300 --seed 7 --out plan --apply
-0|replenish ship --vehicle GZ-VAN-1
+0|replenish unplan --vehicle GZ-VAN-1
+0|replenish plan --date 2026-03-02 --vehicles samples/vehicles.csv --max-steps 300 --seed 7 --out plan --apply
+0|replenish ship --vehicle GZ-VAN-1 --date 2026-03-02
 0|replenish receive RO-20260302-000001 --qty 1
 0|replenish rebalance --date 2026-03-04 --apply
 3|reconcile run --platform samples/platform-orders-2026-01.csv --boss samples/boss-2026-01.csv --profile samples/boss-profile.properties --out r1

@@ -7,6 +7,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputKind;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
@@ -117,8 +118,9 @@ public final class CatalogImport {
             LongConsumer progress,
             OutputSet outputs) {
         LocalDateTime now = context.now();
-        OutputFile rejectsFile =
-                options.skipInvalid() && !options.dryRun() ? outputs.file(RejectsFile.pathFor(file)) : null;
+        OutputFile rejectsFile = options.skipInvalid() && !options.dryRun()
+                ? outputs.file(RejectsFile.pathFor(file)).requireReplaceable(OutputKind.csv(RejectsFile.COLUMNS))
+                : null;
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
         String sha = FileDigest.sha256(file);

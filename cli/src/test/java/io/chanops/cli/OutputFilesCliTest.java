@@ -60,6 +60,50 @@ class OutputFilesCliTest extends OnSampleLedger {
         assertThat(siteIds()).isEqualTo(before);
     }
 
+    /**
+     * An --out that names an existing file of other data (the day's moves file, another report, a database) is refused
+     * and the file left as it was; yesterday's copy of the same report is replaced, in CSV, JSON and xlsx alike (an
+     * xlsx by another chanops listing too: its one sheet has the same name).
+     */
+    @Test
+    void outOntoAFileOfOtherDataIsRefusedAndYesterdaysSameReportReplaced() throws IOException {
+        Path moves = dir.resolve("moves.csv");
+        Files.copy(TestLedgers.sample("moves.csv"), moves);
+        byte[] content = Files.readAllBytes(moves);
+        CliHarness.Result onto = cli.run("stock", "show", "--out", moves.toString());
+        assertThat(onto.code()).as(onto.toString()).isEqualTo(2);
+        assertThat(onto.err())
+                .contains(moves + ": already holds other data (its first line is 'at,site_id,sku,kind,qty,ref'), not"
+                        + " what this command writes there (CSV with the header 'site_id,sku,on_hand,on_order,"
+                        + "position,t_days,R,S,L,state'): refusing to replace it; delete it or give another name");
+        assertThat(Files.readAllBytes(moves)).isEqualTo(content);
+
+        for (String name : List.of("sites.csv", "sites.json", "sites.xlsx")) {
+            Path report = dir.resolve(name);
+            for (int day = 0; day < 2; day++) {
+                CliHarness.Result r = cli.run("site", "list", "--out", report.toString());
+                assertThat(r.code()).as(name + " " + r).isZero();
+            }
+            assertThat(report).isNotEmptyFile();
+            CliHarness.Result other = cli.run("stock", "show", "--out", report.toString());
+            if (name.endsWith(".xlsx")) {
+                assertThat(other.code()).as(name + " " + other).isZero();
+            } else {
+                assertThat(other.code()).as(name + " " + other).isEqualTo(2);
+                assertThat(other.err()).contains("already holds other data");
+            }
+        }
+        CliHarness.Result backup = cli.run("ledger", "backup", "--out", moves.toString());
+        assertThat(backup.code()).as(backup.toString()).isEqualTo(2);
+        assertThat(backup.err()).contains("not what this command writes there (an SQLite database)");
+        assertThat(Files.readAllBytes(moves)).isEqualTo(content);
+        Path copy = dir.resolve("copy.db");
+        assertThat(cli.run("ledger", "backup", "--out", copy.toString()).code()).isZero();
+        CliHarness.Result overCopy = cli.run("site", "list", "--out", copy.toString(), "--format", "csv");
+        assertThat(overCopy.code()).isEqualTo(2);
+        assertThat(overCopy.err()).contains("(it is an SQLite database)");
+    }
+
     @Test
     void outOntoADirectoryOrIntoAMissingOneIsAUsageError() throws IOException {
         Path reports = Files.createDirectory(dir.resolve("reports"));

@@ -1,6 +1,7 @@
 package io.chanops.ledger;
 
 import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class LedgerBackup {
         if (ledger.dialect() != Ledger.Dialect.SQLITE) {
             throw new IllegalArgumentException("only an SQLite ledger is backed up by chanops");
         }
+        target.requireReplaceable(OutputKind.sqliteDatabase());
         long[] bytes = {0};
         int[] version = {0};
         target.fill(OutputFile.Access.OWNER_ONLY, temp -> {

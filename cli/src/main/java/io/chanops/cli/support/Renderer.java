@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputKind;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,7 @@ public final class Renderer {
      * readable by its owner only.
      */
     public static void renderToFile(Listing listing, Format format, OutputFile file, boolean bom) {
+        file.requireReplaceable(kindOf(format, listing.columns()));
         OutputFile.Access access =
                 listing.columns().contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
         file.write(access, os -> {
@@ -86,6 +88,7 @@ public final class Renderer {
             renderToFile(listing, format, file, bom);
             return listing.size();
         }
+        file.requireReplaceable(kindOf(format, columns));
         long[] written = new long[1];
         OutputFile.Access access =
                 columns.contains("msisdn") ? OutputFile.Access.OWNER_ONLY : OutputFile.Access.DEFAULT;
@@ -106,6 +109,19 @@ public final class Renderer {
         CsvSink sink = CsvSink.to(new NonClosingWriter(out), bom);
         writeCsv(listing, sink);
         sink.close();
+    }
+
+    /**
+     * What a listing of {@code columns} in {@code format} is, for an existing file it would replace: yesterday's copy of
+     * the same listing is replaced, another file is not ({@link OutputFile#requireReplaceable}).
+     */
+    static OutputKind kindOf(Format format, List<String> columns) {
+        return switch (format) {
+            case CSV -> OutputKind.csv(columns);
+            case JSON -> new JsonRowsKind(columns);
+            case XLSX -> OutputKind.workbook(XlsxWriter.SHEET);
+            case TABLE -> OutputKind.table(columns);
+        };
     }
 
     private static void writeCsv(Listing listing, CsvSink sink) {

@@ -233,13 +233,14 @@ class ReplenishPlanCommandTest {
     void aPlanDirectoryThatCannotTakeAllFourFilesIsRefusedBeforePlanningAndNothingIsApplied() throws Exception {
         order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
         Path out = Files.createDirectory(dir.resolve("plan"));
-        Files.writeString(out.resolve("routes.csv"), "yesterday's routes");
+        String yesterday = "vehicle_id,stop,site_id,arrive,depart,load\nGZ-VAN-1,1,GZ-TH-01,10:26,10:36,6\n";
+        Files.writeString(out.resolve("routes.csv"), yesterday);
         Files.createDirectory(out.resolve("summary.csv"));
         var r = cli.run(
                 PlanArgs.plan("2026-03-02", SAMPLE_VANS, "--time-limit", "1s", "--out", out.toString(), "--apply"));
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("summary.csv: is a directory");
-        assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo("yesterday's routes");
+        assertThat(Files.readString(out.resolve("routes.csv"))).isEqualTo(yesterday);
         assertThat(TestLedgers.fileNames(out)).containsExactly("routes.csv", "summary.csv");
         assertThat(orderRows()).containsExactly("E-1:open::");
     }

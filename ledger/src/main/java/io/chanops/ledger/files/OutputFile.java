@@ -11,6 +11,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -62,6 +64,39 @@ public final class OutputFile {
     /** The path as the user gave it. */
     public Path target() {
         return target;
+    }
+
+    /**
+     * Refuses (exit 2) to replace the target when it exists, is not empty and does not hold {@code kind}: a report
+     * replaces an earlier copy of itself, never a moves file, a BOSS export or someone's workbook. A target that does
+     * not exist yet, or that cannot be read (the write then says why), passes. Called before the content is made;
+     * returns this file.
+     */
+    public OutputFile requireReplaceable(OutputKind kind) {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return this;
+        }
+        byte[] head;
+        try {
+            head = FileHead.read(target);
+        } catch (IOException e) {
+            return this;
+        }
+        if (head.length == 0) {
+            return this;
+        }
+        boolean same;
+        try {
+            same = kind.matches(head, target);
+        } catch (IOException | UncheckedIOException e) {
+            same = false;
+        }
+        if (!same) {
+            throw new OutputRefusedException(target + ": already holds other data (" + FileHead.describe(head)
+                    + "), not what this command writes there (" + kind.describe() + "): refusing to replace it; delete"
+                    + " it or give another name");
+        }
+        return this;
     }
 
     /**

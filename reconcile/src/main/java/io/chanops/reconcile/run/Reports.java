@@ -2,6 +2,7 @@ package io.chanops.reconcile.run;
 
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.files.OutputKind;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.files.Workbook;
 import io.chanops.ledger.money.Fen;
@@ -115,7 +116,8 @@ public final class Reports {
      * resolved_late with --carry), written in {@code format}; declared before any work.
      */
     public static ReportFiles declareWorkbook(OutputSet outputs, Path file, Workbook.Format format) {
-        return new ReportFiles(null, null, null, null, outputs.file(file), format);
+        return new ReportFiles(
+                null, null, null, null, outputs.file(file).requireReplaceable(OutputKind.workbook("summary")), format);
     }
 
     public static ReportFiles declare(OutputSet outputs, Path dir, boolean carry) {
@@ -124,10 +126,15 @@ public final class Reports {
             outputs.obsolete(dir.resolve("resolved-late.csv")); // an earlier run's, which this run would seem to have
         }
         return new ReportFiles(
-                outputs.file(dir.resolve("summary.csv")),
-                outputs.file(dir.resolve("discrepancies.csv")),
-                outputs.file(dir.resolve("matched.csv")),
-                carry ? outputs.file(dir.resolve("resolved-late.csv")) : null);
+                report(outputs, dir, "summary.csv", SUMMARY),
+                report(outputs, dir, "discrepancies.csv", DISCREPANCIES),
+                report(outputs, dir, "matched.csv", MATCHED),
+                carry ? report(outputs, dir, "resolved-late.csv", RESOLVED_LATE) : null);
+    }
+
+    /** Declares report {@code name} of DIR, which replaces an earlier run's copy of it and nothing else. */
+    private static OutputFile report(OutputSet outputs, Path dir, String name, List<String> header) {
+        return outputs.file(dir.resolve(name)).requireReplaceable(OutputKind.csv(header));
     }
 
     /**

@@ -61,7 +61,9 @@ class CatalogWithStockTest {
                 "v1.csv",
                 "A1,handset,P1,,1.00,listed,web,,",
                 "A2,handset,P2,,1.00,listed,web,,",
-                "A3,handset,P3,,1.00,listed,web,,"));
+                "A3,handset,P3,,1.00,listed,web,,",
+                "A4,handset,P4,,1.00,listed,web,,",
+                "A5,handset,P5,,1.00,listed,web,,"));
         Path moves = TestLedgers.write(
                 dir,
                 "m.csv",
@@ -71,9 +73,17 @@ class CatalogWithStockTest {
                 "2026-03-01 10:00,GZ-WH,A3,receipt,4,R3");
         new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
                 .importFile(moves, StandardCharsets.UTF_8, false, w -> {}, n -> {}, null);
-        // A1 drops out by --sync, A2 (no stock) too, A3 stays listed
-        CatalogImport.Result r =
-                imports.run(imports.file("v2.csv", "A3,handset,P3,,1.00,listed,web,,"), true, false, true, false);
+        // A1 drops out by --sync, A2 (no stock) too, A3 to A5 stay listed
+        CatalogImport.Result r = imports.run(
+                imports.file(
+                        "v2.csv",
+                        "A3,handset,P3,,1.00,listed,web,,",
+                        "A4,handset,P4,,1.00,listed,web,,",
+                        "A5,handset,P5,,1.00,listed,web,,"),
+                true,
+                false,
+                true,
+                false);
         assertThat(r.unlisted()).isEqualTo(2);
         assertThat(r.offSaleWithStock()).containsExactly(Map.entry("A1", 7L));
     }

@@ -3,6 +3,7 @@ package io.chanops.replenish.planning.io;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.files.OutputGuard;
+import io.chanops.ledger.files.OutputKind;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.files.Workbook;
 import io.chanops.replenish.planning.DeliveryOrder;
@@ -56,17 +57,22 @@ public final class PlanFiles {
      * Declares FILE, one workbook with a sheet per file (routes, lines, unserved, summary) written in {@code format}.
      */
     public static PlanFiles declareWorkbook(OutputSet outputs, Path file, Workbook.Format format) {
-        return new PlanFiles(outputs.file(file), format);
+        return new PlanFiles(outputs.file(file).requireReplaceable(OutputKind.workbook("routes")), format);
     }
 
     /** Declares DIR (an existing directory, or a new one in an existing directory) and the plan's files in it. */
     public static PlanFiles declare(OutputSet outputs, Path dir) {
         outputs.directory(dir);
         return new PlanFiles(
-                outputs.file(dir.resolve("routes.csv")),
-                outputs.file(dir.resolve("lines.csv")),
-                outputs.file(dir.resolve("unserved.csv")),
-                outputs.file(dir.resolve("summary.csv")));
+                file(outputs, dir, "routes.csv", ROUTES),
+                file(outputs, dir, "lines.csv", LINES),
+                file(outputs, dir, "unserved.csv", UNSERVED),
+                file(outputs, dir, "summary.csv", SUMMARY));
+    }
+
+    /** Declares file {@code name} of DIR, which replaces an earlier plan's copy of it and nothing else. */
+    private static OutputFile file(OutputSet outputs, Path dir, String name, List<String> header) {
+        return outputs.file(dir.resolve(name)).requireReplaceable(OutputKind.csv(header));
     }
 
     /** Writes the plan's four files, all or none, now. */

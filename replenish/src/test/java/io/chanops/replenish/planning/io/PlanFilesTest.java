@@ -34,10 +34,10 @@ class PlanFilesTest {
     @Test
     void publishingReplacesAnEarlierPlanWithAllFourFiles() throws IOException {
         Path out = Files.createDirectories(dir.resolve("plan"));
-        Files.writeString(out.resolve("summary.csv"), "an earlier plan\n");
+        Files.writeString(out.resolve("summary.csv"), "metric,value\nstops,3\n");
         try (OutputSet outputs = new OutputSet(OutputGuard.NONE)) {
             PlanFiles.declare(outputs, out).write(EMPTY, false);
-            assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo("an earlier plan\n");
+            assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo("metric,value\nstops,3\n");
             outputs.publish();
         }
         assertThat(TestLedgers.fileNames(out))
