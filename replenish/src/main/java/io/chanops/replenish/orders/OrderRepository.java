@@ -235,34 +235,27 @@ public interface OrderRepository extends SqlObject {
             @Bind("status") OrderStatus status,
             @Bind("at") String at);
 
+    /** An order {@code from} one status {@code to} another, with its vehicle, stop and delivery day (or none). */
     @SqlUpdate(
-            "UPDATE replenishment_order SET status = :planned, vehicle_id = :vehicle, stop_no = :stop, planned_for = "
-                    + ":day, updated_at = :at WHERE order_id = :id AND status = :open")
-    int plan(
+            "UPDATE replenishment_order SET status = :to, vehicle_id = :vehicle, stop_no = :stop, planned_for = :day, "
+                    + "updated_at = :at WHERE order_id = :id AND status = :from")
+    int setPlan(
             @Bind("id") String orderId,
             @Bind("vehicle") String vehicleId,
             @Bind("day") String day,
-            @Bind("stop") int stopNo,
+            @Bind("stop") Integer stopNo,
             @Bind("at") String at,
-            @Bind("planned") OrderStatus planned,
-            @Bind("open") OrderStatus open);
-
-    @SqlUpdate("UPDATE replenishment_order SET status = :open, vehicle_id = NULL, stop_no = NULL, planned_for = NULL, "
-            + "updated_at = :at WHERE order_id = :id AND status = :planned")
-    int unplan(
-            @Bind("id") String orderId,
-            @Bind("at") String at,
-            @Bind("open") OrderStatus open,
-            @Bind("planned") OrderStatus planned);
+            @Bind("to") OrderStatus to,
+            @Bind("from") OrderStatus from);
 
     /** A planned order off its vehicle, open again; 0 when it is not planned. */
     default int markOpen(String orderId, String at) {
-        return unplan(orderId, at, OrderStatus.OPEN, OrderStatus.PLANNED);
+        return setPlan(orderId, null, null, null, at, OrderStatus.OPEN, OrderStatus.PLANNED);
     }
 
     /** Marks an open order planned on a vehicle's stop on delivery day {@code day}; 0 when it is no longer open. */
     default int markPlanned(String orderId, String vehicleId, LocalDate day, int stopNo, String at) {
-        return plan(orderId, vehicleId, LocalTimes.format(day), stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
+        return setPlan(orderId, vehicleId, LocalTimes.format(day), stopNo, at, OrderStatus.PLANNED, OrderStatus.OPEN);
     }
 
     /** The next check run id, inside the serialised write transaction. */
