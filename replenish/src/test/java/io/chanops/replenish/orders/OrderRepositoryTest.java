@@ -119,16 +119,16 @@ class OrderRepositoryTest {
                 s.ledger.write(h -> orders.markPlanned("RO-20260302-000001", "VAN-2", LocalDate.of(2026, 3, 2), 1, AT));
         assertThat(again).isZero();
         // off the vehicle again: open, no vehicle, stop or day; an order not planned is left as it is
-        assertThat(s.ledger.write(h -> orders.markOpen("RO-20260302-000001", AT)))
-                .isEqualTo(1);
+        int opened = s.ledger.write(h -> orders.markOpen("RO-20260302-000001", AT));
+        assertThat(opened).isEqualTo(1);
         assertThat(orders.find("RO-20260302-000001")).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo(OrderStatus.OPEN);
             assertThat(o.vehicleId()).isNull();
             assertThat(o.stopNo()).isNull();
             assertThat(o.plannedFor()).isNull();
         });
-        assertThat(s.ledger.write(h -> orders.markOpen("RO-20260302-000001", AT)))
-                .isZero();
+        int openAgain = s.ledger.write(h -> orders.markOpen("RO-20260302-000001", AT));
+        assertThat(openAgain).isZero();
         assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 2)).next()).isEqualTo("RO-20260302-000004");
         assertThat(OrderIds.startAt(orders, LocalDate.of(2026, 3, 3)).next()).isEqualTo("RO-20260303-000001");
     }
