@@ -131,6 +131,9 @@ class ReplenishPlanCommandTest {
         var today = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p1"), "--apply"));
         assertThat(today.code()).as(today.toString()).isZero();
         assertThat(today.err()).doesNotContain("also holds");
+        assertThat(cli.run("replenish", "explain", "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv")
+                        .out())
+                .contains("on order,\"6 (E-1 emergency planned 6 on GZ-VAN-1 (stop 1, 2026-03-02))\"");
         // tomorrow is planned before today's van was shipped: the plan says the van still holds today's load
         var tomorrow = cli.run(PlanArgs.quickPlan("2026-03-03", oneVan, dir.resolve("p2"), "--apply"));
         assertThat(tomorrow.code()).as(tomorrow.toString()).isZero();

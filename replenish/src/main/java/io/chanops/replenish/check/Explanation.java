@@ -8,6 +8,7 @@ import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderRepository;
+import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyRepository;
@@ -72,7 +73,7 @@ public record Explanation(
                                                     ", ",
                                                     open.stream()
                                                             .map(o -> o.orderId() + " " + o.kind() + " " + o.status()
-                                                                    + " " + o.outstanding())
+                                                                    + " " + o.outstanding() + onVehicle(o))
                                                             .toList())
                                             + ")"
                                     : "")));
@@ -138,8 +139,8 @@ public record Explanation(
             Optional<Order> last = orders.lastOf(site, sku);
             last.ifPresent(o -> f.add(new Fact(
                     "last order",
-                    o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status() + ", raised " + o.raisedAt()
-                            + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
+                    o.orderId() + " " + o.kind() + " " + o.qty() + " " + o.status() + onVehicle(o) + ", raised "
+                            + o.raisedAt() + ", due " + o.dueDate() + (o.reason() == null ? "" : ": " + o.reason()))));
             Policy policy = p.policy();
             long l = policy.l();
             long r = policy.r();
@@ -161,6 +162,15 @@ public record Explanation(
                                     : "; reviewed this cycle: no regular order until " + cycle.nextStart(today))));
             return f;
         });
+    }
+
+    /** " on GZ-VAN-1 (stop 2, 2026-03-02)" for a planned order; nothing for another. */
+    private static String onVehicle(Order o) {
+        if (o.status() != OrderStatus.PLANNED || o.vehicleId() == null) {
+            return "";
+        }
+        return " on " + o.vehicleId() + " (stop " + o.stopNo() + (o.plannedFor() == null ? "" : ", " + o.plannedFor())
+                + ")";
     }
 
     private static String source(PolicyRecord p) {
