@@ -6,6 +6,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
+import io.chanops.finance.BossCoverage;
 import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionMonth;
 import io.chanops.finance.CommissionService;
@@ -142,6 +143,9 @@ public final class CommissionReportCommand extends ChanopsCommand {
                         report.isEmpty(),
                         "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it")
                 .forEach(ctx()::warn);
+        BossCoverage.of(ctx().ledger(), month)
+                .warning(ctx().operation().today())
+                .ifPresent(ctx()::warn);
         if (!report.unknownSites().isEmpty()) {
             ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
                     + String.join(", ", report.unknownSites()));

@@ -7,6 +7,7 @@ import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.DisplayWidth;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.finance.BossCoverage;
 import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
 import io.chanops.finance.CommissionService;
@@ -97,6 +98,9 @@ public final class CostReportCommand extends ChanopsCommand {
                         report.total().transactions() == 0,
                         "no BOSS transactions recorded for " + month)
                 .forEach(ctx()::warn);
+        BossCoverage.of(ctx().ledger(), month)
+                .warning(ctx().operation().today())
+                .ifPresent(ctx()::warn);
         if (!result.commission().unknownSites().isEmpty()
                 || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
             ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN

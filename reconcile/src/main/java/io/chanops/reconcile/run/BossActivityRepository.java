@@ -4,9 +4,13 @@ import io.chanops.ledger.time.LocalTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,6 +39,19 @@ public final class BossActivityRepository {
                 .map((rs, ctx) -> new Object[] {rs.getString("site_id"), rs.getLong("n")})
                 .forEach(r -> rows.merge((String) r[0], (Long) r[1], Long::sum));
         return rows;
+    }
+
+    /** The days of {@code month} on which any reconciled BOSS export has rows, in order. */
+    public SortedSet<LocalDate> daysWithRows(YearMonth month) {
+        return h
+                .createQuery(
+                        "SELECT DISTINCT day FROM boss_activity WHERE day >= :from AND day < :to AND rows_count > 0")
+                .bind("from", LocalTimes.format(month.atDay(1)))
+                .bind("to", LocalTimes.format(month.plusMonths(1).atDay(1)))
+                .mapTo(String.class)
+                .stream()
+                .map(LocalDate::parse)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Stores run {@code runId}'s activity: per site and day, {@code {rows, net fen}}. */
