@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A listing written as JSON ({@link Renderer#json}): an array of objects keyed by the listing's columns. An existing
- * file is of this kind when it is such an array whose first object has exactly these keys, in order, or an empty
- * array.
+ * file is of this kind when it is such an array whose first object has these keys, in order ({@link
+ * OutputKind#sameColumns}), or an empty array.
  */
 record JsonRowsKind(List<String> columns) implements OutputKind {
     private static final JsonFactory JSON = new JsonFactory();
@@ -48,7 +48,7 @@ record JsonRowsKind(List<String> columns) implements OutputKind {
             p.nextToken();
             p.skipChildren();
         }
-        return keys.equals(columns);
+        return OutputKind.sameColumns(keys, columns);
     }
 
     @Override

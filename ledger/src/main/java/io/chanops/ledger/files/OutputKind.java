@@ -24,6 +24,16 @@ public interface OutputKind {
     /** The content in words, for the refusal: "CSV with the header 'site_id,sku,...'". */
     String describe();
 
+    /**
+     * Whether the columns an existing file has are the columns a command writes: the same, or one list the other
+     * extended at its end (the report of an earlier or later chanops, which added a column), at least two in common.
+     */
+    static boolean sameColumns(List<String> existing, List<String> written) {
+        int common = Math.min(existing.size(), written.size());
+        return existing.equals(written)
+                || common >= 2 && existing.subList(0, common).equals(written.subList(0, common));
+    }
+
     /** A CSV file whose header row is {@code header} (a UTF-8 BOM before it is allowed). */
     static OutputKind csv(List<String> header) {
         return new Csv(List.copyOf(header));
@@ -59,7 +69,7 @@ public interface OutputKind {
             }
             List<String> cells = new ArrayList<>();
             records.get(0).forEach(cells::add);
-            return cells.equals(header);
+            return sameColumns(cells, header);
         }
 
         @Override

@@ -53,9 +53,13 @@ class OutputKindTest {
                 .hasMessage(moves + ": already holds other data (its first line is 'at,site_id,sku,kind,qty,ref'),"
                         + " not what this command writes there (CSV with the header 'site_id,sku,on_hand'): refusing"
                         + " to replace it; delete it or give another name");
-        // one column more or less is another file too
-        assertThatThrownBy(() -> require(file("d.csv", "site_id,sku"), STOCK))
+        // the same report of a chanops that wrote a column less, or one more, at the end is replaced; other orders
+        // and lists sharing only a first column are not
+        require(file("older.csv", "site_id,sku\nST-1,P\n"), STOCK);
+        require(file("newer.csv", "site_id,sku,on_hand,on_order\n"), STOCK);
+        assertThatThrownBy(() -> require(file("d.csv", "site_id,on_hand,sku"), STOCK))
                 .isInstanceOf(OutputRefusedException.class);
+        assertThatThrownBy(() -> require(file("e.csv", "site_id\n"), STOCK)).isInstanceOf(OutputRefusedException.class);
     }
 
     @Test
