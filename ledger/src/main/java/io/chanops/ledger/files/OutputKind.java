@@ -46,7 +46,7 @@ public interface OutputKind {
 
     /** An xlsx workbook whose first sheet is named {@code firstSheet}. */
     static OutputKind workbook(String firstSheet) {
-        return new Workbook(firstSheet);
+        return new Xlsx(firstSheet);
     }
 
     /** An SQLite database file. */
@@ -104,7 +104,7 @@ public interface OutputKind {
     }
 
     /** An xlsx workbook. */
-    record Workbook(String firstSheet) implements OutputKind {
+    record Xlsx(String firstSheet) implements OutputKind {
         @Override
         public boolean matches(byte[] head, Path file) throws IOException {
             if (!FileHead.isZip(head)) {
