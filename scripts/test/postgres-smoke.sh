@@ -66,7 +66,8 @@ STEPS
 }
 report() { # ledger -> the reports whose content must not depend on the backend
   local db="$1"
-  for cmd in "stock show --format csv" "replenish orders --format csv" "policy list --format csv" \
+  for cmd in "stock show --format csv" "replenish orders --format csv" "replenish orders --vehicle GZ-VAN-1 --format csv" \
+             "policy list --format csv" \
              "replenish rebalance --date 2026-03-04 --format csv" \
              "commission report --month 2026-02 --by rule --format csv" "cost report --month 2026-02 --format csv" \
              "reconcile list --format csv" "catalog list --format csv" \

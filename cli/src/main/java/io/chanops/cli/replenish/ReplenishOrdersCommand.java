@@ -53,6 +53,13 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
             description = "Only orders check run N raised (a check prints its run number on its last line).")
     Long run;
 
+    @Option(
+            names = "--vehicle",
+            paramLabel = "V",
+            description = "Only orders planned on vehicle V, by delivery day and stop (with --status planned: the"
+                    + " loads it has yet to take).")
+    String vehicle;
+
     @Mixin
     PositionFilterOptions positions;
 
@@ -68,7 +75,8 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
                 due,
                 only.site(),
                 only.sku(),
-                run);
+                run,
+                vehicle);
         Listing listing = new Listing(COLUMNS)
                 .hideFirst("raised_at", "warehouse")
                 .styleRows(row -> {

@@ -142,6 +142,16 @@ class ReplenishPlanCommandTest {
                         + "replenish ship --vehicle GZ-VAN-1 --date 2026-03-02 ships them");
         assertThat(orderRows())
                 .containsExactly("E-1:planned:GZ-VAN-1:1", "E-2:planned:GZ-VAN-1:2", "E-3:planned:GZ-VAN-1:1");
+        // the van's orders as it delivers them: by day, then stop
+        assertThat(cli.run("replenish", "orders", "--vehicle", "GZ-VAN-1", "--format", "csv")
+                        .out()
+                        .lines())
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("order_id", "E-1", "E-2", "E-3");
+        var noSuchVan = cli.run("replenish", "orders", "--vehicle", "GZ-VAN-9");
+        assertThat(noSuchVan.code()).isEqualTo(4);
+        assertThat(noSuchVan.err())
+                .contains("vehicle GZ-VAN-9: no order was ever planned on it; vans with orders: GZ-VAN-1");
 
         // shipping the van without a day would send tomorrow's orders today: refused, nothing shipped
         var both = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1");

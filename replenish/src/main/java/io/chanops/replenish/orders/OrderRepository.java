@@ -73,18 +73,28 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE order_id = :id")
     Optional<Order> find(@Bind("id") String orderId);
 
-    /** {@code replenish orders}: oldest first; a null filter matches any order. */
+    /**
+     * {@code replenish orders}: oldest first, or a vehicle's orders by delivery day and stop; a null filter matches any
+     * order.
+     */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
             + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id "
             + "= :site) AND (:sku IS NULL OR sku = :sku) AND (:run IS NULL OR run_id = :run) "
-            + "ORDER BY raised_at, order_id")
+            + "AND (:vehicle IS NULL OR vehicle_id = :vehicle) "
+            + "ORDER BY CASE WHEN :vehicle IS NULL THEN NULL ELSE planned_for END, "
+            + "CASE WHEN :vehicle IS NULL THEN NULL ELSE stop_no END, raised_at, order_id")
     List<Order> list(
             @Bind("status") OrderStatus status,
             @Bind("kind") OrderKind kind,
             @Bind("due") String dueDate,
             @Bind("site") String siteId,
             @Bind("sku") String sku,
-            @Bind("run") Long runId);
+            @Bind("run") Long runId,
+            @Bind("vehicle") String vehicleId);
+
+    /** The vehicles orders were ever planned on, by name. */
+    @SqlQuery("SELECT DISTINCT vehicle_id FROM replenishment_order WHERE vehicle_id IS NOT NULL ORDER BY vehicle_id")
+    List<String> vehicles();
 
     /** The orders planned on a vehicle, in stop order. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE status = :planned AND vehicle_id = :vehicle "
@@ -103,7 +113,7 @@ public interface OrderRepository extends SqlObject {
 
     /** Every order check run {@code runId} raised, oldest first. */
     default List<Order> raisedBy(long runId) {
-        return list(null, null, null, null, null, runId);
+        return list(null, null, null, null, null, runId, null);
     }
 
     /** The newest order of one position, if it has any. */

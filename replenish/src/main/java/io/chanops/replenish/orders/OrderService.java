@@ -23,10 +23,14 @@ import java.util.Set;
 public record OrderService(Ledger ledger, OrderRepository orders, StockRepository stock, OperationContext context) {
     public static final String RECEIPT_BATCH_KIND = "order-receipt";
 
-    /** Filters of {@code replenish orders}; null = any. */
-    public record Filter(OrderStatus status, OrderKind kind, LocalDate due, String site, String sku, Long run) {
+    /**
+     * Filters of {@code replenish orders}; null = any. With a {@code vehicle}, its orders come in the order it delivers
+     * them: by delivery day, then stop.
+     */
+    public record Filter(
+            OrderStatus status, OrderKind kind, LocalDate due, String site, String sku, Long run, String vehicle) {
         /** Any order. */
-        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
     }
 
     /**
@@ -48,8 +52,17 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             if (f.run() != null) {
                 requireRun(f.run());
             }
+            if (f.vehicle() != null) {
+                requireVehicle(f.vehicle());
+            }
             return orders.list(
-                    f.status(), f.kind(), f.due() == null ? null : f.due().toString(), f.site(), f.sku(), f.run());
+                    f.status(),
+                    f.kind(),
+                    f.due() == null ? null : f.due().toString(),
+                    f.site(),
+                    f.sku(),
+                    f.run(),
+                    f.vehicle());
         });
     }
 
@@ -192,6 +205,19 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
 
     /** An order may be shipped or cancelled until it is shipped; then it is on its way and must be received. */
     private static final Set<OrderStatus> NOT_YET_SHIPPED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED);
+
+    /** Refuses (exit 4) a vehicle no order was ever planned on, naming those that have orders. */
+    private void requireVehicle(String vehicleId) {
+        List<String> vehicles = orders.vehicles();
+        if (!vehicles.contains(vehicleId)) {
+            throw InputRejectedException.of(Problem.ofFile(
+                    "vehicle " + vehicleId,
+                    "no order was ever planned on it"
+                            + (vehicles.isEmpty()
+                                    ? " (replenish plan --apply plans orders on vans)"
+                                    : "; vans with orders: " + String.join(", ", vehicles))));
+        }
+    }
 
     private String requireRun(long runId) {
         return orders.run(runId)
