@@ -27,8 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -194,8 +196,17 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         }
         PlanResult plan = dayPlan.result();
         if (plan.stops() == 0 && plan.unserved().isEmpty()) {
-            ctx().info("nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
-                    + " orders due " + day);
+            String nothing = "nothing to plan: no open " + (includeRegular ? "emergency or regular" : "emergency")
+                    + " orders due " + day;
+            SortedMap<LocalDate, Long> dueDays = deliveries.openEmergencyDueDays();
+            if (dueDays.isEmpty()) {
+                ctx().info(nothing);
+            } else {
+                // most likely a --date typed wrong: say which days have emergencies to deliver
+                List<String> days = new ArrayList<>();
+                dueDays.forEach((d, n) -> days.add(d + " (" + n + ")"));
+                ctx().warn(nothing + "; open emergency orders are due " + String.join(", ", days));
+            }
         }
         // Printed once solving is done and before anything is applied or published: PlanApplyRaceTest changes an order
         // when it sees this line.

@@ -121,6 +121,19 @@ class ReplenishPlanCommandTest {
         assertThat(cli.run("replenish", "ship").code()).isEqualTo(2);
     }
 
+    /** A day with nothing to deliver while emergencies wait on other days (a --date typed wrong): they are named. */
+    @Test
+    void aPlanOfADayWithoutEmergenciesNamesTheDaysThatHaveThem() {
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        order("E-2", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
+        order("E-3", "GZ-TH-01", "AC-CHG-20W", "emergency", 10, "2026-03-03");
+        var r = cli.run(PlanArgs.plan("2026-03-20", SAMPLE_VANS, "--max-steps", "20"));
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err())
+                .contains("warning: nothing to plan: no open emergency orders due 2026-03-20; open emergency orders"
+                        + " are due 2026-03-02 (2), 2026-03-03 (1)");
+    }
+
     @Test
     void aVanHoldingTwoDaysLoadsShipsOneDayAtATime() throws Exception {
         Path oneVan = dir.resolve("one-van.csv");

@@ -9,6 +9,7 @@ import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderRepository;
+import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.orders.VehicleLoad;
 import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The ledger side of planning: what is to be delivered on a date and what the warehouses can ship, read in one go;
@@ -60,6 +64,14 @@ public record DeliveryDay(
                 ledger.repository(SiteRepository.class),
                 new StockRepository(ledger),
                 context);
+    }
+
+    /** The days open emergency orders are due, with how many are due each day: where a plan of a day finds none. */
+    public SortedMap<LocalDate, Long> openEmergencyDueDays() {
+        return ledger.read(h ->
+                orders.list(OrderStatus.OPEN, OrderKind.EMERGENCY, null, null, null, null, null).stream()
+                        .collect(Collectors.groupingBy(
+                                o -> LocalDate.parse(o.dueDate()), TreeMap::new, Collectors.counting())));
     }
 
     public Snapshot load(LocalDate date, boolean includeRegular) {
