@@ -122,7 +122,7 @@ public final class StockImportCommand extends ChanopsCommand {
         }
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
             MoveImport.Validated valid = new MoveImport(ledger, ctx().operation())
-                    .validate(file, input.charset(), booked(), ctx()::warn, progress);
+                    .validate(file, input.charset(), booked(), input.force(), ctx()::warn, progress);
             out().printf(
                             "dry run: %d moves in %s are valid, %d positions%s; nothing written%n",
                             valid.moves(),
@@ -134,9 +134,13 @@ public final class StockImportCommand extends ChanopsCommand {
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
+            long rows = e.problems().stream().filter(p -> p.line() > 0).count();
             out().printf(
-                            "dry run: %s has %d invalid rows; nothing written%n",
-                            file.getFileName(), e.problems().size());
+                            rows > 0
+                                    ? "dry run: %s has %d invalid rows; nothing written%n"
+                                    : "dry run: %s would be refused; nothing written%n",
+                            file.getFileName(),
+                            rows);
             return ExitCode.ATTENTION;
         }
     }

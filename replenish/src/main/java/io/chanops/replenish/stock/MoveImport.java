@@ -237,6 +237,9 @@ public final class MoveImport {
             if (moves.size() == 0) {
                 return new Result<>(0, 0, 0, skipped, null);
             }
+            if (refuseRepeatedFile && !force) {
+                RepeatedFeed.refuse(h, moves, file);
+            }
             // The file's digest and the new levels are computed on the other core while this one inserts (it is idle
             // then; while reading it reads the other half). A file imported before is therefore refused after the
             // insert, before the commit: the transaction is rolled back, and the refusal takes longer, nothing else.
@@ -370,13 +373,18 @@ public final class MoveImport {
      * import --dry-run} does), and does with moves booked already what the import would; any problem rejects it with
      * every problem listed.
      */
-    public Validated validate(Path file, Charset charset, Booked booked, Consumer<String> warn, LongConsumer progress) {
+    public Validated validate(
+            Path file, Charset charset, Booked booked, boolean force, Consumer<String> warn, LongConsumer progress) {
         Moves moves = readForDryRun(file, charset, warn, progress);
         if (booked == Booked.SKIP_SAME) {
             refuseMovesWithoutRef(moves, file);
         }
-        int repeated = ledger.read(
-                h -> bookedToLeaveOut(h, moves, booked, file, () -> {}).size());
+        int repeated = ledger.read(h -> {
+            if (!force) {
+                RepeatedFeed.refuse(h, moves, file);
+            }
+            return bookedToLeaveOut(h, moves, booked, file, () -> {}).size();
+        });
         return new Validated(moves.size(), moves.positionCount(), repeated);
     }
 

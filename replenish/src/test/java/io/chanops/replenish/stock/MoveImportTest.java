@@ -57,6 +57,48 @@ class MoveImportTest {
                 .importFile(file, StandardCharsets.UTF_8, force, w -> {}, null, null);
     }
 
+    /** {@code count} sales of H1 at S1 without a ref, one a minute from 10:00 on 1 March, newest first if {@code reversed}. */
+    private static String[] salesWithoutRef(int count, boolean reversed) {
+        String[] rows = new String[count];
+        for (int i = 0; i < count; i++) {
+            rows[reversed ? count - 1 - i : i] = String.format("2026-03-01 10:%02d,S1,H1,sale,1,", i);
+        }
+        return rows;
+    }
+
+    /**
+     * A feed without refs exported again (another name, its rows in another order): every one of its moves is in the
+     * ledger already, so it is refused, dry run too, and nothing is counted twice; --force imports it. A file of which
+     * one move is new, or of fewer than ten moves, is imported as it is.
+     */
+    @Test
+    void aFeedWithoutRefsExportedAgainIsRefusedUnlessForced() {
+        List<String> firstDay = new ArrayList<>(List.of("2026-02-28 08:00,S1,H1,receipt,50,GRN-1"));
+        firstDay.addAll(List.of(salesWithoutRef(12, false)));
+        importMoves(movesFile("pos-0301.csv", firstDay.toArray(String[]::new)), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(50 - 12);
+
+        Path again = movesFile("pos-0301-resent.csv", salesWithoutRef(12, true));
+        assertThatThrownBy(() -> importMoves(again, false))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining(again + ": every one of its 12 moves without a ref is in the ledger already, the"
+                        + " same time, site, SKU, kind and quantity (the same feed exported again under another name?):"
+                        + " importing it would count them twice; --force imports it anyway");
+        assertThatThrownBy(() -> new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+                        .validate(again, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, false, w -> {}, null))
+                .isInstanceOf(InputRejectedException.class);
+        assertThat(onHand("S1", "H1")).isEqualTo(50 - 12);
+
+        List<String> oneNew = new ArrayList<>(List.of(salesWithoutRef(12, false)));
+        oneNew.add("2026-03-01 11:00,S1,H1,sale,1,");
+        importMoves(movesFile("pos-0301-late.csv", oneNew.toArray(String[]::new)), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(50 - 12 - 13);
+        importMoves(movesFile("few.csv", salesWithoutRef(9, false)), false);
+        assertThat(onHand("S1", "H1")).isEqualTo(50 - 12 - 13 - 9);
+        importMoves(again, true);
+        assertThat(onHand("S1", "H1")).isEqualTo(50 - 12 - 13 - 9 - 12);
+    }
+
     /**
      * Moves dated more than a day after the clock are imported as dated, with one warning naming the first of them and
      * how many there are (a wrong year is the likely mistake); a day ahead is normal and passes quietly. The dry run
@@ -72,7 +114,7 @@ class MoveImportTest {
                 "2027-03-02 10:00,S1,H1,sale,2,POS-2");
         MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
         List<String> dryRun = new ArrayList<>();
-        moveImport.validate(file, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, dryRun::add, null);
+        moveImport.validate(file, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, false, dryRun::add, null);
         List<String> warnings = new ArrayList<>();
         moveImport.importFile(file, StandardCharsets.UTF_8, false, warnings::add, null, null);
         assertThat(warnings)
@@ -157,7 +199,7 @@ class MoveImportTest {
         assertThat(onHand("S1", "H1")).isEqualTo(7);
 
         MoveImport.Validated dry = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
-                .validate(day2, StandardCharsets.UTF_8, MoveImport.Booked.SKIP_SAME, w -> {}, null);
+                .validate(day2, StandardCharsets.UTF_8, MoveImport.Booked.SKIP_SAME, false, w -> {}, null);
         assertThat(dry).isEqualTo(new MoveImport.Validated(4, 2, 4));
     }
 
@@ -553,7 +595,7 @@ class MoveImportTest {
                 .containsExactly(again + ":4: ref: duplicate row: receipt "
                         + "'GRN-001' of H1 at S1 is already in the ledger (batch 3, feb.csv)");
         assertThatThrownBy(() -> new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
-                        .validate(again, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, w -> {}, null))
+                        .validate(again, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, false, w -> {}, null))
                 .hasMessageContaining(":4: ref: duplicate row");
         assertThat(onHand("S1", "H1")).isEqualTo(7);
         assertThat(moveCount()).isEqualTo(2);
