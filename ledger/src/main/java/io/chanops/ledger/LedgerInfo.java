@@ -1,7 +1,10 @@
 package io.chanops.ledger;
 
+import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.model.ImportBatch;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -11,6 +14,8 @@ import org.jdbi.v3.core.Handle;
  * What {@code chanops ledger info} shows: where the ledger is (a URL's password masked), its time zone, schema version,
  * page size (SQLite) and the rows of each of its tables.
  *
+ * @param lastImports the latest import of each kind (stock moves, catalog, sites, policies, ...): when each feed last
+ *                    came in
  * @param rows rows per table, by table name; the ledger's own bookkeeping tables (migration history, settings, id
  *             counters) left out
  */
@@ -20,6 +25,7 @@ public record LedgerInfo(
         ZoneId zone,
         int schemaVersion,
         OptionalInt pageSize,
+        List<ImportBatch> lastImports,
         Map<String, Long> rows) {
     private static final Set<String> BOOKKEEPING = Set.of(Ledger.HISTORY, LedgerSettings.TABLE, "id_counter");
 
@@ -42,7 +48,14 @@ public record LedgerInfo(
                                     .one());
                 }
             }
-            return new LedgerInfo(ledger.location(), ledger.dialect(), ledger.zone(), version, pageSize, rows);
+            return new LedgerInfo(
+                    ledger.location(),
+                    ledger.dialect(),
+                    ledger.zone(),
+                    version,
+                    pageSize,
+                    ImportBatches.latestOfEachKind(h),
+                    rows);
         });
     }
 

@@ -6,6 +6,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.LedgerInfo;
+import io.chanops.ledger.model.ImportBatch;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -30,6 +31,12 @@ public final class LedgerInfoCommand extends ChanopsCommand {
         listing.add("zone", info.zone().getId());
         listing.add("schema_version", info.schemaVersion());
         info.pageSize().ifPresent(size -> listing.add("page_size", size));
+        for (ImportBatch b : info.lastImports()) {
+            listing.add(
+                    "last_import." + b.kind(),
+                    b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ", " + b.rowsWritten() + " of "
+                            + b.rowsRead() + " rows written, by " + b.osUser() + ")");
+        }
         for (Map.Entry<String, Long> table : info.rows().entrySet()) {
             listing.add("rows." + table.getKey(), table.getValue());
         }

@@ -26,7 +26,10 @@ class LedgerInfoCliTest {
                         "database,sqlite",
                         "zone,Asia/Shanghai",
                         "schema_version," + newestMigration(cli.db()),
-                        "page_size,32768");
+                        "page_size,32768",
+                        // when each feed last came in, one row per kind of import
+                        "last_import.sites,\"2026-03-02 09:30:00, sites.csv (batch 1, 13 of 13 rows written, by "
+                                + System.getProperty("user.name") + ")\"");
         assertThat(r.out().lines())
                 .contains("rows.site,13", "rows.stock_move,0", "rows.import_batch,1")
                 .noneMatch(l -> l.startsWith("rows.flyway_schema_history") || l.startsWith("rows.ledger_setting"));

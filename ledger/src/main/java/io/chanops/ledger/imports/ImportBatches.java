@@ -5,7 +5,10 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.time.LocalTimes;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -13,23 +16,37 @@ import org.jdbi.v3.core.Handle;
 public final class ImportBatches {
     private ImportBatches() {}
 
+    private static final String COLUMNS =
+            "batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, forced";
+
     public static Optional<ImportBatch> find(Handle h, String kind, String sha256) {
-        return h.createQuery("SELECT batch_id, kind, file_name, sha256, rows_read, rows_written, imported_at, os_user, "
-                        + "forced FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY batch_id "
-                        + "LIMIT 1")
+        return h.createQuery("SELECT " + COLUMNS + " FROM import_batch WHERE kind = :kind AND sha256 = :sha ORDER BY "
+                        + "batch_id LIMIT 1")
                 .bind("kind", kind)
                 .bind("sha", sha256)
-                .map((rs, ctx) -> new ImportBatch(
-                        rs.getLong("batch_id"),
-                        rs.getString("kind"),
-                        rs.getString("file_name"),
-                        rs.getString("sha256"),
-                        rs.getLong("rows_read"),
-                        rs.getLong("rows_written"),
-                        rs.getString("imported_at"),
-                        rs.getString("os_user"),
-                        rs.getInt("forced") != 0))
+                .map((rs, ctx) -> batch(rs))
                 .findOne();
+    }
+
+    /** The latest batch of each kind (stock moves, catalog, sites, ...), by kind: when each feed last came in. */
+    public static List<ImportBatch> latestOfEachKind(Handle h) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM import_batch b WHERE batch_id = (SELECT MAX(c.batch_id) "
+                        + "FROM import_batch c WHERE c.kind = b.kind) ORDER BY kind")
+                .map((rs, ctx) -> batch(rs))
+                .list();
+    }
+
+    private static ImportBatch batch(ResultSet rs) throws SQLException {
+        return new ImportBatch(
+                rs.getLong("batch_id"),
+                rs.getString("kind"),
+                rs.getString("file_name"),
+                rs.getString("sha256"),
+                rs.getLong("rows_read"),
+                rs.getLong("rows_written"),
+                rs.getString("imported_at"),
+                rs.getString("os_user"),
+                rs.getInt("forced") != 0);
     }
 
     /** When the latest batch of {@code kind} was imported, if any was. */
