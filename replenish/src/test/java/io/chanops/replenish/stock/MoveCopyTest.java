@@ -1,9 +1,11 @@
 package io.chanops.replenish.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chanops.ledger.DeferredIndexes;
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Position;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +92,40 @@ class MoveCopyTest {
                         .mapTo(Long.class)
                         .one());
         assertThat(onHand).isEqualTo(10 - 1 - 2);
+    }
+
+    /**
+     * A feed without refs exported again, on PostgreSQL: its moves are looked up by key as on SQLite ({@code
+     * MoveImportTest}), the file refused, then imported with --force.
+     */
+    @Test
+    void aFeedWithoutRefsExportedAgainIsRefusedOnPostgresql() {
+        Ledger ledger = schemas.freshLedger();
+        ScenarioLedger.importMasterData(
+                ledger,
+                TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
+                TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
+                NOW);
+        MoveImport imports = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(String.format("2026-03-01 10:%02d,S1,H1,receipt,%d,", i, i + 1));
+        }
+        String header = "at,site_id,sku,kind,qty,ref";
+        imports.importFile(
+                TestLedgers.writeRows(dir, "a.csv", header, rows.toArray(String[]::new)),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {},
+                null,
+                null);
+        Collections.reverse(rows);
+        Path again = TestLedgers.writeRows(dir, "b.csv", header, rows.toArray(String[]::new));
+        assertThatThrownBy(() -> imports.importFile(again, StandardCharsets.UTF_8, false, w -> {}, null, null))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("every one of its 12 moves without a ref is in the ledger already");
+        MoveImport.Result<Void> forced = imports.importFile(again, StandardCharsets.UTF_8, true, w -> {}, null, null);
+        assertThat(forced.rows()).isEqualTo(12);
     }
 
     /**
