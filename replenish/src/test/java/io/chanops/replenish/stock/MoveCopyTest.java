@@ -55,18 +55,24 @@ class MoveCopyTest {
                 .anyMatch(r -> r.contains("back\\\\slash"));
     }
 
-    /**
-     * A feed whose files overlap, on PostgreSQL: the booked moves are found through the document index with their time
-     * and quantity, left out, and the rest imported, as on SQLite ({@code MoveImportTest}).
-     */
-    @Test
-    void anOverlappingFeedImportsOnlyItsNewMovesOnPostgresql() {
+    /** A fresh PostgreSQL ledger with the sites and products of {@link RandomMoves}. */
+    private Ledger ledgerWithMasterData() {
         Ledger ledger = schemas.freshLedger();
         ScenarioLedger.importMasterData(
                 ledger,
                 TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
                 TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
                 NOW);
+        return ledger;
+    }
+
+    /**
+     * A feed whose files overlap, on PostgreSQL: the booked moves are found through the document index with their time
+     * and quantity, left out, and the rest imported, as on SQLite ({@code MoveImportTest}).
+     */
+    @Test
+    void anOverlappingFeedImportsOnlyItsNewMovesOnPostgresql() {
+        Ledger ledger = ledgerWithMasterData();
         MoveImport imports = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
         String header = "at,site_id,sku,kind,qty,ref";
         imports.importFile(
@@ -100,12 +106,7 @@ class MoveCopyTest {
      */
     @Test
     void aFeedWithoutRefsExportedAgainIsRefusedOnPostgresql() {
-        Ledger ledger = schemas.freshLedger();
-        ScenarioLedger.importMasterData(
-                ledger,
-                TestLedgers.write(dir, "sites.csv", RandomMoves.SITES),
-                TestLedgers.write(dir, "catalog.csv", RandomMoves.CATALOG),
-                NOW);
+        Ledger ledger = ledgerWithMasterData();
         MoveImport imports = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
