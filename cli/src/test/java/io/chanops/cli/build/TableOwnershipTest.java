@@ -59,7 +59,9 @@ class TableOwnershipTest {
                             REPLENISH + "stock/StockLevels.java",
                             REPLENISH + "stock/MoveInsert.java",
                             // the stock aggregate's bulk lookup of documents already booked (the import's fast path)
-                            REPLENISH + "stock/BookedDocuments.java")),
+                            REPLENISH + "stock/BookedDocuments.java",
+                            // and of moves without a ref already held (a feed exported again), by the same key
+                            REPLENISH + "stock/RepeatedFeed.java")),
             Map.entry(
                     "stock_level",
                     Set.of(
