@@ -199,6 +199,21 @@ class ReconcileCliTest extends OnLedger {
     }
 
     /**
+     * A tolerance of ten yuan or more (50 typed for 0.50) that matched orders whose amounts differ says so, with the
+     * tolerance a hundredth of it would be; a small one, or a large one that matched nothing it would not, says nothing.
+     */
+    @Test
+    void aLargeToleranceThatMatchedDifferingAmountsIsWarnedOf() {
+        CliHarness.Result large = month("2026-01", "--tolerance", "50", "--dry-run");
+        assertThat(large.code()).as(large.toString()).isEqualTo(3);
+        assertThat(large.err())
+                .contains("warning: --tolerance 50.00 MATCHED 1 order whose BOSS amount differs (by up to 0.01); they"
+                        + " count for commission as they are. Tolerances are yuan: was 0.50 meant?");
+        assertThat(month("2026-01", "--tolerance", "5", "--dry-run").err()).doesNotContain("--tolerance");
+        assertThat(month("2026-01", "--dry-run").err()).doesNotContain("--tolerance");
+    }
+
+    /**
      * A dry run writes the reports the run would write and stores nothing: no run, no confirmed order, and the pair is
      * not taken as reconciled; the real run after it takes the id the dry run named and writes the same reports.
      */

@@ -1,12 +1,14 @@
 package io.chanops.reconcile.run;
 
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.boss.BossProfile;
 import io.chanops.reconcile.boss.BossTable;
 import io.chanops.reconcile.match.CarriedOrder;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.match.Item;
+import io.chanops.reconcile.match.Matching;
 import io.chanops.reconcile.platform.PlatformTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,6 +149,39 @@ final class FilePairChecks {
                     + "amount.unit=" + profile.amountUnit().toString().toLowerCase(Locale.ROOT) + " in "
                     + req.profileFile().getFileName() + " right for "
                     + req.bossFile().getFileName() + "?");
+        }
+    }
+
+    /** A tolerance from which the run says how many orders it MATCHED only within it: ten yuan. */
+    static final long LARGE_TOLERANCE_FEN = 1000;
+
+    /**
+     * Warns of a {@code --tolerance} of ten yuan or more (50 typed for 0.50, a fen amount given as yuan) that MATCHED
+     * orders whose amounts differ: they count for commission as confirmed, as they are. Names how many and the largest
+     * difference, and the tolerance a hundredth of it would be.
+     */
+    static void warnOfALargeTolerance(Matching m, RunRequest req, Consumer<String> warn) {
+        if (req.toleranceFen() < LARGE_TOLERANCE_FEN) {
+            return;
+        }
+        PlatformTable platform = m.platform();
+        long within = 0;
+        long largest = 0;
+        for (int i = 0; i < platform.size(); i++) {
+            // a live order's amount is held to the tolerance; a cancelled one matches on status alone
+            if (m.category(i) == Category.MATCHED && platform.live(i)) {
+                long diff = Math.abs(m.netFen(m.groupOf(i)) - platform.amountFen(i));
+                if (diff > 0) {
+                    within++;
+                    largest = Math.max(largest, diff);
+                }
+            }
+        }
+        if (within > 0) {
+            warn.accept("--tolerance " + Fen.format(req.toleranceFen()) + " MATCHED " + within
+                    + (within == 1 ? " order whose BOSS amount differs" : " orders whose BOSS amount differs")
+                    + " (by up to " + Fen.format(largest) + "); they count for commission as they are. Tolerances are"
+                    + " yuan: was " + Fen.format(req.toleranceFen() / 100) + " meant?");
         }
     }
 
