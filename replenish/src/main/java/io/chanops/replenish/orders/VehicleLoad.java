@@ -2,10 +2,10 @@ package io.chanops.replenish.orders;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +24,7 @@ public record VehicleLoad(String vehicleId, LocalDate day, List<Order> orders) {
     static List<VehicleLoad> byDay(String vehicleId, List<Order> planned) {
         Map<String, List<Order>> byDay = new LinkedHashMap<>();
         planned.stream()
-                .sorted((a, b) -> compareDays(a.plannedFor(), b.plannedFor()))
+                .sorted(Comparator.comparing(Order::plannedFor, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(o -> byDay.computeIfAbsent(o.plannedFor(), d -> new ArrayList<>())
                         .add(o));
         List<VehicleLoad> loads = new ArrayList<>();
@@ -43,15 +43,5 @@ public record VehicleLoad(String vehicleId, LocalDate day, List<Order> orders) {
         return loads.stream()
                 .map(l -> l.dayText() + " (" + l.orders().size() + (l.orders().size() == 1 ? " order)" : " orders)"))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static int compareDays(String a, String b) {
-        if (Objects.equals(a, b)) {
-            return 0;
-        }
-        if (a == null || b == null) {
-            return a == null ? -1 : 1;
-        }
-        return a.compareTo(b);
     }
 }
