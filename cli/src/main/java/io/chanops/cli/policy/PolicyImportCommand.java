@@ -33,12 +33,13 @@ public final class PolicyImportCommand extends ChanopsCommand {
                 .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
         if (dryRun.on()) {
             out().printf(
-                            "dry run: %d policies in %s are valid: %d would be created, %d updated; nothing written%n",
-                            r.rows(), file.getFileName(), r.created(), r.updated());
+                            "dry run: %d policies in %s are valid: %d would be created, %d updated, %d unchanged;"
+                                    + " nothing written%n",
+                            r.rows(), file.getFileName(), r.created(), r.updated(), r.unchanged());
         } else {
             out().printf(
-                            "imported %d policies from %s (batch %d): %d created, %d updated%n",
-                            r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated());
+                            "imported %d policies from %s (batch %d): %d created, %d updated, %d unchanged%n",
+                            r.rows(), file.getFileName(), r.batchId(), r.created(), r.updated(), r.unchanged());
         }
         return ExitCode.OK;
     }

@@ -7,6 +7,7 @@ import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyService;
 import io.chanops.replenish.position.PositionFilter;
@@ -18,22 +19,11 @@ import picocli.CommandLine.Mixin;
         name = "list",
         footerHeading = "%nExamples:%n",
         footer = {"  chanops policy list --site GZ-TH-01", "  chanops policy list --sku HS-IP16-128 --format csv"},
-        description = "List policies. The first seven CSV columns are those of policies.csv, so a list imports back.")
+        description =
+                "List policies. The CSV imports back (policy import): its first eight columns are those of policies.csv.")
 public final class PolicyListCommand extends ChanopsCommand {
-    public static final List<String> COLUMNS = List.of(
-            "site_id",
-            "sku",
-            "t_days",
-            "R",
-            "S",
-            "L",
-            "locked",
-            "locked_until",
-            "source",
-            "set_by",
-            "reason",
-            "tuned_at",
-            "updated_at");
+    /** The columns of policies.csv, then what the ledger records of each policy: a listing imports back. */
+    public static final List<String> COLUMNS = PolicyFile.LISTED;
 
     @Mixin
     PositionFilterOptions positions;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
 import io.chanops.ledger.testing.TestLedgers;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +55,81 @@ class PolicyCliTest {
         CliHarness.Result dry = cli.run("policy", "import", file.toString(), "--dry-run");
         assertThat(dry.code()).as(dry.toString()).isZero();
         assertThat(dry.out())
-                .isEqualTo(
-                        "dry run: 2 policies in more.csv are valid: 1 would be created, 1 updated; nothing written\n");
+                .isEqualTo("dry run: 2 policies in more.csv are valid: 1 would be created, 1 updated, 0 unchanged;"
+                        + " nothing written\n");
         assertThat(dry.err()).contains("more.csv:2: S: GZ-SS-01/SIM-DATA-30: S 300 is 10 times the S before (30)");
         String listed = cli.run("policy", "list", "--format", "csv").out();
         assertThat(listed).contains("GZ-SS-01,SIM-DATA-30,7,10,30,4,").doesNotContain("GZ-TH-01,SIM-STD");
         CliHarness.Result real = cli.run("policy", "import", file.toString());
-        assertThat(real.out()).startsWith("imported 2 policies from more.csv (batch 4): 1 created, 1 updated");
+        assertThat(real.out())
+                .isEqualTo("imported 2 policies from more.csv (batch 4): 1 created, 1 updated, 0 unchanged\n");
+    }
+
+    /**
+     * {@code policy list} imported back, as ops do to edit a few levels in a spreadsheet: no warning for the listing's
+     * own columns, the rows not edited left as they were (a manual lock keeps its reason and its end), the edited row
+     * imported with its lock's end; a lock's end that is not a date, or on a row not locked, is refused.
+     */
+    @Test
+    void aPolicyListingImportsBackChangingOnlyTheRowsEdited() throws IOException {
+        CliHarness cli = new CliHarness(dir).withSampleSitesAndCatalog().importSample("policy", "policies.csv");
+        assertThat(cli.run(
+                                "policy",
+                                "set",
+                                "--site",
+                                "GZ-TH-01",
+                                "--sku",
+                                "HS-IP16-128",
+                                "--R",
+                                "45",
+                                "--S",
+                                "70",
+                                "--L",
+                                "8",
+                                "--reason",
+                                "launch promotion",
+                                "--until",
+                                "2026-03-15")
+                        .code())
+                .isZero();
+        String before = cli.run("policy", "list", "--format", "csv").out();
+        Path listing = Files.writeString(dir.resolve("listing.csv"), before);
+        int rows = (int) before.lines().count() - 1;
+
+        CliHarness.Result back = cli.run("policy", "import", listing.toString());
+        assertThat(back.code()).as(back.toString()).isZero();
+        assertThat(back.err()).as("the listing's own columns are known").isEmpty();
+        assertThat(back.out())
+                .isEqualTo("imported " + rows + " policies from listing.csv (batch 4): 0 created, 0 updated, " + rows
+                        + " unchanged\n");
+        assertThat(cli.run("policy", "list", "--format", "csv").out()).isEqualTo(before);
+
+        String edited = before.replace(
+                "GZ-TH-01,HS-IP16-128,7,45,70,8,true,2026-03-15,", "GZ-TH-01,HS-IP16-128,7,45,80,8,true,2026-03-31,");
+        assertThat(edited).isNotEqualTo(before);
+        Path file = Files.writeString(dir.resolve("edited.csv"), edited);
+        CliHarness.Result one = cli.run("policy", "import", file.toString());
+        assertThat(one.out())
+                .isEqualTo("imported " + rows + " policies from edited.csv (batch 5): 0 created, 1 updated, "
+                        + (rows - 1) + " unchanged\n");
+        assertThat(cli.run("policy", "list", "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv")
+                        .out())
+                .contains("GZ-TH-01,HS-IP16-128,7,45,80,8,true,2026-03-31,import,");
+        assertThat(cli.run("policy", "list", "--format", "csv").out().lines().filter(l -> l.contains(",import,")))
+                .as("the rows not edited keep what set them: the edited row is the one more imported")
+                .hasSize(
+                        (int) before.lines().filter(l -> l.contains(",import,")).count() + 1);
+
+        Path wrong = TestLedgers.writeRows(
+                dir,
+                "wrong.csv",
+                "site_id,sku,t_days,R,S,L,locked,locked_until",
+                "GZ-TH-01,SIM-STD,7,4,10,2,true,2026/3/31",
+                "GZ-SS-01,SIM-DATA-30,7,10,30,4,false,2026-03-31");
+        CliHarness.Result refused = cli.run("policy", "import", wrong.toString());
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err())
+                .contains("wrong.csv:2: locked_until: '2026/3/31' is not a date YYYY-MM-DD")
+                .contains("wrong.csv:3: locked_until: the lock ends 2026-03-31, but locked is not true");
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -31,18 +32,29 @@ public final class StatementBatches {
     /** Runs {@code sql} once per item on {@code connection}, in JDBC batches of {@code size}. */
     public static <T> void execute(
             Connection connection, String sql, int size, List<T> items, Parameters<T> parameters) {
+        execute(connection, sql, size, items, parameters, counts -> {});
+    }
+
+    /** As above, giving each batch's update counts (rows changed by each item) to {@code counts}. */
+    public static <T> void execute(
+            Connection connection,
+            String sql,
+            int size,
+            List<T> items,
+            Parameters<T> parameters,
+            Consumer<int[]> counts) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (T item : items) {
                 parameters.set(statement, item);
                 statement.addBatch();
                 if (++pending == size) {
-                    statement.executeBatch();
+                    counts.accept(statement.executeBatch());
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                statement.executeBatch();
+                counts.accept(statement.executeBatch());
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);

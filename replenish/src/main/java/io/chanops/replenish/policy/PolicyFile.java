@@ -10,8 +10,11 @@ import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.time.LocalTimes;
+import io.chanops.ledger.time.TimeHints;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,21 +22,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) read and validated against the ledger's stores and
- * stocked SKUs: what {@code policy import} writes and {@code policy simulate} tries as a candidate.
+ * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally {@code locked_until}) read and validated
+ * against the ledger's stores and stocked SKUs: what {@code policy import} writes and {@code policy simulate} tries as a
+ * candidate. A {@code policy list} CSV is such a file: the listing's record columns are known and ignored.
  */
 public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository products) {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
+    /** Optional: the last day of a lock ({@code YYYY-MM-DD}); empty or absent, a lock has no end. */
+    public static final String LOCKED_UNTIL = "locked_until";
+    /**
+     * What the ledger records about a policy (where its levels came from, who set them, why and when), which
+     * {@code policy list} writes after the file's columns: read back without a warning, never imported.
+     */
+    public static final List<String> RECORD_COLUMNS = List.of("source", "set_by", "reason", "tuned_at", "updated_at");
+    /** The columns of {@code policy list}: the file's, then the record's, so that a listing imports back. */
+    public static final List<String> LISTED = Stream.of(COLUMNS, List.of(LOCKED_UNTIL), RECORD_COLUMNS)
+            .flatMap(List::stream)
+            .toList();
     /** Longest review period, in days (ten years). */
     static final long MAX_T_DAYS = 3650;
 
-    /** One row of a policies.csv file, validated. */
-    /** A position's policy as a file gives it, on its line (0: not from a file). */
-    public record Row(String siteId, String sku, Policy policy, boolean locked, long line) {
+    /**
+     * A position's policy as a file gives it, validated, on its line (0: not from a file); {@code lockedUntil} is the
+     * last day of its lock (null: no end, or not locked).
+     */
+    public record Row(String siteId, String sku, Policy policy, boolean locked, LocalDate lockedUntil, long line) {
         public Row(String siteId, String sku, Policy policy, boolean locked) {
-            this(siteId, sku, policy, locked, 0);
+            this(siteId, sku, policy, locked, null, 0);
         }
     }
 
@@ -61,8 +79,9 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
     }
 
     /**
-     * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}) as {@code policy import}
-     * does: known store, stocked SKU, whole numbers, valid levels, each position once. Any bad row rejects the whole
+     * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally
+     * {@code locked_until}) as {@code policy import} does: known store, stocked SKU, whole numbers, valid levels, a
+     * strict date that ends a lock, each position once. Any bad row rejects the whole
      * file ({@link InputRejectedException}, every problem with its line). Writes nothing.
      */
     public List<Row> read(Path file, Charset charset, Consumer<String> warn) {
@@ -76,7 +95,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
         ProblemList problems = new ProblemList();
         Map<String, Long> seen = new HashMap<>();
         try (CsvSource csv = CsvSource.open(file, charset)) {
-            csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
+            csv.require(COLUMNS).warnUnknown(Set.copyOf(LISTED), warn);
             for (CsvRow row : csv) {
                 if (row.isEmptyLine() || row.rejected(problems::add)) {
                     continue;
@@ -110,6 +129,23 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                     problems.add(row.problem("locked", "'" + row.get("locked") + "' is not true or false"));
                     ok = false;
                 }
+                LocalDate until = null;
+                String untilText = row.get(LOCKED_UNTIL);
+                if (!untilText.isEmpty()) {
+                    until = LocalTimes.parseDate(untilText).orElse(null);
+                    if (until == null) {
+                        problems.add(row.problem(
+                                LOCKED_UNTIL,
+                                "'" + untilText + "' is not a date YYYY-MM-DD" + TimeHints.date(untilText)));
+                        ok = false;
+                    } else if (!locked) {
+                        problems.add(row.problem(
+                                LOCKED_UNTIL,
+                                "the lock ends " + untilText + ", but locked is not true: set locked to true, or"
+                                        + " leave locked_until empty"));
+                        ok = false;
+                    }
+                }
                 if (!ok) {
                     continue;
                 }
@@ -126,7 +162,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                             "sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
                     continue;
                 }
-                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked, row.line()));
+                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked, until, row.line()));
             }
         }
         problems.rejectIfAny();

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -173,49 +172,65 @@ public interface PolicyRepository extends SqlObject {
     }
 
     /**
-     * A policy file's rows as source import, set by {@code user} for {@code reason}; a lock from the file has no end. A
-     * large import brings the planner's statistics of {@code policy} up to date ({@link PlannerStatistics}).
+     * A policy file's rows as source import, set by {@code user} for {@code reason}, with the lock's end the file gives
+     * (none when it gives none). A row whose levels, lock and lock's end equal the position's policy is left as it is:
+     * its source, who, why and when stay those of the change that set it. Returns how many policies were created or
+     * changed. A large import brings the planner's statistics of {@code policy} up to date
+     * ({@link PlannerStatistics}).
      */
-    default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
-        importAll(rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
+    default int importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
+        int written = importAll(rows, user, reason, at, !rows.isEmpty() && Ledger.Dialect.isPostgresql(getHandle()));
         new PlannerStatistics(getHandle(), "policy").afterWriting(rows.size());
+        return written;
     }
+
+    /** The upsert of a policy file's rows: the columns it sets on a conflict, when the row changes anything. */
+    String IMPORTED_ON_CONFLICT = "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
+            + ", t_days = excluded.t_days, r_level = excluded.r_level, "
+            + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
+            + "locked_until = excluded.locked_until, source = 'import', set_by = excluded.set_by, reason = "
+            + "excluded.reason, updated_at = excluded.updated_at WHERE policy.t_days <> excluded.t_days OR "
+            + "policy.r_level <> excluded.r_level OR policy.s_level <> excluded.s_level OR policy.l_level <> "
+            + "excluded.l_level OR policy.locked <> excluded.locked OR policy.locked_until IS DISTINCT FROM "
+            + "excluded.locked_until";
 
     /**
      * {@code copy}: PostgreSQL's path, the rows COPY'd into a temporary table of the transaction and upserted from it
-     * in one statement; else JDBI batches of the upsert (any database). The differential test calls both.
+     * in one statement; else JDBC batches of the upsert (any database). The differential test calls both.
      */
-    default void importAll(List<PolicyFile.Row> rows, String user, String reason, String at, boolean copy) {
+    default int importAll(List<PolicyFile.Row> rows, String user, String reason, String at, boolean copy) {
         if (copy) {
-            copyImported(rows, user, reason, at);
-            return;
+            return copyImported(rows, user, reason, at);
         }
-        PreparedBatch b = getHandle()
-                .prepareBatch(
-                        "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                                + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, "
-                                + "'import', ?, ?, ?, ?) ON CONFLICT (site_id, sku) DO UPDATE SET "
-                                + NEW_SCHEDULE_IF_T_CHANGES
-                                + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                                + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
-                                + "locked_until = NULL, source = 'import', set_by = excluded.set_by, reason = "
-                                + "excluded.reason, updated_at = excluded.updated_at");
-        StatementBatches batches = StatementBatches.of(b, BATCH);
-        for (PolicyFile.Row r : rows) {
-            b.bind(0, r.siteId())
-                    .bind(1, r.sku())
-                    .bind(2, r.policy().t())
-                    .bind(3, r.policy().r())
-                    .bind(4, r.policy().s())
-                    .bind(5, r.policy().l())
-                    .bind(6, r.locked() ? 1 : 0)
-                    .bind(7, user)
-                    .bind(8, reason)
-                    .bind(9, at)
-                    .bind(10, at);
-            batches.add();
-        }
-        batches.finish();
+        int[] written = {0};
+        StatementBatches.execute(
+                getHandle().getConnection(),
+                "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                        + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "'import', ?, ?, ?, ?) " + IMPORTED_ON_CONFLICT,
+                BATCH,
+                rows,
+                (b, r) -> {
+                    b.setString(1, r.siteId());
+                    b.setString(2, r.sku());
+                    b.setLong(3, r.policy().t());
+                    b.setLong(4, r.policy().r());
+                    b.setLong(5, r.policy().s());
+                    b.setLong(6, r.policy().l());
+                    b.setInt(7, r.locked() ? 1 : 0);
+                    b.setString(
+                            8, r.lockedUntil() == null ? null : r.lockedUntil().toString());
+                    b.setString(9, user);
+                    b.setString(10, reason);
+                    b.setString(11, at);
+                    b.setString(12, at);
+                },
+                counts -> {
+                    for (int count : counts) {
+                        written[0] += count;
+                    }
+                });
+        return written[0];
     }
 
     /**
@@ -284,16 +299,16 @@ public interface PolicyRepository extends SqlObject {
                 });
     }
 
-    private void copyImported(List<PolicyFile.Row> rows, String user, String reason, String at) {
+    private int copyImported(List<PolicyFile.Row> rows, String user, String reason, String at) {
         Connection c = getHandle().getConnection();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE policy_imported (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
                     + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT "
-                    + "NULL, locked INTEGER NOT NULL) ON COMMIT DROP");
+                    + "NULL, locked INTEGER NOT NULL, locked_until TEXT) ON COMMIT DROP");
             CopyRows copy = new CopyRows(
                     c,
-                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked) FROM STDIN (FORMAT "
-                            + "text)",
+                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until) FROM"
+                            + " STDIN (FORMAT text)",
                     1 << 20);
             for (PolicyFile.Row r : rows) {
                 copy.text(r.siteId())
@@ -303,25 +318,23 @@ public interface PolicyRepository extends SqlObject {
                         .number(r.policy().s())
                         .number(r.policy().l())
                         .number(r.locked() ? 1 : 0)
+                        .text(r.lockedUntil() == null ? null : r.lockedUntil().toString())
                         .endRow();
             }
             copy.flush();
+            int written;
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, "
                     + "s_level, l_level, locked, locked_until, source, set_by, reason, review_from, "
-                    + "updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, NULL, "
-                    + "'import', ?, ?, ?, ? FROM policy_imported ON CONFLICT (site_id, sku) DO UPDATE SET "
-                    + NEW_SCHEDULE_IF_T_CHANGES
-                    + ", t_days = excluded.t_days, r_level = excluded.r_level, "
-                    + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
-                    + "locked_until = NULL, source = 'import', set_by = excluded.set_by, reason = "
-                    + "excluded.reason, updated_at = excluded.updated_at")) {
+                    + "updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                    + "'import', ?, ?, ?, ? FROM policy_imported " + IMPORTED_ON_CONFLICT)) {
                 upsert.setString(1, user);
                 upsert.setString(2, reason);
                 upsert.setString(3, at);
                 upsert.setString(4, at);
-                upsert.executeUpdate();
+                written = upsert.executeUpdate();
             }
             st.execute("DROP TABLE policy_imported");
+            return written;
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }

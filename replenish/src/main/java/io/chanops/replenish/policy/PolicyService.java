@@ -55,8 +55,11 @@ public record PolicyService(
         }
     }
 
-    /** What a policy import did. */
-    public record ImportResult(long batchId, int rows, int created, int updated) {}
+    /**
+     * What a policy import did: of its {@code rows}, {@code created} new policies, {@code updated} changed ones, and
+     * {@code unchanged} rows equal to the position's policy (left as they were).
+     */
+    public record ImportResult(long batchId, int rows, int created, int updated, int unchanged) {}
 
     /** The service on {@code ledger}'s repositories. */
     public static PolicyService of(Ledger ledger, OperationContext context) {
@@ -242,8 +245,10 @@ public record PolicyService(
     }
 
     /**
-     * {@code policy import FILE} ({@code site_id,sku,t_days,R,S,L,locked}): every row validated first, then all
-     * written in one transaction as source {@code import} (who = the acting user, why = the file name).
+     * {@code policy import FILE} ({@code site_id,sku,t_days,R,S,L,locked}, optionally {@code locked_until}): every
+     * row validated first, then all written in one transaction as source {@code import} (who = the acting user, why =
+     * the file name), except the rows equal to the position's policy, which are left as they are (a {@code policy list}
+     * imported back keeps every policy's source, reason and lock's end).
      */
     public ImportResult importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
         return importFile(file, charset, force, false, warn);
@@ -263,10 +268,9 @@ public record PolicyService(
             long before = policies.count();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";
-            policies.importAll(rows, context.user(), reason, LocalTimes.format(now));
-            long after = policies.count();
-            int created = (int) (after - before);
-            return new ImportResult(batch, rows.size(), created, rows.size() - created);
+            int written = policies.importAll(rows, context.user(), reason, LocalTimes.format(now));
+            int created = (int) (policies.count() - before);
+            return new ImportResult(batch, rows.size(), created, written - created, rows.size() - written);
         });
     }
 }

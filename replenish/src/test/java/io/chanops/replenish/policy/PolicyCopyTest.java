@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The policy writers' two ways (tuned levels and imported files), PostgreSQL's COPY into a staging table with one
  * upsert and the JDBC batches of the upsert, leave the same policies: new positions, re-tuned ones (a new t restarts
- * the review schedule, the same t keeps it), a manual lock undone, imported rows locked or not, doubles to the last
- * bit. The batches are also run on SQLite in every build; the COPY half needs a server ({@link TestPostgres}; skipped
+ * the review schedule, the same t keeps it), a manual lock undone, imported rows locked or not, with a lock's end or
+ * without, rows equal to the policy left as they are (and not counted as written), doubles to the last bit. The batches are also run on SQLite in every build; the COPY half needs a server ({@link TestPostgres}; skipped
  * without one).
  */
 class PolicyCopyTest {
@@ -34,6 +34,13 @@ class PolicyCopyTest {
     void batchesOnSqliteStoreEveryRound() {
         List<String> rows = store(TestLedgers.fresh(dir), false);
         assertThat(rows).hasSizeGreaterThan(1500);
+        assertThat(rows.subList(0, 3))
+                .as("rows written per file: the 2nd and 3rd repeat the file before, whose rows are left as they are")
+                .allMatch(r -> r.startsWith("written="));
+        assertThat(rows)
+                .anyMatch(r -> r.contains("locked_until=2026-03"))
+                .anyMatch(r -> r.contains("reason=policies \"q2026-03-01 07:00:00\".csv")
+                        && r.contains("updated_at=2026-03-01"));
     }
 
     @Test
@@ -66,6 +73,8 @@ class PolicyCopyTest {
             return null;
         });
         Random random = new Random(3);
+        List<String> written = new ArrayList<>();
+        List<PolicyFile.Row> previous = List.of();
         for (int round = 0; round < 3; round++) {
             Map<String, PolicyRepository.Tuning> tunings = new LinkedHashMap<>();
             for (int i = 0; i < 1200; i++) {
@@ -89,7 +98,8 @@ class PolicyCopyTest {
                                         method)));
             }
             String at = "2026-03-0" + (round + 1) + " 07:00:00";
-            List<PolicyFile.Row> imported = new ArrayList<>();
+            // the last round's file again: rows equal to the policies they set, left as they are
+            List<PolicyFile.Row> imported = new ArrayList<>(previous);
             for (int i = 0; i < 300; i++) {
                 String position = "S" + random.nextInt(5) + "/K\t" + random.nextInt(400);
                 if (tunings.containsKey(position)
@@ -97,11 +107,16 @@ class PolicyCopyTest {
                     continue;
                 }
                 String[] key = position.split("/");
+                boolean locked = random.nextBoolean();
+                LocalDate until = locked && random.nextBoolean() ? LocalDate.of(2026, 3, 1 + random.nextInt(28)) : null;
                 imported.add(new PolicyFile.Row(
-                        key[0], key[1], new Policy(random.nextBoolean() ? 7 : 28, 3, 9, 1), random.nextBoolean()));
+                        key[0], key[1], new Policy(random.nextBoolean() ? 7 : 28, 3, 9, 1), locked, until, 0));
             }
+            previous = List.copyOf(imported);
             ledger.write(h -> {
-                h.attach(PolicyRepository.class).importAll(imported, "анна", "policies \"q1\".csv", at, copy);
+                written.add("written="
+                        + h.attach(PolicyRepository.class)
+                                .importAll(imported, "анна", "policies \"q" + at + "\".csv", at, copy));
                 h.attach(PolicyRepository.class)
                         .writeTuned(
                                 List.copyOf(tunings.values()),
@@ -114,8 +129,11 @@ class PolicyCopyTest {
                 return null;
             });
         }
-        return ledger.read(h -> h.createQuery("SELECT * FROM policy ORDER BY site_id, sku").mapToMap().list().stream()
-                .map(Object::toString)
-                .toList());
+        List<String> rows = new ArrayList<>(written);
+        rows.addAll(
+                ledger.read(h -> h.createQuery("SELECT * FROM policy ORDER BY site_id, sku").mapToMap().list().stream()
+                        .map(Object::toString)
+                        .toList()));
+        return rows;
     }
 }
