@@ -13,6 +13,7 @@ import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.text.Named;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
 import io.chanops.replenish.check.CheckSettings;
@@ -124,10 +125,11 @@ public final class StockImportCommand extends ChanopsCommand {
             MoveImport.Validated valid = new MoveImport(ledger, ctx().operation())
                     .validate(file, input.charset(), booked(), input.force(), ctx()::warn, progress);
             out().printf(
-                            "dry run: %d moves in %s are valid, %d positions%s; nothing written%n",
-                            valid.moves(),
+                            "dry run: %s in %s %s valid, %s%s; nothing written%n",
+                            Named.count(valid.moves(), "move"),
                             file.getFileName(),
-                            valid.positions(),
+                            valid.moves() == 1 ? "is" : "are",
+                            Named.count(valid.positions(), "position"),
                             valid.booked() == 0
                                     ? ""
                                     : "; " + valid.booked() + " of them in the ledger already, to be left out");

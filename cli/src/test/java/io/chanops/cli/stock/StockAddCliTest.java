@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
 import io.chanops.cli.OnLedger;
+import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,29 @@ class StockAddCliTest extends OnLedger {
                 .containsExactly(
                         "error: missing required options: '--sku=K', '--kind=KIND', '--qty=N'",
                         "Try 'chanops stock add --help' for its options and examples.");
+    }
+
+    /**
+     * A dry run warns of what the import would warn of after its commit: a sale of 30 typed for 3 would take ST-1 below
+     * zero. Worded as what the import would do, nothing written; the import then says the same of what it did.
+     */
+    @Test
+    void aDryRunWarnsOfOnHandThatWouldGoBelowZero() {
+        Path sale = TestLedgers.writeRows(
+                moves.getParent(),
+                "sale.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-02 09:00,ST-1,PHONE,sale,30,S-1");
+        CliHarness.Result dry = cli.run("stock", "import", sale.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.toString()).isZero();
+        assertThat(dry.out()).isEqualTo("dry run: 1 move in sale.csv is valid, 1 position; nothing written\n");
+        assertThat(dry.err())
+                .contains(sale + ": on hand would go below zero at 1 position: PHONE at ST-1: -27 (was 3); more sold or"
+                        + " sent out than received and counted, would be imported as given: a quantity typed wrong,"
+                        + " or a receipt or count not imported yet?");
+        assertThat(onHand()).contains("ST-1,PHONE,3,");
+        CliHarness.Result real = cli.run("stock", "import", sale.toString());
+        assertThat(real.err()).contains(sale + ": on hand went below zero at 1 position: PHONE at ST-1: -27 (was 3)");
     }
 
     @Test

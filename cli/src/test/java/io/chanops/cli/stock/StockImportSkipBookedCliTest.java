@@ -52,7 +52,7 @@ class StockImportSkipBookedCliTest extends OnLedger {
 
         CliHarness.Result dry = cli.run("stock", "import", day2.toString(), "--skip-booked", "--dry-run");
         assertThat(dry.out())
-                .contains("dry run: 2 moves in day2.csv are valid, 1 positions; 1 of them in the ledger already, to be"
+                .contains("dry run: 2 moves in day2.csv are valid, 1 position; 1 of them in the ledger already, to be"
                         + " left out; nothing written");
 
         CliHarness.Result r = cli.run("stock", "import", day2.toString(), "--skip-booked");

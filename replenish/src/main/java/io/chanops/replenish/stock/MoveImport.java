@@ -72,6 +72,23 @@ public final class MoveImport {
         SKIP_SAME
     }
 
+    /**
+     * The words of the warnings about moves that are likely typed wrong: said of moves an import imported, or of the
+     * moves a dry run found, which it does not import.
+     */
+    enum Voice {
+        IMPORT("imported as", "went"),
+        DRY_RUN("would be imported as", "would go");
+
+        private final String importedAs;
+        private final String went;
+
+        Voice(String importedAs, String went) {
+            this.importedAs = importedAs;
+            this.went = went;
+        }
+    }
+
     /** A step run for the touched positions inside the import's transaction (the emergency check, for one). */
     @FunctionalInterface
     public interface AfterMoves<T> {
@@ -206,7 +223,7 @@ public final class MoveImport {
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves read = readChecked(file, charset, naming, warn, work);
+        Moves read = readChecked(file, charset, naming, Voice.IMPORT, warn, work);
         if (booked == Booked.SKIP_SAME) {
             refuseMovesWithoutRef(read, file);
         }
@@ -225,14 +242,8 @@ public final class MoveImport {
                     ImportBatches.refuseRepeat(h, KIND, file, FileDigest.sha256(file), force);
                 }
             });
-            Moves moves = read;
-            Moves.Order order = readOrder;
-            if (!repeats.isEmpty()) {
-                BitSet left = new BitSet(read.size());
-                repeats.forEach(repeat -> left.set(repeat.row()));
-                moves = read.without(left);
-                order = moves.sortIntoWritingOrder();
-            }
+            Moves moves = withoutRepeats(read, repeats);
+            Moves.Order order = repeats.isEmpty() ? readOrder : moves.sortIntoWritingOrder();
             int skipped = read.size() - moves.size();
             if (moves.size() == 0) {
                 return new Result<>(0, 0, 0, skipped, null);
@@ -272,8 +283,8 @@ public final class MoveImport {
         phases.end("commit");
         phases.print();
         Consumer<Problem> named = problem -> warn.accept(naming.apply(problem).toString());
-        warnOfFarBack(file, farBack, now, named);
-        warnOfNegativeOnHand(file, wentNegative, named);
+        warnOfFarBack(file, farBack, now, Voice.IMPORT, named);
+        warnOfNegativeOnHand(file, wentNegative, Voice.IMPORT, named);
         return result;
     }
 
@@ -284,7 +295,7 @@ public final class MoveImport {
      * less than a month before {@code now} (the position's last move was dated ahead: that was warned of then).
      */
     static void warnOfFarBack(
-            Path file, List<StockLevels.BackDated> backDated, LocalDateTime now, Consumer<Problem> warn) {
+            Path file, List<StockLevels.BackDated> backDated, LocalDateTime now, Voice voice, Consumer<Problem> warn) {
         List<StockLevels.BackDated> found = backDated.stream()
                 .filter(b -> b.firstNew().plus(StockLevels.FAR_BACK).isBefore(now))
                 .toList();
@@ -299,7 +310,7 @@ public final class MoveImport {
                 file.toString(),
                 "moves dated more than a month before the last move of their position in the ledger, at "
                         + Named.count(found.size(), "position") + ": " + Named.firstOf(which, NAMED_POSITIONS)
-                        + "; imported as dated, on hand recomputed: a year typed wrong?"));
+                        + "; " + voice.importedAs + " dated, on hand recomputed: a year typed wrong?"));
     }
 
     /** Positions named one by one in a warning about positions; past them, a count. */
@@ -310,7 +321,8 @@ public final class MoveImport {
      * received and counted, which is imported as given (a feed may deliver a sale before its receipt) but is most
      * likely a quantity typed wrong or a receipt not imported yet. Positions already below zero are not named again.
      */
-    static void warnOfNegativeOnHand(Path file, List<StockLevels.WentNegative> found, Consumer<Problem> warn) {
+    static void warnOfNegativeOnHand(
+            Path file, List<StockLevels.WentNegative> found, Voice voice, Consumer<Problem> warn) {
         if (found.isEmpty()) {
             return;
         }
@@ -320,9 +332,9 @@ public final class MoveImport {
                 .toList();
         warn.accept(Problem.ofFile(
                 file.toString(),
-                "on hand went below zero at " + Named.count(found.size(), "position") + ": "
+                "on hand " + voice.went + " below zero at " + Named.count(found.size(), "position") + ": "
                         + Named.firstOf(which, NAMED_POSITIONS)
-                        + "; more sold or sent out than received and counted, imported as given:"
+                        + "; more sold or sent out than received and counted, " + voice.importedAs + " given:"
                         + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }
 
@@ -383,15 +395,43 @@ public final class MoveImport {
             if (!force) {
                 RepeatedFeed.refuse(h, moves, file);
             }
-            return bookedToLeaveOut(h, moves, booked, file, () -> {}).size();
+            List<BookedDocuments.Repeat> repeats = bookedToLeaveOut(h, moves, booked, file, () -> {});
+            warnOfLevelsAsTheImportWould(h, withoutRepeats(moves, repeats), file, warn);
+            return repeats.size();
         });
         return new Validated(moves.size(), moves.positionCount(), repeated);
+    }
+
+    /** {@code read} without the moves of {@code repeats} (booked already: left out). */
+    private static Moves withoutRepeats(Moves read, List<BookedDocuments.Repeat> repeats) {
+        if (repeats.isEmpty()) {
+            return read;
+        }
+        BitSet left = new BitSet(read.size());
+        repeats.forEach(repeat -> left.set(repeat.row()));
+        return read.without(left);
+    }
+
+    /**
+     * A dry run's warnings of the levels the import would set (on hand below zero, moves far before their position's
+     * last), worded as what the import would do: computed from the ledger's levels and moves, reading only.
+     */
+    private void warnOfLevelsAsTheImportWould(Handle h, Moves moves, Path file, Consumer<String> warn) {
+        if (moves.size() == 0) {
+            return;
+        }
+        StockLevels.Update levels = StockLevels.prepare(h, moves, moves.sortIntoWritingOrder(), 0)
+                .fold()
+                .foldBackDatedReadOnly(h);
+        Consumer<Problem> named = problem -> warn.accept(problem.toString());
+        warnOfFarBack(file, levels.farBack(), context.now(), Voice.DRY_RUN, named);
+        warnOfNegativeOnHand(file, levels.wentNegative(), Voice.DRY_RUN, named);
     }
 
     private Moves readForDryRun(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves moves = readChecked(file, charset, UnaryOperator.identity(), warn, work);
+        Moves moves = readChecked(file, charset, UnaryOperator.identity(), Voice.DRY_RUN, warn, work);
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         return moves;
     }
@@ -413,12 +453,18 @@ public final class MoveImport {
      * clock ({@code naming} names its problem as the caller's input: a file, or {@code stock add}'s options).
      */
     private Moves readChecked(
-            Path file, Charset charset, UnaryOperator<Problem> naming, Consumer<String> warn, LongConsumer progress) {
+            Path file,
+            Charset charset,
+            UnaryOperator<Problem> naming,
+            Voice voice,
+            Consumer<String> warn,
+            LongConsumer progress) {
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
         warnOfMovesAhead(
                 moves,
                 file,
                 context.now(),
+                voice,
                 problem -> warn.accept(naming.apply(problem).toString()));
         return moves;
     }
@@ -434,7 +480,7 @@ public final class MoveImport {
      * {@code now}: they are imported as dated, and count in on hand from now on, but are most likely a wrong year or
      * month. Not an error: a backfill run with an earlier {@code --now} may hold them on purpose.
      */
-    static void warnOfMovesAhead(Moves moves, Path file, LocalDateTime now, Consumer<Problem> warn) {
+    static void warnOfMovesAhead(Moves moves, Path file, LocalDateTime now, Voice voice, Consumer<Problem> warn) {
         long latest = Moves.atDigits(LocalTimes.format(now.plus(AHEAD)));
         int first = -1;
         int count = 0;
@@ -451,7 +497,7 @@ public final class MoveImport {
                     "at",
                     Moves.atText(moves.at(first)) + " is more than a day after now ("
                             + LocalTimes.format(now) + ")" + alsoLater(count - 1)
-                            + "; imported as dated: check the year and month"));
+                            + "; " + voice.importedAs + " dated: check the year and month"));
         }
     }
 

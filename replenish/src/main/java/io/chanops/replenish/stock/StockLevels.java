@@ -109,10 +109,29 @@ final class StockLevels {
         }
 
         /**
-         * After {@link #write}: the positions whose on hand this update took below zero from zero or more (or from
-         * nothing: a new position), with their on hand before and after, in (site, SKU) order. A position already below
-         * zero is not among them.
+         * Instead of {@link #write}, for a dry run: folds each back-dated position from its moves in the ledger merged
+         * with the new ones in time order (a new move after the ledger's moves of the same time, as its larger id would
+         * put it), reading only. The levels are then what {@link #write} would set.
          */
+        Update foldBackDatedReadOnly(Handle h) {
+            int[] rows = order.rows();
+            int[] start = order.start();
+            for (int g = 0; g < positions.length; g++) {
+                if (updated.get(positions[g]) == null) {
+                    updated.put(
+                            positions[g], StockLevels.foldMerged(h, positions[g], moves, rows, start[g], start[g + 1]));
+                }
+            }
+            return this;
+        }
+
+        /** After {@link #write} (or {@link #foldBackDatedReadOnly}): each touched position's new on hand. */
+        Map<Position, Long> onHandAfter() {
+            Map<Position, Long> onHand = new LinkedHashMap<>();
+            updated.forEach((p, level) -> onHand.put(p, level.onHand()));
+            return onHand;
+        }
+
         /**
          * After {@link #fold}: the positions whose first new move is dated more than {@link #FAR_BACK} before their last
          * move in the ledger (a year typed wrong, most likely), in (site, SKU) order.
@@ -121,6 +140,11 @@ final class StockLevels {
             return List.copyOf(farBack);
         }
 
+        /**
+         * After {@link #write} (or {@link #foldBackDatedReadOnly}): the positions whose on hand this update took below
+         * zero from zero or more (or from nothing: a new position), with their on hand before and after, in (site,
+         * SKU) order. A position already below zero is not among them.
+         */
         List<WentNegative> wentNegative() {
             List<WentNegative> found = new ArrayList<>();
             updated.forEach((p, level) -> {
@@ -179,6 +203,36 @@ final class StockLevels {
                 })
                 .forEach(x -> {});
         return new Level(state[0], lastAt[0], state[1]);
+    }
+
+    /**
+     * The level of {@code p} after its moves in the ledger and the new moves {@code rows[from..to)} (in time order),
+     * folded together without writing: the ledger's moves of a time come before the new ones of the same time.
+     */
+    private static Level foldMerged(Handle h, Position p, Moves moves, int[] rows, int from, int to) {
+        long[] onHand = {0};
+        int[] next = {from};
+        String[] lastAt = {""};
+        h.createQuery("SELECT at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
+                .map((rs, ctx) -> {
+                    String at = rs.getString("at");
+                    long digits = Moves.atDigits(at);
+                    for (; next[0] < to && moves.at(rows[next[0]]) < digits; next[0]++) {
+                        onHand[0] = moves.kind(rows[next[0]]).apply(onHand[0], moves.qty(rows[next[0]]));
+                    }
+                    onHand[0] =
+                            MoveKind.parse(rs.getString("kind")).orElseThrow().apply(onHand[0], rs.getLong("qty"));
+                    lastAt[0] = at;
+                    return null;
+                })
+                .forEach(x -> {});
+        for (; next[0] < to; next[0]++) {
+            onHand[0] = moves.kind(rows[next[0]]).apply(onHand[0], moves.qty(rows[next[0]]));
+            lastAt[0] = Moves.atText(moves.at(rows[next[0]]));
+        }
+        return new Level(onHand[0], lastAt[0], 0);
     }
 
     /** The levels of {@code positions} that exist, read site by site (a key-prefix range of stock_level each). */

@@ -102,7 +102,7 @@ class MoveImportTest {
     /**
      * Moves dated more than a day after the clock are imported as dated, with one warning naming the first of them and
      * how many there are (a wrong year is the likely mistake); a day ahead is normal and passes quietly. The dry run
-     * warns the same.
+     * warns the same, in its words.
      */
     @Test
     void movesDatedMoreThanADayAheadAreImportedWithOneWarning() {
@@ -121,7 +121,7 @@ class MoveImportTest {
                 .containsExactly(
                         file + ":3: at: 2062-03-02 10:00:00 is more than a day after now (2026-03-02 09:30:00),"
                                 + " as is 1 later row; imported as dated: check the year and month");
-        assertThat(dryRun).isEqualTo(warnings);
+        assertThat(dryRun).isEqualTo(inDryRunWords(warnings));
         assertThat(onHand("S1", "H1")).isEqualTo(5 + 7 - 1 - 2);
 
         Path tomorrow = movesFile("tomorrow.csv", "2026-03-03 09:30,S1,H1,receipt,1,GRN-C");
@@ -247,6 +247,102 @@ class MoveImportTest {
         assertThat(onHand("S1", "H1")).isEqualTo(-4);
     }
 
+    /**
+     * A dry run gives the warnings the import then gives (moves far back, on hand below zero), worded as what the
+     * import would do: also for back-dated positions, whose on hand it folds from the ledger's moves and the file's
+     * together, reading only.
+     */
+    @Test
+    void aDryRunWarnsOfTheLevelsTheImportWouldSet() {
+        MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        moveImport.importFile(
+                movesFile(
+                        "first.csv",
+                        "2026-03-01 08:00,S1,H1,receipt,10,R-1",
+                        "2026-03-01 18:00,S1,H1,count,4,INV-1",
+                        "2026-03-01 08:00,S2,H1,receipt,3,R-2"),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {},
+                null,
+                null);
+        Path file = movesFile(
+                "next.csv",
+                "2026-03-01 12:00,S1,H1,sale,20,S-1", // before the count, which sets on hand again
+                "2026-03-01 19:00,S1,H1,sale,5,S-2", // after it: 4 - 5
+                "2026-03-01 18:00,S2,H1,sale,1,S-3",
+                "2025-03-01 12:00,S2,H1,sale,9,S-4", // a year typed wrong: -9, then the receipt, then the sale
+                "2026-03-01 10:00,S1,C1,sale,1,"); // a contract: not stocked, refused
+        assertThatThrownBy(() -> moveImport.validate(
+                        file, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, false, w -> {}, null))
+                .isInstanceOf(InputRejectedException.class);
+        Path valid = movesFile(
+                "valid.csv",
+                "2026-03-01 12:00,S1,H1,sale,20,S-1",
+                "2026-03-01 19:00,S1,H1,sale,5,S-2",
+                "2026-03-01 18:00,S2,H1,sale,1,S-3",
+                "2025-03-01 12:00,S2,H1,sale,9,S-4");
+        List<String> dry = new ArrayList<>();
+        moveImport.validate(valid, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, false, dry::add, null);
+        assertThat(dry)
+                .containsExactly(
+                        valid + ": moves dated more than a month before the last move of their position in the ledger,"
+                                + " at 1 position: H1 at S2: 2025-03-01 12:00:00, last 2026-03-01 08:00:00; would be"
+                                + " imported as dated, on hand recomputed: a year typed wrong?",
+                        valid + ": on hand would go below zero at 2 positions: H1 at S1: -1 (was 4), H1 at S2: -7 (was"
+                                + " 3); more sold or sent out than received and counted, would be imported as given: a"
+                                + " quantity typed wrong, or a receipt or count not imported yet?");
+        assertThat(moveCount()).isEqualTo(3);
+        List<String> real = new ArrayList<>();
+        moveImport.importFile(valid, StandardCharsets.UTF_8, false, real::add, null, null);
+        assertThat(dry).isEqualTo(inDryRunWords(real));
+        assertThat(onHand("S1", "H1")).isEqualTo(-1);
+        assertThat(onHand("S2", "H1")).isEqualTo(-7);
+    }
+
+    /**
+     * Random files over a ledger that grows, most of them back-dated: the dry run of each folds the levels its import
+     * then writes, and warns exactly as it does.
+     */
+    @Test
+    void aDryRunWarnsAsTheImportOfRandomFilesDoes() {
+        MoveImport moveImport = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()));
+        int warned = 0;
+        for (int round = 0; round < 8; round++) {
+            String[] lines = RandomMoves.lines(round, 25, "R" + round + "-%d", "");
+            for (int i = 1; i < lines.length; i++) {
+                lines[i] = lines[i].replace(",A1,", ",H1,");
+            }
+            Path file = TestLedgers.write(dir, "random-" + round + ".csv", lines);
+            Moves moves = RandomMoves.read(file);
+            Map<Position, Long> folded = ledger.read(h -> StockLevels.prepare(h, moves, moves.sortIntoWritingOrder(), 0)
+                    .fold()
+                    .foldBackDatedReadOnly(h)
+                    .onHandAfter());
+            List<String> dry = new ArrayList<>();
+            moveImport.validate(file, StandardCharsets.UTF_8, MoveImport.Booked.REFUSE, true, dry::add, null);
+            List<String> real = new ArrayList<>();
+            moveImport.importFile(file, StandardCharsets.UTF_8, true, real::add, null, null);
+            assertThat(dry).as("round " + round).isEqualTo(inDryRunWords(real));
+            for (Map.Entry<Position, Long> level : folded.entrySet()) {
+                assertThat(onHand(level.getKey().siteId(), level.getKey().sku()))
+                        .as("round %d: the levels the dry run folded are those the import wrote", round)
+                        .isEqualTo(level.getValue());
+            }
+            warned += real.stream().filter(w -> w.contains("below zero")).count();
+        }
+        assertThat(warned).as("the files take positions below zero").isPositive();
+    }
+
+    /** The import's warnings as a dry run words them. */
+    private static List<String> inDryRunWords(List<String> warnings) {
+        return warnings.stream()
+                .map(w -> w.replace("on hand went below", "on hand would go below")
+                        .replace("; imported as", "; would be imported as")
+                        .replace(", imported as", ", would be imported as"))
+                .toList();
+    }
+
     @Test
     void aWarningOfManyPositionsNamesFiveAndCountsTheRest() {
         List<StockLevels.WentNegative> found = new ArrayList<>();
@@ -254,7 +350,8 @@ class MoveImportTest {
             found.add(new StockLevels.WentNegative(new Position("S" + i, "H1"), i, -i));
         }
         List<String> warnings = new ArrayList<>();
-        MoveImport.warnOfNegativeOnHand(Path.of("m.csv"), found, p -> warnings.add(p.toString()));
+        MoveImport.warnOfNegativeOnHand(
+                Path.of("m.csv"), found, MoveImport.Voice.IMPORT, p -> warnings.add(p.toString()));
         assertThat(warnings)
                 .containsExactly(
                         "m.csv: on hand went below zero at 7 positions: H1 at S1: -1 (was 1), H1 at S2: -2 (was"
