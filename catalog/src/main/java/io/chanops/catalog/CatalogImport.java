@@ -11,6 +11,7 @@ import io.chanops.ledger.files.OutputKind;
 import io.chanops.ledger.files.OutputSet;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.master.LookAlikeIds;
 import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.model.Product;
@@ -204,7 +205,8 @@ public final class CatalogImport {
                 .sorted(Comparator.comparingLong(CatalogChange::line))
                 .map(c -> new LookAlikeIds.NewId(c.sku(), c.line()))
                 .toList();
-        new LookAlikeIds("SKU", "sku").warn(parsed.name(), existing.keySet(), created, warn);
+        new LookAlikeIds("SKU", "sku")
+                .warn(parsed.name(), existing.keySet(), created, ImportVoice.of(options.dryRun()), warn);
         if (options.sync()) {
             refuseMassUnlisting(parsed.name(), existing, plan, options.maxUnlist());
         }

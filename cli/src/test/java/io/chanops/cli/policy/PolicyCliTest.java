@@ -57,7 +57,9 @@ class PolicyCliTest {
         assertThat(dry.out())
                 .isEqualTo("dry run: 2 policies in more.csv are valid: 1 would be created, 1 updated, 0 unchanged;"
                         + " nothing written\n");
-        assertThat(dry.err()).contains("more.csv:2: S: GZ-SS-01/SIM-DATA-30: S 300 is 10 times the S before (30)");
+        assertThat(dry.err())
+                .contains("more.csv:2: S: GZ-SS-01/SIM-DATA-30: S 300 is 10 times the S before (30): would be imported"
+                        + " as given;");
         String listed = cli.run("policy", "list", "--format", "csv").out();
         assertThat(listed).contains("GZ-SS-01,SIM-DATA-30,7,10,30,4,").doesNotContain("GZ-TH-01,SIM-STD");
         CliHarness.Result real = cli.run("policy", "import", file.toString());

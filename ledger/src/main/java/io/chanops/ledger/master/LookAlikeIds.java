@@ -1,6 +1,7 @@
 package io.chanops.ledger.master;
 
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.text.Named;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +40,8 @@ public final class LookAlikeIds {
      * Warns, through {@code warn}, of every id of {@code created} (a file's new ids in line order) written as one of
      * {@code known} or an earlier new id but for case and separators.
      */
-    public void warn(String file, Collection<String> known, List<NewId> created, Consumer<String> warn) {
+    public void warn(
+            String file, Collection<String> known, List<NewId> created, ImportVoice voice, Consumer<String> warn) {
         Map<String, String> first = new HashMap<>();
         for (String id : known) {
             first.putIfAbsent(KnownIds.canonical(id), id);
@@ -59,7 +61,7 @@ public final class LookAlikeIds {
                                 column,
                                 "new " + noun + " '" + n.id() + "' differs from '" + alike + "'"
                                         + (line == null ? "" : " (line " + line + ")")
-                                        + " only in case or separators; it is imported as a new " + noun
+                                        + " only in case or separators; it " + voice.isImported() + " as a new " + noun
                                         + ": if it means '"
                                         + alike + "', correct the file")
                         .toString());

@@ -7,6 +7,7 @@ import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
@@ -71,7 +72,7 @@ public final class SiteImport {
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
         ledger.read(h -> h.attach(SiteRepository.class).list()).forEach(s -> existing.put(s.siteId(), s));
-        Read read = readWithLines(file, charset, existing, warn);
+        Read read = readWithLines(file, charset, existing, ImportVoice.of(dryRun), warn);
         List<Site> sites = read.sites();
         return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, "sites", file, sha, force);
@@ -133,10 +134,11 @@ public final class SiteImport {
      * new sites whose id is an existing or earlier one's but for case and separators are warned of.
      */
     public static List<Site> read(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
-        return readWithLines(file, charset, existing, warn).sites();
+        return readWithLines(file, charset, existing, ImportVoice.IMPORT, warn).sites();
     }
 
-    private static Read readWithLines(Path file, Charset charset, Map<String, Site> existing, Consumer<String> warn) {
+    private static Read readWithLines(
+            Path file, Charset charset, Map<String, Site> existing, ImportVoice voice, Consumer<String> warn) {
         ProblemList problems = new ProblemList();
         Map<String, Site> sites = new LinkedHashMap<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -189,7 +191,7 @@ public final class SiteImport {
                 created.add(new LookAlikeIds.NewId(s.siteId(), firstLine.get(s.siteId())));
             }
         }
-        new LookAlikeIds("site", "site_id").warn(file.toString(), existing.keySet(), created, warn);
+        new LookAlikeIds("site", "site_id").warn(file.toString(), existing.keySet(), created, voice, warn);
         return new Read(List.copyOf(sites.values()), firstLine);
     }
 

@@ -2,6 +2,7 @@ package io.chanops.ledger.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanops.ledger.imports.ImportVoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ class LookAlikeIdsTest {
 
     private List<String> warnings(Set<String> known, LookAlikeIds.NewId... created) {
         List<String> out = new ArrayList<>();
-        skus.warn("catalog.csv", known, List.of(created), out::add);
+        skus.warn("catalog.csv", known, List.of(created), ImportVoice.IMPORT, out::add);
         return out;
     }
 

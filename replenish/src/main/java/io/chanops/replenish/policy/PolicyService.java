@@ -7,6 +7,7 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
@@ -191,7 +192,7 @@ public record PolicyService(
      * times the position's level before or more, or a {@link #LEVEL_JUMP}th or less: imported as given. The levels
      * before are read site by site.
      */
-    private void warnOfJumps(Path file, List<PolicyFile.Row> rows, Consumer<String> warn) {
+    private void warnOfJumps(Path file, List<PolicyFile.Row> rows, ImportVoice voice, Consumer<String> warn) {
         if (rows.size() > COMPARED_ROWS) {
             return;
         }
@@ -205,8 +206,8 @@ public record PolicyService(
                     })
                     .get(row.sku());
             if (old != null) {
-                jump("S", old.s(), row.policy().s()).ifPresent(j -> jumps.add(rowJump(file, row, "S", j)));
-                jump("R", old.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j)));
+                jump("S", old.s(), row.policy().s()).ifPresent(j -> jumps.add(rowJump(file, row, "S", j, voice)));
+                jump("R", old.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j, voice)));
             }
         }
         Named.warnFirst(jumps, NAMED_JUMPS, file.toString(), "levels changed that much", warn);
@@ -215,13 +216,13 @@ public record PolicyService(
     /** Level changes named one by one in the warnings of a policy file; past them, a count. */
     static final int NAMED_JUMPS = 20;
 
-    private static String rowJump(Path file, PolicyFile.Row row, String column, String jump) {
+    private static String rowJump(Path file, PolicyFile.Row row, String column, String jump, ImportVoice voice) {
         return new Problem(
                         file.toString(),
                         row.line(),
                         column,
-                        row.siteId() + "/" + row.sku() + ": " + jump
-                                + ": imported as given; check it (a digit typed twice or left out?)")
+                        row.siteId() + "/" + row.sku() + ": " + jump + ": " + voice.imported()
+                                + " as given; check it (a digit typed twice or left out?)")
                 .toString();
     }
 
@@ -264,7 +265,7 @@ public record PolicyService(
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
         return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
-            warnOfJumps(file, rows, warn);
+            warnOfJumps(file, rows, ImportVoice.of(dryRun), warn);
             long before = policies.count();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";

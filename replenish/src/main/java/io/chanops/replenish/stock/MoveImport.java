@@ -10,6 +10,7 @@ import io.chanops.ledger.WorkProgress;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.site.SiteRepository;
@@ -70,23 +71,6 @@ public final class MoveImport {
          * a move without a ref (the same move imported before cannot be told from a new one).
          */
         SKIP_SAME
-    }
-
-    /**
-     * The words of the warnings about moves that are likely typed wrong: said of moves an import imported, or of the
-     * moves a dry run found, which it does not import.
-     */
-    enum Voice {
-        IMPORT("imported as", "went"),
-        DRY_RUN("would be imported as", "would go");
-
-        private final String importedAs;
-        private final String went;
-
-        Voice(String importedAs, String went) {
-            this.importedAs = importedAs;
-            this.went = went;
-        }
     }
 
     /** A step run for the touched positions inside the import's transaction (the emergency check, for one). */
@@ -223,7 +207,7 @@ public final class MoveImport {
         Phases phases = new Phases();
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves read = readChecked(file, charset, naming, Voice.IMPORT, warn, work);
+        Moves read = readChecked(file, charset, naming, ImportVoice.IMPORT, warn, work);
         if (booked == Booked.SKIP_SAME) {
             refuseMovesWithoutRef(read, file);
         }
@@ -283,8 +267,8 @@ public final class MoveImport {
         phases.end("commit");
         phases.print();
         Consumer<Problem> named = problem -> warn.accept(naming.apply(problem).toString());
-        warnOfFarBack(file, farBack, now, Voice.IMPORT, named);
-        warnOfNegativeOnHand(file, wentNegative, Voice.IMPORT, named);
+        warnOfFarBack(file, farBack, now, ImportVoice.IMPORT, named);
+        warnOfNegativeOnHand(file, wentNegative, ImportVoice.IMPORT, named);
         return result;
     }
 
@@ -295,7 +279,11 @@ public final class MoveImport {
      * less than a month before {@code now} (the position's last move was dated ahead: that was warned of then).
      */
     static void warnOfFarBack(
-            Path file, List<StockLevels.BackDated> backDated, LocalDateTime now, Voice voice, Consumer<Problem> warn) {
+            Path file,
+            List<StockLevels.BackDated> backDated,
+            LocalDateTime now,
+            ImportVoice voice,
+            Consumer<Problem> warn) {
         List<StockLevels.BackDated> found = backDated.stream()
                 .filter(b -> b.firstNew().plus(StockLevels.FAR_BACK).isBefore(now))
                 .toList();
@@ -310,7 +298,7 @@ public final class MoveImport {
                 file.toString(),
                 "moves dated more than a month before the last move of their position in the ledger, at "
                         + Named.count(found.size(), "position") + ": " + Named.firstOf(which, NAMED_POSITIONS)
-                        + "; " + voice.importedAs + " dated, on hand recomputed: a year typed wrong?"));
+                        + "; " + voice.imported() + " as dated, on hand recomputed: a year typed wrong?"));
     }
 
     /** Positions named one by one in a warning about positions; past them, a count. */
@@ -322,7 +310,7 @@ public final class MoveImport {
      * likely a quantity typed wrong or a receipt not imported yet. Positions already below zero are not named again.
      */
     static void warnOfNegativeOnHand(
-            Path file, List<StockLevels.WentNegative> found, Voice voice, Consumer<Problem> warn) {
+            Path file, List<StockLevels.WentNegative> found, ImportVoice voice, Consumer<Problem> warn) {
         if (found.isEmpty()) {
             return;
         }
@@ -332,9 +320,10 @@ public final class MoveImport {
                 .toList();
         warn.accept(Problem.ofFile(
                 file.toString(),
-                "on hand " + voice.went + " below zero at " + Named.count(found.size(), "position") + ": "
+                "on hand " + (voice == ImportVoice.DRY_RUN ? "would go" : "went") + " below zero at "
+                        + Named.count(found.size(), "position") + ": "
                         + Named.firstOf(which, NAMED_POSITIONS)
-                        + "; more sold or sent out than received and counted, " + voice.importedAs + " given:"
+                        + "; more sold or sent out than received and counted, " + voice.imported() + " as given:"
                         + " a quantity typed wrong, or a receipt or count not imported yet?"));
     }
 
@@ -424,14 +413,14 @@ public final class MoveImport {
                 .fold()
                 .foldBackDatedReadOnly(h);
         Consumer<Problem> named = problem -> warn.accept(problem.toString());
-        warnOfFarBack(file, levels.farBack(), context.now(), Voice.DRY_RUN, named);
-        warnOfNegativeOnHand(file, levels.wentNegative(), Voice.DRY_RUN, named);
+        warnOfFarBack(file, levels.farBack(), context.now(), ImportVoice.DRY_RUN, named);
+        warnOfNegativeOnHand(file, levels.wentNegative(), ImportVoice.DRY_RUN, named);
     }
 
     private Moves readForDryRun(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {
         WorkProgress work = WorkProgress.of(progress);
         work.phase(WorkProgress.Phase.READING, file.getFileName().toString(), WorkProgress.sizeOf(file));
-        Moves moves = readChecked(file, charset, UnaryOperator.identity(), Voice.DRY_RUN, warn, work);
+        Moves moves = readChecked(file, charset, UnaryOperator.identity(), ImportVoice.DRY_RUN, warn, work);
         work.phase(WorkProgress.Phase.CHECKING, "", -1);
         return moves;
     }
@@ -456,7 +445,7 @@ public final class MoveImport {
             Path file,
             Charset charset,
             UnaryOperator<Problem> naming,
-            Voice voice,
+            ImportVoice voice,
             Consumer<String> warn,
             LongConsumer progress) {
         Moves moves = readAgainstMasterData(ledger, file, charset, warn, progress);
@@ -480,7 +469,7 @@ public final class MoveImport {
      * {@code now}: they are imported as dated, and count in on hand from now on, but are most likely a wrong year or
      * month. Not an error: a backfill run with an earlier {@code --now} may hold them on purpose.
      */
-    static void warnOfMovesAhead(Moves moves, Path file, LocalDateTime now, Voice voice, Consumer<Problem> warn) {
+    static void warnOfMovesAhead(Moves moves, Path file, LocalDateTime now, ImportVoice voice, Consumer<Problem> warn) {
         long latest = Moves.atDigits(LocalTimes.format(now.plus(AHEAD)));
         int first = -1;
         int count = 0;
@@ -497,7 +486,7 @@ public final class MoveImport {
                     "at",
                     Moves.atText(moves.at(first)) + " is more than a day after now ("
                             + LocalTimes.format(now) + ")" + alsoLater(count - 1)
-                            + "; " + voice.importedAs + " dated: check the year and month"));
+                            + "; " + voice.imported() + " as dated: check the year and month"));
         }
     }
 

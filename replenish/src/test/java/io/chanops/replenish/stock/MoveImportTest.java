@@ -9,6 +9,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.imports.FileDigest;
+import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
@@ -350,8 +351,7 @@ class MoveImportTest {
             found.add(new StockLevels.WentNegative(new Position("S" + i, "H1"), i, -i));
         }
         List<String> warnings = new ArrayList<>();
-        MoveImport.warnOfNegativeOnHand(
-                Path.of("m.csv"), found, MoveImport.Voice.IMPORT, p -> warnings.add(p.toString()));
+        MoveImport.warnOfNegativeOnHand(Path.of("m.csv"), found, ImportVoice.IMPORT, p -> warnings.add(p.toString()));
         assertThat(warnings)
                 .containsExactly(
                         "m.csv: on hand went below zero at 7 positions: H1 at S1: -1 (was 1), H1 at S2: -2 (was"
