@@ -235,6 +235,11 @@ public final class RunContext {
         return clock;
     }
 
+    /** The machine's clock now, in the ledger's zone, whatever {@code --now} says: for the names of files kept. */
+    public LocalDateTime machineNow() {
+        return LocalDateTime.ofInstant(root.host.clock().instant(), zone());
+    }
+
     /** How far ahead of the machine's clock {@code --now} may be: a day, for a machine whose clock is a little off. */
     private static final Duration MOST_AHEAD = Duration.ofDays(1);
 

@@ -199,6 +199,7 @@ public final class Ledger {
             if (!create) {
                 throw noLedger(location);
             }
+            LedgerRestore.refuseStaleWal(path);
             createWithPageSize(path, busyTimeout);
         } else if (!Files.isReadable(path)) {
             throw new LedgerUnavailableException("cannot open ledger " + shown + ": not readable");
@@ -522,6 +523,11 @@ public final class Ledger {
     /** Where the ledger is, as shown to people: the file, or the URL with its password masked. */
     public String location() {
         return location.display();
+    }
+
+    /** Where the ledger is: its file or URL. */
+    LedgerLocation ledgerLocation() {
+        return location;
     }
 
     /** The ledger's time zone: every local date and time in it is in this zone. */

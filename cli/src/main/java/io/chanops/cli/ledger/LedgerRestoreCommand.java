@@ -1,0 +1,109 @@
+package io.chanops.cli.ledger;
+
+import io.chanops.cli.ChanopsCommand;
+import io.chanops.cli.ExitCode;
+import io.chanops.cli.UserException;
+import io.chanops.ledger.Ledger;
+import io.chanops.ledger.LedgerBackup;
+import io.chanops.ledger.LedgerLocation;
+import io.chanops.ledger.LedgerRestore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "restore",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chanops ledger restore --from /srv/backup/chanops-2026-03-01.db",
+            "  chanops --db /srv/chanops/chanops.db ledger restore --from /srv/backup/chanops-2026-03-01.db"
+        },
+        description = "Put a backup (chanops ledger backup) back as the SQLite ledger, in one transaction that other"
+                + " commands wait for: not cp, which leaves the ledger's -wal file to be replayed onto the copy. The"
+                + " backup is checked first (a chanops ledger, integrity, schema version, the ledger's time zone) and"
+                + " left as it is. The ledger as it was is first copied beside it (NAME.before-restore-TIME.db), so"
+                + " that restoring from that copy undoes the restore. A missing ledger is created from the backup.")
+public final class LedgerRestoreCommand extends ChanopsCommand {
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "FILE",
+            description = "The backup to restore (written by chanops ledger backup).")
+    Path from;
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Override
+    protected int run() {
+        LedgerLocation location = ctx().ledgerLocation();
+        if (location.dialect() != Ledger.Dialect.SQLITE) {
+            throw UserException.usage("ledger " + location.display() + " is a PostgreSQL database: restore it with"
+                    + " pg_restore or psql from a pg_dump (docs/usage/operations.md, Backups)");
+        }
+        Path file = location.file();
+        if (Files.exists(from) && Files.exists(file) && sameFile(from, file)) {
+            throw UserException.usage("--from " + from + " is the ledger itself: give a backup of it");
+        }
+        LedgerRestore.Backup backup = LedgerRestore.check(from, ctx().busyTimeout());
+        Path undo = null;
+        Ledger ledger;
+        if (Files.exists(file) && sizeOf(file) > 0) {
+            ledger = ctx().ledger();
+            undo = undoCopy(file);
+            LedgerBackup.to(ledger, ctx().outputs().file(undo));
+            ctx().outputs().publish();
+        } else {
+            ledger = Ledger.init(location, ctx().busyTimeout(), ZoneId.of(backup.zone()));
+        }
+        LedgerRestore.into(ledger, backup);
+        Ledger restored = Ledger.open(location, ctx().busyTimeout(), ZoneId.of(backup.zone()));
+        out().printf(
+                        "restored %s from %s (schema version %d%s)%n",
+                        location.display(),
+                        from,
+                        backup.schemaVersion(),
+                        restored.opening().upgraded()
+                                ? ", upgraded to " + restored.opening().toVersion()
+                                : "");
+        if (undo != null) {
+            out().printf("the ledger as it was is in %s: restore from it to undo%n", undo);
+        } else {
+            out().printf("%s did not exist: created from the backup%n", location.display());
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Where the ledger as it was goes: beside it, named after it and the machine's time, never over an earlier copy.
+     */
+    private Path undoCopy(Path ledgerFile) {
+        String name = ledgerFile.getFileName().toString();
+        String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+        String stamp = ctx().machineNow().format(STAMP);
+        Path copy = ledgerFile.resolveSibling(base + ".before-restore-" + stamp + ".db");
+        for (int n = 2; Files.exists(copy); n++) {
+            copy = ledgerFile.resolveSibling(base + ".before-restore-" + stamp + "-" + n + ".db");
+        }
+        return copy;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // opening it names what is wrong
+        }
+    }
+}
