@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Crash-safety check for the writers other than the stock import (kill-during-import.sh covers that one):
-# `reconcile run` (its report phase included), `catalog import`, `replenish check` and `replenish plan --apply --out`.
+# `reconcile run` (its report phase included), `catalog import`, `replenish check`, `replenish plan --apply --out` and
+# `ledger restore`.
 # Each is first run to completion on a copy of one prepared ledger to learn how long it takes (T), then started again
 # on fresh copies and killed with SIGKILL at fractions of T, so that the kills land in its reading, writing,
 # committing and publishing moments whatever the machine's speed. After every kill:
@@ -9,7 +10,7 @@
 #   - the output path holds all of the command's files, complete, or none of them (a killed process cannot remove its
 #     randomly named dot-temp files; those are the only leftovers allowed).
 # Prints one line per kill and a closing count; exits 1 on the first violation.
-#   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan" picks some,
+#   scripts/test/kill-during-writes.sh [ORDERS=300000]      (SECTIONS="reconcile catalog check plan restore" picks some,
 #                                                            KILL_AT="0.5 0.9 1.02" the fractions of T to kill at,
 #                                                            CHECK_STORES=280 CHECK_SKUS=300 the check's size)
 set -euo pipefail
@@ -20,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 "$here/scripts/chanops" --version >/dev/null
 jar="$here/cli/target/chanops.jar"
 kills=0
-sections=" ${SECTIONS:-reconcile catalog check plan} "
+sections=" ${SECTIONS:-reconcile catalog check plan restore} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 
 sql() { python3 - "$1" "$2" <<'PY'
@@ -188,6 +189,38 @@ for delay in $(kill_delays "$t"); do
     echo "FAIL: plan killed at ${delay}s marked $planned orders planned without publishing its files"; exit 1
   fi
   echo "replenish plan --apply killed at ${delay}s: planned=$planned files=$out"
+done
+fi
+
+# ---------------------------------------------------------------- ledger restore (a large backup over the small ledger)
+if want restore; then
+big="$work/chk-base.db"
+if [ ! -f "$big" ]; then
+  python3 "$here/scripts/bench/gen_check.py" "$work/chk" "${CHECK_STORES:-280}" "${CHECK_SKUS:-300}" >/dev/null
+  prepare_ledger "$big" "$work/chk"
+fi
+java -jar "$jar" --db "$big" -q ledger backup --out "$work/big-backup.db" >/dev/null
+small_moves=$(sql "$base" "SELECT count(*) FROM stock_move")
+big_moves=$(sql "$work/big-backup.db" "SELECT count(*) FROM stock_move")
+db="$work/restore/chanops.db"; mkdir -p "$work/restore"
+restore_fresh() { rm -rf "$work/restore"; mkdir -p "$work/restore"; cp "$base" "$db"; }
+restore_fresh
+t=$(full_run_seconds "$db" ledger restore --from "$work/big-backup.db")
+[ "$(sql "$db" "SELECT count(*) FROM stock_move")" = "$big_moves" ] \
+  || { echo "FAIL: the uninterrupted restore did not restore the backup: nothing to test"; exit 1; }
+echo "ledger restore of $big_moves moves over $small_moves takes ${t}s"
+for delay in $(kill_delays "$t"); do
+  restore_fresh
+  run_killed "$delay" "$db" ledger restore --from "$work/big-backup.db"
+  integrity "$db"
+  moves=$(sql "$db" "SELECT count(*) FROM stock_move")
+  [ "$moves" = "$small_moves" ] || [ "$moves" = "$big_moves" ] \
+    || { echo "FAIL: restore killed at ${delay}s left $moves moves (before $small_moves, backup $big_moves)"; exit 1; }
+  # and restoring again completes it
+  java -jar "$jar" --db "$db" -q ledger restore --from "$work/big-backup.db" >/dev/null
+  again=$(sql "$db" "SELECT count(*) FROM stock_move")
+  [ "$again" = "$big_moves" ] || { echo "FAIL: restore after a kill at ${delay}s gave $again moves"; exit 1; }
+  echo "ledger restore killed at ${delay}s: moves $moves, after a re-run $again"
 done
 fi
 
