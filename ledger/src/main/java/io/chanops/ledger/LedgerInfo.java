@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -14,6 +15,8 @@ import org.jdbi.v3.core.Handle;
  * What {@code chanops ledger info} shows: where the ledger is (a URL's password masked), its time zone, schema version,
  * page size (SQLite) and the rows of each of its tables.
  *
+ * @param restored    when the ledger was last put back from a backup, and from which ({@code ledger restore}); empty
+ *                    when never
  * @param lastImports the latest import of each kind (stock moves, catalog, sites, policies, ...): when each feed last
  *                    came in
  * @param rows rows per table, by table name; the ledger's own bookkeeping tables (migration history, settings, id
@@ -25,6 +28,7 @@ public record LedgerInfo(
         ZoneId zone,
         int schemaVersion,
         OptionalInt pageSize,
+        Optional<String> restored,
         List<ImportBatch> lastImports,
         Map<String, Long> rows) {
     private static final Set<String> BOOKKEEPING = Set.of(Ledger.HISTORY, LedgerSettings.TABLE, "id_counter");
@@ -54,6 +58,7 @@ public record LedgerInfo(
                     ledger.zone(),
                     version,
                     pageSize,
+                    Optional.ofNullable(LedgerSettings.all(h).get(LedgerSettings.RESTORED)),
                     ImportBatches.latestOfEachKind(h),
                     rows);
         });

@@ -16,6 +16,8 @@ public final class LedgerSettings {
     public static final String MADE_BY = "made_by";
 
     public static final String DEMO = "chanops demo";
+    /** When the ledger was last put back from a backup ({@code ledger restore}), from which file, and where it went. */
+    public static final String RESTORED = "restored";
 
     static final String TABLE = "ledger_setting";
 

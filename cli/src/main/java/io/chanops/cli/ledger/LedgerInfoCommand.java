@@ -31,6 +31,7 @@ public final class LedgerInfoCommand extends ChanopsCommand {
         listing.add("zone", info.zone().getId());
         listing.add("schema_version", info.schemaVersion());
         info.pageSize().ifPresent(size -> listing.add("page_size", size));
+        info.restored().ifPresent(restored -> listing.add("restored", restored));
         for (ImportBatch b : info.lastImports()) {
             listing.add(
                     "last_import." + b.kind(),

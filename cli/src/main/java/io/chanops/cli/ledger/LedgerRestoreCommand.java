@@ -7,6 +7,8 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerBackup;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.LedgerRestore;
+import io.chanops.ledger.LedgerSettings;
+import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,11 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
         }
         LedgerRestore.into(ledger, backup);
         Ledger restored = Ledger.open(location, ctx().busyTimeout(), ZoneId.of(backup.zone()));
+        LedgerSettings.put(
+                restored,
+                LedgerSettings.RESTORED,
+                LocalTimes.format(ctx().machineNow()) + " from " + from.toAbsolutePath()
+                        + (undo == null ? " (created)" : "; the ledger before it is in " + undo.toAbsolutePath()));
         out().printf(
                         "restored %s from %s (schema version %d%s)%n",
                         location.display(),

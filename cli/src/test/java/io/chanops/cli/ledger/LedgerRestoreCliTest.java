@@ -9,6 +9,7 @@ import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,10 @@ class LedgerRestoreCliTest extends OnSampleLedger {
         assertThat(kept.get(0).getFileName().toString()).matches("chanops\\.before-restore-\\d{8}-\\d{6}\\.db");
         assertThat(cli.run(ORDERS).out()).isEqualTo(ordersAtBackup);
         assertThat(cli.run(STOCK).out()).isEqualTo(stockAtBackup);
+        assertThat(cli.run("ledger", "info", "--format", "csv").out())
+                .as("ledger info says when and from what the ledger was put back")
+                .containsPattern("\nrestored,\"?\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d from "
+                        + Pattern.quote(backup + "; the ledger before it is in " + kept.get(0)) + "\"?\r?\n");
         assertThat(backup).as("the backup is left as it is").exists();
         assertThat(on(backup, ORDERS).out()).isEqualTo(ordersAtBackup);
 

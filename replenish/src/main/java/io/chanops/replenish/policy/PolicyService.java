@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,8 +158,29 @@ public record PolicyService(
                                         + " so tuning may change these values (a year typed wrong?)")
                         .toString());
             }
+            if (c.until() != null && isFarAhead(c.until(), today)) {
+                warn.accept(Problem.ofFile(where, "--until " + farAhead(c.until(), today))
+                        .toString());
+            }
             return policies.find(c.siteId(), c.sku()).orElseThrow();
         });
+    }
+
+    /** How far ahead a lock may end before it is worth a warning: a lock for a season or a launch, not for years. */
+    static final Period LOCK_AHEAD = Period.ofYears(1);
+
+    /** True when a lock ending on {@code until} outlasts {@link #LOCK_AHEAD} from {@code today}. */
+    static boolean isFarAhead(LocalDate until, LocalDate today) {
+        return until.isAfter(today.plus(LOCK_AHEAD));
+    }
+
+    /**
+     * {@code "2062-01-01 is more than a year after today (2026-03-02): ..."}: a lock that long keeps tuning away from
+     * the position for years, most likely a year typed wrong (2062 for 2026). Recorded as given.
+     */
+    static String farAhead(LocalDate until, LocalDate today) {
+        return until + " is more than a year after today (" + today + "): tuning leaves these values alone until then"
+                + " (a year typed wrong?)";
     }
 
     /** How many times the level before a new level may be, either way, before it is worth a warning. */
@@ -211,6 +233,22 @@ public record PolicyService(
             }
         }
         Named.warnFirst(jumps, NAMED_JUMPS, file.toString(), "levels changed that much", warn);
+    }
+
+    /** Warns of the rows of a policy file locked until more than {@link #LOCK_AHEAD} after {@code today}. */
+    private static void warnOfLocksFarAhead(
+            Path file, List<PolicyFile.Row> rows, LocalDate today, ImportVoice voice, Consumer<String> warn) {
+        List<String> found = rows.stream()
+                .filter(row -> row.lockedUntil() != null && isFarAhead(row.lockedUntil(), today))
+                .map(row -> new Problem(
+                                file.toString(),
+                                row.line(),
+                                PolicyFile.LOCKED_UNTIL,
+                                row.siteId() + "/" + row.sku() + ": " + farAhead(row.lockedUntil(), today) + "; "
+                                        + voice.imported() + " as given")
+                        .toString())
+                .toList();
+        Named.warnFirst(found, NAMED_JUMPS, file.toString(), "locks ending more than a year ahead", warn);
     }
 
     /** Level changes named one by one in the warnings of a policy file; past them, a count. */
@@ -266,6 +304,7 @@ public record PolicyService(
         return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
             warnOfJumps(file, rows, ImportVoice.of(dryRun), warn);
+            warnOfLocksFarAhead(file, rows, now.toLocalDate(), ImportVoice.of(dryRun), warn);
             long before = policies.count();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";

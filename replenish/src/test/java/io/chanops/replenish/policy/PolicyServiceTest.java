@@ -83,6 +83,36 @@ class PolicyServiceTest {
         assertThat(warnings).isEmpty();
     }
 
+    /**
+     * A lock ending more than a year ahead (2062 typed for 2026) keeps tuning away for decades: recorded with a warning,
+     * by hand or from a file (on its line); a lock for the season passes quietly.
+     */
+    @Test
+    void aLockEndingMoreThanAYearAheadIsRecordedWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        PolicyRecord far = policies.set(
+                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2062, 3, 15)),
+                warnings::add);
+        assertThat(far.lockedUntil()).isEqualTo("2062-03-15");
+        assertThat(warnings)
+                .containsExactly("policy set --site ST-1 --sku PHONE: --until 2062-03-15 is more than a year after"
+                        + " today (2026-03-02): tuning leaves these values alone until then (a year typed wrong?)");
+        warnings.clear();
+        policies.set(
+                new PolicyService.Change(
+                        "ST-1", "PHONE", null, 4L, 9L, null, null, "season", LocalDate.of(2026, 9, 30)),
+                warnings::add);
+        assertThat(warnings).isEmpty();
+
+        Path file = TestLedgers.write(
+                dir, "locks.csv", "site_id,sku,t_days,R,S,L,locked,locked_until", "ST-1,PHONE,7,4,9,0,true,2062-03-15");
+        policies.importFile(file, StandardCharsets.UTF_8, false, warnings::add);
+        assertThat(warnings)
+                .containsExactly(file + ":2: locked_until: ST-1/PHONE: 2062-03-15 is more than a year after today"
+                        + " (2026-03-02): tuning leaves these values alone until then (a year typed wrong?); imported as"
+                        + " given");
+    }
+
     /** A level set by hand to 5 times the one before or more, or a fifth or less, is set with a warning. */
     @Test
     void aLevelTypedWithADigitTooManyOrTooFewIsSetWithAWarning() {
