@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,9 @@ class CronWrapperTest {
                 echo "order_id            site_id   sku          kind       qty"
                 echo "RO-20260302-000001  GZ-TH-01  HS-IP16-128  emergency    9"
                 echo "checked 155 positions at 2026-03-02 09:30:00: 1 emergency raised" >&2
+                if [ -n "${STAND_IN_WARN:-}" ]; then
+                  echo "warning: no stock imported since 2026-02-27 (3 days): is the moves feed running?" >&2
+                fi
                 exit "${STAND_IN_EXIT:-0}"
                 """);
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
@@ -88,6 +92,40 @@ class CronWrapperTest {
                         + "--format table -> exit 0")
                 .contains("args: --no-color replenish check --format table")
                 .contains("RO-20260302-000001  GZ-TH-01");
+    }
+
+    /**
+     * A job that ran (exit 0) but warned, such as a check on stock a stopped feed left days old, mails its warning lines
+     * (and only them); {@code CHANOPS_CRON_WARNINGS=log} keeps them in the log alone.
+     */
+    @Test
+    void aRunThatWarnedMailsItsWarnings() throws Exception {
+        Path logs = dir.resolve("logs");
+        Run r = run(
+                List.of("CHANOPS_DB=" + dir.resolve("chanops.db"), "CHANOPS_LOG_DIR=" + logs, "STAND_IN_WARN=1"),
+                "review",
+                "replenish",
+                "check");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().lines().toList())
+                .hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0))
+                        .matches("chanops review: exit 0 with 1 warning\\(s\\) at [0-9: -]+; log: "
+                                + Pattern.quote(logs.resolve("review.log").toString())))
+                .satisfies(lines -> assertThat(lines.get(1))
+                        .isEqualTo("warning: no stock imported since 2026-02-27 (3 days): is the moves feed running?"));
+        Run quiet = run(
+                List.of(
+                        "CHANOPS_DB=" + dir.resolve("chanops.db"),
+                        "CHANOPS_LOG_DIR=" + logs,
+                        "STAND_IN_WARN=1",
+                        "CHANOPS_CRON_WARNINGS=log"),
+                "review",
+                "replenish",
+                "check");
+        assertThat(quiet.out()).isEmpty();
+        assertThat(Files.readString(logs.resolve("review.log")))
+                .contains("warning: no stock imported since 2026-02-27");
     }
 
     @Test
