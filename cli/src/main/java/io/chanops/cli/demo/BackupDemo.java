@@ -2,7 +2,10 @@ package io.chanops.cli.demo;
 
 import java.util.List;
 
-/** The day's end: a consistent, checked copy of the ledger, as the nightly cron line of the sample crontab takes. */
+/**
+ * The day's end: a consistent, checked copy of the ledger, as the nightly cron line of the sample crontab takes; and
+ * the way back from a mistake made after it, restoring that copy.
+ */
 public final class BackupDemo implements DemoSection {
     @Override
     public List<String> sampleFiles() {
@@ -11,12 +14,35 @@ public final class BackupDemo implements DemoSection {
 
     @Override
     public List<DemoStep> steps() {
-        return List.of(DemoStep.of(
-                "Back up the ledger: one consistent, checked copy while others may write (cp of the .db file misses"
-                        + " the WAL's commits)",
-                "ledger",
-                "backup",
-                "--out",
-                "out/chanops-backup.db"));
+        return List.of(
+                DemoStep.of(
+                        "Back up the ledger: one consistent, checked copy while others may write (cp of the .db file"
+                                + " misses the WAL's commits)",
+                        "ledger",
+                        "backup",
+                        "--out",
+                        "out/chanops-backup.db"),
+                DemoStep.of(
+                        "A mistake after the backup: an order cancelled that should not have been",
+                        "replenish",
+                        "cancel",
+                        "RO-20260302-000001"),
+                DemoStep.of(
+                        "The way back: restore the backup in one transaction (not cp: the WAL); the ledger as it was is"
+                                + " kept beside it, to undo the restore",
+                        "ledger",
+                        "restore",
+                        "--from",
+                        "out/chanops-backup.db"),
+                DemoStep.of(
+                        "The order is open again",
+                        "replenish",
+                        "orders",
+                        "--site",
+                        "GZ-BY-01",
+                        "--sku",
+                        "AC-CHG-20W",
+                        "--format",
+                        "table"));
     }
 }
