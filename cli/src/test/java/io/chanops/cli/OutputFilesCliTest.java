@@ -95,7 +95,8 @@ class OutputFilesCliTest extends OnSampleLedger {
         }
         CliHarness.Result backup = cli.run("ledger", "backup", "--out", moves.toString());
         assertThat(backup.code()).as(backup.toString()).isEqualTo(2);
-        assertThat(backup.err()).contains("not what this command writes there (an SQLite database)");
+        assertThat(backup.err())
+                .contains("not what this command writes there (a backup, an SQLite database not in use as a ledger)");
         assertThat(Files.readAllBytes(moves)).isEqualTo(content);
         Path copy = dir.resolve("copy.db");
         assertThat(cli.run("ledger", "backup", "--out", copy.toString()).code()).isZero();

@@ -42,6 +42,7 @@ public final class LedgerBackup {
                 throw new IOException(Ledger.databaseMessage(e), e);
             }
             Jdbi copy = Jdbi.create("jdbc:sqlite:" + temp);
+            copy.useHandle(h -> h.execute("PRAGMA application_id = " + OutputKind.SQLITE_BACKUP_MARK));
             List<String> integrity = copy.withHandle(h ->
                     h.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
             if (!integrity.equals(List.of("ok"))) {

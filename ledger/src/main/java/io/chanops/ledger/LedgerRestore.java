@@ -144,6 +144,7 @@ public final class LedgerRestore {
                         + busyTimeout.toSeconds() + " s; nothing was restored, try again");
             }
             h.execute("PRAGMA user_version = 0");
+            h.execute("PRAGMA application_id = 0"); // a ledger in use, no longer a backup to replace
         } catch (SQLException e) {
             throw new LedgerUnavailableException("ledger restore failed: " + e.getMessage(), e);
         } finally {

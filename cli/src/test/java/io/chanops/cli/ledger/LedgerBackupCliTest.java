@@ -69,4 +69,30 @@ class LedgerBackupCliTest extends OnSampleLedger {
         assertThat(folder.code()).as(folder.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(dir.resolve("chanops.db")).exists();
     }
+
+    /**
+     * Another ledger in use (another city's, beside this one) is not a backup to replace; a backup someone opened as a
+     * ledger to look into still is, so the nightly backup of that name goes on.
+     */
+    @Test
+    void anotherLedgerInUseIsNotReplacedByABackup() throws Exception {
+        Path other = dir.resolve("other-city.db");
+        assertThat(CliHarness.withoutLedger(other)
+                        .run("init", "--zone", "Asia/Shanghai")
+                        .code())
+                .isZero();
+        byte[] before = Files.readAllBytes(other);
+        CliHarness.Result r = cli.run("ledger", "backup", "--out", other.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(other + ": already holds other data (it is an SQLite database in WAL mode, as a ledger in use"
+                        + " is), not what this command writes there (a backup, an SQLite database not in use as a"
+                        + " ledger)");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+
+        Path copy = dir.resolve("latest.db");
+        assertThat(cli.run("ledger", "backup", "--out", copy.toString()).code()).isZero();
+        assertThat(on(copy, "ledger", "info").code()).isZero(); // opened as a ledger: WAL mode from now on
+        assertThat(cli.run("ledger", "backup", "--out", copy.toString()).code()).isZero();
+    }
 }

@@ -30,6 +30,25 @@ final class FileHead {
         return head.length >= SQLITE.length && Arrays.equals(head, 0, SQLITE.length, SQLITE, 0, SQLITE.length);
     }
 
+    /**
+     * An SQLite database in WAL mode (header bytes 18 and 19 are 2), as a ledger in use is (chanops opens every ledger
+     * in WAL mode); or one with a {@code -wal} file beside it. A backup ({@code VACUUM INTO}) is in rollback-journal
+     * mode.
+     */
+    static boolean isSqliteInWalMode(byte[] head, Path file) {
+        return isSqlite(head)
+                && (head.length > 19 && head[18] == 2 && head[19] == 2
+                        || Files.exists(file.resolveSibling(file.getFileName() + "-wal")));
+    }
+
+    /** An SQLite database's {@code application_id} (header bytes 68-71, big-endian); 0 when there is none. */
+    static int applicationId(byte[] head) {
+        if (!isSqlite(head) || head.length < 72) {
+            return 0;
+        }
+        return (head[68] & 0xff) << 24 | (head[69] & 0xff) << 16 | (head[70] & 0xff) << 8 | head[71] & 0xff;
+    }
+
     static boolean isZip(byte[] head) {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     }
@@ -77,6 +96,9 @@ final class FileHead {
 
     /** What the bytes hold, in a few words, with no character that could move a terminal's cursor. */
     static String describe(byte[] head) {
+        if (isSqlite(head) && head.length > 19 && head[18] == 2 && head[19] == 2) {
+            return "it is an SQLite database in WAL mode, as a ledger in use is";
+        }
         if (isSqlite(head)) {
             return "it is an SQLite database";
         }

@@ -18,6 +18,13 @@ import org.apache.commons.csv.CSVRecord;
  * before anything is written ({@link OutputFile#requireReplaceable}).
  */
 public interface OutputKind {
+    /**
+     * The SQLite {@code application_id} (header bytes 68-71) that marks a backup {@code ledger backup} wrote ("chop"),
+     * so that the next backup of that name may replace it even after someone opened it as a ledger. A ledger in use
+     * has none: {@code ledger restore} clears it.
+     */
+    int SQLITE_BACKUP_MARK = 0x63686F70;
+
     /** Whether {@code head}, the first bytes of the existing {@code file}, are of this kind. */
     boolean matches(byte[] head, Path file) throws IOException;
 
@@ -49,7 +56,11 @@ public interface OutputKind {
         return new Xlsx(firstSheet);
     }
 
-    /** An SQLite database file. */
+    /**
+     * An SQLite database file that is an earlier backup: marked as one ({@link #SQLITE_BACKUP_MARK}), or (a backup of an
+     * earlier chanops) in rollback-journal mode without a {@code -wal} file beside it. A database in WAL mode without
+     * the mark is a ledger in use (another directory's, another city's) and is not replaced.
+     */
     static OutputKind sqliteDatabase() {
         return new SqliteDatabase();
     }
@@ -128,16 +139,17 @@ public interface OutputKind {
         }
     }
 
-    /** An SQLite database. */
+    /** An SQLite database that is not a ledger in use. */
     record SqliteDatabase() implements OutputKind {
         @Override
         public boolean matches(byte[] head, Path file) {
-            return FileHead.isSqlite(head);
+            return FileHead.isSqlite(head)
+                    && (FileHead.applicationId(head) == SQLITE_BACKUP_MARK || !FileHead.isSqliteInWalMode(head, file));
         }
 
         @Override
         public String describe() {
-            return "an SQLite database";
+            return "a backup, an SQLite database not in use as a ledger";
         }
     }
 }

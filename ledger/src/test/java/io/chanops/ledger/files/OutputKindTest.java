@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -83,6 +84,25 @@ class OutputKindTest {
         Path db = Files.write(dir.resolve("x.db"), "SQLite format 3\0rest".getBytes(StandardCharsets.ISO_8859_1));
         require(db, OutputKind.sqliteDatabase());
         assertThatThrownBy(() -> require(db, STOCK)).hasMessageContaining("(it is an SQLite database)");
+        byte[] wal = "SQLite format 3\0rest".getBytes(StandardCharsets.ISO_8859_1);
+        wal = Arrays.copyOf(wal, 100);
+        wal[18] = 2;
+        wal[19] = 2;
+        Path live = Files.write(dir.resolve("live.db"), wal);
+        assertThatThrownBy(() -> require(live, OutputKind.sqliteDatabase()))
+                .as("a ledger in use (WAL mode) is not a backup to replace")
+                .hasMessageContaining("(it is an SQLite database in WAL mode, as a ledger in use is)")
+                .hasMessageContaining("(a backup, an SQLite database not in use as a ledger)");
+        Files.writeString(dir.resolve("x.db-wal"), "frames");
+        assertThatThrownBy(() -> require(db, OutputKind.sqliteDatabase()))
+                .as("nor one with a -wal file beside it")
+                .isInstanceOf(OutputRefusedException.class);
+        wal[68] = 0x63;
+        wal[69] = 0x68;
+        wal[70] = 0x6F;
+        wal[71] = 0x70;
+        Path opened = Files.write(dir.resolve("opened.db"), wal);
+        require(opened, OutputKind.sqliteDatabase()); // a backup someone opened as a ledger: still a backup
 
         Path ours = workbook("ours.xlsx", "chanops");
         require(ours, OutputKind.workbook("chanops"));
