@@ -53,16 +53,23 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
         LedgerRestore.Backup backup = LedgerRestore.check(from, ctx().busyTimeout());
         Path undo = null;
         Ledger ledger;
+        ZoneId zone;
         if (Files.exists(file) && sizeOf(file) > 0) {
             ledger = ctx().ledger();
+            zone = ledger.zone();
             undo = undoCopy(file);
             LedgerBackup.to(ledger, ctx().outputs().file(undo));
             ctx().outputs().publish();
         } else {
-            ledger = Ledger.init(location, ctx().busyTimeout(), ZoneId.of(backup.zone()));
+            // a backup of a ledger from before zones were recorded has none: --zone, else this machine's
+            zone = backup.zone() != null
+                    ? ZoneId.of(backup.zone())
+                    : ctx().requestedZone().orElseGet(ZoneId::systemDefault);
+            ledger = Ledger.init(location, ctx().busyTimeout(), zone);
         }
         LedgerRestore.into(ledger, backup);
-        Ledger restored = Ledger.open(location, ctx().busyTimeout(), ZoneId.of(backup.zone()));
+        // the backup's zone when it has one (checked against the ledger's); the ledger's when it is older than zones
+        Ledger restored = Ledger.open(location, ctx().busyTimeout(), zone);
         LedgerSettings.put(
                 restored,
                 LedgerSettings.RESTORED,

@@ -132,6 +132,30 @@ class LedgerRestoreCliTest extends OnSampleLedger {
         assertThat(cli.run(ORDERS).out()).isEqualTo(orders);
     }
 
+    /**
+     * A backup of a ledger from before zones were recorded (schema 8): restored over this ledger, which keeps its zone,
+     * or into a new file, which takes --zone; both migrated forward.
+     */
+    @Test
+    void aBackupFromBeforeZonesWereRecordedIsRestoredAndMigrated() {
+        Path old = dir.resolve("old.db");
+        TestLedgers.sqliteAtVersion(old, "8")
+                .useHandle(h ->
+                        h.execute("INSERT INTO site (site_id, name, kind) VALUES ('OLD-1', 'Old store', 'store')"));
+        CliHarness.Result r = cli.run("ledger", "restore", "--from", old.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("(schema version 8, upgraded to " + schemaVersion() + ")");
+        assertThat(cli.run("ledger", "info", "--format", "csv").out()).contains("\nzone,Asia/Shanghai");
+        assertThat(cli.run("site", "list", "--format", "csv").out()).contains("OLD-1,Old store,store");
+
+        Path fresh = dir.resolve("fresh").resolve("chanops.db");
+        fresh.getParent().toFile().mkdirs();
+        CliHarness.Result created = CliHarness.withoutLedger(fresh)
+                .run("ledger", "restore", "--from", old.toString(), "--zone", "Asia/Shanghai");
+        assertThat(created.code()).as(created.toString()).isZero();
+        assertThat(on(fresh, "ledger", "info", "--format", "csv").out()).contains("\nzone,Asia/Shanghai");
+    }
+
     /** A ledger file deleted without its -wal file: a new ledger of that name is refused until the -wal is moved. */
     @Test
     void aWalFileWithoutItsLedgerIsNotTakenIntoANewOne() throws Exception {
