@@ -199,7 +199,7 @@ public final class Ledger {
             if (!create) {
                 throw noLedger(location);
             }
-            LedgerRestore.refuseStaleWal(path);
+            refuseStaleWal(path);
             createWithPageSize(path, busyTimeout);
         } else if (!Files.isReadable(path)) {
             throw new LedgerUnavailableException("cannot open ledger " + shown + ": not readable");
@@ -249,6 +249,23 @@ public final class Ledger {
             return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, SQLITE_HEADER);
         } catch (IOException e) {
             throw new LedgerUnavailableException("cannot open ledger " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to create a ledger at {@code file} while a {@code -wal} file of an earlier ledger of that name is beside
+     * it (the ledger file was deleted or moved without it): SQLite would replay its pages onto the new ledger.
+     */
+    private static void refuseStaleWal(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new LedgerUnavailableException(wal + " is the write-ahead log of an earlier ledger " + file
+                        + ", whose file is gone; move it (and " + file.getFileName() + "-shm) aside first: a new ledger"
+                        + " of that name would take its pages");
+            }
+        } catch (IOException e) {
+            throw new LedgerUnavailableException("cannot read " + wal + ": " + e.getMessage(), e);
         }
     }
 

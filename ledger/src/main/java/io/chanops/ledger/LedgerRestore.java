@@ -185,23 +185,6 @@ public final class LedgerRestore {
         }
     }
 
-    /**
-     * Refuses to create a ledger at {@code file} while a {@code -wal} file of an earlier ledger of that name is beside
-     * it (the ledger file was deleted or moved without it): SQLite would replay its pages onto the new ledger.
-     */
-    static void refuseStaleWal(Path file) {
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        try {
-            if (Files.exists(wal) && Files.size(wal) > 0) {
-                throw new LedgerUnavailableException(wal + " is the write-ahead log of an earlier ledger " + file
-                        + ", whose file is gone; move it (and " + file.getFileName() + "-shm) aside first: a new ledger"
-                        + " of that name would take its pages");
-            }
-        } catch (IOException e) {
-            throw new LedgerUnavailableException("cannot read " + wal + ": " + e.getMessage(), e);
-        }
-    }
-
     private static final int RETRY_MILLIS = 100;
     /** Copy every page in one step: one write transaction of the ledger. */
     private static final int ALL_PAGES = -1;

@@ -36,9 +36,12 @@ final class FileHead {
      * mode.
      */
     static boolean isSqliteInWalMode(byte[] head, Path file) {
-        return isSqlite(head)
-                && (head.length > 19 && head[18] == 2 && head[19] == 2
-                        || Files.exists(file.resolveSibling(file.getFileName() + "-wal")));
+        return isSqlite(head) && (hasWalHeader(head) || Files.exists(file.resolveSibling(file.getFileName() + "-wal")));
+    }
+
+    /** SQLite's file format bytes (18, 19) set to 2: a database in WAL mode. */
+    private static boolean hasWalHeader(byte[] head) {
+        return isSqlite(head) && head.length > 19 && head[18] == 2 && head[19] == 2;
     }
 
     /** An SQLite database's {@code application_id} (header bytes 68-71, big-endian); 0 when there is none. */
@@ -96,7 +99,7 @@ final class FileHead {
 
     /** What the bytes hold, in a few words, with no character that could move a terminal's cursor. */
     static String describe(byte[] head) {
-        if (isSqlite(head) && head.length > 19 && head[18] == 2 && head[19] == 2) {
+        if (hasWalHeader(head)) {
             return "it is an SQLite database in WAL mode, as a ledger in use is";
         }
         if (isSqlite(head)) {

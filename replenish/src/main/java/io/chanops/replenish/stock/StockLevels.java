@@ -187,52 +187,44 @@ final class StockLevels {
         upsert(h, levels);
     }
 
+    /** The level of {@code p} from all its moves in the ledger. */
     private static Level fold(Handle h, Position p) {
-        long[] state = {0, 0};
+        return foldMerged(h, p, null, null, 0, 0);
+    }
+
+    /**
+     * The level of {@code p} after its moves in the ledger and the new moves {@code rows[from..to)} of {@code moves}
+     * (in time order; none when {@code from == to}), folded together without writing: the ledger's moves of a time
+     * come before the new ones of the same time, as their smaller ids put them. The level's last move id is the
+     * ledger's last move's (0 when a new move, which has no id yet, comes last).
+     */
+    private static Level foldMerged(Handle h, Position p, Moves moves, int[] rows, int from, int to) {
+        long[] state = {0, 0}; // on hand, last move id
+        int[] next = {from};
         String[] lastAt = {""};
         h.createQuery("SELECT move_id, at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY "
                         + "at, move_id")
                 .bind("site", p.siteId())
                 .bind("sku", p.sku())
                 .map((rs, ctx) -> {
-                    state[0] =
-                            MoveKind.parse(rs.getString("kind")).orElseThrow().apply(state[0], rs.getLong("qty"));
-                    state[1] = rs.getLong("move_id");
-                    lastAt[0] = rs.getString("at");
-                    return null;
-                })
-                .forEach(x -> {});
-        return new Level(state[0], lastAt[0], state[1]);
-    }
-
-    /**
-     * The level of {@code p} after its moves in the ledger and the new moves {@code rows[from..to)} (in time order),
-     * folded together without writing: the ledger's moves of a time come before the new ones of the same time.
-     */
-    private static Level foldMerged(Handle h, Position p, Moves moves, int[] rows, int from, int to) {
-        long[] onHand = {0};
-        int[] next = {from};
-        String[] lastAt = {""};
-        h.createQuery("SELECT at, kind, qty FROM stock_move WHERE site_id = :site AND sku = :sku ORDER BY at, move_id")
-                .bind("site", p.siteId())
-                .bind("sku", p.sku())
-                .map((rs, ctx) -> {
                     String at = rs.getString("at");
                     long digits = Moves.atDigits(at);
                     for (; next[0] < to && moves.at(rows[next[0]]) < digits; next[0]++) {
-                        onHand[0] = moves.kind(rows[next[0]]).apply(onHand[0], moves.qty(rows[next[0]]));
+                        state[0] = moves.kind(rows[next[0]]).apply(state[0], moves.qty(rows[next[0]]));
                     }
-                    onHand[0] =
-                            MoveKind.parse(rs.getString("kind")).orElseThrow().apply(onHand[0], rs.getLong("qty"));
+                    state[0] =
+                            MoveKind.parse(rs.getString("kind")).orElseThrow().apply(state[0], rs.getLong("qty"));
+                    state[1] = rs.getLong("move_id");
                     lastAt[0] = at;
                     return null;
                 })
                 .forEach(x -> {});
         for (; next[0] < to; next[0]++) {
-            onHand[0] = moves.kind(rows[next[0]]).apply(onHand[0], moves.qty(rows[next[0]]));
+            state[0] = moves.kind(rows[next[0]]).apply(state[0], moves.qty(rows[next[0]]));
+            state[1] = 0;
             lastAt[0] = Moves.atText(moves.at(rows[next[0]]));
         }
-        return new Level(onHand[0], lastAt[0], 0);
+        return new Level(state[0], lastAt[0], state[1]);
     }
 
     /** The levels of {@code positions} that exist, read site by site (a key-prefix range of stock_level each). */
