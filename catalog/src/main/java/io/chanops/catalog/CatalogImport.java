@@ -49,7 +49,7 @@ public final class CatalogImport {
      * {@code maxUnlist} is the most products {@code sync} may unlist (null: at most half of the listed ones).
      */
     public record Options(
-            Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, Integer maxUnlist, boolean force) {
+            Charset charset, boolean dryRun, boolean skipInvalid, boolean sync, UnlistLimit maxUnlist, boolean force) {
         public static Options plain(Charset charset, boolean force) {
             return new Options(charset, false, false, false, null, force);
         }
@@ -219,16 +219,17 @@ public final class CatalogImport {
      * product only, than the whole catalog, and a nightly feed's cron job would take the store off sale.
      */
     private static void refuseMassUnlisting(
-            String file, Map<String, Product> existing, CatalogPlan plan, Integer maxUnlist) {
+            String file, Map<String, Product> existing, CatalogPlan plan, UnlistLimit maxUnlist) {
         long listed = existing.values().stream()
                 .filter(p -> "listed".equals(p.status()))
                 .count();
         int unlisted = plan.unlisted();
-        if (maxUnlist != null && unlisted > maxUnlist) {
+        if (maxUnlist != null && unlisted > maxUnlist.of(listed)) {
             throw InputRejectedException.of(Problem.ofFile(
                     file,
                     "--sync would unlist " + unlisted + " of the " + listed + " listed products, more than"
-                            + " --max-unlist " + maxUnlist));
+                            + " --max-unlist " + maxUnlist
+                            + (maxUnlist.percent() < 0 ? "" : " (" + maxUnlist.of(listed) + " products)")));
         }
         if (maxUnlist == null && unlisted > 0 && unlisted * 2L > listed) {
             throw InputRejectedException.of(Problem.ofFile(

@@ -4,6 +4,7 @@ import io.chanops.catalog.CatalogChange;
 import io.chanops.catalog.CatalogChanges;
 import io.chanops.catalog.CatalogImport;
 import io.chanops.catalog.FieldChange;
+import io.chanops.catalog.UnlistLimit;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
         name = "import",
@@ -65,17 +68,26 @@ public final class CatalogImportCommand extends ChanopsCommand {
 
     @Option(
             names = "--max-unlist",
-            paramLabel = "N",
-            description = "With --sync: the most products it may unlist, instead of half of the listed ones.")
-    Integer maxUnlist;
+            paramLabel = "N|P%",
+            converter = UnlistLimitConverter.class,
+            description = "With --sync: the most products it may unlist (N), or the most as a percentage of the listed"
+                    + " ones (P%, rounded down), instead of half of the listed ones.")
+    UnlistLimit maxUnlist;
+
+    /** {@code --max-unlist}: anything but {@code N} or {@code P%} is a usage error naming both forms. */
+    static final class UnlistLimitConverter implements ITypeConverter<UnlistLimit> {
+        @Override
+        public UnlistLimit convert(String value) {
+            return UnlistLimit.parse(value)
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a number of products (like"
+                            + " 25) or a percentage of the listed ones from 0% to 100% (like 5%)"));
+        }
+    }
 
     @Override
     protected int run() {
         if (maxUnlist != null && !sync) {
             throw UserException.usage("--max-unlist limits what --sync unlists: give it with --sync");
-        }
-        if (maxUnlist != null && maxUnlist < 0) {
-            throw UserException.usage("--max-unlist " + maxUnlist + ": expected a whole number 0 or more");
         }
         CatalogImport.Options options =
                 new CatalogImport.Options(input.charset(), dryRun, skipInvalid, sync, maxUnlist, input.force());

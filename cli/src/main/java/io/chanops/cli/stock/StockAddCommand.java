@@ -72,6 +72,6 @@ public final class StockAddCommand extends ChanopsCommand {
         out().printf(
                         "added %s %s of %s at %s (%s, batch %d)%n",
                         kind, qty, sku, site, LocalTimes.format(when), r.batchId());
-        return StockImportCommand.showAlerts(ctx(), r.after(), "this move");
+        return StockImportCommand.showAlerts(ctx(), r.after(), "from this move");
     }
 }

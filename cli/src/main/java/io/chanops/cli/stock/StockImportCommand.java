@@ -83,13 +83,13 @@ public final class StockImportCommand extends ChanopsCommand {
             return ExitCode.OK;
         }
         out().printf(
-                        "imported %d moves from %s (batch %d), %d positions updated%s%n",
-                        r.rows(),
+                        "imported %s from %s (batch %d), %s updated%s%n",
+                        Named.count(r.rows(), "move"),
                         file.getFileName(),
                         r.batchId(),
-                        r.positions(),
+                        Named.count(r.positions(), "position"),
                         r.skipped() == 0 ? "" : "; " + r.skipped() + " left out, in the ledger already");
-        return showAlerts(ctx(), r.after(), "this import");
+        return showAlerts(ctx(), r.after(), "from this import");
     }
 
     /**
@@ -100,7 +100,7 @@ public final class StockImportCommand extends ChanopsCommand {
         if (alerts.actions().isEmpty()) {
             return ExitCode.OK;
         }
-        ctx.out().printf("%d emergency alerts from %s:%n", alerts.actions().size(), source);
+        ctx.out().printf("%s %s:%n", Named.count(alerts.actions().size(), "emergency alert"), source);
         Renderer.render(
                 CheckListing.of(alerts),
                 ctx.interactive() ? Format.TABLE : Format.CSV,
@@ -121,9 +121,18 @@ public final class StockImportCommand extends ChanopsCommand {
                         "dry run: the import of " + file.getFileName() + " would be refused (already imported)");
             }
         }
+        CheckSettings settings = CheckConfig.settings(ctx());
+        CheckService checks = CheckService.of(ledger, ctx().operation());
         try (Progress progress = Progress.start(ctx(), "stock import --dry-run", -1, "rows")) {
-            MoveImport.Validated valid = new MoveImport(ledger, ctx().operation())
-                    .validate(file, input.charset(), booked(), input.force(), ctx()::warn, progress);
+            MoveImport.Validated<CheckReport> valid = new MoveImport(ledger, ctx().operation())
+                    .validate(
+                            file,
+                            input.charset(),
+                            booked(),
+                            input.force(),
+                            ctx()::warn,
+                            progress,
+                            (h, onHand) -> checks.previewAfterImport(onHand, settings));
             out().printf(
                             "dry run: %s in %s %s valid, %s%s; nothing written%n",
                             Named.count(valid.moves(), "move"),
@@ -133,6 +142,11 @@ public final class StockImportCommand extends ChanopsCommand {
                             valid.booked() == 0
                                     ? ""
                                     : "; " + valid.booked() + " of them in the ledger already, to be left out");
+            if (valid.after() != null) {
+                showAlerts(ctx(), valid.after(), "the import would raise (the ids are those it would take)");
+            }
+            // exit 3 of a dry run means invalid rows (SPEC §3): alerts it would raise leave it 0, so that
+            // "stock import --dry-run FILE && stock import FILE" still imports a valid file
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());

@@ -83,7 +83,7 @@ class CatalogCommandsTest extends OnLedger {
 
     /**
      * A --sync that would unlist more than half of the listed products is refused (a dry run says so, exit 3), nothing
-     * written; --max-unlist N lets it unlist up to N, and refuses more.
+     * written; --max-unlist N lets it unlist up to N, and refuses more; --max-unlist P% up to P% of the listed ones.
      */
     @Test
     void aSyncThatWouldUnlistMostOfTheCatalogIsRefusedUnlessAllowed() {
@@ -106,7 +106,21 @@ class CatalogCommandsTest extends OnLedger {
         assertThat(capped.code()).isEqualTo(4);
         assertThat(capped.err())
                 .contains(update + ": --sync would unlist 14 of the 19 listed products, more than --max-unlist 13");
-        Result allowed = cli.run("catalog", "import", update, "--sync", "--max-unlist", "14");
+        // a percentage of the listed products, rounded down: 70% of 19 is 13
+        Result cappedShare = cli.run("catalog", "import", update, "--sync", "--max-unlist", "70%");
+        assertThat(cappedShare.code()).as(cappedShare.toString()).isEqualTo(4);
+        assertThat(cappedShare.err())
+                .contains(update + ": --sync would unlist 14 of the 19 listed products, more than --max-unlist 70% (13"
+                        + " products)");
+        for (String wrong : List.of("-1", "101%", "5 %x", "half")) {
+            Result r = cli.run("catalog", "import", update, "--sync", "--max-unlist", wrong);
+            assertThat(r.code()).as(wrong).isEqualTo(2);
+            assertThat(r.err())
+                    .as(wrong)
+                    .contains("'" + wrong + "' is not a number of products (like 25) or a percentage of the listed"
+                            + " ones from 0% to 100% (like 5%)");
+        }
+        Result allowed = cli.run("catalog", "import", update, "--sync", "--max-unlist", "74%");
         assertThat(allowed.code()).as(allowed.toString()).isZero();
         assertThat(allowed.out()).contains("14 unlisted (not in the file)");
         assertThat(cli.run("catalog", "import", update, "--max-unlist", "3", "--force")

@@ -124,7 +124,7 @@ class ReplenishCliTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         // on hand 1 < L 2; regular order of 9 open: position 10; + max(0, 12 - 10) = 2
         assertThat(r.out())
-                .contains("1 emergency alerts")
+                .contains("1 emergency alert from this import")
                 .contains("RO-20260302-000002,ST-1,PHONE,emergency,escalated,2,11,2026-03-02,WH");
         assertThat(cli.run("replenish", "orders", "--site", "ST-1", "--sku", "PHONE", "--format", "csv")
                         .out())

@@ -82,7 +82,7 @@ class StockAddCliTest extends OnLedger {
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out())
                 .contains("added sale 2 of PHONE at ST-1 (2026-03-02 09:30:00, batch")
-                .contains("1 emergency alerts from this move")
+                .contains("1 emergency alert from this move")
                 // on hand 1 < L 2: S 12 - position 1 = 11, due today (before the cutoff)
                 .contains("ST-1,PHONE,emergency,raised,11,11,2026-03-02,WH");
         assertThat(onHand()).contains("ST-1,PHONE,1,11,");
@@ -151,7 +151,8 @@ class StockAddCliTest extends OnLedger {
 
     /**
      * A dry run warns of what the import would warn of after its commit: a sale of 30 typed for 3 would take ST-1 below
-     * zero. Worded as what the import would do, nothing written; the import then says the same of what it did.
+     * zero, and lists the emergency alert it would raise. Worded as what the import would do, nothing written; the
+     * import then says the same of what it did, and raises that alert under the same id.
      */
     @Test
     void aDryRunWarnsOfOnHandThatWouldGoBelowZero() {
@@ -161,8 +162,20 @@ class StockAddCliTest extends OnLedger {
                 "at,site_id,sku,kind,qty,ref",
                 "2026-03-02 09:00,ST-1,PHONE,sale,30,S-1");
         CliHarness.Result dry = cli.run("stock", "import", sale.toString(), "--dry-run");
-        assertThat(dry.code()).as(dry.toString()).isZero();
-        assertThat(dry.out()).isEqualTo("dry run: 1 move in sale.csv is valid, 1 position; nothing written\n");
+        assertThat(dry.code())
+                .as("a valid file: exit 0, alerts or not (" + dry + ")")
+                .isZero();
+        // on hand -27 < L 2: S 12 - position -27 = 39, due today (before the cutoff)
+        String alert = "RO-20260302-000001,ST-1,PHONE,emergency,raised,39,39,2026-03-02,WH,"
+                + "on hand -27 < L 2: S 12 - position -27 = 39\n";
+        assertThat(dry.out().replace("\r\n", "\n")) // the CSV rows end in CRLF (RFC 4180)
+                .isEqualTo("dry run: 1 move in sale.csv is valid, 1 position; nothing written\n"
+                        + "1 emergency alert the import would raise (the ids are those it would take):\n"
+                        + "order_id,site_id,sku,kind,action,qty,order_qty,due_date,warehouse,reason\n"
+                        + alert);
+        assertThat(cli.run("replenish", "orders", "--format", "csv").out())
+                .as("nothing raised")
+                .doesNotContain("RO-");
         assertThat(dry.err())
                 .contains(sale + ": on hand would go below zero at 1 position: PHONE at ST-1: -27 (was 3); more sold or"
                         + " sent out than received and counted, would be imported as given: a quantity typed wrong,"
@@ -170,6 +183,10 @@ class StockAddCliTest extends OnLedger {
         assertThat(onHand()).contains("ST-1,PHONE,3,");
         CliHarness.Result real = cli.run("stock", "import", sale.toString());
         assertThat(real.err()).contains(sale + ": on hand went below zero at 1 position: PHONE at ST-1: -27 (was 3)");
+        assertThat(real.code()).isEqualTo(3);
+        assertThat(real.out().replace("\r\n", "\n"))
+                .contains("1 emergency alert from this import:\n")
+                .endsWith(alert);
     }
 
     @Test

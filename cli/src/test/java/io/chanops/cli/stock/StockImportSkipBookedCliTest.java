@@ -58,7 +58,7 @@ class StockImportSkipBookedCliTest extends OnLedger {
         CliHarness.Result r = cli.run("stock", "import", day2.toString(), "--skip-booked");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out())
-                .contains("imported 1 moves from day2.csv (batch 4), 1 positions updated; 1 left out, in the ledger"
+                .contains("imported 1 move from day2.csv (batch 4), 1 position updated; 1 left out, in the ledger"
                         + " already");
         assertThat(onHand()).isEqualTo("9");
 

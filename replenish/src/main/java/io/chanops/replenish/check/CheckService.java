@@ -95,16 +95,60 @@ public record CheckService(
         return run(context.now(), settings, Scope.IMPORT, touched);
     }
 
+    /**
+     * What the emergency step after a stock import would raise, the touched positions' on hand being {@code onHand}
+     * (the levels the import would set), reading only: the decisions {@link #afterImport} would take once those levels
+     * were written. The report's order ids and run id are those the import would take.
+     */
+    public CheckReport previewAfterImport(Map<Position, Long> onHand, CheckSettings settings) {
+        LocalDateTime now = context.now();
+        List<ReviewPeriod> periods = periods(settings, now.toLocalDate());
+        Decisions d = decide(now, settings, false, candidates(periods, false, onHand.keySet(), onHand));
+        return new CheckReport(d.runId(), Scope.IMPORT.toString(), onHand.size(), 0, d.rows());
+    }
+
     private record Candidate(Check.PositionInput input, String warehouse) {}
+
+    /** What a run decided: the rows of its report, and the orders to raise and escalate under its run id. */
+    private record Decisions(
+            long runId,
+            List<CheckReport.Row> rows,
+            List<OrderRepository.NewOrder> raised,
+            List<OrderRepository.Escalation> escalated) {}
 
     private CheckReport run(LocalDateTime now, CheckSettings settings, Scope scope, Set<Position> only) {
         boolean review = scope == Scope.FULL;
-        LocalDate today = now.toLocalDate();
         String nowText = LocalTimes.format(now);
+        List<ReviewPeriod> periods = periods(settings, now.toLocalDate());
+        Decisions d = decide(now, settings, review, candidates(periods, review, only, Map.of()));
+        orders.raise(d.raised());
+        orders.escalate(d.escalated());
+        long reviewed = review ? recordReviews(periods, nowText, d.runId()) : 0;
+        long positions = only != null ? only.size() : policies.count();
+        CheckReport report = new CheckReport(d.runId(), scope.toString(), positions, reviewed, d.rows());
+        orders.recordRun(
+                d.runId(),
+                nowText,
+                scope.toString(),
+                positions,
+                reviewed,
+                report.count(Check.Action.RAISED, OrderKind.REGULAR),
+                report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
+                report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY),
+                context.user());
+        return report;
+    }
+
+    /**
+     * The positions to decide on, in (site, SKU) order: those of {@code only} (every position when null) where an
+     * inequality can fire, with their policy, on hand (from {@code onHand} where it has the position, else the
+     * ledger's) and open orders.
+     */
+    private List<Candidate> candidates(
+            List<ReviewPeriod> periods, boolean review, Set<Position> only, Map<Position, Long> onHand) {
         Map<Position, List<Check.OpenOrder>> open = openOrders();
         Map<String, String> warehouses = new HashMap<>();
         sites.list().forEach(s -> warehouses.put(s.siteId(), s.warehouse()));
-        List<ReviewPeriod> periods = periods(settings, today);
         List<Candidate> candidates = new ArrayList<>();
         Consumer<PolicyRepository.Candidate> collect = c -> {
             Position pos = new Position(c.siteId(), c.sku());
@@ -118,7 +162,13 @@ public record CheckService(
             }
             candidates.add(new Candidate(
                     new Check.PositionInput(
-                            pos.siteId(), pos.sku(), c.policy(), c.onHand(), onOrder, c.reviewDue(), orders),
+                            pos.siteId(),
+                            pos.sku(),
+                            c.policy(),
+                            onHand.getOrDefault(pos, c.onHand()),
+                            onOrder,
+                            c.reviewDue(),
+                            orders),
                     warehouses.get(pos.siteId())));
         };
         if (periods.isEmpty()) {
@@ -128,12 +178,19 @@ public record CheckService(
                 policies.checkCandidate(periods, pos.siteId(), pos.sku()).ifPresent(collect);
             }
         } else {
-            policies.forEachCheckCandidate(periods, review, collect);
+            // the database's pre-filter reads the ledger's on hand: with other levels given, every policy is read
+            policies.forEachCheckCandidate(periods, review, !onHand.isEmpty(), collect);
         }
-
         // Ids follow (site, SKU) order, so the same ledger always numbers its orders the same way.
         candidates.sort(Comparator.comparing((Candidate c) -> c.input().siteId())
                 .thenComparing(c -> c.input().sku()));
+        return candidates;
+    }
+
+    /** Applies {@link Check#decide} to each candidate, numbering the orders it would raise; writes nothing. */
+    private Decisions decide(LocalDateTime now, CheckSettings settings, boolean review, List<Candidate> candidates) {
+        LocalDate today = now.toLocalDate();
+        String nowText = LocalTimes.format(now);
         long runId = orders.nextRunId();
         OrderIds ids = OrderIds.startAt(orders, today);
         List<CheckReport.Row> rows = new ArrayList<>();
@@ -181,22 +238,7 @@ public record CheckService(
                         d.reason()));
             }
         }
-        orders.raise(raised);
-        orders.escalate(escalated);
-        long reviewed = review ? recordReviews(periods, nowText, runId) : 0;
-        long positions = only != null ? only.size() : policies.count();
-        CheckReport report = new CheckReport(runId, scope.toString(), positions, reviewed, List.copyOf(rows));
-        orders.recordRun(
-                runId,
-                nowText,
-                scope.toString(),
-                positions,
-                reviewed,
-                report.count(Check.Action.RAISED, OrderKind.REGULAR),
-                report.count(Check.Action.RAISED, OrderKind.EMERGENCY),
-                report.count(Check.Action.ESCALATED, OrderKind.EMERGENCY),
-                context.user());
-        return report;
+        return new Decisions(runId, List.copyOf(rows), raised, escalated);
     }
 
     /** The review periods in use with their current cycle and its review mark, if the cycle was reviewed. */

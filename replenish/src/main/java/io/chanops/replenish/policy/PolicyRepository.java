@@ -389,10 +389,14 @@ public interface PolicyRepository extends SqlObject {
 
     /**
      * The positions where an inequality of the check can fire (on hand &lt; L; with {@code review}, review due and
-     * on hand &lt; R), for the given review periods, streamed. See {@code checkCandidates.sql}.
+     * on hand &lt; R), for the given review periods, streamed; with {@code every}, every position with a policy of those
+     * periods. See {@code checkCandidates.sql}.
      */
-    default void forEachCheckCandidate(List<ReviewPeriod> periods, boolean review, Consumer<Candidate> each) {
-        Query q = candidates("checkCandidates", periods).bind("review", review ? 1 : 0);
+    default void forEachCheckCandidate(
+            List<ReviewPeriod> periods, boolean review, boolean every, Consumer<Candidate> each) {
+        Query q = candidates("checkCandidates", periods)
+                .bind("review", review ? 1 : 0)
+                .bind("every", every ? 1 : 0);
         q.setFetchSize(FETCH);
         q.map(PolicyRepository::candidate).forEach(each);
     }

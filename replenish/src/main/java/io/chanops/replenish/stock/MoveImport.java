@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -366,29 +367,52 @@ public final class MoveImport {
         });
     }
 
-    /** What a dry run found: the file's valid moves, their positions, and how many of the moves are booked already. */
-    public record Validated(int moves, int positions, int booked) {}
+    /**
+     * What a dry run found: the file's valid moves, their positions, how many of the moves are booked already, and what
+     * its {@code after} step found (null when no move would be imported).
+     */
+    public record Validated<T>(int moves, int positions, int booked, T after) {}
 
     /**
      * Reads and validates the whole file against the ledger's sites and products, writing nothing (what {@code stock
      * import --dry-run} does), and does with moves booked already what the import would; any problem rejects it with
      * every problem listed.
      */
-    public Validated validate(
+    public Validated<Void> validate(
             Path file, Charset charset, Booked booked, boolean force, Consumer<String> warn, LongConsumer progress) {
+        return validate(file, charset, booked, force, warn, progress, (h, onHand) -> null);
+    }
+
+    /**
+     * As above, then {@code after} in the same read transaction with the on hand the import would set at each position
+     * it would touch, as the import runs its {@code after} step with the positions it touched (the emergency step:
+     * what it would raise).
+     */
+    public <T> Validated<T> validate(
+            Path file,
+            Charset charset,
+            Booked booked,
+            boolean force,
+            Consumer<String> warn,
+            LongConsumer progress,
+            BiFunction<Handle, Map<Position, Long>, T> after) {
         Moves moves = readForDryRun(file, charset, warn, progress);
         if (booked == Booked.SKIP_SAME) {
             refuseMovesWithoutRef(moves, file);
         }
-        int repeated = ledger.read(h -> {
+        return ledger.read(h -> {
             if (!force) {
                 RepeatedFeed.refuse(h, moves, file);
             }
             List<BookedDocuments.Repeat> repeats = bookedToLeaveOut(h, moves, booked, file, () -> {});
-            warnOfLevelsAsTheImportWould(h, withoutRepeats(moves, repeats), file, warn);
-            return repeats.size();
+            Moves imported = withoutRepeats(moves, repeats);
+            T found = null;
+            if (imported.size() > 0) {
+                Map<Position, Long> onHand = warnOfLevelsAsTheImportWould(h, imported, file, warn);
+                found = after.apply(h, onHand);
+            }
+            return new Validated<>(moves.size(), moves.positionCount(), repeats.size(), found);
         });
-        return new Validated(moves.size(), moves.positionCount(), repeated);
     }
 
     /** {@code read} without the moves of {@code repeats} (booked already: left out). */
@@ -403,18 +427,17 @@ public final class MoveImport {
 
     /**
      * A dry run's warnings of the levels the import would set (on hand below zero, moves far before their position's
-     * last), worded as what the import would do: computed from the ledger's levels and moves, reading only.
+     * last), worded as what the import would do: computed from the ledger's levels and moves, reading only. Returns
+     * those levels: the on hand of each position the moves touch.
      */
-    private void warnOfLevelsAsTheImportWould(Handle h, Moves moves, Path file, Consumer<String> warn) {
-        if (moves.size() == 0) {
-            return;
-        }
+    private Map<Position, Long> warnOfLevelsAsTheImportWould(Handle h, Moves moves, Path file, Consumer<String> warn) {
         StockLevels.Update levels = StockLevels.prepare(h, moves, moves.sortIntoWritingOrder(), 0)
                 .fold()
                 .foldBackDatedReadOnly(h);
         Consumer<Problem> named = problem -> warn.accept(problem.toString());
         warnOfFarBack(file, levels.farBack(), context.now(), ImportVoice.DRY_RUN, named);
         warnOfNegativeOnHand(file, levels.wentNegative(), ImportVoice.DRY_RUN, named);
+        return levels.onHandAfter();
     }
 
     private Moves readForDryRun(Path file, Charset charset, Consumer<String> warn, LongConsumer progress) {

@@ -199,9 +199,9 @@ class MoveImportTest {
         assertThat(again.after()).isNull();
         assertThat(onHand("S1", "H1")).isEqualTo(7);
 
-        MoveImport.Validated dry = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
+        MoveImport.Validated<Void> dry = new MoveImport(ledger, OperationContext.at(NOW, ledger.zone()))
                 .validate(day2, StandardCharsets.UTF_8, MoveImport.Booked.SKIP_SAME, false, w -> {}, null);
-        assertThat(dry).isEqualTo(new MoveImport.Validated(4, 2, 4));
+        assertThat(dry).isEqualTo(new MoveImport.Validated<Void>(4, 2, 4, null));
     }
 
     /**
