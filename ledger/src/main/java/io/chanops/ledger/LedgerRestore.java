@@ -1,11 +1,14 @@
 package io.chanops.ledger;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -111,6 +114,7 @@ public final class LedgerRestore {
      */
     private static void restore(Handle h, Backup backup, Path ledgerFile, Duration busyTimeout) {
         int token = 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
+        removeStagesLeftBehind(ledgerFile, Instant.now().minus(STAGE_LEFT_AFTER));
         Path staged = stage(backup, ledgerFile, token, busyTimeout);
         try {
             int pageSize =
@@ -182,6 +186,34 @@ public final class LedgerRestore {
                 // reported below
             }
             throw reject(backup.file().toString(), "cannot be read: " + Ledger.databaseMessage(e));
+        }
+    }
+
+    /** A staged copy this much older than now belongs to no restore still running: one killed midway left it. */
+    static final Duration STAGE_LEFT_AFTER = Duration.ofHours(1);
+
+    /**
+     * Removes the staged copies (and their journals) that restores killed midway left beside the ledger, last written
+     * before {@code before}: a full copy of a backup each, under a hidden name. A restore stages its copy and copies it
+     * into the ledger in minutes, so a copy written an hour ago belongs to no restore still running.
+     */
+    static void removeStagesLeftBehind(Path ledgerFile, Instant before) {
+        Path dir = ledgerFile.toAbsolutePath().getParent();
+        String prefix = "." + ledgerFile.getFileName() + ".restore-";
+        try (DirectoryStream<Path> stages = Files.newDirectoryStream(dir, p -> {
+            String name = p.getFileName().toString();
+            return name.startsWith(prefix) && (name.endsWith(".db") || name.endsWith(".db-journal"));
+        })) {
+            for (Path stage : stages) {
+                if (Files.isRegularFile(stage, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(stage, LinkOption.NOFOLLOW_LINKS)
+                                .toInstant()
+                                .isBefore(before)) {
+                    Files.deleteIfExists(stage);
+                }
+            }
+        } catch (IOException e) {
+            // a copy left behind costs disk space only; the restore goes on
         }
     }
 

@@ -7,8 +7,11 @@ import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +97,37 @@ class LedgerRestoreTest {
 
         LedgerRestore.into(ledger, backup);
         assertThat(siteIds(ledger)).containsExactly("KEPT");
+    }
+
+    /**
+     * The staged copies a killed restore left beside the ledger (hidden, a full copy of a backup each) are removed by
+     * the next restore once they are older than any restore running now could be; a fresh one, and other files, stay.
+     */
+    @Test
+    void aRestoreRemovesTheStagedCopiesThatKilledRestoresLeftBehind() throws Exception {
+        Ledger ledger = Ledger.init(dir.resolve("kept.db").toString(), SHORT, TestLedgers.ZONE);
+        Path copy = dir.resolve("copy.db");
+        ledger.jdbi().useHandle(h -> h.execute("VACUUM INTO ?", copy.toString()));
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Path left = Files.writeString(dir.resolve(".kept.db.restore-123.db"), "a killed restore's copy");
+        Path leftJournal = Files.writeString(dir.resolve(".kept.db.restore-123.db-journal"), "its journal");
+        Path another = Files.writeString(dir.resolve(".other.db.restore-9.db"), "another ledger's");
+        Path running = Files.writeString(dir.resolve(".kept.db.restore-456.db"), "a restore running now");
+        for (Path old : List.of(left, leftJournal, another)) {
+            Files.setLastModifiedTime(old, twoHoursAgo);
+        }
+
+        LedgerRestore.into(ledger, LedgerRestore.check(copy, SHORT));
+        assertThat(left).doesNotExist();
+        assertThat(leftJournal).doesNotExist();
+        assertThat(another).exists();
+        assertThat(running).exists();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("the restore's own copy is gone too")
+                    .filteredOn(name -> name.startsWith(".kept.db.restore-"))
+                    .containsExactly(running.getFileName().toString());
+        }
     }
 
     @Test
