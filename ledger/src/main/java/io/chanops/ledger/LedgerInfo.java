@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * What {@code chanops ledger info} shows: where the ledger is (a URL's password masked), its time zone, schema version,
@@ -34,34 +35,52 @@ public record LedgerInfo(
     private static final Set<String> BOOKKEEPING = Set.of(Ledger.HISTORY, LedgerSettings.TABLE, "id_counter");
 
     public static LedgerInfo of(Ledger ledger) {
-        return ledger.read(h -> {
-            int version = schemaVersion(h);
-            OptionalInt pageSize = ledger.dialect() == Ledger.Dialect.SQLITE
-                    ? OptionalInt.of(h.createQuery("PRAGMA page_size")
-                            .mapTo(Integer.class)
-                            .one())
-                    : OptionalInt.empty();
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String table : Ledger.tables(h, ledger.dialect())) {
-                if (!BOOKKEEPING.contains(table)) {
-                    // a name from the database's own catalog, quoted as an identifier (names cannot be bound)
-                    rows.put(
-                            table,
-                            h.createQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")
-                                    .mapTo(Long.class)
-                                    .one());
-                }
+        return ledger.read(h -> read(h, ledger.location(), ledger.dialect(), ledger.zone()));
+    }
+
+    /**
+     * The same of the database on {@code h}, reading only: also a backup of an older schema (its import batches are
+     * left out when that schema records them otherwise). {@code zone} may be null: a ledger from before zones were
+     * recorded.
+     */
+    static LedgerInfo read(Handle h, String location, Ledger.Dialect dialect, ZoneId zone) {
+        int version = schemaVersion(h);
+        OptionalInt pageSize = dialect == Ledger.Dialect.SQLITE
+                ? OptionalInt.of(
+                        h.createQuery("PRAGMA page_size").mapTo(Integer.class).one())
+                : OptionalInt.empty();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> tables = Ledger.tables(h, dialect);
+        for (String table : tables) {
+            if (!BOOKKEEPING.contains(table)) {
+                // a name from the database's own catalog, quoted as an identifier (names cannot be bound)
+                rows.put(
+                        table,
+                        h.createQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")
+                                .mapTo(Long.class)
+                                .one());
             }
-            return new LedgerInfo(
-                    ledger.location(),
-                    ledger.dialect(),
-                    ledger.zone(),
-                    version,
-                    pageSize,
-                    Optional.ofNullable(LedgerSettings.all(h).get(LedgerSettings.RESTORED)),
-                    ImportBatches.latestOfEachKind(h),
-                    rows);
-        });
+        }
+        return new LedgerInfo(
+                location,
+                dialect,
+                zone,
+                version,
+                pageSize,
+                tables.contains(LedgerSettings.TABLE) // since schema version 9
+                        ? Optional.ofNullable(LedgerSettings.all(h).get(LedgerSettings.RESTORED))
+                        : Optional.empty(),
+                lastImports(h),
+                rows);
+    }
+
+    /** The latest import of each kind; none when the schema (an old backup's) has no import batches as this reads them. */
+    private static List<ImportBatch> lastImports(Handle h) {
+        try {
+            return ImportBatches.latestOfEachKind(h);
+        } catch (JdbiException e) {
+            return List.of();
+        }
     }
 
     /** The highest schema version applied to the ledger on {@code h}; 0 when none is. */

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -86,6 +87,20 @@ public final class LedgerRestore {
      * migrates it forward.
      */
     public static void into(Ledger ledger, Backup backup) {
+        refuseOtherZone(ledger, backup);
+        try {
+            ledger.jdbi()
+                    .useHandle(h -> restore(h, backup, ledger.ledgerLocation().file(), ledger.busyTimeout()));
+        } catch (JdbiException e) {
+            throw ledger.translate("ledger restore failed", e);
+        }
+    }
+
+    /**
+     * Refuses (exit 4) a backup {@link #into} would refuse for {@code ledger}: one of another time zone, most likely
+     * a backup of another ledger; and any ledger but an SQLite one.
+     */
+    public static void refuseOtherZone(Ledger ledger, Backup backup) {
         if (ledger.dialect() != Ledger.Dialect.SQLITE) {
             throw new IllegalArgumentException("only an SQLite ledger is restored by chanops");
         }
@@ -96,11 +111,20 @@ public final class LedgerRestore {
                             + " is in " + ledger.zone().getId() + ": a backup of another ledger? (restore it into a"
                             + " new file: chanops --db NEW.db ledger restore --from " + backup.file() + ")");
         }
+    }
+
+    /**
+     * What {@code backup} holds, as {@code ledger info} shows a ledger (schema, page size, last imports, rows per
+     * table), read through a read-only connection: the backup is left as it is, and an older schema is not migrated.
+     * Its zone is null when it is older than zones.
+     */
+    public static LedgerInfo inspect(Backup backup, Duration busyTimeout) {
+        ZoneId zone = backup.zone() == null ? null : ZoneId.of(backup.zone());
         try {
-            ledger.jdbi()
-                    .useHandle(h -> restore(h, backup, ledger.ledgerLocation().file(), ledger.busyTimeout()));
+            return Jdbi.create(readOnly(backup.file(), busyTimeout))
+                    .withHandle(h -> LedgerInfo.read(h, backup.file().toString(), Ledger.Dialect.SQLITE, zone));
         } catch (JdbiException e) {
-            throw ledger.translate("ledger restore failed", e);
+            throw reject(backup.file().toString(), "cannot be read: " + Ledger.databaseMessage(e));
         }
     }
 

@@ -3,17 +3,27 @@ package io.chanops.cli.ledger;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
+import io.chanops.cli.support.ColumnType;
+import io.chanops.cli.support.Format;
+import io.chanops.cli.support.Listing;
+import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerBackup;
+import io.chanops.ledger.LedgerInfo;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.LedgerRestore;
 import io.chanops.ledger.LedgerSettings;
+import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +47,12 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
             description = "The backup to restore (written by chanops ledger backup).")
     Path from;
 
+    @Option(
+            names = "--dry-run",
+            description = "Check the backup as the restore would, and show what it holds beside the ledger (zone,"
+                    + " schema version, last imports, rows per table); restore nothing.")
+    boolean dryRun;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Override
@@ -51,6 +67,9 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
             throw UserException.usage("--from " + from + " is the ledger itself: give a backup of it");
         }
         LedgerRestore.Backup backup = LedgerRestore.check(from, ctx().busyTimeout());
+        if (dryRun) {
+            return dryRun(location, backup);
+        }
         Path undo = null;
         Ledger ledger;
         ZoneId zone;
@@ -89,6 +108,62 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
             out().printf("%s did not exist: created from the backup%n", location.display());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The restore's checks (the backup's, then its zone against the ledger's), and the backup beside the ledger as
+     * {@code ledger info} shows them; nothing written, the backup opened read-only (an older schema is not migrated).
+     */
+    private int dryRun(LedgerLocation location, LedgerRestore.Backup backup) {
+        LedgerInfo current = null;
+        if (Files.exists(location.file()) && sizeOf(location.file()) > 0) {
+            Ledger ledger = ctx().ledger();
+            LedgerRestore.refuseOtherZone(ledger, backup);
+            current = LedgerInfo.of(ledger);
+        }
+        LedgerInfo restored = LedgerRestore.inspect(backup, ctx().busyTimeout());
+        Map<String, Object> before = current == null ? Map.of() : items(current);
+        Map<String, Object> after = items(restored);
+        Set<String> names = new LinkedHashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        Listing listing = Listing.of("item", "ledger", "backup").type(ColumnType.VALUE, "ledger", "backup");
+        for (String name : names) {
+            listing.add(name, before.get(name), after.get(name));
+        }
+        Renderer.render(
+                listing,
+                ctx().interactive() ? Format.TABLE : Format.CSV,
+                out(),
+                false,
+                ctx().colour(),
+                ctx().tableWidth());
+        if (current == null) {
+            out().printf(
+                            "dry run: %s does not exist; the restore would create it from %s; nothing written%n",
+                            location.display(), from);
+        } else {
+            out().printf(
+                            "dry run: the restore would put %s in place of everything in %s (the backup column), after"
+                                    + " copying the ledger as it is beside it; nothing written%n",
+                            from, location.display());
+        }
+        return ExitCode.OK;
+    }
+
+    /** What {@code ledger info} lists of a ledger, by item name (a backup older than zones has no zone). */
+    private static Map<String, Object> items(LedgerInfo info) {
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("zone", info.zone() == null ? null : info.zone().getId());
+        items.put("schema_version", info.schemaVersion());
+        info.pageSize().ifPresent(size -> items.put("page_size", size));
+        info.restored().ifPresent(restored -> items.put("restored", restored));
+        for (ImportBatch b : info.lastImports()) {
+            items.put("last_import." + b.kind(), b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ")");
+        }
+        for (Map.Entry<String, Long> table : info.rows().entrySet()) {
+            items.put("rows." + table.getKey(), table.getValue());
+        }
+        return items;
     }
 
     /**

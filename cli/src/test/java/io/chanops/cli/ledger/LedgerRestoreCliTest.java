@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,73 @@ class LedgerRestoreCliTest extends OnSampleLedger {
         assertThat(undoCopies()).hasSize(2);
         // and the ledger goes on: a new write works
         assertThat(cli.run("replenish", "cancel", "RO-20260302-000002").code()).isZero();
+    }
+
+    /**
+     * {@code --dry-run}: the restore's checks, then the backup beside the ledger as {@code ledger info} shows them;
+     * nothing written (no copy of the ledger, the ledger, the backup and a missing ledger left as they are), an older
+     * backup read without being migrated, a backup of another zone refused as the restore refuses it.
+     */
+    @Test
+    void aDryRunShowsTheBackupBesideTheLedgerAndWritesNothing() throws Exception {
+        cli.run("replenish", "cancel", "RO-20260302-000001");
+        String orders = cli.run(ORDERS).out();
+        byte[] backupBytes = Files.readAllBytes(backup);
+        CliHarness.Result r = cli.run("ledger", "restore", "--from", backup.toString(), "--dry-run");
+        assertThat(r.code()).as(r.toString()).isZero();
+        String version = schemaVersion();
+        assertThat(r.out().replace("\r\n", "\n"))
+                .startsWith("item,ledger,backup\nzone,Asia/Shanghai,Asia/Shanghai\nschema_version," + version + ","
+                        + version + "\n")
+                .contains("\nlast_import.moves,\"2026-03-02 09:30:00, moves.csv (batch 3)\",\"2026-03-02 09:30:00,"
+                        + " moves.csv (batch 3)\"\n")
+                // the same moves: the cancel after the backup changed an order's status only
+                .containsPattern("\nrows\\.stock_move,(\\d+),\\1\n")
+                .endsWith("dry run: the restore would put " + backup + " in place of everything in " + cli.db()
+                        + " (the backup column), after copying the ledger as it is beside it; nothing written\n");
+        assertThat(undoCopies()).as("no copy of the ledger").isEmpty();
+        assertThat(cli.run(ORDERS).out()).isEqualTo(orders);
+        assertThat(Files.readAllBytes(backup)).as("the backup byte for byte").isEqualTo(backupBytes);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no -wal, -shm or staged copy beside the backup")
+                    .noneMatch(name -> name.startsWith("backup.db-") || name.contains(".restore-"));
+        }
+
+        Path fresh = dir.resolve("fresh").resolve("chanops.db");
+        Files.createDirectories(fresh.getParent());
+        CliHarness.Result create = on(fresh, "ledger", "restore", "--from", backup.toString(), "--dry-run");
+        assertThat(create.code()).as(create.toString()).isZero();
+        assertThat(create.out().replace("\r\n", "\n"))
+                .contains("\nzone,,Asia/Shanghai\n")
+                .endsWith("dry run: " + fresh + " does not exist; the restore would create it from " + backup
+                        + "; nothing written\n");
+        assertThat(fresh).doesNotExist();
+
+        Path old = dir.resolve("old.db");
+        TestLedgers.sqliteAtVersion(old, "8")
+                .useHandle(h ->
+                        h.execute("INSERT INTO site (site_id, name, kind) VALUES ('OLD-1', 'Old store', 'store')"));
+        CliHarness.Result older = cli.run("ledger", "restore", "--from", old.toString(), "--dry-run");
+        assertThat(older.code()).as(older.toString()).isZero();
+        assertThat(older.out().replace("\r\n", "\n"))
+                .contains("\nzone,Asia/Shanghai,\n")
+                .contains("\nschema_version," + version + ",8\n")
+                .containsPattern("\nrows\\.site,\\d+,1\n");
+        int oldVersion = Jdbi.create("jdbc:sqlite:" + old)
+                .withHandle(h -> h.createQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(oldVersion).as("the older backup is read, not migrated").isEqualTo(8);
+
+        Path elsewhere = dir.resolve("elsewhere.db");
+        assertThat(CliHarness.withoutLedger(elsewhere)
+                        .run("init", "--zone", "Europe/Berlin")
+                        .code())
+                .isZero();
+        CliHarness.Result otherZone = cli.run("ledger", "restore", "--from", elsewhere.toString(), "--dry-run");
+        assertThat(otherZone.code()).as(otherZone.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(otherZone.err()).contains("a backup of a ledger in time zone Europe/Berlin");
     }
 
     @Test
