@@ -45,7 +45,7 @@ class CronWrapperTest {
                 echo "RO-20260302-000001  GZ-TH-01  HS-IP16-128  emergency    9"
                 echo "checked 155 positions at 2026-03-02 09:30:00: 1 emergency raised" >&2
                 if [ -n "${STAND_IN_WARN:-}" ]; then
-                  echo "warning: no stock imported since 2026-02-27 (3 days): is the moves feed running?" >&2
+                  echo "warning: ${STAND_IN_WARNING:-no stock imported since 2026-02-27 (3 days): is the moves feed running?}" >&2
                 fi
                 exit "${STAND_IN_EXIT:-0}"
                 """);
@@ -126,6 +126,51 @@ class CronWrapperTest {
         assertThat(quiet.out()).isEmpty();
         assertThat(Files.readString(logs.resolve("review.log")))
                 .contains("warning: no stock imported since 2026-02-27");
+    }
+
+    /**
+     * {@code CHANOPS_CRON_WARNINGS=daily}: a warning is mailed once, the same warning again (a number in it moved) is
+     * only logged, another warning is mailed at once, and after a run without warnings the first one is new again.
+     */
+    @Test
+    void dailyMailsTheSameWarningsOnceAndNewOnesAtOnce() throws Exception {
+        Path logs = dir.resolve("logs");
+        List<String> daily = List.of(
+                "CHANOPS_DB=" + dir.resolve("chanops.db"),
+                "CHANOPS_LOG_DIR=" + logs,
+                "CHANOPS_CRON_WARNINGS=daily",
+                "STAND_IN_WARN=1");
+        String stale = "warning: no stock imported since 2026-02-27 (3 days): is the moves feed running?";
+        assertThat(run(daily, "emergency", "replenish", "check").out())
+                .as("first")
+                .contains(stale);
+        assertThat(run(daily, "emergency", "replenish", "check").out())
+                .as("the same again")
+                .isEmpty();
+        List<String> moved = new ArrayList<>(daily);
+        moved.add("STAND_IN_WARNING=no stock imported since 2026-02-27 (4 days): is the moves feed running?");
+        assertThat(run(moved, "emergency", "replenish", "check").out())
+                .as("a number moved")
+                .isEmpty();
+        List<String> other = new ArrayList<>(daily);
+        other.add("STAND_IN_WARNING=on hand went below zero at 1 position");
+        assertThat(run(other, "emergency", "replenish", "check").out())
+                .as("another warning")
+                .contains("warning: on hand went below zero at 1 position");
+        assertThat(run(other, "review", "replenish", "check").out())
+                .as("another job's warnings are its own")
+                .contains("warning: on hand went below zero at 1 position");
+        List<String> quiet = List.of(
+                "CHANOPS_DB=" + dir.resolve("chanops.db"), "CHANOPS_LOG_DIR=" + logs, "CHANOPS_CRON_WARNINGS=daily");
+        assertThat(run(quiet, "emergency", "replenish", "check").out()).isEmpty();
+        assertThat(run(other, "emergency", "replenish", "check").out())
+                .as("after a run without warnings")
+                .contains("warning: on hand went below zero at 1 position");
+        assertThat(Files.readString(logs.resolve("emergency.log")).split("\n=== "))
+                .as("every run logged, its warnings too")
+                .hasSize(6)
+                .filteredOn(run -> run.contains("warning: "))
+                .hasSize(5);
     }
 
     @Test
