@@ -42,7 +42,10 @@ public final class StockImportCommand extends ChanopsCommand {
     @Mixin
     InputFileOptions input;
 
-    @Option(names = "--dry-run", description = "Validate only; write nothing (exit 3 if rows are invalid).")
+    @Option(
+            names = "--dry-run",
+            description = "Validate, give the import's warnings and list the emergency alerts it would raise; write"
+                    + " nothing (exit 3 if rows are invalid, else 0).")
     boolean dryRun;
 
     @Option(
