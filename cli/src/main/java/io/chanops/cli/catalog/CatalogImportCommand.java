@@ -71,7 +71,7 @@ public final class CatalogImportCommand extends ChanopsCommand {
             paramLabel = "N|P%",
             converter = UnlistLimitConverter.class,
             description = "With --sync: the most products it may unlist (N), or the most as a percentage of the listed"
-                    + " ones (P%, rounded down), instead of half of the listed ones.")
+                    + " ones (P%%, rounded down), instead of half of the listed ones.")
     UnlistLimit maxUnlist;
 
     /** {@code --max-unlist}: anything but {@code N} or {@code P%} is a usage error naming both forms. */
