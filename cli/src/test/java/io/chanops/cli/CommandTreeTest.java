@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chanops.cli.stock.StockCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,34 @@ class CommandTreeTest {
             String[] argv = args.toArray(String[]::new);
             assertEquals(help(null, argv), help(argv, argv), "help of " + path);
         }
+    }
+
+    /**
+     * Every command's help renders as written: picocli formats descriptions with {@code String.format}, so a bare
+     * {@code %} (a percentage typed in a description) prints a warning on stderr and the raw text instead.
+     */
+    @Test
+    void everyCommandsHelpFormatsWithoutWarnings() {
+        CommandLine whole = Chanops.create(
+                null,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                false,
+                Map.<String, String>of()::get);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            usageOfAll(whole);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void usageOfAll(CommandLine cmd) {
+        cmd.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        cmd.getSubcommands().values().forEach(CommandTreeTest::usageOfAll);
     }
 
     @Test
