@@ -73,7 +73,7 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
         Path undo = null;
         Ledger ledger;
         ZoneId zone;
-        if (Files.exists(file) && sizeOf(file) > 0) {
+        if (holdsALedger(file)) {
             ledger = ctx().ledger();
             zone = ledger.zone();
             undo = undoCopy(file);
@@ -116,7 +116,7 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
      */
     private int dryRun(LedgerLocation location, LedgerRestore.Backup backup) {
         LedgerInfo current = null;
-        if (Files.exists(location.file()) && sizeOf(location.file()) > 0) {
+        if (holdsALedger(location.file())) {
             Ledger ledger = ctx().ledger();
             LedgerRestore.refuseOtherZone(ledger, backup);
             current = LedgerInfo.of(ledger);
@@ -186,6 +186,11 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether there is a ledger to restore over (else the restore creates one): a file that is not empty. */
+    private static boolean holdsALedger(Path file) {
+        return Files.exists(file) && sizeOf(file) > 0;
     }
 
     private static long sizeOf(Path file) {
