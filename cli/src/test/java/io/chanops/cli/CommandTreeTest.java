@@ -38,12 +38,7 @@ class CommandTreeTest {
     /** Every command path's help, built lazily from its own arguments, is the same text as from the whole tree. */
     @Test
     void everyCommandsHelpIsTheSameFromItsOwnTree() {
-        CommandLine whole = Chanops.create(
-                null,
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()),
-                false,
-                Map.<String, String>of()::get);
+        CommandLine whole = HelpCliTest.whole();
         List<List<String>> paths = new ArrayList<>();
         collect(whole, new ArrayList<>(), paths);
         assertTrue(paths.size() > 30, "command paths: " + paths.size());
@@ -62,12 +57,7 @@ class CommandTreeTest {
      */
     @Test
     void everyCommandsHelpFormatsWithoutWarnings() {
-        CommandLine whole = Chanops.create(
-                null,
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()),
-                false,
-                Map.<String, String>of()::get);
+        CommandLine whole = HelpCliTest.whole();
         PrintStream stderr = System.err;
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
         System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));

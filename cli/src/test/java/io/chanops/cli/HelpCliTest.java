@@ -117,7 +117,8 @@ class HelpCliTest {
         return args;
     }
 
-    private static CommandLine whole() {
+    /** The command line with every command built, as {@code --help} and a mistyped command build it. */
+    static CommandLine whole() {
         return Chanops.create(
                 null,
                 new PrintWriter(new StringWriter()),
