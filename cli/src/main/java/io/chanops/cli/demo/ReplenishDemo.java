@@ -11,7 +11,7 @@ import java.util.List;
 public final class ReplenishDemo implements DemoSection {
     @Override
     public List<String> sampleFiles() {
-        return List.of("policies.csv");
+        return List.of("policies.csv", "moves-2026-03-02-morning.csv");
     }
 
     @Override
@@ -57,6 +57,13 @@ public final class ReplenishDemo implements DemoSection {
                         "table"),
                 DemoStep.of(
                         "Running it again in the same cycle raises nothing", "replenish", "check", "--format", "table"),
+                DemoStep.of(
+                        "Before importing this morning's sales (a group purchase among them): what would they raise?"
+                                + " A dry run writes nothing and lists the emergency alerts the import would raise",
+                        "stock",
+                        "import",
+                        "samples/moves-2026-03-02-morning.csv",
+                        "--dry-run"),
                 DemoStep.of(
                         "Emergency orders due today, for the planner",
                         "replenish",
