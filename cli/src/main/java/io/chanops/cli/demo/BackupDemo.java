@@ -28,6 +28,14 @@ public final class BackupDemo implements DemoSection {
                         "cancel",
                         "RO-20260302-000001"),
                 DemoStep.of(
+                        "Before putting it back: what the backup holds beside the ledger (zone, schema, last imports,"
+                                + " rows per table); a dry run writes nothing",
+                        "ledger",
+                        "restore",
+                        "--from",
+                        "out/chanops-backup.db",
+                        "--dry-run"),
+                DemoStep.of(
                         "The way back: restore the backup in one transaction (not cp: the WAL); the ledger as it was is"
                                 + " kept beside it, to undo the restore",
                         "ledger",
