@@ -7,8 +7,10 @@ import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.LedgerInfo;
 import io.chanops.ledger.model.ImportBatch;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,20 +30,32 @@ public final class LedgerInfoCommand extends ChanopsCommand {
         Listing listing = Listing.of("item", "value").type(ColumnType.VALUE, "value");
         listing.add("location", info.location());
         listing.add("database", info.dialect().name().toLowerCase(Locale.ROOT));
-        listing.add("zone", info.zone().getId());
-        listing.add("schema_version", info.schemaVersion());
-        info.pageSize().ifPresent(size -> listing.add("page_size", size));
-        info.restored().ifPresent(restored -> listing.add("restored", restored));
-        for (ImportBatch b : info.lastImports()) {
-            listing.add(
-                    "last_import." + b.kind(),
-                    b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ", " + b.rowsWritten() + " of "
-                            + b.rowsRead() + " rows written, by " + b.osUser() + ")");
-        }
-        for (Map.Entry<String, Long> table : info.rows().entrySet()) {
-            listing.add("rows." + table.getKey(), table.getValue());
-        }
+        items(
+                        info,
+                        b -> b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ", " + b.rowsWritten()
+                                + " of " + b.rowsRead() + " rows written, by " + b.osUser() + ")")
+                .forEach(listing::add);
         output.render(ctx(), listing);
         return ExitCode.OK;
+    }
+
+    /**
+     * What {@code ledger info} lists of a ledger after where it is, by item name: zone (none for a backup older than
+     * zones), schema version, page size, last restore, the last import of each kind (as {@code lastImport} words it)
+     * and the rows of each table. {@code ledger restore --dry-run} lists a backup beside the ledger by the same items.
+     */
+    static Map<String, Object> items(LedgerInfo info, Function<ImportBatch, String> lastImport) {
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("zone", info.zone() == null ? null : info.zone().getId());
+        items.put("schema_version", info.schemaVersion());
+        info.pageSize().ifPresent(size -> items.put("page_size", size));
+        info.restored().ifPresent(restored -> items.put("restored", restored));
+        for (ImportBatch b : info.lastImports()) {
+            items.put("last_import." + b.kind(), lastImport.apply(b));
+        }
+        for (Map.Entry<String, Long> table : info.rows().entrySet()) {
+            items.put("rows." + table.getKey(), table.getValue());
+        }
+        return items;
     }
 }

@@ -13,14 +13,12 @@ import io.chanops.ledger.LedgerInfo;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.LedgerRestore;
 import io.chanops.ledger.LedgerSettings;
-import io.chanops.ledger.model.ImportBatch;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -150,20 +148,10 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
         return ExitCode.OK;
     }
 
-    /** What {@code ledger info} lists of a ledger, by item name (a backup older than zones has no zone). */
+    /** {@code ledger info}'s items of a ledger or backup, its last imports named by file and batch. */
     private static Map<String, Object> items(LedgerInfo info) {
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("zone", info.zone() == null ? null : info.zone().getId());
-        items.put("schema_version", info.schemaVersion());
-        info.pageSize().ifPresent(size -> items.put("page_size", size));
-        info.restored().ifPresent(restored -> items.put("restored", restored));
-        for (ImportBatch b : info.lastImports()) {
-            items.put("last_import." + b.kind(), b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ")");
-        }
-        for (Map.Entry<String, Long> table : info.rows().entrySet()) {
-            items.put("rows." + table.getKey(), table.getValue());
-        }
-        return items;
+        return LedgerInfoCommand.items(
+                info, b -> b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ")");
     }
 
     /**
