@@ -228,8 +228,7 @@ public final class CatalogImport {
             throw InputRejectedException.of(Problem.ofFile(
                     file,
                     "--sync would unlist " + unlisted + " of the " + listed + " listed products, more than"
-                            + " --max-unlist " + maxUnlist
-                            + (maxUnlist.percent() < 0 ? "" : " (" + maxUnlist.of(listed) + " products)")));
+                            + " --max-unlist " + maxUnlist.describe(listed)));
         }
         if (maxUnlist == null && unlisted > 0 && unlisted * 2L > listed) {
             throw InputRejectedException.of(Problem.ofFile(

@@ -35,6 +35,11 @@ public record UnlistLimit(long products, int percent) {
         return percent < 0 ? products : listed * percent / 100;
     }
 
+    /** As typed, and a percentage with the number it allows of {@code listed}: {@code 25}, {@code 70% (13 products)}. */
+    public String describe(long listed) {
+        return percent < 0 ? toString() : this + " (" + of(listed) + " products)";
+    }
+
     /** As typed: {@code 25} or {@code 5%}. */
     @Override
     public String toString() {
