@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  chanops policy import samples/policies.csv"},
         description =
-                "Import policies.csv (site_id,sku,t_days,R,S,L,locked): validate every row, then upsert all in one "
-                        + "transaction.")
+                "Import policies.csv (site_id,sku,t_days,R,S,L,locked; optionally locked_until and reason): validate "
+                        + "every row, then upsert all in one transaction. A policy list CSV imports back.")
 public final class PolicyImportCommand extends ChanopsCommand {
     @Parameters(paramLabel = "FILE", description = "policies.csv")
     Path file;

@@ -116,11 +116,30 @@ class PolicyCliTest {
                         + (rows - 1) + " unchanged\n");
         assertThat(cli.run("policy", "list", "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv")
                         .out())
-                .contains("GZ-TH-01,HS-IP16-128,7,45,80,8,true,2026-03-31,import,");
+                .as("the reason cell left as listed is not the reason of the edit")
+                .contains("GZ-TH-01,HS-IP16-128,7,45,80,8,true,2026-03-31,import,")
+                .contains(",import edited.csv (batch 5),")
+                .doesNotContain("launch promotion");
         assertThat(cli.run("policy", "list", "--format", "csv").out().lines().filter(l -> l.contains(",import,")))
                 .as("the rows not edited keep what set them: the edited row is the one more imported")
                 .hasSize(
                         (int) before.lines().filter(l -> l.contains(",import,")).count() + 1);
+
+        String relisted = cli.run("policy", "list", "--format", "csv").out();
+        String reworded = relisted.replace(",import edited.csv (batch 5),", ",\"Mate 70 launch, extended\",");
+        assertThat(reworded).isNotEqualTo(relisted);
+        CliHarness.Result why = cli.run(
+                "policy",
+                "import",
+                Files.writeString(dir.resolve("why.csv"), reworded).toString());
+        assertThat(why.out())
+                .as("a new reason is a change of its own")
+                .isEqualTo("imported " + rows + " policies from why.csv (batch 6): 0 created, 1 updated, " + (rows - 1)
+                        + " unchanged\n");
+        assertThat(cli.run("policy", "list", "--site", "GZ-TH-01", "--sku", "HS-IP16-128", "--format", "csv")
+                        .out())
+                .contains("GZ-TH-01,HS-IP16-128,7,45,80,8,true,2026-03-31,import,")
+                .contains(",\"Mate 70 launch, extended\",");
 
         Path wrong = TestLedgers.writeRows(
                 dir,

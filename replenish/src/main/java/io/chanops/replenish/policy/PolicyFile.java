@@ -25,17 +25,24 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally {@code locked_until}) read and validated
- * against the ledger's stores and stocked SKUs: what {@code policy import} writes and {@code policy simulate} tries as a
- * candidate. A {@code policy list} CSV is such a file: the listing's record columns are known and ignored.
+ * A policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally {@code locked_until} and {@code reason})
+ * read and validated against the ledger's stores and stocked SKUs: what {@code policy import} writes and {@code policy
+ * simulate} tries as a candidate. A {@code policy list} CSV is such a file: the listing's other record columns are
+ * known and ignored.
  */
 public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository products) {
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
     /** Optional: the last day of a lock ({@code YYYY-MM-DD}); empty or absent, a lock has no end. */
     public static final String LOCKED_UNTIL = "locked_until";
     /**
+     * Optional: why the levels are what they are ({@code policy set --reason}); empty or absent, none is given. Read
+     * back from a listing, where it is one of the record's columns.
+     */
+    public static final String REASON = "reason";
+    /**
      * What the ledger records about a policy (where its levels came from, who set them, why and when), which
-     * {@code policy list} writes after the file's columns: read back without a warning, never imported.
+     * {@code policy list} writes after the file's columns: read back without a warning; of these only {@link #REASON}
+     * is imported.
      */
     public static final List<String> RECORD_COLUMNS = List.of("source", "set_by", "reason", "tuned_at", "updated_at");
     /** The columns of {@code policy list}: the file's, then the record's, so that a listing imports back. */
@@ -47,11 +54,12 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
 
     /**
      * A position's policy as a file gives it, validated, on its line (0: not from a file); {@code lockedUntil} is the
-     * last day of its lock (null: no end, or not locked).
+     * last day of its lock (null: no end, or not locked); {@code reason} why (null: none given).
      */
-    public record Row(String siteId, String sku, Policy policy, boolean locked, LocalDate lockedUntil, long line) {
+    public record Row(
+            String siteId, String sku, Policy policy, boolean locked, LocalDate lockedUntil, String reason, long line) {
         public Row(String siteId, String sku, Policy policy, boolean locked) {
-            this(siteId, sku, policy, locked, null, 0);
+            this(siteId, sku, policy, locked, null, null, 0);
         }
     }
 
@@ -80,7 +88,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
 
     /**
      * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally
-     * {@code locked_until}) as {@code policy import} does: known store, stocked SKU, whole numbers, valid levels, a
+     * {@code locked_until} and {@code reason}) as {@code policy import} does: known store, stocked SKU, whole numbers, valid levels, a
      * strict date that ends a lock, each position once. Any bad row rejects the whole
      * file ({@link InputRejectedException}, every problem with its line). Writes nothing.
      */
@@ -162,7 +170,15 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                             "sku", "duplicate position " + site + "/" + sku + ": already on line " + first));
                     continue;
                 }
-                rows.add(new Row(site, sku, new Policy((int) v[0], v[1], v[2], v[3]), locked, until, row.line()));
+                String reason = row.get(REASON);
+                rows.add(new Row(
+                        site,
+                        sku,
+                        new Policy((int) v[0], v[1], v[2], v[3]),
+                        locked,
+                        until,
+                        reason.isEmpty() ? null : reason,
+                        row.line()));
             }
         }
         problems.rejectIfAny();

@@ -172,10 +172,12 @@ public interface PolicyRepository extends SqlObject {
     }
 
     /**
-     * A policy file's rows as source import, set by {@code user} for {@code reason}, with the lock's end the file gives
-     * (none when it gives none). A row whose levels, lock and lock's end equal the position's policy is left as it is:
-     * its source, who, why and when stay those of the change that set it. Returns how many policies were created or
-     * changed. A large import brings the planner's statistics of {@code policy} up to date
+     * A policy file's rows as source import, set by {@code user}, with the lock's end the file gives (none when it gives
+     * none). Why: the row's reason when it gives one other than the policy's, else {@code reason} (the file's). A row
+     * whose levels, lock and lock's end equal the position's policy, and whose reason is none or the policy's, is left
+     * as it is: its source, who, why and when stay those of the change that set it (so a listing imported back changes
+     * nothing, and a row edited in it does not carry the reason of the change before). Returns how many policies were
+     * created or changed. A large import brings the planner's statistics of {@code policy} up to date
      * ({@link PlannerStatistics}).
      */
     default int importAll(List<PolicyFile.Row> rows, String user, String reason, String at) {
@@ -184,15 +186,21 @@ public interface PolicyRepository extends SqlObject {
         return written;
     }
 
-    /** The upsert of a policy file's rows: the columns it sets on a conflict, when the row changes anything. */
+    /**
+     * The upsert of a policy file's rows: the columns it sets on a conflict, when the row changes anything. The row's
+     * reason is inserted as {@code COALESCE(row's, file's)}; the file's reason is bound twice more, after the row's
+     * values: for a row whose reason is the policy's own (an edited listing's untouched cell), and to tell a row that
+     * gives no reason from one that gives a new one.
+     */
     String IMPORTED_ON_CONFLICT = "ON CONFLICT (site_id, sku) DO UPDATE SET " + NEW_SCHEDULE_IF_T_CHANGES
             + ", t_days = excluded.t_days, r_level = excluded.r_level, "
             + "s_level = excluded.s_level, l_level = excluded.l_level, locked = excluded.locked, "
-            + "locked_until = excluded.locked_until, source = 'import', set_by = excluded.set_by, reason = "
-            + "excluded.reason, updated_at = excluded.updated_at WHERE policy.t_days <> excluded.t_days OR "
+            + "locked_until = excluded.locked_until, source = 'import', set_by = excluded.set_by, reason = CASE WHEN "
+            + "excluded.reason IS DISTINCT FROM policy.reason THEN excluded.reason ELSE ? END, "
+            + "updated_at = excluded.updated_at WHERE policy.t_days <> excluded.t_days OR "
             + "policy.r_level <> excluded.r_level OR policy.s_level <> excluded.s_level OR policy.l_level <> "
             + "excluded.l_level OR policy.locked <> excluded.locked OR policy.locked_until IS DISTINCT FROM "
-            + "excluded.locked_until";
+            + "excluded.locked_until OR (excluded.reason <> ? AND excluded.reason IS DISTINCT FROM policy.reason)";
 
     /**
      * {@code copy}: PostgreSQL's path, the rows COPY'd into a temporary table of the transaction and upserted from it
@@ -207,7 +215,7 @@ public interface PolicyRepository extends SqlObject {
                 getHandle().getConnection(),
                 "INSERT INTO policy (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
                         + "source, set_by, reason, review_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "'import', ?, ?, ?, ?) " + IMPORTED_ON_CONFLICT,
+                        + "'import', ?, COALESCE(?, ?), ?, ?) " + IMPORTED_ON_CONFLICT,
                 BATCH,
                 rows,
                 (b, r) -> {
@@ -221,9 +229,12 @@ public interface PolicyRepository extends SqlObject {
                     b.setString(
                             8, r.lockedUntil() == null ? null : r.lockedUntil().toString());
                     b.setString(9, user);
-                    b.setString(10, reason);
-                    b.setString(11, at);
+                    b.setString(10, r.reason());
+                    b.setString(11, reason);
                     b.setString(12, at);
+                    b.setString(13, at);
+                    b.setString(14, reason);
+                    b.setString(15, reason);
                 },
                 counts -> {
                     for (int count : counts) {
@@ -304,11 +315,11 @@ public interface PolicyRepository extends SqlObject {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE policy_imported (site_id TEXT NOT NULL, sku TEXT NOT NULL, "
                     + "t_days INTEGER NOT NULL, r_level BIGINT NOT NULL, s_level BIGINT NOT NULL, l_level BIGINT NOT "
-                    + "NULL, locked INTEGER NOT NULL, locked_until TEXT) ON COMMIT DROP");
+                    + "NULL, locked INTEGER NOT NULL, locked_until TEXT, reason TEXT) ON COMMIT DROP");
             CopyRows copy = new CopyRows(
                     c,
-                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until) FROM"
-                            + " STDIN (FORMAT text)",
+                    "COPY policy_imported (site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
+                            + "reason) FROM STDIN (FORMAT text)",
                     1 << 20);
             for (PolicyFile.Row r : rows) {
                 copy.text(r.siteId())
@@ -319,6 +330,7 @@ public interface PolicyRepository extends SqlObject {
                         .number(r.policy().l())
                         .number(r.locked() ? 1 : 0)
                         .text(r.lockedUntil() == null ? null : r.lockedUntil().toString())
+                        .text(r.reason())
                         .endRow();
             }
             copy.flush();
@@ -326,11 +338,13 @@ public interface PolicyRepository extends SqlObject {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO policy (site_id, sku, t_days, r_level, "
                     + "s_level, l_level, locked, locked_until, source, set_by, reason, review_from, "
                     + "updated_at) SELECT site_id, sku, t_days, r_level, s_level, l_level, locked, locked_until, "
-                    + "'import', ?, ?, ?, ? FROM policy_imported " + IMPORTED_ON_CONFLICT)) {
+                    + "'import', ?, COALESCE(reason, ?), ?, ? FROM policy_imported " + IMPORTED_ON_CONFLICT)) {
                 upsert.setString(1, user);
                 upsert.setString(2, reason);
                 upsert.setString(3, at);
                 upsert.setString(4, at);
+                upsert.setString(5, reason);
+                upsert.setString(6, reason);
                 written = upsert.executeUpdate();
             }
             st.execute("DROP TABLE policy_imported");

@@ -39,6 +39,7 @@ class PolicyCopyTest {
                 .allMatch(r -> r.startsWith("written="));
         assertThat(rows)
                 .anyMatch(r -> r.contains("locked_until=2026-03"))
+                .anyMatch(r -> r.contains("reason=price war\tQ1"))
                 .anyMatch(r -> r.contains("reason=policies \"q2026-03-01 07:00:00\".csv")
                         && r.contains("updated_at=2026-03-01"));
     }
@@ -52,6 +53,14 @@ class PolicyCopyTest {
                 .anyMatch(r -> r.contains("source=tuned"))
                 .anyMatch(r -> r.contains("reviewed_cycle=2026"))
                 .anyMatch(r -> r.contains("source=import"));
+    }
+
+    /** A row's reason: none, or one of three (a tab and a backslash in one, for COPY's text format). */
+    private static String reason(Random random) {
+        int which = random.nextInt(4);
+        return which == 0
+                ? null
+                : List.of("launch", "price war\tQ1", "kiosk \\ 30 SIMs").get(which - 1);
     }
 
     /** Three rounds of tuning over overlapping positions, with a manual policy and a review mark in between. */
@@ -98,8 +107,20 @@ class PolicyCopyTest {
                                         method)));
             }
             String at = "2026-03-0" + (round + 1) + " 07:00:00";
-            // the last round's file again: rows equal to the policies they set, left as they are
-            List<PolicyFile.Row> imported = new ArrayList<>(previous);
+            // the last round's file again: rows equal to the policies they set, left as they are, unless they give
+            // another reason (or none, or the same) or other levels under the same reason (an edited listing's row)
+            List<PolicyFile.Row> imported = new ArrayList<>();
+            for (PolicyFile.Row p : previous) {
+                int edit = random.nextInt(4);
+                imported.add(new PolicyFile.Row(
+                        p.siteId(),
+                        p.sku(),
+                        edit == 1 ? new Policy(p.policy().t(), 4, 10, 2) : p.policy(),
+                        p.locked(),
+                        p.lockedUntil(),
+                        edit == 0 ? reason(random) : p.reason(),
+                        0));
+            }
             for (int i = 0; i < 300; i++) {
                 String position = "S" + random.nextInt(5) + "/K\t" + random.nextInt(400);
                 if (tunings.containsKey(position)
@@ -110,7 +131,13 @@ class PolicyCopyTest {
                 boolean locked = random.nextBoolean();
                 LocalDate until = locked && random.nextBoolean() ? LocalDate.of(2026, 3, 1 + random.nextInt(28)) : null;
                 imported.add(new PolicyFile.Row(
-                        key[0], key[1], new Policy(random.nextBoolean() ? 7 : 28, 3, 9, 1), locked, until, 0));
+                        key[0],
+                        key[1],
+                        new Policy(random.nextBoolean() ? 7 : 28, 3, 9, 1),
+                        locked,
+                        until,
+                        reason(random),
+                        0));
             }
             previous = List.copyOf(imported);
             ledger.write(h -> {

@@ -157,6 +157,60 @@ class PolicyServiceTest {
         assertThat(policies.find("ST-1", "PHONE").orElseThrow().policy().s()).isEqualTo(400);
     }
 
+    /**
+     * A file's {@code reason} column is recorded when it gives a reason other than the policy's; a cell equal to the
+     * policy's reason (an edited listing's untouched cell) or empty gives none: the file's name is the reason of a
+     * change, and a row that changes nothing else is left as it is.
+     */
+    @Test
+    void aRowsReasonIsRecordedWhenItGivesANewOne() {
+        String header = "site_id,sku,t_days,R,S,L,locked,locked_until,reason";
+        PolicyService.ImportResult created = policies.importFile(
+                TestLedgers.write(dir, "launch.csv", header, "ST-1,PHONE,7,4,9,0,true,,launch week"),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {});
+        assertThat(created.created()).isEqualTo(1);
+        assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("launch week");
+
+        PolicyService.ImportResult same = policies.importFile(
+                TestLedgers.write(dir, "same.csv", header, "ST-1,PHONE,7,4,9,0,true,,launch week"),
+                StandardCharsets.UTF_8,
+                true,
+                w -> {});
+        assertThat(same.unchanged()).as("the same levels and reason").isEqualTo(1);
+
+        PolicyService.ImportResult edited = policies.importFile(
+                TestLedgers.write(dir, "edited.csv", header, "ST-1,PHONE,7,4,12,0,true,,launch week"),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {});
+        assertThat(edited.updated()).isEqualTo(1);
+        PolicyRecord afterEdit = policies.find("ST-1", "PHONE").orElseThrow();
+        assertThat(afterEdit.policy().s()).isEqualTo(12);
+        assertThat(afterEdit.reason())
+                .as("the reason cell left as listed is not the reason of this change")
+                .isEqualTo("import edited.csv (batch " + edited.batchId() + ")");
+
+        PolicyService.ImportResult reworded = policies.importFile(
+                TestLedgers.write(dir, "reworded.csv", header, "ST-1,PHONE,7,4,12,0,true,,\"spring promo, GZ\""),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {});
+        assertThat(reworded.updated()).as("only the reason changes").isEqualTo(1);
+        PolicyRecord afterReword = policies.find("ST-1", "PHONE").orElseThrow();
+        assertThat(afterReword.reason()).isEqualTo("spring promo, GZ");
+        assertThat(afterReword.source()).isEqualTo("import");
+
+        PolicyService.ImportResult blank = policies.importFile(
+                TestLedgers.write(dir, "blank.csv", header, "ST-1,PHONE,7,4,12,0,true,,"),
+                StandardCharsets.UTF_8,
+                false,
+                w -> {});
+        assertThat(blank.unchanged()).as("an empty reason gives none").isEqualTo(1);
+        assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("spring promo, GZ");
+    }
+
     @Test
     void invalidLevelsAreRejectedWithEveryReason() {
         assertThatThrownBy(
