@@ -55,7 +55,7 @@ class InputRulesCliTest {
         CliHarness cli = loaded();
         CliHarness.Result r = cli.run(PlanArgs.plan("2026-02-29", TestLedgers.sample("vehicles.csv")));
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("'2026-02-29' is not a date: expected YYYY-MM-DD");
+        assertThat(r.err()).contains("'2026-02-29' is not a date: expected YYYY-MM-DD: February 2026 has 28 days");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.chanops.ledger.time;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +49,7 @@ public final class TimeHints {
         if (m.matches()) {
             LocalDate day = day(m);
             if (day == null) {
-                return "";
+                return noSuchDay(m);
             }
             if (m.group(4) == null) {
                 return ": the time of day is missing ('" + LocalTimes.format(day) + " HH:MM')";
@@ -69,9 +72,27 @@ public final class TimeHints {
         Matcher m = YEAR_FIRST.matcher(s);
         if (m.matches() && m.group(4) == null) {
             LocalDate day = day(m);
-            return day == null ? "" : ": did you mean '" + LocalTimes.format(day) + "'?";
+            return day == null ? noSuchDay(m) : ": did you mean '" + LocalTimes.format(day) + "'?";
         }
         return YEAR_LAST.matcher(s).matches() ? ": the year comes first (like 2026-03-02)" : "";
+    }
+
+    /**
+     * Why a year-first date does not exist ({@code ": February 2026 has 28 days"}, {@code ": there is no month 13"}):
+     * a day past the month's end is the usual slip (February 29th of a common year, the 31st of a 30-day month).
+     */
+    private static String noSuchDay(Matcher m) {
+        int month = number(m, 2);
+        if (month < 1 || month > 12) {
+            return ": there is no month " + month;
+        }
+        YearMonth ym = YearMonth.of(number(m, 1), month);
+        int day = number(m, 3);
+        if (day >= 1 && day <= ym.lengthOfMonth()) {
+            return "";
+        }
+        return ": " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ym.getYear() + " has "
+                + ym.lengthOfMonth() + " days";
     }
 
     private static LocalDate day(Matcher m) {

@@ -30,13 +30,23 @@ class TimeHintsTest {
 
     @Test
     void noHintForADayOrTimeThatDoesNotExistOrForText() {
-        assertThat(TimeHints.dateTimeCell("2026/2/30 08:00")).isEmpty();
         assertThat(TimeHints.dateTimeCell("2026/2/28 24:00")).isEmpty();
-        assertThat(TimeHints.dateTimeCell("2026-02-29")).isEmpty();
         assertThat(TimeHints.dateTimeCell("yesterday")).isEmpty();
         assertThat(TimeHints.dateTimeCell("")).isEmpty();
         assertThat(TimeHints.dateTimeCell(null)).isEmpty();
         assertThat(TimeHints.dateTimeCell("２０２６-03-01 08:00")).isEmpty();
+    }
+
+    @Test
+    void aDayPastTheMonthsEndOrAMonthThatDoesNotExistIsNamed() {
+        assertThat(TimeHints.date("2026-02-29")).isEqualTo(": February 2026 has 28 days");
+        assertThat(TimeHints.date("2028-02-30")).isEqualTo(": February 2028 has 29 days");
+        assertThat(TimeHints.date("2026/4/31")).isEqualTo(": April 2026 has 30 days");
+        assertThat(TimeHints.date("2026-00-10")).isEqualTo(": there is no month 0");
+        assertThat(TimeHints.date("2026-13-01")).isEqualTo(": there is no month 13");
+        assertThat(TimeHints.date("2026-03-00")).isEqualTo(": March 2026 has 31 days");
+        assertThat(TimeHints.dateTimeCell("2026/2/30 08:00")).isEqualTo(": February 2026 has 28 days");
+        assertThat(TimeHints.dateTime("2026-02-29 10:00")).isEqualTo(": February 2026 has 28 days");
     }
 
     @Test
@@ -52,7 +62,7 @@ class TimeHintsTest {
         assertThat(TimeHints.date("2026/3/2")).isEqualTo(": did you mean '2026-03-02'?");
         assertThat(TimeHints.date("2026-3-2")).isEqualTo(": did you mean '2026-03-02'?");
         assertThat(TimeHints.date("02/03/2026")).isEqualTo(": the year comes first (like 2026-03-02)");
-        assertThat(TimeHints.date("2026/2/30")).isEmpty();
+        assertThat(TimeHints.date("2026-02-29")).isEqualTo(": February 2026 has 28 days");
         assertThat(TimeHints.date("2026-03-02 09:30")).isEmpty();
     }
 }
