@@ -164,27 +164,14 @@ class PolicyServiceTest {
      */
     @Test
     void aRowsReasonIsRecordedWhenItGivesANewOne() {
-        String header = "site_id,sku,t_days,R,S,L,locked,locked_until,reason";
-        PolicyService.ImportResult created = policies.importFile(
-                TestLedgers.write(dir, "launch.csv", header, "ST-1,PHONE,7,4,9,0,true,,launch week"),
-                StandardCharsets.UTF_8,
-                false,
-                w -> {});
+        PolicyService.ImportResult created = importWithReasons("launch.csv", "ST-1,PHONE,7,4,9,0,true,,launch week");
         assertThat(created.created()).isEqualTo(1);
         assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("launch week");
 
-        PolicyService.ImportResult same = policies.importFile(
-                TestLedgers.write(dir, "same.csv", header, "ST-1,PHONE,7,4,9,0,true,,launch week"),
-                StandardCharsets.UTF_8,
-                true,
-                w -> {});
+        PolicyService.ImportResult same = importWithReasons("same.csv", "ST-1,PHONE,7,4,9,0,true,,launch week", true);
         assertThat(same.unchanged()).as("the same levels and reason").isEqualTo(1);
 
-        PolicyService.ImportResult edited = policies.importFile(
-                TestLedgers.write(dir, "edited.csv", header, "ST-1,PHONE,7,4,12,0,true,,launch week"),
-                StandardCharsets.UTF_8,
-                false,
-                w -> {});
+        PolicyService.ImportResult edited = importWithReasons("edited.csv", "ST-1,PHONE,7,4,12,0,true,,launch week");
         assertThat(edited.updated()).isEqualTo(1);
         PolicyRecord afterEdit = policies.find("ST-1", "PHONE").orElseThrow();
         assertThat(afterEdit.policy().s()).isEqualTo(12);
@@ -192,23 +179,26 @@ class PolicyServiceTest {
                 .as("the reason cell left as listed is not the reason of this change")
                 .isEqualTo("import edited.csv (batch " + edited.batchId() + ")");
 
-        PolicyService.ImportResult reworded = policies.importFile(
-                TestLedgers.write(dir, "reworded.csv", header, "ST-1,PHONE,7,4,12,0,true,,\"spring promo, GZ\""),
-                StandardCharsets.UTF_8,
-                false,
-                w -> {});
+        PolicyService.ImportResult reworded =
+                importWithReasons("reworded.csv", "ST-1,PHONE,7,4,12,0,true,,\"spring promo, GZ\"");
         assertThat(reworded.updated()).as("only the reason changes").isEqualTo(1);
         PolicyRecord afterReword = policies.find("ST-1", "PHONE").orElseThrow();
         assertThat(afterReword.reason()).isEqualTo("spring promo, GZ");
         assertThat(afterReword.source()).isEqualTo("import");
 
-        PolicyService.ImportResult blank = policies.importFile(
-                TestLedgers.write(dir, "blank.csv", header, "ST-1,PHONE,7,4,12,0,true,,"),
-                StandardCharsets.UTF_8,
-                false,
-                w -> {});
+        PolicyService.ImportResult blank = importWithReasons("blank.csv", "ST-1,PHONE,7,4,12,0,true,,");
         assertThat(blank.unchanged()).as("an empty reason gives none").isEqualTo(1);
         assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("spring promo, GZ");
+    }
+
+    private PolicyService.ImportResult importWithReasons(String name, String row) {
+        return importWithReasons(name, row, false);
+    }
+
+    /** One row under the header of a listing's file columns and {@code reason}. */
+    private PolicyService.ImportResult importWithReasons(String name, String row, boolean force) {
+        Path file = TestLedgers.write(dir, name, "site_id,sku,t_days,R,S,L,locked,locked_until,reason", row);
+        return policies.importFile(file, StandardCharsets.UTF_8, force, w -> {});
     }
 
     @Test
