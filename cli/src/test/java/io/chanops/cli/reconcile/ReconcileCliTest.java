@@ -140,6 +140,51 @@ class ReconcileCliTest extends OnLedger {
         assertThat(Files.exists(dir.resolve("out-utf8"))).isFalse();
     }
 
+    /**
+     * January's BOSS export as a report system writes it: its title and period above the header, a total row at the
+     * end. The samples' profile refuses it, naming the header's line and the total's label; with those two keys added
+     * it gives the reports of the plain export, byte for byte, and no warning (the total agrees with the rows).
+     */
+    @Test
+    void anExportWithATitleAndATotalRowIsReadThroughTheProfilesTwoKeys() throws Exception {
+        Charset gb = Charset.forName("GB18030");
+        String plain = Files.readString(TestLedgers.sample("boss-2026-01.csv"), gb);
+        Path titled = Files.writeString(
+                dir.resolve("boss-titled.csv"),
+                "业务受理明细报表\r\n统计时间：2026-01-01至2026-01-31\r\n" + plain + "合计,,,,,44276399,,\r\n",
+                gb);
+        String platform = TestLedgers.sample("platform-orders-2026-01.csv").toString();
+        Path samples = TestLedgers.sample("boss-profile.properties");
+        CliHarness.Result refused = cli.run(CliHarness.reconcileArgs(
+                platform,
+                titled.toString(),
+                samples.toString(),
+                dir.resolve("out-refused").toString()));
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(4);
+        assertThat(refused.err())
+                .contains("boss-titled.csv:3: the profile's columns are all on line 3 (the lines above it a report's"
+                        + " title?): add header.line=3 to the profile");
+
+        Path profile = Files.writeString(
+                dir.resolve("titled.properties"), Files.readString(samples) + "header.line=3\ntotal.label=合计|总计\n");
+        List<String> look = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("plain")));
+        look.add("--dry-run");
+        assertThat(cli.run(look).code()).isEqualTo(3);
+        CliHarness.Result read = cli.run(CliHarness.reconcileArgs(
+                platform,
+                titled.toString(),
+                profile.toString(),
+                dir.resolve("titled").toString()));
+        assertThat(read.code()).as(read.toString()).isEqualTo(3);
+        assertThat(read.err()).isEmpty();
+        assertThat(read.out()).contains("against boss-titled.csv (348 rows, 442763.99)");
+        for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
+            assertThat(dir.resolve("titled").resolve(report))
+                    .as(report)
+                    .hasSameTextualContentAs(dir.resolve("plain").resolve(report));
+        }
+    }
+
     @Test
     void januarySamplesReconcileWithEveryDiscrepancyKindAndExit3() throws Exception {
         CliHarness.Result r = month("2026-01");

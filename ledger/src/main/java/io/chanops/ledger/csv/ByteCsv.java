@@ -104,7 +104,8 @@ public final class ByteCsv implements Closeable {
             boolean replacementIsBad,
             char delimiter,
             MessageDigest digest,
-            int block)
+            int block,
+            int headerLine)
             throws IOException {
         this.buf = new byte[block];
         this.name = name;
@@ -123,11 +124,20 @@ public final class ByteCsv implements Closeable {
         if (!nextRecord()) {
             throw InputRejectedException.of(Cells.rowProblem(name, 1, "empty file: a header row is required"));
         }
+        // the lines above the header (a report's title, its period) are read as records and left out
+        while (recordLine < headerLine) {
+            if (!nextRecord()) {
+                throw InputRejectedException.of(Cells.rowProblem(
+                        name,
+                        headerLine,
+                        "the file ends before line " + headerLine + ", where its header is expected"));
+            }
+        }
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             cells.add(decode(start[i], end[i]));
         }
-        this.header = CsvHeader.of(name, cells);
+        this.header = CsvHeader.of(name, recordLine, cells);
     }
 
     /**
@@ -144,7 +154,25 @@ public final class ByteCsv implements Closeable {
      */
     public static ByteCsv open(
             Path file, Charset charset, char delimiter, MessageDigest digest, CharsetSetting setting) {
-        return open(file, charset, delimiter, digest, BLOCK, Path.of(System.getProperty("java.io.tmpdir")), setting);
+        return open(file, charset, delimiter, digest, setting, 1);
+    }
+
+    /**
+     * As {@link #open(Path, Charset, char, MessageDigest, CharsetSetting)}, for a file whose header is on line {@code
+     * headerLine} (1 or more): the records above it are left out (a report's title and period, as some systems export
+     * them). Problems keep naming the file's own lines.
+     */
+    public static ByteCsv open(
+            Path file, Charset charset, char delimiter, MessageDigest digest, CharsetSetting setting, int headerLine) {
+        return open(
+                file,
+                charset,
+                delimiter,
+                digest,
+                BLOCK,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                setting,
+                headerLine);
     }
 
     /**
@@ -160,7 +188,7 @@ public final class ByteCsv implements Closeable {
      * tempDir}.
      */
     static ByteCsv open(Path file, Charset charset, char delimiter, MessageDigest digest, int block, Path tempDir) {
-        return open(file, charset, delimiter, digest, block, tempDir, CharsetSetting.OPTION);
+        return open(file, charset, delimiter, digest, block, tempDir, CharsetSetting.OPTION, 1);
     }
 
     private static ByteCsv open(
@@ -170,7 +198,11 @@ public final class ByteCsv implements Closeable {
             MessageDigest digest,
             int block,
             Path tempDir,
-            CharsetSetting setting) {
+            CharsetSetting setting,
+            int headerLine) {
+        if (headerLine < 1) {
+            throw new IllegalArgumentException("headerLine must be 1 or more");
+        }
         String name = file.toString();
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
             throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line end");
@@ -196,12 +228,13 @@ public final class ByteCsv implements Closeable {
                         false,
                         delimiter,
                         digest,
-                        block);
+                        block,
+                        headerLine);
             }
             // another charset: decode it once into a UTF-8 copy (undecodable bytes become U+FFFD, reported by line)
             ch.close();
             ch = transcode(file, charset, digest, tempDir);
-            return new ByteCsv(name, ch, charset, setting, Layout.UTF8, true, delimiter, null, block);
+            return new ByteCsv(name, ch, charset, setting, Layout.UTF8, true, delimiter, null, block, headerLine);
         } catch (IOException e) {
             closeQuietly(ch);
             throw InputRejectedException.of(Problem.ofFile(name, "cannot read: " + e.getMessage()));
@@ -361,7 +394,7 @@ public final class ByteCsv implements Closeable {
                 }
             }
             if (!anyRecord) {
-                throw InputRejectedException.of(Cells.rowProblem(name, 1, Cells.NO_ROWS));
+                throw InputRejectedException.of(Cells.rowProblem(name, header.line(), Cells.NO_ROWS));
             }
             return false;
         } catch (IOException e) {

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 final class CsvHeader {
     private final String file;
+    /** The line the header is on (1 unless the file has lines above it, such as a report's title). */
+    private final long line;
+
     private final List<String> names;
     private final Map<String, Integer> columns;
     /**
@@ -29,8 +32,9 @@ final class CsvHeader {
 
     private boolean anyUsed;
 
-    private CsvHeader(String file, List<String> names, Map<String, Integer> columns) {
+    private CsvHeader(String file, long line, List<String> names, Map<String, Integer> columns) {
         this.file = file;
+        this.line = line;
         this.names = names;
         this.columns = columns;
         this.used = new boolean[names.size()];
@@ -38,6 +42,11 @@ final class CsvHeader {
 
     /** The header of {@code file} from its raw cells; rejects it (exit 4) naming every column that appears twice. */
     static CsvHeader of(String file, List<String> cells) {
+        return of(file, 1, cells);
+    }
+
+    /** As {@link #of(String, List)}, for a header on {@code line}. */
+    static CsvHeader of(String file, long line, List<String> cells) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -45,13 +54,18 @@ final class CsvHeader {
             String raw = cells.get(i).replace("\uFEFF", "").strip();
             names.add(raw);
             if (!raw.isEmpty() && columns.putIfAbsent(normalise(raw), i) != null) {
-                problems.add(new Problem(file, 1, raw, "column appears twice in the header"));
+                problems.add(new Problem(file, line, raw, "column appears twice in the header"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
         }
-        return new CsvHeader(file, List.copyOf(names), columns);
+        return new CsvHeader(file, line, List.copyOf(names), columns);
+    }
+
+    /** The line the header is on. */
+    long line() {
+        return line;
     }
 
     static String normalise(String column) {
@@ -102,7 +116,7 @@ final class CsvHeader {
         return columns.containsKey(normalise(column));
     }
 
-    /** Problems for each required column absent from the header (line 1). */
+    /** Problems for each required column absent from the header (on its line). */
     List<Problem> missing(Collection<String> required) {
         use(required);
         List<Problem> problems = new ArrayList<>();
@@ -111,7 +125,7 @@ final class CsvHeader {
             // one problem that says why, instead of every column reported missing
             problems.add(new Problem(
                     file,
-                    1,
+                    line,
                     "",
                     "the header is one column, '" + names.get(0) + "': the file looks separated by " + other
                             + ", not by the delimiter expected"));
@@ -119,7 +133,7 @@ final class CsvHeader {
         }
         for (String column : required) {
             if (!has(column)) {
-                problems.add(new Problem(file, 1, column, "required column is missing from the header"));
+                problems.add(new Problem(file, line, column, "required column is missing from the header"));
             }
         }
         return problems;
@@ -163,7 +177,7 @@ final class CsvHeader {
     /** Reports each unknown column through {@code warn} as {@code file:1: column: unknown column, ignored}. */
     void warnUnknown(Collection<String> known, Consumer<String> warn) {
         for (String column : unknown(known)) {
-            warn.accept(new Problem(file, 1, column, "unknown column, ignored").toString());
+            warn.accept(new Problem(file, line, column, "unknown column, ignored").toString());
         }
     }
 }

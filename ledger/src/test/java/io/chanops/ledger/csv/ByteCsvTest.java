@@ -166,6 +166,28 @@ class ByteCsvTest {
         }
     }
 
+    /**
+     * A header further down (a report's title above it, a quoted title over two lines among them): the records above
+     * are left out, and lines stay the file's own, in records and in the header's problems.
+     */
+    @Test
+    void aHeaderOnALaterLineLeavesOutTheRecordsAboveIt() throws IOException {
+        Path f = tempCsv("titled");
+        Files.writeString(f, "\"Sales,\nJanuary\"\nsku,qty\nH1,3\n");
+        try (ByteCsv csv = ByteCsv.open(f, StandardCharsets.UTF_8, ',', null, CharsetSetting.OPTION, 3)) {
+            assertThat(csv.header()).containsExactly("sku", "qty");
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(0)).isEqualTo("H1");
+            assertThat(csv.line()).isEqualTo(4);
+            assertThat(csv.next()).isFalse();
+            assertThat(TestLedgers.rejection(() -> csv.require(List.of("sku", "price"))))
+                    .containsExactly(f + ":3: price: required column is missing from the header");
+        }
+        assertThat(TestLedgers.rejection(
+                        () -> ByteCsv.open(f, StandardCharsets.UTF_8, ',', null, CharsetSetting.OPTION, 9)))
+                .containsExactly(f + ":9: the file ends before line 9, where its header is expected");
+    }
+
     @Test
     void aHeaderOfOneColumnHoldingAnotherDelimiterIsNamedAsSuch() throws IOException {
         Path f = tempCsv("semicolons");

@@ -26,8 +26,13 @@ import java.util.TreeSet;
 /**
  * How one BOSS export is laid out (SPEC §4): its charset, delimiter, amount unit, date-time pattern, the header name of
  * each column (several names allowed, {@code |}-separated, for exports whose headers changed between BOSS releases) and
- * the map from BOSS status texts to {@code completed|cancelled}. Read from a UTF-8 {@code .properties} file that must
- * hold exactly these keys: a misspelt key would otherwise silently fall back to nothing.
+ * the map from BOSS status texts to {@code completed|cancelled}; optionally the line its header is on (a report
+ * exported with a title above it) and the labels that start its total rows. Read from a UTF-8 {@code .properties}
+ * file that must hold these keys and no other: a misspelt key would otherwise silently fall back to nothing.
+ *
+ * @param headerLine the line of the header (1 unless lines stand above it: {@code header.line})
+ * @param totalLabels a row whose first cell is one of these is a total row, not a BOSS row ({@code total.label}; none
+ *     when empty)
  */
 public record BossProfile(
         Charset charset,
@@ -35,7 +40,9 @@ public record BossProfile(
         AmountUnit amountUnit,
         BossDateTime dateTime,
         Map<Column, List<String>> columns,
-        Map<String, Boolean> statusCompleted) {
+        Map<String, Boolean> statusCompleted,
+        int headerLine,
+        List<String> totalLabels) {
 
     /** The columns a profile must name, with the property key of each. */
     public enum Column {
@@ -65,10 +72,15 @@ public record BossProfile(
     }
 
     private static final Set<String> PLAIN_KEYS = Set.of("charset", "delimiter", "amount.unit", "datetime.pattern");
+    /** Keys a profile may leave out. */
+    private static final Set<String> OPTIONAL_KEYS = Set.of("header.line", "total.label");
+    /** The furthest line a header may be on: a title and a period take a few lines, not pages. */
+    static final int MAX_HEADER_LINE = 100;
 
     public BossProfile {
         columns = Map.copyOf(columns);
         statusCompleted = Map.copyOf(statusCompleted);
+        totalLabels = List.copyOf(totalLabels);
     }
 
     /** Loads and validates a profile; every problem is reported as {@code file:line: key: problem} (exit 4). */
@@ -154,8 +166,12 @@ public record BossProfile(
         char delimiter = ',';
         AmountUnit unit = AmountUnit.FEN;
         BossDateTime dateTime = null;
-        Set<String> known = new TreeSet<>(PLAIN_KEYS);
-        Arrays.stream(Column.values()).forEach(c -> known.add(c.key()));
+        int headerLine = 1;
+        List<String> totalLabels = List.of();
+        Set<String> required = new TreeSet<>(PLAIN_KEYS);
+        Arrays.stream(Column.values()).forEach(c -> required.add(c.key()));
+        Set<String> known = new TreeSet<>(required);
+        known.addAll(OPTIONAL_KEYS);
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
@@ -205,6 +221,27 @@ public record BossProfile(
                         default -> problems.add(new Problem(name, line, key, "'" + value + "' must be fen or yuan"));
                     }
                 }
+                case "header.line" -> {
+                    Long given = Cells.whole(value.strip(), MAX_HEADER_LINE);
+                    if (given == null || given < 1) {
+                        problems.add(new Problem(
+                                name,
+                                line,
+                                key,
+                                "'" + value + "' must be the header's line number, 1 to " + MAX_HEADER_LINE));
+                    } else {
+                        headerLine = given.intValue();
+                    }
+                }
+                case "total.label" -> {
+                    totalLabels = Arrays.stream(value.split("\\|"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+                    if (totalLabels.isEmpty()) {
+                        problems.add(new Problem(name, line, key, "names no label (like total.label=合计)"));
+                    }
+                }
                 case "datetime.pattern" -> {
                     try {
                         dateTime = BossDateTime.of(value.strip());
@@ -229,7 +266,7 @@ public record BossProfile(
                 }
             }
         }
-        for (String key : known) {
+        for (String key : required) {
             if (!values.containsKey(key)) {
                 problems.add(new Problem(name, 1, key, "required key is missing"));
             }
@@ -240,7 +277,7 @@ public record BossProfile(
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
         }
-        return new BossProfile(charset, delimiter, unit, dateTime, columns, statuses);
+        return new BossProfile(charset, delimiter, unit, dateTime, columns, statuses, headerLine, totalLabels);
     }
 
     /** The example of SPEC §4 allows {@code amount.unit=fen   # or yuan}: a blank then {@code #} starts a comment. */

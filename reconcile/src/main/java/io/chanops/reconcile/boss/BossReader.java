@@ -24,7 +24,9 @@ import java.util.function.LongConsumer;
 /**
  * Reads a BOSS export through its {@link BossProfile}. Every row is validated before anything is used: a profile column
  * missing from the header, an empty boss_id, an amount or date-time that does not parse, a status text the profile
- * does not map - each is reported as {@code file:line: column: problem} and the export is rejected as a whole.
+ * does not map - each is reported as {@code file:line: column: problem} and the export is rejected as a whole. The
+ * lines above the profile's header line are left out, and so are the rows its total labels start, their amount held
+ * against the rows' when there is one total.
  */
 public final class BossReader {
     private BossReader() {}
@@ -39,12 +41,14 @@ public final class BossReader {
      */
     public static BossTable read(
             Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
-        try (ByteCsv csv = ByteCsv.open(file, profile.charset(), profile.delimiter(), digest, CharsetSetting.PROFILE)) {
-            Map<Column, Integer> header = resolveHeader(csv, profile);
+        try (ByteCsv csv = ByteCsv.open(
+                file, profile.charset(), profile.delimiter(), digest, CharsetSetting.PROFILE, profile.headerLine())) {
+            Map<Column, Integer> header = resolveHeader(csv, profile, file);
             csv.warnUnknown(profile.allNames(), warn);
             RowReader rows = new RowReader(csv, header, profile);
             Records.readEach(csv, rows::read, progress);
             rows.problems.rejectIfAny();
+            rows.totals.checkAgainst(rows.table, warn);
             return rows.table;
         }
     }
@@ -67,6 +71,7 @@ public final class BossReader {
         private final StatusCodes statusCodes;
         final BossTable table;
         final Problems problems = new Problems();
+        final TotalRows totals;
 
         RowReader(ByteCsv csv, Map<Column, Integer> header, BossProfile profile) {
             this.csv = csv;
@@ -84,9 +89,21 @@ public final class BossReader {
             bytesCharset = csv.byteCharset();
             statusCodes = new StatusCodes(statuses, bytesCharset);
             table = new BossTable(csv.name(), bytesCharset, csv.estimatedRecords());
+            totals = new TotalRows(csv, profile, cAmount);
         }
 
         void read() {
+            if (totals.leftOut()) {
+                return;
+            }
+            long before = problems.count();
+            readRow();
+            if (problems.count() > before) {
+                totals.hintIfUnmapped(problems);
+            }
+        }
+
+        private void readRow() {
             if (csv.rejected(problems::add)) {
                 return;
             }
@@ -170,8 +187,12 @@ public final class BossReader {
         }
     }
 
-    /** The header name used for each profile column: the first of its names present in the file. */
-    static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile) {
+    /**
+     * The header name used for each profile column: the first of its names present in the file. When some are missing
+     * and the profile's columns are all on a line further down, the problems end with that line
+     * ({@link HeaderSearch}).
+     */
+    static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile, Path file) {
         Map<Column, Integer> header = new EnumMap<>(Column.class);
         List<Problem> problems = new ArrayList<>();
         for (Column column : Column.values()) {
@@ -182,12 +203,19 @@ public final class BossReader {
             } else {
                 problems.add(new Problem(
                         csv.name(),
-                        1,
+                        profile.headerLine(),
                         String.join("|", names),
                         "column named in the profile (" + column.key() + ") is missing from the header"));
             }
         }
         if (!problems.isEmpty()) {
+            HeaderSearch.lineOfAllColumns(file, profile)
+                    .ifPresent(line -> problems.add(new Problem(
+                            csv.name(),
+                            line,
+                            "",
+                            "the profile's columns are all on line " + line + " (the lines above it a report's title?):"
+                                    + " add header.line=" + line + " to the profile")));
             throw new InputRejectedException(problems);
         }
         return header;

@@ -25,6 +25,11 @@ public final class Problems {
         }
     }
 
+    /** How many problems were added, shown or not. */
+    public long count() {
+        return shown.size() + more;
+    }
+
     public boolean isEmpty() {
         return shown.isEmpty();
     }

@@ -83,6 +83,34 @@ class BossProfileTest {
         }
     }
 
+    /** Optional keys: without them the header is on line 1 and no row is a total row. */
+    @Test
+    void theHeaderLineAndTotalLabelsAreOptionalAndChecked() {
+        BossProfile plain = BossProfile.parse("p.properties", SPEC_EXAMPLE);
+        assertThat(plain.headerLine()).isEqualTo(1);
+        assertThat(plain.totalLabels()).isEmpty();
+
+        List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
+        lines.add("header.line=3            # a title and a period above the header");
+        lines.add("total.label=合计| 总计 ");
+        BossProfile titled = BossProfile.parse("p.properties", lines);
+        assertThat(titled.headerLine()).isEqualTo(3);
+        assertThat(titled.totalLabels()).containsExactly("合计", "总计");
+
+        for (String bad : List.of("header.line=0", "header.line=two", "header.line=101", "total.label=|")) {
+            List<String> wrong = new ArrayList<>(SPEC_EXAMPLE);
+            wrong.add(bad);
+            assertThatThrownBy(() -> BossProfile.parse("p.properties", wrong))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InputRejectedException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith("p.properties:15: " + bad.substring(0, bad.indexOf('=')) + ": "));
+        }
+    }
+
     @Test
     void aTabDelimiterAndYuanAmountsAreAccepted() {
         List<String> lines = new ArrayList<>(SPEC_EXAMPLE);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Coverage-guided fuzzing of a BOSS export read through its profile (the byte reader, amounts, date-times, status
  * map): whatever the bytes, {@link BossReader} gives a table or rejects the export with
- * {@link InputRejectedException}; never another exception, never a hang. The first byte picks one of three profiles
- * (UTF-8 fen and compact times; GB18030; yuan with a '|' delimiter and ISO times). Seeds in
+ * {@link InputRejectedException}; never another exception, never a hang. The first byte picks one of four profiles
+ * (UTF-8 fen and compact times; GB18030; yuan with a '|' delimiter and ISO times; GB18030 with a title line above the
+ * header and total rows). Seeds in
  * {@code BossReaderFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
  */
 class BossReaderFuzzTest {
@@ -32,7 +33,9 @@ class BossReaderFuzzTest {
     private static final List<BossProfile> PROFILES = List.of(
             profile("charset=UTF-8\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
             profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
-            profile("charset=UTF-8\ndelimiter=|\namount.unit=yuan\ndatetime.pattern=yyyy-MM-dd HH:mm:ss\n"));
+            profile("charset=UTF-8\ndelimiter=|\namount.unit=yuan\ndatetime.pattern=yyyy-MM-dd HH:mm:ss\n"),
+            profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\nheader.line=2\n"
+                    + "total.label=合计|Total\n"));
 
     @RegisterExtension
     static final FuzzFiles FILES = new FuzzFiles();

@@ -65,6 +65,87 @@ class BossReaderTest {
                         + ":1: 外部订单号|订单编号: column named in the profile (column.order_ref) is missing from the header");
     }
 
+    private BossProfile withLines(String... extra) {
+        List<String> lines = new ArrayList<>(BossProfileTest.SPEC_EXAMPLE);
+        lines.addAll(List.of(extra));
+        return BossProfile.parse("p", lines);
+    }
+
+    /**
+     * A report exported with its title and period above the header, and a total row at the end: read through a profile
+     * that names the header's line and the total's label, the same rows as the plain export, every problem on the
+     * file's own line; the total agrees with the rows, so no warning.
+     */
+    @Test
+    void aTitleAboveTheHeaderAndATotalRowAreLeftOutThroughTheProfile() {
+        BossProfile titled = withLines("header.line=3", "total.label=合计|总计");
+        Path f = export(
+                "业务受理明细报表",
+                "统计时间：2026-01-01至2026-01-31,,,",
+                HEADER,
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
+                "BS2,,13900139000,号卡开户,20260105110000,1000,正常,GZ-TH-01",
+                "合计,,,,,600900,,");
+        BossTable export = BossReader.read(f, titled, warnings::add, n -> {});
+        assertThat(export.rows()).extracting(BossRow::bossId).containsExactly("BS1", "BS2");
+        assertThat(export.rows()).extracting(BossRow::line).containsExactly(4L, 5L);
+        assertThat(export.totalFen()).isEqualTo(600900);
+        assertThat(warnings).isEmpty();
+
+        Path bad = export(
+                "业务受理明细报表",
+                HEADER.replace("状态", "\"状态\""),
+                "BS1,WO1,13800138000,终端销售,20260105103000,5999.00,正常,GZ-WEB",
+                "总计,,,,,599900");
+        assertThat(TestLedgers.rejection(
+                        () -> BossReader.read(bad, withLines("header.line=2", "total.label=合计|总计"), w -> {}, n -> {})))
+                .containsExactly(bad + ":3: 金额(分): '5999.00' is not a whole number of fen (amount.unit=fen)");
+    }
+
+    /** A total row whose amount differs from the rows': rows missing or added, warned of on its line, read as given. */
+    @Test
+    void aTotalRowThatDisagreesWithTheRowsIsWarnedOf() {
+        Path f = export(HEADER, "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB", "合计,,,,,700900,,");
+        BossTable export = BossReader.read(f, withLines("total.label=合计"), warnings::add, n -> {});
+        assertThat(export.size()).isEqualTo(1);
+        assertThat(warnings)
+                .containsExactly(
+                        f + ":3: 金额(分): the total row says 7009.00, the sum of the 1 row read is 5999.00 (1010.00"
+                                + " less): rows missing (an export cut short?) or added; reconciled as read");
+
+        warnings.clear();
+        Path subtotals = export(
+                HEADER,
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
+                "小计,,,,,1,,",
+                "BS2,WO2,13800138000,终端销售,20260106103000,100,正常,GZ-WEB",
+                "合计,,,,,2,,");
+        assertThat(BossReader.read(subtotals, withLines("total.label=合计|小计"), warnings::add, n -> {})
+                        .size())
+                .isEqualTo(2);
+        assertThat(warnings).as("several total rows are not compared").isEmpty();
+    }
+
+    /** Without the profile's keys, the rejection says which line the header is on, and which label a total row has. */
+    @Test
+    void theRejectionNamesTheHeadersLineAndATotalRowsLabel() {
+        Path titled = export("业务受理明细报表", "", HEADER, "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
+        assertThat(TestLedgers.rejection(() -> read(titled)))
+                .hasSize(9)
+                .endsWith(titled + ":3: the profile's columns are all on line 3 (the lines above it a report's title?):"
+                        + " add header.line=3 to the profile");
+
+        Path totalled = export(HEADER, "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB", "合计,,,,,599900,,");
+        assertThat(TestLedgers.rejection(() -> read(totalled)))
+                .contains(totalled + ":3: 业务流水号: '合计' starts a total row, not a BOSS row: add total.label=合计 to the"
+                        + " profile to leave such rows out");
+
+        Path shortFile = export("业务受理明细报表");
+        assertThat(TestLedgers.rejection(
+                        () -> BossReader.read(shortFile, withLines("header.line=3"), w -> {}, n -> {})))
+                .containsExactly(shortFile + ":3: the file ends before line 3, where its header is expected");
+    }
+
     @Test
     void anUnmappedStatusABadAmountAndABadDateAreEachLocated() {
         Path f = export(
