@@ -81,7 +81,7 @@ class RuleFileTest {
                         f + ":2: channel: 'shop' is not hall, partner, e-channel or self-service (or empty for any)",
                         f + ":2: type: 'gadget' is not handset, accessory, sim, plan or contract (or empty for any)",
                         f + ":2: rate: 'abc' is not a percent like 2.5 (at most 4 decimals)",
-                        f + ":2: valid_from: '2026-13-01' is not a date YYYY-MM-DD",
+                        f + ":2: valid_from: '2026-13-01' is not a date YYYY-MM-DD: there is no month 13",
                         f + ":5: basis: 'bonus' is not percent, fixed or tiered",
                         f + ":5: valid_to: 2026-01-01 is before valid_from 2026-02-01");
         assertThat(p).anyMatch(s -> s.startsWith(f + ":2: clawback_days:"));

@@ -476,7 +476,8 @@ class MoveImportTest {
                 "2026-03-01 10:00,S1,H1,sale,1,S-1");
         assertThat(TestLedgers.rejection(() -> importMoves(f, false)))
                 .containsExactly(
-                        f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]",
+                        f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]: February 2026 has"
+                                + " 28 days",
                         f + ":4: site_id: unknown site 'S9' (import it with 'site import' first)",
                         f + ":5: sku: unknown SKU 'X1' (import it with 'catalog import' first)",
                         f + ":6: sku: 'C1' is a contract, which is not stocked",
