@@ -2,6 +2,8 @@ package io.chanops.ledger.csv;
 
 import io.chanops.ledger.Problem;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,22 @@ public final class Cells {
     /** C0 controls other than TAB, DEL and C1 controls: what a text cell may not hold. */
     public static boolean isControl(int c) {
         return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /**
+     * A header name as columns are matched: case and surrounding blanks aside, and full-width forms as their ASCII
+     * ones (NFKC): a header typed with a Chinese input method, {@code 金额（分）} or {@code 营业厅编码} followed by an
+     * ideographic space, is the column a profile names {@code 金额(分)}.
+     */
+    public static String columnKey(String column) {
+        String s = column;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+                break;
+            }
+        }
+        return s.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Why {@code text} cannot be a text cell (a control character, or too long), or null when it can. */

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -69,7 +68,7 @@ final class CsvHeader {
     }
 
     static String normalise(String column) {
-        return column.strip().toLowerCase(Locale.ROOT);
+        return Cells.columnKey(column);
     }
 
     List<String> names() {

@@ -63,6 +63,15 @@ class CellsTest {
     }
 
     @Test
+    void columnKeysSetCaseBlanksAndFullWidthFormsAside() {
+        assertThat(Cells.columnKey(" Site_ID ")).isEqualTo("site_id");
+        assertThat(Cells.columnKey("金额（分）")).isEqualTo(Cells.columnKey("金额(分)"));
+        assertThat(Cells.columnKey("营业厅编码\u3000")).isEqualTo("营业厅编码");
+        assertThat(Cells.columnKey("ＳＫＵ")).isEqualTo("sku");
+        assertThat(Cells.columnKey("金额(元)")).isNotEqualTo(Cells.columnKey("金额(分)"));
+    }
+
+    @Test
     void rowsWiderOrNarrowerThanTheHeaderAreRowErrors() throws IOException {
         Path f = dir.resolve("f.csv");
         List<String> p = both("a,b,c\n1,INV,2026,001\n1,2\n1,2,3\n\"1\",\"INV,2026\",3\n", StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.chanops.reconcile.boss;
 
+import io.chanops.ledger.csv.Cells;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,6 +63,6 @@ final class HeaderSearch {
     }
 
     private static String normal(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return Cells.columnKey(name);
     }
 }

@@ -57,6 +57,16 @@ class BossReaderTest {
         assertThat(warnings).singleElement().asString().contains("备注");
     }
 
+    /** A header typed with a Chinese input method: full-width parentheses, an ideographic space after a name. */
+    @Test
+    void fullWidthFormsInTheHeaderAreTheColumnsTheProfileNames() {
+        Path f = export(
+                "业务流水号,外部订单号,手机号码,业务类型,受理时间,金额（分）,状态,营业厅编码\u3000",
+                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
+        assertThat(read(f).totalFen()).isEqualTo(599900);
+        assertThat(warnings).isEmpty();
+    }
+
     @Test
     void aProfileColumnMissingFromTheHeaderIsRejected() {
         Path f = export("业务流水号,手机号码,业务类型,受理时间,金额(分),状态,营业厅编码", "BS1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB");
