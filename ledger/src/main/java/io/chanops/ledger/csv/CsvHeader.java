@@ -173,7 +173,10 @@ final class CsvHeader {
         return unknown;
     }
 
-    /** Reports each unknown column through {@code warn} as {@code file:1: column: unknown column, ignored}. */
+    /**
+     * Reports each unknown column through {@code warn} as {@code file:LINE: column: unknown column, ignored} (the
+     * header's line).
+     */
     void warnUnknown(Collection<String> known, Consumer<String> warn) {
         for (String column : unknown(known)) {
             warn.accept(new Problem(file, line, column, "unknown column, ignored").toString());
