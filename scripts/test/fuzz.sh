@@ -15,7 +15,7 @@ JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never test \
   -pl ledger,replenish,reconcile,finance -am \
   -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -DreuseForks=false \
   -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" \
-  -Djunit.jupiter.execution.timeout.mode=disabled \
+  -Djunit.jupiter.execution.timeout.mode=disabled -Dtest.jit= \
   -Djazzer.instrument='io.chanops.**,org.apache.commons.csv.**'
 # libFuzzer's working corpus (inputs that found new coverage) stays in .cifuzz-corpus/ for the next run (git-ignored)
 echo "fuzz: every fuzz test ran ${seconds}s without a finding"
