@@ -185,6 +185,45 @@ class ReconcileCliTest extends OnLedger {
         }
     }
 
+    /**
+     * January's BOSS export with its date and time of day in two columns ({@code 受理日期}, {@code 受理时刻}), read through a
+     * profile that joins them: the reports of the plain export, byte for byte.
+     */
+    @Test
+    void anExportWithTheDateAndTheTimeInTwoColumnsIsReadThroughAJoinedColumn() throws Exception {
+        Charset gb = Charset.forName("GB18030");
+        StringBuilder split = new StringBuilder();
+        for (String line : Files.readAllLines(TestLedgers.sample("boss-2026-01.csv"), gb)) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            String at = cells.get(4);
+            boolean header = at.equals("受理时间");
+            cells.set(4, header ? "受理日期" : at.substring(0, 8));
+            cells.add(5, header ? "受理时刻" : at.substring(8));
+            split.append(String.join(",", cells)).append("\r\n");
+        }
+        Path boss = Files.writeString(dir.resolve("boss-split.csv"), split.toString(), gb);
+        Path profile = Files.writeString(
+                dir.resolve("split.properties"),
+                Files.readString(TestLedgers.sample("boss-profile.properties"))
+                        .replace("datetime.pattern=yyyyMMddHHmmss", "datetime.pattern=yyyyMMdd HHmmss")
+                        .replace("column.accepted_at=受理时间", "column.accepted_at=受理日期+受理时刻"));
+        List<String> look = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("plain")));
+        look.add("--dry-run");
+        assertThat(cli.run(look).code()).isEqualTo(3);
+        CliHarness.Result read = cli.run(CliHarness.reconcileArgs(
+                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                boss.toString(),
+                profile.toString(),
+                dir.resolve("split").toString()));
+        assertThat(read.code()).as(read.toString()).isEqualTo(3);
+        assertThat(read.err()).isEmpty();
+        for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
+            assertThat(dir.resolve("split").resolve(report))
+                    .as(report)
+                    .hasSameTextualContentAs(dir.resolve("plain").resolve(report));
+        }
+    }
+
     @Test
     void januarySamplesReconcileWithEveryDiscrepancyKindAndExit3() throws Exception {
         CliHarness.Result r = month("2026-01");

@@ -263,6 +263,17 @@ public record BossProfile(
                     } else {
                         columns.put(column, names);
                     }
+                    for (String joined : names) {
+                        if (parts(column, joined).size() > 2
+                                || parts(column, joined).stream().anyMatch(String::isEmpty)) {
+                            problems.add(new Problem(
+                                    name,
+                                    line,
+                                    key,
+                                    "'" + joined + "' must join two columns, a date and a time of day (like"
+                                            + " 受理日期+受理时间)"));
+                        }
+                    }
                 }
             }
         }
@@ -297,10 +308,25 @@ public record BossProfile(
         return columns.get(column);
     }
 
-    /** Every name the profile knows (for the unknown-column warning). */
+    /**
+     * The header names a name of {@code column} stands for: itself, or for {@code column.accepted_at} a date column and
+     * a time-of-day column joined by {@code +} ({@code 受理日期+受理时间}), whose cells are read as one date-time, joined
+     * by a space, through {@code datetime.pattern}.
+     */
+    public static List<String> parts(Column column, String name) {
+        if (column != Column.ACCEPTED_AT || name.indexOf('+') < 0) {
+            return List.of(name);
+        }
+        return Arrays.stream(name.split("\\+", -1)).map(String::strip).toList();
+    }
+
+    /** Every name the profile knows, the joined columns' parts included (for the unknown-column warning). */
     public Set<String> allNames() {
         Set<String> all = new TreeSet<>();
-        columns.values().forEach(all::addAll);
+        columns.forEach((column, names) -> names.forEach(n -> {
+            all.add(n);
+            all.addAll(parts(column, n));
+        }));
         return all;
     }
 }

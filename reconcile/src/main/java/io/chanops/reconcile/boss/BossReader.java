@@ -43,7 +43,7 @@ public final class BossReader {
             Path file, BossProfile profile, Consumer<String> warn, LongConsumer progress, MessageDigest digest) {
         try (ByteCsv csv = ByteCsv.open(
                 file, profile.charset(), profile.delimiter(), digest, CharsetSetting.PROFILE, profile.headerLine())) {
-            Map<Column, Integer> header = resolveHeader(csv, profile, file);
+            Header header = resolveHeader(csv, profile, file);
             csv.warnUnknown(profile.allNames(), warn);
             RowReader rows = new RowReader(csv, header, profile);
             Records.readEach(csv, rows::read, progress);
@@ -60,6 +60,10 @@ public final class BossReader {
         private final int cRef;
         private final int cMsisdn;
         private final int cAt;
+        /** The time-of-day column joined to {@link #cAt}'s date ({@code 受理日期+受理时间}), or -1. */
+        private final int cAtTime;
+
+        private byte[] joined = new byte[64];
         private final int cAmount;
         private final int cStatus;
         private final int cSite;
@@ -73,15 +77,16 @@ public final class BossReader {
         final Problems problems = new Problems();
         final TotalRows totals;
 
-        RowReader(ByteCsv csv, Map<Column, Integer> header, BossProfile profile) {
+        RowReader(ByteCsv csv, Header header, BossProfile profile) {
             this.csv = csv;
-            cBossId = header.get(Column.BOSS_ID);
-            cRef = header.get(Column.ORDER_REF);
-            cMsisdn = header.get(Column.MSISDN);
-            cAt = header.get(Column.ACCEPTED_AT);
-            cAmount = header.get(Column.AMOUNT);
-            cStatus = header.get(Column.STATUS);
-            cSite = header.get(Column.SITE_ID);
+            cBossId = header.index(Column.BOSS_ID);
+            cRef = header.index(Column.ORDER_REF);
+            cMsisdn = header.index(Column.MSISDN);
+            cAt = header.index(Column.ACCEPTED_AT);
+            cAtTime = header.acceptedTime();
+            cAmount = header.index(Column.AMOUNT);
+            cStatus = header.index(Column.STATUS);
+            cSite = header.index(Column.SITE_ID);
             yuan = profile.amountUnit() == BossProfile.AmountUnit.YUAN;
             dates = profile.dateTime();
             statuses = profile.statusCompleted();
@@ -122,9 +127,16 @@ public final class BossReader {
             if (fen == Numbers.NONE) {
                 fen = amountSlowly();
             }
-            long at = dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt));
+            long at = cAtTime < 0 ? dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt)) : joinedAt(b);
             if (at == BossDateTime.INVALID) {
-                problems.add(csv.problem(cAt, "'" + csv.get(cAt) + "' does not match the pattern " + dates.pattern()));
+                problems.add(csv.problem(
+                        cAt,
+                        "'" + acceptedText() + "'"
+                                + (cAtTime < 0
+                                        ? ""
+                                        : " (" + csv.header().get(cAt) + " and "
+                                                + csv.header().get(cAtTime) + " joined by a space)")
+                                + " does not match the pattern " + dates.pattern()));
             }
             Boolean completed = statusCodes.of(b, csv.from(cStatus), csv.to(cStatus));
             if (completed == null) {
@@ -136,6 +148,27 @@ public final class BossReader {
                 table.msisdns().add(b, csv.from(cMsisdn), csv.to(cMsisdn), bytesCharset);
                 table.add(at, fen, completed, table.siteCode(b, csv.from(cSite), csv.to(cSite)), csv.line());
             }
+        }
+
+        /** The date cell and the time cell joined by a space, parsed as one date-time. */
+        private long joinedAt(byte[] b) {
+            int dateFrom = csv.from(cAt);
+            int dateLength = csv.to(cAt) - dateFrom;
+            int timeFrom = csv.from(cAtTime);
+            int timeLength = csv.to(cAtTime) - timeFrom;
+            int n = dateLength + 1 + timeLength;
+            if (joined.length < n) {
+                joined = new byte[2 * n];
+            }
+            System.arraycopy(b, dateFrom, joined, 0, dateLength);
+            joined[dateLength] = ' ';
+            System.arraycopy(b, timeFrom, joined, dateLength + 1, timeLength);
+            return dates.parse(joined, 0, n, this::acceptedText);
+        }
+
+        /** The accepted-at text as written: one cell, or the date and the time cells joined by a space. */
+        private String acceptedText() {
+            return cAtTime < 0 ? csv.get(cAt) : csv.get(cAt) + " " + csv.get(cAtTime);
         }
 
         /** The amount through the text parser (its exact grammar and messages), or a problem. */
@@ -192,14 +225,22 @@ public final class BossReader {
      * and the profile's columns are all on a line further down, the problems end with that line
      * ({@link HeaderSearch}).
      */
-    static Map<Column, Integer> resolveHeader(ByteCsv csv, BossProfile profile, Path file) {
+    static Header resolveHeader(ByteCsv csv, BossProfile profile, Path file) {
         Map<Column, Integer> header = new EnumMap<>(Column.class);
+        int acceptedTime = -1;
         List<Problem> problems = new ArrayList<>();
         for (Column column : Column.values()) {
             List<String> names = profile.names(column);
-            Optional<String> found = names.stream().filter(csv::hasColumn).findFirst();
+            // a name is present as it is written, or as all of its parts (a date column and a time column)
+            Optional<List<String>> found = names.stream()
+                    .map(n -> csv.hasColumn(n) ? List.of(n) : BossProfile.parts(column, n))
+                    .filter(parts -> parts.stream().allMatch(csv::hasColumn))
+                    .findFirst();
             if (found.isPresent()) {
-                header.put(column, csv.index(found.get()));
+                header.put(column, csv.index(found.get().get(0)));
+                if (found.get().size() == 2) {
+                    acceptedTime = csv.index(found.get().get(1));
+                }
             } else {
                 problems.add(new Problem(
                         csv.name(),
@@ -218,6 +259,16 @@ public final class BossReader {
                                     + " add header.line=" + line + " to the profile")));
             throw new InputRejectedException(problems);
         }
-        return header;
+        return new Header(header, acceptedTime);
+    }
+
+    /**
+     * Where each profile column is in the header; {@code acceptedTime}: the time-of-day column joined to accepted_at's
+     * date column, or -1.
+     */
+    record Header(Map<Column, Integer> columns, int acceptedTime) {
+        int index(Column column) {
+            return columns.get(column);
+        }
     }
 }

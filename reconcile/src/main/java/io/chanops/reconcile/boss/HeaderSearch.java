@@ -55,7 +55,9 @@ final class HeaderSearch {
     private static boolean holdsEveryColumn(Set<String> cells, BossProfile profile) {
         for (BossProfile.Column column : BossProfile.Column.values()) {
             List<String> names = profile.names(column);
-            if (names.stream().noneMatch(n -> cells.contains(normal(n)))) {
+            if (names.stream()
+                    .noneMatch(n -> cells.contains(normal(n))
+                            || BossProfile.parts(column, n).stream().allMatch(p -> cells.contains(normal(p))))) {
                 return false;
             }
         }

@@ -112,6 +112,35 @@ class BossProfileTest {
     }
 
     @Test
+    void onlyAcceptedAtJoinsColumnsAndOnlyTwo() {
+        List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
+        lines.set(lines.indexOf("column.accepted_at=受理时间"), "column.accepted_at=受理日期+受理时刻");
+        BossProfile p = BossProfile.parse("p.properties", lines);
+        assertThat(BossProfile.parts(Column.ACCEPTED_AT, "受理日期+受理时刻")).containsExactly("受理日期", "受理时刻");
+        assertThat(BossProfile.parts(Column.AMOUNT, "金额+税")).containsExactly("金额+税");
+        assertThat(p.allNames()).contains("受理日期+受理时刻", "受理日期", "受理时刻");
+
+        for (String bad : List.of("受理日期+受理时刻+毫秒", "受理日期+")) {
+            lines.set(
+                    lines.indexOf(lines.stream()
+                            .filter(l -> l.startsWith("column.accepted_at="))
+                            .findFirst()
+                            .orElseThrow()),
+                    "column.accepted_at=" + bad);
+            assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InputRejectedException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .isEqualTo("p.properties:9: column.accepted_at: '" + bad
+                                            + "' must join two columns, a date and a time of day (like"
+                                            + " 受理日期+受理时间)"));
+        }
+    }
+
+    @Test
     void aTabDelimiterAndYuanAmountsAreAccepted() {
         List<String> lines = new ArrayList<>(SPEC_EXAMPLE);
         lines.set(1, "delimiter=\\t");

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Coverage-guided fuzzing of a BOSS export read through its profile (the byte reader, amounts, date-times, status
  * map): whatever the bytes, {@link BossReader} gives a table or rejects the export with
- * {@link InputRejectedException}; never another exception, never a hang. The first byte picks one of four profiles
+ * {@link InputRejectedException}; never another exception, never a hang. The first byte picks one of five profiles
  * (UTF-8 fen and compact times; GB18030; yuan with a '|' delimiter and ISO times; GB18030 with a title line above the
- * header and total rows). Seeds in
+ * header and total rows; a date column and a time column joined). Seeds in
  * {@code BossReaderFuzzTestInputs}; {@code scripts/test/fuzz.sh} fuzzes.
  */
 class BossReaderFuzzTest {
@@ -35,7 +35,13 @@ class BossReaderFuzzTest {
             profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\n"),
             profile("charset=UTF-8\ndelimiter=|\namount.unit=yuan\ndatetime.pattern=yyyy-MM-dd HH:mm:ss\n"),
             profile("charset=GB18030\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMddHHmmss\nheader.line=2\n"
-                    + "total.label=合计|Total\n"));
+                    + "total.label=合计|Total\n"),
+            BossProfile.parse(
+                    "profile",
+                    ("charset=UTF-8\ndelimiter=,\namount.unit=fen\ndatetime.pattern=yyyyMMdd HHmmss\n"
+                                    + COLUMNS.replace("column.accepted_at=受理时间", "column.accepted_at=受理时间|受理日期+受理时刻"))
+                            .lines()
+                            .toList()));
 
     @RegisterExtension
     static final FuzzFiles FILES = new FuzzFiles();

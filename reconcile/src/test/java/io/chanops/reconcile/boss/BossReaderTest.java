@@ -57,6 +57,46 @@ class BossReaderTest {
         assertThat(warnings).singleElement().asString().contains("备注");
     }
 
+    /** A profile whose accepted_at joins a date column and a time column, as the pattern reads them joined. */
+    private BossProfile splitAt(String pattern) {
+        List<String> lines = new ArrayList<>(BossProfileTest.SPEC_EXAMPLE);
+        lines.set(lines.indexOf("column.accepted_at=受理时间"), "column.accepted_at=受理时间|受理日期+受理时刻");
+        lines.set(3, "datetime.pattern=" + pattern);
+        return BossProfile.parse("p", lines);
+    }
+
+    /**
+     * An export whose date and time of day are two columns: read as one date-time joined by a space, by the pattern's
+     * fast path (ISO) or the formatter (any other); a bad pair is one problem naming both cells, on the date column.
+     */
+    @Test
+    void aDateAndATimeInTwoColumnsAreReadAsOneDateTime() {
+        String header = "业务流水号,外部订单号,手机号码,业务类型,受理日期,受理时刻,金额(分),状态,营业厅编码";
+        Path iso = TestLedgers.write(
+                dir, "iso.csv", GB18030, header, "BS1,WO1,13800138000,终端销售,2026-01-05,10:30:00,599900,正常,GZ-WEB");
+        Path compact = TestLedgers.write(
+                dir, "compact.csv", GB18030, header, "BS1,WO1,13800138000,终端销售,20260105,103000,599900,正常,GZ-WEB");
+        long expected = BossDateTime.of("yyyy-MM-dd HH:mm:ss").parse("2026-01-05 10:30:00");
+        assertThat(BossReader.read(iso, splitAt("yyyy-MM-dd HH:mm:ss"), warnings::add, n -> {})
+                        .acceptedAt(0))
+                .isEqualTo(expected);
+        assertThat(BossReader.read(compact, splitAt("yyyyMMdd HHmmss"), warnings::add, n -> {})
+                        .acceptedAt(0))
+                .isEqualTo(expected);
+        assertThat(warnings).as("the two parts are known columns").isEmpty();
+
+        Path bad = export(header, "BS1,WO1,13800138000,终端销售,2026-02-30,10:30:00,599900,正常,GZ-WEB");
+        assertThat(TestLedgers.rejection(() -> BossReader.read(bad, splitAt("yyyy-MM-dd HH:mm:ss"), w -> {}, n -> {})))
+                .containsExactly(bad + ":2: 受理日期: '2026-02-30 10:30:00' (受理日期 and 受理时刻 joined by a space) does"
+                        + " not match the pattern yyyy-MM-dd HH:mm:ss");
+
+        Path one = export(HEADER, "BS1,WO1,13800138000,终端销售,2026-01-05 10:30:00,599900,正常,GZ-WEB");
+        assertThat(BossReader.read(one, splitAt("yyyy-MM-dd HH:mm:ss"), w -> {}, n -> {})
+                        .acceptedAt(0))
+                .as("the first name present is used: here the one column")
+                .isEqualTo(expected);
+    }
+
     /** A header typed with a Chinese input method: full-width parentheses, an ideographic space after a name. */
     @Test
     void fullWidthFormsInTheHeaderAreTheColumnsTheProfileNames() {
