@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanops.cli.CliHarness;
 import io.chanops.cli.OnLedger;
 import io.chanops.ledger.testing.TestLedgers;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,22 +168,33 @@ class ReconcileCliTest extends OnLedger {
 
         Path profile = Files.writeString(
                 dir.resolve("titled.properties"), Files.readString(samples) + "header.line=3\ntotal.label=合计|总计\n");
+        assertThat(reconcilesAsThePlainJanuaryExport(titled, profile))
+                .contains("against boss-titled.csv (348 rows, 442763.99)");
+    }
+
+    /**
+     * Reconciles January's platform orders against {@code boss} through {@code profile}, then requires exit 3, no
+     * warning, and the three reports of the sample export read through the sample profile (a dry run), byte for byte.
+     * Returns what the run printed.
+     */
+    private String reconcilesAsThePlainJanuaryExport(Path boss, Path profile) throws IOException {
         List<String> look = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("plain")));
         look.add("--dry-run");
         assertThat(cli.run(look).code()).isEqualTo(3);
+        Path out = dir.resolve("read-" + boss.getFileName());
         CliHarness.Result read = cli.run(CliHarness.reconcileArgs(
-                platform,
-                titled.toString(),
+                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
+                boss.toString(),
                 profile.toString(),
-                dir.resolve("titled").toString()));
+                out.toString()));
         assertThat(read.code()).as(read.toString()).isEqualTo(3);
         assertThat(read.err()).isEmpty();
-        assertThat(read.out()).contains("against boss-titled.csv (348 rows, 442763.99)");
         for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
-            assertThat(dir.resolve("titled").resolve(report))
+            assertThat(out.resolve(report))
                     .as(report)
                     .hasSameTextualContentAs(dir.resolve("plain").resolve(report));
         }
+        return read.out();
     }
 
     /**
@@ -207,21 +219,7 @@ class ReconcileCliTest extends OnLedger {
                 Files.readString(TestLedgers.sample("boss-profile.properties"))
                         .replace("datetime.pattern=yyyyMMddHHmmss", "datetime.pattern=yyyyMMdd HHmmss")
                         .replace("column.accepted_at=受理时间", "column.accepted_at=受理日期+受理时刻"));
-        List<String> look = new ArrayList<>(CliHarness.sampleReconcileArgs("2026-01", dir.resolve("plain")));
-        look.add("--dry-run");
-        assertThat(cli.run(look).code()).isEqualTo(3);
-        CliHarness.Result read = cli.run(CliHarness.reconcileArgs(
-                TestLedgers.sample("platform-orders-2026-01.csv").toString(),
-                boss.toString(),
-                profile.toString(),
-                dir.resolve("split").toString()));
-        assertThat(read.code()).as(read.toString()).isEqualTo(3);
-        assertThat(read.err()).isEmpty();
-        for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
-            assertThat(dir.resolve("split").resolve(report))
-                    .as(report)
-                    .hasSameTextualContentAs(dir.resolve("plain").resolve(report));
-        }
+        reconcilesAsThePlainJanuaryExport(boss, profile);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.chanops.reconcile.boss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.testing.TestLedgers;
@@ -100,14 +101,9 @@ class BossProfileTest {
         for (String bad : List.of("header.line=0", "header.line=two", "header.line=101", "total.label=|")) {
             List<String> wrong = new ArrayList<>(SPEC_EXAMPLE);
             wrong.add(bad);
-            assertThatThrownBy(() -> BossProfile.parse("p.properties", wrong))
+            assertThat(onlyProblem(wrong))
                     .as(bad)
-                    .isInstanceOfSatisfying(
-                            InputRejectedException.class,
-                            e -> assertThat(e.problems())
-                                    .singleElement()
-                                    .asString()
-                                    .startsWith("p.properties:15: " + bad.substring(0, bad.indexOf('=')) + ": "));
+                    .startsWith("p.properties:15: " + bad.substring(0, bad.indexOf('=')) + ": ");
         }
     }
 
@@ -127,17 +123,20 @@ class BossProfileTest {
                             .findFirst()
                             .orElseThrow()),
                     "column.accepted_at=" + bad);
-            assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
+            assertThat(onlyProblem(lines))
                     .as(bad)
-                    .isInstanceOfSatisfying(
-                            InputRejectedException.class,
-                            e -> assertThat(e.problems())
-                                    .singleElement()
-                                    .asString()
-                                    .isEqualTo("p.properties:9: column.accepted_at: '" + bad
-                                            + "' must join two columns, a date and a time of day (like"
-                                            + " 受理日期+受理时间)"));
+                    .isEqualTo("p.properties:9: column.accepted_at: '" + bad
+                            + "' must join two columns, a date and a time of day (like 受理日期+受理时间)");
         }
+    }
+
+    /** The one problem a profile of {@code lines} is refused for. */
+    private static String onlyProblem(List<String> lines) {
+        InputRejectedException e =
+                catchThrowableOfType(() -> BossProfile.parse("p.properties", lines), InputRejectedException.class);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.problems()).hasSize(1);
+        return e.problems().get(0).toString();
     }
 
     @Test
