@@ -11,6 +11,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.cli.support.Workbooks;
 import io.chanops.cli.support.XlsxWriter;
 import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.match.Item;
 import io.chanops.reconcile.run.ReconcileService;
 import io.chanops.reconcile.run.Reports;
@@ -157,14 +158,15 @@ public final class ReconcileRunCommand extends ChanopsCommand {
     private void print(RunOutcome o) {
         var out = out();
         out.printf(
-                "run %d: %s (%d rows, %s) against %s (%d rows, %s)%n",
+                "run %d: %s (%d rows, %s) against %s (%d rows, %s%s)%n",
                 o.runId(),
                 platform.getFileName(),
                 o.platformRows(),
                 Fen.format(o.platformTotalFen()),
                 boss.getFileName(),
                 o.bossRows(),
-                Fen.format(o.bossTotalFen()));
+                Fen.format(o.bossTotalFen()),
+                o.bossTotalRows() == 0 ? "" : "; " + Named.count(o.bossTotalRows(), "total row") + " left out");
         Listing summary = new Listing(Reports.SUMMARY);
         for (List<Object> row : Reports.summaryRows(o.summary(), o.carry(), o.platformTotalFen(), o.bossTotalFen())) {
             summary.add(styleOf(row), row);

@@ -169,7 +169,7 @@ class ReconcileCliTest extends OnLedger {
         Path profile = Files.writeString(
                 dir.resolve("titled.properties"), Files.readString(samples) + "header.line=3\ntotal.label=合计|总计\n");
         assertThat(reconcilesAsThePlainJanuaryExport(titled, profile))
-                .contains("against boss-titled.csv (348 rows, 442763.99)");
+                .contains("against boss-titled.csv (348 rows, 442763.99; 1 total row left out)");
     }
 
     /**

@@ -49,6 +49,7 @@ public final class BossReader {
             Records.readEach(csv, rows::read, progress);
             rows.problems.rejectIfAny();
             rows.totals.checkAgainst(rows.table, warn);
+            rows.table.totalRowsLeftOut(rows.totals.count());
             return rows.table;
         }
     }

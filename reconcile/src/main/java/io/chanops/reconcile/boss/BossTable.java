@@ -17,6 +17,7 @@ public final class BossTable extends RowTable {
     final KeyColumn bossIds;
     final KeyColumn orderRefs;
     private boolean[] completed;
+    private int totalRowsLeftOut;
 
     BossTable(String file, Charset dictionaryCharset, int expected) {
         super(file, dictionaryCharset, expected);
@@ -36,6 +37,15 @@ public final class BossTable extends RowTable {
             t.add(r.acceptedAt(), r.amountFen(), r.completed(), t.sites.code(r.siteId()), r.line());
         }
         return t;
+    }
+
+    /** How many total rows of the export its profile's {@code total.label} left out (none without one). */
+    public int totalRowsLeftOut() {
+        return totalRowsLeftOut;
+    }
+
+    void totalRowsLeftOut(int count) {
+        totalRowsLeftOut = count;
     }
 
     /** Appends a row whose boss_id, order_ref and msisdn were just added to their key columns. */

@@ -53,6 +53,11 @@ final class TotalRows {
         return true;
     }
 
+    /** How many total rows were left out. */
+    int count() {
+        return found.size();
+    }
+
     /**
      * After a problem of the current record: when it starts with a label exports commonly give a total row, and the
      * profile does not leave such rows out, one more problem says how to (once per file).

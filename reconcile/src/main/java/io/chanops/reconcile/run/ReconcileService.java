@@ -265,7 +265,16 @@ public final class ReconcileService {
                     .filter(i -> i.category() == Category.RESOLVED_LATE)
                     .toList();
             return new RunOutcome(
-                    runId, dir, m.summary(), p.size(), p.totalFen(), b.size(), b.totalFen(), req.carry(), late);
+                    runId,
+                    dir,
+                    m.summary(),
+                    p.size(),
+                    p.totalFen(),
+                    b.size(),
+                    b.totalFen(),
+                    b.totalRowsLeftOut(),
+                    req.carry(),
+                    late);
         };
         RunOutcome outcome = req.dryRun() ? ledger.writeAndRollBack(store) : ledger.writeBulk(store);
         phase("commit");

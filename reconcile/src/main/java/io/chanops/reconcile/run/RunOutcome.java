@@ -5,7 +5,10 @@ import io.chanops.reconcile.match.Summary;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a run found and where it put it. */
+/**
+ * What a run found and where it put it; {@code bossTotalRows}: the export's total rows its profile left out (not among
+ * its {@code bossRows}).
+ */
 public record RunOutcome(
         long runId,
         Path outDir,
@@ -14,6 +17,7 @@ public record RunOutcome(
         long platformTotalFen,
         long bossRows,
         long bossTotalFen,
+        int bossTotalRows,
         boolean carry,
         List<Item> resolvedLate) {
 

@@ -140,6 +140,7 @@ class BossReaderTest {
         assertThat(export.rows()).extracting(BossRow::bossId).containsExactly("BS1", "BS2");
         assertThat(export.rows()).extracting(BossRow::line).containsExactly(4L, 5L);
         assertThat(export.totalFen()).isEqualTo(600900);
+        assertThat(export.totalRowsLeftOut()).isEqualTo(1);
         assertThat(warnings).isEmpty();
 
         Path bad = export(
