@@ -19,9 +19,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * How one BOSS export is laid out (SPEC §4): its charset, delimiter, amount unit, date-time pattern, the header name of
@@ -318,6 +320,17 @@ public record BossProfile(
             return List.of(name);
         }
         return Arrays.stream(name.split("\\+", -1)).map(String::strip).toList();
+    }
+
+    /**
+     * The header columns {@code column} is read from, in a header whose columns {@code present} tells: its first name
+     * present as written, or else as all of its {@link #parts}; empty when none is.
+     */
+    public Optional<List<String>> columnsFound(Column column, Predicate<String> present) {
+        return names(column).stream()
+                .map(n -> present.test(n) ? List.of(n) : parts(column, n))
+                .filter(parts -> parts.stream().allMatch(present))
+                .findFirst();
     }
 
     /** Every name the profile knows, the joined columns' parts included (for the unknown-column warning). */

@@ -64,7 +64,6 @@ public final class BossReader {
         /** The time-of-day column joined to {@link #cAt}'s date ({@code 受理日期+受理时间}), or -1. */
         private final int cAtTime;
 
-        private byte[] joined = new byte[64];
         private final int cAmount;
         private final int cStatus;
         private final int cSite;
@@ -77,6 +76,8 @@ public final class BossReader {
         final BossTable table;
         final Problems problems = new Problems();
         final TotalRows totals;
+        /** The date and time cells joined ({@link #joinedAt}), reused row after row. */
+        private byte[] joined = new byte[64];
 
         RowReader(ByteCsv csv, Header header, BossProfile profile) {
             this.csv = csv;
@@ -231,12 +232,7 @@ public final class BossReader {
         int acceptedTime = -1;
         List<Problem> problems = new ArrayList<>();
         for (Column column : Column.values()) {
-            List<String> names = profile.names(column);
-            // a name is present as it is written, or as all of its parts (a date column and a time column)
-            Optional<List<String>> found = names.stream()
-                    .map(n -> csv.hasColumn(n) ? List.of(n) : BossProfile.parts(column, n))
-                    .filter(parts -> parts.stream().allMatch(csv::hasColumn))
-                    .findFirst();
+            Optional<List<String>> found = profile.columnsFound(column, csv::hasColumn);
             if (found.isPresent()) {
                 header.put(column, csv.index(found.get().get(0)));
                 if (found.get().size() == 2) {
@@ -246,7 +242,7 @@ public final class BossReader {
                 problems.add(new Problem(
                         csv.name(),
                         profile.headerLine(),
-                        String.join("|", names),
+                        String.join("|", profile.names(column)),
                         "column named in the profile (" + column.key() + ") is missing from the header"));
             }
         }

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,10 +53,7 @@ final class HeaderSearch {
 
     private static boolean holdsEveryColumn(Set<String> cells, BossProfile profile) {
         for (BossProfile.Column column : BossProfile.Column.values()) {
-            List<String> names = profile.names(column);
-            if (names.stream()
-                    .noneMatch(n -> cells.contains(normal(n))
-                            || BossProfile.parts(column, n).stream().allMatch(p -> cells.contains(normal(p))))) {
+            if (profile.columnsFound(column, n -> cells.contains(normal(n))).isEmpty()) {
                 return false;
             }
         }

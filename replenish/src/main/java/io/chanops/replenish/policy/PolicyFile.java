@@ -88,9 +88,9 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
 
     /**
      * Reads and validates a policies.csv file ({@code site_id,sku,t_days,R,S,L,locked}, optionally
-     * {@code locked_until} and {@code reason}) as {@code policy import} does: known store, stocked SKU, whole numbers, valid levels, a
-     * strict date that ends a lock, each position once. Any bad row rejects the whole
-     * file ({@link InputRejectedException}, every problem with its line). Writes nothing.
+     * {@code locked_until} and {@code reason}) as {@code policy import} does: known store, stocked SKU, whole numbers,
+     * valid levels, a strict date that ends a lock, each position once. Any bad row rejects the whole file
+     * ({@link InputRejectedException}, every problem with its line). Writes nothing.
      */
     public List<Row> read(Path file, Charset charset, Consumer<String> warn) {
         Map<String, String> siteKinds = new HashMap<>();
