@@ -13,7 +13,7 @@ seconds="${FUZZ_SECONDS:-5}"
 cd "$here"
 JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never test \
   -pl ledger,replenish,reconcile,finance -am \
-  -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -DreuseForks=false \
+  -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -DforkCount=1 -DreuseForks=false \
   -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" \
   -Djunit.jupiter.execution.timeout.mode=disabled -Dtest.jit= \
   -Djazzer.instrument='io.chanops.**,org.apache.commons.csv.**'

@@ -3,6 +3,7 @@ package io.chanops.reconcile.boss;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.ByteCsv;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CharsetSetting;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.boss.BossProfile.Column;
@@ -131,14 +132,7 @@ public final class BossReader {
             }
             long at = cAtTime < 0 ? dates.parse(b, csv.from(cAt), csv.to(cAt), () -> csv.get(cAt)) : joinedAt(b);
             if (at == BossDateTime.INVALID) {
-                problems.add(csv.problem(
-                        cAt,
-                        "'" + acceptedText() + "'"
-                                + (cAtTime < 0
-                                        ? ""
-                                        : " (" + csv.header().get(cAt) + " and "
-                                                + csv.header().get(cAtTime) + " joined by a space)")
-                                + " does not match the pattern " + dates.pattern()));
+                problems.add(acceptedProblem());
             }
             Boolean completed = statusCodes.of(b, csv.from(cStatus), csv.to(cStatus));
             if (completed == null) {
@@ -166,6 +160,27 @@ public final class BossReader {
             joined[dateLength] = ' ';
             System.arraycopy(b, timeFrom, joined, dateLength + 1, timeLength);
             return dates.parse(joined, 0, n, this::acceptedText);
+        }
+
+        /**
+         * Why the accepted-at cells are not a date-time of the pattern. A compact date-time ({@code yyyyMMddHHmmss}) is
+         * a long number to a spreadsheet, which saves it in scientific notation when it showed it so: that is named,
+         * since no pattern can bring back the lost digits.
+         */
+        private Problem acceptedProblem() {
+            for (int column : cAtTime < 0 ? new int[] {cAt} : new int[] {cAt, cAtTime}) {
+                if (Cells.isScientific(csv.get(column))) {
+                    return csv.problem(column, Cells.scientificProblem(csv.get(column)));
+                }
+            }
+            return csv.problem(
+                    cAt,
+                    "'" + acceptedText() + "'"
+                            + (cAtTime < 0
+                                    ? ""
+                                    : " (" + csv.header().get(cAt) + " and "
+                                            + csv.header().get(cAtTime) + " joined by a space)")
+                            + " does not match the pattern " + dates.pattern());
         }
 
         /** The accepted-at text as written: one cell, or the date and the time cells joined by a space. */

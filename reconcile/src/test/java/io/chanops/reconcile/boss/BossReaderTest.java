@@ -220,14 +220,17 @@ class BossReaderTest {
                 "BS1,WO1,1.38001E+10,终端销售,20260105103000,599900,正常,GZ-WEB",
                 "2.02601E+15,WO2,13800138000,终端销售,20260105103000,100,正常,GZ-WEB",
                 "BS3,1E+5,13800138000,终端销售,20260105103000,100,正常,GZ-WEB",
-                "BS4,WO-1E5,13800138000,终端销售,20260105103000,100,正常,GZ-WEB");
+                "BS4,WO-1E5,13800138000,终端销售,20260105103000,100,正常,GZ-WEB",
+                "BS5,WO5,13800138000,终端销售,2.02601E+13,100,正常,GZ-WEB");
         String lost = " is a number in scientific notation, as a spreadsheet writes a long number: its last digits are"
                 + " lost; export the file again with the column formatted as text";
         assertThat(TestLedgers.rejection(() -> read(f)))
                 .containsExactly(
                         f + ":2: 手机号码: '1.38001E+10'" + lost,
                         f + ":3: 业务流水号: '2.02601E+15'" + lost,
-                        f + ":4: 外部订单号: '1E+5'" + lost);
+                        f + ":4: 外部订单号: '1E+5'" + lost,
+                        // a compact date-time is a long number too: no pattern brings its digits back
+                        f + ":6: 受理时间: '2.02601E+13'" + lost);
     }
 
     @Test
