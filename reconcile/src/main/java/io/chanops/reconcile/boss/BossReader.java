@@ -101,7 +101,7 @@ public final class BossReader {
         }
 
         void read() {
-            if (totals.leftOut()) {
+            if (totals.leftOut(table)) {
                 return;
             }
             long before = problems.count();

@@ -7,23 +7,30 @@ import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.platform.Problems;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The total rows of a BOSS export (a report's {@code 合计} line): a row whose first cell is one of the profile's
- * {@code total.label}s is left out of the BOSS rows. When the export has one total row, its amount is held against
- * the sum of the rows read: a total that differs means rows are missing (an export cut short) or added, and is warned
- * of. A profile without total labels gets a hint when a row it rejects starts with a label exports commonly use.
+ * The total rows of a BOSS export (a report's {@code 合计} line, its {@code 小计} lines): a row whose first cell is one
+ * of the profile's {@code total.label}s is left out of the BOSS rows. Each total's amount is held against the rows read:
+ * it must be the sum of a run of rows ending just above it and starting at the file's first row or just below an
+ * earlier total row (a grand total, a subtotal of its group, a total of nested subtotals' groups), or the sum of all
+ * the file's rows (a total printed above them). A total that is none of these means rows are missing (an export cut
+ * short) or added, and is warned of. A profile without total labels gets a hint when a row it rejects starts with a
+ * label exports commonly use.
  */
 final class TotalRows {
     /** Labels that start a total row in the exports seen; named by the hint only, never left out unless configured. */
     static final List<String> COMMON = List.of("合计", "总计", "小计", "合 计", "总 计", "Total", "TOTAL", "Sum");
 
-    /** A total row: its line, and its amount cell as written. */
-    record Found(long line, String amount) {}
+    /** A total row: its line, its amount cell as written, and how many BOSS rows above it sum to how much. */
+    record Found(long line, String amount, int rowsAbove, long fenAbove) {}
+
+    /** Disagreeing total rows warned of one by one; the rest are counted in one more warning. */
+    static final int WARNED_ONE_BY_ONE = 5;
 
     private final ByteCsv csv;
     private final BossProfile profile;
@@ -44,12 +51,15 @@ final class TotalRows {
                 .orElse(0);
     }
 
-    /** Whether the current record is a total row, kept aside (decoded only when its first cell is short enough). */
-    boolean leftOut() {
+    /**
+     * Whether the current record is a total row, kept aside with the rows read so far (decoded only when its first cell
+     * is short enough).
+     */
+    boolean leftOut(BossTable rowsSoFar) {
         if (labels.isEmpty() || csv.to(0) - csv.from(0) > longestLabel || !labels.contains(csv.get(0))) {
             return false;
         }
-        found.add(new Found(csv.line(), csv.get(amountColumn)));
+        found.add(new Found(csv.line(), csv.get(amountColumn), rowsSoFar.size(), rowsSoFar.totalFen()));
         return true;
     }
 
@@ -77,27 +87,60 @@ final class TotalRows {
     }
 
     /**
-     * Warns when the export's one total row gives an amount other than the sum of its rows' amounts. Several total rows
-     * (subtotals) or a total without a readable amount are not compared.
+     * Warns of each total row whose amount is not the sum of a run of rows ending above it (from the first row or from
+     * below an earlier total row) nor of all the file's rows. A total without a readable amount is not compared.
      */
     void checkAgainst(BossTable table, Consumer<String> warn) {
-        if (found.size() != 1) {
-            return;
+        List<Found> disagreeing = new ArrayList<>();
+        Set<Long> runStarts = new HashSet<>(); // the sums above the first row and above each earlier total row
+        runStarts.add(0L);
+        for (int i = 0; i < found.size(); i++) {
+            Found total = found.get(i);
+            Optional<Long> stated = amountOf(total.amount());
+            boolean agrees = stated.isEmpty()
+                    || stated.get() == table.totalFen()
+                    || runStarts.contains(total.fenAbove() - stated.get());
+            if (!agrees) {
+                disagreeing.add(total);
+                if (disagreeing.size() <= WARNED_ONE_BY_ONE) {
+                    warn.accept(disagreement(total, stated.get(), i, table));
+                }
+            }
+            runStarts.add(total.fenAbove());
         }
-        Found total = found.get(0);
-        Optional<Long> stated = amountOf(total.amount());
-        if (stated.isEmpty() || stated.get() == table.totalFen()) {
-            return;
+        if (disagreeing.size() > WARNED_ONE_BY_ONE) {
+            warn.accept(csv.name() + ": " + Named.count(disagreeing.size() - WARNED_ONE_BY_ONE, "more total row")
+                    + " disagreeing with the rows above them, the last on line "
+                    + disagreeing.get(disagreeing.size() - 1).line());
         }
-        warn.accept(new Problem(
+    }
+
+    private String disagreement(Found total, long stated, int i, BossTable table) {
+        String amountName = profile.names(BossProfile.Column.AMOUNT).get(0);
+        if (found.size() == 1) {
+            return new Problem(
+                            csv.name(),
+                            total.line(),
+                            amountName,
+                            "the total row says " + Fen.format(stated) + ", the sum of the "
+                                    + Named.count(table.size(), "row") + " read is " + Fen.format(table.totalFen())
+                                    + " (" + difference(table.totalFen() - stated)
+                                    + "): rows missing (an export cut short?) or added; reconciled as read")
+                    .toString();
+        }
+        String since = i == 0 || total.rowsAbove() == found.get(i - 1).rowsAbove()
+                ? ""
+                : ", the " + Named.count(total.rowsAbove() - found.get(i - 1).rowsAbove(), "row") + " since the total"
+                        + " row on line " + found.get(i - 1).line() + " "
+                        + Fen.format(total.fenAbove() - found.get(i - 1).fenAbove());
+        return new Problem(
                         csv.name(),
                         total.line(),
-                        profile.names(BossProfile.Column.AMOUNT).get(0),
-                        "the total row says " + Fen.format(stated.get()) + ", the sum of the "
-                                + Named.count(table.size(), "row") + " read is " + Fen.format(table.totalFen()) + " ("
-                                + difference(table.totalFen() - stated.get())
-                                + "): rows missing (an export cut short?) or added; reconciled as read")
-                .toString());
+                        amountName,
+                        "the total row says " + Fen.format(stated) + ", which no run of rows above it adds up to (the "
+                                + Named.count(total.rowsAbove(), "row") + " above it " + Fen.format(total.fenAbove())
+                                + since + "): rows missing or added; reconciled as read")
+                .toString();
     }
 
     private Optional<Long> amountOf(String text) {

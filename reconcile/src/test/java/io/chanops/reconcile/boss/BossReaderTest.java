@@ -163,18 +163,78 @@ class BossReaderTest {
                 .containsExactly(
                         f + ":3: 金额(分): the total row says 7009.00, the sum of the 1 row read is 5999.00 (1010.00"
                                 + " less): rows missing (an export cut short?) or added; reconciled as read");
+    }
+
+    /**
+     * Subtotals: each total row must be the sum of the rows since an earlier total row (or the first row), or of all the
+     * file's rows; a grand total, nested subtotals and a total printed above the rows all agree, a subtotal that adds
+     * up to no run of rows above it is warned of on its line.
+     */
+    @Test
+    void eachSubtotalIsHeldAgainstTheRunOfRowsAboveIt() {
+        BossProfile subtotalled = withLines("total.label=合计|小计|总计");
+        String row = "BS%d,WO%d,13800138000,终端销售,20260105103000,%d,正常,GZ-WEB";
+        Path nested = export(
+                HEADER,
+                "总计,,,,,1600,,", // above the rows: the whole file's sum
+                row.formatted(1, 1, 100),
+                row.formatted(2, 2, 200),
+                "小计,,,,,300,,",
+                row.formatted(3, 3, 400),
+                "小计,,,,,400,,",
+                "小计,,,,,700,,", // the two groups above it: a subtotal of subtotals
+                row.formatted(4, 4, 900),
+                "小计,,,,,900,,",
+                "合计,,,,,1600,,");
+        BossTable read = BossReader.read(nested, subtotalled, warnings::add, n -> {});
+        assertThat(read.size()).isEqualTo(4);
+        assertThat(read.totalRowsLeftOut()).isEqualTo(6);
+        assertThat(warnings).isEmpty();
+
+        Path cut = export(
+                HEADER,
+                row.formatted(1, 1, 100),
+                row.formatted(2, 2, 200),
+                "小计,,,,,350,,",
+                row.formatted(3, 3, 400),
+                "小计,,,,,400,,",
+                "合计,,,,,750,,");
+        BossReader.read(cut, subtotalled, warnings::add, n -> {});
+        assertThat(warnings)
+                .as("the first group lost a row of 0.50; the grand total agrees with the subtotals, not the rows")
+                .containsExactly(
+                        cut + ":4: 金额(分): the total row says 3.50, which no run of rows above it adds up to (the 2"
+                                + " rows above it 3.00): rows missing or added; reconciled as read",
+                        cut + ":7: 金额(分): the total row says 7.50, which no run of rows above it adds up to (the 3"
+                                + " rows above it 7.00): rows missing or added; reconciled as read");
 
         warnings.clear();
-        Path subtotals = export(
+        Path added = export(
                 HEADER,
-                "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB",
-                "小计,,,,,1,,",
-                "BS2,WO2,13800138000,终端销售,20260106103000,100,正常,GZ-WEB",
-                "合计,,,,,2,,");
-        assertThat(BossReader.read(subtotals, withLines("total.label=合计|小计"), warnings::add, n -> {})
-                        .size())
-                .isEqualTo(2);
-        assertThat(warnings).as("several total rows are not compared").isEmpty();
+                row.formatted(1, 1, 100),
+                "小计,,,,,100,,",
+                row.formatted(2, 2, 200),
+                row.formatted(3, 3, 5),
+                "小计,,,,,200,,");
+        BossReader.read(added, subtotalled, warnings::add, n -> {});
+        assertThat(warnings)
+                .as("a row added to the second group")
+                .containsExactly(added + ":6: 金额(分): the total row says 2.00, which no run of rows above it adds up"
+                        + " to (the 3 rows above it 3.05, the 2 rows since the total row on line 3 2.05): rows missing"
+                        + " or added; reconciled as read");
+
+        warnings.clear();
+        List<String> lines = new ArrayList<>(List.of(HEADER, row.formatted(1, 1, 100)));
+        for (int i = 0; i < TotalRows.WARNED_ONE_BY_ONE + 2; i++) {
+            lines.add("小计,,,,,1,,");
+        }
+        Path labelled = export(lines.toArray(String[]::new));
+        BossReader.read(labelled, subtotalled, warnings::add, n -> {});
+        assertThat(warnings)
+                .as("a label that does not start totals: a few warnings, then a count")
+                .hasSize(TotalRows.WARNED_ONE_BY_ONE + 1)
+                .last()
+                .isEqualTo(labelled + ": 2 more total rows disagreeing with the rows above them, the last on line 9");
     }
 
     /** Without the profile's keys, the rejection says which line the header is on, and which label a total row has. */
