@@ -4,7 +4,9 @@
 # `ledger restore`.
 # Each is first run to completion on a copy of one prepared ledger to learn how long it takes (T), then started again
 # on fresh copies and killed with SIGKILL at fractions of T, so that the kills land in its reading, writing,
-# committing and publishing moments whatever the machine's speed. After every kill:
+# committing and publishing moments whatever the machine's speed; reconcile, catalog and plan are also killed as soon as
+# their commit is visible in the ledger (a fraction of T can miss that moment when the killed run is the slower one).
+# After every kill:
 #   - `PRAGMA integrity_check` is ok;
 #   - the ledger holds all of the command's work or none of it;
 #   - the output path holds all of the command's files, complete, or none of them (a killed process cannot remove its
@@ -43,6 +45,40 @@ run_killed() {
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   kills=$((kills + 1))
+}
+# run_killed_at_commit DB QUERY WANT CMD...: starts chanops on DB and kills it with SIGKILL as soon as QUERY, polled
+# on DB, gives WANT (its commit is visible), whatever the machine's speed: the moment between the commit and the exit,
+# which a fraction of T misses when the killed run is slower than the timed one. Prints "killed" or "exited" (the
+# command ended before the kill landed). Run in $(...): the caller counts the kill.
+run_killed_at_commit() {
+  local db="$1" query="$2" want="$3"; shift 3
+  java -jar "$jar" --db "$db" -q "$@" >/dev/null 2>&1 &
+  local pid=$!
+  python3 - "$db" "$query" "$want" "$pid" <<'PY'
+import os, signal, sqlite3, sys, time
+db, query, want, pid = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def running():
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+c = None
+while running():  # one connection, each query a new read transaction that sees the latest commit
+    try:
+        c = c or sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        if "|".join(str(v) for v in c.execute(query).fetchone()) == want:
+            break
+    except sqlite3.Error:
+        c = None
+    time.sleep(0.001)
+# the kill straight from here: the moment between a commit and the exit can be a few milliseconds
+landed = running()
+if landed:
+    os.kill(pid, signal.SIGKILL)
+print("killed" if landed else "exited")
+PY
+  wait "$pid" 2>/dev/null || true
 }
 # full_run_seconds DB CMD...: runs chanops to completion on DB, prints its wall time in seconds
 full_run_seconds() {
@@ -106,6 +142,14 @@ for delay in $(kill_delays "$t"); do
   fi
   echo "reconcile run killed at ${delay}s: runs=$runs files=$out"
 done
+db="$work/rec.db"; fresh "$db"; rm -rf "$work/rec-out"
+landed=$(run_killed_at_commit "$db" "SELECT count(*) FROM reconcile_run" 1 "${rec[@]}")
+kills=$((kills + 1))
+integrity "$db"
+out=$(all_or_none "$work/rec-out" "${files[@]}")
+[ "$(sql "$db" "SELECT count(*) FROM reconcile_run")" = 1 ] && [ "$out" = all ] \
+  || { echo "FAIL: reconcile killed at its commit ($landed) left files=$out"; exit 1; }
+echo "reconcile run killed at its commit ($landed): runs=1 files=$out"
 # a killed --force re-run leaves the earlier run's files as they were
 db="$work/rec.db"; fresh "$db"; rm -rf "$work/rec-out"
 java -jar "$jar" --db "$db" -q "${rec[@]}" >/dev/null 2>&1 || true
@@ -140,6 +184,14 @@ for delay in $(kill_delays "$t"); do
   fi
   echo "catalog import killed at ${delay}s: products $products_before -> $products, batches $batches"
 done
+db="$work/cat.db"; fresh "$db"
+landed=$(run_killed_at_commit "$db" "SELECT count(*) FROM import_batch WHERE kind = 'catalog'" 2 \
+  catalog import "$work/catalog-big.csv")
+kills=$((kills + 1))
+integrity "$db"
+products=$(sql "$db" "SELECT count(*) FROM product")
+[ "$products" -gt "$products_before" ] || { echo "FAIL: catalog killed at its commit: a batch without its products"; exit 1; }
+echo "catalog import killed at its commit ($landed): products $products_before -> $products"
 
 fi
 # ---------------------------------------------------------------- replenish check (84,000 positions by default)
@@ -190,6 +242,13 @@ for delay in $(kill_delays "$t"); do
   fi
   echo "replenish plan --apply killed at ${delay}s: planned=$planned files=$out"
 done
+db="$work/plan.db"; rm -f "$db"*; cp "$pl" "$db"; rm -rf "$work/plan-out"
+landed=$(run_killed_at_commit "$db" "SELECT count(*) > 0 FROM replenishment_order WHERE status = 'planned'" 1 "${plan[@]}")
+kills=$((kills + 1))
+integrity "$db"
+out=$(all_or_none "$work/plan-out" "${pfiles[@]}")
+[ "$out" = all ] || { echo "FAIL: plan killed at its commit ($landed) marked orders planned with files=$out"; exit 1; }
+echo "replenish plan --apply killed at its commit ($landed): files=$out"
 fi
 
 # ---------------------------------------------------------------- ledger restore (a large backup over the small ledger)
