@@ -246,6 +246,15 @@ class BossReaderTest {
                 .endsWith(titled + ":3: the profile's columns are all on line 3 (the lines above it a report's title?):"
                         + " add header.line=3 to the profile");
 
+        // the header read as CSV: a quoted name holding the delimiter; a title whose quote does not close is skipped
+        List<String> quotedName = new ArrayList<>(BossProfileTest.SPEC_EXAMPLE);
+        quotedName.replaceAll(l -> l.startsWith("column.biz_type=") ? "column.biz_type=业务类型,大类" : l);
+        Path quoted = export("\"业务受理明细报表", "", HEADER.replace("业务类型", "\"业务类型,大类\""), "BS1,WO1,1,终端销售,1,1,正常,GZ");
+        assertThat(TestLedgers.rejection(
+                        () -> BossReader.read(quoted, BossProfile.parse("p", quotedName), w -> {}, n -> {})))
+                .endsWith(quoted + ":3: the profile's columns are all on line 3 (the lines above it a report's title?):"
+                        + " add header.line=3 to the profile");
+
         Path totalled = export(HEADER, "BS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB", "合计,,,,,599900,,");
         assertThat(TestLedgers.rejection(() -> read(totalled)))
                 .contains(totalled + ":3: 业务流水号: '合计' starts a total row, not a BOSS row: add total.label=合计 to the"
