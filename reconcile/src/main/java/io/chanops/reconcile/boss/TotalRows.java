@@ -116,30 +116,28 @@ final class TotalRows {
     }
 
     private String disagreement(Found total, long stated, int i, BossTable table) {
-        String amountName = profile.names(BossProfile.Column.AMOUNT).get(0);
+        String says = "the total row says " + Fen.format(stated);
+        String why;
         if (found.size() == 1) {
-            return new Problem(
-                            csv.name(),
-                            total.line(),
-                            amountName,
-                            "the total row says " + Fen.format(stated) + ", the sum of the "
-                                    + Named.count(table.size(), "row") + " read is " + Fen.format(table.totalFen())
-                                    + " (" + difference(table.totalFen() - stated)
-                                    + "): rows missing (an export cut short?) or added; reconciled as read")
-                    .toString();
+            why = says + ", the sum of the " + Named.count(table.size(), "row") + " read is "
+                    + Fen.format(table.totalFen()) + " (" + difference(table.totalFen() - stated)
+                    + "): rows missing (an export cut short?) or added; reconciled as read";
+        } else {
+            String since = i == 0 || total.rowsAbove() == found.get(i - 1).rowsAbove()
+                    ? ""
+                    : ", the "
+                            + Named.count(total.rowsAbove() - found.get(i - 1).rowsAbove(), "row")
+                            + " since the total row on line " + found.get(i - 1).line() + " "
+                            + Fen.format(total.fenAbove() - found.get(i - 1).fenAbove());
+            why = says + ", which no run of rows above it adds up to (the " + Named.count(total.rowsAbove(), "row")
+                    + " above it " + Fen.format(total.fenAbove()) + since
+                    + "): rows missing or added; reconciled as read";
         }
-        String since = i == 0 || total.rowsAbove() == found.get(i - 1).rowsAbove()
-                ? ""
-                : ", the " + Named.count(total.rowsAbove() - found.get(i - 1).rowsAbove(), "row") + " since the total"
-                        + " row on line " + found.get(i - 1).line() + " "
-                        + Fen.format(total.fenAbove() - found.get(i - 1).fenAbove());
         return new Problem(
                         csv.name(),
                         total.line(),
-                        amountName,
-                        "the total row says " + Fen.format(stated) + ", which no run of rows above it adds up to (the "
-                                + Named.count(total.rowsAbove(), "row") + " above it " + Fen.format(total.fenAbove())
-                                + since + "): rows missing or added; reconciled as read")
+                        profile.names(BossProfile.Column.AMOUNT).get(0),
+                        why)
                 .toString();
     }
 
