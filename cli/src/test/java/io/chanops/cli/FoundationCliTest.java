@@ -107,6 +107,16 @@ class FoundationCliTest {
         CliHarness.Result r = cli.run("stock", "import", "--dry-run", bad.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ATTENTION);
         assertThat(r.err()).contains(bad + ":2: qty:");
+        assertThat(r.out()).isEqualTo("dry run: bad.csv has 1 invalid row; nothing written\n");
+        Path worse = TestLedgers.write(
+                dir,
+                "worse.csv",
+                "at,site_id,sku,kind,qty,ref",
+                "2026-03-01 10:00,GZ-TH-01,HS-IP16-128,receipt,0,R-1",
+                "2026-02-30 10:00,GZ-TH-01,HS-IP16-128,recept,5,R-2");
+        assertThat(cli.run("stock", "import", "--dry-run", worse.toString()).out())
+                .as("rows counted, not their problems")
+                .isEqualTo("dry run: worse.csv has 2 invalid rows; nothing written\n");
         assertThat(cli.run("stock", "show").out().lines().count()).isEqualTo(1);
         // the dry run did not record the file: importing it for real still works
         assertThat(cli.run("stock", "import", good.toString()).code()).isZero();

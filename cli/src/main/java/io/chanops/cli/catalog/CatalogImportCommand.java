@@ -14,6 +14,7 @@ import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.text.Named;
 import io.chanops.replenish.stock.StockRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -134,8 +135,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
                             r.unchanged(),
                             r.rejections().isEmpty()
                                     ? ""
-                                    : "; " + r.rejectedRows() + " invalid rows ("
-                                            + r.rejections().size() + " problems)");
+                                    : "; " + Named.count(r.rejectedRows(), "invalid row") + " ("
+                                            + Named.count(r.rejections().size(), "problem") + ")");
             r.earlierImport()
                     .ifPresent(b -> ctx().info("note: this file was already imported as batch " + b.batchId() + " ("
                             + b.fileName() + ", " + b.importedAt() + "); importing it again needs --force"));
@@ -152,8 +153,10 @@ public final class CatalogImportCommand extends ChanopsCommand {
                         sync ? ", " + r.unlisted() + " unlisted (not in the file)" : "");
         if (r.rejectsFile() != null) {
             out().printf(
-                            "%d rows rejected (%d problems), listed in %s%n",
-                            r.rejectedRows(), r.rejections().size(), r.rejectsFile());
+                            "%s rejected (%s), listed in %s%n",
+                            Named.count(r.rejectedRows(), "row"),
+                            Named.count(r.rejections().size(), "problem"),
+                            r.rejectsFile());
         }
         return r.rejections().isEmpty() ? ExitCode.OK : ExitCode.ATTENTION;
     }

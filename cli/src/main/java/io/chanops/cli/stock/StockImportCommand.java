@@ -13,6 +13,7 @@ import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.text.Named;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
@@ -153,13 +154,17 @@ public final class StockImportCommand extends ChanopsCommand {
             return ExitCode.OK;
         } catch (InputRejectedException e) {
             ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
-            long rows = e.problems().stream().filter(p -> p.line() > 0).count();
+            long rows = e.problems().stream()
+                    .filter(p -> p.line() > 1) // the header's problems (line 1) are the file's, not a row's
+                    .map(Problem::line)
+                    .distinct()
+                    .count();
             out().printf(
                             rows > 0
-                                    ? "dry run: %s has %d invalid rows; nothing written%n"
+                                    ? "dry run: %s has %s; nothing written%n"
                                     : "dry run: %s would be refused; nothing written%n",
                             file.getFileName(),
-                            rows);
+                            Named.count(rows, "invalid row"));
             return ExitCode.ATTENTION;
         }
     }

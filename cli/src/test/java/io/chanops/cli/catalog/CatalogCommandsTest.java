@@ -152,7 +152,7 @@ class CatalogCommandsTest extends OnLedger {
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out())
                 .contains("1 created")
-                .contains("1 rows rejected (1 problems), listed in " + f + ".rejects.csv");
+                .contains("1 row rejected (1 problem), listed in " + f + ".rejects.csv");
         assertThat(Files.readString(Path.of(f + ".rejects.csv")))
                 .contains("3,status,bad_status,\"'sold' is not listed, unlisted or draft\"");
     }

@@ -136,6 +136,9 @@ public final class ByteCsv implements Closeable {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             cells.add(decode(start[i], end[i]));
+            if (cells.get(i).indexOf('\0') >= 0) {
+                throw CsvSource.utf16Header(name, recordLine, cells.get(0), setting);
+            }
         }
         this.header = CsvHeader.of(name, recordLine, cells);
     }

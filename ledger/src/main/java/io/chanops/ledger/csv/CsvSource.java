@@ -97,6 +97,10 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                     parser.close();
                     throw undecodable(name, 1, charset);
                 }
+                if (h.indexOf('\0') >= 0) {
+                    parser.close();
+                    throw utf16Header(name, 1, header.get(0), CharsetSetting.OPTION);
+                }
             }
             CsvHeader names;
             try {
@@ -274,11 +278,52 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
 
     /** As {@link #undecodable(String, long, Charset)}, the charset given as {@code setting} says. */
     static InputRejectedException undecodable(String name, long line, Charset charset, CharsetSetting setting) {
-        String hint = charset.equals(StandardCharsets.UTF_8)
-                ? " (is it GB18030/GBK? give its charset, e.g. " + setting.example("GB18030") + ")"
-                : " (is it UTF-8? give its charset, e.g. " + setting.example("UTF-8") + ")";
+        String hint = !charset.name().startsWith("UTF-16") && looksUtf16(name)
+                ? " (is it UTF-16, " + UNICODE_TEXT + "? give its charset, e.g. " + setting.example("UTF-16") + ")"
+                : charset.equals(StandardCharsets.UTF_8)
+                        ? " (is it GB18030/GBK? give its charset, e.g. " + setting.example("GB18030") + ")"
+                        : " (is it UTF-8? give its charset, e.g. " + setting.example("UTF-8") + ")";
         return InputRejectedException.of(
                 new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
+    }
+
+    private static final String UNICODE_TEXT = "as a spreadsheet saves \"Unicode text\"";
+
+    /**
+     * The problem of a header holding NUL characters: a UTF-16 file without its byte-order mark, read in a charset of
+     * one byte per ASCII letter, has a NUL beside each letter. Never a header of any other file.
+     */
+    static InputRejectedException utf16Header(String name, long line, String firstCell, CharsetSetting setting) {
+        // without a byte-order mark the order of the two bytes is the name's: a letter before its NUL is little-endian
+        String charset = firstCell.startsWith("\0") ? "UTF-16BE" : "UTF-16LE";
+        return InputRejectedException.of(new Problem(
+                name,
+                line,
+                "",
+                "the header holds NUL bytes between its letters: the file looks " + charset + ", " + UNICODE_TEXT
+                        + "; give its charset, e.g. " + setting.example(charset)));
+    }
+
+    /**
+     * Whether the file {@code name} starts with a UTF-16 byte-order mark, or a quarter of its first KiB is NUL bytes
+     * (UTF-16 without one): what a spreadsheet writes as "Unicode text". False when it cannot be read.
+     */
+    static boolean looksUtf16(String name) {
+        try (InputStream in = Files.newInputStream(Path.of(name))) {
+            byte[] b = in.readNBytes(1024);
+            if (b.length >= 2
+                    && (((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)
+                            || ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF))) {
+                return true;
+            }
+            int nul = 0;
+            for (byte x : b) {
+                nul += x == 0 ? 1 : 0;
+            }
+            return b.length > 0 && nul >= b.length / 4;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static InputRejectedException decodingProblem(String name, long line, Charset charset, Exception e) {

@@ -166,6 +166,39 @@ class ByteCsvTest {
         }
     }
 
+    /** A spreadsheet's "Unicode text" is UTF-16, with or without its byte-order mark: named as such, in either reader. */
+    @Test
+    void aUtf16FileIsNamedAsUtf16() throws IOException {
+        Path marked = tempCsv("unicode-text");
+        Files.write(marked, "业务流水号\t金额\nBS1\t100\n".getBytes(StandardCharsets.UTF_16));
+        Path unmarked = tempCsv("unicode-text-le");
+        Files.write(unmarked, "sku\tname\nH1\t手机\n".getBytes(StandardCharsets.UTF_16LE));
+        String named = "(is it UTF-16, as a spreadsheet saves \"Unicode text\"? give its charset, e.g.";
+        assertThatThrownBy(() -> ByteCsv.open(marked, GB18030, '\t', null, CharsetSetting.PROFILE))
+                .hasMessageContaining(
+                        ":1: bytes that are not valid GB18030 " + named + " charset=UTF-16 in the profile)");
+        // without its mark, its ASCII letters are valid bytes, each beside a NUL
+        String nuls = ":1: the header holds NUL bytes between its letters: the file looks UTF-16LE, as a spreadsheet"
+                + " saves \"Unicode text\"; give its charset, e.g. ";
+        assertThatThrownBy(() -> CsvSource.open(unmarked, StandardCharsets.UTF_8, '\t'))
+                .hasMessageContaining(nuls + "--charset UTF-16LE");
+        assertThatThrownBy(() -> ByteCsv.open(unmarked, GB18030, '\t', null, CharsetSetting.PROFILE))
+                .hasMessageContaining(nuls + "charset=UTF-16LE in the profile");
+        Path bigEndian = tempCsv("unicode-text-be");
+        Files.write(bigEndian, "sku\tname\nH1\t手机\n".getBytes(StandardCharsets.UTF_16BE));
+        assertThatThrownBy(() -> CsvSource.open(bigEndian, StandardCharsets.UTF_8, '\t'))
+                .hasMessageContaining("the file looks UTF-16BE, as a spreadsheet saves \"Unicode text\"; give its"
+                        + " charset, e.g. --charset UTF-16BE");
+        try (CsvSource csv = CsvSource.open(unmarked, StandardCharsets.UTF_16LE, '\t')) {
+            assertThat(csv.iterator().next().get("name")).isEqualTo("手机");
+        }
+        try (ByteCsv csv = ByteCsv.open(marked, StandardCharsets.UTF_16, '\t', null)) {
+            assertThat(csv.header()).containsExactly("业务流水号", "金额");
+            assertThat(csv.next()).isTrue();
+            assertThat(csv.get(1)).isEqualTo("100");
+        }
+    }
+
     /**
      * A header further down (a report's title above it, a quoted title over two lines among them): the records above
      * are left out, and lines stay the file's own, in records and in the header's problems.
