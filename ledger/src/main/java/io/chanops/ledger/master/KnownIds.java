@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The ids of one kind the ledger knows (sites, SKUs), for checking references and for naming the one a reference most
  * likely meant when it is not known: the same id in another case or without its separators ({@code gz-ss-01},
  * {@code GZSS01} for {@code GZ-SS-01}), else the one id a typing slip away (a character left out, added, changed or
- * two neighbours swapped; from 4 characters on). A number changed into another ({@code GZ-TH-03} for {@code GZ-TH-01})
+ * two neighbours swapped; from 4 characters on), else for an id of digits the one id that is it with leading zeros
+ * ({@code 0101} for {@code 101}: a spreadsheet drops them when it takes the id for a number). A number changed into another ({@code GZ-TH-03} for {@code GZ-TH-01})
  * is not a slip but most likely a site or product not imported yet, so it is not suggested; nor is anything when two
  * ids are as close.
  *
@@ -30,6 +31,9 @@ public final class KnownIds {
     private final Set<String> ids;
     private final Map<String, List<String>> byCanonical = new HashMap<>();
     private final Map<Integer, List<String>> canonicalByLength = new HashMap<>();
+    /** Ids of digits with leading zeros, by their digits without them. */
+    private final Map<String, List<String>> byDigitsWithoutZeros = new HashMap<>();
+
     private final Map<String, Optional<String>> suggestions = new ConcurrentHashMap<>();
     private final AtomicInteger searches = new AtomicInteger();
 
@@ -44,6 +48,11 @@ public final class KnownIds {
                         .add(key);
             }
             same.add(id);
+            if (id.length() > 1 && id.charAt(0) == '0' && isDigits(id)) {
+                byDigitsWithoutZeros
+                        .computeIfAbsent(withoutLeadingZeros(id), k -> new ArrayList<>(1))
+                        .add(id);
+            }
         }
     }
 
@@ -68,7 +77,21 @@ public final class KnownIds {
 
     /** {@code " (did you mean 'X'?)"} for the id {@code id} most likely meant, else {@code otherwise}. */
     public String hint(String id, String otherwise) {
-        return closest(id).map(known -> " (did you mean '" + known + "'?)").orElse(otherwise);
+        return closest(id)
+                .map(known -> " (did you mean '" + known + "'?"
+                        + (zerosDropped(id, known)
+                                ? " its leading zeros are missing, as when a spreadsheet takes an id for a number"
+                                : "")
+                        + ")")
+                .orElse(otherwise);
+    }
+
+    /** Whether {@code known} is {@code id}, digits without a leading zero, with the zeros a spreadsheet dropped. */
+    private static boolean zerosDropped(String id, String known) {
+        return isDigits(id)
+                && id.charAt(0) != '0'
+                && isDigits(known)
+                && withoutLeadingZeros(known).equals(id);
     }
 
     private Optional<String> search(String id) {
@@ -76,6 +99,12 @@ public final class KnownIds {
         List<String> same = byCanonical.get(key);
         if (same != null) {
             return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+        }
+        if (isDigits(id)) {
+            List<String> padded = byDigitsWithoutZeros.get(withoutLeadingZeros(id));
+            if (padded != null) {
+                return padded.size() == 1 ? Optional.of(padded.get(0)) : Optional.empty();
+            }
         }
         if (id.length() < 4) {
             return Optional.empty();
@@ -94,6 +123,26 @@ public final class KnownIds {
         return found == null
                 ? Optional.empty()
                 : Optional.of(byCanonical.get(found).get(0));
+    }
+
+    private static boolean isDigits(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 
     /** Upper case without separators: how two spellings of one id compare. */

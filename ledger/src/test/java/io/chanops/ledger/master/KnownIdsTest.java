@@ -26,6 +26,21 @@ class KnownIdsTest {
         assertThat(sites.closest("S3")).isEmpty(); // under 4 characters: none
     }
 
+    /** A spreadsheet drops the leading zeros of an id of digits it takes for a number: the padded id is named, why too. */
+    @Test
+    void anIdOfDigitsWithoutItsLeadingZerosIsTheOneMeant() {
+        KnownIds stores = new KnownIds(List.of("0101", "0102", "00012345", "1101", "0007", "007"));
+        assertThat(stores.closest("101")).contains("0101"); // however short
+        assertThat(stores.closest("12345")).contains("00012345");
+        assertThat(stores.closest("012345")).contains("00012345"); // some of them dropped
+        assertThat(stores.closest("7")).as("as close to two").isEmpty();
+        assertThat(stores.hint("101", ""))
+                .isEqualTo(" (did you mean '0101'? its leading zeros are missing, as when a spreadsheet takes an id for"
+                        + " a number)");
+        assertThat(stores.hint("11101", "")).as("a slip, not zeros").isEqualTo(" (did you mean '1101'?)");
+        assertThat(stores.closest("0101")).isEmpty(); // known
+    }
+
     @Test
     void anotherNumberIsNotASlip() {
         KnownIds one = new KnownIds(List.of("GZ-TH-01", "SZ-FT-P1"));
