@@ -104,6 +104,22 @@ class PositionFilterCliTest extends OnLedger {
                 .contains("typos.csv:3: sku: unknown SKU 'PHOEN' (did you mean 'PHONE'?)");
     }
 
+    /** Ids of digits a spreadsheet took for numbers lose their leading zeros: the padded ids are named. */
+    @Test
+    void aMovesFileWhoseIdsLostTheirLeadingZerosNamesThePaddedOnes() throws Exception {
+        cli.importRows("site", "0101,Store 101,store,GZ,WH,hall,23.2,113.3,09:00,21:00");
+        cli.importRows("catalog", "00012345,handset,Phone 2,Brand,999.00,listed,hall,,");
+        Path moves = Files.writeString(
+                dir.resolve("opened-in-a-spreadsheet.csv"),
+                "at,site_id,sku,kind,qty,ref\n2026-03-01 10:00,101,12345,receipt,1,R-1\n");
+        CliHarness.Result r = cli.run("stock", "import", moves.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        String why = "? its leading zeros are missing, as when a spreadsheet takes an id for a number)";
+        assertThat(r.err())
+                .contains("opened-in-a-spreadsheet.csv:2: site_id: unknown site '101' (did you mean '0101'" + why)
+                .contains("opened-in-a-spreadsheet.csv:2: sku: unknown SKU '12345' (did you mean '00012345'" + why);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"stock show", "policy list", "policy tune", "policy simulate"})
     void aKnownSiteLimitsTheOutputToIt(String name) {
