@@ -1,6 +1,7 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.csv.FormulaGuard;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
@@ -216,7 +217,8 @@ public final class CatalogRowParser {
                 r.reject(
                         "channels",
                         RejectCode.BAD_CHANNEL,
-                        "'" + part.strip() + "' is not one of web, wap, app, partner, hall");
+                        "'" + part.strip() + "' is not one of web, wap, app, partner, hall"
+                                + KnownIds.hintAmong(CHANNELS, part.strip()));
             } else if (seen[index]) {
                 r.reject("channels", RejectCode.DUPLICATE_CHANNEL, "'" + ch + "' is given twice");
             } else {

@@ -151,10 +151,11 @@ class CatalogImportTest {
                 "c.csv",
                 "A1,handset,Phone,,1.00,listed,web,,",
                 "A2,phone,Phone,,1.00,listed,web|tv,,",
-                "A3,accessory,Case,,9.90,listed,web,,");
+                "A3,accessory,Case,,9.90,listed,web,,",
+                "A4,accessory,Case,,9.90,listed,web|parnter,,");
         CatalogImport.Result r = imports.run(f, false, true, false, false);
         assertThat(r.created()).isEqualTo(2);
-        assertThat(r.rejectedRows()).isEqualTo(1);
+        assertThat(r.rejectedRows()).isEqualTo(2);
         assertThat(imports.products()).extracting(Product::sku).containsExactly("A1", "A3");
         assertThat(r.rejectsFile()).isEqualTo(dir.resolve("c.csv.rejects.csv"));
         assertThat(Files.readAllLines(r.rejectsFile()))
@@ -164,7 +165,9 @@ class CatalogImportTest {
                                 .replace(
                                         "'phone' is not handset, accessory, sim, plan or contract",
                                         "\"'phone' is not handset, accessory, sim, plan or contract\""),
-                        "3,channels,bad_channel,\"'tv' is not one of web, wap, app, partner, hall\"");
+                        "3,channels,bad_channel,\"'tv' is not one of web, wap, app, partner, hall\"",
+                        "5,channels,bad_channel,\"'parnter' is not one of web, wap, app, partner, hall (did you mean"
+                                + " 'partner'?)\"");
     }
 
     @Test

@@ -86,6 +86,14 @@ public final class KnownIds {
                 .orElse(otherwise);
     }
 
+    /**
+     * {@code " (did you mean 'X'?)"} for the one of a fixed set of words (a column's kinds, a file's keys) that
+     * {@code text} most likely meant, as for ids; else empty. For messages only: each call compares anew.
+     */
+    public static String hintAmong(Collection<String> choices, String text) {
+        return new KnownIds(choices).hint(text, "");
+    }
+
     /** Whether {@code known} is {@code id}, digits without a leading zero, with the zeros a spreadsheet dropped. */
     private static boolean zerosDropped(String id, String known) {
         return isDigits(id)

@@ -3,6 +3,7 @@ package io.chanops.reconcile.boss;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.csv.Cells;
+import io.chanops.ledger.master.KnownIds;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -196,7 +197,8 @@ public record BossProfile(
                         name,
                         line,
                         key,
-                        "unknown key (expected one of " + String.join(", ", known) + ", status.<BOSS text>)"));
+                        "unknown key" + KnownIds.hintAmong(known, key) + " (expected one of " + String.join(", ", known)
+                                + ", status.<BOSS text>)"));
                 continue;
             }
             switch (key) {

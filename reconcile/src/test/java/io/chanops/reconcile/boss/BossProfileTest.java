@@ -61,8 +61,9 @@ class BossProfileTest {
                                 .contains(
                                         "p.properties:3: amount.unit: 'cents' must be fen or yuan",
                                         "p.properties:1: column.msisdn: required key is missing")
-                                .anySatisfy(
-                                        s -> assertThat(s).startsWith("p.properties:14: column.msisdm: unknown key"))
+                                .anySatisfy(s -> assertThat(s)
+                                        .startsWith("p.properties:14: column.msisdm: unknown key (did you"
+                                                + " mean 'column.msisdn'?) (expected one of amount.unit,"))
                                 .anySatisfy(s ->
                                         assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
     }

@@ -7,6 +7,7 @@ import io.chanops.ledger.csv.CsvBytes;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.master.PositionChecks;
 import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.ProductType;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,8 @@ import java.util.function.LongConsumer;
 final class MoveReader {
     private static final long MAX_BYTES = 1L << 30;
     private static final int PROGRESS_EVERY = 50_000;
+    private static final List<String> KIND_NAMES =
+            Arrays.stream(MoveKind.values()).map(MoveKind::toString).toList();
 
     private final PositionChecks checks;
     private final String[] siteIds;
@@ -353,8 +357,8 @@ final class MoveReader {
         if (kind == null) {
             problems.add(row.problem(
                     "kind",
-                    "'" + kindText
-                            + "' is not one of receipt, sale, return, transfer_in, transfer_out, adjust, count"));
+                    "'" + kindText + "' is not one of " + String.join(", ", KIND_NAMES)
+                            + KnownIds.hintAmong(KIND_NAMES, kindText)));
             ok = false;
         }
         String qtyText = row.get("qty");

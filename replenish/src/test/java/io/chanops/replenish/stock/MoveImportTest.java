@@ -473,7 +473,8 @@ class MoveImportTest {
                 "2026-03-01 10:00,S1,H1,sale,-1,S-8",
                 "2026-03-01 10:00,S1,H1,count,-1,INV",
                 "2026-03-01 10:00,S1,H1,adjust,0,ADJ",
-                "2026-03-01 10:00,S1,H1,sale,1,S-1");
+                "2026-03-01 10:00,S1,H1,sale,1,S-1",
+                "2026-03-01 10:00,S1,H1,transfer-in,1,T-1");
         assertThat(TestLedgers.rejection(() -> importMoves(f, false)))
                 .containsExactly(
                         f + ":3: at: '2026-02-30 10:00' is not a date-time YYYY-MM-DD HH:MM[:SS]: February 2026 has"
@@ -488,7 +489,9 @@ class MoveImportTest {
                         f + ":9: qty: '-1' must be a positive whole number for a sale",
                         f + ":10: qty: a count is the counted on hand and cannot be negative",
                         f + ":11: qty: an adjust of 0 changes nothing",
-                        f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2");
+                        f + ":12: ref: duplicate row: sale 'S-1' of H1 at S1 is already on line 2",
+                        f + ":13: kind: 'transfer-in' is not one of receipt, sale, return, transfer_in, transfer_out,"
+                                + " adjust, count (did you mean 'transfer_in'?)");
         assertThat(moveCount()).isZero();
         assertThat((Long) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind = 'moves'")
                         .mapTo(Long.class)
