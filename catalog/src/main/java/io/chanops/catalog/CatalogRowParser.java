@@ -64,7 +64,10 @@ public final class CatalogRowParser {
             r.reject("type", RejectCode.MISSING, "is empty (handset, accessory, sim, plan or contract)");
         } else if (type == null) {
             r.reject(
-                    "type", RejectCode.BAD_TYPE, "'" + typeText + "' is not handset, accessory, sim, plan or contract");
+                    "type",
+                    RejectCode.BAD_TYPE,
+                    "'" + typeText + "' is not handset, accessory, sim, plan or contract"
+                            + KnownIds.hintAmong(List.of("handset", "accessory", "sim", "plan", "contract"), typeText));
         }
 
         String name = r.get("name");
@@ -93,7 +96,11 @@ public final class CatalogRowParser {
         if (statusText.isEmpty()) {
             r.reject("status", RejectCode.MISSING, "is empty (listed, unlisted or draft)");
         } else if (!STATUSES.contains(status)) {
-            r.reject("status", RejectCode.BAD_STATUS, "'" + statusText + "' is not listed, unlisted or draft");
+            r.reject(
+                    "status",
+                    RejectCode.BAD_STATUS,
+                    "'" + statusText + "' is not listed, unlisted or draft"
+                            + KnownIds.hintAmong(List.of("listed", "unlisted", "draft"), statusText));
         }
 
         List<String> channels = channels(r, status);

@@ -152,7 +152,7 @@ class CatalogImportTest {
                 "A1,handset,Phone,,1.00,listed,web,,",
                 "A2,phone,Phone,,1.00,listed,web|tv,,",
                 "A3,accessory,Case,,9.90,listed,web,,",
-                "A4,accessory,Case,,9.90,listed,web|parnter,,");
+                "A4,acessory,Case,,9.90,listd,web|parnter,,");
         CatalogImport.Result r = imports.run(f, false, true, false, false);
         assertThat(r.created()).isEqualTo(2);
         assertThat(r.rejectedRows()).isEqualTo(2);
@@ -166,6 +166,9 @@ class CatalogImportTest {
                                         "'phone' is not handset, accessory, sim, plan or contract",
                                         "\"'phone' is not handset, accessory, sim, plan or contract\""),
                         "3,channels,bad_channel,\"'tv' is not one of web, wap, app, partner, hall\"",
+                        "5,type,bad_type,\"'acessory' is not handset, accessory, sim, plan or contract (did you mean"
+                                + " 'accessory'?)\"",
+                        "5,status,bad_status,\"'listd' is not listed, unlisted or draft (did you mean 'listed'?)\"",
                         "5,channels,bad_channel,\"'parnter' is not one of web, wap, app, partner, hall (did you mean"
                                 + " 'partner'?)\"");
     }

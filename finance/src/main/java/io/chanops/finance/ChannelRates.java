@@ -3,6 +3,7 @@ package io.chanops.finance;
 import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.money.Fen;
 import java.nio.charset.Charset;
@@ -73,7 +74,11 @@ public final class ChannelRates {
                 Optional<Channel> channel = Channel.parse(row.get("channel"));
                 if (channel.isEmpty()) {
                     problems.add(row.problem(
-                            "channel", "'" + row.get("channel") + "' is not hall, partner, e-channel or self-service"));
+                            "channel",
+                            "'" + row.get("channel") + "' is not hall, partner, e-channel or self-service"
+                                    + KnownIds.hintAmong(
+                                            List.of("hall", "partner", "e-channel", "self-service"),
+                                            row.get("channel"))));
                 } else {
                     Long seen = firstLine.putIfAbsent(channel.get().code(), row.line());
                     if (seen != null) {

@@ -180,7 +180,9 @@ public final class RuleFile {
             if (channel == null) {
                 p.accept(
                         "channel",
-                        "'" + f.channel() + "' is not hall, partner, e-channel or self-service (or empty for any)");
+                        "'" + f.channel() + "' is not hall, partner, e-channel or self-service (or empty for any)"
+                                + KnownIds.hintAmong(
+                                        List.of("hall", "partner", "e-channel", "self-service"), f.channel()));
             }
         }
         String type = null;
@@ -189,7 +191,9 @@ public final class RuleFile {
             if (type == null) {
                 p.accept(
                         "type",
-                        "'" + f.type() + "' is not handset, accessory, sim, plan or contract (or empty for any)");
+                        "'" + f.type() + "' is not handset, accessory, sim, plan or contract (or empty for any)"
+                                + KnownIds.hintAmong(
+                                        List.of("handset", "accessory", "sim", "plan", "contract"), f.type()));
             }
         }
         String siteId = emptyToNull(f.siteId());
@@ -200,7 +204,10 @@ public final class RuleFile {
         } else {
             basis = Basis.parse(f.basis()).orElse(null);
             if (basis == null) {
-                p.accept("basis", "'" + f.basis() + "' is not percent, fixed or tiered");
+                p.accept(
+                        "basis",
+                        "'" + f.basis() + "' is not percent, fixed or tiered"
+                                + KnownIds.hintAmong(List.of("percent", "fixed", "tiered"), f.basis()));
             }
         }
         BigDecimal percent = null;

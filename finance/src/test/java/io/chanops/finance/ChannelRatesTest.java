@@ -37,6 +37,14 @@ class ChannelRatesTest {
     }
 
     @Test
+    void aChannelASlipAwayFromOneIsNamed() {
+        Path file = TestLedgers.write(dir, "rates.csv", "channel,cost_per_txn", "self_servic,1.00");
+        assertThat(TestLedgers.rejection(() -> ChannelRates.read(file, StandardCharsets.UTF_8, w -> {})))
+                .containsExactly(file + ":2: channel: 'self_servic' is not hall, partner, e-channel or self-service"
+                        + " (did you mean 'self-service'?)");
+    }
+
+    @Test
     void aRateFiftyTimesTheChannelsUsualOneIsKeptWithAWarningThatItLooksLikeFen() {
         Path file = TestLedgers.write(
                 dir, "rates.csv", "channel,cost_per_txn", "hall,394", "e-channel,9.05", "partner,30.00");

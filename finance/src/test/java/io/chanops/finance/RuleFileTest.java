@@ -74,7 +74,8 @@ class RuleFileTest {
                 "A,shop,,gadget,,percent,abc,,2026-13-01,,x",
                 "B,,,handset,,fixed,,,,,",
                 "C,,,sim,,tiered,5,1-100:10.00;150-:12.00,,,",
-                "D,,,,,bonus,1,,2026-02-01,2026-01-01,");
+                "D,,,,,bonus,1,,2026-02-01,2026-01-01,",
+                "E,partners,,handsets,,percnt,1,,2026-02-01,,");
         String f = dir.resolve("rules.csv").toString();
         assertThat(p)
                 .contains(
@@ -83,7 +84,12 @@ class RuleFileTest {
                         f + ":2: rate: 'abc' is not a percent like 2.5 (at most 4 decimals)",
                         f + ":2: valid_from: '2026-13-01' is not a date YYYY-MM-DD: there is no month 13",
                         f + ":5: basis: 'bonus' is not percent, fixed or tiered",
-                        f + ":5: valid_to: 2026-01-01 is before valid_from 2026-02-01");
+                        f + ":5: valid_to: 2026-01-01 is before valid_from 2026-02-01",
+                        f + ":6: channel: 'partners' is not hall, partner, e-channel or self-service (or empty for any)"
+                                + " (did you mean 'partner'?)",
+                        f + ":6: type: 'handsets' is not handset, accessory, sim, plan or contract (or empty for any)"
+                                + " (did you mean 'handset'?)",
+                        f + ":6: basis: 'percnt' is not percent, fixed or tiered (did you mean 'percent'?)");
         assertThat(p).anyMatch(s -> s.startsWith(f + ":2: clawback_days:"));
         assertThat(p).anyMatch(s -> s.startsWith(f + ":3: rate: is empty"));
         assertThat(p).anyMatch(s -> s.startsWith(f + ":4: rate: a tiered rule"));

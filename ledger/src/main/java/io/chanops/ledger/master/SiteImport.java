@@ -246,7 +246,11 @@ public final class SiteImport {
         switch (row.get("kind").toLowerCase(Locale.ROOT)) {
             case "store" -> kind = Site.Kind.STORE;
             case "warehouse" -> kind = Site.Kind.WAREHOUSE;
-            default -> problems.add(row.problem("kind", "'" + row.get("kind") + "' is not store or warehouse"));
+            default ->
+                problems.add(row.problem(
+                        "kind",
+                        "'" + row.get("kind") + "' is not store or warehouse"
+                                + KnownIds.hintAmong(List.of("store", "warehouse"), row.get("kind"))));
         }
         String warehouse = emptyToNull(row.get("warehouse"));
         Channel channel = null;
@@ -262,7 +266,10 @@ public final class SiteImport {
                 channel = Channel.parse(channelText).orElse(null);
                 if (channel == null) {
                     problems.add(row.problem(
-                            "channel", "'" + channelText + "' is not hall, partner, e-channel or self-service"));
+                            "channel",
+                            "'" + channelText + "' is not hall, partner, e-channel or self-service"
+                                    + KnownIds.hintAmong(
+                                            List.of("hall", "partner", "e-channel", "self-service"), channelText)));
                 }
             }
         } else if (kind == Site.Kind.WAREHOUSE) {

@@ -32,6 +32,24 @@ class SiteImportTest {
                         f + ":5: warehouse: 'GZ-ST-01' is a store, not a warehouse");
     }
 
+    /** A kind or a channel a slip away from one of its words is named; a word far from all of them is not. */
+    @Test
+    void aMistypedKindOrChannelNamesTheWordMeant() {
+        Path f = TestLedgers.write(
+                dir,
+                "sites.csv",
+                "site_id,name,kind,city,warehouse,channel,lat,lon,opens,closes",
+                "GZ-WH,Warehouse,warehous,GZ,,,23.1,113.4,06:00,22:00",
+                "GZ-ST-01,Store 1,store,GZ,GZ-WH,echannel,23.2,113.3,09:00,21:00",
+                "GZ-ST-02,Store 2,shop,GZ,GZ-WH,hall,23.2,113.3,09:00,21:00");
+        assertThat(TestLedgers.rejection(() -> SiteImport.read(f, StandardCharsets.UTF_8, Map.of(), w -> {})))
+                .contains(
+                        f + ":2: kind: 'warehous' is not store or warehouse (did you mean 'warehouse'?)",
+                        f + ":3: channel: 'echannel' is not hall, partner, e-channel or self-service (did you mean"
+                                + " 'e-channel'?)",
+                        f + ":4: kind: 'shop' is not store or warehouse");
+    }
+
     @Test
     void aWarehouseThatSuppliesStoresTheFileLeavesAloneCannotBecomeAStore() {
         Map<String, Site> existing = Map.of(
