@@ -46,6 +46,14 @@ class UsageErrorsCliTest {
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err())
                 .startsWith("error: --status weird: expected one of open, planned, shipped, received, cancelled");
+        assertThat(cli.run("replenish", "orders", "--status", "shiped").err())
+                .as("a slip names the value meant")
+                .startsWith("error: --status shiped: expected one of open, planned, shipped, received, cancelled (did"
+                        + " you mean 'shipped'?)");
+        assertThat(cli.run("commission", "report", "--month", "2026-02", "--by", "sites")
+                        .err())
+                .startsWith("error: invalid value for option '--by': 'sites' is not site, channel or rule (did you"
+                        + " mean 'site'?)");
     }
 
     @Test

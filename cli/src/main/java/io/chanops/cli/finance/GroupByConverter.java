@@ -1,6 +1,8 @@
 package io.chanops.cli.finance;
 
 import io.chanops.finance.CommissionSummary;
+import io.chanops.ledger.master.KnownIds;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -12,7 +14,8 @@ public final class GroupByConverter implements ITypeConverter<CommissionSummary.
         try {
             return CommissionSummary.GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' is not site, channel or rule");
+            throw new TypeConversionException("'" + value + "' is not site, channel or rule"
+                    + KnownIds.hintAmong(List.of("site", "channel", "rule"), value));
         }
     }
 }

@@ -6,12 +6,14 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.money.Fen;
 import io.chanops.reconcile.match.Category;
 import io.chanops.reconcile.run.Msisdn;
 import io.chanops.reconcile.run.RunHistory;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +50,13 @@ public final class ReconcileShowCommand extends ChanopsCommand {
         if (category != null) {
             cat = Category.parse(category);
             if (cat.isEmpty() || cat.get() == Category.OK_CANCELLED) {
-                throw UserException.usage(
-                        "--category " + category + ": expected one of MATCHED, AMOUNT_MISMATCH, STATUS_MISMATCH, "
-                                + "MISSING_IN_BOSS, MISSING_IN_PLATFORM, DUPLICATE_PLATFORM, DUPLICATE_BOSS, "
-                                + "RESOLVED_LATE (OK_CANCELLED orders are counted, not stored)");
+                List<String> stored = Arrays.stream(Category.values())
+                        .filter(c -> c != Category.OK_CANCELLED)
+                        .map(Category::name)
+                        .toList();
+                throw UserException.usage("--category " + category + ": expected one of " + String.join(", ", stored)
+                        + " (OK_CANCELLED orders are counted, not stored)"
+                        + KnownIds.hintAmong(stored, category));
             }
         }
         RunHistory history = new RunHistory(ctx().ledger());

@@ -7,6 +7,7 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderKind;
 import io.chanops.replenish.orders.OrderService;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,8 +110,9 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw UserException.usage(option + " " + text + ": expected one of "
-                    + Arrays.stream(expected).map(String::valueOf).collect(Collectors.joining(", ")));
+            List<String> words = Arrays.stream(expected).map(String::valueOf).toList();
+            throw UserException.usage(option + " " + text + ": expected one of " + String.join(", ", words)
+                    + KnownIds.hintAmong(words, text));
         }
     }
 }

@@ -372,6 +372,9 @@ class ReconcileCliTest extends OnLedger {
         CliHarness.Result resolved =
                 cli.run("reconcile", "show", "1", "--category", "missing_in_boss", "--format", "csv");
         assertThat(resolved.out().lines().filter(l -> l.endsWith(",2"))).hasSize(1);
+        assertThat(cli.run("reconcile", "show", "1", "--category", "missing-in-bos")
+                        .err())
+                .endsWith("(OK_CANCELLED orders are counted, not stored) (did you mean 'MISSING_IN_BOSS'?)\n");
     }
 
     @Test
