@@ -2,6 +2,7 @@ package io.chanops.reconcile.platform;
 
 import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.csv.Cells;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.ledger.time.TimeHints;
@@ -20,6 +21,7 @@ import java.util.function.LongConsumer;
  * {@link PlatformTable}, validating every row; any problem rejects the file with every problem listed (up to a bound).
  */
 public final class PlatformReader {
+    private static final List<String> STATUSES = List.of("paid", "completed", "cancelled", "refunded");
     public static final List<String> COLUMNS =
             List.of("order_id", "created_at", "channel", "site_id", "msisdn", "sku", "qty", "amount", "status");
 
@@ -106,7 +108,9 @@ public final class PlatformReader {
             PlatformStatus status = PlatformStatus.of(b, csv.from(cStatus), csv.to(cStatus));
             if (status == null) {
                 problems.add(csv.problem(
-                        cStatus, "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"));
+                        cStatus,
+                        "'" + csv.get(cStatus) + "' must be paid, completed, cancelled or refunded"
+                                + KnownIds.hintAmong(STATUSES, csv.get(cStatus))));
             }
             if (problems.isEmpty()) {
                 table.orderIds.add(b, idFrom, idTo, bytesCharset);

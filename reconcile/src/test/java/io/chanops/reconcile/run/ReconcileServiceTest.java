@@ -274,4 +274,21 @@ class ReconcileServiceTest {
                         saved + ":2: msisdn: " + Cells.scientificProblem("1.38E+10"),
                         saved + ":3: order_id: " + Cells.scientificProblem("2.60105E+11"));
     }
+
+    @Test
+    void aPlatformStatusASlipAwayFromOneIsNamed() {
+        Path orders = TestLedgers.write(
+                dir,
+                "orders.csv",
+                PLATFORM,
+                "A,2026-01-05 10:00:00,web,GZ-WEB,13800000001,HS-RN14-128,1,1199.00,complete",
+                "B,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,2,20.00,returned");
+        Path boss =
+                TestLedgers.write(dir, "b.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB");
+        assertThat(TestLedgers.rejection(() -> run(orders, boss, "x", false, false)))
+                .containsExactly(
+                        orders + ":2: status: 'complete' must be paid, completed, cancelled or refunded (did you mean"
+                                + " 'completed'?)",
+                        orders + ":3: status: 'returned' must be paid, completed, cancelled or refunded");
+    }
 }
