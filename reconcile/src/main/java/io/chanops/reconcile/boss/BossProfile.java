@@ -185,7 +185,12 @@ public record BossProfile(
                     case "completed" -> statuses.put(text, Boolean.TRUE);
                     case "cancelled" -> statuses.put(text, Boolean.FALSE);
                     default ->
-                        problems.add(new Problem(name, line, key, "'" + value + "' must be completed or cancelled"));
+                        problems.add(new Problem(
+                                name,
+                                line,
+                                key,
+                                "'" + value + "' must be completed or cancelled"
+                                        + KnownIds.hintAmong(List.of("completed", "cancelled"), value.strip())));
                 }
                 if (text.isEmpty()) {
                     problems.add(new Problem(name, line, key, "status text is empty"));

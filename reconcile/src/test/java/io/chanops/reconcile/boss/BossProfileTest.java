@@ -53,6 +53,7 @@ class BossProfileTest {
         lines.add("column.msisdm=手机号码");
         lines.set(2, "amount.unit=cents");
         lines.set(lines.indexOf("status.已撤单=cancelled"), "status.已撤单=void");
+        lines.add("status.已退款=canceled");
         assertThatThrownBy(() -> BossProfile.parse("p.properties", lines))
                 .isInstanceOfSatisfying(
                         InputRejectedException.class,
@@ -65,7 +66,10 @@ class BossProfileTest {
                                         .startsWith("p.properties:14: column.msisdm: unknown key (did you"
                                                 + " mean 'column.msisdn'?) (expected one of amount.unit,"))
                                 .anySatisfy(s ->
-                                        assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled")));
+                                        assertThat(s).contains("status.已撤单: 'void' must be completed or cancelled"))
+                                .anySatisfy(s -> assertThat(s)
+                                        .endsWith("status.已退款: 'canceled' must be completed or cancelled (did you"
+                                                + " mean 'cancelled'?)")));
     }
 
     /** Patterns DateTimeFormatter refuses, by its own exception or (a pad before adjacent numbers) a JDK failure. */
