@@ -118,6 +118,24 @@ class ReconcileCliTest extends OnLedger {
                 .contains("warning: 261 of the 264 amount mismatches are BOSS amounts 100 times the platform's: is"
                         + " amount.unit=yuan in yuan.properties right for boss-2026-02.csv?");
         assertThat(month("2026-02").err()).doesNotContain("amount.unit");
+
+        // the platform's amounts in fen: the other way round, and the platform file is named too
+        List<String> orders = Files.readAllLines(TestLedgers.sample("platform-orders-2026-02.csv"));
+        List<String> inFen = new ArrayList<>(List.of(orders.get(0)));
+        orders.stream()
+                .skip(1)
+                .map(l -> l.replaceAll(",(\\d+)\\.(\\d\\d),([a-z]+)$", ",$1$2,$3"))
+                .forEach(inFen::add);
+        Path fen = Files.write(dir.resolve("orders-in-fen.csv"), inFen);
+        assertThat(cli.run(CliHarness.reconcileArgs(
+                                fen.toString(),
+                                TestLedgers.sample("boss-2026-02.csv").toString(),
+                                TestLedgers.sample("boss-profile.properties").toString(),
+                                dir.resolve("out-fen").toString()))
+                        .err())
+                .contains("amount mismatches are BOSS amounts a hundredth of the platform's: is amount.unit=fen in"
+                        + " boss-profile.properties right for boss-2026-02.csv, or does orders-in-fen.csv give fen"
+                        + " where its amount column takes yuan?");
     }
 
     /**

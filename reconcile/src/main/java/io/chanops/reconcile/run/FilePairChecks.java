@@ -124,7 +124,8 @@ final class FilePairChecks {
 
     /**
      * Warns when most amount mismatches (at least {@link #HUNDREDFOLD_FROM} of them) are a factor of exactly 100
-     * between the two files: the profile's {@code amount.unit} (fen or yuan) is not the export's, the likeliest cause.
+     * between the two files: the profile's {@code amount.unit} (fen or yuan) is not the export's, the likeliest cause;
+     * or, when the platform's amounts are the larger, the platform file gives fen where it takes yuan.
      */
     static void warnOfAHundredfold(List<Item> findings, RunRequest req, BossProfile profile, Consumer<String> warn) {
         long mismatches = 0;
@@ -148,7 +149,11 @@ final class FilePairChecks {
                     + (bossTimes100 > platformTimes100 ? "100 times" : "a hundredth of") + " the platform's: is "
                     + "amount.unit=" + profile.amountUnit().toString().toLowerCase(Locale.ROOT) + " in "
                     + req.profileFile().getFileName() + " right for "
-                    + req.bossFile().getFileName() + "?");
+                    + req.bossFile().getFileName()
+                    + (platformTimes100 > bossTimes100
+                            ? ", or does " + req.platformFile().getFileName()
+                                    + " give fen where its amount column takes yuan?"
+                            : "?"));
         }
     }
 
