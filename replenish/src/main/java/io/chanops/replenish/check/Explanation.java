@@ -1,9 +1,7 @@
 package io.chanops.replenish.check;
 
-import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
-import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.replenish.orders.Order;
@@ -13,6 +11,7 @@ import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyRepository;
 import io.chanops.replenish.policy.ReviewCycle;
+import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.stock.StockRepository;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,20 +48,17 @@ public record Explanation(
     /** The facts of one position now (the context's time), in one read. */
     public List<Fact> explain(String site, String sku, CheckSettings settings) {
         LocalDateTime now = context.now();
+        // a mistyped SKU would otherwise be explained as a position with nothing on hand and no policy
+        new PositionFilter(site, sku).requireKnown(ledger, "replenish explain");
         return ledger.read(h -> {
             List<Fact> f = new ArrayList<>();
-            Optional<String> siteName = sites.find(site).map(Site::name);
-            if (siteName.isEmpty()) {
-                throw InputRejectedException.of(Problem.ofFile(
-                        "replenish explain",
-                        "unknown site '" + site + "'" + sites.known().hint(site, "")));
-            }
+            String siteName = sites.find(site).map(Site::name).orElse(site);
             long onHand = stock.onHand(site, sku).orElse(0L);
             // all of them, as the check counts them (not only the latest few)
             List<Order> open = orders.onOrder(site, sku);
             long onOrder = open.stream().mapToLong(Order::outstanding).sum();
             long ip = onHand + onOrder;
-            f.add(new Fact("position", site + " (" + siteName.get() + ") / " + sku));
+            f.add(new Fact("position", site + " (" + siteName + ") / " + sku));
             f.add(new Fact("on hand", Long.toString(onHand)));
             f.add(new Fact(
                     "on order",

@@ -48,6 +48,18 @@ class ExplanationTest {
         });
     }
 
+    /** An unknown site or SKU is refused, naming the one meant: never explained as an empty position. */
+    @Test
+    void anUnknownSiteOrSkuIsRefusedNotExplainedAsEmpty() {
+        ScenarioLedger s = new ScenarioLedger(dir);
+        Explanation explanation = Explanation.of(s.ledger, TestLedgers.at(LocalDateTime.of(2026, 3, 2, 9, 30)));
+        assertThat(TestLedgers.rejection(() -> explanation.explain("ST-1", "PHONEE", CheckSettings.defaults())))
+                .containsExactly("replenish explain: --sku: unknown SKU 'PHONEE' (did you mean 'PHONE'?)");
+        assertThat(TestLedgers.rejection(() -> explanation.explain("ST-9", "PHONE", CheckSettings.defaults())))
+                .containsExactly(
+                        "replenish explain: --site: unknown site 'ST-9' ('chanops site list' shows the sites)");
+    }
+
     private static void insertOrder(Handle h, String id, String status, long qty, String raisedAt) {
         h.createUpdate("INSERT INTO replenishment_order (order_id, site_id, sku, kind, qty, received_qty, status, "
                         + "raised_at, due_date, updated_at) VALUES (:id, 'ST-1', 'PHONE', 'regular', :qty, "
