@@ -232,6 +232,17 @@ class CatalogCommandsTest extends OnLedger {
                         .out())
                 .contains("SIM-IOT");
         assertThat(cli.run("catalog", "list", "--channel", "tmall").code()).isEqualTo(2);
+        // a brand no product has is refused, not listed as none; one of the catalog's brands with no match is empty
+        Result typo = cli.run("catalog", "list", "--brand", "Appel");
+        assertThat(typo.code()).isEqualTo(4);
+        assertThat(typo.err())
+                .startsWith("error: catalog list: --brand: no product has the brand 'Appel' (did you mean 'Apple'?)");
+        assertThat(cli.run("catalog", "list", "--brand", "Nokia").err())
+                .contains("no product has the brand 'Nokia' (the catalog's brands: Apple, ");
+        assertThat(ok("catalog", "list", "--brand", "apple", "--type", "sim", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(1);
     }
 
     @Test
