@@ -1,8 +1,12 @@
 package io.chanops.catalog;
 
 import io.chanops.ledger.CopyRows;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.Ids;
+import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.StatementBatches;
+import io.chanops.ledger.model.ImportBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -89,8 +93,22 @@ public final class CatalogHistory {
         return query(h, "h.sku = :key", sku);
     }
 
-    /** Every change one import batch made, in the order it made them. */
+    /**
+     * Every change one import batch made, in the order it made them. A batch that does not exist, or that imported
+     * something else than the catalog, is refused (exit 4) rather than shown as one that changed nothing.
+     */
     public static List<HistoryEntry> ofBatch(Handle h, long batchId) {
+        ImportBatch batch = ImportBatches.byId(h, batchId)
+                .orElseThrow(() -> InputRejectedException.of(Problem.ofFile(
+                        "catalog history",
+                        "--batch " + batchId + ": no import batch " + batchId
+                                + " (catalog import prints its batch; ledger info shows the last of each kind)")));
+        if (!batch.kind().equals("catalog")) {
+            throw InputRejectedException.of(Problem.ofFile(
+                    "catalog history",
+                    "--batch " + batchId + ": batch " + batchId + " imported " + batch.fileName() + " (" + batch.kind()
+                            + "), not a catalog"));
+        }
         return query(h, "h.batch_id = :key", batchId);
     }
 

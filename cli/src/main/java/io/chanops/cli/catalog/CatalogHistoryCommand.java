@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "history",
         footerHeading = "%nExamples:%n",
-        footer = {"  chanops catalog history HS-IP16-128", "  chanops catalog history HS-IP16-128 --batch 2"},
+        footer = {"  chanops catalog history HS-IP16-128", "  chanops catalog history --batch 2"},
         description = {
             "Every change to one product (or by one import batch), field by field.",
             "Columns: at,batch,file,user,sku,change,field,old,new."

@@ -209,6 +209,13 @@ class CatalogCommandsTest extends OnLedger {
         assertThat(cli.run("catalog", "history", "NOPE").code()).isEqualTo(4);
         assertThat(cli.run("catalog", "history", "hs-ip16p-256").err())
                 .contains("no product hs-ip16p-256 in the catalog (did you mean 'HS-IP16P-256'?)");
+        // a batch that is not there, or not a catalog import, is refused rather than shown as changing nothing
+        Result missing = cli.run("catalog", "history", "--batch", "99");
+        assertThat(missing.code()).isEqualTo(4);
+        assertThat(missing.err()).startsWith("error: catalog history: --batch 99: no import batch 99 (");
+        cli.importRows("site", "WH,Warehouse,warehouse,GZ,,,23.1,113.4,06:00,22:00");
+        assertThat(cli.run("catalog", "history", "--batch", "3").err())
+                .startsWith("error: catalog history: --batch 3: batch 3 imported sites.csv (sites), not a catalog");
     }
 
     @Test

@@ -28,6 +28,14 @@ public final class ImportBatches {
                 .findOne();
     }
 
+    /** Import batch {@code batchId}, if there is one. */
+    public static Optional<ImportBatch> byId(Handle h, long batchId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM import_batch WHERE batch_id = :id")
+                .bind("id", batchId)
+                .map((rs, ctx) -> batch(rs))
+                .findOne();
+    }
+
     /** The latest batch of each kind (stock moves, catalog, sites, ...), by kind: when each feed last came in. */
     public static List<ImportBatch> latestOfEachKind(Handle h) {
         return h.createQuery("SELECT " + COLUMNS + " FROM import_batch b WHERE batch_id = (SELECT MAX(c.batch_id) "
