@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "receive",
         footerHeading = "%nExamples:%n",
-        footer = {"  chanops replenish receive 42", "  chanops replenish receive 42 --qty 3"},
+        footer = {
+            "  chanops replenish receive RO-20260302-000001",
+            "  chanops replenish receive RO-20260302-000001 --qty 3"
+        },
         description = {
             "Receive an order at the store: writes transfer_out at the warehouse and transfer_in at the store in the "
                     + "same transaction",
