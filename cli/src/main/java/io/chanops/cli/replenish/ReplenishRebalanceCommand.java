@@ -6,6 +6,8 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.master.KnownIds;
+import io.chanops.ledger.text.Named;
 import io.chanops.replenish.rebalance.Allocation;
 import io.chanops.replenish.rebalance.RebalanceService;
 import java.time.LocalDate;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  chanops replenish rebalance --date 2026-03-02",
-            "  chanops replenish rebalance --date 2026-03-02 --warehouse WH --out rebal.csv",
+            "  chanops replenish rebalance --date 2026-03-02 --warehouse GZ-WH --out r.csv",
             "  chanops replenish rebalance --date 2026-03-02 --apply"
         },
         description = {
@@ -58,7 +60,9 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
     protected int run() {
         RebalanceService service = RebalanceService.of(ctx().ledger(), ctx().operation());
         if (warehouse != null && !service.warehouses().contains(warehouse)) {
-            throw UserException.usage("--warehouse " + warehouse + ": no such warehouse (see 'site list')");
+            List<String> known = service.warehouses().stream().sorted().toList();
+            throw UserException.usage("--warehouse " + warehouse + ": no such warehouse"
+                    + new KnownIds(known).hint(warehouse, " (the warehouses: " + Named.firstOf(known, 12) + ")"));
         }
         RebalanceService.Proposal proposal = service.propose(date, warehouse);
         Listing listing = listing(proposal);

@@ -60,6 +60,10 @@ class RebalanceCliTest {
         assertThat(b.err()).contains("nothing short");
         CliHarness.Result unknown = cli.run("replenish", "rebalance", "--date", "2026-03-04", "--warehouse", "ST-1");
         assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: --warehouse ST-1: no such warehouse (the warehouses: WH, WH-B)");
+        assertThat(cli.run("replenish", "rebalance", "--date", "2026-03-04", "--warehouse", "WH-BB")
+                        .err())
+                .startsWith("error: --warehouse WH-BB: no such warehouse (did you mean 'WH-B'?)");
     }
 
     @Test
