@@ -54,6 +54,9 @@ class UsageErrorsCliTest {
                         .err())
                 .startsWith("error: invalid value for option '--by': 'sites' is not site, channel or rule (did you"
                         + " mean 'site'?)");
+        assertThat(cli.run("policy", "tune", "--service-level", "95").err())
+                .startsWith("error: --service-level must be between 0 and 1, e.g. 0.95 (95 reads as a percent: did you"
+                        + " mean 0.95?)");
     }
 
     @Test

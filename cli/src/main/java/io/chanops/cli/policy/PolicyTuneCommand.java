@@ -13,6 +13,7 @@ import io.chanops.replenish.check.StockFeed;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.position.PositionFilter;
+import io.chanops.replenish.simulate.ServiceLevel;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -71,7 +72,8 @@ public final class PolicyTuneCommand extends ChanopsCommand {
             throw UserException.usage("--history-days must be >= 1");
         }
         if (!(serviceLevel > 0 && serviceLevel < 1)) {
-            throw UserException.usage("--service-level must be between 0 and 1, e.g. 0.95");
+            throw UserException.usage(
+                    "--service-level must be between 0 and 1, e.g. 0.95" + ServiceLevel.percentHint(serviceLevel));
         }
         int lead = leadDays != null ? leadDays : CheckConfig.leadDays(ctx());
         if (lead < 0) {

@@ -1,5 +1,6 @@
 package io.chanops.replenish.simulate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,21 @@ public record ServiceLevel(String text, double value) {
     public ServiceLevel {
         if (!(value > 0 && value < 1)) {
             throw new IllegalArgumentException(
-                    "service level " + text + " is not between 0 and 1 (exclusive), e.g. 0.95");
+                    "service level " + text + " is not between 0 and 1 (exclusive), e.g. 0.95" + percentHint(value));
         }
+    }
+
+    /**
+     * {@code " (95 reads as a percent: did you mean 0.95?)"} for a value from 50 to 100 (service levels are set
+     * between about 0.8 and 0.999), else empty.
+     */
+    public static String percentHint(double value) {
+        if (!(value >= 50 && value < 100)) {
+            return "";
+        }
+        BigDecimal given = BigDecimal.valueOf(value).stripTrailingZeros();
+        return " (" + given.toPlainString() + " reads as a percent: did you mean "
+                + given.movePointLeft(2).toPlainString() + "?)";
     }
 
     /** The candidate's name: {@code sl=0.95}. */

@@ -273,5 +273,11 @@ class SimulationServiceTest {
                 .hasMessageContaining("'' is not a decimal number");
         assertThatThrownBy(() -> ServiceLevel.parseList("0.9,0.90")).hasMessageContaining("0.90 is listed twice");
         assertThatThrownBy(() -> ServiceLevel.parseList("95%")).hasMessageContaining("'95%' is not a decimal number");
+        assertThatThrownBy(() -> ServiceLevel.parseList("0.9,97.5"))
+                .hasMessage("service level 97.5 is not between 0 and 1 (exclusive), e.g. 0.95 (97.5 reads as a percent:"
+                        + " did you mean 0.975?)");
+        assertThatThrownBy(() -> ServiceLevel.parseList("1.5"))
+                .as("not a percent anyone sets")
+                .hasMessage("service level 1.5 is not between 0 and 1 (exclusive), e.g. 0.95");
     }
 }
