@@ -30,6 +30,7 @@ public abstract class ChanopsCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         RunContext ctx = ctx();
+        ctx.checkNow();
         PrintWriter terminal = ctx.out();
         Pager pager = null;
         try (OutputSet outputs = ctx.openOutputs(CommandInputs.of(spec))) {

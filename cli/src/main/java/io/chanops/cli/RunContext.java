@@ -210,29 +210,43 @@ public final class RunContext {
      */
     public Clock clock() {
         if (clock == null) {
-            Optional<LocalDateTime> now = Optional.empty();
-            Optional<Instant> instant = Optional.empty();
-            if (root.now != null) {
-                instant = instant(root.now);
-                now = instant.isPresent() ? now : LocalTimes.parseDateTime(root.now);
-                if (now.isEmpty() && instant.isEmpty()) {
-                    throw UserException.usage(
-                            "--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
-                                    + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z"
-                                    + TimeHints.dateTime(root.now));
-                }
-            }
             ZoneId zone = zone();
             if (root.now == null) {
                 clock = root.host.clock().withZone(zone);
             } else {
-                Clock given = instant.isPresent() ? Clock.fixed(instant.get(), zone) : LocalTimes.clock(now, zone);
+                GivenNow now = givenNow();
+                Clock given = now.instant().isPresent()
+                        ? Clock.fixed(now.instant().get(), zone)
+                        : LocalTimes.clock(now.local(), zone);
                 refuseFarAhead(
                         "--now", root.now, given.instant(), zone, "--now may be at most a day ahead of the clock");
                 clock = given;
             }
         }
         return clock;
+    }
+
+    /**
+     * Refuses (exit 2) a {@code --now} that is not a time, before any work, whichever command it is given to (one that
+     * does not read the clock too): reading it needs no ledger.
+     */
+    public void checkNow() {
+        if (root.now != null) {
+            givenNow();
+        }
+    }
+
+    /** {@code --now} as written: a local time, or an instant with its offset. */
+    private record GivenNow(Optional<LocalDateTime> local, Optional<Instant> instant) {}
+
+    private GivenNow givenNow() {
+        Optional<Instant> instant = instant(root.now);
+        Optional<LocalDateTime> local = instant.isPresent() ? Optional.empty() : LocalTimes.parseDateTime(root.now);
+        if (local.isEmpty() && instant.isEmpty()) {
+            throw UserException.usage("--now '" + root.now + "': expected 'YYYY-MM-DD HH:MM[:SS]' (in the ledger's "
+                    + "zone) or an instant with its offset, e.g. 2026-03-02T03:30Z" + TimeHints.dateTime(root.now));
+        }
+        return new GivenNow(local, instant);
     }
 
     /** The machine's clock now, in the ledger's zone, whatever {@code --now} says: for the names of files kept. */

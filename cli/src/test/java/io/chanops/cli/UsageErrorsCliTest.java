@@ -54,6 +54,10 @@ class UsageErrorsCliTest {
                         .err())
                 .startsWith("error: invalid value for option '--by': 'sites' is not site, channel or rule (did you"
                         + " mean 'site'?)");
+        // --now is read before any work, by a command that does not use the clock too
+        CliHarness.Result badNow = cli.run("stock", "show", "--now", "2026-02-30 10:00");
+        assertThat(badNow.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badNow.err()).startsWith("error: --now '2026-02-30 10:00': expected 'YYYY-MM-DD HH:MM[:SS]'");
         assertThat(cli.run("policy", "tune", "--service-level", "95").err())
                 .startsWith("error: --service-level must be between 0 and 1, e.g. 0.95 (95 reads as a percent: did you"
                         + " mean 0.95?)");
