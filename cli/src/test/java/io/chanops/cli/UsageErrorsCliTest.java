@@ -38,6 +38,10 @@ class UsageErrorsCliTest {
         assertThat(cli.run("commission", "report", "--month", "02/2026").err())
                 .startsWith("error: ")
                 .contains("YYYY-MM (like 2026-02)");
+        assertThat(cli.run("commission", "report", "--month", "2026-2").err())
+                .contains("'2026-2' is not a month YYYY-MM (like 2026-02): did you mean '2026-02'?");
+        assertThat(cli.run("cost", "report", "--month", "2026/11").err()).contains(": did you mean '2026-11'?");
+        assertThat(cli.run("cost", "report", "--month", "2026-13").err()).contains(": there is no month 13");
         assertThat(cli.run("stock", "add", "--site", "S", "--sku", "K", "--kind", "sale", "--qty", "1", "--at", "9:30")
                         .err())
                 .startsWith("error: ")
