@@ -261,15 +261,11 @@ class ReconcileServiceTest {
     /** Platform orders saved from a spreadsheet that wrote their long numbers in scientific notation: refused. */
     @Test
     void aPlatformOrderWhoseIdOrPhoneASpreadsheetRewroteIsRefused() {
-        Path saved = TestLedgers.write(
-                dir,
+        Path saved = platformFile(
                 "saved.csv",
-                PLATFORM,
                 "A,2026-01-05 10:00:00,web,GZ-WEB,1.38E+10,HS-RN14-128,1,1199.00,completed",
                 "2.60105E+11,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,2,20.00,refunded");
-        Path boss =
-                TestLedgers.write(dir, "b.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB");
-        assertThat(TestLedgers.rejection(() -> run(saved, boss, "x", false, false)))
+        assertThat(platformRejection(saved))
                 .containsExactly(
                         saved + ":2: msisdn: " + Cells.scientificProblem("1.38E+10"),
                         saved + ":3: order_id: " + Cells.scientificProblem("2.60105E+11"));
@@ -277,18 +273,27 @@ class ReconcileServiceTest {
 
     @Test
     void aPlatformStatusASlipAwayFromOneIsNamed() {
-        Path orders = TestLedgers.write(
-                dir,
+        Path orders = platformFile(
                 "orders.csv",
-                PLATFORM,
                 "A,2026-01-05 10:00:00,web,GZ-WEB,13800000001,HS-RN14-128,1,1199.00,complete",
                 "B,2026-01-05 11:00:00,app,GZ-TH-01,13800000002,SIM-STD,2,20.00,returned");
-        Path boss =
-                TestLedgers.write(dir, "b.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB");
-        assertThat(TestLedgers.rejection(() -> run(orders, boss, "x", false, false)))
+        assertThat(platformRejection(orders))
                 .containsExactly(
                         orders + ":2: status: 'complete' must be paid, completed, cancelled or refunded (did you mean"
                                 + " 'completed'?)",
                         orders + ":3: status: 'returned' must be paid, completed, cancelled or refunded");
+    }
+
+    private Path platformFile(String name, String... rows) {
+        List<String> lines = new ArrayList<>(List.of(PLATFORM));
+        lines.addAll(List.of(rows));
+        return TestLedgers.write(dir, name, lines.toArray(String[]::new));
+    }
+
+    /** The problems of a run of {@code platform} against a valid one-row BOSS export. */
+    private List<String> platformRejection(Path platform) {
+        Path boss =
+                TestLedgers.write(dir, "b.csv", GB18030, BOSS, "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB");
+        return TestLedgers.rejection(() -> run(platform, boss, "x", false, false));
     }
 }
