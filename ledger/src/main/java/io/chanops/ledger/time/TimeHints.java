@@ -43,8 +43,20 @@ public final class TimeHints {
         return dateTime(text, "");
     }
 
+    /** An ISO date-time as databases and APIs export it: fractions of a second, an offset from UTC, or both. */
+    private static final Pattern EXPORTED =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?");
+
     private static String dateTime(String text, String cause) {
         String s = text == null ? "" : text.strip();
+        Matcher exported = EXPORTED.matcher(s);
+        if (exported.matches() && (exported.group(3) != null || exported.group(4) != null)) {
+            if (exported.group(4) != null) {
+                return ": a time with an offset from UTC (" + exported.group(4) + "): write the local time in the"
+                        + " ledger's time zone, without the offset";
+            }
+            return ": no fractions of a second: did you mean '" + exported.group(1) + " " + exported.group(2) + "'?";
+        }
         Matcher m = YEAR_FIRST.matcher(s);
         if (m.matches()) {
             LocalDate day = day(m);

@@ -57,6 +57,19 @@ class TimeHintsTest {
         assertThat(TimeHints.dateTime("2026-03-01")).isEqualTo(": the time of day is missing ('2026-03-01 HH:MM')");
     }
 
+    /** A database's or an API's export: fractions of a second, an offset from UTC. */
+    @Test
+    void anExportedIsoDateTimeSaysWhatToLeaveOut() {
+        assertThat(TimeHints.dateTimeCell("2026-03-02 09:30:00.000"))
+                .isEqualTo(": no fractions of a second: did you mean '2026-03-02 09:30:00'?");
+        assertThat(TimeHints.dateTimeCell("2026-03-02T09:30:00.5"))
+                .isEqualTo(": no fractions of a second: did you mean '2026-03-02 09:30:00'?");
+        assertThat(TimeHints.dateTimeCell("2026-03-02T01:30:00Z"))
+                .isEqualTo(": a time with an offset from UTC (Z): write the local time in the ledger's time zone,"
+                        + " without the offset");
+        assertThat(TimeHints.dateTimeCell("2026-03-02T09:30:00.000+08:00")).contains("(+08:00)");
+    }
+
     @Test
     void datesGetTheSameHelp() {
         assertThat(TimeHints.date("2026/3/2")).isEqualTo(": did you mean '2026-03-02'?");
