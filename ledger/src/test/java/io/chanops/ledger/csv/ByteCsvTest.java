@@ -166,7 +166,7 @@ class ByteCsvTest {
         }
     }
 
-    /** A spreadsheet's "Unicode text" is UTF-16, with or without its byte-order mark: named as such, in either reader. */
+    /** A spreadsheet's "Unicode text" is UTF-16, with or without its byte-order mark: named so, by either reader. */
     @Test
     void aUtf16FileIsNamedAsUtf16() throws IOException {
         Path marked = tempCsv("unicode-text");

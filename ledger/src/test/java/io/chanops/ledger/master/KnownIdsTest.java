@@ -26,7 +26,7 @@ class KnownIdsTest {
         assertThat(sites.closest("S3")).isEmpty(); // under 4 characters: none
     }
 
-    /** A spreadsheet drops the leading zeros of an id of digits it takes for a number: the padded id is named, why too. */
+    /** A spreadsheet drops the leading zeros of an id of digits it takes for a number: the padded id is named. */
     @Test
     void anIdOfDigitsWithoutItsLeadingZerosIsTheOneMeant() {
         KnownIds stores = new KnownIds(List.of("0101", "0102", "00012345", "1101", "0007", "007"));

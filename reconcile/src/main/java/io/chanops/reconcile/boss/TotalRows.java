@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The total rows of a BOSS export (a report's {@code 合计} line, its {@code 小计} lines): a row whose first cell is one
- * of the profile's {@code total.label}s is left out of the BOSS rows. Each total's amount is held against the rows read:
- * it must be the sum of a run of rows ending just above it and starting at the file's first row or just below an
+ * of the profile's {@code total.label}s is left out of the BOSS rows. Each total's amount is held against the rows
+ * read: it must be the sum of a run of rows ending just above it and starting at the file's first row or just below an
  * earlier total row (a grand total, a subtotal of its group, a total of nested subtotals' groups), or the sum of all
  * the file's rows (a total printed above them). A total that is none of these means rows are missing (an export cut
  * short) or added, and is warned of. A profile without total labels gets a hint when a row it rejects starts with a

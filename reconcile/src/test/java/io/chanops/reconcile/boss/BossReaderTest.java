@@ -166,8 +166,8 @@ class BossReaderTest {
     }
 
     /**
-     * Subtotals: each total row must be the sum of the rows since an earlier total row (or the first row), or of all the
-     * file's rows; a grand total, nested subtotals and a total printed above the rows all agree, a subtotal that adds
+     * Subtotals: each total row must be the sum of the rows since an earlier total row (or the first row), or of all
+     * the file's rows; a grand total, nested subtotals and a total printed above the rows all agree, a subtotal that adds
      * up to no run of rows above it is warned of on its line.
      */
     @Test
