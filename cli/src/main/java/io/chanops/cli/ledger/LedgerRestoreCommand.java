@@ -15,11 +15,13 @@ import io.chanops.ledger.LedgerRestore;
 import io.chanops.ledger.LedgerSettings;
 import io.chanops.ledger.time.LocalTimes;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -102,6 +104,7 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
                                 : "");
         if (undo != null) {
             out().printf("the ledger as it was is in %s: restore from it to undo%n", undo);
+            noteEarlierUndoCopies(file, undo);
         } else {
             out().printf("%s did not exist: created from the backup%n", location.display());
         }
@@ -166,6 +169,40 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
             copy = ledgerFile.resolveSibling(base + ".before-restore-" + stamp + "-" + n + ".db");
         }
         return copy;
+    }
+
+    /**
+     * A note of the undo copies earlier restores left beside the ledger: each is a whole ledger, and none is ever
+     * removed by chanops (any may be the one to go back to), so their room is said, for someone to remove old ones.
+     */
+    private void noteEarlierUndoCopies(Path ledgerFile, Path undo) {
+        String name = ledgerFile.getFileName().toString();
+        String prefix = (name.endsWith(".db") ? name.substring(0, name.length() - 3) : name) + ".before-restore-";
+        long count = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> copies =
+                Files.newDirectoryStream(ledgerFile.toAbsolutePath().getParent(), prefix + "*.db")) {
+            for (Path copy : copies) {
+                if (!copy.getFileName().equals(undo.getFileName()) && Files.isRegularFile(copy)) {
+                    count++;
+                    bytes += Files.size(copy);
+                }
+            }
+        } catch (IOException e) {
+            return; // only a note
+        }
+        if (count > 0) {
+            ctx().info(String.format(
+                    Locale.ROOT,
+                    count == 1
+                            ? "note: an earlier restore's undo copy takes %2$.1f MB beside the ledger (%3$s*.db):"
+                                    + " remove it when no longer needed"
+                            : "note: %1$d earlier restores' undo copies take %2$.1f MB beside the ledger (%3$s*.db):"
+                                    + " remove those no longer needed",
+                    count,
+                    bytes / 1e6,
+                    prefix));
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -85,6 +85,11 @@ class LedgerRestoreCliTest extends OnSampleLedger {
         CliHarness.Result undo =
                 cli.run("ledger", "restore", "--from", kept.get(0).toString());
         assertThat(undo.code()).as(undo.toString()).isZero();
+        assertThat(undo.err())
+                .as("the copies no restore removes are counted, with their room")
+                .containsPattern("note: an earlier restore's undo copy takes \\d+\\.\\d MB beside the ledger"
+                        + " \\(chanops\\.before-restore-\\*\\.db\\): remove it when no longer needed");
+        assertThat(r.err()).doesNotContain("undo cop");
         assertThat(cli.run(ORDERS).out()).isEqualTo(ordersAfter);
         assertThat(cli.run(STOCK).out()).isEqualTo(stockAfter);
         assertThat(undoCopies()).hasSize(2);
