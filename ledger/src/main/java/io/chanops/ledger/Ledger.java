@@ -231,8 +231,9 @@ public final class Ledger {
     }
 
     private static LedgerUnavailableException noLedger(LedgerLocation location) {
+        String meant = location.file() == null ? "" : MistypedLedgerPath.hint(location.file());
         return new LedgerUnavailableException(
-                "no ledger at " + location.display() + " (create one with: " + location.initCommand() + ")");
+                "no ledger at " + location.display() + meant + " (create one with: " + location.initCommand() + ")");
     }
 
     private static boolean isEmptyFile(Path path) {
