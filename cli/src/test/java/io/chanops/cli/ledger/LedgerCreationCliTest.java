@@ -35,6 +35,15 @@ class LedgerCreationCliTest {
         }
         assertThat(List.of(typo, Path.of(typo + "-wal"), Path.of(typo + "-shm")))
                 .noneMatch(Files::exists);
+        // with the ledger beside it, the mistyped name names it
+        assertThat(CliHarness.withoutLedger(dir.resolve("chanops.db"))
+                        .run("init")
+                        .code())
+                .isZero();
+        CliHarness.Result r = CliHarness.withoutLedger(typo).run("stock", "show");
+        assertThat(r.code()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
+        assertThat(r.err()).startsWith("error: no ledger at " + typo + " (did you mean chanops.db beside it?)");
+        assertThat(typo).doesNotExist();
     }
 
     @Test
