@@ -161,14 +161,18 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
      * Where the ledger as it was goes: beside it, named after it and the machine's time, never over an earlier copy.
      */
     private Path undoCopy(Path ledgerFile) {
-        String name = ledgerFile.getFileName().toString();
-        String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
-        String stamp = ctx().machineNow().format(STAMP);
-        Path copy = ledgerFile.resolveSibling(base + ".before-restore-" + stamp + ".db");
+        String stamp = undoPrefix(ledgerFile) + ctx().machineNow().format(STAMP);
+        Path copy = ledgerFile.resolveSibling(stamp + ".db");
         for (int n = 2; Files.exists(copy); n++) {
-            copy = ledgerFile.resolveSibling(base + ".before-restore-" + stamp + "-" + n + ".db");
+            copy = ledgerFile.resolveSibling(stamp + "-" + n + ".db");
         }
         return copy;
+    }
+
+    /** How the undo copies of a ledger's restores are named before their time: {@code chanops.before-restore-}. */
+    private static String undoPrefix(Path ledgerFile) {
+        String name = ledgerFile.getFileName().toString();
+        return (name.endsWith(".db") ? name.substring(0, name.length() - 3) : name) + ".before-restore-";
     }
 
     /**
@@ -176,8 +180,7 @@ public final class LedgerRestoreCommand extends ChanopsCommand {
      * removed by chanops (any may be the one to go back to), so their room is said, for someone to remove old ones.
      */
     private void noteEarlierUndoCopies(Path ledgerFile, Path undo) {
-        String name = ledgerFile.getFileName().toString();
-        String prefix = (name.endsWith(".db") ? name.substring(0, name.length() - 3) : name) + ".before-restore-";
+        String prefix = undoPrefix(ledgerFile);
         long count = 0;
         long bytes = 0;
         try (DirectoryStream<Path> copies =

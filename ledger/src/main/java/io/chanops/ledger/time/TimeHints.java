@@ -89,6 +89,28 @@ public final class TimeHints {
         return YEAR_LAST.matcher(s).matches() ? ": the year comes first (like 2026-03-02)" : "";
     }
 
+    /** A month written with another separator, without the leading zero, or as a spreadsheet writes it. */
+    private static final Pattern LOOSE_MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]?\\s*(\\d{1,2})\\s*月?");
+
+    /**
+     * As {@link #date}, for a refused month ({@code YYYY-MM}): {@code ": did you mean '2026-02'?"} for {@code 2026-2},
+     * {@code 2026/02} or {@code 202602}, {@code ": there is no month 13"}; empty when it is not a month at all.
+     */
+    public static String month(String text) {
+        Matcher m = LOOSE_MONTH.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            return "";
+        }
+        int month = number(m, 2);
+        return month >= 1 && month <= 12
+                ? ": did you mean '" + YearMonth.of(number(m, 1), month) + "'?"
+                : noMonth(month);
+    }
+
+    private static String noMonth(int month) {
+        return ": there is no month " + month;
+    }
+
     /**
      * Why a year-first date does not exist ({@code ": February 2026 has 28 days"}, {@code ": there is no month 13"}):
      * a day past the month's end is the usual slip (February 29th of a common year, the 31st of a 30-day month).
@@ -96,7 +118,7 @@ public final class TimeHints {
     private static String noSuchDay(Matcher m) {
         int month = number(m, 2);
         if (month < 1 || month > 12) {
-            return ": there is no month " + month;
+            return noMonth(month);
         }
         YearMonth ym = YearMonth.of(number(m, 1), month);
         int day = number(m, 3);

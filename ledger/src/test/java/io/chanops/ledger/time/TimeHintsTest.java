@@ -71,6 +71,15 @@ class TimeHintsTest {
     }
 
     @Test
+    void monthsGetTheSameHelp() {
+        assertThat(TimeHints.month("2026-2")).isEqualTo(": did you mean '2026-02'?");
+        assertThat(TimeHints.month("202602")).isEqualTo(": did you mean '2026-02'?");
+        assertThat(TimeHints.month("2026年2月")).isEqualTo(": did you mean '2026-02'?");
+        assertThat(TimeHints.month("2026-13")).isEqualTo(": there is no month 13");
+        assertThat(TimeHints.month("February")).isEmpty();
+    }
+
+    @Test
     void datesGetTheSameHelp() {
         assertThat(TimeHints.date("2026/3/2")).isEqualTo(": did you mean '2026-03-02'?");
         assertThat(TimeHints.date("2026-3-2")).isEqualTo(": did you mean '2026-03-02'?");
