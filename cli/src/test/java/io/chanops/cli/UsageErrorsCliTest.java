@@ -58,6 +58,14 @@ class UsageErrorsCliTest {
                         .err())
                 .startsWith("error: invalid value for option '--by': 'sites' is not site, channel or rule (did you"
                         + " mean 'site'?)");
+        // a word of three letters among a fixed set: two swapped is the one meant
+        assertThat(cli.run("catalog", "feed", "--channel", "wbe").err())
+                .startsWith("error: --channel wbe: expected web, wap, app, partner or hall (did you mean 'web'?)");
+        assertThat(cli.run("catalog", "list", "--status", "Lsited").err())
+                .startsWith("error: --status Lsited: expected listed, unlisted or draft (did you mean 'listed'?)");
+        assertThat(cli.run("catalog", "list", "--type", "handest").err())
+                .startsWith("error: --type handest: expected handset, accessory, sim, plan or contract (did you mean"
+                        + " 'handset'?)");
         // --now is read before any work, by a command that does not use the clock too
         CliHarness.Result badNow = cli.run("stock", "show", "--now", "2026-02-30 10:00");
         assertThat(badNow.code()).isEqualTo(ExitCode.USAGE);

@@ -10,6 +10,7 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.money.Fen;
@@ -78,8 +79,9 @@ public final class CatalogListCommand extends ChanopsCommand {
             return null;
         }
         return ProductType.parse(type)
-                .orElseThrow(() ->
-                        UserException.usage("--type " + type + ": expected handset, accessory, sim, plan or contract"));
+                .orElseThrow(() -> UserException.usage("--type " + type
+                        + ": expected handset, accessory, sim, plan or contract"
+                        + KnownIds.hintAmong(List.of("handset", "accessory", "sim", "plan", "contract"), type)));
     }
 
     private String parseStatus() {
@@ -88,7 +90,8 @@ public final class CatalogListCommand extends ChanopsCommand {
         }
         String s = status.strip().toLowerCase(Locale.ROOT);
         if (!CatalogRowParser.STATUSES.contains(s)) {
-            throw UserException.usage("--status " + status + ": expected listed, unlisted or draft");
+            throw UserException.usage("--status " + status + ": expected listed, unlisted or draft"
+                    + KnownIds.hintAmong(CatalogRowParser.STATUSES, status));
         }
         return s;
     }
@@ -100,7 +103,8 @@ public final class CatalogListCommand extends ChanopsCommand {
         }
         String c = channel.strip().toLowerCase(Locale.ROOT);
         if (!CatalogRowParser.CHANNELS.contains(c)) {
-            throw UserException.usage("--channel " + channel + ": expected web, wap, app, partner or hall");
+            throw UserException.usage("--channel " + channel + ": expected web, wap, app, partner or hall"
+                    + KnownIds.hintAmong(CatalogRowParser.CHANNELS, channel));
         }
         return c;
     }

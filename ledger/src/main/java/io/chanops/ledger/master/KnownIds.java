@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The ids of one kind the ledger knows (sites, SKUs), for checking references and for naming the one a reference most
  * likely meant when it is not known: the same id in another case or without its separators ({@code gz-ss-01},
  * {@code GZSS01} for {@code GZ-SS-01}), else the one id a typing slip away (a character left out, added, changed or
- * two neighbours swapped; from 4 characters on), else for an id of digits the one id that is it with leading zeros
+ * two neighbours swapped; from 4 characters on, from 3 among a fixed set of words), else for an id of digits the one id that is it with leading zeros
  * ({@code 0101} for {@code 101}: a spreadsheet drops them when it takes the id for a number). A number changed into
  * another ({@code GZ-TH-03} for {@code GZ-TH-01}) is not a slip but most likely a site or product not imported yet,
  * so it is not suggested; nor is anything when two ids are as close.
@@ -27,8 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class KnownIds {
     static final int MAX_SEARCHES = 1_000;
+    /** Ids are dense (GZ-01, GZ-02): a slip in a shorter one is as likely another id. */
+    private static final int SHORTEST_ID_FOR_SLIPS = 4;
+    /** A fixed set of words is sparse: {@code wbe} can only be {@code web}. */
+    private static final int SHORTEST_WORD_FOR_SLIPS = 3;
 
     private final Set<String> ids;
+    private final int shortestForSlips;
     private final Map<String, List<String>> byCanonical = new HashMap<>();
     private final Map<Integer, List<String>> canonicalByLength = new HashMap<>();
     /** Ids of digits with leading zeros, by their digits without them. */
@@ -38,7 +43,12 @@ public final class KnownIds {
     private final AtomicInteger searches = new AtomicInteger();
 
     public KnownIds(Collection<String> ids) {
+        this(ids, SHORTEST_ID_FOR_SLIPS);
+    }
+
+    private KnownIds(Collection<String> ids, int shortestForSlips) {
         this.ids = Set.copyOf(ids);
+        this.shortestForSlips = shortestForSlips;
         for (String id : this.ids) {
             String key = canonical(id);
             List<String> same = byCanonical.computeIfAbsent(key, k -> new ArrayList<>(1));
@@ -91,7 +101,7 @@ public final class KnownIds {
      * {@code text} most likely meant, as for ids; else empty. For messages only: each call compares anew.
      */
     public static String hintAmong(Collection<String> choices, String text) {
-        return new KnownIds(choices).hint(text, "");
+        return new KnownIds(choices, SHORTEST_WORD_FOR_SLIPS).hint(text, "");
     }
 
     /** Whether {@code known} is {@code id}, digits without a leading zero, with the zeros a spreadsheet dropped. */
@@ -114,7 +124,7 @@ public final class KnownIds {
                 return padded.size() == 1 ? Optional.of(padded.get(0)) : Optional.empty();
             }
         }
-        if (id.length() < 4) {
+        if (id.length() < shortestForSlips) {
             return Optional.empty();
         }
         String found = null;

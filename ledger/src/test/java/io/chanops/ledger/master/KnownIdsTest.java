@@ -26,6 +26,17 @@ class KnownIdsTest {
         assertThat(sites.closest("S3")).isEmpty(); // under 4 characters: none
     }
 
+    /** Among a fixed set of words, which is sparse, a slip is forgiven from 3 characters: {@code wbe} is {@code web}. */
+    @Test
+    void amongAFixedSetOfWordsASlipIsForgivenFromThreeCharacters() {
+        List<String> channels = List.of("web", "wap", "app", "partner", "hall");
+        assertThat(KnownIds.hintAmong(channels, "wbe")).isEqualTo(" (did you mean 'web'?)"); // two swapped
+        assertThat(KnownIds.hintAmong(channels, "ap")).isEmpty(); // under 3 characters: none
+        assertThat(KnownIds.hintAmong(channels, "wep")).isEmpty(); // 'web' and 'wap' as close
+        assertThat(KnownIds.hintAmong(channels, "aps")).isEqualTo(" (did you mean 'app'?)"); // one changed
+        assertThat(new KnownIds(channels).closest("wbe")).isEmpty(); // ids stay from 4 characters on
+    }
+
     /** A spreadsheet drops the leading zeros of an id of digits it takes for a number: the padded id is named. */
     @Test
     void anIdOfDigitsWithoutItsLeadingZerosIsTheOneMeant() {
