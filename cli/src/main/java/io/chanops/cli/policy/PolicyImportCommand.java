@@ -4,6 +4,8 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.ImportDryRunOption;
 import io.chanops.cli.mixin.InputFileOptions;
+import io.chanops.cli.support.DryRunRefusals;
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.replenish.policy.PolicyService;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -29,8 +31,16 @@ public final class PolicyImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        PolicyService.ImportResult r = PolicyService.of(ctx().ledger(), ctx().operation())
-                .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
+        PolicyService.ImportResult r;
+        try {
+            r = PolicyService.of(ctx().ledger(), ctx().operation())
+                    .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
+        } catch (InputRejectedException e) {
+            if (!dryRun.on()) {
+                throw e;
+            }
+            return DryRunRefusals.report(ctx(), file, e);
+        }
         if (dryRun.on()) {
             out().printf(
                             "dry run: %d policies in %s are valid: %d would be created, %d updated, %d unchanged;"

@@ -4,6 +4,8 @@ import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.mixin.ImportDryRunOption;
 import io.chanops.cli.mixin.InputFileOptions;
+import io.chanops.cli.support.DryRunRefusals;
+import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.master.SiteImport;
 import io.chanops.replenish.policy.PolicyRepository;
 import java.nio.file.Path;
@@ -29,8 +31,16 @@ public final class SiteImportCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        SiteImport.Result r = new SiteImport(ctx().ledger(), ctx().operation(), PolicyRepository.SITE_USE)
-                .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
+        SiteImport.Result r;
+        try {
+            r = new SiteImport(ctx().ledger(), ctx().operation(), PolicyRepository.SITE_USE)
+                    .importFile(file, input.charset(), input.force(), dryRun.on(), ctx()::warn);
+        } catch (InputRejectedException e) {
+            if (!dryRun.on()) {
+                throw e;
+            }
+            return DryRunRefusals.report(ctx(), file, e);
+        }
         if (dryRun.on()) {
             out().printf(
                             "dry run: %d sites in %s are valid: %d would be created, %d updated, %d unchanged;"

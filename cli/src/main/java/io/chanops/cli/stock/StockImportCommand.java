@@ -3,17 +3,15 @@ package io.chanops.cli.stock;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.RunContext;
-import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.InputFileOptions;
 import io.chanops.cli.replenish.CheckConfig;
 import io.chanops.cli.replenish.CheckListing;
-import io.chanops.cli.support.ErrorHandler;
+import io.chanops.cli.support.DryRunRefusals;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.Problem;
 import io.chanops.ledger.text.Named;
 import io.chanops.replenish.check.CheckReport;
 import io.chanops.replenish.check.CheckService;
@@ -120,9 +118,7 @@ public final class StockImportCommand extends ChanopsCommand {
             try {
                 MoveImport.refuseImportedBefore(ledger, file);
             } catch (InputRejectedException e) {
-                ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
-                throw UserException.inputRejected(
-                        "dry run: the import of " + file.getFileName() + " would be refused (already imported)");
+                return DryRunRefusals.report(ctx(), file, e);
             }
         }
         CheckSettings settings = CheckConfig.settings(ctx());
@@ -153,19 +149,7 @@ public final class StockImportCommand extends ChanopsCommand {
             // "stock import --dry-run FILE && stock import FILE" still imports a valid file
             return ExitCode.OK;
         } catch (InputRejectedException e) {
-            ErrorHandler.printRejection(ctx().err(), e, ctx().verbose(), ctx().colour());
-            long rows = e.problems().stream()
-                    .filter(p -> p.line() > 1) // the header's problems (line 1) are the file's, not a row's
-                    .map(Problem::line)
-                    .distinct()
-                    .count();
-            out().printf(
-                            rows > 0
-                                    ? "dry run: %s has %s; nothing written%n"
-                                    : "dry run: %s would be refused; nothing written%n",
-                            file.getFileName(),
-                            Named.count(rows, "invalid row"));
-            return ExitCode.ATTENTION;
+            return DryRunRefusals.report(ctx(), file, e);
         }
     }
 }

@@ -73,8 +73,9 @@ class SiteKindChangeCliTest extends OnSampleLedger {
         Path kiosk =
                 TestLedgers.write(dir, "kiosk.csv", HEADER, "GZ-SS-01,Kiosk,warehouse,GZ,,,23.1,113.3,09:00,21:00");
         CliHarness.Result refused = cli.run("site", "import", kiosk.toString(), "--dry-run");
-        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.code()).as("a dry run that finds invalid rows").isEqualTo(3);
         assertThat(refused.err()).contains("'GZ-SS-01' is a store with 2 policies");
+        assertThat(refused.out()).isEqualTo("dry run: kiosk.csv has 1 invalid row; nothing written\n");
         Path more = TestLedgers.write(
                 dir, "more.csv", HEADER, "GZ-NEW-01,New hall,store,GZ,GZ-WH,hall,23.1,113.3,09:00,21:00");
         CliHarness.Result dry = cli.run("site", "import", more.toString(), "--dry-run");

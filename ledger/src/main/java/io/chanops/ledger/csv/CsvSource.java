@@ -283,7 +283,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                 : charset.equals(StandardCharsets.UTF_8)
                         ? " (is it GB18030/GBK? give its charset, e.g. " + setting.example("GB18030") + ")"
                         : " (is it UTF-8? give its charset, e.g. " + setting.example("UTF-8") + ")";
-        return InputRejectedException.of(
+        return InputRejectedException.unreadable(
                 new Problem(name, line, "", "bytes that are not valid " + charset.name() + hint));
     }
 

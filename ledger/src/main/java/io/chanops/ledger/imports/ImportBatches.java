@@ -72,7 +72,7 @@ public final class ImportBatches {
             return;
         }
         find(h, kind, sha256).ifPresent(b -> {
-            throw InputRejectedException.of(Problem.ofFile(
+            throw InputRejectedException.importedBefore(Problem.ofFile(
                     file.toString(),
                     "this file was already imported as batch " + b.batchId() + " (" + b.fileName() + ", "
                             + b.importedAt() + " by " + b.osUser()
