@@ -165,6 +165,14 @@ class ReplenishPlanCommandTest {
         assertThat(noSuchVan.code()).isEqualTo(4);
         assertThat(noSuchVan.err())
                 .contains("vehicle GZ-VAN-9: no order was ever planned on it; vans with orders: GZ-VAN-1");
+        assertThat(cli.run("replenish", "orders", "--vehicle", "gz-van-1").err())
+                .contains("vehicle gz-van-1: no order was ever planned on it (did you mean 'GZ-VAN-1'?)");
+        // a van typed in another case, or one without planned orders, names the van meant or those with a load
+        var otherCase = cli.run("replenish", "ship", "--vehicle", "gz-van-1");
+        assertThat(otherCase.code()).isEqualTo(4);
+        assertThat(otherCase.err()).contains("vehicle gz-van-1: no order is planned on it (did you mean 'GZ-VAN-1'?)");
+        assertThat(cli.run("replenish", "unplan", "--vehicle", "GZ-VAN-9").err())
+                .contains("vehicle GZ-VAN-9: no order is planned on it; vans with planned orders: GZ-VAN-1");
 
         // shipping the van without a day would send tomorrow's orders today: refused, nothing shipped
         var both = cli.run("replenish", "ship", "--vehicle", "GZ-VAN-1");

@@ -96,6 +96,16 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT DISTINCT vehicle_id FROM replenishment_order WHERE vehicle_id IS NOT NULL ORDER BY vehicle_id")
     List<String> vehicles();
 
+    /** The vehicles orders are planned on now, by name. */
+    @SqlQuery("SELECT DISTINCT vehicle_id FROM replenishment_order WHERE status = :planned AND vehicle_id IS NOT NULL"
+            + " ORDER BY vehicle_id")
+    List<String> vehiclesPlanned(@Bind("planned") OrderStatus planned);
+
+    /** The vehicles orders are planned on now, by name. */
+    default List<String> vehiclesPlanned() {
+        return vehiclesPlanned(OrderStatus.PLANNED);
+    }
+
     /** The orders planned on a vehicle, in stop order. */
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE status = :planned AND vehicle_id = :vehicle "
             + "ORDER BY stop_no, order_id")

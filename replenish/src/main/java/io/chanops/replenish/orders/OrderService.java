@@ -5,6 +5,8 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.master.KnownIds;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.stock.StockRepository;
 import java.nio.file.Path;
@@ -157,8 +159,16 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     private VehicleLoad load(String vehicleId, LocalDate day) {
         List<VehicleLoad> loads = orders.loadsOf(vehicleId);
         if (loads.isEmpty()) {
+            List<String> planned = orders.vehiclesPlanned();
             throw refusedVehicle(
-                    vehicleId, "no order is planned on it (replenish plan --apply plans the day's emergency orders)");
+                    vehicleId,
+                    "no order is planned on it"
+                            + (planned.isEmpty()
+                                    ? " (replenish plan --apply plans the day's emergency orders)"
+                                    : new KnownIds(planned)
+                                            .hint(
+                                                    vehicleId,
+                                                    "; vans with planned orders: " + Named.firstOf(planned, 10))));
         }
         if (day != null) {
             return loads.stream()
@@ -215,7 +225,8 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
                     "no order was ever planned on it"
                             + (vehicles.isEmpty()
                                     ? " (replenish plan --apply plans orders on vans)"
-                                    : "; vans with orders: " + String.join(", ", vehicles))));
+                                    : new KnownIds(vehicles)
+                                            .hint(vehicleId, "; vans with orders: " + Named.firstOf(vehicles, 10)))));
         }
     }
 
