@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +33,11 @@ public record BossCoverage(YearMonth month, Set<LocalDate> days) {
     /** The coverage of {@code month} as the ledger records it (every reconcile run's BOSS rows per day). */
     public static BossCoverage of(Ledger ledger, YearMonth month) {
         return new BossCoverage(month, ledger.read(h -> new BossActivityRepository(h).daysWithRows(month)));
+    }
+
+    /** The months in which the ledger's reconciled BOSS exports have rows, in order. */
+    public static SortedSet<YearMonth> monthsWithRows(Ledger ledger) {
+        return ledger.read(h -> new BossActivityRepository(h).monthsWithRows());
     }
 
     /** A stretch of days without BOSS rows, both ends included. */

@@ -141,7 +141,8 @@ public final class CommissionReportCommand extends ChanopsCommand {
                         month,
                         ctx().operation().today(),
                         report.isEmpty(),
-                        "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it")
+                        "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it",
+                        () -> BossCoverage.monthsWithRows(ctx().ledger()))
                 .forEach(ctx()::warn);
         BossCoverage.of(ctx().ledger(), month)
                 .warning(ctx().operation().today())

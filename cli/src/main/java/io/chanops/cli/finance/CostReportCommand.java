@@ -96,7 +96,8 @@ public final class CostReportCommand extends ChanopsCommand {
                         month,
                         ctx().operation().today(),
                         report.total().transactions() == 0,
-                        "no BOSS transactions recorded for " + month)
+                        "no BOSS transactions recorded for " + month,
+                        () -> BossCoverage.monthsWithRows(ctx().ledger()))
                 .forEach(ctx()::warn);
         BossCoverage.of(ctx().ledger(), month)
                 .warning(ctx().operation().today())

@@ -242,7 +242,17 @@ class FinanceCliTest extends OnSampleLedger {
                         "key,orders,units,amount,commission,clawback,net,name,month\r\nTOTAL,0,0,0.00,0.00,0.00,0.00,,2025-11\r\n");
         assertThat(r.err())
                 .contains("set 1 from commission-rules.csv (16 rules) is now active")
-                .contains("no BOSS-confirmed orders created in 2025-11");
+                .contains(
+                        "no BOSS-confirmed orders created in 2025-11 and no clawbacks booked in it (no BOSS export has"
+                                + " been reconciled yet: 'chanops reconcile run' confirms orders)");
+        // a year typed wrong shows against the months reconciled, in either report
+        reconciledJanuaryAndFebruary();
+        assertThat(cli.run("commission", "report", "--month", "2025-02").err())
+                .contains("no BOSS-confirmed orders created in 2025-02 and no clawbacks booked in it (was the month"
+                        + " reconciled? the reconciled BOSS exports have rows in 2026-01, 2026-02)");
+        assertThat(cli.run("cost", "report", "--month", "2025-02").err())
+                .contains("no BOSS transactions recorded for 2025-02 (was the month reconciled? the reconciled BOSS"
+                        + " exports have rows in 2026-01, 2026-02)");
     }
 
     /** On the 1st, this month is not over and the next has not begun: both reports say so, naming the last full month. */

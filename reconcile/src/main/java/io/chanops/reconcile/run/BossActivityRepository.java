@@ -54,6 +54,16 @@ public final class BossActivityRepository {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The months in which any reconciled BOSS export has rows, in order. */
+    public SortedSet<YearMonth> monthsWithRows() {
+        return h
+                .createQuery("SELECT DISTINCT substr(day, 1, 7) FROM boss_activity WHERE rows_count > 0")
+                .mapTo(String.class)
+                .stream()
+                .map(YearMonth::parse)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** Stores run {@code runId}'s activity: per site and day, {@code {rows, net fen}}. */
     void insert(long runId, Map<ReconcileService.SiteDay, long[]> activity) {
         Connection c = h.getConnection();
