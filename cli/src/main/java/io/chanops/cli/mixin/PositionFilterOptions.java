@@ -20,7 +20,18 @@ public final class PositionFilterOptions {
     /** The filter, checked against {@code ledger}: a site or SKU it does not know is refused (exit 4). */
     public PositionFilter checkedOn(Ledger ledger) {
         PositionFilter filter = new PositionFilter(site, sku);
-        filter.requireKnown(ledger, command.qualifiedName(" ").replaceFirst("^chanops ", ""));
+        filter.requireKnown(ledger, commandName());
         return filter;
+    }
+
+    /** As {@link #checkedOn}, for a command over store positions (policies): a warehouse is refused too. */
+    public PositionFilter storesOn(Ledger ledger) {
+        PositionFilter filter = new PositionFilter(site, sku);
+        filter.requireKnownStore(ledger, commandName());
+        return filter;
+    }
+
+    private String commandName() {
+        return command.qualifiedName(" ").replaceFirst("^chanops ", "");
     }
 }

@@ -131,7 +131,7 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             throw UserException.usage("--service-level: " + e.getMessage());
         }
         boolean byPosition = by != null;
-        PositionFilter only = positions.checkedOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(ctx().ledger());
         SimulationService.Request request = new SimulationService.Request(
                 first,
                 last,

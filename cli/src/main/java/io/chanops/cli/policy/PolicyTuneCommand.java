@@ -79,7 +79,7 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         if (lead < 0) {
             throw UserException.usage("--lead-days must be >= 0");
         }
-        PositionFilter only = positions.checkedOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(ctx().ledger());
         TuneService.Report report;
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {

@@ -83,6 +83,21 @@ class PositionFilterCliTest extends OnLedger {
                 .contains("error: " + name + ": --sku: unknown SKU 'BAG' ('chanops catalog list' shows the products)");
     }
 
+    /** The policy commands run over stores: a warehouse is refused, where they would list, tune or simulate nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"policy list", "policy tune", "policy simulate"})
+    void aWarehouseIsRefusedByThePolicyCommands(String name) {
+        CliHarness.Result r = run(name, "--site", "WH");
+        assertThat(r.code()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err())
+                .contains("error: " + name + ": --site: 'WH' is a warehouse; policies apply to stores (a warehouse's"
+                        + " stock is shared out by 'chanops replenish rebalance')");
+        assertThat(r.out()).isEmpty();
+        assertThat(run("stock show", "--site", "WH").code())
+                .as("a warehouse's stock is listed")
+                .isZero();
+    }
+
     /** A site typed in another case, or a slip away from one known site, is named; one as close to two is not. */
     @Test
     void aMistypedSiteNamesTheOneItMostLikelyMeant() {

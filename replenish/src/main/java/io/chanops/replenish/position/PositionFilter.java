@@ -38,4 +38,23 @@ public record PositionFilter(String site, String sku) {
             throw new InputRejectedException(problems);
         }
     }
+
+    /**
+     * As {@link #requireKnown}, and rejects a warehouse for {@code --site}: the policy commands run over stores only,
+     * and would otherwise tune, list or simulate nothing without a word.
+     */
+    public void requireKnownStore(Ledger ledger, String command) {
+        requireKnown(ledger, command);
+        if (site != null
+                && ledger.read(h -> h.attach(SiteRepository.class).find(site))
+                        .filter(s -> !s.isStore())
+                        .isPresent()) {
+            throw InputRejectedException.of(new Problem(
+                    command,
+                    0,
+                    "--site",
+                    "'" + site + "' is a warehouse; policies apply to stores (a warehouse's stock is shared out by"
+                            + " 'chanops replenish rebalance')"));
+        }
+    }
 }
