@@ -60,6 +60,13 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
                     + " loads it has yet to take).")
     String vehicle;
 
+    @Option(
+            names = "--warehouse",
+            paramLabel = "W",
+            description = "Only orders supplied from W: a warehouse, or the store a transfer leaves (the warehouse"
+                    + " column).")
+    String warehouse;
+
     @Mixin
     PositionFilterOptions positions;
 
@@ -76,7 +83,8 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
                 only.site(),
                 only.sku(),
                 run,
-                vehicle);
+                vehicle,
+                warehouse);
         Listing listing = new Listing(COLUMNS)
                 .hideFirst("raised_at", "warehouse")
                 .styleRows(row -> {

@@ -89,6 +89,24 @@ class RebalanceCliTest {
                         .out()
                         .lines())
                 .hasSize(4);
+        // the orders a site supplies: a donor store's transfers; a warehouse's orders, not given as --site
+        assertThat(cli.run("replenish", "orders", "--warehouse", "ST-4", "--format", "csv")
+                        .out()
+                        .lines())
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("order_id", "RO-20260302-000004", "RO-20260302-000006");
+        assertThat(cli.run("replenish", "orders", "--warehouse", "WH", "--format", "csv")
+                        .out()
+                        .lines())
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("order_id", E1, E2, R3);
+        CliHarness.Result warehouseAsSite = cli.run("replenish", "orders", "--site", "WH");
+        assertThat(warehouseAsSite.code()).isEqualTo(4);
+        assertThat(warehouseAsSite.err())
+                .contains("replenish orders: --site: 'WH' is a warehouse; --site names the store an order is for,"
+                        + " --warehouse WH lists the orders it supplies");
+        assertThat(cli.run("replenish", "orders", "--warehouse", "st4").err())
+                .contains("replenish orders: --warehouse: unknown site 'st4' (did you mean 'ST-4'?)");
 
         // on order for the recipient: 1 + 5 = 6 at ST-2
         assertThat(cli.run("stock", "show", "--site", "ST-2", "--sku", "PHONE", "--format", "csv")

@@ -80,7 +80,7 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM replenishment_order WHERE (:status IS NULL OR status = :status) "
             + "AND (:kind IS NULL OR kind = :kind) AND (:due IS NULL OR due_date = :due) AND (:site IS NULL OR site_id "
             + "= :site) AND (:sku IS NULL OR sku = :sku) AND (:run IS NULL OR run_id = :run) "
-            + "AND (:vehicle IS NULL OR vehicle_id = :vehicle) "
+            + "AND (:vehicle IS NULL OR vehicle_id = :vehicle) AND (:from IS NULL OR warehouse = :from) "
             + "ORDER BY CASE WHEN :vehicle IS NULL THEN NULL ELSE planned_for END, "
             + "CASE WHEN :vehicle IS NULL THEN NULL ELSE stop_no END, raised_at, order_id")
     List<Order> list(
@@ -90,7 +90,8 @@ public interface OrderRepository extends SqlObject {
             @Bind("site") String siteId,
             @Bind("sku") String sku,
             @Bind("run") Long runId,
-            @Bind("vehicle") String vehicleId);
+            @Bind("vehicle") String vehicleId,
+            @Bind("from") String warehouse);
 
     /** The vehicles orders were ever planned on, by name. */
     @SqlQuery("SELECT DISTINCT vehicle_id FROM replenishment_order WHERE vehicle_id IS NOT NULL ORDER BY vehicle_id")
@@ -123,7 +124,7 @@ public interface OrderRepository extends SqlObject {
 
     /** Every order check run {@code runId} raised, oldest first. */
     default List<Order> raisedBy(long runId) {
-        return list(null, null, null, null, null, runId, null);
+        return list(null, null, null, null, null, runId, null, null);
     }
 
     /** The newest order of one position, if it has any. */

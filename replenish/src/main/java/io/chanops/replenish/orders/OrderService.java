@@ -6,6 +6,7 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.master.KnownIds;
+import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.stock.StockRepository;
@@ -26,13 +27,21 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     public static final String RECEIPT_BATCH_KIND = "order-receipt";
 
     /**
-     * Filters of {@code replenish orders}; null = any. With a {@code vehicle}, its orders come in the order it delivers
-     * them: by delivery day, then stop.
+     * Filters of {@code replenish orders}; null = any. {@code site} is the store an order is for, {@code warehouse}
+     * the site it is supplied from (a warehouse, or the store a transfer leaves). With a {@code vehicle}, its orders
+     * come in the order it delivers them: by delivery day, then stop.
      */
     public record Filter(
-            OrderStatus status, OrderKind kind, LocalDate due, String site, String sku, Long run, String vehicle) {
+            OrderStatus status,
+            OrderKind kind,
+            LocalDate due,
+            String site,
+            String sku,
+            Long run,
+            String vehicle,
+            String warehouse) {
         /** Any order. */
-        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -57,6 +66,7 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             if (f.vehicle() != null) {
                 requireVehicle(f.vehicle());
             }
+            requireSupplier(h.attach(SiteRepository.class), f);
             return orders.list(
                     f.status(),
                     f.kind(),
@@ -64,7 +74,8 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
                     f.site(),
                     f.sku(),
                     f.run(),
-                    f.vehicle());
+                    f.vehicle(),
+                    f.warehouse());
         });
     }
 
@@ -215,6 +226,29 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
 
     /** An order may be shipped or cancelled until it is shipped; then it is on its way and must be received. */
     private static final Set<OrderStatus> NOT_YET_SHIPPED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED);
+
+    /**
+     * Refuses (exit 4) a {@code --warehouse} the ledger does not know, and a warehouse given as the store an order is
+     * for: orders are for stores, so it would list nothing; the orders it supplies are listed by {@code --warehouse}.
+     */
+    private static void requireSupplier(SiteRepository sites, Filter f) {
+        if (f.warehouse() != null && sites.find(f.warehouse()).isEmpty()) {
+            throw InputRejectedException.of(new Problem(
+                    "replenish orders",
+                    0,
+                    "--warehouse",
+                    "unknown site '" + f.warehouse() + "'"
+                            + sites.known().hint(f.warehouse(), " ('chanops site list' shows the sites)")));
+        }
+        if (f.site() != null && sites.find(f.site()).filter(s -> !s.isStore()).isPresent()) {
+            throw InputRejectedException.of(new Problem(
+                    "replenish orders",
+                    0,
+                    "--site",
+                    "'" + f.site() + "' is a warehouse; --site names the store an order is for, --warehouse " + f.site()
+                            + " lists the orders it supplies"));
+        }
+    }
 
     /** Refuses (exit 4) a vehicle no order was ever planned on, naming those that have orders. */
     private void requireVehicle(String vehicleId) {

@@ -69,7 +69,7 @@ public record DeliveryDay(
     /** The days open emergency orders are due, with how many are due each day: where a plan of a day finds none. */
     public SortedMap<LocalDate, Long> openEmergencyDueDays() {
         return ledger.read(h ->
-                orders.list(OrderStatus.OPEN, OrderKind.EMERGENCY, null, null, null, null, null).stream()
+                orders.list(OrderStatus.OPEN, OrderKind.EMERGENCY, null, null, null, null, null, null).stream()
                         .collect(Collectors.groupingBy(
                                 o -> LocalDate.parse(o.dueDate()), TreeMap::new, Collectors.counting())));
     }

@@ -81,10 +81,10 @@ class OrderRepositoryTest {
             assertThat(o.outstanding()).isEqualTo(3);
             assertThat(o.stopNo()).isNull();
         });
-        assertThat(orders.list(OrderStatus.CANCELLED, null, null, null, null, null, null))
+        assertThat(orders.list(OrderStatus.CANCELLED, null, null, null, null, null, null, null))
                 .extracting(Order::orderId)
                 .containsExactly("RO-20260302-000003");
-        assertThat(orders.list(null, OrderKind.EMERGENCY, "2026-03-02", "ST-1", "PHONE", null, null))
+        assertThat(orders.list(null, OrderKind.EMERGENCY, "2026-03-02", "ST-1", "PHONE", null, null, null))
                 .extracting(Order::orderId)
                 .containsExactly("RO-20260302-000002");
     }
