@@ -61,7 +61,14 @@ public final class ReconcileShowCommand extends ChanopsCommand {
         }
         RunHistory history = new RunHistory(ctx().ledger());
         if (history.run(runId).isEmpty()) {
-            throw UserException.notFound("no reconciliation run " + runId + " (see reconcile list)");
+            List<RunHistory.Run> runs = history.runs();
+            throw UserException.notFound("no reconciliation run " + runId
+                    + (runs.isEmpty()
+                            ? " (no reconcile run is recorded yet)"
+                            : runs.size() == 1
+                                    ? " (the only run is " + runs.get(0).runId() + ")"
+                                    : " (runs " + runs.get(0).runId() + " to "
+                                            + runs.get(runs.size() - 1).runId() + ": see reconcile list)"));
         }
         Listing listing = Listing.of(
                 "category",

@@ -326,10 +326,13 @@ class ReconcileCliTest extends OnLedger {
         assertThat(dry.out()).contains("dry run: nothing stored (1 is the id the run would take)");
         assertThat(cli.run("reconcile", "list", "--format", "csv").out().lines())
                 .hasSize(1);
-        assertThat(cli.run("reconcile", "show", "1").code()).isEqualTo(4);
+        CliHarness.Result notStored = cli.run("reconcile", "show", "1");
+        assertThat(notStored.code()).isEqualTo(4);
+        assertThat(notStored.err()).contains("no reconciliation run 1 (no reconcile run is recorded yet)");
 
         CliHarness.Result real = month("2026-01");
         assertThat(real.code()).as(real.toString()).isEqualTo(3);
+        assertThat(cli.run("reconcile", "show", "2").err()).contains("no reconciliation run 2 (the only run is 1)");
         assertThat(real.out()).contains("run 1:").doesNotContain("dry run");
         for (String report : List.of("summary.csv", "discrepancies.csv", "matched.csv")) {
             assertThat(dir.resolve("out-2026-01").resolve(report))

@@ -79,7 +79,9 @@ class ReplenishCancelCliTest {
     void aRunThatDidNotHappenOrNoOrderAtAllIsRefused() {
         CliHarness.Result none = cli.run("replenish", "cancel", "--run", "99");
         assertThat(none.code()).isEqualTo(ExitCode.INPUT_REJECTED);
-        assertThat(none.err()).contains("check run 99: no such check run");
+        assertThat(none.err())
+                .contains("check run 99: no such check run (the last is run " + run
+                        + "; a check prints its run number on its last line)");
         assertThat(cli.run("replenish", "orders", "--run", "99").code()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(cli.run("replenish", "cancel").code()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.run("replenish", "cancel", "RO-20260302-000002", "--run", run)

@@ -301,6 +301,10 @@ public interface OrderRepository extends SqlObject {
     @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run WHERE run_id = :run")
     Optional<String> run(@Bind("run") long runId);
 
+    /** The number of the latest check run, if any ran. */
+    @SqlQuery("SELECT MAX(run_id) FROM check_run")
+    Optional<Long> lastRunId();
+
     /** The latest check run as {@code "at (scope)"}, if any ran. */
     @SqlQuery("SELECT at || ' (' || scope || ')' FROM check_run ORDER BY run_id DESC LIMIT 1")
     Optional<String> lastRun();

@@ -267,7 +267,12 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     private String requireRun(long runId) {
         return orders.run(runId)
                 .orElseThrow(() -> InputRejectedException.of(Problem.ofFile(
-                        "check run " + runId, "no such check run (a check prints its run number on its last line)")));
+                        "check run " + runId,
+                        "no such check run ("
+                                + orders.lastRunId()
+                                        .map(last -> "the last is run " + last + "; ")
+                                        .orElse("no check has run yet; ")
+                                + "a check prints its run number on its last line)")));
     }
 
     private Order setStatus(String id, OrderStatus to, LocalDateTime now) {
