@@ -1,8 +1,13 @@
 package io.chanops.ledger;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +40,21 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file, Str
         String path = spec;
         if (lower.startsWith(SQLITE)) {
             path = spec.substring(SQLITE.length());
+        } else if (lower.startsWith("jdbc:postgres://")) {
+            throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
+                    + "jdbc:postgresql: URL: did you mean " + POSTGRESQL
+                    + mask(spec.substring("jdbc:postgres:".length()))
+                    + "?");
         } else if (lower.startsWith("jdbc:")) {
             throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
                     + "jdbc:postgresql: URL, not this JDBC URL");
         } else if (URL.matcher(spec).find()) {
             throw new IllegalArgumentException("--db " + mask(spec) + ": a chanops ledger is an SQLite file or a "
-                    + "jdbc:postgresql: URL (a PostgreSQL URL starts with jdbc:postgresql://)");
+                    + "jdbc:postgresql: URL"
+                    + jdbcUrlOf(spec)
+                            .map(url -> ": did you mean " + url + "? (a password goes in PGPASSWORD, ~/.pgpass or"
+                                    + " db.password of the config file)")
+                            .orElse(" (a PostgreSQL URL starts with jdbc:postgresql://)"));
         }
         if (path.isBlank()
                 || path.equals(":memory:")
@@ -53,6 +67,42 @@ public record LedgerLocation(String spec, Ledger.Dialect dialect, Path file, Str
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("--db " + spec + ": not a file path (" + e.getReason() + ")");
         }
+    }
+
+    /**
+     * The JDBC URL of a PostgreSQL URL as libpq and psql take it ({@code postgresql://user:password@host:port/db?...},
+     * or {@code postgres://}): the user as a parameter, since the JDBC driver reads none from before the host, and the
+     * password left out. Empty for anything else.
+     */
+    static Optional<String> jdbcUrlOf(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("postgresql://") && !lower.startsWith("postgres://")) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(spec);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String host = uri.getHost() == null ? "localhost" : uri.getHost();
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        List<String> parameters = new ArrayList<>();
+        if (uri.getRawUserInfo() != null) {
+            String user = uri.getRawUserInfo().split(":", 2)[0];
+            if (!user.isEmpty()) {
+                parameters.add("user=" + user);
+            }
+        }
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                if (!parameter.isEmpty() && !parameter.toLowerCase(Locale.ROOT).startsWith("password=")) {
+                    parameters.add(parameter);
+                }
+            }
+        }
+        return Optional.of(POSTGRESQL + "//" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path
+                + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters)));
     }
 
     /** This PostgreSQL location with {@code password} given to the driver (the URL, and what is shown, unchanged). */

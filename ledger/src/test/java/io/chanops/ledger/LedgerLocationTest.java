@@ -45,6 +45,26 @@ class LedgerLocationTest {
         }
     }
 
+    /** A URL as psql takes it is named as the JDBC URL meant: the user a parameter, the password left out. */
+    @Test
+    void aPostgresqlUrlAsPsqlTakesItNamesTheJdbcUrlMeant() {
+        assertThatThrownBy(
+                        () -> LedgerLocation.parse("postgresql://ops:secret@db.example:5433/chanops?sslmode=require"))
+                .hasMessage("--db postgresql://ops:***@db.example:5433/chanops?sslmode=require: a chanops ledger is an"
+                        + " SQLite file or a jdbc:postgresql: URL: did you mean"
+                        + " jdbc:postgresql://db.example:5433/chanops?user=ops&sslmode=require? (a password goes in"
+                        + " PGPASSWORD, ~/.pgpass or db.password of the config file)");
+        assertThatThrownBy(() -> LedgerLocation.parse("postgres:///chanops?password=secret"))
+                .hasMessageContaining("did you mean jdbc:postgresql://localhost/chanops?")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> LedgerLocation.parse("jdbc:postgres://db/chanops?user=ops&password=secret"))
+                .hasMessage(
+                        "--db jdbc:postgres://db/chanops?user=ops&password=***: a chanops ledger is an SQLite file"
+                                + " or a jdbc:postgresql: URL: did you mean jdbc:postgresql://db/chanops?user=ops&password=***?");
+        assertThatThrownBy(() -> LedgerLocation.parse("mysql://db/chanops"))
+                .hasMessageEndingWith("(a PostgreSQL URL starts with jdbc:postgresql://)");
+    }
+
     @Test
     void aPasswordInAUrlIsMasked() {
         assertThat(LedgerLocation.parse("jdbc:postgresql://db/chanops?user=ops&password=s3cret&ssl=true")
