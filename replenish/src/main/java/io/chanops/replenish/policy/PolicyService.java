@@ -93,8 +93,9 @@ public record PolicyService(
     }
 
     /**
-     * As {@link #set(Change)}, warning through {@code warn} of an {@code until} day already over: recorded as given
-     * (the values stay manual, but tuning may change them at once), most likely a year typed wrong.
+     * As {@link #set(Change)}, warning through {@code warn} of an {@code until} day more than a year ahead. An
+     * {@code until} day already over is refused: most likely a year typed wrong, it would let tuning change at once the
+     * values it was meant to keep.
      */
     public PolicyRecord set(Change c, Consumer<String> warn) {
         LocalDateTime now = context.now();
@@ -103,6 +104,15 @@ public record PolicyService(
             checkPosition(c.siteId(), c.sku()).ifPresent(msg -> {
                 throw InputRejectedException.of(Problem.ofFile(where, msg));
             });
+            LocalDate today = now.toLocalDate();
+            if (c.until() != null && c.until().isBefore(today)) {
+                // the lock holds to the end of its day: one already over protects nothing, and the values it was
+                // meant to keep would be tuned away at the next run
+                throw InputRejectedException.of(Problem.ofFile(
+                        where,
+                        "--until " + c.until() + " is before today (" + today + "): a lock already over keeps nothing"
+                                + " from tuning (a year typed wrong?); nothing set"));
+            }
             Optional<PolicyRecord> old = policies.find(c.siteId(), c.sku());
             if (old.isEmpty() && (c.r() == null || c.s() == null)) {
                 throw InputRejectedException.of(Problem.ofFile(
@@ -148,15 +158,6 @@ public record PolicyService(
             if (base != null) {
                 warnOfJump(where, "S", base.s(), s, warn);
                 warnOfJump(where, "R", base.r(), r, warn);
-            }
-            LocalDate today = now.toLocalDate();
-            if (c.until() != null && c.until().isBefore(today)) {
-                // the lock holds to the end of its day: one already over protects nothing
-                warn.accept(Problem.ofFile(
-                                where,
-                                "--until " + c.until() + " is before today (" + today + "): the lock is already over,"
-                                        + " so tuning may change these values (a year typed wrong?)")
-                        .toString());
             }
             if (c.until() != null && isFarAhead(c.until(), today)) {
                 warn.accept(Problem.ofFile(where, "--until " + farAhead(c.until(), today))

@@ -62,20 +62,21 @@ class PolicyServiceTest {
     }
 
     /**
-     * A lock until a day already over is recorded with a warning (tuning may change the values at once); until today
-     * (the lock ends tonight) passes quietly.
+     * A lock until a day already over is refused, nothing set (the values it was meant to keep would be tuned away at
+     * the next run); until today (the lock ends tonight) passes quietly.
      */
     @Test
-    void aLockUntilADayAlreadyOverIsRecordedWithAWarning() {
+    void aLockUntilADayAlreadyOverIsRefusedAndSetsNothing() {
         List<String> warnings = new ArrayList<>();
-        PolicyRecord past = policies.set(
-                new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2025, 3, 15)),
-                warnings::add);
-        assertThat(past.lockedUntil()).isEqualTo("2025-03-15");
-        assertThat(warnings)
-                .containsExactly("policy set --site ST-1 --sku PHONE: --until 2025-03-15 is before today (2026-03-02):"
-                        + " the lock is already over, so tuning may change these values (a year typed wrong?)");
-        warnings.clear();
+        List<PolicyRecord> before = policies.list(null, null);
+        assertThatThrownBy(() -> policies.set(
+                        new PolicyService.Change(
+                                "ST-1", "PHONE", null, 4L, 9L, null, null, "typo", LocalDate.of(2025, 3, 15)),
+                        warnings::add))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("policy set --site ST-1 --sku PHONE: --until 2025-03-15 is before today (2026-03-02): a"
+                        + " lock already over keeps nothing from tuning (a year typed wrong?); nothing set");
+        assertThat(policies.list(null, null)).isEqualTo(before);
         PolicyRecord today = policies.set(
                 new PolicyService.Change("ST-1", "PHONE", null, 4L, 9L, null, null, "today only", NOW.toLocalDate()),
                 warnings::add);
