@@ -192,6 +192,8 @@ public final class SiteImport {
             }
         }
         new LookAlikeIds("site", "site_id").warn(file.toString(), existing.keySet(), created, voice, warn);
+        StoreDistances.warnings(file.toString(), sites.values(), firstLine, existing)
+                .forEach(warn);
         return new Read(List.copyOf(sites.values()), firstLine);
     }
 

@@ -33,4 +33,17 @@ public record Site(
     public boolean hasCoordinates() {
         return lat != null && lon != null;
     }
+
+    /** The great-circle (haversine) distance in km to {@code other}; both must have coordinates. */
+    public double kmTo(Site other) {
+        double p1 = Math.toRadians(lat);
+        double p2 = Math.toRadians(other.lat);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(other.lon - lon);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static final double EARTH_RADIUS_KM = 6371.0088;
 }

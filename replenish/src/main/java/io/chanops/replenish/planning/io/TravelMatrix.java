@@ -13,7 +13,6 @@ import java.util.Map;
  * from lat/lon at the given speed, rounded to the nearest minute. Same site = 0.
  */
 public final class TravelMatrix {
-    private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private TravelMatrix() {}
 
@@ -48,23 +47,12 @@ public final class TravelMatrix {
                         }
                         continue;
                     }
-                    m = (int) Math.round(greatCircleKm(a.lat(), a.lon(), b.lat(), b.lon()) / speedKmh * 60.0);
+                    m = (int) Math.round(a.kmTo(b) / speedKmh * 60.0);
                 }
                 minutes[i][j] = m;
             }
         }
         problems.rejectIfAny();
         return new TravelTimes(siteIds, minutes);
-    }
-
-    /** Haversine distance in km. */
-    public static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double h =
-                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }
