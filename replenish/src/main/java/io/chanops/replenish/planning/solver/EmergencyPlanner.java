@@ -56,14 +56,16 @@ public final class EmergencyPlanner {
             PlanInput input, SolverSettings settings, Method method, Consumer<Improvement> onImprovement) {
         Map<String, Long> maxCapacity = new HashMap<>();
         Map<String, Integer> earliestStart = new HashMap<>();
+        Map<String, Integer> longestShift = new HashMap<>();
         for (VehicleSpec v : input.vehicles()) {
             maxCapacity.merge(v.depot(), v.capacity(), Math::max);
             earliestStart.merge(v.depot(), minutes(v.shiftStart()), Math::min);
+            longestShift.merge(v.depot(), Math.max(0, minutes(v.shiftEnd()) - minutes(v.shiftStart())), Math::max);
         }
         List<UnservedOrder> setAside = new ArrayList<>();
         List<DeliveryOrder> plannable = new ArrayList<>();
         for (DeliveryOrder o : sorted(input.orders())) {
-            Optional<String> reason = neverPlannable(o, input, maxCapacity, earliestStart);
+            Optional<String> reason = neverPlannable(o, input, maxCapacity, earliestStart, longestShift);
             reason.ifPresentOrElse(r -> setAside.add(new UnservedOrder(o, r)), () -> plannable.add(o));
         }
         EmergencyPlan problem = problem(input, plannable);
@@ -185,7 +187,11 @@ public final class EmergencyPlanner {
     }
 
     private static Optional<String> neverPlannable(
-            DeliveryOrder o, PlanInput input, Map<String, Long> maxCapacity, Map<String, Integer> earliestStart) {
+            DeliveryOrder o,
+            PlanInput input,
+            Map<String, Long> maxCapacity,
+            Map<String, Integer> earliestStart,
+            Map<String, Integer> longestShift) {
         if (!maxCapacity.containsKey(o.warehouse())) {
             return Optional.of("no vehicle: none based at " + o.warehouse());
         }
@@ -199,7 +205,17 @@ public final class EmergencyPlanner {
         }
         Site site = input.sites().get(o.siteId());
         TravelTimes t = input.travel();
-        int arrive = earliestStart.get(o.warehouse()) + t.minutes(t.index(o.warehouse()), t.index(o.siteId()));
+        int there = t.minutes(t.index(o.warehouse()), t.index(o.siteId()));
+        int roundTrip = there + input.serviceMinutes() + t.minutes(t.index(o.siteId()), t.index(o.warehouse()));
+        if (roundTrip > longestShift.get(o.warehouse())) {
+            // no van can go there and back within its shift, whatever else it carries: most often a store placed far
+            // from its warehouse by its coordinates
+            return Optional.of("window/shift: the round trip from " + o.warehouse() + " takes " + duration(roundTrip)
+                    + " with the stop, longer than the longest shift of its vans ("
+                    + duration(longestShift.get(o.warehouse()))
+                    + ")" + (roundTrip > 24 * 60 ? ": are the store's lat and lon right?" : ""));
+        }
+        int arrive = earliestStart.get(o.warehouse()) + there;
         if (arrive > closes(site)) {
             return Optional.of("window/shift: the earliest van arrives " + clock(arrive) + ", the store closes at "
                     + clock(closes(site)));
@@ -349,6 +365,11 @@ public final class EmergencyPlanner {
     }
 
     /** {@code HH:MM}; past midnight shown as 24:10 etc. so a late arrival is never mistaken for a morning one. */
+    /** {@code 33 h 14 min}: a length of time in minutes. */
+    static String duration(int minutes) {
+        return String.format("%d h %02d min", minutes / 60, minutes % 60);
+    }
+
     public static String clock(int minutes) {
         return String.format("%02d:%02d", minutes / 60, minutes % 60);
     }

@@ -107,6 +107,30 @@ class EmergencyPlannerTest {
                 .containsExactly("E1 no capacity", "E2 window/shift", "E3 no stock", "E4 no vehicle");
     }
 
+    /** A store no van can go to and come back from within its shift is set aside saying how long the trip takes. */
+    @Test
+    void aStoreFartherThanAShiftsRoundTripIsSetAsideWithTheTripsLength() {
+        TravelTimes far =
+                new TravelTimes(List.of("WH", "A", "F"), new int[][] {{0, 20, 1000}, {20, 0, 1000}, {1000, 1000, 0}});
+        Map<String, Site> sites = new HashMap<>(SITES);
+        sites.put("F", store("F", "00:00", "23:59"));
+        PlanInput input = new PlanInput(
+                DAY,
+                List.of(order("E1", "A", "X", 1), order("E2", "F", "X", 1)),
+                List.of(van("V1", 10), new VehicleSpec("V2", "WH", 10, LocalTime.of(6, 0), LocalTime.of(22, 0))),
+                sites,
+                Map.of("WH", Map.of("X", 10L)),
+                far,
+                10);
+        PlanResult r = EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.SOLVER, i -> {});
+        assertThat(r.unitsDelivered()).isEqualTo(1);
+        assertThat(r.unserved())
+                .singleElement()
+                .satisfies(u -> assertThat(u.reason())
+                        .isEqualTo("window/shift: the round trip from WH takes 33 h 30 min with the stop, longer than"
+                                + " the longest shift of its vans (16 h 00 min): are the store's lat and lon right?"));
+    }
+
     @Test
     void greedyBaselineRespectsTheSameRules() {
         PlanInput input = new PlanInput(
