@@ -37,7 +37,9 @@ PY
 )
 echo "after kill -9: stock show lines=$moves, (moves batches, move rows)=($batches)"
 [ "$batches" = "0 0" ] || { echo "FAIL: a killed import left rows behind"; exit 1; }
+run ledger check >/dev/null || { echo "FAIL: ledger check after the kill"; run ledger check; exit 1; }
 run stock import "$work/moves.csv"
 after=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from stock_move').fetchone()[0])" "$db")
 [ "$after" = "$n" ] || { echo "FAIL: re-import after the kill wrote $after moves"; exit 1; }
+run ledger check | tail -1   # on hand at every position is the fold of its moves (exit 3 otherwise)
 echo "OK: killed import left nothing; the re-import wrote all $n moves"

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                         + " to PostgreSQL.",
         subcommands = {
             LedgerInfoCommand.class,
+            LedgerCheckCommand.class,
             LedgerCopyCommand.class,
             LedgerBackupCommand.class,
             LedgerRestoreCommand.class

@@ -188,7 +188,7 @@ final class StockLevels {
     }
 
     /** The level of {@code p} from all its moves in the ledger. */
-    private static Level fold(Handle h, Position p) {
+    static Level fold(Handle h, Position p) {
         return foldMerged(h, p, null, null, 0, 0);
     }
 
