@@ -1,17 +1,14 @@
 package io.chanops.replenish.stock;
 
 import io.chanops.ledger.Ledger;
-import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -47,7 +44,8 @@ public final class StockAudit {
 
     /** Audits every position of the ledger; {@code movesRead} hears the count of moves read so far, site by site. */
     public Report audit(LongConsumer movesRead) {
-        List<String> sites = ledger.read(StockAudit::sitesWithStock);
+        List<String> sites =
+                ledger.read(StockLevels::sitesWithStock).stream().sorted().toList();
         long positions = 0;
         long moves = 0;
         List<Difference> suspects = new ArrayList<>();
@@ -79,10 +77,7 @@ public final class StockAudit {
                     continue;
                 }
                 if (now.get().folded() == null) {
-                    h.createUpdate("DELETE FROM stock_level WHERE site_id = :site AND sku = :sku")
-                            .bind("site", d.position().siteId())
-                            .bind("sku", d.position().sku())
-                            .execute();
+                    StockLevels.removeLevel(h, d.position());
                 } else {
                     StockLevels.recompute(h, Set.of(d.position()));
                 }
@@ -92,52 +87,25 @@ public final class StockAudit {
         });
     }
 
-    /**
-     * The sites with moves or levels: the distinct leading key values of both tables, each found by one index probe
-     * ({@code site_id > previous}) rather than by reading every row.
-     */
-    private static List<String> sitesWithStock(Handle h) {
-        return h
-                .createQuery("WITH RECURSIVE m(site) AS (SELECT MIN(site_id) FROM stock_move UNION ALL SELECT (SELECT"
-                        + " MIN(site_id) FROM stock_move WHERE site_id > m.site) FROM m WHERE m.site IS NOT NULL),"
-                        + " l(site) AS (SELECT MIN(site_id) FROM stock_level UNION ALL SELECT (SELECT MIN(site_id) FROM"
-                        + " stock_level WHERE site_id > l.site) FROM l WHERE l.site IS NOT NULL)"
-                        + " SELECT site FROM m WHERE site IS NOT NULL UNION SELECT site FROM l WHERE site IS NOT NULL")
-                .mapTo(String.class)
-                .stream()
-                .sorted()
-                .collect(Collectors.toList());
-    }
-
     /** Folds the moves of {@code site} and adds the positions whose level differs to {@code suspects}. */
     private static long[] auditSite(Handle h, String site, List<Difference> suspects) {
-        Map<String, Long> levels = new HashMap<>();
-        h.createQuery("SELECT sku, on_hand FROM stock_level WHERE site_id = :site")
-                .bind("site", site)
-                .map((rs, ctx) -> levels.put(rs.getString(1), rs.getLong(2)))
-                .forEach(x -> {});
+        Map<String, Long> levels = StockLevels.onHandAt(h, site);
         long[] counts = {0, 0}; // positions, moves
         String[] sku = {null};
         long[] onHand = {0};
         List<Difference> found = new ArrayList<>();
-        h.createQuery("SELECT sku, kind, qty FROM stock_move WHERE site_id = :site ORDER BY sku, at, move_id")
-                .bind("site", site)
-                .setFetchSize(10_000)
-                .map((rs, ctx) -> {
-                    String next = rs.getString(1);
-                    if (!next.equals(sku[0])) {
-                        if (sku[0] != null) {
-                            compare(site, sku[0], onHand[0], levels, found);
-                        }
-                        sku[0] = next;
-                        onHand[0] = 0;
-                        counts[0]++;
-                    }
-                    onHand[0] = MoveKind.parse(rs.getString(2)).orElseThrow().apply(onHand[0], rs.getLong(3));
-                    counts[1]++;
-                    return null;
-                })
-                .forEach(x -> {});
+        StockLevels.movesAt(h, site, (next, kind, qty) -> {
+            if (!next.equals(sku[0])) {
+                if (sku[0] != null) {
+                    compare(site, sku[0], onHand[0], levels, found);
+                }
+                sku[0] = next;
+                onHand[0] = 0;
+                counts[0]++;
+            }
+            onHand[0] = kind.apply(onHand[0], qty);
+            counts[1]++;
+        });
         if (sku[0] != null) {
             compare(site, sku[0], onHand[0], levels, found);
         }
@@ -157,19 +125,8 @@ public final class StockAudit {
 
     /** How {@code p}'s level and moves differ now, read in {@code h}'s transaction; empty when they agree. */
     private static Optional<Difference> differenceOf(Handle h, Position p) {
-        Long recorded = h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :site AND sku = :sku")
-                .bind("site", p.siteId())
-                .bind("sku", p.sku())
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
-        boolean hasMoves = h.createQuery("SELECT 1 FROM stock_move WHERE site_id = :site AND sku = :sku LIMIT 1")
-                .bind("site", p.siteId())
-                .bind("sku", p.sku())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
-        Long folded = hasMoves ? StockLevels.fold(h, p).onHand() : null;
+        Long recorded = StockLevels.recordedOnHand(h, p).orElse(null);
+        Long folded = StockLevels.foldedOnHand(h, p).orElse(null);
         return Objects.equals(recorded, folded) ? Optional.empty() : Optional.of(new Difference(p, recorded, folded));
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -187,8 +188,78 @@ final class StockLevels {
         upsert(h, levels);
     }
 
+    /**
+     * The sites with moves or levels: the distinct leading key values of both tables, each found by one index probe
+     * ({@code site_id > previous}) rather than by reading every row.
+     */
+    static List<String> sitesWithStock(Handle h) {
+        return h.createQuery("WITH RECURSIVE m(site) AS (SELECT MIN(site_id) FROM stock_move UNION ALL SELECT (SELECT"
+                        + " MIN(site_id) FROM stock_move WHERE site_id > m.site) FROM m WHERE m.site IS NOT NULL),"
+                        + " l(site) AS (SELECT MIN(site_id) FROM stock_level UNION ALL SELECT (SELECT MIN(site_id) FROM"
+                        + " stock_level WHERE site_id > l.site) FROM l WHERE l.site IS NOT NULL)"
+                        + " SELECT site FROM m WHERE site IS NOT NULL UNION SELECT site FROM l WHERE site IS NOT NULL")
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** On hand per SKU at {@code site}, as {@code stock_level} records it. */
+    static Map<String, Long> onHandAt(Handle h, String site) {
+        Map<String, Long> levels = new HashMap<>();
+        h.createQuery("SELECT sku, on_hand FROM stock_level WHERE site_id = :site")
+                .bind("site", site)
+                .map((rs, ctx) -> levels.put(rs.getString(1), rs.getLong(2)))
+                .forEach(x -> {});
+        return levels;
+    }
+
+    /** What a fold of one site's moves hears: each move, by SKU, in time order within a SKU. */
+    interface MoveVisitor {
+        void move(String sku, MoveKind kind, long qty);
+    }
+
+    /** Streams the moves of {@code site} to {@code visitor}, by SKU, each SKU's in time order (at, then move id). */
+    static void movesAt(Handle h, String site, MoveVisitor visitor) {
+        h.createQuery("SELECT sku, kind, qty FROM stock_move WHERE site_id = :site ORDER BY sku, at, move_id")
+                .bind("site", site)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    visitor.move(
+                            rs.getString(1), MoveKind.parse(rs.getString(2)).orElseThrow(), rs.getLong(3));
+                    return null;
+                })
+                .forEach(x -> {});
+    }
+
+    /** On hand at {@code p} as {@code stock_level} records it, if it has a level. */
+    static Optional<Long> recordedOnHand(Handle h, Position p) {
+        return h.createQuery("SELECT on_hand FROM stock_level WHERE site_id = :site AND sku = :sku")
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** On hand at {@code p} by the fold of its moves, if it has any. */
+    static Optional<Long> foldedOnHand(Handle h, Position p) {
+        boolean hasMoves = h.createQuery("SELECT 1 FROM stock_move WHERE site_id = :site AND sku = :sku LIMIT 1")
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+        return hasMoves ? Optional.of(fold(h, p).onHand()) : Optional.empty();
+    }
+
+    /** Removes the level of {@code p}, a position without moves. */
+    static void removeLevel(Handle h, Position p) {
+        h.createUpdate("DELETE FROM stock_level WHERE site_id = :site AND sku = :sku")
+                .bind("site", p.siteId())
+                .bind("sku", p.sku())
+                .execute();
+    }
+
     /** The level of {@code p} from all its moves in the ledger. */
-    static Level fold(Handle h, Position p) {
+    private static Level fold(Handle h, Position p) {
         return foldMerged(h, p, null, null, 0, 0);
     }
 

@@ -65,7 +65,7 @@ public final class EmergencyPlanner {
         List<UnservedOrder> setAside = new ArrayList<>();
         List<DeliveryOrder> plannable = new ArrayList<>();
         for (DeliveryOrder o : sorted(input.orders())) {
-            Optional<String> reason = neverPlannable(o, input, maxCapacity, earliestStart, longestShift);
+            Optional<String> reason = neverPlannable(o, input, maxCapacity, earliestStart);
             reason.ifPresentOrElse(r -> setAside.add(new UnservedOrder(o, r)), () -> plannable.add(o));
         }
         EmergencyPlan problem = problem(input, plannable);
@@ -187,11 +187,7 @@ public final class EmergencyPlanner {
     }
 
     private static Optional<String> neverPlannable(
-            DeliveryOrder o,
-            PlanInput input,
-            Map<String, Long> maxCapacity,
-            Map<String, Integer> earliestStart,
-            Map<String, Integer> longestShift) {
+            DeliveryOrder o, PlanInput input, Map<String, Long> maxCapacity, Map<String, Integer> earliestStart) {
         if (!maxCapacity.containsKey(o.warehouse())) {
             return Optional.of("no vehicle: none based at " + o.warehouse());
         }
@@ -206,19 +202,12 @@ public final class EmergencyPlanner {
         Site site = input.sites().get(o.siteId());
         TravelTimes t = input.travel();
         int there = t.minutes(t.index(o.warehouse()), t.index(o.siteId()));
-        int roundTrip = there + input.serviceMinutes() + t.minutes(t.index(o.siteId()), t.index(o.warehouse()));
-        if (roundTrip > longestShift.get(o.warehouse())) {
-            // no van can go there and back within its shift, whatever else it carries: most often a store placed far
-            // from its warehouse by its coordinates
-            return Optional.of("window/shift: the round trip from " + o.warehouse() + " takes " + duration(roundTrip)
-                    + " with the stop, longer than the longest shift of its vans ("
-                    + duration(longestShift.get(o.warehouse()))
-                    + ")" + (roundTrip > 24 * 60 ? ": are the store's lat and lon right?" : ""));
-        }
         int arrive = earliestStart.get(o.warehouse()) + there;
         if (arrive > closes(site)) {
-            return Optional.of("window/shift: the earliest van arrives " + clock(arrive) + ", the store closes at "
-                    + clock(closes(site)));
+            return Optional.of("window/shift: "
+                    + tooFar(o, input)
+                            .orElse("the earliest van arrives " + clock(arrive) + ", the store closes at "
+                                    + clock(closes(site))));
         }
         return Optional.empty();
     }
@@ -334,7 +323,9 @@ public final class EmergencyPlanner {
                 reason = "no capacity: the most room left on a vehicle at " + o.warehouse() + " is "
                         + spare.getOrDefault(o.warehouse(), 0L);
             } else {
-                reason = "window/shift: no vehicle can reach the store while it is open and be back by shift end";
+                reason = "window/shift: "
+                        + tooFar(o, input)
+                                .orElse("no vehicle can reach the store while it is open and be back by shift end");
             }
             unserved.add(new UnservedOrder(o, reason));
         }
@@ -365,6 +356,28 @@ public final class EmergencyPlanner {
     }
 
     /** {@code HH:MM}; past midnight shown as 24:10 etc. so a late arrival is never mistaken for a morning one. */
+    /**
+     * Why no van serves {@code o} when the direct trip there, the stop and the trip back take longer than the longest
+     * shift of the warehouse's vans: most often a store placed far from its warehouse by its coordinates.
+     */
+    private static Optional<String> tooFar(DeliveryOrder o, PlanInput input) {
+        int longestShift = input.vehicles().stream()
+                .filter(v -> v.depot().equals(o.warehouse()))
+                .mapToInt(v -> Math.max(0, minutes(v.shiftEnd()) - minutes(v.shiftStart())))
+                .max()
+                .orElse(0);
+        TravelTimes t = input.travel();
+        int roundTrip = t.minutes(t.index(o.warehouse()), t.index(o.siteId()))
+                + input.serviceMinutes()
+                + t.minutes(t.index(o.siteId()), t.index(o.warehouse()));
+        if (roundTrip <= longestShift) {
+            return Optional.empty();
+        }
+        return Optional.of("the round trip from " + o.warehouse() + " takes " + duration(roundTrip)
+                + " with the stop, longer than the longest shift of its vans (" + duration(longestShift) + ")"
+                + (roundTrip > 24 * 60 ? ": are the store's lat and lon right?" : ""));
+    }
+
     /** {@code 33 h 14 min}: a length of time in minutes. */
     static String duration(int minutes) {
         return String.format("%d h %02d min", minutes / 60, minutes % 60);

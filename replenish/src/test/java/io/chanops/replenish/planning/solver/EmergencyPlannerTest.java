@@ -122,13 +122,23 @@ class EmergencyPlannerTest {
                 Map.of("WH", Map.of("X", 10L)),
                 far,
                 10);
+        String tooFar = "window/shift: the round trip from WH takes 33 h 30 min with the stop, longer than the longest"
+                + " shift of its vans (16 h 00 min): are the store's lat and lon right?";
+        // reached before it closes, but no van is back by its shift's end: unplanned by the search
         PlanResult r = EmergencyPlanner.plan(input, QUICK, EmergencyPlanner.Method.SOLVER, i -> {});
         assertThat(r.unitsDelivered()).isEqualTo(1);
         assertThat(r.unserved())
                 .singleElement()
-                .satisfies(u -> assertThat(u.reason())
-                        .isEqualTo("window/shift: the round trip from WH takes 33 h 30 min with the stop, longer than"
-                                + " the longest shift of its vans (16 h 00 min): are the store's lat and lon right?"));
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(tooFar));
+        // closed before the earliest van could arrive: set aside before the search, for the same reason
+        Map<String, Site> closingEarly = new HashMap<>(sites);
+        closingEarly.put("F", store("F", "00:00", "20:00"));
+        PlanInput early =
+                new PlanInput(DAY, input.orders(), input.vehicles(), closingEarly, input.available(), far, 10);
+        r = EmergencyPlanner.plan(early, QUICK, EmergencyPlanner.Method.SOLVER, i -> {});
+        assertThat(r.unserved())
+                .singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(tooFar));
     }
 
     @Test
