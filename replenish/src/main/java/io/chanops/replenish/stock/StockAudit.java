@@ -44,24 +44,26 @@ public final class StockAudit {
 
     /** Audits every position of the ledger; {@code movesRead} hears the count of moves read so far, site by site. */
     public Report audit(LongConsumer movesRead) {
-        List<String> sites =
-                ledger.read(StockLevels::sitesWithStock).stream().sorted().toList();
-        long positions = 0;
-        long moves = 0;
         List<Difference> suspects = new ArrayList<>();
-        for (String site : sites) {
-            long[] counts = ledger.read(h -> auditSite(h, site, suspects));
-            positions += counts[0];
-            moves += counts[1];
-            movesRead.accept(moves);
-        }
+        // one connection for every site (a PostgreSQL connection costs a login), each statement its own read
+        long[] totals = ledger.read(h -> {
+            List<String> sites = StockLevels.sitesWithStock(h).stream().sorted().toList();
+            long[] counts = {sites.size(), 0, 0}; // sites, positions, moves
+            for (String site : sites) {
+                long[] read = auditSite(h, site, suspects);
+                counts[1] += read[0];
+                counts[2] += read[1];
+                movesRead.accept(counts[2]);
+            }
+            return counts;
+        });
         List<Difference> confirmed = suspects.isEmpty()
                 ? List.of()
                 : ledger.write(h -> suspects.stream()
                         .map(d -> differenceOf(h, d.position()))
                         .flatMap(Optional::stream)
                         .toList());
-        return new Report(sites.size(), positions, moves, confirmed);
+        return new Report(totals[0], totals[1], totals[2], confirmed);
     }
 
     /**
