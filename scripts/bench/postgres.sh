@@ -2,7 +2,7 @@
 # Benchmark: the bulk commands on a fresh SQLite ledger and a fresh PostgreSQL ledger, side by side, through the real
 # CLI jar, printed as one markdown table (command | SQLite | PostgreSQL | ratio), wall seconds:
 #   stock import      N moves (scripts/bench/gen_stock.py, default 1,000,000; ~84k positions); every on hand is
-#                     checked against the file's independent fold on both ledgers
+#                     checked against the file's independent fold on both ledgers; then `ledger check` of it
 #   replenish check   first check of the cycle over STORES x SKUS positions (scripts/bench/gen_check.py, default
 #                     1,000 x 300 = 300k positions; 5000 300 is the 1.5M of check.sh), after its stock and policy imports
 #   policy tune       all those positions
@@ -89,6 +89,7 @@ bad = [k for k in exp if got.get(k) != exp[k]]
 print(f"consistency: {len(exp)} positions, {len(bad)} mismatches" + (f" e.g. {bad[:3]}" if bad else ""))
 sys.exit(1 if bad or len(got) != len(exp) else 0)
 PY
+  timed "$kind" "\`ledger check\` $n moves" "$db" ledger check
   # check and tune
   if [ "$kind" = sqlite ]; then db="$work/check.db"; else db=$(pg_ledger check); fi
   cli "$db" init >/dev/null

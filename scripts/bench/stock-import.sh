@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: import N stock moves (default 1,000,000) into a fresh SQLite ledger through the real CLI (its dry run
-# first), then `stock show --format csv` over all positions; checks every on hand against an independent fold of the
+# first), then `stock show --format csv` over all positions and `ledger check`; checks every on hand against an independent fold of the
 # file; and, side by side, what a user would otherwise do: the sqlite3 CLI (.import + GROUP BY for net stock, no
 # validation).
 # usage: scripts/bench/stock-import.sh [N]       (POLICIES=1: a policy for every store position first, so that the
@@ -64,6 +64,8 @@ fi
 t2=$(secs)
 "$chanops" --db "$db" --version >/dev/null
 t3=$(secs)
+"$chanops" --db "$db" ledger check >"$work/check.out"   # exit 3 (a difference) fails the benchmark
+t4=$(secs)
 
 # consistency: every position's on hand equals the independent fold in expected.csv
 python3 - "$work/expected.csv" "$work/show.csv" <<'PY'
@@ -95,4 +97,5 @@ echo "$alerts_line"
 echo "chanops stock import (validate + write + levels, one transaction): $(elapsed "$t0" "$t1") s"
 echo "chanops stock show --format csv (all positions):                 $(elapsed "$t1" "$t2") s"
 echo "chanops --version (JVM start-up, for reference):                 $(elapsed "$t2" "$t3") s"
+echo "chanops ledger check (quick_check, every on hand against its moves): $(elapsed "$t3" "$t4") s"
 echo "$sqlite_line"
