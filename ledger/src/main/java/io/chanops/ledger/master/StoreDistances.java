@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stores a site import places far from their warehouse: a digit typed wrong in {@code lat} or {@code lon} moves a store
@@ -46,6 +47,16 @@ final class StoreDistances {
             }
         }
         List<String> warnings = new ArrayList<>();
+        for (Site warehouse : imported) {
+            if (!warehouse.isStore() && warehouse.hasCoordinates()) {
+                movedAway(
+                                warehouse,
+                                existing.get(warehouse.siteId()),
+                                storesOf.getOrDefault(warehouse.siteId(), List.of()))
+                        .ifPresent(why -> warnings.add(
+                                new Problem(file, lines.getOrDefault(warehouse.siteId(), 0L), "lat", why).toString()));
+            }
+        }
         for (Site store : imported) {
             Site warehouse = store.warehouse() == null ? null : after.get(store.warehouse());
             if (!store.isStore()
@@ -86,6 +97,45 @@ final class StoreDistances {
                     .toString());
         }
         return warnings;
+    }
+
+    /**
+     * Why a warehouse the import places anew looks misplaced: its stores are more than {@value #FAR_KM} km away at the
+     * median and more than {@value #TIMES} times as far as they were from where the ledger had it, or, for a warehouse
+     * new to the ledger, more than {@value #LONE_KM} km away at the median. Its stores would then not be warned of one
+     * by one: each is as far as the others.
+     */
+    private static Optional<String> movedAway(Site warehouse, Site before, List<Site> stores) {
+        if (stores.isEmpty() || (before != null && samePlace(warehouse, before))) {
+            return Optional.empty();
+        }
+        double median = medianKm(stores, warehouse);
+        if (median <= FAR_KM) {
+            return Optional.empty();
+        }
+        String was;
+        if (before != null && before.hasCoordinates()) {
+            double beforeMedian = medianKm(stores, before);
+            if (median <= TIMES * beforeMedian) {
+                return Optional.empty();
+            }
+            was = ", " + Math.round(beforeMedian) + " km from where the ledger had it";
+        } else if (median > LONE_KM) {
+            was = "";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(warehouse.siteId() + ": its stores are " + Math.round(median) + " km away at the median"
+                + was + ": are its lat and lon right? (the delivery planner routes vans by them)");
+    }
+
+    private static double medianKm(List<Site> stores, Site from) {
+        double[] km = stores.stream().mapToDouble(s -> s.kmTo(from)).sorted().toArray();
+        return km[km.length / 2];
+    }
+
+    private static boolean samePlace(Site a, Site b) {
+        return Objects.equals(a.lat(), b.lat()) && Objects.equals(a.lon(), b.lon());
     }
 
     /** Whether {@code before}, the store as the ledger has it, already stood at the same place for the same warehouse. */

@@ -78,6 +78,26 @@ class StoreDistancesTest {
                 .startsWith("sites.csv:2: lat: S2 is 890 km from its warehouse WH: are its lat and lon right?");
     }
 
+    /** A warehouse moved far from its stores (its own lat typed wrong) is warned of once, on its line. */
+    @Test
+    void aWarehouseMovedFarFromItsStoresIsWarnedOf() {
+        assertThat(warnings(List.of(site("WH", Site.Kind.WAREHOUSE, null, 32.10, 113.40)), cityLedger()))
+                .containsExactly("sites.csv:2: lat: WH: its stores are 997 km away at the median, 12 km from where"
+                        + " the ledger had it: are its lat and lon right? (the delivery planner routes vans by them)");
+        assertThat(warnings(List.of(site("WH", Site.Kind.WAREHOUSE, null, 23.20, 113.40)), cityLedger()))
+                .as("moved within the city")
+                .isEmpty();
+        List<Site> newNetwork = List.of(
+                site("WH2", Site.Kind.WAREHOUSE, null, 40.0, 113.3),
+                site("N1", Site.Kind.STORE, "WH2", 23.1, 113.3),
+                site("N2", Site.Kind.STORE, "WH2", 23.2, 113.3));
+        assertThat(warnings(newNetwork, Map.of()))
+                .singleElement()
+                .asString()
+                .startsWith("sites.csv:2: lat: WH2: its stores are 1874 km away at the median: are its lat and lon"
+                        + " right?");
+    }
+
     /** A store imported before at the same place for the same warehouse is not warned of again; one moved is. */
     @Test
     void onlyStoresPlacedAnewAreChecked() {
