@@ -100,7 +100,14 @@ public record SimulationService(
         }
         candidates.addAll(tuned(recorded, r));
         Simulation.Window window = new Simulation.Window(r.from(), r.to(), r.anchor(), r.leadDays());
-        return Simulation.run(recorded.positions(), candidates, window, r.byPosition());
+        SimulationReport report = Simulation.run(recorded.positions(), candidates, window, r.byPosition());
+        Metrics current = report.candidates().get(0).total();
+        if (current.positions() > 0 && current.demand() == 0) {
+            warn.accept("no sales from " + r.from() + " to " + r.to() + " at the " + current.positions()
+                    + " positions simulated: the simulation replays the ledger's own sales, so its figures say"
+                    + " nothing (a year typed wrong, or the moves of that time not imported?)");
+        }
+        return report;
     }
 
     static Candidate current(List<RecordedPosition> positions) {
