@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The dry runs of the site, policy and stock imports report a file the import would refuse alike (SPEC §3): invalid rows are
- * listed and counted, exit 3; a file in another charset would be refused as a whole, exit 3; a file imported before is
- * the import's own refusal, exit 4. Nothing is written in any case.
+ * The dry runs of the site, policy and stock imports report a file the import would refuse alike (SPEC §3): invalid
+ * rows are listed and counted, exit 3; a file in another charset would be refused as a whole, exit 3; a file imported
+ * before is the import's own refusal, exit 4. Nothing is written in any case.
  */
 class ImportDryRunCliTest extends OnSampleLedger {
     /** Per import: its file's header, a valid row and a row whose second-to-last cell is invalid. */

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The ids of one kind the ledger knows (sites, SKUs), for checking references and for naming the one a reference most
  * likely meant when it is not known: the same id in another case or without its separators ({@code gz-ss-01},
  * {@code GZSS01} for {@code GZ-SS-01}), else the one id a typing slip away (a character left out, added, changed or
- * two neighbours swapped; from 4 characters on, from 3 among a fixed set of words), else for an id of digits the one id that is it with leading zeros
- * ({@code 0101} for {@code 101}: a spreadsheet drops them when it takes the id for a number). A number changed into
- * another ({@code GZ-TH-03} for {@code GZ-TH-01}) is not a slip but most likely a site or product not imported yet,
- * so it is not suggested; nor is anything when two ids are as close.
+ * two neighbours swapped; from 4 characters on, from 3 among a fixed set of words), else for an id of digits the one
+ * id that is it with leading zeros ({@code 0101} for {@code 101}: a spreadsheet drops them when it takes the id for a
+ * number). A number changed into another ({@code GZ-TH-03} for {@code GZ-TH-01}) is not a slip but most likely a site
+ * or product not imported yet, so it is not suggested; nor is anything when two ids are as close.
  *
  * <p>Ids are compared in upper case without separators, indexed by that form and by its length, so a search looks at
  * the ids one character longer or shorter only. Suggestions are kept per unknown id, and after {@link #MAX_SEARCHES}

@@ -138,7 +138,9 @@ final class StoreDistances {
         return Objects.equals(a.lat(), b.lat()) && Objects.equals(a.lon(), b.lon());
     }
 
-    /** Whether {@code before}, the store as the ledger has it, already stood at the same place for the same warehouse. */
+    /**
+     * Whether {@code before}, the store as the ledger has it, already stood at the same place for the same warehouse.
+     */
     private static boolean placedBefore(Site store, Site before) {
         return before != null
                 && Objects.equals(before.lat(), store.lat())

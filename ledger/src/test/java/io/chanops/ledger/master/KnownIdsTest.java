@@ -26,7 +26,9 @@ class KnownIdsTest {
         assertThat(sites.closest("S3")).isEmpty(); // under 4 characters: none
     }
 
-    /** Among a fixed set of words, which is sparse, a slip is forgiven from 3 characters: {@code wbe} is {@code web}. */
+    /**
+     * Among a fixed set of words, which is sparse, a slip is forgiven from 3 characters: {@code wbe} is {@code web}.
+     */
     @Test
     void amongAFixedSetOfWordsASlipIsForgivenFromThreeCharacters() {
         List<String> channels = List.of("web", "wap", "app", "partner", "hall");

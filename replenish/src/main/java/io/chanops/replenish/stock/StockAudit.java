@@ -23,7 +23,10 @@ import org.jdbi.v3.core.Handle;
  * moves, and removes a level whose position has no moves left.
  */
 public final class StockAudit {
-    /** A position whose level is not its moves' fold: {@code recorded} null when it has no level, {@code folded} null when it has no moves. */
+    /**
+     * A position whose level is not its moves' fold: {@code recorded} null when it has no level, {@code folded} null
+     * when it has no moves.
+     */
     public record Difference(Position position, Long recorded, Long folded) {
         @Override
         public String toString() {

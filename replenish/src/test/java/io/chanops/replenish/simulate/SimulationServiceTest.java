@@ -212,7 +212,9 @@ class SimulationServiceTest {
                         .toList());
     }
 
-    /** A window without a single sale (a year typed wrong) is simulated, with a warning that its figures say nothing. */
+    /**
+     * A window without a single sale (a year typed wrong) is simulated, with a warning that its figures say nothing.
+     */
     @Test
     void aWindowWithoutSalesIsWarnedOf() {
         List<String> warnings = new ArrayList<>();
@@ -221,8 +223,8 @@ class SimulationServiceTest {
         assertThat(report.candidates().get(0).total().demand()).isZero();
         assertThat(warnings)
                 .containsExactly("no sales from 2025-02-16 to 2025-02-22 at the 3 positions simulated: the simulation"
-                        + " replays the ledger's own sales, so its figures say nothing (a year typed wrong, or the moves"
-                        + " of that time not imported?)");
+                        + " replays the ledger's own sales, so its figures say nothing (a year typed wrong, or the"
+                        + " moves of that time not imported?)");
         warnings.clear();
         SimulationService.of(ledger).simulate(request(FROM, TO, null, List.of()), warnings::add, null);
         assertThat(warnings).as("a window with sales").isEmpty();
