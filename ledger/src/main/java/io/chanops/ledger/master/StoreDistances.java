@@ -5,10 +5,12 @@ import io.chanops.ledger.model.Site;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores a site import places far from their warehouse: a digit typed wrong in {@code lat} or {@code lon} moves a store
@@ -47,14 +49,18 @@ final class StoreDistances {
             }
         }
         List<String> warnings = new ArrayList<>();
+        Set<String> misplaced = new HashSet<>(); // warehouses warned of: their stores are not, one by one
         for (Site warehouse : imported) {
             if (!warehouse.isStore() && warehouse.hasCoordinates()) {
                 movedAway(
                                 warehouse,
                                 existing.get(warehouse.siteId()),
                                 storesOf.getOrDefault(warehouse.siteId(), List.of()))
-                        .ifPresent(why -> warnings.add(
-                                new Problem(file, lines.getOrDefault(warehouse.siteId(), 0L), "lat", why).toString()));
+                        .ifPresent(why -> {
+                            misplaced.add(warehouse.siteId());
+                            warnings.add(new Problem(file, lines.getOrDefault(warehouse.siteId(), 0L), "lat", why)
+                                    .toString());
+                        });
             }
         }
         for (Site store : imported) {
@@ -63,6 +69,7 @@ final class StoreDistances {
                     || !store.hasCoordinates()
                     || warehouse == null
                     || !warehouse.hasCoordinates()
+                    || misplaced.contains(warehouse.siteId())
                     || placedBefore(store, existing.get(store.siteId()))) {
                 continue;
             }

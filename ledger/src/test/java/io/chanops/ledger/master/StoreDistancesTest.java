@@ -78,7 +78,10 @@ class StoreDistancesTest {
                 .startsWith("sites.csv:2: lat: S2 is 890 km from its warehouse WH: are its lat and lon right?");
     }
 
-    /** A warehouse moved far from its stores (its own lat typed wrong) is warned of once, on its line. */
+    /**
+     * A warehouse moved far from its stores (its own lat typed wrong) is warned of once, on its line; its stores are not
+     * warned of one by one.
+     */
     @Test
     void aWarehouseMovedFarFromItsStoresIsWarnedOf() {
         assertThat(warnings(List.of(site("WH", Site.Kind.WAREHOUSE, null, 32.10, 113.40)), cityLedger()))
@@ -94,7 +97,7 @@ class StoreDistancesTest {
         assertThat(warnings(newNetwork, Map.of()))
                 .singleElement()
                 .asString()
-                .startsWith("sites.csv:2: lat: WH2: its stores are 1874 km away at the median: are its lat and lon"
+                .startsWith("sites.csv:2: lat: WH2: its stores are 1879 km away at the median: are its lat and lon"
                         + " right?");
     }
 
