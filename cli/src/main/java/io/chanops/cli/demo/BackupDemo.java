@@ -3,8 +3,8 @@ package io.chanops.cli.demo;
 import java.util.List;
 
 /**
- * The day's end: a consistent, checked copy of the ledger, as the nightly cron line of the sample crontab takes; and
- * the way back from a mistake made after it, restoring that copy.
+ * The day's end: the ledger checked, then a consistent, checked copy of it, as the cron lines of the sample crontab
+ * take them; and the way back from a mistake made after it, restoring that copy.
  */
 public final class BackupDemo implements DemoSection {
     @Override
@@ -15,6 +15,11 @@ public final class BackupDemo implements DemoSection {
     @Override
     public List<DemoStep> steps() {
         return List.of(
+                DemoStep.of(
+                        "Check the ledger: the file's pages and indexes, and on hand at every position against the fold"
+                                + " of its moves (exit 3 naming what differs; --repair sets the levels from the moves)",
+                        "ledger",
+                        "check"),
                 DemoStep.of(
                         "Back up the ledger: one consistent, checked copy while others may write (cp of the .db file"
                                 + " misses the WAL's commits)",
