@@ -190,6 +190,40 @@ final class FilePairChecks {
         }
     }
 
+    /** A window beyond which a fallback match (same number and amount, no order ref) is worth a warning. */
+    static final long LONG_WINDOW_SECONDS = 86_400;
+
+    /**
+     * Warns, for a {@code --window} longer than a day, of the orders it matched to BOSS rows by phone number and amount
+     * more than a day apart: such a pair may be two transactions of one customer, and a window typed in days for
+     * minutes ({@code 30d}) makes many of them.
+     */
+    static void warnOfALongWindow(Matching m, RunRequest req, Consumer<String> warn) {
+        if (req.windowSeconds() <= LONG_WINDOW_SECONDS) {
+            return;
+        }
+        PlatformTable platform = m.platform();
+        long apart = 0;
+        long farthest = 0;
+        for (int i = 0; i < platform.size(); i++) {
+            int g = m.groupOf(i);
+            if (g >= 0 && m.fallback(g)) {
+                long seconds = Math.abs(m.boss().acceptedAt(m.first(g)) - platform.createdAt(i));
+                if (seconds > LONG_WINDOW_SECONDS) {
+                    apart++;
+                    farthest = Math.max(farthest, seconds);
+                }
+            }
+        }
+        if (apart > 0) {
+            warn.accept("--window " + Window.format(req.windowSeconds()) + " matched " + apart
+                    + (apart == 1 ? " order" : " orders") + " to BOSS rows of the same number and amount more than a"
+                    + " day apart (up to " + (farthest / 86_400) + " days): they may be other transactions of the same"
+                    + " customer; the window is for a BOSS row without an order ref accepted soon after the order (was"
+                    + " minutes meant?)");
+        }
+    }
+
     /** Orders named one by one in the warning of orders a run without --carry leaves open. */
     static final int NAMED_TO_CARRY = 5;
 

@@ -224,6 +224,7 @@ public final class ReconcileService {
                 timed("findings as items", () -> m.items(c -> c.discrepancy() || c == Category.RESOLVED_LATE));
         FilePairChecks.warnOfAHundredfold(findings, req, profile, warn);
         FilePairChecks.warnOfALargeTolerance(m, req, warn);
+        FilePairChecks.warnOfALongWindow(m, req, warn);
         if (!req.carry()) {
             FilePairChecks.warnOfOrdersToCarry(findings, openEarlier, warn);
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,17 @@ class ReconcileServiceTest {
     }
 
     private RunOutcome run(Path platform, Path boss, String out, boolean carry, boolean force) {
+        return run(platform, boss, out, carry, force, 1800, w -> {});
+    }
+
+    private RunOutcome run(
+            Path platform,
+            Path boss,
+            String out,
+            boolean carry,
+            boolean force,
+            long windowSeconds,
+            Consumer<String> warn) {
         return new ReconcileService(ledger)
                 .run(
                         new RunRequest(
@@ -50,7 +62,7 @@ class ReconcileServiceTest {
                                 profile,
                                 dir.resolve(out),
                                 0,
-                                1800,
+                                windowSeconds,
                                 carry,
                                 false,
                                 false,
@@ -58,7 +70,7 @@ class ReconcileServiceTest {
                                 false,
                                 NOW,
                                 "tester"),
-                        w -> {},
+                        warn,
                         n -> {});
     }
 
@@ -84,6 +96,31 @@ class ReconcileServiceTest {
                 "S3,B,13800000002,退费冲正,20260105160000,-2000,已撤单,GZ-TH-01",
                 "S4,,13800000003,合约办理,20260106121000,12900,正常,GZ-WEB",
                 "S4,,13800000003,合约办理,20260106121000,12900,正常,GZ-WEB");
+    }
+
+    /**
+     * A window longer than a day that matched an order to a BOSS row without an order ref days later (a window typed in
+     * days for minutes) says how many and how far apart; a window of a day or less says nothing.
+     */
+    @Test
+    void aLongWindowThatMatchedRowsDaysApartIsWarnedOf() {
+        Path boss = TestLedgers.write(
+                dir,
+                "b-late.csv",
+                GB18030,
+                BOSS,
+                "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB",
+                "S4,,13800000003,合约办理,20260109121000,12900,正常,GZ-WEB");
+        List<String> warnings = new ArrayList<>();
+        RunOutcome week = run(january(), boss, "week", false, false, 7 * 86_400, warnings::add);
+        assertThat(week.summary().count(Category.MATCHED)).isEqualTo(2);
+        assertThat(warnings)
+                .contains("--window 7d matched 1 order to BOSS rows of the same number and amount more than a day"
+                        + " apart (up to 3 days): they may be other transactions of the same customer; the window is"
+                        + " for a BOSS row without an order ref accepted soon after the order (was minutes meant?)");
+        warnings.clear();
+        run(january(), boss, "day", false, true, 86_400, warnings::add);
+        assertThat(warnings).noneMatch(w -> w.startsWith("--window"));
     }
 
     @Test
