@@ -2,9 +2,10 @@ package io.chanops.cli.ledger;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
+import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.Progress;
-import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.StorageCheck;
 import io.chanops.ledger.text.Named;
 import io.chanops.replenish.stock.StockAudit;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
                 + " every position is the fold of its moves. Exit 0 when all agree, 3 naming what differs. Reads"
                 + " without the write lock; a difference is read again under it before it is reported.")
 public final class LedgerCheckCommand extends ChanopsCommand {
-    /** Differences listed one by one; more are counted. */
+    /** Positions repaired listed one by one; the count line follows. */
     private static final int LISTED = 20;
 
     @Option(
@@ -44,9 +45,9 @@ public final class LedgerCheckCommand extends ChanopsCommand {
             out().println("storage: ok (SQLite quick_check)");
         } else {
             sound = false;
-            storage.get().stream()
-                    .limit(LISTED)
-                    .forEach(p -> ctx().err().println(Style.RED.apply("error: storage: " + p, ctx().colour())));
+            problems(storage.get().stream()
+                    .map(p -> Problem.ofFile("storage", p))
+                    .toList());
             ctx().err().println("error: the ledger file is damaged: restore the last backup (chanops ledger restore)");
         }
         StockAudit audit = new StockAudit(ledger);
@@ -66,17 +67,19 @@ public final class LedgerCheckCommand extends ChanopsCommand {
                     + (repaired.size() == 1 ? "its" : "their") + " moves (" + read + ")");
         } else {
             sound = false;
-            differences.stream()
-                    .limit(LISTED)
-                    .forEach(d -> ctx().err().println(Style.RED.apply("error: stock: " + d, ctx().colour())));
-            if (differences.size() > LISTED) {
-                ctx().err().println("error: stock: ... and " + (differences.size() - LISTED) + " more");
-            }
+            problems(differences.stream()
+                    .map(d -> Problem.ofFile("stock", d.toString()))
+                    .toList());
             ctx().err()
                     .println("error: stock: on hand at " + Named.count(differences.size(), "position") + " ("
                             + read + ") not the fold of " + (differences.size() == 1 ? "its" : "their")
                             + " moves: 'chanops ledger check --repair' sets them from their moves");
         }
         return sound ? ExitCode.OK : ExitCode.ATTENTION;
+    }
+
+    /** Prints what the check found as every command prints its problems (the first 100; {@code -v} all of them). */
+    private void problems(List<Problem> found) {
+        ErrorHandler.printProblems(ctx().err(), found, "", ctx().verbose(), ctx().colour());
     }
 }

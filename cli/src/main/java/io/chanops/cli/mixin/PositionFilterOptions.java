@@ -24,14 +24,23 @@ public final class PositionFilterOptions {
         return filter;
     }
 
-    /** As {@link #checkedOn}, for a command over store positions (policies): a warehouse is refused too. */
-    public PositionFilter storesOn(Ledger ledger) {
+    /**
+     * As {@link #checkedOn}, for a command over store positions: a warehouse is refused too, saying {@code why} the
+     * command takes stores only.
+     */
+    public PositionFilter storesOn(Ledger ledger, String why) {
         PositionFilter filter = new PositionFilter(site, sku);
-        filter.requireKnownStore(ledger, commandName());
+        filter.requireKnownStore(ledger, commandName(), why);
         return filter;
     }
 
-    private String commandName() {
+    /** The site given to {@code --site}, if any. */
+    public String site() {
+        return site;
+    }
+
+    /** The command's name as messages give it ({@code "replenish orders"}). */
+    public String commandName() {
         return command.qualifiedName(" ").replaceFirst("^chanops ", "");
     }
 }

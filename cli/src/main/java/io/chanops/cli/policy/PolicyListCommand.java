@@ -34,7 +34,7 @@ public final class PolicyListCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Listing listing = new Listing(COLUMNS).styleRows(row -> "true".equals(row.get(6)) ? Style.CYAN : Style.NONE);
-        PositionFilter only = positions.storesOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(ctx().ledger(), PolicyFile.STORES_ONLY);
         for (PolicyRecord p :
                 PolicyService.of(ctx().ledger(), ctx().operation()).list(only.site(), only.sku())) {
             listing.add(

@@ -11,6 +11,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.ledger.time.TimeHints;
+import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.Metrics;
 import io.chanops.replenish.simulate.ServiceLevel;
@@ -131,7 +132,7 @@ public final class PolicySimulateCommand extends ChanopsCommand {
             throw UserException.usage("--service-level: " + e.getMessage());
         }
         boolean byPosition = by != null;
-        PositionFilter only = positions.storesOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(ctx().ledger(), PolicyFile.STORES_ONLY);
         SimulationService.Request request = new SimulationService.Request(
                 first,
                 last,

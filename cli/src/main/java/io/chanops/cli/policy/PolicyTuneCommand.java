@@ -11,6 +11,7 @@ import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.check.StockFeed;
 import io.chanops.replenish.policy.Policy;
+import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.ServiceLevel;
@@ -79,7 +80,7 @@ public final class PolicyTuneCommand extends ChanopsCommand {
         if (lead < 0) {
             throw UserException.usage("--lead-days must be >= 0");
         }
-        PositionFilter only = positions.storesOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(ctx().ledger(), PolicyFile.STORES_ONLY);
         TuneService.Report report;
         boolean table = output.isTable(ctx());
         try (Progress progress = Progress.start(ctx(), "policy tune", -1, "moves")) {

@@ -75,7 +75,11 @@ public final class ReplenishOrdersCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        PositionFilter only = positions.checkedOn(ctx().ledger());
+        PositionFilter only = positions.storesOn(
+                ctx().ledger(),
+                "--site names the store an order is for, --warehouse " + positions.site()
+                        + " lists the orders it supplies");
+        PositionFilter.requireKnownSite(ctx().ledger(), positions.commandName(), "--warehouse", warehouse);
         OrderService.Filter filter = new OrderService.Filter(
                 parse(status, "--status", OrderStatus::parse, OrderStatus.values()),
                 parse(kind, "--kind", OrderKind::parse, OrderKind.values()),

@@ -77,14 +77,12 @@ final class StoreDistances {
             if (km <= FAR_KM) {
                 continue;
             }
-            double[] others = storesOf.getOrDefault(warehouse.siteId(), List.of()).stream()
+            List<Site> others = storesOf.getOrDefault(warehouse.siteId(), List.of()).stream()
                     .filter(s -> !s.siteId().equals(store.siteId()))
-                    .mapToDouble(s -> s.kmTo(warehouse))
-                    .sorted()
-                    .toArray();
+                    .toList();
             String compared;
-            if (others.length >= FEWEST_OTHERS) {
-                double median = others[others.length / 2];
+            if (others.size() >= FEWEST_OTHERS) {
+                double median = medianKm(others, warehouse);
                 if (km <= TIMES * median) {
                     continue;
                 }

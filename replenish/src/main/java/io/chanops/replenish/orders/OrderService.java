@@ -6,7 +6,6 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.master.KnownIds;
-import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.stock.StockRepository;
@@ -66,7 +65,6 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             if (f.vehicle() != null) {
                 requireVehicle(f.vehicle());
             }
-            requireSupplier(h.attach(SiteRepository.class), f);
             return orders.list(
                     f.status(),
                     f.kind(),
@@ -226,29 +224,6 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
 
     /** An order may be shipped or cancelled until it is shipped; then it is on its way and must be received. */
     private static final Set<OrderStatus> NOT_YET_SHIPPED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED);
-
-    /**
-     * Refuses (exit 4) a {@code --warehouse} the ledger does not know, and a warehouse given as the store an order is
-     * for: orders are for stores, so it would list nothing; the orders it supplies are listed by {@code --warehouse}.
-     */
-    private static void requireSupplier(SiteRepository sites, Filter f) {
-        if (f.warehouse() != null && sites.find(f.warehouse()).isEmpty()) {
-            throw InputRejectedException.of(new Problem(
-                    "replenish orders",
-                    0,
-                    "--warehouse",
-                    "unknown site '" + f.warehouse() + "'"
-                            + sites.known().hint(f.warehouse(), " ('chanops site list' shows the sites)")));
-        }
-        if (f.site() != null && sites.find(f.site()).filter(s -> !s.isStore()).isPresent()) {
-            throw InputRejectedException.of(new Problem(
-                    "replenish orders",
-                    0,
-                    "--site",
-                    "'" + f.site() + "' is a warehouse; --site names the store an order is for, --warehouse " + f.site()
-                            + " lists the orders it supplies"));
-        }
-    }
 
     /** Refuses (exit 4) a vehicle no order was ever planned on, naming those that have orders. */
     private void requireVehicle(String vehicleId) {

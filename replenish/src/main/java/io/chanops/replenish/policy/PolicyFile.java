@@ -34,6 +34,9 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
     public static final List<String> COLUMNS = List.of("site_id", "sku", "t_days", "R", "S", "L", "locked");
     /** Optional: the last day of a lock ({@code YYYY-MM-DD}); empty or absent, a lock has no end. */
     public static final String LOCKED_UNTIL = "locked_until";
+    /** Why the policy commands refuse a warehouse given as {@code --site}. */
+    public static final String STORES_ONLY =
+            "policies apply to stores (a warehouse's stock is shared out by 'chanops replenish rebalance')";
     /**
      * Optional: why the levels are what they are ({@code policy set --reason}); empty or absent, none is given. Read
      * back from a listing, where it is one of the record's columns.

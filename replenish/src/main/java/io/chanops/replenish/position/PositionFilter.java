@@ -7,6 +7,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.site.SiteRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The site and SKU a listing or a run over positions is limited to, null where it is not. A site or SKU the ledger
@@ -21,11 +22,7 @@ public record PositionFilter(String site, String sku) {
     public void requireKnown(Ledger ledger, String command) {
         List<Problem> problems = ledger.read(h -> {
             List<Problem> unknown = new ArrayList<>();
-            if (site != null && h.attach(SiteRepository.class).find(site).isEmpty()) {
-                String hint =
-                        h.attach(SiteRepository.class).known().hint(site, " ('chanops site list' shows the sites)");
-                unknown.add(new Problem(command, 0, "--site", "unknown site '" + site + "'" + hint));
-            }
+            unknownSite(h.attach(SiteRepository.class), command, "--site", site).ifPresent(unknown::add);
             if (sku != null && h.attach(ProductRepository.class).find(sku).isEmpty()) {
                 String hint = h.attach(ProductRepository.class)
                         .known()
@@ -40,21 +37,35 @@ public record PositionFilter(String site, String sku) {
     }
 
     /**
-     * As {@link #requireKnown}, and rejects a warehouse for {@code --site}: the policy commands run over stores only,
-     * and would otherwise tune, list or simulate nothing without a word.
+     * As {@link #requireKnown}, and rejects a warehouse for {@code --site}, saying {@code why} the command takes stores
+     * only ({@code "policies apply to stores"}): it would otherwise list, tune or simulate nothing without a word.
      */
-    public void requireKnownStore(Ledger ledger, String command) {
+    public void requireKnownStore(Ledger ledger, String command, String why) {
         requireKnown(ledger, command);
         if (site != null
                 && ledger.read(h -> h.attach(SiteRepository.class).find(site))
                         .filter(s -> !s.isStore())
                         .isPresent()) {
-            throw InputRejectedException.of(new Problem(
-                    command,
-                    0,
-                    "--site",
-                    "'" + site + "' is a warehouse; policies apply to stores (a warehouse's stock is shared out by"
-                            + " 'chanops replenish rebalance')"));
+            throw InputRejectedException.of(new Problem(command, 0, "--site", "'" + site + "' is a warehouse; " + why));
         }
+    }
+
+    /** Rejects (exit 4) a site given to {@code option} of {@code command} that is not in the ledger, as {@code --site}. */
+    public static void requireKnownSite(Ledger ledger, String command, String option, String site) {
+        ledger.read(h -> unknownSite(h.attach(SiteRepository.class), command, option, site))
+                .ifPresent(p -> {
+                    throw InputRejectedException.of(p);
+                });
+    }
+
+    private static Optional<Problem> unknownSite(SiteRepository sites, String command, String option, String site) {
+        if (site == null || sites.find(site).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(
+                command,
+                0,
+                option,
+                "unknown site '" + site + "'" + sites.known().hint(site, " ('chanops site list' shows the sites)")));
     }
 }
