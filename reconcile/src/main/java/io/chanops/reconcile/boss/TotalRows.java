@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  * The total rows of a BOSS export (a report's {@code 合计} line, its {@code 小计} lines): a row whose first cell is one
  * of the profile's {@code total.label}s is left out of the BOSS rows. Each total's amount is held against the rows
  * read: it must be the sum of a run of rows ending just above it and starting at the file's first row or just below an
- * earlier total row (a grand total, a subtotal of its group, a total of nested subtotals' groups), or the sum of all
- * the file's rows (a total printed above them). A total that is none of these means rows are missing (an export cut
- * short) or added, and is warned of. A profile without total labels gets a hint when a row it rejects starts with a
+ * earlier total row (a grand total, a subtotal of its group, a total of nested subtotals' groups), the sum of a run of
+ * rows starting just below it and ending at the file's last row or just above a later total row (a subtotal printed
+ * above its group), or the sum of all the file's rows. A total that is none of these means rows are missing (an export
+ * cut short) or added, and is warned of. A profile without total labels gets a hint when a row it rejects starts with a
  * label exports commonly use.
  */
 final class TotalRows {
@@ -88,18 +89,21 @@ final class TotalRows {
 
     /**
      * Warns of each total row whose amount is not the sum of a run of rows ending above it (from the first row or from
-     * below an earlier total row) nor of all the file's rows. A total without a readable amount is not compared.
+     * below an earlier total row), nor of a run starting below it (to the last row or to above a later total row), nor
+     * of all the file's rows. A total without a readable amount is not compared.
      */
     void checkAgainst(BossTable table, Consumer<String> warn) {
         List<Found> disagreeing = new ArrayList<>();
         Set<Long> runStarts = new HashSet<>(); // the sums above the first row and above each earlier total row
         runStarts.add(0L);
+        List<Set<Long>> runEnds = runEnds(table);
         for (int i = 0; i < found.size(); i++) {
             Found total = found.get(i);
             Optional<Long> stated = amountOf(total.amount());
             boolean agrees = stated.isEmpty()
                     || stated.get() == table.totalFen()
-                    || runStarts.contains(total.fenAbove() - stated.get());
+                    || runStarts.contains(total.fenAbove() - stated.get())
+                    || runEnds.get(i).contains(total.fenAbove() + stated.get());
             if (!agrees) {
                 disagreeing.add(total);
                 if (disagreeing.size() <= WARNED_ONE_BY_ONE) {
@@ -110,9 +114,22 @@ final class TotalRows {
         }
         if (disagreeing.size() > WARNED_ONE_BY_ONE) {
             warn.accept(csv.name() + ": " + Named.count(disagreeing.size() - WARNED_ONE_BY_ONE, "more total row")
-                    + " disagreeing with the rows above them, the last on line "
+                    + " disagreeing with the rows " + (subtotalsAboveTheirRows() ? "below" : "above")
+                    + " them, the last on line "
                     + disagreeing.get(disagreeing.size() - 1).line());
         }
+    }
+
+    /** For each total row: the sums above each later total row and above the end of the file. */
+    private List<Set<Long>> runEnds(BossTable table) {
+        List<Set<Long>> ends = new ArrayList<>(found.size());
+        Set<Long> later = new HashSet<>();
+        later.add(table.totalFen());
+        for (int i = found.size() - 1; i >= 0; i--) {
+            ends.add(0, Set.copyOf(later));
+            later.add(found.get(i).fenAbove());
+        }
+        return ends;
     }
 
     private String disagreement(Found total, long stated, int i, BossTable table) {
@@ -122,6 +139,9 @@ final class TotalRows {
             why = says + ", the sum of the " + Named.count(table.size(), "row") + " read is "
                     + Fen.format(table.totalFen()) + " (" + difference(table.totalFen() - stated)
                     + "): rows missing (an export cut short?) or added; reconciled as read";
+        } else if (subtotalsAboveTheirRows()) {
+            why = says + ", which no run of rows below it adds up to (" + runBelow(total, i, table)
+                    + "): rows missing or added; reconciled as read";
         } else {
             String since = i == 0 || total.rowsAbove() == found.get(i - 1).rowsAbove()
                     ? ""
@@ -139,6 +159,27 @@ final class TotalRows {
                         profile.names(BossProfile.Column.AMOUNT).get(0),
                         why)
                 .toString();
+    }
+
+    /** Whether the file starts with a total row: its totals then head their groups, and warnings name rows below. */
+    private boolean subtotalsAboveTheirRows() {
+        return found.get(0).rowsAbove() == 0;
+    }
+
+    /** The rows from just below a total row to the next total row below them, or to the end of the file. */
+    private String runBelow(Found total, int i, BossTable table) {
+        int next = i + 1;
+        while (next < found.size() && found.get(next).rowsAbove() == total.rowsAbove()) {
+            next++;
+        }
+        boolean toTheEnd = next == found.size();
+        int rows = (toTheEnd ? table.size() : found.get(next).rowsAbove()) - total.rowsAbove();
+        long fen = (toTheEnd ? table.totalFen() : found.get(next).fenAbove()) - total.fenAbove();
+        return "the " + Named.count(rows, "row") + " below it "
+                + (toTheEnd
+                        ? "to the end "
+                        : "up to the total row on line " + found.get(next).line() + " ")
+                + Fen.format(fen);
     }
 
     private Optional<Long> amountOf(String text) {

@@ -237,6 +237,42 @@ class BossReaderTest {
                 .isEqualTo(labelled + ": 2 more total rows disagreeing with the rows above them, the last on line 9");
     }
 
+    /** An export whose subtotals head their groups: each is the sum of the rows below it, up to the next total. */
+    @Test
+    void aSubtotalAboveItsGroupIsHeldAgainstTheRowsBelowIt() {
+        BossProfile subtotalled = withLines("total.label=合计|小计");
+        String row = "BS%d,WO%d,13800138000,终端销售,20260105103000,%d,正常,GZ-WEB";
+        Path headed = export(
+                HEADER,
+                "小计,,,,,300,,",
+                row.formatted(1, 1, 100),
+                row.formatted(2, 2, 200),
+                "小计,,,,,400,,",
+                row.formatted(3, 3, 400),
+                "合计,,,,,700,,");
+        BossTable read = BossReader.read(headed, subtotalled, warnings::add, n -> {});
+        assertThat(read.size()).isEqualTo(3);
+        assertThat(read.totalRowsLeftOut()).isEqualTo(3);
+        assertThat(warnings).isEmpty();
+
+        Path cut = export(
+                HEADER,
+                "小计,,,,,300,,",
+                row.formatted(1, 1, 100),
+                "小计,,,,,400,,",
+                row.formatted(3, 3, 400),
+                row.formatted(4, 4, 5));
+        BossReader.read(cut, subtotalled, warnings::add, n -> {});
+        assertThat(warnings)
+                .as("the first group lost a row of 2.00, the second has one added")
+                .containsExactly(
+                        cut + ":2: 金额(分): the total row says 3.00, which no run of rows below it adds up to (the 1"
+                                + " row below it up to the total row on line 4 1.00): rows missing or added;"
+                                + " reconciled as read",
+                        cut + ":4: 金额(分): the total row says 4.00, which no run of rows below it adds up to (the 2"
+                                + " rows below it to the end 4.05): rows missing or added; reconciled as read");
+    }
+
     /** Without the profile's keys, the rejection says which line the header is on, and which label a total row has. */
     @Test
     void theRejectionNamesTheHeadersLineAndATotalRowsLabel() {
