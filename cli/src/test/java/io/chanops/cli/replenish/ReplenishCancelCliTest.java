@@ -75,6 +75,26 @@ class ReplenishCancelCliTest {
         assertThat(status("RO-20260302-000003")).isEqualTo("cancelled");
     }
 
+    /** An id typed another way names the order meant; one that is no order says why: its day, or an id's shape. */
+    @Test
+    void anUnknownOrderIdSaysWhatWasMeant() {
+        CliHarness.Result lower = cli.run("replenish", "cancel", "ro-20260302-2");
+        assertThat(lower.code()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(lower.err()).contains("order ro-20260302-2: no such order (did you mean 'RO-20260302-000002'?)");
+        assertThat(status("RO-20260302-000002")).isEqualTo("open");
+
+        assertThat(cli.run("replenish", "cancel", "RO-20260302-000099").err())
+                .contains("order RO-20260302-000099: no such order: the orders raised on 2026-03-02 are"
+                        + " RO-20260302-000001 to RO-20260302-00000");
+        assertThat(cli.run("replenish", "cancel", "RO-20260301-000001").err())
+                .contains("no such order: no order was raised on 2026-03-01");
+        assertThat(cli.run("replenish", "cancel", "RO-20260230-000001").err())
+                .contains("no such order: 20260230 is not a day (ids are RO-YYYYMMDD-NNNNNN)");
+        CliHarness.Result number = cli.run("replenish", "ship", "123456");
+        assertThat(number.code()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(number.err()).contains("order 123456: no such order: order ids are RO-YYYYMMDD-NNNNNN");
+    }
+
     @Test
     void aRunThatDidNotHappenOrNoOrderAtAllIsRefused() {
         CliHarness.Result none = cli.run("replenish", "cancel", "--run", "99");

@@ -270,7 +270,9 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
             }
             if (n > o.outstanding()) {
                 throw rejected(
-                        id, "--qty " + n + " is more than the " + o.outstanding() + " units outstanding on the order");
+                        id,
+                        "--qty " + n + " is more than the " + Named.count(o.outstanding(), "unit")
+                                + " outstanding on the order");
             }
             if (o.warehouse() == null) {
                 throw rejected(id, "the order has no supplying warehouse to take the stock from");
@@ -294,7 +296,7 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
     }
 
     private Order require(String id, Set<OrderStatus> allowed, String action) {
-        Order o = orders.find(id).orElseThrow(() -> rejected(id, "no such order (see 'replenish orders')"));
+        Order o = orders.find(id).orElseThrow(() -> rejected(id, OrderIds.whyUnknown(orders, id)));
         if (!allowed.contains(o.status())) {
             throw rejected(id, "cannot " + action + " an order that is " + o.status());
         }
