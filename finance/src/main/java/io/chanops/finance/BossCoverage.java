@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.run.BossActivityRepository;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -48,7 +49,8 @@ public record BossCoverage(YearMonth month, Set<LocalDate> days) {
 
         @Override
         public String toString() {
-            return (first.equals(last) ? first.toString() : first + ".." + last) + " (" + days() + " days)";
+            return (first.equals(last) ? first.toString() : first + ".." + last) + " (" + Named.count(days(), "day")
+                    + ")";
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.text.Named;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +47,13 @@ public final class Clawbacks {
         }
         YearMonth paidIn = YearMonth.from(paid.orderDate());
         long days = ChronoUnit.DAYS.between(paid.orderDate(), c.cancelledOn());
-        String explain =
-                "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", " + days
-                        + " days after the order (rule " + rule.ruleId() + " claws back within " + rule.clawbackDays()
-                        + " days); reverses " + Fen.format(paid.commissionFen()) + " paid for " + paidIn
-                        + " (found by reconcile run "
-                        + c.runId() + ")";
+        String explain = "clawback: order of " + paid.orderDate() + " " + c.status() + " on " + c.cancelledOn() + ", "
+                + Named.count(days, "day")
+                + " after the order (rule " + rule.ruleId() + " claws back within "
+                + Named.count(rule.clawbackDays(), "day") + "); reverses " + Fen.format(paid.commissionFen())
+                + " paid for " + paidIn
+                + " (found by reconcile run "
+                + c.runId() + ")";
         return Optional.of(new CommissionLine(
                 paid.orderId(),
                 paid.orderDate(),

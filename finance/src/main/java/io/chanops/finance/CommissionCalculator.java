@@ -1,6 +1,7 @@
 package io.chanops.finance;
 
 import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.text.Named;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -130,7 +131,8 @@ public final class CommissionCalculator {
                     Tier tier = r.tierFor(monthUnits);
                     commission = s.units() * tier.perUnitFen();
                     explain = s.units() + " x " + Fen.format(tier.perUnitFen()) + " per unit: tier " + tier.range()
-                            + " reached by " + monthUnits + " units of rule " + r.ruleId() + " at " + s.siteId()
+                            + " reached by " + Named.count(monthUnits, "unit") + " of rule " + r.ruleId() + " at "
+                            + s.siteId()
                             + " this month";
                 }
             }

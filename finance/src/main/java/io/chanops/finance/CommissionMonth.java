@@ -48,7 +48,7 @@ public final class CommissionMonth {
                 sites.add(g.siteId() == null ? "(no site)" : g.siteId());
             }
             if (g.type() == null) {
-                skus.add(String.valueOf(g.sku()));
+                skus.add(g.sku() == null ? "(no SKU)" : g.sku());
             }
         }
         this.unknownSites = List.copyOf(sites);

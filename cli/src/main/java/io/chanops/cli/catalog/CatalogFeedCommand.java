@@ -8,6 +8,7 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.text.Named;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ public final class CatalogFeedCommand extends ChanopsCommand {
                 .forEach(listing::add);
         if (out != null) {
             Renderer.renderToFile(listing, Format.CSV, file, bom);
-            ctx().info("wrote " + listing.size() + " products of channel " + c + " to " + out);
+            ctx().info("wrote " + Named.count(listing.size(), "product") + " of channel " + c + " to " + out);
         } else {
             Renderer.render(listing, Format.CSV, out(), bom, false);
         }

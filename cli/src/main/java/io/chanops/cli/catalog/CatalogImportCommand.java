@@ -115,8 +115,8 @@ public final class CatalogImportCommand extends ChanopsCommand {
         String name = file.getFileName().toString();
         List<String> offSale = new ArrayList<>();
         new TreeMap<>(r.offSaleWithStock())
-                .forEach((sku, units) -> offSale.add(
-                        sku + (dryRun ? " would go" : " goes") + " off sale with " + units + " units on hand"));
+                .forEach((sku, units) -> offSale.add(sku + (dryRun ? " would go" : " goes") + " off sale with "
+                        + Named.count(units, "unit") + " on hand"));
         warnEach(offSale, "more products off sale with stock");
         List<String> jumps = new ArrayList<>();
         for (CatalogChanges.AmountJump j : r.amountJumps()) {

@@ -15,6 +15,7 @@ import io.chanops.finance.ReportMonth;
 import io.chanops.finance.RuleSetRepository;
 import io.chanops.ledger.files.OutputFile;
 import io.chanops.ledger.money.Fen;
+import io.chanops.ledger.text.Named;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -104,7 +105,7 @@ public final class CommissionReportCommand extends ChanopsCommand {
                         detailFile,
                         output.bom(),
                         row -> report.forEachLine(l -> row.accept(cells(l))));
-                ctx().info("wrote " + lines + " detail lines to " + detail);
+                ctx().info("wrote " + Named.count(lines, "detail line") + " to " + detail);
             }
             ctx().outputs().publish();
         });
@@ -157,7 +158,8 @@ public final class CommissionReportCommand extends ChanopsCommand {
                     + String.join(", ", report.unknownSkus()));
         }
         if (report.unmatchedOrders() > 0) {
-            ctx().warn(report.unmatchedOrders() + " orders matched no commission rule and earn 0 (see --detail)");
+            ctx().warn(Named.count(report.unmatchedOrders(), "order") + " matched no commission rule and "
+                    + (report.unmatchedOrders() == 1 ? "earns" : "earn") + " 0 (see --detail)");
         }
         if (report.newClawbacks() > 0) {
             ctx().info((rules.dryRun() ? "would book " : "booked ") + report.newClawbacks()

@@ -4,6 +4,7 @@ import io.chanops.cli.RunContext;
 import io.chanops.cli.support.CharsetConverter;
 import io.chanops.finance.CommissionService;
 import io.chanops.finance.RuleSetRepository;
+import io.chanops.ledger.text.Named;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,9 +70,9 @@ public final class RuleOptions {
             ctx.info(
                     l.unchanged()
                             ? "commission rules: " + rules.getFileName() + " is already the active set " + set.setId()
-                                    + " (" + set.book().rules().size() + " rules)"
+                                    + " (" + Named.count(set.book().rules().size(), "rule") + ")"
                             : "commission rules: set " + set.setId() + " from " + rules.getFileName() + " ("
-                                    + set.book().rules().size() + " rules) is now active");
+                                    + Named.count(set.book().rules().size(), "rule") + ") is now active");
         });
     }
 }

@@ -8,6 +8,7 @@ import io.chanops.cli.support.Listing;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerCopy;
 import io.chanops.ledger.LedgerLocation;
+import io.chanops.ledger.text.Named;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +57,8 @@ public final class LedgerCopyCommand extends ChanopsCommand {
             rows += table.rows();
         }
         output.render(ctx(), listing);
-        ctx().info("copied " + rows + " rows in " + copied.size() + " tables from " + source.display() + " to "
-                + target.display() + "; row counts and checksums verified");
+        ctx().info("copied " + Named.count(rows, "row") + " in " + Named.count(copied.size(), "table") + " from "
+                + source.display() + " to " + target.display() + "; row counts and checksums verified");
         return ExitCode.OK;
     }
 }

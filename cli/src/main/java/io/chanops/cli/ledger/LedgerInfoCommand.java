@@ -7,6 +7,7 @@ import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.Listing;
 import io.chanops.ledger.LedgerInfo;
 import io.chanops.ledger.model.ImportBatch;
+import io.chanops.ledger.text.Named;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class LedgerInfoCommand extends ChanopsCommand {
         items(
                         info,
                         b -> b.importedAt() + ", " + b.fileName() + " (batch " + b.batchId() + ", " + b.rowsWritten()
-                                + " of " + b.rowsRead() + " rows written, by " + b.osUser() + ")")
+                                + " of " + Named.count(b.rowsRead(), "row") + " written, by " + b.osUser() + ")")
                 .forEach(listing::add);
         output.render(ctx(), listing);
         return ExitCode.OK;

@@ -6,6 +6,7 @@ import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.ledger.files.OutputFile;
+import io.chanops.ledger.text.Named;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,7 +119,7 @@ public final class OutputOptions {
         if (out != null) {
             declare(ctx);
             Renderer.renderToFile(listing, format(ctx), file, bom);
-            ctx.info("wrote " + listing.size() + " rows to " + out);
+            ctx.info("wrote " + Named.count(listing.size(), "row") + " to " + out);
             if (format(ctx) == Format.CSV && !bom && listing.hasNonAscii()) {
                 ctx.info("note: " + out + " holds Chinese (non-ASCII) text and no BOM, which Excel shows garbled: add"
                         + " --bom (or bom=true in chanops.properties) for a file to open in Excel");

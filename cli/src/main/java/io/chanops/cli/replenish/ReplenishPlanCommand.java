@@ -10,6 +10,7 @@ import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
 import io.chanops.cli.support.Workbooks;
 import io.chanops.cli.support.XlsxWriter;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.Durations;
 import io.chanops.replenish.orders.VehicleLoad;
 import io.chanops.replenish.planning.DayPlan;
@@ -232,9 +233,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                         + " of the plan's orders changed while it was " + "solved: nothing was marked"
                         + (out == null ? "" : ", no files were written") + "; plan again");
             }
-            ctx().info("marked " + applied.marked() + " orders planned");
+            ctx().info("marked " + Named.count(applied.marked(), "order") + " planned");
             for (VehicleLoad load : applied.otherDays()) {
-                ctx().warn(load.vehicleId() + " also holds " + load.orders().size() + " orders planned for "
+                ctx().warn(load.vehicleId() + " also holds "
+                        + Named.count(load.orders().size(), "order") + " planned for "
                         + load.dayText() + ", not shipped yet"
                         + (load.day() == null
                                 ? ""
@@ -276,7 +278,7 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                             "",
                             "",
                             EmergencyPlanner.clock(r.leaves()),
-                            "load " + r.load() + " units, " + r.travelMinutes() + " min driving"));
+                            "load " + Named.count(r.load(), "unit") + ", " + r.travelMinutes() + " min driving"));
             for (PlanResult.Stop s : r.stops()) {
                 stops.add(
                         r.vehicleId(),

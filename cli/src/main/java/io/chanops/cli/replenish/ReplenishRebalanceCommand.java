@@ -85,8 +85,9 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
                         + " written; run rebalance again");
             }
             output.print(ctx(), listing);
-            ctx().info("raised " + applied.transferIds().size() + " transfer orders ("
-                    + String.join(", ", applied.transferIds()) + "); " + applied.shrunk() + " orders shrunk, "
+            ctx().info("raised " + Named.count(applied.transferIds().size(), "transfer order") + " ("
+                    + String.join(", ", applied.transferIds()) + "); " + Named.count(applied.shrunk(), "order")
+                    + " shrunk, "
                     + applied.cancelled() + " cancelled");
         } else {
             output.render(ctx(), listing);
@@ -95,8 +96,8 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
             }
         }
         if (proposal.anyShort()) {
-            ctx().warn(proposal.units(Allocation.Action.SHORT) + " units short: neither the warehouse nor its stores"
-                    + " above S have them");
+            ctx().warn(Named.count(proposal.units(Allocation.Action.SHORT), "unit")
+                    + " short: neither the warehouse nor its stores" + " above S have them");
             return ExitCode.ATTENTION;
         }
         return ExitCode.OK;

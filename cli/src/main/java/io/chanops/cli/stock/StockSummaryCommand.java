@@ -6,6 +6,7 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.text.Named;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.position.StoreSummary;
 import java.math.BigDecimal;
@@ -64,7 +65,8 @@ public final class StockSummaryCommand extends ChanopsCommand {
         StoreSummary summary = StoreSummary.of(ctx().ledger(), ctx().operation());
         LocalDate end = summary.windowEnd(ctx().clockGiven());
         if (!end.equals(ctx().now().toLocalDate())) {
-            ctx().info("note: sales per day over the " + days + " days up to the latest move (" + end.minusDays(1)
+            ctx().info("note: sales per day over the " + Named.count(days, "day") + " up to the latest move ("
+                    + end.minusDays(1)
                     + "), not up to today: the ledger has no moves since; give --now to choose the day");
         }
         for (StoreSummary.Line l : summary.lines(days, site, end)) {

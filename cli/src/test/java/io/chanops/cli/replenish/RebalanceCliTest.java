@@ -74,7 +74,7 @@ class RebalanceCliTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.err())
                 .contains("raised 3 transfer orders (RO-20260302-000004, RO-20260302-000005, RO-20260302-000006);"
-                        + " 1 orders shrunk, 1 cancelled");
+                        + " 1 order shrunk, 1 cancelled");
         assertThat(Files.readString(out)).startsWith("\uFEFF" + HEADER).contains("short," + R3 + ",,ST-3,PHONE,1");
 
         assertThat(orders())

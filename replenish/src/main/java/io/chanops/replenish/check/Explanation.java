@@ -4,6 +4,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.text.Named;
 import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderRepository;
 import io.chanops.replenish.orders.OrderStatus;
@@ -116,8 +117,9 @@ public record Explanation(
             boolean due = !(onItsOwn || mark != null && p.reviewFrom().compareTo(mark) <= 0);
             f.add(new Fact(
                     "review cycle",
-                    "cycle " + cycle.cycleOf(today) + " (every " + p.policy().t() + " days from " + settings.anchor()
-                            + "): " + start + " .. " + cycle.nextStart(today).minusDays(1)));
+                    "cycle " + cycle.cycleOf(today) + " (every "
+                            + Named.count(p.policy().t(), "day") + " from " + settings.anchor() + "): " + start + " .. "
+                            + cycle.nextStart(today).minusDays(1)));
             f.add(new Fact(
                     "last review",
                     due

@@ -2,6 +2,7 @@ package io.chanops.replenish.check;
 
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.imports.ImportBatches;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.stock.MoveImport;
 import java.time.Duration;
@@ -44,8 +45,9 @@ public final class StockFeed {
         if (age.compareTo(STALE_AFTER) <= 0) {
             return Optional.empty();
         }
-        return Optional.of("stock was last imported at " + LocalTimes.format(last.get()) + ", " + age.toDays()
-                + " days before now (" + LocalTimes.format(now) + "): " + consequence + "; is the moves feed running?");
+        return Optional.of("stock was last imported at " + LocalTimes.format(last.get()) + ", "
+                + Named.count(age.toDays(), "day") + " before now (" + LocalTimes.format(now) + "): " + consequence
+                + "; is the moves feed running?");
     }
 
     /**

@@ -7,6 +7,7 @@ import io.chanops.ledger.model.Position;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
+import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyFile;
@@ -103,8 +104,9 @@ public record SimulationService(
         SimulationReport report = Simulation.run(recorded.positions(), candidates, window, r.byPosition());
         Metrics current = report.candidates().get(0).total();
         if (current.positions() > 0 && current.demand() == 0) {
-            warn.accept("no sales from " + r.from() + " to " + r.to() + " at the " + current.positions()
-                    + " positions simulated: the simulation replays the ledger's own sales, so its figures say"
+            warn.accept("no sales from " + r.from() + " to " + r.to() + " at the "
+                    + Named.count(current.positions(), "position")
+                    + " simulated: the simulation replays the ledger's own sales, so its figures say"
                     + " nothing (a year typed wrong, or the moves of that time not imported?)");
         }
         return report;

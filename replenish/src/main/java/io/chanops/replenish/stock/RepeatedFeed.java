@@ -3,6 +3,7 @@ package io.chanops.replenish.stock;
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.model.Position;
+import io.chanops.ledger.text.Named;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +45,8 @@ final class RepeatedFeed {
         }
         throw InputRejectedException.of(Problem.ofFile(
                 file.toString(),
-                "every one of its " + withoutRef + " moves without a ref is in the ledger already, the same time, site,"
+                "every one of its " + Named.count(withoutRef, "move")
+                        + " without a ref is in the ledger already, the same time, site,"
                         + " SKU, kind and quantity (the same feed exported again under another name?): importing it"
                         + " would count them twice; --force imports it anyway"));
     }
