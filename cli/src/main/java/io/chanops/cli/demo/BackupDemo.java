@@ -8,11 +8,6 @@ import java.util.List;
  */
 public final class BackupDemo implements DemoSection {
     @Override
-    public List<String> sampleFiles() {
-        return List.of();
-    }
-
-    @Override
     public List<DemoStep> steps() {
         return List.of(
                 DemoStep.of(

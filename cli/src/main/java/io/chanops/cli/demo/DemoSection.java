@@ -4,8 +4,10 @@ import java.util.List;
 
 /** A part of the demo owned by one area of the product. */
 public interface DemoSection {
-    /** Sample files (under samples/) this section uses; they are copied to DIR/samples/. */
-    List<String> sampleFiles();
+    /** Sample files (under samples/) this section uses; they are copied to DIR/samples/. None by default. */
+    default List<String> sampleFiles() {
+        return List.of();
+    }
 
     List<DemoStep> steps();
 }

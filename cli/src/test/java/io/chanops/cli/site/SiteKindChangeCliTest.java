@@ -81,7 +81,7 @@ class SiteKindChangeCliTest extends OnSampleLedger {
         CliHarness.Result dry = cli.run("site", "import", more.toString(), "--dry-run");
         assertThat(dry.code()).as(dry.toString()).isZero();
         assertThat(dry.out())
-                .isEqualTo("dry run: 1 sites in more.csv are valid: 1 would be created, 0 updated, 0 unchanged;"
+                .isEqualTo("dry run: 1 site in more.csv is valid: 1 would be created, 0 updated, 0 unchanged;"
                         + " nothing written\n");
         assertThat(cli.run("site", "list", "--format", "csv").out()).doesNotContain("GZ-NEW-01");
         assertThat(cli.run("site", "import", more.toString()).out()).contains("1 created");

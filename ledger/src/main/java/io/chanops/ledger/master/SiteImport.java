@@ -9,6 +9,7 @@ import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ImportVoice;
 import io.chanops.ledger.imports.ProblemList;
+import io.chanops.ledger.imports.UpsertCounts;
 import io.chanops.ledger.model.Channel;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
@@ -41,8 +42,6 @@ public final class SiteImport {
     /** Degrees of latitude or longitude: ASCII digits, an optional sign and decimals. */
     private static final Pattern DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,12})?");
 
-    public record Result(long batchId, int rows, int created, int updated, int unchanged) {}
-
     private final Ledger ledger;
     private final OperationContext context;
     private final SiteUse use;
@@ -59,7 +58,7 @@ public final class SiteImport {
         this.use = use;
     }
 
-    public Result importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+    public UpsertCounts importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
         return importFile(file, charset, force, false, warn);
     }
 
@@ -67,7 +66,7 @@ public final class SiteImport {
      * As above; {@code dryRun}: the same import, with the same checks and warnings, in a transaction rolled back (the
      * result says what it would have done).
      */
-    public Result importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
+    public UpsertCounts importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
         LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         Map<String, Site> existing = new HashMap<>();
@@ -97,7 +96,7 @@ public final class SiteImport {
                 }
                 dao.upsert(s, batch);
             }
-            return new Result(batch, sites.size(), created, updated, unchanged);
+            return new UpsertCounts(batch, sites.size(), created, updated, unchanged);
         });
     }
 

@@ -30,4 +30,9 @@ public final class Named {
     public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /** {@code "1 policy"}, {@code "3 policies"}: a count with its noun, the plural not made with an s. */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

@@ -8,6 +8,7 @@ import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ImportVoice;
+import io.chanops.ledger.imports.UpsertCounts;
 import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
@@ -61,8 +62,6 @@ public record PolicyService(
      * What a policy import did: of its {@code rows}, {@code created} new policies, {@code updated} changed ones, and
      * {@code unchanged} rows equal to the position's policy (left as they were).
      */
-    public record ImportResult(long batchId, int rows, int created, int updated, int unchanged) {}
-
     /** The service on {@code ledger}'s repositories. */
     public static PolicyService of(Ledger ledger, OperationContext context) {
         return new PolicyService(
@@ -290,7 +289,7 @@ public record PolicyService(
      * the file name), except the rows equal to the position's policy, which are left as they are (a {@code policy list}
      * imported back keeps every policy's source, reason and lock's end).
      */
-    public ImportResult importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
+    public UpsertCounts importFile(Path file, Charset charset, boolean force, Consumer<String> warn) {
         return importFile(file, charset, force, false, warn);
     }
 
@@ -298,7 +297,7 @@ public record PolicyService(
      * As above; {@code dryRun}: the same import, with the same checks and warnings, in a transaction rolled back (the
      * result says what it would have done; its batch id is the one it would have taken).
      */
-    public ImportResult importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
+    public UpsertCounts importFile(Path file, Charset charset, boolean force, boolean dryRun, Consumer<String> warn) {
         LocalDateTime now = context.now();
         String sha = FileDigest.sha256(file);
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
@@ -311,7 +310,7 @@ public record PolicyService(
             String reason = "import " + file.getFileName() + " (batch " + batch + ")";
             int written = policies.importAll(rows, context.user(), reason, LocalTimes.format(now));
             int created = (int) (policies.count() - before);
-            return new ImportResult(batch, rows.size(), created, written - created, rows.size() - written);
+            return new UpsertCounts(batch, rows.size(), created, written - created, rows.size() - written);
         });
     }
 }

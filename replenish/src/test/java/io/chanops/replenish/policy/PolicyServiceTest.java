@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
+import io.chanops.ledger.imports.UpsertCounts;
 import io.chanops.ledger.testing.TestLedgers;
 import io.chanops.replenish.check.ScenarioLedger;
 import java.nio.charset.StandardCharsets;
@@ -165,14 +166,14 @@ class PolicyServiceTest {
      */
     @Test
     void aRowsReasonIsRecordedWhenItGivesANewOne() {
-        PolicyService.ImportResult created = importWithReasons("launch.csv", "ST-1,PHONE,7,4,9,0,true,,launch week");
+        UpsertCounts created = importWithReasons("launch.csv", "ST-1,PHONE,7,4,9,0,true,,launch week");
         assertThat(created.created()).isEqualTo(1);
         assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("launch week");
 
-        PolicyService.ImportResult same = importWithReasons("same.csv", "ST-1,PHONE,7,4,9,0,true,,launch week", true);
+        UpsertCounts same = importWithReasons("same.csv", "ST-1,PHONE,7,4,9,0,true,,launch week", true);
         assertThat(same.unchanged()).as("the same levels and reason").isEqualTo(1);
 
-        PolicyService.ImportResult edited = importWithReasons("edited.csv", "ST-1,PHONE,7,4,12,0,true,,launch week");
+        UpsertCounts edited = importWithReasons("edited.csv", "ST-1,PHONE,7,4,12,0,true,,launch week");
         assertThat(edited.updated()).isEqualTo(1);
         PolicyRecord afterEdit = policies.find("ST-1", "PHONE").orElseThrow();
         assertThat(afterEdit.policy().s()).isEqualTo(12);
@@ -180,24 +181,23 @@ class PolicyServiceTest {
                 .as("the reason cell left as listed is not the reason of this change")
                 .isEqualTo("import edited.csv (batch " + edited.batchId() + ")");
 
-        PolicyService.ImportResult reworded =
-                importWithReasons("reworded.csv", "ST-1,PHONE,7,4,12,0,true,,\"spring promo, GZ\"");
+        UpsertCounts reworded = importWithReasons("reworded.csv", "ST-1,PHONE,7,4,12,0,true,,\"spring promo, GZ\"");
         assertThat(reworded.updated()).as("only the reason changes").isEqualTo(1);
         PolicyRecord afterReword = policies.find("ST-1", "PHONE").orElseThrow();
         assertThat(afterReword.reason()).isEqualTo("spring promo, GZ");
         assertThat(afterReword.source()).isEqualTo("import");
 
-        PolicyService.ImportResult blank = importWithReasons("blank.csv", "ST-1,PHONE,7,4,12,0,true,,");
+        UpsertCounts blank = importWithReasons("blank.csv", "ST-1,PHONE,7,4,12,0,true,,");
         assertThat(blank.unchanged()).as("an empty reason gives none").isEqualTo(1);
         assertThat(policies.find("ST-1", "PHONE").orElseThrow().reason()).isEqualTo("spring promo, GZ");
     }
 
-    private PolicyService.ImportResult importWithReasons(String name, String row) {
+    private UpsertCounts importWithReasons(String name, String row) {
         return importWithReasons(name, row, false);
     }
 
     /** One row under the header of a listing's file columns and {@code reason}. */
-    private PolicyService.ImportResult importWithReasons(String name, String row, boolean force) {
+    private UpsertCounts importWithReasons(String name, String row, boolean force) {
         Path file = TestLedgers.write(dir, name, "site_id,sku,t_days,R,S,L,locked,locked_until,reason", row);
         return policies.importFile(file, StandardCharsets.UTF_8, force, w -> {});
     }
@@ -238,7 +238,7 @@ class PolicyServiceTest {
                                         "policies.csv:4: locked: 'maybe' is not true or false"));
         assertThat(policies.list(null, null)).isEmpty();
         Path good = TestLedgers.write(dir, "good.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,14,3,8,1,true");
-        PolicyService.ImportResult r = policies.importFile(good, StandardCharsets.UTF_8, false, w -> {});
+        UpsertCounts r = policies.importFile(good, StandardCharsets.UTF_8, false, w -> {});
         assertThat(r.created()).isEqualTo(1);
         PolicyRecord p = policies.list(null, null).get(0);
         assertThat(p.policy()).isEqualTo(new Policy(14, 3, 8, 1));
