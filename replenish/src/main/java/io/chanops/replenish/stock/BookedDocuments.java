@@ -114,7 +114,7 @@ final class BookedDocuments {
             int n = 0;
             int last = -1;
             for (int row = 0; row < moves.size(); row++) {
-                if (moves.ref(row) == null) {
+                if (!moves.hasRef(row)) {
                     continue;
                 }
                 bind(ps, n++, moves, row);

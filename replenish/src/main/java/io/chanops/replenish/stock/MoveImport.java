@@ -591,7 +591,7 @@ public final class MoveImport {
     private static List<Problem> movesWithoutRef(Moves moves, Path file) {
         List<Problem> problems = new ArrayList<>();
         for (int row = 0; row < moves.size(); row++) {
-            if (moves.ref(row) == null) {
+            if (!moves.hasRef(row)) {
                 problems.add(new Problem(
                         file.toString(),
                         moves.line(row),

@@ -353,6 +353,11 @@ public final class Moves {
         return refLength[row] < 0 ? null : new String(refBytes, refStart[row], refLength[row], StandardCharsets.UTF_8);
     }
 
+    /** Whether the row has a document reference ({@link #ref} not null), without decoding it. */
+    boolean hasRef(int row) {
+        return refLength[row] >= 0;
+    }
+
     /** The document reference as UTF-8 bytes (a new array), or null when the row has none. */
     byte[] refUtf8(int row) {
         return refLength[row] < 0 ? null : Arrays.copyOfRange(refBytes, refStart[row], refStart[row] + refLength[row]);

@@ -36,7 +36,7 @@ final class RepeatedFeed {
     static void refuse(Handle h, Moves moves, Path file) {
         int withoutRef = 0;
         for (int row = 0; row < moves.size(); row++) {
-            if (moves.ref(row) == null) {
+            if (!moves.hasRef(row)) {
                 withoutRef++;
             }
         }
@@ -65,7 +65,7 @@ final class RepeatedFeed {
             int n = 0;
             int last = -1;
             for (int row = 0; row < moves.size(); row++) {
-                if (moves.ref(row) != null) {
+                if (moves.hasRef(row)) {
                     continue;
                 }
                 bind(ps, n++, moves, row);
