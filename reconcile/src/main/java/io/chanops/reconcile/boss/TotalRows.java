@@ -114,7 +114,7 @@ final class TotalRows {
         }
         if (disagreeing.size() > WARNED_ONE_BY_ONE) {
             warn.accept(csv.name() + ": " + Named.count(disagreeing.size() - WARNED_ONE_BY_ONE, "more total row")
-                    + " disagreeing with the rows " + (subtotalsAboveTheirRows() ? "below" : "above")
+                    + " disagreeing with the rows " + (subtotalsAboveTheirRows() ? "next to" : "above")
                     + " them, the last on line "
                     + disagreeing.get(disagreeing.size() - 1).line());
         }
@@ -139,8 +139,8 @@ final class TotalRows {
             why = says + ", the sum of the " + Named.count(table.size(), "row") + " read is "
                     + Fen.format(table.totalFen()) + " (" + difference(table.totalFen() - stated)
                     + "): rows missing (an export cut short?) or added; reconciled as read";
-        } else if (subtotalsAboveTheirRows()) {
-            why = says + ", which no run of rows below it adds up to (" + runBelow(total, i, table)
+        } else if (headsRowsBelow(i, table)) {
+            why = says + ", which no run of rows below it adds up to (" + runBelow(i, table)
                     + "): rows missing or added; reconciled as read";
         } else {
             String since = i == 0 || total.rowsAbove() == found.get(i - 1).rowsAbove()
@@ -161,19 +161,41 @@ final class TotalRows {
                 .toString();
     }
 
-    /** Whether the file starts with a total row: its totals then head their groups, and warnings name rows below. */
+    /** Whether the file starts with a total row: its subtotals then head their groups. */
     private boolean subtotalsAboveTheirRows() {
         return found.get(0).rowsAbove() == 0;
     }
 
-    /** The rows from just below a total row to the next total row below them, or to the end of the file. */
-    private String runBelow(Found total, int i, BossTable table) {
+    /**
+     * Whether total row {@code i} heads the rows below it: the file's subtotals head their groups and rows follow it
+     * (a grand total at the end of such a file sums the rows above it, and is worded so).
+     */
+    private boolean headsRowsBelow(int i, BossTable table) {
+        return subtotalsAboveTheirRows()
+                && rowsAboveNextBoundary(i, table) > found.get(i).rowsAbove();
+    }
+
+    /** The index of the first total row below total row {@code i} with BOSS rows between them, or the count. */
+    private int nextBoundary(int i) {
         int next = i + 1;
-        while (next < found.size() && found.get(next).rowsAbove() == total.rowsAbove()) {
+        while (next < found.size()
+                && found.get(next).rowsAbove() == found.get(i).rowsAbove()) {
             next++;
         }
+        return next;
+    }
+
+    private int rowsAboveNextBoundary(int i, BossTable table) {
+        int next = nextBoundary(i);
+        return next == found.size() ? table.size() : found.get(next).rowsAbove();
+    }
+
+    /** The rows from just below a total row to the next total row below them, or to the end of the file. */
+    private String runBelow(int i, BossTable table) {
+        Found total = found.get(i);
+        int next = nextBoundary(i);
         boolean toTheEnd = next == found.size();
-        int rows = (toTheEnd ? table.size() : found.get(next).rowsAbove()) - total.rowsAbove();
+        int rows = rowsAboveNextBoundary(i, table) - total.rowsAbove();
         long fen = (toTheEnd ? table.totalFen() : found.get(next).fenAbove()) - total.fenAbove();
         return "the " + Named.count(rows, "row") + " below it "
                 + (toTheEnd

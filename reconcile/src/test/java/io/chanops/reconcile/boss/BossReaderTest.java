@@ -261,16 +261,21 @@ class BossReaderTest {
                 row.formatted(1, 1, 100),
                 "小计,,,,,400,,",
                 row.formatted(3, 3, 400),
-                row.formatted(4, 4, 5));
+                row.formatted(4, 4, 5),
+                "合计,,,,,700,,");
         BossReader.read(cut, subtotalled, warnings::add, n -> {});
         assertThat(warnings)
-                .as("the first group lost a row of 2.00, the second has one added")
+                .as("the first group lost a row of 2.00, the second has one added; the grand total sums the rows above")
                 .containsExactly(
                         cut + ":2: 金额(分): the total row says 3.00, which no run of rows below it adds up to (the 1"
                                 + " row below it up to the total row on line 4 1.00): rows missing or added;"
                                 + " reconciled as read",
                         cut + ":4: 金额(分): the total row says 4.00, which no run of rows below it adds up to (the 2"
-                                + " rows below it to the end 4.05): rows missing or added; reconciled as read");
+                                + " rows below it up to the total row on line 7 4.05): rows missing or added;"
+                                + " reconciled as read",
+                        cut + ":7: 金额(分): the total row says 7.00, which no run of rows above it adds up to (the 3"
+                                + " rows above it 5.05, the 2 rows since the total row on line 4 4.05): rows missing"
+                                + " or added; reconciled as read");
     }
 
     /** Without the profile's keys, the rejection says which line the header is on, and which label a total row has. */
