@@ -42,9 +42,6 @@ public final class CatalogReader {
             name = csv.name();
             csv.require(REQUIRED_COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine()) {
-                    continue;
-                }
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {
                     progress.accept(csv.bytesRead());

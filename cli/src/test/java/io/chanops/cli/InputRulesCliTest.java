@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.replenish.PlanArgs;
 import io.chanops.ledger.testing.TestLedgers;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The input rules of SPEC §3.1 through the real command line, one regression test per defect of issue 13 that a file
@@ -132,6 +136,27 @@ class InputRulesCliTest {
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_REJECTED);
         assertThat(r.err()).contains(f + ":1: no data rows below the header");
         assertThat(HostileInputTest.dump(cli.db()).get("import_batch")).noneMatch(b -> b.contains("empty.csv"));
+    }
+
+    /** A file of nothing but empty rows (a spreadsheet's {@code ,,,,}) is refused by every import, as a header alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"site", "catalog", "policy", "stock"})
+    void aFileOfEmptyRowsIsRefusedByEveryImport(String area) throws IOException {
+        CliHarness cli = loaded();
+        String header = Files.readAllLines(TestLedgers.sample(
+                        switch (area) {
+                            case "site" -> "sites.csv";
+                            case "catalog" -> "catalog.csv";
+                            case "policy" -> "policies.csv";
+                            default -> "moves.csv";
+                        }))
+                .get(0);
+        String empty = ",".repeat(header.split(",").length - 1);
+        Path f = Files.writeString(dir.resolve(area + "-empty-rows.csv"), header + "\n" + empty + "\n" + empty + "\n");
+        CliHarness.Result r = cli.run(area, "import", f.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(r.err()).contains(f + ":1: no data rows below the header");
+        assertThat(HostileInputTest.dump(cli.db()).get("import_batch")).noneMatch(b -> b.contains("empty-rows.csv"));
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class ChannelRates {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 Optional<Channel> channel = Channel.parse(row.get("channel"));

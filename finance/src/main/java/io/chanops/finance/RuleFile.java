@@ -99,7 +99,7 @@ public final class RuleFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(REQUIRED).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 Fields f = Fields.of(row);

@@ -385,13 +385,13 @@ public final class ByteCsv implements Closeable {
     }
 
     /**
-     * Advances to the next non-blank record; false at the end of the file. A file without any data record is rejected
-     * at its end ({@link Cells#NO_ROWS}).
+     * Advances to the next record that is not blank (a blank line, or a row of empty cells as a spreadsheet saves it);
+     * false at the end of the file. A file without any data record is rejected at its end ({@link Cells#NO_ROWS}).
      */
     public boolean next() {
         try {
             while (nextRecord()) {
-                if (width > 1 || !isBlank(0)) {
+                if (!allBlank()) {
                     anyRecord = true;
                     return true;
                 }
@@ -499,6 +499,16 @@ public final class ByteCsv implements Closeable {
     /** The charset whose bytes {@link #bytes()} holds: UTF-8 after a BOM or transcoding, else the file's. */
     public Charset byteCharset() {
         return layout == Layout.UTF8 ? StandardCharsets.UTF_8 : charset;
+    }
+
+    /** Whether every cell of the record is empty or blank: a blank line, or an empty row as a spreadsheet saves it. */
+    private boolean allBlank() {
+        for (int i = 0; i < width; i++) {
+            if (!isBlank(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isBlank(int i) {

@@ -202,9 +202,20 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
         return this;
     }
 
+    /** Whether every cell of {@code r} is empty or blank: a blank line, or an empty row as a spreadsheet saves it. */
+    private static boolean allBlank(CSVRecord r) {
+        for (String v : r) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Data rows in file order; blank lines are skipped but still counted, so line numbers stay exact. A file without
-     * any data row is rejected when the iteration ends ({@link Cells#NO_ROWS}).
+     * Data rows in file order; blank lines, and rows of nothing but empty cells (a spreadsheet saves its empty rows as
+     * {@code ,,,,}), are skipped but still counted, so line numbers stay exact. A file without any data row is rejected
+     * when the iteration ends ({@link Cells#NO_ROWS}).
      */
     @Override
     public Iterator<CsvRow> iterator() {
@@ -230,7 +241,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
                     CSVRecord r = records.next();
                     long start = lastLine + 1;
                     lastLine = Math.max(start, parser.getCurrentLineNumber());
-                    if (r.size() == 1 && r.get(0).isBlank()) {
+                    if (allBlank(r)) {
                         continue;
                     }
                     String[] values = new String[r.size()];

@@ -145,7 +145,7 @@ public final class SiteImport {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.warnUnknown(Set.copyOf(COLUMNS), warn).require(REQUIRED);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 rows.add(row);

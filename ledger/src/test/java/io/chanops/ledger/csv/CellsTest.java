@@ -149,6 +149,24 @@ class CellsTest {
                 .hasMessage(f + ":1: " + Cells.NO_ROWS);
     }
 
+    /** A spreadsheet saves its empty rows as {@code ,,}: skipped as blank lines by both readers, lines kept exact. */
+    @Test
+    void rowsOfEmptyCellsAreBlankLinesToBothReaders() throws IOException {
+        Path onlyEmpty = file("a,b,c\n,,\n , ,\n,,,,\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> generic(onlyEmpty, StandardCharsets.UTF_8))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage(onlyEmpty + ":1: " + Cells.NO_ROWS);
+        assertThatThrownBy(() -> bytes(onlyEmpty, StandardCharsets.UTF_8))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage(onlyEmpty + ":1: " + Cells.NO_ROWS);
+
+        assertThat(both("a,b,c\nx,y,1\n,,\nx,y\n,,\n", StandardCharsets.UTF_8))
+                .as("the empty rows skipped, the short row named on its own line")
+                .singleElement()
+                .asString()
+                .contains(":4: the row has 2 fields but the header has 3");
+    }
+
     @Test
     void wholeNumbersAreAsciiAndBounded() {
         assertThat(Cells.whole("1000000", Cells.MAX_QUANTITY)).isEqualTo(1_000_000L);

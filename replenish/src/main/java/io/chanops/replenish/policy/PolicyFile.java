@@ -108,7 +108,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(LISTED), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 boolean ok = true;

@@ -201,9 +201,7 @@ final class MoveReader {
             if (++n % PROGRESS_EVERY == 0 && progress != null) {
                 progress.accept(csv.bytesRead());
             }
-            if (!row.isEmptyLine()) {
-                parse(row);
-            }
+            parse(row);
         }
         if (progress != null) {
             progress.accept(csv.bytesRead());

@@ -46,7 +46,7 @@ public final class MatrixFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(REQUIRED).warnUnknown(KNOWN, warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 int before = problems.size();

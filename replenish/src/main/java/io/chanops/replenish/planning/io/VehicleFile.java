@@ -41,7 +41,7 @@ public final class VehicleFile {
         try (CsvSource csv = CsvSource.open(file, charset)) {
             csv.require(COLUMNS).warnUnknown(Set.copyOf(COLUMNS), warn);
             for (CsvRow row : csv) {
-                if (row.isEmptyLine() || row.rejected(problems::add)) {
+                if (row.rejected(problems::add)) {
                     continue;
                 }
                 int before = problems.size();
