@@ -75,6 +75,29 @@ class UsageErrorsCliTest {
                         + " mean 0.95?)");
     }
 
+    /** A number typed with a slip (a digit too many, a unit misread) is refused before any work, naming its bounds. */
+    @Test
+    void numbersOfDaysMinutesAndSpeedsOutsideTheirBoundsAreRefused() {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("init").code()).isZero();
+        for (String[] args : new String[][] {
+            {"policy", "tune", "--lead-days", "1000001"},
+            {"policy", "tune", "--history-days", "2147483647"},
+            {"policy", "simulate", "--from", "2026-02-01", "--to", "2026-02-28", "--lead-days", "2147483647"},
+            {"policy", "simulate", "--from", "2026-02-01", "--to", "2026-02-28", "--history-days", "1000001"},
+            {"stock", "summary", "--days", "1000001"},
+            {"replenish", "plan", "--date", "2026-03-02", "--vehicles", "v.csv", "--speed-kmh", "1e-9"},
+            {"replenish", "plan", "--date", "2026-03-02", "--vehicles", "v.csv", "--speed-kmh", "Infinity"},
+            {"replenish", "plan", "--date", "2026-03-02", "--vehicles", "v.csv", "--service-minutes", "2147483647"}
+        }) {
+            CliHarness.Result r = cli.run(args);
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).as(r.toString()).startsWith("error: ").contains(" must be between ");
+        }
+        assertThat(cli.run("policy", "tune", "--lead-days", "1000001").err())
+                .contains("--lead-days must be between 0 and 365 (got 1000001)");
+    }
+
     @Test
     void aMissingRequiredOptionIsOneLineAndAHint() {
         CliHarness.Result r = new CliHarness(dir).run("replenish", "plan");

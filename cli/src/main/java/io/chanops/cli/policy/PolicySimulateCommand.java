@@ -6,12 +6,14 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.replenish.CheckConfig;
+import io.chanops.cli.support.Bounded;
 import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.ledger.time.TimeHints;
 import io.chanops.replenish.policy.PolicyFile;
+import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.Metrics;
 import io.chanops.replenish.simulate.ServiceLevel;
@@ -115,13 +117,9 @@ public final class PolicySimulateCommand extends ChanopsCommand {
         if (first.isAfter(last)) {
             throw UserException.usage("--from " + first + " is after --to " + last);
         }
-        if (historyDays < 1) {
-            throw UserException.usage("--history-days must be >= 1");
-        }
+        Bounded.require("--history-days", historyDays, 1, PolicyTuner.MAX_HISTORY_DAYS);
         int lead = leadDays != null ? leadDays : CheckConfig.leadDays(ctx());
-        if (lead < 0) {
-            throw UserException.usage("--lead-days must be >= 0");
-        }
+        Bounded.require("--lead-days", lead, 0, PolicyTuner.MAX_LEAD_DAYS);
         if (by != null && !by.equals("position")) {
             throw UserException.usage("--by '" + by + "': the only grouping is 'position'");
         }

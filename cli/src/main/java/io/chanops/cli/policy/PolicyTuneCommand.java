@@ -6,12 +6,14 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.mixin.PositionFilterOptions;
 import io.chanops.cli.replenish.CheckConfig;
+import io.chanops.cli.support.Bounded;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Progress;
 import io.chanops.cli.support.Style;
 import io.chanops.replenish.check.StockFeed;
 import io.chanops.replenish.policy.Policy;
 import io.chanops.replenish.policy.PolicyFile;
+import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.policy.TuneService;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.simulate.ServiceLevel;
@@ -69,17 +71,13 @@ public final class PolicyTuneCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        if (historyDays < 1) {
-            throw UserException.usage("--history-days must be >= 1");
-        }
+        Bounded.require("--history-days", historyDays, 1, PolicyTuner.MAX_HISTORY_DAYS);
         if (!(serviceLevel > 0 && serviceLevel < 1)) {
             throw UserException.usage(
                     "--service-level must be between 0 and 1, e.g. 0.95" + ServiceLevel.percentHint(serviceLevel));
         }
         int lead = leadDays != null ? leadDays : CheckConfig.leadDays(ctx());
-        if (lead < 0) {
-            throw UserException.usage("--lead-days must be >= 0");
-        }
+        Bounded.require("--lead-days", lead, 0, PolicyTuner.MAX_LEAD_DAYS);
         PositionFilter only = positions.storesOn(ctx().ledger(), PolicyFile.STORES_ONLY);
         TuneService.Report report;
         boolean table = output.isTable(ctx());

@@ -5,6 +5,7 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.support.Config;
 import io.chanops.ledger.model.ProductType;
 import io.chanops.replenish.check.CheckSettings;
+import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.policy.ReviewCycle;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,8 +47,9 @@ public final class CheckConfig {
 
     public static int leadDays(RunContext ctx) {
         int lead = ctx.config().getInt("lead.days", CheckSettings.DEFAULT_LEAD_DAYS);
-        if (lead < 0) {
-            throw UserException.usage(ctx.config().where() + "lead.days=" + lead + " must be >= 0");
+        if (lead < 0 || lead > PolicyTuner.MAX_LEAD_DAYS) {
+            throw UserException.usage(
+                    ctx.config().where() + "lead.days=" + lead + " must be between 0 and " + PolicyTuner.MAX_LEAD_DAYS);
         }
         return lead;
     }

@@ -3,6 +3,7 @@ package io.chanops.cli.replenish;
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
 import io.chanops.cli.UserException;
+import io.chanops.cli.support.Bounded;
 import io.chanops.cli.support.CharsetConverter;
 import io.chanops.cli.support.Format;
 import io.chanops.cli.support.Listing;
@@ -50,6 +51,10 @@ import picocli.CommandLine.Option;
             "Exit 3 when emergency units are left unserved (unserved.csv says why)."
         })
 public final class ReplenishPlanCommand extends ChanopsCommand {
+    /** The fastest a van is taken to drive between stops without a matrix entry. */
+    static final int MAX_SPEED_KMH = 200;
+    /** The longest stop: a day. */
+    static final int MINUTES_A_DAY = 1440;
 
     @Option(
             names = "--date",
@@ -171,12 +176,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                         ? PlanFiles.declareWorkbook(ctx().outputs(), out, XlsxWriter::workbook)
                         : PlanFiles.declare(ctx().outputs(), out);
         LocalDate day = date;
-        if (speedKmh <= 0 || Double.isNaN(speedKmh)) {
-            throw UserException.usage("--speed-kmh must be > 0");
+        if (!(speedKmh >= 1 && speedKmh <= MAX_SPEED_KMH)) {
+            throw UserException.usage("--speed-kmh must be between 1 and " + MAX_SPEED_KMH + " (got " + speedKmh + ")");
         }
-        if (serviceMinutes < 0) {
-            throw UserException.usage("--service-minutes must be >= 0");
-        }
+        Bounded.require("--service-minutes", serviceMinutes, 0, MINUTES_A_DAY);
         if (maxSteps != null && maxSteps <= 0) {
             throw UserException.usage("--max-steps must be > 0");
         }

@@ -2,11 +2,12 @@ package io.chanops.cli.stock;
 
 import io.chanops.cli.ChanopsCommand;
 import io.chanops.cli.ExitCode;
-import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
+import io.chanops.cli.support.Bounded;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
 import io.chanops.ledger.text.Named;
+import io.chanops.replenish.policy.PolicyTuner;
 import io.chanops.replenish.position.PositionFilter;
 import io.chanops.replenish.position.StoreSummary;
 import java.math.BigDecimal;
@@ -54,9 +55,7 @@ public final class StockSummaryCommand extends ChanopsCommand {
 
     @Override
     protected int run() {
-        if (days < 1) {
-            throw UserException.usage("--days must be >= 1");
-        }
+        Bounded.require("--days", days, 1, PolicyTuner.MAX_HISTORY_DAYS);
         new PositionFilter(site, null).requireKnown(ctx().ledger(), "stock summary");
         Listing listing = new Listing(COLUMNS)
                 .styleRows(row -> ((Number) row.get(3)).longValue() > 0

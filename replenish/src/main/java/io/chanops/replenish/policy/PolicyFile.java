@@ -136,7 +136,11 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                 }
                 String lockedText = row.get("locked").toLowerCase(Locale.ROOT);
                 boolean locked = lockedText.equals("true");
-                if (!lockedText.equals("true") && !lockedText.equals("false") && !lockedText.isEmpty()) {
+                if (lockedText.isEmpty()) {
+                    // not false by default: an empty cell would unlock a policy set by hand, for the next tuning
+                    problems.add(row.problem("locked", "is empty: true (never tuned) or false"));
+                    ok = false;
+                } else if (!lockedText.equals("true") && !lockedText.equals("false")) {
                     problems.add(row.problem("locked", "'" + row.get("locked") + "' is not true or false"));
                     ok = false;
                 }

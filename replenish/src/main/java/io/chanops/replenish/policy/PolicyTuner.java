@@ -23,6 +23,11 @@ public final class PolicyTuner {
     public static final double SLOW_DEMAND = 10.0;
     public static final double DISPERSION = 1.5;
     public static final int EMERGENCY_LEAD_DAYS = 1;
+    /** The longest lead time a tuning or simulation takes: a year (a larger one is a slip, and would overflow). */
+    public static final int MAX_LEAD_DAYS = 365;
+    /** The longest window of sales a tuning or simulation learns from: ten years. */
+    public static final int MAX_HISTORY_DAYS = 3660;
+
     private static final double EPS = 1e-9;
 
     public enum Method {
@@ -49,8 +54,8 @@ public final class PolicyTuner {
                 throw new IllegalArgumentException(
                         "service level must be between 0 and 1 (exclusive), got " + serviceLevel);
             }
-            if (leadDays < 0) {
-                throw new IllegalArgumentException("lead days must be >= 0");
+            if (leadDays < 0 || leadDays > MAX_LEAD_DAYS) {
+                throw new IllegalArgumentException("lead days must be between 0 and " + MAX_LEAD_DAYS);
             }
         }
     }

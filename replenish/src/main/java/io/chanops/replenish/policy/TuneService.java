@@ -42,8 +42,9 @@ public record TuneService(
             boolean dryRun,
             Map<ProductType, Long> displayMin) {
         public Options {
-            if (historyDays < 1) {
-                throw new IllegalArgumentException("--history-days must be >= 1");
+            if (historyDays < 1 || historyDays > PolicyTuner.MAX_HISTORY_DAYS) {
+                throw new IllegalArgumentException(
+                        "--history-days must be between 1 and " + PolicyTuner.MAX_HISTORY_DAYS);
             }
         }
     }

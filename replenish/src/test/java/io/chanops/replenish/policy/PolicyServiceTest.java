@@ -225,7 +225,8 @@ class PolicyServiceTest {
                 "site_id,sku,t_days,R,S,L,locked",
                 "ST-1,PHONE,7,5,4,1,false",
                 "WH,PHONE,7,1,2,0,false",
-                "ST-1,PHONE,x,1,2,0,maybe");
+                "ST-1,PHONE,x,1,2,0,maybe",
+                "ST-1,PHONE,7,1,2,0,");
         assertThatThrownBy(() -> policies.importFile(bad, StandardCharsets.UTF_8, false, w -> {}))
                 .isInstanceOfSatisfying(
                         InputRejectedException.class,
@@ -235,7 +236,8 @@ class PolicyServiceTest {
                                         "policies.csv:2: R: R (5) must be <= S (4)",
                                         "policies.csv:3: site_id: 'WH' is a warehouse; policies apply to stores",
                                         "policies.csv:4: t_days: 'x' is not a whole number",
-                                        "policies.csv:4: locked: 'maybe' is not true or false"));
+                                        "policies.csv:4: locked: 'maybe' is not true or false",
+                                        "policies.csv:5: locked: is empty: true (never tuned) or false"));
         assertThat(policies.list(null, null)).isEmpty();
         Path good = TestLedgers.write(dir, "good.csv", "site_id,sku,t_days,R,S,L,locked", "ST-1,PHONE,14,3,8,1,true");
         UpsertCounts r = policies.importFile(good, StandardCharsets.UTF_8, false, w -> {});
