@@ -17,8 +17,10 @@ import io.chanops.cli.support.DateConverters;
 import io.chanops.cli.support.ErrorHandler;
 import io.chanops.cli.support.HelpLayout;
 import io.chanops.cli.support.NestedHelpCommand;
+import io.chanops.cli.support.PathConverter;
 import io.chanops.cli.support.Screen;
 import io.chanops.cli.support.UsageErrors;
+import io.chanops.cli.support.WholeNumberConverter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -224,6 +226,8 @@ public final class Chanops {
         }
         HelpLayout.apply(cmd);
         DateConverters.register(cmd);
+        PathConverter.register(cmd);
+        WholeNumberConverter.register(cmd);
         // picocli's messages before parsing (usage errors) know only the terminal, NO_COLOR and the raw arguments; help
         // and everything after parsing takes the run's decision (RunContext.colours)
         Colours early = Colours.decide(terminal, args != null && has(args, "--no-color"), host.environment());

@@ -98,6 +98,33 @@ class UsageErrorsCliTest {
                 .contains("--lead-days must be between 0 and 365 (got 1000001)");
     }
 
+    /**
+     * An empty file option (a script's unset variable) is not the current directory; a number in full-width digits is
+     * not a number; a demo directory that is a file is named so.
+     */
+    @Test
+    void anEmptyPathADigitOfAnotherScriptAndAFileForADirectoryAreUsageErrors() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("init").code()).isZero();
+        Path file = Files.writeString(dir.resolve("not-a-dir.txt"), "x");
+        for (String[] args : new String[][] {
+            {"stock", "show", "--out", ""},
+            {"replenish", "plan", "--date", "2026-03-02", "--vehicles", "v.csv", "--out", " "},
+            {"policy", "tune", "--history-days", "\uFF12\uFF18"},
+            {"demo", "--dir", file.toString()}
+        }) {
+            CliHarness.Result r = cli.run(args);
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err())
+                    .as(r.toString())
+                    .containsAnyOf(
+                            "is empty: give a file or directory name",
+                            "is not a whole number (digits 0-9 only, not full-width",
+                            "is not a directory");
+        }
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
     @Test
     void aMissingRequiredOptionIsOneLineAndAHint() {
         CliHarness.Result r = new CliHarness(dir).run("replenish", "plan");

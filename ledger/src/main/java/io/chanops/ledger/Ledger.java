@@ -277,6 +277,11 @@ public final class Ledger {
      */
     private static void createWithPageSize(Path path, Duration busyTimeout) {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a device, FIFO or directory: SQLite's own failure there names nothing the user can act on
+            throw new LedgerUnavailableException("cannot create ledger " + path
+                    + ": it is not a regular file (a device," + " directory or FIFO); give a file name");
+        }
         try {
             createOwnerOnly(path);
             while (!(Files.exists(path) && Files.size(path) > 0)) {

@@ -82,6 +82,9 @@ public final class DemoCommand extends ChanopsCommand {
     @Override
     protected int run() throws IOException {
         PrintWriter out = out();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw UserException.usage("--dir " + dir + " is not a directory: give a new or a demo's directory");
+        }
         Path db = dir.resolve("chanops.db");
         requireNoOtherLedger(db);
         Files.createDirectories(dir.resolve("samples"));

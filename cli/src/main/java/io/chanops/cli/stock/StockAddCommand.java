@@ -71,7 +71,7 @@ public final class StockAddCommand extends ChanopsCommand {
                         (h, touched) -> checks.afterImport(touched, settings));
         out().printf(
                         "added %s %s of %s at %s (%s, batch %d)%n",
-                        kind, qty, sku, site, LocalTimes.format(when), r.batchId());
+                        kind, qty.strip(), sku, site, LocalTimes.format(when), r.batchId());
         return StockImportCommand.showAlerts(ctx(), r.after(), "from this move");
     }
 }

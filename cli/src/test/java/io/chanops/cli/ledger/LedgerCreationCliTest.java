@@ -58,6 +58,18 @@ class LedgerCreationCliTest {
         assertThat(here).doesNotExist();
     }
 
+    /** A device or directory given as the ledger is named as such, not by the driver's failure on it. */
+    @Test
+    void initOnADeviceOrADirectorySaysItIsNotAFile() {
+        CliHarness.Result device =
+                CliHarness.withoutLedger(Path.of("/dev/null")).run("init");
+        assertThat(device.code()).as(device.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
+        assertThat(device.err()).contains("cannot create ledger /dev/null: it is not a regular file");
+        CliHarness.Result directory = CliHarness.withoutLedger(dir).run("init");
+        assertThat(directory.code()).as(directory.toString()).isEqualTo(ExitCode.LEDGER_UNAVAILABLE);
+        assertThat(directory.err()).contains(dir + " is a directory, not a chanops ledger");
+    }
+
     @Test
     void initCreatesThenUpgradesAndSaysWhich() {
         CliHarness cli = CliHarness.withoutLedger(dir.resolve("l.db"));

@@ -3,6 +3,7 @@ package io.chanops.cli.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.ExitCode;
 import io.chanops.cli.OnLedger;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Path;
@@ -60,6 +61,15 @@ class StockAddCliTest extends OnLedger {
                 .contains("warning: stock add: --at: 2026-06-02 10:00:00 is more than a day after now"
                         + " (2026-03-02 09:30:00); imported as dated: check the year and month");
         assertThat(onHand()).contains("ST-1,PHONE,7,");
+    }
+
+    /** A quantity in full-width digits (typed with a Chinese input method) is refused as it is in a file. */
+    @Test
+    void aQuantityInFullWidthDigitsIsRefusedAsInAFile() {
+        CliHarness.Result r = addPhone("receipt", "\uFF11\uFF12");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(r.err()).contains("--qty: '\uFF11\uFF12' is not a whole number (digits 0-9 only, not full-width");
+        assertThat(onHand()).contains("ST-1,PHONE,3,");
     }
 
     /** A sale of more than the store holds (30 typed for 3) is recorded, with a warning that on hand went below zero. */

@@ -5,6 +5,7 @@ import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.imports.ImportVoice;
@@ -122,6 +123,11 @@ public record PolicyService(
             if (!c.setsLevels() && c.lock() == null && c.until() == null && c.reason() == null) {
                 throw InputRejectedException.of(
                         Problem.ofFile(where, "nothing to change: give --t, --R, --S, --L, --lock or --unlock"));
+            }
+            String unclean = c.reason() == null ? null : Cells.textProblem(c.reason());
+            if (unclean != null) {
+                // as in a file's reason cell: a listing with it would not import back
+                throw InputRejectedException.of(Problem.ofFile(where, "--reason " + unclean));
             }
             Policy base = old.map(PolicyRecord::policy).orElse(null);
             long t = c.t() != null ? c.t() : base != null ? base.t() : DEFAULT_T;

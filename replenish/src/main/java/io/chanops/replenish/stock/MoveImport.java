@@ -7,6 +7,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.WorkProgress;
+import io.chanops.ledger.csv.Cells;
 import io.chanops.ledger.csv.CsvSink;
 import io.chanops.ledger.imports.FileDigest;
 import io.chanops.ledger.imports.ImportBatches;
@@ -117,13 +118,11 @@ public final class MoveImport {
      */
     public record OneMove(String at, String siteId, String sku, String kind, String qty, String ref) {
         private List<Object> cells() {
-            Object quantity = qty;
-            try {
-                // a number cell, written as it is (a signed adjust is not mistaken for a formula)
-                quantity = Long.valueOf(qty);
-            } catch (NumberFormatException notANumber) {
-                // left as text: the reader names what is wrong with it
-            }
+            // a number cell, written as it is (a signed adjust is not mistaken for a formula); anything else,
+            // full-width
+            // digits among it, is left as text for the reader to name what is wrong with it, as in a file
+            Long number = Cells.whole(qty, Long.MAX_VALUE);
+            Object quantity = number != null ? number : qty;
             return Arrays.asList(at, siteId, sku, kind, quantity, ref == null ? "" : ref);
         }
     }

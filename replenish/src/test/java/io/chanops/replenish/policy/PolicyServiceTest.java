@@ -217,6 +217,16 @@ class PolicyServiceTest {
                 .isInstanceOf(InputRejectedException.class);
     }
 
+    /** A reason holds what a policies.csv reason cell may: a listing of it imports back. */
+    @Test
+    void aReasonWithAControlCharacterIsRefusedAndSetsNothing() {
+        assertThatThrownBy(() -> policies.set(
+                        new PolicyService.Change("ST-1", "PHONE", 7, 5L, 9L, 1L, null, "launch\npromo", null)))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("--reason contains the control character \\x0a at character 7");
+        assertThat(policies.list(null, null)).isEmpty();
+    }
+
     @Test
     void importValidatesEveryRowBeforeWriting() {
         Path bad = TestLedgers.write(
