@@ -36,10 +36,12 @@ public record ContractQuote(
 
     public static ContractQuote of(Product handset, Product contract, SubsidyTiers tiers, Long purchaseCostFen) {
         if (handset.type() != ProductType.HANDSET) {
-            throw new IllegalArgumentException(handset.sku() + " is a " + handset.type() + ", not a handset");
+            throw new IllegalArgumentException(
+                    handset.sku() + " is " + handset.type().withArticle() + ", not a handset");
         }
         if (contract.type() != ProductType.CONTRACT) {
-            throw new IllegalArgumentException(contract.sku() + " is a " + contract.type() + ", not a contract");
+            throw new IllegalArgumentException(
+                    contract.sku() + " is " + contract.type().withArticle() + ", not a contract");
         }
         if (purchaseCostFen != null && purchaseCostFen <= 0) {
             throw new IllegalArgumentException("the purchase cost must be greater than 0");

@@ -61,6 +61,7 @@ class ContractQuoteTest {
                         () -> ContractQuote.of(contract(9900, 12), contract(9900, 12), SubsidyTiers.defaults(), null))
                 .hasMessageContaining("not a handset");
         assertThatThrownBy(() -> ContractQuote.of(handset(1), handset(1), SubsidyTiers.defaults(), null))
-                .hasMessageContaining("not a contract");
+                .hasMessageContaining("is a handset, not a contract");
+        assertThat(ProductType.ACCESSORY.withArticle()).isEqualTo("an accessory");
     }
 }

@@ -399,7 +399,8 @@ public final class RuleFile {
                         file,
                         r.line(),
                         "type",
-                        r.sku() + " is a " + skuType + ", not a " + r.type() + ": the rule could never match"));
+                        r.sku() + " is " + withArticle(skuType) + ", not " + withArticle(r.type())
+                                + ": the rule could never match"));
             }
         }
     }
@@ -417,5 +418,9 @@ public final class RuleFile {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String withArticle(String type) {
+        return ProductType.parse(type).map(ProductType::withArticle).orElse("a " + type);
     }
 }

@@ -6,6 +6,8 @@ import io.chanops.cli.UserException;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
+import io.chanops.ledger.InputRejectedException;
+import io.chanops.ledger.Problem;
 import io.chanops.ledger.master.KnownIds;
 import io.chanops.ledger.text.Named;
 import io.chanops.replenish.rebalance.Allocation;
@@ -61,8 +63,14 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
         RebalanceService service = RebalanceService.of(ctx().ledger(), ctx().operation());
         if (warehouse != null && !service.warehouses().contains(warehouse)) {
             List<String> known = service.warehouses().stream().sorted().toList();
-            throw UserException.usage("--warehouse " + warehouse + ": no such warehouse"
-                    + new KnownIds(known).hint(warehouse, " (the warehouses: " + Named.firstOf(known, 12) + ")"));
+            // exit 4, as an unknown site in any other filter
+            throw InputRejectedException.of(new Problem(
+                    "replenish rebalance",
+                    0,
+                    "--warehouse",
+                    "no warehouse '" + warehouse + "'"
+                            + new KnownIds(known)
+                                    .hint(warehouse, " (the warehouses: " + Named.firstOf(known, 12) + ")")));
         }
         RebalanceService.Proposal proposal = service.propose(date, warehouse);
         Listing listing = listing(proposal);

@@ -56,7 +56,11 @@ public final class StockSummaryCommand extends ChanopsCommand {
     @Override
     protected int run() {
         Bounded.require("--days", days, 1, PolicyTuner.MAX_HISTORY_DAYS);
-        new PositionFilter(site, null).requireKnown(ctx().ledger(), "stock summary");
+        new PositionFilter(site, null)
+                .requireKnownStore(
+                        ctx().ledger(),
+                        "stock summary",
+                        "the summary is of stores (a warehouse's stock: stock show --site " + site + ")");
         Listing listing = new Listing(COLUMNS)
                 .styleRows(row -> ((Number) row.get(3)).longValue() > 0
                         ? Style.RED

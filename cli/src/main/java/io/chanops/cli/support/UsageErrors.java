@@ -39,6 +39,10 @@ public final class UsageErrors implements IParameterExceptionHandler {
         if (message == null || message.isEmpty()) {
             return "invalid arguments";
         }
+        if (message.regionMatches(true, 0, "error: ", 0, 7)) {
+            // picocli words some of its messages so (mutually exclusive options): the prefix is printed once
+            message = message.substring(7);
+        }
         return Character.isUpperCase(message.charAt(0))
                         && (message.length() < 2 || !Character.isUpperCase(message.charAt(1)))
                 ? Character.toLowerCase(message.charAt(0)) + message.substring(1)

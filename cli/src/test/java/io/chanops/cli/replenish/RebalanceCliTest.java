@@ -6,6 +6,7 @@ import static io.chanops.cli.replenish.RebalanceLedger.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.ExitCode;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +60,12 @@ class RebalanceCliTest {
         assertThat(b.out().lines()).containsExactly(HEADER);
         assertThat(b.err()).contains("nothing short");
         CliHarness.Result unknown = cli.run("replenish", "rebalance", "--date", "2026-03-04", "--warehouse", "ST-1");
-        assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("error: --warehouse ST-1: no such warehouse (the warehouses: WH, WH-B)");
+        assertThat(unknown.code()).as("as an unknown site in any filter").isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(unknown.err())
+                .startsWith("error: replenish rebalance: --warehouse: no warehouse 'ST-1' (the warehouses: WH, WH-B)");
         assertThat(cli.run("replenish", "rebalance", "--date", "2026-03-04", "--warehouse", "WH-BB")
                         .err())
-                .startsWith("error: --warehouse WH-BB: no such warehouse (did you mean 'WH-B'?)");
+                .startsWith("error: replenish rebalance: --warehouse: no warehouse 'WH-BB' (did you mean 'WH-B'?)");
     }
 
     @Test

@@ -98,6 +98,22 @@ class PositionFilterCliTest extends OnLedger {
                 .isZero();
     }
 
+    /** The store summary refuses a warehouse, naming where its stock is; explain says why a warehouse has no policy. */
+    @Test
+    void aWarehouseIsRefusedByTheStoreSummaryAndExplainedAsHavingNoPolicy() {
+        CliHarness.Result summary = cli.run("stock", "summary", "--site", "WH");
+        assertThat(summary.code()).as(summary.toString()).isEqualTo(4);
+        assertThat(summary.err())
+                .contains("error: stock summary: --site: 'WH' is a warehouse; the summary is of stores (a warehouse's"
+                        + " stock: stock show --site WH)");
+        CliHarness.Result explain = cli.run("replenish", "explain", "--site", "WH", "--sku", "PHONE");
+        assertThat(explain.out())
+                .contains("none: the check ignores this position ('WH' is a warehouse: policies apply to stores");
+        CliHarness.Result exclusive =
+                cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--lock", "--unlock");
+        assertThat(exclusive.err()).as("one prefix").startsWith("error: --lock, --unlock are mutually exclusive");
+    }
+
     /** A site typed in another case, or a slip away from one known site, is named; one as close to two is not. */
     @Test
     void aMistypedSiteNamesTheOneItMostLikelyMeant() {

@@ -58,7 +58,11 @@ final class StoreDistances {
                                 storesOf.getOrDefault(warehouse.siteId(), List.of()))
                         .ifPresent(why -> {
                             misplaced.add(warehouse.siteId());
-                            warnings.add(new Problem(file, lines.getOrDefault(warehouse.siteId(), 0L), "lat", why)
+                            warnings.add(new Problem(
+                                            file,
+                                            lines.getOrDefault(warehouse.siteId(), 0L),
+                                            changedCoordinate(warehouse, existing.get(warehouse.siteId())),
+                                            why)
                                     .toString());
                         });
             }
@@ -95,13 +99,20 @@ final class StoreDistances {
             warnings.add(new Problem(
                             file,
                             lines.getOrDefault(store.siteId(), 0L),
-                            "lat",
+                            changedCoordinate(store, existing.get(store.siteId())),
                             store.siteId() + " is " + Math.round(km) + " km from its warehouse " + warehouse.siteId()
                                     + compared + ": are its lat and lon right? (the delivery planner routes vans by"
                                     + " them)")
                     .toString());
         }
         return warnings;
+    }
+
+    /** The column a warning of {@code site}'s place names: lon when only it changed, else lat. */
+    private static String changedCoordinate(Site site, Site before) {
+        return before != null && Objects.equals(before.lat(), site.lat()) && !Objects.equals(before.lon(), site.lon())
+                ? "lon"
+                : "lat";
     }
 
     /**

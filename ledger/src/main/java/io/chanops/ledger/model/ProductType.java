@@ -16,6 +16,11 @@ public enum ProductType {
         return this == HANDSET || this == ACCESSORY || this == SIM;
     }
 
+    /** {@code "a handset"}, {@code "an accessory"}: the type as a message names one product of it. */
+    public String withArticle() {
+        return ("aeiou".indexOf(toString().charAt(0)) >= 0 ? "an " : "a ") + this;
+    }
+
     public static Optional<ProductType> parse(String text) {
         return Arrays.stream(values())
                 .filter(t -> t.toString().equals(text.strip().toLowerCase(Locale.ROOT)))

@@ -111,7 +111,13 @@ class StoreDistancesTest {
         assertThat(warnings(List.of(store("S1", 32.20, 113.30)), existing))
                 .singleElement()
                 .asString()
-                .contains("S1 is 1012 km from its warehouse WH");
+                .contains("S1 is 1012 km from its warehouse WH")
+                .contains(": lat: ");
+        assertThat(warnings(List.of(store("S1", 23.20, 123.30)), existing))
+                .as("only its lon changed: the warning names that column")
+                .singleElement()
+                .asString()
+                .contains(": lon: S1 is ");
         List<Site> withoutPlace = new ArrayList<>(List.of(site("S8", Site.Kind.STORE, "WH", null, null)));
         withoutPlace.add(site("S7", Site.Kind.STORE, null, 40.0, 116.0));
         assertThat(warnings(withoutPlace, existing)).isEmpty();

@@ -1,7 +1,9 @@
 package io.chanops.replenish.check;
 
+import io.chanops.catalog.ProductRepository;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.text.Named;
@@ -47,6 +49,18 @@ public record Explanation(
     }
 
     /** The facts of one position now (the context's time), in one read. */
+    /** What a position without a policy needs: one set or tuned, unless policies cannot apply to it at all. */
+    private String whyNoPolicy(String site, String sku) {
+        if (sites.find(site).map(s -> !s.isStore()).orElse(false)) {
+            return "'" + site + "' is a warehouse: policies apply to stores, which it supplies";
+        }
+        Optional<Product> product = ledger.repository(ProductRepository.class).find(sku);
+        if (product.isPresent() && !product.get().type().isStocked()) {
+            return "'" + sku + "' is " + product.get().type().withArticle() + ", which is not stocked";
+        }
+        return "set one with 'policy set' or 'policy tune'";
+    }
+
     public List<Fact> explain(String site, String sku, CheckSettings settings) {
         LocalDateTime now = context.now();
         // a mistyped SKU would otherwise be explained as a position with nothing on hand and no policy
@@ -77,9 +91,7 @@ public record Explanation(
             f.add(new Fact("inventory position", ip + " (on hand + on order)"));
             Optional<PolicyRecord> found = policies.find(site, sku);
             if (found.isEmpty()) {
-                f.add(new Fact(
-                        "policy",
-                        "none: the check ignores this position (set one with 'policy set' or 'policy tune')"));
+                f.add(new Fact("policy", "none: the check ignores this position (" + whyNoPolicy(site, sku) + ")"));
                 return f;
             }
             PolicyRecord p = found.get();

@@ -284,7 +284,7 @@ public record PolicyService(
             return Optional.of("unknown SKU '" + sku + "'" + products.known().hint(sku, ""));
         }
         if (!product.get().type().isStocked()) {
-            return Optional.of("'" + sku + "' is a " + product.get().type() + ", which is not stocked");
+            return Optional.of("'" + sku + "' is " + product.get().type().withArticle() + ", which is not stocked");
         }
         return Optional.empty();
     }
