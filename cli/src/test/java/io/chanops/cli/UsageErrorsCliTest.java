@@ -111,7 +111,8 @@ class UsageErrorsCliTest {
             {"stock", "show", "--out", ""},
             {"replenish", "plan", "--date", "2026-03-02", "--vehicles", "v.csv", "--out", " "},
             {"policy", "tune", "--history-days", "\uFF12\uFF18"},
-            {"demo", "--dir", file.toString()}
+            {"demo", "--dir", file.toString()},
+            {"ledger", "copy", "--from", "chanops.db", "--to", ""}
         }) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
@@ -120,7 +121,8 @@ class UsageErrorsCliTest {
                     .containsAnyOf(
                             "is empty: give a file or directory name",
                             "is not a whole number (digits 0-9 only, not full-width",
-                            "is not a directory");
+                            "is not a directory",
+                            "--to is empty: give a jdbc:postgresql: URL");
         }
         assertThat(Files.readString(file)).isEqualTo("x");
     }

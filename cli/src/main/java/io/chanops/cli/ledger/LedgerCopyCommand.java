@@ -42,6 +42,9 @@ public final class LedgerCopyCommand extends ChanopsCommand {
     @Override
     protected int run() {
         LedgerLocation source = ctx().location(from, "--from ");
+        if (to.isBlank()) {
+            throw UserException.usage("--to is empty: give a jdbc:postgresql: URL");
+        }
         LedgerLocation target = ctx().location(to, "--to ");
         if (source.dialect() != Ledger.Dialect.SQLITE) {
             throw UserException.usage("--from " + source.display() + ": give the SQLite ledger file to copy");

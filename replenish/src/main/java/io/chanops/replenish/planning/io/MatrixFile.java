@@ -21,6 +21,8 @@ public final class MatrixFile {
     public static final List<String> REQUIRED = List.of("from", "to", "minutes");
     private static final Set<String> KNOWN = Set.of("from", "to", "minutes", "km");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
+    /** A number {@link #DECIMAL} refuses only for its length: named as too large, not as no number. */
+    private static final Pattern LONG_DECIMAL = Pattern.compile("[0-9]{10,}(\\.[0-9]+)?");
 
     /** Travel minutes keyed by {@link #key(String, String)}, with the file each came from (for messages). */
     public record Entries(String file, Map<String, Integer> minutes) {
@@ -94,7 +96,11 @@ public final class MatrixFile {
         }
         // not Double.parseDouble's grammar: it also takes 1e3, 0x1p3, 5d, Infinity and NaN
         if (!DECIMAL.matcher(text).matches()) {
-            problems.add(row.problem(column, "'" + text + "': must be a number >= 0 like 12.5 (ASCII digits)"));
+            problems.add(row.problem(
+                    column,
+                    LONG_DECIMAL.matcher(text).matches()
+                            ? "'" + text + "': must be at most 100000"
+                            : "'" + text + "': must be a number >= 0 like 12.5 (ASCII digits)"));
             return 0;
         }
         double v = Double.parseDouble(text);

@@ -76,11 +76,12 @@ class TravelMatrixTest {
 
     @Test
     void duplicatePairAndNegativeMinutesAreLocated() {
-        assertThatThrownBy(() -> matrix("from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2"))
+        assertThatThrownBy(() -> matrix("from,to,minutes", "WH,A,5", "WH,A,6", "A,WH,-2", "NOCOORD,A,99999999999"))
                 .isInstanceOf(InputRejectedException.class)
                 .satisfies(
                         e -> assertThat(((InputRejectedException) e).problems().toString())
                                 .contains("matrix.csv:3: to: WH -> A already given on line 2")
-                                .contains("matrix.csv:4: minutes: '-2'"));
+                                .contains("matrix.csv:4: minutes: '-2'")
+                                .contains("matrix.csv:5: minutes: '99999999999': must be at most 100000"));
     }
 }
