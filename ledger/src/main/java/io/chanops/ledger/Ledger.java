@@ -195,6 +195,11 @@ public final class Ledger {
         if (Files.isDirectory(path)) {
             throw new LedgerUnavailableException(shown + " is a directory, not a chanops ledger");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a device or FIFO (/dev/null reads as an empty file): SQLite's own failure there names nothing to act on
+            throw new LedgerUnavailableException((create ? "cannot create ledger " : "cannot open ledger ") + shown
+                    + ": it is not a regular file (a device or FIFO); give a file name");
+        }
         if (!Files.exists(path) || isEmptyFile(path)) {
             if (!create) {
                 throw noLedger(location);
@@ -277,11 +282,6 @@ public final class Ledger {
      */
     private static void createWithPageSize(Path path, Duration busyTimeout) {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
-        if (Files.exists(path) && !Files.isRegularFile(path)) {
-            // a device, FIFO or directory: SQLite's own failure there names nothing the user can act on
-            throw new LedgerUnavailableException("cannot create ledger " + path
-                    + ": it is not a regular file (a device," + " directory or FIFO); give a file name");
-        }
         try {
             createOwnerOnly(path);
             while (!(Files.exists(path) && Files.size(path) > 0)) {

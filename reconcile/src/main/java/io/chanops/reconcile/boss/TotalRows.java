@@ -7,8 +7,10 @@ import io.chanops.ledger.money.Fen;
 import io.chanops.ledger.text.Named;
 import io.chanops.reconcile.platform.Problems;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -96,14 +98,15 @@ final class TotalRows {
         List<Found> disagreeing = new ArrayList<>();
         Set<Long> runStarts = new HashSet<>(); // the sums above the first row and above each earlier total row
         runStarts.add(0L);
-        List<Set<Long>> runEnds = runEnds(table);
+        Map<Long, Integer> lastTotalAbove = lastTotalAbove();
         for (int i = 0; i < found.size(); i++) {
             Found total = found.get(i);
             Optional<Long> stated = amountOf(total.amount());
             boolean agrees = stated.isEmpty()
                     || stated.get() == table.totalFen()
                     || runStarts.contains(total.fenAbove() - stated.get())
-                    || runEnds.get(i).contains(total.fenAbove() + stated.get());
+                    || total.fenAbove() + stated.get() == table.totalFen()
+                    || lastTotalAbove.getOrDefault(total.fenAbove() + stated.get(), -1) > i;
             if (!agrees) {
                 disagreeing.add(total);
                 if (disagreeing.size() <= WARNED_ONE_BY_ONE) {
@@ -120,16 +123,13 @@ final class TotalRows {
         }
     }
 
-    /** For each total row: the sums above each later total row and above the end of the file. */
-    private List<Set<Long>> runEnds(BossTable table) {
-        List<Set<Long>> ends = new ArrayList<>(found.size());
-        Set<Long> later = new HashSet<>();
-        later.add(table.totalFen());
-        for (int i = found.size() - 1; i >= 0; i--) {
-            ends.add(0, Set.copyOf(later));
-            later.add(found.get(i).fenAbove());
+    /** For each sum of the rows above a total row: the last total row with that sum above it. */
+    private Map<Long, Integer> lastTotalAbove() {
+        Map<Long, Integer> last = new HashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            last.put(found.get(i).fenAbove(), i);
         }
-        return ends;
+        return last;
     }
 
     private String disagreement(Found total, long stated, int i, BossTable table) {
