@@ -108,7 +108,7 @@ class PositionFilterCliTest extends OnLedger {
                         + " stock: stock show --site WH)");
         CliHarness.Result explain = cli.run("replenish", "explain", "--site", "WH", "--sku", "PHONE");
         assertThat(explain.out())
-                .contains("none: the check ignores this position ('WH' is a warehouse: policies apply to stores");
+                .contains("none: the check ignores this position ('WH' is a warehouse; policies apply to stores");
         CliHarness.Result exclusive =
                 cli.run("policy", "set", "--site", "ST-1", "--sku", "PHONE", "--lock", "--unlock");
         assertThat(exclusive.err()).as("one prefix").startsWith("error: --lock, --unlock are mutually exclusive");

@@ -52,7 +52,7 @@ public final class PositionChecks {
             return false;
         }
         if (!type.isStocked()) {
-            problems.add(row.problem("sku", "'" + sku + "' is " + type.withArticle() + ", which is not stocked"));
+            problems.add(row.problem("sku", type.notStocked(sku)));
             return false;
         }
         return true;

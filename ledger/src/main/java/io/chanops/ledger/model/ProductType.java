@@ -21,6 +21,11 @@ public enum ProductType {
         return ("aeiou".indexOf(toString().charAt(0)) >= 0 ? "an " : "a ") + this;
     }
 
+    /** Why a position of {@code sku}, of this type, has no stock, moves or policy: the type is not stocked. */
+    public String notStocked(String sku) {
+        return "'" + sku + "' is " + withArticle() + ", which is not stocked";
+    }
+
     public static Optional<ProductType> parse(String text) {
         return Arrays.stream(values())
                 .filter(t -> t.toString().equals(text.strip().toLowerCase(Locale.ROOT)))

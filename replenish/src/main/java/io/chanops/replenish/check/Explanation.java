@@ -11,6 +11,7 @@ import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.OrderRepository;
 import io.chanops.replenish.orders.OrderStatus;
 import io.chanops.replenish.policy.Policy;
+import io.chanops.replenish.policy.PolicyFile;
 import io.chanops.replenish.policy.PolicyRecord;
 import io.chanops.replenish.policy.PolicyRepository;
 import io.chanops.replenish.policy.ReviewCycle;
@@ -48,19 +49,18 @@ public record Explanation(
                 context);
     }
 
-    /** The facts of one position now (the context's time), in one read. */
     /** What a position without a policy needs: one set or tuned, unless policies cannot apply to it at all. */
     private String whyNoPolicy(String site, String sku) {
-        if (sites.find(site).map(s -> !s.isStore()).orElse(false)) {
-            return "'" + site + "' is a warehouse: policies apply to stores, which it supplies";
-        }
+        Optional<Site> where = sites.find(site);
         Optional<Product> product = ledger.repository(ProductRepository.class).find(sku);
-        if (product.isPresent() && !product.get().type().isStocked()) {
-            return "'" + sku + "' is " + product.get().type().withArticle() + ", which is not stocked";
-        }
-        return "set one with 'policy set' or 'policy tune'";
+        return where.isPresent() && product.isPresent()
+                ? PolicyFile.outsidePolicies(where.get(), product.get()).orElse(SET_ONE)
+                : SET_ONE;
     }
 
+    private static final String SET_ONE = "set one with 'policy set' or 'policy tune'";
+
+    /** The facts of one position now (the context's time), in one read. */
     public List<Fact> explain(String site, String sku, CheckSettings settings) {
         LocalDateTime now = context.now();
         // a mistyped SKU would otherwise be explained as a position with nothing on hand and no policy

@@ -8,7 +8,9 @@ import io.chanops.ledger.csv.CsvRow;
 import io.chanops.ledger.csv.CsvSource;
 import io.chanops.ledger.imports.ProblemList;
 import io.chanops.ledger.master.PositionChecks;
+import io.chanops.ledger.model.Product;
 import io.chanops.ledger.model.ProductType;
+import io.chanops.ledger.model.Site;
 import io.chanops.ledger.site.SiteRepository;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.ledger.time.TimeHints;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -37,6 +40,25 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
     /** Why the policy commands refuse a warehouse given as {@code --site}. */
     public static final String STORES_ONLY =
             "policies apply to stores (a warehouse's stock is shared out by 'chanops replenish rebalance')";
+
+    /**
+     * Why a position of {@code site} and {@code product} can have no policy, whatever its levels: the site is a
+     * warehouse, or the product is not stocked. Empty when policies apply to it.
+     */
+    public static Optional<String> outsidePolicies(Site site, Product product) {
+        if (!site.isStore()) {
+            return Optional.of(warehouse(site.siteId()));
+        }
+        if (!product.type().isStocked()) {
+            return Optional.of(product.type().notStocked(product.sku()));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a warehouse has no policy. */
+    public static String warehouse(String siteId) {
+        return "'" + siteId + "' is a warehouse; " + STORES_ONLY;
+    }
     /**
      * Optional: why the levels are what they are ({@code policy set --reason}); empty or absent, none is given. Read
      * back from a listing, where it is one of the record's columns.
@@ -117,7 +139,7 @@ public record PolicyFile(Ledger ledger, SiteRepository sites, ProductRepository 
                 if (!checks.knownSite(row, problems)) {
                     ok = false;
                 } else if (!siteKinds.get(site).equals("store")) {
-                    problems.add(row.problem("site_id", "'" + site + "' is a warehouse; policies apply to stores"));
+                    problems.add(row.problem("site_id", warehouse(site)));
                     ok = false;
                 }
                 ok &= checks.stockedSku(row, problems);

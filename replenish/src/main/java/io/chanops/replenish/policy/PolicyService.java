@@ -277,16 +277,13 @@ public record PolicyService(
             return Optional.of("unknown site '" + siteId + "'" + sites.known().hint(siteId, ""));
         }
         if (!site.get().isStore()) {
-            return Optional.of("'" + siteId + "' is a warehouse; policies apply to stores");
+            return Optional.of(PolicyFile.warehouse(siteId));
         }
         Optional<Product> product = products.find(sku);
         if (product.isEmpty()) {
             return Optional.of("unknown SKU '" + sku + "'" + products.known().hint(sku, ""));
         }
-        if (!product.get().type().isStocked()) {
-            return Optional.of("'" + sku + "' is " + product.get().type().withArticle() + ", which is not stocked");
-        }
-        return Optional.empty();
+        return PolicyFile.outsidePolicies(site.get(), product.get());
     }
 
     /**

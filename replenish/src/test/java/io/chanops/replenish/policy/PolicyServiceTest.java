@@ -244,7 +244,7 @@ class PolicyServiceTest {
                                 .extracting(p -> p.toString().replace(dir + "/", ""))
                                 .contains(
                                         "policies.csv:2: R: R (5) must be <= S (4)",
-                                        "policies.csv:3: site_id: 'WH' is a warehouse; policies apply to stores",
+                                        "policies.csv:3: site_id: 'WH' is a warehouse; " + PolicyFile.STORES_ONLY,
                                         "policies.csv:4: t_days: 'x' is not a whole number",
                                         "policies.csv:4: locked: 'maybe' is not true or false",
                                         "policies.csv:5: locked: is empty: true (never tuned) or false"));
