@@ -216,29 +216,48 @@ public record PolicyService(
     }
 
     /**
-     * Warns of the rows of a policy file (of at most {@link #COMPARED_ROWS} rows) whose R or S is {@link #LEVEL_JUMP}
-     * times the position's level before or more, or a {@link #LEVEL_JUMP}th or less: imported as given. The levels
-     * before are read site by site.
+     * Warns of the rows of a policy file (of at most {@link #COMPARED_ROWS} rows) that change a position's policy in a
+     * way that is most likely a slip, each imported as given: an R or S {@link #LEVEL_JUMP} times the level before or
+     * more, or a {@link #LEVEL_JUMP}th or less; a lock whose end is before {@code today} and is not the one the
+     * position has (a listing imported back keeps its old, ended locks without a word). The records before are read
+     * site by site.
      */
-    private void warnOfJumps(Path file, List<PolicyFile.Row> rows, ImportVoice voice, Consumer<String> warn) {
+    private void warnOfChanges(
+            Path file, List<PolicyFile.Row> rows, LocalDate today, ImportVoice voice, Consumer<String> warn) {
         if (rows.size() > COMPARED_ROWS) {
             return;
         }
-        Map<String, Map<String, Policy>> before = new HashMap<>();
+        Map<String, Map<String, PolicyRecord>> before = new HashMap<>();
         List<String> jumps = new ArrayList<>();
+        List<String> endedLocks = new ArrayList<>();
         for (PolicyFile.Row row : rows) {
-            Policy old = before.computeIfAbsent(row.siteId(), site -> {
-                        Map<String, Policy> levels = new HashMap<>();
-                        policies.list(site, null).forEach(p -> levels.put(p.sku(), p.policy()));
-                        return levels;
+            Optional<PolicyRecord> old = Optional.ofNullable(before.computeIfAbsent(row.siteId(), site -> {
+                        Map<String, PolicyRecord> records = new HashMap<>();
+                        policies.list(site, null).forEach(p -> records.put(p.sku(), p));
+                        return records;
                     })
-                    .get(row.sku());
-            if (old != null) {
-                jump("S", old.s(), row.policy().s()).ifPresent(j -> jumps.add(rowJump(file, row, "S", j, voice)));
-                jump("R", old.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j, voice)));
+                    .get(row.sku()));
+            old.ifPresent(record -> {
+                Policy levels = record.policy();
+                jump("S", levels.s(), row.policy().s()).ifPresent(j -> jumps.add(rowJump(file, row, "S", j, voice)));
+                jump("R", levels.r(), row.policy().r()).ifPresent(j -> jumps.add(rowJump(file, row, "R", j, voice)));
+            });
+            LocalDate until = row.lockedUntil();
+            if (until != null
+                    && until.isBefore(today)
+                    && !old.map(PolicyRecord::lockedUntil).equals(Optional.of(LocalTimes.format(until)))) {
+                endedLocks.add(new Problem(
+                                file.toString(),
+                                row.line(),
+                                PolicyFile.LOCKED_UNTIL,
+                                row.siteId() + "/" + row.sku() + ": " + until + " is before today (" + today
+                                        + "): the lock is already over, and the next tuning may change these levels"
+                                        + " (a year typed wrong?); " + voice.imported() + " as given")
+                        .toString());
             }
         }
         Named.warnFirst(jumps, NAMED_JUMPS, file.toString(), "levels changed that much", warn);
+        Named.warnFirst(endedLocks, NAMED_JUMPS, file.toString(), "locks already over", warn);
     }
 
     /** Warns of the rows of a policy file locked until more than {@link #LOCK_AHEAD} after {@code today}. */
@@ -306,7 +325,7 @@ public record PolicyService(
         List<PolicyFile.Row> rows = files.read(file, charset, warn);
         return ledger.write(dryRun, h -> {
             ImportBatches.refuseRepeat(h, KIND, file, sha, force);
-            warnOfJumps(file, rows, ImportVoice.of(dryRun), warn);
+            warnOfChanges(file, rows, now.toLocalDate(), ImportVoice.of(dryRun), warn);
             warnOfLocksFarAhead(file, rows, now.toLocalDate(), ImportVoice.of(dryRun), warn);
             long before = policies.count();
             long batch = ImportBatches.record(h, KIND, file, sha, rows.size(), rows.size(), now, context.user(), force);

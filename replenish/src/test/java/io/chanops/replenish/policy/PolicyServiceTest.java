@@ -115,6 +115,32 @@ class PolicyServiceTest {
                         + " given");
     }
 
+    /**
+     * A file's lock ending before today (2025 typed for 2026) is imported with a warning on its line, as given (a
+     * listing keeps locks that have ended); the same ended lock imported back from the ledger's listing passes quietly.
+     */
+    @Test
+    void aFilesLockAlreadyOverIsImportedWithAWarningUnlessTheLedgerHasIt() {
+        List<String> warnings = new ArrayList<>();
+        Path file = TestLedgers.write(
+                dir, "ended.csv", "site_id,sku,t_days,R,S,L,locked,locked_until", "ST-1,PHONE,7,4,9,0,true,2025-03-15");
+        policies.importFile(file, StandardCharsets.UTF_8, false, warnings::add);
+        assertThat(warnings)
+                .containsExactly(file + ":2: locked_until: ST-1/PHONE: 2025-03-15 is before today (2026-03-02): the"
+                        + " lock is already over, and the next tuning may change these levels (a year typed wrong?);"
+                        + " imported as given");
+        assertThat(policies.find("ST-1", "PHONE").orElseThrow().lockedUntil()).isEqualTo("2025-03-15");
+
+        warnings.clear();
+        Path again = TestLedgers.write(
+                dir,
+                "listing.csv",
+                "site_id,sku,t_days,R,S,L,locked,locked_until",
+                "ST-1,PHONE,7,4,9,2,true,2025-03-15");
+        policies.importFile(again, StandardCharsets.UTF_8, false, warnings::add);
+        assertThat(warnings).isEmpty();
+    }
+
     /** A level set by hand to 5 times the one before or more, or a fifth or less, is set with a warning. */
     @Test
     void aLevelTypedWithADigitTooManyOrTooFewIsSetWithAWarning() {
