@@ -180,6 +180,15 @@ public final class ReconcileRunCommand extends ChanopsCommand {
             }
             Renderer.table(late, out, ctx().colour(), ctx().tableWidth());
         }
+        long disagreeing = o.lateDisagreeing();
+        if (disagreeing > 0) {
+            out.printf(
+                    "%s found late %s with %s BOSS group (amount or status, see resolved-late.csv): closed, not"
+                            + " confirmed, no commission%n",
+                    Named.count(disagreeing, "order"),
+                    disagreeing == 1 ? "disagrees" : "disagree",
+                    disagreeing == 1 ? "its" : "their");
+        }
         out.printf("%d discrepancies; reports in %s%n", o.summary().discrepancies(), o.outDir());
         if (dryRun) {
             out.printf("dry run: nothing stored (%d is the id the run would take)%n", o.runId());

@@ -41,4 +41,20 @@ public record Item(Category category, PlatformOrder order, BossGroup group, Carr
         }
         return group == null ? "" : group.latest().msisdn();
     }
+
+    /**
+     * For a RESOLVED_LATE item: what SPEC §7's rule 5 makes of the order and the group found late, as if they had been
+     * in one run: STATUS_MISMATCH when one side is live and the other is not, AMOUNT_MISMATCH when both are live and
+     * the amounts differ by more than {@code toleranceFen}, MATCHED otherwise.
+     */
+    public Category lateAs(long toleranceFen) {
+        boolean orderLive = order.status().live();
+        if (orderLive != group.live()) {
+            return Category.STATUS_MISMATCH;
+        }
+        if (orderLive && Math.abs(order.amountFen() - group.netFen()) > toleranceFen) {
+            return Category.AMOUNT_MISMATCH;
+        }
+        return Category.MATCHED;
+    }
 }

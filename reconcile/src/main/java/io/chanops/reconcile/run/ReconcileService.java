@@ -250,7 +250,7 @@ public final class ReconcileService {
                 Connection c = h.getConnection();
                 insertItems(c, runId, Ids.next(h, "reconcile_item", "item_id"), findings);
                 phase("ledger: findings");
-                timed("confirmed orders (main)", () -> insertConfirmed(h, runId, m, findings));
+                timed("confirmed orders (main)", () -> insertConfirmed(h, runId, m, findings, req.toleranceFen()));
                 phase("ledger: confirmed orders");
                 new BossActivityRepository(h).insert(runId, activity);
                 closeCarried(c, runId, findings);
@@ -275,7 +275,8 @@ public final class ReconcileService {
                     b.totalFen(),
                     b.totalRowsLeftOut(),
                     req.carry(),
-                    late);
+                    late,
+                    req.toleranceFen());
         };
         RunOutcome outcome = req.dryRun() ? ledger.writeAndRollBack(store) : ledger.writeBulk(store);
         phase("commit");
@@ -443,7 +444,7 @@ public final class ReconcileService {
      * MATCHED orders, with their BOSS amounts and dates: the basis of commission. A RESOLVED_LATE order whose group
      * would have been MATCHED is confirmed by this run too (BOSS has now shown it), so it earns its commission late.
      */
-    private static void insertConfirmed(Handle h, long runId, Matching m, List<Item> findings) {
+    private static void insertConfirmed(Handle h, long runId, Matching m, List<Item> findings, long toleranceFen) {
         PlatformTable p = m.platform();
         BossTable b = m.boss();
         KeyColumn ids = p.orderIds();
@@ -475,7 +476,7 @@ public final class ReconcileService {
                         m.matchedBy(g));
             }
             for (Item item : findings) {
-                if (item.category() == Category.RESOLVED_LATE && confirmsLate(item)) {
+                if (item.category() == Category.RESOLVED_LATE && confirmsLate(item, toleranceFen)) {
                     PlatformOrder o = item.order();
                     BossGroup g = item.group();
                     w.add(new ConfirmedOrder(
@@ -498,11 +499,12 @@ public final class ReconcileService {
         }
     }
 
-    /** A late group confirms the order when both sides are live and the amounts agree exactly. */
-    private static boolean confirmsLate(Item item) {
-        return item.order().status().live()
-                && item.group().live()
-                && item.order().amountFen() == item.group().netFen();
+    /**
+     * A late group confirms the order as a MATCHED one is confirmed: both sides live, the amounts within the run's
+     * tolerance.
+     */
+    private static boolean confirmsLate(Item item, long toleranceFen) {
+        return item.order().status().live() && item.lateAs(toleranceFen) == Category.MATCHED;
     }
 
     private static void closeCarried(Connection c, long runId, List<Item> items) throws SQLException {

@@ -53,6 +53,18 @@ class ReconcileServiceTest {
             boolean force,
             long windowSeconds,
             Consumer<String> warn) {
+        return run(platform, boss, out, carry, force, windowSeconds, 0, warn);
+    }
+
+    private RunOutcome run(
+            Path platform,
+            Path boss,
+            String out,
+            boolean carry,
+            boolean force,
+            long windowSeconds,
+            long toleranceFen,
+            Consumer<String> warn) {
         return new ReconcileService(ledger)
                 .run(
                         new RunRequest(
@@ -61,7 +73,7 @@ class ReconcileServiceTest {
                                 boss,
                                 profile,
                                 dir.resolve(out),
-                                0,
+                                toleranceFen,
                                 windowSeconds,
                                 carry,
                                 false,
@@ -280,6 +292,59 @@ class ReconcileServiceTest {
                 TestLedgers.write(dir, "b3.csv", GB18030, BOSS, "T3,D,13800000004,号卡开户,20260204101705,1000,正常,GZ-WEB");
         RunOutcome again = run(feb, febBoss2, "feb2", true, false);
         assertThat(again.summary().count(Category.RESOLVED_LATE)).isZero();
+    }
+
+    /**
+     * An order found late whose BOSS group disagrees with it (an amount beyond the tolerance, or one side not live) is
+     * closed as RESOLVED_LATE but not confirmed, and the run reports it as it would an AMOUNT_MISMATCH or
+     * STATUS_MISMATCH (exit 3); within the tolerance it is confirmed, as a MATCHED order is.
+     */
+    @Test
+    void anOrderFoundLateThatDisagreesWithBossIsClosedUnconfirmedAndReported() {
+        run(january(), januaryBoss(), "jan", false, false);
+        Path feb = TestLedgers.write(
+                dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
+        Path febBoss = TestLedgers.write(
+                dir,
+                "b2.csv",
+                GB18030,
+                BOSS,
+                "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
+                "T2,D,13800000004,号卡开户,20260203101705,900,正常,GZ-WEB");
+        RunOutcome o = run(feb, febBoss, "feb", true, false);
+
+        assertThat(o.summary().count(Category.RESOLVED_LATE)).isEqualTo(1);
+        assertThat(o.summary().discrepancies()).isZero();
+        assertThat(o.lateDisagreeing()).isEqualTo(1);
+        assertThat(o.hasDiscrepancies()).isTrue();
+        assertThat(confirmedOrders().stream().filter(m -> m.get("order_id").equals("D")))
+                .isEmpty();
+        long resolvedBy = ledger.read(
+                h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(resolvedBy).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderFoundLateWithinTheToleranceIsConfirmed() {
+        run(january(), januaryBoss(), "jan", false, false);
+        Path feb = TestLedgers.write(
+                dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
+        Path febBoss = TestLedgers.write(
+                dir,
+                "b2.csv",
+                GB18030,
+                BOSS,
+                "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
+                "T2,D,13800000004,号卡开户,20260203101705,999,正常,GZ-WEB");
+        RunOutcome o = run(feb, febBoss, "feb", true, false, 1800, 1, w -> {});
+
+        assertThat(o.lateDisagreeing()).isZero();
+        assertThat(o.hasDiscrepancies()).isFalse();
+        assertThat(confirmedOrders().stream().filter(m -> m.get("order_id").equals("D")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("run_id")).isEqualTo(2L));
     }
 
     @Test
