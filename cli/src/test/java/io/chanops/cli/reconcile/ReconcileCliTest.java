@@ -188,6 +188,18 @@ class ReconcileCliTest extends OnLedger {
                 dir.resolve("titled.properties"), Files.readString(samples) + "header.line=3\ntotal.label=合计|总计\n");
         assertThat(reconcilesAsThePlainJanuaryExport(titled, profile))
                 .contains("against boss-titled.csv (348 rows, 442763.99; 1 total row left out)");
+        // given as both files: its header is found on the profile's header line, and named in one problem
+        CliHarness.Result twice = cli.run(CliHarness.reconcileArgs(
+                titled.toString(),
+                titled.toString(),
+                profile.toString(),
+                dir.resolve("out-twice").toString()));
+        assertThat(twice.code()).as(twice.toString()).isEqualTo(4);
+        assertThat(twice.err().lines().filter(l -> l.startsWith("error: ")))
+                .containsExactly(
+                        "error: " + titled + ": given as --platform, but it has a BOSS export's header; --platform"
+                                + " takes the platform orders (platform-orders.csv)",
+                        "error: input rejected");
     }
 
     /**

@@ -48,8 +48,9 @@ final class FilePairChecks {
      * whole, as cells of the first line split at the file's delimiter.
      */
     static Optional<Problem> swapped(RunRequest req, BossProfile profile) {
-        Set<String> platformHeader = headerCells(req.platformFile(), profile.charset(), profile.delimiter());
-        Set<String> bossHeader = headerCells(req.bossFile(), req.platformCharset(), ',');
+        Set<String> platformHeader =
+                headerCells(req.platformFile(), profile.charset(), profile.delimiter(), profile.headerLine());
+        Set<String> bossHeader = headerCells(req.bossFile(), req.platformCharset(), ',', 1);
         List<String> bossIds = profile.columns().get(BossProfile.Column.BOSS_ID);
         boolean bossHeaderInPlatform =
                 bossIds.stream().anyMatch(platformHeader::contains) && !hasPlatformKeys(platformHeader);
@@ -81,18 +82,30 @@ final class FilePairChecks {
     }
 
     /**
-     * The cells of the first line of {@code file} decoded with {@code charset} (bad bytes replaced), split at
-     * {@code delimiter}, without quotes, byte-order mark or surrounding blanks; empty when unreadable.
+     * The cells of line {@code line} of {@code file} (the header: a BOSS export may have title lines above it) decoded
+     * with {@code charset} (bad bytes replaced), split at {@code delimiter}, without quotes, byte-order mark or
+     * surrounding blanks; empty when unreadable or not within the first {@link #HEADER_BYTES} bytes.
      */
-    private static Set<String> headerCells(Path file, Charset charset, char delimiter) {
+    private static Set<String> headerCells(Path file, Charset charset, char delimiter, int line) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEADER_BYTES);
-            int end = 0;
+            int start = 0;
+            for (int skipped = 1; skipped < line && start < head.length; skipped++) {
+                while (start < head.length && head[start] != '\n') {
+                    start++;
+                }
+                start++;
+            }
+            int end = Math.min(start, head.length);
             while (end < head.length && head[end] != '\n') {
                 end++;
             }
+            if (start >= end) {
+                return Set.of();
+            }
             Set<String> cells = new HashSet<>();
-            for (String cell : new String(head, 0, end, charset).split(Pattern.quote(String.valueOf(delimiter)))) {
+            String header = new String(head, start, end - start, charset);
+            for (String cell : header.split(Pattern.quote(String.valueOf(delimiter)))) {
                 cells.add(cell.replace("\uFEFF", "").replace("\"", "").strip());
             }
             return cells;
