@@ -54,12 +54,12 @@ public record BossCoverage(YearMonth month, Set<LocalDate> days) {
         }
     }
 
-    /** The stretches of {@link #GAP_DAYS} or more days of the month without BOSS rows; none when it has no rows at all. */
+    /**
+     * The stretches of {@link #GAP_DAYS} or more days of the month without BOSS rows: the whole month when it has none
+     * (its confirmed orders were all accepted by BOSS in another month, or the month's export was never reconciled).
+     */
     public List<Gap> gaps() {
         List<Gap> gaps = new ArrayList<>();
-        if (days.isEmpty()) {
-            return gaps;
-        }
         LocalDate day = month.atDay(1);
         LocalDate end = month.atEndOfMonth();
         while (!day.isAfter(end)) {
@@ -81,11 +81,15 @@ public record BossCoverage(YearMonth month, Set<LocalDate> days) {
 
     /**
      * The warning of a report of a month that is over ({@code today} after it) when the reconciled exports leave
-     * stretches of it without BOSS rows; a month not over, or without any rows, is warned of elsewhere.
+     * stretches of it without BOSS rows, or all of it; a month not over is warned of elsewhere.
      */
     public Optional<String> warning(LocalDate today) {
         if (!YearMonth.from(today).isAfter(month)) {
             return Optional.empty();
+        }
+        if (days.isEmpty()) {
+            return Optional.of("the BOSS exports reconciled have no rows in " + month + ": the report counts only its"
+                    + " orders that BOSS accepted in another month (was " + month + "'s export reconciled?)");
         }
         List<Gap> gaps = gaps();
         if (gaps.isEmpty()) {

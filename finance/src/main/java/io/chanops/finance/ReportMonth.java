@@ -1,5 +1,6 @@
 package io.chanops.finance;
 
+import io.chanops.ledger.Ledger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,6 +49,20 @@ public final class ReportMonth {
         notOver(month, today).ifPresent(warnings::add);
         if (empty && !notBegun(month, today)) {
             warnings.add(nothing + notReconciled(month, reconciled.get()));
+        }
+        return warnings;
+    }
+
+    /**
+     * Every warning a report of {@code month} made on {@code today} gives about its month: those of {@link #warnings}
+     * (the BOSS months read from {@code ledger}), and, when the report is not {@code empty}, the stretches of the
+     * month the reconciled BOSS exports leave without rows ({@link BossCoverage}).
+     */
+    public static List<String> warnings(
+            Ledger ledger, YearMonth month, LocalDate today, boolean empty, String nothing) {
+        List<String> warnings = warnings(month, today, empty, nothing, () -> BossCoverage.monthsWithRows(ledger));
+        if (!empty) {
+            BossCoverage.of(ledger, month).warning(today).ifPresent(warnings::add);
         }
         return warnings;
     }

@@ -41,9 +41,23 @@ class BossCoverageTest {
     }
 
     @Test
-    void aMonthNotOverOrWithoutAnyRowsIsLeftToTheOtherWarnings() {
+    void aMonthNotOverIsLeftToTheOtherWarnings() {
         assertThat(new BossCoverage(FEB, feb(1, 10)).warning(LocalDate.of(2026, 2, 20)))
                 .isEmpty();
-        assertThat(new BossCoverage(FEB, Set.of()).warning(MARCH)).isEmpty();
+    }
+
+    /**
+     * A month without a single BOSS row whose report still has orders (created on its last evening, accepted by BOSS
+     * the next morning) is named: its own export was most likely never reconciled.
+     */
+    @Test
+    void aMonthWithoutAnyRowsIsOneGapAndNamed() {
+        BossCoverage none = new BossCoverage(FEB, Set.of());
+        assertThat(none.gaps())
+                .extracting(BossCoverage.Gap::toString)
+                .containsExactly("2026-02-01..2026-02-28 (28 days)");
+        assertThat(none.warning(MARCH))
+                .hasValue("the BOSS exports reconciled have no rows in 2026-02: the report counts only its orders that"
+                        + " BOSS accepted in another month (was 2026-02's export reconciled?)");
     }
 }

@@ -6,7 +6,6 @@ import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Renderer;
 import io.chanops.cli.support.Style;
-import io.chanops.finance.BossCoverage;
 import io.chanops.finance.CommissionLine;
 import io.chanops.finance.CommissionMonth;
 import io.chanops.finance.CommissionService;
@@ -139,15 +138,12 @@ public final class CommissionReportCommand extends ChanopsCommand {
 
     private void warnAbout(CommissionMonth report) {
         ReportMonth.warnings(
+                        ctx().ledger(),
                         month,
                         ctx().operation().today(),
                         report.isEmpty(),
-                        "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it",
-                        () -> BossCoverage.monthsWithRows(ctx().ledger()))
+                        "no BOSS-confirmed orders created in " + month + " and no clawbacks booked in it")
                 .forEach(ctx()::warn);
-        BossCoverage.of(ctx().ledger(), month)
-                .warning(ctx().operation().today())
-                .ifPresent(ctx()::warn);
         if (!report.unknownSites().isEmpty()) {
             ctx().warn("orders at sites not in the ledger (only rules with empty channel and site apply to them): "
                     + String.join(", ", report.unknownSites()));

@@ -7,7 +7,6 @@ import io.chanops.cli.support.ColumnType;
 import io.chanops.cli.support.DisplayWidth;
 import io.chanops.cli.support.Listing;
 import io.chanops.cli.support.Style;
-import io.chanops.finance.BossCoverage;
 import io.chanops.finance.ChannelCost;
 import io.chanops.finance.ChannelRates;
 import io.chanops.finance.CommissionService;
@@ -93,15 +92,12 @@ public final class CostReportCommand extends ChanopsCommand {
         rules.tell(ctx(), result.rules());
         ChannelCost.Report report = result.cost();
         ReportMonth.warnings(
+                        ctx().ledger(),
                         month,
                         ctx().operation().today(),
                         report.total().transactions() == 0,
-                        "no BOSS transactions recorded for " + month,
-                        () -> BossCoverage.monthsWithRows(ctx().ledger()))
+                        "no BOSS transactions recorded for " + month)
                 .forEach(ctx()::warn);
-        BossCoverage.of(ctx().ledger(), month)
-                .warning(ctx().operation().today())
-                .ifPresent(ctx()::warn);
         if (!result.commission().unknownSites().isEmpty()
                 || report.rows().stream().anyMatch(r -> r.channel().equals(ChannelCost.UNKNOWN))) {
             ctx().warn("transactions or orders at sites not in the ledger are shown as " + ChannelCost.UNKNOWN

@@ -298,6 +298,40 @@ class FinanceCliTest extends OnSampleLedger {
         assertThat(cli.run("cost", "report", "--month", "2026-02").err()).doesNotContain("have no rows");
     }
 
+    /**
+     * January's report holds an order of its last evening that BOSS accepted on 1 February, and no BOSS export with a
+     * January row was reconciled: the report is not empty, and the month is named as one without rows.
+     */
+    @Test
+    void aMonthWithOrdersButNoBossRowsOfItsOwnIsWarnedOf() {
+        run(1, "2026-02-02 09:00:00");
+        order(
+                1,
+                "J-LATE",
+                "2026-01-31 23:59:59",
+                "GZ-TH-01",
+                "CT-5G-129-24",
+                1,
+                12_900,
+                "completed",
+                true,
+                "2026-02-01 00:00:10");
+        activity(1, "2026-02-01", "GZ-TH-01", 1);
+        cli.at("2026-03-05 10:00");
+        CliHarness.Result january = cli.run("commission", "report", "--month", "2026-01", "--rules", rules);
+        assertThat(january.code()).as(january.toString()).isZero();
+        assertThat(january.out()).contains("GZ-TH-01,1,1,129.00");
+        assertThat(january.err())
+                .contains("warning: the BOSS exports reconciled have no rows in 2026-01: the report counts only its"
+                        + " orders that BOSS accepted in another month (was 2026-01's export reconciled?)")
+                .doesNotContain("no BOSS-confirmed orders");
+        // an empty month is named once, by the report's own warning
+        CliHarness.Result cost = cli.run("cost", "report", "--month", "2026-01");
+        assertThat(cost.err())
+                .contains("no BOSS transactions recorded for 2026-01")
+                .doesNotContain("have no rows in");
+    }
+
     @Test
     void februaryBySiteWithDetailAndClawback() throws IOException {
         reconciledJanuaryAndFebruary();
