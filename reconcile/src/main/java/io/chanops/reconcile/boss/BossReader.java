@@ -107,7 +107,7 @@ public final class BossReader {
             long before = problems.count();
             readRow();
             if (problems.count() > before) {
-                totals.hintIfUnmapped(problems);
+                totals.hintIfUnmapped(problems, before);
             }
         }
 

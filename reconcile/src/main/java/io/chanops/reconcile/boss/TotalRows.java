@@ -72,20 +72,23 @@ final class TotalRows {
     }
 
     /**
-     * After a problem of the current record: when it starts with a label exports commonly give a total row, and the
-     * profile does not leave such rows out, one more problem says how to (once per file).
+     * After the problems of the current record (those since there were {@code before}): when it starts with a label
+     * exports commonly give a total row, and the profile does not leave such rows out, one problem that says how to
+     * takes the place of the record's (once per file; its columns' problems only say it is not a BOSS row).
      */
-    void hintIfUnmapped(Problems problems) {
+    void hintIfUnmapped(Problems problems, long before) {
         if (hinted) {
             return;
         }
         String first = csv.get(0);
         if (COMMON.contains(first) && !labels.contains(first)) {
             hinted = true;
-            problems.add(csv.problem(
-                    0,
-                    "'" + first + "' starts a total row, not a BOSS row: add total.label=" + first
-                            + " to the profile to leave such rows out"));
+            problems.replaceSince(
+                    before,
+                    csv.problem(
+                            0,
+                            "'" + first + "' starts a total row, not a BOSS row: add total.label=" + first
+                                    + " to the profile to leave such rows out"));
         }
     }
 

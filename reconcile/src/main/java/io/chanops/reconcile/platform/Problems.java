@@ -30,6 +30,21 @@ public final class Problems {
         return shown.size() + more;
     }
 
+    /**
+     * Replaces the problems added since there were {@code count} (one record's, read as what they are not) with
+     * {@code p}, the one that says what the record is.
+     */
+    public void replaceSince(long count, Problem p) {
+        while (count() > count) {
+            if (more > 0) {
+                more--;
+            } else {
+                shown.remove(shown.size() - 1);
+            }
+        }
+        add(p);
+    }
+
     public boolean isEmpty() {
         return shown.isEmpty();
     }
