@@ -256,8 +256,8 @@ public final class Reports {
     }
 
     /**
-     * A line of discrepancies.csv; site_id and created_at (the platform order's, empty without one) come last, added
-     * later.
+     * A line of discrepancies.csv; site_id (the platform order's, else the BOSS group's latest row's) and created_at
+     * (the platform order's, empty without one) come last, added later.
      */
     public static List<Object> discrepancyRow(Item item, boolean mask) {
         BossGroup g = item.group();
