@@ -96,6 +96,7 @@ public final class ReplenishRebalanceCommand extends ChanopsCommand {
             ctx().info("raised " + Named.count(applied.transferIds().size(), "transfer order") + " ("
                     + String.join(", ", applied.transferIds()) + "); " + Named.count(applied.shrunk(), "order")
                     + " shrunk, "
+                    + (applied.received() == 0 ? "" : applied.received() + " received (the rest now covered), ")
                     + applied.cancelled() + " cancelled");
         } else {
             output.render(ctx(), listing);

@@ -68,6 +68,15 @@ class RebalanceCliTest {
                 .startsWith("error: replenish rebalance: --warehouse: no warehouse 'WH-BB' (did you mean 'WH-B'?)");
     }
 
+    /** An order received in part whose rest transfers cover is closed as received, and the summary says so. */
+    @Test
+    void anOrderReceivedInPartWhoseRestIsCoveredIsCountedAsReceived() {
+        assertThat(cli.run("replenish", "receive", E2, "--qty", "2").code()).isZero();
+        CliHarness.Result r = cli.run("replenish", "rebalance", "--date", "2026-03-04", "--apply");
+        assertThat(r.err()).as(r.toString()).contains("1 received (the rest now covered), 1 cancelled");
+        assertThat(orders()).contains(E2 + ",ST-2,PHONE,emergency,2,received,2026-03-02 09:30:00,2026-03-02,WH");
+    }
+
     @Test
     void applyRaisesTransfersShrinksAndCancelsAndTheRestOfTheToolSeesThem() throws Exception {
         Path out = dir.resolve("rebalance.csv");

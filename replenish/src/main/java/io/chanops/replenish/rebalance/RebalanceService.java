@@ -67,11 +67,12 @@ public record RebalanceService(
     }
 
     /**
-     * What {@link #apply} did: the transfer orders raised (ids in line order), the orders shrunk and cancelled; or,
+     * What {@link #apply} did: the transfer orders raised (ids in line order), the orders shrunk, those closed as
+     * received (part of them received before, the rest now covered) and those cancelled; or,
      * when something changed since the proposal read it, nothing ({@code changed} says what, one line each:
      * {@code order RO-...: qty 5 -> 9}, {@code donor ST-4 PHONE: on hand less promised transfers 16 -> 15}).
      */
-    public record Application(List<String> transferIds, int shrunk, int cancelled, List<String> changed) {
+    public record Application(List<String> transferIds, int shrunk, int received, int cancelled, List<String> changed) {
         public Application {
             transferIds = List.copyOf(transferIds);
             changed = List.copyOf(changed);
@@ -197,7 +198,7 @@ public record RebalanceService(
         return ledger.write(h -> {
             List<String> changed = changedSinceRead(proposal);
             if (!changed.isEmpty()) {
-                return new Application(List.of(), 0, 0, changed);
+                return new Application(List.of(), 0, 0, 0, changed);
             }
             Map<String, Long> covered = new LinkedHashMap<>();
             Map<String, List<String>> coveredBy = new HashMap<>();
@@ -228,6 +229,7 @@ public record RebalanceService(
             Map<String, OrderAsPlanned> read = new HashMap<>();
             proposal.ordersAsRead().forEach(o -> read.put(o.orderId(), o));
             int shrunk = 0;
+            int received = 0;
             int cancelled = 0;
             List<OrderRepository.Shrink> shrinks = new ArrayList<>();
             for (Map.Entry<String, Long> e : covered.entrySet()) {
@@ -242,7 +244,7 @@ public record RebalanceService(
                     // what was still to come is covered: the order is done with what it delivered
                     shrinks.add(
                             new OrderRepository.Shrink(o.orderId(), o.receivedQty(), OrderStatus.RECEIVED, now, note));
-                    cancelled++;
+                    received++;
                 } else {
                     shrinks.add(new OrderRepository.Shrink(o.orderId(), o.qty(), OrderStatus.CANCELLED, now, note));
                     cancelled++;
@@ -251,7 +253,11 @@ public record RebalanceService(
             orders.shrink(shrinks);
             publish.run();
             return new Application(
-                    transfers.stream().map(OrderRepository.NewOrder::orderId).toList(), shrunk, cancelled, List.of());
+                    transfers.stream().map(OrderRepository.NewOrder::orderId).toList(),
+                    shrunk,
+                    received,
+                    cancelled,
+                    List.of());
         });
     }
 
