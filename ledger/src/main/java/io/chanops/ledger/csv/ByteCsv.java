@@ -76,6 +76,9 @@ public final class ByteCsv implements Closeable {
     private byte[] buf;
     private int pos;
     private int limit;
+    /** Whether a UTF-8 byte-order mark was skipped at the start of the file. */
+    private boolean bom;
+
     private boolean eof;
 
     private int width;
@@ -120,6 +123,7 @@ public final class ByteCsv implements Closeable {
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
+            bom = true;
         }
         if (!nextRecord()) {
             throw InputRejectedException.of(Cells.rowProblem(name, 1, "empty file: a header row is required"));
@@ -494,6 +498,11 @@ public final class ByteCsv implements Closeable {
             return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         }
         return new String(buf, from, to - from, layout == Layout.UTF8 ? StandardCharsets.UTF_8 : charset);
+    }
+
+    /** Whether the file starts with a UTF-8 byte-order mark (skipped; the file is read as UTF-8 whatever its charset). */
+    public boolean hadByteOrderMark() {
+        return bom;
     }
 
     /** The charset whose bytes {@link #bytes()} holds: UTF-8 after a BOM or transcoding, else the file's. */

@@ -11,6 +11,7 @@ import io.chanops.reconcile.bulk.Numbers;
 import io.chanops.reconcile.bulk.Records;
 import io.chanops.reconcile.platform.Problems;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -51,6 +52,15 @@ public final class BossReader {
             rows.problems.rejectIfAny();
             rows.totals.checkAgainst(rows.table, warn);
             rows.table.totalRowsLeftOut(rows.totals.count());
+            if (csv.hadByteOrderMark() && !profile.charset().equals(StandardCharsets.UTF_8)) {
+                // read right, but not as the profile says: most likely the export was opened and saved again
+                warn.accept(Problem.ofFile(
+                                csv.name(),
+                                "starts with a UTF-8 byte-order mark, so it was read as UTF-8, not as the profile's "
+                                        + profile.charset().name()
+                                        + ": saved again from a spreadsheet? Check it against the BOSS export")
+                        .toString());
+            }
             return rows.table;
         }
     }

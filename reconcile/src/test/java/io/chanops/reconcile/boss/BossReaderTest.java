@@ -7,6 +7,7 @@ import io.chanops.ledger.csv.ByteCsv;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,22 @@ class BossReaderTest {
         assertThat(export.rows().get(2).line()).isEqualTo(4);
         assertThat(export.totalFen()).isEqualTo(1000);
         assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * An export saved again as UTF-8 with a byte-order mark (as a spreadsheet saves CSV) is read as UTF-8 whatever the
+     * profile's charset, with a warning that says so; the same export as BOSS wrote it passes quietly.
+     */
+    @Test
+    void anExportWithAUtf8ByteOrderMarkIsReadAsUtf8WithAWarning() throws Exception {
+        Path f = dir.resolve("resaved.csv");
+        Files.writeString(f, "\uFEFF" + HEADER + "\r\nBS1,WO1,13800138000,终端销售,20260105103000,599900,正常,GZ-WEB\r\n");
+        BossTable export = read(f);
+        assertThat(export.rows()).extracting(BossRow::bossId).containsExactly("BS1");
+        assertThat(export.rows().get(0).siteId()).isEqualTo("GZ-WEB");
+        assertThat(warnings)
+                .containsExactly(f + ": starts with a UTF-8 byte-order mark, so it was read as UTF-8, not as"
+                        + " the profile's GB18030: saved again from a spreadsheet? Check it against the BOSS export");
     }
 
     @Test
