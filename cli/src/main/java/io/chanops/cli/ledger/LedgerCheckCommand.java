@@ -8,6 +8,7 @@ import io.chanops.ledger.Ledger;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.StorageCheck;
 import io.chanops.ledger.text.Named;
+import io.chanops.replenish.orders.ReceiptAudit;
 import io.chanops.replenish.stock.StockAudit;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Option;
             "  chanops ledger check",
             "  chanops ledger check --repair   # set the levels that differ from their moves"
         },
-        description = "Check the ledger: the SQLite file's pages and indexes (PRAGMA quick_check), and that on hand at"
-                + " every position is the fold of its moves. Exit 0 when all agree, 3 naming what differs. Reads"
-                + " without the write lock; a difference is read again under it before it is reported.")
+        description = "Check the ledger: the SQLite file's pages and indexes (PRAGMA quick_check), that on hand at"
+                + " every position is the fold of its moves, and that each order's received quantity is what its"
+                + " receipts booked. Exit 0 when all agree, 3 naming what differs. Reads without the write lock; a"
+                + " stock difference is read again under it before it is reported.")
 public final class LedgerCheckCommand extends ChanopsCommand {
     /** Positions repaired listed one by one; the count line follows. */
     private static final int LISTED = 20;
@@ -74,6 +76,23 @@ public final class LedgerCheckCommand extends ChanopsCommand {
                     .println("error: stock: on hand at " + Named.count(differences.size(), "position") + " ("
                             + read + ") not the fold of " + (differences.size() == 1 ? "its" : "their")
                             + " moves: 'chanops ledger check --repair' sets them from their moves");
+        }
+        ReceiptAudit.Report receipts = new ReceiptAudit(ledger).audit();
+        if (receipts.differences().isEmpty()) {
+            out().println("orders: ok (" + Named.count(receipts.orders(), "order")
+                    + "): each order's received quantity is what its receipts booked");
+        } else {
+            sound = false;
+            problems(receipts.differences().stream()
+                    .map(d -> Problem.ofFile("orders", d.toString()))
+                    .toList());
+            ctx().err()
+                    .println("error: orders: "
+                            + Named.count(receipts.differences().size(), "order")
+                            + " whose received quantity is not what "
+                            + (receipts.differences().size() == 1 ? "its" : "their")
+                            + " receipts booked: moves deleted or booked twice? Not repaired: check them against the"
+                            + " deliveries");
         }
         return sound ? ExitCode.OK : ExitCode.ATTENTION;
     }

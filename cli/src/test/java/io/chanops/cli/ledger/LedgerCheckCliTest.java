@@ -7,6 +7,7 @@ import io.chanops.cli.ExitCode;
 import io.chanops.cli.OnSampleLedger;
 import io.chanops.ledger.Ledger;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,59 @@ class LedgerCheckCliTest extends OnSampleLedger {
                 .startsWith("storage: ok (SQLite quick_check)\n")
                 .containsPattern("stock: ok \\(\\d+ positions at \\d+ sites, \\d+ moves\\): on hand at each position is"
                         + " the fold of its moves\n");
+    }
+
+    /**
+     * A delivery booked twice (the store's feed booked it under the order id, then {@code replenish receive} booked it
+     * again) and a received quantity changed by hand: each order is named with both figures (exit 3); on hand itself
+     * is still its moves' fold, so stock checks out.
+     */
+    @Test
+    void anOrderWhoseReceiptsDoNotAddUpToItsReceivedQuantityIsNamed() {
+        cli.importSample("policy", "policies.csv");
+        cli.run("replenish", "check");
+        List<String[]> open = cli.run("replenish", "orders", "--status", "open", "--format", "csv")
+                .out()
+                .lines()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
+        String[] twice = open.get(0);
+        String[] byHand = open.get(1);
+        assertThat(cli.run("replenish", "receive", byHand[0], "--qty", "1").code())
+                .isZero();
+        CliHarness.Result ok = cli.run("ledger", "check");
+        assertThat(ok.code()).as(ok.toString()).isEqualTo(ExitCode.OK);
+        assertThat(ok.out())
+                .containsPattern("orders: ok \\(\\d+ orders\\): each order's received quantity is what its"
+                        + " receipts booked\n");
+
+        CliHarness.Result fed = cli.run(
+                "stock",
+                "add",
+                "--site",
+                twice[1],
+                "--sku",
+                twice[2],
+                "--kind",
+                "transfer_in",
+                "--qty",
+                "1",
+                "--ref",
+                twice[0]);
+        assertThat(fed.code()).as(fed.toString()).isIn(ExitCode.OK, ExitCode.ATTENTION);
+        assertThat(cli.run("replenish", "receive", twice[0], "--qty", "1").code())
+                .isZero();
+        sql("UPDATE replenishment_order SET received_qty = 3 WHERE order_id = '" + byHand[0] + "'");
+
+        CliHarness.Result found = cli.run("ledger", "check");
+        assertThat(found.code()).as(found.toString()).isEqualTo(ExitCode.ATTENTION);
+        assertThat(found.out()).contains("stock: ok (");
+        assertThat(found.err())
+                .contains("error: orders: " + twice[0] + ": received 1 by the order, 2 booked in at " + twice[1]
+                        + " and 1 out at " + twice[8] + " (moves " + twice[2] + " with ref " + twice[0] + ")\n")
+                .contains("error: orders: " + byHand[0] + ": received 3 by the order, 1 booked in at " + byHand[1])
+                .contains("error: orders: 2 orders whose received quantity is not what their receipts booked");
     }
 
     @Test

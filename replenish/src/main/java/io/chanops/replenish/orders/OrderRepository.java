@@ -2,6 +2,7 @@ package io.chanops.replenish.orders;
 
 import io.chanops.ledger.CopyRows;
 import io.chanops.ledger.imports.StatementBatches;
+import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.model.Position;
 import io.chanops.ledger.time.LocalTimes;
 import java.sql.ResultSet;
@@ -40,6 +41,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(Order.class)
 @RegisterConstructorMapper(OrderRepository.Units.class)
+@RegisterConstructorMapper(OrderRepository.Receipts.class)
 @RegisterColumnMapper(OrderRepository.StatusColumn.class)
 @RegisterColumnMapper(OrderRepository.KindColumn.class)
 @RegisterArgumentFactory(OrderRepository.StatusArgument.class)
@@ -193,6 +195,31 @@ public interface OrderRepository extends SqlObject {
 
     default List<Order> toDeliver(String day, boolean includeRegular) {
         return toDeliver(day, includeRegular ? 1 : 0, OrderStatus.OPEN, OrderKind.EMERGENCY, OrderKind.REGULAR);
+    }
+
+    /**
+     * What an order says it received and what its receipts booked: the {@code transfer_in} moves at its store and the
+     * {@code transfer_out} moves at the site that supplies it ({@code warehouse}, null for none) whose ref is its id.
+     */
+    record Receipts(
+            String orderId,
+            String siteId,
+            String warehouse,
+            String sku,
+            long receivedQty,
+            long bookedIn,
+            long bookedOut) {}
+
+    @SqlQuery("SELECT COUNT(*) FROM replenishment_order")
+    long count();
+
+    /** The orders whose received quantity is not what their receipts booked, by id. */
+    @SqlQuery("receiptsNotBooked")
+    @UseClasspathSqlLocator
+    List<Receipts> receiptsNotBooked(@Bind("in") String transferIn, @Bind("out") String transferOut);
+
+    default List<Receipts> receiptsNotBooked() {
+        return receiptsNotBooked(MoveKind.TRANSFER_IN.toString(), MoveKind.TRANSFER_OUT.toString());
     }
 
     /**
