@@ -113,6 +113,10 @@ public final class Ledger {
         this.busyTimeout = busyTimeout;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        if (dialect == Dialect.SQLITE) {
+            // a commit that is only a commit: see SqliteTransactions
+            jdbi.setTransactionHandler(new SqliteTransactions());
+        }
     }
 
     /**

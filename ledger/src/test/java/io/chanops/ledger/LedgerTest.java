@@ -153,6 +153,58 @@ class LedgerTest {
                 .isInstanceOf(LedgerUnavailableException.class);
     }
 
+    /**
+     * A writer that commits while another waits for the write lock, which the other then holds for longer than the
+     * busy timeout: the commit is reported as the success it is (sqlite-jdbc's own commit began the next transaction at
+     * once, waited out the timeout behind the other writer and reported a committed import as "busy"). Both commit.
+     */
+    @Test
+    void aCommitIsNotReportedAsBusyWhenTheNextWriterHoldsTheLockAfterIt() throws Exception {
+        String file = dir.resolve("l.db").toString();
+        Ledger.init(file, Duration.ofSeconds(5), TestLedgers.ZONE);
+        Ledger first = Ledger.open(file, Duration.ofMillis(500));
+        Ledger second = Ledger.open(file, Duration.ofSeconds(5));
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> committed = pool.submit(() -> first.write(h -> {
+                firstWriting.countDown();
+                h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                        + "imported_at, os_user) VALUES (1, 'x', 'a', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                // a large write, as a first import is: its commit checkpoints the WAL after releasing the lock, which
+                // gives the waiting writer the lock before the driver's next BEGIN
+                h.execute("CREATE TABLE bulk (v BLOB)");
+                h.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) "
+                        + "INSERT INTO bulk SELECT randomblob(1000) FROM n");
+                sleep(300); // the second writer is waiting for the lock meanwhile
+                return 1;
+            }));
+            firstWriting.await();
+            Future<Integer> next = pool.submit(() -> second.write(h -> {
+                h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                        + "imported_at, os_user) VALUES (2, 'x', 'b', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                sleep(1_500); // longer than the first writer's busy timeout
+                return 2;
+            }));
+            assertThat(committed.get()).isEqualTo(1);
+            assertThat(next.get()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat((Integer) first.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isEqualTo(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aWriterWaitsForAnotherWriterThenFailsAsBusy() throws Exception {
         Ledger first = Ledger.init(dir.resolve("l.db").toString(), Duration.ofSeconds(5), TestLedgers.ZONE);
