@@ -102,7 +102,12 @@ public final class RunContext {
 
     /** {@link #ledgerLocation()} as given, not yet checked. */
     private String ledgerSpec() {
-        if (root.db != null && !root.db.isBlank()) {
+        if (root.db != null) {
+            if (root.db.isBlank()) {
+                // a script's unset variable: falling back to $CHANOPS_DB or ./chanops.db would write another ledger
+                throw UserException.usage("--db is empty (a script's unset variable?): give the ledger's file or URL,"
+                        + " or leave --db out for $CHANOPS_DB, else ./chanops.db");
+            }
             return root.db;
         }
         String env = root.host.environment().apply("CHANOPS_DB");

@@ -28,7 +28,15 @@ class ConfigKeysCliTest {
             "apply=true",
             "detail=" + dir.resolve("d.csv"),
             "chanops.demo.dir=/srv",
-            "now=2026-01-01 00:00"
+            "now=2026-01-01 00:00",
+            "chanops.ledger.check.repair=true",
+            "repair=true",
+            "chanops.ledger.restore.from=/srv/backup.db",
+            "chanops.stock.add.at=2026-01-01 00:00",
+            "ref=DN-1",
+            "month=2026-02",
+            "chanops.replenish.plan.date=2026-03-04",
+            "boss=boss.csv"
         }) {
             Path config = TestLedgers.write(dir, "chanops.properties", "format=csv", line);
             String key = line.substring(0, line.indexOf('='));

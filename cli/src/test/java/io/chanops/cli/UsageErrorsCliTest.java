@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,30 @@ class UsageErrorsCliTest {
                             "--to is empty: give a jdbc:postgresql: URL");
         }
         assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    /** {@code --db ""} (a script's unset variable) is refused, not read as "no --db" ($CHANOPS_DB or ./chanops.db). */
+    @Test
+    void anEmptyDbIsRefusedNotTakenForNoDb() {
+        Path ledger = new CliHarness(dir).db();
+        CliHarness.Result r = CliHarness.runExactly(
+                Map.of("CHANOPS_DB", ledger.toString()),
+                "--db",
+                "",
+                "stock",
+                "add",
+                "--site",
+                "X",
+                "--sku",
+                "Y",
+                "--kind",
+                "receipt",
+                "--qty",
+                "1");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .startsWith("error: --db is empty (a script's unset variable?): give the ledger's file or URL, or leave"
+                        + " --db out for $CHANOPS_DB, else ./chanops.db");
     }
 
     @Test

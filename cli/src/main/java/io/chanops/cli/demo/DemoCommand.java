@@ -155,11 +155,22 @@ public final class DemoCommand extends ChanopsCommand {
     }
 
     /**
-     * Refuses (exit 2) a DIR whose chanops.db is not a ledger an earlier demo made (marked in the ledger itself): the
-     * demo recreates its own ledger and must never replace anyone else's, nor any other file of that name.
+     * Refuses (exit 2) a DIR whose chanops.db is not a ledger an earlier demo made (marked in the ledger itself), or
+     * that holds other files and no chanops.db: the demo recreates its own ledger and samples and must never replace
+     * anyone else's, nor any other file of those names.
      */
-    private void requireNoOtherLedger(Path db) {
+    private void requireNoOtherLedger(Path db) throws IOException {
         if (!Files.exists(db, LinkOption.NOFOLLOW_LINKS)) {
+            // no demo was built here: the demo writes samples/ and out/, and never over files it did not make
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw UserException.usage("--dir " + dir + " is not empty and holds no demo ledger: the demo"
+                                + " writes samples/ and out/ there and never replaces files it did not make; give a"
+                                + " new or empty directory");
+                    }
+                }
+            }
             return;
         }
         boolean demoMade = Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)

@@ -34,10 +34,21 @@ public final class ConfigKeys {
     private static final String DISPLAY_MIN_BY_TYPE = "tune.display-min.";
     /**
      * Options a config file never defaults: they write, destroy or change the ledger (import again, publish, mark,
-     * replace files, lock policies, receive stock), choose where files are written, or only make sense for one run.
+     * replace files, lock policies, receive stock, repair levels, restore or copy a ledger), choose where files are
+     * written, or only make sense for one run (a month, a day, a move's time or document, the files of one
+     * reconciliation: as a default each would quietly repeat the run it was typed for).
      */
     static final Set<String> ACTIONS = Set.of(
             "force",
+            "repair",
+            "from",
+            "to",
+            "at",
+            "ref",
+            "month",
+            "date",
+            "platform",
+            "boss",
             "apply",
             "out",
             "detail",

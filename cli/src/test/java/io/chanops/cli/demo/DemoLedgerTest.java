@@ -49,6 +49,22 @@ class DemoLedgerTest {
         assertThat(Files.readString(dir.resolve("chanops.db"))).isEqualTo("my notes");
     }
 
+    /** A directory of someone's files without a demo ledger is refused: the demo would write its samples over them. */
+    @Test
+    void aDirectoryOfOtherFilesIsRefusedAndItsFilesKept() throws Exception {
+        Files.createDirectories(dir.resolve("samples"));
+        Files.writeString(dir.resolve("samples").resolve("moves.csv"), "my precious");
+        CliHarness.Result r =
+                CliHarness.withoutLedger(dir.resolve("elsewhere.db")).run("demo", "--dir", dir.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains("--dir " + dir + " is not empty and holds no demo ledger: the demo writes samples/ and out/"
+                        + " there and never replaces files it did not make; give a new or empty directory");
+        assertThat(Files.readString(dir.resolve("samples").resolve("moves.csv")))
+                .isEqualTo("my precious");
+        assertThat(dir.resolve("chanops.db")).doesNotExist();
+    }
+
     /** The one run of the whole demo (its solver section left out) in the tests: it must keep working. */
     @Test
     void theDemoRecreatesALedgerItMadeAndMarksTheNewOne() {
