@@ -13,6 +13,7 @@ import io.chanops.cli.support.Workbooks;
 import io.chanops.cli.support.XlsxWriter;
 import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.Durations;
+import io.chanops.replenish.orders.Order;
 import io.chanops.replenish.orders.VehicleLoad;
 import io.chanops.replenish.planning.DayPlan;
 import io.chanops.replenish.planning.DayPlanner;
@@ -230,6 +231,14 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
         Runnable publish = ctx().outputs()::publish;
         if (apply) {
             DeliveryDay.Application applied = deliveries.apply(dayPlan, publish);
+            if (!applied.sameDay().isEmpty()) {
+                applied.sameDay().forEach(load -> ctx().err().println(sameDayLoad(load)));
+                throw UserException.inputRejected("a plan counts only open orders, so it would load "
+                        + (applied.sameDay().size() == 1 ? "that vehicle" : "those vehicles") + " again: nothing was"
+                        + " marked" + (out == null ? "" : ", no files were written") + "; 'replenish unplan --vehicle V"
+                        + " --date " + day + "' puts a load back to plan the day again with it, or plan the new orders"
+                        + " with a vehicles file without " + (applied.sameDay().size() == 1 ? "it" : "them"));
+            }
             if (applied.refused()) {
                 applied.changed().forEach(change -> ctx().err().println(change));
                 throw UserException.inputRejected(applied.changed().size()
@@ -247,6 +256,10 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
                                         + " ships them"));
             }
         } else {
+            deliveries
+                    .sameDayLoads(dayPlan)
+                    .forEach(load -> ctx().warn(
+                                    sameDayLoad(load) + ": this plan does not count it, and --apply would be refused"));
             publish.run();
         }
         if (out != null) {
@@ -262,6 +275,14 @@ public final class ReplenishPlanCommand extends ChanopsCommand {
             return ExitCode.ATTENTION;
         }
         return ExitCode.OK;
+    }
+
+    /** A vehicle's load already planned for the plan's day, named. */
+    private static String sameDayLoad(VehicleLoad load) {
+        long units = load.orders().stream().mapToLong(Order::outstanding).sum();
+        return load.vehicleId() + " already carries "
+                + Named.count(load.orders().size(), "order") + " (" + Named.count(units, "unit") + ") planned for "
+                + load.dayText() + " by an earlier plan";
     }
 
     private void print(PlanResult plan) {

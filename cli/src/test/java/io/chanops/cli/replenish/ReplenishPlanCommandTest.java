@@ -3,6 +3,7 @@ package io.chanops.cli.replenish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanops.cli.CliHarness;
+import io.chanops.cli.ExitCode;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.testing.TestLedgers;
 import java.nio.file.Files;
@@ -132,6 +133,41 @@ class ReplenishPlanCommandTest {
         assertThat(r.err())
                 .contains("warning: nothing to plan: no open emergency orders due 2026-03-20; open emergency orders"
                         + " are due 2026-03-02 (2), 2026-03-03 (1)");
+    }
+
+    /**
+     * A second plan of a day whose van already carries that day's load (a plan counts only open orders) would load the
+     * van beyond its capacity: the listing warns, --apply is refused (exit 4) with nothing marked and no files; with
+     * the load taken off the van, the day is planned again as a whole.
+     */
+    @Test
+    void aSecondPlanOfADayOnAVanThatCarriesItsLoadIsRefused() throws Exception {
+        Path oneVan = dir.resolve("one-van.csv");
+        Files.writeString(oneVan, "vehicle_id,depot,capacity,shift_start,shift_end\nGZ-VAN-1,GZ-WH,200,10:00,18:00\n");
+        order("E-1", "GZ-TH-01", "HS-IP16-128", "emergency", 6, "2026-03-02");
+        var first = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p1"), "--apply"));
+        assertThat(first.code()).as(first.toString()).isZero();
+        order("E-2", "GZ-PY-P1", "HS-OPPO-A3", "emergency", 8, "2026-03-02");
+        String carries = "GZ-VAN-1 already carries 1 order (6 units) planned for 2026-03-02 by an earlier plan";
+
+        var look = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p2")));
+        assertThat(look.err())
+                .contains("warning: " + carries + ": this plan does not count it, and --apply would be refused");
+        var second = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p3"), "--apply"));
+        assertThat(second.code()).as(second.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(second.err())
+                .contains(carries + "\n")
+                .contains("a plan counts only open orders, so it would load that vehicle again: nothing was marked, no"
+                        + " files were written; 'replenish unplan --vehicle V --date 2026-03-02' puts a load back");
+        assertThat(orderRows()).containsExactly("E-1:planned:GZ-VAN-1:1", "E-2:open::");
+        assertThat(dir.resolve("p3").resolve("routes.csv")).doesNotExist();
+
+        assertThat(cli.run("replenish", "unplan", "--vehicle", "GZ-VAN-1", "--date", "2026-03-02")
+                        .code())
+                .isZero();
+        var whole = cli.run(PlanArgs.quickPlan("2026-03-02", oneVan, dir.resolve("p4"), "--apply"));
+        assertThat(whole.code()).as(whole.toString()).isZero();
+        assertThat(orderRows()).allMatch(row -> row.contains(":planned:GZ-VAN-1:"));
     }
 
     @Test

@@ -43,17 +43,41 @@ public record DeliveryDay(
 
     /**
      * What {@link #apply} did: the orders it marked, and the loads of other days still planned on the plan's vehicles
-     * (not shipped yet); or, when some orders changed since the plan read them, nothing.
+     * (not shipped yet); or nothing, when some orders changed since the plan read them ({@code changed}) or a vehicle
+     * of the plan already carries a load planned for the same day ({@code sameDay}: the plan did not count it, and
+     * would load the vehicle again beyond its capacity).
      */
-    public record Application(int marked, List<OrderChange> changed, List<VehicleLoad> otherDays) {
+    public record Application(
+            int marked, List<OrderChange> changed, List<VehicleLoad> sameDay, List<VehicleLoad> otherDays) {
         public Application {
             changed = List.copyOf(changed);
+            sameDay = List.copyOf(sameDay);
             otherDays = List.copyOf(otherDays);
         }
 
         public boolean refused() {
-            return !changed.isEmpty();
+            return !changed.isEmpty() || !sameDay.isEmpty();
         }
+    }
+
+    /**
+     * The loads already planned for the plan's day on the vehicles its routes use: a plan counts only open orders, so
+     * such a vehicle would be loaded twice.
+     */
+    public List<VehicleLoad> sameDayLoads(DayPlan plan) {
+        return ledger.read(h -> sameDay(plan));
+    }
+
+    private List<VehicleLoad> sameDay(DayPlan plan) {
+        List<VehicleLoad> loads = new ArrayList<>();
+        for (PlanResult.Route route : plan.result().routes()) {
+            if (!route.stops().isEmpty()) {
+                orders.loadsOf(route.vehicleId()).stream()
+                        .filter(load -> plan.date().equals(load.day()))
+                        .forEach(loads::add);
+            }
+        }
+        return loads;
     }
 
     /** The delivery day on {@code ledger}'s repositories. */
@@ -114,15 +138,17 @@ public record DeliveryDay(
     /**
      * Marks every routed order {@code planned} with its vehicle and stop, then runs {@code publish} (the plan's files),
      * all in one write transaction: a failure in {@code publish} marks nothing. Under the write lock every order the
-     * plan read is read again first; if any is no longer exactly as read (SPEC §6), nothing is marked, {@code publish}
-     * does not run, and the changed orders are returned.
+     * plan read is read again first; if any is no longer exactly as read (SPEC §6), or a vehicle of the plan already
+     * carries a load planned for the day, nothing is marked, {@code publish} does not run, and the changed orders or
+     * those loads are returned.
      */
     public Application apply(DayPlan plan, Runnable publish) {
         String now = LocalTimes.format(context.now());
         return ledger.write(h -> {
             List<OrderChange> changed = OrderChange.since(plan.ordersAsRead(), orders::find);
-            if (!changed.isEmpty()) {
-                return new Application(0, changed, List.of());
+            List<VehicleLoad> sameDay = sameDay(plan);
+            if (!changed.isEmpty() || !sameDay.isEmpty()) {
+                return new Application(0, changed, sameDay, List.of());
             }
             int marked = 0;
             List<VehicleLoad> otherDays = new ArrayList<>();
@@ -139,7 +165,7 @@ public record DeliveryDay(
                 }
             }
             publish.run();
-            return new Application(marked, List.of(), otherDays);
+            return new Application(marked, List.of(), List.of(), otherDays);
         });
     }
 }
