@@ -592,7 +592,8 @@ public final class Ledger {
                 }
                 return work.withHandle(h);
             });
-        } catch (JdbiException e) {
+        } catch (RuntimeException e) {
+            // a repository's own wrapping of a database failure (a full disk under its bulk path) is recognised too
             throw translate("ledger write failed", e);
         }
     }
@@ -637,7 +638,8 @@ public final class Ledger {
                     }
                 }
             });
-        } catch (JdbiException e) {
+        } catch (RuntimeException e) {
+            // a repository's own wrapping of a database failure (a full disk under its bulk path) is recognised too
             throw translate("ledger write failed", e);
         }
     }
@@ -651,7 +653,10 @@ public final class Ledger {
         }
     }
 
-    /** Maps a database failure to exit 5 when the ledger was busy or unreadable, else rethrows it unchanged. */
+    /**
+     * Maps a database failure to exit 5 when the ledger was busy or unreadable, to exit 6 when it could not be written
+     * (a full disk), else rethrows it unchanged.
+     */
     public RuntimeException translate(String what, RuntimeException e) {
         return translate(location, busyTimeout, what, e);
     }
@@ -669,6 +674,16 @@ public final class Ledger {
                 if (isBusy(se)) {
                     return new LedgerUnavailableException(busy, e);
                 }
+                if (code == SQLiteErrorCode.SQLITE_FULL || code.name().startsWith("SQLITE_IOERR")) {
+                    // the ledger could not be written (a full disk, a failing one): as an output that failed, exit 6
+                    return new OutputFailedException(
+                            "cannot write ledger " + location.display() + ": "
+                                    + (code == SQLiteErrorCode.SQLITE_FULL
+                                            ? "the disk is full"
+                                            : "an I/O error (" + code.name() + ")")
+                                    + "; nothing was committed",
+                            e);
+                }
                 if (code == SQLiteErrorCode.SQLITE_NOTADB
                         || code == SQLiteErrorCode.SQLITE_CANTOPEN
                         || code == SQLiteErrorCode.SQLITE_READONLY
@@ -682,6 +697,12 @@ public final class Ledger {
                 String state = sql.getSQLState();
                 if (state.equals("55P03")) { // lock_not_available: the lock_timeout set to the busy timeout
                     return new LedgerUnavailableException(busy, e);
+                }
+                if (state.equals("53100")) { // disk_full on the server
+                    return new OutputFailedException(
+                            "cannot write ledger " + location.display() + ": the server's disk is full ("
+                                    + primaryMessage(sql) + "); nothing was committed",
+                            e);
                 }
                 if (state.equals("40001") || state.equals("40P01")) {
                     return new LedgerUnavailableException(what + ": " + primaryMessage(sql) + "; try again", e);

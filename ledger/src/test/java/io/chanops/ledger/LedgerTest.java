@@ -197,6 +197,33 @@ class LedgerTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A ledger that cannot grow (a full disk, here SQLite's page limit on the connection) fails the write as an output
+     * that could not be written (exit 6), naming the ledger, with nothing committed; not as an internal error.
+     */
+    @Test
+    void aWriteOnAFullDiskFailsAsAnOutputThatCouldNotBeWrittenAndCommitsNothing() {
+        Ledger ledger = TestLedgers.fresh(dir);
+        assertThatThrownBy(() -> ledger.write(h -> {
+                    h.execute("INSERT INTO import_batch (batch_id, kind, file_name, sha256, rows_read, rows_written, "
+                            + "imported_at, os_user) VALUES (1, 'x', 'a', 's', 0, 0, '2026-01-01 00:00:00', 'u')");
+                    long pages =
+                            h.createQuery("PRAGMA page_count").mapTo(Long.class).one();
+                    h.execute("PRAGMA max_page_count = " + (pages + 2));
+                    h.execute("CREATE TABLE bulk (v BLOB)");
+                    h.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                            + "INSERT INTO bulk SELECT randomblob(1000) FROM n");
+                    return null;
+                }))
+                .isInstanceOf(OutputFailedException.class)
+                .hasMessageStartingWith("cannot write ledger ")
+                .hasMessageEndingWith(": the disk is full; nothing was committed");
+        assertThat((Integer) ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM import_batch")
+                        .mapTo(Integer.class)
+                        .one()))
+                .isZero();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
