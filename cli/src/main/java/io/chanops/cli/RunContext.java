@@ -1,5 +1,6 @@
 package io.chanops.cli;
 
+import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Colours;
 import io.chanops.cli.support.Config;
 import io.chanops.cli.support.Pager;
@@ -8,6 +9,7 @@ import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.OperationContext;
+import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.PgPassword;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -320,6 +322,27 @@ public final class RunContext {
 
     public boolean colour() {
         return colours().on();
+    }
+
+    /** Whether standard output is a terminal. */
+    public boolean stdoutTerminal() {
+        return root.host.terminal();
+    }
+
+    /**
+     * Flushes standard output and throws {@link OutputFailedException} (exit 6) if writing it failed, other than by a
+     * closed pipe (a reader such as {@code head} that has all it wanted): what a command checks before it commits.
+     */
+    public void requireStandardOutput() {
+        PrintWriter stdout = out();
+        stdout.flush();
+        if (stdout instanceof CheckedPrintWriter checked) {
+            checked.failure().filter(failure -> !checked.closedPipe()).ifPresent(failure -> {
+                throw new OutputFailedException("standard output: " + failure.getMessage());
+            });
+        } else if (stdout.checkError()) {
+            throw new OutputFailedException("standard output: write failed");
+        }
     }
 
     /** True when a person is watching a terminal (progress bars, live solver lines). */

@@ -292,6 +292,31 @@ class OutputFilesCliTest extends OnSampleLedger {
         assertThat(checked.err()).contains("standard output: No space left on device");
     }
 
+    /**
+     * A check whose listing cannot be written to standard output (cron's log on a full disk) commits nothing: exit 6
+     * is true to its word, and the next run raises the order the failed one would have; a closed pipe commits as usual.
+     */
+    @Test
+    void aCheckWhoseStandardOutputFailsCommitsNothing() {
+        cli.importSample("stock", "moves.csv");
+        cli.importSample("policy", "policies.csv");
+        CliHarness.Result full = cli.run(
+                CheckedPrintWriter.of(failing("No space left on device"), true),
+                "replenish",
+                "check",
+                "--format",
+                "csv");
+        assertThat(full.code()).as(full.toString()).isEqualTo(6);
+        assertThat(full.err()).contains("standard output: No space left on device");
+        assertThat(cli.run("replenish", "orders", "--format", "csv").out().lines())
+                .hasSize(1);
+        CliHarness.Result piped =
+                cli.run(CheckedPrintWriter.of(failing("Broken pipe"), true), "replenish", "check", "--format", "csv");
+        assertThat(piped.code()).as(piped.toString()).isIn(ExitCode.OK, ExitCode.ATTENTION);
+        assertThat(cli.run("replenish", "orders", "--format", "csv").out().lines())
+                .hasSizeGreaterThan(1);
+    }
+
     @Test
     void aClosedPipeOnStandardOutputEndsQuietly() {
         CliHarness.Result r =

@@ -38,6 +38,9 @@ public final class OutputOptions {
 
     private OutputFile file;
 
+    /** Whether the listing went to standard output before the commit ({@link #publishFile}). */
+    private boolean printed;
+
     public Format format(RunContext ctx) {
         if (out != null && !formatOnCommandLine()) {
             Optional<Format> named = Format.ofFileName(out);
@@ -129,18 +132,29 @@ public final class OutputOptions {
 
     /**
      * With --out, writes the listing and publishes the run's outputs: a command that commits calls this as the last
-     * step of its transaction, so that a file which cannot be written commits nothing. Without --out, does nothing.
+     * step of its transaction, so that a file which cannot be written commits nothing. Without --out, a CSV or JSON
+     * listing on a standard output that is not a terminal is written here too, for the same reason.
      */
     public void publishFile(RunContext ctx, Listing listing) {
         if (out != null) {
             writeFile(ctx, listing);
             ctx.outputs().publish();
+        } else if (!ctx.stdoutTerminal() && !isTable(ctx)) {
+            // standard output redirected (cron's log, a file): written before the commit too, so that a full disk
+            // commits nothing (SPEC §3.1); a terminal's listing, perhaps paged, comes after it: a pager must not hold
+            // the write lock while a person reads
+            Renderer.render(listing, format(ctx), ctx.out(), bom, ctx.colour(), ctx.tableWidth());
+            printed = true;
+            ctx.requireStandardOutput();
         }
     }
 
-    /** Without --out, prints the listing on standard output (after the commit); with --out, does nothing. */
+    /**
+     * Without --out, prints the listing on standard output (after the commit, unless {@link #publishFile} wrote it
+     * before); with --out, does nothing.
+     */
     public void print(RunContext ctx, Listing listing) {
-        if (out == null) {
+        if (out == null && !printed) {
             Renderer.render(listing, format(ctx), ctx.out(), bom, ctx.colour(), ctx.tableWidth());
         }
     }
