@@ -210,6 +210,7 @@ public final class ByteCsv implements Closeable {
         if (headerLine < 1) {
             throw new IllegalArgumentException("headerLine must be 1 or more");
         }
+        CsvFileCheck.require(file);
         String name = file.toString();
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter > 0x7F) {
             throw new IllegalArgumentException("delimiter must be an ASCII character other than a quote or a line end");

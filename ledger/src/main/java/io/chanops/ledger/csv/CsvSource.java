@@ -60,6 +60,7 @@ public final class CsvSource implements Closeable, Iterable<CsvRow> {
 
     /** Opens {@code file} and reads its header row; fails with a located problem if it is missing or unreadable. */
     public static CsvSource open(Path file, Charset charset, char delimiter) {
+        CsvFileCheck.require(file);
         String name = file.toString();
         InputStream in;
         ByteCount count;

@@ -2,6 +2,7 @@ package io.chanops.ledger.imports;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.csv.CsvFileCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ public final class FileDigest {
     private FileDigest() {}
 
     public static String sha256(Path file) {
+        CsvFileCheck.requireRegularFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = newSha256();
             byte[] buf = new byte[1 << 16];
