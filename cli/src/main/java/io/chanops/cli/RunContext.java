@@ -154,14 +154,24 @@ public final class RunContext {
         return outputs;
     }
 
-    /** How long a writer waits for another writer: config {@code busy-timeout} seconds, default 10. */
+    /** The longest wait for another writer a config file may set: an hour. */
+    static final int MAX_BUSY_SECONDS = 3600;
+
+    /** How long a writer waits for another writer: config {@code busy-timeout} seconds (0-3600), default 10. */
     public Duration busyTimeout() {
         String text = config().get("busy-timeout", "10");
+        double seconds;
         try {
-            return Duration.ofMillis((long) (Double.parseDouble(text) * 1000));
+            seconds = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw UserException.usage(config().where() + "busy-timeout=" + text + " is not a number of seconds");
         }
+        if (!(seconds >= 0 && seconds <= MAX_BUSY_SECONDS)) {
+            // a negative wait is none, and a wait of days leaves cron jobs queued behind one another unnoticed
+            throw UserException.usage(config().where() + "busy-timeout=" + text + " must be between 0 and "
+                    + MAX_BUSY_SECONDS + " seconds");
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /**
@@ -222,6 +232,13 @@ public final class RunContext {
                 clock = root.host.clock().withZone(zone);
             } else {
                 GivenNow now = givenNow();
+                if (now.instant().isEmpty()
+                        && now.local().isPresent()
+                        && zone.getRules().getValidOffsets(now.local().get()).isEmpty()) {
+                    // a local time the clocks skipped (daylight saving): moved an hour, it would be another time
+                    throw UserException.usage("--now " + root.now + " does not exist in " + zone.getId()
+                            + ": the clocks went forward past it; give a time before or after the change");
+                }
                 Clock given = now.instant().isPresent()
                         ? Clock.fixed(now.instant().get(), zone)
                         : LocalTimes.clock(now.local(), zone);

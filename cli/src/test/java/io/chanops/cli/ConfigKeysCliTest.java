@@ -67,6 +67,20 @@ class ConfigKeysCliTest {
         }
     }
 
+    /** A busy timeout below zero (no wait at all) or above an hour (cron jobs queued unnoticed) is refused. */
+    @Test
+    void aBusyTimeoutOutsideZeroToAnHourIsRefused() {
+        CliHarness cli = new CliHarness(dir);
+        for (String value : new String[] {"-1", "99999999999", "NaN", "ten"}) {
+            Path config = TestLedgers.write(dir, "c.properties", "busy-timeout=" + value);
+            CliHarness.Result r = cli.run("--config", config.toString(), "site", "list");
+            assertThat(r.code()).as(value + "\n" + r).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains("busy-timeout=" + value);
+        }
+        Path zero = TestLedgers.write(dir, "c.properties", "busy-timeout=0");
+        assertThat(cli.run("--config", zero.toString(), "site", "list").code()).isZero();
+    }
+
     @Test
     void settingsAndHarmlessDefaultsOfAnyCommandStayAllowed() {
         CliHarness cli = new CliHarness(dir);

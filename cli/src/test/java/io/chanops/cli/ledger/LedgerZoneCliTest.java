@@ -120,4 +120,27 @@ class LedgerZoneCliTest {
         assertThat(cli.zone(null).run("ledger", "info", "--format", "csv").out())
                 .contains("zone,Asia/Shanghai");
     }
+
+    /**
+     * A --now the clocks skipped in the ledger's zone (daylight saving's spring gap) is refused, not moved an hour;
+     * the times either side of the gap are taken.
+     */
+    @Test
+    void aNowTheClocksSkippedIsRefused() {
+        CliHarness cli = CliHarness.withoutLedger(dir.resolve("ny.db")).zone("America/New_York");
+        assertThat(cli.run("init").code()).isZero();
+        CliHarness.Result gap = cli.at("2026-03-08 02:30").run("replenish", "check", "--dry-run");
+        assertThat(gap.code()).as(gap.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(gap.err())
+                .contains("--now 2026-03-08 02:30 does not exist in America/New_York: the clocks went forward past"
+                        + " it; give a time before or after the change");
+        assertThat(cli.at("2026-03-08 01:59")
+                        .run("replenish", "check", "--dry-run")
+                        .code())
+                .isZero();
+        assertThat(cli.at("2026-03-08 03:00")
+                        .run("replenish", "check", "--dry-run")
+                        .code())
+                .isZero();
+    }
 }
