@@ -299,6 +299,8 @@ public final class Ledger {
                         h.execute("PRAGMA page_size = " + NEW_LEDGER_PAGE_SIZE);
                         h.execute("PRAGMA journal_mode = WAL");
                     });
+                    // SQLite created it if a link named it (with the umask's permissions): the owner's only too
+                    restrictToOwner(path);
                     return;
                 } catch (JdbiException e) {
                     // Two connections switching a new file to WAL at once can deadlock on the lock upgrade; SQLite
@@ -344,7 +346,21 @@ public final class Ledger {
                 Files.createFile(path);
             }
         } catch (FileAlreadyExistsException e) {
-            // another process creates it at this moment, or it is an empty file: SQLite writes its header either way
+            // another process creates it at this moment, or it is an empty file (or a link to none): SQLite writes
+            // its header either way, and the ledger holds phone numbers: the owner's only, as a new one is
+            restrictToOwner(path);
+        }
+    }
+
+    /** Sets rw------- on {@code path} (through a link) where it can; a file of another owner is left as it is. */
+    private static void restrictToOwner(Path path) {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not there yet (a link to a file SQLite will create), or not ours to change
         }
     }
 
