@@ -42,18 +42,7 @@ class ReconcileServiceTest {
     }
 
     private RunOutcome run(Path platform, Path boss, String out, boolean carry, boolean force) {
-        return run(platform, boss, out, carry, force, 1800, w -> {});
-    }
-
-    private RunOutcome run(
-            Path platform,
-            Path boss,
-            String out,
-            boolean carry,
-            boolean force,
-            long windowSeconds,
-            Consumer<String> warn) {
-        return run(platform, boss, out, carry, force, windowSeconds, 0, warn);
+        return run(platform, boss, out, carry, force, 1800, 0, w -> {});
     }
 
     private RunOutcome run(
@@ -124,7 +113,7 @@ class ReconcileServiceTest {
                 "S1,A,13800000001,终端销售,20260105100500,119900,正常,GZ-WEB",
                 "S4,,13800000003,合约办理,20260109121000,12900,正常,GZ-WEB");
         List<String> warnings = new ArrayList<>();
-        RunOutcome week = run(january(), boss, "week", false, false, 7 * 86_400, warnings::add);
+        RunOutcome week = run(january(), boss, "week", false, false, 7 * 86_400, 0, warnings::add);
         assertThat(week.summary().count(Category.MATCHED)).isEqualTo(2);
         assertThat(warnings)
                 .contains("--window 7d matched 1 order to BOSS rows of the same number and amount more than a day"
@@ -258,8 +247,11 @@ class ReconcileServiceTest {
         assertThat(run(p, b, "three", false, true).runId()).isEqualTo(2);
     }
 
-    @Test
-    void carryResolvesAnEarlierMissingInBossOrderAndConfirmsIt() {
+    /**
+     * January reconciled (order D left MISSING_IN_BOSS), then February's files with {@code --carry} and the run's
+     * tolerance: order E and its BOSS row, and D's BOSS row, found late, of {@code lateFen}.
+     */
+    private RunOutcome februaryFindingDLate(long lateFen, long toleranceFen) {
         run(january(), januaryBoss(), "jan", false, false);
         Path feb = TestLedgers.write(
                 dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
@@ -269,17 +261,26 @@ class ReconcileServiceTest {
                 GB18030,
                 BOSS,
                 "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
-                "T2,D,13800000004,号卡开户,20260203101705,1000,正常,GZ-WEB");
-        RunOutcome o = run(feb, febBoss, "feb", true, false);
+                "T2,D,13800000004,号卡开户,20260203101705," + lateFen + ",正常,GZ-WEB");
+        return run(feb, febBoss, "feb", true, false, 1800, toleranceFen, w -> {});
+    }
+
+    /** The run that resolved January's MISSING_IN_BOSS item of order D. */
+    private long runResolvingD() {
+        return ledger.read(
+                h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    @Test
+    void carryResolvesAnEarlierMissingInBossOrderAndConfirmsIt() {
+        RunOutcome o = februaryFindingDLate(1000, 0);
 
         assertThat(o.summary().count(Category.RESOLVED_LATE)).isEqualTo(1);
         assertThat(o.summary().count(Category.MISSING_IN_PLATFORM)).isZero();
         assertThat(o.hasDiscrepancies()).isFalse();
-        long resolvedBy = ledger.read(
-                h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
-                        .mapTo(Long.class)
-                        .one());
-        assertThat(resolvedBy).isEqualTo(2);
+        assertThat(runResolvingD()).isEqualTo(2);
         long confirmed = confirmedOrders().stream()
                 .filter(m -> m.get("run_id").equals(2L) && m.get("order_id").equals("D"))
                 .count();
@@ -290,7 +291,7 @@ class ReconcileServiceTest {
         // once closed, it is not carried again
         Path febBoss2 =
                 TestLedgers.write(dir, "b3.csv", GB18030, BOSS, "T3,D,13800000004,号卡开户,20260204101705,1000,正常,GZ-WEB");
-        RunOutcome again = run(feb, febBoss2, "feb2", true, false);
+        RunOutcome again = run(dir.resolve("p2.csv"), febBoss2, "feb2", true, false);
         assertThat(again.summary().count(Category.RESOLVED_LATE)).isZero();
     }
 
@@ -301,17 +302,7 @@ class ReconcileServiceTest {
      */
     @Test
     void anOrderFoundLateThatDisagreesWithBossIsClosedUnconfirmedAndReported() {
-        run(january(), januaryBoss(), "jan", false, false);
-        Path feb = TestLedgers.write(
-                dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
-        Path febBoss = TestLedgers.write(
-                dir,
-                "b2.csv",
-                GB18030,
-                BOSS,
-                "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
-                "T2,D,13800000004,号卡开户,20260203101705,900,正常,GZ-WEB");
-        RunOutcome o = run(feb, febBoss, "feb", true, false);
+        RunOutcome o = februaryFindingDLate(900, 0);
 
         assertThat(o.summary().count(Category.RESOLVED_LATE)).isEqualTo(1);
         assertThat(o.summary().discrepancies()).isZero();
@@ -319,26 +310,12 @@ class ReconcileServiceTest {
         assertThat(o.hasDiscrepancies()).isTrue();
         assertThat(confirmedOrders().stream().filter(m -> m.get("order_id").equals("D")))
                 .isEmpty();
-        long resolvedBy = ledger.read(
-                h -> h.createQuery("SELECT resolved_run_id FROM reconcile_item WHERE order_id = 'D' AND run_id = 1")
-                        .mapTo(Long.class)
-                        .one());
-        assertThat(resolvedBy).isEqualTo(2);
+        assertThat(runResolvingD()).isEqualTo(2);
     }
 
     @Test
     void anOrderFoundLateWithinTheToleranceIsConfirmed() {
-        run(january(), januaryBoss(), "jan", false, false);
-        Path feb = TestLedgers.write(
-                dir, "p2.csv", PLATFORM, "E,2026-02-02 10:00:00,web,GZ-WEB,13800000005,SIM-STD,1,10.00,completed");
-        Path febBoss = TestLedgers.write(
-                dir,
-                "b2.csv",
-                GB18030,
-                BOSS,
-                "T1,E,13800000005,号卡开户,20260202100500,1000,正常,GZ-WEB",
-                "T2,D,13800000004,号卡开户,20260203101705,999,正常,GZ-WEB");
-        RunOutcome o = run(feb, febBoss, "feb", true, false, 1800, 1, w -> {});
+        RunOutcome o = februaryFindingDLate(999, 1);
 
         assertThat(o.lateDisagreeing()).isZero();
         assertThat(o.hasDiscrepancies()).isFalse();
