@@ -120,7 +120,7 @@ class ReconcileServiceTest {
                         + " apart (up to 3 days): they may be other transactions of the same customer; the window is"
                         + " for a BOSS row without an order ref accepted soon after the order (was minutes meant?)");
         warnings.clear();
-        run(january(), boss, "day", false, true, 86_400, warnings::add);
+        run(january(), boss, "day", false, true, 86_400, 0, warnings::add);
         assertThat(warnings).noneMatch(w -> w.startsWith("--window"));
     }
 
