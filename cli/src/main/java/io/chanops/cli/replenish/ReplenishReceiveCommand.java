@@ -28,18 +28,26 @@ public final class ReplenishReceiveCommand extends ChanopsCommand {
     @Option(names = "--qty", paramLabel = "N", description = "Units received (default: all outstanding).")
     Long qty;
 
+    @Option(
+            names = "--booked",
+            description = "The store's feed booked the delivery already (transfer_in with the order id as ref):"
+                    + " record those units on the order, and write only the supplier's transfer_out its feed did not"
+                    + " book.")
+    boolean booked;
+
     @Override
     protected int run() {
         OrderService.Receipt r =
-                OrderService.of(ctx().ledger(), ctx().operation()).receive(id, qty);
+                OrderService.of(ctx().ledger(), ctx().operation()).receive(id, qty, booked);
         var o = r.order();
         out().printf(
-                        "%s: received %d x %s at %s from %s; %s%n",
+                        "%s: received %d x %s at %s from %s%s; %s%n",
                         o.orderId(),
                         r.qty(),
                         o.sku(),
                         o.siteId(),
                         o.warehouse(),
+                        booked ? " (booked by the store's feed)" : "",
                         o.outstanding() == 0
                                 ? "order received in full"
                                 : o.outstanding() + " still on order (" + o.status() + ")");

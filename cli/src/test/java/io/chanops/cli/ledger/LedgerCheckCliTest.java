@@ -37,9 +37,10 @@ class LedgerCheckCliTest extends OnSampleLedger {
     }
 
     /**
-     * A delivery booked twice (the store's feed booked it under the order id, then {@code replenish receive} booked it
-     * again) and a received quantity changed by hand: each order is named with both figures (exit 3); on hand itself
-     * is still its moves' fold, so stock checks out.
+     * A delivery the store's feed booked under the order id (before anyone ran {@code replenish receive}): the feed's
+     * booking is not an order's receipt, so the check names it (exit 3), as it names a received quantity changed by
+     * hand; on hand itself is still its moves' fold, so stock checks out. {@code receive} refuses to book it again and,
+     * with {@code --booked}, records it on the order and books the supplier's side: the order then checks out.
      */
     @Test
     void anOrderWhoseReceiptsDoNotAddUpToItsReceivedQuantityIsNamed() {
@@ -51,7 +52,7 @@ class LedgerCheckCliTest extends OnSampleLedger {
                 .skip(1)
                 .map(l -> l.split(","))
                 .toList();
-        String[] twice = open.get(0);
+        String[] fedFirst = open.get(0);
         String[] byHand = open.get(1);
         assertThat(cli.run("replenish", "receive", byHand[0], "--qty", "1").code())
                 .isZero();
@@ -65,28 +66,44 @@ class LedgerCheckCliTest extends OnSampleLedger {
                 "stock",
                 "add",
                 "--site",
-                twice[1],
+                fedFirst[1],
                 "--sku",
-                twice[2],
+                fedFirst[2],
                 "--kind",
                 "transfer_in",
                 "--qty",
                 "1",
                 "--ref",
-                twice[0]);
+                fedFirst[0]);
         assertThat(fed.code()).as(fed.toString()).isIn(ExitCode.OK, ExitCode.ATTENTION);
-        assertThat(cli.run("replenish", "receive", twice[0], "--qty", "1").code())
-                .isZero();
         sql("UPDATE replenishment_order SET received_qty = 3 WHERE order_id = '" + byHand[0] + "'");
 
         CliHarness.Result found = cli.run("ledger", "check");
         assertThat(found.code()).as(found.toString()).isEqualTo(ExitCode.ATTENTION);
         assertThat(found.out()).contains("stock: ok (");
         assertThat(found.err())
-                .contains("error: orders: " + twice[0] + ": received 1 by the order, 2 booked in at " + twice[1]
-                        + " and 1 out at " + twice[8] + " (moves " + twice[2] + " with ref " + twice[0] + ")\n")
+                .contains("error: orders: " + fedFirst[0] + ": received 0 by the order, 1 booked in at " + fedFirst[1]
+                        + " and 0 out at " + fedFirst[8] + " (moves " + fedFirst[2] + " with ref " + fedFirst[0]
+                        + ")\n")
                 .contains("error: orders: " + byHand[0] + ": received 3 by the order, 1 booked in at " + byHand[1])
                 .contains("error: orders: 2 orders whose received quantity is not what their receipts booked");
+
+        // receiving the fed delivery again would count it twice: refused; --booked records it on the order
+        CliHarness.Result again = cli.run("replenish", "receive", fedFirst[0]);
+        assertThat(again.code()).as(again.toString()).isEqualTo(ExitCode.INPUT_REJECTED);
+        assertThat(again.err())
+                .contains("1 unit booked at " + fedFirst[1] + " as transfer_in with ref " + fedFirst[0] + " already,"
+                        + " beyond the 0 the order received (a feed booked the delivery): receiving them would count"
+                        + " them twice; 'replenish receive " + fedFirst[0] + " --booked' records them on the order");
+        CliHarness.Result recorded = cli.run("replenish", "receive", fedFirst[0], "--booked");
+        assertThat(recorded.code()).as(recorded.toString()).isZero();
+        assertThat(recorded.out())
+                .contains(": received 1 x " + fedFirst[2] + " at " + fedFirst[1] + " from " + fedFirst[8]
+                        + " (booked by the store's feed); ");
+        CliHarness.Result after = cli.run("ledger", "check");
+        assertThat(after.err())
+                .doesNotContain("error: orders: " + fedFirst[0])
+                .contains("error: orders: 1 order whose received quantity");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.chanops.ledger.OperationContext;
 import io.chanops.ledger.Problem;
 import io.chanops.ledger.imports.ImportBatches;
 import io.chanops.ledger.master.KnownIds;
+import io.chanops.ledger.model.MoveKind;
 import io.chanops.ledger.text.Named;
 import io.chanops.ledger.time.LocalTimes;
 import io.chanops.replenish.stock.StockRepository;
@@ -255,41 +256,68 @@ public record OrderService(Ledger ledger, OrderRepository orders, StockRepositor
         return orders.find(id).orElseThrow();
     }
 
+    /** As {@link #receive(String, Long, boolean)} writing the receipt's moves. */
+    public Receipt receive(String id, Long qty) {
+        return receive(id, qty, false);
+    }
+
     /**
      * Receives {@code qty} units (all outstanding when null): writes {@code transfer_out} at the warehouse and
      * {@code transfer_in} at the store, updates both on-hand levels, and closes the order when nothing is left
      * outstanding; a partial receipt leaves the rest on order with the status it had.
+     *
+     * <p>A delivery a feed booked at the store already ({@code transfer_in} moves with the order id as ref, beyond what
+     * the order received) is refused: receiving it again would count it twice. With {@code booked}, those moves are the
+     * receipt (all of them when {@code qty} is null): the order records them, and only the supplier's
+     * {@code transfer_out} its feed did not book is written.
      */
-    public Receipt receive(String id, Long qty) {
+    public Receipt receive(String id, Long qty, boolean booked) {
         LocalDateTime now = context.now();
         return ledger.write(h -> {
             Order o = require(id, EnumSet.of(OrderStatus.OPEN, OrderStatus.PLANNED, OrderStatus.SHIPPED), "receive");
-            long n = qty == null ? o.outstanding() : qty;
-            if (n <= 0) {
-                throw rejected(id, "--qty must be a positive whole number");
-            }
-            if (n > o.outstanding()) {
-                throw rejected(
-                        id,
-                        "--qty " + n + " is more than the " + Named.count(o.outstanding(), "unit")
-                                + " outstanding on the order");
-            }
             if (o.warehouse() == null) {
                 throw rejected(id, "the order has no supplying warehouse to take the stock from");
             }
+            long bookedIn = stock.bookedUnder(o.siteId(), o.sku(), MoveKind.TRANSFER_IN, id);
+            long unaccounted = bookedIn - o.receivedQty();
+            if (booked && unaccounted <= 0) {
+                throw rejected(
+                        id,
+                        "--booked: no transfer_in with ref " + id + " is booked at " + o.siteId() + " beyond the "
+                                + o.receivedQty() + " the order received; receive it without --booked");
+            }
+            if (!booked && unaccounted > 0) {
+                throw rejected(
+                        id,
+                        Named.count(unaccounted, "unit") + " booked at " + o.siteId() + " as transfer_in with ref " + id
+                                + " already, beyond the " + o.receivedQty() + " the order received (a feed booked"
+                                + " the delivery): receiving them would count them twice; 'replenish receive " + id
+                                + " --booked' records them on the order");
+            }
+            long most = booked ? Math.min(unaccounted, o.outstanding()) : o.outstanding();
+            long n = qty == null ? most : qty;
+            if (n <= 0) {
+                throw rejected(id, "--qty must be a positive whole number");
+            }
+            if (n > most) {
+                throw rejected(
+                        id,
+                        "--qty " + n + " is more than the " + Named.count(most, "unit")
+                                + (booked ? " booked and outstanding" : " outstanding on the order"));
+            }
             String at = LocalTimes.format(now);
-            long batch = ImportBatches.record(
-                    h,
-                    RECEIPT_BATCH_KIND,
-                    Path.of(id),
-                    id + "#" + (o.receivedQty() + n),
-                    2,
-                    2,
-                    now,
-                    context.user(),
-                    false);
-            stock.transfer(o.warehouse(), o.siteId(), o.sku(), n, id, at, batch);
             long received = o.receivedQty() + n;
+            long batch = ImportBatches.record(
+                    h, RECEIPT_BATCH_KIND, Path.of(id), id + "#" + received, 2, 2, now, context.user(), false);
+            if (booked) {
+                // the store's side is booked; the supplier's as far as its own feed did not book it
+                long bookedOut = stock.bookedUnder(o.warehouse(), o.sku(), MoveKind.TRANSFER_OUT, id);
+                if (received > bookedOut) {
+                    stock.book(o.warehouse(), MoveKind.TRANSFER_OUT, o.sku(), received - bookedOut, id, at, batch);
+                }
+            } else {
+                stock.transfer(o.warehouse(), o.siteId(), o.sku(), n, id, at, batch);
+            }
             orders.setReceived(id, received, received >= o.qty() ? OrderStatus.RECEIVED : o.status(), at);
             return new Receipt(orders.find(id).orElseThrow(), n, batch);
         });

@@ -253,26 +253,39 @@ public final class StockRepository implements ProductStock {
      * {@code transfer_in} here, both with {@code ref}) and updates both on-hand levels.
      */
     public void transfer(String fromSite, String toSite, String sku, long qty, String ref, String at, long batchId) {
+        book(fromSite, MoveKind.TRANSFER_OUT, sku, qty, ref, at, batchId);
+        book(toSite, MoveKind.TRANSFER_IN, sku, qty, ref, at, batchId);
+    }
+
+    /** Books one move of {@code kind} at {@code siteId} with document {@code ref} and updates the site's level. */
+    public void book(String siteId, MoveKind kind, String sku, long qty, String ref, String at, long batchId) {
         onHandle(h -> {
-            long moveId = Ids.reserve(h, Ids.STOCK_MOVE, 2);
             h.createUpdate("INSERT INTO stock_move (move_id, at, site_id, sku, kind, qty, ref, batch_id) VALUES "
-                            + "(:m1, :at, :from, :sku, :out, :qty, :ref, :batch), (:m2, :at, :to, :sku, :in, "
-                            + ":qty, :ref, :batch)")
-                    .bind("m1", moveId)
-                    .bind("m2", moveId + 1)
+                            + "(:id, :at, :site, :sku, :kind, :qty, :ref, :batch)")
+                    .bind("id", Ids.reserve(h, Ids.STOCK_MOVE, 1))
                     .bind("at", at)
-                    .bind("from", fromSite)
-                    .bind("to", toSite)
+                    .bind("site", siteId)
                     .bind("sku", sku)
-                    .bind("out", MoveKind.TRANSFER_OUT.toString())
-                    .bind("in", MoveKind.TRANSFER_IN.toString())
+                    .bind("kind", kind.toString())
                     .bind("qty", qty)
                     .bind("ref", ref)
                     .bind("batch", batchId)
                     .execute();
-            StockLevels.recompute(h, Set.of(new Position(fromSite, sku), new Position(toSite, sku)));
+            StockLevels.recompute(h, Set.of(new Position(siteId, sku)));
             return null;
         });
+    }
+
+    /** The units of the {@code kind} moves at a position booked under document {@code ref}: an order's receipts. */
+    public long bookedUnder(String siteId, String sku, MoveKind kind, String ref) {
+        return onHandle(h -> h.createQuery("SELECT COALESCE(SUM(qty), 0) FROM stock_move WHERE site_id = :site AND sku"
+                        + " = :sku AND kind = :kind AND ref = :ref")
+                .bind("site", siteId)
+                .bind("sku", sku)
+                .bind("kind", kind.toString())
+                .bind("ref", ref)
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Reserves ids for {@code count} new moves and returns the first. */
