@@ -3,7 +3,6 @@ package io.chanops.cli;
 import io.chanops.cli.mixin.OutputOptions;
 import io.chanops.cli.support.CheckedPrintWriter;
 import io.chanops.cli.support.Pager;
-import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.files.OutputSet;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -66,17 +65,8 @@ public abstract class ChanopsCommand implements Callable<Integer> {
      * as {@code head}, has all it wanted) ends the command quietly with its own code.
      */
     private static int checkStandardOutput(PrintWriter out, int code) {
-        if (!out.checkError()) {
-            return code;
-        }
-        if (out instanceof CheckedPrintWriter checked) {
-            if (checked.closedPipe()) {
-                return code;
-            }
-            throw new OutputFailedException("standard output: "
-                    + checked.failure().map(Throwable::getMessage).orElse("write failed"));
-        }
-        throw new OutputFailedException("standard output: write failed");
+        CheckedPrintWriter.requireWritten(out);
+        return code;
     }
 
     protected abstract int run() throws Exception;

@@ -9,7 +9,6 @@ import io.chanops.cli.support.Style;
 import io.chanops.ledger.Ledger;
 import io.chanops.ledger.LedgerLocation;
 import io.chanops.ledger.OperationContext;
-import io.chanops.ledger.OutputFailedException;
 import io.chanops.ledger.PgPassword;
 import io.chanops.ledger.files.OutputGuard;
 import io.chanops.ledger.files.OutputSet;
@@ -347,19 +346,11 @@ public final class RunContext {
     }
 
     /**
-     * Flushes standard output and throws {@link OutputFailedException} (exit 6) if writing it failed, other than by a
-     * closed pipe (a reader such as {@code head} that has all it wanted): what a command checks before it commits.
+     * Flushes standard output and throws {@link io.chanops.ledger.OutputFailedException} (exit 6) if writing it failed,
+     * other than by a closed pipe: what a command checks before it commits.
      */
     public void requireStandardOutput() {
-        PrintWriter stdout = out();
-        stdout.flush();
-        if (stdout instanceof CheckedPrintWriter checked) {
-            checked.failure().filter(failure -> !checked.closedPipe()).ifPresent(failure -> {
-                throw new OutputFailedException("standard output: " + failure.getMessage());
-            });
-        } else if (stdout.checkError()) {
-            throw new OutputFailedException("standard output: write failed");
-        }
+        CheckedPrintWriter.requireWritten(out());
     }
 
     /** True when a person is watching a terminal (progress bars, live solver lines). */

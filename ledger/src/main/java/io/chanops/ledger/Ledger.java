@@ -1,9 +1,9 @@
 package io.chanops.ledger;
 
+import io.chanops.ledger.files.FileHead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +57,6 @@ import org.sqlite.SQLiteException;
 public final class Ledger {
     /** Advisory lock key that serialises chanops writers on PostgreSQL, as SQLite's write lock does. */
     private static final long WRITER_LOCK_KEY = 0x6368616e6f7073L; // "chanops"
-    /** The first 16 bytes of every SQLite database file. */
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     static final String HISTORY = "flyway_schema_history";
 
@@ -254,9 +252,8 @@ public final class Ledger {
     }
 
     private static boolean hasSqliteHeader(Path path) {
-        byte[] head = new byte[SQLITE_HEADER.length];
         try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, SQLITE_HEADER);
+            return FileHead.isSqlite(in.readNBytes(FileHead.SQLITE_HEADER_LENGTH));
         } catch (IOException e) {
             throw new LedgerUnavailableException("cannot open ledger " + path + ": " + e.getMessage(), e);
         }

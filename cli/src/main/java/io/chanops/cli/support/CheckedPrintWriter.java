@@ -1,5 +1,6 @@
 package io.chanops.cli.support;
 
+import io.chanops.ledger.OutputFailedException;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,25 @@ public final class CheckedPrintWriter extends PrintWriter {
     public Optional<IOException> failure() {
         flush();
         return Optional.ofNullable(recorder.failure);
+    }
+
+    /**
+     * Flushes {@code out} and throws {@link OutputFailedException} (exit 6, SPEC §3.1) if writing it failed (disk
+     * full, I/O error), unless the reading end of a pipe was closed (a reader such as {@code head} that has all it
+     * wanted: the command goes on quietly).
+     */
+    public static void requireWritten(PrintWriter out) {
+        if (!out.checkError()) {
+            return;
+        }
+        if (out instanceof CheckedPrintWriter checked) {
+            if (checked.closedPipe()) {
+                return;
+            }
+            throw new OutputFailedException("standard output: "
+                    + checked.failure().map(Throwable::getMessage).orElse("write failed"));
+        }
+        throw new OutputFailedException("standard output: write failed");
     }
 
     /** True when writing failed because the reading end of a pipe was closed. */

@@ -2,12 +2,11 @@ package io.chanops.ledger.csv;
 
 import io.chanops.ledger.InputRejectedException;
 import io.chanops.ledger.Problem;
+import io.chanops.ledger.files.FileHead;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * What an input file must be before it is read as CSV, said plainly instead of as a parser's failure: a regular file
@@ -16,9 +15,6 @@ import java.util.Arrays;
  */
 public final class CsvFileCheck {
     private CsvFileCheck() {}
-
-    /** The 16 bytes every SQLite database starts with. */
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Throws {@link InputRejectedException} when {@code file} exists and is not a regular file: opening a FIFO would
@@ -44,11 +40,11 @@ public final class CsvFileCheck {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SQLITE_HEADER.length);
+            head = in.readNBytes(FileHead.SQLITE_HEADER_LENGTH);
         } catch (IOException e) {
             return; // the reader says why it cannot read it
         }
-        if (Arrays.equals(head, SQLITE_HEADER)) {
+        if (FileHead.isSqlite(head)) {
             throw InputRejectedException.of(Problem.ofFile(
                     name, "is an SQLite database (a chanops ledger?), not a CSV file: give the CSV file to read"));
         }

@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The first bytes of an existing file, read as what they most likely are: text, a database, a zip. */
-final class FileHead {
+public final class FileHead {
     /** How many bytes of an existing file are read to tell its kind. */
     static final int BYTES = 1 << 16;
 
     private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** How many bytes {@link #isSqlite} needs: SQLite's header string. */
+    public static final int SQLITE_HEADER_LENGTH = SQLITE.length;
+
     private static final int SHOWN = 60;
 
     private FileHead() {}
@@ -26,7 +30,8 @@ final class FileHead {
         }
     }
 
-    static boolean isSqlite(byte[] head) {
+    /** Whether {@code head}, a file's first bytes, starts as every SQLite database does. */
+    public static boolean isSqlite(byte[] head) {
         return head.length >= SQLITE.length && Arrays.equals(head, 0, SQLITE.length, SQLITE, 0, SQLITE.length);
     }
 

@@ -88,24 +88,13 @@ final class FilePairChecks {
      */
     private static Set<String> headerCells(Path file, Charset charset, char delimiter, int line) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(HEADER_BYTES);
-            int start = 0;
-            for (int skipped = 1; skipped < line && start < head.length; skipped++) {
-                while (start < head.length && head[start] != '\n') {
-                    start++;
-                }
-                start++;
-            }
-            int end = Math.min(start, head.length);
-            while (end < head.length && head[end] != '\n') {
-                end++;
-            }
-            if (start >= end) {
+            // the lines of the first bytes; a header line beyond them is not looked at
+            String[] lines = new String(in.readNBytes(HEADER_BYTES), charset).split("\n", line + 1);
+            if (lines.length < line) {
                 return Set.of();
             }
             Set<String> cells = new HashSet<>();
-            String header = new String(head, start, end - start, charset);
-            for (String cell : header.split(Pattern.quote(String.valueOf(delimiter)))) {
+            for (String cell : lines[line - 1].split(Pattern.quote(String.valueOf(delimiter)))) {
                 cells.add(cell.replace("\uFEFF", "").replace("\"", "").strip());
             }
             return cells;
